@@ -1,0 +1,99 @@
+import { defineRule, ALL_GENERATIONS } from '../src/rules/types.js';
+import { matchSections } from '../src/model/section-match.js';
+
+interface Options {
+  /** section ids of the profile not to require */
+  ignore: string[];
+}
+
+export default defineRule<Options>({
+  id: 'required-sections',
+  description: {
+    zh: '年报须包含格式规定的各个部分（按含义匹配标题，不要求字字相同）',
+    en: 'The report has every section its format requires (titles are matched on meaning, not wording)',
+  },
+  severity: 'error',
+  generations: ALL_GENERATIONS,
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      ignore: { type: 'array', items: { type: 'string' }, description: 'section ids not to require' },
+    },
+    additionalProperties: false,
+  },
+  defaultOptions: { ignore: [] },
+  messages: {
+    missing: { zh: '缺少必备部分“{title}”', en: 'required section missing: “{title}” ({en})' },
+    noSections: {
+      zh: '未识别出任何章节标题（如“一、总体情况”），无法检查必备部分',
+      en: 'no section headings (such as “一、总体情况”) were recognised; required sections cannot be checked',
+    },
+  },
+  examples: {
+    valid: [
+      {
+        title: '六个部分齐全，标题措辞与格式略有不同也可',
+        text: `某某局2021年政府信息公开工作年度报告
+一、总体情况
+本局认真贯彻《条例》。
+二、主动公开政府信息情况
+见下表。
+三、收到和处理政府信息公开申请情况
+见下表。
+四、政府信息公开行政复议、行政诉讼情况
+见下表。
+五、存在问题及改进措施
+人员不足，将加强培训。
+六、其他需要报告的事项
+本年度未收取信息处理费。`,
+        expected: [],
+      },
+    ],
+    invalid: [
+      {
+        title: '缺少第五部分“存在的主要问题及改进情况”',
+        text: `某某局2021年政府信息公开工作年度报告
+一、总体情况
+本局认真贯彻《条例》。
+二、主动公开政府信息情况
+见下表。
+三、收到和处理政府信息公开申请情况
+见下表。
+四、政府信息公开行政复议、行政诉讼情况
+见下表。
+六、其他需要报告的事项
+本年度未收取信息处理费。`,
+        expected: [
+          { line: 10, column: 1, endLine: 10, endColumn: 12, message: '缺少必备部分“五、存在的主要问题及改进情况”' },
+        ],
+      },
+    ],
+  },
+  check({ report, profile, options, emit }) {
+    const specs = profile.sections.filter((s) => s.required && !options.ignore.includes(s.id));
+    if (specs.length === 0) return;
+    if (report.sections.length === 0) {
+      const first = report.title?.range ?? report.blocks[0]?.range ?? { start: 0, end: 0 };
+      emit({ messageId: 'noSections', range: first });
+      return;
+    }
+    const matches = matchSections(report, profile.sections);
+    const found = matches.filter((m) => m.section);
+    for (const m of matches) {
+      if (m.section || !specs.includes(m.spec)) continue;
+      // point at the heading that stands where the missing part belongs
+      const next = found
+        .filter((f) => f.spec.order > m.spec.order && f.section!.level === 1)
+        .sort((a, b) => a.spec.order - b.spec.order)[0];
+      const last = report.sections[report.sections.length - 1]!;
+      const at = next ? next.section!.heading.range : { start: last.range.end, end: last.range.end };
+      emit({
+        messageId: 'missing',
+        data: { title: m.spec.title, en: m.spec.en },
+        range: at,
+        expected: m.spec.title,
+        actual: null,
+      });
+    }
+  },
+});

@@ -1,0 +1,62 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Profile } from './types.js';
+import { packageRoot } from '../util/paths.js';
+import { describeErrors, schemaValidator } from './schema.js';
+import type { Generation } from '../model/types.js';
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parse and validate one profile file. */
+export function loadProfileFile(file: string): Profile {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ConfigError(`${file}: cannot read profile: ${(e as Error).message}`);
+  }
+  const v = schemaValidator('profile.schema.json');
+  if (!v(data)) throw new ConfigError(describeErrors(v.errors, file).join('\n'));
+  return data as Profile;
+}
+
+let builtins: Map<string, Profile> | undefined;
+
+/** The profiles shipped with ogi-lint (src/profiles/*.json), validated. */
+export function builtinProfiles(): Map<string, Profile> {
+  if (builtins) return builtins;
+  const dir = path.join(packageRoot(), 'src', 'profiles');
+  const m = new Map<string, Profile>();
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const p = loadProfileFile(path.join(dir, f));
+    m.set(p.id, p);
+  }
+  builtins = m;
+  return m;
+}
+
+/** Resolve `extends`: inherit sections, deadlines, tables; merge rules. */
+export function resolveProfile(id: string, extra: Map<string, Profile> = new Map(), seen: string[] = []): Profile {
+  const p = extra.get(id) ?? builtinProfiles().get(id);
+  if (!p) throw new ConfigError(`unknown profile "${id}" (known: ${[...builtinProfiles().keys(), ...extra.keys()].join(', ')})`);
+  if (!p.extends) return p;
+  if (seen.includes(id)) throw new ConfigError(`profile "${id}" extends itself (${[...seen, id].join(' → ')})`);
+  const base = resolveProfile(p.extends, extra, [...seen, id]);
+  return {
+    ...base,
+    ...p,
+    sections: p.sections.length ? p.sections : base.sections,
+    deadlines: p.deadlines ?? base.deadlines,
+    tables: p.tables ?? base.tables,
+    rules: { ...(base.rules ?? {}), ...(p.rules ?? {}) },
+  };
+}
+
+export function profileIdForGeneration(g: Generation): string {
+  return g;
+}

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { packageRoot } from '../util/paths.js';
+
+const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: false });
+const cache = new Map<string, ValidateFunction>();
+
+/** A validator for one of the JSON schemas in schemas/. */
+export function schemaValidator(name: string): ValidateFunction {
+  let v = cache.get(name);
+  if (!v) {
+    const schema = JSON.parse(readFileSync(path.join(packageRoot(), 'schemas', name), 'utf8')) as Record<string, unknown>;
+    v = ajv.compile(schema);
+    cache.set(name, v);
+  }
+  return v;
+}
+
+/** A validator for an inline schema (rule options). */
+export function compileSchema(schema: Record<string, unknown>): ValidateFunction {
+  return ajv.compile(schema);
+}
+
+/** ajv's errors in plain words, naming the key. */
+export function describeErrors(errors: ErrorObject[] | null | undefined, where: string): string[] {
+  if (!errors) return [];
+  return errors.map((e) => {
+    const key = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '';
+    const at = key ? `"${key}"` : where;
+    switch (e.keyword) {
+      case 'additionalProperties':
+        return `${where}: unknown key "${key ? key + '.' : ''}${(e.params as { additionalProperty: string }).additionalProperty}"`;
+      case 'enum':
+        return `${where}: ${at} must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+      case 'required':
+        return `${where}: ${at} is missing "${(e.params as { missingProperty: string }).missingProperty}"`;
+      case 'type':
+        return `${where}: ${at} must be ${(e.params as { type: string }).type}`;
+      default:
+        return `${where}: ${at} ${e.message ?? 'is invalid'}`;
+    }
+  });
+}

@@ -1,0 +1,56 @@
+import type { Generation } from '../model/types.js';
+
+export type RuleSeverityConfig = 'off' | 'warn' | 'error' | 0 | 1 | 2;
+/** `"error"` or `["warn", { …options }]`, as in ESLint */
+export type RuleEntry = RuleSeverityConfig | [RuleSeverityConfig] | [RuleSeverityConfig, Record<string, unknown>];
+
+/** One section a profile requires, and the words that identify it. */
+export interface SectionSpec {
+  id: string;
+  /** official title, as the format prints it */
+  title: string;
+  en: string;
+  required: boolean;
+  /** position in the official order (1-based) */
+  order: number;
+  /**
+   * Ways to recognise the section's heading: each alternative is a list of words that must all
+   * occur in the heading (after numbering is removed). Real titles vary; this matches on meaning.
+   */
+  match: string[][];
+  /** words that rule a heading out even when it matches (e.g. 主动公开 inside 依申请公开) */
+  exclude?: string[];
+}
+
+export interface Profile {
+  id: string;
+  generation: Generation;
+  name: { zh: string; en: string };
+  description?: { zh: string; en: string };
+  /** report years the profile is chosen for by default */
+  years?: { from?: number; to?: number };
+  extends?: string;
+  sections: SectionSpec[];
+  /** publication deadlines, as month-day in the year after the report year */
+  deadlines: { body: string; summary?: string };
+  /** rule settings the profile turns on or off */
+  rules?: Record<string, RuleEntry>;
+  /** table templates and sums (see the tables model); free-form for extensions */
+  tables?: unknown;
+  [k: string]: unknown;
+}
+
+export interface Config {
+  /** a profile id to extend (legacy | format-2019 | format-2021 | path to a JSON profile) */
+  extends?: string;
+  /** force a profile instead of choosing it by the report year */
+  profile?: string;
+  locale?: 'zh' | 'en';
+  rules?: Record<string, RuleEntry>;
+  /** extra profiles (paths to JSON), usable by id */
+  profiles?: string[];
+  ignorePatterns?: string[];
+  /** settings shared by rules */
+  settings?: Record<string, unknown>;
+  root?: boolean;
+}

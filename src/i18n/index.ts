@@ -1,0 +1,25 @@
+import type { Locale, Localised, MessageData } from '../rules/types.js';
+
+export type { Locale, Localised };
+
+/** Fill `{name}` placeholders. */
+export function interpolate(template: string, data: MessageData = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+}
+
+export function localise(msg: Localised, locale: Locale, data?: MessageData): string {
+  return interpolate(msg[locale] ?? msg.zh, data);
+}
+
+/** Words the formatters and the CLI print, in both languages. */
+export const UI = {
+  error: { zh: '错误', en: 'error' },
+  warning: { zh: '警告', en: 'warning' },
+  problems: { zh: '{total} 个问题（{errors} 个错误，{warnings} 个警告）', en: '{total} problems ({errors} errors, {warnings} warnings)' },
+  expected: { zh: '应为', en: 'expected' },
+  actual: { zh: '实为', en: 'actual' },
+  tooManyWarnings: { zh: 'ogi-lint 发现的警告过多（上限 {max}）。', en: 'ogi-lint found too many warnings (maximum: {max}).' },
+  ruleCrashed: { zh: '规则 {rule} 运行出错：{error}', en: 'rule {rule} failed: {error}' },
+  parseError: { zh: '无法解析文件：{error}', en: 'cannot parse the file: {error}' },
+  noFiles: { zh: '没有找到要检查的文件：{patterns}', en: 'no files to check were found: {patterns}' },
+} satisfies Record<string, Localised>;

@@ -1,0 +1,136 @@
+import type { SourceDocument } from './read/types.js';
+import { readBuffer } from './read/index.js';
+import { parse } from './parse/index.js';
+import { buildReport, generationForYear } from './model/index.js';
+import type { Report } from './model/types.js';
+import { runRules, sortMessages } from './rules/engine.js';
+import type { Locale, Rule } from './rules/types.js';
+import type { Config, Profile, RuleEntry } from './config/types.js';
+import { resolveProfile, ConfigError } from './config/profiles.js';
+import type { LintMessage, LintResult } from './diagnostic.js';
+import { localise, UI } from './i18n/index.js';
+import { allRules } from '../rules/index.js';
+
+export interface LintOptions {
+  locale?: Locale;
+  /** force a profile (id of a built-in or extra profile) */
+  profile?: string;
+  /** the configuration that applies to this file */
+  config?: Config;
+  /** profiles loaded from files, by id */
+  extraProfiles?: Map<string, Profile>;
+  /** rule settings given on the command line; they win over the config */
+  ruleOverrides?: Record<string, RuleEntry>;
+  /** the rules to run (default: every rule) */
+  rules?: Rule<unknown>[];
+  /** run only these rule ids */
+  only?: string[];
+  /** print stack traces of internal errors */
+  debug?: boolean;
+}
+
+/** The profile for a report: a forced one, else the configured profile for its generation, else the built-in one. */
+export function chooseProfile(report: Pick<Report, 'generation'>, opts: LintOptions): Profile {
+  const extra = opts.extraProfiles ?? new Map();
+  const forced = opts.profile ?? opts.config?.profile;
+  if (forced) return resolveProfile(forced, extra);
+  const ext = opts.config?.extends;
+  if (ext) {
+    const p = resolveProfile(ext, extra);
+    if (p.generation === report.generation) return p;
+  }
+  return resolveProfile(report.generation, extra);
+}
+
+function count(result: LintResult): LintResult {
+  result.errorCount = result.messages.filter((m) => m.severity === 2).length;
+  result.warningCount = result.messages.filter((m) => m.severity === 1).length;
+  result.fixableErrorCount = result.messages.filter((m) => m.severity === 2 && m.fix).length;
+  result.fixableWarningCount = result.messages.filter((m) => m.severity === 1 && m.fix).length;
+  return result;
+}
+
+function noticeMessages(doc: SourceDocument, locale: Locale): LintMessage[] {
+  return doc.notices.map((n) => {
+    const a = doc.position(n.range?.start ?? 0);
+    const b = doc.position(n.range?.end ?? n.range?.start ?? 0);
+    const m: LintMessage = {
+      ruleId: n.ruleId,
+      severity: n.severity === 'error' ? 2 : 1,
+      message: localise(n.messages, locale, n.data),
+      messageId: n.messageId,
+      line: a.line,
+      column: a.column,
+      endLine: b.line,
+      endColumn: b.column,
+    };
+    if (doc.unreadable) m.fatal = true;
+    const where = n.range ? doc.describe?.(n.range.start) : undefined;
+    if (where) m.location = where;
+    return m;
+  });
+}
+
+/** Parse and model a document, choosing the generation by year or the forced profile. */
+export function modelDocument(doc: SourceDocument, opts: LintOptions = {}): { report: Report; profile: Profile } {
+  const tree = parse(doc);
+  const forced = opts.profile ?? opts.config?.profile;
+  const forcedProfile = forced ? resolveProfile(forced, opts.extraProfiles ?? new Map()) : undefined;
+  const report = buildReport(doc, tree, { generation: forcedProfile?.generation });
+  const profile = forcedProfile ?? chooseProfile(report, opts);
+  return { report, profile };
+}
+
+/** Lint one document that has been read. Never throws for a bad document; throws ConfigError for bad configuration. */
+export function lintDocument(doc: SourceDocument, opts: LintOptions = {}): LintResult {
+  const locale = opts.locale ?? opts.config?.locale ?? 'zh';
+  const result: LintResult = {
+    filePath: doc.filePath,
+    messages: noticeMessages(doc, locale),
+    errorCount: 0,
+    warningCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    report: null,
+    source: doc.text,
+  };
+  if (doc.unreadable) return count(result);
+  let modelled: { report: Report; profile: Profile };
+  try {
+    modelled = modelDocument(doc, opts);
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    result.messages.push({
+      ruleId: 'parse-error',
+      severity: 2,
+      message: localise(UI.parseError, locale, { error: (err as Error).message }),
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+      fatal: true,
+    });
+    if (opts.debug) process.stderr.write(`${(err as Error).stack}\n`);
+    return count(result);
+  }
+  const { report, profile } = modelled;
+  result.report = {
+    year: report.year?.value ?? null,
+    profile: report.generation,
+    title: report.title?.text ?? null,
+    agency: report.agency ?? null,
+  };
+  const ruleConfig = { ...(opts.config?.rules ?? {}), ...(opts.ruleOverrides ?? {}) };
+  result.messages.push(
+    ...runRules(report, { rules: opts.rules ?? allRules, profile, ruleConfig, locale, only: opts.only }),
+  );
+  sortMessages(result.messages);
+  return count(result);
+}
+
+/** Lint text given in memory; `filePath` decides how it is read (.md Markdown, else plain text). */
+export function lintText(text: string, filePath = 'report.txt', opts: LintOptions = {}): LintResult {
+  return lintDocument(readBuffer(Buffer.from(text, 'utf8'), filePath), opts);
+}
+
+export { generationForYear };

@@ -1,0 +1,171 @@
+import type { Root, RootContent, Nodes, Table, ListItem } from 'mdast';
+import { MappedText, type Segment } from '../util/mapped-text.js';
+import type { Block, RawTable, RawCell } from './types.js';
+import type { TextTable } from '../parse/plaintext.js';
+import { textTableToGrid } from './text-table.js';
+
+/**
+ * Map an inline node's value onto its source slice. The value can differ from the source
+ * (escapes, entities, indentation remark drops from continuation lines), so characters are
+ * aligned greedily: each value character is looked for a few characters ahead in the source.
+ */
+function alignValue(value: string, source: string, start: number): MappedText {
+  if (value === source) return MappedText.identity(value, start);
+  const segs: Segment[] = [];
+  let p = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    let found = -1;
+    for (let k = p; k < Math.min(source.length, p + 12); k++) {
+      if (source[k] === c) {
+        found = k;
+        break;
+      }
+    }
+    const s = found >= 0 ? found : Math.min(p, Math.max(source.length - 1, 0));
+    const lastSeg = segs[segs.length - 1];
+    if (lastSeg && lastSeg.t + lastSeg.len === i && lastSeg.s + lastSeg.len === start + s) lastSeg.len++;
+    else segs.push({ t: i, s: start + s, len: 1 });
+    if (found >= 0) p = found + 1;
+  }
+  return new MappedText(value, segs.length ? segs : [{ t: 0, s: start, len: 0 }]);
+}
+
+/** Plain text of an inline tree, mapped to the source. */
+export function inlineText(node: Nodes, src: string): MappedText {
+  const parts: MappedText[] = [];
+  const walk = (n: Nodes): void => {
+    if (n.type === 'text' || n.type === 'inlineCode') {
+      const st = n.position?.start.offset;
+      const en = n.position?.end.offset;
+      if (st === undefined || en === undefined) {
+        parts.push(new MappedText(n.value, [{ t: 0, s: parts.length ? parts[parts.length - 1]!.toSource(Infinity) : 0, len: 0 }]));
+        return;
+      }
+      const source = src.slice(st, en);
+      parts.push(n.type === 'inlineCode' ? alignValue(n.value, source, st) : alignValue(n.value, source, st));
+      return;
+    }
+    if (n.type === 'break') {
+      const st = n.position?.start.offset ?? 0;
+      parts.push(new MappedText('\n', [{ t: 0, s: st, len: 1 }]));
+      return;
+    }
+    if (n.type === 'html') return;
+    if ('children' in n) for (const c of n.children as Nodes[]) walk(c);
+  };
+  walk(node);
+  return MappedText.concat(parts);
+}
+
+function rangeOf(n: { position?: { start: { offset?: number }; end: { offset?: number } } }): { start: number; end: number } {
+  return { start: n.position?.start.offset ?? 0, end: n.position?.end.offset ?? 0 };
+}
+
+/** Split mapped text into its lines, dropping empty ones. */
+function splitLines(t: MappedText): MappedText[] {
+  const out: MappedText[] = [];
+  let from = 0;
+  const s = t.text;
+  for (let i = 0; i <= s.length; i++) {
+    if (i === s.length || s[i] === '\n') {
+      const line = t.slice(from, i).trim();
+      if (line.text !== '') out.push(line);
+      from = i + 1;
+    }
+  }
+  return out;
+}
+
+function gfmTable(node: Table, src: string, blockIndex: number): RawTable {
+  const rows: RawCell[][] = node.children.map((row) =>
+    row.children.map((cell) => {
+      const text = inlineText(cell, src).trim();
+      return { text, range: rangeOf(cell) };
+    }),
+  );
+  return { rows, range: rangeOf(node), layout: 'gfm', blockIndex };
+}
+
+/** Hook for other syntaxes to turn their table nodes into grids (HTML tables with spans). */
+export type TableConverter = (node: RootContent, src: string, blockIndex: number) => RawTable | undefined;
+const tableConverters: TableConverter[] = [];
+export function registerTableConverter(c: TableConverter): void {
+  tableConverters.push(c);
+}
+
+/** The flat list of blocks the model is built from. */
+export function toBlocks(tree: Root, src: string): Block[] {
+  const blocks: Block[] = [];
+  const push = (b: Omit<Block, 'index'>): void => {
+    blocks.push({ ...b, index: blocks.length });
+  };
+
+  const visit = (n: RootContent, listMarker?: MappedText): void => {
+    for (const conv of tableConverters) {
+      const t = conv(n, src, blocks.length);
+      if (t) {
+        const text = MappedText.concat(t.rows.map((r) => MappedText.concat(r.map((c) => c.text), ' | ')), '\n');
+        push({ type: 'table', text, range: t.range, table: t });
+        return;
+      }
+    }
+    switch (n.type) {
+      case 'heading': {
+        const text = inlineText(n, src).trim();
+        if (text.text) push({ type: 'heading', text, range: rangeOf(n), mdDepth: n.depth });
+        return;
+      }
+      case 'paragraph': {
+        const full = inlineText(n, src);
+        const lines = splitLines(full);
+        lines.forEach((line, k) => {
+          const t = k === 0 && listMarker ? MappedText.concat([listMarker, line]) : line;
+          push({ type: listMarker ? 'list-item' : 'paragraph', text: t, range: t.range() });
+        });
+        return;
+      }
+      case 'table': {
+        const t = gfmTable(n, src, blocks.length);
+        const text = MappedText.concat(t.rows.map((r) => MappedText.concat(r.map((c) => c.text), ' | ')), '\n');
+        push({ type: 'table', text, range: t.range, table: t });
+        return;
+      }
+      case 'textTable': {
+        const tt = n as TextTable;
+        const t = textTableToGrid(tt, blocks.length);
+        const text = MappedText.concat(tt.lines.map((l) => MappedText.identity(l.text, l.offset)), '\n');
+        push({ type: 'table', text, range: rangeOf(tt), table: t });
+        return;
+      }
+      case 'list': {
+        for (const item of n.children as ListItem[]) {
+          const r = rangeOf(item);
+          const first = item.children[0];
+          const markerEnd = first?.position?.start.offset ?? r.start;
+          const markerSrc = src.slice(r.start, markerEnd).replace(/\s+$/, '');
+          const marker = markerSrc ? MappedText.identity(markerSrc, r.start) : undefined;
+          item.children.forEach((c, k) => visit(c as RootContent, k === 0 ? marker : undefined));
+        }
+        return;
+      }
+      case 'blockquote':
+        for (const c of n.children) visit(c as RootContent);
+        return;
+      case 'html': {
+        const r = rangeOf(n);
+        push({ type: 'html', text: MappedText.identity(n.value, r.start), range: r });
+        return;
+      }
+      case 'code': {
+        const r = rangeOf(n);
+        push({ type: 'code', text: MappedText.identity(n.value, r.start), range: r });
+        return;
+      }
+      default:
+        return;
+    }
+  };
+  for (const c of tree.children) visit(c);
+  return blocks;
+}

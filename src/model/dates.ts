@@ -1,0 +1,34 @@
+import type { DateValue } from './types.js';
+import { chineseNumber, toHalfWidth } from './numerals.js';
+
+/** A year written in Arabic (2021, ２０２１) or Chinese digits (二〇二一). */
+export const YEAR_RE = /((?:19|20)[0-9]{2}|[１２][０-９]{3}|二[〇零○][一二三四五六七八九〇零○]{2})/;
+
+export function parseYear(s: string): number {
+  const h = toHalfWidth(s).replace(/○/g, '〇');
+  if (/^[0-9]{4}$/.test(h)) return Number(h);
+  return chineseNumber(h);
+}
+
+/** Full date 2021年1月1日 / 2021-01-01 / 2021.1.1 (spaces allowed between parts). */
+export const DATE_RE = /((?:19|20)[0-9]{2})\s*(?:年\s*([0-9]{1,2})\s*月\s*(?:([0-9]{1,2})\s*日)?|[-./]([0-9]{1,2})[-./]([0-9]{1,2}))/g;
+
+export function matchDate(m: RegExpExecArray): DateValue {
+  const year = Number(m[1]);
+  const month = Number(m[2] ?? m[4]);
+  const dayS = m[3] ?? m[5];
+  return { year, month, day: dayS ? Number(dayS) : undefined };
+}
+
+export function isValidDate(d: DateValue): boolean {
+  if (d.month === undefined) return true;
+  if (d.month < 1 || d.month > 12) return false;
+  if (d.day === undefined) return true;
+  const y = d.year ?? 2000;
+  const days = new Date(Date.UTC(y, d.month, 0)).getUTCDate();
+  return d.day >= 1 && d.day <= days;
+}
+
+export function formatDate(d: DateValue): string {
+  return `${d.year ?? ''}${d.year !== undefined ? '年' : ''}${d.month ?? ''}${d.month !== undefined ? '月' : ''}${d.day ?? ''}${d.day !== undefined ? '日' : ''}`;
+}

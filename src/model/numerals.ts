@@ -1,0 +1,43 @@
+/** Chinese numerals and full-width characters, as found in report text. */
+
+const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const BIG: Record<string, number> = { 万: 10000, 亿: 100000000 };
+
+/** Value of a Chinese numeral (一百二十三, 两千零五, 十一, 二〇二一 digit by digit); NaN if not one. */
+export function chineseNumber(s: string): number {
+  if (!s) return NaN;
+  if (/^[〇零一二三四五六七八九]{2,}$/.test(s) && !s.includes('零')) {
+    // digit-by-digit form, as in years: 二〇二一
+    return Number([...s].map((c) => DIGITS[c]).join(''));
+  }
+  let total = 0;
+  let section = 0;
+  let digit = -1;
+  for (const c of s) {
+    if (c in DIGITS) {
+      digit = DIGITS[c]!;
+    } else if (c in UNITS) {
+      section += (digit < 0 ? 1 : digit) * UNITS[c]!;
+      digit = -1;
+    } else if (c in BIG) {
+      section += digit < 0 ? 0 : digit;
+      total += section * BIG[c]!;
+      section = 0;
+      digit = -1;
+    } else return NaN;
+  }
+  if (digit >= 0) section += digit;
+  return total + section;
+}
+
+/** Full-width digits and letters to ASCII. */
+export function toHalfWidth(s: string): string {
+  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+export function circledNumber(c: string): number {
+  const i = CIRCLED.indexOf(c);
+  return i < 0 ? NaN : i + 1;
+}

@@ -1,0 +1,63 @@
+import type { SectionSpec } from '../config/types.js';
+import type { Report, Section } from './types.js';
+import { allSections } from './sections.js';
+
+/** Normalise a heading for matching: no spaces, half-width brackets. */
+export function normaliseTitle(s: string): string {
+  return s.replace(/[\s\u3000]/g, '').replace(/（/g, '(').replace(/）/g, ')');
+}
+
+export function titleMatches(title: string, spec: SectionSpec): boolean {
+  const t = normaliseTitle(title);
+  if (spec.exclude?.some((w) => t.includes(w))) return false;
+  return spec.match.some((words) => words.every((w) => t.includes(w)));
+}
+
+export interface SectionMatch {
+  spec: SectionSpec;
+  /** the section found for the spec, top level preferred */
+  section?: Section;
+}
+
+/**
+ * Which section of the report stands for each section the profile names. Top-level sections
+ * are tried first, in order, each used once; a spec with no top-level match may be met by a
+ * sub-section (real reports sometimes demote or merge parts).
+ */
+export function matchSections(report: Report, specs: SectionSpec[]): SectionMatch[] {
+  const used = new Set<Section>();
+  const out: SectionMatch[] = specs.map((spec) => ({ spec }));
+  const ordered = [...out].sort((a, b) => a.spec.order - b.spec.order);
+  // numbered top-level sections whose ordinal equals the spec's order are the surest match
+  for (const m of ordered) {
+    const s = report.sections.find((x) => !used.has(x) && x.numbering?.ordinal === m.spec.order && titleMatches(x.title, m.spec));
+    if (s) {
+      m.section = s;
+      used.add(s);
+    }
+  }
+  for (const m of ordered) {
+    if (m.section) continue;
+    const s = report.sections.find((x) => !used.has(x) && titleMatches(x.title, m.spec));
+    if (s) {
+      m.section = s;
+      used.add(s);
+    }
+  }
+  // a merged part (四、行政复议、行政诉讼和收费情况) can stand for more than one
+  for (const m of ordered) {
+    if (m.section) continue;
+    const s = report.sections.find((x) => titleMatches(x.title, m.spec));
+    if (s) m.section = s;
+  }
+  const deep = allSections(report.sections).filter((s) => s.level > 1);
+  for (const m of ordered) {
+    if (m.section) continue;
+    const s = deep.find((x) => !used.has(x) && titleMatches(x.title, m.spec));
+    if (s) {
+      m.section = s;
+      used.add(s);
+    }
+  }
+  return out;
+}

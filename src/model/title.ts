@@ -1,0 +1,131 @@
+import type { Block, SignOff, TitleInfo, YearMention } from './types.js';
+import { YEAR_RE, parseYear, DATE_RE, matchDate, isValidDate } from './dates.js';
+import { toHalfWidth } from './numerals.js';
+import { MappedText } from '../util/mapped-text.js';
+
+const REPORT_WORDS = /(年度报告|年报|工作报告|年度工作报告|工作情况报告)/;
+const SUBJECT_WORDS = /(信息公开|政务公开|政务资讯|政务信息|信息工作)/;
+/** what an issuing body's name ends with */
+const AGENCY_END = /(政府|人民政府|局|委员会|委|办公室|办公厅|厅|部|署|院|中心|街道办事处|办事处|街道|镇|乡|管委会|管理委员会|公司|所|站|会|处|队|馆|县|市|区|省|州|盟|旗)$/;
+const STANDARD_TITLE = /政府信息公开工作年度报告/;
+
+/** How likely a block is the report's title line. */
+function titleScore(text: string): number {
+  if (text.length > 80 || text.length < 6) return -1;
+  if (!REPORT_WORDS.test(text) || !SUBJECT_WORDS.test(text)) return -1;
+  let score = 1;
+  if (STANDARD_TITLE.test(text)) score += 3;
+  if (YEAR_RE.test(text)) score += 2;
+  if (/^《.*》$/.test(text)) score += 0;
+  else if (/《[^》]*(年度报告|年报)[^》]*》/.test(text)) score -= 3; // mentioned inside a sentence or cover letter
+  if (/[。，,；]/.test(text)) score -= 2;
+  if (/^(关于|根据|按照|依据|本)/.test(text)) score -= 3;
+  if (/(来源|时间|发布|点击|索引号)[:：]/.test(text)) score -= 2;
+  return score;
+}
+
+export function findTitle(blocks: Block[], limit = 25): { info?: TitleInfo; block?: Block } {
+  let best: { block: Block; score: number; text: MappedText } | undefined;
+  for (const b of blocks.slice(0, limit)) {
+    if (b.type === 'table' || b.type === 'code' || b.type === 'html') continue;
+    const text = b.text.trim();
+    const s = titleScore(text.text);
+    if (s > 0 && (!best || s > best.score)) best = { block: b, score: s, text };
+  }
+  if (!best) return {};
+  let full = best.text;
+  let agency: string | undefined;
+  const inner = full.text.replace(/^《|》$/g, '');
+  const ym = YEAR_RE.exec(inner);
+  const prefix = ym ? inner.slice(0, ym.index).trim() : '';
+  if (prefix && AGENCY_END.test(prefix)) agency = prefix;
+  // a title split over two lines: 故城县教育局 / 2020年政府信息公开工作年度报告
+  if (!agency && ym && ym.index <= 1) {
+    const prev = blocks[best.block.index - 1];
+    const pt = prev?.text.trim();
+    if (pt && pt.length <= 30 && AGENCY_END.test(pt.text) && !/[，。：:]/.test(pt.text)) {
+      agency = pt.text;
+      full = MappedText.concat([pt, full]);
+    }
+  }
+  let year: number | undefined;
+  let yearRange;
+  const yy = YEAR_RE.exec(full.text);
+  if (yy) {
+    year = parseYear(yy[1]!);
+    yearRange = full.range(yy.index, yy.index + yy[1]!.length);
+  }
+  return {
+    block: best.block,
+    info: {
+      text: full.text,
+      range: full.range(),
+      year,
+      yearRange,
+      agency,
+      standard: STANDARD_TITLE.test(full.text) && year !== undefined,
+    },
+  };
+}
+
+/**
+ * Years the text says it reports on: "现将2021年度政府信息公开工作情况报告如下", "2021年，我局…" at
+ * the start of a paragraph, "编制2016年度…年度报告".
+ */
+export function textYears(blocks: Block[]): YearMention[] {
+  const out: YearMention[] = [];
+  const patterns = [
+    /(?:现将|编制|公布|发布|形成)(?:本单位|我局|我镇|我乡|我委|我办|我市|我县|我区|[^，。]{0,20}?)((?:19|20)[0-9]{2})\s*年度?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度报告|情况|工作|年报)/g,
+    /^((?:19|20)[0-9]{2})\s*年(?:度)?[，,](?:我|全|本|[^，。]{0,12}(?:认真|坚持|深入|严格|进一步|紧紧|围绕|按照|始终))/g,
+  ];
+  for (const b of blocks) {
+    if (b.type === 'table') continue;
+    const t = b.text.text;
+    for (const re of patterns) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(t))) {
+        const y = Number(m[1]);
+        const i = m.index + m[0].indexOf(m[1]!);
+        out.push({ year: y, range: b.text.range(i, i + 4), source: 'text' });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The date the report was signed off or published: a date alone on one of the last lines, or the
+ * page's 发布时间 near the top.
+ */
+export function findSignOff(blocks: Block[]): SignOff | undefined {
+  const tail = blocks.slice(-8).reverse();
+  for (const b of tail) {
+    if (b.type === 'table') continue;
+    const t = toHalfWidth(b.text.text.trim());
+    if (t.length > 24) continue;
+    DATE_RE.lastIndex = 0;
+    const m = DATE_RE.exec(t);
+    if (m && m[0].length >= t.length - 4) {
+      const date = matchDate(m);
+      if (date.day !== undefined && isValidDate(date)) {
+        const start = b.text.text.indexOf(b.text.text.trim());
+        return { date, text: m[0], range: b.text.range(start + m.index, start + m.index + m[0].length) };
+      }
+    }
+  }
+  for (const b of blocks.slice(0, 12)) {
+    if (b.type === 'table') continue;
+    const t = toHalfWidth(b.text.text);
+    const m = /(?:发布时间|发布日期|成文日期|时间|日期)\s*[:：]\s*((?:19|20)[0-9]{2})[-./年]([0-9]{1,2})[-./月]([0-9]{1,2})/.exec(t);
+    if (m) {
+      const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+      if (!isValidDate(date)) continue;
+      const i = m.index + m[0].indexOf(m[1]!);
+      return { date, text: m[0], range: b.text.range(i, m.index + m[0].length) };
+    }
+  }
+  return undefined;
+}
+
+export { parseYear };

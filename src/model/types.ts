@@ -1,0 +1,159 @@
+import type { MappedText, SourceRange } from '../util/mapped-text.js';
+import type { SourceDocument } from '../read/types.js';
+
+export type Generation = 'legacy' | 'format-2019' | 'format-2021';
+
+/** A table cell as it stands in the input, before any recognition. */
+export interface RawCell {
+  text: MappedText;
+  range: SourceRange;
+  /** spans as written (HTML); the grid repeats a spanned cell in every slot it covers */
+  rowSpan?: number;
+  colSpan?: number;
+  /** set on the copies a span produced: row/column of the cell that holds the content */
+  origin?: { row: number; col: number };
+}
+
+/** How a table arrived. */
+export type TableLayout = 'gfm' | 'html' | 'pipe-text' | 'cell-per-line';
+
+/** A table as a grid of raw cells (rows may differ in length when the input does). */
+export interface RawTable {
+  rows: RawCell[][];
+  range: SourceRange;
+  layout: TableLayout;
+  /** index of the first block of the table in Report.blocks */
+  blockIndex: number;
+}
+
+export type BlockType = 'heading' | 'paragraph' | 'table' | 'list-item' | 'code' | 'html' | 'break';
+
+/**
+ * The unit the model is built from: one line of prose (Markdown paragraphs are split at line
+ * breaks, since text pasted from Word keeps headings and body on adjacent lines), a Markdown
+ * heading, or a whole table.
+ */
+export interface Block {
+  index: number;
+  type: BlockType;
+  /** plain text without Markdown markup, mapped back to the source */
+  text: MappedText;
+  range: SourceRange;
+  /** depth of a Markdown heading (# = 1) */
+  mdDepth?: number;
+  table?: RawTable;
+}
+
+export type NumberingStyle =
+  | 'cn-dun' // 一、
+  | 'cn-paren' // （一） (一)
+  | 'arabic-dot' // 1. 1． 1、
+  | 'arabic-paren' // (1) （1）
+  | 'circled' // ①
+  | 'part' // 第一部分
+  | 'markdown'; // # heading without numbering
+
+export interface Numbering {
+  style: NumberingStyle;
+  ordinal: number;
+  raw: string;
+}
+
+export interface Section {
+  /** the heading block */
+  heading: Block;
+  /** title text without its numbering */
+  title: string;
+  /** mapped title, for ranges on the title */
+  titleText: MappedText;
+  numbering?: Numbering;
+  /** 1 = top level */
+  level: number;
+  /** from the heading to the end of the last block that belongs to the section */
+  range: SourceRange;
+  /** blocks directly under the heading (text on the heading line after the title counts) */
+  blocks: Block[];
+  /** true when the heading line itself continues with body text (一、概述。2016年，…) */
+  inlineBody: boolean;
+  children: Section[];
+  parent?: Section;
+}
+
+export interface DateValue {
+  year?: number;
+  month?: number;
+  day?: number;
+}
+
+export type YearSource = 'title' | 'period' | 'text' | 'config';
+
+export interface YearMention {
+  year: number;
+  range: SourceRange;
+  source: YearSource;
+}
+
+export interface TitleInfo {
+  text: string;
+  range: SourceRange;
+  year?: number;
+  yearRange?: SourceRange;
+  agency?: string;
+  /** the title reads as a standard 政府信息公开工作年度报告 title */
+  standard: boolean;
+}
+
+/** A statement of the statistics period found in the text. */
+export interface PeriodStatement {
+  text: string;
+  range: SourceRange;
+  /** what the statement gives */
+  kind: 'range' | 'cutoff' | 'malformed';
+  start?: DateValue;
+  end?: DateValue;
+  /** the garbled piece, when kind is malformed */
+  garbled?: { text: string; range: SourceRange };
+}
+
+export type ContactKind = 'phone' | 'email' | 'postcode' | 'address' | 'website';
+
+export interface ContactItem {
+  kind: ContactKind;
+  /** the value as written (empty when only a label stands) */
+  value: string;
+  range: SourceRange;
+  /** the label before it (电话、邮箱、地址…), if any */
+  label?: string;
+  /** whether the value is well formed for its kind */
+  valid: boolean;
+  /** true when it appears in a sentence about questions on the report (如对本报告有疑问…) */
+  forReport: boolean;
+}
+
+export interface SignOff {
+  date: DateValue;
+  text: string;
+  range: SourceRange;
+}
+
+export interface Report {
+  doc: SourceDocument;
+  blocks: Block[];
+  /** top-level sections, in order, with their sub-sections */
+  sections: Section[];
+  /** blocks before the first top-level section (title, introduction) */
+  preamble: Block[];
+  tables: RawTable[];
+  title?: TitleInfo;
+  /** the report year and where it came from */
+  year?: { value: number; source: YearSource; range?: SourceRange };
+  /** every year mention that says which year the report covers (title, period, text) */
+  yearMentions: YearMention[];
+  agency?: string;
+  generation: Generation;
+  /** set when the generation was given (--profile/config) instead of derived from the year */
+  generationSource: 'year' | 'config' | 'default';
+  periods: PeriodStatement[];
+  contacts: ContactItem[];
+  signOff?: SignOff;
+}

@@ -1,0 +1,35 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import type { Root } from 'mdast';
+import type { SourceDocument } from '../read/types.js';
+import { parsePlainText } from './plaintext.js';
+
+export type { Root } from 'mdast';
+
+const markdownProcessor = unified().use(remarkParse).use(remarkGfm);
+
+/** Markdown (CommonMark + GFM) into an mdast tree whose positions are offsets in `text`. */
+export function parseMarkdown(text: string): Root {
+  return markdownProcessor.parse(text) as Root;
+}
+
+/**
+ * Parsers by input kind. Each turns the document's text into an mdast tree, so the model is built
+ * the same way whatever the input was. Readers for other kinds (HTML, Word) register here.
+ */
+export type Parser = (doc: SourceDocument) => Root;
+
+const parsers: Partial<Record<SourceDocument['kind'], Parser>> = {
+  markdown: (doc) => parseMarkdown(doc.text),
+  text: (doc) => parsePlainText(doc.text),
+};
+
+export function registerParser(kind: SourceDocument['kind'], parser: Parser): void {
+  parsers[kind] = parser;
+}
+
+export function parse(doc: SourceDocument): Root {
+  const parser = parsers[doc.kind] ?? parsers.text!;
+  return parser(doc);
+}

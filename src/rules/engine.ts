@@ -1,0 +1,116 @@
+import type { Report } from '../model/types.js';
+import type { Profile, RuleEntry } from '../config/types.js';
+import type { LintMessage, SeverityLevel } from '../diagnostic.js';
+import { severityLevel } from '../diagnostic.js';
+import type { Locale, Rule, RuleFinding } from './types.js';
+import { localise, UI } from '../i18n/index.js';
+import { readDirectives } from './directives.js';
+
+export interface RuleSetting {
+  level: SeverityLevel;
+  options: Record<string, unknown>;
+}
+
+/** Severity and options of one rule after the rule's default, the profile and the config. */
+export function resolveRuleSetting(rule: Rule<unknown>, ...entries: (RuleEntry | undefined)[]): RuleSetting {
+  let level: SeverityLevel = severityLevel(rule.severity);
+  let options: Record<string, unknown> = { ...(rule.defaultOptions as Record<string, unknown>) };
+  for (const e of entries) {
+    if (e === undefined) continue;
+    if (Array.isArray(e)) {
+      level = severityLevel(e[0]);
+      if (e[1]) options = { ...options, ...e[1] };
+    } else level = severityLevel(e);
+  }
+  return { level, options };
+}
+
+export interface EngineOptions {
+  rules: Rule<unknown>[];
+  profile: Profile;
+  /** rule settings from configuration (after the profile's own) */
+  ruleConfig?: Record<string, RuleEntry>;
+  locale: Locale;
+  /** run only these rules (examples, tests) */
+  only?: string[];
+}
+
+function clampEnd(report: Report, f: RuleFinding): { start: number; end: number } {
+  const n = report.doc.text.length;
+  const start = Math.max(0, Math.min(f.range.start, n));
+  const end = Math.max(start, Math.min(f.range.end, n));
+  return { start, end };
+}
+
+/** Position a finding and put its message in the user's language. */
+export function toMessage(report: Report, rule: Rule<unknown>, level: 1 | 2, f: RuleFinding, locale: Locale): LintMessage {
+  const { start, end } = clampEnd(report, f);
+  const a = report.doc.position(start);
+  const b = report.doc.position(end);
+  const tpl = rule.messages[f.messageId];
+  const message = tpl ? localise(tpl, locale, f.data) : f.messageId;
+  const msg: LintMessage = {
+    ruleId: rule.id,
+    severity: f.severity ? (f.severity === 'error' ? 2 : 1) : level,
+    message,
+    messageId: f.messageId,
+    line: a.line,
+    column: a.column,
+    endLine: b.line,
+    endColumn: b.column,
+  };
+  const where = report.doc.describe?.(start);
+  if (where) msg.location = where;
+  if (f.expected !== undefined) msg.expected = f.expected;
+  if (f.actual !== undefined) msg.actual = f.actual;
+  if (f.fix) msg.fix = f.fix;
+  if (f.suggestions?.length) {
+    msg.suggestions = f.suggestions.map((s) => ({
+      desc: rule.messages[s.messageId] ? localise(rule.messages[s.messageId]!, locale, s.data) : s.messageId,
+      ...(s.fix ? { fix: s.fix } : {}),
+    }));
+  }
+  return msg;
+}
+
+/** Run the rules over one report. A rule that throws becomes one message, never a crash. */
+export function runRules(report: Report, opts: EngineOptions): LintMessage[] {
+  const out: LintMessage[] = [];
+  const directives = readDirectives(report);
+  for (const rule of opts.rules) {
+    if (opts.only && !opts.only.includes(rule.id)) continue;
+    if (!rule.generations.includes(report.generation)) continue;
+    const setting = resolveRuleSetting(rule, opts.profile.rules?.[rule.id], opts.ruleConfig?.[rule.id]);
+    if (setting.level === 0) continue;
+    const level = setting.level as 1 | 2;
+    try {
+      rule.check({
+        report,
+        profile: opts.profile,
+        options: setting.options,
+        emit(f) {
+          const m = toMessage(report, rule, level, f, opts.locale);
+          if (directives.suppressed(rule.id, f.range.start, m.line)) return;
+          out.push(m);
+        },
+      });
+    } catch (err) {
+      const a = report.doc.position(0);
+      out.push({
+        ruleId: rule.id,
+        severity: 2,
+        message: localise(UI.ruleCrashed, opts.locale, { rule: rule.id, error: (err as Error).message }),
+        line: a.line,
+        column: a.column,
+        endLine: a.line,
+        endColumn: a.column,
+        fatal: true,
+      });
+    }
+  }
+  return out;
+}
+
+export function sortMessages(ms: LintMessage[]): LintMessage[] {
+  return ms.sort((x, y) => x.line - y.line || x.column - y.column || (x.ruleId ?? '').localeCompare(y.ruleId ?? ''));
+}

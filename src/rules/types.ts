@@ -1,0 +1,80 @@
+import type { Report } from '../model/types.js';
+import type { Profile } from '../config/types.js';
+import type { Severity, TextEdit } from '../diagnostic.js';
+import type { SourceRange } from '../util/mapped-text.js';
+import type { Generation } from '../model/types.js';
+
+export type Locale = 'zh' | 'en';
+export type MessageData = Record<string, string | number>;
+
+export interface Localised {
+  zh: string;
+  en: string;
+}
+
+/** What a rule emits. Ranges are offsets in the parsed source; the engine positions them. */
+export interface RuleFinding {
+  messageId: string;
+  data?: MessageData;
+  range: SourceRange;
+  expected?: string | number | null;
+  actual?: string | number | null;
+  /** overrides the configured severity for this one finding (e.g. a milder variant) */
+  severity?: Severity;
+  suggestions?: { messageId: string; data?: MessageData; fix?: TextEdit }[];
+  fix?: TextEdit;
+}
+
+export interface RuleContext<O> {
+  report: Report;
+  profile: Profile;
+  options: O;
+  emit(finding: RuleFinding): void;
+}
+
+/** An example: an input and the exact findings it must give. Examples are tests and docs. */
+export interface RuleExample<O = unknown> {
+  /** what the example shows (Chinese) */
+  title: string;
+  /** input text; read as plain text unless `filename` says otherwise */
+  text: string;
+  filename?: string;
+  options?: Partial<O>;
+  /** force a profile (default: chosen by the year the text gives) */
+  profile?: string;
+  /** the diagnostics this rule must give, Chinese messages */
+  expected: ExpectedDiagnostic[];
+}
+
+export interface ExpectedDiagnostic {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  severity?: Severity;
+  expected?: string | number | null;
+  actual?: string | number | null;
+}
+
+export interface Rule<O = Record<string, never>> {
+  id: string;
+  description: Localised;
+  severity: Severity;
+  /** the format generations the rule applies to */
+  generations: Generation[];
+  /** JSON schema of the rule's options object */
+  optionsSchema: Record<string, unknown>;
+  defaultOptions: O;
+  fixable?: boolean;
+  messages: Record<string, Localised>;
+  examples: { valid: RuleExample<O>[]; invalid: RuleExample<O>[] };
+  check(ctx: RuleContext<O>): void;
+}
+
+export const ALL_GENERATIONS: Generation[] = ['legacy', 'format-2019', 'format-2021'];
+
+/** Identity helper that gives rule files full type checking. */
+export function defineRule<O>(rule: Rule<O>): Rule<O> {
+  return rule;
+}

@@ -1,0 +1,105 @@
+/**
+ * A piece of text together with a map from each of its characters back to an offset in the
+ * source text the parser saw. Model code works on plain strings (headings without Markdown
+ * markup, table cells, sentences); diagnostics need source offsets. MappedText carries both.
+ */
+export interface Segment {
+  /** index in `text` where this segment starts */
+  t: number;
+  /** offset in the source where this segment starts */
+  s: number;
+  /** number of characters */
+  len: number;
+}
+
+export interface SourceRange {
+  /** offset of the first character, in the parsed source text */
+  start: number;
+  /** offset just past the last character */
+  end: number;
+}
+
+export class MappedText {
+  readonly text: string;
+  private readonly segs: Segment[];
+
+  constructor(text: string, segs: Segment[]) {
+    this.text = text;
+    this.segs = segs;
+  }
+
+  /** Text that stands in the source verbatim, starting at `start`. */
+  static identity(text: string, start: number): MappedText {
+    return new MappedText(text, [{ t: 0, s: start, len: text.length }]);
+  }
+
+  static empty(at: number): MappedText {
+    return new MappedText('', [{ t: 0, s: at, len: 0 }]);
+  }
+
+  /** Join several mapped texts with an unmapped separator between them. */
+  static concat(parts: MappedText[], sep = ''): MappedText {
+    let text = '';
+    const segs: Segment[] = [];
+    parts.forEach((p, i) => {
+      if (i > 0 && sep) text += sep;
+      for (const sg of p.segs) segs.push({ t: sg.t + text.length, s: sg.s, len: sg.len });
+      text += p.text;
+    });
+    return new MappedText(text, segs.length ? segs : [{ t: 0, s: 0, len: 0 }]);
+  }
+
+  get length(): number {
+    return this.text.length;
+  }
+
+  /** Source offset of character `i` (0 ≤ i ≤ length; `length` maps to the end). */
+  toSource(i: number): number {
+    const segs = this.segs;
+    if (segs.length === 0) return 0;
+    if (i >= this.text.length) {
+      const last = segs[segs.length - 1]!;
+      return last.s + last.len;
+    }
+    let lo = 0;
+    let hi = segs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segs[mid]!.t <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    const sg = segs[lo]!;
+    const d = i - sg.t;
+    return sg.s + Math.min(d, Math.max(sg.len - 1, 0));
+  }
+
+  /** Source range of text[i, j). */
+  range(i = 0, j = this.text.length): SourceRange {
+    if (j <= i) {
+      const at = this.toSource(i);
+      return { start: at, end: at };
+    }
+    return { start: this.toSource(i), end: this.toSource(j - 1) + 1 };
+  }
+
+  slice(i: number, j = this.text.length): MappedText {
+    const text = this.text.slice(i, j);
+    const segs: Segment[] = [];
+    for (const sg of this.segs) {
+      const a = Math.max(sg.t, i);
+      const b = Math.min(sg.t + sg.len, j);
+      if (b > a) segs.push({ t: a - i, s: sg.s + (a - sg.t), len: b - a });
+    }
+    if (segs.length === 0) segs.push({ t: 0, s: this.toSource(i), len: 0 });
+    return new MappedText(text, segs);
+  }
+
+  /** Trim white space (including full-width spaces and NBSP) at both ends. */
+  trim(): MappedText {
+    const m = /^[\s\u3000\u00a0]*/.exec(this.text)!;
+    const start = m[0].length;
+    let end = this.text.length;
+    while (end > start && /[\s\u3000\u00a0]/.test(this.text[end - 1]!)) end--;
+    return this.slice(start, end);
+  }
+}

@@ -1,7 +1,15 @@
 import type { Rule } from '../src/rules/types.js';
 import requiredSections from './required-sections.js';
+import sectionOrder from './section-order.js';
+import emptySection from './empty-section.js';
+import reportTitle from './report-title.js';
+import reportYear from './report-year.js';
 
 /** Every rule, in the order they are documented. */
 export const allRules: Rule<unknown>[] = [
   requiredSections,
+  sectionOrder,
+  emptySection,
+  reportTitle,
+  reportYear,
 ] as Rule<unknown>[];

@@ -1,5 +1,5 @@
 import { defineRule, ALL_GENERATIONS } from '../src/rules/types.js';
-import { matchSections } from '../src/model/section-match.js';
+import { matchSections, mentionOf } from '../src/model/section-match.js';
 
 interface Options {
   /** section ids of the profile not to require */
@@ -81,6 +81,8 @@ export default defineRule<Options>({
     const found = matches.filter((m) => m.section);
     for (const m of matches) {
       if (m.section || !specs.includes(m.spec)) continue;
+      // formats without fixed headings: the matter reported in the text is enough
+      if (mentionOf(report, m.spec)) continue;
       // point at the heading that stands where the missing part belongs
       const next = found
         .filter((f) => f.spec.order > m.spec.order && f.section!.level === 1)

@@ -20,6 +20,11 @@ export interface SectionSpec {
   match: string[][];
   /** words that rule a heading out even when it matches (e.g. 主动公开 inside 依申请公开) */
   exclude?: string[];
+  /**
+   * For formats without fixed headings (legacy): word groups which, found in the body text,
+   * show the matter is reported even without a heading of its own.
+   */
+  mentions?: string[][];
 }
 
 export interface Profile {

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { SourceDocument } from '../read/types.js';
-import type { Generation, Report, YearMention } from './types.js';
+import type { Block, Generation, Report, Section, YearMention } from './types.js';
 import { toBlocks } from './blocks.js';
 import { buildSections } from './sections.js';
 import { findTitle, findSignOff, textYears } from './title.js';
@@ -33,6 +33,19 @@ function mostCommon(ms: YearMention[]): YearMention | undefined {
   return best;
 }
 
+/**
+ * The generation a report's structure shows, for reports that never state their year: the
+ * 2019 format's section and table wording, or the 2008 regulation's.
+ */
+export function generationFromStructure(blocks: Block[], sections: Section[]): Generation | undefined {
+  const text = blocks.map((b) => b.text.text).join('\n');
+  if (/信息处理费|申请人无正当理由逾期不补正|本年制发件数|现行有效件数/.test(text)) return 'format-2021';
+  if (/收到和处理政府信息公开申请|本年新收政府信息公开申请|第二十条第?[（(][一五六八九][)）]项|国办公开办函〔2019〕60号|国务院令第711号/.test(text)) return 'format-2019';
+  const titles = sections.map((s) => s.title).join('\n');
+  if (/概述|咨询|收费及减免|收费和减免|申诉/.test(titles) || /国务院令第492号|第三十二条/.test(text)) return 'legacy';
+  return undefined;
+}
+
 /** Build the report model from the syntax tree. */
 export function buildReport(doc: SourceDocument, tree: Root, opts: ModelOptions = {}): Report {
   const blocks = toBlocks(tree, doc.text);
@@ -47,21 +60,26 @@ export function buildReport(doc: SourceDocument, tree: Root, opts: ModelOptions 
     const y = p.end?.year ?? p.start?.year;
     if (y !== undefined && p.kind !== 'malformed') yearMentions.push({ year: y, range: p.range, source: 'period' });
   }
-  const fromText = textYears(blocks.slice(0, 60));
+  // the introduction and the first part (总体情况/概述) say which year is reported on
+  const second = sections[1]?.heading.index;
+  const fromText = textYears(blocks, Math.min(second ?? 60, 60));
   yearMentions.push(...fromText);
 
   let year: Report['year'];
   const firstOf = (src: YearMention['source']) => yearMentions.find((m) => m.source === src);
   const t = firstOf('title');
   const p = firstOf('period');
-  const x = mostCommon(fromText);
+  const n = firstOf('name');
+  const x = mostCommon(fromText.filter((m) => m.source === 'text'));
   if (t) year = { value: t.year, source: 'title', range: t.range };
   else if (p) year = { value: p.year, source: 'period', range: p.range };
+  else if (n) year = { value: n.year, source: 'name', range: n.range };
   else if (x) year = { value: x.year, source: 'text', range: x.range };
   else if (opts.year !== undefined) year = { value: opts.year, source: 'config' };
 
   const byYear = generationForYear(year?.value);
-  const generation = opts.generation ?? byYear ?? 'format-2021';
+  const byStructure = byYear ? undefined : generationFromStructure(blocks, sections);
+  const generation = opts.generation ?? byYear ?? byStructure ?? 'format-2021';
   return {
     doc,
     blocks,
@@ -73,7 +91,7 @@ export function buildReport(doc: SourceDocument, tree: Root, opts: ModelOptions 
     yearMentions,
     agency: title?.agency,
     generation,
-    generationSource: opts.generation ? 'config' : byYear ? 'year' : 'default',
+    generationSource: opts.generation ? 'config' : byYear ? 'year' : byStructure ? 'structure' : 'default',
     periods,
     contacts,
     signOff: findSignOff(blocks),

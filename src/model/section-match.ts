@@ -61,3 +61,11 @@ export function matchSections(report: Report, specs: SectionSpec[]): SectionMatc
   }
   return out;
 }
+
+/** The first prose block that mentions the matter a spec stands for (see `SectionSpec.mentions`). */
+export function mentionOf(report: Report, spec: SectionSpec): Report['blocks'][number] | undefined {
+  if (!spec.mentions?.length) return undefined;
+  return report.blocks.find(
+    (b) => b.type !== 'table' && b.type !== 'html' && spec.mentions!.some((words) => words.every((w) => b.text.text.includes(w))),
+  );
+}

@@ -18,7 +18,11 @@ function titleScore(text: string): number {
   if (YEAR_RE.test(text)) score += 2;
   if (/^《.*》$/.test(text)) score += 0;
   else if (/《[^》]*(年度报告|年报)[^》]*》/.test(text)) score -= 3; // mentioned inside a sentence or cover letter
-  if (/[。，,；]/.test(text)) score -= 2;
+  if (/[。，,；]/.test(text)) {
+    // a sentence that names the report is not its title
+    if (text.length > 30) return -1;
+    score -= 2;
+  }
   if (/^(关于|根据|按照|依据|本)/.test(text)) score -= 3;
   if (/(来源|时间|发布|点击|索引号)[:：]/.test(text)) score -= 2;
   return score;
@@ -37,8 +41,13 @@ export function findTitle(blocks: Block[], limit = 25): { info?: TitleInfo; bloc
   let agency: string | undefined;
   const inner = full.text.replace(/^《|》$/g, '');
   const ym = YEAR_RE.exec(inner);
-  const prefix = ym ? inner.slice(0, ym.index).trim() : '';
+  const prefix = ym ? inner.slice(0, ym.index).replace(/关于$/, '').trim() : '';
   if (prefix && AGENCY_END.test(prefix)) agency = prefix;
+  // 2018年建新镇政府信息公开工作年度报告: the body between the year and the subject
+  if (!agency && ym) {
+    const between = /^年度?(?!政府信息|政务|信息公开)(.{2,30}?)(?:政府信息公开|信息公开|政务公开|政务信息)/.exec(inner.slice(ym.index + ym[1]!.length));
+    if (between && AGENCY_END.test(between[1]!)) agency = between[1]!;
+  }
   // a title split over two lines: 故城县教育局 / 2020年政府信息公开工作年度报告
   if (!agency && ym && ym.index <= 1) {
     const prev = blocks[best.block.index - 1];
@@ -72,22 +81,26 @@ export function findTitle(blocks: Block[], limit = 25): { info?: TitleInfo; bloc
  * Years the text says it reports on: "现将2021年度政府信息公开工作情况报告如下", "2021年，我局…" at
  * the start of a paragraph, "编制2016年度…年度报告".
  */
-export function textYears(blocks: Block[]): YearMention[] {
+export function textYears(blocks: Block[], stopAt?: number): YearMention[] {
   const out: YearMention[] = [];
   const patterns = [
-    /(?:现将|编制|公布|发布|形成)(?:本单位|我局|我镇|我乡|我委|我办|我市|我县|我区|[^，。]{0,20}?)((?:19|20)[0-9]{2})\s*年度?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度报告|情况|工作|年报)/g,
-    /^((?:19|20)[0-9]{2})\s*年(?:度)?[，,](?:我|全|本|[^，。]{0,12}(?:认真|坚持|深入|严格|进一步|紧紧|围绕|按照|始终))/g,
+    /(?:现将|编制|公布|发布|形成)(?:本单位|我局|我镇|我乡|我委|我办|我市|我县|我区|[^，。]{0,20}?)((?:19|20)[0-9]{2})\s*年度?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度报告|情况|工作|年报|报告)/g,
+    /(?:^|[。：:]\s*)((?:19|20)[0-9]{2})\s*年(?:度)?[，,](?![^，。]{0,12}(?:将|计划|拟|要|争取))/g,
   ];
+  const sources: YearMention['source'][] = ['name', 'text'];
   for (const b of blocks) {
     if (b.type === 'table') continue;
+    // only the introduction and the overview say which year is reported on; later parts
+    // speak of plans for the next year
+    if (stopAt && b.index >= stopAt) break;
     const t = b.text.text;
-    for (const re of patterns) {
+    for (const [k, re] of patterns.entries()) {
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(t))) {
         const y = Number(m[1]);
         const i = m.index + m[0].indexOf(m[1]!);
-        out.push({ year: y, range: b.text.range(i, i + 4), source: 'text' });
+        out.push({ year: y, range: b.text.range(i, i + 4), source: sources[k]! });
       }
     }
   }

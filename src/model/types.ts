@@ -85,7 +85,12 @@ export interface DateValue {
   day?: number;
 }
 
-export type YearSource = 'title' | 'period' | 'text' | 'config';
+/**
+ * Where a year came from: the title line; the statistics period; a sentence that names the
+ * report (现公布…2023年政府信息公开工作年度报告); the text's own statements (2021年，我局…);
+ * configuration.
+ */
+export type YearSource = 'title' | 'period' | 'name' | 'text' | 'config';
 
 export interface YearMention {
   year: number;
@@ -152,7 +157,7 @@ export interface Report {
   agency?: string;
   generation: Generation;
   /** set when the generation was given (--profile/config) instead of derived from the year */
-  generationSource: 'year' | 'config' | 'default';
+  generationSource: 'year' | 'config' | 'structure' | 'default';
   periods: PeriodStatement[];
   contacts: ContactItem[];
   signOff?: SignOff;

@@ -1,0 +1,75 @@
+import { defineRule, ALL_GENERATIONS } from '../src/rules/types.js';
+
+interface Options {
+  /** also ask that the title names the issuing body */
+  requireAgency: boolean;
+}
+
+export default defineRule<Options>({
+  id: 'report-title',
+  description: {
+    zh: '年报须有标题，写明机关名称、年份和“政府信息公开工作年度报告”',
+    en: 'The report has a title naming the body, the year and “政府信息公开工作年度报告”',
+  },
+  severity: 'error',
+  generations: ALL_GENERATIONS,
+  optionsSchema: {
+    type: 'object',
+    properties: { requireAgency: { type: 'boolean', description: 'warn when the title does not name the issuing body' } },
+    additionalProperties: false,
+  },
+  defaultOptions: { requireAgency: true },
+  messages: {
+    missing: {
+      zh: '未找到年报标题：应有一行写明机关名称、年份和“政府信息公开工作年度报告”',
+      en: 'no report title found: a line should name the body, the year and “政府信息公开工作年度报告”',
+    },
+    noYear: { zh: '标题“{title}”未写明年份', en: 'the title “{title}” does not state the year' },
+    nonStandard: {
+      zh: '标题“{title}”不规范，应为“（机关名称）XXXX年政府信息公开工作年度报告”',
+      en: 'non-standard title “{title}”: the format is “(body) YYYY年政府信息公开工作年度报告”',
+    },
+    noAgency: { zh: '标题“{title}”未写明机关名称', en: 'the title “{title}” does not name the issuing body' },
+  },
+  examples: {
+    valid: [
+      { title: '规范标题', text: '某某市人民政府办公室2021年政府信息公开工作年度报告\n一、总体情况\n本年度……', expected: [] },
+      { title: '机关名称单独占一行', text: '故城县教育局\n2020年政府信息公开工作年度报告\n一、总体情况\n本年度……', expected: [] },
+    ],
+    invalid: [
+      {
+        title: '没有标题行',
+        text: '根据《条例》要求，编制本报告。\n一、总体情况\n本年度……',
+        expected: [{ line: 1, column: 1, endLine: 1, endColumn: 16, message: '未找到年报标题：应有一行写明机关名称、年份和“政府信息公开工作年度报告”' }],
+      },
+      {
+        title: '“政务信息公开工作报告”不是规范名称',
+        text: '市经信委2016年度政务信息公开工作报告\n一、总体情况\n本年度……',
+        expected: [{ line: 1, column: 1, endLine: 1, endColumn: 21, message: '标题“市经信委2016年度政务信息公开工作报告”不规范，应为“（机关名称）XXXX年政府信息公开工作年度报告”', severity: 'warning' }],
+      },
+      {
+        title: '年报标题没有年份',
+        text: '贯彻政务资讯工作年报\n一、概述\n本年度……',
+        expected: [
+          { line: 1, column: 1, endLine: 1, endColumn: 11, message: '标题“贯彻政务资讯工作年报”未写明年份', severity: 'warning' },
+          { line: 1, column: 1, endLine: 1, endColumn: 11, message: '标题“贯彻政务资讯工作年报”不规范，应为“（机关名称）XXXX年政府信息公开工作年度报告”', severity: 'warning' },
+        ],
+      },
+    ],
+  },
+  check({ report, options, emit }) {
+    const t = report.title;
+    if (!t) {
+      const first = report.blocks.find((b) => b.type !== 'html');
+      emit({ messageId: 'missing', range: first?.range ?? { start: 0, end: 0 } });
+      return;
+    }
+    const data = { title: t.text };
+    if (t.year === undefined) emit({ messageId: 'noYear', data, range: t.range, severity: 'warning' });
+    if (!/政府信息公开工作年度报告/.test(t.text)) {
+      emit({ messageId: 'nonStandard', data, range: t.range, severity: 'warning', expected: '（机关名称）XXXX年政府信息公开工作年度报告', actual: t.text });
+    } else if (options.requireAgency && !t.agency) {
+      emit({ messageId: 'noAgency', data, range: t.range, severity: 'warning' });
+    }
+  },
+});

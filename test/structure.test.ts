@@ -1,0 +1,211 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { readBuffer, readPath } from '../src/read/index.js';
+import { lintText, modelDocument } from '../src/lint.js';
+import { allRules } from '../rules/index.js';
+import { devLabels, devPath, seedPath, repoRoot } from './helpers/corpus.js';
+import { readNumbering } from '../src/model/numbering.js';
+import { chineseNumber } from '../src/model/numerals.js';
+
+const STRUCTURAL = ['required-sections', 'section-order', 'empty-section', 'report-title', 'report-year'];
+const structuralRules = allRules.filter((r) => STRUCTURAL.includes(r.id));
+
+function model(text: string, file = 'r.txt') {
+  return modelDocument(readBuffer(Buffer.from(text), file)).report;
+}
+
+describe('numbering and numerals', () => {
+  it.each([
+    ['一、总体情况', 'cn-dun', 1],
+    ['十二、其他', 'cn-dun', 12],
+    ['（三）不予公开', 'cn-paren', 3],
+    ['(二)部分公开', 'cn-paren', 2],
+    ['3.信息公开的形式', 'arabic-dot', 3],
+    ['4、开设互动渠道', 'arabic-dot', 4],
+    ['（2）网站', 'arabic-paren', 2],
+    ['②政务微博', 'circled', 2],
+    ['第二部分 主动公开', 'part', 2],
+  ])('%s', (line, style, ordinal) => {
+    expect(readNumbering(line)?.numbering).toMatchObject({ style, ordinal });
+  });
+
+  it('does not read decimals, years or 一是 as numbering', () => {
+    expect(readNumbering('3.25万元')).toBeUndefined();
+    expect(readNumbering('2021年，我局')).toBeUndefined();
+    expect(readNumbering('一是加强组织领导')).toBeUndefined();
+  });
+
+  it('reads Chinese numerals', () => {
+    expect(chineseNumber('一百二十三')).toBe(123);
+    expect(chineseNumber('两千零五')).toBe(2005);
+    expect(chineseNumber('十一')).toBe(11);
+    expect(chineseNumber('二〇二一')).toBe(2021);
+    expect(Number.isNaN(chineseNumber('总计'))).toBe(true);
+  });
+});
+
+describe('section tree', () => {
+  it('nests sub-sections and keeps body text on a heading line', () => {
+    const r = model('某局2021年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开。本年公开120条。\n1.网站\n二、主动公开政府信息情况\n见表。');
+    expect(r.sections.map((s) => s.title)).toEqual(['总体情况', '主动公开政府信息情况']);
+    const sub = r.sections[0]!.children[0]!;
+    expect(sub).toMatchObject({ title: '主动公开', level: 2, inlineBody: true });
+    expect(sub.children[0]).toMatchObject({ title: '网站', level: 3 });
+  });
+
+  it('does not let a restarted 一、 list cut a part short', () => {
+    const r = model('一、总体情况\n正文\n二、主动公开政府信息情况\n一、网站公开\n正文');
+    expect(r.sections.map((s) => s.title)).toEqual(['总体情况', '主动公开政府信息情况']);
+  });
+
+  it('reads numbered prose as prose, not as a heading', () => {
+    const r = model('一、总体情况\n1、我局高度重视政府信息公开工作，成立了领导小组，由局长任组长，分管副局长任副组长，各股室负责人为成员\n');
+    expect(r.sections[0]!.children).toHaveLength(0);
+  });
+
+  it('gives Markdown and plain text the same sections, with positions in each file', () => {
+    const md = model('# 某局2021年政府信息公开工作年度报告\n\n## **一、总体情况**\n\n正文。\n\n## 二、主动公开政府信息情况\n\n正文。\n', 'r.md');
+    const txt = model('某局2021年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n正文。\n');
+    expect(md.sections.map((s) => s.title)).toEqual(txt.sections.map((s) => s.title));
+    expect(md.title?.text).toBe(txt.title?.text);
+    // the heading's title maps past the Markdown markup
+    const s = md.sections[0]!;
+    expect(md.doc.text.slice(s.titleText.range().start, s.titleText.range().end)).toBe('总体情况');
+    expect(md.doc.position(s.heading.range.start)).toEqual({ line: 3, column: 1 });
+    expect(md.doc.position(s.titleText.range().start)).toEqual({ line: 3, column: 8 });
+  });
+
+  it('keeps the numbering of Markdown ordered lists', () => {
+    const r = model('一、总体情况\n\n1. 加强领导\n2. 完善制度\n', 'r.md');
+    expect(r.sections[0]!.children.map((c) => c.title)).toEqual(['加强领导', '完善制度']);
+  });
+});
+
+describe('title, agency and year', () => {
+  it('joins a title split over two lines', () => {
+    const r = model('故城县教育局\n2020年政府信息公开工作年度报告\n一、总体情况\n正文');
+    expect(r.title).toMatchObject({ text: '故城县教育局2020年政府信息公开工作年度报告', year: 2020, agency: '故城县教育局', standard: true });
+  });
+
+  it('finds the body after the year', () => {
+    expect(model('2018年建新镇政府信息公开工作年度报告\n一、概述').agency).toBe('建新镇');
+  });
+
+  it('does not take a sentence that names the report for its title, but takes its year', () => {
+    const r = model('根据《条例》要求，现向社会公布广元市某镇人民政府2023年政府信息公开工作年度报告。本报告由六部分组成。\n一、总体情况\n正文');
+    expect(r.title).toBeUndefined();
+    expect(r.year).toMatchObject({ value: 2023, source: 'name' });
+  });
+
+  it('chooses the generation from the year, and from the structure when no year is given', () => {
+    expect(model('某局2018年政府信息公开工作年度报告').generation).toBe('legacy');
+    expect(model('某局2019年政府信息公开工作年度报告').generation).toBe('format-2019');
+    expect(model('某局2022年政府信息公开工作年度报告').generation).toBe('format-2021');
+    const r = model('政府信息公开年报\n一、概述\n正文\n二、咨询情况\n正文');
+    expect(r).toMatchObject({ generation: 'legacy', generationSource: 'structure' });
+  });
+});
+
+describe('the seeds', () => {
+  const lint = async (n: number) => {
+    const doc = await readPath(seedPath(n));
+    const { lintDocument } = await import('../src/lint.js');
+    return lintDocument(doc, { rules: structuralRules });
+  };
+
+  it('seed 000: a complete legacy report, only the title lacks the body’s name', async () => {
+    const r = await lint(0);
+    expect(r.report).toMatchObject({ year: 2016, profile: 'legacy' });
+    expect(r.messages.map((m) => [m.ruleId, m.line, m.severity])).toEqual([['report-title', 2, 1]]);
+  });
+
+  it('seed 001: no year anywhere, a non-standard title, read as legacy by its structure', async () => {
+    const r = await lint(1);
+    expect(r.report).toMatchObject({ year: null, profile: 'legacy', title: '贯彻政务资讯工作年报' });
+    expect(r.messages.map((m) => m.ruleId).sort()).toEqual(['report-title', 'report-title', 'report-year']);
+    expect(r.messages.find((m) => m.ruleId === 'report-year')!.severity).toBe(2);
+  });
+
+  it('seed 002: the report after its cover letter', async () => {
+    const r = await lint(2);
+    expect(r.report).toMatchObject({ year: 2017, profile: 'legacy', title: '格尔木市2017年政府信息公开工作年度报告', agency: '格尔木市' });
+    expect(r.messages).toEqual([]);
+  });
+
+  it('seed 003: its four article-32 matters are sub-sections of part one', async () => {
+    const r = await lint(3);
+    expect(r.report).toMatchObject({ year: 2017, agency: '万源市民政局' });
+    expect(r.messages).toEqual([]);
+  });
+
+  it('seed 004: a non-standard title, and fees and review/litigation never reported', async () => {
+    const r = await lint(4);
+    expect(r.messages.map((m) => [m.ruleId, m.line])).toEqual([
+      ['report-title', 3],
+      ['required-sections', 67],
+      ['required-sections', 67],
+    ]);
+    expect(r.messages.slice(1).map((m) => m.expected)).toEqual(['政府信息公开的收费及减免情况', '因政府信息公开申请行政复议、提起行政诉讼的情况']);
+  });
+});
+
+describe('the labelled dev reports', () => {
+  const labels = devLabels();
+
+  it('title line found exactly where the labels say there is one', async () => {
+    const disagree: string[] = [];
+    for (const l of labels) {
+      const { report } = modelDocument(await readPath(devPath(l.file)));
+      if (!!report.title !== l.title) disagree.push(l.file);
+    }
+    expect(disagree).toEqual([]);
+  });
+
+  // B-092 is named a 2023 report but its statistics period and body are 2024; the label keeps the
+  // name's year, the model takes the period's (and report-year reports the disagreement).
+  const YEAR_DISAGREEMENTS = ['B-092.txt'];
+
+  it('report year agrees with the labels', async () => {
+    const disagree: string[] = [];
+    for (const l of labels) {
+      const { report } = modelDocument(await readPath(devPath(l.file)));
+      if ((report.year?.value ?? null) !== l.year) disagree.push(l.file);
+    }
+    expect(disagree).toEqual(YEAR_DISAGREEMENTS);
+  });
+
+  it('report-title never says a labelled title is missing', async () => {
+    for (const l of labels.filter((x) => x.title)) {
+      const r = lintText(readFileSync(devPath(l.file), 'utf8'), l.file, { rules: structuralRules });
+      expect(r.messages.filter((m) => m.messageId === 'missing' && m.ruleId === 'report-title'), l.file).toEqual([]);
+    }
+  });
+});
+
+describe('bundled samples', () => {
+  it('the clean 2021 sample passes every structural rule', () => {
+    const file = path.join(repoRoot, 'fixtures/samples/2021-qinghe-clean.md');
+    const r = lintText(readFileSync(file, 'utf8'), file, { rules: structuralRules });
+    expect(r.messages).toEqual([]);
+    expect(r.report).toMatchObject({ year: 2021, profile: 'format-2021', agency: '青禾县市场监督管理局' });
+  });
+});
+
+describe('inline configuration comments', () => {
+  const text = '<!-- ogi-lint-disable report-title -->\n\n政府信息公开情况说明\n\n<!-- ogi-lint-enable -->\n\n一、总体情况\n\n正文\n';
+  it('disable/enable silences a rule between the comments', () => {
+    const on = lintText(text.replace(/<!--.*?-->/g, ''), 'r.md', { rules: structuralRules, only: ['report-title'] });
+    const off = lintText(text, 'r.md', { rules: structuralRules, only: ['report-title'] });
+    expect(on.messages.map((m) => m.ruleId)).toEqual(['report-title']);
+    expect(off.messages).toEqual([]);
+  });
+  it('disable-next-line silences only the next line', () => {
+    const t = '某局政府信息公开工作年度报告\n\n<!-- ogi-lint-disable-next-line report-year -->\n一、总体情况\n';
+    const r = lintText(t, 'r.md', { rules: structuralRules, only: ['report-year', 'report-title'] });
+    // the year finding is on line 1, so the comment on line 3 does not touch it
+    expect(r.messages.map((m) => m.ruleId)).toContain('report-year');
+    const t2 = '<!-- ogi-lint-disable-next-line report-year report-title -->\n某局政府信息公开工作年度报告\n\n一、总体情况\n';
+    expect(lintText(t2, 'r.md', { rules: structuralRules, only: ['report-year', 'report-title'] }).messages).toEqual([]);
+  });
+});

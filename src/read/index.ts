@@ -2,6 +2,10 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LineIndex } from './lines.js';
 import type { InputKind, ReaderNotice, SourceDocument } from './types.js';
+import { decodeBytes } from './decode.js';
+import { FORMAT_ADVICE, FORMAT_NAMES, sniffFormat, type SniffedFormat } from './sniff.js';
+import { readDocx } from './docx.js';
+import { looksLikeHtml, sniffHtmlCharset } from './html.js';
 
 export type { SourceDocument, InputKind, ReaderNotice, Position } from './types.js';
 
@@ -14,11 +18,12 @@ export interface ReadOptions {
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 
-const EXTENSION_KINDS: Record<string, InputKind> = {
+export const EXTENSION_KINDS: Record<string, InputKind> = {
   '.md': 'markdown',
   '.markdown': 'markdown',
   '.txt': 'text',
   '.text': 'text',
+  '.docx': 'docx',
 };
 
 /** File extensions the linter reads when given a directory. */
@@ -52,39 +57,137 @@ export function fileUnreadable(reason: string, data: Record<string, string | num
   return { ruleId: 'file-unreadable', severity: 'error', messageId: reason, data, messages };
 }
 
-/** Decode bytes into text. UTF-8 (with or without BOM). */
-export function decode(buf: Uint8Array, _opts: ReadOptions = {}): { text: string; encoding: string; notices: ReaderNotice[] } {
-  let bytes = buf;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-  const text = new TextDecoder('utf-8').decode(bytes);
-  return { text, encoding: 'utf-8', notices: [] };
+/** Decode bytes into text (see `decode.ts` for how the encoding is chosen). */
+export function decode(buf: Uint8Array, opts: ReadOptions = {}): { text: string; encoding: string; notices: ReaderNotice[] } {
+  const { text, encoding, notices } = decodeBytes(buf, { encoding: opts.encoding });
+  return { text, encoding, notices };
 }
 
-/** Read bytes already in memory (stdin, tests). */
+/** The reasons a file is not read, in plain words. */
+const REASONS = {
+  empty: { zh: '文件是空的', en: 'the file is empty' },
+  directory: { zh: '这是一个目录，不是文件', en: 'this is a directory, not a file' },
+  notAFile: { zh: '这不是普通文件（设备、管道或套接字）', en: 'this is not a regular file (a device, pipe or socket)' },
+  tooLarge: {
+    zh: '文件过大（{size} 字节），超过上限 {max} 字节（可用 --max-file-size 调整）',
+    en: 'file too large ({size} bytes), over the limit of {max} bytes (see --max-file-size)',
+  },
+  binary: {
+    zh: '文件内容不是文本（含控制字符或二进制数据），无法检查',
+    en: 'the file is not text (it holds control characters or binary data) and cannot be checked',
+  },
+  unsupportedFormat: { zh: '这是 {format}，不是可检查的文本；{advice}', en: 'this is {formatEn}, not text that can be checked; {adviceEn}' },
+  notDocx: {
+    zh: '扩展名是 .docx，但内容不是 Word 文档（文件可能已损坏或被改名）',
+    en: 'the name ends in .docx but the content is not a Word document (damaged or renamed?)',
+  },
+  docxNeedsFile: {
+    zh: 'Word 文档须作为文件读取（readPath/readBytes）',
+    en: 'a Word document must be read as a file (readPath/readBytes)',
+  },
+  unknownEncoding: { zh: '不认识的编码名称“{encoding}”（--encoding）', en: 'unknown encoding name "{encoding}" (--encoding)' },
+  io: { zh: '无法读取文件：{cause}', en: 'cannot read the file: {causeEn}' },
+} satisfies Record<string, { zh: string; en: string }>;
+
+/** Operating-system errors in plain words. */
+const IO_CAUSES: Record<string, { zh: string; en: string }> = {
+  ENOENT: { zh: '文件不存在', en: 'no such file' },
+  EACCES: { zh: '没有读取权限', en: 'permission denied' },
+  EPERM: { zh: '没有读取权限', en: 'permission denied' },
+  ELOOP: { zh: '符号链接形成循环', en: 'symbolic links form a loop' },
+  ENAMETOOLONG: { zh: '路径过长', en: 'the path is too long' },
+  ENOTDIR: { zh: '路径中有一段不是目录', en: 'a part of the path is not a folder' },
+  EISDIR: { zh: '这是一个目录，不是文件', en: 'this is a directory, not a file' },
+  EMFILE: { zh: '打开的文件过多', en: 'too many open files' },
+  EIO: { zh: '输入输出错误', en: 'input/output error' },
+};
+
+function unreadable(filePath: string, reason: keyof typeof REASONS, data: Record<string, string | number> = {}): SourceDocument {
+  return unreadableDocument(filePath, fileUnreadable(reason, data, REASONS[reason]));
+}
+
+function unsupported(filePath: string, format: SniffedFormat | 'zipOther'): SourceDocument {
+  const name = FORMAT_NAMES[format];
+  const advice = FORMAT_ADVICE[format] ?? { zh: '请提供 .docx、.html、.md 或 .txt 文件', en: 'provide a .docx, .html, .md or .txt file' };
+  return unreadable(filePath, 'unsupportedFormat', { format: name.zh, formatEn: name.en, advice: advice.zh, adviceEn: advice.en });
+}
+
+function tooLarge(filePath: string, size: number, max: number): SourceDocument {
+  return unreadable(filePath, 'tooLarge', { size, max });
+}
+
+/**
+ * Everything but the Word path: judge the bytes by content, decode, and choose the parser.
+ * Returns 'zip' when the bytes are an archive that only the asynchronous Word reader can open.
+ */
+function readTextBytes(buf: Uint8Array, filePath: string, opts: ReadOptions): SourceDocument | 'zip' {
+  const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  if (buf.length === 0) return unreadable(filePath, 'empty');
+  if (buf.length > max) return tooLarge(filePath, buf.length, max);
+  const format = sniffFormat(buf);
+  if (format === 'zip') return 'zip';
+  if (format) return unsupported(filePath, format);
+
+  const extKind = kindForPath(filePath);
+  const declared = extKind === 'markdown' ? undefined : sniffHtmlCharset(buf);
+  const decoded = decodeBytes(buf, { encoding: opts.encoding, declared });
+  if (decoded.unknownEncoding !== undefined) return unreadable(filePath, 'unknownEncoding', { encoding: decoded.unknownEncoding });
+  if (decoded.binary) return unreadable(filePath, 'binary');
+  if (decoded.text.trim() === '') return unreadable(filePath, 'empty');
+
+  let kind: InputKind = extKind ?? 'text';
+  if (kind !== 'markdown' && kind !== 'html' && looksLikeHtml(decoded.text)) {
+    // Word's "save as web page" and pages saved from a browser, whatever their name says
+    kind = 'html';
+  } else if (kind === 'docx') {
+    return unreadable(filePath, 'notDocx');
+  }
+  const doc = textDocument(filePath, kind, decoded.text, decoded.encoding, decoded.notices);
+  doc.bom = decoded.bom;
+  return doc;
+}
+
+/**
+ * Read bytes already in memory (stdin, tests), synchronously. Everything but Word documents,
+ * which need `readBytes`. Never throws.
+ */
 export function readBuffer(buf: Uint8Array, filePath: string, opts: ReadOptions = {}): SourceDocument {
-  const kind = kindForPath(filePath) ?? 'text';
-  const { text, encoding, notices } = decode(buf, opts);
-  return textDocument(filePath, kind, text, encoding, notices);
+  const doc = readTextBytes(buf, filePath, opts);
+  return doc === 'zip' ? unreadable(filePath, 'docxNeedsFile') : doc;
+}
+
+/** Read bytes already in memory, Word documents included. Never throws. */
+export async function readBytes(buf: Uint8Array, filePath: string, opts: ReadOptions = {}): Promise<SourceDocument> {
+  const doc = readTextBytes(buf, filePath, opts);
+  if (doc !== 'zip') return doc;
+  try {
+    const docx = await readDocx(buf, filePath);
+    return 'failure' in docx ? unreadableDocument(filePath, docx.failure) : docx;
+  } catch (err) {
+    return unreadableDocument(
+      filePath,
+      fileUnreadable('corruptDocx', { detail: (err as Error).message }, {
+        zh: 'Word 文档已损坏或不完整，无法读取：{detail}',
+        en: 'the Word document is damaged or incomplete and cannot be read: {detail}',
+      }),
+    );
+  }
 }
 
 /** Read a file from disk. Never throws: an unreadable file comes back as a document that says so. */
 export async function readPath(filePath: string, opts: ReadOptions = {}): Promise<SourceDocument> {
+  let buf: Buffer;
   try {
     const st = await stat(filePath);
+    if (st.isDirectory()) return unreadable(filePath, 'directory');
+    if (!st.isFile()) return unreadable(filePath, 'notAFile');
     const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    if (st.isDirectory()) {
-      return unreadableDocument(filePath, fileUnreadable('directory', {}, { zh: '这是一个目录，不是文件', en: 'this is a directory, not a file' }));
-    }
-    if (st.size > max) {
-      return unreadableDocument(
-        filePath,
-        fileUnreadable('tooLarge', { size: st.size, max }, { zh: '文件过大（{size} 字节），超过上限 {max} 字节（可用 --max-file-size 调整）', en: 'file too large ({size} bytes), over the limit of {max} bytes (see --max-file-size)' }),
-      );
-    }
-    const buf = await readFile(filePath);
-    return readBuffer(buf, filePath, opts);
+    if (st.size > max) return tooLarge(filePath, st.size, max);
+    buf = await readFile(filePath);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
-    return unreadableDocument(filePath, fileUnreadable('io', { code }, { zh: '无法读取文件（{code}）', en: 'cannot read the file ({code})' }));
+    const cause = IO_CAUSES[code] ?? { zh: code, en: code };
+    return unreadable(filePath, 'io', { code, cause: cause.zh, causeEn: cause.en });
   }
+  return readBytes(buf, filePath, opts);
 }

@@ -31,6 +31,8 @@ export interface SourceDocument {
   text: string;
   /** encoding the bytes were decoded from, e.g. utf-8, gb18030, utf-16le */
   encoding: string;
+  /** the file began with a byte-order mark (not part of `text`); kept when the file is rewritten */
+  bom?: boolean;
   /** position in the user's file of an offset in `text` */
   position(offset: number): Position;
   /**

@@ -1,0 +1,329 @@
+import JSZip from 'jszip';
+import type { Readable } from 'node:stream';
+import mammoth from 'mammoth';
+import { unified } from 'unified';
+import rehypeParse from 'rehype-parse';
+import type { Root as HastRoot, RootContent as HastContent, Element } from 'hast';
+import type { Position, ReaderNotice, SourceDocument } from './types.js';
+import { zipFlavour } from './sniff.js';
+
+/**
+ * Word documents (.docx). A .docx is a zip of XML parts; mammoth turns it into HTML, and the
+ * document then goes through the same HTML parser as a web page.
+ *
+ * Before mammoth sees the archive, its central directory is inspected (entry count and the sizes
+ * it declares), and the XML parts mammoth reads are inflated once with a running count that stops
+ * at a limit, so neither a zip bomb nor an archive that lies about its sizes can exhaust memory.
+ * Images are never decompressed.
+ *
+ * How positions read for .docx — Word has no line numbers, so:
+ * - "line" is the paragraph number: body paragraphs (headings and list items included) and table
+ *   cells, counted from 1 in reading order; every table cell counts as one, however many
+ *   paragraphs it holds, and empty paragraphs are not counted (as in Word's word count);
+ * - "column" is the character within that paragraph or cell, counted from 1;
+ * - each finding also carries words to find the place by: 第 12 段「一、总体情况」 for a paragraph
+ *   (its number and its first words), 表 2 第 3 行第 4 列 for a table cell (tables counted from 1
+ *   in reading order, columns counted across merged cells as they appear on the page).
+ */
+
+/** Archives with more entries than this are not Word documents a person wrote. */
+export const MAX_ZIP_ENTRIES = 10_000;
+/** Upper bound on what the entries of an archive may declare, uncompressed, together. */
+export const MAX_DECLARED_BYTES = 1024 * 1024 * 1024;
+/** Upper bound on the XML that is actually inflated and converted. */
+export const MAX_XML_BYTES = 64 * 1024 * 1024;
+
+/** The private record jszip keeps for each entry; its sizes come from the central directory. */
+interface EntryData {
+  uncompressedSize?: number;
+}
+
+export type DocxFailure =
+  | { reason: 'corrupt'; detail: string }
+  | { reason: 'notDocx'; flavour: 'ofd' | 'other' }
+  | { reason: 'tooManyEntries'; entries: number }
+  | { reason: 'bomb'; max: number };
+
+function isXmlPart(name: string): boolean {
+  return /\.(xml|rels)$/i.test(name);
+}
+
+/** Inflate one entry, counting bytes, and stop as soon as the count passes `limit`. */
+function inflatedSize(file: JSZip.JSZipObject, limit: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let n = 0;
+    let done = false;
+    const stream = file.nodeStream('nodebuffer') as unknown as Readable;
+    const finish = (err?: Error): void => {
+      if (done) return;
+      done = true;
+      if (err) reject(err);
+      else resolve(n);
+    };
+    stream.on('data', (chunk: Buffer) => {
+      n += chunk.length;
+      if (n > limit) {
+        finish();
+        stream.destroy();
+      }
+    });
+    stream.on('error', (e: Error) => finish(e));
+    stream.on('end', () => finish());
+  });
+}
+
+/** Check an archive before conversion. Returns undefined when it is a Word document of sane size. */
+export async function inspectDocx(buf: Uint8Array): Promise<DocxFailure | undefined> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(buf, { checkCRC32: false });
+  } catch (err) {
+    return { reason: 'corrupt', detail: (err as Error).message };
+  }
+  const files = Object.values(zip.files);
+  if (files.length > MAX_ZIP_ENTRIES) return { reason: 'tooManyEntries', entries: files.length };
+  const flavour = zipFlavour(files.map((f) => f.name));
+  if (flavour !== 'docx') return { reason: 'notDocx', flavour };
+  let declared = 0;
+  for (const f of files) declared += (f as unknown as { _data?: EntryData })._data?.uncompressedSize ?? 0;
+  if (declared > MAX_DECLARED_BYTES) return { reason: 'bomb', max: MAX_DECLARED_BYTES };
+  // Sizes in the directory may lie: count what the XML parts really inflate to.
+  let total = 0;
+  try {
+    for (const f of files) {
+      if (f.dir || !isXmlPart(f.name)) continue;
+      total += await inflatedSize(f, MAX_XML_BYTES - total);
+      if (total > MAX_XML_BYTES) return { reason: 'bomb', max: MAX_XML_BYTES };
+    }
+  } catch (err) {
+    return { reason: 'corrupt', detail: (err as Error).message };
+  }
+  return undefined;
+}
+
+/** mammoth's HTML for a Word document; images are left out (never decompressed). */
+export async function docxToHtml(buf: Uint8Array): Promise<string> {
+  const result = await mammoth.convertToHtml(
+    { buffer: Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) },
+    {
+      convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+      externalFileAccess: false,
+    },
+  );
+  return result.value;
+}
+
+/** A paragraph or table cell of the converted document, with the text nodes that make it up. */
+interface Unit {
+  number: number;
+  text: string;
+  cell?: { table: number; row: number; col: number };
+}
+
+interface Segment {
+  start: number;
+  end: number;
+  unit: Unit;
+  /** characters of the unit's text before this segment */
+  before: number;
+  length: number;
+}
+
+const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'pre', 'blockquote', 'dt', 'dd', 'caption']);
+
+/** Length of HTML source text once character references are decoded. */
+function decodedLength(raw: string): number {
+  return raw.replace(/&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{0,31});/gi, '_').length;
+}
+
+/**
+ * Maps offsets in the HTML mammoth produced to paragraphs and table cells, as described above.
+ */
+export class DocxLocator {
+  private readonly segments: Segment[] = [];
+  private readonly units: Unit[] = [];
+
+  constructor(private readonly html: string) {
+    const tree = unified().use(rehypeParse, { fragment: true }).parse(html) as HastRoot;
+    let tables = 0;
+    const walk = (nodes: HastContent[], unit: Unit | undefined): void => {
+      for (const node of nodes) {
+        if (node.type === 'text') {
+          const u = unit ?? this.newUnit();
+          unit = u;
+          const start = node.position?.start.offset;
+          const end = node.position?.end.offset;
+          if (start === undefined || end === undefined) {
+            u.text += node.value;
+            continue;
+          }
+          this.segments.push({ start, end, unit: u, before: u.text.length, length: node.value.length });
+          u.text += node.value;
+          continue;
+        }
+        if (node.type !== 'element') continue;
+        if (node.tagName === 'table') {
+          tables++;
+          this.table(node, tables, walk);
+          unit = undefined;
+          continue;
+        }
+        if (BLOCKS.has(node.tagName) && !unit?.cell) {
+          const hasBlockChild = node.children.some((c) => c.type === 'element' && (BLOCKS.has(c.tagName) || c.tagName === 'table' || c.tagName === 'ul' || c.tagName === 'ol'));
+          if (hasBlockChild) walk(node.children, undefined);
+          else walk(node.children, this.newUnit());
+          unit = undefined;
+          continue;
+        }
+        walk(node.children, unit);
+      }
+    };
+    walk(tree.children, undefined);
+    this.segments.sort((a, b) => a.start - b.start);
+  }
+
+  private newUnit(cell?: Unit['cell']): Unit {
+    const u: Unit = { number: this.units.length + 1, text: '', cell };
+    this.units.push(u);
+    return u;
+  }
+
+  private table(node: Element, table: number, walk: (nodes: HastContent[], unit: Unit | undefined) => void): void {
+    const rows: Element[] = [];
+    const collect = (n: Element): void => {
+      for (const c of n.children) {
+        if (c.type !== 'element') continue;
+        if (c.tagName === 'tr') rows.push(c);
+        else if (c.tagName === 'thead' || c.tagName === 'tbody' || c.tagName === 'tfoot') collect(c);
+      }
+    };
+    collect(node);
+    // slots taken by cells spanning down from rows above
+    const taken: Set<number>[] = [];
+    rows.forEach((tr, r) => {
+      const busy = (taken[r] ??= new Set());
+      let col = 0;
+      for (const td of tr.children) {
+        if (td.type !== 'element' || (td.tagName !== 'td' && td.tagName !== 'th')) continue;
+        while (busy.has(col)) col++;
+        const rowSpan = Math.max(1, Math.min(1000, Number(td.properties?.rowSpan) || 1));
+        const colSpan = Math.max(1, Math.min(1000, Number(td.properties?.colSpan) || 1));
+        for (let dr = 1; dr < rowSpan && r + dr < rows.length; dr++) {
+          const below = (taken[r + dr] ??= new Set());
+          for (let dc = 0; dc < colSpan; dc++) below.add(col + dc);
+        }
+        const unit = this.newUnit({ table, row: r + 1, col: col + 1 });
+        walk(td.children, unit);
+        col += colSpan;
+      }
+    });
+  }
+
+  private segmentAt(offset: number): Segment | undefined {
+    const s = this.segments;
+    let lo = 0;
+    let hi = s.length - 1;
+    let found: Segment | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (s[mid]!.start <= offset) {
+        found = s[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  position(offset: number): Position {
+    const seg = this.segmentAt(offset) ?? this.segments[0];
+    if (!seg) return { line: 1, column: 1 };
+    if (offset <= seg.start) return { line: seg.unit.number, column: seg.before + 1 };
+    if (offset >= seg.end) return { line: seg.unit.number, column: seg.before + seg.length + 1 };
+    return { line: seg.unit.number, column: seg.before + decodedLength(this.html.slice(seg.start, offset)) + 1 };
+  }
+
+  describe(offset: number): string | undefined {
+    const seg = this.segmentAt(offset) ?? this.segments[0];
+    if (!seg) return undefined;
+    const u = seg.unit;
+    if (u.cell) return `表 ${u.cell.table} 第 ${u.cell.row} 行第 ${u.cell.col} 列`;
+    const words = u.text.trim().replace(/\s+/g, ' ');
+    const excerpt = [...words].length > 16 ? `${[...words].slice(0, 16).join('')}…` : words;
+    return `第 ${u.number} 段「${excerpt}」`;
+  }
+}
+
+function unreadableNotice(f: DocxFailure): ReaderNotice {
+  const base = { ruleId: 'file-unreadable', severity: 'error' as const };
+  switch (f.reason) {
+    case 'corrupt':
+      return {
+        ...base,
+        messageId: 'corruptDocx',
+        data: { detail: f.detail },
+        messages: {
+          zh: 'Word 文档已损坏或不完整（可能未下载完整），无法读取：{detail}',
+          en: 'the Word document is damaged or incomplete (an interrupted download?) and cannot be read: {detail}',
+        },
+      };
+    case 'notDocx':
+      return f.flavour === 'ofd'
+        ? {
+            ...base,
+            messageId: 'unsupportedFormat',
+            data: { format: 'OFD 版式文件', formatEn: 'an OFD fixed-layout document' },
+            messages: {
+              zh: '这是 {format}，不是可检查的文本；请提供 .docx、.html 或文本版本',
+              en: 'this is {formatEn}, not text that can be checked; provide a .docx, .html or text version',
+            },
+          }
+        : {
+            ...base,
+            messageId: 'unsupportedFormat',
+            data: { format: 'ZIP 压缩包（不是 Word 文档）', formatEn: 'a ZIP archive that is not a Word document' },
+            messages: { zh: '这是 {format}，不是可检查的文本', en: 'this is {formatEn}, not text that can be checked' },
+          };
+    case 'tooManyEntries':
+      return {
+        ...base,
+        messageId: 'zipTooManyEntries',
+        data: { entries: f.entries, max: MAX_ZIP_ENTRIES },
+        messages: {
+          zh: '压缩包内有 {entries} 个文件，超过上限 {max}，不像正常的 Word 文档，未读取',
+          en: 'the archive holds {entries} entries, over the limit of {max}; not a normal Word document, not read',
+        },
+      };
+    case 'bomb':
+      return {
+        ...base,
+        messageId: 'zipBomb',
+        data: { max: f.max },
+        messages: {
+          zh: 'Word 文档解压后超过 {max} 字节的上限，远超正常大小（疑似压缩炸弹），未读取',
+          en: 'the Word document expands beyond the limit of {max} bytes, far over a normal size (a zip bomb?), not read',
+        },
+      };
+  }
+}
+
+/** Read a Word document: inspect, convert, and locate. Never throws. */
+export async function readDocx(buf: Uint8Array, filePath: string): Promise<SourceDocument | { failure: ReaderNotice }> {
+  const problem = await inspectDocx(buf);
+  if (problem) return { failure: unreadableNotice(problem) };
+  let html: string;
+  try {
+    html = await docxToHtml(buf);
+  } catch (err) {
+    return { failure: unreadableNotice({ reason: 'corrupt', detail: (err as Error).message }) };
+  }
+  const locator = new DocxLocator(html);
+  return {
+    filePath,
+    kind: 'docx',
+    text: html,
+    encoding: 'utf-8',
+    position: (offset) => locator.position(offset),
+    describe: (offset) => locator.describe(offset),
+    notices: [],
+  };
+}

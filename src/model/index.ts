@@ -3,7 +3,7 @@ import type { SourceDocument } from '../read/types.js';
 import type { Block, Generation, Report, Section, YearMention } from './types.js';
 import { toBlocks } from './blocks.js';
 import { buildSections } from './sections.js';
-import { findTitle, findSignOff, textYears } from './title.js';
+import { findTitle, findSignOff, textYears, agencyFromText } from './title.js';
 import { extractPeriods } from './period.js';
 import { extractContacts } from './contact.js';
 
@@ -89,7 +89,7 @@ export function buildReport(doc: SourceDocument, tree: Root, opts: ModelOptions 
     title,
     year,
     yearMentions,
-    agency: title?.agency,
+    agency: title?.agency ?? agencyFromText(blocks),
     generation,
     generationSource: opts.generation ? 'config' : byYear ? 'year' : byStructure ? 'structure' : 'default',
     periods,

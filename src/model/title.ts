@@ -142,3 +142,22 @@ export function findSignOff(blocks: Block[]): SignOff | undefined {
 }
 
 export { parseYear };
+
+/**
+ * The issuing body when the title does not name it: "由杨柳镇人民政府办公室编制" in the
+ * introduction, or the page's 来源/发布机构 line.
+ */
+export function agencyFromText(blocks: Block[]): string | undefined {
+  for (const b of blocks.slice(0, 15)) {
+    if (b.type === 'table') continue;
+    const t = b.text.text;
+    const m = /由([^，。,；、（(]{2,30}?)(?:负责)?编制/.exec(t);
+    if (m && AGENCY_END.test(m[1]!.replace(/办公室$|办$/, '').trim() || m[1]!)) return m[1]!.trim();
+  }
+  for (const b of blocks.slice(0, 12)) {
+    if (b.type === 'table') continue;
+    const m = /(?:来源|发布机构)\s*[:：]\s*([^\s:：]{2,30})/.exec(b.text.text);
+    if (m && AGENCY_END.test(m[1]!) && !/本站|网站|官网/.test(m[1]!)) return m[1]!;
+  }
+  return undefined;
+}

@@ -22,11 +22,12 @@ export function compileSchema(schema: Record<string, unknown>): ValidateFunction
   return ajv.compile(schema);
 }
 
-/** ajv's errors in plain words, naming the key. */
-export function describeErrors(errors: ErrorObject[] | null | undefined, where: string): string[] {
+/** ajv's errors in plain words, naming the key (`prefix`: the key of the validated value, e.g. `rules.x[1]`). */
+export function describeErrors(errors: ErrorObject[] | null | undefined, where: string, prefix = ''): string[] {
   if (!errors) return [];
   return errors.map((e) => {
-    const key = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '';
+    const inner = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '';
+    const key = prefix && inner ? `${prefix}.${inner}` : prefix || inner;
     const at = key ? `"${key}"` : where;
     switch (e.keyword) {
       case 'additionalProperties':
@@ -37,6 +38,8 @@ export function describeErrors(errors: ErrorObject[] | null | undefined, where: 
         return `${where}: ${at} is missing "${(e.params as { missingProperty: string }).missingProperty}"`;
       case 'type':
         return `${where}: ${at} must be ${(e.params as { type: string }).type}`;
+      case 'anyOf':
+        return `${where}: ${at} does not have any of the accepted forms`;
       default:
         return `${where}: ${at} ${e.message ?? 'is invalid'}`;
     }

@@ -1,0 +1,354 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import yargs from 'yargs';
+import { ConfigError } from '../config/profiles.js';
+import { checkRuleEntry, ConfigLoader, CONFIG_FILENAME } from '../config/load.js';
+import type { RuleEntry } from '../config/types.js';
+import type { LintResult } from '../diagnostic.js';
+import { localise, UI } from '../i18n/index.js';
+import { lintBuffer, lintFiles, NoFilesError, type LintFilesOptions } from '../index.js';
+import { modelDocument } from '../lint.js';
+import { readPath } from '../read/index.js';
+import { formatters, getFormatter } from '../output/index.js';
+import { packageInfo } from '../output/sarif.js';
+import type { Locale, Rule } from '../rules/types.js';
+import { allRules } from '../../rules/index.js';
+import { configSchemaText } from './config-schema.js';
+import { ruleDoc, rulesJson, rulesMarkdownTable, rulesText } from './rule-docs.js';
+import { CLI } from './messages.js';
+
+/** Where the command line reads and writes; tests may pass their own. */
+export interface CliIO {
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown };
+  readStdin(): Promise<Buffer>;
+  cwd: string;
+}
+
+/** A mistake in how ogi-lint was called: exit code 2, plain words. */
+class UsageError extends Error {}
+
+const RULE_FORMATS = ['text', 'markdown', 'json', 'config-schema'];
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
+  return Buffer.concat(chunks);
+}
+
+const defaultIO = (): CliIO => ({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  readStdin: () => readAll(process.stdin),
+  cwd: process.cwd(),
+});
+
+/** `id:off|warn|error` or `id:warn:{json options}` → one rule setting. */
+export function parseRuleFlag(value: string, locale: Locale, rules: Rule<unknown>[] = allRules): [string, RuleEntry] {
+  const m = /^([^:\s]+):(off|warn|error|0|1|2)(?::(.*))?$/s.exec(value.trim());
+  if (!m) throw new UsageError(localise(CLI.badRuleFlag, locale, { value }));
+  const id = m[1]!;
+  const level = /^\d$/.test(m[2]!) ? (Number(m[2]) as 0 | 1 | 2) : (m[2] as 'off' | 'warn' | 'error');
+  let entry: RuleEntry = level;
+  if (m[3] !== undefined) {
+    let options: unknown;
+    try {
+      options = JSON.parse(m[3]);
+    } catch (e) {
+      throw new UsageError(localise(CLI.badRuleJson, locale, { rule: id, error: (e as Error).message }));
+    }
+    entry = [level, options as Record<string, unknown>];
+  }
+  const problems = checkRuleEntry(id, entry, '--rule', rules);
+  if (problems.length) throw new UsageError(problems.join('\n'));
+  return [id, entry];
+}
+
+function write(io: CliIO, text: string, outputFile: string | undefined, locale: Locale): void {
+  if (!outputFile) {
+    if (text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    return;
+  }
+  const file = path.resolve(io.cwd, outputFile);
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text.endsWith('\n') || !text ? text : `${text}\n`);
+  } catch (e) {
+    throw new UsageError(localise(CLI.writeFailed, locale, { file: outputFile, error: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
+  }
+}
+
+/** A starter configuration: every rule at its default severity. */
+function starterConfig(): string {
+  const rules: Record<string, string> = {};
+  for (const r of allRules) rules[r.id] = r.severity === 'error' ? 'error' : 'warn';
+  const cfg = { $schema: './node_modules/ogi-lint/schemas/config.schema.json', root: true, locale: 'zh', ignorePatterns: [], rules };
+  return `${JSON.stringify(cfg, null, 2)}\n`;
+}
+
+/** The configuration and profile that apply to one file, as data. */
+async function printConfig(file: string, opts: LintFilesOptions, io: CliIO): Promise<unknown> {
+  const abs = path.resolve(io.cwd, file);
+  const loader = new ConfigLoader({ configFile: opts.configFile && path.resolve(io.cwd, opts.configFile) });
+  const resolved = loader.forFile(abs);
+  const config = {
+    ...resolved.config,
+    ...(opts.profile ? { profile: opts.profile } : {}),
+    ...(opts.locale ? { locale: opts.locale } : {}),
+    rules: { ...(resolved.config.rules ?? {}), ...(opts.ruleOverrides ?? {}) },
+  };
+  const out: Record<string, unknown> = { filePath: abs, configFiles: resolved.files, ignored: resolved.isIgnored(abs), config };
+  const extraProfiles = new Map([...resolved.extraProfiles]);
+  if (existsSync(abs)) {
+    const doc = await readPath(abs);
+    if (!doc.unreadable) {
+      const { report, profile } = modelDocument(doc, { config, extraProfiles, profile: opts.profile });
+      out.year = report.year?.value ?? null;
+      out.generation = report.generation;
+      out.profile = profile;
+      return out;
+    }
+  }
+  out.year = null;
+  out.profile = null;
+  return out;
+}
+
+function exitCodeFor(results: LintResult[], maxWarnings: number, locale: Locale, io: CliIO): number {
+  if (results.some((r) => r.messages.some((m) => m.fatal))) return 2;
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  if (errors > 0) return 1;
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    io.stderr.write(`${localise(UI.tooManyWarnings, locale, { max: maxWarnings })}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** Keep errors only (--quiet). */
+function errorsOnly(results: LintResult[]): LintResult[] {
+  return results.map((r) => {
+    const messages = r.messages.filter((m) => m.severity === 2);
+    return { ...r, messages, warningCount: 0, fixableWarningCount: 0 };
+  });
+}
+
+function localeOf(args: string[]): Locale {
+  const i = args.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
+  if (i < 0) return 'zh';
+  const v = args[i]!.includes('=') ? args[i]!.split('=')[1] : args[i + 1];
+  return v === 'en' ? 'en' : 'zh';
+}
+
+interface LintArgs {
+  paths?: string[];
+  format: string;
+  outputFile?: string;
+  profile?: string;
+  config?: string;
+  rule?: string | string[];
+  maxWarnings: number;
+  quiet: boolean;
+  locale?: Locale;
+  printConfig?: string;
+  color?: boolean;
+  debug: boolean;
+  stdinFilename?: string;
+}
+
+async function runLint(a: LintArgs, io: CliIO): Promise<number> {
+  const locale: Locale = a.locale ?? 'zh';
+  const ruleOverrides: Record<string, RuleEntry> = {};
+  const ruleFlags = a.rule === undefined ? [] : Array.isArray(a.rule) ? a.rule : [a.rule];
+  for (const r of ruleFlags) {
+    const [id, entry] = parseRuleFlag(r, locale);
+    ruleOverrides[id] = entry;
+  }
+  const opts: LintFilesOptions = {
+    cwd: io.cwd,
+    configFile: a.config,
+    profile: a.profile,
+    locale: a.locale,
+    ruleOverrides,
+    debug: a.debug,
+  };
+  if (a.printConfig !== undefined) {
+    write(io, JSON.stringify(await printConfig(a.printConfig, opts, io), null, 2), a.outputFile, locale);
+    return 0;
+  }
+  const formatter = getFormatter(a.format);
+  if (!formatter) throw new UsageError(localise(CLI.unknownFormat, locale, { format: a.format, known: Object.keys(formatters).join(', ') }));
+  const paths = a.paths ?? [];
+  if (paths.length === 0) throw new UsageError(localise(CLI.noPaths, locale));
+  let results: LintResult[];
+  if (paths.includes('-')) {
+    if (paths.length > 1) throw new UsageError(localise(CLI.stdinWithPaths, locale));
+    const buf = await io.readStdin();
+    results = [lintBuffer(buf, a.stdinFilename ?? '<stdin>', opts)];
+  } else {
+    try {
+      results = await lintFiles(paths, opts);
+    } catch (e) {
+      if (e instanceof NoFilesError) throw new UsageError(localise(UI.noFiles, locale, { patterns: e.patterns.join(', ') }));
+      throw e;
+    }
+  }
+  const code = exitCodeFor(results, a.maxWarnings, locale, io);
+  const shown = a.quiet ? errorsOnly(results) : results;
+  const color = a.outputFile ? false : (a.color ?? (Boolean(io.stdout.isTTY) && !process.env.NO_COLOR));
+  // a config may set the language; the flag wins
+  const resultLocale = a.locale ?? configuredLocale(opts) ?? 'zh';
+  write(io, formatter(shown, { locale: resultLocale, color, cwd: io.cwd }), a.outputFile, locale);
+  return code;
+}
+
+/** The locale the configuration of the current folder asks for, if any. */
+function configuredLocale(opts: LintFilesOptions): Locale | undefined {
+  try {
+    return new ConfigLoader({ configFile: opts.configFile && path.resolve(opts.cwd ?? '.', opts.configFile) }).forDirectory(opts.cwd ?? '.').config.locale;
+  } catch {
+    return undefined;
+  }
+}
+
+interface RulesArgs {
+  format: string;
+  locale?: Locale;
+  docs?: string;
+  outputFile?: string;
+}
+
+function runRules(a: RulesArgs, io: CliIO): number {
+  const locale: Locale = a.locale ?? 'zh';
+  if (a.docs) {
+    const dir = path.resolve(io.cwd, a.docs);
+    try {
+      mkdirSync(dir, { recursive: true });
+      for (const r of allRules) writeFileSync(path.join(dir, `${r.id}.md`), ruleDoc(r));
+    } catch (e) {
+      throw new UsageError(localise(CLI.writeFailed, locale, { file: a.docs, error: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
+    }
+    io.stderr.write(`${localise(CLI.docsWritten, locale, { count: allRules.length, dir: a.docs })}\n`);
+    return 0;
+  }
+  const format = a.format === 'stylish' ? 'text' : a.format;
+  let text: string;
+  switch (format) {
+    case 'text':
+      text = rulesText(allRules, locale);
+      break;
+    case 'markdown':
+      text = rulesMarkdownTable(allRules);
+      break;
+    case 'json':
+      text = JSON.stringify(rulesJson(allRules), null, 2);
+      break;
+    case 'config-schema':
+      text = configSchemaText(allRules);
+      break;
+    default:
+      throw new UsageError(localise(CLI.unknownFormat, locale, { format: a.format, known: RULE_FORMATS.join(', ') }));
+  }
+  write(io, text, a.outputFile, locale);
+  return 0;
+}
+
+function runInit(locale: Locale, io: CliIO): number {
+  const file = path.join(io.cwd, CONFIG_FILENAME);
+  if (existsSync(file)) {
+    io.stderr.write(`${localise(CLI.usageError, locale, { error: localise(CLI.initExists, locale, { file: CONFIG_FILENAME }) })}\n`);
+    return 2;
+  }
+  writeFileSync(file, starterConfig(), { flag: 'wx' });
+  io.stdout.write(`${localise(CLI.initWritten, locale, { file: CONFIG_FILENAME })}\n`);
+  return 0;
+}
+
+/** Run the command line; resolves to the exit code. Never throws. */
+export async function main(args: string[], io: CliIO = defaultIO()): Promise<number> {
+  const early = localeOf(args);
+  const debug = args.includes('--debug');
+  let code = 0;
+  let failure: string | undefined;
+  const parser = yargs()
+    .scriptName('ogi-lint')
+    .parserConfiguration({ 'camel-case-expansion': true })
+    .option('format', { alias: 'f', type: 'string', default: 'stylish', describe: 'stylish | json | sarif (rules: text | markdown | json | config-schema)' })
+    .option('output-file', { alias: 'o', type: 'string', describe: 'write the output to this file' })
+    .option('locale', { type: 'string', choices: ['zh', 'en'], describe: 'language of the messages (default zh)' })
+    .option('debug', { type: 'boolean', default: false, describe: 'show stack traces of internal errors' })
+    .command(
+      '$0 [paths..]',
+      'check reports: files, folders, glob patterns, or - for standard input',
+      (y) =>
+        y
+          .positional('paths', { type: 'string', array: true })
+          .option('profile', { type: 'string', describe: 'check against this profile (legacy, format-2019, format-2021, …)' })
+          .option('config', { alias: 'c', type: 'string', describe: 'use this configuration file instead of looking for .ogilintrc.json' })
+          .option('rule', { type: 'string', requiresArg: true, describe: 'rule setting, e.g. required-sections:warn or id:warn:{"key":1} (repeatable)' })
+          .option('max-warnings', { type: 'number', default: -1, describe: 'exit with 1 when there are more warnings than this' })
+          .option('quiet', { type: 'boolean', default: false, describe: 'report errors only' })
+          .option('print-config', { type: 'string', describe: 'print the configuration and profile for this file, as JSON' })
+          .option('color', { type: 'boolean', describe: 'colour the output (default: when the output is a terminal)' })
+          .option('stdin-filename', { type: 'string', describe: 'file name to give standard input (decides how it is read and which configuration applies)' }),
+      async (a) => {
+        if (a.maxWarnings !== undefined && Number.isNaN(a.maxWarnings)) throw new UsageError('--max-warnings must be a number');
+        code = await runLint(a as unknown as LintArgs, io);
+      },
+    )
+    .command(
+      'rules',
+      'list the rules (--format markdown: the README table; --docs <dir>: one page per rule)',
+      (y) => y.option('docs', { type: 'string', describe: 'write one Markdown page per rule into this folder' }).default('format', 'text'),
+      (a) => {
+        code = runRules(a as unknown as RulesArgs, io);
+      },
+    )
+    .command(
+      'init',
+      `write a starter ${CONFIG_FILENAME} in the current folder`,
+      (y) => y,
+      (a) => {
+        code = runInit((a.locale as Locale | undefined) ?? early, io);
+      },
+    )
+    .strict()
+    .help()
+    .alias('h', 'help')
+    .version(packageInfo().version)
+    .exitProcess(false)
+    .wrap(null)
+    .fail((msg, err) => {
+      if (err) throw err;
+      failure = msg;
+    });
+  try {
+    let helpText = '';
+    await parser.parseAsync(args, {}, (_err: unknown, _argv: unknown, output: string) => {
+      helpText = output;
+    });
+    if (failure !== undefined) {
+      io.stderr.write(`${localise(CLI.usageError, early, { error: failure })}\n`);
+      return 2;
+    }
+    if (helpText) io.stdout.write(`${helpText}\n`);
+    return code;
+  } catch (e) {
+    if (failure !== undefined) {
+      io.stderr.write(`${localise(CLI.usageError, early, { error: failure })}\n`);
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      io.stderr.write(`${localise(CLI.usageError, early, { error: e.message })}\n`);
+      return 2;
+    }
+    if (e instanceof ConfigError) {
+      io.stderr.write(`${localise(CLI.configError, early, { error: e.message })}\n`);
+      return 2;
+    }
+    io.stderr.write(`${localise(CLI.internalError, early, { error: (e as Error).message })}\n`);
+    if (debug) io.stderr.write(`${(e as Error).stack}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,26 @@
+import type { Localised } from '../rules/types.js';
+
+/** Words the command line prints besides diagnostics. */
+export const CLI = {
+  usageError: { zh: 'ogi-lint：{error}', en: 'ogi-lint: {error}' },
+  configError: { zh: 'ogi-lint：配置有误：\n{error}', en: 'ogi-lint: invalid configuration:\n{error}' },
+  internalError: {
+    zh: 'ogi-lint：内部错误：{error}（加 --debug 可查看详情）',
+    en: 'ogi-lint: internal error: {error} (run with --debug for details)',
+  },
+  writeFailed: { zh: '无法写入输出文件 {file}：{error}', en: 'cannot write the output file {file}: {error}' },
+  badRuleFlag: {
+    zh: '--rule 的写法应为 规则:off|warn|error 或 规则:warn:{"选项":…}，而不是 "{value}"',
+    en: '--rule takes rule:off|warn|error or rule:warn:{"option":…}, not "{value}"',
+  },
+  badRuleJson: { zh: '--rule {rule} 的选项不是合法的 JSON：{error}', en: '--rule {rule}: the options are not valid JSON: {error}' },
+  unknownFormat: { zh: '未知的输出格式 "{format}"（可用：{known}）', en: 'unknown format "{format}" (known: {known})' },
+  initExists: {
+    zh: '{file} 已存在，未作改动。',
+    en: '{file} already exists; it was left unchanged.',
+  },
+  initWritten: { zh: '已写入 {file}。', en: 'wrote {file}.' },
+  docsWritten: { zh: '已写入 {count} 个规则文档到 {dir}。', en: 'wrote {count} rule pages to {dir}.' },
+  stdinWithPaths: { zh: '“-”（标准输入）不能与其他路径同用', en: '"-" (standard input) cannot be combined with other paths' },
+  noPaths: { zh: '请给出要检查的文件、目录或通配符（或用 - 读取标准输入）', en: 'give the files, folders or glob patterns to check (or - for standard input)' },
+} satisfies Record<string, Localised>;

@@ -1,0 +1,120 @@
+import stringWidth from 'string-width';
+import type { Locale, Rule, RuleExample } from '../rules/types.js';
+import { padEnd } from '../output/stylish.js';
+
+/** A Markdown table cell: no line breaks, no bare pipes. */
+function cell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+
+/** A fenced block whose fence is longer than any run of backticks inside it. */
+export function fence(text: string, lang = ''): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const f = '`'.repeat(longest + 1);
+  return `${f}${lang}\n${text.replace(/\n$/, '')}\n${f}`;
+}
+
+const SEVERITY_WORDS = { error: { zh: '错误', en: 'error' }, warning: { zh: '警告', en: 'warning' } };
+
+/** The rule table of the README: id, default severity, generations, Chinese and English descriptions. */
+export function rulesMarkdownTable(rules: Rule<unknown>[]): string {
+  const lines = [
+    '| 规则 Rule | 默认级别 Severity | 适用格式 Generations | 说明 | Description |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  for (const r of rules) {
+    lines.push(
+      `| \`${r.id}\` | ${r.severity} | ${r.generations.join(', ')} | ${cell(r.description.zh)} | ${cell(r.description.en)} |`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Every rule as data: what `ogi-lint rules --format json` prints. */
+export function rulesJson(rules: Rule<unknown>[]): unknown[] {
+  return rules.map((r) => ({
+    id: r.id,
+    severity: r.severity,
+    generations: r.generations,
+    description: r.description,
+    fixable: r.fixable ?? false,
+    optionsSchema: r.optionsSchema,
+    defaultOptions: r.defaultOptions,
+    messages: r.messages,
+  }));
+}
+
+/** The rule list for a terminal, in one language, columns aligned. */
+export function rulesText(rules: Rule<unknown>[], locale: Locale): string {
+  const rows = rules.map((r) => [r.id, SEVERITY_WORDS[r.severity][locale], r.generations.join(','), r.description[locale]] as const);
+  const head = locale === 'zh' ? (['规则', '默认级别', '适用格式', '说明'] as const) : (['rule', 'severity', 'generations', 'description'] as const);
+  const all = [head, ...rows];
+  const widths = [0, 1, 2].map((i) => Math.max(...all.map((row) => stringWidth(row[i]!))));
+  return `${all.map((row) => `${row.slice(0, 3).map((c, i) => padEnd(c, widths[i]!)).join('  ')}  ${row[3]}`.trimEnd()).join('\n')}\n`;
+}
+
+function exampleSection(ex: RuleExample<unknown>, rule: Rule<unknown>): string {
+  const parts = [`#### ${ex.title}`, ''];
+  const settings: string[] = [];
+  if (ex.filename) settings.push(`文件名 File name: \`${ex.filename}\``);
+  if (ex.profile) settings.push(`配置档 Profile: \`${ex.profile}\``);
+  if (settings.length) parts.push(settings.map((s) => `- ${s}`).join('\n'), '');
+  if (ex.options) parts.push('选项 Options:', '', fence(JSON.stringify(ex.options, null, 2), 'json'), '');
+  parts.push(fence(ex.text, ex.filename?.endsWith('.md') ? 'markdown' : 'text'), '');
+  if (ex.expected.length === 0) {
+    parts.push('无诊断。No diagnostics.', '');
+    return parts.join('\n');
+  }
+  parts.push('| 位置 Position | 级别 Severity | 消息 Message | 应为 Expected | 实为 Actual |', '| --- | --- | --- | --- | --- |');
+  for (const d of ex.expected) {
+    const show = (v: string | number | null | undefined): string => (v === undefined ? '' : cell(v === null ? '（无）' : String(v)));
+    parts.push(
+      `| ${d.line}:${d.column}–${d.endLine}:${d.endColumn} | ${d.severity ?? rule.severity} | ${cell(d.message)} | ${show(d.expected)} | ${show(d.actual)} |`,
+    );
+  }
+  parts.push('');
+  return parts.join('\n');
+}
+
+/** One rule's documentation page, made from the rule itself: description, options, messages, examples. */
+export function ruleDoc(rule: Rule<unknown>): string {
+  const parts = [
+    `# ${rule.id}`,
+    '',
+    rule.description.zh,
+    '',
+    rule.description.en,
+    '',
+    `- 默认级别 Default severity: ${rule.severity}`,
+    `- 适用格式 Generations: ${rule.generations.join(', ')}`,
+    `- 可自动修复 Fixable: ${rule.fixable ? 'yes' : 'no'}`,
+    '',
+    '## 选项 Options',
+    '',
+    fence(JSON.stringify(rule.optionsSchema, null, 2), 'json'),
+    '',
+    '默认值 Defaults:',
+    '',
+    fence(JSON.stringify(rule.defaultOptions, null, 2), 'json'),
+    '',
+    '在 `.ogilintrc.json` 中设置 Set in `.ogilintrc.json`:',
+    '',
+    fence(JSON.stringify({ rules: { [rule.id]: [rule.severity === 'error' ? 'error' : 'warn', rule.defaultOptions] } }, null, 2), 'json'),
+    '',
+    '## 消息 Messages',
+    '',
+    '| id | 中文 | English |',
+    '| --- | --- | --- |',
+    ...Object.entries(rule.messages).map(([id, m]) => `| \`${id}\` | ${cell(m.zh)} | ${cell(m.en)} |`),
+    '',
+    '## 示例 Examples',
+    '',
+    '### 正确 Valid',
+    '',
+    ...rule.examples.valid.map((e) => exampleSection(e, rule)),
+    '### 错误 Invalid',
+    '',
+    ...rule.examples.invalid.map((e) => exampleSection(e, rule)),
+  ];
+  return `${parts.join('\n').replace(/\n+$/, '')}\n`;
+}

@@ -1,0 +1,275 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import type { Config, Profile, RuleEntry } from './types.js';
+import { builtinProfiles, ConfigError, loadProfileFile, resolveProfile } from './profiles.js';
+import { compileSchema, describeErrors, schemaValidator } from './schema.js';
+import type { Rule } from '../rules/types.js';
+import { allRules } from '../../rules/index.js';
+
+/** The configuration file looked for in each folder. */
+export const CONFIG_FILENAME = '.ogilintrc.json';
+/** The key of package.json that may hold the configuration instead. */
+export const PACKAGE_JSON_KEY = 'ogi-lint';
+
+const SEVERITIES: readonly unknown[] = ['off', 'warn', 'error', 0, 1, 2];
+
+/** One configuration file, read and checked, with its profile paths loaded. */
+interface ConfigFile {
+  file: string;
+  dir: string;
+  config: Config;
+  /** profiles this file loaded from paths (`profiles`, or `extends` given as a path) */
+  profiles: Map<string, Profile>;
+}
+
+/** The configuration that applies to one file, after every configuration file above it. */
+export interface ResolvedConfig {
+  /** merged settings; `extends` always holds a profile id here */
+  config: Config;
+  /** the configuration files that were applied, farthest first */
+  files: string[];
+  /** profiles loaded from files, by id */
+  extraProfiles: Map<string, Profile>;
+  /** does an `ignorePatterns` entry of these files exclude this file? */
+  isIgnored(filePath: string): boolean;
+}
+
+export interface ConfigLoaderOptions {
+  /** use this file only, instead of looking for configuration files */
+  configFile?: string;
+  /** the rules a configuration may name (default: every rule) */
+  rules?: Rule<unknown>[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function ruleNames(rules: Rule<unknown>[]): string {
+  return rules.map((r) => r.id).join(', ');
+}
+
+/**
+ * Problems with one rule setting (`"warn"`, `["error", {…}]`), in plain words; `where` names the
+ * file or flag, `key` the setting (e.g. `rules.required-sections`).
+ */
+export function checkRuleEntry(id: string, entry: unknown, where: string, rules: Rule<unknown>[] = allRules): string[] {
+  const rule = rules.find((r) => r.id === id);
+  if (!rule) return [`${where}: unknown rule "${id}" (known rules: ${ruleNames(rules)})`];
+  const key = `rules.${id}`;
+  const [level, options, ...rest] = Array.isArray(entry) ? entry : [entry];
+  if (Array.isArray(entry) && (entry.length === 0 || rest.length > 0)) {
+    return [`${where}: "${key}" must be a severity or [severity, {options}]`];
+  }
+  if (!SEVERITIES.includes(level)) {
+    return [`${where}: "${key}" severity must be one of "off", "warn", "error" (or 0, 1, 2), not ${JSON.stringify(level)}`];
+  }
+  if (options === undefined) return [];
+  const v = compileSchema(rule.optionsSchema);
+  if (v(options)) return [];
+  return describeErrors(v.errors, where, `${key}[1]`);
+}
+
+/** Check a configuration object; throws ConfigError naming the file and the keys at fault. */
+export function validateConfig(data: unknown, file: string, rules: Rule<unknown>[] = allRules): Config {
+  if (!isObject(data)) throw new ConfigError(`${file}: the configuration must be a JSON object`);
+  const v = schemaValidator('config.schema.json');
+  const problems: string[] = [];
+  if (!v(data)) {
+    // Rule settings are described one by one below, against the rules themselves.
+    const others = (v.errors ?? []).filter((e) => !e.instancePath.startsWith('/rules/') && !(e.instancePath === '/rules' && e.keyword === 'additionalProperties'));
+    problems.push(...describeErrors(others, file));
+  }
+  if (isObject(data.rules)) {
+    for (const [id, entry] of Object.entries(data.rules)) problems.push(...checkRuleEntry(id, entry, file, rules));
+  }
+  if (problems.length === 0 && v.errors?.length) problems.push(...describeErrors(v.errors, file));
+  if (problems.length) throw new ConfigError(problems.join('\n'));
+  return data as Config;
+}
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`${file}: cannot read the configuration (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new ConfigError(`${file}: not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+const looksLikePath = (s: string): boolean => /[\\/]/.test(s) || s.toLowerCase().endsWith('.json');
+
+/** Read one configuration file (.ogilintrc.json, or package.json's "ogi-lint" key). Undefined: a package.json without the key. */
+function readConfigFile(file: string, rules: Rule<unknown>[]): ConfigFile | undefined {
+  let data = readJson(file);
+  let where = file;
+  if (path.basename(file) === 'package.json') {
+    if (!isObject(data) || !(PACKAGE_JSON_KEY in data)) return undefined;
+    data = data[PACKAGE_JSON_KEY];
+    where = `${file} ("${PACKAGE_JSON_KEY}")`;
+  }
+  const config = { ...validateConfig(data, where, rules) };
+  const dir = path.dirname(path.resolve(file));
+  const profiles = new Map<string, Profile>();
+  const load = (rel: string, key: string): Profile => {
+    const abs = path.resolve(dir, rel);
+    if (!existsSync(abs)) throw new ConfigError(`${where}: "${key}" names a profile file that does not exist: ${rel}`);
+    const p = loadProfileFile(abs);
+    profiles.set(p.id, p);
+    return p;
+  };
+  config.profiles?.forEach((rel, i) => load(rel, `profiles.${i}`));
+  if (config.extends && looksLikePath(config.extends)) config.extends = load(config.extends, 'extends').id;
+  return { file, dir, config, profiles };
+}
+
+/** Is this a profile id the configuration can use? Throws naming the file and key if not. */
+function checkProfileId(id: string, key: string, where: string, extra: Map<string, Profile>): void {
+  if (builtinProfiles().has(id) || extra.has(id)) {
+    try {
+      resolveProfile(id, extra);
+    } catch (e) {
+      throw new ConfigError(`${where}: "${key}": ${(e as Error).message}`);
+    }
+    return;
+  }
+  const known = [...new Set([...builtinProfiles().keys(), ...extra.keys()])].join(', ');
+  throw new ConfigError(`${where}: "${key}" names an unknown profile "${id}" (known: ${known})`);
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** A matcher for one file's ignorePatterns, relative to its folder (`drafts/` and `drafts` both match the folder's files). */
+function ignoreMatcher(cf: ConfigFile): ((abs: string) => boolean) | undefined {
+  const patterns = cf.config.ignorePatterns?.map((p) => (p.endsWith('/') ? `${p}**` : p));
+  if (!patterns?.length) return undefined;
+  const match = picomatch(patterns, { dot: true });
+  return (abs) => {
+    const rel = toPosix(path.relative(cf.dir, abs));
+    if (!rel || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) return false;
+    const parts = rel.split('/');
+    for (let i = 1; i <= parts.length; i++) if (match(parts.slice(0, i).join('/'))) return true;
+    return false;
+  };
+}
+
+/** Merge configuration files, farthest first: nearer settings win, rule settings merge by rule. */
+function merge(chain: ConfigFile[]): ResolvedConfig {
+  const config: Config = {};
+  const extraProfiles = new Map<string, Profile>();
+  const matchers: ((abs: string) => boolean)[] = [];
+  for (const cf of chain) {
+    for (const [id, p] of cf.profiles) extraProfiles.set(id, p);
+    const c = cf.config;
+    if (c.extends !== undefined) checkProfileId(c.extends, 'extends', cf.file, extraProfiles);
+    if (c.profile !== undefined) checkProfileId(c.profile, 'profile', cf.file, extraProfiles);
+    for (const key of ['extends', 'profile', 'locale'] as const) if (c[key] !== undefined) (config as Record<string, unknown>)[key] = c[key];
+    if (c.rules) config.rules = { ...(config.rules ?? {}), ...(c.rules as Record<string, RuleEntry>) };
+    if (c.settings) config.settings = { ...(config.settings ?? {}), ...c.settings };
+    if (c.profiles) config.profiles = [...(config.profiles ?? []), ...c.profiles.map((p) => path.resolve(cf.dir, p))];
+    if (c.ignorePatterns) config.ignorePatterns = [...(config.ignorePatterns ?? []), ...c.ignorePatterns];
+    const m = ignoreMatcher(cf);
+    if (m) matchers.push(m);
+  }
+  return {
+    config,
+    files: chain.map((c) => c.file),
+    extraProfiles,
+    isIgnored: (filePath) => {
+      const abs = path.resolve(filePath);
+      return matchers.some((m) => m(abs));
+    },
+  };
+}
+
+/**
+ * Finds and reads the configuration for files: `.ogilintrc.json` (or package.json's "ogi-lint"
+ * key) in the file's folder and each folder above it, up to one that says `"root": true`. The
+ * nearest file's settings win. Parsed files and merged results are cached per folder.
+ */
+export class ConfigLoader {
+  private readonly files = new Map<string, ConfigFile | null>();
+  private readonly resolved = new Map<string, ResolvedConfig>();
+  private readonly rules: Rule<unknown>[];
+  private explicit: ResolvedConfig | undefined;
+
+  constructor(private readonly options: ConfigLoaderOptions = {}) {
+    this.rules = options.rules ?? allRules;
+  }
+
+  /** The configuration file in one folder, if any (.ogilintrc.json wins over package.json). */
+  private fileIn(dir: string): ConfigFile | null {
+    if (this.files.has(dir)) return this.files.get(dir)!;
+    let found: ConfigFile | null = null;
+    const rc = path.join(dir, CONFIG_FILENAME);
+    const pkg = path.join(dir, 'package.json');
+    if (isFile(rc)) found = readConfigFile(rc, this.rules) ?? null;
+    else if (isFile(pkg)) found = readConfigFile(pkg, this.rules) ?? null;
+    this.files.set(dir, found);
+    return found;
+  }
+
+  /** The configuration that applies in a folder. */
+  forDirectory(dir: string): ResolvedConfig {
+    const abs = path.resolve(dir);
+    if (this.options.configFile) {
+      if (!this.explicit) {
+        const file = path.resolve(this.options.configFile);
+        if (!isFile(file)) throw new ConfigError(`${this.options.configFile}: configuration file not found`);
+        const cf = readConfigFile(file, this.rules);
+        if (!cf) throw new ConfigError(`${this.options.configFile}: has no "${PACKAGE_JSON_KEY}" key`);
+        this.explicit = merge([cf]);
+      }
+      return this.explicit;
+    }
+    const cached = this.resolved.get(abs);
+    if (cached) return cached;
+    const chain: ConfigFile[] = [];
+    for (let d = abs; ; ) {
+      const cf = this.fileIn(d);
+      if (cf) {
+        chain.unshift(cf);
+        if (cf.config.root) break;
+      }
+      const up = path.dirname(d);
+      if (up === d) break;
+      d = up;
+    }
+    const r = merge(chain);
+    this.resolved.set(abs, r);
+    return r;
+  }
+
+  /** The configuration that applies to a file. */
+  forFile(filePath: string): ResolvedConfig {
+    return this.forDirectory(path.dirname(path.resolve(filePath)));
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The configuration for one file (or, given a folder, for the files in it). */
+export function loadConfig(filePath: string, options: ConfigLoaderOptions = {}): ResolvedConfig {
+  const loader = new ConfigLoader(options);
+  return isDirectory(filePath) ? loader.forDirectory(filePath) : loader.forFile(filePath);
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}

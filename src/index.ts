@@ -1,0 +1,92 @@
+/**
+ * ogi-lint's programmatic interface. The command line is a thin layer over these functions.
+ */
+import path from 'node:path';
+import type { Profile } from './config/types.js';
+import { ConfigLoader, type ConfigLoaderOptions, type ResolvedConfig } from './config/load.js';
+import { readBuffer, readPath, type ReadOptions } from './read/index.js';
+import type { SourceDocument } from './read/types.js';
+import { lintDocument, type LintOptions } from './lint.js';
+import type { LintResult } from './diagnostic.js';
+import { expandPatterns } from './cli/files.js';
+import { allRules } from '../rules/index.js';
+
+export { lintText, lintDocument, chooseProfile, modelDocument } from './lint.js';
+export type { LintOptions } from './lint.js';
+export { loadConfig, ConfigLoader, validateConfig, checkRuleEntry, CONFIG_FILENAME } from './config/load.js';
+export type { ResolvedConfig, ConfigLoaderOptions } from './config/load.js';
+export { ConfigError } from './config/profiles.js';
+export { builtinProfiles, resolveProfile, loadProfileFile } from './config/profiles.js';
+export type { Config, Profile, RuleEntry } from './config/types.js';
+export { formatters, getFormatter, stylish, json, sarif } from './output/index.js';
+export type { Formatter, FormatterContext } from './output/index.js';
+export type { LintResult, LintMessage, ReportSummary } from './diagnostic.js';
+export type { Rule, Locale } from './rules/types.js';
+export { configSchema } from './cli/config-schema.js';
+export { ruleDoc, rulesMarkdownTable } from './cli/rule-docs.js';
+export { expandPatterns } from './cli/files.js';
+
+/** Every rule ogi-lint has. */
+export const rules = allRules;
+
+/** No file to check: the patterns matched nothing. */
+export class NoFilesError extends Error {
+  constructor(readonly patterns: string[]) {
+    super(`no files matched: ${patterns.join(', ')}`);
+    this.name = 'NoFilesError';
+  }
+}
+
+export interface LintFilesOptions extends Omit<LintOptions, 'config'>, ConfigLoaderOptions {
+  /** folder that relative patterns start from (default: the current folder) */
+  cwd?: string;
+  /** false: use no configuration file at all */
+  useConfig?: boolean;
+  read?: ReadOptions;
+}
+
+function withConfig(opts: LintFilesOptions, resolved: ResolvedConfig | undefined): LintOptions {
+  if (!resolved) return opts;
+  const extraProfiles = new Map<string, Profile>([...resolved.extraProfiles, ...(opts.extraProfiles ?? [])]);
+  return { ...opts, config: resolved.config, extraProfiles };
+}
+
+/** The configuration for a file, unless configuration is turned off. */
+function configFor(loader: ConfigLoader | undefined, filePath: string): ResolvedConfig | undefined {
+  return loader?.forFile(filePath);
+}
+
+/**
+ * Lint files, folders and glob patterns. Each file is checked with the configuration found for
+ * it. Throws NoFilesError when a pattern matches nothing, ConfigError for bad configuration; a
+ * file that cannot be read gives a result with a fatal message instead.
+ */
+export async function lintFiles(patterns: string[], opts: LintFilesOptions = {}): Promise<LintResult[]> {
+  const cwd = path.resolve(opts.cwd ?? process.cwd());
+  const { files, unmatched } = await expandPatterns(patterns, cwd);
+  if (unmatched.length) throw new NoFilesError(unmatched);
+  const loader = opts.useConfig === false ? undefined : new ConfigLoader({ configFile: opts.configFile && path.resolve(cwd, opts.configFile), rules: opts.rules });
+  const results: LintResult[] = [];
+  const explicit = new Set(patterns.map((p) => path.resolve(cwd, p)));
+  let ignored = 0;
+  for (const file of files) {
+    const resolved = configFor(loader, file);
+    if (resolved?.isIgnored(file) && !explicit.has(file)) {
+      ignored++;
+      continue;
+    }
+    const doc = await readPath(file, opts.read);
+    results.push(lintDocument(doc, withConfig(opts, resolved)));
+  }
+  if (results.length === 0 && ignored > 0) throw new NoFilesError(patterns);
+  return results;
+}
+
+/** Lint bytes (standard input) as the file `filePath`, with the configuration found for that path. */
+export function lintBuffer(buf: Uint8Array, filePath: string, opts: LintFilesOptions = {}): LintResult {
+  const cwd = path.resolve(opts.cwd ?? process.cwd());
+  const loader = opts.useConfig === false ? undefined : new ConfigLoader({ configFile: opts.configFile && path.resolve(cwd, opts.configFile), rules: opts.rules });
+  const resolved = loader?.forFile(path.resolve(cwd, filePath));
+  const doc: SourceDocument = readBuffer(buf, filePath, opts.read);
+  return lintDocument(doc, withConfig(opts, resolved));
+}

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import pc from 'picocolors';
+import stringWidth from 'string-width';
+import type { LintMessage } from '../diagnostic.js';
+import { localise, UI } from '../i18n/index.js';
+import type { Locale } from '../rules/types.js';
+import type { Formatter } from './types.js';
+
+/** Pad to a width in terminal columns (CJK characters take two). */
+export function padEnd(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - stringWidth(s)));
+}
+
+export function padStart(s: string, width: number): string {
+  return ' '.repeat(Math.max(0, width - stringWidth(s))) + s;
+}
+
+/** A path as the user should see it: relative to the working folder when inside it. */
+export function displayPath(filePath: string, cwd: string = process.cwd()): string {
+  if (!path.isAbsolute(filePath)) return filePath;
+  const rel = path.relative(cwd, filePath);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : filePath;
+}
+
+function value(v: string | number | null, locale: Locale): string {
+  if (v === null) return locale === 'zh' ? '（无）' : '(none)';
+  return String(v);
+}
+
+/** The words under a message: expected/actual values and where to find it in a document without lines. */
+function details(m: LintMessage, locale: Locale): string | undefined {
+  const parts: string[] = [];
+  const sep = locale === 'zh' ? '：' : ': ';
+  if (m.expected !== undefined) parts.push(`${localise(UI.expected, locale)}${sep}${value(m.expected, locale)}`);
+  if (m.actual !== undefined) parts.push(`${localise(UI.actual, locale)}${sep}${value(m.actual, locale)}`);
+  if (m.location) parts.push(`${locale === 'zh' ? '位置' : 'at'}${sep}${m.location}`);
+  return parts.length ? parts.join(locale === 'zh' ? '；' : '; ') : undefined;
+}
+
+/**
+ * ESLint's "stylish" layout: results grouped by file, one line per message
+ * (`line:column  severity  message  rule-id`), columns aligned in terminal cells, and a summary.
+ */
+export const stylish: Formatter = (results, context = {}) => {
+  const locale = context.locale ?? 'zh';
+  const c = pc.createColors(context.color ?? false);
+  let errors = 0;
+  let warnings = 0;
+  let out = '';
+  for (const r of results) {
+    if (r.messages.length === 0) continue;
+    errors += r.errorCount;
+    warnings += r.warningCount;
+    const rows = r.messages.map((m) => ({
+      pos: `${m.line}:${m.column}`,
+      sev: localise(m.severity === 2 ? UI.error : UI.warning, locale),
+      m,
+    }));
+    const wPos = Math.max(...rows.map((x) => stringWidth(x.pos)));
+    const wSev = Math.max(...rows.map((x) => stringWidth(x.sev)));
+    const wMsg = Math.max(...rows.map((x) => stringWidth(x.m.message)));
+    out += `\n${c.underline(displayPath(r.filePath, context.cwd))}\n`;
+    for (const { pos, sev, m } of rows) {
+      const sevText = padEnd(sev, wSev);
+      const rule = m.ruleId ?? '';
+      const line = `  ${c.dim(padStart(pos, wPos))}  ${m.severity === 2 ? c.red(sevText) : c.yellow(sevText)}  ${rule ? padEnd(m.message, wMsg) : m.message}${rule ? `  ${c.dim(rule)}` : ''}`;
+      out += `${line.trimEnd()}\n`;
+      const d = details(m, locale);
+      if (d) out += `  ${' '.repeat(wPos)}  ${' '.repeat(wSev)}  ${c.dim(d)}\n`;
+    }
+  }
+  const total = errors + warnings;
+  if (total === 0) return '';
+  const summary = `✖ ${localise(UI.problems, locale, { total, errors, warnings })}`;
+  out += `\n${errors ? c.bold(c.red(summary)) : c.bold(c.yellow(summary))}\n`;
+  return out;
+};

@@ -1,0 +1,16 @@
+import type { LintResult } from '../diagnostic.js';
+import type { Locale, Rule } from '../rules/types.js';
+
+/** What a formatter may know besides the results. */
+export interface FormatterContext {
+  locale?: Locale;
+  /** colour the output (stylish only) */
+  color?: boolean;
+  /** folder that file paths are shown relative to (default: the current folder) */
+  cwd?: string;
+  /** the rules, for formats that describe them (SARIF) */
+  rules?: Rule<unknown>[];
+}
+
+/** A formatter turns results into the text to print. It never prints and never changes the results. */
+export type Formatter = (results: LintResult[], context?: FormatterContext) => string;

@@ -8,7 +8,9 @@ import type { LintResult } from '../diagnostic.js';
 import { localise, UI } from '../i18n/index.js';
 import { lintBuffer, lintFiles, NoFilesError, type LintFilesOptions } from '../index.js';
 import { modelDocument } from '../lint.js';
-import { readPath } from '../read/index.js';
+import { normaliseEncoding } from '../read/decode.js';
+import { parseByteSize, readPath, READ_OPTION_MESSAGES, type ReadOptions } from '../read/index.js';
+import { fixResults } from '../fix/files.js';
 import { formatters, getFormatter } from '../output/index.js';
 import { packageInfo } from '../output/sarif.js';
 import type { Locale, Rule } from '../rules/types.js';
@@ -155,6 +157,25 @@ interface LintArgs {
   color?: boolean;
   debug: boolean;
   stdinFilename?: string;
+  fix: boolean;
+  fixDryRun: boolean;
+  encoding?: string;
+  maxFileSize?: string;
+}
+
+/** --encoding and --max-file-size, checked. */
+function readOptions(a: LintArgs, locale: Locale): ReadOptions {
+  const read: ReadOptions = {};
+  if (a.encoding !== undefined) {
+    if (!normaliseEncoding(a.encoding)) throw new UsageError(localise(READ_OPTION_MESSAGES.badEncoding, locale, { value: a.encoding }));
+    read.encoding = a.encoding;
+  }
+  if (a.maxFileSize !== undefined) {
+    const size = parseByteSize(a.maxFileSize);
+    if (size === undefined) throw new UsageError(localise(READ_OPTION_MESSAGES.badSize, locale, { value: a.maxFileSize }));
+    read.maxFileSize = size;
+  }
+  return read;
 }
 
 async function runLint(a: LintArgs, io: CliIO): Promise<number> {
@@ -172,6 +193,7 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
     locale: a.locale,
     ruleOverrides,
     debug: a.debug,
+    read: readOptions(a, locale),
   };
   if (a.printConfig !== undefined) {
     write(io, JSON.stringify(await printConfig(a.printConfig, opts, io), null, 2), a.outputFile, locale);
@@ -193,6 +215,12 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
       if (e instanceof NoFilesError) throw new UsageError(localise(UI.noFiles, locale, { patterns: e.patterns.join(', ') }));
       throw e;
     }
+  }
+  if (a.fix || a.fixDryRun) {
+    const fixed = await fixResults(results, { dryRun: a.fixDryRun, read: opts.read, locale, stdin: paths.includes('-') });
+    results = fixed.results;
+    if (fixed.diff) io.stdout.write(fixed.diff);
+    for (const note of fixed.notes) io.stderr.write(`${note}\n`);
   }
   const code = exitCodeFor(results, a.maxWarnings, locale, io);
   const shown = a.quiet ? errorsOnly(results) : results;
@@ -291,7 +319,11 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
           .option('quiet', { type: 'boolean', default: false, describe: 'report errors only' })
           .option('print-config', { type: 'string', describe: 'print the configuration and profile for this file, as JSON' })
           .option('color', { type: 'boolean', describe: 'colour the output (default: when the output is a terminal)' })
-          .option('stdin-filename', { type: 'string', describe: 'file name to give standard input (decides how it is read and which configuration applies)' }),
+          .option('stdin-filename', { type: 'string', describe: 'file name to give standard input (decides how it is read and which configuration applies)' })
+          .option('fix', { type: 'boolean', default: false, describe: 'apply fixes to the files (plain text and Markdown only; never .docx or .html)' })
+          .option('fix-dry-run', { type: 'boolean', default: false, describe: 'print the fixes as a unified diff without writing' })
+          .option('encoding', { type: 'string', describe: 'read the files in this encoding instead of detecting it (utf-8, gbk, gb18030, utf-16le, …)' })
+          .option('max-file-size', { type: 'string', describe: 'skip files larger than this, reporting them (default 20MB; e.g. 50MB, 512k)' }),
       async (a) => {
         if (a.maxWarnings !== undefined && Number.isNaN(a.maxWarnings)) throw new UsageError('--max-warnings must be a number');
         code = await runLint(a as unknown as LintArgs, io);

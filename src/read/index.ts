@@ -18,6 +18,25 @@ export interface ReadOptions {
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 
+/**
+ * A size as people write it: 20000000, 20MB, 512k, 1.5 GiB (units of 1024). Undefined when it
+ * is not a size.
+ */
+export function parseByteSize(value: string | number): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? Math.floor(value) : undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$/i.exec(value);
+  if (!m) return undefined;
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  const n = Math.floor(Number(m[1]) * unit);
+  return n > 0 ? n : undefined;
+}
+
+/** Messages for read options given on the command line. */
+export const READ_OPTION_MESSAGES = {
+  badSize: { zh: '--max-file-size 的值“{value}”不是大小（例如 20MB、512k、1000000）', en: '--max-file-size "{value}" is not a size (e.g. 20MB, 512k, 1000000)' },
+  badEncoding: { zh: '--encoding 的值“{value}”不是已知的编码（例如 utf-8、gbk、gb18030、utf-16le）', en: '--encoding "{value}" is not a known encoding (e.g. utf-8, gbk, gb18030, utf-16le)' },
+};
+
 export const EXTENSION_KINDS: Record<string, InputKind> = {
   '.md': 'markdown',
   '.markdown': 'markdown',
@@ -82,8 +101,8 @@ const REASONS = {
     en: 'the name ends in .docx but the content is not a Word document (damaged or renamed?)',
   },
   docxNeedsFile: {
-    zh: 'Word 文档须作为文件读取（readPath/readBytes）',
-    en: 'a Word document must be read as a file (readPath/readBytes)',
+    zh: 'Word 文档无法从标准输入读取，请直接给出文件路径',
+    en: 'a Word document cannot be read from standard input; give its path instead',
   },
   unknownEncoding: { zh: '不认识的编码名称“{encoding}”（--encoding）', en: 'unknown encoding name "{encoding}" (--encoding)' },
   io: { zh: '无法读取文件：{cause}', en: 'cannot read the file: {causeEn}' },

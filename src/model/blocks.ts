@@ -3,13 +3,14 @@ import { MappedText, type Segment } from '../util/mapped-text.js';
 import type { Block, RawTable, RawCell } from './types.js';
 import type { TextTable } from '../parse/plaintext.js';
 import { textTableToGrid } from './text-table.js';
+import { htmlTableConverter } from './html-table.js';
 
 /**
  * Map an inline node's value onto its source slice. The value can differ from the source
  * (escapes, entities, indentation remark drops from continuation lines), so characters are
  * aligned greedily: each value character is looked for a few characters ahead in the source.
  */
-function alignValue(value: string, source: string, start: number): MappedText {
+export function alignValue(value: string, source: string, start: number): MappedText {
   if (value === source) return MappedText.identity(value, start);
   const segs: Segment[] = [];
   let p = 0;
@@ -93,6 +94,7 @@ const tableConverters: TableConverter[] = [];
 export function registerTableConverter(c: TableConverter): void {
   tableConverters.push(c);
 }
+registerTableConverter(htmlTableConverter);
 
 /** The flat list of blocks the model is built from. */
 export function toBlocks(tree: Root, src: string): Block[] {

@@ -4,6 +4,7 @@ import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
 import type { SourceDocument } from '../read/types.js';
 import { parsePlainText } from './plaintext.js';
+import { parseHtml } from './html.js';
 
 export type { Root } from 'mdast';
 
@@ -28,6 +29,8 @@ const parsers: Partial<Record<SourceDocument['kind'], Parser>> = {
 export function registerParser(kind: SourceDocument['kind'], parser: Parser): void {
   parsers[kind] = parser;
 }
+
+registerParser('html', (doc) => parseHtml(doc.text));
 
 export function parse(doc: SourceDocument): Root {
   const parser = parsers[doc.kind] ?? parsers.text!;

@@ -1,4 +1,5 @@
 import type { Root, Paragraph, RootContent } from 'mdast';
+import { readNumbering } from '../model/numbering.js';
 
 /**
  * Plain text (copied out of Word or a web page) as an mdast tree: every non-empty line is a
@@ -31,13 +32,91 @@ declare module 'mdast' {
 }
 
 const PIPE = /[|｜]/;
+const LONE_PIPE = /^[\s\u3000]*[|｜][\s\u3000]*$/;
 
 function isPipeLine(s: string): boolean {
   return PIPE.test(s);
 }
 
+function bracketsOpen(s: string): boolean {
+  let depth = 0;
+  for (const c of s) {
+    if (c === '(' || c === '（') depth++;
+    else if ((c === ')' || c === '）') && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+/**
+ * A line that reads as a section heading (一、… 第一部分… or a closed （一）…): it ends a table,
+ * since tables separated by headings are separate tables.
+ */
+function isHeadingLine(s: string): boolean {
+  const n = readNumbering(s);
+  if (!n) return false;
+  if (n.numbering.style === 'cn-dun' || n.numbering.style === 'part') return true;
+  return n.numbering.style === 'cn-paren' && !bracketsOpen(s) && s.trim().length <= 40;
+}
+
+interface Line {
+  text: string;
+  offset: number;
+  line: number;
+}
+
+/**
+ * The last line of the table region that starts at `i` (a line with a pipe, or the first cell of a
+ * cell-per-line table just before a lone `|`). Pipe lines belong to it; a line without a pipe
+ * belongs to it when it is a cell of a cell-per-line table (a lone `|` follows it, possibly
+ * after a second line of the same cell) or the start of a row broken over two lines (a pipe line
+ * follows it); a heading, a blank line not followed by a pipe line, or other prose ends it.
+ */
+function regionEnd(lines: Line[], i: number): number {
+  let end = i;
+  let j = i + 1;
+  const cellLine = (k: number): boolean => {
+    // up to three lines of one cell, then the lone pipe that closes it
+    for (let d = 1; d <= 3 && k + d < lines.length; d++) {
+      const t = lines[k + d]!.text;
+      if (LONE_PIPE.test(t)) return true;
+      if (t.trim() === '' || isPipeLine(t)) return false;
+    }
+    return false;
+  };
+  while (j < lines.length) {
+    const t = lines[j]!.text;
+    if (t.trim() === '') {
+      // one blank line inside a table, between two pipe lines
+      const next = lines[j + 1];
+      if (next && isPipeLine(next.text) && !LONE_PIPE.test(next.text) && isPipeLine(lines[j - 1]!.text)) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    if (isPipeLine(t)) {
+      end = j++;
+      continue;
+    }
+    if (cellLine(j) && end === j - 1) {
+      end = j++;
+      continue;
+    }
+    if (isHeadingLine(t) && !cellLine(j)) break;
+    const next = lines[j + 1];
+    if (next && isPipeLine(next.text) && !LONE_PIPE.test(next.text)) {
+      end = j++;
+      continue;
+    }
+    // a row cut off at the end of the text, its label still open: `(二)部分公开(区`
+    if (!next && bracketsOpen(t) && isPipeLine(lines[j - 1]!.text)) end = j;
+    break;
+  }
+  return end;
+}
+
 export function parsePlainText(text: string): Root {
-  const lines: { text: string; offset: number; line: number }[] = [];
+  const lines: Line[] = [];
   const re = /\r\n|\n|\r/g;
   let last = 0;
   let lineNo = 1;
@@ -54,37 +133,22 @@ export function parsePlainText(text: string): Root {
   let i = 0;
   while (i < lines.length) {
     const ln = lines[i]!;
-    if (isPipeLine(ln.text)) {
-      // A table region: pipe lines, and the cell lines between them (one cell per line with
-      // lone `|` lines). It ends at a blank line or two consecutive lines without a pipe.
-      let j = i;
-      let end = i;
-      while (j < lines.length) {
-        const t = lines[j]!.text;
-        if (t.trim() === '') break;
-        if (isPipeLine(t)) {
-          end = j;
-          j++;
-          continue;
-        }
-        const next = lines[j + 1];
-        if (next && isPipeLine(next.text)) {
-          j++;
-          continue;
-        }
-        // a last cell line closing a cell-per-line row
-        if (lines[j - 1] && lines[j - 1]!.text.trim().match(/^[|｜]$/)) end = j;
-        break;
-      }
+    const next = lines[i + 1];
+    const opensCellTable = !isPipeLine(ln.text) && ln.text.trim() !== '' && !isHeadingLine(ln.text) && next !== undefined && LONE_PIPE.test(next.text);
+    if (isPipeLine(ln.text) || opensCellTable) {
+      const end = regionEnd(lines, i);
       const region = lines.slice(i, end + 1);
-      const lastLn = region[region.length - 1]!;
-      children.push({
-        type: 'textTable',
-        lines: region.map((r) => ({ text: r.text, offset: r.offset })),
-        position: { start: pt(ln.line, ln.offset, 1), end: pt(lastLn.line, lastLn.offset + lastLn.text.length, lastLn.text.length + 1) },
-      });
-      i = end + 1;
-      continue;
+      // a single line with pipes is prose or page chrome (登录 | 注册), not a table
+      if (region.filter((r) => isPipeLine(r.text)).length >= 2) {
+        const lastLn = region[region.length - 1]!;
+        children.push({
+          type: 'textTable',
+          lines: region.map((r) => ({ text: r.text, offset: r.offset })),
+          position: { start: pt(ln.line, ln.offset, 1), end: pt(lastLn.line, lastLn.offset + lastLn.text.length, lastLn.text.length + 1) },
+        });
+        i = end + 1;
+        continue;
+      }
     }
     if (ln.text.trim() !== '') {
       const para: Paragraph = {

@@ -42,6 +42,8 @@ export const EXTENSION_KINDS: Record<string, InputKind> = {
   '.markdown': 'markdown',
   '.txt': 'text',
   '.text': 'text',
+  '.html': 'html',
+  '.htm': 'html',
   '.docx': 'docx',
 };
 

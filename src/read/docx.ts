@@ -6,6 +6,11 @@ import rehypeParse from 'rehype-parse';
 import type { Root as HastRoot, RootContent as HastContent, Element } from 'hast';
 import type { Position, ReaderNotice, SourceDocument } from './types.js';
 import { zipFlavour } from './sniff.js';
+import { registerParser } from '../parse/index.js';
+import { parseHtml } from '../parse/html.js';
+
+// A Word document's text is the HTML mammoth made of it: parsed like a web page.
+registerParser('docx', (doc) => parseHtml(doc.text));
 
 /**
  * Word documents (.docx). A .docx is a zip of XML parts; mammoth turns it into HTML, and the
@@ -85,7 +90,11 @@ export async function inspectDocx(buf: Uint8Array): Promise<DocxFailure | undefi
   const flavour = zipFlavour(files.map((f) => f.name));
   if (flavour !== 'docx') return { reason: 'notDocx', flavour };
   let declared = 0;
-  for (const f of files) declared += (f as unknown as { _data?: EntryData })._data?.uncompressedSize ?? 0;
+  for (const f of files) {
+    const size = (f as unknown as { _data?: EntryData })._data?.uncompressedSize ?? 0;
+    // jszip reads the 32-bit field as signed
+    declared += size < 0 ? size + 2 ** 32 : size;
+  }
   if (declared > MAX_DECLARED_BYTES) return { reason: 'bomb', max: MAX_DECLARED_BYTES };
   // Sizes in the directory may lie: count what the XML parts really inflate to.
   let total = 0;

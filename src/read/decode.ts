@@ -81,10 +81,11 @@ function utf16ByNuls(buf: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   }
   const pairs = n / 2;
   if (pairs === 0) return undefined;
-  // Chinese text has few ASCII characters, but every line break and digit gives one NUL.
+  // Chinese text has few ASCII characters, but every line break and digit gives one NUL; the
+  // other side has NULs too, from 一 (U+4E00) and the ideographic space (U+3000), only fewer.
   const enough = (k: number): boolean => k >= 2 && k >= pairs * 0.02;
-  if (enough(odd) && even * 20 <= odd) return 'utf-16le';
-  if (enough(even) && odd * 20 <= even) return 'utf-16be';
+  if (enough(odd) && even * 1.5 < odd) return 'utf-16le';
+  if (enough(even) && odd * 1.5 < even) return 'utf-16be';
   return undefined;
 }
 
@@ -244,7 +245,7 @@ export function decodeBytes(buf: Uint8Array, opts: DecodeOptions = {}): Decoded 
   const utf16 = utf16ByNuls(buf);
   if (utf16) {
     const text = decodeWith(buf, utf16);
-    if (!hasLoneSurrogate(text) && controlShare(text) < 0.01) return result(text, utf16, false, countReplacement(text) > 0);
+    if (!hasLoneSurrogate(text) && controlShare(text) < 0.01 && chineseShare(text) >= 0.5) return result(text, utf16, false, countReplacement(text) > 0);
   }
 
   const utf8 = decodeWith(buf, 'utf-8');

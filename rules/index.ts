@@ -4,6 +4,8 @@ import sectionOrder from './section-order.js';
 import emptySection from './empty-section.js';
 import reportTitle from './report-title.js';
 import reportYear from './report-year.js';
+import statsPeriod from './stats-period.js';
+import contactInfo from './contact-info.js';
 
 /** Every rule, in the order they are documented. */
 export const allRules: Rule<unknown>[] = [
@@ -12,4 +14,6 @@ export const allRules: Rule<unknown>[] = [
   emptySection,
   reportTitle,
   reportYear,
+  statsPeriod,
+  contactInfo,
 ] as Rule<unknown>[];

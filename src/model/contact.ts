@@ -1,6 +1,228 @@
-import type { Block, ContactItem } from './types.js';
+import type { Block, ContactItem, ContactKind } from './types.js';
+import type { MappedText } from '../util/mapped-text.js';
+import { toHalfWidth } from './numerals.js';
 
-/** Contact details given in the report (phone, e-mail, address, postcode, website). */
-export function extractContacts(_blocks: Block[]): ContactItem[] {
-  return [];
+/**
+ * Contact details a report gives, usually in its introduction:
+ *
+ *   如对本报告有任何疑问，请与××局办公室联系（地址：××路1号，邮编：350001，电话：0591-83333715、87118590，
+ *   电子邮箱：xx@163.com）
+ *
+ * Values are found after their labels (电话、邮编、地址、邮箱…); phone numbers with an area code and
+ * e-mail addresses are found without one too. A label followed by a colon and nothing else is kept
+ * with an empty value. A label without a value and without a colon is just a word in a sentence
+ * (公开办公地址、联系电话等内容) and gives nothing. The web page's own header and footer
+ * (主办单位, ICP备案, 网站运维电话) are not part of the report and are skipped.
+ */
+
+const PHONE_LABEL = '(?:联系|咨询|监督|办公|投诉|举报|服务|值班)?(?:电话|热线|手机)(?:号码)?|传真(?:号码)?|联系方式';
+const EMAIL_LABEL = '(?:电子)?(?:邮箱|信箱|邮件)(?:地址)?|e-?mail';
+const POSTCODE_LABEL = '邮政编码|邮编';
+const ADDRESS_LABEL = '(?:通讯|通信|联系|办公|邮寄)?地址';
+const LABEL_RE = new RegExp(`(${EMAIL_LABEL})|(${POSTCODE_LABEL})|(${PHONE_LABEL})|(${ADDRESS_LABEL})`, 'gi');
+/** any label, to end an address that runs into the next one */
+const ANY_LABEL = new RegExp(`(?:${EMAIL_LABEL}|${POSTCODE_LABEL}|${PHONE_LABEL}|网址)\\s*[:：]?`, 'i');
+/** 网站地址, 网页地址: a website, not a postal address */
+const WEB_BEFORE = /(网|网站|网页|链接|门户|站点)$/;
+
+const COLON = /\s*(?:[:：]|为|是)\s*/y;
+const PHONE_VALUE = /(?:\+?86\s?)?(?:[(（]\d{2,4}[)）]\s?)?\d+(?:\s?[-—－–]\s?\d+)*(?:\s*(?:转|分机)\s*\d{1,6})?/y;
+const PHONE_MORE = /\s*[、/，,或及和]\s*(?=[(（]?\d)/y;
+/** a count, not a number to call: 接听咨询电话120个 */
+const COUNT_AFTER = /^\s*[个次件条人余多通万%．.年月日号]/;
+const EMAIL_VALUE = /[A-Za-z0-9._%+-]+(?:@[A-Za-z0-9.-]*)?/y;
+const EMAIL_VALID = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
+const POSTCODE_VALUE = /\d+/y;
+const ADDRESS_VALUE = /[^，,；;。)）\n]*/y;
+
+const LANDLINE = /(?<![\d])(?:[(（]0\d{2,3}[)）]\s?\d{7,8}|0\d{2,3}\s?[-—－–]\s?\d{7,8})(?!\d)/g;
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+const WEBSITE = /https?:\/\/[^\s)）"”'，,。；;<>\u3000-\u9fff]+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[^\s)）"”'，,。；;<>\u3000-\u9fff]*)?/gi;
+
+/** a line of the web page around the report rather than of the report */
+const PAGE_CHROME = /ICP备|公网安备|网站标识码|主办单位|承办单位|维护单位|版权所有|技术支持|网站地图|网站运维|联系我们|Copyright|©|主办[:：]|承办[:：]/i;
+
+/** a sentence that tells readers whom to ask about the report */
+const ABOUT_REPORT = /(报告|年报)/;
+const ASK = /(疑问|咨询|意见|建议|联系|联络)/;
+
+/** The digits of a phone number are plausible: area code + 7–8 digits, a mobile, a service number. */
+export function phoneDigitsValid(value: string): boolean {
+  const v = toHalfWidth(value).replace(/\s*(?:转|分机)\s*\d+$/, '').replace(/^\+?86\s?(?=[(（1]|0)/, '');
+  const groups = v.split(/[^0-9]+/).filter(Boolean);
+  const digits = groups.join('');
+  if (/^0/.test(digits)) {
+    if (groups.length >= 2 && /^0\d{2,3}$/.test(groups[0]!)) {
+      const local = groups.slice(1).join('');
+      return local.length === 7 || local.length === 8;
+    }
+    return digits.length === 11 || digits.length === 12;
+  }
+  if (/^1[3-9]\d{9}$/.test(digits)) return true; // mobile
+  if (/^1\d{2,4}$/.test(digits) || /^9\d{4}$/.test(digits)) return true; // 110, 12345, 95598
+  if (/^[48]00\d{7}$/.test(digits)) return true; // 400/800 numbers
+  return digits.length === 7 || digits.length === 8; // local number without area code
+}
+
+function at(re: RegExp, s: string, i: number): RegExpExecArray | null {
+  re.lastIndex = i;
+  return re.exec(s);
+}
+
+interface Raw {
+  kind: ContactKind;
+  start: number;
+  end: number;
+  label?: string;
+  valid: boolean;
+  /** a label with nothing after it */
+  empty?: boolean;
+}
+
+/** Nothing stands after a label's colon: the end, a delimiter, or the next label. */
+function nothingAfter(h: string, p: number): boolean {
+  const rest = h.slice(p, p + 12);
+  if (rest === '' || /^[\s，,；;。)）]/.test(rest)) return true;
+  const next = ANY_LABEL.exec(rest);
+  return next?.index === 0;
+}
+
+function kindOf(m: RegExpExecArray): ContactKind {
+  if (m[1]) return 'email';
+  if (m[2]) return 'postcode';
+  if (m[3]) return 'phone';
+  return 'address';
+}
+
+/** Values after labels. */
+function labelled(h: string): Raw[] {
+  const out: Raw[] = [];
+  LABEL_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LABEL_RE.exec(h))) {
+    const label = m[0];
+    let kind = kindOf(m);
+    const labelEnd = m.index + label.length;
+    if (kind === 'address' && WEB_BEFORE.test(h.slice(Math.max(0, m.index - 4), m.index))) continue;
+    if (kind === 'email' && /信箱$/.test(label) && !/电子/.test(label)) {
+      // 市长信箱, 局长信箱: a mailbox on a website, unless an address follows
+      if (!/^\s*[:：]?\s*[A-Za-z0-9._%+-]+@/.test(h.slice(labelEnd, labelEnd + 40))) continue;
+    }
+    const colon = at(COLON, h, labelEnd);
+    const p = labelEnd + (colon ? colon[0].length : 0);
+    const hasColon = !!colon && /[:：]/.test(colon[0]);
+    const before = out.length;
+    if (label === '联系方式' && at(EMAIL_VALUE, h, p)?.[0].includes('@')) kind = 'email';
+    if (kind === 'phone') {
+      let q = p;
+      for (;;) {
+        const v = at(PHONE_VALUE, h, q);
+        if (!v || !/\d/.test(v[0])) break;
+        const end = q + v[0].length;
+        const valid = phoneDigitsValid(v[0]);
+        if (COUNT_AFTER.test(h.slice(end, end + 2))) break;
+        // without a colon only a plausible number counts: 电话120个 is a count
+        if (!hasColon && !valid && out.length === before) break;
+        out.push({ kind, start: q, end, label, valid });
+        const more = at(PHONE_MORE, h, end);
+        if (!more) break;
+        q = end + more[0].length;
+      }
+    } else if (kind === 'email') {
+      const v = at(EMAIL_VALUE, h, p);
+      if (v && v[0] && (hasColon || v[0].includes('@'))) {
+        const value = v[0].replace(/[.]+$/, '');
+        out.push({ kind, start: p, end: p + value.length, label, valid: EMAIL_VALID.test(value) });
+      }
+    } else if (kind === 'postcode') {
+      const v = at(POSTCODE_VALUE, h, p);
+      if (v && !COUNT_AFTER.test(h.slice(p + v[0].length, p + v[0].length + 2))) {
+        out.push({ kind, start: p, end: p + v[0].length, label, valid: v[0].length === 6 });
+      }
+    } else if (hasColon) {
+      const v = at(ADDRESS_VALUE, h, p)!;
+      let value = v[0];
+      const next = ANY_LABEL.exec(value);
+      if (next) value = value.slice(0, next.index);
+      value = value.replace(/[\s\u00a0]+$/, '');
+      if (/^(?:https?:|www\.)/i.test(value)) continue;
+      if (value) out.push({ kind, start: p, end: p + value.length, label, valid: true });
+    }
+    if (out.length === before && hasColon && nothingAfter(h, p)) {
+      out.push({ kind, start: m.index, end: labelEnd + colon[0].trimEnd().length, label, valid: false, empty: true });
+    }
+    LABEL_RE.lastIndex = Math.max(LABEL_RE.lastIndex, out.length > before ? out[out.length - 1]!.end : labelEnd);
+  }
+  return out;
+}
+
+/** Values without a label: landline numbers with an area code, e-mail and web addresses. */
+function unlabelled(h: string, taken: Raw[]): Raw[] {
+  const out: Raw[] = [];
+  const free = (a: number, b: number): boolean => ![...taken, ...out].some((r) => r.start < b && a < r.end);
+  const scan = (re: RegExp, kind: ContactKind, valid: (s: string) => boolean): void => {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(h))) {
+      const end = m.index + m[0].replace(/[.]+$/, '').length;
+      if (free(m.index, end)) out.push({ kind, start: m.index, end, valid: valid(m[0]) });
+    }
+  };
+  scan(EMAIL, 'email', () => true);
+  scan(LANDLINE, 'phone', () => true);
+  scan(WEBSITE, 'website', () => true);
+  return out;
+}
+
+/** Index ranges of the sentences of a text. */
+function sentences(h: string): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  for (let i = 0; i <= h.length; i++) {
+    if (i === h.length || /[。！？!?\n]/.test(h[i]!)) {
+      out.push([from, i + 1]);
+      from = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Contact details in one piece of text. */
+export function contactsIn(text: MappedText): ContactItem[] {
+  const h = toHalfWidth(text.text);
+  const raw = labelled(h);
+  raw.push(...unlabelled(h, raw));
+  raw.sort((a, b) => a.start - b.start);
+  const sents = sentences(h);
+  const asks = sents.map(([a, b]) => ABOUT_REPORT.test(h.slice(a, b)) && ASK.test(h.slice(a, b)));
+  return raw.map((r) => {
+    const k = sents.findIndex(([a, b]) => r.start >= a && r.start < b);
+    const item: ContactItem = {
+      kind: r.kind,
+      value: r.empty ? '' : text.text.slice(r.start, r.end),
+      range: text.range(r.start, r.end),
+      valid: r.valid,
+      forReport: k >= 0 && (asks[k]! || (k > 0 && asks[k - 1]!)),
+    };
+    if (r.label) item.label = r.label;
+    return item;
+  });
+}
+
+function isChrome(b: Block | undefined): boolean {
+  return !!b && b.type !== 'table' && PAGE_CHROME.test(b.text.text);
+}
+
+/** Contact details given in the report (phone, e-mail, address, postcode, website), in document order. */
+export function extractContacts(blocks: Block[]): ContactItem[] {
+  const out: ContactItem[] = [];
+  blocks.forEach((b, i) => {
+    if (b.type === 'code' || b.type === 'html') return;
+    // the page's footer: the line itself, or a line between two footer lines
+    if (isChrome(b) || (isChrome(blocks[i - 1]) && isChrome(blocks[i + 1]))) return;
+    if (b.table) {
+      for (const row of b.table.rows) for (const cell of row) if (!cell.origin) out.push(...contactsIn(cell.text));
+    } else out.push(...contactsIn(b.text));
+  });
+  return out;
 }

@@ -115,7 +115,10 @@ export interface PeriodStatement {
   /** what the statement gives */
   kind: 'range' | 'cutoff' | 'malformed';
   start?: DateValue;
+  /** the end date; a year left out (…至12月31日) is taken from the start */
   end?: DateValue;
+  /** the dates as written (2021年1月1日至12月31日, 截至2020年12月31日), for precise ranges */
+  dates?: { text: string; range: SourceRange };
   /** the garbled piece, when kind is malformed */
   garbled?: { text: string; range: SourceRange };
 }

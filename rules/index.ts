@@ -6,6 +6,14 @@ import reportTitle from './report-title.js';
 import reportYear from './report-year.js';
 import statsPeriod from './stats-period.js';
 import contactInfo from './contact-info.js';
+import obsoleteReference from './obsolete-reference.js';
+import docNumber from './doc-number.js';
+import malformedDate from './malformed-date.js';
+import placeholder from './placeholder.js';
+import staleDate from './stale-date.js';
+import publishDate from './publish-date.js';
+import feeDisclosure from './fee-disclosure.js';
+import improvementMeasures from './improvement-measures.js';
 
 /** Every rule, in the order they are documented. */
 export const allRules: Rule<unknown>[] = [
@@ -16,4 +24,12 @@ export const allRules: Rule<unknown>[] = [
   reportYear,
   statsPeriod,
   contactInfo,
+  obsoleteReference,
+  docNumber,
+  malformedDate,
+  placeholder,
+  staleDate,
+  publishDate,
+  feeDisclosure,
+  improvementMeasures,
 ] as Rule<unknown>[];

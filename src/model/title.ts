@@ -2,6 +2,7 @@ import type { Block, SignOff, TitleInfo, YearMention } from './types.js';
 import { YEAR_RE, parseYear, DATE_RE, matchDate, isValidDate } from './dates.js';
 import { toHalfWidth } from './numerals.js';
 import { MappedText } from '../util/mapped-text.js';
+import { CN_DATE_RE, matchChineseDate } from './hygiene.js';
 
 const REPORT_WORDS = /(年度报告|年报|工作报告|年度工作报告|工作情况报告)/;
 const SUBJECT_WORDS = /(信息公开|政务公开|政务资讯|政务信息|信息工作)/;
@@ -107,38 +108,68 @@ export function textYears(blocks: Block[], stopAt?: number): YearMention[] {
   return out;
 }
 
+/** A date standing alone on a line (a sign-off), in Arabic or Chinese numerals, maybe in brackets. */
+function dateLine(b: Block): SignOff | undefined {
+  if (b.type === 'table') return undefined;
+  const raw = b.text.text;
+  const t = toHalfWidth(raw.trim());
+  if (t.length > 24) return undefined;
+  const lead = raw.indexOf(raw.trim());
+  for (const [re, read] of [
+    [DATE_RE, matchDate],
+    [CN_DATE_RE, matchChineseDate],
+  ] as const) {
+    re.lastIndex = 0;
+    const m = re.exec(t);
+    if (!m || m[0].length < t.length - 4) continue;
+    // what is left around the date is brackets or a word such as 印发, not a sentence
+    const rest = t.slice(0, m.index) + t.slice(m.index + m[0].length);
+    if (/[，。；,;:：]/.test(rest)) continue;
+    const date = read(m);
+    if (date.day === undefined || !isValidDate(date)) continue;
+    const i = lead + m.index;
+    return { date, text: raw.slice(i, i + m[0].length), range: b.text.range(i, i + m[0].length), source: 'signature' };
+  }
+  return undefined;
+}
+
+/** A report paragraph, as opposed to a signature, a date or the web page's footer lines. */
+function isProse(b: Block): boolean {
+  const t = b.text.text.trim();
+  return b.type !== 'table' && t.length >= 20 && /[。；;]$/.test(t);
+}
+
 /**
- * The date the report was signed off or published: a date alone on one of the last lines, or the
- * page's 发布时间 near the top.
+ * The date the report was signed off or published: a date alone on a line after the report's
+ * last paragraph (web footers may follow it), a date alone on a line near the top (under the
+ * title, or on a covering letter), the page's 成文日期, or else the page's 发布时间.
  */
 export function findSignOff(blocks: Block[]): SignOff | undefined {
-  const tail = blocks.slice(-8).reverse();
-  for (const b of tail) {
-    if (b.type === 'table') continue;
-    const t = toHalfWidth(b.text.text.trim());
-    if (t.length > 24) continue;
-    DATE_RE.lastIndex = 0;
-    const m = DATE_RE.exec(t);
-    if (m && m[0].length >= t.length - 4) {
-      const date = matchDate(m);
-      if (date.day !== undefined && isValidDate(date)) {
-        const start = b.text.text.indexOf(b.text.text.trim());
-        return { date, text: m[0], range: b.text.range(start + m.index, start + m.index + m[0].length) };
-      }
-    }
+  for (let i = blocks.length - 1, seen = 0; i >= 0 && seen < 30; i--, seen++) {
+    const b = blocks[i]!;
+    if (isProse(b)) break;
+    const d = dateLine(b);
+    if (d) return d;
   }
+  const head = blocks.slice(0, 15);
+  for (const b of head) {
+    const d = dateLine(b);
+    if (d) return d;
+  }
+  let page: SignOff | undefined;
   for (const b of blocks.slice(0, 12)) {
     if (b.type === 'table') continue;
     const t = toHalfWidth(b.text.text);
-    const m = /(?:发布时间|发布日期|成文日期|时间|日期)\s*[:：]\s*((?:19|20)[0-9]{2})[-./年]([0-9]{1,2})[-./月]([0-9]{1,2})/.exec(t);
-    if (m) {
-      const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-      if (!isValidDate(date)) continue;
-      const i = m.index + m[0].indexOf(m[1]!);
-      return { date, text: m[0], range: b.text.range(i, m.index + m[0].length) };
-    }
+    const m = /(发布时间|发布日期|成文日期|时间|日期)\s*[:：]\s*((?:19|20)[0-9]{2})[-./年]([0-9]{1,2})[-./月]([0-9]{1,2})/.exec(t);
+    if (!m) continue;
+    const date = { year: Number(m[2]), month: Number(m[3]), day: Number(m[4]) };
+    if (!isValidDate(date)) continue;
+    const i = m.index + m[0].indexOf(m[2]!, m[1]!.length);
+    const found: SignOff = { date, text: b.text.text.slice(i, m.index + m[0].length), range: b.text.range(i, m.index + m[0].length), source: 'page' };
+    if (m[1] === '成文日期') return { ...found, source: 'signature' };
+    page ??= found;
   }
-  return undefined;
+  return page;
 }
 
 export { parseYear };

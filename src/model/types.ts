@@ -142,6 +142,11 @@ export interface SignOff {
   date: DateValue;
   text: string;
   range: SourceRange;
+  /**
+   * `signature`: the report's own date (under the signature, under the title, 成文日期);
+   * `page`: the publication date of the web page that carries it (发布时间)
+   */
+  source?: 'signature' | 'page';
 }
 
 export interface Report {

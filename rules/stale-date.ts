@@ -1,0 +1,73 @@
+import { defineRule, ALL_GENERATIONS } from '../src/rules/types.js';
+import { targetDates } from '../src/model/hygiene.js';
+import { formatDate } from '../src/model/dates.js';
+
+/**
+ * A warning: a plan date before the report year usually means text carried over from an old
+ * report, but a report may also recall what an earlier plan aimed at.
+ */
+export default defineRule<Record<string, never>>({
+  id: 'stale-date',
+  description: {
+    zh: '计划或目标日期不应早于报告年度（如多年后的年报仍写“争取到2011年底”），常见于照抄往年文稿',
+    en: 'Plan and target dates are not earlier than the report year (争取到2011年底 years later), a sign of text copied from an old report',
+  },
+  severity: 'warning',
+  generations: ALL_GENERATIONS,
+  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  defaultOptions: {},
+  messages: {
+    beforeYear: {
+      zh: '计划或目标日期“{actual}”早于报告年度（{year}年），可能沿用了往年文稿',
+      en: 'the plan or target date “{actual}” is before the report year ({year}); the text may be carried over from an old report',
+    },
+    beforePublished: {
+      zh: '计划或目标日期“{actual}”早于发布日期（{published}）之前的年度，可能沿用了往年文稿',
+      en: 'the plan or target date “{actual}” lies years before the publication date ({published}); the text may be carried over from an old report',
+    },
+  },
+  examples: {
+    valid: [
+      {
+        title: '目标日期在报告年度及以后；按原计划完成的回顾',
+        text: `2016年政府信息公开工作年度报告
+争取到2017年底实现部门网站全覆盖，力争2016年底前完成目录编制。按计划于2015年完成平台建设。`,
+        expected: [],
+      },
+    ],
+    invalid: [
+      {
+        title: '2016年度的年报写“争取到2011年底”',
+        text: `2016年政府信息公开工作年度报告
+进一步完善电子政务公开平台。争取到2011年底，所有政府主要部门的网络实现互联。`,
+        expected: [
+          { line: 2, column: 18, endLine: 2, endColumn: 24, message: '计划或目标日期“2011年底”早于报告年度（2016年），可能沿用了往年文稿', expected: 2016, actual: '2011年底' },
+        ],
+      },
+      {
+        title: '年度不明时与发布日期比较',
+        text: `政务资讯工作年报
+时间:2022-07-07
+争取到2011年底，所有政府主要部门的网络实现互联。`,
+        expected: [
+          { line: 3, column: 4, endLine: 3, endColumn: 10, message: '计划或目标日期“2011年底”早于发布日期（2022年7月7日）之前的年度，可能沿用了往年文稿' },
+        ],
+      },
+    ],
+  },
+  check({ report, emit }) {
+    const year = report.year?.value;
+    // without a report year, the report covers at the latest the year before its publication
+    const published = report.signOff?.date.year;
+    const ref = year ?? (published !== undefined ? published - 1 : undefined);
+    if (ref === undefined) return;
+    for (const t of targetDates(report)) {
+      if (t.year >= ref) continue;
+      if (year !== undefined) {
+        emit({ messageId: 'beforeYear', data: { actual: t.date.text, year }, range: t.date.range, expected: year, actual: t.date.text });
+      } else {
+        emit({ messageId: 'beforePublished', data: { actual: t.date.text, published: formatDate(report.signOff!.date) }, range: t.date.range, actual: t.date.text });
+      }
+    }
+  },
+});

@@ -1,0 +1,123 @@
+/**
+ * Whether a report's text reaches far enough to judge what comes late in it (section 五, section
+ * 六, the sign-off). Reports are often pasted incompletely or cut off; a rule about the end of a
+ * report must not read "the text stops" as "the report says nothing".
+ */
+import type { Block, Report, Section } from './types.js';
+import { sectionBlocks } from './sections.js';
+import { toHalfWidth } from './numerals.js';
+
+/** Lines of the web page around a published report, after the report's own text. */
+const PAGE_FOOTER =
+  /^[【[]?\s*(上一篇|下一篇|打印|关闭|关闭窗口|打印本页|扫一扫|分享到|版权所有|主办单位|承办单位|网站标识码|网站地图|联系我们|相关链接|相关附件|责任编辑|附件[:：]|附件下载)|ICP备|公网安备|[(（]责任编辑/;
+
+/** What an issuing body's name ends with, for a signature line under the report. */
+const SIGNATURE_LINE =
+  /^[\u4e00-\u9fff（）()]{2,30}(人民政府|政府|局|委员会|委|办公室|办公厅|厅|部|署|院|中心|办事处|街道|镇|乡|管委会|管理委员会|公司|所|站|队|馆|处)$/;
+
+export type Closure =
+  /** another top-level section follows */
+  | 'next-section'
+  /** the sign-off date follows */
+  | 'sign-off'
+  /** the issuing body's name stands alone after the text, as a signature */
+  | 'signature'
+  /** the web page's footer follows */
+  | 'page-footer';
+
+export interface SectionExtent {
+  /** the section's own blocks (sub-section headings included), up to where the report ends */
+  blocks: Block[];
+  /** how we know the section is complete; undefined when the text may simply stop inside it */
+  closedBy?: Closure;
+}
+
+/** The top-level section a section belongs to. */
+function topOf(s: Section): Section {
+  let t = s;
+  while (t.parent) t = t.parent;
+  return t;
+}
+
+function isFooter(b: Block): boolean {
+  return b.type !== 'table' && PAGE_FOOTER.test(toHalfWidth(b.text.text.trim()));
+}
+
+function isSignatureLine(b: Block): boolean {
+  if (b.type === 'table') return false;
+  const t = b.text.text.trim();
+  return t.length <= 32 && SIGNATURE_LINE.test(t);
+}
+
+/**
+ * A section's blocks and whether the section is known to be complete: followed by another
+ * top-level section, by the sign-off date or signature, or by the web page's footer.
+ */
+export function sectionExtent(report: Report, section: Section): SectionExtent {
+  const own = sectionBlocks(section);
+  const top = topOf(section);
+  const ti = report.sections.indexOf(top);
+  const laterTop = ti >= 0 && ti < report.sections.length - 1;
+  const sign = report.signOff?.source !== 'page' ? report.signOff : undefined;
+  for (let i = 0; i < own.length; i++) {
+    const b = own[i]!;
+    if (sign && b.range.start <= sign.range.start && sign.range.start < b.range.end) return { blocks: own.slice(0, i), closedBy: 'sign-off' };
+    if (isFooter(b)) return { blocks: own.slice(0, i), closedBy: 'page-footer' };
+    // a signature: the body's name, then nothing but a date, footer or nothing
+    if (isSignatureLine(b) && i > 0) {
+      const rest = own.slice(i + 1);
+      if (rest.length <= 2 && rest.every((r) => r.text.text.trim().length <= 24 || isFooter(r))) return { blocks: own.slice(0, i), closedBy: 'signature' };
+    }
+  }
+  if (section !== top) {
+    // a sub-section ends where its next sibling or its parent's next content begins
+    const siblings = section.parent!.children;
+    const si = siblings.indexOf(section);
+    if (si < siblings.length - 1) return { blocks: own, closedBy: 'next-section' };
+    const parentExtent = sectionExtent(report, section.parent!);
+    if (parentExtent.closedBy) return { blocks: own.filter((b) => parentExtent.blocks.includes(b)), closedBy: parentExtent.closedBy };
+    return { blocks: own };
+  }
+  if (laterTop) return { blocks: own, closedBy: 'next-section' };
+  return { blocks: own };
+}
+
+/**
+ * Whether the whole report is there: the last part the format calls for (`finalSection`) is
+ * present and the text is seen to end (sign-off, signature or page footer after the last section).
+ */
+export function reportComplete(report: Report, finalSection: Section | undefined): boolean {
+  const last = report.sections[report.sections.length - 1];
+  if (!finalSection || !last) return false;
+  const closedBy = sectionExtent(report, last).closedBy;
+  return closedBy !== undefined && closedBy !== 'next-section';
+}
+
+export type ReportKind =
+  /** a body's own report: 某某局, 某某镇人民政府, 某某街道办事处 */
+  | 'body'
+  /** a county-level-or-above government's report on its whole area: 某某市, 某某县人民政府 */
+  | 'summary';
+
+const GOVERNMENT = /^[\u4e00-\u9fff]{1,20}?(省|市|县|区|州|盟|旗|自治区|自治州|自治县)(人民政府)?$/;
+const DEPARTMENT = /(局|委员会|委|办公室|办公厅|厅|部|署|院|中心|办事处|街道|公司|所|站|队|馆|处|镇|乡|镇人民政府|乡人民政府|苏木|管委会|管理委员会)$/;
+
+/**
+ * Whether the report is a body's own or a government's summary of its area, from the issuer the
+ * title names; undefined when the title does not say.
+ */
+export function reportKind(report: Report): ReportKind | undefined {
+  const title = report.title;
+  let issuer = report.agency;
+  if (!issuer && title) {
+    const inner = title.text.replace(/^《|》$/g, '');
+    const ym = /(?:19|20)[0-9]{2}|二[〇零○][一二三四五六七八九〇零○]{2}/.exec(inner);
+    if (!ym) return undefined;
+    issuer = inner.slice(0, ym.index).replace(/关于$/, '').trim();
+  }
+  if (!issuer || /[，。：:《]/.test(issuer)) return undefined;
+  // the name's last part decides: 某某市人民政府办公室 is an office, 某某县人民政府 a government
+  if (DEPARTMENT.test(issuer)) return 'body';
+  if (GOVERNMENT.test(issuer)) return 'summary';
+  return undefined;
+}

@@ -116,7 +116,7 @@ function stripChrome(root: HastRoot): void {
 }
 
 /** The element that evidently holds the article, if one does, with the title just before it. */
-function mainContent(root: HastRoot): ElementContent[] | undefined {
+function mainContent(root: HastRoot): Element[] | undefined {
   const lengths = textLengths(root);
   let total = 0;
   for (const c of root.children) if (c.type === 'element') total += lengths.get(c) ?? 0;
@@ -305,7 +305,9 @@ export function parseHtml(text: string): Root {
   const hastTexts = collectTexts(hast);
   stripChrome(hast);
   const main = mainContent(hast);
-  const content: HastRoot = main ? { type: 'root', children: main } : hast;
+  // a container that is a table cell (layout tables) is read as a plain block
+  const asBlock = (el: Element): Element => (/^(?:td|th|tr|tbody|thead|tfoot|caption)$/.test(el.tagName) ? { ...el, tagName: 'div' } : el);
+  const content: HastRoot = main ? { type: 'root', children: main.map(asBlock) } : hast;
   unwrapLayoutTables(content as unknown as { children: ElementContent[] });
 
   const mdast = toMdast(content, {

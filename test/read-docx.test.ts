@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import { readBytes, readPath } from '../src/read/index.js';
+import { docxToHtml, DocxLocator } from '../src/read/docx.js';
+import { lintDocument, lintText } from '../src/lint.js';
+import type { LintResult } from '../src/diagnostic.js';
+import { corpusDir, repoRoot, seedPath } from './helpers/corpus.js';
+import { reportToDocx } from './helpers/docx.js';
+
+const fixture = path.join(repoRoot, 'fixtures', 'inputs', 'seed-004.docx');
+
+const findings = (r: LintResult): string[] => r.messages.map((m) => `${m.ruleId}: ${m.message}`).sort();
+
+describe('a Word document is checked like the same report in text', () => {
+  it('the committed fixture is what the generator makes of seed 004 today', async () => {
+    const fresh = await reportToDocx(readFileSync(seedPath(4), 'utf8'));
+    expect(await docxToHtml(readFileSync(fixture))).toBe(await docxToHtml(fresh));
+  });
+
+  it('seed 004 as .docx: the same rule ids and messages as the text', async () => {
+    const text = lintText(readFileSync(seedPath(4), 'utf8'), 'seed-004.txt');
+    const docx = lintDocument(await readPath(fixture));
+    expect(text.messages.length).toBeGreaterThan(0);
+    expect(findings(docx)).toEqual(findings(text));
+    // every finding in the Word document says where, in words
+    for (const m of docx.messages) expect(m.location).toMatch(/^(第 \d+ 段「.*」|表 \d+ 第 \d+ 行第 \d+ 列)$/);
+  });
+
+  it('every real report and sample, typed into Word, gives the findings of its text', async () => {
+    const files = [
+      ...readdirSync(path.join(corpusDir, 'seeds')).map((f) => path.join(corpusDir, 'seeds', f)),
+      ...readdirSync(path.join(corpusDir, 'dev'))
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => path.join(corpusDir, 'dev', f)),
+      ...readdirSync(path.join(repoRoot, 'fixtures', 'samples')).map((f) => path.join(repoRoot, 'fixtures', 'samples', f)),
+    ];
+    const differ: string[] = [];
+    let total = 0;
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      const md = f.endsWith('.md');
+      const plain = lintText(text, md ? 'r.md' : 'r.txt');
+      const word = lintDocument(await readBytes(await reportToDocx(text, md), 'r.docx'));
+      total += plain.messages.length;
+      if (JSON.stringify(findings(plain)) !== JSON.stringify(findings(word))) differ.push(path.basename(f));
+    }
+    expect(files.length).toBeGreaterThanOrEqual(75);
+    expect(total).toBeGreaterThan(0);
+    expect(differ).toEqual([]);
+  }, 120_000);
+});
+
+describe('positions in a Word document are paragraphs and table cells', () => {
+  async function sample(): Promise<Buffer> {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: '某某局2021年政府信息公开工作年度报告', heading: HeadingLevel.TITLE }),
+            new Paragraph({ text: '一、总体情况', heading: HeadingLevel.HEADING_1 }),
+            new Paragraph('本局 <依法> & 公开政府信息486条。'),
+            new Paragraph(''),
+            new Table({
+              rows: [
+                new TableRow({
+                  children: [
+                    new TableCell({ children: [new Paragraph('三、本年度办理结果')], rowSpan: 2 }),
+                    new TableCell({ children: [new Paragraph('（一）予以公开')] }),
+                    new TableCell({ children: [new Paragraph('12')] }),
+                  ],
+                }),
+                new TableRow({
+                  children: [new TableCell({ children: [new Paragraph('（二）部分公开')] }), new TableCell({ children: [new Paragraph('3'), new Paragraph('件')] })],
+                }),
+              ],
+            }),
+            new Paragraph('二、主动公开政府信息情况'),
+          ],
+        },
+      ],
+    });
+    return Packer.toBuffer(doc);
+  }
+
+  it('line = paragraph number (empty paragraphs not counted), column = character in it', async () => {
+    const doc = await readBytes(await sample(), 'r.docx');
+    expect(doc.kind).toBe('docx');
+    const at = (s: string, k = 0): [number, number, string | undefined] => {
+      const o = doc.text.indexOf(s) + k;
+      const p = doc.position(o);
+      return [p.line, p.column, doc.describe!(o)];
+    };
+    expect(at('一、总体情况')).toEqual([2, 1, '第 2 段「一、总体情况」']);
+    // character references count as the one character they stand for
+    expect(at('486')).toEqual([3, 17, '第 3 段「本局 <依法> & 公开政府信息…」']);
+    expect(at('三、本年度')).toEqual([4, 1, '表 1 第 1 行第 1 列']);
+    expect(at('12<')).toEqual([6, 1, '表 1 第 1 行第 3 列']);
+    // the merged cell above takes column 1 of row 2
+    expect(at('（二）部分公开')).toEqual([7, 1, '表 1 第 2 行第 2 列']);
+    expect(at('件<')).toEqual([8, 2, '表 1 第 2 行第 3 列']);
+    expect(at('二、主动公开')).toEqual([9, 1, '第 9 段「二、主动公开政府信息情况」']);
+  });
+
+  it('offsets before the first text and past the last stay inside the document', () => {
+    const loc = new DocxLocator('<p>甲乙</p>');
+    expect(loc.position(0)).toEqual({ line: 1, column: 1 });
+    expect(loc.position(1000)).toEqual({ line: 1, column: 3 });
+    expect(new DocxLocator('').position(5)).toEqual({ line: 1, column: 1 });
+    expect(new DocxLocator('').describe(5)).toBeUndefined();
+  });
+
+  it('a finding in a Word document carries its location for the formatters', async () => {
+    const text = readFileSync(seedPath(1), 'utf8');
+    const word = lintDocument(await readBytes(await reportToDocx(text), 'r.docx'));
+    const plain = lintText(text, 'r.txt');
+    expect(word.messages.length).toBe(plain.messages.length);
+    expect(word.messages.length).toBeGreaterThan(0);
+    for (const m of word.messages) expect(m.location).toBeTruthy();
+  });
+});

@@ -6,6 +6,7 @@ import { buildSections } from './sections.js';
 import { findTitle, findSignOff, textYears, agencyFromText } from './title.js';
 import { extractPeriods } from './period.js';
 import { extractContacts } from './contact.js';
+import { readOfficialTables } from './tables/index.js';
 
 export type * from './types.js';
 export { allSections, sectionBlocks } from './sections.js';
@@ -95,5 +96,6 @@ export function buildReport(doc: SourceDocument, tree: Root, opts: ModelOptions 
     periods,
     contacts,
     signOff: findSignOff(blocks),
+    official: readOfficialTables(blocks, sections, generation),
   };
 }

@@ -1,5 +1,6 @@
 import type { MappedText, SourceRange } from '../util/mapped-text.js';
 import type { SourceDocument } from '../read/types.js';
+import type { OfficialTables } from './tables/types.js';
 
 export type Generation = 'legacy' | 'format-2019' | 'format-2021';
 
@@ -169,4 +170,6 @@ export interface Report {
   periods: PeriodStatement[];
   contacts: ContactItem[];
   signOff?: SignOff;
+  /** the official tables (2, 3, 4 or the legacy statistics table) read into the canonical model */
+  official: OfficialTables;
 }

@@ -14,6 +14,7 @@ import staleDate from './stale-date.js';
 import publishDate from './publish-date.js';
 import feeDisclosure from './fee-disclosure.js';
 import improvementMeasures from './improvement-measures.js';
+import proseSum from './prose-sum.js';
 
 /** Every rule, in the order they are documented. */
 export const allRules: Rule<unknown>[] = [
@@ -32,4 +33,5 @@ export const allRules: Rule<unknown>[] = [
   publishDate,
   feeDisclosure,
   improvementMeasures,
+  proseSum,
 ] as Rule<unknown>[];

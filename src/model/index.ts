@@ -6,6 +6,7 @@ import { buildSections } from './sections.js';
 import { findTitle, findSignOff, textYears, agencyFromText } from './title.js';
 import { extractPeriods } from './period.js';
 import { extractContacts } from './contact.js';
+import { extractProseFigures } from './figures/index.js';
 import { readOfficialTables } from './tables/index.js';
 
 export type * from './types.js';
@@ -96,6 +97,7 @@ export function buildReport(doc: SourceDocument, tree: Root, opts: ModelOptions 
     periods,
     contacts,
     signOff: findSignOff(blocks),
+    ...extractProseFigures(blocks),
     official: readOfficialTables(blocks, sections, generation),
   };
 }

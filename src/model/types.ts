@@ -1,5 +1,6 @@
 import type { MappedText, SourceRange } from '../util/mapped-text.js';
 import type { SourceDocument } from '../read/types.js';
+import type { Breakdown, Figure, Share } from './figures/types.js';
 import type { OfficialTables } from './tables/types.js';
 
 export type Generation = 'legacy' | 'format-2019' | 'format-2021';
@@ -170,6 +171,12 @@ export interface Report {
   periods: PeriodStatement[];
   contacts: ContactItem[];
   signOff?: SignOff;
+  /** figures stated in the prose (not in tables), with their units and subjects */
+  figures: Figure[];
+  /** totals in the prose followed by the parts they are made of */
+  breakdowns: Breakdown[];
+  /** percentages stated as shares of something, with the part and whole when unambiguous */
+  shares: Share[];
   /** the official tables (2, 3, 4 or the legacy statistics table) read into the canonical model */
   official: OfficialTables;
 }

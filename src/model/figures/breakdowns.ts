@@ -1,0 +1,454 @@
+/**
+ * Breakdowns: a total and the list of parts it is made of, as reports write them —
+ * “共受理申请564件，其中当面申请109件；传真申请87件…”, “114条（机关要闻22条、业务动态信息25条…）”,
+ * “在主动公开的信息中，政策法规类14条…”, and the parts-first form “其中A 3件；B 5件。共受理8件。”
+ */
+import type { Block } from '../types.js';
+import type { Breakdown, Figure, ListEnd, Share, UnitClass } from './types.js';
+import { CLAUSE_BREAK, CLOSE_PAREN, OPEN_PAREN, SENTENCE_END, isProse, positions } from './extract.js';
+import { readNumbering } from '../numbering.js';
+
+/** Words that open a list of parts. */
+const MARKER_RE =
+  /其中(?:[，,：:]\s*)?(?:主要)?(?:包括|包含)?[：:，,]?|(?:主要|具体)?包括[：:]?|分别(?:为|是)[：:]?|主要有[：:]?|具体(?:为|如下)[：:]?/gu;
+/** A clause that does nothing but open a list. */
+const MARKER_ONLY_RE = /^(?:其中|(?:主要|具体)?包括|包含|分别(?:为|是)|主要有|具体(?:为|如下)|如下)?$/u;
+/** 在X中， — the parts of something counted before. */
+const IN_RE = /在([^，。；：,;:！？!?]{2,30}?)中[，,：:]/gu;
+/** The list says it is not complete. */
+const OPEN_RE = /等|其他|其它|其余|另/u;
+/** A percentage given as a share: 占总数的, 占比, 占总体比例的. */
+export const SHARE_RE = /占/u;
+/** A share of the whole being broken down, not of something else named. */
+export const GENERIC_WHOLE_RE = /占(?:总数|总体|全部|总量|所有|比|比例|总|[^，。；]{0,6}(?:总数|总量|总体))/u;
+/** A figure after a total that restates it: 共受理申请564件. */
+const TOTAL_WORD_RE = /共|合计|总计|总数/u;
+
+/** Where one item can be counted on several channels. */
+const CHANNEL_RE = /网站|[^上]网(?!络申请|上申请)|微信|微博|公众号|客户端|APP|app|日报|报刊|晚报|刊物|杂志|电视|广播|平台|公开栏|宣传栏|显示屏|电子屏|新媒体|专栏|其他方式|其他渠道|媒体|头条|抖音|学习强国/u;
+const PUBLISH_RE = /公开|发布|推送|报送|发稿|刊发|刊登|报道|转载/u;
+/** The text says an item published on several channels is counted once. */
+const DEDUP_RE = /不重复|重复.{0,6}计|相同信息计|只计/u;
+
+function countable(c: UnitClass): boolean {
+  return c !== 'percent' && c !== 'points' && c !== 'none';
+}
+
+function compatible(total: UnitClass, part: UnitClass): boolean {
+  return part === total || (part === 'none' && total === 'item');
+}
+
+/** Characters of `needle` appear in `hay` in order (主动公开信息 in 主动公开政府信息). */
+function subsequence(needle: string, hay: string): boolean {
+  let k = 0;
+  for (const c of hay) if (c === needle[k]) k++;
+  return k === needle.length;
+}
+
+function normaliseRef(s: string): string {
+  return s
+    .replace(/^(?:我|本)(?:局|镇|乡|委|办|区|县|市|街道|单位|部|厅|中心|机关|院|署)?/u, '')
+    .replace(/^(?:全年|今年|本年度?|[0-9]{4}年度?)/u, '')
+    .replace(/[的“”"\s]/gu, '');
+}
+
+interface Segment {
+  start: number;
+  /** offset of the break character (or text length) */
+  end: number;
+  /** the break: 。 ； ， ： ） or '' at the end of the text */
+  brk: string;
+}
+
+interface ListScan {
+  parts: Figure[];
+  shares: Share[];
+  nested: Breakdown[];
+  end: ListEnd | 'semicolon';
+  endOffset: number;
+  open: boolean;
+  openMark?: string;
+}
+
+class BlockLists {
+  readonly text: string;
+  readonly figs: Figure[];
+  readonly pos: ReturnType<typeof positions>;
+  readonly lead: number;
+  /** markers consumed by a nested list */
+  readonly used = new Set<number>();
+
+  constructor(
+    readonly block: Block,
+    figs: Figure[],
+    readonly lastProse: boolean,
+  ) {
+    this.text = block.text.text;
+    this.figs = figs;
+    this.pos = positions(this.text);
+    this.lead = readNumbering(this.text)?.length ?? 0;
+  }
+
+  /** The clause segments from `from` at parenthesis depth `depth`, up to the closing parenthesis of that depth. */
+  segments(from: number, depth: number): Segment[] {
+    const out: Segment[] = [];
+    let start = from;
+    let d = depth;
+    for (let i = from; i < this.text.length; i++) {
+      const c = this.text[i]!;
+      if (OPEN_PAREN.test(c)) {
+        d++;
+        continue;
+      }
+      if (CLOSE_PAREN.test(c)) {
+        if (d === depth && depth > 0) {
+          out.push({ start, end: i, brk: '）' });
+          return out;
+        }
+        d = Math.max(depth, d - 1);
+        continue;
+      }
+      if (d !== depth) continue;
+      if (CLAUSE_BREAK.test(c)) {
+        out.push({ start, end: i, brk: SENTENCE_END.test(c) || c === '\n' ? '。' : /[；;]/.test(c) ? '；' : c === '，' || c === ',' ? '，' : '：' });
+        start = i + 1;
+        if (SENTENCE_END.test(c) || c === '\n') return out;
+      }
+    }
+    out.push({ start, end: this.text.length, brk: '' });
+    return out;
+  }
+
+  markerAt(start: number, end: number): RegExpExecArray | undefined {
+    const slice = this.text.slice(start, end);
+    MARKER_RE.lastIndex = 0;
+    for (const m of slice.matchAll(MARKER_RE)) {
+      if (m[0].length === 0) continue;
+      return Object.assign(m, { index: m.index + start }) as RegExpExecArray;
+    }
+    return undefined;
+  }
+
+  /**
+   * The parts listed from `from`: figures of the total's kind, up to the end of the sentence, a
+   * clause without a figure, a figure of another kind, or (for a nested list) a semicolon.
+   */
+  scan(from: number, depth: number, totalClass: UnitClass, nestedList: boolean, totalValue?: number): ListScan {
+    const res: ListScan = { parts: [], shares: [], nested: [], end: 'sentence', endOffset: this.text.length, open: false };
+    const segs = this.segments(from, depth);
+    for (let si = 0; si < segs.length; si++) {
+      const seg = segs[si]!;
+      const segText = this.text.slice(seg.start, seg.end).trim();
+      const inSeg = this.figs.filter((f) => f.start >= seg.start && f.end <= seg.end + 1 && f.parenDepth === depth);
+      if (inSeg.length === 0) {
+        if (MARKER_ONLY_RE.test(segText)) {
+          if (seg.brk === '。' || seg.brk === '' || seg.brk === '）') return this.finish(res, seg, depth);
+          continue;
+        }
+        if (seg.brk === '') return this.finish(res, seg, depth);
+        const om = OPEN_RE.exec(segText);
+        if (om) {
+          res.open = true;
+          res.openMark = om[0];
+        }
+        res.end = 'clause';
+        res.endOffset = seg.start;
+        return res;
+      }
+      for (const f of inSeg) {
+        if (f.unitClass === 'percent') {
+          const last = res.parts[res.parts.length - 1];
+          if (SHARE_RE.test(f.subject) && last) {
+            res.shares.push({ percent: f, part: last, phrase: f.subject.slice(f.subject.indexOf('占')), pairing: 'list' });
+            continue;
+          }
+          return this.stopAt(res, f);
+        }
+        if (!compatible(totalClass, f.unitClass)) return this.stopAt(res, f);
+        if (/^另/u.test(f.subject)) {
+          res.open = true;
+          res.openMark = '另';
+          res.end = 'clause';
+          res.endOffset = f.start;
+          return res;
+        }
+        res.parts.push(f);
+        // a parenthesised list right after the part: 114条（机关要闻22条、…）
+        const after = this.text.slice(f.end, f.end + 1);
+        if (OPEN_PAREN.test(after)) {
+          const sub = this.parenList(f, f.end + 1, depth + 1);
+          if (sub) res.nested.push(...sub);
+        }
+      }
+      // the part's own list: 166条，包括：工作动态126条，…；  or  59条信息，其中，…
+      const lastPart = inSeg[inSeg.length - 1]!;
+      const tail = this.text.slice(lastPart.end, seg.end);
+      let nestFrom: number | undefined;
+      let marker: RegExpExecArray | undefined;
+      if (res.parts.includes(lastPart)) {
+        marker = this.markerAt(lastPart.end, seg.end);
+        if (marker && !/[0-9０-９]/.test(this.text.slice(lastPart.end, marker.index))) nestFrom = marker.index + marker[0].length;
+        else if (seg.brk === '，' || seg.brk === '：') {
+          const next = segs[si + 1];
+          if (next) {
+            const nt = this.text.slice(next.start, next.end).trim();
+            const nm = this.markerAt(next.start, next.end);
+            if (nm && nt.length > 0 && MARKER_ONLY_RE.test(nt)) {
+              marker = nm;
+              nestFrom = next.end + 1;
+              si++;
+            }
+          }
+        } else {
+          const om = OPEN_RE.exec(tail);
+          if (om && om.index < 3) {
+            res.open = true;
+            res.openMark = om[0];
+          }
+        }
+      }
+      if (nestFrom !== undefined && marker) {
+        this.used.add(marker.index);
+        const sub = this.scan(nestFrom, depth, lastPart.unitClass === 'none' ? totalClass : lastPart.unitClass, true);
+        if (sub.parts.length > 0) {
+          res.nested.push(this.make(lastPart, sub, marker[0], marker.index, false), ...sub.nested);
+          res.shares.push(...sub.shares);
+        }
+        if (sub.end !== 'semicolon') {
+          res.end = sub.end;
+          res.endOffset = sub.endOffset;
+          res.open ||= sub.end === 'text-end';
+          return res;
+        }
+        // continue after the semicolon that closed the nested list
+        const rest = this.scan(sub.endOffset + 1, depth, totalClass, nestedList, totalValue === undefined ? undefined : totalValue - res.parts.reduce((a, p) => a + p.value, 0));
+        res.parts.push(...rest.parts);
+        res.shares.push(...rest.shares);
+        res.nested.push(...rest.nested);
+        res.end = rest.end;
+        res.endOffset = rest.endOffset;
+        res.open ||= rest.open;
+        res.openMark ??= rest.openMark;
+        return res;
+      }
+      if (seg.brk === '。' || seg.brk === '' || seg.brk === '）') return this.finish(res, seg, depth);
+      if (seg.brk === '；' && nestedList) {
+        res.end = 'semicolon';
+        res.endOffset = seg.end;
+        return res;
+      }
+      // the parts so far make up the total and a new statement follows the semicolon
+      // (收到申请13件，其中系统收到11件，信箱收到2件；予以公开2件，…)
+      if (seg.brk === '；' && totalValue !== undefined && res.parts.reduce((a, p) => a + p.value, 0) === totalValue) {
+        res.end = 'clause';
+        res.endOffset = seg.end;
+        return res;
+      }
+    }
+    return res;
+  }
+
+  private stopAt(res: ListScan, f: Figure): ListScan {
+    res.end = 'unit';
+    res.endOffset = f.start;
+    res.open = true;
+    return res;
+  }
+
+  private finish(res: ListScan, seg: Segment, depth: number): ListScan {
+    res.endOffset = seg.end;
+    if (seg.brk === '）') res.end = 'paren';
+    else if (seg.brk === '' && depth === 0 && this.lastProse && !/[。！？!?]\s*$/.test(this.text)) {
+      res.end = 'text-end';
+      res.open = true;
+    } else res.end = 'sentence';
+    return res;
+  }
+
+  /** 114条（机关要闻22条、…）: a parenthesised list of at least two parts. */
+  parenList(total: Figure, from: number, depth: number): Breakdown[] | undefined {
+    const inner = this.figs.filter((f) => f.start >= from && f.parenDepth === depth && countable(f.unitClass));
+    const scan = this.scan(from, depth, total.unitClass, false);
+    if (scan.parts.length < 2 || inner.length === 0) return undefined;
+    const head = this.text.slice(from, scan.parts[0]!.start);
+    if (/^含/u.test(head)) return undefined;
+    const closeText = this.text.slice(scan.parts[scan.parts.length - 1]!.end, scan.endOffset);
+    if (OPEN_RE.test(closeText)) {
+      scan.open = true;
+      scan.openMark = OPEN_RE.exec(closeText)![0];
+    }
+    return [this.make(total, scan, this.text[from - 1]!, from - 1, false), ...scan.nested];
+  }
+
+  make(total: Figure, scan: ListScan, marker: string, markerAt: number, totalAfter: boolean): Breakdown {
+    const mt = this.block.text;
+    const first = scan.parts[0]!;
+    const last = scan.parts[scan.parts.length - 1]!;
+    const channelParts = scan.parts.filter((p) => CHANNEL_RE.test(p.subject) && !/申请/u.test(p.subject));
+    const publishing = PUBLISH_RE.test(total.subject + total.object) || scan.parts.some((p) => PUBLISH_RE.test(p.subject));
+    const sentenceOfTotal = total.block === this.block.index ? this.sentenceText(total) : '';
+    return {
+      total,
+      parts: scan.parts,
+      marker,
+      markerRange: mt.range(markerAt, markerAt + marker.length),
+      range: { start: first.range.start, end: last.range.end },
+      end: scan.end === 'semicolon' ? 'clause' : scan.end,
+      open: scan.open,
+      openMark: scan.openMark,
+      overlapping: channelParts.length >= 2 && publishing && !DEDUP_RE.test(sentenceOfTotal),
+      totalAfter,
+    };
+  }
+
+  sentenceText(f: Figure): string {
+    let a = f.start;
+    while (a > 0 && !SENTENCE_END.test(this.text[a - 1]!)) a--;
+    let b = f.end;
+    while (b < this.text.length && !SENTENCE_END.test(this.text[b]!)) b++;
+    return this.text.slice(a, b);
+  }
+
+  /** The last figure before `at` in the same sentence and parenthesis depth. */
+  totalBefore(at: number): Figure | undefined {
+    const sent = this.pos.sentence[at]!;
+    const depth = this.pos.depth[at]!;
+    const cands = this.figs.filter((f) => f.end <= at && f.parenDepth === depth && countable(f.unitClass));
+    const same = cands.filter((f) => f.sentence === sent);
+    // the total stands in the clause the marker opens or the one just before (…231条，其中…);
+    // a figure further back belongs to another statement
+    if (same.length > 0) {
+      const last = same[same.length - 1]!;
+      return last.clause >= this.pos.clause[at]! - 1 ? last : undefined;
+    }
+    // the marker opens its sentence: the total ends the sentence before (…172项。其中包括：…)
+    let k = at;
+    while (k > this.lead && /\s/.test(this.text[k - 1]!)) k--;
+    if (k > this.lead && !SENTENCE_END.test(this.text[k - 1]!)) return undefined;
+    const prev = cands.filter((f) => f.sentence === sent - 1);
+    return prev[prev.length - 1];
+  }
+
+  /** 其中A 3件；B 5件。本年共受理申请8件。 — a total stated after its parts, in the next sentence. */
+  totalAfter(from: number, cls: UnitClass): Figure | undefined {
+    return this.figs.find(
+      (f) => f.start >= from && f.parenDepth === 0 && f.unitClass === cls && !f.approx && TOTAL_WORD_RE.test(f.subject),
+    );
+  }
+}
+
+export interface BreakdownResult {
+  breakdowns: Breakdown[];
+  shares: Share[];
+  /** figures that stand as a whole for what follows (breakdown totals, “已答复的564件申请中”) */
+  wholes: Figure[];
+}
+
+/** Find every breakdown in the prose. */
+export function findBreakdowns(blocks: Block[], figures: Figure[]): BreakdownResult {
+  const byBlock = new Map<number, Figure[]>();
+  for (const f of figures) {
+    const l = byBlock.get(f.block) ?? [];
+    l.push(f);
+    byBlock.set(f.block, l);
+  }
+  const prose = blocks.filter(isProse);
+  const lastProse = prose[prose.length - 1]?.index;
+  const out: Breakdown[] = [];
+  const shares: Share[] = [];
+  const wholes: Figure[] = [];
+  const add = (b: Breakdown, parent?: number): number => {
+    const i = out.length;
+    out.push(parent === undefined ? b : { ...b, parent });
+    return i;
+  };
+
+  for (let pi = 0; pi < prose.length; pi++) {
+    const block = prose[pi]!;
+    const figs = byBlock.get(block.index) ?? [];
+    const bl = new BlockLists(block, figs, block.index === lastProse);
+    const text = bl.text;
+
+    // figures that introduce what follows: 已经答复的564件申请中
+    for (const f of figs) if (/中$/u.test(f.object) && countable(f.unitClass)) wholes.push(f);
+
+    type Start = { at: number; from: number; marker: string; total?: Figure; ref?: string };
+    const starts: Start[] = [];
+    for (const m of text.matchAll(MARKER_RE)) starts.push({ at: m.index, from: m.index + m[0].length, marker: m[0] });
+    for (const m of text.matchAll(IN_RE)) starts.push({ at: m.index, from: m.index + m[0].length, marker: m[0], ref: m[1]! });
+    starts.sort((a, b) => a.at - b.at);
+
+    let consumedTo = -1;
+    for (const s of starts) {
+      if (s.at < consumedTo || bl.used.has(s.at)) continue;
+      let total: Figure | undefined;
+      if (s.ref !== undefined) {
+        const inside = figs.filter((f) => f.start >= s.at && f.end <= s.from && countable(f.unitClass));
+        total = inside[inside.length - 1] ?? findReferent(s.ref, s.at, block, figs, prose, pi, byBlock);
+      } else {
+        total = bl.totalBefore(s.at);
+      }
+      const depth = bl.pos.depth[s.at]!;
+      const cls = total?.unitClass ?? figs.find((f) => f.start >= s.from && countable(f.unitClass))?.unitClass;
+      if (!cls || !countable(cls)) continue;
+      const scan = bl.scan(s.from, depth, cls, false, total?.approx ? undefined : total?.value);
+      if (scan.parts.length === 0) continue;
+      let totalAfter = false;
+      if (!total) {
+        const atStart = text.slice(bl.lead, s.at).trim() === '' || SENTENCE_END.test(text.slice(0, s.at).trim().slice(-1));
+        if (!atStart || scan.end !== 'sentence') continue;
+        total = bl.totalAfter(scan.endOffset, cls);
+        if (!total) continue;
+        totalAfter = true;
+      }
+      if (total.unitClass !== cls && !(cls === 'item' && total.unitClass === 'item')) continue;
+      consumedTo = scan.endOffset;
+      const i = add(bl.make(total, scan, s.marker, s.at, totalAfter));
+      for (const n of scan.nested) add(n, n.total === total ? undefined : i);
+      for (const sh of scan.shares) shares.push(sh);
+      wholes.push(total);
+    }
+
+    // parenthesised lists after figures that are not parts of a list: 114条（…）
+    for (const f of figs) {
+      if (!countable(f.unitClass) || out.some((b) => b.total === f || b.parts.includes(f))) continue;
+      if (!OPEN_PAREN.test(text.slice(f.end, f.end + 1))) continue;
+      const sub = bl.parenList(f, f.end + 1, f.parenDepth + 1);
+      if (!sub) continue;
+      const i = add(sub[0]!);
+      for (const n of sub.slice(1)) add(n, i);
+      wholes.push(f);
+    }
+  }
+  // shares found inside lists: the whole is the list's total when the words say so
+  const withWhole = shares.map((sh) => {
+    const b = out.find((x) => x.parts.includes(sh.part!));
+    return GENERIC_WHOLE_RE.test(sh.phrase) && b ? { ...sh, whole: b.total } : sh;
+  });
+  return { breakdowns: out, shares: withWhole, wholes };
+}
+
+/** The figure “在X中” refers to: the nearest one before it whose words contain X. */
+function findReferent(
+  ref: string,
+  at: number,
+  block: Block,
+  figs: Figure[],
+  prose: Block[],
+  pi: number,
+  byBlock: Map<number, Figure[]>,
+): Figure | undefined {
+  const want = normaliseRef(ref);
+  if (want.length < 2) return undefined;
+  const matches = (f: Figure): boolean =>
+    countable(f.unitClass) && f.parenDepth === 0 && subsequence(want, (f.core + f.object).replace(/[的“”"\s]/gu, ''));
+  const here = figs.filter((f) => f.end <= at && f.block === block.index).reverse();
+  const found = here.find(matches);
+  if (found) return found;
+  for (let k = pi - 1; k >= Math.max(0, pi - 5); k--) {
+    const prev = (byBlock.get(prose[k]!.index) ?? []).slice().reverse();
+    const f = prev.find(matches);
+    if (f) return f;
+  }
+  return undefined;
+}

@@ -63,10 +63,13 @@ export function sectionExtent(report: Report, section: Section): SectionExtent {
     const b = own[i]!;
     if (sign && b.range.start <= sign.range.start && sign.range.start < b.range.end) return { blocks: own.slice(0, i), closedBy: 'sign-off' };
     if (isFooter(b)) return { blocks: own.slice(0, i), closedBy: 'page-footer' };
-    // a signature: the body's name, then nothing but a date, footer or nothing
+    // a signature: the body's name followed by nothing but a date or the footer (a name on the
+    // last line alone may be a sentence cut short: 本单位按照街道办事处)
     if (isSignatureLine(b) && i > 0) {
       const rest = own.slice(i + 1);
-      if (rest.length <= 2 && rest.every((r) => r.text.text.trim().length <= 24 || isFooter(r))) return { blocks: own.slice(0, i), closedBy: 'signature' };
+      if (rest.length >= 1 && rest.length <= 3 && rest.every((r) => r.text.text.trim().length <= 24 || isFooter(r))) {
+        return { blocks: own.slice(0, i), closedBy: 'signature' };
+      }
     }
   }
   if (section !== top) {

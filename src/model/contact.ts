@@ -1,6 +1,7 @@
 import type { Block, ContactItem, ContactKind } from './types.js';
 import type { MappedText } from '../util/mapped-text.js';
 import { toHalfWidth } from './numerals.js';
+import { rowText } from './period.js';
 
 /**
  * Contact details a report gives, usually in its introduction:
@@ -45,6 +46,8 @@ const PAGE_CHROME = /ICP备|公网安备|网站标识码|主办单位|承办单�
 /** a sentence that tells readers whom to ask about the report */
 const ABOUT_REPORT = /(报告|年报)/;
 const ASK = /(疑问|咨询|意见|建议|联系|联络)/;
+/** 如有疑问请与…联系, 如需进一步咨询…请与…联系: about the report even when it is not named */
+const ASK_WHOM = /(疑问|咨询).*(联系|联络)|(联系|联络).*(疑问|咨询)/;
 
 /** The digits of a phone number are plausible: area code + 7–8 digits, a mobile, a service number. */
 export function phoneDigitsValid(value: string): boolean {
@@ -194,7 +197,10 @@ export function contactsIn(text: MappedText): ContactItem[] {
   raw.push(...unlabelled(h, raw));
   raw.sort((a, b) => a.start - b.start);
   const sents = sentences(h);
-  const asks = sents.map(([a, b]) => ABOUT_REPORT.test(h.slice(a, b)) && ASK.test(h.slice(a, b)));
+  const asks = sents.map(([a, b]) => {
+    const t = h.slice(a, b);
+    return (ABOUT_REPORT.test(t) && ASK.test(t)) || ASK_WHOM.test(t);
+  });
   return raw.map((r) => {
     const k = sents.findIndex(([a, b]) => r.start >= a && r.start < b);
     const item: ContactItem = {
@@ -221,7 +227,7 @@ export function extractContacts(blocks: Block[]): ContactItem[] {
     // the page's footer: the line itself, or a line between two footer lines
     if (isChrome(b) || (isChrome(blocks[i - 1]) && isChrome(blocks[i + 1]))) return;
     if (b.table) {
-      for (const row of b.table.rows) for (const cell of row) if (!cell.origin) out.push(...contactsIn(cell.text));
+      for (const row of b.table.rows) out.push(...contactsIn(rowText(row)));
     } else out.push(...contactsIn(b.text));
   });
   return out;

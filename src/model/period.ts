@@ -1,5 +1,5 @@
-import type { Block, DateValue, PeriodStatement } from './types.js';
-import type { MappedText } from '../util/mapped-text.js';
+import type { Block, DateValue, PeriodStatement, RawCell } from './types.js';
+import { MappedText } from '../util/mapped-text.js';
 import { chineseNumber, toHalfWidth } from './numerals.js';
 import { isValidDate, parseYear } from './dates.js';
 
@@ -31,7 +31,8 @@ const CUTOFF = /(?:截至|截止)(?:到|至)?\s*(?:日期|时间)?\s*(?:为|是)
 
 const CN_YEAR = '二[〇零○][〇零○一二三四五六七八九]{2}';
 const CN_SMALL = '[一二三四五六七八九十]{1,3}';
-const MONTH_DAY = `(\\d{1,2}|${CN_SMALL})\\s*月(?:\\s*(\\d{1,2}|${CN_SMALL})\\s*[日号])?`;
+// the day's 日 is sometimes left out before 至 or 止 (2021年1月1至12月31日); the date still reads
+const MONTH_DAY = `(\\d{1,2}|${CN_SMALL})\\s*月(?:\\s*(\\d{1,2}|${CN_SMALL})\\s*(?:[日号]|(?=\\s*(?:起|至|到|止|—|–|－|-|~|～|[。，,；;]|$))))?`;
 const DATE_Y = new RegExp(`(\\d{4}|${CN_YEAR})\\s*年\\s*${MONTH_DAY}`, 'y');
 const DATE_MD = new RegExp(MONTH_DAY, 'y');
 const DATE_DOT = /(\d{4})[./-](\d{1,2})[./-](\d{1,2})/y;
@@ -202,13 +203,21 @@ export function periodsIn(text: MappedText): PeriodStatement[] {
   return out;
 }
 
-/** Statements of the statistics period (统计期限…) in prose and table cells, in document order. */
+/** A table row read as one line, a label cell and its value joined by a colon (统计期限：2021年…). */
+export function rowText(row: RawCell[]): MappedText {
+  return MappedText.concat(
+    row.filter((c) => !c.origin && c.text.text !== '').map((c) => c.text),
+    '：',
+  );
+}
+
+/** Statements of the statistics period (统计期限…) in prose and table rows, in document order. */
 export function extractPeriods(blocks: Block[]): PeriodStatement[] {
   const out: PeriodStatement[] = [];
   for (const b of blocks) {
     if (b.type === 'code' || b.type === 'html') continue;
     if (b.table) {
-      for (const row of b.table.rows) for (const cell of row) if (!cell.origin) out.push(...periodsIn(cell.text));
+      for (const row of b.table.rows) out.push(...periodsIn(rowText(row)));
     } else out.push(...periodsIn(b.text));
   }
   return out;

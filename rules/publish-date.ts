@@ -59,6 +59,16 @@ export default defineRule<Options>({
         expected: [],
       },
       {
+        title: '标题与统计期限的年度不一致时，按较晚的年度判断期限',
+        text: `某某镇人民政府2023年政府信息公开工作年度报告
+本报告数据统计期限自2024年1月1日至2024年12月31日止。
+六、其他需要报告的事项
+本年度未收取信息处理费。
+某某镇人民政府
+2025年1月20日`,
+        expected: [],
+      },
+      {
         title: '只是前半部分的文本（未到第六部分）不判断是否缺少日期',
         text: `某某局2021年政府信息公开工作年度报告
 一、总体情况
@@ -126,8 +136,11 @@ export default defineRule<Options>({
       emit({ messageId: 'missing', range: at });
       return;
     }
-    const year = report.year?.value;
-    if (year === undefined) return;
+    if (report.year === undefined) return;
+    // when the title and the statistics period disagree on the year, the later year sets the
+    // deadline: the date cannot be called late before it is known which year is meant
+    const stated = report.yearMentions.filter((m) => m.source === 'title' || m.source === 'period').map((m) => m.year);
+    const year = Math.max(report.year.value, ...stated);
     // whose report: a body's own is due by 31 January, a government's summary by 31 March;
     // when the title does not tell, the later deadline applies
     const kind = options.kind === 'auto' ? reportKind(report) : options.kind;

@@ -157,6 +157,8 @@ interface LintArgs {
   color?: boolean;
   debug: boolean;
   stdinFilename?: string;
+  /** `-` was given: read standard input */
+  stdin?: boolean;
   fix: boolean;
   fixDryRun: boolean;
   encoding?: string;
@@ -202,10 +204,10 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
   const formatter = getFormatter(a.format);
   if (!formatter) throw new UsageError(localise(CLI.unknownFormat, locale, { format: a.format, known: Object.keys(formatters).join(', ') }));
   const paths = a.paths ?? [];
-  if (paths.length === 0) throw new UsageError(localise(CLI.noPaths, locale));
+  if (paths.length === 0 && !a.stdin) throw new UsageError(localise(CLI.noPaths, locale));
   let results: LintResult[];
-  if (paths.includes('-')) {
-    if (paths.length > 1) throw new UsageError(localise(CLI.stdinWithPaths, locale));
+  if (a.stdin) {
+    if (paths.length > 0) throw new UsageError(localise(CLI.stdinWithPaths, locale));
     const buf = await io.readStdin();
     results = [lintBuffer(buf, a.stdinFilename ?? '<stdin>', opts)];
   } else {
@@ -217,7 +219,7 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
     }
   }
   if (a.fix || a.fixDryRun) {
-    const fixed = await fixResults(results, { dryRun: a.fixDryRun, read: opts.read, locale, stdin: paths.includes('-') });
+    const fixed = await fixResults(results, { dryRun: a.fixDryRun, read: opts.read, locale, stdin: Boolean(a.stdin) });
     results = fixed.results;
     if (fixed.diff) io.stdout.write(fixed.diff);
     for (const note of fixed.notes) io.stderr.write(`${note}\n`);
@@ -296,6 +298,9 @@ function runInit(locale: Locale, io: CliIO): number {
 /** Run the command line; resolves to the exit code. Never throws. */
 export async function main(args: string[], io: CliIO = defaultIO()): Promise<number> {
   const early = localeOf(args);
+  // yargs drops a lone "-", so standard input is noted before parsing
+  const stdin = args.includes('-');
+  args = args.filter((x) => x !== '-');
   const debug = args.includes('--debug');
   let code = 0;
   let failure: string | undefined;
@@ -326,7 +331,7 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
           .option('max-file-size', { type: 'string', describe: 'skip files larger than this, reporting them (default 20MB; e.g. 50MB, 512k)' }),
       async (a) => {
         if (a.maxWarnings !== undefined && Number.isNaN(a.maxWarnings)) throw new UsageError('--max-warnings must be a number');
-        code = await runLint(a as unknown as LintArgs, io);
+        code = await runLint({ ...(a as unknown as LintArgs), stdin }, io);
       },
     )
     .command(

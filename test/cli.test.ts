@@ -1,0 +1,448 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import stringWidth from 'string-width';
+import { COMPLETE, MISSING_FIVE, ensureBuilt, onlyRules, run, sarifValidator, tempDir, writeTree } from './helpers/cli.js';
+import { repoRoot } from './helpers/corpus.js';
+import { allRules } from '../rules/index.js';
+
+const RS = { 'required-sections': 'error' };
+const MISSING_MSG = '缺少必备部分“五、存在的主要问题及改进情况”';
+
+/** A folder with a root config that runs required-sections only, and the given files. */
+function project(files: Record<string, string | object>, rules: Record<string, unknown> = RS): string {
+  const dir = tempDir();
+  writeTree(dir, { '.ogilintrc.json': { root: true, rules: onlyRules(rules) }, ...files });
+  return dir;
+}
+
+interface JsonResult {
+  filePath: string;
+  messages: { ruleId: string | null; severity: number; message: string; line: number; column: number; endLine: number; endColumn: number; fatal?: boolean }[];
+  errorCount: number;
+  warningCount: number;
+}
+
+function parseJson(stdout: string): JsonResult[] {
+  return JSON.parse(stdout) as JsonResult[];
+}
+
+beforeAll(() => {
+  ensureBuilt();
+});
+
+describe('exit codes and the stylish format', () => {
+  it('exits 0 and prints nothing for a complete report', () => {
+    const dir = project({ 'ok.txt': COMPLETE });
+    const r = run(['ok.txt'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('exits 1 and prints position, severity, message, rule and summary for a missing part', () => {
+    const dir = project({ 'bad.txt': MISSING_FIVE });
+    const r = run(['bad.txt'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    expect(lines).toContain('bad.txt');
+    const row = lines.find((l) => l.includes('required-sections'))!;
+    expect(row).toMatch(/^ {2}10:1 {2}错误 {2}缺少必备部分“五、存在的主要问题及改进情况” {2}required-sections$/);
+    expect(r.stdout).toContain('应为：五、存在的主要问题及改进情况');
+    expect(r.stdout).toContain('✖ 1 个问题（1 个错误，0 个警告）');
+    expect(r.stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('colours only when asked (--color) and never with --no-color', () => {
+    const dir = project({ 'bad.txt': MISSING_FIVE });
+    expect(run(['bad.txt', '--color'], { cwd: dir }).stdout).toMatch(/\x1b\[31m/);
+    expect(run(['bad.txt', '--no-color'], { cwd: dir }).stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('prints English with --locale en', () => {
+    const dir = project({ 'bad.txt': MISSING_FIVE });
+    const r = run(['bad.txt', '--locale', 'en'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('10:1  error  required section missing: “五、存在的主要问题及改进情况” (5. Main problems and improvements)  required-sections');
+    expect(r.stdout).toContain('1 problems (1 errors, 0 warnings)');
+  });
+
+  it('aligns the columns of several files in terminal cells', () => {
+    const dir = project({ 'bad.txt': MISSING_FIVE, 'bad2.txt': MISSING_FIVE.replace('三、收到和处理政府信息公开申请情况\n见下表。\n', '') });
+    const r = run(['.', '--locale', 'zh'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const rows = r.stdout.split('\n').filter((l) => l.endsWith('required-sections'));
+    expect(rows.length).toBe(3);
+    const bad2Rows = rows.slice(1);
+    // within a file, the rule ids start at the same terminal column
+    const cols = bad2Rows.map((l) => stringWidth(l.slice(0, l.lastIndexOf('required-sections'))));
+    expect(new Set(cols).size).toBe(1);
+    expect(r.stdout).toContain('✖ 3 个问题（3 个错误，0 个警告）');
+  });
+
+  it('exits 2 on an unknown flag, in plain words without a stack trace', () => {
+    const r = run(['--bogus-flag', 'x.txt']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bogus-flag/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 on an unknown format', () => {
+    const dir = project({ 'ok.txt': COMPLETE });
+    const r = run(['ok.txt', '--format', 'xml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('xml');
+  });
+});
+
+describe('--format json', () => {
+  it('has ESLint’s shape, without the source, plus the report summary', () => {
+    const dir = project({ 'bad.txt': MISSING_FIVE, 'ok.txt': COMPLETE });
+    const r = run(['bad.txt', 'ok.txt', '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const res = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(res).toHaveLength(2);
+    for (const x of res) {
+      expect(Object.keys(x).sort()).toEqual(['errorCount', 'filePath', 'fixableErrorCount', 'fixableWarningCount', 'messages', 'report', 'warningCount']);
+      expect(path.isAbsolute(x.filePath as string)).toBe(true);
+    }
+    const bad = res[0] as unknown as JsonResult & { report: Record<string, unknown> };
+    expect(bad.filePath).toBe(path.join(dir, 'bad.txt'));
+    expect(bad.messages).toEqual([
+      expect.objectContaining({ ruleId: 'required-sections', severity: 2, message: MISSING_MSG, line: 10, column: 1, endLine: 10, endColumn: 12 }),
+    ]);
+    expect(bad.report).toEqual({ year: 2021, profile: 'format-2021', title: '某某局2021年政府信息公开工作年度报告', agency: expect.any(String) });
+    expect((res[1] as unknown as JsonResult).messages).toEqual([]);
+  });
+
+  it('writes to --output-file', () => {
+    const dir = project({ 'bad.txt': MISSING_FIVE });
+    const r = run(['bad.txt', '-f', 'json', '-o', 'out/result.json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(parseJson(readFileSync(path.join(dir, 'out/result.json'), 'utf8'))[0]!.errorCount).toBe(1);
+  });
+});
+
+describe('--format sarif', () => {
+  it('validates against the SARIF 2.1.0 schema, with relative URIs and regions', () => {
+    const dir = project({ 'sub/bad.txt': MISSING_FIVE });
+    const r = run(['sub/bad.txt', '-f', 'sarif'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const log = JSON.parse(r.stdout);
+    const v = sarifValidator()(log);
+    expect(v.errors).toBeNull();
+    expect(v.valid).toBe(true);
+    const run0 = log.runs[0];
+    expect(run0.tool.driver.name).toBe('ogi-lint');
+    expect(run0.tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(allRules.map((x) => x.id));
+    expect(run0.results).toEqual([
+      expect.objectContaining({
+        ruleId: 'required-sections',
+        level: 'error',
+        message: { text: MISSING_MSG },
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'sub/bad.txt', uriBaseId: '%SRCROOT%' }, region: { startLine: 10, startColumn: 1, endLine: 10, endColumn: 12 } } }],
+      }),
+    ]);
+  });
+});
+
+describe('rule settings on the command line', () => {
+  it('--rule id:warn turns the error into a warning (exit 0)', () => {
+    const dir = project({ 'bad.txt': MISSING_FIVE });
+    const r = run(['--rule', 'required-sections:warn', 'bad.txt', '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(parseJson(r.stdout)[0]!.messages.map((m) => m.severity)).toEqual([1]);
+  });
+
+  it('--rule id:off silences the rule', () => {
+    const dir = project({ 'bad.txt': MISSING_FIVE });
+    const r = run(['bad.txt', '--rule', 'required-sections:off'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+  });
+
+  it('--rule id:level:{options} passes options to the rule', () => {
+    const dir = project({ 'bad.txt': MISSING_FIVE });
+    expect(run(['bad.txt', '--rule', 'required-sections:error:{"ignore":["problems"]}'], { cwd: dir }).code).toBe(0);
+    expect(run(['bad.txt', '--rule', 'required-sections:error:{"ignore":["other"]}'], { cwd: dir }).code).toBe(1);
+  });
+
+  it('rejects an unknown rule id, bad options and a malformed flag with exit 2', () => {
+    const dir = project({ 'bad.txt': MISSING_FIVE });
+    const a = run(['bad.txt', '--rule', 'no-such-rule:warn'], { cwd: dir });
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain('unknown rule "no-such-rule"');
+    const b = run(['bad.txt', '--rule', 'required-sections:warn:{"ignore":3}'], { cwd: dir });
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain('rules.required-sections[1].ignore');
+    const c = run(['bad.txt', '--rule', 'required-sections'], { cwd: dir });
+    expect(c.code).toBe(2);
+    expect(c.stderr).toContain('--rule');
+  });
+
+  it('--max-warnings: warnings within the limit exit 0, over it exit 1', () => {
+    const dir = project({ 'bad.txt': MISSING_FIVE }, { 'required-sections': 'warn' });
+    expect(run(['bad.txt', '--max-warnings', '1'], { cwd: dir }).code).toBe(0);
+    const over = run(['bad.txt', '--max-warnings', '0'], { cwd: dir });
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain('警告过多（上限 0）');
+  });
+
+  it('--quiet shows errors only', () => {
+    const dir = project({ 'bad.txt': MISSING_FIVE }, { 'required-sections': 'warn' });
+    const quiet = run(['bad.txt', '--quiet', '-f', 'json'], { cwd: dir });
+    expect(quiet.code).toBe(0);
+    expect(parseJson(quiet.stdout)[0]!.messages).toEqual([]);
+    const loud = run(['bad.txt', '-f', 'json'], { cwd: dir });
+    expect(parseJson(loud.stdout)[0]!.messages).toHaveLength(1);
+  });
+
+  it('--profile forces a profile', () => {
+    const dir = project({ 'ok.txt': COMPLETE });
+    // the 2021 report read against the legacy profile lacks the legacy parts
+    const r = run(['ok.txt', '--profile', 'legacy', '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(parseJson(r.stdout)[0]!.messages.every((m) => m.ruleId === 'required-sections')).toBe(true);
+    const bad = run(['ok.txt', '--profile', 'format-1999'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('format-1999');
+  });
+});
+
+describe('standard input', () => {
+  it('reads - with --stdin-filename, which names the result and picks the configuration', () => {
+    const dir = project({ 'sub/.ogilintrc.json': { rules: { 'required-sections': 'warn' } } });
+    const r = run(['-', '--stdin-filename', 'sub/report.txt', '-f', 'json'], { cwd: dir, input: MISSING_FIVE });
+    expect(r.code).toBe(0);
+    const [res] = parseJson(r.stdout);
+    expect(res!.filePath).toBe('sub/report.txt');
+    expect(res!.messages).toEqual([expect.objectContaining({ ruleId: 'required-sections', severity: 1, line: 10 })]);
+  });
+
+  it('reads Markdown when the stdin file name ends in .md', () => {
+    const dir = project({});
+    const md = MISSING_FIVE.split('\n').map((l) => (/^[一二三四五六]、/.test(l) ? `## ${l}` : l)).join('\n\n');
+    const r = run(['-', '--stdin-filename', 'r.md', '-f', 'json'], { cwd: dir, input: md });
+    expect(r.code).toBe(1);
+    expect(parseJson(r.stdout)[0]!.messages.map((m) => m.message)).toEqual([MISSING_MSG]);
+  });
+});
+
+describe('--print-config', () => {
+  it('prints the configuration files, merged settings and chosen profile for a file', () => {
+    const dir = project({ 'sub/.ogilintrc.json': { locale: 'en', rules: { 'required-sections': 'warn' } }, 'sub/r.txt': COMPLETE });
+    const r = run(['--print-config', 'sub/r.txt'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.configFiles).toEqual([path.join(dir, '.ogilintrc.json'), path.join(dir, 'sub', '.ogilintrc.json')]);
+    expect(out.config.locale).toBe('en');
+    expect(out.config.rules['required-sections']).toBe('warn');
+    expect(out.year).toBe(2021);
+    expect(out.profile.id).toBe('format-2021');
+  });
+
+  it('follows --profile and --rule', () => {
+    const dir = project({ 'r.txt': COMPLETE });
+    const out = JSON.parse(run(['--print-config', 'r.txt', '--profile', 'legacy', '--rule', 'required-sections:off'], { cwd: dir }).stdout);
+    expect(out.profile.id).toBe('legacy');
+    expect(out.config.rules['required-sections']).toBe('off');
+  });
+});
+
+describe('init', () => {
+  it('writes a starter configuration that the linter accepts, and refuses to overwrite it', () => {
+    const dir = tempDir();
+    const first = run(['init'], { cwd: dir });
+    expect(first.code).toBe(0);
+    const file = path.join(dir, '.ogilintrc.json');
+    const written = readFileSync(file, 'utf8');
+    const cfg = JSON.parse(written);
+    expect(cfg.root).toBe(true);
+    expect(Object.keys(cfg.rules).sort()).toEqual(allRules.map((r) => r.id).sort());
+    writeTree(dir, { 'bad.txt': MISSING_FIVE });
+    const lint = run(['bad.txt', '-f', 'json'], { cwd: dir });
+    expect(lint.stderr).toBe('');
+    expect(parseJson(lint.stdout)[0]!.messages.some((m) => m.ruleId === 'required-sections')).toBe(true);
+    const second = run(['init'], { cwd: dir });
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain('.ogilintrc.json');
+    expect(readFileSync(file, 'utf8')).toBe(written);
+  });
+});
+
+describe('configuration discovery', () => {
+  it('the nearest configuration wins, and "root" stops the search', () => {
+    const dir = project(
+      {
+        'top.txt': MISSING_FIVE,
+        'a/.ogilintrc.json': { rules: { 'required-sections': 'warn' } },
+        'a/r.txt': MISSING_FIVE,
+        'a/b/.ogilintrc.json': { rules: { 'required-sections': 'off' } },
+        'a/b/r.txt': MISSING_FIVE,
+        'c/.ogilintrc.json': { root: true, rules: {} },
+        'c/r.txt': MISSING_FIVE,
+      },
+      { 'required-sections': 'error' },
+    );
+    const res = parseJson(run(['.', '-f', 'json'], { cwd: dir }).stdout);
+    const sev = (rel: string): number[] => res.find((x) => x.filePath === path.join(dir, rel))!.messages.map((m) => m.severity);
+    expect(sev('top.txt')).toEqual([2]);
+    expect(sev('a/r.txt')).toEqual([1]);
+    expect(sev('a/b/r.txt')).toEqual([]);
+    // c is a root: the top file's "every other rule off" does not reach it, required-sections keeps its default
+    expect(res.find((x) => x.filePath === path.join(dir, 'c/r.txt'))!.messages.some((m) => m.ruleId === 'required-sections' && m.severity === 2)).toBe(true);
+  });
+
+  it('reads the "ogi-lint" key of package.json', () => {
+    const dir = project({ 'pkg/package.json': { name: 'x', 'ogi-lint': { rules: { 'required-sections': 'warn' } } }, 'pkg/r.txt': MISSING_FIVE });
+    const r = run(['pkg/r.txt', '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(parseJson(r.stdout)[0]!.messages.map((m) => m.severity)).toEqual([1]);
+  });
+
+  it('--config replaces discovery', () => {
+    const dir = project({ 'r.txt': MISSING_FIVE, 'elsewhere/strict.json': { rules: onlyRules({ 'required-sections': 'warn' }) } });
+    const r = run(['r.txt', '--config', 'elsewhere/strict.json', '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(parseJson(r.stdout)[0]!.messages.map((m) => m.severity)).toEqual([1]);
+    const missing = run(['r.txt', '--config', 'nope.json'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nope.json');
+  });
+
+  it('an invalid configuration exits 2 naming the file and the key', () => {
+    const dir = project({ 'sub/.ogilintrc.json': { locale: 'fr' }, 'sub/r.txt': COMPLETE });
+    const r = run(['sub/r.txt'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(path.join(dir, 'sub', '.ogilintrc.json'));
+    expect(r.stderr).toContain('"locale"');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a configuration that is not JSON exits 2 naming the file', () => {
+    const dir = project({ 'sub/.ogilintrc.json': '{ rules: ', 'sub/r.txt': COMPLETE });
+    const r = run(['sub/r.txt'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(path.join('sub', '.ogilintrc.json'));
+    expect(r.stderr).toContain('not valid JSON');
+  });
+
+  it('an unknown rule id in a configuration exits 2 naming the id', () => {
+    const dir = project({ 'sub/.ogilintrc.json': { rules: { 'required-sectoins': 'warn' } }, 'sub/r.txt': COMPLETE });
+    const r = run(['sub/r.txt'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown rule "required-sectoins"');
+  });
+
+  it('ignorePatterns leave files out of folder walks', () => {
+    const dir = project({ 'sub/.ogilintrc.json': { ignorePatterns: ['drafts/'] }, 'sub/drafts/r.txt': MISSING_FIVE, 'sub/r.txt': MISSING_FIVE });
+    const res = parseJson(run(['.', '-f', 'json'], { cwd: dir }).stdout);
+    expect(res.map((x) => path.relative(dir, x.filePath))).toEqual([path.join('sub', 'r.txt')]);
+  });
+});
+
+describe('paths', () => {
+  it('walks a folder for supported files, skipping node_modules and dot-folders', () => {
+    const dir = project({
+      'reports/a.txt': COMPLETE,
+      'reports/deep/b.md': `# ${COMPLETE}`,
+      'reports/notes.pdf': 'not a report',
+      'reports/node_modules/x.txt': MISSING_FIVE,
+      'reports/.drafts/y.txt': MISSING_FIVE,
+    });
+    const r = run(['reports', '-f', 'json'], { cwd: dir });
+    const files = parseJson(r.stdout).map((x) => path.relative(dir, x.filePath)).sort();
+    expect(files).toEqual([path.join('reports', 'a.txt'), path.join('reports', 'deep', 'b.md')]);
+  });
+
+  it('expands glob patterns', () => {
+    const dir = project({ 'r/2020.txt': COMPLETE, 'r/2021.txt': MISSING_FIVE, 'r/x/2022.txt': COMPLETE, 'r/a.md': COMPLETE });
+    const r = run(['r/**/20*.txt', '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(parseJson(r.stdout).map((x) => path.relative(dir, x.filePath)).sort()).toEqual(['r/2020.txt', 'r/2021.txt', 'r/x/2022.txt'].map((p) => p.split('/').join(path.sep)));
+  });
+
+  it('exits 2 when nothing matches, naming the pattern', () => {
+    const dir = project({ 'r.txt': COMPLETE });
+    for (const p of ['missing.txt', 'nothing/**/*.txt']) {
+      const r = run([p], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(p);
+      expect(r.stdout).toBe('');
+    }
+    const empty = run([], { cwd: dir });
+    expect(empty.code).toBe(2);
+  });
+
+  it('a file that cannot be read exits 2, and the other files are still checked', () => {
+    const dir = project({ 'bad.txt': MISSING_FIVE, 'broken.docx': 'this is not a Word file' });
+    const r = run(['bad.txt', 'broken.docx', '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    const res = parseJson(r.stdout);
+    expect(res).toHaveLength(2);
+    expect(res[0]!.messages.map((m) => m.message)).toEqual([MISSING_MSG]);
+    const fatal = res[1]!.messages.filter((m) => m.fatal);
+    expect(fatal.length).toBeGreaterThan(0);
+    expect(['file-unreadable', 'parse-error']).toContain(fatal[0]!.ruleId);
+  });
+
+  it('checks the sample reports in fixtures/', () => {
+    const samples = path.join(repoRoot, 'fixtures', 'samples');
+    const names = readdirSync(samples).filter((f) => /\.(txt|md)$/.test(f));
+    const r = run(['fixtures/samples', '-f', 'json']);
+    expect([0, 1]).toContain(r.code);
+    const res = parseJson(r.stdout);
+    expect(res.map((x) => path.basename(x.filePath)).sort()).toEqual(names.sort());
+    for (const x of res) expect(x.messages.filter((m) => m.fatal)).toEqual([]);
+  });
+});
+
+describe('rules', () => {
+  it('lists every rule in the chosen language', () => {
+    const zh = run(['rules']);
+    expect(zh.code).toBe(0);
+    const en = run(['rules', '--locale', 'en']);
+    for (const rule of allRules) {
+      expect(zh.stdout).toContain(rule.id);
+      expect(zh.stdout).toContain(rule.description.zh);
+      expect(en.stdout).toContain(rule.description.en);
+    }
+  });
+
+  it('--format markdown prints the README table, one row per rule', () => {
+    const r = run(['rules', '--format', 'markdown']);
+    const rows = r.stdout.trim().split('\n');
+    expect(rows).toHaveLength(allRules.length + 2);
+    for (const rule of allRules) expect(rows.some((l) => l.startsWith(`| \`${rule.id}\` | ${rule.severity} |`))).toBe(true);
+  });
+
+  it('--format json and config-schema print JSON', () => {
+    const j = JSON.parse(run(['rules', '--format', 'json']).stdout) as { id: string }[];
+    expect(j.map((x) => x.id)).toEqual(allRules.map((r) => r.id));
+    const s = run(['rules', '--format', 'config-schema']).stdout;
+    expect(s).toBe(readFileSync(path.join(repoRoot, 'schemas', 'config.schema.json'), 'utf8'));
+  });
+
+  it('--docs writes one page per rule', () => {
+    const dir = tempDir();
+    const r = run(['rules', '--docs', path.join(dir, 'docs')]);
+    expect(r.code).toBe(0);
+    for (const rule of allRules) {
+      const page = path.join(dir, 'docs', `${rule.id}.md`);
+      expect(existsSync(page)).toBe(true);
+      expect(readFileSync(page, 'utf8')).toContain(`# ${rule.id}`);
+    }
+  });
+});
+
+describe('API used by the binary', () => {
+  it('the package entry point lints like the binary', async () => {
+    const dir = project({ 'bad.txt': MISSING_FIVE });
+    const { lintFiles } = await import('../src/index.js');
+    const res = await lintFiles(['bad.txt'], { cwd: dir });
+    expect(res[0]!.messages.map((m) => [m.ruleId, m.line, m.message])).toEqual([['required-sections', 10, MISSING_MSG]]);
+    writeFileSync(path.join(dir, 'extra.txt'), COMPLETE);
+    expect((await lintFiles(['.'], { cwd: dir })).map((r) => path.basename(r.filePath))).toEqual(['bad.txt', 'extra.txt']);
+  });
+});

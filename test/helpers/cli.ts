@@ -1,0 +1,101 @@
+import { spawnSync, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { repoRoot } from './corpus.js';
+import { allRules } from '../../rules/index.js';
+
+export const bin = path.join(repoRoot, 'bin', 'ogi-lint.js');
+
+/** newest modification time of the TypeScript sources under these folders */
+function newestSource(dirs: string[]): number {
+  let newest = 0;
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.ts') || e.name.endsWith('.json')) newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  dirs.forEach((d) => walk(path.join(repoRoot, d)));
+  return newest;
+}
+
+/** Build dist/ when it is missing or older than the sources (`npm test` builds first; this covers running vitest alone). */
+export function ensureBuilt(): void {
+  const main = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
+  if (existsSync(main) && statSync(main).mtimeMs >= newestSource(['src', 'rules'])) return;
+  try {
+    execFileSync(process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', repoRoot], { stdio: 'ignore' });
+  } catch {
+    // type errors still emit JavaScript; the tests below say whether the CLI works
+  }
+}
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the real binary. */
+export function run(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}): Run {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: opts.cwd ?? repoRoot,
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...opts.env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function tempDir(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'ogi-lint-test-'));
+}
+
+/** Write files (path → text, objects as JSON) under a folder. */
+export function writeTree(dir: string, files: Record<string, string | object>): void {
+  for (const [rel, content] of Object.entries(files)) {
+    const p = path.join(dir, rel);
+    mkdirSync(path.dirname(p), { recursive: true });
+    writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  }
+}
+
+/** Rule settings that turn every rule off except the ones named (tests stay about what they test as rules are added). */
+export function onlyRules(on: Record<string, unknown>): Record<string, unknown> {
+  const rules: Record<string, unknown> = {};
+  for (const r of allRules) rules[r.id] = 'off';
+  return { ...rules, ...on };
+}
+
+/** A report of the 2021 format with all six parts. */
+export const COMPLETE = `某某局2021年政府信息公开工作年度报告
+一、总体情况
+本局认真贯彻《条例》。
+二、主动公开政府信息情况
+见下表。
+三、收到和处理政府信息公开申请情况
+见下表。
+四、政府信息公开行政复议、行政诉讼情况
+见下表。
+五、存在的主要问题及改进情况
+人员不足，将加强培训。
+六、其他需要报告的事项
+本年度未收取信息处理费。
+`;
+
+/** The same report without part five: required-sections reports it at line 10, columns 1–12. */
+export const MISSING_FIVE = COMPLETE.replace('五、存在的主要问题及改进情况\n人员不足，将加强培训。\n', '');
+
+/** The official SARIF 2.1.0 schema (draft-04; its `id` and `$schema` are dropped so ajv 8 reads it). */
+export function sarifValidator(): (data: unknown) => { valid: boolean; errors: unknown } {
+  const file = path.join(repoRoot, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
+  const schema = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  delete schema.$schema;
+  delete schema.id;
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false });
+  const v = ajv.compile(schema);
+  return (data) => ({ valid: v(data) as boolean, errors: v.errors });
+}

@@ -15,7 +15,15 @@ import publishDate from './publish-date.js';
 import feeDisclosure from './fee-disclosure.js';
 import improvementMeasures from './improvement-measures.js';
 import proseSum from './prose-sum.js';
+import prosePercentage from './prose-percentage.js';
+import conflictingFigures from './conflicting-figures.js';
 
+import tableMissing from './table-missing.js';
+import tableStructure from './table-structure.js';
+import formatVersion from './format-version.js';
+import tableCellValue from './table-cell-value.js';
+import tableSum from './table-sum.js';
+import tableBalance from './table-balance.js';
 /** Every rule, in the order they are documented. */
 export const allRules: Rule<unknown>[] = [
   requiredSections,
@@ -34,4 +42,12 @@ export const allRules: Rule<unknown>[] = [
   feeDisclosure,
   improvementMeasures,
   proseSum,
+  prosePercentage,
+  conflictingFigures,
+  tableMissing,
+  tableStructure,
+  formatVersion,
+  tableCellValue,
+  tableSum,
+  tableBalance,
 ] as Rule<unknown>[];

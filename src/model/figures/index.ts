@@ -14,3 +14,19 @@ export function extractProseFigures(blocks: Block[]): ProseFigures {
   const more = resolveShares(blocks, figures, shares, wholes);
   return { figures, breakdowns, shares: [...shares, ...more].sort((a, b) => a.percent.index - b.percent.index) };
 }
+
+/**
+ * Whether a printed percentage agrees with the computed one: rounded to the printed decimals,
+ * truncated to them, or rounded in two steps (1.748 → 1.75 → 1.8), as reports do.
+ */
+export function shareMatches(computed: number, printed: number, decimals: number): boolean {
+  const scale = 10 ** decimals;
+  const want = Math.round(printed * scale);
+  const x = computed * scale;
+  const eps = 1e-9;
+  return (
+    Math.round(x + eps) === want ||
+    Math.floor(x + eps) === want ||
+    Math.round(Math.round(x * 10 + eps) / 10 + eps) === want
+  );
+}

@@ -18,12 +18,6 @@ import proseSum from './prose-sum.js';
 import prosePercentage from './prose-percentage.js';
 import conflictingFigures from './conflicting-figures.js';
 
-import tableMissing from './table-missing.js';
-import tableStructure from './table-structure.js';
-import formatVersion from './format-version.js';
-import tableCellValue from './table-cell-value.js';
-import tableSum from './table-sum.js';
-import tableBalance from './table-balance.js';
 /** Every rule, in the order they are documented. */
 export const allRules: Rule<unknown>[] = [
   requiredSections,
@@ -44,10 +38,4 @@ export const allRules: Rule<unknown>[] = [
   proseSum,
   prosePercentage,
   conflictingFigures,
-  tableMissing,
-  tableStructure,
-  formatVersion,
-  tableCellValue,
-  tableSum,
-  tableBalance,
 ] as Rule<unknown>[];

@@ -1,26 +1,9 @@
 import { defineRule, ALL_GENERATIONS } from '../src/rules/types.js';
 import type { Figure } from '../src/model/figures/types.js';
-import { OTHER_PERIOD_RE, conflicting, metricKey, scopeOf } from '../src/model/figures/metrics.js';
+import { aboutReportYear, conflicting, metricKey, scopeOf } from '../src/model/figures/metrics.js';
 import type { Report } from '../src/model/types.js';
 
 type Options = Record<string, never>;
-
-function sentenceOf(report: Report, f: Figure): string {
-  const t = report.blocks[f.block]!.text.text;
-  let a = f.start;
-  while (a > 0 && !/[。！？!?\n]/.test(t[a - 1]!)) a--;
-  let b = f.end;
-  while (b < t.length && !/[。！？!?\n]/.test(t[b]!)) b++;
-  return t.slice(a, b);
-}
-
-/** The sentence speaks of the report year only (no other year, no comparison with another period). */
-function aboutTheYear(report: Report, f: Figure): boolean {
-  const s = sentenceOf(report, f);
-  if (OTHER_PERIOD_RE.test(s)) return false;
-  const years = [...s.matchAll(/((?:19|20)[0-9]{2})年/gu)].map((m) => Number(m[1]));
-  return years.every((y) => y === report.year?.value);
-}
 
 /** The figure written next after `f` in its sentence, in the following clause. */
 function nextInSentence(report: Report, f: Figure): Figure | undefined {
@@ -119,7 +102,7 @@ export default defineRule<Options>({
     for (const f of report.figures) {
       if (f.unitClass === 'percent' || f.unitClass === 'points' || f.unitClass === 'none') continue;
       const key = metricKey(f);
-      if (!key || !aboutTheYear(report, f)) continue;
+      if (!key || !aboutReportYear(report, f)) continue;
       const k = `${scopeOf(f, report.breakdowns)}#${key}`;
       const a = first.get(k);
       if (!a) {

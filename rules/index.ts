@@ -17,6 +17,7 @@ import improvementMeasures from './improvement-measures.js';
 import proseSum from './prose-sum.js';
 import prosePercentage from './prose-percentage.js';
 import conflictingFigures from './conflicting-figures.js';
+import proseTableMismatch from './prose-table-mismatch.js';
 
 /** Every rule, in the order they are documented. */
 export const allRules: Rule<unknown>[] = [
@@ -38,4 +39,5 @@ export const allRules: Rule<unknown>[] = [
   proseSum,
   prosePercentage,
   conflictingFigures,
+  proseTableMismatch,
 ] as Rule<unknown>[];

@@ -5,6 +5,7 @@
  * with tables.
  */
 import type { Breakdown, Figure } from './types.js';
+import type { Report } from '../types.js';
 
 const VERB_RE = /公开|发布|报送|推送|办理|受理|收到|接收|答复|制发|印发|出台|制定|举办|召开|开展|更新|发送|转载|刊登|发稿|回应|处理|征集|审查|清理/gu;
 
@@ -80,7 +81,12 @@ export interface TableMetric {
   match: RegExp;
   /** words that make the subject mean something narrower or else */
   exclude?: RegExp;
+  /** words the sentence must have, when the subject alone is too short to tell (答复76条) */
+  context?: RegExp;
 }
+
+/** Sentences about other kinds of request: letters to the mayor, consultations, hotlines. */
+const OTHER_REQUESTS_RE = /留言|咨询|信箱|热线|建议|提案|信访|来信|来电/u;
 
 /**
  * Prose wording of the counts in table 3, table 4 and the legacy statistics table, most specific
@@ -97,7 +103,7 @@ export const TABLE_METRICS: TableMetric[] = [
   { id: 'unavailable', zh: '无法提供', en: 'cannot be provided', match: /无法提供$/u },
   { id: 'not-processed', zh: '不予处理', en: 'not processed', match: /不予处理$/u },
   { id: 'other-handling', zh: '其他处理', en: 'other handling', match: /其他处理$/u },
-  { id: 'results-total', zh: '办结（答复）申请', en: 'requests answered', match: /^(?:已|共|全部|均已)?(?:办结|答复)(?:申请)?$/u },
+  { id: 'results-total', zh: '办结（答复）申请', en: 'requests answered', match: /^(?:已|共|全部|均已)?(?:办结|答复)(?:申请)?$/u, context: /申请/u },
   { id: 'review', zh: '行政复议', en: 'administrative reviews', match: /行政复议(?:案件?)?$/u, exclude: /诉讼/u },
   { id: 'litigation', zh: '行政诉讼', en: 'lawsuits', match: /行政诉讼(?:案件?)?$/u, exclude: /复议/u },
   { id: 'rules-issued', zh: '制发规章', en: 'rules issued', match: /(?:制发|出台|制定|印发|发布)(?:了)?(?:政府)?规章$/u },
@@ -105,11 +111,29 @@ export const TABLE_METRICS: TableMetric[] = [
 ];
 
 /** The table metric a figure states, if its words name one. */
-export function tableMetric(f: Figure): TableMetric | undefined {
+export function tableMetric(f: Figure, sentence?: string): TableMetric | undefined {
   if (f.unitClass !== 'item' || f.approx) return undefined;
+  if (sentence !== undefined && OTHER_REQUESTS_RE.test(sentence)) return undefined;
   const core = f.core.replace(/[“”"‘’\s]/gu, '').replace(/(?:的|数量?|总数|共计|共|为|达|有)+$/u, '');
   for (const m of TABLE_METRICS) {
-    if (m.match.test(core) && !m.exclude?.test(core)) return m;
+    if (m.match.test(core) && !m.exclude?.test(core)) return !m.context || (sentence !== undefined && m.context.test(sentence)) ? m : undefined;
   }
   return undefined;
+}
+
+/** The sentence a figure stands in. */
+export function figureSentence(report: Pick<Report, 'blocks'>, f: Figure): string {
+  const t = report.blocks[f.block]!.text.text;
+  let a = f.start;
+  while (a > 0 && !/[。！？!?\n]/.test(t[a - 1]!)) a--;
+  let b = f.end;
+  while (b < t.length && !/[。！？!?\n]/.test(t[b]!)) b++;
+  return t.slice(a, b);
+}
+
+/** The figure's sentence speaks of the report year only: no other year, no comparison with another period. */
+export function aboutReportYear(report: Pick<Report, 'blocks' | 'year'>, f: Figure): boolean {
+  const s = figureSentence(report, f);
+  if (OTHER_PERIOD_RE.test(s)) return false;
+  return [...s.matchAll(/((?:19|20)[0-9]{2})年/gu)].every((m) => Number(m[1]) === report.year?.value);
 }

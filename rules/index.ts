@@ -19,6 +19,12 @@ import prosePercentage from './prose-percentage.js';
 import conflictingFigures from './conflicting-figures.js';
 import proseTableMismatch from './prose-table-mismatch.js';
 
+import tableMissing from './table-missing.js';
+import tableStructure from './table-structure.js';
+import formatVersion from './format-version.js';
+import tableCellValue from './table-cell-value.js';
+import tableSum from './table-sum.js';
+import tableBalance from './table-balance.js';
 /** Every rule, in the order they are documented. */
 export const allRules: Rule<unknown>[] = [
   requiredSections,
@@ -40,4 +46,10 @@ export const allRules: Rule<unknown>[] = [
   prosePercentage,
   conflictingFigures,
   proseTableMismatch,
+  tableMissing,
+  tableStructure,
+  formatVersion,
+  tableCellValue,
+  tableSum,
+  tableBalance,
 ] as Rule<unknown>[];

@@ -1,10 +1,11 @@
-import type { Block, Generation, RawTable, Section } from '../types.js';
+import type { Block, Generation, RawTable, Report, Section } from '../types.js';
 import type { Profile } from '../../config/types.js';
 import { builtinProfiles } from '../../config/profiles.js';
 import { buildRuns } from './grid.js';
 import { recognise, type Candidate } from './recognise.js';
 import { templatesOf, type TableTemplate } from './template.js';
-import type { OfficialTable, OfficialTables } from './types.js';
+import type { FlattenedTable, OfficialTable, OfficialTables } from './types.js';
+import { labelScore, normaliseLabel } from './labels.js';
 
 export type * from './types.js';
 export type { TableTemplate, RelationTemplate, RowTemplate, ColumnTemplate, BlockTemplate } from './template.js';
@@ -96,8 +97,69 @@ export function templateOf(table: OfficialTable, profile?: Pick<Profile, 'tables
 /** The official tables of a report built from these blocks, with the built-in templates. */
 export function readOfficialTables(blocks: Block[], sections: Section[], generation: Generation): OfficialTables {
   const tables = blocks.filter((b) => b.table).map((b) => b.table!);
+  const templates = knownTemplates();
+  const found = extractOfficialTables({ blocks, tables, sections }, templates, generation);
   return {
-    tables: extractOfficialTables({ blocks, tables, sections }, knownTemplates(), generation),
+    tables: found,
+    flattened: findFlattened(blocks, templates, generation).filter((f) => !found.some((t) => t.kind === f.kind)),
     evidence: formatEvidence(blocks),
   };
 }
+
+/** Tables whose labels stand one per line in the text, each kind's best fitting template. */
+export function findFlattened(blocks: Block[], templates: TableTemplate[], generation: Generation): FlattenedTable[] {
+  const lines = blocks
+    .filter((b) => b.type !== 'table' && b.text.text.trim().length <= 50)
+    .map((b) => ({ b, label: normaliseLabel(b.text.text.trim()) }));
+  const best = new Map<string, FlattenedTable>();
+  for (const tpl of templates) {
+    const labels: FlattenedTable['labels'] = [];
+    const seen = new Set<string>();
+    for (const { b, label } of lines) {
+      for (const block of tpl.blocks) {
+        for (const [what, specs] of [['row', block.rows], ['column', block.columns]] as const) {
+          for (const spec of specs) {
+            const key = `${what}:${spec.id}`;
+            // one- or two-character labels (其他, 规章, 总计) are too common to show a table by themselves
+            if (seen.has(key) || label.text.length <= 2 || labelScore(label, spec) === 0) continue;
+            seen.add(key);
+            labels.push({ id: spec.id, what, text: b.text.text.trim(), range: b.range });
+          }
+        }
+      }
+    }
+    const rows = labels.filter((l) => l.what === 'row').length;
+    const cols = labels.filter((l) => l.what === 'column').length;
+    if (rows + cols < tpl.minEvidence + 2 || (tpl.shape !== 'list' && cols === 0) || labels.length === 0) continue;
+    const range = { start: Math.min(...labels.map((l) => l.range.start)), end: Math.max(...labels.map((l) => l.range.end)) };
+    const cand: FlattenedTable = { template: tpl.id, kind: tpl.kind, generation: tpl.generation, range, labels };
+    const prev = best.get(tpl.kind);
+    if (!prev || labels.length > prev.labels.length || (labels.length === prev.labels.length && tpl.generation === generation)) best.set(tpl.kind, cand);
+  }
+  return [...best.values()];
+}
+
+const forProfile = new WeakMap<Report, Map<Profile, OfficialTable[]>>();
+
+/**
+ * The official tables as a profile sees them: the report's own reading when the profile uses
+ * the built-in templates, else a reading with the profile's templates added.
+ */
+export function officialTablesFor(report: Report, profile: Profile): OfficialTable[] {
+  const builtin = builtinProfiles().get(profile.id) ?? builtinProfiles().get(profile.generation);
+  if (!profile.tables || profile.tables === builtin?.tables) return report.official.tables;
+  let m = forProfile.get(report);
+  if (!m) forProfile.set(report, (m = new Map()));
+  let t = m.get(profile);
+  if (!t) {
+    t = extractOfficialTables(report, knownTemplates(profile), report.generation);
+    m.set(profile, t);
+  }
+  return t;
+}
+
+/** Whether a table's columns were read with certainty: its header named every column. */
+export function columnsSure(table: OfficialTable): boolean {
+  return !table.issues.some((i) => i.kind === 'missing-column' || i.kind === 'unknown-column');
+}
+export { cellName, partName } from './describe.js';

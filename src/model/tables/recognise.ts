@@ -3,7 +3,7 @@ import type { Generation } from '../types.js';
 import { labelScore, normaliseLabel, type LabelSpec, type NormalisedLabel } from './labels.js';
 import type { PCell, PRow, Run } from './grid.js';
 import type { BlockTemplate, ColumnTemplate, RowTemplate, TableTemplate } from './template.js';
-import type { ColumnMapping, ExtractedCell, ExtractedRow, OfficialTable, StructureIssue } from './types.js';
+import type { ColumnMapping, ExtractedCell, ExtractedColumn, ExtractedRow, OfficialTable, StructureIssue } from './types.js';
 
 /** A template read over a run: the table it would be, and how well it fits. */
 export interface Candidate {
@@ -163,6 +163,8 @@ interface ColumnPlan {
   issues: StructureIssue[];
   /** header labels matched */
   matched: number;
+  /** the first header cell naming each column */
+  labels: ExtractedColumn[];
 }
 
 /** How the values of a block's rows map to its columns. */
@@ -183,8 +185,10 @@ function planColumns(run: Run, block: BlockTemplate, headerRows: number[], dataR
   };
   const headers = headerRows.map((i) => run.rows[i]!);
   const seen = new Set<string>();
+  const labels: ExtractedColumn[] = [];
   for (const h of headers) for (const c of h.cells) if (c.isText && !c.copy) {
     const col = colFor(c);
+    if (col && !seen.has(col.id)) labels.push({ id: col.id, block: block.id, label: c.text, range: c.value.range });
     if (col) seen.add(col.id);
   }
   // positional: every column found at one position of a grid whose positions line up
@@ -206,7 +210,7 @@ function planColumns(run: Run, block: BlockTemplate, headerRows: number[], dataR
     const values = [...byPosition.values()];
     if (ids.every((id) => values.filter((v) => v === id).length === 1)) {
       const order = [...byPosition.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
-      return { mapping: 'position', byPosition, order, issues, matched: seen.size };
+      return { mapping: 'position', byPosition, order, issues, matched: seen.size, labels };
     }
   }
   // a header row that names every column, in its order
@@ -216,7 +220,7 @@ function planColumns(run: Run, block: BlockTemplate, headerRows: number[], dataR
       const col = colFor(c);
       if (col && !order.includes(col.id)) order.push(col.id);
     }
-    if (order.length === ids.length) return { mapping: 'header', order, issues, matched: seen.size };
+    if (order.length === ids.length) return { mapping: 'header', order, issues, matched: seen.size, labels };
   }
   // otherwise the template's order; a header that shows other columns is a fault
   if (headers.length) {
@@ -233,7 +237,7 @@ function planColumns(run: Run, block: BlockTemplate, headerRows: number[], dataR
       }
     }
   }
-  return { mapping: 'template-order', order: ids, issues, matched: seen.size };
+  return { mapping: 'template-order', order: ids, issues, matched: seen.size, labels };
 }
 
 function tableOf(tpl: TableTemplate, run: Run, from: number, to: number, mapping: ColumnMapping): OfficialTable {
@@ -249,6 +253,7 @@ function tableOf(tpl: TableTemplate, run: Run, from: number, to: number, mapping
     columnMapping: mapping,
     truncated: false,
     rows: [],
+    columns: [],
     cells: {},
     issues: [],
   };
@@ -315,6 +320,7 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
   const cells: OfficialTable['cells'] = {};
   const found: { id: string; index: number; range: SourceRange }[] = [];
   const mappings: ColumnMapping[] = [];
+  const columnLabels: ExtractedColumn[] = [];
   let matchedHeaders = 0;
   const rowIndex = new Map(allRows.map((r, i) => [r.id, i]));
   for (const block of tpl.blocks) {
@@ -325,6 +331,7 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
     if (hdr.length) spanStart = Math.min(spanStart, hdr[0]!);
     const plan = planColumns(run, block, hdr, blockData);
     matchedHeaders += plan.matched;
+    columnLabels.push(...plan.labels);
     mappings.push(plan.mapping);
     issues.push(...plan.issues);
     const n = block.columns.length;
@@ -373,12 +380,14 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
   const table = tableOf(tpl, run, spanStart, last, mapping);
   table.layout = layoutOf(run, spanStart);
   table.rows = extractedRows;
+  table.columns = columnLabels;
   table.cells = cells;
   table.issues = issues;
   const lastFound = Math.max(...found.map((f) => f.index));
   table.truncated = truncated;
   rowIssues(tpl, table, found, table.truncated ? lastFound : undefined, table.range);
-  const faults = table.issues.length;
+  // rows of the template not found do not count against it: a cut-off table lacks them under any template
+  const faults = table.issues.filter((i) => i.kind !== 'missing-row').length;
   return { table, template: tpl, evidence, score: evidence + matchedHeaders - 2 * faults, span: [spanStart, last], core: [first, last], run };
 }
 
@@ -463,8 +472,9 @@ export function recogniseSingleRow(run: Run, tpl: TableTemplate): Candidate | un
     });
     if (assigned.size === n) mapping = 'position';
   }
-  const values = data.cells.filter((c) => !c.copy && !c.isText);
+  const values = data.cells.filter((c) => !c.copy);
   while (values.length > n && values[values.length - 1]!.text === '') values.pop();
+  while (values.length > n && values[0]!.isText) values.shift(); // a label before the values
   if (mapping === 'position') {
     for (const g of block.rows) {
       cells[g.id] = {};
@@ -487,6 +497,11 @@ export function recogniseSingleRow(run: Run, tpl: TableTemplate): Candidate | un
     const at = headers.flatMap((h) => run.rows[h]!.cells).find((c) => c.isText && groupOf(c) === g);
     return { id: g.id, block: block.id, label: at?.text ?? '', range: at?.value.range ?? hdrRange };
   });
+  const hdrCells = headers.flatMap((h) => run.rows[h]!.cells).filter((c) => c.isText && !c.copy);
+  for (const o of block.columns) {
+    const at = hdrCells.find((c) => !groupOf(c) && outcomeOf(c) === o);
+    if (at) table.columns.push({ id: o.id, block: block.id, label: at.text, range: at.value.range });
+  }
   for (const g of block.rows) if (!seen.has(`g:${g.id}`)) issues.push({ kind: 'missing-column', row: g.id, block: block.id, range: hdrRange, expected: g.title });
   for (const o of block.columns) if (!seen.has(`o:${o.id}`)) issues.push({ kind: 'missing-column', column: o.id, block: block.id, range: hdrRange, expected: o.title });
   table.cells = cells;
@@ -554,7 +569,7 @@ export function recogniseList(run: Run, tpl: TableTemplate): Candidate | undefin
     extractedRows.push({ id, block: block.id, label: it.label.text, range: it.label.value.range });
     found.push({ id, index: it.ir.index, range: it.label.value.range });
     const filled = it.values.filter((v) => v.text !== '' && v.value.kind !== 'blank');
-    const v = filled[filled.length - 1] ?? it.values[it.values.length - 1];
+    const v = filled[filled.length - 1] ?? (it.ir.row.optional ? undefined : it.values[it.values.length - 1]);
     if (v) cells[id] = { [col]: cellOf(v, it.unit) };
     else if (!it.ir.row.optional) cells[id] = { [col]: { text: '', range: { start: it.label.value.range.end, end: it.label.value.range.end }, kind: 'blank', value: null } };
   }

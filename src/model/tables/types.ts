@@ -31,6 +31,14 @@ export interface ExtractedRow {
   range: SourceRange;
 }
 
+/** A column (or, in table 4, a group) as its header names it. */
+export interface ExtractedColumn {
+  id: string;
+  block: string;
+  label: string;
+  range: SourceRange;
+}
+
 export type StructureIssueKind =
   /** a row of the template is not in the table */
   | 'missing-row'
@@ -81,13 +89,30 @@ export interface OfficialTable {
   /** the document ends inside the table: rows after the last one found may simply be cut off */
   truncated: boolean;
   rows: ExtractedRow[];
+  /** header labels recognised, per block (none when values were placed by the template's order alone) */
+  columns: ExtractedColumn[];
   /** row id → column id → cell */
   cells: Record<string, Record<string, ExtractedCell>>;
   issues: StructureIssue[];
 }
 
+/**
+ * A table whose labels stand in the text one per line but whose cells could not be read as a
+ * grid (a web table copied as text, empty cells lost): it is there, but cannot be checked.
+ */
+export interface FlattenedTable {
+  template: string;
+  kind: string;
+  generation: Generation;
+  range: SourceRange;
+  /** the row and column labels found */
+  labels: { id: string; what: 'row' | 'column'; text: string; range: SourceRange }[];
+}
+
 /** The official tables of a report, and what its words show about its format generation. */
 export interface OfficialTables {
   tables: OfficialTable[];
+  /** tables present only as lines of labels, for kinds not found as tables */
+  flattened: FlattenedTable[];
   evidence: FormatEvidence;
 }

@@ -1,0 +1,107 @@
+import { defineRule } from '../src/rules/types.js';
+import { cellName, checkRelations, officialTablesFor, partName, templateOf } from '../src/model/tables/index.js';
+import type { ExtractedCell } from '../src/model/tables/index.js';
+
+interface Options {
+  /** which blank cells to warn about: `empty` (nothing written), `all` (also /, —, －), `off` */
+  blanks: 'empty' | 'all' | 'off';
+  /** warn about approximate values (约/余/多) */
+  approximate: boolean;
+}
+
+const T4 = `某某局2021年政府信息公开工作年度报告
+四、政府信息公开行政复议、行政诉讼情况
+行政复议 | 行政诉讼
+结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉
+结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计
+`;
+
+export default defineRule<Options>({
+  id: 'table-cell-value',
+  description: {
+    zh: '表格单元格须为有效数值：不得为文字、负数（本年增/减除外）或约数；空白单元格无法区分 0 与漏填，予以提示；总计空白而各项之和不为 0 属错误',
+    en: 'Table cells hold valid values: no words, negative counts (except 本年增/减) or approximations; blank cells are flagged, since 0 cannot be told from a forgotten value; a blank total whose parts are not 0 is an error',
+  },
+  severity: 'error',
+  generations: ['legacy', 'format-2019', 'format-2021'],
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      blanks: { enum: ['empty', 'all', 'off'], description: 'blank cells to warn about: empty ones, also /, — and －, or none' },
+      approximate: { type: 'boolean', description: 'warn about approximate values (约/余/多)' },
+    },
+    additionalProperties: false,
+  },
+  defaultOptions: { blanks: 'empty', approximate: true },
+  messages: {
+    invalid: { zh: '{cell}“{text}”不是有效的数值', en: '{cell} “{text}” is not a valid value' },
+    negative: { zh: '{cell}为负数 {text}，件数不能为负', en: '{cell} is negative ({text}); counts cannot be negative' },
+    decimal: { zh: '{cell}为小数 {text}，此处应为整数', en: '{cell} has decimals ({text}); a whole number belongs here' },
+    approximate: { zh: '{cell}“{text}”是约数，表中应填确切数字', en: '{cell} “{text}” is approximate; the table needs an exact figure' },
+    blankTotal: { zh: '{cell}空白，但其各项之和为 {expected}', en: '{cell} is blank, but its parts add up to {expected}' },
+    blanks: {
+      zh: '“{row}”行有 {count} 个空白单元格，无法区分是 0 还是漏填',
+      en: 'row “{row}” has {count} blank cells; 0 cannot be told from a forgotten value',
+    },
+  },
+  examples: {
+    valid: [
+      {
+        title: '表四全部填写数字',
+        text: `${T4}0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0`,
+        expected: [],
+      },
+    ],
+    invalid: [
+      {
+        title: '表四出现文字、约数和空白',
+        text: `${T4}无 | 0 | 0 | 0 | 0 | 约2 | 0 | 0 | 0 | 2 |  | 0 | 0 | 0 | 0`,
+        expected: [
+          { line: 6, column: 1, endLine: 6, endColumn: 2, message: '“行政复议”的“结果维持”“无”不是有效的数值' },
+          { line: 6, column: 21, endLine: 6, endColumn: 23, message: '“行政诉讼·未经复议直接起诉”的“结果维持”“约2”是约数，表中应填确切数字', severity: 'warning' },
+          { line: 6, column: 43, endLine: 6, endColumn: 43, message: '“行政诉讼·复议后起诉”行有 1 个空白单元格，无法区分是 0 还是漏填', severity: 'warning' },
+        ],
+      },
+    ],
+  },
+  check({ report, profile, options, emit }) {
+    for (const table of officialTablesFor(report, profile)) {
+      const tpl = templateOf(table, profile);
+      if (!tpl) continue;
+      // totals left blank although their parts are not zero
+      const blankTotals = new Map<ExtractedCell, number>();
+      for (const c of checkRelations(table, tpl)) {
+        const total = c.left[0]!;
+        if (c.relation.kind === 'sum' && total.cell.kind === 'blank' && c.rightSum !== 0) blankTotals.set(total.cell, c.rightSum);
+      }
+      for (const [rowId, cols] of Object.entries(table.cells)) {
+        const block = tpl.blocks.find((b) => b.rows.some((r) => r.id === rowId));
+        const rowT = block?.rows.find((r) => r.id === rowId);
+        const blanks: ExtractedCell[] = [];
+        for (const [colId, cell] of Object.entries(cols)) {
+          const colT = block?.columns.find((c) => c.id === colId);
+          const where = { cell: cellName(tpl, rowId, colId), text: cell.text };
+          if (cell.kind === 'invalid') emit({ messageId: 'invalid', data: where, range: cell.range, actual: cell.text });
+          else if (cell.kind === 'approximate') {
+            if (options.approximate) emit({ messageId: 'approximate', data: where, range: cell.range, severity: 'warning', actual: cell.text });
+          } else if (cell.kind === 'number' && cell.value !== null) {
+            if (cell.value < 0 && !colT?.signed) emit({ messageId: 'negative', data: where, range: cell.range, actual: cell.value });
+            else if (!Number.isInteger(cell.value) && !colT?.decimals && !rowT?.decimals) emit({ messageId: 'decimal', data: where, range: cell.range, actual: cell.value });
+          } else if (cell.kind === 'blank') {
+            const sum = blankTotals.get(cell);
+            if (sum !== undefined) emit({ messageId: 'blankTotal', data: { ...where, expected: sum }, range: cell.range, expected: sum, actual: null });
+            else if (options.blanks === 'all' || (options.blanks === 'empty' && cell.text === '')) blanks.push(cell);
+          }
+        }
+        if (blanks.length) {
+          emit({
+            messageId: 'blanks',
+            data: { row: partName(tpl, rowId, 'row'), count: blanks.length },
+            range: { start: blanks[0]!.range.start, end: blanks[blanks.length - 1]!.range.end },
+            severity: 'warning',
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,83 @@
+import { defineRule } from '../src/rules/types.js';
+import { matchSections } from '../src/model/section-match.js';
+import { sectionBlocks } from '../src/model/sections.js';
+import { officialTablesFor } from '../src/model/tables/index.js';
+import { templatesOf } from '../src/model/tables/template.js';
+
+interface Options {
+  /** kinds of table not to require (proactive, applications, review-litigation) */
+  ignore: string[];
+}
+
+const HEAD = '某某局2021年政府信息公开工作年度报告\n一、总体情况\n本局认真贯彻《条例》。\n二、主动公开政府信息情况\n';
+const REST = `三、收到和处理政府信息公开申请情况
+本年度未收到申请。
+四、政府信息公开行政复议、行政诉讼情况
+行政复议 | 行政诉讼
+结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉
+结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计
+0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+五、存在的主要问题及改进情况
+人员不足。`;
+
+export default defineRule<Options>({
+  id: 'table-missing',
+  description: {
+    zh: '格式规定的官方表格（表二、表三、表四）须出现在相应部分；只在该部分齐全（其后还有下一部分）时判断',
+    en: 'The official tables the format requires (tables 2, 3, 4) are present in their sections; judged only when the section is complete (another part follows it)',
+  },
+  severity: 'error',
+  generations: ['format-2019', 'format-2021'],
+  optionsSchema: {
+    type: 'object',
+    properties: { ignore: { type: 'array', items: { type: 'string' }, description: 'kinds of table not to require' } },
+    additionalProperties: false,
+  },
+  defaultOptions: { ignore: [] },
+  messages: {
+    missing: { zh: '“{section}”部分缺少格式规定的统计表格', en: 'section “{section}” lacks the table the format requires' },
+    unrecognised: {
+      zh: '“{section}”部分的表格未能识别为格式规定的统计表格，无法核对',
+      en: 'the table in section “{section}” could not be read as the table the format requires; it was not checked',
+    },
+  },
+  examples: {
+    valid: [
+      {
+        title: '表四在第四部分中',
+        text: `某某局2021年政府信息公开工作年度报告\n${REST}`,
+        options: { ignore: ['proactive', 'applications'] },
+        expected: [],
+      },
+    ],
+    invalid: [
+      {
+        title: '第三部分只有文字，没有表三',
+        text: `${HEAD}见下表。\n${REST}`,
+        options: { ignore: ['proactive'] },
+        expected: [{ line: 6, column: 1, endLine: 6, endColumn: 18, message: '“收到和处理政府信息公开申请情况”部分缺少格式规定的统计表格' }],
+      },
+    ],
+  },
+  check({ report, profile, options, emit }) {
+    const tables = officialTablesFor(report, profile);
+    const flattened = report.official.flattened;
+    const required = templatesOf(profile.tables).filter((t) => t.required && t.generation === profile.generation && !options.ignore.includes(t.kind));
+    if (required.length === 0) return;
+    const matches = matchSections(report, profile.sections);
+    for (const tpl of required) {
+      if (tables.some((t) => t.kind === tpl.kind) || flattened.some((f) => f.kind === tpl.kind)) continue;
+      const m = matches.find((x) => x.spec.id === tpl.section);
+      const sec = m?.section;
+      if (!sec || sec.level !== 1) continue;
+      // judge only a complete section: the report goes on to a later part
+      if (!report.sections.some((s) => s.range.start >= sec.range.end)) continue;
+      // an empty section is empty-section's finding; its table may simply have been lost in copying
+      if (sectionBlocks(sec).length === 0) continue;
+      const title = tpl.title.replace(/^[一二三四五六七八九十]+、/, '');
+      const data = { section: sec.title, table: title };
+      if (sectionBlocks(sec).some((b) => b.table)) emit({ messageId: 'unrecognised', data, range: sec.heading.range, severity: 'warning' });
+      else emit({ messageId: 'missing', data, range: sec.heading.range, expected: title, actual: null });
+    }
+  },
+});

@@ -1,0 +1,84 @@
+import { defineRule } from '../src/rules/types.js';
+import { cellName, checkRelations, columnsSure, officialTablesFor, templateOf } from '../src/model/tables/index.js';
+
+const T4 = `某某局2021年政府信息公开工作年度报告
+四、政府信息公开行政复议、行政诉讼情况
+行政复议 | 行政诉讼
+结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉
+结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计
+`;
+
+export default defineRule<Record<string, never>>({
+  id: 'table-sum',
+  description: {
+    zh: '表格中的合计关系须成立：行总计等于各申请人之和、（七）总计等于各办理结果之和、表四各组总计、旧版统计表的各项合计，“其中”项不超过其所属项',
+    en: 'Every sum in the official tables holds: row totals, (7) total of outcomes, table 4 group totals, the legacy table totals; an “of which” never exceeds its parent',
+  },
+  severity: 'error',
+  generations: ['legacy', 'format-2019', 'format-2021'],
+  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  defaultOptions: {},
+  fixable: false,
+  messages: {
+    sum: {
+      zh: '{cell}不符合“{relationZh}”：应为 {expected}，实为 {actual}',
+      en: '{cell} breaks “{relationEn}”: should be {expected}, is {actual}',
+    },
+    atMost: {
+      zh: '{cell}为 {actual}，超过了其所属项的 {expected}（“{relationZh}”）',
+      en: '{cell} is {actual}, more than its parent’s {expected} (“{relationEn}”)',
+    },
+    useComputed: { zh: '改为计算所得的 {value}', en: 'replace with the computed {value}' },
+  },
+  examples: {
+    valid: [
+      {
+        title: '表四各组总计等于四种结果之和',
+        text: `${T4}1 | 0 | 0 | 0 | 1 | 0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0`,
+        expected: [],
+      },
+    ],
+    invalid: [
+      {
+        title: '表四“复议后起诉”总计与各项之和不符',
+        text: `${T4}1 | 0 | 0 | 0 | 1 | 0 | 1 | 0 | 0 | 1 | 0 | 2 | 0 | 0 | 3`,
+        expected: [
+          {
+            line: 6,
+            column: 57,
+            endLine: 6,
+            endColumn: 58,
+            message: '“行政诉讼·复议后起诉”的“总计”不符合“总计＝结果维持＋结果纠正＋其他结果＋尚未审结”：应为 2，实为 3',
+            expected: 2,
+            actual: 3,
+          },
+        ],
+      },
+    ],
+  },
+  check({ report, profile, emit }) {
+    for (const table of officialTablesFor(report, profile)) {
+      const tpl = templateOf(table, profile);
+      if (!tpl || !columnsSure(table)) continue;
+      for (const c of checkRelations(table, tpl)) {
+        if (c.holds || c.relation.kind === 'balance') continue;
+        const total = c.left[0]!;
+        // a blank total whose parts are not zero is a missing value (table-cell-value)
+        if (total.cell.kind === 'blank' && c.relation.kind === 'sum') continue;
+        const data = { cell: cellName(tpl, total.row, total.column), relationZh: c.relation.title.zh, relationEn: c.relation.title.en, expected: c.rightSum, actual: c.leftSum };
+        if (c.relation.kind === 'at-most') {
+          emit({ messageId: 'atMost', data, range: total.cell.range, expected: c.rightSum, actual: c.leftSum });
+          continue;
+        }
+        emit({
+          messageId: 'sum',
+          data,
+          range: total.cell.range,
+          expected: c.rightSum,
+          actual: c.leftSum,
+          suggestions: [{ messageId: 'useComputed', data: { value: c.rightSum }, fix: { range: [total.cell.range.start, total.cell.range.end], text: String(c.rightSum) } }],
+        });
+      }
+    }
+  },
+});

@@ -309,24 +309,32 @@ class BlockLists {
     return this.text.slice(a, b);
   }
 
-  /** The last figure before `at` in the same sentence and parenthesis depth. */
-  totalBefore(at: number): Figure | undefined {
+  /**
+   * The figures that may be the total of a list opened at `at`, nearest first: the last figure in
+   * the clause the marker opens or the one just before (…231条，其中…), or, when the marker opens
+   * its sentence, in the sentence before (…172项。其中包括：…). When that sentence holds other
+   * counts of the same kind (新收申请13件，上年结转1件。其中…), each of them is a candidate and
+   * the parts must tell which one they make up.
+   */
+  totalsBefore(at: number): Figure[] {
     const sent = this.pos.sentence[at]!;
     const depth = this.pos.depth[at]!;
     const cands = this.figs.filter((f) => f.end <= at && f.parenDepth === depth && countable(f.unitClass));
     const same = cands.filter((f) => f.sentence === sent);
-    // the total stands in the clause the marker opens or the one just before (…231条，其中…);
-    // a figure further back belongs to another statement
+    let pool: Figure[];
     if (same.length > 0) {
-      const last = same[same.length - 1]!;
-      return last.clause >= this.pos.clause[at]! - 1 ? last : undefined;
+      // a figure further back than the clause before the marker belongs to another statement
+      if (same[same.length - 1]!.clause < this.pos.clause[at]! - 1) return [];
+      pool = same;
+    } else {
+      let k = at;
+      while (k > this.lead && /\s/.test(this.text[k - 1]!)) k--;
+      if (k > this.lead && !SENTENCE_END.test(this.text[k - 1]!)) return [];
+      pool = cands.filter((f) => f.sentence === sent - 1);
     }
-    // the marker opens its sentence: the total ends the sentence before (…172项。其中包括：…)
-    let k = at;
-    while (k > this.lead && /\s/.test(this.text[k - 1]!)) k--;
-    if (k > this.lead && !SENTENCE_END.test(this.text[k - 1]!)) return undefined;
-    const prev = cands.filter((f) => f.sentence === sent - 1);
-    return prev[prev.length - 1];
+    const last = pool[pool.length - 1];
+    if (!last) return [];
+    return pool.filter((f) => f.unitClass === last.unitClass).reverse();
   }
 
   /** 其中A 3件；B 5件。本年共受理申请8件。 — a total stated after its parts, in the next sentence. */
@@ -382,16 +390,31 @@ export function findBreakdowns(blocks: Block[], figures: Figure[]): BreakdownRes
     for (const s of starts) {
       if (s.at < consumedTo || bl.used.has(s.at)) continue;
       let total: Figure | undefined;
+      let candidates: Figure[] = [];
       if (s.ref !== undefined) {
         const inside = figs.filter((f) => f.start >= s.at && f.end <= s.from && countable(f.unitClass));
         total = inside[inside.length - 1] ?? findReferent(s.ref, s.at, block, figs, prose, pi, byBlock);
       } else {
-        total = bl.totalBefore(s.at);
+        candidates = bl.totalsBefore(s.at);
+        total = candidates[0];
       }
       const depth = bl.pos.depth[s.at]!;
       const cls = total?.unitClass ?? figs.find((f) => f.start >= s.from && countable(f.unitClass))?.unitClass;
       if (!cls || !countable(cls)) continue;
-      const scan = bl.scan(s.from, depth, cls, false, total?.approx ? undefined : total?.value);
+      let scan = bl.scan(s.from, depth, cls, false, total?.approx ? undefined : total?.value);
+      if (candidates.length > 1) {
+        // several counts could be the total: take the one the parts make up, else none
+        total = undefined;
+        for (const c of candidates) {
+          const sc = c.approx ? undefined : bl.scan(s.from, depth, cls, false, c.value);
+          if (sc && sc.parts.length > 0 && sc.parts.reduce((a, p) => a + p.value, 0) === c.value) {
+            total = c;
+            scan = sc;
+            break;
+          }
+        }
+        if (!total) continue;
+      }
       if (scan.parts.length === 0) continue;
       let totalAfter = false;
       if (!total) {

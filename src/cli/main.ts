@@ -18,6 +18,7 @@ import { allRules } from '../../rules/index.js';
 import { configSchemaText } from './config-schema.js';
 import { ruleDoc, rulesJson, rulesMarkdownTable, rulesText } from './rule-docs.js';
 import { CLI } from './messages.js';
+import { extractCommand } from './extract.js';
 
 /** Where the command line reads and writes; tests may pass their own. */
 export interface CliIO {
@@ -340,6 +341,21 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
       (y) => y.option('docs', { type: 'string', describe: 'write one Markdown page per rule into this folder' }).default('format', 'text'),
       (a) => {
         code = runRules(a as unknown as RulesArgs, io);
+      },
+    )
+    .command(
+      'extract [paths..]',
+      'print the official tables of each file, read into the canonical model, as JSON',
+      (y) =>
+        y
+          .positional('paths', { type: 'string', array: true })
+          .option('profile', { type: 'string', describe: 'read with this profile (legacy, format-2019, format-2021, …)' })
+          .option('encoding', { type: 'string', describe: 'read the files in this encoding instead of detecting it' }),
+      async (a) => {
+        const paths = (a.paths as string[] | undefined) ?? [];
+        if (paths.length === 0) throw new UsageError('extract needs at least one path');
+        io.stdout.write(await extractCommand(paths, { profile: a.profile as string | undefined, encoding: a.encoding as string | undefined, locale: (a.locale as Locale | undefined) ?? early }));
+        code = 0;
       },
     )
     .command(

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rules/types.js';
 import type { Generation } from '../src/model/types.js';
-import { knownTemplates, officialTablesFor } from '../src/model/tables/index.js';
+import { knownTemplates, officialTablesFor, otherGenerationColumn, templateOf } from '../src/model/tables/index.js';
 import type { SourceRange } from '../src/util/mapped-text.js';
 
 const NAMES: Record<Generation, { zh: string; en: string }> = {
@@ -85,7 +85,17 @@ export default defineRule<Record<string, never>>({
       );
     };
     for (const t of officialTablesFor(report, profile)) {
-      if (t.generation === expected) continue;
+      if (t.generation === expected) {
+        // the right table, but a header label from another generation's columns
+        const tpl = templateOf(t, profile);
+        for (const i of t.issues) {
+          if (i.kind !== 'unknown-column' || !i.text || !tpl) continue;
+          const other = otherGenerationColumn(tpl, i.text, profile);
+          if (!other) continue;
+          emit({ messageId: 'table', data: { table: tpl.title.replace(/^[一二三四五六七八九十]+、/, ''), marker: i.text, ...names(other.generation) }, range: i.range });
+        }
+        continue;
+      }
       const labels = [
         ...t.columns.map((c) => ({ id: c.id, what: 'column' as const, text: c.label, range: c.range })),
         ...t.rows.map((r) => ({ id: r.id, what: 'row' as const, text: r.label, range: r.range })),

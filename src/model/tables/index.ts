@@ -163,3 +163,18 @@ export function columnsSure(table: OfficialTable): boolean {
   return !table.issues.some((i) => i.kind === 'missing-column' || i.kind === 'unknown-column');
 }
 export { cellName, partName } from './describe.js';
+
+/** The template of the same kind in another generation whose columns include this header label, if any. */
+export function otherGenerationColumn(tpl: TableTemplate, text: string, profile?: Pick<Profile, 'tables'>): TableTemplate | undefined {
+  const label = normaliseLabel(text);
+  return knownTemplates(profile).find(
+    (t) => t.kind === tpl.kind && t.generation !== tpl.generation && t.blocks.some((b) => b.columns.some((c) => labelScore(label, c) > 0)),
+  );
+}
+
+/** Blocks whose header shows another generation's columns: their column faults are a format question. */
+export function blocksInOtherFormat(table: OfficialTable, tpl: TableTemplate, profile?: Pick<Profile, 'tables'>): Set<string> {
+  const out = new Set<string>();
+  for (const i of table.issues) if (i.kind === 'unknown-column' && i.block && i.text && otherGenerationColumn(tpl, i.text, profile)) out.add(i.block);
+  return out;
+}

@@ -1,0 +1,168 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { readBuffer } from '../src/read/index.js';
+import { parse } from '../src/parse/index.js';
+import { buildReport } from '../src/model/index.js';
+import type { Report } from '../src/model/types.js';
+import { checkRelations, knownTemplates, parseCellValue, templateOf } from '../src/model/tables/index.js';
+import { extractCommand, extractDocument } from '../src/cli/extract.js';
+import { MappedText } from '../src/util/mapped-text.js';
+import { lintText } from '../src/lint.js';
+import { allRules } from '../rules/index.js';
+import { corpusDir, devPath, seedPath, repoRoot } from './helpers/corpus.js';
+
+const TABLE_RULES = allRules.filter((r) => ['table-missing', 'table-structure', 'format-version', 'table-cell-value', 'table-sum', 'table-balance'].includes(r.id));
+const schema = JSON.parse(readFileSync(path.join(repoRoot, 'schemas/tables.schema.json'), 'utf8')) as Record<string, unknown>;
+const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+function model(file: string): Report {
+  const doc = readBuffer(readFileSync(file), file);
+  return buildReport(doc, parse(doc));
+}
+
+function valuesOf(r: Report, template: string): Record<string, Record<string, number | null>> {
+  const t = r.official.tables.find((x) => x.template === template);
+  if (!t) throw new Error(`no ${template}`);
+  return Object.fromEntries(Object.entries(t.cells).map(([row, cs]) => [row, Object.fromEntries(Object.entries(cs).map(([c, v]) => [c, v.value]))]));
+}
+
+describe('cell values', () => {
+  const v = (s: string) => parseCellValue(MappedText.identity(s, 0));
+  it('reads numbers as written in reports', () => {
+    expect(v('12')).toMatchObject({ kind: 'number', value: 12 });
+    expect(v('１２３')).toMatchObject({ kind: 'number', value: 123 });
+    expect(v('1,234')).toMatchObject({ kind: 'number', value: 1234 });
+    expect(v('12.50')).toMatchObject({ kind: 'number', value: 12.5 });
+    expect(v('-3')).toMatchObject({ kind: 'number', value: -3 });
+    expect(v('－3')).toMatchObject({ kind: 'number', value: -3 });
+    expect(v('5件')).toMatchObject({ kind: 'number', value: 5, unit: '件' });
+  });
+  it('records blanks, approximations and anything else', () => {
+    for (const b of ['', ' ', '/', '—', '－', '&nbsp;', '\u00a0']) expect(v(b)).toMatchObject({ kind: 'blank', value: null });
+    expect(v('约20')).toMatchObject({ kind: 'approximate', value: 20 });
+    expect(v('300余')).toMatchObject({ kind: 'approximate', value: 300 });
+    expect(v('20多件')).toMatchObject({ kind: 'approximate', value: 20 });
+    expect(v('无')).toMatchObject({ kind: 'invalid', value: null, text: '无' });
+    expect(v('12%')).toMatchObject({ kind: 'invalid' });
+  });
+  it('keeps the exact range of the value', () => {
+    const c = parseCellValue(MappedText.identity('  42 ', 10));
+    expect(c.range).toEqual({ start: 12, end: 14 });
+  });
+});
+
+describe('seed 002: the legacy statistics table, one cell per line', () => {
+  const r = model(seedPath(2));
+  const tpl = knownTemplates().find((t) => t.id === 'legacy-statistics')!;
+  it('is read completely', () => {
+    const t = r.official.tables.find((x) => x.template === 'legacy-statistics')!;
+    expect(t.layout).toBe('cell-per-line');
+    expect(t.rows.map((x) => x.id)).toEqual(tpl.blocks[0]!.rows.map((x) => x.id));
+    expect(t.issues).toEqual([]);
+  });
+  it('has the values the report gives', () => {
+    const v = valuesOf(r, 'legacy-statistics');
+    expect(v['proactive-total']).toEqual({ value: 482 });
+    expect(v['proactive-normative']).toEqual({ value: 14 });
+    expect(v['normative-issued']).toEqual({ value: 32 });
+    expect(v['channel-website']).toEqual({ value: 436 });
+    expect(v['organisation-reading-points']).toEqual({ value: 1 });
+    expect(v['staff']).toEqual({ value: 5 });
+    expect(v['staff-part-time']).toEqual({ value: 5 });
+    expect(v['trainees']).toEqual({ value: 8 });
+    const t = r.official.tables[0]!;
+    expect(t.cells['proactive-total']!.value!.unit).toBe('条');
+    expect(r.doc.text.slice(t.cells['proactive-total']!.value!.range.start, t.cells['proactive-total']!.value!.range.end)).toBe('482');
+  });
+  it('has every relation of formats.md checked, and holding', () => {
+    const t = r.official.tables[0]!;
+    const checks = checkRelations(t, templateOf(t)!);
+    expect(new Set(checks.map((c) => c.relation.id))).toEqual(new Set(tpl.relations.map((x) => x.id)));
+    expect(checks.filter((c) => !c.holds)).toEqual([]);
+  });
+  it('reports a broken relation on the total, with the computed value', () => {
+    const text = readFileSync(seedPath(2), 'utf8').replace('(三)从事政府信息公开工作人员数\n|\n人\n|\n5', '(三)从事政府信息公开工作人员数\n|\n人\n|\n6');
+    const ms = lintText(text, 'seed.txt', { rules: TABLE_RULES }).messages;
+    expect(ms.map((m) => [m.ruleId, m.line, m.expected, m.actual])).toEqual([['table-sum', 401, 5, 6]]);
+    expect(ms[0]!.message).toBe('“从事政府信息公开工作人员数”不符合“工作人员数＝专职人员数＋兼职人员数”：应为 5，实为 6');
+    expect(ms[0]!.suggestions?.[0]?.fix).toEqual({ range: [expect.any(Number), expect.any(Number)], text: '5' });
+  });
+  it('reports an “of which” larger than its parent', () => {
+    const text = readFileSync(seedPath(2), 'utf8').replace('其中:主动公开规范性文件数\n|\n条\n|\n14', '其中:主动公开规范性文件数\n|\n条\n|\n500');
+    const ms = lintText(text, 'seed.txt', { rules: TABLE_RULES }).messages;
+    expect(ms.map((m) => [m.ruleId, m.line, m.expected, m.actual])).toEqual([['table-sum', 77, 482, 500]]);
+  });
+});
+
+describe('dev/A-008: format-2019 tables as pipe text', () => {
+  const r = model(devPath('A-008.txt'));
+  it('reads every block of table 2 with its 2019 columns', () => {
+    const v = valuesOf(r, 'proactive-2019');
+    expect(Object.keys(v)).toEqual(['rules', 'normative-documents', 'licensing', 'other-services', 'penalties', 'coercion', 'fees', 'procurement']);
+    expect(v['licensing']).toEqual({ 'previous-items': 0, change: 0, decisions: 0 });
+    expect(v['procurement']).toEqual({ 'procurement-items': 0, 'procurement-amount': 0 });
+  });
+  it('reads table 3 up to where the text is cut off, header over three rows', () => {
+    const t = r.official.tables.find((x) => x.kind === 'applications')!;
+    expect(t.generation).toBe('format-2019');
+    expect(t.truncated).toBe(true);
+    expect(t.rows.map((x) => x.id)).toEqual(['new', 'carried-over', 'granted']);
+    expect(Object.keys(t.cells['granted']!)).toEqual(['natural-person', 'business', 'research', 'public-interest', 'legal-service', 'other', 'total']);
+    expect(t.issues).toEqual([]);
+  });
+});
+
+describe('the real corpus', () => {
+  const files = [
+    ...readdirSync(path.join(corpusDir, 'dev')).filter((f) => f.endsWith('.txt')).map((f) => path.join(corpusDir, 'dev', f)),
+    ...readdirSync(path.join(corpusDir, 'seeds')).map((f) => path.join(corpusDir, 'seeds', f)),
+  ];
+  it('gives no table diagnostic where the report is right; the two legacy structures in 2020 reports are found', () => {
+    const found: string[] = [];
+    for (const f of files) {
+      for (const m of lintText(readFileSync(f, 'utf8'), path.basename(f), { rules: TABLE_RULES }).messages) found.push(`${path.basename(f)} ${m.ruleId} ${m.line}`);
+    }
+    // A-076 and A-080 are 2020 reports that state the 2008 regulation's contents (labelled in dev/labels.jsonl)
+    expect(found).toEqual(['A-076.txt format-version 1', 'A-080.txt format-version 20']);
+  });
+  it('extracts JSON that validates against schemas/tables.schema.json for every file', () => {
+    for (const f of files) {
+      const doc = readBuffer(readFileSync(f), f);
+      const out = [extractDocument(doc)];
+      expect(validate(JSON.parse(JSON.stringify(out))), `${f}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+  });
+});
+
+describe('fixtures in every layout', () => {
+  const dir = path.join(repoRoot, 'fixtures', 'tables');
+  it('HTML pages with spans give the same model as the GFM sample', () => {
+    const html = model(path.join(repoRoot, 'fixtures/html/format-2021.html'));
+    expect(html.official.tables.map((t) => [t.template, t.layout, t.columnMapping])).toEqual([
+      ['proactive-2021', 'html', 'position'],
+      ['applications-2021', 'html', 'position'],
+      ['review-litigation-2021', 'html', 'position'],
+    ]);
+    expect(valuesOf(html, 'proactive-2021')['fees']).toEqual({ 'fee-amount': 12.5 });
+    const h2019 = model(path.join(repoRoot, 'fixtures/html/format-2019.html'));
+    expect(valuesOf(h2019, 'proactive-2019')['licensing']).toEqual({ 'previous-items': 45, change: -2, decisions: 300 });
+    expect(h2019.official.tables.map((t) => t.generation)).toEqual(['format-2019', 'format-2019', 'format-2019']);
+  });
+  it('recog- fixtures: each gives exactly the findings it is built for', () => {
+    const cases = readdirSync(dir).filter((f) => f.startsWith('recog-'));
+    expect(cases.length).toBeGreaterThan(0);
+    for (const f of cases) {
+      const text = readFileSync(path.join(dir, f), 'utf8');
+      const want = [...text.matchAll(/^<!-- expect: (\S+) (\d+) -->$/gm)].map((m) => `${m[1]} ${m[2]}`);
+      const got = lintText(text, f, { rules: TABLE_RULES }).messages.map((m) => `${m.ruleId} ${m.line}`);
+      expect(got, f).toEqual(want);
+    }
+  });
+  it('ogi-lint extract validates against the schema for every table fixture', async () => {
+    const json = JSON.parse(await extractCommand(['fixtures/tables', 'fixtures/html', 'fixtures/samples'], { cwd: repoRoot })) as unknown[];
+    expect(json.length).toBeGreaterThan(5);
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+  });
+});

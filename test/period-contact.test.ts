@@ -134,6 +134,15 @@ describe('periodsIn', () => {
     expect(judgePeriod(p!, 2020)).toBe('partial');
   });
 
+  it('a start date with 至今 is partial, 截至…年底 is a cut-off', () => {
+    const { mt, src } = at('统计期限为2020年1月1日至今。本报告数据统计时间截至2020年底。');
+    const [since, upTo] = periodsIn(mt);
+    expect(slice(src, since!.dates!.range)).toBe('2020年1月1日至今');
+    expect(judgePeriod(since!, 2020)).toBe('partial');
+    expect(upTo).toMatchObject({ kind: 'cutoff', end: { year: 2020, month: 12, day: 31 } });
+    expect(slice(src, upTo!.dates!.range)).toBe('截至2020年底');
+  });
+
   it('part of a year, or a period across years, is partial', () => {
     const half = periodsIn(MappedText.identity('统计期限为2021年7月1日至2021年12月31日', 0))[0]!;
     const two = periodsIn(MappedText.identity('统计期限为2020年1月1日至2021年12月31日', 0))[0]!;

@@ -38,6 +38,8 @@ const DATE_MD = new RegExp(MONTH_DAY, 'y');
 const DATE_DOT = /(\d{4})[./-](\d{1,2})[./-](\d{1,2})/y;
 /** a whole year: 2020年度, 2020年全年, 2020年 (not followed by a month) */
 const WHOLE_YEAR = new RegExp(`(\\d{4}|${CN_YEAR})\\s*年(?:度|全年)?(?![\\s]*[\\d${'一二三四五六七八九十'}])`, 'y');
+/** the end of a year as an as-of date: 截至2020年底 */
+const YEAR_END = new RegExp(`(\\d{4}|${CN_YEAR})\\s*年(?:底|末)`, 'y');
 const START_END = /\s*起?\s*[,，]?\s*/y;
 const SEPARATOR = /(?:至|到|—|–|－|-|~|～|―)+\s*/y;
 const END_WORD = /\s*止/y;
@@ -132,6 +134,11 @@ function parseDates(h: string, p: number, cutoff: boolean, startMarker: boolean)
   }
   const d1 = dateAt(h, p, true);
   if (!d1) {
+    const ye = at(YEAR_END, h, p);
+    if (ye) {
+      const y = parseYear(ye[1]!);
+      if (y >= 1990 && y <= 2100) return { kind: 'cutoff', end: { year: y, month: 12, day: 31 }, from, to: p + ye[0].length };
+    }
     const w = at(WHOLE_YEAR, h, p);
     if (w && !cutoff) {
       const y = parseYear(w[1]!);
@@ -153,6 +160,9 @@ function parseDates(h: string, p: number, cutoff: boolean, startMarker: boolean)
       if (!d2) {
         const g = garbledFrom(h, q);
         if (g) return { kind: 'malformed', from: p, to: g[2], garbled: [q, g[1]] };
+        // 自2020年1月1日至今: a start without an end
+        const now = /^(?:今|现在)/.exec(h.slice(q));
+        return { kind: 'range', start: d1.value, from: p, to: now ? q + now[0].length : d1.end };
       } else {
         const end: DateValue = { ...d2.value, year: d2.value.year ?? d1.value.year };
         if (!plausible(end) || runsOn(h, d2.end)) {

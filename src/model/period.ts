@@ -1,7 +1,7 @@
 import type { Block, DateValue, PeriodStatement, RawCell } from './types.js';
 import { MappedText } from '../util/mapped-text.js';
 import { chineseNumber, toHalfWidth } from './numerals.js';
-import { isValidDate, parseYear } from './dates.js';
+import { isValidDate, parseYear, YEAR_RE } from './dates.js';
 
 /**
  * Statements of the statistics period, as reports word them:
@@ -29,17 +29,18 @@ const KEY_RE = new RegExp(`${SUBJECT}(?:${KEYWORD}|所列数据|数据统计(?=\
 const CONNECTOR = /(?:\s|的|为|是|[:：]|自|从|由)*/y;
 const CUTOFF = /(?:截至|截止)(?:到|至)?\s*(?:日期|时间)?\s*(?:为|是)?\s*[:：]?\s*/y;
 
-const CN_YEAR = '二[〇零○][〇零○一二三四五六七八九]{2}';
+/** a year in Arabic or Chinese digits (2021, 二〇二一), one capture group */
+const YEAR = YEAR_RE.source;
 const CN_SMALL = '[一二三四五六七八九十]{1,3}';
 // the day's 日 is sometimes left out before 至 or 止 (2021年1月1至12月31日); the date still reads
 const MONTH_DAY = `(\\d{1,2}|${CN_SMALL})\\s*月(?:\\s*(\\d{1,2}|${CN_SMALL})\\s*(?:[日号]|(?=\\s*(?:起|至|到|止|—|–|－|-|~|～|[。，,；;]|$))))?`;
-const DATE_Y = new RegExp(`(\\d{4}|${CN_YEAR})\\s*年\\s*${MONTH_DAY}`, 'y');
+const DATE_Y = new RegExp(`${YEAR}\\s*年\\s*${MONTH_DAY}`, 'y');
 const DATE_MD = new RegExp(MONTH_DAY, 'y');
 const DATE_DOT = /(\d{4})[./-](\d{1,2})[./-](\d{1,2})/y;
 /** a whole year: 2020年度, 2020年全年, 2020年 (not followed by a month) */
-const WHOLE_YEAR = new RegExp(`(\\d{4}|${CN_YEAR})\\s*年(?:度|全年)?(?![\\s]*[\\d${'一二三四五六七八九十'}])`, 'y');
+const WHOLE_YEAR = new RegExp(`${YEAR}\\s*年(?:度|全年)?(?!\\s*[\\d一二三四五六七八九十])`, 'y');
 /** the end of a year as an as-of date: 截至2020年底 */
-const YEAR_END = new RegExp(`(\\d{4}|${CN_YEAR})\\s*年(?:底|末)`, 'y');
+const YEAR_END = new RegExp(`${YEAR}\\s*年(?:底|末)`, 'y');
 const START_END = /\s*起?\s*[,，]?\s*/y;
 const SEPARATOR = /(?:至|到|—|–|－|-|~|～|―)+\s*/y;
 const END_WORD = /\s*止/y;
@@ -50,8 +51,6 @@ interface DateAt {
   value: DateValue;
   start: number;
   end: number;
-  /** the written year, for end dates that leave it out */
-  hasYear: boolean;
 }
 
 function num(s: string): number {
@@ -69,16 +68,16 @@ function dateAt(h: string, i: number, needYear: boolean): DateAt | undefined {
   if (m) {
     const value: DateValue = { year: parseYear(m[1]!), month: num(m[2]!) };
     if (m[3]) value.day = num(m[3]);
-    return { value, start: i, end: i + m[0].length, hasYear: true };
+    return { value, start: i, end: i + m[0].length };
   }
   m = at(DATE_DOT, h, i);
-  if (m) return { value: { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, start: i, end: i + m[0].length, hasYear: true };
+  if (m) return { value: { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, start: i, end: i + m[0].length };
   if (needYear) return undefined;
   m = at(DATE_MD, h, i);
   if (m) {
     const value: DateValue = { month: num(m[1]!) };
     if (m[2]) value.day = num(m[2]);
-    return { value, start: i, end: i + m[0].length, hasYear: false };
+    return { value, start: i, end: i + m[0].length };
   }
   return undefined;
 }

@@ -42,7 +42,7 @@ export default defineRule<Record<string, never>>({
         title: '标题写2023年，统计期限却是2024年',
         text: '某某镇2023年政府信息公开工作年度报告\n本报告数据统计期限自2024年1月1日至2024年12月31日止。\n一、总体情况\n本年度……',
         expected: [
-          { line: 2, column: 3, endLine: 2, endColumn: 36, message: '统计期限所写年度（2024年）与标题年度（2023年）不一致', expected: 2023, actual: 2024 },
+          { line: 2, column: 11, endLine: 2, endColumn: 32, message: '统计期限所写年度（2024年）与标题年度（2023年）不一致', expected: 2023, actual: 2024 },
         ],
       },
       {

@@ -60,7 +60,7 @@ export function buildReport(doc: SourceDocument, tree: Root, opts: ModelOptions 
   if (title?.year !== undefined) yearMentions.push({ year: title.year, range: title.yearRange ?? title.range, source: 'title' });
   for (const p of periods) {
     const y = p.end?.year ?? p.start?.year;
-    if (y !== undefined && p.kind !== 'malformed') yearMentions.push({ year: y, range: p.range, source: 'period' });
+    if (y !== undefined && p.kind !== 'malformed') yearMentions.push({ year: y, range: p.dates?.range ?? p.range, source: 'period' });
   }
   // the introduction and the first part (总体情况/概述) say which year is reported on
   const second = sections[1]?.heading.index;

@@ -87,8 +87,10 @@ export function textYears(blocks: Block[], stopAt?: number): YearMention[] {
   const patterns = [
     /(?:现将|编制|公布|发布|形成)(?:本单位|我局|我镇|我乡|我委|我办|我市|我县|我区|[^，。]{0,20}?)((?:19|20)[0-9]{2})\s*年度?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度报告|情况|工作|年报|报告)/g,
     /(?:^|[。：:]\s*)((?:19|20)[0-9]{2})\s*年(?:度)?[，,](?![^，。]{0,12}(?:将|计划|拟|要|争取))/g,
+    // …的通知》，2021年我局认真执行…
+    /[，,]\s*((?:19|20)[0-9]{2})\s*年度?(?:以来)?[，,]?\s*(?:我|本局|本单位)(?![^，。]{0,12}(?:将|计划|拟|要|争取))/g,
   ];
-  const sources: YearMention['source'][] = ['name', 'text'];
+  const sources: YearMention['source'][] = ['name', 'text', 'text'];
   for (const b of blocks) {
     if (b.type === 'table') continue;
     // only the introduction and the overview say which year is reported on; later parts

@@ -81,10 +81,17 @@ describe('exit codes and the stylish format', () => {
   });
 
   it('exits 2 on an unknown flag, in plain words without a stack trace', () => {
-    const r = run(['--bogus-flag', 'x.txt']);
+    const dir = project({ 'bad.txt': MISSING_FIVE });
+    const r = run(['--bogus-flag', 'bad.txt'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bogus-flag/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    // nothing is checked after a parse error
+    expect(r.stdout).toBe('');
+    const locale = run(['bad.txt', '--locale', 'fr'], { cwd: dir });
+    expect(locale.code).toBe(2);
+    expect(locale.stderr).toContain('"fr"');
+    expect(locale.stdout).toBe('');
   });
 
   it('exits 2 on an unknown format', () => {

@@ -74,11 +74,18 @@ function write(io: CliIO, text: string, outputFile: string | undefined, locale: 
   }
   const file = path.resolve(io.cwd, outputFile);
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    makeFolder(path.dirname(file));
     writeFileSync(file, text.endsWith('\n') || !text ? text : `${text}\n`);
   } catch (e) {
     throw new UsageError(localise(CLI.writeFailed, locale, { file: outputFile, error: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
   }
+}
+
+/** Create a folder and its missing parents, one at a time (a recursive mkdir can spin on special file systems). */
+function makeFolder(dir: string): void {
+  if (existsSync(dir)) return;
+  makeFolder(path.dirname(dir));
+  mkdirSync(dir);
 }
 
 /** A starter configuration: every rule at its default severity. */
@@ -137,11 +144,11 @@ function errorsOnly(results: LintResult[]): LintResult[] {
   });
 }
 
-function localeOf(args: string[]): Locale {
+/** The --locale given, read before parsing so that parse errors are in that language too. */
+function localeFlag(args: string[]): string | undefined {
   const i = args.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
-  if (i < 0) return 'zh';
-  const v = args[i]!.includes('=') ? args[i]!.split('=')[1] : args[i + 1];
-  return v === 'en' ? 'en' : 'zh';
+  if (i < 0) return undefined;
+  return args[i]!.includes('=') ? args[i]!.slice('--locale='.length) : args[i + 1];
 }
 
 interface LintArgs {
@@ -255,7 +262,7 @@ function runRules(a: RulesArgs, io: CliIO): number {
   if (a.docs) {
     const dir = path.resolve(io.cwd, a.docs);
     try {
-      mkdirSync(dir, { recursive: true });
+      makeFolder(dir);
       for (const r of allRules) writeFileSync(path.join(dir, `${r.id}.md`), ruleDoc(r));
     } catch (e) {
       throw new UsageError(localise(CLI.writeFailed, locale, { file: a.docs, error: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
@@ -291,14 +298,23 @@ function runInit(locale: Locale, io: CliIO): number {
     io.stderr.write(`${localise(CLI.usageError, locale, { error: localise(CLI.initExists, locale, { file: CONFIG_FILENAME }) })}\n`);
     return 2;
   }
-  writeFileSync(file, starterConfig(), { flag: 'wx' });
+  try {
+    writeFileSync(file, starterConfig(), { flag: 'wx' });
+  } catch (e) {
+    throw new UsageError(localise(CLI.writeFailed, locale, { file: CONFIG_FILENAME, error: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
+  }
   io.stdout.write(`${localise(CLI.initWritten, locale, { file: CONFIG_FILENAME })}\n`);
   return 0;
 }
 
 /** Run the command line; resolves to the exit code. Never throws. */
 export async function main(args: string[], io: CliIO = defaultIO()): Promise<number> {
-  const early = localeOf(args);
+  const given = localeFlag(args);
+  const early: Locale = given === 'en' ? 'en' : 'zh';
+  if (given !== undefined && given !== 'zh' && given !== 'en') {
+    io.stderr.write(`${localise(CLI.usageError, early, { error: `--locale must be zh or en, not "${given}"` })}\n`);
+    return 2;
+  }
   // yargs drops a lone "-", so standard input is noted before parsing
   const stdin = args.includes('-');
   args = args.filter((x) => x !== '-');
@@ -375,6 +391,8 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
     .fail((msg, err) => {
       if (err) throw err;
       failure = msg;
+      // throwing stops yargs from running the command after a parse error
+      throw new UsageError(msg);
     });
   try {
     let helpText = '';

@@ -223,7 +223,7 @@ describe('standard input', () => {
     const r = run(['-', '--stdin-filename', 'sub/report.txt', '-f', 'json'], { cwd: dir, input: MISSING_FIVE });
     expect(r.code).toBe(0);
     const [res] = parseJson(r.stdout);
-    expect(res!.filePath).toBe('sub/report.txt');
+    expect(res!.filePath).toBe(path.join(dir, 'sub', 'report.txt'));
     expect(res!.messages).toEqual([expect.objectContaining({ ruleId: 'required-sections', severity: 1, line: 10 })]);
   });
 

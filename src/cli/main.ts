@@ -217,7 +217,8 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
   if (a.stdin) {
     if (paths.length > 0) throw new UsageError(localise(CLI.stdinWithPaths, locale));
     const buf = await io.readStdin();
-    results = [lintBuffer(buf, a.stdinFilename ?? '<stdin>', opts)];
+    // like ESLint, a named standard input is reported under its absolute path
+    results = [lintBuffer(buf, a.stdinFilename ? path.resolve(io.cwd, a.stdinFilename) : '<stdin>', opts)];
   } else {
     try {
       results = await lintFiles(paths, opts);

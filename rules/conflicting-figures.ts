@@ -1,6 +1,6 @@
 import { defineRule, ALL_GENERATIONS } from '../src/rules/types.js';
 import type { Figure } from '../src/model/figures/types.js';
-import { aboutReportYear, conflicting, metricKey, scopeOf } from '../src/model/figures/metrics.js';
+import { aboutReportYear, conflicting, metricKey, partOwners, scopeOf } from '../src/model/figures/metrics.js';
 import type { Report } from '../src/model/types.js';
 
 type Options = Record<string, never>;
@@ -99,11 +99,12 @@ export default defineRule<Options>({
         actual: raw(b),
       });
     };
+    const owners = partOwners(report.breakdowns);
     for (const f of report.figures) {
       if (f.unitClass === 'percent' || f.unitClass === 'points' || f.unitClass === 'none') continue;
       const key = metricKey(f);
       if (!key || !aboutReportYear(report, f)) continue;
-      const k = `${scopeOf(f, report.breakdowns)}#${key}`;
+      const k = `${scopeOf(f, owners)}#${key}`;
       const a = first.get(k);
       if (!a) {
         first.set(k, f);

@@ -1,5 +1,5 @@
 import { defineRule, ALL_GENERATIONS } from '../src/rules/types.js';
-import { aboutReportYear, figureSentence, tableMetric } from '../src/model/figures/metrics.js';
+import { aboutReportYear, figureSentence, partOwners, tableMetric } from '../src/model/figures/metrics.js';
 import { tableFigure, type TableFigure } from '../src/model/figures/versus-tables.js';
 import { officialTablesFor, templateOf } from '../src/model/tables/index.js';
 import type { Figure } from '../src/model/figures/types.js';
@@ -112,8 +112,11 @@ ${TABLE3}`,
       }
       return undefined;
     };
-    const partOfSame = (f: Figure, metric: string): boolean =>
-      report.breakdowns.some((b) => b.parts.includes(f) && tableMetric(b.total, figureSentence(report, b.total))?.id === metric);
+    const owners = partOwners(report.breakdowns);
+    const partOfSame = (f: Figure, metric: string): boolean => {
+      const b = owners.get(f);
+      return !!b && tableMetric(b.total, figureSentence(report, b.total))?.id === metric;
+    };
     for (const f of report.figures) {
       const m = tableMetric(f, figureSentence(report, f));
       if (!m || partOfSame(f, m.id) || !aboutReportYear(report, f)) continue;

@@ -5,7 +5,7 @@
  */
 import type { Block } from '../types.js';
 import type { Breakdown, Figure, ListEnd, Share, UnitClass } from './types.js';
-import { CLAUSE_BREAK, CLOSE_PAREN, OPEN_PAREN, SENTENCE_END, isProse, positions } from './extract.js';
+import { CLAUSE_BREAK, CLOSE_PAREN, OPEN_PAREN, SENTENCE_END, blockSentences, isProse, positions } from './extract.js';
 import { readNumbering } from '../numbering.js';
 
 /** Words that open a list of parts. */
@@ -60,6 +60,17 @@ interface Segment {
   brk: string;
 }
 
+/** How many figures before a marker may be its total. */
+const MAX_CANDIDATES = 12;
+/** A clause longer than this many characters ends a list. */
+const MAX_CLAUSE_CHARS = 300;
+/** A list longer than this many clauses is not read as one. */
+const MAX_LIST_CLAUSES = 400;
+
+interface Segments {
+  at(k: number): Segment | undefined;
+}
+
 interface ListScan {
   parts: Figure[];
   shares: Share[];
@@ -89,33 +100,78 @@ class BlockLists {
     this.lead = readNumbering(this.text)?.length ?? 0;
   }
 
-  /** The clause segments from `from` at parenthesis depth `depth`, up to the closing parenthesis of that depth. */
-  segments(from: number, depth: number): Segment[] {
+  /**
+   * The clause segments from `from` at parenthesis depth `depth`, up to the end of the sentence or
+   * the closing parenthesis of that depth, produced as they are asked for.
+   */
+  segments(from: number, depth: number): Segments {
+    const text = this.text;
     const out: Segment[] = [];
+    let i = from;
     let start = from;
     let d = depth;
-    for (let i = from; i < this.text.length; i++) {
-      const c = this.text[i]!;
-      if (OPEN_PAREN.test(c)) {
-        d++;
-        continue;
-      }
-      if (CLOSE_PAREN.test(c)) {
-        if (d === depth && depth > 0) {
-          out.push({ start, end: i, brk: '）' });
-          return out;
+    let done = false;
+    const next = (): boolean => {
+      if (done || out.length >= MAX_LIST_CLAUSES) return false;
+      for (; i < text.length; i++) {
+        const c = text[i]!;
+        if (OPEN_PAREN.test(c)) {
+          d++;
+          continue;
         }
-        d = Math.max(depth, d - 1);
-        continue;
+        if (CLOSE_PAREN.test(c)) {
+          if (d === depth && depth > 0) {
+            out.push({ start, end: i, brk: '）' });
+            done = true;
+            return true;
+          }
+          d = Math.max(depth, d - 1);
+          continue;
+        }
+        if (i - start > MAX_CLAUSE_CHARS) {
+          // a clause this long is not an item of a list
+          out.push({ start, end: i, brk: '。' });
+          done = true;
+          return true;
+        }
+        if (d !== depth || !CLAUSE_BREAK.test(c)) continue;
+        const end = SENTENCE_END.test(c) || c === '\n';
+        out.push({ start, end: i, brk: end ? '。' : /[；;]/.test(c) ? '；' : c === '，' || c === ',' ? '，' : '：' });
+        start = ++i;
+        if (end) done = true;
+        return true;
       }
-      if (d !== depth) continue;
-      if (CLAUSE_BREAK.test(c)) {
-        out.push({ start, end: i, brk: SENTENCE_END.test(c) || c === '\n' ? '。' : /[；;]/.test(c) ? '；' : c === '，' || c === ',' ? '，' : '：' });
-        start = i + 1;
-        if (SENTENCE_END.test(c) || c === '\n') return out;
-      }
+      out.push({ start, end: text.length, brk: '' });
+      done = true;
+      return true;
+    };
+    return {
+      at: (k: number) => {
+        while (out.length <= k && next());
+        return out[k];
+      },
+    };
+  }
+
+  /** Index of the first figure that starts at or after `offset`. */
+  firstFrom(offset: number): number {
+    let lo = 0;
+    let hi = this.figs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.figs[mid]!.start < offset) lo = mid + 1;
+      else hi = mid;
     }
-    out.push({ start, end: this.text.length, brk: '' });
+    return lo;
+  }
+
+  /** Figures at `depth` within [start, end]. */
+  figuresIn(start: number, end: number, depth: number): Figure[] {
+    const out: Figure[] = [];
+    for (let i = this.firstFrom(start); i < this.figs.length && this.figs[i]!.start <= end; i++) {
+      const f = this.figs[i]!;
+      if (f.parenDepth === depth && f.end <= end + 1) out.push(f);
+    }
     return out;
   }
 
@@ -136,10 +192,10 @@ class BlockLists {
   scan(from: number, depth: number, totalClass: UnitClass, nestedList: boolean, totalValue?: number): ListScan {
     const res: ListScan = { parts: [], shares: [], nested: [], end: 'sentence', endOffset: this.text.length, open: false };
     const segs = this.segments(from, depth);
-    for (let si = 0; si < segs.length; si++) {
-      const seg = segs[si]!;
+    for (let si = 0; segs.at(si); si++) {
+      const seg = segs.at(si)!;
       const segText = this.text.slice(seg.start, seg.end).trim();
-      const inSeg = this.figs.filter((f) => f.start >= seg.start && f.end <= seg.end + 1 && f.parenDepth === depth);
+      const inSeg = this.figuresIn(seg.start, seg.end, depth);
       if (inSeg.length === 0) {
         if (MARKER_ONLY_RE.test(segText)) {
           if (seg.brk === '。' || seg.brk === '' || seg.brk === '）') return this.finish(res, seg, depth);
@@ -189,7 +245,7 @@ class BlockLists {
         marker = this.markerAt(lastPart.end, seg.end);
         if (marker && !/[0-9０-９]/.test(this.text.slice(lastPart.end, marker.index))) nestFrom = marker.index + marker[0].length;
         else if (seg.brk === '，' || seg.brk === '：') {
-          const next = segs[si + 1];
+          const next = segs.at(si + 1);
           if (next) {
             const nt = this.text.slice(next.start, next.end).trim();
             const nm = this.markerAt(next.start, next.end);
@@ -267,9 +323,8 @@ class BlockLists {
 
   /** 114条（机关要闻22条、…）: a parenthesised list of at least two parts. */
   parenList(total: Figure, from: number, depth: number): Breakdown[] | undefined {
-    const inner = this.figs.filter((f) => f.start >= from && f.parenDepth === depth && countable(f.unitClass));
     const scan = this.scan(from, depth, total.unitClass, false);
-    if (scan.parts.length < 2 || inner.length === 0) return undefined;
+    if (scan.parts.length < 2) return undefined;
     const head = this.text.slice(from, scan.parts[0]!.start);
     if (/^含/u.test(head)) return undefined;
     const closeText = this.text.slice(scan.parts[scan.parts.length - 1]!.end, scan.endOffset);
@@ -302,11 +357,8 @@ class BlockLists {
   }
 
   sentenceText(f: Figure): string {
-    let a = f.start;
-    while (a > 0 && !SENTENCE_END.test(this.text[a - 1]!)) a--;
-    let b = f.end;
-    while (b < this.text.length && !SENTENCE_END.test(this.text[b]!)) b++;
-    return this.text.slice(a, b);
+    const sn = blockSentences(this.block)[f.sentence];
+    return sn ? this.text.slice(sn.start, sn.end) : '';
   }
 
   /**
@@ -319,7 +371,13 @@ class BlockLists {
   totalsBefore(at: number): Figure[] {
     const sent = this.pos.sentence[at]!;
     const depth = this.pos.depth[at]!;
-    const cands = this.figs.filter((f) => f.end <= at && f.parenDepth === depth && countable(f.unitClass));
+    // the figures before the marker, nearest first, within this sentence and the one before
+    const cands: Figure[] = [];
+    for (let i = this.firstFrom(at) - 1; i >= 0 && cands.length < MAX_CANDIDATES; i--) {
+      const f = this.figs[i]!;
+      if (f.sentence < sent - 1) break;
+      if (f.end <= at && f.parenDepth === depth && countable(f.unitClass)) cands.unshift(f);
+    }
     const same = cands.filter((f) => f.sentence === sent);
     let pool: Figure[];
     if (same.length > 0) {
@@ -339,9 +397,11 @@ class BlockLists {
 
   /** 其中A 3件；B 5件。本年共受理申请8件。 — a total stated after its parts, in the next sentence. */
   totalAfter(from: number, cls: UnitClass): Figure | undefined {
-    return this.figs.find(
-      (f) => f.start >= from && f.parenDepth === 0 && f.unitClass === cls && !f.approx && TOTAL_WORD_RE.test(f.subject),
-    );
+    for (let i = this.firstFrom(from); i < this.figs.length; i++) {
+      const f = this.figs[i]!;
+      if (f.parenDepth === 0 && f.unitClass === cls && !f.approx && TOTAL_WORD_RE.test(f.subject)) return f;
+    }
+    return undefined;
   }
 }
 
@@ -365,8 +425,11 @@ export function findBreakdowns(blocks: Block[], figures: Figure[]): BreakdownRes
   const out: Breakdown[] = [];
   const shares: Share[] = [];
   const wholes: Figure[] = [];
+  const listed = new Set<Figure>();
   const add = (b: Breakdown, parent?: number): number => {
     const i = out.length;
+    listed.add(b.total);
+    for (const p of b.parts) listed.add(p);
     out.push(parent === undefined ? b : { ...b, parent });
     return i;
   };
@@ -392,7 +455,7 @@ export function findBreakdowns(blocks: Block[], figures: Figure[]): BreakdownRes
       let total: Figure | undefined;
       let candidates: Figure[] = [];
       if (s.ref !== undefined) {
-        const inside = figs.filter((f) => f.start >= s.at && f.end <= s.from && countable(f.unitClass));
+        const inside = bl.figuresIn(s.at, s.from, bl.pos.depth[s.at]!).filter((f) => f.end <= s.from && countable(f.unitClass));
         total = inside[inside.length - 1] ?? findReferent(s.ref, s.at, block, figs, prose, pi, byBlock);
       } else {
         candidates = bl.totalsBefore(s.at);
@@ -434,7 +497,7 @@ export function findBreakdowns(blocks: Block[], figures: Figure[]): BreakdownRes
 
     // parenthesised lists after figures that are not parts of a list: 114条（…）
     for (const f of figs) {
-      if (!countable(f.unitClass) || out.some((b) => b.total === f || b.parts.includes(f))) continue;
+      if (!countable(f.unitClass) || listed.has(f)) continue;
       if (!OPEN_PAREN.test(text.slice(f.end, f.end + 1))) continue;
       const sub = bl.parenList(f, f.end + 1, f.parenDepth + 1);
       if (!sub) continue;

@@ -59,6 +59,9 @@ const APPROX_AFTER: [RegExp, Approximation][] = [
   [/^左右/, 'about'],
 ];
 
+/** Longest subject kept, in characters. */
+const MAX_SUBJECT = 60;
+
 export const CLAUSE_BREAK = /[。！？!?；;，,：:\n]/;
 export const SENTENCE_END = /[。！？!?]/;
 export const OPEN_PAREN = /[（(]/;
@@ -144,6 +147,26 @@ export function positions(text: string): { sentence: Int32Array; clause: Int32Ar
   return { sentence, clause, depth };
 }
 
+const sentenceCache = new WeakMap<Block, { start: number; end: number }[]>();
+
+/** The sentences of a block, as `positions` counts them (ended by 。！？ or a line break). */
+export function blockSentences(b: Block): { start: number; end: number }[] {
+  let out = sentenceCache.get(b);
+  if (out) return out;
+  out = [];
+  const t = b.text.text;
+  let start = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (SENTENCE_END.test(t[i]!) || t[i] === '\n') {
+      out.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  out.push({ start, end: t.length });
+  sentenceCache.set(b, out);
+  return out;
+}
+
 /** Blocks whose text is prose (tables have their own model). */
 export function isProse(b: Block): boolean {
   return b.type === 'paragraph' || b.type === 'heading' || b.type === 'list-item';
@@ -178,7 +201,8 @@ export function blockFigures(b: Block): Omit<Figure, 'index'>[] {
     unitClass: UnitClass,
     approx: Approximation | undefined,
   ): void => {
-    const sStart = subjectStart(text, start, Math.max(lastEnd, lead));
+    // the words that say what is counted are near the number; a run-on clause is cut
+    const sStart = subjectStart(text, start, Math.max(lastEnd, lead, start - MAX_SUBJECT));
     const subject = text.slice(sStart, start).trim();
     found.push({
       value: num.value,
@@ -274,7 +298,8 @@ export function blockFigures(b: Block): Omit<Figure, 'index'>[] {
     if (!Number.isFinite(v) || found.some((f) => f.start <= numStart && f.end > numStart)) continue;
     const end = numStart + m[0].length;
     const saveLast = lastEnd;
-    lastEnd = Math.max(lead, ...found.filter((f) => f.end <= numStart).map((f) => f.end));
+    lastEnd = lead;
+    for (const f of found) if (f.end <= numStart && f.end > lastEnd) lastEnd = f.end;
     push(numStart, numStart, end, end, { value: v, decimals: 0, numeral: 'chinese' }, m[0], '%', 'percent', undefined);
     lastEnd = saveLast;
   }

@@ -6,6 +6,7 @@
  */
 import type { Breakdown, Figure } from './types.js';
 import type { Report } from '../types.js';
+import { blockSentences } from './extract.js';
 
 const VERB_RE = /公开|发布|报送|推送|办理|受理|收到|接收|答复|制发|印发|出台|制定|举办|召开|开展|更新|发送|转载|刊登|发稿|回应|处理|征集|审查|清理/gu;
 
@@ -33,12 +34,19 @@ export function metricKey(f: Figure): string | undefined {
   return `${key}|${f.unitClass}`;
 }
 
+/** The breakdown each listed part belongs to. */
+export function partOwners(breakdowns: Breakdown[]): Map<Figure, Breakdown> {
+  const m = new Map<Figure, Breakdown>();
+  for (const b of breakdowns) for (const p of b.parts) if (!m.has(p)) m.set(p, b);
+  return m;
+}
+
 /** The scope of a figure: the totals of the breakdowns it is a part of (top level: ''). */
-export function scopeOf(f: Figure, breakdowns: Breakdown[]): string {
+export function scopeOf(f: Figure, owners: Map<Figure, Breakdown>): string {
   const chain: string[] = [];
   let cur: Figure | undefined = f;
   for (let guard = 0; cur && guard < 5; guard++) {
-    const b: Breakdown | undefined = breakdowns.find((x) => x.parts.includes(cur!));
+    const b = owners.get(cur);
     if (!b) break;
     chain.push(b.total.core);
     cur = b.total;
@@ -123,12 +131,9 @@ export function tableMetric(f: Figure, sentence?: string): TableMetric | undefin
 
 /** The sentence a figure stands in. */
 export function figureSentence(report: Pick<Report, 'blocks'>, f: Figure): string {
-  const t = report.blocks[f.block]!.text.text;
-  let a = f.start;
-  while (a > 0 && !/[。！？!?\n]/.test(t[a - 1]!)) a--;
-  let b = f.end;
-  while (b < t.length && !/[。！？!?\n]/.test(t[b]!)) b++;
-  return t.slice(a, b);
+  const block = report.blocks[f.block]!;
+  const s = blockSentences(block)[f.sentence];
+  return s ? block.text.text.slice(s.start, s.end) : '';
 }
 
 /** The figure's sentence speaks of the report year only: no other year, no comparison with another period. */

@@ -23,29 +23,59 @@ export function resolveShares(blocks: Block[], figures: Figure[], known: Share[]
   const wholeSet = new Set(wholes);
   const out: Share[] = [];
   const prose = blocks.filter(isProse).map((b) => b.index);
+  const byBlock = new Map<number, Figure[]>();
+  for (const f of figures) {
+    const l = byBlock.get(f.block);
+    if (l) l.push(f);
+    else byBlock.set(f.block, [f]);
+  }
+  const wholesByBlock = new Map<number, Figure[]>();
+  for (const w of wholes) {
+    const l = wholesByBlock.get(w.block);
+    if (l) l.push(w);
+    else wholesByBlock.set(w.block, [w]);
+  }
+  const proseAt = new Map(prose.map((b, i) => [b, i]));
+  /** per block: its open shares and its counts that are not wholes */
+  const lineCache = new Map<number, { shares: number; counts: Figure[] }>();
+  const lineOf = (block: number) => {
+    let c = lineCache.get(block);
+    if (!c) {
+      const inBlock = byBlock.get(block) ?? [];
+      c = {
+        shares: inBlock.filter((f) => f.unitClass === 'percent' && SHARE_RE.test(f.subject) && !done.has(f)).length,
+        counts: inBlock.filter((f) => countable(f) && !wholeSet.has(f)),
+      };
+      lineCache.set(block, c);
+    }
+    return c;
+  };
   for (const p of figures) {
     if (p.unitClass !== 'percent' || done.has(p) || !SHARE_RE.test(p.subject)) continue;
     const phrase = p.subject.slice(p.subject.indexOf('占'));
-    const inBlock = figures.filter((f) => f.block === p.block);
-    let part = inBlock
-      .filter((f) => countable(f) && f.end <= p.start && f.sentence === p.sentence && f.clause >= p.clause - 1 && f.parenDepth === p.parenDepth && !wholeSet.has(f))
-      .pop();
+    // the count just before, in the same or the previous clause of the sentence
+    let part: Figure | undefined;
+    for (let i = p.index - 1; i >= 0 && i >= p.index - 20; i--) {
+      const f = figures[i]!;
+      if (f.block !== p.block || f.sentence !== p.sentence || f.clause < p.clause - 1) break;
+      if (countable(f) && f.parenDepth === p.parenDepth && !wholeSet.has(f)) {
+        part = f;
+        break;
+      }
+    }
     let pairing: Share['pairing'] = part ? 'adjacent' : undefined;
     if (!part) {
-      const sharesHere = inBlock.filter((f) => f.unitClass === 'percent' && SHARE_RE.test(f.subject) && !done.has(f));
-      const counts = inBlock.filter((f) => countable(f) && !wholeSet.has(f));
-      if (sharesHere.length === 1 && counts.length === 1) {
-        part = counts[0];
+      const line = lineOf(p.block);
+      if (line.shares === 1 && line.counts.length === 1) {
+        part = line.counts[0];
         pairing = 'line';
       }
     }
     let whole: Figure | undefined;
     if (part && GENERIC_WHOLE_RE.test(phrase)) {
-      const bi = prose.indexOf(p.block);
+      const bi = proseAt.get(p.block) ?? 0;
       for (let k = bi; k >= Math.max(0, bi - 5) && !whole; k--) {
-        const cands = wholes.filter(
-          (w) => w.block === prose[k] && w !== part && w.unitClass === part!.unitClass && !w.approx,
-        );
+        const cands = (wholesByBlock.get(prose[k]!) ?? []).filter((w) => w !== part && w.unitClass === part!.unitClass && !w.approx);
         whole = cands[cands.length - 1];
       }
       if (whole && whole.value < part.value) whole = undefined;

@@ -64,7 +64,7 @@ describe('exit codes and the stylish format', () => {
     const r = run(['bad.txt', '--locale', 'en'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('10:1  error  required section missing: “五、存在的主要问题及改进情况” (5. Main problems and improvements)  required-sections');
-    expect(r.stdout).toContain('1 problems (1 errors, 0 warnings)');
+    expect(r.stdout).toContain('1 problem (1 error, 0 warnings)');
   });
 
   it('aligns the columns of several files in terminal cells', () => {

@@ -52,7 +52,7 @@ describe('stylish', () => {
     const out = stylish(sample('en'), { cwd, locale: 'en' });
     expect(out).toContain('  6:1  error  required section missing: “三、收到和处理政府信息公开申请情况” (3. Requests received and handled)  required-sections');
     expect(out).toContain('expected: 五、存在的主要问题及改进情况; actual: (none)');
-    expect(out).toContain('✖ 3 problems (2 errors, 1 warnings)');
+    expect(out).toContain('✖ 3 problems (2 errors, 1 warning)');
   });
 
   it('colours only when asked', () => {

@@ -15,7 +15,7 @@ export function localise(msg: Localised, locale: Locale, data?: MessageData): st
 export const UI = {
   error: { zh: '错误', en: 'error' },
   warning: { zh: '警告', en: 'warning' },
-  problems: { zh: '{total} 个问题（{errors} 个错误，{warnings} 个警告）', en: '{total} problems ({errors} errors, {warnings} warnings)' },
+  problems: { zh: '{total} 个问题（{errors} 个错误，{warnings} 个警告）', en: '{total} {problemWord} ({errors} {errorWord}, {warnings} {warningWord})' },
   expected: { zh: '应为', en: 'expected' },
   actual: { zh: '实为', en: 'actual' },
   tooManyWarnings: { zh: 'ogi-lint 发现的警告过多（上限 {max}）。', en: 'ogi-lint found too many warnings (maximum: {max}).' },

@@ -71,7 +71,7 @@ export const stylish: Formatter = (results, context = {}) => {
   }
   const total = errors + warnings;
   if (total === 0) return '';
-  const summary = `✖ ${localise(UI.problems, locale, { total, errors, warnings })}`;
+  const summary = `✖ ${localise(UI.problems, locale, { total, errors, warnings, problemWord: total === 1 ? 'problem' : 'problems', errorWord: errors === 1 ? 'error' : 'errors', warningWord: warnings === 1 ? 'warning' : 'warnings' })}`;
   out += `\n${errors ? c.bold(c.red(summary)) : c.bold(c.yellow(summary))}\n`;
   return out;
 };

@@ -31,8 +31,10 @@ function value(v: string | number | null, locale: Locale): string {
 function details(m: LintMessage, locale: Locale): string | undefined {
   const parts: string[] = [];
   const sep = locale === 'zh' ? '：' : ': ';
-  if (m.expected !== undefined) parts.push(`${localise(UI.expected, locale)}${sep}${value(m.expected, locale)}`);
-  if (m.actual !== undefined) parts.push(`${localise(UI.actual, locale)}${sep}${value(m.actual, locale)}`);
+  // two blanks say nothing the message does not
+  const both = (m.expected ?? null) === null && (m.actual ?? null) === null;
+  if (m.expected !== undefined && !both) parts.push(`${localise(UI.expected, locale)}${sep}${value(m.expected, locale)}`);
+  if (m.actual !== undefined && !both) parts.push(`${localise(UI.actual, locale)}${sep}${value(m.actual, locale)}`);
   if (m.location) parts.push(`${locale === 'zh' ? '位置' : 'at'}${sep}${m.location}`);
   return parts.length ? parts.join(locale === 'zh' ? '；' : '; ') : undefined;
 }

@@ -1,7 +1,7 @@
 import { defineRule, ALL_GENERATIONS } from '../src/rules/types.js';
 import { aboutReportYear, figureSentence, partOwners, tableMetric } from '../src/model/figures/metrics.js';
 import { tableFigure, type TableFigure } from '../src/model/figures/versus-tables.js';
-import { officialTablesFor, templateOf } from '../src/model/tables/index.js';
+import { columnsSure, officialTablesFor, templateOf } from '../src/model/tables/index.js';
 import type { Figure } from '../src/model/figures/types.js';
 
 type Options = Record<string, never>;
@@ -103,7 +103,8 @@ ${TABLE3}`,
     ],
   },
   check({ report, profile, emit }) {
-    const tables = officialTablesFor(report, profile);
+    // a table whose columns were placed by guess could put a value under the wrong column
+    const tables = officialTablesFor(report, profile).filter(columnsSure);
     if (tables.length === 0) return;
     const valueFor = (metric: string): TableFigure | undefined => {
       for (const t of tables) {

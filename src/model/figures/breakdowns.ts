@@ -5,7 +5,7 @@
  */
 import type { Block } from '../types.js';
 import type { Breakdown, Figure, ListEnd, Share, UnitClass } from './types.js';
-import { CLAUSE_BREAK, CLOSE_PAREN, OPEN_PAREN, SENTENCE_END, blockSentences, isProse, positions } from './extract.js';
+import { CLAUSE_BREAK, CLOSE_PAREN, OPEN_PAREN, SENTENCE_END, blockSentences, coreSubject, isCount, isProse, positions } from './extract.js';
 import { readNumbering } from '../numbering.js';
 
 /** Words that open a list of parts. */
@@ -30,10 +30,6 @@ const PUBLISH_RE = /公开|发布|推送|报送|发稿|刊发|刊登|报道|转�
 /** The text says an item published on several channels is counted once. */
 const DEDUP_RE = /不重复|重复.{0,6}计|相同信息计|只计/u;
 
-function countable(c: UnitClass): boolean {
-  return c !== 'percent' && c !== 'points' && c !== 'none';
-}
-
 function compatible(total: UnitClass, part: UnitClass): boolean {
   return part === total || (part === 'none' && total === 'item');
 }
@@ -46,10 +42,7 @@ function subsequence(needle: string, hay: string): boolean {
 }
 
 function normaliseRef(s: string): string {
-  return s
-    .replace(/^(?:我|本)(?:局|镇|乡|委|办|区|县|市|街道|单位|部|厅|中心|机关|院|署)?/u, '')
-    .replace(/^(?:全年|今年|本年度?|[0-9]{4}年度?)/u, '')
-    .replace(/[的“”"\s]/gu, '');
+  return coreSubject(s).replace(/[的“”"\s]/gu, '');
 }
 
 interface Segment {
@@ -60,8 +53,11 @@ interface Segment {
   brk: string;
 }
 
-/** How many figures before a marker may be its total. */
+/** Lists nested deeper than this are not read. */
+const MAX_NESTING = 12;
+/** How many figures before a marker may be its total, and how far back to look for them. */
 const MAX_CANDIDATES = 12;
+const MAX_LOOKBACK = 40;
 /** A clause longer than this many characters ends a list. */
 const MAX_CLAUSE_CHARS = 300;
 /** A list longer than this many clauses is not read as one. */
@@ -189,8 +185,13 @@ class BlockLists {
    * The parts listed from `from`: figures of the total's kind, up to the end of the sentence, a
    * clause without a figure, a figure of another kind, or (for a nested list) a semicolon.
    */
-  scan(from: number, depth: number, totalClass: UnitClass, nestedList: boolean, totalValue?: number): ListScan {
+  scan(from: number, depth: number, totalClass: UnitClass, nestedList: boolean, totalValue?: number, level = 0): ListScan {
     const res: ListScan = { parts: [], shares: [], nested: [], end: 'sentence', endOffset: this.text.length, open: false };
+    if (level > MAX_NESTING || depth > MAX_NESTING) {
+      res.end = 'unit';
+      res.open = true;
+      return res;
+    }
     const segs = this.segments(from, depth);
     for (let si = 0; segs.at(si); si++) {
       const seg = segs.at(si)!;
@@ -265,7 +266,7 @@ class BlockLists {
       }
       if (nestFrom !== undefined && marker) {
         this.used.add(marker.index);
-        const sub = this.scan(nestFrom, depth, lastPart.unitClass === 'none' ? totalClass : lastPart.unitClass, true);
+        const sub = this.scan(nestFrom, depth, lastPart.unitClass === 'none' ? totalClass : lastPart.unitClass, true, undefined, level + 1);
         if (sub.parts.length > 0) {
           res.nested.push(this.make(lastPart, sub, marker[0], marker.index, false), ...sub.nested);
           res.shares.push(...sub.shares);
@@ -277,7 +278,8 @@ class BlockLists {
           return res;
         }
         // continue after the semicolon that closed the nested list
-        const rest = this.scan(sub.endOffset + 1, depth, totalClass, nestedList, totalValue === undefined ? undefined : totalValue - res.parts.reduce((a, p) => a + p.value, 0));
+        const left = totalValue === undefined ? undefined : totalValue - res.parts.reduce((a, p) => a + p.value, 0);
+        const rest = this.scan(sub.endOffset + 1, depth, totalClass, nestedList, left, level + 1);
         res.parts.push(...rest.parts);
         res.shares.push(...rest.shares);
         res.nested.push(...rest.nested);
@@ -373,10 +375,11 @@ class BlockLists {
     const depth = this.pos.depth[at]!;
     // the figures before the marker, nearest first, within this sentence and the one before
     const cands: Figure[] = [];
-    for (let i = this.firstFrom(at) - 1; i >= 0 && cands.length < MAX_CANDIDATES; i--) {
+    const from = this.firstFrom(at) - 1;
+    for (let i = from; i >= 0 && i > from - MAX_LOOKBACK && cands.length < MAX_CANDIDATES; i--) {
       const f = this.figs[i]!;
       if (f.sentence < sent - 1) break;
-      if (f.end <= at && f.parenDepth === depth && countable(f.unitClass)) cands.unshift(f);
+      if (f.end <= at && f.parenDepth === depth && isCount(f.unitClass)) cands.unshift(f);
     }
     const same = cands.filter((f) => f.sentence === sent);
     let pool: Figure[];
@@ -441,7 +444,7 @@ export function findBreakdowns(blocks: Block[], figures: Figure[]): BreakdownRes
     const text = bl.text;
 
     // figures that introduce what follows: 已经答复的564件申请中
-    for (const f of figs) if (/中$/u.test(f.object) && countable(f.unitClass)) wholes.push(f);
+    for (const f of figs) if (/中$/u.test(f.object) && isCount(f.unitClass)) wholes.push(f);
 
     type Start = { at: number; from: number; marker: string; total?: Figure; ref?: string };
     const starts: Start[] = [];
@@ -455,15 +458,15 @@ export function findBreakdowns(blocks: Block[], figures: Figure[]): BreakdownRes
       let total: Figure | undefined;
       let candidates: Figure[] = [];
       if (s.ref !== undefined) {
-        const inside = bl.figuresIn(s.at, s.from, bl.pos.depth[s.at]!).filter((f) => f.end <= s.from && countable(f.unitClass));
+        const inside = bl.figuresIn(s.at, s.from, bl.pos.depth[s.at]!).filter((f) => f.end <= s.from && isCount(f.unitClass));
         total = inside[inside.length - 1] ?? findReferent(s.ref, s.at, block, figs, prose, pi, byBlock);
       } else {
         candidates = bl.totalsBefore(s.at);
         total = candidates[0];
       }
       const depth = bl.pos.depth[s.at]!;
-      const cls = total?.unitClass ?? figs.find((f) => f.start >= s.from && countable(f.unitClass))?.unitClass;
-      if (!cls || !countable(cls)) continue;
+      const cls = total?.unitClass ?? bl.figuresIn(s.from, s.from + MAX_CLAUSE_CHARS, depth).find((f) => isCount(f.unitClass))?.unitClass;
+      if (!cls || !isCount(cls)) continue;
       let scan = bl.scan(s.from, depth, cls, false, total?.approx ? undefined : total?.value);
       if (candidates.length > 1) {
         // several counts could be the total: take the one the parts make up, else none
@@ -497,7 +500,7 @@ export function findBreakdowns(blocks: Block[], figures: Figure[]): BreakdownRes
 
     // parenthesised lists after figures that are not parts of a list: 114条（…）
     for (const f of figs) {
-      if (!countable(f.unitClass) || listed.has(f)) continue;
+      if (!isCount(f.unitClass) || listed.has(f)) continue;
       if (!OPEN_PAREN.test(text.slice(f.end, f.end + 1))) continue;
       const sub = bl.parenList(f, f.end + 1, f.parenDepth + 1);
       if (!sub) continue;
@@ -527,7 +530,7 @@ function findReferent(
   const want = normaliseRef(ref);
   if (want.length < 2) return undefined;
   const matches = (f: Figure): boolean =>
-    countable(f.unitClass) && f.parenDepth === 0 && subsequence(want, (f.core + f.object).replace(/[的“”"\s]/gu, ''));
+    isCount(f.unitClass) && f.parenDepth === 0 && subsequence(want, (f.core + f.object).replace(/[的“”"\s]/gu, ''));
   const here = figs.filter((f) => f.end <= at && f.block === block.index).reverse();
   const found = here.find(matches);
   if (found) return found;

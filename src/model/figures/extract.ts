@@ -167,6 +167,11 @@ export function blockSentences(b: Block): { start: number; end: number }[] {
   return out;
 }
 
+/** A unit that counts things (not a percentage, not a bare number). */
+export function isCount(c: UnitClass): boolean {
+  return c !== 'percent' && c !== 'points' && c !== 'none';
+}
+
 /** Blocks whose text is prose (tables have their own model). */
 export function isProse(b: Block): boolean {
   return b.type === 'paragraph' || b.type === 'heading' || b.type === 'list-item';

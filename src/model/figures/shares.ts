@@ -6,11 +6,7 @@
 import type { Block } from '../types.js';
 import type { Figure, Share } from './types.js';
 import { GENERIC_WHOLE_RE, SHARE_RE } from './breakdowns.js';
-import { isProse } from './extract.js';
-
-function countable(f: Figure): boolean {
-  return f.unitClass !== 'percent' && f.unitClass !== 'points' && f.unitClass !== 'none';
-}
+import { isCount, isProse } from './extract.js';
 
 /**
  * Shares outside lists. The part is the count just before the percentage in its sentence
@@ -44,7 +40,7 @@ export function resolveShares(blocks: Block[], figures: Figure[], known: Share[]
       const inBlock = byBlock.get(block) ?? [];
       c = {
         shares: inBlock.filter((f) => f.unitClass === 'percent' && SHARE_RE.test(f.subject) && !done.has(f)).length,
-        counts: inBlock.filter((f) => countable(f) && !wholeSet.has(f)),
+        counts: inBlock.filter((f) => isCount(f.unitClass) && !wholeSet.has(f)),
       };
       lineCache.set(block, c);
     }
@@ -58,7 +54,7 @@ export function resolveShares(blocks: Block[], figures: Figure[], known: Share[]
     for (let i = p.index - 1; i >= 0 && i >= p.index - 20; i--) {
       const f = figures[i]!;
       if (f.block !== p.block || f.sentence !== p.sentence || f.clause < p.clause - 1) break;
-      if (countable(f) && f.parenDepth === p.parenDepth && !wholeSet.has(f)) {
+      if (isCount(f.unitClass) && f.parenDepth === p.parenDepth && !wholeSet.has(f)) {
         part = f;
         break;
       }

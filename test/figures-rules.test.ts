@@ -122,3 +122,21 @@ describe('prose against the tables', () => {
     expect(lint(text, 'x.txt', [proseTableMismatch as Rule<unknown>])).toEqual([]);
   });
 });
+
+describe('messages and bad input', () => {
+  it('speaks English with locale en', () => {
+    const text = '2020年共受理政府信息公开申请20件，其中当面申请8件，网上申请10件，信函申请4件。';
+    const [m] = lintText(text, 'x.txt', { rules: [proseSum as Rule<unknown>], locale: 'en' }).messages;
+    expect(m!.message).toBe('the parts add up to more than the total: 8+10+4 = 22, but the total is 20');
+  });
+
+  it('run-on, deeply nested and garbled text gives diagnostics, never an exception', () => {
+    const inputs = [
+      '共3件（其中1件（其中1件（'.repeat(300),
+      '其中'.repeat(2000) + '共有' + '1件，'.repeat(2000),
+      '共受理申请100件，其中' + 'A1件，包括：B1件；'.repeat(300) + '。',
+      '占总数的%，占比.%，其中，包括：；；（（））〔〕第件余多约',
+    ];
+    for (const t of inputs) expect(Array.isArray(lint(t))).toBe(true);
+  });
+});

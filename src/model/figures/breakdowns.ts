@@ -400,8 +400,10 @@ class BlockLists {
 
   /** 其中A 3件；B 5件。本年共受理申请8件。 — a total stated after its parts, in the next sentence. */
   totalAfter(from: number, cls: UnitClass): Figure | undefined {
+    const sent = this.pos.sentence[Math.min(from, this.text.length)]!;
     for (let i = this.firstFrom(from); i < this.figs.length; i++) {
       const f = this.figs[i]!;
+      if (f.sentence > sent + 1) break;
       if (f.parenDepth === 0 && f.unitClass === cls && !f.approx && TOTAL_WORD_RE.test(f.subject)) return f;
     }
     return undefined;

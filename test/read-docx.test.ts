@@ -11,7 +11,12 @@ import { reportToDocx } from './helpers/docx.js';
 
 const fixture = path.join(repoRoot, 'fixtures', 'inputs', 'seed-004.docx');
 
-const findings = (r: LintResult): string[] => r.messages.map((m) => `${m.ruleId}: ${m.message}`).sort();
+/**
+ * Rule ids and messages. A message that cites another place (第39行) cites it as a position, and
+ * positions differ by design (a Word document's "line" is its paragraph number), so the number is
+ * left out of the comparison.
+ */
+const findings = (r: LintResult): string[] => r.messages.map((m) => `${m.ruleId}: ${m.message.replace(/第\d+行/g, '第…行')}`).sort();
 
 describe('a Word document is checked like the same report in text', () => {
   it('the committed fixture is what the generator makes of seed 004 today', async () => {

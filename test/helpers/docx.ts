@@ -1,9 +1,12 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, type FileChild } from 'docx';
+import { parsePlainText } from '../../src/parse/plaintext.js';
+import { textTableToGrid } from '../../src/model/text-table.js';
 
 /**
  * A Word document with the content of a text or Markdown report, as an official would have typed
- * it: one Word paragraph per line, Markdown headings as Word headings, and runs of `|` lines as a
- * Word table (a Markdown table's delimiter row dropped).
+ * it: one Word paragraph per line, Markdown headings as Word headings, and tables as Word tables —
+ * in plain text the tables the text reader finds (rows of `|` cells, or one cell per line), in
+ * Markdown runs of `|` lines (the delimiter row dropped).
  */
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
@@ -19,19 +22,33 @@ function cellsOf(line: string): string[] {
 }
 
 function table(lines: string[]): Table {
-  const rows = lines.filter((l) => !isDelimiterRow(l)).map(cellsOf);
-  const width = Math.max(...rows.map((r) => r.length));
+  return wordTable(lines.filter((l) => !isDelimiterRow(l)).map(cellsOf));
+}
+
+/** Rows keep their own number of cells: Word allows ragged tables, and a cut-off row stays short. */
+function wordTable(rows: string[][]): Table {
   return new Table({
-    rows: rows.map(
-      (r) =>
-        new TableRow({
-          children: Array.from({ length: width }, (_, i) => new TableCell({ children: [new Paragraph(r[i] ?? '')] })),
-        }),
-    ),
+    rows: rows.map((r) => new TableRow({ children: (r.length ? r : ['']).map((c) => new TableCell({ children: [new Paragraph(c)] })) })),
   });
 }
 
+/** Plain text: paragraphs and the tables the text reader reconstructs. */
+function plainTextChildren(text: string): FileChild[] {
+  const out: FileChild[] = [];
+  for (const node of parsePlainText(text).children) {
+    if (node.type === 'textTable') {
+      const grid = textTableToGrid(node, 0);
+      out.push(wordTable(grid.rows.map((r) => r.map((c) => c.text.text.trim()))));
+    } else if (node.type === 'paragraph') {
+      const first = node.children[0];
+      if (first?.type === 'text') out.push(new Paragraph(first.value.trim()));
+    }
+  }
+  return out;
+}
+
 export function reportToDocxChildren(text: string, markdown: boolean): FileChild[] {
+  if (!markdown) return plainTextChildren(text);
   const lines = text.split(/\r\n|\n|\r/);
   const out: FileChild[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -44,7 +61,7 @@ export function reportToDocxChildren(text: string, markdown: boolean): FileChild
       out.push(table(run));
       continue;
     }
-    const h = markdown ? /^(#{1,6})\s+(.*)$/.exec(line) : null;
+    const h = /^(#{1,6})\s+(.*)$/.exec(line);
     if (h) out.push(new Paragraph({ text: h[2]!, heading: HEADINGS[h[1]!.length - 1] }));
     else out.push(new Paragraph(line.trim()));
   }

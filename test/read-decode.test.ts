@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { decodeBytes, encodeText, normaliseEncoding } from '../src/read/decode.js';
 import { readBuffer } from '../src/read/index.js';
 import { lintDocument, lintText } from '../src/lint.js';
+import { main, type CliIO } from '../src/cli/main.js';
 import { corpusDir } from './helpers/corpus.js';
 
 /** Every real report: the five seeds and the 70 labelled beginnings. */
@@ -141,5 +143,37 @@ describe('an HTML page that declares its charset', () => {
     const doc = readBuffer(Buffer.from(page, 'utf8'), 'page.html');
     expect(doc.encoding).toBe('utf-8');
     expect(doc.text).toBe(page);
+  });
+});
+
+describe('--encoding on the command line', () => {
+  const io = (cwd: string): CliIO & { out: string; err: string } => {
+    const o = {
+      out: '',
+      err: '',
+      cwd,
+      stdout: { write: (s: string) => (o.out += s) },
+      stderr: { write: (s: string) => (o.err += s) },
+      readStdin: async () => Buffer.alloc(0),
+    };
+    return o;
+  };
+
+  it('overrides detection, and a wrong guess shows as an encoding warning', async () => {
+    const d = mkdtempSync(path.join(os.tmpdir(), 'ogi-lint-enc-'));
+    writeFileSync(path.join(d, 'r.txt'), Buffer.from(texts[0]!.text, 'utf8'));
+    const right = io(d);
+    await main(['r.txt', '--format', 'json'], right);
+    expect(JSON.parse(right.out)[0].messages.filter((m: { ruleId: string }) => m.ruleId === 'encoding')).toEqual([]);
+    const wrong = io(d);
+    await main(['r.txt', '--format', 'json', '--encoding', 'utf-16be'], wrong);
+    const messages = JSON.parse(wrong.out)[0].messages as { ruleId: string; fatal?: boolean }[];
+    expect(messages.some((m) => m.ruleId === 'encoding' || (m.ruleId === 'file-unreadable' && m.fatal))).toBe(true);
+  });
+
+  it('an unknown name is a usage error', async () => {
+    const o = io(os.tmpdir());
+    expect(await main(['x.txt', '--encoding', 'klingon'], o)).toBe(2);
+    expect(o.err).toMatch(/--encoding 的值“klingon”不是已知的编码/);
   });
 });

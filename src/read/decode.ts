@@ -7,7 +7,7 @@ import type { ReaderNotice } from './types.js';
  * Turning bytes into text. Files from government systems are UTF-8, GBK/GB18030 or UTF-16, with
  * or without a byte-order mark. The order of judgement:
  *
- * 1. an encoding the user forced (`--encoding`);
+ * 1. an encoding the user forced (`--encoding`), with a warning when the result is not Chinese text;
  * 2. a byte-order mark (UTF-8, UTF-16 LE/BE, GB18030);
  * 3. UTF-16 without a mark, told by NUL bytes on every other position (ASCII digits and line
  *    breaks in UTF-16 carry a NUL byte; UTF-8 and GB18030 text never does);
@@ -201,6 +201,23 @@ function replacementNotice(text: string, encoding: string): ReaderNotice | undef
   };
 }
 
+/** A forced encoding that turned the bytes into something other than Chinese text. */
+function implausibleNotice(text: string, encoding: string): ReaderNotice {
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) < 0x80) i++;
+  return {
+    ruleId: 'encoding',
+    severity: 'warning',
+    messageId: 'implausible',
+    data: { encoding },
+    range: { start: Math.min(i, text.length), end: Math.min(i + 1, text.length) },
+    messages: {
+      zh: '按 {encoding} 解码后大多不是中文字符，--encoding 指定的编码可能不对',
+      en: 'decoded as {encoding}, the text is mostly not Chinese; the encoding given with --encoding may be wrong',
+    },
+  };
+}
+
 function result(text: string, encoding: string, bom: boolean, lossy: boolean): Decoded {
   const notices: ReaderNotice[] = [];
   if (lossy) {
@@ -232,7 +249,9 @@ export function decodeBytes(buf: Uint8Array, opts: DecodeOptions = {}): Decoded 
     const body = hasBom ? buf.subarray(bom.bytes.length) : buf;
     const text = decodeWith(body, enc);
     const lossy = enc === 'utf-8' ? utf8Quality(body, text) !== 'valid' : countReplacement(text) > 0;
-    return result(text, enc, hasBom, lossy);
+    const decoded = result(text, enc, hasBom, lossy);
+    if (!lossy && !decoded.binary && chineseShare(text) < 0.5) decoded.notices.push(implausibleNotice(text, enc));
+    return decoded;
   }
 
   if (bom) {

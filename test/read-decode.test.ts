@@ -102,6 +102,12 @@ describe('bytes that do not decode', () => {
     expect(d.notices).toEqual([]);
   });
 
+  it('one stray NUL or Ctrl-Z in a long report does not make it binary', () => {
+    const text = `${texts[0]!.text}\u0000${texts[1]!.text}\u001a`;
+    const d = decodeBytes(Buffer.from(text, 'utf8'));
+    expect([d.binary, d.encoding, d.text]).toEqual([false, 'utf-8', text]);
+  });
+
   it('NUL bytes outside a UTF-16 pattern mean binary', () => {
     const d = decodeBytes(Buffer.from([0x41, 0x00, 0x00, 0x42, 0x00, 0x00, 0x01, 0x02, 0x03, 0x00, 0x43, 0x00, 0x00, 0x00]));
     expect(d.binary).toBe(true);

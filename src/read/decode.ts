@@ -224,7 +224,8 @@ function result(text: string, encoding: string, bom: boolean, lossy: boolean): D
     const n = replacementNotice(text, encoding);
     if (n) notices.push(n);
   }
-  const binary = text.includes('\u0000') || controlShare(text) > 0.01;
+  // a stray NUL or Ctrl-Z in a text export is not enough; binary data has many
+  const binary = controlShare(text) > 0.01;
   return { text, encoding, bom, notices, binary };
 }
 

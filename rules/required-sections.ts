@@ -1,4 +1,5 @@
 import { defineRule, ALL_GENERATIONS } from '../src/rules/types.js';
+import { PARTS_2021, reportText } from '../src/rules/example-texts.js';
 import { matchSections, mentionOf } from '../src/model/section-match.js';
 
 interface Options {
@@ -33,36 +34,14 @@ export default defineRule<Options>({
     valid: [
       {
         title: '六个部分齐全，标题措辞与格式略有不同也可',
-        text: `某某局2021年政府信息公开工作年度报告
-一、总体情况
-本局认真贯彻《条例》。
-二、主动公开政府信息情况
-见下表。
-三、收到和处理政府信息公开申请情况
-见下表。
-四、政府信息公开行政复议、行政诉讼情况
-见下表。
-五、存在问题及改进措施
-人员不足，将加强培训。
-六、其他需要报告的事项
-本年度未收取信息处理费。`,
+        text: reportText(PARTS_2021.map(([h, b]) => (h.startsWith('五') ? ['五、存在问题及改进措施', b] : [h, b]))),
         expected: [],
       },
     ],
     invalid: [
       {
         title: '缺少第五部分“存在的主要问题及改进情况”',
-        text: `某某局2021年政府信息公开工作年度报告
-一、总体情况
-本局认真贯彻《条例》。
-二、主动公开政府信息情况
-见下表。
-三、收到和处理政府信息公开申请情况
-见下表。
-四、政府信息公开行政复议、行政诉讼情况
-见下表。
-六、其他需要报告的事项
-本年度未收取信息处理费。`,
+        text: reportText(PARTS_2021.filter(([h]) => !h.startsWith('五'))),
         expected: [
           { line: 10, column: 1, endLine: 10, endColumn: 12, message: '缺少必备部分“五、存在的主要问题及改进情况”' },
         ],

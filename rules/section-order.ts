@@ -1,4 +1,5 @@
 import { defineRule } from '../src/rules/types.js';
+import { PARTS_2021, reportText } from '../src/rules/example-texts.js';
 import { matchSections } from '../src/model/section-match.js';
 
 /** Indices of a longest strictly increasing subsequence of `xs`. */
@@ -44,38 +45,21 @@ export default defineRule<Record<string, never>>({
     valid: [
       {
         title: '六个部分按顺序排列',
-        text: `某某局2021年政府信息公开工作年度报告
-一、总体情况
-本局认真贯彻《条例》。
-二、主动公开政府信息情况
-见下表。
-三、收到和处理政府信息公开申请情况
-见下表。
-四、政府信息公开行政复议、行政诉讼情况
-见下表。
-五、存在的主要问题及改进情况
-人员不足，将加强培训。
-六、其他需要报告的事项
-本年度未收取信息处理费。`,
+        text: reportText(PARTS_2021),
         expected: [],
       },
     ],
     invalid: [
       {
         title: '第五部分与第四部分颠倒',
-        text: `某某局2021年政府信息公开工作年度报告
-一、总体情况
-本局认真贯彻《条例》。
-二、主动公开政府信息情况
-见下表。
-三、收到和处理政府信息公开申请情况
-见下表。
-四、存在的主要问题及改进情况
-人员不足，将加强培训。
-五、政府信息公开行政复议、行政诉讼情况
-见下表。
-六、其他需要报告的事项
-本年度未收取信息处理费。`,
+        text: reportText([
+          PARTS_2021[0]!,
+          PARTS_2021[1]!,
+          PARTS_2021[2]!,
+          ['四、存在的主要问题及改进情况', PARTS_2021[4]![1]],
+          ['五、政府信息公开行政复议、行政诉讼情况', PARTS_2021[3]![1]],
+          PARTS_2021[5]!,
+        ]),
         expected: [
           {
             line: 10,

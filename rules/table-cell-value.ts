@@ -1,4 +1,5 @@
 import { defineRule } from '../src/rules/types.js';
+import { TABLE4_HEADER } from '../src/rules/example-texts.js';
 import { cellName, checkRelations, officialTablesFor, partName, templateOf } from '../src/model/tables/index.js';
 import type { ExtractedCell } from '../src/model/tables/index.js';
 
@@ -8,13 +9,6 @@ interface Options {
   /** warn about approximate values (约/余/多) */
   approximate: boolean;
 }
-
-const T4 = `某某局2021年政府信息公开工作年度报告
-四、政府信息公开行政复议、行政诉讼情况
-行政复议 | 行政诉讼
-结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉
-结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计
-`;
 
 export default defineRule<Options>({
   id: 'table-cell-value',
@@ -48,14 +42,14 @@ export default defineRule<Options>({
     valid: [
       {
         title: '表四全部填写数字',
-        text: `${T4}0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0`,
+        text: `${TABLE4_HEADER}0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0`,
         expected: [],
       },
     ],
     invalid: [
       {
         title: '表四出现文字、约数和空白',
-        text: `${T4}无 | 0 | 0 | 0 | 0 | 约2 | 0 | 0 | 0 | 2 |  | 0 | 0 | 0 | 0`,
+        text: `${TABLE4_HEADER}无 | 0 | 0 | 0 | 0 | 约2 | 0 | 0 | 0 | 2 |  | 0 | 0 | 0 | 0`,
         expected: [
           { line: 6, column: 1, endLine: 6, endColumn: 2, message: '“行政复议”的“结果维持”“无”不是有效的数值' },
           { line: 6, column: 21, endLine: 6, endColumn: 23, message: '“行政诉讼·未经复议直接起诉”的“结果维持”“约2”是约数，表中应填确切数字', severity: 'warning' },

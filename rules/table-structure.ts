@@ -1,13 +1,7 @@
 import { defineRule } from '../src/rules/types.js';
+import { TABLE4_HEADER } from '../src/rules/example-texts.js';
 import { blocksInOtherFormat, officialTablesFor, partName, templateOf } from '../src/model/tables/index.js';
 import type { SourceRange } from '../src/util/mapped-text.js';
-
-const T4 = `某某局2021年政府信息公开工作年度报告
-四、政府信息公开行政复议、行政诉讼情况
-行政复议 | 行政诉讼
-结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉
-结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计
-`;
 
 export default defineRule<Record<string, never>>({
   id: 'table-structure',
@@ -43,14 +37,14 @@ export default defineRule<Record<string, never>>({
     valid: [
       {
         title: '表四三组十五栏齐全',
-        text: `${T4}0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0`,
+        text: `${TABLE4_HEADER}0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0`,
         expected: [],
       },
     ],
     invalid: [
       {
         title: '表四少填一栏',
-        text: `${T4}0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0`,
+        text: `${TABLE4_HEADER}0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0`,
         expected: [
           {
             line: 6,

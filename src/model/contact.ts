@@ -37,7 +37,7 @@ const POSTCODE_VALUE = /\d+/y;
 const ADDRESS_VALUE = /[^，,；;。)）\n]*/y;
 
 const LANDLINE = /(?<![\d])(?:[(（]0\d{2,3}[)）]\s?\d{7,8}|0\d{2,3}\s?[-—－–]\s?\d{7,8})(?!\d)/g;
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 const WEBSITE = /https?:\/\/[^\s)）"”'，,。；;<>\u3000-\u9fff]+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[^\s)）"”'，,。；;<>\u3000-\u9fff]*)?/gi;
 
 /** a line of the web page around the report rather than of the report */

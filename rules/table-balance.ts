@@ -1,5 +1,5 @@
 import { defineRule } from '../src/rules/types.js';
-import { checkRelations, columnsSure, officialTablesFor, partName, templateOf } from '../src/model/tables/index.js';
+import { failedRelations, partName } from '../src/model/tables/index.js';
 
 export default defineRule<Record<string, never>>({
   id: 'table-balance',
@@ -53,20 +53,16 @@ export default defineRule<Record<string, never>>({
     ],
   },
   check({ report, profile, emit }) {
-    for (const table of officialTablesFor(report, profile)) {
-      const tpl = templateOf(table, profile);
-      if (!tpl || !columnsSure(table)) continue;
-      for (const c of checkRelations(table, tpl)) {
-        if (c.holds || c.relation.kind !== 'balance') continue;
-        const at = c.right[0]!;
-        emit({
-          messageId: 'balance',
-          data: { column: partName(tpl, c.column ?? at.column, 'column'), relationZh: c.relation.title.zh, relationEn: c.relation.title.en, left: c.leftSum, right: c.rightSum },
-          range: at.cell.range,
-          expected: c.leftSum,
-          actual: c.rightSum,
-        });
-      }
+    for (const { tpl, check: c } of failedRelations(report, profile)) {
+      if (c.relation.kind !== 'balance') continue;
+      const at = c.right[0]!;
+      emit({
+        messageId: 'balance',
+        data: { column: partName(tpl, c.column ?? at.column, 'column'), relationZh: c.relation.title.zh, relationEn: c.relation.title.en, left: c.leftSum, right: c.rightSum },
+        range: at.cell.range,
+        expected: c.leftSum,
+        actual: c.rightSum,
+      });
     }
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rules/types.js';
 import { TABLE4_HEADER } from '../src/rules/example-texts.js';
-import { cellName, checkRelations, columnsSure, officialTablesFor, templateOf } from '../src/model/tables/index.js';
+import { cellName, failedRelations } from '../src/model/tables/index.js';
 
 export default defineRule<Record<string, never>>({
   id: 'table-sum',
@@ -51,28 +51,24 @@ export default defineRule<Record<string, never>>({
     ],
   },
   check({ report, profile, emit }) {
-    for (const table of officialTablesFor(report, profile)) {
-      const tpl = templateOf(table, profile);
-      if (!tpl || !columnsSure(table)) continue;
-      for (const c of checkRelations(table, tpl)) {
-        if (c.holds || c.relation.kind === 'balance') continue;
-        const total = c.left[0]!;
-        // a blank total whose parts are not zero is a missing value (table-cell-value)
-        if (total.cell.kind === 'blank' && c.relation.kind === 'sum') continue;
-        const data = { cell: cellName(tpl, total.row, total.column), relationZh: c.relation.title.zh, relationEn: c.relation.title.en, expected: c.rightSum, actual: c.leftSum };
-        if (c.relation.kind === 'at-most') {
-          emit({ messageId: 'atMost', data, range: total.cell.range, expected: c.rightSum, actual: c.leftSum });
-          continue;
-        }
-        emit({
-          messageId: 'sum',
-          data,
-          range: total.cell.range,
-          expected: c.rightSum,
-          actual: c.leftSum,
-          suggestions: [{ messageId: 'useComputed', data: { value: c.rightSum }, fix: { range: [total.cell.range.start, total.cell.range.end], text: String(c.rightSum) } }],
-        });
+    for (const { tpl, check: c } of failedRelations(report, profile)) {
+      if (c.relation.kind === 'balance') continue;
+      const total = c.left[0]!;
+      // a blank total whose parts are not zero is a missing value (table-cell-value)
+      if (total.cell.kind === 'blank' && c.relation.kind === 'sum') continue;
+      const data = { cell: cellName(tpl, total.row, total.column), relationZh: c.relation.title.zh, relationEn: c.relation.title.en, expected: c.rightSum, actual: c.leftSum };
+      if (c.relation.kind === 'at-most') {
+        emit({ messageId: 'atMost', data, range: total.cell.range, expected: c.rightSum, actual: c.leftSum });
+        continue;
       }
+      emit({
+        messageId: 'sum',
+        data,
+        range: total.cell.range,
+        expected: c.rightSum,
+        actual: c.leftSum,
+        suggestions: [{ messageId: 'useComputed', data: { value: c.rightSum }, fix: { range: [total.cell.range.start, total.cell.range.end], text: String(c.rightSum) } }],
+      });
     }
   },
 });

@@ -6,6 +6,7 @@ import { recognise, type Candidate } from './recognise.js';
 import { templatesOf, type TableTemplate } from './template.js';
 import type { FlattenedTable, OfficialTable, OfficialTables } from './types.js';
 import { labelScore, normaliseLabel } from './labels.js';
+import { checkRelations, type RelationCheck } from './relations.js';
 
 export type * from './types.js';
 export type { TableTemplate, RelationTemplate, RowTemplate, ColumnTemplate, BlockTemplate } from './template.js';
@@ -163,6 +164,20 @@ export function columnsSure(table: OfficialTable): boolean {
   return !table.issues.some((i) => i.kind === 'missing-column' || i.kind === 'unknown-column');
 }
 export { cellName, partName } from './describe.js';
+
+/**
+ * Every relation that fails in the tables a profile sees, on tables whose columns are sure (sums
+ * are never run on a guessed structure).
+ */
+export function failedRelations(report: Report, profile: Profile): { table: OfficialTable; tpl: TableTemplate; check: RelationCheck }[] {
+  const out: { table: OfficialTable; tpl: TableTemplate; check: RelationCheck }[] = [];
+  for (const table of officialTablesFor(report, profile)) {
+    const tpl = templateOf(table, profile);
+    if (!tpl || !columnsSure(table)) continue;
+    for (const check of checkRelations(table, tpl)) if (!check.holds) out.push({ table, tpl, check });
+  }
+  return out;
+}
 
 /** The template of the same kind in another generation whose columns include this header label, if any. */
 export function otherGenerationColumn(tpl: TableTemplate, text: string, profile?: Pick<Profile, 'tables'>): TableTemplate | undefined {

@@ -65,7 +65,7 @@ function noticeMessages(doc: SourceDocument, locale: Locale): LintMessage[] {
       endColumn: b.column,
     };
     if (doc.unreadable) m.fatal = true;
-    const where = n.range ? doc.describe?.(n.range.start) : undefined;
+    const where = n.range ? doc.describe?.(n.range.start, locale) : undefined;
     if (where) m.location = where;
     return m;
   });

@@ -106,6 +106,9 @@ describe('positions in a Word document are paragraphs and table cells', () => {
     expect(at('（二）部分公开')).toEqual([7, 1, '表 1 第 2 行第 2 列']);
     expect(at('件<')).toEqual([8, 2, '表 1 第 2 行第 3 列']);
     expect(at('二、主动公开')).toEqual([9, 1, '第 9 段「二、主动公开政府信息情况」']);
+    // the same places in English
+    expect(doc.describe!(doc.text.indexOf('二、主动公开'), 'en')).toBe('paragraph 9 “二、主动公开政府信息情况”');
+    expect(doc.describe!(doc.text.indexOf('（二）部分公开'), 'en')).toBe('table 1, row 2, column 2');
   });
 
   it('offsets before the first text and past the last stay inside the document', () => {

@@ -251,14 +251,17 @@ export class DocxLocator {
     return { line: seg.unit.number, column: seg.before + decodedLength(this.html.slice(seg.start, offset)) + 1 };
   }
 
-  describe(offset: number): string | undefined {
+  describe(offset: number, locale: 'zh' | 'en' = 'zh'): string | undefined {
     const seg = this.segmentAt(offset) ?? this.segments[0];
     if (!seg) return undefined;
     const u = seg.unit;
-    if (u.cell) return `表 ${u.cell.table} 第 ${u.cell.row} 行第 ${u.cell.col} 列`;
+    if (u.cell) {
+      const { table, row, col } = u.cell;
+      return locale === 'en' ? `table ${table}, row ${row}, column ${col}` : `表 ${table} 第 ${row} 行第 ${col} 列`;
+    }
     const words = u.text.trim().replace(/\s+/g, ' ');
     const excerpt = [...words].length > 16 ? `${[...words].slice(0, 16).join('')}…` : words;
-    return `第 ${u.number} 段「${excerpt}」`;
+    return locale === 'en' ? `paragraph ${u.number} “${excerpt}”` : `第 ${u.number} 段「${excerpt}」`;
   }
 }
 
@@ -332,7 +335,7 @@ export async function readDocx(buf: Uint8Array, filePath: string): Promise<Sourc
     text: html,
     encoding: 'utf-8',
     position: (offset) => locator.position(offset),
-    describe: (offset) => locator.describe(offset),
+    describe: (offset, locale) => locator.describe(offset, locale),
     notices: [],
   };
 }

@@ -39,7 +39,7 @@ export interface SourceDocument {
    * Optional words that help a user find an offset where line/column mean little
    * (e.g. "第 12 段「一、总体情况」" for a Word document).
    */
-  describe?(offset: number): string | undefined;
+  describe?(offset: number, locale?: 'zh' | 'en'): string | undefined;
   /** problems found while reading; they become diagnostics */
   notices: ReaderNotice[];
   /** true when the reader could not produce any text (the file is reported, not linted) */

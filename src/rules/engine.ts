@@ -59,7 +59,7 @@ export function toMessage(report: Report, rule: Rule<unknown>, level: 1 | 2, f: 
     endLine: b.line,
     endColumn: b.column,
   };
-  const where = report.doc.describe?.(start);
+  const where = report.doc.describe?.(start, locale);
   if (where) msg.location = where;
   if (f.expected !== undefined) msg.expected = f.expected;
   if (f.actual !== undefined) msg.actual = f.actual;

@@ -36,6 +36,14 @@ export default defineRule<Options>({
   defaultOptions: { ignore: [] },
   messages: {
     missing: { zh: '“{section}”部分缺少格式规定的统计表格', en: 'section “{section}” lacks the table the format requires' },
+    flattened: {
+      zh: '“{table}”只剩行列名称，表中数字缺失（可能在复制时丢失），无法核对',
+      en: '“{table}” has only its row and column labels; its figures are missing (lost in copying?) and it was not checked',
+    },
+    unseparated: {
+      zh: '“{table}”的单元格逐行排列、没有分隔符，无法确定行列，未核对',
+      en: '“{table}” has its cells one per line with no separators; its rows and columns cannot be told apart, and it was not checked',
+    },
     unrecognised: {
       zh: '“{section}”部分的表格未能识别为格式规定的统计表格，无法核对',
       en: 'the table in section “{section}” could not be read as the table the format requires; it was not checked',
@@ -57,6 +65,32 @@ export default defineRule<Options>({
         options: { ignore: ['proactive'] },
         expected: [{ line: 6, column: 1, endLine: 6, endColumn: 18, message: '“收到和处理政府信息公开申请情况”部分缺少格式规定的统计表格' }],
       },
+      {
+        title: '表四只剩行列名称，数字在复制时丢失：说明无法核对',
+        text: `某某局2021年政府信息公开工作年度报告
+四、政府信息公开行政复议、行政诉讼情况
+行政复议
+行政诉讼
+结果维持
+结果纠正
+其他结果
+尚未审结
+未经复议直接起诉
+复议后起诉
+五、存在的主要问题及改进情况
+人员不足。`,
+        options: { ignore: ['proactive', 'applications'] },
+        expected: [
+          {
+            line: 2,
+            column: 1,
+            endLine: 10,
+            endColumn: 6,
+            message: '“政府信息公开行政复议、行政诉讼情况”只剩行列名称，表中数字缺失（可能在复制时丢失），无法核对',
+            severity: 'warning',
+          },
+        ],
+      },
     ],
   },
   check({ report, profile, options, emit }) {
@@ -66,7 +100,15 @@ export default defineRule<Options>({
     if (required.length === 0) return;
     const matches = matchSections(report, profile.sections);
     for (const tpl of required) {
-      if (tables.some((t) => t.kind === tpl.kind) || flattened.some((f) => f.kind === tpl.kind)) continue;
+      if (tables.some((t) => t.kind === tpl.kind)) continue;
+      const flat = flattened.find((f) => f.kind === tpl.kind);
+      if (flat) {
+        // say that the table cannot be checked rather than pass over it in silence
+        // figures on their own lines, at least one a row: present but unplaceable; fewer: lost
+        const rows = flat.labels.filter((l) => l.what === 'row').length;
+        emit({ messageId: flat.values >= rows ? 'unseparated' : 'flattened', data: { table: tpl.title.replace(/^[一二三四五六七八九十]+、/, '') }, range: flat.range, severity: 'warning' });
+        continue;
+      }
       const m = matches.find((x) => x.spec.id === tpl.section);
       const sec = m?.section;
       if (!sec || sec.level !== 1) continue;

@@ -7,6 +7,7 @@ import { templatesOf, type TableTemplate } from './template.js';
 import type { FlattenedTable, OfficialTable, OfficialTables } from './types.js';
 import { labelScore, normaliseLabel } from './labels.js';
 import { checkRelations, type RelationCheck } from './relations.js';
+import { parseCellValue } from './values.js';
 
 export type * from './types.js';
 export type { TableTemplate, RelationTemplate, RowTemplate, ColumnTemplate, BlockTemplate } from './template.js';
@@ -133,7 +134,9 @@ export function findFlattened(blocks: Block[], templates: TableTemplate[], gener
     const cols = labels.filter((l) => l.what === 'column').length;
     if (rows + cols < tpl.minEvidence + 2 || (tpl.shape !== 'list' && cols === 0) || labels.length === 0) continue;
     const range = { start: Math.min(...labels.map((l) => l.range.start)), end: Math.max(...labels.map((l) => l.range.end)) };
-    const cand: FlattenedTable = { template: tpl.id, kind: tpl.kind, generation: tpl.generation, range, labels };
+    // lines between the labels that read as figures: the values are there, one per line, without separators
+    const values = blocks.filter((b) => b.type !== 'table' && b.range.start >= range.start && b.range.end <= range.end && parseCellValue(b.text).kind === 'number').length;
+    const cand: FlattenedTable = { template: tpl.id, kind: tpl.kind, generation: tpl.generation, range, labels, values };
     const prev = best.get(tpl.kind);
     if (!prev || labels.length > prev.labels.length || (labels.length === prev.labels.length && tpl.generation === generation)) best.set(tpl.kind, cand);
   }

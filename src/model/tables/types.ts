@@ -107,6 +107,8 @@ export interface FlattenedTable {
   range: SourceRange;
   /** the row and column labels found */
   labels: { id: string; what: 'row' | 'column'; text: string; range: SourceRange }[];
+  /** how many lines among the labels read as figures (0: the figures were lost) */
+  values: number;
 }
 
 /** The official tables of a report, and what its words show about its format generation. */

@@ -26,12 +26,12 @@ export default defineRule<Options>({
   defaultOptions: {},
   messages: {
     conflict: {
-      zh: '“{what}”前后数字不一致：第{line}行为{first}，此处为{second}',
-      en: '“{what}” is given twice with different values: {first} on line {line}, {second} here',
+      zh: '“{what}”前后数字不一致：{where}为{first}，此处为{second}',
+      en: '“{what}” is given twice with different values: {first} on {whereEn}, {second} here',
     },
     conflictApprox: {
-      zh: '“{what}”前后数字不一致：第{line}行为{first}，此处为{second}（虽为约数，范围也不重合）',
-      en: '“{what}” is given twice with different values: {first} on line {line}, {second} here (approximate, but the ranges do not overlap)',
+      zh: '“{what}”前后数字不一致：{where}为{first}，此处为{second}（虽为约数，范围也不重合）',
+      en: '“{what}” is given twice with different values: {first} on {whereEn}, {second} here (approximate, but the ranges do not overlap)',
     },
   },
   examples: {
@@ -83,7 +83,7 @@ export default defineRule<Options>({
       },
     ],
   },
-  check({ report, emit }) {
+  check({ report, emit, place }) {
     const src = report.doc.text;
     const raw = (f: Figure): string => src.slice(f.range.start, f.range.end);
     const first = new Map<string, Figure>();
@@ -93,7 +93,7 @@ export default defineRule<Options>({
       reported.add(b);
       emit({
         messageId: a.approx || b.approx ? 'conflictApprox' : 'conflict',
-        data: { what, line: report.doc.position(a.range.start).line, first: raw(a), second: raw(b) },
+        data: { what, where: place(a.range.start).zh, whereEn: place(a.range.start).en, first: raw(a), second: raw(b) },
         range: b.range,
         expected: raw(a),
         actual: raw(b),

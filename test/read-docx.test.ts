@@ -12,11 +12,11 @@ import { reportToDocx } from './helpers/docx.js';
 const fixture = path.join(repoRoot, 'fixtures', 'inputs', 'seed-004.docx');
 
 /**
- * Rule ids and messages. A message that cites another place (第39行) cites it as a position, and
- * positions differ by design (a Word document's "line" is its paragraph number), so the number is
- * left out of the comparison.
+ * Rule ids and messages. A message that cites another place cites it as the document counts
+ * places (第39行 in text, 第 14 段 in Word, whose "lines" are paragraphs), so that place is left
+ * out of the comparison.
  */
-const findings = (r: LintResult): string[] => r.messages.map((m) => `${m.ruleId}: ${m.message.replace(/第\d+行/g, '第…行')}`).sort();
+const findings = (r: LintResult): string[] => r.messages.map((m) => `${m.ruleId}: ${m.message.replace(/第\d+行|第 \d+ 段/g, '第…处')}`).sort();
 
 describe('a Word document is checked like the same report in text', () => {
   it('the committed fixture is what the generator makes of seed 004 today', async () => {
@@ -29,6 +29,9 @@ describe('a Word document is checked like the same report in text', () => {
     const docx = lintDocument(await readPath(fixture));
     expect(text.messages.length).toBeGreaterThan(0);
     expect(findings(docx)).toEqual(findings(text));
+    // a place cited inside a message is named as Word counts it
+    const conflict = docx.messages.find((m) => m.ruleId === 'conflicting-figures')!;
+    expect(conflict.message).toMatch(/第 \d+ 段为/);
     // every finding in the Word document says where, in words
     for (const m of docx.messages) expect(m.location).toMatch(/^(第 \d+ 段「.*」|表 \d+ 第 \d+ 行第 \d+ 列)$/);
   });

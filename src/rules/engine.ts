@@ -88,6 +88,10 @@ export function runRules(report: Report, opts: EngineOptions): LintMessage[] {
         report,
         profile: opts.profile,
         options: setting.options,
+        place(offset) {
+          const line = report.doc.position(offset).line;
+          return report.doc.kind === 'docx' ? { zh: `第 ${line} 段`, en: `paragraph ${line}` } : { zh: `第${line}行`, en: `line ${line}` };
+        },
         emit(f) {
           const m = toMessage(report, rule, level, f, opts.locale);
           if (directives.suppressed(rule.id, f.range.start, m.line)) return;

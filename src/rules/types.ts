@@ -30,6 +30,11 @@ export interface RuleContext<O> {
   profile: Profile;
   options: O;
   emit(finding: RuleFinding): void;
+  /**
+   * How to name the place of an offset inside a message: "第39行"/"line 39", or for a Word
+   * document, where lines are paragraphs, "第 39 段"/"paragraph 39".
+   */
+  place(offset: number): Localised;
 }
 
 /** An example: an input and the exact findings it must give. Examples are tests and docs. */

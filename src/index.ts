@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Profile } from './config/types.js';
 import { ConfigLoader, type ConfigLoaderOptions, type ResolvedConfig } from './config/load.js';
-import { readBuffer, readPath, type ReadOptions } from './read/index.js';
+import { readBytes, readPath, type ReadOptions } from './read/index.js';
 import type { SourceDocument } from './read/types.js';
 import { lintDocument, type LintOptions } from './lint.js';
 import type { LintResult } from './diagnostic.js';
@@ -82,11 +82,11 @@ export async function lintFiles(patterns: string[], opts: LintFilesOptions = {})
   return results;
 }
 
-/** Lint bytes (standard input) as the file `filePath`, with the configuration found for that path. */
-export function lintBuffer(buf: Uint8Array, filePath: string, opts: LintFilesOptions = {}): LintResult {
+/** Lint bytes (standard input) as the file `filePath`, with the configuration found for that path; Word documents included. */
+export async function lintBuffer(buf: Uint8Array, filePath: string, opts: LintFilesOptions = {}): Promise<LintResult> {
   const cwd = path.resolve(opts.cwd ?? process.cwd());
   const loader = opts.useConfig === false ? undefined : new ConfigLoader({ configFile: opts.configFile && path.resolve(cwd, opts.configFile), rules: opts.rules });
   const resolved = loader?.forFile(path.resolve(cwd, filePath));
-  const doc: SourceDocument = readBuffer(buf, filePath, opts.read);
+  const doc: SourceDocument = await readBytes(buf, filePath, opts.read);
   return lintDocument(doc, withConfig(opts, resolved));
 }

@@ -236,6 +236,18 @@ describe('standard input', () => {
   });
 });
 
+describe('a Word document on standard input', () => {
+  it('is read like the same file given by path', () => {
+    const docx = path.join(repoRoot, 'fixtures', 'inputs', 'seed-004.docx');
+    const byPath = run([docx, '-f', 'json']);
+    const byStdin = run(['-', '--stdin-filename', 'seed-004.docx', '-f', 'json'], { cwd: tempDir(), input: readFileSync(docx) });
+    expect(byStdin.code).toBe(byPath.code);
+    const messages = (out: string) => parseJson(out)[0]!.messages.map((m) => [m.ruleId, m.line, m.column, m.message]);
+    expect(messages(byStdin.stdout)).toEqual(messages(byPath.stdout));
+    expect(messages(byStdin.stdout).length).toBeGreaterThan(0);
+  });
+});
+
 describe('--print-config', () => {
   it('prints the configuration files, merged settings and chosen profile for a file', () => {
     const dir = project({ 'sub/.ogilintrc.json': { locale: 'en', rules: { 'required-sections': 'warn' } }, 'sub/r.txt': COMPLETE });

@@ -218,7 +218,7 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
     if (paths.length > 0) throw new UsageError(localise(CLI.stdinWithPaths, locale));
     const buf = await io.readStdin();
     // like ESLint, a named standard input is reported under its absolute path
-    results = [lintBuffer(buf, a.stdinFilename ? path.resolve(io.cwd, a.stdinFilename) : '<stdin>', opts)];
+    results = [await lintBuffer(buf, a.stdinFilename ? path.resolve(io.cwd, a.stdinFilename) : '<stdin>', opts)];
   } else {
     try {
       results = await lintFiles(paths, opts);

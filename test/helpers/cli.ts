@@ -40,7 +40,7 @@ export interface Run {
 }
 
 /** Run the real binary. */
-export function run(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}): Run {
+export function run(args: string[], opts: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}): Run {
   const r = spawnSync(process.execPath, [bin, ...args], {
     cwd: opts.cwd ?? repoRoot,
     input: opts.input ?? '',

@@ -8,7 +8,8 @@ import { fixResults } from '../src/fix/files.js';
 import { readPath } from '../src/read/index.js';
 import { lintDocument } from '../src/lint.js';
 import type { LintMessage } from '../src/diagnostic.js';
-import { main, type CliIO } from '../src/cli/main.js';
+import { main } from '../src/cli/main.js';
+import { memoryIO } from './helpers/cli.js';
 import { repoRoot } from './helpers/corpus.js';
 import { reportToDocx } from './helpers/docx.js';
 
@@ -147,17 +148,7 @@ describe('writeFixed refuses what it cannot write safely', () => {
 });
 
 describe('--fix and --fix-dry-run on the command line', () => {
-  function io(cwd: string, stdin = ''): CliIO & { out: string; err: string } {
-    const o = {
-      out: '',
-      err: '',
-      cwd,
-      stdout: { write: (s: string) => (o.out += s) },
-      stderr: { write: (s: string) => (o.err += s) },
-      readStdin: async () => Buffer.from(stdin, 'utf8'),
-    };
-    return o;
-  }
+  const io = (cwd: string, stdin = '') => memoryIO(cwd, stdin);
 
   it('--fix-dry-run prints a unified diff and writes nothing', async () => {
     const d = tmp();

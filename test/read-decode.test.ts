@@ -6,7 +6,8 @@ import iconv from 'iconv-lite';
 import { decodeBytes, encodeText, normaliseEncoding } from '../src/read/decode.js';
 import { readBuffer } from '../src/read/index.js';
 import { lintDocument, lintText } from '../src/lint.js';
-import { main, type CliIO } from '../src/cli/main.js';
+import { main } from '../src/cli/main.js';
+import { memoryIO } from './helpers/cli.js';
 import { corpusDir } from './helpers/corpus.js';
 
 /** Every real report: the five seeds and the 70 labelled beginnings. */
@@ -153,17 +154,7 @@ describe('an HTML page that declares its charset', () => {
 });
 
 describe('--encoding on the command line', () => {
-  const io = (cwd: string): CliIO & { out: string; err: string } => {
-    const o = {
-      out: '',
-      err: '',
-      cwd,
-      stdout: { write: (s: string) => (o.out += s) },
-      stderr: { write: (s: string) => (o.err += s) },
-      readStdin: async () => Buffer.alloc(0),
-    };
-    return o;
-  };
+  const io = (cwd: string) => memoryIO(cwd);
 
   it('overrides detection, and a wrong guess shows as an encoding warning', async () => {
     const d = mkdtempSync(path.join(os.tmpdir(), 'ogi-lint-enc-'));

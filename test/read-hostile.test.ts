@@ -7,7 +7,8 @@ import { readBuffer, readBytes, readPath } from '../src/read/index.js';
 import { MAX_ZIP_ENTRIES } from '../src/read/docx.js';
 import { sniffFormat } from '../src/read/sniff.js';
 import { lintDocument } from '../src/lint.js';
-import { main, type CliIO } from '../src/cli/main.js';
+import { main } from '../src/cli/main.js';
+import { memoryIO } from './helpers/cli.js';
 import { repoRoot } from './helpers/corpus.js';
 
 const hostile = (name: string): string => path.join(repoRoot, 'fixtures', 'hostile', name);
@@ -164,17 +165,7 @@ describe('zip archives are inspected before they are opened', () => {
 });
 
 describe('the command line reports each bad file and goes on', () => {
-  function io(cwd: string): CliIO & { out: string; err: string } {
-    const o = {
-      out: '',
-      err: '',
-      cwd,
-      stdout: { write: (s: string) => (o.out += s) },
-      stderr: { write: (s: string) => (o.err += s) },
-      readStdin: async () => Buffer.alloc(0),
-    };
-    return o;
-  }
+  const io = (cwd: string) => memoryIO(cwd);
 
   it('exit code 2, one fatal message per bad file, the good file still checked', async () => {
     const d = tmp();

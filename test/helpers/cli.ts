@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { repoRoot } from './corpus.js';
 import { allRules } from '../../rules/index.js';
+import type { CliIO } from '../../src/cli/main.js';
 
 export const bin = path.join(repoRoot, 'bin', 'ogi-lint.js');
 
@@ -98,4 +99,17 @@ export function sarifValidator(): (data: unknown) => { valid: boolean; errors: u
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false });
   const v = ajv.compile(schema);
   return (data) => ({ valid: v(data) as boolean, errors: v.errors });
+}
+
+/** Streams for calling the CLI's `main` in-process; what it writes is collected in `out`/`err`. */
+export function memoryIO(cwd: string, stdin: string | Buffer = ''): CliIO & { out: string; err: string } {
+  const o = {
+    out: '',
+    err: '',
+    cwd,
+    stdout: { write: (s: string) => (o.out += s) },
+    stderr: { write: (s: string) => (o.err += s) },
+    readStdin: async () => (typeof stdin === 'string' ? Buffer.from(stdin, 'utf8') : stdin),
+  };
+  return o;
 }

@@ -40,6 +40,20 @@ export function normaliseLabel(raw: string): NormalisedLabel {
   return { text, core, ...(num ? { numbering: num.numbering } : {}) };
 }
 
+/** The spec a label matches best (the first of equals), if it matches any. */
+export function bestMatch<T extends LabelSpec>(label: NormalisedLabel, specs: readonly T[]): T | undefined {
+  let best: T | undefined;
+  let top = 0;
+  for (const spec of specs) {
+    const s = labelScore(label, spec);
+    if (s > top) {
+      top = s;
+      best = spec;
+    }
+  }
+  return best;
+}
+
 /**
  * How well a label matches a spec: 0 when it does not; exact wordings score above word
  * matches, and longer word matches above shorter ones, so the most specific spec wins.

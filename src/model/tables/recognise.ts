@@ -1,6 +1,6 @@
 import type { SourceRange } from '../../util/mapped-text.js';
 import type { Generation } from '../types.js';
-import { labelScore, normaliseLabel, type LabelSpec, type NormalisedLabel } from './labels.js';
+import { bestMatch, labelScore, normaliseLabel, type LabelSpec, type NormalisedLabel } from './labels.js';
 import type { PCell, PRow, Run } from './grid.js';
 import type { BlockTemplate, ColumnTemplate, RowTemplate, TableTemplate } from './template.js';
 import type { ColumnMapping, ExtractedCell, ExtractedColumn, ExtractedRow, OfficialTable, StructureIssue } from './types.js';
@@ -171,18 +171,7 @@ interface ColumnPlan {
 function planColumns(run: Run, block: BlockTemplate, headerRows: number[], dataRows: number[]): ColumnPlan {
   const issues: StructureIssue[] = [];
   const ids = block.columns.map((c) => c.id);
-  const colFor = (c: PCell): ColumnTemplate | undefined => {
-    let best: ColumnTemplate | undefined;
-    let top = 0;
-    for (const col of block.columns) {
-      const s = labelScore(c.label, col);
-      if (s > top) {
-        top = s;
-        best = col;
-      }
-    }
-    return best;
-  };
+  const colFor = (c: PCell): ColumnTemplate | undefined => bestMatch(c.label, block.columns);
   const headers = headerRows.map((i) => run.rows[i]!);
   const seen = new Set<string>();
   const labels: ExtractedColumn[] = [];
@@ -406,30 +395,8 @@ function layoutOf(run: Run, from: number): OfficialTable['layout'] {
  */
 export function recogniseSingleRow(run: Run, tpl: TableTemplate): Candidate | undefined {
   const block = tpl.blocks[0]!;
-  const groupOf = (c: PCell): RowTemplate | undefined => {
-    let best: RowTemplate | undefined;
-    let top = 0;
-    for (const g of block.rows) {
-      const s = labelScore(c.label, g);
-      if (s > top) {
-        top = s;
-        best = g;
-      }
-    }
-    return best;
-  };
-  const outcomeOf = (c: PCell): ColumnTemplate | undefined => {
-    let best: ColumnTemplate | undefined;
-    let top = 0;
-    for (const o of block.columns) {
-      const s = labelScore(c.label, o);
-      if (s > top) {
-        top = s;
-        best = o;
-      }
-    }
-    return best;
-  };
+  const groupOf = (c: PCell): RowTemplate | undefined => bestMatch(c.label, block.rows);
+  const outcomeOf = (c: PCell): ColumnTemplate | undefined => bestMatch(c.label, block.columns);
   const n = block.rows.length * block.columns.length;
   const headerIdx: number[] = [];
   const seen = new Set<string>();

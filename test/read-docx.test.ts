@@ -128,6 +128,6 @@ describe('positions in a Word document are paragraphs and table cells', () => {
     const plain = lintText(text, 'r.txt');
     expect(word.messages.length).toBe(plain.messages.length);
     expect(word.messages.length).toBeGreaterThan(0);
-    for (const m of word.messages) expect(m.location).toBeTruthy();
+    for (const m of word.messages) expect(m.location).toMatch(/^(第 \d+ 段「.*」|表 \d+ 第 \d+ 行第 \d+ 列)$/);
   });
 });

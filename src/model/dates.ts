@@ -32,3 +32,17 @@ export function isValidDate(d: DateValue): boolean {
 export function formatDate(d: DateValue): string {
   return `${d.year ?? ''}${d.year !== undefined ? '年' : ''}${d.month ?? ''}${d.month !== undefined ? '月' : ''}${d.day ?? ''}${d.day !== undefined ? '日' : ''}`;
 }
+
+/** A Chinese numeral of one to three characters, as in months and days (十二, 二十一). */
+export const CN_SMALL = '[一二三四五六七八九十]{1,3}';
+const CN_DIGIT = '[〇零○一二三四五六七八九]';
+/** A full date in Chinese numerals, as used under signatures (二〇二一年一月二十日). */
+export const CN_DATE_RE = new RegExp(`(二${CN_DIGIT}{3})\\s*年\\s*(${CN_SMALL})\\s*月\\s*(${CN_SMALL})\\s*日`, 'g');
+
+export function matchChineseDate(m: RegExpExecArray): DateValue {
+  return {
+    year: chineseNumber(m[1]!.replace(/○/g, '〇')),
+    month: chineseNumber(m[2]!),
+    day: chineseNumber(m[3]!),
+  };
+}

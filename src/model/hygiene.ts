@@ -4,9 +4,9 @@
  * Each finder reads the prose blocks of the model and returns what it found with source ranges;
  * the rules decide what to report.
  */
-import type { Block, DateValue, Report } from './types.js';
+import type { Block, Report } from './types.js';
 import type { MappedText, SourceRange } from '../util/mapped-text.js';
-import { chineseNumber, toHalfWidth } from './numerals.js';
+import { toHalfWidth } from './numerals.js';
 import { isValidDate } from './dates.js';
 
 /** Blocks of running text (headings, paragraphs, list items): no tables, code or raw HTML. */
@@ -43,22 +43,6 @@ export function sentenceAround(text: string, i: number, j: number): string {
   let b = j;
   while (b < text.length && !/[。；;！？!?\n]/.test(text[b]!)) b++;
   return text.slice(a, b);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Dates written in Chinese numerals (二〇二一年一月二十日)
-
-const CN_DIGIT = '[〇零○一二三四五六七八九]';
-const CN_SMALL = '[一二三四五六七八九十]{1,3}';
-/** A full date in Chinese numerals, as used under signatures. */
-export const CN_DATE_RE = new RegExp(`(二${CN_DIGIT}{3})\\s*年\\s*(${CN_SMALL})\\s*月\\s*(${CN_SMALL})\\s*日`, 'g');
-
-export function matchChineseDate(m: RegExpExecArray): DateValue {
-  return {
-    year: chineseNumber(m[1]!.replace(/○/g, '〇')),
-    month: chineseNumber(m[2]!),
-    day: chineseNumber(m[3]!),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import type { Block, DateValue, PeriodStatement, RawCell } from './types.js';
 import { MappedText } from '../util/mapped-text.js';
 import { chineseNumber, toHalfWidth } from './numerals.js';
-import { isValidDate, parseYear, YEAR_RE } from './dates.js';
+import { CN_SMALL, isValidDate, parseYear, YEAR_RE } from './dates.js';
 
 /**
  * Statements of the statistics period, as reports word them:
@@ -31,7 +31,6 @@ const CUTOFF = /(?:截至|截止)(?:到|至)?\s*(?:日期|时间)?\s*(?:为|是)
 
 /** a year in Arabic or Chinese digits (2021, 二〇二一), one capture group */
 const YEAR = YEAR_RE.source;
-const CN_SMALL = '[一二三四五六七八九十]{1,3}';
 // the day's 日 is sometimes left out before 至 or 止 (2021年1月1至12月31日); the date still reads
 const MONTH_DAY = `(\\d{1,2}|${CN_SMALL})\\s*月(?:\\s*(\\d{1,2}|${CN_SMALL})\\s*(?:[日号]|(?=\\s*(?:起|至|到|止|—|–|－|-|~|～|[。，,；;]|$))))?`;
 const DATE_Y = new RegExp(`${YEAR}\\s*年\\s*${MONTH_DAY}`, 'y');

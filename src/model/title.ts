@@ -1,8 +1,7 @@
 import type { Block, SignOff, TitleInfo, YearMention } from './types.js';
-import { YEAR_RE, parseYear, DATE_RE, matchDate, isValidDate } from './dates.js';
+import { YEAR_RE, parseYear, DATE_RE, matchDate, isValidDate, CN_DATE_RE, matchChineseDate } from './dates.js';
 import { toHalfWidth } from './numerals.js';
 import { MappedText } from '../util/mapped-text.js';
-import { CN_DATE_RE, matchChineseDate } from './hygiene.js';
 
 const REPORT_WORDS = /(年度报告|年报|工作报告|年度工作报告|工作情况报告)/;
 const SUBJECT_WORDS = /(信息公开|政务公开|政务资讯|政务信息|信息工作)/;

@@ -56,6 +56,12 @@ function configFor(loader: ConfigLoader | undefined, filePath: string): Resolved
   return loader?.forFile(filePath);
 }
 
+/** The configuration loader the options ask for (none when configuration is turned off). */
+function configLoader(opts: LintFilesOptions, cwd: string): ConfigLoader | undefined {
+  if (opts.useConfig === false) return undefined;
+  return new ConfigLoader({ configFile: opts.configFile && path.resolve(cwd, opts.configFile), rules: opts.rules });
+}
+
 /**
  * Lint files, folders and glob patterns. Each file is checked with the configuration found for
  * it. Throws NoFilesError when a pattern matches nothing, ConfigError for bad configuration; a
@@ -65,7 +71,7 @@ export async function lintFiles(patterns: string[], opts: LintFilesOptions = {})
   const cwd = path.resolve(opts.cwd ?? process.cwd());
   const { files, unmatched } = await expandPatterns(patterns, cwd);
   if (unmatched.length) throw new NoFilesError(unmatched);
-  const loader = opts.useConfig === false ? undefined : new ConfigLoader({ configFile: opts.configFile && path.resolve(cwd, opts.configFile), rules: opts.rules });
+  const loader = configLoader(opts, cwd);
   const results: LintResult[] = [];
   const explicit = new Set(patterns.map((p) => path.resolve(cwd, p)));
   let ignored = 0;
@@ -85,7 +91,7 @@ export async function lintFiles(patterns: string[], opts: LintFilesOptions = {})
 /** Lint bytes (standard input) as the file `filePath`, with the configuration found for that path; Word documents included. */
 export async function lintBuffer(buf: Uint8Array, filePath: string, opts: LintFilesOptions = {}): Promise<LintResult> {
   const cwd = path.resolve(opts.cwd ?? process.cwd());
-  const loader = opts.useConfig === false ? undefined : new ConfigLoader({ configFile: opts.configFile && path.resolve(cwd, opts.configFile), rules: opts.rules });
+  const loader = configLoader(opts, cwd);
   const resolved = loader?.forFile(path.resolve(cwd, filePath));
   const doc: SourceDocument = await readBytes(buf, filePath, opts.read);
   return lintDocument(doc, withConfig(opts, resolved));

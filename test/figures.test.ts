@@ -7,7 +7,7 @@ import type { Report } from '../src/model/types.js';
 import type { Figure } from '../src/model/figures/types.js';
 import { shareMatches } from '../src/model/figures/index.js';
 import { metricKey, tableMetric, figureSentence, conflicting } from '../src/model/figures/metrics.js';
-import { corpusFile, devPath, seedPath, repoRoot } from './helpers/corpus.js';
+import { corpusDir, corpusFile, devPath, seedPath, repoRoot } from './helpers/corpus.js';
 
 /** The report model of a text. */
 function model(text: string, file = 'report.txt'): Report {
@@ -28,7 +28,7 @@ function realLine(rel: string, snippet: string): string {
 }
 
 function seedRel(n: number): string {
-  return path.relative(path.resolve(repoRoot, '../shared/corpus'), seedPath(n));
+  return path.relative(corpusDir, seedPath(n));
 }
 
 /** The text a figure's range covers. */

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 /** The repository's folder. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The shared corpus of real reports, beside the repository. */
-export const corpusDir = path.resolve(repoRoot, '../shared/corpus');
+/** The real reports the tests run on, kept in the repository (public documents, as published). */
+export const corpusDir = path.resolve(repoRoot, 'fixtures/corpus');
 export const hasCorpus = existsSync(corpusDir);
 
 export function corpusFile(rel: string): string {

@@ -92,7 +92,7 @@ export function lintDocument(doc: SourceDocument, opts: LintOptions = {}): LintR
     fixableErrorCount: 0,
     fixableWarningCount: 0,
     report: null,
-    source: doc.text,
+    source: doc.original ?? doc.text,
   };
   if (doc.unreadable) return count(result);
   let modelled: { report: Report; profile: Profile };

@@ -67,7 +67,7 @@ export async function fixResults(results: LintResult[], opts: FixRunOptions): Pr
       out.results.push(result);
       continue;
     }
-    if (doc.text !== result.source) {
+    if ((doc.original ?? doc.text) !== result.source) {
       out.notes.push(localise(REFUSALS.changed, opts.locale, { file }));
       out.results.push(result);
       continue;

@@ -137,7 +137,7 @@ export async function writeFixed(doc: SourceDocument, output: string): Promise<W
     return { written: false, reason: 'io', detail: (err as NodeJS.ErrnoException).code ?? (err as Error).message };
   }
   const bom = doc.bom ?? false;
-  if (!encodeText(doc.text, doc.encoding, bom).equals(current)) return { written: false, reason: 'changed' };
+  if (!encodeText(doc.original ?? doc.text, doc.encoding, bom).equals(current)) return { written: false, reason: 'changed' };
   const bytes = encodeText(output, doc.encoding, bom);
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { normaliseText } from './normalise.js';
 import { LineIndex } from './lines.js';
 import type { InputKind, ReaderNotice, SourceDocument } from './types.js';
 import { decodeBytes } from './decode.js';
@@ -57,12 +58,18 @@ export function kindForPath(filePath: string): InputKind | undefined {
 /** A document built from text already decoded; positions are plain line/column. */
 export function textDocument(filePath: string, kind: InputKind, text: string, encoding = 'utf-8', notices: ReaderNotice[] = []): SourceDocument {
   const lines = new LineIndex(text);
+  const norm = kind === 'text' || kind === 'markdown' ? normaliseText(text, kind) : undefined;
+  if (!norm || norm.text === text) {
+    return { filePath, kind, text, encoding, position: (offset) => lines.position(offset), notices };
+  }
   return {
     filePath,
     kind,
-    text,
+    text: norm.text,
+    original: text,
+    toOriginal: norm.toRaw,
     encoding,
-    position: (offset) => lines.position(offset),
+    position: (offset) => lines.position(norm.toRaw(offset)),
     notices,
   };
 }

@@ -27,8 +27,15 @@ export interface SourceDocument {
   /** path as given on the command line (or the --stdin-filename) */
   filePath: string;
   kind: InputKind;
-  /** decoded text the parser reads (Markdown, plain text, or HTML) */
+  /** decoded text the parser reads (Markdown, plain text, or HTML), normalised (see `original`) */
   text: string;
+  /**
+   * The text as decoded, when `text` is a normalised view of it (hard-wrapped lines re-joined, page
+   * numbers dropped, …). Fixes are applied to this text; `toOriginal` maps offsets into it.
+   */
+  original?: string;
+  /** offset in `original` of an offset in `text` (present with `original`) */
+  toOriginal?(offset: number): number;
   /** encoding the bytes were decoded from, e.g. utf-8, gb18030, utf-16le */
   encoding: string;
   /** the file began with a byte-order mark (not part of `text`); kept when the file is rewritten */

@@ -1,6 +1,6 @@
 import type { Report } from '../model/types.js';
 import type { Profile, RuleEntry } from '../config/types.js';
-import type { LintMessage, SeverityLevel } from '../diagnostic.js';
+import type { LintMessage, SeverityLevel, TextEdit } from '../diagnostic.js';
 import { severityLevel } from '../diagnostic.js';
 import type { Locale, Rule, RuleFinding } from './types.js';
 import { localise, UI } from '../i18n/index.js';
@@ -42,6 +42,14 @@ function clampEnd(report: Report, f: RuleFinding): { start: number; end: number 
   return { start, end };
 }
 
+/** A fix's range as offsets in the text as read (rules see the normalised text). */
+function inOriginal(report: Report, fix: TextEdit): TextEdit {
+  const map = report.doc.toOriginal;
+  if (!map) return fix;
+  const [a, b] = fix.range;
+  return { ...fix, range: [map(a), b > a ? map(b - 1) + 1 : map(a)] };
+}
+
 /** Position a finding and put its message in the user's language. */
 export function toMessage(report: Report, rule: Rule<unknown>, level: 1 | 2, f: RuleFinding, locale: Locale): LintMessage {
   const { start, end } = clampEnd(report, f);
@@ -63,11 +71,11 @@ export function toMessage(report: Report, rule: Rule<unknown>, level: 1 | 2, f: 
   if (where) msg.location = where;
   if (f.expected !== undefined) msg.expected = f.expected;
   if (f.actual !== undefined) msg.actual = f.actual;
-  if (f.fix) msg.fix = f.fix;
+  if (f.fix) msg.fix = inOriginal(report, f.fix);
   if (f.suggestions?.length) {
     msg.suggestions = f.suggestions.map((s) => ({
       desc: rule.messages[s.messageId] ? localise(rule.messages[s.messageId]!, locale, s.data) : s.messageId,
-      ...(s.fix ? { fix: s.fix } : {}),
+      ...(s.fix ? { fix: inOriginal(report, s.fix) } : {}),
     }));
   }
   return msg;

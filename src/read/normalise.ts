@@ -1,0 +1,358 @@
+import { MappedText, type Segment } from '../util/mapped-text.js';
+import { vocabulary } from '../config/vocabulary.js';
+
+/**
+ * Text normalisation before every extractor. Reports reach the linter as text copied out of Word,
+ * taken out of a PDF (lines hard-wrapped every thirty-odd characters, blank lines between lines,
+ * page numbers and running heads between them, spaces around Latin digits), or dumped by a crawler
+ * (the whole article on one line). Extractors should see paragraphs, not those accidents. The
+ * normalised text keeps a map back to the text as read, so every position still points at the file
+ * as given, and fixes are applied to the original.
+ *
+ * What is done, and what is left alone:
+ * - page-number lines (`— 6 —`, `- 3 -`, `第 2 页 共 9 页`) are dropped; so are running heads: a line
+ *   that recurs beside page numbers;
+ * - hard-wrapped prose lines are re-joined into paragraphs when the text is visibly wrapped at a fixed
+ *   width; headings, list items, table rows and lines of figures are never joined;
+ * - a one-line dump is split at sentence ends and section headings (a space becomes a line break);
+ * - a space between a Chinese character and a Latin number inside a sentence (`2024 年 1 月`) is removed;
+ *   spaces between numbers (table columns) are kept;
+ * - full-width digits, Latin letters and ％ are folded to their ASCII forms.
+ */
+
+export interface LayoutVocabulary {
+  /** regular expressions (sources) of a whole line that is only a page number */
+  pageNumberLines: string[];
+  /** regular expressions (sources) of the start of a section or list heading */
+  headingStarts: string[];
+}
+
+let compiled: { pageNumber: RegExp; heading: RegExp } | undefined;
+
+function patterns(): { pageNumber: RegExp; heading: RegExp } {
+  if (compiled) return compiled;
+  const v = vocabulary<LayoutVocabulary>('layout');
+  compiled = {
+    pageNumber: new RegExp(`^\\s*(?:${v.pageNumberLines.join('|')})\\s*$`),
+    heading: new RegExp(`^[\\s\\u3000]*(?:${v.headingStarts.join('|')})`),
+  };
+  return compiled;
+}
+
+export interface NormalisedText {
+  /** the text the parser reads */
+  text: string;
+  /** offset in the text as read of an offset in `text` */
+  toRaw(offset: number): number;
+}
+
+interface Line {
+  /** offset of the first character in the raw text */
+  start: number;
+  /** offset past the last character (before the line break) */
+  end: number;
+  /** offset past the line break */
+  next: number;
+  text: string;
+}
+
+function splitLines(raw: string): Line[] {
+  const out: Line[] = [];
+  const re = /\r\n|\n|\r/g;
+  let start = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(raw))) {
+    out.push({ start, end: m.index, next: m.index + m[0].length, text: raw.slice(start, m.index) });
+    start = m.index + m[0].length;
+  }
+  out.push({ start, end: raw.length, next: raw.length, text: raw.slice(start) });
+  return out;
+}
+
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+const CJK_OR_PUNCT = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’—…·]/;
+
+/** Display width: Chinese characters and full-width forms count two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += CJK_OR_PUNCT.test(ch) ? 2 : 1;
+  return w;
+}
+
+const isBlank = (s: string): boolean => /^[\s\u3000\u00a0]*$/.test(s);
+
+/** A line that is figures only (a table row or one cell), never joined to prose. */
+const FIGURES_ONLY = /^[\s\u3000]*[-+]?[\d０-９.,，．%％/／—－\-\s\u3000]+$/;
+/** Markdown and table structure that starts a line, or cells separated inside it. */
+const STRUCTURAL = /^[\s\u3000]*(?:[|#>`]|[-*+]\s|\d+[.)]\s|={3,}|-{3,}|<)|[|｜\t]|\S(?: {2,}|\u3000{2,})\S/;
+
+/** Full-width digits, Latin letters and the per-cent sign, folded to ASCII (one character each). */
+function foldWidth(s: string): string {
+  return s.replace(/[０-９Ａ-Ｚａ-ｚ％]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+class Builder {
+  text = '';
+  readonly segs: Segment[] = [];
+
+  /** append `s`, which stands for raw text from `rawStart` on, character for character */
+  copy(s: string, rawStart: number): void {
+    if (!s) return;
+    const last = this.segs[this.segs.length - 1];
+    if (last && last.t + last.len === this.text.length && last.s + last.len === rawStart) last.len += s.length;
+    else this.segs.push({ t: this.text.length, s: rawStart, len: s.length });
+    this.text += s;
+  }
+}
+
+/**
+ * The width lines of a hard-wrapped text are wrapped at, or undefined when the text is not wrapped.
+ * A wrapped text has many lines of nearly the same width that stop mid-sentence; a text copied out of
+ * Word has a paragraph per line, of every length, ending with a full stop.
+ */
+function wrapWidth(lines: Line[]): number | undefined {
+  const prose = lines.filter((l) => !STRUCTURAL.test(l.text)).map((l) => ({ w: displayWidth(l.text.trim()), t: l.text.trim() }));
+  const widths = prose.map((p) => p.w).filter((w) => w >= 24);
+  if (widths.length < 8) return undefined;
+  const sorted = [...widths].sort((a, b) => a - b);
+  const w = sorted[Math.floor(sorted.length * 0.8)]!;
+  if (w > 200) return undefined;
+  const near = prose.filter((p) => p.w >= w * 0.85 && p.w <= w + 6);
+  const midSentence = near.filter((p) => !/[。！？；：!?;:]$/.test(p.t)).length;
+  // prose has commas inside its lines; a column of table labels has few
+  const punctuated = near.filter((p) => /[，、。；,]/.test(p.t.slice(0, -1))).length;
+  const wrapped = near.length >= Math.max(8, widths.length * 0.35) && midSentence >= near.length * 0.6 && punctuated >= near.length * 0.5;
+  return wrapped && w >= 40 ? w : undefined;
+}
+
+/**
+ * Lines that recur beside page numbers: running heads. A line counts when it is the nearest line before
+ * or after at least half of the page numbers (two at least), and stands only there.
+ */
+function runningHeads(lines: Line[], pageLine: boolean[]): Set<string> {
+  const pages = pageLine.map((p, i) => (p ? i : -1)).filter((i) => i >= 0);
+  const near = new Map<string, number>();
+  const nearest = (from: number, step: number): string | undefined => {
+    for (let i = from + step; i >= 0 && i < lines.length; i += step) {
+      if (pageLine[i]) return undefined;
+      const t = lines[i]!.text.trim();
+      if (t) return t;
+    }
+    return undefined;
+  };
+  for (const p of pages) {
+    const seen = new Set([nearest(p, -1), nearest(p, 1)].filter((t): t is string => !!t && t.length >= 6 && t.length <= 60));
+    for (const t of seen) near.set(t, (near.get(t) ?? 0) + 1);
+  }
+  const all = new Map<string, number>();
+  for (const l of lines) {
+    const t = l.text.trim();
+    if (near.has(t)) all.set(t, (all.get(t) ?? 0) + 1);
+  }
+  return new Set([...near].filter(([t, n]) => n >= 2 && n >= pages.length * 0.5 && n === all.get(t)).map(([t]) => t));
+}
+
+/** Whether a line may continue the paragraph of the line before it. */
+function continues(prev: string, next: string, heading: RegExp): boolean {
+  if (isBlank(next) || STRUCTURAL.test(next) || STRUCTURAL.test(prev) || FIGURES_ONLY.test(next) || heading.test(next)) return false;
+  const last = prev.trimEnd().slice(-1);
+  if (/[。！？!?]/.test(last)) return false;
+  return true;
+}
+
+const HEAD_MARK = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])/;
+
+/**
+ * Split a one-line dump at sentence ends and headings. A space that separates paragraphs becomes a
+ * line break; where the dump ran paragraphs together without a space (`…规定。一、 概述2016年，…`), a
+ * line break is inserted before the heading and after its title. A heading followed by figures that
+ * are not a year (`一、本年新收政府信息公开申请数量 713000074`) is a table row and stays where it is.
+ * Returns the split line and, per character, the offset in the line it stands for.
+ */
+function splitDump(line: string, heading: RegExp): { text: string; from: number[] } {
+  // a row label and its figures: digits that run on into the next label, not a number with its unit
+  const tableRow = /^[^\s。，；：,]{2,60}? ?[0-9]+(?=$|\s|[一二三四五六七八九十]、|[（(]|[0-9]+[.．、])/;
+  const replace = new Set<number>();
+  const insert = new Set<number>();
+  for (let i = 1; i < line.length - 1; i++) {
+    const c = line[i]!;
+    const after = line.slice(i + (c === ' ' || c === '\u3000' ? 1 : 0), i + 80);
+    const before = line.slice(Math.max(0, i - 3), i);
+    const sentenceEnd = /[。！？][”’」』）)]?$/.test(before);
+    if (c === ' ' || c === '\u3000') {
+      if ((sentenceEnd && /^\S/.test(after)) || (heading.test(after) && !tableRow.test(after))) replace.add(i);
+    } else if (sentenceEnd && HEAD_MARK.test(after) && !tableRow.test(after)) insert.add(i);
+  }
+  // a heading's own line ends at the first space after it, or before the sub-heading or the year that
+  // follows its title, when that comes soon and no sentence ends before it
+  const breaks = [...new Set([0, ...replace, ...insert])].sort((a, b) => a - b);
+  for (const b0 of breaks) {
+    const at = replace.has(b0) ? b0 + 1 : b0;
+    const rest = line.slice(at, at + 60);
+    if (!HEAD_MARK.test(rest) || tableRow.test(rest)) continue;
+    const mark = HEAD_MARK.exec(rest)![0].length;
+    const sp = rest.indexOf(' ', mark + 1);
+    const sub = rest.slice(mark).search(/(?<!第)[（(][一二三四五六七八九十]{1,3}[)）](?!项)|20\d\d年/);
+    const cut = [sp, sub >= 0 ? sub + mark : -1].filter((x) => x > mark).sort((a, b) => a - b)[0];
+    if (cut === undefined || /[。！？，]/.test(rest.slice(0, cut))) continue;
+    if (rest[cut] === ' ') replace.add(at + cut);
+    else insert.add(at + cut);
+  }
+  let text = '';
+  const from: number[] = [];
+  for (let i = 0; i < line.length; i++) {
+    if (insert.has(i)) {
+      text += '\n';
+      from.push(i);
+    }
+    text += replace.has(i) ? '\n' : line[i];
+    from.push(i);
+  }
+  return { text, from };
+}
+
+/**
+ * Normalise a text document (plain text or Markdown). Returns the input itself, unchanged, when
+ * there is nothing to do.
+ */
+export function normaliseText(raw: string, kind: 'text' | 'markdown'): NormalisedText {
+  const { pageNumber, heading } = patterns();
+  let lines = splitLines(raw);
+
+  // a crawler's dump: one line holds most of the text
+  const longest = lines.reduce((a, l) => (l.text.length > a.text.length ? l : a), lines[0]!);
+  let dumped = raw;
+  // offset in raw of an offset in dumped
+  let fromDump = (o: number): number => o;
+  if (kind === 'text' && longest.text.length > 1500 && longest.text.length > raw.length * 0.5) {
+    const split = splitDump(longest.text, heading);
+    if (split.text !== longest.text) {
+      dumped = raw.slice(0, longest.start) + split.text + raw.slice(longest.end);
+      const a = longest.start;
+      const b = a + split.text.length;
+      const shift = split.text.length - longest.text.length;
+      fromDump = (o) => (o < a ? o : o < b ? a + split.from[o - a]! : o - shift);
+      lines = splitLines(dumped);
+    }
+  }
+
+  const pageLine = lines.map((l) => pageNumber.test(l.text));
+  const heads = pageLine.some(Boolean) ? runningHeads(lines, pageLine) : new Set<string>();
+  const dropped = lines.map((l, i) => pageLine[i]! || heads.has(l.text.trim()));
+
+  // double spacing: a blank line after nearly every line is not a paragraph break
+  const nonBlank = lines.filter((l) => !isBlank(l.text)).length;
+  let single = 0;
+  for (let i = 0; i + 2 < lines.length; i++) if (!isBlank(lines[i]!.text) && isBlank(lines[i + 1]!.text) && !isBlank(lines[i + 2]!.text)) single++;
+  const doubleSpaced = nonBlank >= 10 && single >= nonBlank * 0.6;
+
+  const width = kind === 'text' ? wrapWidth(lines.filter((_, i) => !dropped[i])) : undefined;
+
+  const b = new Builder();
+  let prev = -1; // the last kept, non-blank line
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (dropped[i] || isBlank(l.text)) continue;
+    let join = false;
+    if (prev >= 0) {
+      const open = lines[prev]!.text;
+      // blank lines between; a page break (a dropped page number) may bring its own blank lines
+      let blanks = 0;
+      let pageBreak = false;
+      for (let k = prev + 1; k < i; k++) {
+        if (dropped[k]) pageBreak = true;
+        else blanks++;
+      }
+      const soft = blanks <= (doubleSpaced ? 1 : 0) + (pageBreak ? 2 : 0);
+      if (soft && kind === 'markdown') {
+        join = blanks === 0 && continues(open, l.text, heading) && HAN.test(open.trimEnd().slice(-1)) && CJK_OR_PUNCT.test(l.text.trimStart()[0] ?? '');
+      } else if (soft && width !== undefined) {
+        // a heading is joined only when it fills the line (a long heading wrapped)
+        const min = heading.test(open) ? 0.95 : 0.8;
+        join = displayWidth(open.trim()) >= width * min && continues(open, l.text, heading);
+      }
+    }
+    if (join) {
+      const p = lines[prev]!;
+      const first = l.text.length - l.text.trimStart().length;
+      // Latin words wrapped apart keep one space: the line break stands for it
+      if (/[A-Za-z0-9]/.test(p.text.trimEnd().slice(-1)) && /[A-Za-z]/.test(l.text[first] ?? '')) b.copy(' ', p.end);
+      b.copy(l.text.slice(first), l.start + first);
+    } else {
+      // the line breaks and blank lines between, as they were, less dropped lines
+      if (prev >= 0) b.copy(dumped.slice(lines[prev]!.end, lines[prev]!.next), lines[prev]!.end);
+      for (let k = prev + 1; k < i; k++) {
+        if (dropped[k]) continue;
+        b.copy(dumped.slice(lines[k]!.start, lines[k]!.next), lines[k]!.start);
+      }
+      b.copy(l.text, l.start);
+    }
+    prev = i;
+  }
+  // what follows the last line (final line break, trailing blank lines), less dropped lines
+  if (prev >= 0) {
+    b.copy(dumped.slice(lines[prev]!.end, lines[prev]!.next), lines[prev]!.end);
+    for (let k = prev + 1; k < lines.length; k++) if (!dropped[k]) b.copy(dumped.slice(lines[k]!.start, lines[k]!.next), lines[k]!.start);
+  }
+
+  const text = foldSpaces(b);
+  if (text.text === raw) return { text: raw, toRaw: (o) => o };
+  const mapped = new MappedText(text.text, text.segs);
+  return { text: text.text, toRaw: (o) => fromDump(mapped.toSource(o)) };
+}
+
+/**
+ * Remove a space between a Chinese character and a number inside a sentence (`2024 年 1 月`, `第 711 号`),
+ * and fold full-width forms. A number between spaces next to other numbers (table columns) keeps them.
+ */
+function foldSpaces(b: Builder): { text: string; segs: Segment[] } {
+  const src = b.text;
+  const mapped = new MappedText(src, b.segs);
+  const out = new Builder();
+  const num = /[0-9０-９][0-9０-９.,．]*/y;
+  let i = 0;
+  let copyFrom = 0;
+  const flush = (to: number): void => {
+    if (to > copyFrom) {
+      const piece = src.slice(copyFrom, to);
+      // pieces are copied character by character so folded characters map to their source
+      let k = 0;
+      while (k < piece.length) {
+        const raw = mapped.toSource(copyFrom + k);
+        let n = 1;
+        while (k + n < piece.length && mapped.toSource(copyFrom + k + n) === raw + n) n++;
+        out.copy(foldWidth(piece.slice(k, k + n)), raw);
+        k += n;
+      }
+    }
+    copyFrom = to;
+  };
+  while (i < src.length) {
+    num.lastIndex = i;
+    const m = num.exec(src);
+    if (!m || (i > 0 && /[0-9０-９.,．]/.test(src[i - 1]!))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const end = i + m[0].length;
+    const spaceBefore = src[start - 1] === ' ' && (CJK_OR_PUNCT.test(src[start - 2] ?? '') || start === 1 || src[start - 2] === '\n');
+    // a number that opens a line (`2024 年，我市…`) counts as touching what comes before
+    const touchBefore = CJK_OR_PUNCT.test(src[start - 1] ?? '') || start === 0 || src[start - 1] === '\n';
+    const spaceAfter = src[end] === ' ' && (CJK_OR_PUNCT.test(src[end + 1] ?? '') || src[end + 1] === '%');
+    const touchAfter = CJK_OR_PUNCT.test(src[end] ?? '') || src[end] === '%' || src[end] === '％';
+    if ((spaceBefore || touchBefore) && (spaceAfter || touchAfter) && (spaceBefore || spaceAfter)) {
+      if (spaceBefore) {
+        flush(start - 1);
+        copyFrom = start;
+      }
+      if (spaceAfter) {
+        flush(end);
+        copyFrom = end + 1;
+      }
+    }
+    i = end;
+  }
+  flush(src.length);
+  return { text: out.text, segs: out.segs };
+}

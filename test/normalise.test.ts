@@ -1,0 +1,197 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { normaliseText, displayWidth } from '../src/read/normalise.js';
+import { readBuffer } from '../src/read/index.js';
+import { lintText, modelDocument } from '../src/lint.js';
+import { applyFixes } from '../src/fix/index.js';
+import { corpusDir } from './helpers/corpus.js';
+
+/** Every character of the normalised text stands for a character of the raw text. */
+function expectMapped(raw: string, norm: { text: string; toRaw(o: number): number }): void {
+  for (let i = 0; i < norm.text.length; i++) {
+    const c = norm.text[i]!;
+    const r = raw[norm.toRaw(i)];
+    if (c === r) continue;
+    // a line break stands for the space or line break it replaced; folded full-width forms for themselves
+    if (/\s/.test(c) && r !== undefined && /\s/.test(r)) continue;
+    if (c === '\n') continue; // inserted before a heading in a dump: it points at the heading
+    if (r !== undefined && r.charCodeAt(0) - 0xfee0 === c.charCodeAt(0)) continue;
+    throw new Error(`offset ${i}: ${JSON.stringify(c)} maps to ${JSON.stringify(r)}`);
+  }
+}
+
+// ---- a generated report body: headings and paragraphs of sentences with figures ----
+const subjects = ['我局主动公开政府信息', '全年共受理政府信息公开申请', '本机关办理行政复议', '新增公开规范性文件', '组织召开新闻发布会', '全区在运维政务新媒体'];
+const units = ['条', '件', '个', '场', '次'];
+const fillers = ['坚持以人民为中心的发展思想', '持续深化重点领域信息公开', '不断提升政务公开质效', '进一步规范政府信息管理', '强化政策解读和回应关切', '围绕中心服务大局', '加强政府网站和政务新媒体管理', '推进基层政务公开标准化规范化', '严格落实公开前保密审查', '及时回应社会关切', '做好重大行政决策预公开', '优化依申请公开办理流程'];
+const headings = ['一、总体情况', '（一）主动公开情况', '（二）依申请公开情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '五、存在的主要问题及改进情况'];
+
+const sentence = fc
+  .tuple(fc.array(fc.constantFrom(...fillers), { minLength: 1, maxLength: 3 }), fc.constantFrom(...subjects), fc.integer({ min: 0, max: 99999 }), fc.constantFrom(...units), fc.integer({ min: 2019, max: 2025 }))
+  .map(([f, s, n, u, y]) => `${y}年，${f.join('，')}，${s}${n}${u}。`);
+const paragraph = fc.array(sentence, { minLength: 2, maxLength: 5 }).map((ss) => ss.join(''));
+const body = fc.array(fc.tuple(fc.constantFrom(...headings), fc.array(paragraph, { minLength: 1, maxLength: 3 })), { minLength: 4, maxLength: 7 });
+
+interface Layout {
+  width: number;
+  doubleSpaced: boolean;
+  spacedDigits: boolean;
+  pageEvery: number;
+  pageStyle: number;
+  runningHead: boolean;
+}
+const layout = fc.record({
+  width: fc.integer({ min: 22, max: 40 }),
+  doubleSpaced: fc.boolean(),
+  spacedDigits: fc.boolean(),
+  pageEvery: fc.integer({ min: 12, max: 40 }),
+  pageStyle: fc.integer({ min: 0, max: 2 }),
+  runningHead: fc.boolean(),
+});
+const HEAD = '某某县人民政府办公室2024年政府信息公开工作年度报告';
+
+/** PDF-style digits: `2024 年 1 月` */
+const spaceDigits = (s: string): string => s.replace(/(\d+)/g, ' $1 ').replace(/^ | $/gm, '').replace(/ ([。，、])/g, '$1');
+
+/** Wrap a paragraph at a display width, never inside a run of Latin digits or letters. */
+function wrap(p: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  const tokens = p.match(/[0-9A-Za-z]+ ?|./gu) ?? [];
+  for (const t of tokens) {
+    if (line && displayWidth(line + t) > width * 2) {
+      out.push(line.trimEnd());
+      line = '';
+    }
+    line += t;
+  }
+  if (line) out.push(line.trimEnd());
+  return out;
+}
+
+function render(sections: [string, string[]][], l: Layout): string {
+  const lines: string[] = [];
+  let page = 1;
+  const push = (s: string): void => {
+    lines.push(s);
+    if (lines.length % l.pageEvery === 0) {
+      const n = page++;
+      lines.push(['- ' + n + ' -', '— ' + n + ' —', `第 ${n} 页`][l.pageStyle]!);
+      if (l.runningHead) lines.push(HEAD);
+    }
+  };
+  for (const [h, ps] of sections) {
+    push(h);
+    for (const p of ps) for (const w of wrap(l.spacedDigits ? spaceDigits(p) : p, l.width)) push(w);
+  }
+  return l.doubleSpaced ? lines.join('\n\n') + '\n' : lines.join('\n') + '\n';
+}
+
+const sentencesOf = (sections: [string, string[]][]): string[] => sections.flatMap(([, ps]) => ps.flatMap((p) => p.split(/(?<=。)/)));
+
+describe('text normalisation: generated hard-wrapped reports', () => {
+  it('every sentence comes out whole on one line, headings stay apart, page numbers go, positions map back', () => {
+    fc.assert(
+      fc.property(body, layout, (sections, l) => {
+        const raw = render(sections, l);
+        // a text of a few lines does not show that it is wrapped; reports are longer
+        // (and a text whose lines all end with a full stop cannot be told from one paragraph per line)
+        const full = raw.split('\n').filter((x) => displayWidth(x) >= l.width * 2 * 0.85);
+        fc.pre(full.length >= 12 && full.filter((x) => !x.endsWith('。')).length >= full.length * 0.6);
+        // a running head is known by recurring: on one page alone it is a line like any other
+        fc.pre(!l.runningHead || raw.split(HEAD).length !== 2);
+        const norm = normaliseText(raw, 'text');
+        expectMapped(raw, norm);
+        const out = norm.text.split('\n').map((s) => s.trim()).filter(Boolean);
+        for (const s of sentencesOf(sections)) expect(out.some((line) => line.includes(s))).toBe(true);
+        for (const [h] of sections) expect(out).toContain(h);
+        expect(out.some((line) => /^(?:- \d+ -|— \d+ —|第 \d+ 页)$/.test(line))).toBe(false);
+        // a running head on two pages or more is page chrome
+        if (l.runningHead) expect(out.some((line) => line.includes(HEAD))).toBe(false);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a text with one paragraph per line (copied out of Word) is left as it is, but for spaced digits', () => {
+    fc.assert(
+      fc.property(body, (sections) => {
+        const raw = sections.map(([h, ps]) => [h, ...ps].join('\n')).join('\n') + '\n';
+        expect(normaliseText(raw, 'text').text).toBe(raw);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('a one-line dump is split at headings and sentence ends, table rows kept together', () => {
+    fc.assert(
+      fc.property(body, fc.boolean(), (sections, spaced) => {
+        const parts = sections.flatMap(([h, ps]) => [h, ...ps]);
+        const raw = '标题: 某某局2024年政府信息公开工作年度报告\n' + parts.join(spaced ? ' ' : ' ') + ' 三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量 713000074二、上年结转政府信息公开申请数量 1000001\n';
+        if (raw.length < 1600) return;
+        const norm = normaliseText(raw, 'text');
+        expectMapped(raw, norm);
+        const out = norm.text.split('\n');
+        for (const [h] of sections) expect(out).toContain(h);
+        for (const s of sentencesOf(sections)) expect(out.some((line) => line.includes(s))).toBe(true);
+        expect(out.filter((line) => line.includes('本年新收政府信息公开申请数量') && line.includes('二、上年结转政府信息公开申请数量'))).toHaveLength(1);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('spaces between a number and Chinese are removed inside sentences, not between table figures', () => {
+    const raw = '统计期限为 2023 年 1 月 1 日至 12 月 31 日。\n行政复议 0 1 1 0 2\n行政许可 10690\n共受理 3119 件，占 10.3 %。\n';
+    const n = normaliseText(raw, 'text');
+    expect(n.text).toBe('统计期限为2023年1月1日至12月31日。\n行政复议 0 1 1 0 2\n行政许可 10690\n共受理3119件，占10.3%。\n');
+    expectMapped(raw, n);
+  });
+
+  it('full-width digits and letters are folded, one character for one', () => {
+    const raw = '２０２３年共公开信息１２３条，占４５．６％。ＡＢＣ\n';
+    const n = normaliseText(raw, 'text');
+    expect(n.text).toBe('2023年共公开信息123条，占45．6%。ABC\n');
+    expectMapped(raw, n);
+  });
+});
+
+describe('text normalisation: real reports', () => {
+  const huaian = readFileSync(path.join(corpusDir, 'full/2024-huaian-1.txt'), 'utf8');
+
+  it('PDF text: the period and contact broken over lines are read, and point at the lines of the file', () => {
+    const { report } = modelDocument(readBuffer(Buffer.from(huaian), 'huaian.txt'));
+    expect(report.periods.map((p) => [p.start?.year, p.start?.month, p.end?.month, p.end?.day])).toContainEqual([2024, 1, 12, 31]);
+    const period = report.periods.find((p) => p.start?.year === 2024)!;
+    expect(report.doc.position(period.range.start).line).toBe(8);
+    const messages = lintText(huaian, 'huaian.txt').messages;
+    expect(messages.filter((m) => m.ruleId === 'stats-period' || m.ruleId === 'contact-info')).toEqual([]);
+  });
+
+  it('PDF text: page-number lines are gone and a paragraph runs on across the page break', () => {
+    const doc = readBuffer(Buffer.from(huaian), 'huaian.txt');
+    expect(doc.text).not.toMatch(/^- \d+ -$/m);
+    expect(doc.text).toContain('“建设‘四最’一流营商环境高质量推进产业发展”');
+    expect(doc.original).toBe(huaian);
+  });
+
+  it('crawler dumps: the article on one line is split into its sections', () => {
+    for (const f of ['2022-pingtan-1.txt', '2016-pingtan-1.txt']) {
+      const raw = readFileSync(path.join(corpusDir, 'full', f), 'utf8');
+      const doc = readBuffer(Buffer.from(raw), f);
+      const lines = doc.text.split('\n');
+      expect(lines.filter((l) => /^[一二三四五六]、/.test(l)).length).toBeGreaterThanOrEqual(6);
+      expectMapped(raw, normaliseText(raw, 'text'));
+    }
+  });
+
+  it('a fix found in the normalised text is applied to the text as read', () => {
+    const raw = '根据《通知》（国办公开办函[2021]30号）和有关要求，本机关编制了本年度报告，现将有关情况报告如下，统计\n\n- 1 -\n\n期限为 2023 年 1 月 1 日至 2023 年 12 月 31 日。\n';
+    const result = lintText(raw, 'r.txt', { only: ['doc-number'] });
+    const m = result.messages.find((x) => x.ruleId === 'doc-number')!;
+    expect(m.line).toBe(1);
+    expect(result.source).toBe(raw);
+    expect(applyFixes(result.source!, result.messages).output).toBe(raw.replace('[2021]30号', '〔2021〕30号'));
+  });
+});

@@ -76,6 +76,16 @@ describe('section tree', () => {
     expect(md.doc.position(s.titleText.range().start)).toEqual({ line: 3, column: 8 });
   });
 
+  it.each([
+    ['one cell per line', '四、结转下年度继续办理\n0\n0\n0\n0\n0\n0\n0'],
+    ['a row with its figures', '四、结转下年度继续办理 0 0 0 0 0 0 0'],
+    ['a row with spaced label', '四、 结转下年度继续办理  3  0  0  0  0  0  3'],
+    ['a row run together', '四、结转下年度继续办理0000000'],
+  ])('a row of table 3 laid out as text is not section 四 (%s)', (_, row) => {
+    const r = model(`某局2022年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n正文。\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n3\n${row}\n四、政府信息公开行政复议、行政诉讼情况\n正文。\n五、存在的主要问题及改进情况\n正文。\n`);
+    expect(r.sections.map((s) => s.title)).toEqual(['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况']);
+  });
+
   it('keeps the numbering of Markdown ordered lists', () => {
     const r = model('一、总体情况\n\n1. 加强领导\n2. 完善制度\n', 'r.md');
     expect(r.sections[0]!.children.map((c) => c.title)).toEqual(['加强领导', '完善制度']);

@@ -1,6 +1,7 @@
 import type { Block, Section } from './types.js';
 import { readNumbering, styleLevel } from './numbering.js';
 import type { MappedText } from '../util/mapped-text.js';
+import { builtinProfiles } from '../config/profiles.js';
 
 /** Longest title a numbered line may have to count as a heading rather than a numbered paragraph. */
 const MAX_TITLE = 32;
@@ -13,6 +14,25 @@ interface HeadingCandidate {
   title: MappedText;
   numbering?: Section['numbering'];
   inlineBody: boolean;
+}
+
+let rowTitles: Set<string> | undefined;
+const compact = (s: string): string => s.replace(/[\s\u3000]+/g, '').replace(/^[一二三四五六七八九十]+[、.．]/, '');
+
+/**
+ * The row labels of the statistics tables (`四、结转下年度继续办理`), without their numbering: a line
+ * that is one of them is a table row laid out as text, not a section heading.
+ */
+function tableRowTitles(): Set<string> {
+  if (rowTitles) return rowTitles;
+  rowTitles = new Set();
+  for (const p of builtinProfiles().values()) {
+    const templates = (p.tables as { templates?: { blocks?: { rows?: { title?: string }[] }[] }[] } | undefined)?.templates ?? [];
+    for (const t of templates) {
+      for (const b of t.blocks ?? []) for (const r of b.rows ?? []) if (r.title && /^[一二三四五六七八九十]+、/.test(r.title)) rowTitles.add(compact(r.title));
+    }
+  }
+  return rowTitles;
 }
 
 /** Whether a block is a heading, and of what level. */
@@ -29,6 +49,7 @@ export function headingOf(block: Block, titleBlock?: Block): HeadingCandidate | 
     return undefined;
   }
   const rest = text.slice(num.length).trim();
+  if (styleLevel(num.numbering.style) === 1 && tableRowTitles().has(compact(rest.text.replace(/[\d\s./—-]+$/, '')))) return undefined;
   const stop = TITLE_END.exec(rest.text);
   const titleLen = stop ? stop.index : rest.length;
   const title = rest.slice(0, titleLen).trim();

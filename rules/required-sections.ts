@@ -1,6 +1,7 @@
 import { defineRule, ALL_GENERATIONS } from '../src/rules/types.js';
 import { PARTS_2021, reportText } from '../src/rules/example-texts.js';
 import { matchSections, mentionOf } from '../src/model/section-match.js';
+import { textSeenToEnd } from '../src/model/completeness.js';
 
 interface Options {
   /** section ids of the profile not to require */
@@ -51,15 +52,23 @@ export default defineRule<Options>({
   check({ report, profile, options, emit }) {
     const specs = profile.sections.filter((s) => s.required && !options.ignore.includes(s.id));
     if (specs.length === 0) return;
+    // a text that stops without its end in sight may be a beginning cut short: what would come
+    // after the last part found is not judged
+    const ends = textSeenToEnd(report);
     if (report.sections.length === 0) {
+      if (!ends) return;
       const first = report.title?.range ?? report.blocks[0]?.range ?? { start: 0, end: 0 };
       emit({ messageId: 'noSections', range: first });
       return;
     }
     const matches = matchSections(report, profile.sections);
     const found = matches.filter((m) => m.section);
+    const ordered = profile.rules?.['section-order'] !== 'off';
+    const lastOrder = Math.max(0, ...found.filter((f) => f.section!.level === 1).map((f) => f.spec.order));
     for (const m of matches) {
       if (m.section || !specs.includes(m.spec)) continue;
+      // where the format sets no order (section-order off), any part may still come later
+      if (!ends && (m.spec.order > lastOrder || !ordered)) continue;
       // formats without fixed headings: the matter reported in the text is enough
       if (mentionOf(report, m.spec)) continue;
       // point at the heading that stands where the missing part belongs

@@ -96,6 +96,21 @@ export function reportComplete(report: Report, finalSection: Section | undefined
   return closedBy !== undefined && closedBy !== 'next-section';
 }
 
+/**
+ * Whether the text is seen to end: the sign-off, a signature or the web page's footer follows the
+ * last part (or, without recognised parts, stands among the last lines). A text that simply stops
+ * may be a beginning cut short, and says nothing about what would have followed.
+ */
+export function textSeenToEnd(report: Report): boolean {
+  const last = report.sections[report.sections.length - 1];
+  if (last) {
+    const c = sectionExtent(report, last).closedBy;
+    return c !== undefined && c !== 'next-section';
+  }
+  const sign = report.signOff?.source !== 'page' ? report.signOff : undefined;
+  return report.blocks.slice(-8).some((b) => isFooter(b) || (!!sign && b.range.start <= sign.range.start && sign.range.start < b.range.end));
+}
+
 export type ReportKind =
   /** a body's own report: 某某局, 某某镇人民政府, 某某街道办事处 */
   | 'body'

@@ -5,11 +5,7 @@
  */
 import type { Block, Report, Section } from './types.js';
 import { sectionBlocks } from './sections.js';
-import { toHalfWidth } from './numerals.js';
-
-/** Lines of the web page around a published report, after the report's own text. */
-const PAGE_FOOTER =
-  /^[【[]?\s*(上一篇|下一篇|打印|关闭|关闭窗口|打印本页|扫一扫|分享到|版权所有|主办单位|承办单位|网站标识码|网站地图|联系我们|相关链接|相关附件|责任编辑|附件[:：]|附件下载)|ICP备|公网安备|[(（]责任编辑/;
+import { isFooterLine } from './page-chrome.js';
 
 /** What an issuing body's name ends with, for a signature line under the report. */
 const SIGNATURE_LINE =
@@ -40,7 +36,7 @@ function topOf(s: Section): Section {
 }
 
 function isFooter(b: Block): boolean {
-  return b.type !== 'table' && PAGE_FOOTER.test(toHalfWidth(b.text.text.trim()));
+  return b.type !== 'table' && isFooterLine(b.text.text);
 }
 
 function isSignatureLine(b: Block): boolean {

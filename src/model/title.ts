@@ -9,7 +9,6 @@ interface TitleVocabulary {
   reportWords: string[];
   subjectWords: string[];
   standardTitle: string;
-  agencyEndings: string[];
   notTitleStart: string[];
   pageLabels: string[];
   nameInSentence: string;
@@ -39,7 +38,7 @@ function words(): TitleWords {
   built = {
     report: new RegExp(`(${longest(v.reportWords)})`),
     subject: new RegExp(`(${longest(v.subjectWords)})`),
-    agencyEnd: new RegExp(`(${longest(v.agencyEndings)})$`),
+    agencyEnd: new RegExp(`(${longest(vocabulary<{ endings: string[] }>('agency').endings)})$`),
     standard: new RegExp(v.standardTitle),
     notTitleStart: new RegExp(`^(${v.notTitleStart.join('|')})`),
     pageLabel: new RegExp(`(${v.pageLabels.join('|')})[:：]`),

@@ -3,6 +3,7 @@ import type { SourceDocument } from '../read/types.js';
 import type { Block, Generation, Report, Section, YearMention } from './types.js';
 import { toBlocks } from './blocks.js';
 import { builtinProfiles } from '../config/profiles.js';
+import { vocabulary } from '../config/vocabulary.js';
 import { buildSections } from './sections.js';
 import { findTitle, findSignOff, textYears, agencyFromText, reportNames } from './title.js';
 import { extractPeriods } from './period.js';
@@ -52,11 +53,14 @@ function mostCommon(ms: YearMention[]): YearMention | undefined {
  */
 export function generationFromStructure(blocks: Block[], sections: Section[]): Generation | undefined {
   const text = blocks.map((b) => b.text.text).join('\n');
-  if (/信息处理费|申请人无正当理由逾期不补正|本年制发件数|现行有效件数/.test(text)) return 'format-2021';
-  if (/收到和处理政府信息公开申请|本年新收政府信息公开申请|第二十条第?[（(][一五六八九][)）]项|国办公开办函〔2019〕60号|国务院令第711号/.test(text)) return 'format-2019';
   const titles = sections.map((s) => s.title).join('\n');
-  if (/概述|咨询|收费及减免|收费和减免|申诉/.test(titles) || /国务院令第492号|第三十二条/.test(text)) return 'legacy';
-  return undefined;
+  const { evidence } = vocabulary<GenerationVocabulary>('generation');
+  const found = (words: string[] | undefined, where: string) => !!words?.length && new RegExp(words.join('|')).test(where);
+  return evidence.find((e) => found(e.text, text) || found(e.sectionTitles, titles))?.generation;
+}
+
+interface GenerationVocabulary {
+  evidence: { generation: Generation; text?: string[]; sectionTitles?: string[] }[];
 }
 
 /** Build the report model from the syntax tree. */

@@ -63,12 +63,15 @@ export default defineRule<Options>({
     }
     const matches = matchSections(report, profile.sections);
     const found = matches.filter((m) => m.section);
+    // the text reaches the format's last part: what is missing is missing, whatever the order
+    const lastPart = Math.max(...profile.sections.map((s) => s.order));
+    const reachesEnd = ends || found.some((f) => f.section!.level === 1 && f.spec.order === lastPart);
     const ordered = profile.rules?.['section-order'] !== 'off';
     const lastOrder = Math.max(0, ...found.filter((f) => f.section!.level === 1).map((f) => f.spec.order));
     for (const m of matches) {
       if (m.section || !specs.includes(m.spec)) continue;
       // where the format sets no order (section-order off), any part may still come later
-      if (!ends && (m.spec.order > lastOrder || !ordered)) continue;
+      if (!reachesEnd && (m.spec.order > lastOrder || !ordered)) continue;
       // formats without fixed headings: the matter reported in the text is enough
       if (mentionOf(report, m.spec)) continue;
       // point at the heading that stands where the missing part belongs

@@ -80,6 +80,20 @@ describe('a text that visibly stops is not judged on the parts after it', () => 
     });
   }
 
+  it('where the format sets no order (legacy), a beginning is silent until it reaches the last part', () => {
+    const legacy = (parts: string[]) =>
+      lintText([`某某局2016年政府信息公开工作年度报告`, ...parts.flatMap((h) => [h, '本年度情况良好。'])].join('\n'), 'r.txt', { rules: RULES, profile: 'legacy' })
+        .messages.filter((m) => m.ruleId === 'required-sections')
+        .map((m) => m.message);
+    const begin = ['一、概述', '二、主动公开政府信息的情况', '三、行政复议和行政诉讼情况'];
+    expect(legacy(begin)).toEqual([]);
+    expect(legacy([...begin, '四、其他需要报告的事项'])).toEqual([
+      '缺少必备部分“依申请公开政府信息和不予公开政府信息的情况”',
+      '缺少必备部分“政府信息公开的收费及减免情况”',
+      '缺少必备部分“政府信息公开工作存在的主要问题及改进情况”',
+    ]);
+  });
+
   it('a part missing before the last one found is reported even in a beginning', () => {
     const parts = PARTS.slice(0, 4).filter((_, i) => i !== 1);
     expect(missing(report(parts, ''))).toEqual(['缺少必备部分“二、主动公开政府信息情况”']);

@@ -63,6 +63,8 @@ describe('a whole-year range after words about the data, whatever the wording be
     (y) => `本报告统计的各项数据，起止时段为${y}年1月1日至${y}年12月31日。`,
     (y) => `报告中的数据采集时段：${y}年1月1日—${y}年12月31日。`,
     (y) => `本年报反映的是${y}年1月1日至${y}年12月31日的情况。`,
+    (y) => `以下为${y}年1月1日至${y}年12月31日期间的数据。`,
+    (y) => `下文所述为${y}年1月1日至12月31日的统计数据。`,
   ];
   for (const [k, form] of FORMS.entries()) {
     for (const y of [2016, 2022]) {
@@ -135,6 +137,11 @@ describe('a statement broken over two lines', () => {
       }
     }
   }
+
+  it.each(['- 1 -', '— 6 —', '第3页', '2/15'])('a page number between the two lines (%s)', (page) => {
+    const text = `淮安市人民政府\n2024 年政府信息公开工作年度报告\n报告所列统计期限自 2024 年 1 月 1 日至\n\n${page}\n\n2024 年 12 月 31 日。`;
+    expect(periodFindings(text)).toEqual([]);
+  });
 
   it('a line that ends its sentence is not joined to the next', () => {
     const text = '某某局2024年政府信息公开工作年度报告\n本报告所列数据统计期限自2024年1月1日起。\n12月31日前完成整改。';

@@ -11,9 +11,10 @@ interface PageChromeVocabulary {
   chromeLine: string[];
   footerStart: string[];
   footerAnywhere: string[];
+  pageNumber: string;
 }
 
-let built: { header: RegExp; chrome: RegExp; footer: RegExp } | undefined;
+let built: { header: RegExp; chrome: RegExp; footer: RegExp; pageNumber: RegExp } | undefined;
 function chrome(): NonNullable<typeof built> {
   if (!built) {
     const v = vocabulary<PageChromeVocabulary>('page-chrome');
@@ -21,6 +22,7 @@ function chrome(): NonNullable<typeof built> {
       header: new RegExp(`^\\s*(${v.crawlerHeader.join('|')})\\s*[:：]\\s*`, 'i'),
       chrome: new RegExp(v.chromeLine.join('|'), 'i'),
       footer: new RegExp(`^[【[]?\\s*(?:${v.footerStart.join('|')})|${v.footerAnywhere.join('|')}`),
+      pageNumber: new RegExp(v.pageNumber),
     };
   }
   return built;
@@ -40,4 +42,9 @@ export function isChromeLine(line: string): boolean {
 /** A line of the page's footer after the report (上一篇, 打印本页, 责任编辑). */
 export function isFooterLine(line: string): boolean {
   return chrome().footer.test(toHalfWidth(line.trim()));
+}
+
+/** A line that is only a page number, as text taken out of a PDF has between pages (— 6 —). */
+export function isPageNumberLine(line: string): boolean {
+  return chrome().pageNumber.test(line);
 }

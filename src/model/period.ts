@@ -3,6 +3,7 @@ import { MappedText } from '../util/mapped-text.js';
 import { chineseNumber, toHalfWidth } from './numerals.js';
 import { CN_SMALL, isValidDate, parseYear, YEAR_RE } from './dates.js';
 import { vocabulary } from '../config/vocabulary.js';
+import { isPageNumberLine } from './page-chrome.js';
 
 /**
  * Statements of the statistics period, as reports word them:
@@ -24,6 +25,7 @@ interface PeriodVocabulary {
   keyword: { heads: string[]; links: string[]; nouns: string[] };
   alone: string[];
   dataWords: string[];
+  dataAfter: string;
   cutoff: string;
   connector: string;
   ongoing: string[];
@@ -31,7 +33,7 @@ interface PeriodVocabulary {
 
 const longestFirst = (xs: string[]): string[] => [...xs].sort((a, b) => b.length - a.length);
 
-let built: { key: RegExp; connector: RegExp; cutoff: RegExp; ongoing: RegExp; dataWord: RegExp } | undefined;
+let built: { key: RegExp; connector: RegExp; cutoff: RegExp; ongoing: RegExp; dataWord: RegExp; dataAfter: RegExp } | undefined;
 /** The expressions built from the period vocabulary (src/vocabulary/period.json). */
 function words(): NonNullable<typeof built> {
   if (built) return built;
@@ -44,6 +46,7 @@ function words(): NonNullable<typeof built> {
     cutoff: new RegExp(v.cutoff, 'y'),
     ongoing: new RegExp(`^(?:${v.ongoing.join('|')})`),
     dataWord: new RegExp(v.dataWords.join('|')),
+    dataAfter: new RegExp(v.dataAfter),
   };
   return built;
 }
@@ -226,7 +229,8 @@ const SEPARATOR_IN = /[至到—–－\-~～―]/;
 /**
  * Date ranges stated about the report's data in words no list foresees: a range from 1 January
  * to 31 December of a year after a word about the data (数据, 统计, 所列, 本报告…) in the same
- * sentence, whatever stands between (所列数据的时间范围为…至…, 本报告数据涵盖…至…).
+ * sentence, whatever stands between (所列数据的时间范围为…至…, 本报告数据涵盖…至…), or right
+ * before such words (本报告反映…至…期间的数据).
  */
 function rangesAboutData(text: MappedText, h: string, spans: [number, number][]): PeriodStatement[] {
   const out: PeriodStatement[] = [];
@@ -247,8 +251,9 @@ function rangesAboutData(text: MappedText, h: string, spans: [number, number][])
     while (s > 0 && i - s < 60 && !SENTENCE_END.test(h[s - 1]!)) s--;
     const before = h.slice(s, i);
     const w = words().dataWord.exec(before);
-    if (!w) continue;
-    const from = s + w.index;
+    // …or words about the data right after it (…至12月31日期间的数据)
+    if (!w && !words().dataAfter.test(h.slice(parsed.to, parsed.to + 16))) continue;
+    const from = w ? s + w.index : i;
     out.push(statement(text, h, from, parsed));
     spans.push([from, parsed.to]);
     YEAR_START.lastIndex = Math.max(YEAR_START.lastIndex, parsed.to);
@@ -297,7 +302,7 @@ const TITLE_END = /(?:报告|年报)\s*$/;
 /**
  * Statements of the statistics period (统计期限…) in prose and table rows, in document order. A
  * statement broken over two lines (统计周期为 2024 年 1 月 1 日至 / 12 月 31 日) is read across the
- * break.
+ * break, past blank lines and a page number between them.
  */
 export function extractPeriods(blocks: Block[]): PeriodStatement[] {
   const out: PeriodStatement[] = [];
@@ -311,7 +316,8 @@ export function extractPeriods(blocks: Block[]): PeriodStatement[] {
     const own = periodsIn(b.text);
     // the next line of prose, past blank lines, when this one stops mid-sentence
     let j = i + 1;
-    while (j < blocks.length && j - i <= 3 && blocks[j]!.type !== 'table' && blocks[j]!.text.text.trim() === '') j++;
+    const skip = (x: Block) => x.type !== 'table' && (x.text.text.trim() === '' || isPageNumberLine(x.text.text));
+    while (j < blocks.length && j - i <= 4 && skip(blocks[j]!)) j++;
     const next = blocks[j];
     if (prose(b) && prose(next) && OPEN_END.test(b.text.text) && !TITLE_END.test(b.text.text) && next.text.text.trim() !== '') {
       const lineEnd = b.text.range().end;

@@ -38,8 +38,21 @@ export default defineRule<Options>({
         text: reportText(PARTS_2021.map(([h, b]) => (h.startsWith('五') ? ['五、存在问题及改进措施', b] : [h, b]))),
         expected: [],
       },
+      {
+        title: '正文在第三部分之后中断（复制不全）：其后的部分不判断',
+        text: reportText(PARTS_2021.slice(0, 3)),
+        expected: [],
+      },
     ],
     invalid: [
+      {
+        title: '“（一）主动公开”只是总体情况下的小标题，不能代替第二部分',
+        text: reportText([
+          ['一、总体情况', '本局认真贯彻《条例》。\n（一）主动公开\n本年主动公开信息120条。'],
+          ...PARTS_2021.filter(([h]) => !h.startsWith('一') && !h.startsWith('二')),
+        ]),
+        expected: [{ line: 6, column: 1, endLine: 6, endColumn: 18, message: '缺少必备部分“二、主动公开政府信息情况”' }],
+      },
       {
         title: '缺少第五部分“存在的主要问题及改进情况”',
         text: reportText(PARTS_2021.filter(([h]) => !h.startsWith('五'))),

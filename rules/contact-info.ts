@@ -75,6 +75,11 @@ export default defineRule<Options>({
         expected: [],
       },
       {
+        title: '“请联系”后直接写号码',
+        text: '某某局2021年政府信息公开工作年度报告\n如有疑问，请联系：62310047。',
+        expected: [],
+      },
+      {
         title: '依申请公开的受理电话也是联系方式',
         text: '某某局2019年政府信息公开工作年度报告\n依申请公开受理电话：0872-4126176。',
         expected: [],
@@ -97,6 +102,14 @@ export default defineRule<Options>({
             endColumn: 38,
             message: '只给出了网站“http://www.nbjb.gov.cn”，网站不是联系方式：应写明电话、电子邮箱、通信地址或邮政编码',
           },
+        ],
+      },
+      {
+        title: '写了地址，邮编、电话空着：地址就是联系方式，空标签只作提示',
+        text: '某某镇2021年政府信息公开工作年度报告\n如对本报告有疑问，请与镇党政办联系（地址：某某镇人民路1号，邮编：电话：）。',
+        expected: [
+          { line: 2, column: 31, endLine: 2, endColumn: 34, message: '“邮编”后没有填写内容', severity: 'warning' },
+          { line: 2, column: 34, endLine: 2, endColumn: 37, message: '“电话”后没有填写内容', severity: 'warning' },
         ],
       },
       {

@@ -30,13 +30,25 @@ export default defineRule<Options>({
       en: 'non-standard title “{title}”: the format is “(body) YYYY年政府信息公开工作年度报告”',
     },
     noAgency: { zh: '标题“{title}”未写明机关名称', en: 'the title “{title}” does not name the issuing body' },
+    namedInText: {
+      zh: '没有单独的标题行，报告名称（{year}年）只在正文句子中出现；应另起一行写明标题',
+      en: 'no title line: the report is named ({year}) only inside a sentence; give it a title line of its own',
+    },
   },
   examples: {
     valid: [
       { title: '规范标题', text: '某某市人民政府办公室2021年政府信息公开工作年度报告\n一、总体情况\n本年度……', expected: [] },
       { title: '机关名称单独占一行', text: '故城县教育局\n2020年政府信息公开工作年度报告\n一、总体情况\n本年度……', expected: [] },
+      { title: '年份写在标题末尾的括号里', text: '某某县自然资源局政府信息公开工作年度报告（2021年）\n一、总体情况\n本年度……', expected: [] },
     ],
     invalid: [
+      {
+        title: '没有标题行，报告名称只在句中出现（警告）',
+        text: '白石乡2011年政府信息公开工作年度报告（以下简称年报）根据《条例》要求编制。\n一、概述\n本年度……',
+        expected: [
+          { line: 1, column: 4, endLine: 1, endColumn: 8, message: '没有单独的标题行，报告名称（2011年）只在正文句子中出现；应另起一行写明标题', severity: 'warning' },
+        ],
+      },
       {
         title: '没有标题行',
         text: '根据《条例》要求，编制本报告。\n一、总体情况\n本年度……',
@@ -60,6 +72,13 @@ export default defineRule<Options>({
   check({ report, options, emit }) {
     const t = report.title;
     if (!t) {
+      // the report named in a sentence (白石乡2011年政府信息公开工作年度报告（以下简称年报）根据…):
+      // the name is there, only not as a title line
+      const named = report.yearMentions.find((m) => m.source === 'name');
+      if (named) {
+        emit({ messageId: 'namedInText', data: { year: named.year }, range: named.range, severity: 'warning' });
+        return;
+      }
       const first = report.blocks.find((b) => b.type !== 'html');
       emit({ messageId: 'missing', range: first?.range ?? { start: 0, end: 0 } });
       return;

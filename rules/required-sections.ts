@@ -1,6 +1,7 @@
 import { defineRule, ALL_GENERATIONS } from '../src/rules/types.js';
 import { PARTS_2021, reportText } from '../src/rules/example-texts.js';
 import { matchSections, mentionOf } from '../src/model/section-match.js';
+import { textSeenToEnd } from '../src/model/completeness.js';
 
 interface Options {
   /** section ids of the profile not to require */
@@ -37,8 +38,21 @@ export default defineRule<Options>({
         text: reportText(PARTS_2021.map(([h, b]) => (h.startsWith('五') ? ['五、存在问题及改进措施', b] : [h, b]))),
         expected: [],
       },
+      {
+        title: '正文在第三部分之后中断（复制不全）：其后的部分不判断',
+        text: reportText(PARTS_2021.slice(0, 3)),
+        expected: [],
+      },
     ],
     invalid: [
+      {
+        title: '“（一）主动公开”只是总体情况下的小标题，不能代替第二部分',
+        text: reportText([
+          ['一、总体情况', '本局认真贯彻《条例》。\n（一）主动公开\n本年主动公开信息120条。'],
+          ...PARTS_2021.filter(([h]) => !h.startsWith('一') && !h.startsWith('二')),
+        ]),
+        expected: [{ line: 6, column: 1, endLine: 6, endColumn: 18, message: '缺少必备部分“二、主动公开政府信息情况”' }],
+      },
       {
         title: '缺少第五部分“存在的主要问题及改进情况”',
         text: reportText(PARTS_2021.filter(([h]) => !h.startsWith('五'))),
@@ -51,15 +65,26 @@ export default defineRule<Options>({
   check({ report, profile, options, emit }) {
     const specs = profile.sections.filter((s) => s.required && !options.ignore.includes(s.id));
     if (specs.length === 0) return;
+    // a text that stops without its end in sight may be a beginning cut short: what would come
+    // after the last part found is not judged
+    const ends = textSeenToEnd(report);
     if (report.sections.length === 0) {
+      if (!ends) return;
       const first = report.title?.range ?? report.blocks[0]?.range ?? { start: 0, end: 0 };
       emit({ messageId: 'noSections', range: first });
       return;
     }
     const matches = matchSections(report, profile.sections);
     const found = matches.filter((m) => m.section);
+    // the text reaches the format's last part: what is missing is missing, whatever the order
+    const lastPart = Math.max(...profile.sections.map((s) => s.order));
+    const reachesEnd = ends || found.some((f) => f.section!.level === 1 && f.spec.order === lastPart);
+    const ordered = profile.rules?.['section-order'] !== 'off';
+    const lastOrder = Math.max(0, ...found.filter((f) => f.section!.level === 1).map((f) => f.spec.order));
     for (const m of matches) {
       if (m.section || !specs.includes(m.spec)) continue;
+      // where the format sets no order (section-order off), any part may still come later
+      if (!reachesEnd && (m.spec.order > lastOrder || !ordered)) continue;
       // formats without fixed headings: the matter reported in the text is enough
       if (mentionOf(report, m.spec)) continue;
       // point at the heading that stands where the missing part belongs

@@ -4,6 +4,26 @@ import { sectionBlocks } from '../src/model/sections.js';
 import { officialTablesFor } from '../src/model/tables/index.js';
 import { templatesOf } from '../src/model/tables/template.js';
 
+/**
+ * Whether a section's text holds the table's row and column labels run together in prose (a
+ * page dumped to one line: 信息内容 本年制发件数 本年废止件数 … 规章000行政规范性文件8855698): the
+ * table is there, its cells cannot be told apart.
+ */
+function labelsRunTogether(text: string, tpl: ReturnType<typeof templatesOf>[number]): boolean {
+  const t = text.replace(/[\s\u3000]/g, '');
+  const found = new Set<string>();
+  for (const block of tpl.blocks) {
+    for (const spec of [...block.rows, ...block.columns]) {
+      const byLabel = (spec.labels ?? []).some((l) => l.length >= 2 && t.includes(l));
+      const byWords = (spec.match ?? []).some((words) => words.every((w) => t.includes(w)));
+      if (byLabel || byWords) found.add(spec.id);
+    }
+  }
+  // the labels of most of the table, and figures among them
+  const figures = t.match(/[0-9]/g)?.length ?? 0;
+  return found.size >= tpl.minEvidence && figures >= found.size / 2;
+}
+
 interface Options {
   /** kinds of table not to require (proactive, applications, review-litigation) */
   ignore: string[];
@@ -44,6 +64,10 @@ export default defineRule<Options>({
       zh: '“{table}”的单元格逐行排列、没有分隔符，无法确定行列，未核对',
       en: '“{table}” has its cells one per line with no separators; its rows and columns cannot be told apart, and it was not checked',
     },
+    runTogether: {
+      zh: '“{table}”的单元格连成一片、没有分隔符（如网页文字导出为一行），无法确定行列，未核对',
+      en: '“{table}” has its cells run together without separators (as in a page dumped to one line); its rows and columns cannot be told apart, and it was not checked',
+    },
     unrecognised: {
       zh: '“{section}”部分的表格未能识别为格式规定的统计表格，无法核对',
       en: 'the table in section “{section}” could not be read as the table the format requires; it was not checked',
@@ -59,6 +83,25 @@ export default defineRule<Options>({
       },
     ],
     invalid: [
+      {
+        title: '表四的单元格连成一片（网页文字导出为一行）：说明无法核对',
+        text: `某某局2021年政府信息公开工作年度报告
+四、政府信息公开行政复议、行政诉讼情况
+行政复议 行政诉讼 结果维持结果纠正其他结果尚未审结总计 未经复议直接起诉 复议后起诉 结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0
+五、存在的主要问题及改进情况
+人员不足。`,
+        options: { ignore: ['proactive', 'applications'] },
+        expected: [
+          {
+            line: 2,
+            column: 1,
+            endLine: 2,
+            endColumn: 20,
+            message: '“政府信息公开行政复议、行政诉讼情况”的单元格连成一片、没有分隔符（如网页文字导出为一行），无法确定行列，未核对',
+            severity: 'warning',
+          },
+        ],
+      },
       {
         title: '第三部分只有文字，没有表三',
         text: `${HEAD}见下表。\n${REST}`,
@@ -119,7 +162,9 @@ export default defineRule<Options>({
       const title = tpl.title.replace(/^[一二三四五六七八九十]+、/, '');
       const data = { section: sec.title, table: title };
       if (sectionBlocks(sec).some((b) => b.table)) emit({ messageId: 'unrecognised', data, range: sec.heading.range, severity: 'warning' });
-      else emit({ messageId: 'missing', data, range: sec.heading.range, expected: title, actual: null });
+      else if (labelsRunTogether(sectionBlocks(sec).map((b) => b.text.text).join(''), tpl)) {
+        emit({ messageId: 'runTogether', data: { table: title }, range: sec.heading.range, severity: 'warning' });
+      } else emit({ messageId: 'missing', data, range: sec.heading.range, expected: title, actual: null });
     }
   },
 });

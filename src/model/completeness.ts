@@ -5,15 +5,30 @@
  */
 import type { Block, Report, Section } from './types.js';
 import { sectionBlocks } from './sections.js';
-import { toHalfWidth } from './numerals.js';
+import { isFooterLine } from './page-chrome.js';
+import { vocabulary } from '../config/vocabulary.js';
 
-/** Lines of the web page around a published report, after the report's own text. */
-const PAGE_FOOTER =
-  /^[【[]?\s*(上一篇|下一篇|打印|关闭|关闭窗口|打印本页|扫一扫|分享到|版权所有|主办单位|承办单位|网站标识码|网站地图|联系我们|相关链接|相关附件|责任编辑|附件[:：]|附件下载)|ICP备|公网安备|[(（]责任编辑/;
+interface AgencyVocabulary {
+  signatureEndings: string[];
+  governmentLevels: string[];
+  departmentEndings: string[];
+}
 
-/** What an issuing body's name ends with, for a signature line under the report. */
-const SIGNATURE_LINE =
-  /^[\u4e00-\u9fff（）()]{2,30}(人民政府|政府|局|委员会|委|办公室|办公厅|厅|部|署|院|中心|办事处|街道|镇|乡|管委会|管理委员会|公司|所|站|队|馆|处)$/;
+let agencyWords: { signature: RegExp; government: RegExp; department: RegExp } | undefined;
+/** Names of issuing bodies, from src/vocabulary/agency.json. */
+function agency(): NonNullable<typeof agencyWords> {
+  if (!agencyWords) {
+    const v = vocabulary<AgencyVocabulary>('agency');
+    const longest = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
+    agencyWords = {
+      // what an issuing body's name ends with, for a signature line under the report
+      signature: new RegExp(`^[\\u4e00-\\u9fff（）()]{2,30}(${longest(v.signatureEndings)})$`),
+      government: new RegExp(`^[\\u4e00-\\u9fff]{1,20}?(${longest(v.governmentLevels)})(人民政府)?$`),
+      department: new RegExp(`(${longest(v.departmentEndings)})$`),
+    };
+  }
+  return agencyWords;
+}
 
 export type Closure =
   /** another top-level section follows */
@@ -40,13 +55,13 @@ function topOf(s: Section): Section {
 }
 
 function isFooter(b: Block): boolean {
-  return b.type !== 'table' && PAGE_FOOTER.test(toHalfWidth(b.text.text.trim()));
+  return b.type !== 'table' && isFooterLine(b.text.text);
 }
 
 function isSignatureLine(b: Block): boolean {
   if (b.type === 'table') return false;
   const t = b.text.text.trim();
-  return t.length <= 32 && SIGNATURE_LINE.test(t);
+  return t.length <= 32 && agency().signature.test(t);
 }
 
 /**
@@ -96,14 +111,27 @@ export function reportComplete(report: Report, finalSection: Section | undefined
   return closedBy !== undefined && closedBy !== 'next-section';
 }
 
+/**
+ * Whether the text is seen to end: the sign-off, a signature or the web page's footer follows the
+ * last part (or, without recognised parts, stands among the last lines). A text that simply stops
+ * may be a beginning cut short, and says nothing about what would have followed.
+ */
+export function textSeenToEnd(report: Report): boolean {
+  const last = report.sections[report.sections.length - 1];
+  if (last) {
+    const c = sectionExtent(report, last).closedBy;
+    return c !== undefined && c !== 'next-section';
+  }
+  const sign = report.signOff?.source !== 'page' ? report.signOff : undefined;
+  return report.blocks.slice(-8).some((b) => isFooter(b) || (!!sign && b.range.start <= sign.range.start && sign.range.start < b.range.end));
+}
+
 export type ReportKind =
   /** a body's own report: 某某局, 某某镇人民政府, 某某街道办事处 */
   | 'body'
   /** a county-level-or-above government's report on its whole area: 某某市, 某某县人民政府 */
   | 'summary';
 
-const GOVERNMENT = /^[\u4e00-\u9fff]{1,20}?(省|市|县|区|州|盟|旗|自治区|自治州|自治县)(人民政府)?$/;
-const DEPARTMENT = /(局|委员会|委|办公室|办公厅|厅|部|署|院|中心|办事处|街道|公司|所|站|队|馆|处|镇|乡|镇人民政府|乡人民政府|苏木|管委会|管理委员会)$/;
 
 /**
  * Whether the report is a body's own or a government's summary of its area, from the issuer the
@@ -120,7 +148,7 @@ export function reportKind(report: Report): ReportKind | undefined {
   }
   if (!issuer || /[，。：:《]/.test(issuer)) return undefined;
   // the name's last part decides: 某某市人民政府办公室 is an office, 某某县人民政府 a government
-  if (DEPARTMENT.test(issuer)) return 'body';
-  if (GOVERNMENT.test(issuer)) return 'summary';
+  if (agency().department.test(issuer)) return 'body';
+  if (agency().government.test(issuer)) return 'summary';
   return undefined;
 }

@@ -2,6 +2,8 @@ import type { Block, ContactItem, ContactKind } from './types.js';
 import type { MappedText } from '../util/mapped-text.js';
 import { toHalfWidth } from './numerals.js';
 import { rowText } from './period.js';
+import { vocabulary } from '../config/vocabulary.js';
+import { crawlerHeader, isChromeLine } from './page-chrome.js';
 
 /**
  * Contact details a report gives, usually in its introduction:
@@ -16,15 +18,40 @@ import { rowText } from './period.js';
  * (主办单位, ICP备案, 网站运维电话) are not part of the report and are skipped.
  */
 
-const PHONE_LABEL = '(?:联系|咨询|监督|办公|投诉|举报|服务|值班)?(?:电话|热线|手机)(?:号码)?|传真(?:号码)?|联系方式';
-const EMAIL_LABEL = '(?:电子)?(?:邮箱|信箱|邮件)(?:地址)?|e-?mail';
-const POSTCODE_LABEL = '邮政编码|邮编';
-const ADDRESS_LABEL = '(?:通讯|通信|联系|办公|邮寄)?地址';
-const LABEL_RE = new RegExp(`(${EMAIL_LABEL})|(${POSTCODE_LABEL})|(${PHONE_LABEL})|(${ADDRESS_LABEL})`, 'gi');
-/** any label, to end an address that runs into the next one */
-const ANY_LABEL = new RegExp(`(?:${EMAIL_LABEL}|${POSTCODE_LABEL}|${PHONE_LABEL}|网址)\\s*[:：]?`, 'i');
-/** 网站地址, 网页地址: a website, not a postal address */
-const WEB_BEFORE = /(网|网站|网页|链接|门户|站点)$/;
+interface ContactVocabulary {
+  labels: Record<'phone' | 'email' | 'postcode' | 'address' | 'website', string[]>;
+  webBefore: string[];
+  aboutReport: string[];
+  ask: string[];
+  askWhom: string[];
+}
+
+interface ContactWords {
+  label: RegExp;
+  anyLabel: RegExp;
+  webBefore: RegExp;
+  aboutReport: RegExp;
+  ask: RegExp;
+  askWhom: RegExp;
+}
+let built: ContactWords | undefined;
+/** The expressions built from the contact vocabulary (src/vocabulary/contact.json). */
+function words(): ContactWords {
+  if (built) return built;
+  const v = vocabulary<ContactVocabulary>('contact');
+  const alt = (xs: string[]) => xs.join('|');
+  const { phone, email, postcode, address, website } = v.labels;
+  built = {
+    label: new RegExp(`(${alt(email)})|(${alt(postcode)})|(${alt(phone)})|(${alt(address)})`, 'gi'),
+    // any label, to end an address that runs into the next one
+    anyLabel: new RegExp(`(?:${alt([...email, ...postcode, ...phone, ...website])})\\s*[:：]?`, 'i'),
+    webBefore: new RegExp(`(?:${alt(v.webBefore)})$`),
+    aboutReport: new RegExp(alt(v.aboutReport)),
+    ask: new RegExp(alt(v.ask)),
+    askWhom: new RegExp(alt(v.askWhom)),
+  };
+  return built;
+}
 
 const COLON = /\s*(?:[:：]|为|是)\s*/y;
 const PHONE_VALUE = /(?:\+?86\s?)?(?:[(（]\d{2,4}[)）]\s?)?\d+(?:\s?[-—－–]\s?\d+)*(?:\s*(?:转|分机)\s*\d{1,6})?/y;
@@ -39,15 +66,6 @@ const ADDRESS_VALUE = /[^，,；;。)）\n]*/y;
 const LANDLINE = /(?<![\d])(?:[(（]0\d{2,3}[)）]\s?\d{7,8}|0\d{2,3}\s?[-—－–]\s?\d{7,8})(?!\d)/g;
 const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 const WEBSITE = /https?:\/\/[^\s)）"”'，,。；;<>\u3000-\u9fff]+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[^\s)）"”'，,。；;<>\u3000-\u9fff]*)?/gi;
-
-/** a line of the web page around the report rather than of the report */
-const PAGE_CHROME = /ICP备|公网安备|网站标识码|主办单位|承办单位|维护单位|版权所有|技术支持|网站地图|网站运维|联系我们|Copyright|©|主办[:：]|承办[:：]/i;
-
-/** a sentence that tells readers whom to ask about the report */
-const ABOUT_REPORT = /(报告|年报)/;
-const ASK = /(疑问|咨询|意见|建议|联系|联络)/;
-/** 如有疑问请与…联系, 如需进一步咨询…请与…联系: about the report even when it is not named */
-const ASK_WHOM = /(疑问|咨询).*(联系|联络)|(联系|联络).*(疑问|咨询)/;
 
 /** The digits of a phone number are plausible: area code + 7–8 digits, a mobile, a service number. */
 export function phoneDigitsValid(value: string): boolean {
@@ -86,7 +104,7 @@ interface Raw {
 function nothingAfter(h: string, p: number): boolean {
   const rest = h.slice(p, p + 12);
   if (rest === '' || /^[\s，,；;。)）]/.test(rest)) return true;
-  const next = ANY_LABEL.exec(rest);
+  const next = words().anyLabel.exec(rest);
   return next?.index === 0;
 }
 
@@ -100,13 +118,14 @@ function kindOf(m: RegExpExecArray): ContactKind {
 /** Values after labels. */
 function labelled(h: string): Raw[] {
   const out: Raw[] = [];
+  const LABEL_RE = words().label;
   LABEL_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = LABEL_RE.exec(h))) {
     const label = m[0];
     let kind = kindOf(m);
     const labelEnd = m.index + label.length;
-    if (kind === 'address' && WEB_BEFORE.test(h.slice(Math.max(0, m.index - 4), m.index))) continue;
+    if (kind === 'address' && words().webBefore.test(h.slice(Math.max(0, m.index - 4), m.index))) continue;
     if (kind === 'email' && /信箱$/.test(label) && !/电子/.test(label)) {
       // 市长信箱, 局长信箱: a mailbox on a website, unless an address follows
       if (!/^\s*[:：]?\s*[A-Za-z0-9._%+-]+@/.test(h.slice(labelEnd, labelEnd + 40))) continue;
@@ -145,9 +164,9 @@ function labelled(h: string): Raw[] {
     } else if (hasColon) {
       const v = at(ADDRESS_VALUE, h, p)!;
       let value = v[0];
-      const next = ANY_LABEL.exec(value);
+      const next = words().anyLabel.exec(value);
       if (next) value = value.slice(0, next.index);
-      value = value.replace(/[\s\u00a0]+$/, '');
+      value = value.replace(/[\s\u00a0(（]+$/, '');
       if (/^(?:https?:|www\.)/i.test(value)) continue;
       if (value) out.push({ kind, start: p, end: p + value.length, label, valid: true });
     }
@@ -199,7 +218,8 @@ export function contactsIn(text: MappedText): ContactItem[] {
   const sents = sentences(h);
   const asks = sents.map(([a, b]) => {
     const t = h.slice(a, b);
-    return (ABOUT_REPORT.test(t) && ASK.test(t)) || ASK_WHOM.test(t);
+    const w = words();
+    return (w.aboutReport.test(t) && w.ask.test(t)) || w.askWhom.test(t);
   });
   return raw.map((r) => {
     const k = sents.findIndex(([a, b]) => r.start >= a && r.start < b);
@@ -216,7 +236,7 @@ export function contactsIn(text: MappedText): ContactItem[] {
 }
 
 function isChrome(b: Block | undefined): boolean {
-  return !!b && b.type !== 'table' && PAGE_CHROME.test(b.text.text);
+  return !!b && b.type !== 'table' && isChromeLine(b.text.text);
 }
 
 /** Contact details given in the report (phone, e-mail, address, postcode, website), in document order. */
@@ -226,6 +246,8 @@ export function extractContacts(blocks: Block[]): ContactItem[] {
     if (b.type === 'code' || b.type === 'html') return;
     // the page's footer: the line itself, or a line between two footer lines
     if (isChrome(b) || (isChrome(blocks[i - 1]) && isChrome(blocks[i + 1]))) return;
+    // a crawler's header line (原文链接: https://…) gives the page's address, not the report's
+    if (b.type !== 'table' && crawlerHeader(b.text.text)) return;
     if (b.table) {
       for (const row of b.table.rows) out.push(...contactsIn(rowText(row)));
     } else out.push(...contactsIn(b.text));

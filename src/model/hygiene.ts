@@ -8,6 +8,7 @@ import type { Block, Report } from './types.js';
 import type { MappedText, SourceRange } from '../util/mapped-text.js';
 import { toHalfWidth } from './numerals.js';
 import { isValidDate } from './dates.js';
+import { vocabulary } from '../config/vocabulary.js';
 
 /** Blocks of running text (headings, paragraphs, list items): no tables, code or raw HTML. */
 export function proseBlocks(report: Report): Block[] {
@@ -316,47 +317,67 @@ export interface Placeholder {
   range: SourceRange;
 }
 
-/** Words that end the name of a body or a place, after which 年 is a missing year (市年政务公开). */
-const BEFORE_MISSING_YEAR = '市县区省镇乡府局委';
-/** What may follow such a word and 年 in ordinary words: 年度 年底 年均 年报 年鉴 年终… */
-const YEAR_WORDS = '度底初终末来均份龄代轻纪限鉴报级内中间以前后里的产收平检会轮薪息利际龄';
-const PLACEHOLDERS: { kind: PlaceholderKind; re: RegExp; keep?: (m: RegExpExecArray, h: string) => boolean }[] = [
-  // XX / ×× standing for a name or number; not inside URLs, codes or words (xxgk.gov.cn)
-  { kind: 'marker', re: /(?<![A-Za-z0-9./:_\-@])(?:X{2,}|×{2,}|╳{2,})(?![A-Za-z0-9./:_\-@])/g },
-  {
-    // 某某 for a name: at the start, after punctuation or a function word, or as 某某局 after a
-    // place; 张某某 (a person made anonymous) is left alone
-    kind: 'marker',
-    re: /某某+/g,
-    keep: (m, h) => {
-      const prev = h[m.index - 1];
-      const next = h.slice(m.index + m[0].length);
-      if (prev === undefined || !/[\u4e00-\u9fff]/.test(prev) || /[本我由对向在和与及是为经至于据按照的将]/.test(prev)) return true;
-      return /[市县区省镇乡州]/.test(prev) && /^(?:局|县|市|区|镇|乡|街道|单位|部门|政府|委员会|委|办|公司|中心)/.test(next);
+interface PlaceholderVocabulary {
+  markers: string[];
+  someone: { marker: string; after: string; place: string; body: string[] };
+  bracketedInstruction: { cue: string[]; furniture: string[] };
+  parenthesisedInstruction: string[];
+  beforeMissingYear: string;
+  yearWords: string;
+}
+
+type PlaceholderFinder = { kind: PlaceholderKind; re: RegExp; keep?: (m: RegExpExecArray, h: string) => boolean };
+let finders: PlaceholderFinder[] | undefined;
+
+/** The template leftovers to look for, built from src/vocabulary/placeholder.json. */
+function placeholderFinders(): PlaceholderFinder[] {
+  if (finders) return finders;
+  const v = vocabulary<PlaceholderVocabulary>('placeholder');
+  const after = new RegExp(v.someone.after);
+  const place = new RegExp(v.someone.place);
+  const body = new RegExp(`^(?:${v.someone.body.join('|')})`);
+  const cue = new RegExp(`(${v.bracketedInstruction.cue.join('|')})`);
+  const furniture = new RegExp(`(${v.bracketedInstruction.furniture.join('|')})`);
+  const cls = (chars: string) => chars.replace(/[\]\\^-]/g, '\\$&');
+  finders = [
+    // XX / ×× standing for a name or number; not inside URLs, codes or words (xxgk.gov.cn)
+    { kind: 'marker', re: new RegExp(`(?<![A-Za-z0-9./:_\\-@])(?:${v.markers.join('|')})(?![A-Za-z0-9./:_\\-@])`, 'g') },
+    {
+      // 某某 for a name: at the start, after punctuation or a function word, or as 某某局 after a
+      // place; 张某某 (a person made anonymous) is left alone
+      kind: 'marker',
+      re: new RegExp(v.someone.marker, 'g'),
+      keep: (m, h) => {
+        const prev = h[m.index - 1];
+        const next = h.slice(m.index + m[0].length);
+        if (prev === undefined || !/[\u4e00-\u9fff]/.test(prev) || after.test(prev)) return true;
+        return place.test(prev) && body.test(next);
+      },
     },
-  },
-  {
-    // 【请填写…】 and the like; web-page furniture such as 【字体：大 中 小】【打印】 is not meant
-    kind: 'instruction',
-    re: /【([^【】\n]{1,30})】/g,
-    keep: (m) => !/[0-9]/.test(m[1]!) && /(填写|填入|输入|此处|待定|待补|待填|请|XX|×|某某|名称|年份)/.test(m[1]!) && !/(关键[字词]|搜索|检索|字体|打印|关闭)/.test(m[1]!),
-  },
-  { kind: 'instruction', re: /[（(]\s*(?:此处|在此|请(?:填写|填入|输入|插入|补充|在此))[^（()）\n]{0,30}[)）]/g },
-  {
-    kind: 'missing-year',
-    re: new RegExp(`(?<=[${BEFORE_MISSING_YEAR}])年(?=[^${YEAR_WORDS}\\s0-9，,。、])`, 'g'),
-  },
-  // 年，我局… at the start of a line
-  { kind: 'missing-year', re: /^[\s　]*年(?=[，,])/g },
-  // a blank date left for the signature: 年 月 日 (or 2021年 月 日)
-  { kind: 'blank-date', re: /(?<![0-9〇零○一二三四五六七八九十])年[ \u3000]+月[ \u3000]+日/g },
-];
+    {
+      // 【请填写…】 and the like; web-page furniture such as 【字体：大 中 小】【打印】 is not meant
+      kind: 'instruction',
+      re: /【([^【】\n]{1,30})】/g,
+      keep: (m) => !/[0-9]/.test(m[1]!) && cue.test(m[1]!) && !furniture.test(m[1]!),
+    },
+    { kind: 'instruction', re: new RegExp(`[（(]\\s*(?:${v.parenthesisedInstruction.join('|')})[^（()）\\n]{0,30}[)）]`, 'g') },
+    {
+      kind: 'missing-year',
+      re: new RegExp(`(?<=[${cls(v.beforeMissingYear)}])年(?=[^${cls(v.yearWords)}\\s0-9，,。、])`, 'g'),
+    },
+    // 年，我局… at the start of a line
+    { kind: 'missing-year', re: /^[\s　]*年(?=[，,])/g },
+    // a blank date left for the signature: 年 月 日 (or 2021年 月 日)
+    { kind: 'blank-date', re: /(?<![0-9〇零○一二三四五六七八九十])年[ \u3000]+月[ \u3000]+日/g },
+  ];
+  return finders;
+}
 
 export const placeholders = memo((report: Report): Placeholder[] => {
   const out: Placeholder[] = [];
   for (const b of proseBlocks(report)) {
     const h = toHalfWidth(b.text.text);
-    for (const p of PLACEHOLDERS) {
+    for (const p of placeholderFinders()) {
       for (const { m, text } of scan(b, p.re)) {
         if (p.keep && !p.keep(m, h)) continue;
         out.push({ kind: p.kind, text: text.text.slice(m.index, m.index + m[0].length), range: text.range(m.index, m.index + m[0].length) });

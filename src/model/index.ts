@@ -2,8 +2,10 @@ import type { Root } from 'mdast';
 import type { SourceDocument } from '../read/types.js';
 import type { Block, Generation, Report, Section, YearMention } from './types.js';
 import { toBlocks } from './blocks.js';
+import { builtinProfiles } from '../config/profiles.js';
+import { vocabulary } from '../config/vocabulary.js';
 import { buildSections } from './sections.js';
-import { findTitle, findSignOff, textYears, agencyFromText } from './title.js';
+import { findTitle, findSignOff, textYears, agencyFromText, reportNames } from './title.js';
 import { extractPeriods } from './period.js';
 import { extractContacts } from './contact.js';
 import { extractProseFigures } from './figures/index.js';
@@ -19,12 +21,22 @@ export interface ModelOptions {
   year?: number;
 }
 
-/** The generation a report year calls for. */
+/**
+ * The generation a report year calls for: the built-in profile whose `years` cover it (legacy up
+ * to 2018, format-2019 for 2019–2020, format-2021 from 2021, as the profiles say).
+ */
 export function generationForYear(year: number | undefined): Generation | undefined {
   if (year === undefined) return undefined;
-  if (year <= 2018) return 'legacy';
-  if (year <= 2020) return 'format-2019';
-  return 'format-2021';
+  let best: { generation: Generation; span: number } | undefined;
+  for (const p of builtinProfiles().values()) {
+    const from = p.years?.from ?? -Infinity;
+    const to = p.years?.to ?? Infinity;
+    if (!p.years || year < from || year > to) continue;
+    // the narrowest range wins, should two overlap
+    const span = to - from;
+    if (!best || span < best.span) best = { generation: p.generation, span };
+  }
+  return best?.generation;
 }
 
 function mostCommon(ms: YearMention[]): YearMention | undefined {
@@ -41,11 +53,14 @@ function mostCommon(ms: YearMention[]): YearMention | undefined {
  */
 export function generationFromStructure(blocks: Block[], sections: Section[]): Generation | undefined {
   const text = blocks.map((b) => b.text.text).join('\n');
-  if (/信息处理费|申请人无正当理由逾期不补正|本年制发件数|现行有效件数/.test(text)) return 'format-2021';
-  if (/收到和处理政府信息公开申请|本年新收政府信息公开申请|第二十条第?[（(][一五六八九][)）]项|国办公开办函〔2019〕60号|国务院令第711号/.test(text)) return 'format-2019';
   const titles = sections.map((s) => s.title).join('\n');
-  if (/概述|咨询|收费及减免|收费和减免|申诉/.test(titles) || /国务院令第492号|第三十二条/.test(text)) return 'legacy';
-  return undefined;
+  const { evidence } = vocabulary<GenerationVocabulary>('generation');
+  const found = (words: string[] | undefined, where: string) => !!words?.length && new RegExp(words.join('|')).test(where);
+  return evidence.find((e) => found(e.text, text) || found(e.sectionTitles, titles))?.generation;
+}
+
+interface GenerationVocabulary {
+  evidence: { generation: Generation; text?: string[]; sectionTitles?: string[] }[];
 }
 
 /** Build the report model from the syntax tree. */
@@ -64,7 +79,12 @@ export function buildReport(doc: SourceDocument, tree: Root, opts: ModelOptions 
   }
   // the introduction and the first part (总体情况/概述) say which year is reported on
   const second = sections[1]?.heading.index;
-  const fromText = textYears(blocks, Math.min(second ?? 60, 60));
+  const stop = Math.min(second ?? 60, 60);
+  const fromText = textYears(blocks, stop);
+  // a sentence that names the report with its year, however it is worded
+  const named = reportNames(blocks, stop).filter((n) => !fromText.some((m) => m.range.start === n.range.start));
+  fromText.push(...named);
+  fromText.sort((a, b) => a.range.start - b.range.start);
   yearMentions.push(...fromText);
 
   let year: Report['year'];

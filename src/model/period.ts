@@ -2,6 +2,8 @@ import type { Block, DateValue, PeriodStatement, RawCell } from './types.js';
 import { MappedText } from '../util/mapped-text.js';
 import { chineseNumber, toHalfWidth } from './numerals.js';
 import { CN_SMALL, isValidDate, parseYear, YEAR_RE } from './dates.js';
+import { vocabulary } from '../config/vocabulary.js';
+import { isPageNumberLine } from './page-chrome.js';
 
 /**
  * Statements of the statistics period, as reports word them:
@@ -18,16 +20,36 @@ import { CN_SMALL, isValidDate, parseYear, YEAR_RE } from './dates.js';
  * report, and is not one.
  */
 
-/** what may stand before the keyword and belongs to the statement: 本年度报告中所列… */
-const SUBJECT = '(?:本?(?:年度|度)?(?:报告|年报)(?:中)?)?(?:所列|使用|信息)?(?:的)?';
-/** 统计期限, 数据统计时限, 统计数据时间段, 统计内容统计时间, 统计截止日期… */
-const KEYWORD =
-  '(?:统计|数据)(?:的|中|所列|使用|内容|统计|数据|信息|截止|截至)*(?:起止时间|起止日期|截止日期|截止时间|时间段|期限|时限|时间|区间|期间|周期|范围)';
-const KEY_RE = new RegExp(`${SUBJECT}(?:${KEYWORD}|所列数据|数据统计(?=\\s*(?:截至|截止|自|从)))`, 'g');
+interface PeriodVocabulary {
+  subject: string;
+  keyword: { heads: string[]; links: string[]; nouns: string[] };
+  alone: string[];
+  dataWords: string[];
+  dataAfter: string;
+  cutoff: string;
+  connector: string;
+  ongoing: string[];
+}
 
-/** between the keyword and the dates: 为, 是, ：, 自, 从 */
-const CONNECTOR = /(?:\s|的|为|是|[:：]|自|从|由)*/y;
-const CUTOFF = /(?:截至|截止)(?:到|至)?\s*(?:日期|时间)?\s*(?:为|是)?\s*[:：]?\s*/y;
+const longestFirst = (xs: string[]): string[] => [...xs].sort((a, b) => b.length - a.length);
+
+let built: { key: RegExp; connector: RegExp; cutoff: RegExp; ongoing: RegExp; dataWord: RegExp; dataAfter: RegExp } | undefined;
+/** The expressions built from the period vocabulary (src/vocabulary/period.json). */
+function words(): NonNullable<typeof built> {
+  if (built) return built;
+  const v = vocabulary<PeriodVocabulary>('period');
+  // 统计期限, 数据统计时限, 统计数据时间段, 统计内容统计时间, 统计截止日期…
+  const keyword = `(?:${v.keyword.heads.join('|')})(?:${longestFirst(v.keyword.links).join('|')})*(?:${longestFirst(v.keyword.nouns).join('|')})`;
+  built = {
+    key: new RegExp(`${v.subject}(?:${keyword}|${v.alone.join('|')})`, 'g'),
+    connector: new RegExp(v.connector, 'y'),
+    cutoff: new RegExp(v.cutoff, 'y'),
+    ongoing: new RegExp(`^(?:${v.ongoing.join('|')})`),
+    dataWord: new RegExp(v.dataWords.join('|')),
+    dataAfter: new RegExp(v.dataAfter),
+  };
+  return built;
+}
 
 /** a year in Arabic or Chinese digits (2021, 二〇二一), one capture group */
 const YEAR = YEAR_RE.source;
@@ -125,7 +147,7 @@ function garbledFrom(h: string, i: number): [number, number, number] | undefined
 /** Read the dates at `p`; `cutoff` when the keyword itself says so (统计截止日期为…). */
 function parseDates(h: string, p: number, cutoff: boolean, startMarker: boolean): Parsed | undefined {
   const from = p;
-  const cut = at(CUTOFF, h, p);
+  const cut = at(words().cutoff, h, p);
   if (cut) {
     cutoff = true;
     p += cut[0].length;
@@ -149,17 +171,18 @@ function parseDates(h: string, p: number, cutoff: boolean, startMarker: boolean)
     const g = garbledFrom(h, p) ?? [d1.start, d1.end, d1.end];
     return { kind: 'malformed', from: g[0], to: g[2], garbled: [g[0], g[1]] };
   }
-  if (!cutoff) {
+  {
     const se = at(START_END, h, d1.end)!;
     const sep = at(SEPARATOR, h, d1.end + se[0].length);
-    if (sep) {
-      const q = d1.end + se[0].length + sep[0].length;
+    // a whole range after a word that usually brings an end date (统计截止时间为…至…) is a range
+    const q = sep ? d1.end + se[0].length + sep[0].length : 0;
+    if (sep && (!cutoff || dateAt(h, q, false))) {
       const d2 = dateAt(h, q, false);
       if (!d2) {
         const g = garbledFrom(h, q);
         if (g) return { kind: 'malformed', from: p, to: g[2], garbled: [q, g[1]] };
         // 自2020年1月1日至今: a start without an end
-        const now = /^(?:今|现在)/.exec(h.slice(q));
+        const now = words().ongoing.exec(h.slice(q));
         return { kind: 'range', start: d1.value, from: p, to: now ? q + now[0].length : d1.end };
       } else {
         const end: DateValue = { ...d2.value, year: d2.value.year ?? d1.value.year };
@@ -171,44 +194,96 @@ function parseDates(h: string, p: number, cutoff: boolean, startMarker: boolean)
       }
     }
     // a start date alone: 自2020年1月1日起
-    if (startMarker || se[0].includes('起')) {
+    if (!cutoff && (startMarker || se[0].includes('起'))) {
       return { kind: 'range', start: d1.value, from: p, to: d1.end + (se[0].includes('起') ? se[0].indexOf('起') + 1 : 0) };
     }
   }
   return { kind: 'cutoff', end: d1.value, from, to: d1.end };
 }
 
+/** The statement a parse gives, from `from` (where its words begin) on. */
+function statement(text: MappedText, h: string, from: number, parsed: Parsed): PeriodStatement {
+  // the statement runs on to a closing 止
+  const end = parsed.to + (at(END_WORD, h, parsed.to)?.[0].length ?? 0);
+  const st: PeriodStatement = {
+    text: text.text.slice(from, end),
+    range: text.range(from, end),
+    kind: parsed.kind,
+    dates: { text: text.text.slice(parsed.from, parsed.to), range: text.range(parsed.from, parsed.to) },
+  };
+  if (parsed.kind === 'malformed') {
+    const [a, b] = parsed.garbled;
+    st.garbled = { text: text.text.slice(a, b), range: text.range(a, b) };
+  } else {
+    if (parsed.start) st.start = parsed.start;
+    if (parsed.end) st.end = parsed.end;
+  }
+  return st;
+}
+
+/** where a sentence begins, looking back from `i` */
+const SENTENCE_END = /[。；;！？!?\n]/;
+const YEAR_START = new RegExp(YEAR_RE.source, 'g');
+const SEPARATOR_IN = /[至到—–－\-~～―]/;
+
+/**
+ * Date ranges stated about the report's data in words no list foresees: a range from 1 January
+ * to 31 December of a year after a word about the data (数据, 统计, 所列, 本报告…) in the same
+ * sentence, whatever stands between (所列数据的时间范围为…至…, 本报告数据涵盖…至…), or right
+ * before such words (本报告反映…至…期间的数据).
+ */
+function rangesAboutData(text: MappedText, h: string, spans: [number, number][]): PeriodStatement[] {
+  const out: PeriodStatement[] = [];
+  const free = (a: number, b: number): boolean => !spans.some(([x, y]) => a < y && x < b);
+  YEAR_START.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = YEAR_START.exec(h))) {
+    const i = m.index;
+    const parsed = parseDates(h, i, false, false);
+    if (!parsed || parsed.kind !== 'range' || !parsed.start || !parsed.end || parsed.from !== i) continue;
+    // two dates written out (not a year read as the whole year) that span a calendar year: the
+    // period of an annual report, not the weeks of some campaign the sentence tells of
+    if (!SEPARATOR_IN.test(h.slice(parsed.from, parsed.to))) continue;
+    const { start, end } = parsed;
+    if (start.month !== 1 || start.day !== 1 || end.month !== 12 || end.day !== 31 || (end.year ?? start.year) !== start.year) continue;
+    if (!free(i, parsed.to)) continue;
+    let s = i;
+    while (s > 0 && i - s < 60 && !SENTENCE_END.test(h[s - 1]!)) s--;
+    const before = h.slice(s, i);
+    const w = words().dataWord.exec(before);
+    // …or words about the data right after it (…至12月31日期间的数据)
+    if (!w && !words().dataAfter.test(h.slice(parsed.to, parsed.to + 16))) continue;
+    const from = w ? s + w.index : i;
+    out.push(statement(text, h, from, parsed));
+    spans.push([from, parsed.to]);
+    YEAR_START.lastIndex = Math.max(YEAR_START.lastIndex, parsed.to);
+  }
+  return out;
+}
+
 /** Statements of the statistics period in one piece of text. */
 export function periodsIn(text: MappedText): PeriodStatement[] {
   const h = toHalfWidth(text.text);
   const out: PeriodStatement[] = [];
-  KEY_RE.lastIndex = 0;
+  const spans: [number, number][] = [];
+  const { key, connector } = words();
+  key.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = KEY_RE.exec(h))) {
+  while ((m = key.exec(h))) {
     const keyEnd = m.index + m[0].length;
-    const conn = at(CONNECTOR, h, keyEnd)!;
+    const conn = at(connector, h, keyEnd)!;
     const p = keyEnd + conn[0].length;
     const parsed = parseDates(h, p, /截[止至]/.test(m[0]), /[自从由]/.test(conn[0]));
     if (!parsed) continue;
-    // the statement runs on to a closing 止
-    const end = parsed.to + (at(END_WORD, h, parsed.to)?.[0].length ?? 0);
-    const st: PeriodStatement = {
-      text: text.text.slice(m.index, end),
-      range: text.range(m.index, end),
-      kind: parsed.kind,
-      dates: { text: text.text.slice(parsed.from, parsed.to), range: text.range(parsed.from, parsed.to) },
-    };
-    if (parsed.kind === 'malformed') {
-      const [a, b] = parsed.garbled;
-      st.garbled = { text: text.text.slice(a, b), range: text.range(a, b) };
-    } else {
-      if (parsed.start) st.start = parsed.start;
-      if (parsed.end) st.end = parsed.end;
-    }
+    const st = statement(text, h, m.index, parsed);
     out.push(st);
-    KEY_RE.lastIndex = Math.max(end, KEY_RE.lastIndex);
+    const end = m.index + st.text.length;
+    spans.push([m.index, end]);
+    key.lastIndex = Math.max(end, key.lastIndex);
   }
-  return out;
+  const more = rangesAboutData(text, h, spans);
+  if (!more.length) return out;
+  return [...out, ...more].sort((a, b) => a.range.start - b.range.start);
 }
 
 /** A table row read as one line, a label cell and its value joined by a colon (统计期限：2021年…). */
@@ -219,14 +294,43 @@ export function rowText(row: RawCell[]): MappedText {
   );
 }
 
-/** Statements of the statistics period (统计期限…) in prose and table rows, in document order. */
+/** A line that does not end a sentence: text copied out of a PDF breaks lines anywhere. */
+const OPEN_END = /[^。；;！？!?：:）)」”]\s*$/;
+/** …but a title line (…年度报告) ends without punctuation too */
+const TITLE_END = /(?:报告|年报)\s*$/;
+
+/**
+ * Statements of the statistics period (统计期限…) in prose and table rows, in document order. A
+ * statement broken over two lines (统计周期为 2024 年 1 月 1 日至 / 12 月 31 日) is read across the
+ * break, past blank lines and a page number between them.
+ */
 export function extractPeriods(blocks: Block[]): PeriodStatement[] {
   const out: PeriodStatement[] = [];
-  for (const b of blocks) {
-    if (b.type === 'code' || b.type === 'html') continue;
+  const prose = (b: Block | undefined): b is Block => !!b && (b.type === 'paragraph' || b.type === 'list-item');
+  blocks.forEach((b, i) => {
+    if (b.type === 'code' || b.type === 'html') return;
     if (b.table) {
       for (const row of b.table.rows) out.push(...periodsIn(rowText(row)));
-    } else out.push(...periodsIn(b.text));
-  }
+      return;
+    }
+    const own = periodsIn(b.text);
+    // the next line of prose, past blank lines, when this one stops mid-sentence
+    let j = i + 1;
+    const skip = (x: Block) => x.type !== 'table' && (x.text.text.trim() === '' || isPageNumberLine(x.text.text));
+    while (j < blocks.length && j - i <= 4 && skip(blocks[j]!)) j++;
+    const next = blocks[j];
+    if (prose(b) && prose(next) && OPEN_END.test(b.text.text) && !TITLE_END.test(b.text.text) && next.text.text.trim() !== '') {
+      const lineEnd = b.text.range().end;
+      const nextStart = next.text.range().start;
+      // only what the break cut in two: a statement of this line that goes on in the next
+      const across = periodsIn(MappedText.concat([b.text, next.text])).filter((st) => st.range.start < lineEnd && st.range.end > nextStart);
+      for (const st of across) {
+        const k = own.findIndex((o) => o.range.start === st.range.start);
+        if (k >= 0) own[k] = st;
+        else own.push(st);
+      }
+    }
+    out.push(...own);
+  });
   return out;
 }

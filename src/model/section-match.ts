@@ -22,7 +22,8 @@ export interface SectionMatch {
 /**
  * Which section of the report stands for each section the profile names. Top-level sections
  * are tried first, in order, each used once; a spec with no top-level match may be met by a
- * sub-section (real reports sometimes demote or merge parts).
+ * sub-section of a top-level heading that stands for no part (real reports sometimes put the
+ * parts under a wrapper heading), never by a sub-section of another part.
  */
 export function matchSections(report: Report, specs: SectionSpec[]): SectionMatch[] {
   const used = new Set<Section>();
@@ -50,7 +51,11 @@ export function matchSections(report: Report, specs: SectionSpec[]): SectionMatc
     const s = report.sections.find((x) => titleMatches(x.title, m.spec));
     if (s) m.section = s;
   }
-  const deep = allSections(report.sections).filter((s) => s.level > 1);
+  // a sub-section stands for a part only under a top-level heading that is none of the parts
+  // (第一部分 工作情况 → （一）主动公开…): （一）主动公开 inside 一、总体情况 is not part 二
+  const taken = new Set(out.map((m) => m.section).filter((s): s is Section => !!s));
+  const topOf = (s: Section): Section => (s.parent ? topOf(s.parent) : s);
+  const deep = allSections(report.sections).filter((s) => s.level > 1 && !taken.has(topOf(s)));
   for (const m of ordered) {
     if (m.section) continue;
     const s = deep.find((x) => !used.has(x) && titleMatches(x.title, m.spec));

@@ -1,6 +1,7 @@
 import type { Block, Section } from './types.js';
 import { readNumbering, styleLevel } from './numbering.js';
 import type { MappedText } from '../util/mapped-text.js';
+import { vocabulary } from '../config/vocabulary.js';
 import { builtinProfiles } from '../config/profiles.js';
 
 /** Longest title a numbered line may have to count as a heading rather than a numbered paragraph. */
@@ -14,25 +15,6 @@ interface HeadingCandidate {
   title: MappedText;
   numbering?: Section['numbering'];
   inlineBody: boolean;
-}
-
-let rowTitles: Set<string> | undefined;
-const compact = (s: string): string => s.replace(/[\s\u3000]+/g, '').replace(/^[一二三四五六七八九十]+[、.．]/, '');
-
-/**
- * The row labels of the statistics tables (`四、结转下年度继续办理`), without their numbering: a line
- * that is one of them is a table row laid out as text, not a section heading.
- */
-function tableRowTitles(): Set<string> {
-  if (rowTitles) return rowTitles;
-  rowTitles = new Set();
-  for (const p of builtinProfiles().values()) {
-    const templates = (p.tables as { templates?: { blocks?: { rows?: { title?: string }[] }[] }[] } | undefined)?.templates ?? [];
-    for (const t of templates) {
-      for (const b of t.blocks ?? []) for (const r of b.rows ?? []) if (r.title && /^[一二三四五六七八九十]+、/.test(r.title)) rowTitles.add(compact(r.title));
-    }
-  }
-  return rowTitles;
 }
 
 /** Whether a block is a heading, and of what level. */
@@ -49,7 +31,6 @@ export function headingOf(block: Block, titleBlock?: Block): HeadingCandidate | 
     return undefined;
   }
   const rest = text.slice(num.length).trim();
-  if (styleLevel(num.numbering.style) === 1 && tableRowTitles().has(compact(rest.text.replace(/[\d\s./—-]+$/, '')))) return undefined;
   const stop = TITLE_END.exec(rest.text);
   const titleLen = stop ? stop.index : rest.length;
   const title = rest.slice(0, titleLen).trim();
@@ -68,24 +49,197 @@ export function headingOf(block: Block, titleBlock?: Block): HeadingCandidate | 
   };
 }
 
+interface SectionsVocabulary {
+  tableRowHeadings: string[];
+  titleEnds: string[];
+  inlineHeadings: { minBlockLength: number; minAverageLineLength: number; before: string };
+}
+
+let vocab: { v: SectionsVocabulary; before: RegExp; numbered: RegExp } | undefined;
+function sectionsVocabulary(): NonNullable<typeof vocab> {
+  if (!vocab) {
+    const v = vocabulary<SectionsVocabulary>('sections');
+    vocab = {
+      v,
+      before: new RegExp(`(?:${v.inlineHeadings.before})$`),
+      // 一、 / 第一部分 / （一）: the numberings a heading inside a line may have
+      numbered: /(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])/g,
+    };
+  }
+  return vocab;
+}
+
+/** A line that is a row of an official table numbered like a section (三、本年度办理结果). */
+export function isTableRowHeading(title: string): boolean {
+  const t = title.replace(/[\s\u3000]/g, '');
+  return sectionsVocabulary().v.tableRowHeadings.some((w) => t.startsWith(w));
+}
+
+/** Where a heading's title stops when body text follows it in the same line without punctuation. */
+function inlineTitleLength(rest: string): number | undefined {
+  const { v } = sectionsVocabulary();
+  const window = rest.slice(0, MAX_TITLE + 1);
+  let stop: number | undefined;
+  const take = (i: number): void => {
+    if (i >= 2 && (stop === undefined || i < stop)) stop = i;
+  };
+  for (const w of v.titleEnds) {
+    const i = window.indexOf(w, 1);
+    if (i >= 0) take(i + w.length);
+  }
+  const m = /[\s\u3000。；;：:！？!?，,]|[（(][一二三四五六七八九十]{1,3}[)）]|(?:19|20)[0-9]{2}\s*年/.exec(window);
+  if (m) take(m.index);
+  return stop !== undefined && stop <= MAX_TITLE ? stop : undefined;
+}
+
+/** A piece of a block as a block of its own (same index: it stands where the block stands). */
+function piece(block: Block, text: MappedText): Block {
+  return { index: block.index, type: 'paragraph', text, range: text.range() };
+}
+
+/**
+ * Headings inside one long line (a crawler's dump of the whole article: `…联系电话：0591-23165385）。
+ * 一、总体情况 2022年，…`): the line is cut into pieces, each heading with its title, and the text
+ * between them. Only a numbering that stands after the end of a sentence or a space counts.
+ */
+function inlineHeadings(block: Block, titleBlock?: Block): { pieces: Block[]; headings: Map<Block, HeadingCandidate> } | undefined {
+  const { before, numbered } = sectionsVocabulary();
+  const text = block.text;
+  const cuts: { at: number; titleEnd: number; num: NonNullable<ReturnType<typeof readNumbering>> }[] = [];
+  numbered.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = numbered.exec(text.text))) {
+    if (m.index > 0 && !before.test(text.text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    const num = readNumbering(text.text.slice(m.index));
+    if (!num) continue;
+    const restStart = m.index + num.length;
+    const len = inlineTitleLength(text.text.slice(restStart));
+    if (len === undefined) continue;
+    cuts.push({ at: m.index, titleEnd: restStart + len, num });
+  }
+  if (cuts.length === 0) return undefined;
+  const pieces: Block[] = [];
+  const headings = new Map<Block, HeadingCandidate>();
+  if (cuts[0]!.at > 0) pieces.push(piece(block, text.slice(0, cuts[0]!.at).trim()));
+  cuts.forEach((c, k) => {
+    const end = cuts[k + 1]?.at ?? text.length;
+    const head = piece(block, text.slice(c.at, c.titleEnd).trim());
+    if (head === titleBlock) return;
+    pieces.push(head);
+    headings.set(head, {
+      block: head,
+      level: styleLevel(c.num.numbering.style),
+      title: text.slice(c.at + c.num.length, c.titleEnd).trim(),
+      numbering: c.num.numbering,
+      inlineBody: false,
+    });
+    const body = text.slice(c.titleEnd, end).trim();
+    if (body.length) pieces.push(piece(block, body));
+  });
+  return { pieces, headings };
+}
+
+/** Whether the text has so few line breaks that headings must be looked for inside lines. */
+function fewLineBreaks(blocks: Block[]): boolean {
+  const lines = blocks.filter((b) => b.type !== 'table' && b.text.text.trim() !== '');
+  if (!lines.length) return false;
+  const total = lines.reduce((n, b) => n + b.text.length, 0);
+  return total / lines.length >= sectionsVocabulary().v.inlineHeadings.minAverageLineLength;
+}
+
+/** Section titles the built-in formats name, for telling a report's own parts from lists inside them. */
+function knownTitle(title: string, ordinal: number): number {
+  const t = title.replace(/[\s\u3000]/g, '');
+  let score = 0;
+  for (const p of builtinProfiles().values()) {
+    for (const spec of p.sections) {
+      if (spec.exclude?.some((w) => t.includes(w))) continue;
+      if (!spec.match.some((words) => words.every((w) => t.includes(w)))) continue;
+      score = Math.max(score, spec.order === ordinal ? 3 : 2);
+    }
+  }
+  return score;
+}
+
+/**
+ * Which numbered top-level headings are the report's parts: the chain of headings whose numbers
+ * count upwards that reads most like the parts of a report. A list restarting inside a part
+ * (二、 … 一、 二、 三、 … 三、) or a table row numbered like a part (四、结转下年度继续办理 before the
+ * real 四、) is left out; between equally good chains the earliest headings win.
+ */
+function chooseTopLevel(cands: { ordinal: number; title: string }[]): Set<number> {
+  const n = cands.length;
+  const chosen = new Set<number>();
+  if (n === 0) return chosen;
+  const score = cands.map((c) => (isTableRowHeading(c.title) ? -1 : 1 + knownTitle(c.title, c.ordinal)));
+  if (n > 3000) {
+    // a pathological number of headings: count upwards greedily
+    let last = 0;
+    cands.forEach((c, i) => {
+      if (c.ordinal > last && score[i]! > 0) {
+        chosen.add(i);
+        last = c.ordinal;
+      }
+    });
+    return chosen;
+  }
+  const best = new Array<number>(n).fill(0);
+  for (let i = n - 1; i >= 0; i--) {
+    let tail = 0;
+    for (let j = i + 1; j < n; j++) if (cands[j]!.ordinal > cands[i]!.ordinal && best[j]! > tail) tail = best[j]!;
+    best[i] = score[i]! + tail;
+  }
+  let want = Math.max(...best);
+  let from = 0;
+  let last = 0;
+  while (want > 0) {
+    let k = -1;
+    for (let j = from; j < n; j++) {
+      if (cands[j]!.ordinal > last && best[j] === want) {
+        k = j;
+        break;
+      }
+    }
+    if (k < 0) break;
+    chosen.add(k);
+    want -= score[k]!;
+    last = cands[k]!.ordinal;
+    from = k + 1;
+  }
+  return chosen;
+}
+
 /**
  * Build the section tree. Top-level headings (一、 / 第一部分) must count upwards; one that does
- * not (a list restarting inside a section) is read as a lower-level item so it cannot cut the
- * real section short.
+ * not (a list restarting inside a section) is read as body text so it cannot cut the real
+ * section short. In text with few line breaks, headings inside a line count too.
  */
 export function buildSections(blocks: Block[], titleBlock?: Block): { sections: Section[]; preamble: Block[] } {
   const top: Section[] = [];
   const preamble: Block[] = [];
   const stack: Section[] = [];
-  let lastTopOrdinal = 0;
 
+  // the blocks to build from, with the heading each one is
+  const items: { block: Block; h?: HeadingCandidate }[] = [];
+  const { minBlockLength } = sectionsVocabulary().v.inlineHeadings;
+  const inline = fewLineBreaks(blocks);
   for (const block of blocks) {
     const h = headingOf(block, titleBlock);
-    let level = h?.level;
-    if (h && level === 1 && h.numbering) {
-      if (h.numbering.ordinal <= lastTopOrdinal) level = undefined;
-      else lastTopOrdinal = h.numbering.ordinal;
+    if (!h && inline && block !== titleBlock && block.type === 'paragraph' && block.text.length >= minBlockLength) {
+      const split = inlineHeadings(block, titleBlock);
+      if (split) {
+        for (const p of split.pieces) items.push({ block: p, h: split.headings.get(p) });
+        continue;
+      }
     }
+    items.push({ block, h });
+  }
+  const numberedTop = items.map((it, i) => ({ it, i })).filter(({ it }) => it.h?.level === 1 && it.h.numbering);
+  const keep = chooseTopLevel(numberedTop.map(({ it }) => ({ ordinal: it.h!.numbering!.ordinal, title: it.h!.title.text })));
+  const dropped = new Set(numberedTop.filter((_, k) => !keep.has(k)).map(({ i }) => i));
+
+  items.forEach(({ block, h }, i) => {
+    const level = dropped.has(i) ? undefined : h?.level;
     if (h && level !== undefined && !(level > 1 && stack.length === 0 && h.numbering)) {
       while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
       const parent = stack[stack.length - 1];
@@ -105,14 +259,14 @@ export function buildSections(blocks: Block[], titleBlock?: Block): { sections: 
       else top.push(sec);
       stack.push(sec);
       for (const s of stack) s.range.end = Math.max(s.range.end, block.range.end);
-      continue;
+      return;
     }
     const cur = stack[stack.length - 1];
     if (cur) {
       cur.blocks.push(block);
       for (const s of stack) s.range.end = Math.max(s.range.end, block.range.end);
     } else preamble.push(block);
-  }
+  });
   return { sections: top, preamble };
 }
 

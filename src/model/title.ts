@@ -2,19 +2,66 @@ import type { Block, SignOff, TitleInfo, YearMention } from './types.js';
 import { YEAR_RE, parseYear, DATE_RE, matchDate, isValidDate, CN_DATE_RE, matchChineseDate } from './dates.js';
 import { toHalfWidth } from './numerals.js';
 import { MappedText } from '../util/mapped-text.js';
+import { vocabulary } from '../config/vocabulary.js';
+import { crawlerHeader } from './page-chrome.js';
 
-const REPORT_WORDS = /(年度报告|年报|工作报告|年度工作报告|工作情况报告)/;
-const SUBJECT_WORDS = /(信息公开|政务公开|政务资讯|政务信息|信息工作)/;
-/** what an issuing body's name ends with */
-const AGENCY_END = /(政府|人民政府|局|委员会|委|办公室|办公厅|厅|部|署|院|中心|街道办事处|办事处|街道|镇|乡|管委会|管理委员会|公司|所|站|会|处|队|馆|县|市|区|省|州|盟|旗)$/;
-const STANDARD_TITLE = /政府信息公开工作年度报告/;
+interface TitleVocabulary {
+  reportWords: string[];
+  subjectWords: string[];
+  standardTitle: string;
+  notTitleStart: string[];
+  pageLabels: string[];
+  nameInSentence: string;
+  nameBetween: string;
+  notReportName: string[];
+  citedDocument: string[];
+}
+
+interface TitleWords {
+  report: RegExp;
+  subject: RegExp;
+  agencyEnd: RegExp;
+  standard: RegExp;
+  notTitleStart: RegExp;
+  pageLabel: RegExp;
+  name: RegExp;
+  notName: RegExp;
+  cited: RegExp;
+  subjects: string[];
+}
+let built: TitleWords | undefined;
+/** The expressions built from the title vocabulary (src/vocabulary/title.json). */
+function words(): TitleWords {
+  if (built) return built;
+  const v = vocabulary<TitleVocabulary>('title');
+  const longest = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
+  built = {
+    report: new RegExp(`(${longest(v.reportWords)})`),
+    subject: new RegExp(`(${longest(v.subjectWords)})`),
+    agencyEnd: new RegExp(`(${longest(vocabulary<{ endings: string[] }>('agency').endings)})$`),
+    standard: new RegExp(v.standardTitle),
+    notTitleStart: new RegExp(`^(${v.notTitleStart.join('|')})`),
+    pageLabel: new RegExp(`(${v.pageLabels.join('|')})[:：]`),
+    name: new RegExp(`${YEAR_RE.source}\\s*年度?${v.nameBetween}${v.nameInSentence}`, 'g'),
+    notName: new RegExp(`^(?:${v.notReportName.join('|')})`),
+    cited: new RegExp(`(?:${v.citedDocument.join('|')})$`),
+    subjects: v.subjectWords,
+  };
+  return built;
+}
+
+/** The name of an issuing body ends as such names do (局, 人民政府, 办事处…). */
+export function isAgencyName(s: string): boolean {
+  return words().agencyEnd.test(s);
+}
 
 /** How likely a block is the report's title line. */
 function titleScore(text: string): number {
+  const w = words();
   if (text.length > 80 || text.length < 6) return -1;
-  if (!REPORT_WORDS.test(text) || !SUBJECT_WORDS.test(text)) return -1;
+  if (!w.report.test(text) || !w.subject.test(text)) return -1;
   let score = 1;
-  if (STANDARD_TITLE.test(text)) score += 3;
+  if (w.standard.test(text)) score += 3;
   if (YEAR_RE.test(text)) score += 2;
   if (/^《.*》$/.test(text)) score += 0;
   else if (/《[^》]*(年度报告|年报)[^》]*》/.test(text)) score -= 3; // mentioned inside a sentence or cover letter
@@ -23,8 +70,8 @@ function titleScore(text: string): number {
     if (text.length > 30) return -1;
     score -= 2;
   }
-  if (/^(关于|根据|按照|依据|本)/.test(text)) score -= 3;
-  if (/(来源|时间|发布|点击|索引号)[:：]/.test(text)) score -= 2;
+  if (w.notTitleStart.test(text)) score -= 3;
+  if (w.pageLabel.test(text)) score -= 2;
   return score;
 }
 
@@ -32,7 +79,10 @@ export function findTitle(blocks: Block[], limit = 25): { info?: TitleInfo; bloc
   let best: { block: Block; score: number; text: MappedText } | undefined;
   for (const b of blocks.slice(0, limit)) {
     if (b.type === 'table' || b.type === 'code' || b.type === 'html') continue;
-    const text = b.text.trim();
+    let text = b.text.trim();
+    // a crawler's header line: 标题: 平潭综合实验区2022年度政府信息公开工作年度报告
+    const head = crawlerHeader(text.text);
+    if (head?.label === '标题') text = text.slice(head.length).trim();
     const s = titleScore(text.text);
     if (s > 0 && (!best || s > best.score)) best = { block: b, score: s, text };
   }
@@ -42,17 +92,21 @@ export function findTitle(blocks: Block[], limit = 25): { info?: TitleInfo; bloc
   const inner = full.text.replace(/^《|》$/g, '');
   const ym = YEAR_RE.exec(inner);
   const prefix = ym ? inner.slice(0, ym.index).replace(/关于$/, '').trim() : '';
-  if (prefix && AGENCY_END.test(prefix)) agency = prefix;
+  if (prefix && isAgencyName(prefix)) agency = prefix;
+  // the year after the name: 某某局政府信息公开工作年度报告（2021年）
+  if (!agency) agency = agencyBeforeSubject(ym ? inner.slice(0, ym.index) : inner);
   // 2018年建新镇政府信息公开工作年度报告: the body between the year and the subject
   if (!agency && ym) {
-    const between = /^年度?(?!政府信息|政务|信息公开)(.{2,30}?)(?:政府信息公开|信息公开|政务公开|政务信息)/.exec(inner.slice(ym.index + ym[1]!.length));
-    if (between && AGENCY_END.test(between[1]!)) agency = between[1]!;
+    const between = /^年度?(?!度|政府|政务|信息公开)(.{2,30}?)(?:政府信息公开|信息公开|政务公开|政务信息)/.exec(inner.slice(ym.index + ym[1]!.length));
+    if (between && isAgencyName(between[1]!)) agency = between[1]!;
   }
   // a title split over two lines: 故城县教育局 / 2020年政府信息公开工作年度报告
   if (!agency && ym && ym.index <= 1) {
-    const prev = blocks[best.block.index - 1];
+    let k = best.block.index - 1;
+    while (k > 0 && blocks[k]!.type !== 'table' && blocks[k]!.text.text.trim() === '') k--;
+    const prev = k >= 0 ? blocks[k] : undefined;
     const pt = prev?.text.trim();
-    if (pt && pt.length <= 30 && AGENCY_END.test(pt.text) && !/[，。：:]/.test(pt.text)) {
+    if (pt && pt.length <= 30 && isAgencyName(pt.text) && !/[，。：:]/.test(pt.text)) {
       agency = pt.text;
       full = MappedText.concat([pt, full]);
     }
@@ -72,9 +126,51 @@ export function findTitle(blocks: Block[], limit = 25): { info?: TitleInfo; bloc
       year,
       yearRange,
       agency,
-      standard: STANDARD_TITLE.test(full.text) && year !== undefined,
+      standard: words().standard.test(full.text) && year !== undefined,
     },
   };
+}
+
+/** The body named before the subject words (某某局 in 某某局政府信息公开工作年度报告), if any. */
+function agencyBeforeSubject(text: string): string | undefined {
+  const cuts: number[] = [];
+  for (const w of words().subjects) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) cuts.push(i);
+  for (const i of cuts.sort((a, b) => a - b)) {
+    const before = text.slice(0, i).replace(/^《/, '').trim();
+    if (before.length >= 2 && !/[0-9，。：:《》]/.test(before) && isAgencyName(before)) return before;
+  }
+  return undefined;
+}
+
+/** Whether position `i` of a text stands inside the title of a cited document (《…的通知》). */
+function insideCitedDocument(t: string, i: number): boolean {
+  const open = t.lastIndexOf('《', i);
+  if (open < 0 || t.lastIndexOf('》', i) > open) return false;
+  const close = t.indexOf('》', i);
+  const inner = t.slice(open + 1, close < 0 ? t.length : close);
+  return close < 0 || words().cited.test(inner);
+}
+
+/**
+ * Sentences that name the report with its year (白石乡2011年政府信息公开工作年度报告（以下简称年报）
+ * 根据…; 现公布…2022年政府信息公开工作年度报告): not the title of a document cited in 《》.
+ */
+export function reportNames(blocks: Block[], stopAt?: number): YearMention[] {
+  const out: YearMention[] = [];
+  const { name, notName } = words();
+  for (const b of blocks) {
+    if (b.type === 'table') continue;
+    if (stopAt && b.index >= stopAt) break;
+    const t = b.text.text;
+    name.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = name.exec(t))) {
+      const end = m.index + m[0].length;
+      if (notName.test(t.slice(end, end + 8)) || insideCitedDocument(t, m.index)) continue;
+      out.push({ year: parseYear(m[1]!), range: b.text.range(m.index, m.index + m[1]!.length), source: 'name' });
+    }
+  }
+  return out;
 }
 
 /**
@@ -184,12 +280,12 @@ export function agencyFromText(blocks: Block[]): string | undefined {
     if (b.type === 'table') continue;
     const t = b.text.text;
     const m = /由([^，。,；、（(]{2,30}?)(?:负责)?编制/.exec(t);
-    if (m && AGENCY_END.test(m[1]!.replace(/办公室$|办$/, '').trim() || m[1]!)) return m[1]!.trim();
+    if (m && isAgencyName(m[1]!.replace(/办公室$|办$/, '').trim() || m[1]!)) return m[1]!.trim();
   }
   for (const b of blocks.slice(0, 12)) {
     if (b.type === 'table') continue;
     const m = /(?:来源|发布机构)\s*[:：]\s*([^\s:：]{2,30})/.exec(b.text.text);
-    if (m && AGENCY_END.test(m[1]!) && !/本站|网站|官网/.test(m[1]!)) return m[1]!;
+    if (m && isAgencyName(m[1]!) && !/本站|网站|官网/.test(m[1]!)) return m[1]!;
   }
   return undefined;
 }

@@ -3,6 +3,7 @@ import rehypeParse from 'rehype-parse';
 import { toMdast } from 'hast-util-to-mdast';
 import type { Element, ElementContent, Root as HastRoot, Text as HastText } from 'hast';
 import type { Root, RootContent, Nodes, Text, Parents } from 'mdast';
+import { vocabulary } from '../config/vocabulary.js';
 
 /**
  * HTML pages (published reports are web pages) into the same mdast tree the Markdown and text
@@ -35,12 +36,25 @@ const htmlProcessor = unified().use(rehypeParse);
 
 /** Elements that never hold report content. */
 const DROP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'form', 'button', 'select', 'input', 'textarea', 'svg', 'canvas', 'map', 'audio', 'video', 'head']);
-/** Elements that hold page chrome, unless they hold much of the page's text. */
-const CHROME_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'menu']);
-/** class/id words of page chrome (navigation, breadcrumbs, share and print buttons, …). */
-const CHROME_WORDS = /(?:^|[\s_-])(?:nav|navbar|navi|navigation|menu|menus|submenu|footer|foot|breadcrumb|breadcrumbs|crumb|crumbs|share|sharing|bdshare|bshare|jiathis|toolbar|sidebar|copyright|login|search|banner|topbar|position|location|dqwz|weizhi|related|xgwz|xglj|fontsize|pagination|pager|print|qrcode|ewm|skip)(?:[\s_-]|$)/i;
-/** class/id words of the container that holds the article. */
-const CONTENT_WORDS = /(?:^|[\s_-])(?:article|articles|content|contents|maincontent|main|zoom|detail|details|trs_editor|news_content|newscontent|article_con|artcontent|wenzhang|zwnr|nr|con|text|txt|body|entry|post)(?:[\s_-]|$)/i;
+interface HtmlChromeVocabulary {
+  htmlChromeTags: string[];
+  htmlChromeClassWords: string[];
+  htmlContentClassWords: string[];
+}
+let chromeWords: { tags: Set<string>; chrome: RegExp; content: RegExp } | undefined;
+/**
+ * Elements that hold page chrome (unless they hold much of the page's text), the class/id words of
+ * page chrome (navigation, breadcrumbs, share and print buttons, …) and of the container that
+ * holds the article: src/vocabulary/page-chrome.json.
+ */
+function chrome(): NonNullable<typeof chromeWords> {
+  if (!chromeWords) {
+    const v = vocabulary<HtmlChromeVocabulary>('page-chrome');
+    const words = (xs: string[]) => new RegExp(`(?:^|[\\s_-])(?:${xs.join('|')})(?:[\\s_-]|$)`, 'i');
+    chromeWords = { tags: new Set(v.htmlChromeTags), chrome: words(v.htmlChromeClassWords), content: words(v.htmlContentClassWords) };
+  }
+  return chromeWords;
+}
 
 /** A chrome element is kept when it holds at least this share of the page's text. */
 const KEEP_SHARE = 0.3;
@@ -104,9 +118,9 @@ function stripChrome(root: HastRoot): void {
   const drop = (el: Element): boolean => {
     if (DROP_TAGS.has(el.tagName) || isHidden(el)) return true;
     if (el.tagName === 'body' || el.tagName === 'html') return false;
-    if (CHROME_TAGS.has(el.tagName)) return !big(el) && !holdsReportTitle(el);
+    if (chrome().tags.has(el.tagName)) return !big(el) && !holdsReportTitle(el);
     const words = classAndId(el);
-    return words !== '' && CHROME_WORDS.test(words) && !CONTENT_WORDS.test(words) && !big(el) && !holdsReportTitle(el);
+    return words !== '' && chrome().chrome.test(words) && !chrome().content.test(words) && !big(el) && !holdsReportTitle(el);
   };
   const walk = (parent: { children: (ElementContent | HastRoot['children'][number])[] }): void => {
     parent.children = parent.children.filter((c) => !(c.type === 'element' && drop(c)) && c.type !== 'comment' && c.type !== 'doctype');
@@ -125,7 +139,7 @@ function mainContent(root: HastRoot): Element[] | undefined {
   const order: Element[] = [];
   const walk = (el: Element): void => {
     order.push(el);
-    const isCandidate = el.tagName === 'article' || el.tagName === 'main' || el.properties.role === 'main' || CONTENT_WORDS.test(classAndId(el));
+    const isCandidate = el.tagName === 'article' || el.tagName === 'main' || el.properties.role === 'main' || chrome().content.test(classAndId(el));
     if (isCandidate && (lengths.get(el) ?? 0) >= total * MAIN_SHARE) best = el; // deeper candidates overwrite outer ones
     for (const c of el.children) if (c.type === 'element') walk(c);
   };

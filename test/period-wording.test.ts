@@ -1,0 +1,151 @@
+import { describe, it, expect } from 'vitest';
+import { lintText, modelDocument } from '../src/lint.js';
+import { readBuffer } from '../src/read/index.js';
+import { MappedText } from '../src/util/mapped-text.js';
+import { periodsIn } from '../src/model/period.js';
+import type { Rule } from '../src/rules/types.js';
+import statsPeriod from '../rules/stats-period.js';
+
+/**
+ * The statistics period in the many wordings reports use: read as a date range near words about
+ * the report's data, whatever the verb, not from a list of whole phrasings.
+ */
+
+const RULES = [statsPeriod] as Rule<unknown>[];
+const periods = (s: string) => periodsIn(MappedText.identity(s, 0));
+const model = (text: string) => modelDocument(readBuffer(Buffer.from(text), 'r.txt')).report;
+const periodFindings = (text: string) => lintText(text, 'r.txt', { rules: RULES }).messages;
+
+/** A small deterministic generator, so every run draws the same variants. */
+function rng(seed: number): () => number {
+  let x = seed >>> 0;
+  return () => {
+    x = (x * 1664525 + 1013904223) >>> 0;
+    return x / 2 ** 32;
+  };
+}
+const pick = <T,>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+
+const SUBJECTS = ['本报告中所列数据的', '本年度报告', '本报告', '报告中使用数据的', '本年报所列', ''];
+const KEYWORDS = ['统计期限', '数据统计期', '统计时限', '统计周期', '统计期', '数据时间范围', '统计数据时间段', '统计起止日期', '统计截止时间', '数据统计截止日期'];
+const VERBS = ['为', '是', '：', '自', '从', ' 为 ', '', '为：'];
+const RANGES: ((y: number) => string)[] = [
+  (y) => `${y}年1月1日至${y}年12月31日`,
+  (y) => `${y}年1月1日至12月31日`,
+  (y) => `${y} 年 1 月 1 日至 12 月 31 日`,
+  (y) => `${y}年1月1日起至${y}年12月31日止`,
+  (y) => `${y}年1月1日到${y}年12月31日`,
+  (y) => `${y}年1月1日—${y}年12月31日`,
+  (y) => `${y}年01月01日至${y}年12月31日`,
+  (y) => `${y}.1.1至${y}.12.31`,
+];
+const ENDS = ['。', '，', '；', ''];
+
+describe('generated statements: subject × keyword × verb × dates', () => {
+  const r = rng(20240101);
+  const cases = Array.from({ length: 60 }, () => {
+    const y = 2009 + Math.floor(r() * 17);
+    return { y, s: `${pick(r, SUBJECTS)}${pick(r, KEYWORDS)}${pick(r, VERBS)}${pick(r, RANGES)(y)}${pick(r, ENDS)}` };
+  });
+  it.each(cases.map((c) => [c.s, c.y] as const))('%s', (s, y) => {
+    const ps = periods(`${s}如对本报告有疑问，请联系办公室。`);
+    expect(ps).toHaveLength(1);
+    expect(ps[0]).toMatchObject({ kind: 'range', start: { year: y, month: 1, day: 1 }, end: { year: y, month: 12, day: 31 } });
+    expect(periodFindings(`某某局${y}年政府信息公开工作年度报告\n${s}`)).toEqual([]);
+  });
+});
+
+describe('a whole-year range after words about the data, whatever the wording between', () => {
+  const FORMS: ((y: number) => string)[] = [
+    (y) => `本报告所列数据的时间范围为${y}年1月1日至${y}年12月31日。`,
+    (y) => `所列数据的时间范围为${y}年1月1日至12月31日。`,
+    (y) => `本报告数据涵盖${y}年1月1日至${y}年12月31日期间。`,
+    (y) => `本报告统计的各项数据，起止时段为${y}年1月1日至${y}年12月31日。`,
+    (y) => `报告中的数据采集时段：${y}年1月1日—${y}年12月31日。`,
+    (y) => `本年报反映的是${y}年1月1日至${y}年12月31日的情况。`,
+    (y) => `以下为${y}年1月1日至${y}年12月31日期间的数据。`,
+    (y) => `下文所述为${y}年1月1日至12月31日的统计数据。`,
+  ];
+  for (const [k, form] of FORMS.entries()) {
+    for (const y of [2016, 2022]) {
+      it(`form ${k}, ${y}`, () => {
+        const s = form(y);
+        const ps = periods(s);
+        expect(ps.map((p) => p.kind)).toEqual(['range']);
+        expect(ps[0]).toMatchObject({ start: { year: y, month: 1, day: 1 }, end: { year: y, month: 12, day: 31 } });
+        expect(periodFindings(`某某局${y}年政府信息公开工作年度报告\n${s}`)).toEqual([]);
+        // the same words and another year: the period is another year's
+        expect(periodFindings(`某某局${y + 1}年政府信息公开工作年度报告\n${s}`).map((m) => m.messageId)).toEqual(['mismatch']);
+      });
+    }
+  }
+
+  it.each([
+    '2022年1月1日至2022年12月31日，全区共受理申请15件。',
+    '截止2020年12月31日，我局主动公开信息15条。',
+    '市统计局2022年1月1日至2022年12月31日共发布统计公报12期。',
+    '2022年3月1日至3月31日，我局开展数据安全专项检查。',
+    '本局数据平台于2022年1月1日至6月30日试运行。',
+    '统计局2020年工作要点已公开。',
+  ])('not a statement of the period: %s', (s) => {
+    expect(periods(s).filter((p) => p.kind === 'range' && p.end)).toEqual([]);
+  });
+});
+
+describe('a whole range after a word that usually brings an end date', () => {
+  it.each([
+    ['统计截止时间为2022年1月1日至2022年12月31日。', 2022],
+    ['本报告数据截至2021年1月1日至12月31日。', 2021],
+    ['所列数据统计时间截止2019年1月1日至2019年12月31日止。', 2019],
+    ['数据统计截止日期：2024 年 1 月 1 日至 2024 年 12 月 31 日', 2024],
+  ])('%s', (s, y) => {
+    const ps = periods(s);
+    expect(ps).toHaveLength(1);
+    expect(ps[0]).toMatchObject({ kind: 'range', start: { year: y, month: 1, day: 1 }, end: { year: y, month: 12, day: 31 } });
+  });
+
+  it('an end date alone stays a cut-off', () => {
+    expect(periods('本报告中所列数据统计时间截至2020年12月31日。').map((p) => p.kind)).toEqual(['cutoff']);
+    expect(periods('统计截止时间为2020年12月31日。').map((p) => p.kind)).toEqual(['cutoff']);
+  });
+});
+
+describe('a statement broken over two lines', () => {
+  const STATEMENTS = [
+    '本报告所列数据统计周期为 2024 年 1 月 1 日至 12 月 31 日。',
+    '报告所列统计期限自 2024 年 1 月 1 日至 2024 年 12 月 31 日。',
+    '本报告中所列数据的统计时限为2024年1月1日至2024年12月31日。',
+    '所列数据的时间范围为2024年1月1日至2024年12月31日。',
+  ];
+  for (const [k, st] of STATEMENTS.entries()) {
+    // break the line at every place inside the dates, with and without a blank line between
+    const from = st.indexOf('2024');
+    const to = st.lastIndexOf('日');
+    for (let cut = from + 1; cut <= to; cut += 3) {
+      for (const gap of ['\n', '\n\n']) {
+        it(`statement ${k}, broken at ${cut}${gap.length > 1 ? ' with a blank line' : ''}`, () => {
+          const text = `淮安市人民政府\n2024 年政府信息公开工作年度报告\n本报告由市政府办公室编制。${st.slice(0, cut)}${gap}${st.slice(cut)}`;
+          expect(periodFindings(text)).toEqual([]);
+          const ps = model(text).periods.filter((p) => p.kind === 'range' && p.end);
+          expect(ps.map((p) => [p.start, p.end])).toEqual([
+            [
+              { year: 2024, month: 1, day: 1 },
+              { year: 2024, month: 12, day: 31 },
+            ],
+          ]);
+        });
+      }
+    }
+  }
+
+  it.each(['- 1 -', '— 6 —', '第3页', '2/15'])('a page number between the two lines (%s)', (page) => {
+    const text = `淮安市人民政府\n2024 年政府信息公开工作年度报告\n报告所列统计期限自 2024 年 1 月 1 日至\n\n${page}\n\n2024 年 12 月 31 日。`;
+    expect(periodFindings(text)).toEqual([]);
+  });
+
+  it('a line that ends its sentence is not joined to the next', () => {
+    const text = '某某局2024年政府信息公开工作年度报告\n本报告所列数据统计期限自2024年1月1日起。\n12月31日前完成整改。';
+    const ps = model(text).periods;
+    expect(ps.map((p) => p.text)).toEqual(['本报告所列数据统计期限自2024年1月1日起']);
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, it, expect } from 'vitest';
+import { lintText, modelDocument } from '../src/lint.js';
+import { readBuffer } from '../src/read/index.js';
+import { generationForYear } from '../src/model/index.js';
+import { builtinProfiles } from '../src/config/profiles.js';
+import type { Rule } from '../src/rules/types.js';
+import reportTitle from '../rules/report-title.js';
+import reportYear from '../rules/report-year.js';
+
+/**
+ * The report's title and year in the shapes real reports take: named only in a sentence, split
+ * over two lines, the year after the name, a crawler's 标题: header.
+ */
+
+const RULES = [reportTitle, reportYear] as Rule<unknown>[];
+const model = (text: string) => modelDocument(readBuffer(Buffer.from(text), 'r.txt')).report;
+const lint = (text: string) => lintText(text, 'r.txt', { rules: RULES }).messages.map((m) => [m.ruleId, m.messageId, m.severity]);
+
+const AGENCIES = ['白石乡', '涵江区人社局', '桐梓县', '宝鸡市司法局', '城厢区卫生健康局', '广东省水利厅'];
+const BODY = '\n一、概述\n本年度，我单位认真贯彻《条例》。';
+
+describe('a report named in a sentence, without a title line', () => {
+  const FORMS: ((a: string, y: number) => string)[] = [
+    (a, y) => `${a}${y}年政府信息公开工作年度报告（以下简称年报）根据《中华人民共和国政府信息公开条例》编制。`,
+    (a, y) => `根据《条例》规定，现公布${a}${y}年度政府信息公开工作年度报告。`,
+    (a, y) => `按照上级部署，特向社会公布${y}年度${a}政府信息公开工作年度报告。`,
+    (a, y) => `本单位结合工作实际编制${y}年我乡政府信息公开工作年度报告。全文包括概述等部分。${a}`,
+    (a, y) => `《${a}${y}年政府信息公开工作年度报告》由本单位办公室根据《中华人民共和国政府信息公开条例》编制。`,
+    (a, y) => `${a} ${y} 年政府信息公开年报根据《中华人民共和国政府信息公开条例》和上级要求编制。`,
+  ];
+  const cases = FORMS.flatMap((f, i) => [2011, 2019, 2024].map((y, j) => [f(AGENCIES[(i + j) % AGENCIES.length]!, y), y] as const));
+  it.each(cases)('%s', (sentence, y) => {
+    const text = `${sentence}${BODY}`;
+    const r = model(text);
+    expect(r.title).toBeUndefined();
+    expect(r.year).toMatchObject({ value: y, source: 'name' });
+    // the name is there, only not as a title line: a warning, and the year is known
+    expect(lint(text)).toEqual([['report-title', 'namedInText', 1]]);
+  });
+
+  it.each([
+    '根据《关于做好2016年政府信息公开工作年度报告有关事项的通知》要求编制本报告。',
+    '依据《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》编制本报告。',
+    '按照《某某市关于2020年度政府信息公开工作年度报告编制工作的通知》要求，编制本报告。',
+  ])('a cited document is not the report: %s', (sentence) => {
+    const r = model(`${sentence}${BODY}`);
+    expect(r.yearMentions.filter((m) => m.source === 'name')).toEqual([]);
+    expect(lint(`${sentence}${BODY}`).map(([, id]) => id)).toEqual(['missing', 'unknown']);
+  });
+});
+
+describe('a title split over two lines', () => {
+  const YEARS = ['2024 年', '2024年', '2024年度', ' 2024 年度 '];
+  for (const [i, a] of ['淮安市人民政府', '故城县教育局', '某某街道办事处', '沭阳县人民政府办公室'].entries()) {
+    for (const [j, y] of YEARS.entries()) {
+      it(`${a} / ${y}政府信息公开工作年度报告${i === j ? ' with a blank line' : ''}`, () => {
+        const text = `${a}\n${i === j ? '\n' : ''}${y}政府信息公开工作年度报告\n本报告由${a}编制。${BODY}`;
+        const r = model(text);
+        expect(r.title).toMatchObject({ agency: a, year: 2024 });
+        expect(lint(text)).toEqual([]);
+      });
+    }
+  }
+});
+
+describe('the year after the name', () => {
+  const FORMS = ['{a}政府信息公开工作年度报告（{y}年）', '{a}政府信息公开工作年度报告（{y}年度）', '{a}政府信息公开工作年度报告({y}年)', '{a}政府信息公开工作年度报告（{y}）'];
+  const cases = FORMS.flatMap((f, i) =>
+    ['某某县自然资源局', '某某市人民政府', '某某镇'].map((a, j) => [f.replace('{a}', a).replace('{y}', String(2021 + i + j)), a, 2021 + i + j] as const),
+  );
+  it.each(cases)('%s', (title, agency, y) => {
+    const r = model(`${title}${BODY}`);
+    expect(r.title).toMatchObject({ agency, year: y });
+    expect(lint(`${title}${BODY}`)).toEqual([]);
+  });
+});
+
+describe("a crawler's 标题: header", () => {
+  const LABELS = ['标题: ', '标题：', '标题 : ', '标题:'];
+  const cases = LABELS.map((l, i) => [l, AGENCIES[i]!, 2016 + i * 2] as const);
+  it.each(cases)('%s%s…', (label, agency, y) => {
+    const name = `${agency}${y}年度政府信息公开工作年度报告`;
+    const text = `${label}${name}\n发布时间: ${y + 1}-02-20 15:07\n原文链接: https://www.example.gov.cn/t.htm\n==================== 正文 ====================\n本报告根据《条例》编制。${BODY}`;
+    const r = model(text);
+    expect(r.title).toMatchObject({ text: name, agency, year: y });
+    expect(lint(text)).toEqual([]);
+  });
+});
+
+describe('the generation a year calls for comes from the profiles', () => {
+  it('every year from 2008 to 2030 falls to the profile whose years cover it', () => {
+    for (let y = 2008; y <= 2030; y++) {
+      const covering = [...builtinProfiles().values()].filter((p) => p.years && y >= (p.years.from ?? -Infinity) && y <= (p.years.to ?? Infinity));
+      expect(covering.map((p) => p.generation), String(y)).toEqual([generationForYear(y)]);
+    }
+    expect(generationForYear(2018)).toBe('legacy');
+    expect(generationForYear(2019)).toBe('format-2019');
+    expect(generationForYear(2020)).toBe('format-2019');
+    expect(generationForYear(2021)).toBe('format-2021');
+    expect(generationForYear(undefined)).toBeUndefined();
+  });
+});

@@ -110,7 +110,7 @@ export function lintDocument(doc: SourceDocument, opts: LintOptions = {}): LintR
       endColumn: 1,
       fatal: true,
     });
-    if (opts.debug) process.stderr.write(`${(err as Error).stack}\n`);
+    if (opts.debug && typeof process !== 'undefined') process.stderr.write(`${(err as Error).stack}\n`);
     return count(result);
   }
   const { report, profile } = modelled;
@@ -130,7 +130,7 @@ export function lintDocument(doc: SourceDocument, opts: LintOptions = {}): LintR
 
 /** Lint text given in memory; `filePath` decides how it is read (.md Markdown, else plain text). */
 export function lintText(text: string, filePath = 'report.txt', opts: LintOptions = {}): LintResult {
-  return lintDocument(readBuffer(Buffer.from(text, 'utf8'), filePath), opts);
+  return lintDocument(readBuffer(new TextEncoder().encode(text), filePath), opts);
 }
 
 export { generationForYear };

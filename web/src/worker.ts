@@ -1,0 +1,29 @@
+/**
+ * The lint runs here, off the page's thread, so the page stays responsive while a large Word
+ * document is converted and checked. Nothing is sent anywhere: the bytes come from the page and the
+ * findings go back to it.
+ */
+import './globals.js';
+import { formatters, lintForView, profiles } from '../../src/browser.js';
+import type { LintRequest, LintResponse } from './protocol.js';
+
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<LintRequest>) => void) | null;
+  postMessage(message: LintResponse): void;
+};
+
+scope.onmessage = async (e) => {
+  const { id, bytes, fileName, locale, profile } = e.data;
+  const t0 = performance.now();
+  try {
+    const { result, view } = await lintForView(bytes, fileName, { locale, profile });
+    delete result.source;
+    const json = formatters.json([result]);
+    const csv = formatters.csv([result]);
+    scope.postMessage({ id, ok: true, result, view, ms: performance.now() - t0, json, csv });
+  } catch (err) {
+    scope.postMessage({ id, ok: false, error: (err as Error).message || String(err) });
+  }
+};
+
+scope.postMessage({ ready: true, profiles: profiles() });

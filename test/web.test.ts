@@ -4,7 +4,8 @@
  * same files. Screenshots and a printed PDF are written to test-output/web/ for review.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -100,6 +101,28 @@ async function dropFile(page: Page, file: string): Promise<void> {
   );
 }
 
+/** A one-page PDF with a line of text, cross-reference table and all. */
+function minimalPdf(text: string): Buffer {
+  const stream = `BT /F1 12 Tf 72 720 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
 describe.skipIf(!chromiumPath)('web page in Chromium', () => {
   let server: ChildProcess;
   let base = '';
@@ -158,7 +181,20 @@ describe.skipIf(!chromiumPath)('web page in Chromium', () => {
     await page.screenshot({ path: path.join(out, 'docx.png'), fullPage: true });
   });
 
+  it('lists the same findings as the command line for every Word and PDF input in the fixtures, and for a PDF made here', async () => {
+    const dir = path.join(repoRoot, 'fixtures', 'inputs');
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'ogi-lint-web-'));
+    const made = path.join(tmp, 'made.pdf');
+    writeFileSync(made, minimalPdf('2021 annual report'));
+    const inputs = [...readdirSync(dir).filter((f) => /\.(docx|pdf)$/i.test(f)).map((f) => path.join(dir, f)), made];
+    for (const file of inputs) {
+      await checked(page, path.basename(file), () => dropFile(page, file));
+      expect(sorted(await pageFindings(page)), path.basename(file)).toEqual(sorted(cliFindings(file)));
+    }
+  });
+
   it('scrolls to a finding when it is clicked', async () => {
+    await checked(page, 'seed-004.docx', () => dropFile(page, path.join(repoRoot, 'fixtures', 'inputs', 'seed-004.docx')));
     const items = await pageFindings(page);
     const last = items.reduce((a, b) => (b.line > a.line ? b : a));
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -262,6 +298,17 @@ describe.skipIf(!chromiumPath)('web page in Chromium', () => {
     expect(await page.locator('#findings .finding').first().isVisible()).toBe(true);
     await page.pdf({ path: path.join(out, 'printed.pdf'), format: 'A4' });
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('keeps working offline once loaded', async () => {
+    const file = path.join(repoRoot, 'fixtures', 'samples', '2023-year-mismatch.txt');
+    await context.setOffline(true);
+    try {
+      await checked(page, '2023-year-mismatch.txt', () => page.setInputFiles('#file', file));
+      expect(sorted(await pageFindings(page))).toEqual(sorted(cliFindings(file)));
+    } finally {
+      await context.setOffline(false);
+    }
   });
 
   it('sent no request anywhere but the local server, and threw no error', () => {

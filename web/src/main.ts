@@ -20,6 +20,7 @@ let words = WORDS[lang];
 
 const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 let profiles: ProfileInfo[] = [];
+let extensions: string[] = [];
 let nextId = 1;
 let pending = 0;
 
@@ -48,6 +49,14 @@ function applyWords(): void {
   $<HTMLTextAreaElement>('paste').placeholder = words.pastePlaceholder;
   $('lang').textContent = words.lang;
   fillProfiles();
+  fillAccepted();
+}
+
+/** What the file chooser offers and the hint says: the inputs the library reads. */
+function fillAccepted(): void {
+  if (extensions.length) $<HTMLInputElement>('file').accept = extensions.join(',');
+  const kinds = [...new Set(extensions.map((x) => words.kinds[x]).filter((k): k is string => !!k))];
+  $('accepted').textContent = kinds.length ? words.accepted(kinds) : '';
 }
 
 function fillProfiles(): void {
@@ -84,7 +93,9 @@ worker.onmessage = (e: MessageEvent<LintResponse>) => {
   const msg = e.data;
   if ('ready' in msg) {
     profiles = msg.profiles;
+    extensions = msg.extensions;
     fillProfiles();
+    fillAccepted();
     document.body.dataset.worker = 'ready';
     return;
   }

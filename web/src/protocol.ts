@@ -12,7 +12,7 @@ export interface LintRequest {
 
 /** What the worker answers: once when it starts, then once for each request. */
 export type LintResponse =
-  | { ready: true; profiles: ProfileInfo[] }
+  | { ready: true; profiles: ProfileInfo[]; extensions: string[] }
   | { id: number; ok: true; result: LintResult; view: ReportView | null; ms: number; json: string; csv: string }
   | { id: number; ok: false; error: string };
 

@@ -4,7 +4,7 @@
  * findings go back to it.
  */
 import './globals.js';
-import { formatters, lintForView, profiles } from '../../src/browser.js';
+import { EXTENSIONS, formatters, lintForView, profiles } from '../../src/browser.js';
 import type { LintRequest, LintResponse } from './protocol.js';
 
 const scope = self as unknown as {
@@ -26,4 +26,5 @@ scope.onmessage = async (e) => {
   }
 };
 
-scope.postMessage({ ready: true, profiles: profiles() });
+// the inputs the library reads: the page offers these (PDF among them once the library reads PDF)
+scope.postMessage({ ready: true, profiles: profiles(), extensions: [...EXTENSIONS] });

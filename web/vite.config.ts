@@ -1,3 +1,4 @@
+import { cpSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
@@ -11,10 +12,28 @@ import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
  *   `buffer` package for the Buffer that the text decoder hands to iconv-lite.
  * Any other Node module reached by a static import fails the build; the only one reached at all is
  * the file system, imported lazily by `readPath`, which the page never calls.
+ *
+ * PDF: when pdfjs-dist is installed, its character maps and standard fonts are copied to
+ * `dist/pdfjs/` (the browser data module points pdf.js there), and web/src/worker.ts gives pdf.js
+ * its worker code to run in the same thread.
  */
 const web = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(web, '..');
 const dataModule = path.join(repo, 'src', 'config', 'data.js');
+const outDir = path.join(web, 'dist');
+const pdfjsDir = path.join(repo, 'node_modules', 'pdfjs-dist');
+const hasPdfjs = existsSync(path.join(pdfjsDir, 'package.json'));
+
+function pdfjsAssets(): Plugin {
+  return {
+    name: 'ogi-lint-pdfjs-assets',
+    apply: 'build',
+    closeBundle() {
+      if (!hasPdfjs) return;
+      for (const dir of ['cmaps', 'standard_fonts']) cpSync(path.join(pdfjsDir, dir), path.join(outDir, 'pdfjs', dir), { recursive: true });
+    },
+  };
+}
 
 function browserSeams(): Plugin {
   return {
@@ -48,13 +67,13 @@ export default defineConfig({
   root: web,
   base: './',
   publicDir: false,
-  plugins: [browserSeams()],
+  plugins: [browserSeams(), pdfjsAssets()],
   // the library runs in a Web Worker: packages with a `worker` export (no DOM) are taken in that form
   resolve: { alias, conditions: ['worker', ...defaultClientConditions] },
   worker: { format: 'es', plugins: () => [browserSeams()] },
-  define: { 'process.env.NODE_DEBUG': 'false' },
+  define: { 'process.env.NODE_DEBUG': 'false', PDFJS_ASSETS: JSON.stringify(hasPdfjs) },
   build: {
-    outDir: path.join(web, 'dist'),
+    outDir,
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 4096,

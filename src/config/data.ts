@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { packageRoot } from '../util/paths.js';
 
@@ -46,4 +47,25 @@ export function vocabularySource(domain: string): DataSource {
 /** The package's own package.json. */
 export function packageJsonSource(): DataSource {
   return fileSource(path.join(packageRoot(), 'package.json'));
+}
+
+/** Where pdf.js finds the character maps of non-embedded CJK fonts and the standard fonts (folders or URLs ending in `/`). */
+export interface PdfAssetLocations {
+  cMapUrl?: string;
+  standardFontDataUrl?: string;
+}
+
+let pdfAssets: PdfAssetLocations | undefined;
+
+/** pdf.js's `cmaps/` and `standard_fonts/` in the installed pdfjs-dist; none when it is not installed. */
+export function pdfAssetLocations(): PdfAssetLocations {
+  if (!pdfAssets) {
+    try {
+      const dir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+      pdfAssets = { cMapUrl: path.join(dir, 'cmaps') + path.sep, standardFontDataUrl: path.join(dir, 'standard_fonts') + path.sep };
+    } catch {
+      pdfAssets = {};
+    }
+  }
+  return pdfAssets;
 }

@@ -4,13 +4,15 @@
  * instead of read from the package folder. The build swaps it in (web/vite.config.ts); it has the
  * same exports.
  */
-import type { DataSource } from '../../src/config/data.js';
+import type { DataSource, PdfAssetLocations } from '../../src/config/data.js';
 
-export type { DataSource };
+export type { DataSource, PdfAssetLocations };
 
 const schemas = import.meta.glob<unknown>('../../schemas/**/*.json', { eager: true, import: 'default' });
 const profiles = import.meta.glob<unknown>('../../src/profiles/*.json', { eager: true, import: 'default' });
 const vocabularies = import.meta.glob<unknown>('../../src/vocabulary/*.json', { eager: true, import: 'default' });
+/** Set by the build: whether pdfjs-dist's assets were copied beside the page. */
+declare const PDFJS_ASSETS: boolean;
 const pkg = Object.values(import.meta.glob<unknown>('../../package.json', { eager: true, import: 'default' }))[0];
 
 function bundled(table: Record<string, unknown>, key: string, where: string): DataSource {
@@ -50,4 +52,17 @@ export function vocabularySource(domain: string): DataSource {
 export function packageJsonSource(): DataSource {
   const { name, version, homepage } = pkg as { name: string; version: string; homepage?: string };
   return { where: 'package.json', load: () => ({ name, version, homepage }) };
+}
+
+/**
+ * pdf.js's character maps and standard fonts: the build copies them from pdfjs-dist into
+ * `pdfjs/` beside the page (web/vite.config.ts), and pdf.js fetches them from there — from the
+ * same server, so nothing leaves it. None when pdfjs-dist is not installed.
+ */
+export function pdfAssetLocations(): PdfAssetLocations {
+  if (!PDFJS_ASSETS) return {};
+  return {
+    cMapUrl: new URL('../pdfjs/cmaps/', import.meta.url).href,
+    standardFontDataUrl: new URL('../pdfjs/standard_fonts/', import.meta.url).href,
+  };
 }

@@ -4,7 +4,7 @@
  * same files. Screenshots and a printed PDF are written to test-output/web/ for review.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -182,11 +182,12 @@ describe.skipIf(!chromiumPath)('web page in Chromium', () => {
   });
 
   it('lists the same findings as the command line for every Word and PDF input in the fixtures, and for a PDF made here', async () => {
-    const dir = path.join(repoRoot, 'fixtures', 'inputs');
+    const dirs = [path.join(repoRoot, 'fixtures', 'inputs'), path.join(repoRoot, 'fixtures', 'pdf')].filter((d) => existsSync(d));
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'ogi-lint-web-'));
     const made = path.join(tmp, 'made.pdf');
     writeFileSync(made, minimalPdf('2021 annual report'));
-    const inputs = [...readdirSync(dir).filter((f) => /\.(docx|pdf)$/i.test(f)).map((f) => path.join(dir, f)), made];
+    const inputs = [...dirs.flatMap((d) => readdirSync(d).filter((f) => /\.(docx|pdf)$/i.test(f)).map((f) => path.join(d, f))), made];
+    expect(inputs.some((f) => f.endsWith('.docx'))).toBe(true);
     for (const file of inputs) {
       await checked(page, path.basename(file), () => dropFile(page, file));
       expect(sorted(await pageFindings(page)), path.basename(file)).toEqual(sorted(cliFindings(file)));

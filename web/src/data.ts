@@ -62,7 +62,7 @@ export function packageJsonSource(): DataSource {
 export function pdfAssetLocations(): PdfAssetLocations {
   if (!PDFJS_ASSETS) return {};
   return {
-    cMapUrl: new URL('../pdfjs/cmaps/', import.meta.url).href,
-    standardFontDataUrl: new URL('../pdfjs/standard_fonts/', import.meta.url).href,
+    cMapUrl: new URL(/* @vite-ignore */ '../pdfjs/cmaps/', import.meta.url).href,
+    standardFontDataUrl: new URL(/* @vite-ignore */ '../pdfjs/standard_fonts/', import.meta.url).href,
   };
 }

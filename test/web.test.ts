@@ -101,6 +101,12 @@ async function dropFile(page: Page, file: string): Promise<void> {
   );
 }
 
+// the command line (dist/) and the page (web/dist/), built when missing or older than their sources
+beforeAll(() => {
+  ensureBuilt();
+  ensureWebBuilt();
+}, 300_000);
+
 /** A one-page PDF with a line of text, cross-reference table and all. */
 function minimalPdf(text: string): Buffer {
   const stream = `BT /F1 12 Tf 72 720 Td (${text}) Tj ET`;
@@ -133,8 +139,6 @@ describe.skipIf(!chromiumPath)('web page in Chromium', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    ensureBuilt();
-    ensureWebBuilt();
     mkdirSync(out, { recursive: true });
     server = spawn(process.execPath, [path.join(repoRoot, 'bin', 'ogi-lint.js'), 'web', '--port', '0'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     base = await new Promise<string>((resolve, reject) => {
@@ -321,16 +325,51 @@ describe.skipIf(!chromiumPath)('web page in Chromium', () => {
 });
 
 describe('ogi-lint web', () => {
+  it('prints the address it serves the page at, on 127.0.0.1', async () => {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'ogi-lint.js'), 'web', '--port', '0', '--locale', 'en'], { cwd: repoRoot });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let text = '';
+        child.stdout.on('data', (b: Buffer) => {
+          text += b.toString();
+          const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(text);
+          if (m) resolve(m[0]);
+        });
+        child.on('exit', (code) => reject(new Error(`exited with ${code}`)));
+      });
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      const script = /src="\.\/(assets\/[^"]+\.js)"/.exec(html)![1]!;
+      expect((await fetch(new URL(script, url))).headers.get('content-type')).toMatch(/^text\/javascript/);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+  });
+
+  it('says so when the port is taken', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const r = run(['web', '--port', String(port), '--locale', 'en']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`port ${port} is in use`);
+    } finally {
+      blocker.close();
+    }
+  });
+
   it('refuses a port that is not a number, and says why', () => {
-    ensureBuilt();
     const r = run(['web', '--port', 'eighty']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--port');
   });
 
   it('serves only the built page, only to requests for this host', async () => {
-    ensureBuilt();
-    ensureWebBuilt();
     const { startWebServer, webRoot } = await import('../src/cli/web.js');
     const { server, url } = await startWebServer(0, webRoot());
     try {

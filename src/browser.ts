@@ -12,7 +12,7 @@
  * the same `file-unreadable` finding as on the command line.
  */
 import { readBytes, SUPPORTED_EXTENSIONS, type ReadOptions } from './read/index.js';
-import { lintDocument, lintText as lintInMemory, modelDocument, type LintOptions } from './lint.js';
+import { lintDocument, lintDocumentWithReport, lintText as lintInMemory, modelDocument, type LintOptions } from './lint.js';
 import type { LintResult } from './diagnostic.js';
 import { builtinProfiles } from './config/profiles.js';
 import { reportView, type ReportView } from './output/view.js';
@@ -52,11 +52,8 @@ export async function lintForView(
   fileName: string,
   opts: BufferLintOptions = {},
 ): Promise<{ result: LintResult; view: ReportView | null }> {
-  const doc = await readBytes(bytes, fileName, opts.read);
-  const result = lintDocument(doc, opts);
-  if (doc.unreadable || result.report === null) return { result, view: null };
-  const { report } = modelDocument(doc, opts);
-  return { result, view: reportView(report, result.messages) };
+  const { result, report } = lintDocumentWithReport(await readBytes(bytes, fileName, opts.read), opts);
+  return { result, view: report ? reportView(report, result.messages) : null };
 }
 
 /** The built-in profiles: id, generation and name, for a choice in a form. */

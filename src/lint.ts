@@ -83,6 +83,11 @@ export function modelDocument(doc: SourceDocument, opts: LintOptions = {}): { re
 
 /** Lint one document that has been read. Never throws for a bad document; throws ConfigError for bad configuration. */
 export function lintDocument(doc: SourceDocument, opts: LintOptions = {}): LintResult {
+  return lintDocumentWithReport(doc, opts).result;
+}
+
+/** As `lintDocument`, also giving the report model the rules ran on (null when the document was not modelled). */
+export function lintDocumentWithReport(doc: SourceDocument, opts: LintOptions = {}): { result: LintResult; report: Report | null } {
   const locale = opts.locale ?? opts.config?.locale ?? 'zh';
   const result: LintResult = {
     filePath: doc.filePath,
@@ -94,7 +99,7 @@ export function lintDocument(doc: SourceDocument, opts: LintOptions = {}): LintR
     report: null,
     source: doc.text,
   };
-  if (doc.unreadable) return count(result);
+  if (doc.unreadable) return { result: count(result), report: null };
   let modelled: { report: Report; profile: Profile };
   try {
     modelled = modelDocument(doc, opts);
@@ -111,7 +116,7 @@ export function lintDocument(doc: SourceDocument, opts: LintOptions = {}): LintR
       fatal: true,
     });
     if (opts.debug && typeof process !== 'undefined') process.stderr.write(`${(err as Error).stack}\n`);
-    return count(result);
+    return { result: count(result), report: null };
   }
   const { report, profile } = modelled;
   result.report = {
@@ -125,7 +130,7 @@ export function lintDocument(doc: SourceDocument, opts: LintOptions = {}): LintR
     ...runRules(report, { rules: opts.rules ?? allRules, profile, ruleConfig, locale, only: opts.only }),
   );
   sortMessages(result.messages);
-  return count(result);
+  return { result: count(result), report };
 }
 
 /** Lint text given in memory; `filePath` decides how it is read (.md Markdown, else plain text). */

@@ -309,7 +309,7 @@ function renderFacts(view: ReportView | null, result: LintResult, ms: number): v
   $('fact-generation').dataset.profile = generation ?? '';
   $('fact-year').dataset.year = year === null ? '' : String(year);
   const summary = $('summary');
-  summary.textContent = `${words.summary(result.errorCount, result.warningCount)} · ${words.took(ms)}`;
+  summary.replaceChildren(document.createTextNode(words.summary(result.errorCount, result.warningCount)), el('span', { class: 'took no-print' }, ` · ${words.took(ms)}`));
   summary.dataset.errors = String(result.errorCount);
   summary.dataset.warnings = String(result.warningCount);
 }
@@ -357,6 +357,14 @@ document.addEventListener('drop', (e) => {
   $('drop').classList.remove('over');
   const f = e.dataTransfer?.files?.[0];
   if (f) void useFile(f);
+});
+
+// the drop zone also opens the file chooser from the keyboard
+$('drop').addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' || e.key === ' ') {
+    e.preventDefault();
+    $<HTMLInputElement>('file').click();
+  }
 });
 
 $('check-paste').addEventListener('click', () => {

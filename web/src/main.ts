@@ -55,7 +55,9 @@ function applyWords(): void {
 /** What the file chooser offers and the hint says: the inputs the library reads. */
 function fillAccepted(): void {
   if (extensions.length) $<HTMLInputElement>('file').accept = extensions.join(',');
-  const kinds = [...new Set(extensions.map((x) => words.kinds[x]).filter((k): k is string => !!k))];
+  const order = Object.keys(words.kinds);
+  const known = extensions.filter((x) => words.kinds[x]).sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  const kinds = [...new Set(known.map((x) => words.kinds[x]!))];
   $('accepted').textContent = kinds.length ? words.accepted(kinds) : '';
 }
 
@@ -301,10 +303,12 @@ function goTo(k: number): void {
 function renderFacts(view: ReportView | null, result: LintResult, ms: number): void {
   $('fact-file').textContent = result.filePath;
   const year = view?.year ?? result.report?.year ?? null;
-  $('fact-year').textContent = year === null ? words.yearUnknown : `${year}${view?.yearSource ? `（${(words.yearFrom as Record<string, string>)[view.yearSource] ?? view.yearSource}）` : ''}`;
+  const paren = (s: string): string => (lang === 'zh' ? `（${s}）` : ` (${s})`);
+  $('fact-year').textContent =
+    year === null ? words.yearUnknown : `${year}${view?.yearSource ? paren((words.yearFrom as Record<string, string>)[view.yearSource] ?? view.yearSource) : ''}`;
   const generation = view?.generation ?? result.report?.profile;
   $('fact-generation').textContent = generation
-    ? `${words.generations[generation] ?? generation}${view ? `（${(words.chosenBy as Record<string, string>)[view.generationSource] ?? view.generationSource}）` : ''}`
+    ? `${words.generations[generation] ?? generation}${view ? paren((words.chosenBy as Record<string, string>)[view.generationSource] ?? view.generationSource) : ''}`
     : '—';
   $('fact-generation').dataset.profile = generation ?? '';
   $('fact-year').dataset.year = year === null ? '' : String(year);

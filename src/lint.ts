@@ -83,6 +83,11 @@ export function modelDocument(doc: SourceDocument, opts: LintOptions = {}): { re
 
 /** Lint one document that has been read. Never throws for a bad document; throws ConfigError for bad configuration. */
 export function lintDocument(doc: SourceDocument, opts: LintOptions = {}): LintResult {
+  return lintDocumentWithReport(doc, opts).result;
+}
+
+/** As `lintDocument`, also giving the report model the rules ran on (null when the document was not modelled). */
+export function lintDocumentWithReport(doc: SourceDocument, opts: LintOptions = {}): { result: LintResult; report: Report | null } {
   const locale = opts.locale ?? opts.config?.locale ?? 'zh';
   const result: LintResult = {
     filePath: doc.filePath,
@@ -94,7 +99,7 @@ export function lintDocument(doc: SourceDocument, opts: LintOptions = {}): LintR
     report: null,
     source: doc.original ?? doc.text,
   };
-  if (doc.unreadable) return count(result);
+  if (doc.unreadable) return { result: count(result), report: null };
   let modelled: { report: Report; profile: Profile };
   try {
     modelled = modelDocument(doc, opts);
@@ -110,8 +115,8 @@ export function lintDocument(doc: SourceDocument, opts: LintOptions = {}): LintR
       endColumn: 1,
       fatal: true,
     });
-    if (opts.debug) process.stderr.write(`${(err as Error).stack}\n`);
-    return count(result);
+    if (opts.debug && typeof process !== 'undefined') process.stderr.write(`${(err as Error).stack}\n`);
+    return { result: count(result), report: null };
   }
   const { report, profile } = modelled;
   result.report = {
@@ -125,12 +130,12 @@ export function lintDocument(doc: SourceDocument, opts: LintOptions = {}): LintR
     ...runRules(report, { rules: opts.rules ?? allRules, profile, ruleConfig, locale, only: opts.only }),
   );
   sortMessages(result.messages);
-  return count(result);
+  return { result: count(result), report };
 }
 
 /** Lint text given in memory; `filePath` decides how it is read (.md Markdown, else plain text). */
 export function lintText(text: string, filePath = 'report.txt', opts: LintOptions = {}): LintResult {
-  return lintDocument(readBuffer(Buffer.from(text, 'utf8'), filePath), opts);
+  return lintDocument(readBuffer(new TextEncoder().encode(text), filePath), opts);
 }
 
 export { generationForYear };

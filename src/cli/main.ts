@@ -19,6 +19,7 @@ import { configSchemaText } from './config-schema.js';
 import { ruleDoc, rulesJson, rulesMarkdownTable, rulesText } from './rule-docs.js';
 import { CLI } from './messages.js';
 import { extractCommand } from './extract.js';
+import { webCommand, WebError } from './web.js';
 
 /** Where the command line reads and writes; tests may pass their own. */
 export interface CliIO {
@@ -325,7 +326,7 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
   const parser = yargs()
     .scriptName('ogi-lint')
     .parserConfiguration({ 'camel-case-expansion': true })
-    .option('format', { alias: 'f', type: 'string', default: 'stylish', describe: 'stylish | json | sarif (rules: text | markdown | json | config-schema)' })
+    .option('format', { alias: 'f', type: 'string', default: 'stylish', describe: 'stylish | json | sarif | csv (rules: text | markdown | json | config-schema)' })
     .option('output-file', { alias: 'o', type: 'string', describe: 'write the output to this file' })
     .option('locale', { type: 'string', choices: ['zh', 'en'], describe: 'language of the messages (default zh)' })
     .option('debug', { type: 'boolean', default: false, describe: 'show stack traces of internal errors' })
@@ -376,6 +377,14 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
       },
     )
     .command(
+      'web',
+      'serve the web page that checks reports in the browser, on 127.0.0.1, and print its address',
+      (y) => y.option('port', { type: 'string', requiresArg: true, describe: 'port to listen on (default 5180; 0: any free port)' }),
+      async (a) => {
+        code = await webCommand(a.port, (a.locale as Locale | undefined) ?? early, io.stdout);
+      },
+    )
+    .command(
       'init',
       `write a starter ${CONFIG_FILENAME} in the current folder`,
       (y) => y,
@@ -411,7 +420,7 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
       io.stderr.write(`${localise(CLI.usageError, early, { error: failure })}\n`);
       return 2;
     }
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof WebError) {
       io.stderr.write(`${localise(CLI.usageError, early, { error: e.message })}\n`);
       return 2;
     }

@@ -1,7 +1,5 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Profile } from './types.js';
-import { packageRoot } from '../util/paths.js';
+import { builtinProfileSources, jsonFileSource, type DataSource } from './data.js';
 import { describeErrors, schemaValidator } from './schema.js';
 import type { Generation } from '../model/types.js';
 
@@ -12,17 +10,22 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parse and validate one profile file. */
-export function loadProfileFile(file: string): Profile {
+/** Parse and validate one profile. */
+function loadProfile(source: DataSource): Profile {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = source.load();
   } catch (e) {
-    throw new ConfigError(`${file}: cannot read profile: ${(e as Error).message}`);
+    throw new ConfigError(`${source.where}: cannot read profile: ${(e as Error).message}`);
   }
   const v = schemaValidator('profile.schema.json');
-  if (!v(data)) throw new ConfigError(describeErrors(v.errors, file).join('\n'));
+  if (!v(data)) throw new ConfigError(describeErrors(v.errors, source.where).join('\n'));
   return data as Profile;
+}
+
+/** Parse and validate one profile file. */
+export function loadProfileFile(file: string): Profile {
+  return loadProfile(jsonFileSource(file));
 }
 
 let builtins: Map<string, Profile> | undefined;
@@ -30,10 +33,9 @@ let builtins: Map<string, Profile> | undefined;
 /** The profiles shipped with ogi-lint (src/profiles/*.json), validated. */
 export function builtinProfiles(): Map<string, Profile> {
   if (builtins) return builtins;
-  const dir = path.join(packageRoot(), 'src', 'profiles');
   const m = new Map<string, Profile>();
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-    const p = loadProfileFile(path.join(dir, f));
+  for (const source of builtinProfileSources()) {
+    const p = loadProfile(source);
     m.set(p.id, p);
   }
   builtins = m;

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { packageRoot } from '../util/paths.js';
+import { schemaSource } from './data.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: false });
 const cache = new Map<string, ValidateFunction>();
@@ -10,7 +8,7 @@ const cache = new Map<string, ValidateFunction>();
 export function schemaValidator(name: string): ValidateFunction {
   let v = cache.get(name);
   if (!v) {
-    const schema = JSON.parse(readFileSync(path.join(packageRoot(), 'schemas', name), 'utf8')) as Record<string, unknown>;
+    const schema = schemaSource(name).load() as Record<string, unknown>;
     v = ajv.compile(schema);
     cache.set(name, v);
   }

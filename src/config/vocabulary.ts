@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { packageRoot } from '../util/paths.js';
+import { vocabularySource } from './data.js';
 import { describeErrors, schemaValidator } from './schema.js';
 import { ConfigError } from './profiles.js';
 
@@ -15,10 +13,11 @@ const cache = new Map<string, unknown>();
 /** The built-in vocabulary of one domain, validated (throws ConfigError when the data is malformed). */
 export function vocabulary<T>(domain: string): T {
   if (cache.has(domain)) return cache.get(domain) as T;
-  const file = path.join(packageRoot(), 'src', 'vocabulary', `${domain}.json`);
+  const source = vocabularySource(domain);
+  const file = source.where;
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = source.load();
   } catch (e) {
     throw new ConfigError(`${file}: cannot read vocabulary: ${(e as Error).message}`);
   }

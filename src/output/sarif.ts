@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LintMessage } from '../diagnostic.js';
-import { packageRoot } from '../util/paths.js';
+import { packageJsonSource } from '../config/data.js';
 import { allRules } from '../../rules/index.js';
 import type { Formatter } from './types.js';
 
@@ -16,7 +15,7 @@ let pkg: PackageInfo | undefined;
 
 /** name, version and home page of this package */
 export function packageInfo(): PackageInfo {
-  if (!pkg) pkg = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as PackageInfo;
+  if (!pkg) pkg = packageJsonSource().load() as PackageInfo;
   return pkg;
 }
 

@@ -1,5 +1,4 @@
 import JSZip from 'jszip';
-import type { Readable } from 'node:stream';
 import mammoth from 'mammoth';
 import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
@@ -53,27 +52,38 @@ function isXmlPart(name: string): boolean {
   return /\.(xml|rels)$/i.test(name);
 }
 
+/** jszip's own chunk stream (runs in Node and in browsers alike; its typings leave it out). */
+interface ChunkStream {
+  on(event: 'data', fn: (chunk: Uint8Array) => void): ChunkStream;
+  on(event: 'error', fn: (e: Error) => void): ChunkStream;
+  on(event: 'end', fn: () => void): ChunkStream;
+  pause(): ChunkStream;
+  resume(): ChunkStream;
+}
+
 /** Inflate one entry, counting bytes, and stop as soon as the count passes `limit`. */
 function inflatedSize(file: JSZip.JSZipObject, limit: number): Promise<number> {
   return new Promise((resolve, reject) => {
     let n = 0;
     let done = false;
-    const stream = file.nodeStream('nodebuffer') as unknown as Readable;
+    const stream = (file as unknown as { internalStream(type: 'uint8array'): ChunkStream }).internalStream('uint8array');
     const finish = (err?: Error): void => {
       if (done) return;
       done = true;
       if (err) reject(err);
       else resolve(n);
     };
-    stream.on('data', (chunk: Buffer) => {
+    stream.on('data', (chunk: Uint8Array) => {
+      if (done) return;
       n += chunk.length;
       if (n > limit) {
         finish();
-        stream.destroy();
+        stream.pause();
       }
     });
     stream.on('error', (e: Error) => finish(e));
     stream.on('end', () => finish());
+    stream.resume();
   });
 }
 
@@ -112,8 +122,10 @@ export async function inspectDocx(buf: Uint8Array): Promise<DocxFailure | undefi
 
 /** mammoth's HTML for a Word document; images are left out (never decompressed). */
 export async function docxToHtml(buf: Uint8Array): Promise<string> {
+  // mammoth reads `buffer` in Node and `arrayBuffer` in its browser build; both take the bytes
+  const input = { buffer: Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), arrayBuffer: buf };
   const result = await mammoth.convertToHtml(
-    { buffer: Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) },
+    input as unknown as { buffer: Buffer },
     {
       convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
       externalFileAccess: false,

@@ -1,5 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { normaliseText } from './normalise.js';
 import { LineIndex } from './lines.js';
 import type { InputKind, ReaderNotice, SourceDocument } from './types.js';
@@ -51,8 +49,15 @@ export const EXTENSION_KINDS: Record<string, InputKind> = {
 /** File extensions the linter reads when given a directory. */
 export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSION_KINDS);
 
+/** The extension of a file name, dot included, as node:path's extname gives it ('' for none or a dot file). */
+export function extname(filePath: string): string {
+  const base = filePath.slice(filePath.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot) : '';
+}
+
 export function kindForPath(filePath: string): InputKind | undefined {
-  return EXTENSION_KINDS[path.extname(filePath).toLowerCase()];
+  return EXTENSION_KINDS[extname(filePath).toLowerCase()];
 }
 
 /** A document built from text already decoded; positions are plain line/column. */
@@ -202,10 +207,14 @@ export async function readBytes(buf: Uint8Array, filePath: string, opts: ReadOpt
   }
 }
 
-/** Read a file from disk. Never throws: an unreadable file comes back as a document that says so. */
+/**
+ * Read a file from disk. Never throws: an unreadable file comes back as a document that says so.
+ * The file system is loaded here, on first use, so that the rest of the reader runs in a browser.
+ */
 export async function readPath(filePath: string, opts: ReadOptions = {}): Promise<SourceDocument> {
   let buf: Buffer;
   try {
+    const { readFile, stat } = await import('node:fs/promises');
     const st = await stat(filePath);
     if (st.isDirectory()) return unreadable(filePath, 'directory');
     if (!st.isFile()) return unreadable(filePath, 'notAFile');

@@ -1,0 +1,82 @@
+import { cpSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
+
+/**
+ * The web page: static files in web/dist/, built from the same library as the command line.
+ * The library's Node-only seams are swapped here, and nowhere else:
+ * - `src/config/data.ts` (built-in profiles, schemas, vocabularies read from files) → `web/src/data.ts`,
+ *   which bundles the same JSON;
+ * - `node:path` → pathe, `node:url` → a shim with the one function the SARIF formatter uses, and the
+ *   `buffer` package for the Buffer that the text decoder hands to iconv-lite.
+ * Any other Node module reached by a static import fails the build; the only one reached at all is
+ * the file system, imported lazily by `readPath`, which the page never calls.
+ *
+ * PDF: when pdfjs-dist is installed, its character maps and standard fonts are copied to
+ * `dist/pdfjs/` (the browser data module points pdf.js there), and web/src/worker.ts gives pdf.js
+ * its worker code to run in the same thread.
+ */
+const web = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(web, '..');
+const dataModule = path.join(repo, 'src', 'config', 'data.js');
+const outDir = path.join(web, 'dist');
+const pdfjsDir = path.join(repo, 'node_modules', 'pdfjs-dist');
+const hasPdfjs = existsSync(path.join(pdfjsDir, 'package.json'));
+
+function pdfjsAssets(): Plugin {
+  return {
+    name: 'ogi-lint-pdfjs-assets',
+    apply: 'build',
+    closeBundle() {
+      if (!hasPdfjs) return;
+      for (const dir of ['cmaps', 'standard_fonts']) cpSync(path.join(pdfjsDir, dir), path.join(outDir, 'pdfjs', dir), { recursive: true });
+    },
+  };
+}
+
+function browserSeams(): Plugin {
+  return {
+    name: 'ogi-lint-browser-seams',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (importer && source.endsWith('/data.js') && path.resolve(path.dirname(importer), source) === dataModule) {
+        return path.join(web, 'src', 'data.ts');
+      }
+      // left to a lazy import that never runs in the page; checked below
+      if (source.startsWith('node:')) return { id: source, external: true };
+      return undefined;
+    },
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const node = chunk.imports.filter((id) => id.startsWith('node:'));
+        if (node.length) this.error(`${chunk.fileName} imports Node modules the browser does not have: ${node.join(', ')}`);
+      }
+    },
+  };
+}
+
+const alias = [
+  { find: /^node:path$/, replacement: 'pathe' },
+  { find: /^node:url$/, replacement: path.join(web, 'src', 'shims', 'url.ts') },
+  { find: /^buffer$/, replacement: path.join(repo, 'node_modules', 'buffer', 'index.js') },
+];
+
+export default defineConfig({
+  root: web,
+  base: './',
+  publicDir: false,
+  plugins: [browserSeams(), pdfjsAssets()],
+  // the library runs in a Web Worker: packages with a `worker` export (no DOM) are taken in that form
+  resolve: { alias, conditions: ['worker', ...defaultClientConditions] },
+  worker: { format: 'es', plugins: () => [browserSeams()] },
+  define: { 'process.env.NODE_DEBUG': 'false', PDFJS_ASSETS: JSON.stringify(hasPdfjs) },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 4096,
+    reportCompressedSize: false,
+  },
+});

@@ -70,7 +70,7 @@ function sectionsVocabulary(): NonNullable<typeof vocab> {
 }
 
 /** A line that is a row of an official table numbered like a section (三、本年度办理结果). */
-export function isTableRowHeading(title: string): boolean {
+function isTableRowHeading(title: string): boolean {
   const t = title.replace(/[\s\u3000]/g, '');
   return sectionsVocabulary().v.tableRowHeadings.some((w) => t.startsWith(w));
 }

@@ -1,6 +1,6 @@
 import { defineRule, ALL_GENERATIONS } from '../src/rules/types.js';
 import type { Figure } from '../src/model/figures/types.js';
-import { aboutReportYear, conflicting, metricKey, partOwners, scopeOf } from '../src/model/figures/metrics.js';
+import { aboutReportYear, conflicting, metricKey, partOwners, scopeOf, topicOf } from '../src/model/figures/metrics.js';
 import type { Report } from '../src/model/types.js';
 
 type Options = Record<string, never>;
@@ -86,7 +86,8 @@ export default defineRule<Options>({
   check({ report, emit, place }) {
     const src = report.doc.text;
     const raw = (f: Figure): string => src.slice(f.range.start, f.range.end);
-    const first = new Map<string, Figure>();
+    /** by key: the first figure stated under each topic (undefined: no topic word) */
+    const first = new Map<string, { f: Figure; topic: string | undefined }[]>();
     const reported = new Set<Figure>();
     const report1 = (a: Figure, b: Figure, what: string): void => {
       if (reported.has(b)) return;
@@ -105,11 +106,12 @@ export default defineRule<Options>({
       const key = metricKey(f);
       if (!key || !aboutReportYear(report, f)) continue;
       const k = `${scopeOf(f, owners)}#${key}`;
-      const a = first.get(k);
-      if (!a) {
-        first.set(k, f);
-        continue;
-      }
+      // the same words under different topics are different counts (结果纠正 of 行政复议 and of 行政诉讼)
+      const topic = topicOf(report, f);
+      const seen = first.get(k) ?? [];
+      if (!seen.some((x) => x.topic === topic)) first.set(k, [...seen, { f, topic }]);
+      const a = seen.find((x) => x.topic === undefined || topic === undefined || x.topic === topic)?.f;
+      if (!a) continue;
       if (a.block === f.block && a.sentence === f.sentence) continue;
       if (!conflicting(a, f)) continue;
       report1(a, f, key.split('|')[0]!);

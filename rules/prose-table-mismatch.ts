@@ -1,6 +1,7 @@
 import { defineRule, ALL_GENERATIONS } from '../src/rules/types.js';
-import { aboutReportYear, figureSentence, partOwners, tableMetric } from '../src/model/figures/metrics.js';
-import { tableFigure, type TableFigure } from '../src/model/figures/versus-tables.js';
+import { aboutReportYear, figureMetric, joinedSubject, partOwners } from '../src/model/figures/metrics.js';
+import { coreSubject } from '../src/model/figures/extract.js';
+import { tablesValue, type TableFigure } from '../src/model/figures/versus-tables.js';
 import { columnsSure, officialTablesFor, templateOf } from '../src/model/tables/index.js';
 import type { Figure } from '../src/model/figures/types.js';
 
@@ -106,22 +107,16 @@ ${TABLE3}`,
     // a table whose columns were placed by guess could put a value under the wrong column
     const tables = officialTablesFor(report, profile).filter(columnsSure);
     if (tables.length === 0) return;
-    const valueFor = (metric: string): TableFigure | undefined => {
-      for (const t of tables) {
-        const v = tableFigure(t, templateOf(t, profile), metric);
-        if (v) return v;
-      }
-      return undefined;
-    };
+    const valueFor = (metric: string): TableFigure | undefined => tablesValue(tables, (t) => templateOf(t, profile), metric);
     const owners = partOwners(report.breakdowns);
     const partOfSame = (f: Figure, metric: string): boolean => {
       const b = owners.get(f);
-      return !!b && tableMetric(b.total, figureSentence(report, b.total))?.id === metric;
+      return !!b && figureMetric(report, b.total)?.id === metric;
     };
     for (const f of report.figures) {
-      const m = tableMetric(f, figureSentence(report, f));
+      const m = figureMetric(report, f);
       if (!m || partOfSame(f, m.id) || !aboutReportYear(report, f)) continue;
-      const t = valueFor(m.id);
+      const t = valueFor(m.sum ? m.sum.join('+') : m.id);
       if (!t || t.value === f.value) continue;
       // requests received may include those carried over from last year
       if (m.id === 'new') {
@@ -129,7 +124,11 @@ ${TABLE3}`,
         if (carried && carried.value + t.value === f.value) continue;
       }
       const src = report.doc.text;
-      const subject = f.core && src.slice(f.range.start - f.core.length, f.range.start) === f.core ? f.core : '';
+      // the words that name the count, as written right before it (予以公开和部分公开共)
+      const raw = m.sum ? joinedSubject(report, f) : f.subject;
+      const core = coreSubject(raw);
+      const words = core && raw.includes(core) ? raw.slice(raw.lastIndexOf(core)) : '';
+      const subject = words && src.slice(f.range.start - words.length, f.range.start) === words ? words : '';
       emit({
         messageId: 'mismatch',
         data: { prose: subject + src.slice(f.range.start, f.range.end), metric: m.zh, metricEn: m.en, table: t.value },

@@ -80,3 +80,56 @@ export function resolveShares(blocks: Block[], figures: Figure[], known: Share[]
   }
   return out;
 }
+
+/** What a share is of when its words name nothing more than “the whole” (占, 占比, 占总数的, 占全部申请的). */
+const UNNAMED_WHOLE_RE = /^占(?:其|了)?(?:比|比例|总数|总体|全部|总量|所有|总)?(?:的)?(?:申请|信息|政府信息|案件|件数|申请总数|办理总数|受理总数)?(?:的)?(?:比例|比重)?(?:的|为|达|约)*$/u;
+
+/** How many sentences before the part's a whole may be stated. */
+const WHOLE_SENTENCES_BACK = 2;
+/** How many prose blocks before the part's the totals of lists are looked at. */
+const WHOLE_BLOCKS_BACK = 5;
+
+/**
+ * The plausible wholes of every share whose words do not name its whole and for which none was
+ * found: a checker then accepts the share when any of them fits.
+ */
+export function shareCandidates(blocks: Block[], figures: Figure[], shares: Share[], breakdownTotals: Map<Figure, Figure>, wholes: Figure[]): Share[] {
+  const prose = blocks.filter(isProse).map((b) => b.index);
+  const proseAt = new Map(prose.map((b, i) => [b, i]));
+  // every prose sentence in document order, and its figures
+  const sentenceOf = new Map<Figure, number>();
+  const order: { block: number; sentence: number }[] = [];
+  const key = (f: Figure) => `${f.block}:${f.sentence}`;
+  const seen = new Map<string, number>();
+  for (const f of figures) {
+    let i = seen.get(key(f));
+    if (i === undefined) {
+      i = order.length;
+      order.push({ block: f.block, sentence: f.sentence });
+      seen.set(key(f), i);
+    }
+    sentenceOf.set(f, i);
+  }
+  return shares.map((sh) => {
+    const part = sh.part;
+    if (!part || sh.whole || sh.pairing === 'line' || !UNNAMED_WHOLE_RE.test(sh.phrase.replace(/\s/gu, ''))) return sh;
+    const ok = (f: Figure) => f !== part && f.unitClass === part.unitClass && !f.approx && f.value >= part.value && f.value > 0;
+    const cands: Figure[] = [];
+    const total = breakdownTotals.get(part);
+    if (total && ok(total)) cands.push(total);
+    const si = sentenceOf.get(part)!;
+    for (const f of figures) {
+      const fi = sentenceOf.get(f)!;
+      if (fi < si - WHOLE_SENTENCES_BACK || fi > si) continue;
+      if (fi === si && f.start >= part.start) continue;
+      if (isCount(f.unitClass) && ok(f) && !cands.includes(f)) cands.push(f);
+    }
+    const bi = proseAt.get(part.block) ?? 0;
+    for (const w of wholes) {
+      const wi = proseAt.get(w.block) ?? -1;
+      if (wi < bi - WHOLE_BLOCKS_BACK || wi > bi || (w.block === part.block && w.start >= part.start)) continue;
+      if (ok(w) && !cands.includes(w)) cands.push(w);
+    }
+    return { ...sh, candidates: cands };
+  });
+}

@@ -117,6 +117,12 @@ export interface Share {
    * count just before it in its sentence; `line` — the only count in a line with only one share
    */
   pairing?: 'list' | 'adjacent' | 'line';
+  /**
+   * when the words do not name the whole (其中予以公开59件，占10.3%): the counts it may be of —
+   * the total of the list the part is in, the counts of the part's kind stated before it in its
+   * sentence and the two sentences before, and the totals of lists in the lines just before
+   */
+  candidates?: Figure[];
 }
 
 /** All figures stated in the prose of a report. */

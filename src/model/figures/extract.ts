@@ -203,6 +203,8 @@ export function extractFigures(blocks: Block[]): Figure[] {
 function wrappedTail(b: Block): string {
   const t = b.text.text.trimEnd();
   if (t.length === 0 || CLAUSE_BREAK.test(t[t.length - 1]!) || CLOSE_PAREN.test(t[t.length - 1]!) || b.type === 'heading') return '';
+  // a numbered line without a full stop is a heading (三、政府信息依申请公开情况)
+  if (readNumbering(t) && !/[。；;]/u.test(t)) return '';
   let i = t.length;
   while (i > 0 && !CLAUSE_BREAK.test(t[i - 1]!) && !OPEN_PAREN.test(t[i - 1]!) && !CLOSE_PAREN.test(t[i - 1]!) && t[i - 1] !== '、') i--;
   const tail = t.slice(i).trim();

@@ -3,6 +3,7 @@ import type { Figure, ProseFigures } from './types.js';
 import { extractFigures } from './extract.js';
 import { findBreakdowns } from './breakdowns.js';
 import { resolveShares, shareCandidates } from './shares.js';
+import { findGaps } from './gaps.js';
 
 export type * from './types.js';
 export { extractFigures, coreSubject } from './extract.js';
@@ -15,7 +16,7 @@ export function extractProseFigures(blocks: Block[]): ProseFigures {
   const totals = new Map<Figure, Figure>();
   for (const b of breakdowns) for (const p of b.parts) if (!totals.has(p)) totals.set(p, b.total);
   const all = [...shares, ...more].sort((a, b) => a.percent.index - b.percent.index);
-  return { figures, breakdowns, shares: shareCandidates(blocks, figures, all, totals, wholes) };
+  return { figures, breakdowns, shares: shareCandidates(blocks, figures, all, totals, wholes), gaps: findGaps(blocks, figures) };
 }
 
 /**

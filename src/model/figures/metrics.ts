@@ -30,6 +30,7 @@ export interface ProseMetricsData {
   }[];
   cells: Record<string, Record<string, { rows: string[]; columns: string[]; group?: boolean }>>;
   shareWholes: string[];
+  gaps: { nouns: string[]; units: string[]; verbs: string[] };
 }
 
 /** A count the official tables also carry. */

@@ -125,9 +125,22 @@ export interface Share {
   candidates?: Figure[];
 }
 
+/** A count whose number is missing: “工作动态类信息条”, “公开规范性文件件”. */
+export interface FigureGap {
+  /** the words before the gap (工作动态类信息) */
+  words: string;
+  /** the unit left without its number */
+  unit: string;
+  /** from the end of the words to the end of the unit: where the number belongs, and the unit */
+  range: SourceRange;
+  block: number;
+}
+
 /** All figures stated in the prose of a report. */
 export interface ProseFigures {
   figures: Figure[];
   breakdowns: Breakdown[];
   shares: Share[];
+  /** counts written without their number */
+  gaps: FigureGap[];
 }

@@ -19,7 +19,7 @@ const IN_RE = /在([^，。；：,;:！？!?]{2,30}?)中[，,：:]/gu;
  * The same without 在, at the start of a sentence (主动公开的信息中，…), and “X的主要类别有：”;
  * the words must name something counted, so that 工作中， opens nothing.
  */
-const SUBJECT_IN_RE = /(?<=^|[。！？!?\n]\s*)([^，。；：,;:！？!?（）()]{2,30}?)中[，,：:]/gu;
+const SUBJECT_IN_RE = /(?<=^|[。！？!?；;\n]\s*)([^，。；：,;:！？!?（）()]{2,30}?)中[，,：:]/gu;
 const CATEGORIES_RE = /([^，。；：,;:！？!?（）()]{2,30}?)的?(?:主要)?(?:类别|类型|种类)(?:有|为|包括|如下)[：:]/gu;
 const COUNTED_RE = /信息|申请|文件|案件|事项|公开|受理|发布|答复|办理|办结/u;
 /** Words that point back at what was just counted (上述信息中). */

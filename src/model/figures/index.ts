@@ -16,7 +16,7 @@ export function extractProseFigures(blocks: Block[]): ProseFigures {
   const totals = new Map<Figure, Figure>();
   for (const b of breakdowns) for (const p of b.parts) if (!totals.has(p)) totals.set(p, b.total);
   const all = [...shares, ...more].sort((a, b) => a.percent.index - b.percent.index);
-  return { figures, breakdowns, shares: shareCandidates(blocks, figures, all, totals, wholes), gaps: findGaps(blocks, figures) };
+  return { figures, breakdowns, shares: shareCandidates(figures, all, totals), gaps: findGaps(blocks, figures) };
 }
 
 /**

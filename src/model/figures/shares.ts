@@ -68,7 +68,8 @@ export function resolveShares(blocks: Block[], figures: Figure[], known: Share[]
       }
     }
     let whole: Figure | undefined;
-    if (part && GENERIC_WHOLE_RE.test(phrase)) {
+    // 占全市申请总量的: a whole of a wider scope, which the report does not state
+    if (part && GENERIC_WHOLE_RE.test(phrase) && !WIDER_SCOPE_RE.test(phrase)) {
       const bi = proseAt.get(p.block) ?? 0;
       for (let k = bi; k >= Math.max(0, bi - 5) && !whole; k--) {
         const cands = (wholesByBlock.get(prose[k]!) ?? []).filter((w) => w !== part && w.unitClass === part!.unitClass && !w.approx);
@@ -81,21 +82,20 @@ export function resolveShares(blocks: Block[], figures: Figure[], known: Share[]
   return out;
 }
 
+/** A share of a wider whole than the report's own (全市, 全省…). */
+const WIDER_SCOPE_RE = /全(?:市|省|国|区|县|州|盟|旗)|本(?:市|省|区|县)|全系统|全行业/u;
+
 /** What a share is of when its words name nothing more than “the whole” (占, 占比, 占总数的, 占全部申请的). */
 const UNNAMED_WHOLE_RE = /^占(?:其|了)?(?:比|比例|总数|总体|全部|总量|所有|总)?(?:的)?(?:申请|信息|政府信息|案件|件数|申请总数|办理总数|受理总数)?(?:的)?(?:比例|比重)?(?:的|为|达|约)*$/u;
 
 /** How many sentences before the part's a whole may be stated. */
 const WHOLE_SENTENCES_BACK = 2;
-/** How many prose blocks before the part's the totals of lists are looked at. */
-const WHOLE_BLOCKS_BACK = 5;
 
 /**
  * The plausible wholes of every share whose words do not name its whole and for which none was
  * found: a checker then accepts the share when any of them fits.
  */
-export function shareCandidates(blocks: Block[], figures: Figure[], shares: Share[], breakdownTotals: Map<Figure, Figure>, wholes: Figure[]): Share[] {
-  const prose = blocks.filter(isProse).map((b) => b.index);
-  const proseAt = new Map(prose.map((b, i) => [b, i]));
+export function shareCandidates(figures: Figure[], shares: Share[], breakdownTotals: Map<Figure, Figure>): Share[] {
   // every prose sentence in document order, and its figures
   const sentenceOf = new Map<Figure, number>();
   const order: { block: number; sentence: number }[] = [];
@@ -123,12 +123,6 @@ export function shareCandidates(blocks: Block[], figures: Figure[], shares: Shar
       if (fi < si - WHOLE_SENTENCES_BACK || fi > si) continue;
       if (fi === si && f.start >= part.start) continue;
       if (isCount(f.unitClass) && ok(f) && !cands.includes(f)) cands.push(f);
-    }
-    const bi = proseAt.get(part.block) ?? 0;
-    for (const w of wholes) {
-      const wi = proseAt.get(w.block) ?? -1;
-      if (wi < bi - WHOLE_BLOCKS_BACK || wi > bi || (w.block === part.block && w.start >= part.start)) continue;
-      if (ok(w) && !cands.includes(w)) cands.push(w);
     }
     return { ...sh, candidates: cands };
   });

@@ -119,8 +119,8 @@ export interface Share {
   pairing?: 'list' | 'adjacent' | 'line';
   /**
    * when the words do not name the whole (其中予以公开59件，占10.3%): the counts it may be of —
-   * the total of the list the part is in, the counts of the part's kind stated before it in its
-   * sentence and the two sentences before, and the totals of lists in the lines just before
+   * the total of the list the part is in, and the counts of the part's kind stated before it in
+   * its sentence and the two sentences with figures before
    */
   candidates?: Figure[];
 }

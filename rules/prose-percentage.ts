@@ -1,6 +1,6 @@
 import { defineRule, ALL_GENERATIONS } from '../src/rules/types.js';
 import { shareMatches } from '../src/model/figures/index.js';
-import { figureMetric, figureSentence, proseMetrics } from '../src/model/figures/metrics.js';
+import { figureMetric, figureSentence, proseMetrics, wholeMetric } from '../src/model/figures/metrics.js';
 import { tablesValue } from '../src/model/figures/versus-tables.js';
 import { columnsSure, officialTablesFor, templateOf } from '../src/model/tables/index.js';
 
@@ -126,10 +126,10 @@ export default defineRule<Options>({
   check({ report, profile, options, emit }) {
     let tables: ReturnType<typeof officialTablesFor> | undefined;
     /** the counts of table 3 a share of requests may be of */
-    const tableWholes = (): number[] => {
+    const tableWholes = (ids = proseMetrics().data.shareWholes): number[] => {
       tables ??= officialTablesFor(report, profile).filter(columnsSure);
       const out: number[] = [];
-      for (const id of proseMetrics().data.shareWholes) {
+      for (const id of ids) {
         const v = tablesValue(tables, (t) => templateOf(t, profile), id);
         if (v && v.value > 0 && !out.includes(v.value)) out.push(v.value);
       }
@@ -139,12 +139,21 @@ export default defineRule<Options>({
       const { part, whole, percent } = sh;
       if (!part || part.approx || percent.approx) continue;
       if (!whole) {
-        if (!options.unnamedWholes || !sh.candidates) continue;
-        const values = sh.candidates.map((c) => c.value);
-        // a share of requests may be of the requests handled, received, or received and carried over
-        const m = figureMetric(report, part);
-        if (part.unitClass === 'item' && (m?.outcome || m?.sum || /申请/u.test(figureSentence(report, part)))) {
-          for (const v of tableWholes()) if (v >= part.value && !values.includes(v)) values.push(v);
+        if (!options.unnamedWholes) continue;
+        const values: number[] = [];
+        if (sh.candidates) {
+          values.push(...sh.candidates.map((c) => c.value));
+          // a share of requests may be of the requests handled, received, or received and carried over
+          const m = figureMetric(report, part);
+          if (part.unitClass === 'item' && (m?.outcome || m?.sum || /申请/u.test(figureSentence(report, part)))) {
+            for (const v of tableWholes()) if (v >= part.value && !values.includes(v)) values.push(v);
+          }
+        } else {
+          // the words name a count of the tables: 占已办结申请的, 占收到申请总数的
+          const wm = part.unitClass === 'item' ? wholeMetric(sh.phrase) : undefined;
+          if (!wm) continue;
+          const ids = wm.id === 'new' ? ['new', 'new+carried-over'] : [wm.sum ? wm.sum.join('+') : wm.id];
+          for (const v of tableWholes(ids)) if (v >= part.value && !values.includes(v)) values.push(v);
         }
         if (values.length === 0) continue;
         if (values.some((v) => shareMatches((part.value / v) * 100, percent.value, percent.decimals))) continue;

@@ -340,3 +340,24 @@ describe('the full real reports', () => {
     });
   });
 });
+
+describe('a share whose words name a count of table 3 (占已办结申请的)', () => {
+  it('is checked against that count', () => {
+    for (const v of combos({ phrase: ['占已办结申请的', '占办结申请总数的', '占收到申请总数的', '占受理申请的'], sp: ['', ' '] })) {
+      const ok = withRequests(`（二）依申请公开。其中予以公开${v.sp}7${v.sp}件，${v.phrase}53.8%。`);
+      expect(lint(ok), v.phrase).toEqual([]);
+      const bad = lint(withRequests(`（二）依申请公开。其中予以公开${v.sp}7${v.sp}件，${v.phrase}58.3%。`));
+      expect(
+        bad.map((m) => [m.ruleId, m.severity, m.message.startsWith('百分比与可能的总数都不符：7÷13=53.8%')]),
+        v.phrase,
+      ).toEqual([['prose-percentage', 1, true]]);
+    }
+  });
+
+  it('the unchanged consistent report checks its 53.8% of the requests handled', () => {
+    expect(lint(consistent)).toEqual([]);
+    expect(lint(consistent.replace('占已办结申请的53.8%', '占已办结申请的63.8%')).map((m) => m.message)).toEqual([
+      '百分比与可能的总数都不符：7÷13=53.8%，文中为63.8%',
+    ]);
+  });
+});

@@ -55,7 +55,7 @@ describe('prose-metrics vocabulary', () => {
     expect(broken((d) => (d.extra = 1))).toBe(false);
     expect(broken((d) => (d.metrics[0]!.id = 'Not An Id'))).toBe(false);
     expect(broken((d) => (d.metrics[0]!.sum = ['new']))).toBe(false);
-    expect(broken((d) => (d.shareWholes = ['new+'])) ).toBe(false);
+    expect(broken((d) => (d.shareWholes = ['new+']))).toBe(false);
   });
 
   it('every pattern compiles', () => {

@@ -246,6 +246,20 @@ export function tableMetric(f: Figure, sentence?: string, subject?: string): Tab
   return joinedMetric(core) ?? singleMetric(core, sentence);
 }
 
+/**
+ * The table metric the words of a share name as its whole: 占已办结申请的 → results-total,
+ * 占收到申请总数的 → new. Undefined when they name none.
+ */
+export function wholeMetric(phrase: string): TableMetric | undefined {
+  const words = phrase
+    .replace(/\s/gu, '')
+    .replace(/^占(?:其|了)?/u, '')
+    .replace(/(?:的|比例|比重|为|达|约)+$/u, '')
+    .replace(/(?:总数|总量|数量|数)$/u, '');
+  if (words.length < 2) return undefined;
+  return singleMetric(cleanCore(coreSubject(words)), words);
+}
+
 /** The table metric a figure of a report states, reading subjects joined by 、 (予以公开、部分公开共9件). */
 export function figureMetric(report: Pick<Report, 'blocks'>, f: Figure): TableMetric | undefined {
   return tableMetric(f, figureSentence(report, f), joinedSubject(report, f));

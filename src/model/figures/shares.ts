@@ -7,6 +7,7 @@ import type { Block } from '../types.js';
 import type { Figure, Share } from './types.js';
 import { GENERIC_WHOLE_RE, SHARE_RE } from './breakdowns.js';
 import { isCount, isProse } from './extract.js';
+import { tableMetric, wholeMetric } from './metrics.js';
 
 /**
  * Shares outside lists. The part is the count just before the percentage in its sentence
@@ -76,6 +77,9 @@ export function resolveShares(blocks: Block[], figures: Figure[], known: Share[]
         whole = cands[cands.length - 1];
       }
       if (whole && whole.value < part.value) whole = undefined;
+      // 占办结申请总数的: the words name a count, and the whole found must be that count
+      const named = wholeMetric(phrase);
+      if (whole && named && tableMetric(whole, whole.subject + whole.object)?.id !== named.id) whole = undefined;
     }
     out.push({ percent: p, part, whole: part ? whole : undefined, phrase, pairing });
   }

@@ -92,8 +92,9 @@ const WIDER_SCOPE_RE = /全(?:市|省|国|区|县|州|盟|旗)|本(?:市|省|区
 /** What a share is of when its words name nothing more than “the whole” (占, 占比, 占总数的, 占全部申请的). */
 const UNNAMED_WHOLE_RE = /^占(?:其|了)?(?:比|比例|总数|总体|全部|总量|所有|总)?(?:的)?(?:申请|信息|政府信息|案件|件数|申请总数|办理总数|受理总数)?(?:的)?(?:比例|比重)?(?:的|为|达|约)*$/u;
 
-/** How many sentences before the part's a whole may be stated. */
+/** How many sentences before the part's a whole may be stated, and how many figures back at most. */
 const WHOLE_SENTENCES_BACK = 2;
+const MAX_WHOLE_LOOKBACK = 60;
 
 /**
  * The plausible wholes of every share whose words do not name its whole and for which none was
@@ -122,12 +123,10 @@ export function shareCandidates(figures: Figure[], shares: Share[], breakdownTot
     const total = breakdownTotals.get(part);
     if (total && ok(total)) cands.push(total);
     const si = sentenceOf.get(part)!;
-    for (const f of figures) {
-      const fi = sentenceOf.get(f)!;
-      if (fi < si - WHOLE_SENTENCES_BACK || fi > si) continue;
-      if (fi === si && f.start >= part.start) continue;
-      if (isCount(f.unitClass) && ok(f) && !cands.includes(f)) cands.push(f);
-    }
+    // figures are in document order: walk back from the part to the sentences before it
+    const before: Figure[] = [];
+    for (let i = part.index - 1; i >= 0 && part.index - i <= MAX_WHOLE_LOOKBACK && sentenceOf.get(figures[i]!)! >= si - WHOLE_SENTENCES_BACK; i--) before.unshift(figures[i]!);
+    for (const f of before) if (isCount(f.unitClass) && ok(f) && !cands.includes(f)) cands.push(f);
     return { ...sh, candidates: cands };
   });
 }

@@ -361,3 +361,23 @@ describe('a share whose words name a count of table 3 (占已办结申请的)', 
     ]);
   });
 });
+
+describe('messages and hostile text', () => {
+  it('speaks English with locale en', () => {
+    const en = (text: string, rule: Rule<unknown>) => lintText(text, 'x.txt', { rules: [rule], locale: 'en' }).messages.map((m) => m.message);
+    expect(en('2021年共受理申请600件，办结573件。其中予以公开59件，占11.3%。', prosePercentage as Rule<unknown>)).toEqual([
+      'the percentage fits none of the wholes it may be of: 59÷600=9.8%、59÷573=10.3%; the text says 11.3%',
+    ]);
+    expect(en('2023年主动公开政府信息40条，其中工作动态类信息条，其他信息3条。', missingFigure as Rule<unknown>)).toEqual(['the number is missing in “其中工作动态类信息条”']);
+  });
+
+  it('long runs of the new patterns give diagnostics, never an exception', () => {
+    expect(lint('共受理申请600件，' + '予以公开1件，占1%，'.repeat(3000), [prosePercentage as Rule<unknown>])).toHaveLength(3000);
+    expect(lint('信息条，'.repeat(3000) + '共1件。', [missingFigure as Rule<unknown>])).toHaveLength(3000);
+    expect(lint('主动公开信息10条。' + '上述信息中，'.repeat(2000) + '工作动态1条。')).toEqual([]);
+    expect(lint('行政复议\n\n'.repeat(2000) + '结果纠正1件。\n行政复议结果纠正2件。').map((m) => [m.expected, m.actual])).toEqual([['1件', '2件']]);
+    // the same outcome joined to itself is not a sum of rows
+    const self = model('予以公开和'.repeat(2000) + '部分公开共8件。');
+    expect(figureMetric(self, self.figures[0]!)?.sum).toBeUndefined();
+  });
+});

@@ -57,14 +57,16 @@ describe('a share whose whole the sentence does not name', () => {
       space: ['', ' '],
       comma: ['，', ','],
       sign: ['%', '％'],
+      phrase: ['占', '占比', '占总数的', '占全部申请的', '占申请总数的'],
     }),
-    5,
+    13,
   );
 
   it('is silent when it fits one of table 3’s wholes (handled 13, new 13, new + carried 14), and the check runs', () => {
+    expect(new Set(variants.map((v) => v.phrase)).size).toBe(5);
     for (const v of variants) {
       for (const pct of ['53.8', '54', '50.0']) {
-        const p = `（二）依申请公开。全年新收政府信息公开申请13件，上年结转1件。${v.intro}${v.verb}${v.space}7${v.space}件${v.comma}占${pct}${v.sign}；部分公开1件。`;
+        const p = `（二）依申请公开。全年新收政府信息公开申请13件，上年结转1件。${v.intro}${v.verb}${v.space}7${v.space}件${v.comma}${v.phrase}${pct}${v.sign}；部分公开1件。`;
         const text = withRequests(p);
         expect(lint(text), p).toEqual([]);
         const share = model(text).shares.find((s) => s.percent.value === Number(pct))!;
@@ -76,7 +78,7 @@ describe('a share whose whole the sentence does not name', () => {
 
   it('is a warning when no plausible whole fits, naming the ones tried', () => {
     for (const v of variants) {
-      const p = `（二）依申请公开。全年新收政府信息公开申请13件，上年结转1件。${v.intro}${v.verb}${v.space}7${v.space}件${v.comma}占60.2${v.sign}。`;
+      const p = `（二）依申请公开。全年新收政府信息公开申请13件，上年结转1件。${v.intro}${v.verb}${v.space}7${v.space}件${v.comma}${v.phrase}60.2${v.sign}。`;
       const got = lint(withRequests(p));
       expect(
         got.map((m) => [m.ruleId, m.severity, m.message]),

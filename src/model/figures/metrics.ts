@@ -141,12 +141,13 @@ const TOPIC_LINES = 4;
 /**
  * What the statement a figure stands in is about (行政复议, 行政诉讼, 依申请公开, 主动公开), from the
  * last topic word between the start of its statement and the figure; a statement wrapped over
- * several lines is followed back across them. Undefined when no topic word is there.
+ * several lines is followed back across them. Undefined when no topic word is there. With
+ * `paragraph`, from the start of the figure's paragraph (（二）依申请公开。…其中予以公开7件).
  */
-export function topicOf(report: Pick<Report, 'blocks'>, f: Figure): string | undefined {
+export function topicOf(report: Pick<Report, 'blocks'>, f: Figure, scope: 'statement' | 'paragraph' = 'statement'): string | undefined {
   const v = proseMetrics();
   const own = report.blocks[f.block]!.text.text.slice(0, f.start);
-  const k = lastStatementEnd(own);
+  const k = scope === 'paragraph' ? -1 : lastStatementEnd(own);
   let text = own.slice(k + 1);
   for (let b = f.block - 1, n = 0; k < 0 && b >= 0 && n < TOPIC_LINES && text.length < TOPIC_CHARS; b--, n++) {
     const prev = report.blocks[b]!;

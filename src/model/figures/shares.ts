@@ -7,7 +7,7 @@ import type { Block } from '../types.js';
 import type { Figure, Share } from './types.js';
 import { GENERIC_WHOLE_RE, SHARE_RE } from './breakdowns.js';
 import { isCount, isProse } from './extract.js';
-import { tableMetric, wholeMetric } from './metrics.js';
+import { tableMetric, topicOf, wholeMetric } from './metrics.js';
 
 /**
  * Shares outside lists. The part is the count just before the percentage in its sentence
@@ -77,6 +77,12 @@ export function resolveShares(blocks: Block[], figures: Figure[], known: Share[]
         whole = cands[cands.length - 1];
       }
       if (whole && whole.value < part.value) whole = undefined;
+      // a whole from another paragraph must be about the same thing (not 主动公开 for a share of requests)
+      if (whole && whole.block !== part.block) {
+        const tp = topicOf({ blocks }, part, 'paragraph');
+        const tw = topicOf({ blocks }, whole, 'paragraph');
+        if (tp !== undefined && tw !== undefined && tp !== tw) whole = undefined;
+      }
       // 占办结申请总数的: the words name a count, and the whole found must be that count
       const named = wholeMetric(phrase);
       if (whole && named && tableMetric(whole, whole.subject + whole.object)?.id !== named.id) whole = undefined;

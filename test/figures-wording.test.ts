@@ -383,3 +383,13 @@ describe('messages and hostile text', () => {
     expect(figureMetric(self, self.figures[0]!)?.sum).toBeUndefined();
   });
 });
+
+describe('hard-wrapped text with page numbers between the lines', () => {
+  it('a subject and a topic are followed across a page number', () => {
+    for (const page of ['- 2 -', '— 6 —', '－ 3 －', '第 4 页']) {
+      const r = model(`政府信息公开行政复议 10 件，其中结果维持 4 件，结果纠正\n\n${page}\n\n6 件。`);
+      const f = r.figures.find((x) => x.value === 6)!;
+      expect([f.core, topicOf(r, f)], page).toEqual(['结果纠正', 'review']);
+    }
+  });
+});

@@ -186,6 +186,8 @@ export function extractFigures(blocks: Block[]): Figure[] {
       prev = undefined;
       continue;
     }
+    // a page number between two lines of a wrapped paragraph (- 2 -, — 6 —) is passed over
+    if (PAGE_NUMBER_RE.test(b.text.text)) continue;
     const carried = prev ? wrappedTail(prev) : '';
     for (const f of blockFigures(b)) {
       // a line broken inside a clause (…共受理 / 3119件): the subject begins on the line before
@@ -198,6 +200,9 @@ export function extractFigures(blocks: Block[]): Figure[] {
   }
   return out;
 }
+
+/** A line that is only a page number: - 2 -, — 6 —, 第3页. */
+export const PAGE_NUMBER_RE = /^\s*(?:[-—–－]+\s*[0-9０-９]+\s*[-—–－]+|第\s*[0-9０-９]+\s*页(?:\s*共\s*[0-9０-９]+\s*页)?)\s*$/u;
 
 /** The words a line ends with when it is cut inside a clause (hard-wrapped text), else ''. */
 function wrappedTail(b: Block): string {

@@ -49,6 +49,24 @@ function withRequests(paragraph: string): string {
   return consistent.replace(REQUESTS_LINE, paragraph);
 }
 
+/**
+ * Tables 3 and 4 of the consistent report with the totals a real report's labels give (all
+ * applicants 自然人, every outcome 予以公开), and table 4's row as written.
+ */
+function labelTables(v: { new: number; carried: number; handled: number; forward: number; t4: string }): string {
+  const row = (label: string, n: number) => `${label} | ${n} | 0 | 0 | 0 | 0 | 0 | ${n} |`;
+  return consistent
+    .split('\n')
+    .filter((l, i, all) => i >= all.indexOf('三、收到和处理政府信息公开申请情况') && i < all.indexOf('五、存在的主要问题及改进情况'))
+    .join('\n')
+    .replace('一、本年新收政府信息公开申请数量 | 10 | 2 | 0 | 0 | 1 | 0 | 13 |', row('一、本年新收政府信息公开申请数量', v.new))
+    .replace('二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |', row('二、上年结转政府信息公开申请数量', v.carried))
+    .replace('三、本年度办理结果 | （一）予以公开 | 5 | 1 | 0 | 0 | 1 | 0 | 7 |', `三、本年度办理结果 | ${row('（一）予以公开', v.handled)}`)
+    .replace('（七）总计 | 10 | 2 | 0 | 0 | 1 | 0 | 13 |', row('（七）总计', v.handled))
+    .replace('四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |', row('四、结转下年度继续办理', v.forward))
+    .replace('1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 1 |', v.t4);
+}
+
 describe('a share whose whole the sentence does not name', () => {
   const variants = sample(
     combos({
@@ -261,6 +279,34 @@ describe('the full real reports', () => {
       expect(lint(joined, RULES)).toEqual([]);
     });
 
+    it('with its lines joined and the tables of its labels, every count in the prose is checked and agrees', () => {
+      const joined = text.replace(/([^。；\n])\n\n(?!- )/gu, '$1').replace(/\n- \d+ -\n/gu, '\n');
+      const prose = joined.slice(0, joined.indexOf('二、主动公开政府信息情况'));
+      const tables = labelTables({ new: 3119, carried: 34, handled: 3050, forward: 103, t4: '72 | 64 | 178 | 37 | 351 | 13 | 4 | 8 | 1 | 26 | 12 | 1 | 1 | 6 | 20 |' });
+      const doc = `${prose}\n${tables}\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n`;
+      const r = model(doc);
+      const named = r.figures.map((f) => [f.value, figureMetric(r, f)?.id]).filter((x) => x[1]);
+      expect(named).toEqual([
+        [3119, 'new'],
+        [3050, 'results-total'],
+        [34, 'carried-over'],
+        [351, 'review'],
+        [72, 'review-upheld'],
+        [64, 'review-corrected'],
+        [178, 'review-other'],
+        [37, 'review-pending'],
+        [46, 'litigation'],
+        [25, 'litigation-upheld'],
+        [5, 'litigation-corrected'],
+        [9, 'litigation-other'],
+        [7, 'litigation-pending'],
+      ]);
+      expect(lint(doc)).toEqual([]);
+      // 行政诉讼's 结果纠正 is 4 + 1 in the table: a 6 in the prose is caught, as 行政诉讼's
+      const wrong = lint(doc.replace('结果纠正 5 件', '结果纠正 6 件'), [proseTableMismatch as Rule<unknown>]);
+      expect(wrong.map((m) => [m.expected, m.actual, m.message.replace(/^.*表格中/u, '')])).toEqual([[5, 6, '“行政诉讼结果纠正”为5']]);
+    });
+
     it('a count split from its subject by the wrapping is still named (…答 / 复 3050 件)', () => {
       const r = model(text);
       const named = r.figures.map((f) => [f.value, figureMetric(r, f)?.id]).filter((x) => x[1]);
@@ -279,16 +325,7 @@ describe('the full real reports', () => {
     const paragraph = corpusFile('full/2025-shuyang-1.md')
       .split('\n')
       .find((l) => l.includes('749'))!;
-    /** tables 3 and 4 with the totals the labels give (applicants all 自然人) */
-    const table3 = consistent
-      .split('\n')
-      .filter((l, i, all) => i >= all.indexOf('三、收到和处理政府信息公开申请情况') && i < all.indexOf('五、存在的主要问题及改进情况'))
-      .join('\n')
-      .replace('一、本年新收政府信息公开申请数量 | 10 | 2 | 0 | 0 | 1 | 0 | 13 |', '一、本年新收政府信息公开申请数量 | 713 | 0 | 0 | 0 | 0 | 0 | 713 |')
-      .replace('二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |', '二、上年结转政府信息公开申请数量 | 36 | 0 | 0 | 0 | 0 | 0 | 36 |')
-      .replace('（七）总计 | 10 | 2 | 0 | 0 | 1 | 0 | 13 |', '（七）总计 | 718 | 0 | 0 | 0 | 0 | 0 | 718 |')
-      .replace('四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |', '四、结转下年度继续办理 | 31 | 0 | 0 | 0 | 0 | 0 | 31 |')
-      .replace('1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 1 |', '27 | 10 | 9 | 15 | 61 | 3 | 0 | 0 | 0 | 3 | 8 | 0 | 1 | 1 | 10 |');
+    const table3 = labelTables({ new: 713, carried: 36, handled: 718, forward: 31, t4: '27 | 10 | 9 | 15 | 61 | 3 | 0 | 0 | 0 | 3 | 8 | 0 | 1 | 1 | 10 |' });
     const report = (p: string, t3 = table3) => `沭阳县人民政府2025年政府信息公开工作年度报告\n一、总体情况\n${p}\n${t3}\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n`;
 
     it('the four counts are named, the tables carry them, and they agree', () => {

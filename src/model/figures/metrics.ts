@@ -27,6 +27,7 @@ export interface ProseMetricsData {
     piece?: string[];
     outcome?: boolean;
     sum?: string[];
+    topic?: string;
   }[];
   cells: Record<string, Record<string, { rows: string[]; columns: string[]; group?: boolean }>>;
   shareWholes: string[];
@@ -50,6 +51,8 @@ export interface TableMetric {
   outcome: boolean;
   /** the metric is the sum of these metrics (予以公开和部分公开 → granted + partly-granted) */
   sum?: string[];
+  /** the words name it only in a statement about this topic (结果纠正 of 行政复议) */
+  topic?: string;
 }
 
 interface Compiled {
@@ -88,6 +91,7 @@ export function proseMetrics(): Compiled {
       piece: opt(m.piece),
       outcome: m.outcome ?? false,
       sum: m.sum,
+      topic: m.topic,
     })),
   };
   return compiled;
@@ -209,8 +213,9 @@ function cleanCore(core: string): string {
   return core.replace(/[“”"‘’\s]/gu, '').replace(/(?:的|数量?|总数|共计|共|为|达|有)+$/u, '');
 }
 
-function singleMetric(core: string, sentence: string | undefined): TableMetric | undefined {
+function singleMetric(core: string, sentence: string | undefined, topic?: string): TableMetric | undefined {
   for (const m of proseMetrics().metrics) {
+    if (m.topic !== undefined && m.topic !== topic) continue;
     if (m.match.test(core) && !m.exclude?.test(core)) return !m.context || (sentence !== undefined && m.context.test(sentence)) ? m : undefined;
   }
   return undefined;
@@ -241,11 +246,11 @@ function joinedMetric(core: string): TableMetric | undefined {
  * The table metric a figure states, if its words name one. `subject` replaces the figure's own
  * subject (see `joinedSubject`).
  */
-export function tableMetric(f: Figure, sentence?: string, subject?: string): TableMetric | undefined {
+export function tableMetric(f: Figure, sentence?: string, subject?: string, topic?: string): TableMetric | undefined {
   if (f.unitClass !== 'item' || f.approx) return undefined;
   if (sentence !== undefined && proseMetrics().otherRequests.test(sentence)) return undefined;
   const core = cleanCore(subject !== undefined ? coreSubject(subject) : f.core);
-  return joinedMetric(core) ?? singleMetric(core, sentence);
+  return joinedMetric(core) ?? singleMetric(core, sentence, topic);
 }
 
 /**
@@ -262,9 +267,12 @@ export function wholeMetric(phrase: string): TableMetric | undefined {
   return singleMetric(cleanCore(coreSubject(words)), words);
 }
 
-/** The table metric a figure of a report states, reading subjects joined by 、 (予以公开、部分公开共9件). */
+/**
+ * The table metric a figure of a report states, reading subjects joined by 、 (予以公开、部分公开共9件)
+ * and the topic of its statement (结果纠正 of 行政复议).
+ */
 export function figureMetric(report: Pick<Report, 'blocks'>, f: Figure): TableMetric | undefined {
-  return tableMetric(f, figureSentence(report, f), joinedSubject(report, f));
+  return tableMetric(f, figureSentence(report, f), joinedSubject(report, f), topicOf(report, f));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { defineRule, ALL_GENERATIONS } from '../src/rules/types.js';
+import { TABLE4_HEADER } from '../src/rules/example-texts.js';
 import { aboutReportYear, figureMetric, joinedSubject, partOwners } from '../src/model/figures/metrics.js';
 import { coreSubject } from '../src/model/figures/extract.js';
 import { tablesValue, type TableFigure } from '../src/model/figures/versus-tables.js';
@@ -126,6 +127,22 @@ ${TABLE3}`,
             message: '正文与表格不一致：正文“予以公开和部分公开共9件”，表格中“予以公开和部分公开”为8',
             expected: 8,
             actual: 9,
+          },
+        ],
+      },
+      {
+        title: '行政诉讼的“结果纠正”按所在语句的主题与表四行政诉讼两栏之和比较（行政复议的不受影响）',
+        text: `${TABLE4_HEADER}2 | 1 | 0 | 0 | 3 | 1 | 0 | 0 | 0 | 1 | 0 | 1 | 0 | 0 | 1 |
+本年度政府信息公开行政复议3件，其中结果维持2件，结果纠正1件；行政诉讼2件，其中结果维持1件，结果纠正2件。`,
+        expected: [
+          {
+            line: 7,
+            column: 53,
+            endLine: 7,
+            endColumn: 55,
+            message: '正文与表格不一致：正文“结果纠正2件”，表格中“行政诉讼结果纠正”为1',
+            expected: 1,
+            actual: 2,
           },
         ],
       },

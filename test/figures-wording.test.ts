@@ -354,6 +354,30 @@ describe('the full real reports', () => {
     });
   });
 
+  describe('2022-pingtan (the whole article on one line)', () => {
+    const text = corpusFile('full/2022-pingtan-1.txt');
+
+    it('75 requests = 72 from 自然人 + 3 from 商业企业 (a list after 涉及), and 75 = 74 new + 1 carried over', () => {
+      const r = model(text);
+      expect(r.breakdowns.map((b) => [b.total.value, b.marker, b.parts.map((p) => p.value)])).toContainEqual([75, '涉及', [72, 3]]);
+      const f = r.figures.find((x) => x.value === 75)!;
+      expect(figureMetric(r, f)?.id).toBe('new');
+      expect(lint(text)).toEqual([]);
+      expect(lint(text.replace('自然人72件', '自然人73件')).map((m) => [m.ruleId, m.expected, m.actual])).toEqual([['prose-sum', 76, 75]]);
+    });
+
+    it('涉及 opens a list only right after a count, not inside a clause (因涉及国家秘密)', () => {
+      expect(model('2011年已答复564件，因涉及国家秘密不予公开13件。').breakdowns).toEqual([]);
+      for (const v of combos({ sep: ['、', '，', '；'], unit: ['件', '条'], colon: ['', '：'] })) {
+        const t = `全年收到申请20${v.unit}，涉及${v.colon}自然人15${v.unit}${v.sep}法人5${v.unit}。`;
+        expect(
+          model(t).breakdowns.map((b) => b.parts.map((p) => p.value)),
+          t,
+        ).toEqual([[15, 5]]);
+      }
+    });
+  });
+
   describe('2016-pingtan (the whole article on one line)', () => {
     const text = corpusFile('full/2016-pingtan-1.txt');
 

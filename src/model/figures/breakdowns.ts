@@ -10,7 +10,7 @@ import { readNumbering } from '../numbering.js';
 
 /** Words that open a list of parts. */
 const MARKER_RE =
-  /其中(?:[，,：:]\s*)?(?:主要)?(?:包括|包含)?[：:，,]?|(?:主要|具体)?包括[：:]?|分别(?:为|是)[：:]?|主要有[：:]?|具体(?:为|如下)[：:]?/gu;
+  /其中(?:[，,：:]\s*)?(?:主要)?(?:包括|包含)?[：:，,]?|(?:主要|具体)?包括[：:]?|分别(?:为|是)[：:]?|主要有[：:]?|具体(?:为|如下)[：:]?|(?<=(?:件|条|项|篇|个)\s*[，,]\s*)涉及[：:]?/gu;
 /** A clause that does nothing but open a list. */
 const MARKER_ONLY_RE = /^(?:其中|(?:主要|具体)?包括|包含|分别(?:为|是)|主要有|具体(?:为|如下)|如下)?$/u;
 /** 在X中， — the parts of something counted before. */

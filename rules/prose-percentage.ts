@@ -46,7 +46,7 @@ export default defineRule<Options>({
     },
     noWhole: {
       zh: '百分比与可能的总数都不符：{tried}，文中为{printed}%',
-      en: 'the percentage fits none of the wholes it may be of: {tried}; the text says {printed}%',
+      en: 'the percentage fits none of the wholes it may be of: {triedEn}; the text says {printed}%',
     },
   },
   examples: {
@@ -160,7 +160,11 @@ export default defineRule<Options>({
         const d = percent.decimals;
         emit({
           messageId: 'noWhole',
-          data: { tried: values.map((v) => `${part.value}÷${v}=${fixed((part.value / v) * 100, d)}%`).join('、'), printed: percent.numberText },
+          data: {
+            tried: values.map((v) => `${part.value}÷${v}=${fixed((part.value / v) * 100, d)}%`).join('、'),
+            triedEn: values.map((v) => `${part.value} ÷ ${v} = ${fixed((part.value / v) * 100, d)}%`).join(', '),
+            printed: percent.numberText,
+          },
           range: percent.range,
           actual: fixed(percent.value, d),
           // the whole is not named: a warning

@@ -429,7 +429,7 @@ describe('messages and hostile text', () => {
   it('speaks English with locale en', () => {
     const en = (text: string, rule: Rule<unknown>) => lintText(text, 'x.txt', { rules: [rule], locale: 'en' }).messages.map((m) => m.message);
     expect(en('2021年共受理申请600件，办结573件。其中予以公开59件，占11.3%。', prosePercentage as Rule<unknown>)).toEqual([
-      'the percentage fits none of the wholes it may be of: 59÷600=9.8%、59÷573=10.3%; the text says 11.3%',
+      'the percentage fits none of the wholes it may be of: 59 ÷ 600 = 9.8%, 59 ÷ 573 = 10.3%; the text says 11.3%',
     ]);
     expect(en('2023年主动公开政府信息40条，其中工作动态类信息条，其他信息3条。', missingFigure as Rule<unknown>)).toEqual(['the number is missing in “其中工作动态类信息条”']);
   });

@@ -6,14 +6,13 @@
 import type { Block } from '../types.js';
 import type { Figure, FigureGap } from './types.js';
 import { blockSentences, isCount, isProse } from './extract.js';
-import { vocabulary } from '../../config/vocabulary.js';
-import type { ProseMetricsData } from './metrics.js';
+import { proseMetrics } from './metrics.js';
 
 let gapRe: { re: RegExp; verbs: RegExp } | undefined;
 
 function patterns(): { re: RegExp; verbs: RegExp } {
   if (gapRe) return gapRe;
-  const g = vocabulary<ProseMetricsData>('prose-metrics').gaps;
+  const g = proseMetrics().data.gaps;
   const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
   gapRe = {
     re: new RegExp(`(?<noun>${alt(g.nouns)})(?<space>[ \\u00a0\\u3000]*)(?<unit>${alt(g.units)})(?=[，,、；;。）)])`, 'gu'),
@@ -34,6 +33,10 @@ export function findGaps(blocks: Block[], figures: Figure[]): FigureGap[] {
   for (const b of blocks) {
     if (!isProse(b)) continue;
     const text = b.text.text;
+    const sentences = blockSentences(b);
+    // the sentences of the block that state a count
+    const withCounts = new Set((byBlock.get(b.index) ?? []).filter((f) => isCount(f.unitClass)).map((f) => f.sentence));
+    let si = 0;
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
       const g = m.groups!;
@@ -41,15 +44,12 @@ export function findGaps(blocks: Block[], figures: Figure[]): FigureGap[] {
       const end = gapAt + g.space!.length + g.unit!.length;
       // the words of the count: back to the start of its clause
       let k = m.index;
-      while (k > 0 && !/[。！？!?；;，,：:、（）()\n]/u.test(text[k - 1]!)) k--;
+      while (k > 0 && m.index - k < 60 && !/[。！？!?；;，,：:、（）()\n]/u.test(text[k - 1]!)) k--;
       const words = text.slice(k, gapAt).trim();
-      // 件件 after a count of 件 is a figure and its unit, never a gap (3件件 is a typo of another kind)
-      if (/[0-9０-９零〇一二两三四五六七八九十百千万]$/u.test(words)) continue;
       // the clause has its number already (受理3件依申请件)
       if (new RegExp(`[0-9０-９零〇一二两三四五六七八九十百千万][ \\u00a0\\u3000]*(?:余|多)?${g.unit!}`, 'u').test(words)) continue;
-      const s = blockSentences(b).find((x) => x.start <= m.index && m.index <= x.end);
-      const others = (byBlock.get(b.index) ?? []).filter((f) => isCount(f.unitClass) && s && f.start >= s.start && f.start <= s.end);
-      if (others.length === 0 && !verbs.test(words)) continue;
+      while (si < sentences.length - 1 && sentences[si]!.end < m.index) si++;
+      if (!withCounts.has(si) && !verbs.test(words)) continue;
       out.push({ words, unit: g.unit!, range: b.text.range(gapAt, end), block: b.index });
     }
   }

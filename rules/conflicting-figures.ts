@@ -1,6 +1,6 @@
 import { defineRule, ALL_GENERATIONS } from '../src/rules/types.js';
 import type { Figure } from '../src/model/figures/types.js';
-import { aboutReportYear, conflicting, metricKey, partOwners, scopeOf } from '../src/model/figures/metrics.js';
+import { aboutReportYear, conflicting, metricKey, partOwners, scopeOf, topicOf } from '../src/model/figures/metrics.js';
 import type { Report } from '../src/model/types.js';
 
 type Options = Record<string, never>;
@@ -49,6 +49,12 @@ export default defineRule<Options>({
         expected: [],
       },
       {
+        title: '同样的措辞在不同主题下（行政复议、行政诉讼的“结果纠正”）是不同的数字',
+        text: `2022年，政府信息公开行政复议方面，结果维持3件，结果纠正2件。
+政府信息公开行政诉讼方面，结果维持1件，结果纠正1件。`,
+        expected: [],
+      },
+      {
         title: '不同渠道的分项不与总数比较',
         text: '2020年街道主动公开政府信息共计231条。其中，通过网站主动公开政府信息166条；通过政务微信公开17条。',
         expected: [],
@@ -86,7 +92,8 @@ export default defineRule<Options>({
   check({ report, emit, place }) {
     const src = report.doc.text;
     const raw = (f: Figure): string => src.slice(f.range.start, f.range.end);
-    const first = new Map<string, Figure>();
+    /** by key: the first figure stated under each topic (undefined: no topic word) */
+    const first = new Map<string, { f: Figure; topic: string | undefined }[]>();
     const reported = new Set<Figure>();
     const report1 = (a: Figure, b: Figure, what: string): void => {
       if (reported.has(b)) return;
@@ -105,11 +112,12 @@ export default defineRule<Options>({
       const key = metricKey(f);
       if (!key || !aboutReportYear(report, f)) continue;
       const k = `${scopeOf(f, owners)}#${key}`;
-      const a = first.get(k);
-      if (!a) {
-        first.set(k, f);
-        continue;
-      }
+      // the same words under different topics are different counts (结果纠正 of 行政复议 and of 行政诉讼)
+      const topic = topicOf(report, f);
+      const seen = first.get(k) ?? [];
+      if (!seen.some((x) => x.topic === topic)) first.set(k, [...seen, { f, topic }]);
+      const a = seen.find((x) => x.topic === undefined || topic === undefined || x.topic === topic)?.f;
+      if (!a) continue;
       if (a.block === f.block && a.sentence === f.sentence) continue;
       if (!conflicting(a, f)) continue;
       report1(a, f, key.split('|')[0]!);

@@ -18,6 +18,7 @@ import proseSum from './prose-sum.js';
 import prosePercentage from './prose-percentage.js';
 import conflictingFigures from './conflicting-figures.js';
 import proseTableMismatch from './prose-table-mismatch.js';
+import missingFigure from './missing-figure.js';
 
 import tableMissing from './table-missing.js';
 import tableStructure from './table-structure.js';
@@ -46,6 +47,7 @@ export const allRules: Rule<unknown>[] = [
   prosePercentage,
   conflictingFigures,
   proseTableMismatch,
+  missingFigure,
   tableMissing,
   tableStructure,
   formatVersion,

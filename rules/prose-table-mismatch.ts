@@ -1,6 +1,8 @@
 import { defineRule, ALL_GENERATIONS } from '../src/rules/types.js';
-import { aboutReportYear, figureSentence, partOwners, tableMetric } from '../src/model/figures/metrics.js';
-import { tableFigure, type TableFigure } from '../src/model/figures/versus-tables.js';
+import { TABLE4_HEADER } from '../src/rules/example-texts.js';
+import { aboutReportYear, figureMetric, joinedSubject, partOwners } from '../src/model/figures/metrics.js';
+import { coreSubject } from '../src/model/figures/extract.js';
+import { tablesValue, type TableFigure } from '../src/model/figures/versus-tables.js';
 import { columnsSure, officialTablesFor, templateOf } from '../src/model/tables/index.js';
 import type { Figure } from '../src/model/figures/types.js';
 
@@ -64,6 +66,15 @@ ${TABLE3}`,
         expected: [],
       },
       {
+        title: '“予以公开和部分公开”是表三（一）与（二）之和（7+1=8）',
+        text: `某某局2021年政府信息公开工作年度报告
+一、总体情况
+全年新收政府信息公开申请13件，其中予以公开和部分公开共8件。
+三、收到和处理政府信息公开申请情况
+${TABLE3}`,
+        expected: [],
+      },
+      {
         title: '没有表格时无从比较，不报告',
         text: `某某局2021年政府信息公开工作年度报告
 一、总体情况
@@ -100,28 +111,57 @@ ${TABLE3}`,
           },
         ],
       },
+      {
+        title: '合写的“予以公开和部分公开”与表三（一）+（二）不符',
+        text: `某某局2021年政府信息公开工作年度报告
+一、总体情况
+全年新收政府信息公开申请13件，其中予以公开和部分公开共9件。
+三、收到和处理政府信息公开申请情况
+${TABLE3}`,
+        expected: [
+          {
+            line: 3,
+            column: 29,
+            endLine: 3,
+            endColumn: 31,
+            message: '正文与表格不一致：正文“予以公开和部分公开共9件”，表格中“予以公开和部分公开”为8',
+            expected: 8,
+            actual: 9,
+          },
+        ],
+      },
+      {
+        title: '行政诉讼的“结果纠正”按所在语句的主题与表四行政诉讼两栏之和比较（行政复议的不受影响）',
+        text: `${TABLE4_HEADER}2 | 1 | 0 | 0 | 3 | 1 | 0 | 0 | 0 | 1 | 0 | 1 | 0 | 0 | 1 |
+本年度政府信息公开行政复议3件，其中结果维持2件，结果纠正1件；行政诉讼2件，其中结果维持1件，结果纠正2件。`,
+        expected: [
+          {
+            line: 7,
+            column: 53,
+            endLine: 7,
+            endColumn: 55,
+            message: '正文与表格不一致：正文“结果纠正2件”，表格中“行政诉讼结果纠正”为1',
+            expected: 1,
+            actual: 2,
+          },
+        ],
+      },
     ],
   },
   check({ report, profile, emit }) {
     // a table whose columns were placed by guess could put a value under the wrong column
     const tables = officialTablesFor(report, profile).filter(columnsSure);
     if (tables.length === 0) return;
-    const valueFor = (metric: string): TableFigure | undefined => {
-      for (const t of tables) {
-        const v = tableFigure(t, templateOf(t, profile), metric);
-        if (v) return v;
-      }
-      return undefined;
-    };
+    const valueFor = (metric: string): TableFigure | undefined => tablesValue(tables, (t) => templateOf(t, profile), metric);
     const owners = partOwners(report.breakdowns);
     const partOfSame = (f: Figure, metric: string): boolean => {
       const b = owners.get(f);
-      return !!b && tableMetric(b.total, figureSentence(report, b.total))?.id === metric;
+      return !!b && figureMetric(report, b.total)?.id === metric;
     };
     for (const f of report.figures) {
-      const m = tableMetric(f, figureSentence(report, f));
+      const m = figureMetric(report, f);
       if (!m || partOfSame(f, m.id) || !aboutReportYear(report, f)) continue;
-      const t = valueFor(m.id);
+      const t = valueFor(m.sum ? m.sum.join('+') : m.id);
       if (!t || t.value === f.value) continue;
       // requests received may include those carried over from last year
       if (m.id === 'new') {
@@ -129,7 +169,11 @@ ${TABLE3}`,
         if (carried && carried.value + t.value === f.value) continue;
       }
       const src = report.doc.text;
-      const subject = f.core && src.slice(f.range.start - f.core.length, f.range.start) === f.core ? f.core : '';
+      // the words that name the count, as written right before it (予以公开和部分公开共)
+      const raw = m.sum ? joinedSubject(report, f) : f.subject;
+      const core = coreSubject(raw);
+      const words = core && raw.includes(core) ? raw.slice(raw.lastIndexOf(core)) : '';
+      const subject = words && src.slice(f.range.start - words.length, f.range.start) === words ? words : '';
       emit({
         messageId: 'mismatch',
         data: { prose: subject + src.slice(f.range.start, f.range.end), metric: m.zh, metricEn: m.en, table: t.value },

@@ -7,9 +7,10 @@ import proseSum from '../rules/prose-sum.js';
 import prosePercentage from '../rules/prose-percentage.js';
 import conflictingFigures from '../rules/conflicting-figures.js';
 import proseTableMismatch from '../rules/prose-table-mismatch.js';
+import missingFigure from '../rules/missing-figure.js';
 import { corpusDir, corpusFile, devLabels, repoRoot, seedFiles } from './helpers/corpus.js';
 
-const RULES = [proseSum, prosePercentage, conflictingFigures, proseTableMismatch] as Rule<unknown>[];
+const RULES = [proseSum, prosePercentage, conflictingFigures, proseTableMismatch, missingFigure] as Rule<unknown>[];
 
 function lint(text: string, file = 'report.txt', rules = RULES) {
   return lintText(text, file, { rules }).messages;

@@ -1,6 +1,6 @@
 import type { MappedText, SourceRange } from '../util/mapped-text.js';
 import type { SourceDocument } from '../read/types.js';
-import type { Breakdown, Figure, Share } from './figures/types.js';
+import type { Breakdown, Figure, FigureGap, Share } from './figures/types.js';
 import type { OfficialTables } from './tables/types.js';
 
 export type Generation = 'legacy' | 'format-2019' | 'format-2021';
@@ -177,6 +177,8 @@ export interface Report {
   breakdowns: Breakdown[];
   /** percentages stated as shares of something, with the part and whole when unambiguous */
   shares: Share[];
+  /** counts in the prose written without their number (工作动态类信息条) */
+  gaps: FigureGap[];
   /** the official tables (2, 3, 4 or the legacy statistics table) read into the canonical model */
   official: OfficialTables;
 }

@@ -10,11 +10,22 @@ import { readNumbering } from '../numbering.js';
 
 /** Words that open a list of parts. */
 const MARKER_RE =
-  /其中(?:[，,：:]\s*)?(?:主要)?(?:包括|包含)?[：:，,]?|(?:主要|具体)?包括[：:]?|分别(?:为|是)[：:]?|主要有[：:]?|具体(?:为|如下)[：:]?/gu;
+  /其中(?:[，,：:]\s*)?(?:主要)?(?:包括|包含)?[：:，,]?|(?:主要|具体)?包括[：:]?|分别(?:为|是)[：:]?|主要有[：:]?|具体(?:为|如下)[：:]?|(?<=(?:件|条|项|篇|个)\s*[，,]\s*)涉及[：:]?/gu;
 /** A clause that does nothing but open a list. */
 const MARKER_ONLY_RE = /^(?:其中|(?:主要|具体)?包括|包含|分别(?:为|是)|主要有|具体(?:为|如下)|如下)?$/u;
 /** 在X中， — the parts of something counted before. */
 const IN_RE = /在([^，。；：,;:！？!?]{2,30}?)中[，,：:]/gu;
+/**
+ * The same without 在, at the start of a sentence (主动公开的信息中，…), and “X的主要类别有：”;
+ * the words must name something counted, so that 工作中， opens nothing.
+ */
+const SUBJECT_IN_RE = /(?<=^|[。！？!?；;\n]\s*)([^，。；：,;:！？!?（）()]{2,30}?)中[，,：:]/gu;
+const CATEGORIES_RE = /([^，。；：,;:！？!?（）()]{2,30}?)的?(?:主要)?(?:类别|类型|种类)(?:有|为|包括|如下)[：:]/gu;
+const COUNTED_RE = /信息|申请|文件|案件|事项|公开|受理|发布|答复|办理|办结/u;
+/** Words that point back at what was just counted (上述信息中). */
+const DEICTIC_RE = /^(?:上述|以上|前述|这些|其)/u;
+/** Markers at the start of a sentence that say how the count before is divided (按类别分，…). */
+const DIVIDED_RE = /(?:按|从)(?:信息|公开)?(?:类别|类型|内容|渠道|来源|方式)(?:分|划分|统计|看|来看|上看)[：:，,]/gu;
 /** The list says it is not complete. */
 const OPEN_RE = /等|其他|其它|其余|另/u;
 /** A percentage given as a share: 占总数的, 占比, 占总体比例的. */
@@ -417,6 +428,46 @@ export interface BreakdownResult {
   wholes: Figure[];
 }
 
+/** How many sentences after its first a list may go on in. */
+const MAX_CONTINUED_SENTENCES = 3;
+
+/**
+ * A list whose sentence ends before its parts make the total, and whose next sentences open
+ * with further parts that make it exactly (3460条。其中，A 1822条，占53%。B 1638条，占47%。):
+ * the list goes on there. Taken only when the sum comes out exact.
+ */
+function continued(bl: BlockLists, scan: ListScan, total: Figure, depth: number, cls: UnitClass): ListScan {
+  if (total.approx || scan.end !== 'sentence' || depth !== 0 || scan.parts.some((p) => p.approx)) return scan;
+  let sum = scan.parts.reduce((a, p) => a + p.value, 0);
+  let cur = scan;
+  const more: ListScan[] = [];
+  for (let n = 0; n < MAX_CONTINUED_SENTENCES && sum < total.value && cur.endOffset < bl.text.length; n++) {
+    const from = cur.endOffset + 1;
+    const next = bl.scan(from, depth, cls, false, total.value - sum);
+    const first = next.parts[0];
+    // the sentence must open with its first part: 各乡镇主动公开政府信息1638条
+    if (!first || first.approx || bl.pos.clause[first.start] !== bl.pos.clause[from]) return scan;
+    let k = 0;
+    while (k < next.parts.length && sum < total.value) sum += next.parts[k++]!.value;
+    if (sum > total.value || next.parts.slice(0, k).some((p) => p.approx)) return scan;
+    const kept = next.parts.slice(0, k);
+    more.push({ ...next, parts: kept, shares: next.shares.filter((sh) => kept.includes(sh.part!)), nested: next.nested.filter((b) => kept.includes(b.total)) });
+    cur = next;
+  }
+  if (sum !== total.value || more.length === 0) return scan;
+  const last = more[more.length - 1]!;
+  return {
+    ...scan,
+    parts: [...scan.parts, ...more.flatMap((m) => m.parts)],
+    shares: [...scan.shares, ...more.flatMap((m) => m.shares)],
+    nested: [...scan.nested, ...more.flatMap((m) => m.nested)],
+    end: last.end,
+    endOffset: last.endOffset,
+    open: scan.open || last.open,
+    openMark: scan.openMark ?? last.openMark,
+  };
+}
+
 /** Find every breakdown in the prose. */
 export function findBreakdowns(blocks: Block[], figures: Figure[]): BreakdownResult {
   const byBlock = new Map<number, Figure[]>();
@@ -431,10 +482,14 @@ export function findBreakdowns(blocks: Block[], figures: Figure[]): BreakdownRes
   const shares: Share[] = [];
   const wholes: Figure[] = [];
   const listed = new Set<Figure>();
+  const partSet = new Set<Figure>();
   const add = (b: Breakdown, parent?: number): number => {
     const i = out.length;
     listed.add(b.total);
-    for (const p of b.parts) listed.add(p);
+    for (const p of b.parts) {
+      listed.add(p);
+      partSet.add(p);
+    }
     out.push(parent === undefined ? b : { ...b, parent });
     return i;
   };
@@ -452,6 +507,15 @@ export function findBreakdowns(blocks: Block[], figures: Figure[]): BreakdownRes
     const starts: Start[] = [];
     for (const m of text.matchAll(MARKER_RE)) starts.push({ at: m.index, from: m.index + m[0].length, marker: m[0] });
     for (const m of text.matchAll(IN_RE)) starts.push({ at: m.index, from: m.index + m[0].length, marker: m[0], ref: m[1]! });
+    for (const re of [SUBJECT_IN_RE, CATEGORIES_RE]) {
+      for (const m of text.matchAll(re)) {
+        if (starts.some((x) => x.at <= m.index && x.from >= m.index + m[0].length)) continue;
+        const ref = m[1]!.trim();
+        if (/^在/u.test(ref) || /^其$/u.test(ref) || !COUNTED_RE.test(ref) || /[0-9０-９]/u.test(ref)) continue;
+        starts.push({ at: m.index, from: m.index + m[0].length, marker: m[0], ref });
+      }
+    }
+    for (const m of text.matchAll(DIVIDED_RE)) starts.push({ at: m.index, from: m.index + m[0].length, marker: m[0] });
     starts.sort((a, b) => a.at - b.at);
 
     let consumedTo = -1;
@@ -461,7 +525,7 @@ export function findBreakdowns(blocks: Block[], figures: Figure[]): BreakdownRes
       let candidates: Figure[] = [];
       if (s.ref !== undefined) {
         const inside = bl.figuresIn(s.at, s.from, bl.pos.depth[s.at]!).filter((f) => f.end <= s.from && isCount(f.unitClass));
-        total = inside[inside.length - 1] ?? findReferent(s.ref, s.at, block, figs, prose, pi, byBlock);
+        total = inside[inside.length - 1] ?? findReferent(s.ref, s.at, block, figs, prose, pi, byBlock, partSet);
       } else {
         candidates = bl.totalsBefore(s.at);
         total = candidates[0];
@@ -493,6 +557,7 @@ export function findBreakdowns(blocks: Block[], figures: Figure[]): BreakdownRes
         totalAfter = true;
       }
       if (total.unitClass !== cls && !(cls === 'item' && total.unitClass === 'item')) continue;
+      if (!totalAfter) scan = continued(bl, scan, total, depth, cls);
       consumedTo = scan.endOffset;
       const i = add(bl.make(total, scan, s.marker, s.at, totalAfter));
       for (const n of scan.nested) add(n, n.total === total ? undefined : i);
@@ -528,18 +593,34 @@ function findReferent(
   prose: Block[],
   pi: number,
   byBlock: Map<number, Figure[]>,
+  parts: Set<Figure>,
 ): Figure | undefined {
-  const want = normaliseRef(ref);
-  if (want.length < 2) return undefined;
-  const matches = (f: Figure): boolean =>
-    isCount(f.unitClass) && f.parenDepth === 0 && subsequence(want, (f.core + f.object).replace(/[的“”"\s]/gu, ''));
+  const deictic = DEICTIC_RE.test(ref);
+  const words = normaliseRef(ref.replace(DEICTIC_RE, ''));
+  // the words as written, then from their last verb on (我区各工作部门主动公开政府信息 → 主动公开政府信息)
+  const verb = /公开|发布|受理|收到|答复|办理|办结|制发|印发/gu;
+  let lastVerb = -1;
+  for (const m of words.matchAll(verb)) lastVerb = m.index;
+  const wants = [words, ...(lastVerb > 0 ? [words.slice(lastVerb)] : [])].filter((w) => w.length >= 2);
   const here = figs.filter((f) => f.end <= at && f.block === block.index).reverse();
-  const found = here.find(matches);
-  if (found) return found;
-  for (let k = pi - 1; k >= Math.max(0, pi - 5); k--) {
-    const prev = (byBlock.get(prose[k]!.index) ?? []).slice().reverse();
-    const f = prev.find(matches);
-    if (f) return f;
+  const before = [here];
+  for (let k = pi - 1; k >= Math.max(0, pi - 5); k--) before.push((byBlock.get(prose[k]!.index) ?? []).slice().reverse());
+  if (deictic) {
+    // 上述信息中: the last count before that is not itself a part of a list
+    for (const list of before) {
+      const f = list.find((x) => isCount(x.unitClass) && x.parenDepth === 0 && !parts.has(x));
+      if (f) return f;
+    }
+    return undefined;
+  }
+  for (const [wi, want] of wants.entries()) {
+    const matches = (f: Figure): boolean =>
+      isCount(f.unitClass) && f.parenDepth === 0 && subsequence(want, (f.core + f.object).replace(/[的“”"\s]/gu, ''));
+    for (const list of before) {
+      // read loosely (from the verb on), a part of a list already read is not the whole of another
+      const f = list.find((x) => matches(x) && (wi === 0 || !parts.has(x)));
+      if (f) return f;
+    }
   }
   return undefined;
 }

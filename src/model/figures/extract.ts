@@ -180,11 +180,41 @@ export function isProse(b: Block): boolean {
 /** Every figure in the prose blocks, in document order. */
 export function extractFigures(blocks: Block[]): Figure[] {
   const out: Figure[] = [];
+  let prev: Block | undefined;
   for (const b of blocks) {
-    if (!isProse(b)) continue;
-    for (const f of blockFigures(b)) out.push({ ...f, index: out.length });
+    if (!isProse(b)) {
+      prev = undefined;
+      continue;
+    }
+    // a page number between two lines of a wrapped paragraph (- 2 -, — 6 —) is passed over
+    if (PAGE_NUMBER_RE.test(b.text.text)) continue;
+    const carried = prev ? wrappedTail(prev) : '';
+    for (const f of blockFigures(b)) {
+      // a line broken inside a clause (…共受理 / 3119件): the subject begins on the line before
+      if (carried && f.subject === b.text.text.slice(0, f.start).trim()) {
+        const subject = (carried + f.subject).slice(-MAX_SUBJECT);
+        out.push({ ...f, subject, core: coreSubject(subject), index: out.length });
+      } else out.push({ ...f, index: out.length });
+    }
+    prev = b;
   }
   return out;
+}
+
+/** A line that is only a page number: - 2 -, — 6 —, 第3页. */
+export const PAGE_NUMBER_RE = /^\s*(?:[-—–－]+\s*[0-9０-９]+\s*[-—–－]+|第\s*[0-9０-９]+\s*页(?:\s*共\s*[0-9０-９]+\s*页)?)\s*$/u;
+
+/** The words a line ends with when it is cut inside a clause (hard-wrapped text), else ''. */
+function wrappedTail(b: Block): string {
+  const t = b.text.text.trimEnd();
+  if (t.length === 0 || CLAUSE_BREAK.test(t[t.length - 1]!) || CLOSE_PAREN.test(t[t.length - 1]!) || b.type === 'heading') return '';
+  // a numbered line without a full stop is a heading (三、政府信息依申请公开情况)
+  if (readNumbering(t) && !/[。；;]/u.test(t)) return '';
+  let i = t.length;
+  while (i > 0 && !CLAUSE_BREAK.test(t[i - 1]!) && !OPEN_PAREN.test(t[i - 1]!) && !CLOSE_PAREN.test(t[i - 1]!) && t[i - 1] !== '、') i--;
+  const tail = t.slice(i).trim();
+  // a number at the end of the line belongs to a figure of its own
+  return /[0-9０-９]\s*$/u.test(tail) ? '' : tail;
 }
 
 export function blockFigures(b: Block): Omit<Figure, 'index'>[] {

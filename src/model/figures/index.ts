@@ -1,8 +1,9 @@
 import type { Block } from '../types.js';
-import type { ProseFigures } from './types.js';
+import type { Figure, ProseFigures } from './types.js';
 import { extractFigures } from './extract.js';
 import { findBreakdowns } from './breakdowns.js';
-import { resolveShares } from './shares.js';
+import { resolveShares, shareCandidates } from './shares.js';
+import { findGaps } from './gaps.js';
 
 export type * from './types.js';
 export { extractFigures, coreSubject } from './extract.js';
@@ -12,7 +13,10 @@ export function extractProseFigures(blocks: Block[]): ProseFigures {
   const figures = extractFigures(blocks);
   const { breakdowns, shares, wholes } = findBreakdowns(blocks, figures);
   const more = resolveShares(blocks, figures, shares, wholes);
-  return { figures, breakdowns, shares: [...shares, ...more].sort((a, b) => a.percent.index - b.percent.index) };
+  const totals = new Map<Figure, Figure>();
+  for (const b of breakdowns) for (const p of b.parts) if (!totals.has(p)) totals.set(p, b.total);
+  const all = [...shares, ...more].sort((a, b) => a.percent.index - b.percent.index);
+  return { figures, breakdowns, shares: shareCandidates(figures, all, totals), gaps: findGaps(blocks, figures) };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Block } from '../types.js';
 import type { Figure, Share } from './types.js';
 import { GENERIC_WHOLE_RE, SHARE_RE } from './breakdowns.js';
 import { isCount, isProse } from './extract.js';
+import { tableMetric, topicOf, wholeMetric } from './metrics.js';
 
 /**
  * Shares outside lists. The part is the count just before the percentage in its sentence
@@ -68,15 +69,70 @@ export function resolveShares(blocks: Block[], figures: Figure[], known: Share[]
       }
     }
     let whole: Figure | undefined;
-    if (part && GENERIC_WHOLE_RE.test(phrase)) {
+    // 占全市申请总量的: a whole of a wider scope, which the report does not state
+    if (part && GENERIC_WHOLE_RE.test(phrase) && !WIDER_SCOPE_RE.test(phrase)) {
       const bi = proseAt.get(p.block) ?? 0;
       for (let k = bi; k >= Math.max(0, bi - 5) && !whole; k--) {
         const cands = (wholesByBlock.get(prose[k]!) ?? []).filter((w) => w !== part && w.unitClass === part!.unitClass && !w.approx);
         whole = cands[cands.length - 1];
       }
       if (whole && whole.value < part.value) whole = undefined;
+      // a whole from another paragraph must be about the same thing (not 主动公开 for a share of requests)
+      if (whole && whole.block !== part.block) {
+        const tp = topicOf({ blocks }, part, 'paragraph');
+        const tw = topicOf({ blocks }, whole, 'paragraph');
+        if (tp !== undefined && tw !== undefined && tp !== tw) whole = undefined;
+      }
+      // 占办结申请总数的: the words name a count, and the whole found must be that count
+      const named = wholeMetric(phrase);
+      if (whole && named && tableMetric(whole, whole.subject + whole.object)?.id !== named.id) whole = undefined;
     }
     out.push({ percent: p, part, whole: part ? whole : undefined, phrase, pairing });
   }
   return out;
+}
+
+/** A share of a wider whole than the report's own (全市, 全省…). */
+const WIDER_SCOPE_RE = /全(?:市|省|国|区|县|州|盟|旗)|本(?:市|省|区|县)|全系统|全行业/u;
+
+/** What a share is of when its words name nothing more than “the whole” (占, 占比, 占总数的, 占全部申请的). */
+const UNNAMED_WHOLE_RE = /^占(?:其|了)?(?:比|比例|总数|总体|全部|总量|所有|总)?(?:的)?(?:申请|信息|政府信息|案件|件数|申请总数|办理总数|受理总数)?(?:的)?(?:比例|比重)?(?:的|为|达|约)*$/u;
+
+/** How many sentences before the part's a whole may be stated, and how many figures back at most. */
+const WHOLE_SENTENCES_BACK = 2;
+const MAX_WHOLE_LOOKBACK = 60;
+
+/**
+ * The plausible wholes of every share whose words do not name its whole and for which none was
+ * found: a checker then accepts the share when any of them fits.
+ */
+export function shareCandidates(figures: Figure[], shares: Share[], breakdownTotals: Map<Figure, Figure>): Share[] {
+  // every prose sentence in document order, and its figures
+  const sentenceOf = new Map<Figure, number>();
+  const order: { block: number; sentence: number }[] = [];
+  const key = (f: Figure) => `${f.block}:${f.sentence}`;
+  const seen = new Map<string, number>();
+  for (const f of figures) {
+    let i = seen.get(key(f));
+    if (i === undefined) {
+      i = order.length;
+      order.push({ block: f.block, sentence: f.sentence });
+      seen.set(key(f), i);
+    }
+    sentenceOf.set(f, i);
+  }
+  return shares.map((sh) => {
+    const part = sh.part;
+    if (!part || sh.whole || sh.pairing === 'line' || !UNNAMED_WHOLE_RE.test(sh.phrase.replace(/\s/gu, ''))) return sh;
+    const ok = (f: Figure) => f !== part && f.unitClass === part.unitClass && !f.approx && f.value >= part.value && f.value > 0;
+    const cands: Figure[] = [];
+    const total = breakdownTotals.get(part);
+    if (total && ok(total)) cands.push(total);
+    const si = sentenceOf.get(part)!;
+    // figures are in document order: walk back from the part to the sentences before it
+    const before: Figure[] = [];
+    for (let i = part.index - 1; i >= 0 && part.index - i <= MAX_WHOLE_LOOKBACK && sentenceOf.get(figures[i]!)! >= si - WHOLE_SENTENCES_BACK; i--) before.unshift(figures[i]!);
+    for (const f of before) if (isCount(f.unitClass) && ok(f) && !cands.includes(f)) cands.push(f);
+    return { ...sh, candidates: cands };
+  });
 }

@@ -117,6 +117,23 @@ export interface Share {
    * count just before it in its sentence; `line` — the only count in a line with only one share
    */
   pairing?: 'list' | 'adjacent' | 'line';
+  /**
+   * when the words do not name the whole (其中予以公开59件，占10.3%): the counts it may be of —
+   * the total of the list the part is in, and the counts of the part's kind stated before it in
+   * its sentence and the two sentences with figures before
+   */
+  candidates?: Figure[];
+}
+
+/** A count whose number is missing: “工作动态类信息条”, “公开规范性文件件”. */
+export interface FigureGap {
+  /** the words before the gap (工作动态类信息) */
+  words: string;
+  /** the unit left without its number */
+  unit: string;
+  /** from the end of the words to the end of the unit: where the number belongs, and the unit */
+  range: SourceRange;
+  block: number;
 }
 
 /** All figures stated in the prose of a report. */
@@ -124,4 +141,6 @@ export interface ProseFigures {
   figures: Figure[];
   breakdowns: Breakdown[];
   shares: Share[];
+  /** counts written without their number */
+  gaps: FigureGap[];
 }

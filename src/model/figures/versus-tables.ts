@@ -6,47 +6,12 @@
 import type { OfficialTable, ExtractedCell } from '../tables/types.js';
 import type { TableTemplate } from '../tables/template.js';
 import type { SourceRange } from '../../util/mapped-text.js';
+import { proseMetrics } from './metrics.js';
 
-interface CellSpec {
-  rows: string[];
-  /** the first of these columns the table has */
-  columns: string[];
-  /** a group row: add up its items */
-  group?: boolean;
+/** Where each table kind carries each metric (data: `cells` of `src/vocabulary/prose-metrics.json`). */
+function cellsOf(kind: string, metric: string) {
+  return proseMetrics().data.cells[kind]?.[metric];
 }
-
-const CELLS: Record<string, Record<string, CellSpec>> = {
-  applications: {
-    new: { rows: ['new'], columns: ['total'] },
-    'carried-over': { rows: ['carried-over'], columns: ['total'] },
-    granted: { rows: ['granted'], columns: ['total'] },
-    'partly-granted': { rows: ['partly-granted'], columns: ['total'] },
-    refused: { rows: ['refused'], columns: ['total'], group: true },
-    unavailable: { rows: ['unavailable'], columns: ['total'], group: true },
-    'not-processed': { rows: ['not-processed'], columns: ['total'], group: true },
-    'other-handling': { rows: ['other-handling'], columns: ['total'], group: true },
-    'results-total': { rows: ['results-total'], columns: ['total'] },
-    'carry-forward': { rows: ['carry-forward'], columns: ['total'] },
-  },
-  'review-litigation': {
-    review: { rows: ['review'], columns: ['total'] },
-    litigation: { rows: ['direct-suit', 'suit-after-review'], columns: ['total'] },
-  },
-  'legacy-statistics': {
-    new: { rows: ['received'], columns: ['value'] },
-    granted: { rows: ['answered-granted'], columns: ['value'] },
-    'partly-granted': { rows: ['answered-partly'], columns: ['value'] },
-    refused: { rows: ['answered-refused'], columns: ['value'] },
-    'results-total': { rows: ['answered'], columns: ['value'] },
-    review: { rows: ['review'], columns: ['value'] },
-    litigation: { rows: ['litigation'], columns: ['value'] },
-    'normative-issued': { rows: ['normative-issued'], columns: ['value'] },
-  },
-  proactive: {
-    'rules-issued': { rows: ['rules'], columns: ['issued', 'made'] },
-    'normative-issued': { rows: ['normative-documents'], columns: ['issued', 'made'] },
-  },
-};
 
 export interface TableFigure {
   value: number;
@@ -61,7 +26,7 @@ export interface TableFigure {
  * (row or column not found, a cell that is not a whole number).
  */
 export function tableFigure(table: OfficialTable, template: TableTemplate | undefined, metric: string): TableFigure | undefined {
-  const spec = CELLS[table.kind]?.[metric];
+  const spec = cellsOf(table.kind, metric);
   if (!spec) return undefined;
   const tplRows = template?.blocks.flatMap((b) => b.rows) ?? [];
   const rows = spec.rows.flatMap((r) => {
@@ -83,4 +48,34 @@ export function tableFigure(table: OfficialTable, template: TableTemplate | unde
   const value = cells.reduce((a, c) => a + (c.value ?? 0), 0);
   const range = { start: Math.min(...cells.map((c) => c.range.start)), end: Math.max(...cells.map((c) => c.range.end)) };
   return { value, cells, range, table };
+}
+
+/**
+ * The value the tables give for a metric id, or for several joined by + (their sum): the first
+ * table that carries each. Undefined when any of them is not readable.
+ */
+export function tablesValue(
+  tables: OfficialTable[],
+  templateOf: (t: OfficialTable) => TableTemplate | undefined,
+  metric: string,
+): TableFigure | undefined {
+  const ids = metric.split('+');
+  const found: TableFigure[] = [];
+  for (const id of ids) {
+    let v: TableFigure | undefined;
+    for (const t of tables) {
+      v = tableFigure(t, templateOf(t), id);
+      if (v) break;
+    }
+    if (!v) return undefined;
+    found.push(v);
+  }
+  if (found.length === 1) return found[0];
+  const cells = found.flatMap((f) => f.cells);
+  return {
+    value: found.reduce((a, f) => a + f.value, 0),
+    cells,
+    range: { start: Math.min(...found.map((f) => f.range.start)), end: Math.max(...found.map((f) => f.range.end)) },
+    table: found[0]!.table,
+  };
 }

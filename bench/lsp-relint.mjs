@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { lintTextDocument, DEFAULT_SETTINGS } = await import(pathToFileURL(path.join(root, 'dist/src/lsp/lint.js')).href);
+const { lintTextDocument, DEFAULT_SETTINGS, useIncrementalParsing } = await import(pathToFileURL(path.join(root, 'dist/src/lsp/lint.js')).href);
 const { WorkspaceConfigs } = await import(pathToFileURL(path.join(root, 'dist/src/lsp/config.js')).href);
 
 const arg = (name, dflt) => {
@@ -41,6 +41,8 @@ function report() {
 }
 
 const text = report();
+// as the server does (--full: parse the whole text on every round, as before)
+if (!process.argv.includes('--full')) useIncrementalParsing();
 const workspace = path.join(root, 'bench');
 const configs = new WorkspaceConfigs(() => undefined);
 configs.setFolders([workspace]);

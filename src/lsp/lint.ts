@@ -8,6 +8,8 @@ import type { Profile } from '../config/types.js';
 import type { LintMessage } from '../diagnostic.js';
 import { lintDocument, type LintOptions } from '../lint.js';
 import { readBuffer } from '../read/index.js';
+import { parseMarkdown, registerParser } from '../parse/index.js';
+import { IncrementalMarkdown } from '../parse/incremental.js';
 import type { SourceDocument } from '../read/types.js';
 import type { Locale } from '../rules/types.js';
 import { localise } from '../i18n/index.js';
@@ -118,6 +120,32 @@ export function toDiagnostic(m: LintMessage, settings: Pick<ServerSettings, 'doc
     if (href) d.codeDescription = { href };
   }
   return d;
+}
+
+/** Incremental parsers of the Markdown documents open in the editor, by the name they are read as. */
+const markdownParsers = new Map<string, IncrementalMarkdown>();
+let incremental = false;
+
+/**
+ * Parse Markdown documents incrementally: an edit reparses only the blocks around it (the tree is
+ * the one a full parse gives). For a process that checks the same documents again and again.
+ */
+export function useIncrementalParsing(): void {
+  if (incremental) return;
+  incremental = true;
+  registerParser('markdown', (doc) => {
+    let p = markdownParsers.get(doc.filePath);
+    if (!p) {
+      if (markdownParsers.size >= 64) return parseMarkdown(doc.text);
+      markdownParsers.set(doc.filePath, (p = new IncrementalMarkdown()));
+    }
+    return p.parse(doc.text);
+  });
+}
+
+/** Drop what is kept for a document the editor closed. */
+export function forgetDocument(uri: string, languageId: string): void {
+  markdownParsers.delete(readName(uri, languageId).name);
 }
 
 export interface LintContext {

@@ -16,7 +16,7 @@ import { packageInfo } from '../output/sarif.js';
 import { UI, localise } from '../i18n/index.js';
 import type { Locale } from '../rules/types.js';
 import { WorkspaceConfigs } from './config.js';
-import { DEFAULT_SETTINGS, lintTextDocument, type DocumentLint, type ServerSettings } from './lint.js';
+import { DEFAULT_SETTINGS, forgetDocument, lintTextDocument, useIncrementalParsing, type DocumentLint, type ServerSettings } from './lint.js';
 import { codeActions, FIX_ALL_KIND } from './actions.js';
 import { hoverAt, ModelCache } from './hover.js';
 
@@ -61,6 +61,7 @@ function defaultConnection(): Connection {
  */
 export function startServer(connection: Connection = defaultConnection()): Promise<void> {
   const documents = new TextDocuments(TextDocument);
+  useIncrementalParsing();
   let settings: ServerSettings = { ...DEFAULT_SETTINGS };
   const configs = new WorkspaceConfigs(() => settings.configFile);
   const lints = new Map<string, DocumentLint>();
@@ -178,6 +179,7 @@ export function startServer(connection: Connection = defaultConnection()): Promi
     timers.delete(e.document.uri);
     lints.delete(e.document.uri);
     models.delete(e.document.uri);
+    forgetDocument(e.document.uri, e.document.languageId);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 

@@ -111,6 +111,14 @@ export class TestClient {
     return next;
   }
 
+  /** Edit a range (as editors send changes); resolves with the diagnostics of the new version when `wait`. */
+  async edit(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): Promise<number> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    return version;
+  }
+
   /** Send a change without waiting for its diagnostics. */
   async changeNoWait(uri: string, text: string): Promise<number> {
     const version = (this.versions.get(uri) ?? 1) + 1;

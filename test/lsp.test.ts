@@ -4,7 +4,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionRequest, HoverRequest, type CodeAction, type Diagnostic, type Hover } from 'vscode-languageserver-protocol/node';
-import { ensureBuilt, onlyRules, run, tempDir } from './helpers/cli.js';
+import { ensureBuilt, memoryIO, onlyRules, run, tempDir } from './helpers/cli.js';
+import { main } from '../src/cli/main.js';
 import { corpusDir, repoRoot } from './helpers/corpus.js';
 import { TestClient } from './helpers/lsp-client.js';
 import type { LintMessage } from '../src/diagnostic.js';
@@ -26,10 +27,11 @@ interface Finding {
 }
 
 /** The CLI's findings for a file, in the server's terms (0-based ranges, LSP severities). */
-function cliFindings(file: string, cwd: string, extra: string[] = []): Finding[] {
-  const r = run([file, '--format', 'json', ...extra], { cwd });
-  expect(r.code === 0 || r.code === 1, r.stderr).toBe(true);
-  const [result] = JSON.parse(r.stdout) as { messages: LintMessage[] }[];
+async function cliFindings(file: string, cwd: string): Promise<Finding[]> {
+  const io = memoryIO(cwd);
+  const code = await main([file, '--format', 'json'], io);
+  expect(code === 0 || code === 1, io.err).toBe(true);
+  const [result] = JSON.parse(io.out) as { messages: LintMessage[] }[];
   return result!.messages.map((m) => ({
     ruleId: m.ruleId,
     severity: m.severity === 2 ? 1 : 2,
@@ -80,7 +82,7 @@ describe('language server over stdio (ogi-lint --lsp)', () => {
     const file = path.join(ws, name);
     const text = readFileSync(file, 'utf8');
     const published = await client.open(uriOf(file), text);
-    expect(serverFindings(published.diagnostics)).toEqual(cliFindings(name, ws));
+    expect(serverFindings(published.diagnostics)).toEqual(await cliFindings(name, ws));
   });
 
   it('links every rule finding to the rule documentation', async () => {
@@ -106,7 +108,7 @@ describe('language server over stdio (ogi-lint --lsp)', () => {
     writeFileSync(changedFile, edited);
     const before = serverFindings((await client.open(uriOf(path.join(ws, `edited-${name}`)), original)).diagnostics);
     const after = serverFindings((await client.change(uriOf(path.join(ws, `edited-${name}`)), edited)).diagnostics);
-    expect(after).toEqual(cliFindings(path.basename(changedFile), ws));
+    expect(after).toEqual(await cliFindings(path.basename(changedFile), ws));
     expect(before.some((f) => f.ruleId === 'stats-period')).toBe(true);
     expect(after.some((f) => f.ruleId === 'stats-period')).toBe(false);
   });
@@ -147,7 +149,7 @@ describe('language server over stdio (ogi-lint --lsp)', () => {
     const final = await client.diagnostics(uri, (p) => p.version === last);
     const file = path.join(ws, `typed-${what.replace(/\W+/g, '-')}.md`);
     writeFileSync(file, doc.getText());
-    expect(serverFindings(final.diagnostics)).toEqual(cliFindings(path.basename(file), ws));
+    expect(serverFindings(final.diagnostics)).toEqual(await cliFindings(path.basename(file), ws));
     await client.close(uri);
   });
 
@@ -268,7 +270,7 @@ describe('configuration in the language server', () => {
     const next = client.diagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'doc-number'));
     await client.filesChanged([rc], 1);
     const after = await next;
-    expect(serverFindings(after.diagnostics)).toEqual(cliFindings(path.relative(ws, report()), ws));
+    expect(serverFindings(after.diagnostics)).toEqual(await cliFindings(path.relative(ws, report()), ws));
     expect(after.diagnostics.find((d) => d.code === 'contact-info')?.severity).toBe(2);
   });
 
@@ -279,7 +281,7 @@ describe('configuration in the language server', () => {
     const after = await client.change(uri, readFileSync(report(), 'utf8'));
     expect(after.diagnostics.some((d) => d.code === 'doc-number')).toBe(true);
     expect(after.diagnostics.some((d) => d.code === 'malformed-date')).toBe(false);
-    expect(serverFindings(after.diagnostics)).toEqual(cliFindings(path.relative(ws, report()), ws));
+    expect(serverFindings(after.diagnostics)).toEqual(await cliFindings(path.relative(ws, report()), ws));
   });
 
   it.each([

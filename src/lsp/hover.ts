@@ -4,7 +4,7 @@ import type { LintOptions } from '../lint.js';
 import { modelDocument } from '../lint.js';
 import type { Report } from '../model/types.js';
 import type { Breakdown, Figure } from '../model/figures/types.js';
-import { cellName, checkRelations, officialTablesFor, templateOf, type RelationCheck, type TableTemplate } from '../model/tables/index.js';
+import { cellName, checkRelations, officialTablesFor, partName, templateOf, type RelationCheck, type TableTemplate } from '../model/tables/index.js';
 import type { SourceDocument } from '../read/types.js';
 import type { Locale } from '../rules/types.js';
 import { localise } from '../i18n/index.js';
@@ -25,6 +25,8 @@ const WORDS = {
   proseOverlap: { zh: '按渠道分列，同一信息可能重复计数', en: 'counted by channel: one item may be counted more than once' },
   proseApprox: { zh: '含约数，不核对', en: 'approximate figures: not checked' },
   share: { zh: '**{percent}%** = {part} ÷ {whole} = {computed}%', en: '**{percent}%** = {part} ÷ {whole} = {computed}%' },
+  blank: { zh: '空白', en: 'blank' },
+  zeros: { zh: '其余 {n} 项为 0', en: '{n} more at 0' },
   unchecked: { zh: '（表格结构不确定，未核对合计）', en: '(the table structure is unsure; sums were not checked)' },
 };
 
@@ -51,12 +53,24 @@ function num(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 1e6) / 1e6);
 }
 
+/** One side of a relation: its non-zero cells with their names, the zeros counted. */
+function sideText(tpl: TableTemplate, c: RelationCheck, refs: RelationCheck['left'], locale: Locale): string {
+  const nameOf = (r: RelationCheck['left'][number]): string =>
+    c.row !== undefined ? partName(tpl, r.column, 'column') : c.column !== undefined ? partName(tpl, r.row, 'row') : cellName(tpl, r.row, r.column).replace(/^“|”$/g, '');
+  const shown = refs.length <= 3 ? refs : refs.filter((r) => r.cell.value !== null && r.cell.value !== 0);
+  const parts = shown.map((r) => `${r.cell.value === null ? localise(WORDS.blank, locale) : num(r.cell.value)}（${nameOf(r)}）`);
+  const rest = refs.length - shown.length;
+  if (rest > 0) parts.push(localise(WORDS.zeros, locale, { n: rest }));
+  return parts.join(' + ') || '0';
+}
+
 function relationLines(tpl: TableTemplate, c: RelationCheck, locale: Locale): string {
-  const parts = (side: RelationCheck['left']): string =>
-    side.map((r) => `${cellName(tpl, r.row, r.column)} ${r.cell.value === null ? (locale === 'zh' ? '（空白，按 0 计）' : '(blank, counted as 0)') : num(r.cell.value)}`).join(' + ');
-  const op = c.relation.kind === 'at-most' ? '≤' : '=';
+  const op = c.relation.kind === 'at-most' ? (c.holds ? '≤' : '>') : c.holds ? '=' : '≠';
   const verdict = localise(c.holds ? WORDS.holds : WORDS.fails, locale);
-  return [`- ${parts(c.left)}`, `- ${op} ${parts(c.right)}`, `- ${num(c.leftSum)} ${op} ${num(c.rightSum)}：${verdict}`].join('\n');
+  const lines = [`${num(c.leftSum)} ${op} ${num(c.rightSum)}：${verdict}`, ''];
+  if (c.left.length > 1) lines.push(`- ${num(c.leftSum)} = ${sideText(tpl, c, c.left, locale)}`);
+  lines.push(`- ${num(c.rightSum)} = ${sideText(tpl, c, c.right, locale)}`);
+  return lines.join('\n');
 }
 
 function tableHover(report: Report, profile: Profile, offset: number, locale: Locale): { text: string; range: { start: number; end: number } } | undefined {

@@ -230,7 +230,8 @@ export function startServer(connection: Connection = defaultConnection()): Promi
       const bits = [];
       if (m.expected !== undefined && m.expected !== null) bits.push(`${localise(UI.expected, lintLocale)}：${m.expected}`);
       if (m.actual !== undefined && m.actual !== null) bits.push(`${localise(UI.actual, lintLocale)}：${m.actual}`);
-      if (bits.length) parts.push(`\`${m.ruleId}\` ${bits.join('；')}`);
+      const line = `\`${m.ruleId}\` ${bits.join('；')}`;
+      if (bits.length && !parts.includes(line)) parts.push(line);
     });
     if (!parts.length) return null;
     return {

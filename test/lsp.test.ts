@@ -174,6 +174,26 @@ describe('language server over stdio (ogi-lint --lsp)', () => {
     expect((await client.change(uri, text)).diagnostics.filter((d) => d.code === 'doc-number')).toEqual([]);
   });
 
+  it('fixes every fixable finding at once with the fix-all source action', async () => {
+    const uri = uriOf(path.join(ws, 'fix-all.txt'));
+    const text = readFileSync(SEED_004, 'utf8');
+    const { diagnostics } = await client.open(uri, text);
+    const fixable = diagnostics.filter((d) => d.code === 'doc-number');
+    expect(fixable.length).toBeGreaterThan(1);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    expect(actions.map((a) => a.kind)).toEqual(['source.fixAll.ogi-lint']);
+    const fixed = applyAction(text, uri, actions[0]!);
+    const after = await client.change(uri, fixed);
+    expect(after.diagnostics.filter((d) => d.code === 'doc-number')).toEqual([]);
+    // nothing else changed: the other findings are the same
+    expect(after.diagnostics.filter((d) => d.code !== 'doc-number').map((d) => d.message)).toEqual(diagnostics.filter((d) => d.code !== 'doc-number').map((d) => d.message));
+    await client.close(uri);
+  });
+
   // a total cell of table 3 made wrong, in several rows: the quick fix writes the computed sum back
   it.each([
     ['一、本年新收政府信息公开申请数量', '24', '27'],

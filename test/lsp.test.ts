@@ -334,6 +334,24 @@ describe('configuration in the language server', () => {
     expect(client.exitCode).toBeUndefined();
   });
 
+  it('serves a client that declares no capabilities, with settings given at start', async () => {
+    const c = await TestClient.start(['bin/ogi-lint-language-server.js'], ws, { locale: 'en', debounce: 50 }, true);
+    try {
+      const uri = uriOf(report());
+      const text = readFileSync(report(), 'utf8');
+      const { diagnostics } = await c.open(uri, text);
+      expect(diagnostics.length).toBeGreaterThan(0);
+      // English messages, as the CLI gives them with --locale en
+      const io = memoryIO(ws);
+      await main([path.relative(ws, report()), '--format', 'json', '--locale', 'en'], io);
+      const cli = (JSON.parse(io.out) as { messages: LintMessage[] }[])[0]!.messages.map((m) => m.message);
+      expect(diagnostics.map((d) => d.message)).toEqual(cli);
+      expect(cli.some((m) => /[a-z]{4}/.test(m))).toBe(true);
+    } finally {
+      await c.stop();
+    }
+  });
+
   it('shuts down and exits cleanly when asked', async () => {
     const c = await TestClient.start(['bin/ogi-lint-language-server.js'], ws);
     await c.stop();

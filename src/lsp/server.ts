@@ -69,6 +69,7 @@ export function startServer(connection: Connection = defaultConnection()): Promi
   const timers = new Map<string, NodeJS.Timeout>();
   let pullConfiguration = false;
   let watchRegistration = false;
+  let folderEvents = false;
 
   const locale = (): Locale => settings.locale ?? 'zh';
 
@@ -76,6 +77,7 @@ export function startServer(connection: Connection = defaultConnection()): Promi
     const caps = params.capabilities;
     pullConfiguration = Boolean(caps.workspace?.configuration);
     watchRegistration = Boolean(caps.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    folderEvents = Boolean(caps.workspace?.workspaceFolders);
     settings = readSettings(params.initializationOptions);
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((p): p is string => Boolean(p)) ?? [];
     if (!folders.length && params.rootUri) {
@@ -102,11 +104,13 @@ export function startServer(connection: Connection = defaultConnection()): Promi
     if (watchRegistration) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: CONFIG_GLOBS.map((globPattern) => ({ globPattern })) }).catch(() => undefined);
     }
-    connection.workspace.onDidChangeWorkspaceFolders(async () => {
-      const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
-      configs.setFolders(folders.map((f) => uriToPath(f.uri)).filter((p): p is string => Boolean(p)));
-      relintAll();
-    });
+    if (folderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders(async () => {
+        const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
+        configs.setFolders(folders.map((f) => uriToPath(f.uri)).filter((p): p is string => Boolean(p)));
+        relintAll();
+      });
+    }
   });
 
   async function refreshSettings(): Promise<void> {

@@ -61,7 +61,7 @@ export class TestClient {
   settings: unknown = null;
 
   /** Start the server: `args` after node, e.g. ['bin/ogi-lint.js', '--lsp']. */
-  static async start(args: string[], workspace: string, settings: unknown = null): Promise<TestClient> {
+  static async start(args: string[], workspace: string, settings: unknown = null, bare = false): Promise<TestClient> {
     const child = spawn(process.execPath, args.map((a, i) => (i === 0 ? path.join(repoRoot, a) : a)), { cwd: workspace, stdio: ['pipe', 'pipe', 'pipe'] });
     const c = new TestClient(child);
     c.settings = settings;
@@ -69,10 +69,13 @@ export class TestClient {
       processId: process.pid,
       rootUri: pathToFileURL(workspace).href,
       workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'reports' }],
-      capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
-        textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true }, codeAction: { isPreferredSupport: true } },
-      },
+      // bare: a client that declares nothing (no settings requests, no file watching, no folder events)
+      capabilities: bare
+        ? {}
+        : {
+            workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+            textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true }, codeAction: { isPreferredSupport: true } },
+          },
       initializationOptions: settings,
     });
     await c.connection.sendNotification(InitializedNotification.type, {});

@@ -67,7 +67,16 @@ export function readName(uri: string, languageId: string): { filePath?: string; 
       filePath = undefined;
     }
   }
-  const base = filePath ?? decodeURIComponent(uri.replace(/^[a-z][\w+.-]*:/i, '').replace(/[?#].*$/, '')) ?? 'report';
+  // an unsaved document (untitled:Untitled-1): its name, with the extension its language calls for
+  const bare = uri.replace(/^[a-z][\w+.-]*:/i, '').replace(/[?#].*$/, '');
+  let base = filePath;
+  if (base === undefined) {
+    try {
+      base = decodeURIComponent(bare);
+    } catch {
+      base = bare;
+    }
+  }
   const ext = path.extname(base).toLowerCase();
   const wanted = READ_EXTENSIONS[languageId];
   const known = ['.md', '.markdown', '.txt', '.text', '.html', '.htm'];

@@ -71,3 +71,30 @@ describe('linting an editor document in process', () => {
     expect(lintTextDocument(TextDocument.create('untitled:y', 'markdown', 1, ' \n\n'), ctx).diagnostics).toEqual([]);
   });
 });
+
+describe('the VS Code extension', () => {
+  const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'editors/vscode/package.json'), 'utf8')) as {
+    main: string;
+    contributes: { configuration: { properties: Record<string, { default?: unknown }> }; languages: { id: string }[] };
+    dependencies: Record<string, string>;
+  };
+  const client = readFileSync(path.join(repoRoot, 'editors/vscode', manifest.main), 'utf8');
+
+  it('contributes a setting for everything the server reads, with the server’s defaults, and passes each on', () => {
+    const props = manifest.contributes.configuration.properties;
+    const all = readSettings({ locale: 'en', profile: 'legacy', configFile: 'x.json', debounce: 1, docsUrl: 'u/{rule}', enable: false });
+    for (const key of Object.keys(all)) {
+      expect(props, key).toHaveProperty([`ogi-lint.${key}`]);
+      expect(client, key).toMatch(new RegExp(`\\b${key}: (?:cfg\\.get|text)\\('${key}'\\)`));
+    }
+    expect(props['ogi-lint.debounce']!.default).toBe(DEFAULT_SETTINGS.debounce);
+    expect(props['ogi-lint.enable']!.default).toBe(DEFAULT_SETTINGS.enable);
+  });
+
+  it('starts the server the package installs, with an exactly pinned client library', () => {
+    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(client).toContain(`'${path.basename(pkg.bin['ogi-lint-language-server']!)}'`);
+    expect(manifest.dependencies['vscode-languageclient']).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(manifest.contributes.languages.map((l) => l.id)).toContain('ogi-report');
+  });
+});

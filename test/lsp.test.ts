@@ -352,6 +352,21 @@ describe('configuration in the language server', () => {
     }
   });
 
+  it('keeps the settings given at start when the client answers the settings request with nothing', async () => {
+    const c = await TestClient.start(['bin/ogi-lint.js', '--lsp'], ws, { locale: 'en' }, false, null);
+    try {
+      const uri = uriOf(report());
+      const first = await c.open(uri, readFileSync(report(), 'utf8'));
+      expect(first.diagnostics.length).toBeGreaterThan(0);
+      // after the settings request has been answered, the messages are still in English
+      const again = await c.change(uri, `${readFileSync(report(), 'utf8')}\n`);
+      expect(again.diagnostics.map((d) => d.message)).toEqual(first.diagnostics.map((d) => d.message));
+      expect(again.diagnostics.every((d) => !/[\u4e00-\u9fff]{6}/.test(typeof d.message === 'string' ? d.message.replace(/“[^”]*”|「[^」]*」|"[^"]*"/g, '') : ''))).toBe(true);
+    } finally {
+      await c.stop();
+    }
+  });
+
   it('shuts down and exits cleanly when asked', async () => {
     const c = await TestClient.start(['bin/ogi-lint-language-server.js'], ws);
     await c.stop();

@@ -70,6 +70,8 @@ export function startServer(connection: Connection = defaultConnection()): Promi
   let pullConfiguration = false;
   let watchRegistration = false;
   let folderEvents = false;
+  /** settings given at start; those the client answers later add to them */
+  let initial: Record<string, unknown> = {};
 
   const locale = (): Locale => settings.locale ?? 'zh';
 
@@ -78,7 +80,8 @@ export function startServer(connection: Connection = defaultConnection()): Promi
     pullConfiguration = Boolean(caps.workspace?.configuration);
     watchRegistration = Boolean(caps.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     folderEvents = Boolean(caps.workspace?.workspaceFolders);
-    settings = readSettings(params.initializationOptions);
+    initial = isObject(params.initializationOptions) ? params.initializationOptions : {};
+    settings = readSettings(initial);
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((p): p is string => Boolean(p)) ?? [];
     if (!folders.length && params.rootUri) {
       const root = uriToPath(params.rootUri);
@@ -100,6 +103,8 @@ export function startServer(connection: Connection = defaultConnection()): Promi
     if (pullConfiguration) {
       await connection.client.register(DidChangeConfigurationNotification.type, { section: 'ogi-lint' }).catch(() => undefined);
       await refreshSettings();
+      // documents opened meanwhile were checked with the settings given at start
+      relintAll();
     }
     if (watchRegistration) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: CONFIG_GLOBS.map((globPattern) => ({ globPattern })) }).catch(() => undefined);
@@ -117,7 +122,7 @@ export function startServer(connection: Connection = defaultConnection()): Promi
     if (!pullConfiguration) return;
     try {
       const raw: unknown = await connection.workspace.getConfiguration({ section: 'ogi-lint' });
-      settings = readSettings(raw);
+      settings = readSettings({ ...initial, ...(isObject(raw) ? raw : {}) });
     } catch {
       // a client that cannot answer keeps the settings it gave at start
     }
@@ -191,7 +196,8 @@ export function startServer(connection: Connection = defaultConnection()): Promi
     if (pullConfiguration) await refreshSettings();
     else {
       const raw = isObject(change.settings) ? change.settings['ogi-lint'] : undefined;
-      settings = readSettings(raw ?? change.settings);
+      const given = isObject(raw) ? raw : isObject(change.settings) ? change.settings : {};
+      settings = readSettings({ ...initial, ...given });
       configs.reset();
     }
     relintAll();

@@ -61,10 +61,11 @@ export class TestClient {
   settings: unknown = null;
 
   /** Start the server: `args` after node, e.g. ['bin/ogi-lint.js', '--lsp']. */
-  static async start(args: string[], workspace: string, settings: unknown = null, bare = false): Promise<TestClient> {
+  /** `settings` are given at start; `answer` is what the client answers when asked for settings later (default: the same). */
+  static async start(args: string[], workspace: string, settings: unknown = null, bare = false, answer: unknown = settings): Promise<TestClient> {
     const child = spawn(process.execPath, args.map((a, i) => (i === 0 ? path.join(repoRoot, a) : a)), { cwd: workspace, stdio: ['pipe', 'pipe', 'pipe'] });
     const c = new TestClient(child);
-    c.settings = settings;
+    c.settings = answer;
     c.initializeResult = await c.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: pathToFileURL(workspace).href,

@@ -15,4 +15,10 @@ export default tseslint.config(
       'no-irregular-whitespace': 'off',
     },
   },
+  {
+    // the VS Code extension is CommonJS, as VS Code loads it
+    files: ['editors/vscode/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -311,6 +311,12 @@ function runInit(locale: Locale, io: CliIO): number {
 
 /** Run the command line; resolves to the exit code. Never throws. */
 export async function main(args: string[], io: CliIO = defaultIO()): Promise<number> {
+  if (args.includes('--lsp')) {
+    // the language server speaks LSP on standard input and output until the editor ends it
+    const { startServer } = await import('../lsp/server.js');
+    await startServer();
+    return 0;
+  }
   const given = localeFlag(args);
   const early: Locale = given === 'en' ? 'en' : 'zh';
   if (given !== undefined && given !== 'zh' && given !== 'en') {
@@ -330,6 +336,7 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
     .option('output-file', { alias: 'o', type: 'string', describe: 'write the output to this file' })
     .option('locale', { type: 'string', choices: ['zh', 'en'], describe: 'language of the messages (default zh)' })
     .option('debug', { type: 'boolean', default: false, describe: 'show stack traces of internal errors' })
+    .option('lsp', { type: 'boolean', describe: 'run as a language server for editors (LSP over standard input and output)' })
     .command(
       '$0 [paths..]',
       'check reports: files, folders, glob patterns, or - for standard input',

@@ -31,9 +31,23 @@ export function chineseNumber(s: string): number {
   return total + section;
 }
 
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+/** Results for short strings (cell texts and labels are converted again and again). */
+const halfWidthCache = new Map<string, string>();
+
 /** Full-width digits and letters to ASCII. */
 export function toHalfWidth(s: string): string {
-  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  const short = s.length <= 64;
+  if (short) {
+    const known = halfWidthCache.get(s);
+    if (known !== undefined) return known;
+  }
+  const out = FULL_WIDTH.test(s) ? s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ') : s;
+  if (short) {
+    if (halfWidthCache.size >= 50000) halfWidthCache.clear();
+    halfWidthCache.set(s, out);
+  }
+  return out;
 }
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';

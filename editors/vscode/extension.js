@@ -1,0 +1,93 @@
+// VS Code client for the ogi-lint language server.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const vscode = require('vscode');
+const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
+
+const SERVER_BIN = path.join('bin', 'ogi-lint-language-server.js');
+let client;
+
+/** The server script: the setting, the workspace's ogi-lint, the one beside this extension, or undefined (then the command on the PATH). */
+function serverModule() {
+  const setting = vscode.workspace.getConfiguration('ogi-lint').get('server.path');
+  const candidates = [];
+  if (setting) {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
+    const abs = path.resolve(folder, setting);
+    candidates.push(abs.endsWith('.js') ? abs : path.join(abs, SERVER_BIN));
+  }
+  for (const f of vscode.workspace.workspaceFolders ?? []) candidates.push(path.join(f.uri.fsPath, 'node_modules', 'ogi-lint', SERVER_BIN));
+  // the extension folder inside a checkout of ogi-lint (editors/vscode), or ogi-lint installed with the extension
+  candidates.push(path.resolve(__dirname, '..', '..', SERVER_BIN), path.join(__dirname, 'node_modules', 'ogi-lint', SERVER_BIN));
+  return candidates.find((c) => fs.existsSync(c));
+}
+
+function documentSelector() {
+  const cfg = vscode.workspace.getConfiguration('ogi-lint');
+  const selector = [];
+  for (const language of cfg.get('languages') ?? []) selector.push({ scheme: 'file', language }, { scheme: 'untitled', language });
+  for (const pattern of cfg.get('files') ?? []) selector.push({ scheme: 'file', pattern });
+  return selector;
+}
+
+function settings() {
+  const cfg = vscode.workspace.getConfiguration('ogi-lint');
+  const text = (key) => cfg.get(key) || undefined;
+  return {
+    enable: cfg.get('enable'),
+    locale: text('locale'),
+    profile: text('profile'),
+    configFile: text('configFile'),
+    debounce: cfg.get('debounce'),
+    docsUrl: text('docsUrl'),
+  };
+}
+
+async function start(context) {
+  const module = serverModule();
+  const serverOptions = module
+    ? { run: { module, transport: TransportKind.stdio }, debug: { module, transport: TransportKind.stdio } }
+    : { command: 'ogi-lint-language-server', transport: TransportKind.stdio, options: { shell: process.platform === 'win32' } };
+  const clientOptions = {
+    documentSelector: documentSelector(),
+    initializationOptions: settings(),
+    synchronize: { configurationSection: 'ogi-lint' },
+    // the server asks for "ogi-lint" settings; VS Code's names them the same way
+    middleware: {
+      workspace: {
+        configuration: (params) => params.items.map((item) => (item.section === 'ogi-lint' ? settings() : null)),
+      },
+    },
+  };
+  client = new LanguageClient('ogi-lint', 'ogi-lint', serverOptions, clientOptions);
+  await client.start();
+  context.subscriptions.push(client);
+}
+
+async function activate(context) {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('ogi-lint.restart', async () => {
+      if (client) await client.stop();
+      await start(context);
+    }),
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      // which documents are checked, and which server runs, are fixed when the client starts
+      if (e.affectsConfiguration('ogi-lint.languages') || e.affectsConfiguration('ogi-lint.files') || e.affectsConfiguration('ogi-lint.server.path')) {
+        if (client) await client.stop();
+        await start(context);
+      }
+    }),
+  );
+  try {
+    await start(context);
+  } catch (err) {
+    vscode.window.showErrorMessage(`ogi-lint: the language server did not start (${err.message}). Install ogi-lint in the workspace (npm install ogi-lint) or set "ogi-lint.server.path".`);
+  }
+}
+
+async function deactivate() {
+  if (client) await client.stop();
+}
+
+module.exports = { activate, deactivate };

@@ -59,6 +59,8 @@ export interface PdfPage {
   /** 1-based */
   number: number;
   items: PdfItem[];
+  /** width of the page, in the items' units */
+  width?: number;
   /** page has drawn images (decides whether a page without text is a scanned page) */
   hasImages?: boolean;
 }
@@ -171,16 +173,20 @@ interface Margins {
   right: number;
 }
 
-function margins(lines: Line[]): Margins {
+function margins(lines: Line[], pageWidth: number | undefined): Margins {
   const left = Math.min(...lines.map((l) => l.left));
-  // the right edge reached by at least two lines: one line sticking out (a long address, a
-  // wide caption) does not move it
+  // the right edge reached by at least two lines, past the middle of the page: one line
+  // sticking out (a long address, a wide caption) does not move it, nor do two short lines that
+  // happen to end alike. Where no two lines agree (a page of a few lines), the right margin is
+  // taken to be as wide as the left one; without the page's width, no line counts as full.
   const rights = lines
     .filter((l) => !l.cells)
     .map((l) => l.right)
     .sort((a, b) => b - a);
   const em = median(lines.map((l) => l.size)) || 10;
-  const right = rights.find((r, i) => i + 1 < rights.length && r - rights[i + 1]! <= 1.5 * em) ?? rights[0] ?? left;
+  const wide = (r: number): boolean => pageWidth === undefined || r - left >= 0.5 * (pageWidth - 2 * left);
+  const shared = rights.find((r, i) => i + 1 < rights.length && r - rights[i + 1]! <= 1.5 * em && wide(r));
+  const right = shared ?? (pageWidth !== undefined ? pageWidth - left : Infinity);
   return { left, right };
 }
 
@@ -188,7 +194,7 @@ function margins(lines: Line[]): Margins {
  * Whether printed line `b` carries on the paragraph of line `a` (see the module comment). `m`
  * holds the margins of `a`'s page and `mb` those of `b`'s, which differ when `b` starts a page.
  */
-function continues(a: Line, b: Line, m: Margins, mb: Margins, samePage: boolean): boolean {
+function continues(a: Line, b: Line, m: Margins, mb: Margins, samePage: boolean, bodyEm: number): boolean {
   if (a.cells || b.cells) return false;
   if (Math.abs(a.size - b.size) > 0.15 * a.size) return false;
   const em = a.size;
@@ -201,14 +207,26 @@ function continues(a: Line, b: Line, m: Margins, mb: Margins, samePage: boolean)
   const full = a.right >= m.right - 1.5 * em;
   if (full && b.left <= mb.left + 0.5 * em && (!samePage || b.left <= a.left + 0.5 * em)) return true;
   if (!samePage) return false;
-  // a centred title over two lines: both centred on the same axis, the first nearly full
+  // a title over two lines: larger than the text, centred on one axis, the first line nearly
+  // full and the second no longer
   const ca = (a.left + a.right) / 2;
   const cb = (b.left + b.right) / 2;
-  return a.right - a.left >= 0.8 * (m.right - m.left) && Math.abs(ca - cb) <= em && a.left > m.left + 0.5 * em;
+  return (
+    a.size >= 1.15 * bodyEm &&
+    a.right - a.left >= 0.8 * (m.right - m.left) &&
+    b.right - b.left <= a.right - a.left + 0.5 * em &&
+    Math.abs(ca - cb) <= em &&
+    a.left > m.left + 0.5 * em
+  );
 }
 
+/**
+ * What goes between two lines of one paragraph: a space between English words, nothing in
+ * Chinese text, figures or an address the layout broke anywhere (`http://www.example.go` +
+ * `v.cn`).
+ */
 function joiner(a: string, b: string): string {
-  return /[A-Za-z]$/.test(a) && /^[A-Za-z]/.test(b) ? ' ' : '';
+  return /(?:^|\s)[A-Za-z]+$/.test(a) && /^[A-Za-z]/.test(b) ? ' ' : '';
 }
 
 /**
@@ -220,7 +238,7 @@ export function layoutPdf(pages: PdfPage[]): PdfLayout {
   const pieces: Piece[] = [];
   const emptyPages: number[] = [];
   /** the last printed line so far, and the margins of its page, while it may run on */
-  let last: { line: Line; margins: Margins } | undefined;
+  let last: { line: Line; margins: Margins; em: number } | undefined;
   for (const page of pages) {
     const flat = page.items.filter((i) => i.horizontal && i.str.trim() !== '');
     const others = page.items.filter((i) => !i.horizontal && i.str.trim() !== '');
@@ -231,16 +249,16 @@ export function layoutPdf(pages: PdfPage[]): PdfLayout {
     const em = median(flat.map((i) => i.size)) || 10;
     const left = flat.length ? Math.min(...flat.map((i) => i.x)) : 0;
     const lines = pageLines(flat, em / 2, left);
-    const m = lines.length ? margins(lines) : { left: 0, right: 0 };
+    const m = lines.length ? margins(lines, page.width) : { left: 0, right: 0 };
     let printed = 0;
     lines.forEach((line, i) => {
       printed++;
-      if (last && continues(last.line, line, last.margins, m, i > 0)) text += joiner(text, line.text);
+      if (last && continues(last.line, line, last.margins, m, i > 0, last.em)) text += joiner(text, line.text);
       else if (i > 0) text += '\n';
       else if (text !== '') text += '\n\n';
       pieces.push({ start: text.length, page: page.number, line: printed });
       text += line.text;
-      last = { line, margins: m };
+      last = { line, margins: m, em };
     });
     for (const it of others) {
       printed++;
@@ -354,7 +372,7 @@ export async function pdfPages(buf: Uint8Array, assets: PdfAssets = {}): Promise
         const IMAGE_OPS = new Set([lib.OPS.paintImageXObject, lib.OPS.paintInlineImageXObject, lib.OPS.paintImageMaskXObject, lib.OPS.paintImageXObjectRepeat]);
         hasImages = ops.fnArray.some((op) => IMAGE_OPS.has(op));
       }
-      pages.push({ number: n, items, hasImages });
+      pages.push({ number: n, items, width: viewport.width, hasImages });
       page.cleanup();
     }
     return pages;

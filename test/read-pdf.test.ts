@@ -43,14 +43,15 @@ async function fatalOf(buf: Uint8Array, name = 'r.pdf') {
  * text, rotated?]` per run. For pages built to order (many pages, rotated runs, table rows)
  * that the fixtures do not have.
  */
-function makePdf(pages: [number, number, number, string, boolean?][][]): Buffer {
+function makePdf(pages: ([number, number, number, string, boolean?][] | 'image')[]): Buffer {
   const objects: string[] = [];
   const pageIds = pages.map((_, i) => 4 + i * 2);
   objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
   objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`;
   objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';
   pages.forEach((runs, i) => {
-    const content = runs
+    // a grey square drawn from an inline image: what a scanned page holds
+    const content = runs === 'image' ? 'q 400 0 0 600 100 100 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x80\x40\x20\x10 EI Q' : runs
       .map(([x, y, size, s, rotated]) => {
         const m = rotated ? `0 1 -1 0 ${x} ${842 - y}` : `1 0 0 1 ${x} ${842 - y}`;
         return `BT /F1 ${size} Tf ${m} Tm (${s.replace(/[\\()]/g, '\\$&')}) Tj ET`;
@@ -287,6 +288,18 @@ describe('PDFs that cannot be checked give one plain diagnostic', () => {
   });
 
   it('pages without text among pages with text are named in a warning', async () => {
+    const doc = await readBytes(
+      makePdf([[[72, 100, 12, 'Page one has text']], 'image', [[72, 100, 12, 'Page three has text']], [], 'image']),
+      'mixed.pdf',
+    );
+    expect(doc.unreadable).toBeUndefined();
+    expect(doc.text).toBe('Page one has text\n\nPage three has text');
+    const zh = lintDocument(doc).messages.filter((m) => m.ruleId === 'file-unreadable');
+    const en = lintDocument(doc, { locale: 'en' }).messages.filter((m) => m.ruleId === 'file-unreadable');
+    // page 4 is blank, not scanned: only the pages with images are named
+    expect(zh.map((m) => [m.severity, m.messageId, m.message])).toEqual([[1, 'pdfPagesWithoutText', 'PDF 的第 2、5 页没有文字层（可能是扫描页），这些页的内容未检查']]);
+    expect(en[0]!.message).toBe('page(s) 2, 5 of the PDF have no text layer (scanned pages?); what they hold was not checked');
+    expect(zh[0]!.fatal).toBeUndefined();
     const scan = readFileSync(pdfFixture('scan.pdf'));
     const pages = (await pdfPages(scan)) as PdfPage[];
     expect(pages[0]!.hasImages).toBe(true);

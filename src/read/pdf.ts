@@ -31,14 +31,24 @@ registerParser('pdf', (doc) => parsePlainText(doc.text));
  * line 12: lines counted from the top of the page as they are printed, wrapped lines each
  * counting one).
  *
- * A PDF without any text (a scan, or pages of images) is not read: there is nothing to check.
- * Pages without text in an otherwise readable PDF are named in a warning.
+ * A PDF without text (a scan, or pages of images; a page number or two do not count) is not
+ * read: there is nothing to check. Pages of images without text in an otherwise readable PDF are
+ * named in a warning.
+ *
+ * In a browser, pdf.js needs the address of its worker script: pass `workerSrc`.
  */
 
 /** PDFs with more pages than this are not annual reports (which run to 5–40 pages). */
 export const MAX_PDF_PAGES = 300;
 /** Upper bound on the characters taken out of one PDF. */
 export const MAX_PDF_CHARS = 5_000_000;
+/**
+ * A page with fewer characters than this has no text to speak of: a scanned page often carries
+ * a page number or a stamp's text and nothing else.
+ */
+export const MIN_PAGE_TEXT = 8;
+/** Pages with little text whose images are looked for (drawing a page's images takes time). */
+const MAX_IMAGE_CHECKS = 20;
 
 /** One run of text on a page, in page coordinates (points, origin at the top left, y downwards). */
 export interface PdfItem {
@@ -61,7 +71,7 @@ export interface PdfPage {
   items: PdfItem[];
   /** width of the page, in the items' units */
   width?: number;
-  /** page has drawn images (decides whether a page without text is a scanned page) */
+  /** page has drawn images (decides whether a page with little text is a scanned page) */
   hasImages?: boolean;
 }
 
@@ -90,6 +100,8 @@ interface Line {
   cells: boolean;
 }
 
+const minOf = (xs: number[]): number => xs.reduce((a, b) => (b < a ? b : a), Infinity);
+
 const CJK = /[\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 /** Numbered headings and items that start a new paragraph: 一、 （一） (1) 1. 1、 ① 第一部分. */
 const NUMBERED = /^(?:[一二三四五六七八九十]+[、，,]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d)|[①-⑳]|第[一二三四五六七八九十]+(?:部分|章|节))/;
@@ -107,6 +119,34 @@ function isWideGap(gap: number, em: number, before: string, after: string): bool
   // between Latin words, justified lines stretch spaces
   if (/[A-Za-z]/.test(before) && /[A-Za-z]/.test(after)) return gap > 1.8 * em;
   return gap > 0.8 * em;
+}
+
+/** The text of one printed line from its items, left to right, after `indent`. */
+function renderLine(g: PdfItem[], em: number, unit: number, left: number, indent: string): { text: string; cells: boolean; right: number } {
+  let text = indent;
+  let cells = false;
+  let right = -Infinity;
+  for (const it of g) {
+    const lead = it.str.length - it.str.trimStart().length;
+    const trail = it.str.length - it.str.trimEnd().length;
+    const perChar = it.str.length ? it.width / it.str.length : 0;
+    const s = it.str.trim();
+    const x = it.x + lead * perChar;
+    if (text.length > indent.length) {
+      const gap = x - right;
+      const before = text[text.length - 1]!;
+      if (isWideGap(gap, em, before, s[0]!)) {
+        cells = true;
+        const col = Math.round((x - left) / unit);
+        text += ' '.repeat(Math.max(2, col - stringWidth(text)));
+      } else if (gap > 0.15 * em && !(CJK.test(before) && CJK.test(s[0]!))) {
+        text += ' ';
+      }
+    }
+    text += s;
+    right = Math.max(right, it.x + it.width - trail * perChar);
+  }
+  return { text, cells, right };
 }
 
 /** Items of one page grouped into printed lines, top to bottom. */
@@ -130,39 +170,15 @@ function pageLines(items: PdfItem[], unit: number, left: number): Line[] {
   for (const g of groups) {
     g.sort((a, b) => a.x - b.x);
     const em = median(g.map((i) => i.size)) || 10;
-    let text = '';
-    let cells = false;
-    let right = -Infinity;
-    for (const it of g) {
-      const lead = it.str.length - it.str.trimStart().length;
-      const trail = it.str.length - it.str.trimEnd().length;
-      const perChar = it.str.length ? it.width / it.str.length : 0;
-      const s = it.str.trim();
-      const x = it.x + lead * perChar;
-      if (text !== '') {
-        const gap = x - right;
-        const before = text[text.length - 1]!;
-        if (isWideGap(gap, em, before, s[0]!)) {
-          cells = true;
-          const col = Math.round((x - left) / unit);
-          text += ' '.repeat(Math.max(2, col - stringWidth(text)));
-        } else if (gap > 0.15 * em && !(CJK.test(before) && CJK.test(s[0]!))) {
-          text += ' ';
-        }
-      }
-      text += s;
-      right = Math.max(right, it.x + it.width - trail * perChar);
-    }
     const first = g[0]!;
     const firstLead = first.str.length - first.str.trimStart().length;
-    lines.push({
-      text,
-      left: first.x + firstLead * (first.str.length ? first.width / first.str.length : 0),
-      right,
-      y: g[0]!.y,
-      size: em,
-      cells,
-    });
+    const start = first.x + firstLead * (first.str.length ? first.width / first.str.length : 0);
+    let line = renderLine(g, em, unit, left, '');
+    // a row of a table that starts in a later column (its label cell empty, or broken onto the
+    // lines around it) starts in that column
+    const col = Math.round((start - left) / unit);
+    if (line.cells && col >= 4) line = renderLine(g, em, unit, left, ' '.repeat(col));
+    lines.push({ text: line.text, left: start, right: line.right, y: first.y, size: em, cells: line.cells });
   }
   return lines;
 }
@@ -174,7 +190,7 @@ interface Margins {
 }
 
 function margins(lines: Line[], pageWidth: number | undefined): Margins {
-  const left = Math.min(...lines.map((l) => l.left));
+  const left = minOf(lines.map((l) => l.left));
   // the right edge reached by at least two lines, past the middle of the page: one line
   // sticking out (a long address, a wide caption) does not move it, nor do two short lines that
   // happen to end alike. Where no two lines agree (a page of a few lines), the right margin is
@@ -239,6 +255,11 @@ export function layoutPdf(pages: PdfPage[]): PdfLayout {
   const emptyPages: number[] = [];
   /** the last printed line so far, and the margins of its page, while it may run on */
   let last: { line: Line; margins: Margins; em: number } | undefined;
+  // columns are counted from the leftmost text of the whole document, in half ems of its most
+  // common size, so that a table carried over to the next page keeps its columns
+  const all = pages.flatMap((p) => p.items.filter((i) => i.horizontal && i.str.trim() !== ''));
+  const left = Math.max(0, minOf(all.map((i) => i.x)));
+  const unit = (median(all.map((i) => i.size)) || 10) / 2;
   for (const page of pages) {
     const flat = page.items.filter((i) => i.horizontal && i.str.trim() !== '');
     const others = page.items.filter((i) => !i.horizontal && i.str.trim() !== '');
@@ -247,8 +268,7 @@ export function layoutPdf(pages: PdfPage[]): PdfLayout {
       continue;
     }
     const em = median(flat.map((i) => i.size)) || 10;
-    const left = flat.length ? Math.min(...flat.map((i) => i.x)) : 0;
-    const lines = pageLines(flat, em / 2, left);
+    const lines = pageLines(flat, unit, left);
     const m = lines.length ? margins(lines, page.width) : { left: 0, right: 0 };
     let printed = 0;
     lines.forEach((line, i) => {
@@ -303,6 +323,8 @@ export interface PdfAssets {
   cMapUrl?: string;
   /** folder (or URL) of pdf.js's `standard_fonts/`, ending in `/` */
   standardFontDataUrl?: string;
+  /** URL of `pdf.worker.mjs` (browsers; Node runs pdf.js in the same thread without it) */
+  workerSrc?: string;
 }
 
 export type PdfFailure =
@@ -333,9 +355,17 @@ export function looksTruncated(buf: Uint8Array): boolean {
   return !tail.includes('%%EOF');
 }
 
+/** Characters other than white space on a page. */
+export function textChars(items: PdfItem[]): number {
+  let n = 0;
+  for (const i of items) n += i.str.replace(/\s+/g, '').length;
+  return n;
+}
+
 /** The pages of a PDF as text items, via pdf.js. Throws pdf.js's errors. */
 export async function pdfPages(buf: Uint8Array, assets: PdfAssets = {}): Promise<PdfPage[] | PdfFailure> {
   const lib = await loadPdfJs();
+  if (assets.workerSrc) lib.GlobalWorkerOptions.workerSrc = assets.workerSrc;
   const task = lib.getDocument({
     // pdf.js may take the buffer over: give it a copy
     data: new Uint8Array(buf),
@@ -353,6 +383,7 @@ export async function pdfPages(buf: Uint8Array, assets: PdfAssets = {}): Promise
     if (doc.numPages > MAX_PDF_PAGES) return { reason: 'tooManyPages', pages: doc.numPages };
     const pages: PdfPage[] = [];
     let chars = 0;
+    let imageChecks = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const viewport = page.getViewport({ scale: 1 });
@@ -367,7 +398,7 @@ export async function pdfPages(buf: Uint8Array, assets: PdfAssets = {}): Promise
       }
       if (chars > MAX_PDF_CHARS) return { reason: 'tooMuchText' };
       let hasImages = false;
-      if (!items.some((i) => i.str.trim() !== '')) {
+      if (textChars(items) < MIN_PAGE_TEXT && imageChecks++ < MAX_IMAGE_CHECKS) {
         const ops = await page.getOperatorList();
         const IMAGE_OPS = new Set([lib.OPS.paintImageXObject, lib.OPS.paintInlineImageXObject, lib.OPS.paintImageMaskXObject, lib.OPS.paintImageXObjectRepeat]);
         hasImages = ops.fnArray.some((op) => IMAGE_OPS.has(op));
@@ -403,8 +434,8 @@ const MESSAGES = {
     en: 'the PDF holds more than {max} characters of text, over the limit; not read',
   },
   scanned: {
-    zh: '扫描版 PDF：没有可检查的文字（{pages} 页都没有文字层，可能是扫描件或图片）；请提供带文字的 PDF、.docx 或 .html 版本',
-    en: 'scanned PDF: no text to check (none of its {pages} pages has a text layer; a scan or images?); provide a PDF with text, a .docx or an .html version',
+    zh: '扫描版 PDF：没有可检查的文字（{pages} 页都没有文字层，至多有页码之类的零星文字，可能是扫描件或图片）；请提供带文字的 PDF、.docx 或 .html 版本',
+    en: 'scanned PDF: no text to check (none of its {pages} pages has a text layer beyond a few characters such as page numbers; a scan or images?); provide a PDF with text, a .docx or an .html version',
   },
 } satisfies Record<PdfFailure['reason'], { zh: string; en: string }>;
 
@@ -447,11 +478,12 @@ export async function readPdf(buf: Uint8Array, filePath: string, assets: PdfAsse
   }
   if (!Array.isArray(pages)) return { failure: pdfFailureNotice(pages) };
   const layout = layoutPdf(pages);
-  if (layout.text.trim() === '') return { failure: pdfFailureNotice({ reason: 'scanned', pages: pages.length }) };
+  const sparse = pages.filter((p) => textChars(p.items) < MIN_PAGE_TEXT);
+  if (layout.text.trim() === '' || sparse.length === pages.length) return { failure: pdfFailureNotice({ reason: 'scanned', pages: pages.length }) };
   const locator = new PdfLocator(layout.pieces);
   const lines = new LineIndex(layout.text);
   const notices: ReaderNotice[] = [];
-  const scannedPages = layout.emptyPages.filter((n) => pages[n - 1]?.hasImages);
+  const scannedPages = sparse.filter((p) => p.hasImages).map((p) => p.number);
   if (scannedPages.length) {
     notices.push({
       ruleId: 'file-unreadable',

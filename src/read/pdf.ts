@@ -13,7 +13,8 @@ registerParser('pdf', (doc) => parsePlainText(doc.text));
  * lines or paragraphs of its own, so they are rebuilt here from the coordinates:
  *
  * - items whose baselines are close are one line; a line's items are read left to right. Items
- *   close together are joined (with a space where there was one between Latin words or figures);
+ *   close together are joined (with a space where there was one between Latin words or figures,
+ *   never next to a Chinese character);
  *   items far apart — the cells of a table row — are set apart by a run of at least two spaces,
  *   padded so that cells starting at the same place on the page start at the same column
  *   (a Chinese character counts two columns, as in a terminal);
@@ -139,7 +140,9 @@ function renderLine(g: PdfItem[], em: number, unit: number, left: number, indent
         cells = true;
         const col = Math.round((x - left) / unit);
         text += ' '.repeat(Math.max(2, col - stringWidth(text)));
-      } else if (gap > 0.15 * em && !(CJK.test(before) && CJK.test(s[0]!))) {
+      } else if (gap > 0.15 * em && !CJK.test(before) && !CJK.test(s[0]!)) {
+        // a space between Latin words and figures; next to Chinese a gap is only the layout's
+        // spacing (统计期限为 2021 年 reads 统计期限为2021年)
         text += ' ';
       }
     }

@@ -74,16 +74,22 @@ function makePdf(pages: ([number, number, number, string, boolean?][] | 'image')
 }
 
 describe('a PDF is checked like the same report in text', () => {
-  it('seed 004 printed to PDF: the same rule ids and messages as its text', async () => {
+  it('seed 004 printed to PDF, with and without the browser\'s head and foot: the same rule ids and messages as its text', async () => {
     const text = lintDocument(await readPath(seedPath(4)));
-    const pdf = lintDocument(await readPath(pdfFixture('seed-004.pdf')));
     expect(text.messages.length).toBeGreaterThan(5);
-    expect(findings(pdf)).toEqual(findings(text));
+    for (const f of ['seed-004.pdf', 'seed-004-printed.pdf']) {
+      const pdf = lintDocument(await readPath(pdfFixture(f)));
+      expect(findings(pdf), f).toEqual(findings(text));
+    }
   });
 
-  it('seed 004: every paragraph of the text is one line of the PDF text, wrapped lines joined again', async () => {
-    const doc = await readPath(pdfFixture('seed-004.pdf'));
-    const pdfLines = doc.text.split('\n').map((l) => l.trim()).filter(Boolean);
+  it.each(['seed-004.pdf', 'seed-004-printed.pdf'])('%s: every paragraph of the text is one line of the PDF text, wrapped lines joined again', async (f) => {
+    const doc = await readPath(pdfFixture(f));
+    // the browser's head (date and time) and foot (address, page 1/3) of each page, kept as lines
+    const running = (l: string): boolean => /^\d+\/\d+\/\d+, \d+:\d+ [AP]M$/.test(l) || /^file:\/\/\S+\s+\d+\/\d+$/.test(l);
+    const all = doc.text.split('\n').map((l) => l.trim()).filter(Boolean);
+    const pdfLines = all.filter((l) => !running(l));
+    if (f === 'seed-004-printed.pdf') expect(all.length - pdfLines.length).toBeGreaterThanOrEqual(6);
     const paragraphs = readFileSync(seedPath(4), 'utf8')
       .split(/\r?\n/)
       .map((l) => l.trim())
@@ -93,7 +99,7 @@ describe('a PDF is checked like the same report in text', () => {
     const squash = (s: string): string => s.replace(/\s+/g, '');
     expect(pdfLines.map(squash)).toEqual(paragraphs.map(squash));
     // the report is printed over several pages: the paragraphs were rebuilt across them
-    const pages = await pdfPages(readFileSync(pdfFixture('seed-004.pdf')));
+    const pages = await pdfPages(readFileSync(pdfFixture(f)));
     expect(Array.isArray(pages) && pages.length).toBeGreaterThanOrEqual(3);
   });
 
@@ -392,6 +398,8 @@ const advance = (s: string, size: number): number =>
   }, 0);
 
 interface Setup {
+  /** a running head in a smaller type and a page number at the foot of every page */
+  running: boolean;
   size: number;
   left: number;
   chars: number;
@@ -410,6 +418,12 @@ function printParagraphs(paragraphs: string[], s: Setup): { pages: PdfPage[]; am
   let ambiguous = false;
   let k = 0;
   const flush = (): void => {
+    if (s.running) {
+      const n = pages.length + 1;
+      const head = '某某县人民政府信息公开年报';
+      items.push({ str: head, x: s.left + width - advance(head, s.size * 0.7), y: 50, width: advance(head, s.size * 0.7), size: s.size * 0.7, horizontal: true });
+      items.push({ str: `— ${n} —`, x: s.left + width / 2 - s.size, y: 800, width: 2 * s.size, size: s.size, horizontal: true });
+    }
     pages.push({ number: pages.length + 1, items, width: 2 * s.left + width });
     items = [];
     y = 80;
@@ -450,6 +464,7 @@ function printParagraphs(paragraphs: string[], s: Setup): { pages: PdfPage[]; am
 }
 
 const setup: fc.Arbitrary<Setup> = fc.record({
+  running: fc.boolean(),
   size: fc.constantFrom(9, 10.5, 12, 14, 16),
   left: fc.integer({ min: 36, max: 100 }),
   chars: fc.integer({ min: 12, max: 40 }),
@@ -465,7 +480,11 @@ describe('lines and paragraphs are rebuilt from coordinates, whatever the page',
         const { pages, ambiguous } = printParagraphs(paragraphs, s);
         fc.pre(!ambiguous);
         const laid = layoutPdf(pages);
-        expect(laid.text.split('\n').filter(Boolean)).toEqual(paragraphs);
+        const lines = laid.text.split('\n').filter(Boolean);
+        // heads and page numbers are kept, each on a line of its own, out of the paragraphs' way
+        const running = lines.filter((l) => l === '某某县人民政府信息公开年报' || /^— \d+ —$/.test(l));
+        expect(running).toHaveLength(s.running ? 2 * pages.length : 0);
+        expect(lines.filter((l) => !running.includes(l))).toEqual(paragraphs);
         // each piece of text starts a printed line of its page
         for (const piece of laid.pieces) expect(piece.line).toBeGreaterThanOrEqual(1);
       }),

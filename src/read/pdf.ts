@@ -25,7 +25,10 @@ registerParser('pdf', (doc) => parsePlainText(doc.text));
  * - text that is not horizontal (stamps, diagonal watermarks) is kept, each item on a line of
  *   its own after the page's lines;
  * - pages follow each other with a blank line between them. Page numbers and running heads are
- *   kept as they are.
+ *   kept, each on a line of its own. When a paragraph runs on from one page to the next (its
+ *   last line on the page is full, the next page's text starts at the left edge), it is joined
+ *   across the break, and the lines of the page's foot and the next page's head (in a smaller
+ *   type, or a page number) follow the paragraph instead of cutting it in two;
  *
  * Positions: line and column are those of the extracted text (what `ogi-lint` reads, one
  * paragraph per line); each finding also says where it is on paper — 第 3 页第 12 行 (page 3,
@@ -192,21 +195,32 @@ interface Margins {
   right: number;
 }
 
-function margins(lines: Line[], pageWidth: number | undefined): Margins {
-  const left = minOf(lines.map((l) => l.left));
+function margins(lines: Line[], pageWidth: number | undefined, em: number): Margins {
+  // only lines in the text's own size: running heads, footers and footnotes in a smaller type
+  // often stand wider than the text
+  const body = lines.filter((l) => Math.abs(l.size - em) <= 0.15 * em);
+  const use = body.length ? body : lines;
+  const left = minOf(use.map((l) => l.left));
   // the right edge reached by at least two lines, past the middle of the page: one line
   // sticking out (a long address, a wide caption) does not move it, nor do two short lines that
   // happen to end alike. Where no two lines agree (a page of a few lines), the right margin is
   // taken to be as wide as the left one; without the page's width, no line counts as full.
-  const rights = lines
+  const rights = use
     .filter((l) => !l.cells)
     .map((l) => l.right)
     .sort((a, b) => b - a);
-  const em = median(lines.map((l) => l.size)) || 10;
   const wide = (r: number): boolean => pageWidth === undefined || r - left >= 0.5 * (pageWidth - 2 * left);
   const shared = rights.find((r, i) => i + 1 < rights.length && r - rights[i + 1]! <= 1.5 * em && wide(r));
   const right = shared ?? (pageWidth !== undefined ? pageWidth - left : Infinity);
   return { left, right };
+}
+
+/** A page number as printed in a page's head or foot: 3, - 3 -, — 3 —, 第 3 页, 3/12, 第3页 共12页. */
+const PAGE_NUMBER = /^[-—–－_·•\s]*(?:第\s*)?\d{1,4}\s*页?\s*(?:[/／]\s*\d{1,4}|共\s*\d{1,4}\s*页)?[-—–－_·•\s]*$/;
+
+/** A line of a page's head or foot rather than its text: in a smaller type, or a page number. */
+function isRunning(l: Line, em: number): boolean {
+  return l.size <= 0.85 * em || PAGE_NUMBER.test(l.text);
 }
 
 /**
@@ -256,8 +270,28 @@ export function layoutPdf(pages: PdfPage[]): PdfLayout {
   let text = '';
   const pieces: Piece[] = [];
   const emptyPages: number[] = [];
-  /** the last printed line so far, and the margins of its page, while it may run on */
+  /** the last line written, with the margins and type size of its page, while it may run on */
   let last: { line: Line; margins: Margins; em: number } | undefined;
+  /**
+   * Lines waiting to be written: the head and foot of pages (running heads, page numbers,
+   * footnotes) while the paragraph that runs across the page break is finished first.
+   */
+  let held: { text: string; page: number; line: number }[] = [];
+  /** the next line starts a page: a blank line goes before it */
+  let pageStart = false;
+  const put = (t: string, page: number, line: number): void => {
+    pieces.push({ start: text.length, page, line });
+    text += t;
+  };
+  const newLine = (t: string, page: number, line: number): void => {
+    if (text !== '') text += pageStart ? '\n\n' : '\n';
+    pageStart = false;
+    put(t, page, line);
+  };
+  const flush = (): void => {
+    for (const h of held) newLine(h.text, h.page, h.line);
+    held = [];
+  };
   // columns are counted from the leftmost text of the whole document, in half ems of its most
   // common size, so that a table carried over to the next page keeps its columns
   const all = pages.flatMap((p) => p.items.filter((i) => i.horizontal && i.str.trim() !== ''));
@@ -268,29 +302,44 @@ export function layoutPdf(pages: PdfPage[]): PdfLayout {
     const others = page.items.filter((i) => !i.horizontal && i.str.trim() !== '');
     if (flat.length === 0 && others.length === 0) {
       emptyPages.push(page.number);
+      last = undefined;
       continue;
     }
     const em = median(flat.map((i) => i.size)) || 10;
     const lines = pageLines(flat, unit, left);
-    const m = lines.length ? margins(lines, page.width) : { left: 0, right: 0 };
-    let printed = 0;
+    const m = lines.length ? margins(lines, page.width, em) : { left: 0, right: 0 };
+    // the page's head and foot, and its text between them
+    let lead = 0;
+    while (lead < lines.length && isRunning(lines[lead]!, em)) lead++;
+    let trail = lines.length;
+    while (trail > lead && isRunning(lines[trail - 1]!, em)) trail--;
+    const across = last !== undefined && lead < trail && continues(last.line, lines[lead]!, last.margins, m, false, last.em);
+    if (!across) {
+      flush();
+      last = undefined;
+      pageStart = text !== '';
+    }
     lines.forEach((line, i) => {
-      printed++;
-      if (last && continues(last.line, line, last.margins, m, i > 0, last.em)) text += joiner(text, line.text);
-      else if (i > 0) text += '\n';
-      else if (text !== '') text += '\n\n';
-      pieces.push({ start: text.length, page: page.number, line: printed });
-      text += line.text;
+      const entry = { text: line.text, page: page.number, line: i + 1 };
+      if (i >= trail || (across && i < lead)) {
+        held.push(entry);
+        return;
+      }
+      const runsOn = i === lead && across ? true : i > 0 && i - 1 >= (across ? lead : 0) && last !== undefined && continues(last.line, line, last.margins, m, true, last.em);
+      if (runsOn) {
+        text += joiner(text, line.text);
+        put(line.text, page.number, i + 1);
+      } else {
+        flush();
+        newLine(line.text, page.number, i + 1);
+      }
       last = { line, margins: m, em };
     });
-    for (const it of others) {
-      printed++;
-      text += printed > 1 ? '\n' : text !== '' ? '\n\n' : '';
-      pieces.push({ start: text.length, page: page.number, line: printed });
-      text += it.str.trim();
-      last = undefined;
-    }
+    // text that is not horizontal (stamps, watermarks) after the page's lines
+    others.forEach((it, k) => held.push({ text: it.str.trim(), page: page.number, line: lines.length + k + 1 }));
   }
+  flush();
+  pieces.sort((a, b) => a.start - b.start);
   return { text, pieces, emptyPages };
 }
 

@@ -39,9 +39,10 @@ async function fatalOf(buf: Uint8Array, name = 'r.pdf') {
 }
 
 /**
- * A small PDF written out object by object, Latin text in Helvetica: `[x, y from the top, size,
- * text, rotated?]` per run. For pages built to order (many pages, rotated runs, table rows)
- * that the fixtures do not have.
+ * A small PDF written out object by object: `[x, y from the top, size, text, rotated?]` per run.
+ * Latin text is set in Helvetica; Chinese in STSong-Light, a font PDF readers are expected to
+ * have, not embedded, with the UniGB-UCS2-H character map — as older Chinese office software
+ * writes it. For pages built to order (many pages, rotated runs) that the fixtures do not have.
  */
 function makePdf(pages: ([number, number, number, string, boolean?][] | 'image')[]): Buffer {
   const objects: string[] = [];
@@ -49,15 +50,19 @@ function makePdf(pages: ([number, number, number, string, boolean?][] | 'image')
   objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
   objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`;
   objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';
+  const song = '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 80 >> /DW 1000 >>';
+  const cjkFont = `<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [${song}] >>`;
   pages.forEach((runs, i) => {
     // a grey square drawn from an inline image: what a scanned page holds
     const content = runs === 'image' ? 'q 400 0 0 600 100 100 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x80\x40\x20\x10 EI Q' : runs
       .map(([x, y, size, s, rotated]) => {
         const m = rotated ? `0 1 -1 0 ${x} ${842 - y}` : `1 0 0 1 ${x} ${842 - y}`;
-        return `BT /F1 ${size} Tf ${m} Tm (${s.replace(/[\\()]/g, '\\$&')}) Tj ET`;
+        if (/^[\x00-\xff]*$/.test(s)) return `BT /F1 ${size} Tf ${m} Tm (${s.replace(/[\\()]/g, '\\$&')}) Tj ET`;
+        const ucs2 = [...s].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+        return `BT /F2 ${size} Tf ${m} Tm <${ucs2}> Tj ET`;
       })
       .join('\n');
-    objects[pageIds[i]!] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageIds[i]! + 1} 0 R >>`;
+    objects[pageIds[i]!] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 ${cjkFont} >> >> /Contents ${pageIds[i]! + 1} 0 R >>`;
     objects[pageIds[i]! + 1] = `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`;
   });
   let out = '%PDF-1.4\n';
@@ -205,6 +210,23 @@ describe('positions in a PDF: the line of the extracted text, and page and line 
     expect(at('second page, top')).toBe('page 2, line 1');
     expect(at('lower')).toBe('page 2, line 2');
     expect(doc.position(doc.text.indexOf('lower'))).toEqual({ line: 4, column: 'second page, '.length + 1 });
+  });
+});
+
+describe('fonts that are not embedded', () => {
+  it('Chinese in a font the PDF only names, with a standard character map: read through pdf.js\'s maps', async () => {
+    const pdf = makePdf([
+      [
+        [72, 100, 16, '某某局2021年政府信息公开工作年度报告'],
+        [72, 140, 12, '一、总体情况'],
+      ],
+    ]);
+    const doc = await readBytes(pdf, 'song.pdf');
+    expect(doc.notices).toEqual([]);
+    expect(doc.text).toBe('某某局2021年政府信息公开工作年度报告\n一、总体情况');
+    // without the maps pdf.js finds no text at all: the reader must hand them over
+    const bare = (await pdfPages(pdf)) as PdfPage[];
+    expect(bare[0]!.items.filter((i) => i.str.trim())).toEqual([]);
   });
 });
 

@@ -452,7 +452,16 @@ export async function pdfPages(buf: Uint8Array, assets: PdfAssets = {}): Promise
       let hasImages = false;
       if (textChars(items) < MIN_PAGE_TEXT && imageChecks++ < MAX_IMAGE_CHECKS) {
         const ops = await page.getOperatorList();
-        const IMAGE_OPS = new Set([lib.OPS.paintImageXObject, lib.OPS.paintInlineImageXObject, lib.OPS.paintImageMaskXObject, lib.OPS.paintImageXObjectRepeat]);
+        const o = lib.OPS;
+        const IMAGE_OPS = new Set<number>([
+          o.paintImageXObject,
+          o.paintImageXObjectRepeat,
+          o.paintInlineImageXObject,
+          o.paintInlineImageXObjectGroup,
+          o.paintImageMaskXObject,
+          o.paintImageMaskXObjectGroup,
+          o.paintImageMaskXObjectRepeat,
+        ]);
         hasImages = ops.fnArray.some((op) => IMAGE_OPS.has(op));
       }
       pages.push({ number: n, items, width: viewport.width, hasImages });

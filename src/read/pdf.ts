@@ -14,10 +14,10 @@ registerParser('pdf', (doc) => parsePlainText(doc.text));
  *
  * - items whose baselines are close are one line; a line's items are read left to right. Items
  *   close together are joined (with a space where there was one between Latin words or figures,
- *   never next to a Chinese character);
- *   items far apart — the cells of a table row — are set apart by a run of at least two spaces,
- *   padded so that cells starting at the same place on the page start at the same column
- *   (a Chinese character counts two columns, as in a terminal);
+ *   never next to a Chinese character). Items far apart — the cells of a table row — are set
+ *   apart by a run of at least two spaces, padded so that cells starting at the same place on
+ *   the page start at the same column (half an em a column, so a Chinese character counts two,
+ *   as in a terminal), and a row that starts in a later column is indented to it;
  * - a line that runs to the right edge of the text and is followed by a line of the same size
  *   starting at the left edge (not indented, not a numbered heading) was wrapped by the layout:
  *   the two are one paragraph and are joined without a line break. Lines of a table row (cells
@@ -28,7 +28,7 @@ registerParser('pdf', (doc) => parsePlainText(doc.text));
  *   kept, each on a line of its own. When a paragraph runs on from one page to the next (its
  *   last line on the page is full, the next page's text starts at the left edge), it is joined
  *   across the break, and the lines of the page's foot and the next page's head (in a smaller
- *   type, or a page number) follow the paragraph instead of cutting it in two;
+ *   type, or a page number) follow the paragraph instead of cutting it in two.
  *
  * Positions: line and column are those of the extracted text (what `ogi-lint` reads, one
  * paragraph per line); each finding also says where it is on paper — 第 3 页第 12 行 (page 3,

@@ -542,6 +542,16 @@ describe('lines and paragraphs are rebuilt from coordinates, whatever the page',
       { str: '正文第三段，与上一段一样长。', x: 72 + 24, y: 212, width: 168, size: 12, horizontal: true },
     ];
     expect(layoutPdf([{ number: 1, width: 144 + w, items }]).text).toBe(`${t1}报告\n${body}${body}止。\n正文第二段，与上一段一样长。\n正文第三段，与上一段一样长。`);
+    // a first line that fills the whole width starts at the margin like the text below it
+    let wideTitle = '';
+    for (const ch of '中华人民共和国某某省某某市某某县人民政府办公室政府信息公开工作') if (advance(wideTitle + ch, 18) <= w) wideTitle += ch;
+    const second = '2021年政府信息公开工作年度报告';
+    const titled: PdfItem[] = [
+      { str: wideTitle, x: 72, y: 80, width: advance(wideTitle, 18), size: 18, horizontal: true },
+      { str: second, x: c - advance(second, 18) / 2, y: 106, width: advance(second, 18), size: 18, horizontal: true },
+      ...items.slice(2),
+    ];
+    expect(layoutPdf([{ number: 1, width: 144 + w, items: titled }]).text.split('\n')[0]).toBe(wideTitle + second);
   });
 
   it('table rows: cells far apart are set apart by two or more spaces and line up by column', () => {

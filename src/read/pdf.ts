@@ -240,17 +240,11 @@ function continues(a: Line, b: Line, m: Margins, mb: Margins, samePage: boolean,
   const full = a.right >= m.right - 1.5 * em;
   if (full && b.left <= mb.left + 0.5 * em && (!samePage || b.left <= a.left + 0.5 * em)) return true;
   if (!samePage) return false;
-  // a title over two lines: larger than the text, centred on one axis, the first line nearly
-  // full and the second no longer
+  // a title over two lines (or more): larger than the text, centred on one axis, the first
+  // line nearly full and the second no longer
   const ca = (a.left + a.right) / 2;
   const cb = (b.left + b.right) / 2;
-  return (
-    a.size >= 1.15 * bodyEm &&
-    a.right - a.left >= 0.8 * (m.right - m.left) &&
-    b.right - b.left <= a.right - a.left + 0.5 * em &&
-    Math.abs(ca - cb) <= em &&
-    a.left > m.left + 0.5 * em
-  );
+  return a.size >= 1.15 * bodyEm && a.right - a.left >= 0.8 * (m.right - m.left) && b.right - b.left <= a.right - a.left + 0.5 * em && Math.abs(ca - cb) <= em;
 }
 
 /**

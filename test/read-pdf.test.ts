@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -86,6 +86,20 @@ describe('a PDF is checked like the same report in text', () => {
       const pdf = lintDocument(await readPath(pdfFixture(f)));
       expect(findings(pdf), f).toEqual(findings(text));
     }
+  });
+
+  it('real report beginnings printed to PDF: the same rule ids and messages as their text', async () => {
+    const dir = pdfFixture('dev');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.pdf'));
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    let total = 0;
+    for (const f of files) {
+      const text = lintDocument(await readPath(path.join(repoRoot, 'fixtures', 'corpus', 'dev', f.replace(/\.pdf$/, '.txt'))));
+      const pdf = lintDocument(await readPath(path.join(dir, f)));
+      total += text.messages.length;
+      expect(findings(pdf), f).toEqual(findings(text));
+    }
+    expect(total).toBeGreaterThan(20);
   });
 
   it.each(['seed-004.pdf', 'seed-004-printed.pdf'])('%s: every paragraph of the text is one line of the PDF text, wrapped lines joined again', async (f) => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { readBuffer, readBytes, readPath, SUPPORTED_EXTENSIONS } from '../src/read/index.js';
-import { layoutPdf, MAX_PDF_PAGES, pdfPages, type PdfItem, type PdfPage } from '../src/read/pdf.js';
+import { layoutPdf, MAX_PDF_PAGES, pdfPages, PdfLocator, type PdfItem, type PdfPage } from '../src/read/pdf.js';
 import { lintDocument } from '../src/lint.js';
 import { main } from '../src/cli/main.js';
 import { expandPatterns } from '../src/cli/files.js';
@@ -161,11 +161,12 @@ describe('a PDF is checked like the same report in text', () => {
       a.forEach((x, i) => expect(Math.abs(x - b[i]!)).toBeLessThanOrEqual(1));
     };
     near(starts(r1).slice(1), starts(r7).slice(1));
-    // a row whose label was broken onto the lines around it keeps its figures in their columns,
-    // on the next page too
-    const partly = rows.findIndex((r) => r.trim().startsWith('（二）部分公开'));
-    expect(rows[partly + 1]!.trim().split(/\s{2,}/)).toEqual(['1', '0', '0', '0', '0', '0', '1']);
-    near(starts(rows[partly + 1]!), starts(r1).slice(1));
+    // a row whose label wraps around its figures (centred between the label's two lines) is one
+    // row again
+    expect(cells('（二）部分公开')).toEqual(['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '1', '0', '0', '0', '0', '0', '1']);
+    expect(cells('5.要求行政机关确认')).toEqual(['5.要求行政机关确认或重新出具已获取信息', '0', '0', '0', '0', '0', '0', '0']);
+    // rows on the next page keep the columns of the page before
+    near(starts(rows.find((r) => r.trim().startsWith('2.重复申请'))!).slice(1), starts(r1).slice(1));
   });
 });
 
@@ -591,6 +592,40 @@ describe('lines and paragraphs are rebuilt from coordinates, whatever the page',
       ),
       { numRuns: 150, seed: 7 },
     );
+  });
+
+  it('a row label wrapped around its centred figures is one row; a group label beside rows is not merged into them', () => {
+    const size = 10;
+    const mk = (str: string, x: number, y: number): PdfItem => ({ str, x, y, width: advance(str, size), size, horizontal: true });
+    const figures = (y: number, vals: string[]): PdfItem[] => vals.map((v, k) => mk(v, 300 + k * 30, y));
+    const items: PdfItem[] = [
+      mk('（一）予以公开', 120, 100),
+      ...figures(100, ['5', '1', '0', '7']),
+      mk('（二）部分公开（区分处理的，只计这', 120, 120),
+      ...figures(127, ['1', '0', '0', '1']),
+      mk('一情形，不计其他情形）', 130, 134),
+      // a group label in its own column, broken around a row that has a label of its own
+      mk('（四）无', 60, 160),
+      mk('2.没有现成信息需要另行制作', 120, 167),
+      ...figures(167, ['0', '0', '0', '0']),
+      mk('法提供', 60, 174),
+    ];
+    const laid = layoutPdf([{ number: 1, width: 595, items }]);
+    const lines = laid.text.split('\n');
+    expect(lines.map((l) => l.trim().split(/ {2,}/))).toEqual([
+      ['（一）予以公开', '5', '1', '0', '7'],
+      ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '1', '0', '0', '1'],
+      ['（四）无'],
+      ['2.没有现成信息需要另行制作', '0', '0', '0', '0'],
+      ['法提供'],
+    ]);
+    // each part of the merged row still names its own printed line
+    const at = (s: string): string => new PdfLocator(laid.pieces).describe(laid.text.indexOf(s), 'en')!;
+    expect(at('（二）部分公开')).toBe('page 1, line 2');
+    expect(at('一情形')).toBe('page 1, line 4');
+    const row = lines[1]!;
+    expect(new PdfLocator(laid.pieces).describe(laid.text.indexOf(row) + row.length - 1, 'en')).toBe('page 1, line 3');
+    expect(at('法提供')).toBe('page 1, line 7');
   });
 
   it('rotated text (a stamp, a watermark) is kept, after the page\'s lines', async () => {

@@ -102,6 +102,10 @@ interface Line {
   size: number;
   /** has a wide gap: cells of a table row, or text set apart by tabs */
   cells: boolean;
+  /** its number on the page, counted from the top from 1 */
+  printed: number;
+  /** other printed lines merged into this one: where in `text` each starts */
+  parts?: { at: number; printed: number }[];
 }
 
 const minOf = (xs: number[]): number => xs.reduce((a, b) => (b < a ? b : a), Infinity);
@@ -184,9 +188,59 @@ function pageLines(items: PdfItem[], unit: number, left: number): Line[] {
     // lines around it) starts in that column
     const col = Math.round((start - left) / unit);
     if (line.cells && col >= 4) line = renderLine(g, em, unit, left, ' '.repeat(col));
-    lines.push({ text: line.text, left: start, right: line.right, y: first.y, size: em, cells: line.cells });
+    lines.push({ text: line.text, left: start, right: line.right, y: first.y, size: em, cells: line.cells, printed: lines.length + 1 });
   }
-  return lines;
+  return mergeCentredRows(lines);
+}
+
+/** A cell that is a figure: 12, 12.5, -3, ０, 1,234, 5%. */
+const FIGURE = /^[-—–－]?[\d０-９][\d０-９.,，]*[%％]?$/;
+
+/**
+ * A table row whose label wraps over two lines while its figures sit centred between them
+ * (the default in web pages) prints as three lines: the label's first half, the figures alone,
+ * the label's second half. They are made one row again: label, then figures in their columns.
+ * Only when the figures line holds no label of its own and both halves stand in one column
+ * left of the figures, close above and below.
+ */
+function mergeCentredRows(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const [u, l, d] = [lines[i]!, lines[i + 1], lines[i + 2]];
+    if (!l || !d || u.cells || d.cells || !l.cells || !FIGURE.test(l.text.trimStart().split(/ {2,}/)[0]!)) {
+      out.push(u);
+      continue;
+    }
+    const em = l.size;
+    const close = l.y - u.y <= 1.6 * em && d.y - l.y <= 1.6 * em && Math.abs(u.size - em) <= 0.15 * em && Math.abs(d.size - em) <= 0.15 * em;
+    const leftOf = u.right <= l.left - 0.5 * em && d.right <= l.left - 0.5 * em;
+    const oneColumn = Math.min(u.right, d.right) > Math.max(u.left, d.left);
+    if (!close || !leftOf || !oneColumn || NUMBERED.test(d.text.trimStart())) {
+      out.push(u);
+      continue;
+    }
+    const first = u.text.trim();
+    const second = d.text.trim();
+    const label = first + joiner(first, second) + second;
+    const values = l.text.trimStart();
+    const column = l.text.length - values.length;
+    const text = label + ' '.repeat(Math.max(2, column - stringWidth(label))) + values;
+    out.push({
+      text,
+      left: Math.min(u.left, d.left),
+      right: l.right,
+      y: l.y,
+      size: em,
+      cells: true,
+      printed: u.printed,
+      parts: [
+        { at: label.length - second.length, printed: d.printed },
+        { at: text.length - values.length, printed: l.printed },
+      ],
+    });
+    i += 2;
+  }
+  return out;
 }
 
 /** The left and right edges of a page's text, where wrapped lines start and end. */
@@ -270,20 +324,21 @@ export function layoutPdf(pages: PdfPage[]): PdfLayout {
    * Lines waiting to be written: the head and foot of pages (running heads, page numbers,
    * footnotes) while the paragraph that runs across the page break is finished first.
    */
-  let held: { text: string; page: number; line: number }[] = [];
+  let held: { line: Line; page: number }[] = [];
   /** the next line starts a page: a blank line goes before it */
   let pageStart = false;
-  const put = (t: string, page: number, line: number): void => {
-    pieces.push({ start: text.length, page, line });
-    text += t;
+  const put = (l: Line, page: number): void => {
+    pieces.push({ start: text.length, page, line: l.printed });
+    for (const p of l.parts ?? []) pieces.push({ start: text.length + p.at, page, line: p.printed });
+    text += l.text;
   };
-  const newLine = (t: string, page: number, line: number): void => {
+  const newLine = (l: Line, page: number): void => {
     if (text !== '') text += pageStart ? '\n\n' : '\n';
     pageStart = false;
-    put(t, page, line);
+    put(l, page);
   };
   const flush = (): void => {
-    for (const h of held) newLine(h.text, h.page, h.line);
+    for (const h of held) newLine(h.line, h.page);
     held = [];
   };
   // columns are counted from the leftmost text of the whole document, in half ems of its most
@@ -314,23 +369,25 @@ export function layoutPdf(pages: PdfPage[]): PdfLayout {
       pageStart = text !== '';
     }
     lines.forEach((line, i) => {
-      const entry = { text: line.text, page: page.number, line: i + 1 };
       if (i >= trail || (across && i < lead)) {
-        held.push(entry);
+        held.push({ line, page: page.number });
         return;
       }
       const runsOn = i === lead && across ? true : i > 0 && i - 1 >= (across ? lead : 0) && last !== undefined && continues(last.line, line, last.margins, m, true, last.em);
       if (runsOn) {
         text += joiner(text, line.text);
-        put(line.text, page.number, i + 1);
+        put(line, page.number);
       } else {
         flush();
-        newLine(line.text, page.number, i + 1);
+        newLine(line, page.number);
       }
       last = { line, margins: m, em };
     });
     // text that is not horizontal (stamps, watermarks) after the page's lines
-    others.forEach((it, k) => held.push({ text: it.str.trim(), page: page.number, line: lines.length + k + 1 }));
+    const printed = lines.reduce((n, l) => Math.max(n, l.printed, ...(l.parts ?? []).map((p) => p.printed)), 0);
+    others.forEach((it, k) =>
+      held.push({ line: { text: it.str.trim(), left: it.x, right: it.x, y: it.y, size: it.size, cells: false, printed: printed + k + 1 }, page: page.number }),
+    );
   }
   flush();
   pieces.sort((a, b) => a.start - b.start);

@@ -366,7 +366,7 @@ describe('paths', () => {
     const dir = project({
       'reports/a.txt': COMPLETE,
       'reports/deep/b.md': `# ${COMPLETE}`,
-      'reports/notes.pdf': 'not a report',
+      'reports/notes.odt': 'not a report',
       'reports/node_modules/x.txt': MISSING_FIVE,
       'reports/.drafts/y.txt': MISSING_FIVE,
     });

@@ -35,7 +35,7 @@ describe('unreadable and unsupported files give one plain diagnostic', () => {
     ['empty.txt', 'empty', /文件是空的/, /empty/],
     ['blank.md', 'empty', /文件是空的/, /empty/],
     ['binary.txt', 'binary', /不是文本/, /not text/],
-    ['report.pdf.txt', 'unsupportedFormat', /PDF 文件/, /a PDF file/],
+    ['report.pdf.txt', 'pdfTruncated', /PDF 文件不完整/, /PDF file is incomplete/],
     ['scan.md', 'unsupportedFormat', /PNG 图片/, /PNG image/],
     ['old-format.doc', 'unsupportedFormat', /旧版 Word\/WPS 文档.*另存为 \.docx/, /old Word\/WPS document/],
     ['encrypted.docx', 'unsupportedFormat', /加密/, /encrypted/],

@@ -24,7 +24,7 @@ export interface FixRun {
   written: string[];
 }
 
-const KIND_NAMES: Record<string, string> = { docx: 'Word (.docx)', html: 'HTML' };
+const KIND_NAMES: Record<string, string> = { docx: 'Word (.docx)', html: 'HTML', pdf: 'PDF' };
 
 function withoutFixed(result: LintResult, fixed: Set<LintMessage>): LintResult {
   const messages = result.messages.filter((m) => !fixed.has(m));

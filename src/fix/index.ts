@@ -105,7 +105,7 @@ export const REFUSALS: Record<WriteRefusal, { zh: string; en: string }> = {
   io: { zh: '{file}：写入失败（{detail}），原文件未改动', en: '{file}: writing failed ({detail}); the original is unchanged' },
 };
 
-const NOT_IN_PLACE = new Set<SourceDocument['kind']>(['docx', 'html']);
+const NOT_IN_PLACE = new Set<SourceDocument['kind']>(['docx', 'html', 'pdf']);
 
 /** Whether the fixed text of a document may be written back into its file. */
 export function fixableInPlace(doc: SourceDocument): WriteRefusal | undefined {

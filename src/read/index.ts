@@ -4,6 +4,8 @@ import type { InputKind, ReaderNotice, SourceDocument } from './types.js';
 import { decodeBytes } from './decode.js';
 import { FORMAT_ADVICE, FORMAT_NAMES, sniffFormat, type SniffedFormat } from './sniff.js';
 import { readDocx } from './docx.js';
+import { readPdf } from './pdf.js';
+import { pdfAssetLocations } from '../config/data.js';
 import { looksLikeHtml, sniffHtmlCharset } from './html.js';
 
 export type { SourceDocument, InputKind, ReaderNotice, Position } from './types.js';
@@ -44,6 +46,7 @@ export const EXTENSION_KINDS: Record<string, InputKind> = {
   '.html': 'html',
   '.htm': 'html',
   '.docx': 'docx',
+  '.pdf': 'pdf',
 };
 
 /** File extensions the linter reads when given a directory. */
@@ -114,6 +117,14 @@ const REASONS = {
     zh: '扩展名是 .docx，但内容不是 Word 文档（文件可能已损坏或被改名）',
     en: 'the name ends in .docx but the content is not a Word document (damaged or renamed?)',
   },
+  notPdf: {
+    zh: '扩展名是 .pdf，但内容不是 PDF 文件（文件可能已损坏或被改名）',
+    en: 'the name ends in .pdf but the content is not a PDF file (damaged or renamed?)',
+  },
+  pdfNeedsAsync: {
+    zh: 'PDF 文件需用异步读取接口（readPath 或 readBytes）读取',
+    en: 'a PDF file needs the asynchronous reader (readPath or readBytes)',
+  },
   docxNeedsFile: {
     zh: 'Word 文档无法从标准输入读取，请直接给出文件路径',
     en: 'a Word document cannot be read from standard input; give its path instead',
@@ -141,7 +152,7 @@ function unreadable(filePath: string, reason: keyof typeof REASONS, data: Record
 
 function unsupported(filePath: string, format: SniffedFormat | 'zipOther'): SourceDocument {
   const name = FORMAT_NAMES[format];
-  const advice = FORMAT_ADVICE[format] ?? { zh: '请提供 .docx、.html、.md 或 .txt 文件', en: 'provide a .docx, .html, .md or .txt file' };
+  const advice = FORMAT_ADVICE[format] ?? { zh: '请提供 .docx、.pdf、.html、.md 或 .txt 文件', en: 'provide a .docx, .pdf, .html, .md or .txt file' };
   return unreadable(filePath, 'unsupportedFormat', { format: name.zh, formatEn: name.en, advice: advice.zh, adviceEn: advice.en });
 }
 
@@ -149,19 +160,26 @@ function tooLarge(filePath: string, size: number, max: number): SourceDocument {
   return unreadable(filePath, 'tooLarge', { size, max });
 }
 
+/** `%PDF-` within the first kilobyte: readers accept a few bytes of junk before the header. */
+function pdfHeaderNearStart(buf: Uint8Array): boolean {
+  return new TextDecoder('latin1').decode(buf.subarray(0, 1024)).includes('%PDF-');
+}
+
 /**
- * Everything but the Word path: judge the bytes by content, decode, and choose the parser.
- * Returns 'zip' when the bytes are an archive that only the asynchronous Word reader can open.
+ * Everything but the Word and PDF paths: judge the bytes by content, decode, and choose the
+ * parser. Returns 'zip' or 'pdf' when the bytes are a file that only the asynchronous readers
+ * can open.
  */
-function readTextBytes(buf: Uint8Array, filePath: string, opts: ReadOptions): SourceDocument | 'zip' {
+function readTextBytes(buf: Uint8Array, filePath: string, opts: ReadOptions): SourceDocument | 'zip' | 'pdf' {
   const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (buf.length === 0) return unreadable(filePath, 'empty');
   if (buf.length > max) return tooLarge(filePath, buf.length, max);
   const format = sniffFormat(buf);
-  if (format === 'zip') return 'zip';
+  if (format === 'zip' || format === 'pdf') return format;
   if (format) return unsupported(filePath, format);
 
   const extKind = kindForPath(filePath);
+  if (extKind === 'pdf' && pdfHeaderNearStart(buf)) return 'pdf';
   const declared = extKind === 'markdown' ? undefined : sniffHtmlCharset(buf);
   const decoded = decodeBytes(buf, { encoding: opts.encoding, declared });
   if (decoded.unknownEncoding !== undefined) return unreadable(filePath, 'unknownEncoding', { encoding: decoded.unknownEncoding });
@@ -174,6 +192,8 @@ function readTextBytes(buf: Uint8Array, filePath: string, opts: ReadOptions): So
     kind = 'html';
   } else if (kind === 'docx') {
     return unreadable(filePath, 'notDocx');
+  } else if (kind === 'pdf') {
+    return unreadable(filePath, 'notPdf');
   }
   const doc = textDocument(filePath, kind, decoded.text, decoded.encoding, decoded.notices);
   doc.bom = decoded.bom;
@@ -181,17 +201,23 @@ function readTextBytes(buf: Uint8Array, filePath: string, opts: ReadOptions): So
 }
 
 /**
- * Read bytes already in memory (stdin, tests), synchronously. Everything but Word documents,
- * which need `readBytes`. Never throws.
+ * Read bytes already in memory (stdin, tests), synchronously. Everything but Word documents and
+ * PDF files, which need `readBytes`. Never throws.
  */
 export function readBuffer(buf: Uint8Array, filePath: string, opts: ReadOptions = {}): SourceDocument {
   const doc = readTextBytes(buf, filePath, opts);
-  return doc === 'zip' ? unreadable(filePath, 'docxNeedsFile') : doc;
+  if (doc === 'zip') return unreadable(filePath, 'docxNeedsFile');
+  if (doc === 'pdf') return unreadable(filePath, 'pdfNeedsAsync');
+  return doc;
 }
 
-/** Read bytes already in memory, Word documents included. Never throws. */
+/** Read bytes already in memory, Word documents and PDF files included. Never throws. */
 export async function readBytes(buf: Uint8Array, filePath: string, opts: ReadOptions = {}): Promise<SourceDocument> {
   const doc = readTextBytes(buf, filePath, opts);
+  if (doc === 'pdf') {
+    const pdf = await readPdf(buf, filePath, pdfAssetLocations());
+    return 'failure' in pdf ? unreadableDocument(filePath, pdf.failure) : pdf;
+  }
   if (doc !== 'zip') return doc;
   try {
     const docx = await readDocx(buf, filePath);

@@ -1,6 +1,6 @@
 /**
  * What a file is, judged by its first bytes rather than its name: a PDF saved as report.txt is
- * still a PDF. Only formats seen in batches of submitted reports are named; anything else that is
+ * still read as a PDF. Only formats seen in batches of submitted reports are named; anything else that is
  * not text is caught later as binary by the decoder.
  */
 
@@ -113,8 +113,7 @@ export const FORMAT_NAMES: Record<SniffedFormat | 'zipOther', { zh: string; en: 
 
 /** What the user can do instead, per format. */
 export const FORMAT_ADVICE: Partial<Record<SniffedFormat | 'zipOther', { zh: string; en: string }>> = {
-  pdf: { zh: '请提供 .docx、.html 或文本版本', en: 'provide a .docx, .html or text version' },
   ole: { zh: '请在 Word/WPS 中取消密码并另存为 .docx', en: 'remove any password and save it as .docx in Word/WPS' },
   rtf: { zh: '请在 Word/WPS 中另存为 .docx', en: 'save it as .docx in Word/WPS' },
-  ofd: { zh: '请提供 .docx、.html 或文本版本', en: 'provide a .docx, .html or text version' },
+  ofd: { zh: '请提供 .docx、.pdf、.html 或文本版本', en: 'provide a .docx, .pdf, .html or text version' },
 };

@@ -1,7 +1,7 @@
 import type { SourceRange } from '../util/mapped-text.js';
 
 /** How a reader understood the input; decides which parser runs. */
-export type InputKind = 'markdown' | 'text' | 'html' | 'docx';
+export type InputKind = 'markdown' | 'text' | 'html' | 'docx' | 'pdf';
 
 /** A position as the user sees it: 1-based line and column. */
 export interface Position {

@@ -98,6 +98,10 @@ export function runRules(report: Report, opts: EngineOptions): LintMessage[] {
         options: setting.options,
         place(offset) {
           const line = report.doc.position(offset).line;
+          // a PDF's places are named on paper: 第 3 页第 12 行
+          const zh = report.doc.kind === 'pdf' ? report.doc.describe?.(offset, 'zh') : undefined;
+          const en = zh ? report.doc.describe?.(offset, 'en') : undefined;
+          if (zh && en) return { zh, en };
           return report.doc.kind === 'docx' ? { zh: `第 ${line} 段`, en: `paragraph ${line}` } : { zh: `第${line}行`, en: `line ${line}` };
         },
         emit(f) {

@@ -1,0 +1,617 @@
+import stringWidth from 'string-width';
+import type { ReaderNotice, SourceDocument } from './types.js';
+import { LineIndex } from './lines.js';
+import { registerParser } from '../parse/index.js';
+import { parsePlainText } from '../parse/plaintext.js';
+
+// The text of a PDF is plain text: lines, with table rows whose cells are set apart by spaces.
+registerParser('pdf', (doc) => parsePlainText(doc.text));
+
+/**
+ * PDF files. pdf.js (its legacy build, which runs on Node 20 and in browsers alike) gives each
+ * page's text as items: runs of characters with a position, a width and a font size. A PDF has no
+ * lines or paragraphs of its own, so they are rebuilt here from the coordinates:
+ *
+ * - items whose baselines are close are one line; a line's items are read left to right. Items
+ *   close together are joined (with a space where there was one between Latin words or figures,
+ *   never next to a Chinese character). Items far apart — the cells of a table row — are set
+ *   apart by a run of at least two spaces, padded so that cells starting at the same place on
+ *   the page start at the same column (half an em a column, so a Chinese character counts two,
+ *   as in a terminal), and a row that starts in a later column is indented to it;
+ * - a line that runs to the right edge of the text and is followed by a line of the same size
+ *   starting at the left edge (not indented, not a numbered heading) was wrapped by the layout:
+ *   the two are one paragraph and are joined without a line break. Lines of a table row (cells
+ *   set apart) are never joined;
+ * - text that is not horizontal (stamps, diagonal watermarks) is kept, each item on a line of
+ *   its own after the page's lines;
+ * - pages follow each other with a blank line between them. Page numbers and running heads are
+ *   kept, each on a line of its own. When a paragraph runs on from one page to the next (its
+ *   last line on the page is full, the next page's text starts at the left edge), it is joined
+ *   across the break, and the lines of the page's foot and the next page's head (in a smaller
+ *   type, or a page number) follow the paragraph instead of cutting it in two.
+ *
+ * Positions: line and column are those of the extracted text (what `ogi-lint` reads, one
+ * paragraph per line); each finding also says where it is on paper — 第 3 页第 12 行 (page 3,
+ * line 12: lines counted from the top of the page as they are printed, wrapped lines each
+ * counting one).
+ *
+ * A PDF without text (a scan, or pages of images; a page number or two do not count) is not
+ * read: there is nothing to check. Pages of images without text in an otherwise readable PDF are
+ * named in a warning.
+ *
+ * In a browser, pdf.js needs the address of its worker script: pass `workerSrc`.
+ */
+
+/** PDFs with more pages than this are not annual reports (which run to 5–40 pages). */
+export const MAX_PDF_PAGES = 300;
+/** Upper bound on the characters taken out of one PDF. */
+export const MAX_PDF_CHARS = 5_000_000;
+/**
+ * A page with fewer characters than this has no text to speak of: a scanned page often carries
+ * a page number or a stamp's text and nothing else.
+ */
+export const MIN_PAGE_TEXT = 8;
+/** Pages with little text whose images are looked for (drawing a page's images takes time). */
+const MAX_IMAGE_CHECKS = 20;
+
+/** One run of text on a page, in page coordinates (points, origin at the top left, y downwards). */
+export interface PdfItem {
+  str: string;
+  /** left end of the baseline */
+  x: number;
+  /** baseline */
+  y: number;
+  /** advance width of the whole run */
+  width: number;
+  /** font size (height of an em) */
+  size: number;
+  /** false for rotated or vertical text */
+  horizontal: boolean;
+}
+
+export interface PdfPage {
+  /** 1-based */
+  number: number;
+  items: PdfItem[];
+  /** width of the page, in the items' units */
+  width?: number;
+  /** page has drawn images (decides whether a page with little text is a scanned page) */
+  hasImages?: boolean;
+}
+
+/** Where a printed line starts in the extracted text. */
+interface Piece {
+  start: number;
+  page: number;
+  line: number;
+}
+
+export interface PdfLayout {
+  text: string;
+  pieces: Piece[];
+  /** pages that have no text at all */
+  emptyPages: number[];
+}
+
+/** A printed line, before paragraphs are rebuilt. */
+interface Line {
+  text: string;
+  left: number;
+  right: number;
+  y: number;
+  size: number;
+  /** has a wide gap: cells of a table row, or text set apart by tabs */
+  cells: boolean;
+  /** its number on the page, counted from the top from 1 */
+  printed: number;
+  /** other printed lines merged into this one: where in `text` each starts */
+  parts?: { at: number; printed: number }[];
+}
+
+const minOf = (xs: number[]): number => xs.reduce((a, b) => (b < a ? b : a), Infinity);
+
+const CJK = /[\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+/** Numbered headings and items that start a new paragraph: 一、 （一） (1) 1. 1、 ① 第一部分. */
+const NUMBERED = /^(?:[一二三四五六七八九十]+[、，,]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d)|[①-⑳]|第[一二三四五六七八九十]+(?:部分|章|节))/;
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const s = [...values].sort((a, b) => a - b);
+  return s[s.length >> 1]!;
+}
+
+/** Whether the gap between two runs on a line separates cells rather than words. */
+function isWideGap(gap: number, em: number, before: string, after: string): boolean {
+  // figures side by side are cells: prose puts no two numbers a space apart
+  if (/\d/.test(before) && /\d/.test(after)) return gap > 0.6 * em;
+  // between Latin words, justified lines stretch spaces
+  if (/[A-Za-z]/.test(before) && /[A-Za-z]/.test(after)) return gap > 1.8 * em;
+  return gap > 0.8 * em;
+}
+
+/** The text of one printed line from its items, left to right, after `indent`. */
+function renderLine(g: PdfItem[], em: number, unit: number, left: number, indent: string): { text: string; cells: boolean; right: number } {
+  let text = indent;
+  let cells = false;
+  let right = -Infinity;
+  for (const it of g) {
+    const lead = it.str.length - it.str.trimStart().length;
+    const trail = it.str.length - it.str.trimEnd().length;
+    const perChar = it.str.length ? it.width / it.str.length : 0;
+    const s = it.str.trim();
+    const x = it.x + lead * perChar;
+    if (text.length > indent.length) {
+      const gap = x - right;
+      const before = text[text.length - 1]!;
+      if (isWideGap(gap, em, before, s[0]!)) {
+        cells = true;
+        const col = Math.round((x - left) / unit);
+        text += ' '.repeat(Math.max(2, col - stringWidth(text)));
+      } else if (gap > 0.15 * em && !CJK.test(before) && !CJK.test(s[0]!)) {
+        // a space between Latin words and figures; next to Chinese a gap is only the layout's
+        // spacing (统计期限为 2021 年 reads 统计期限为2021年)
+        text += ' ';
+      }
+    }
+    text += s;
+    right = Math.max(right, it.x + it.width - trail * perChar);
+  }
+  return { text, cells, right };
+}
+
+/** Items of one page grouped into printed lines, top to bottom. */
+function pageLines(items: PdfItem[], unit: number, left: number): Line[] {
+  const flat = items.filter((i) => i.horizontal && i.str.trim() !== '');
+  flat.sort((a, b) => a.y - b.y || a.x - b.x);
+  const groups: PdfItem[][] = [];
+  let baseline = Number.NaN;
+  let size = 0;
+  for (const it of flat) {
+    const g = groups[groups.length - 1];
+    if (g && Math.abs(it.y - baseline) <= 0.45 * Math.min(size, it.size || size)) {
+      g.push(it);
+      continue;
+    }
+    groups.push([it]);
+    baseline = it.y;
+    size = it.size;
+  }
+  const lines: Line[] = [];
+  for (const g of groups) {
+    g.sort((a, b) => a.x - b.x);
+    const em = median(g.map((i) => i.size)) || 10;
+    const first = g[0]!;
+    const firstLead = first.str.length - first.str.trimStart().length;
+    const start = first.x + firstLead * (first.str.length ? first.width / first.str.length : 0);
+    let line = renderLine(g, em, unit, left, '');
+    // a row of a table that starts in a later column (its label cell empty, or broken onto the
+    // lines around it) starts in that column
+    const col = Math.round((start - left) / unit);
+    if (line.cells && col >= 4) line = renderLine(g, em, unit, left, ' '.repeat(col));
+    lines.push({ text: line.text, left: start, right: line.right, y: first.y, size: em, cells: line.cells, printed: lines.length + 1 });
+  }
+  return mergeCentredRows(lines);
+}
+
+/** A cell that is a figure: 12, 12.5, -3, ０, 1,234, 5%. */
+const FIGURE = /^[-—–－]?[\d０-９][\d０-９.,，]*[%％]?$/;
+
+/**
+ * A table row whose label wraps over two lines while its figures sit centred between them
+ * (the default in web pages) prints as three lines: the label's first half, the figures alone,
+ * the label's second half. They are made one row again: label, then figures in their columns.
+ * Only when the figures line holds no label of its own and both halves stand in one column
+ * left of the figures, close above and below.
+ */
+function mergeCentredRows(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const [u, l, d] = [lines[i]!, lines[i + 1], lines[i + 2]];
+    if (!l || !d || u.cells || d.cells || !l.cells || !FIGURE.test(l.text.trimStart().split(/ {2,}/)[0]!)) {
+      out.push(u);
+      continue;
+    }
+    const em = l.size;
+    const close = l.y - u.y <= 1.6 * em && d.y - l.y <= 1.6 * em && Math.abs(u.size - em) <= 0.15 * em && Math.abs(d.size - em) <= 0.15 * em;
+    const leftOf = u.right <= l.left - 0.5 * em && d.right <= l.left - 0.5 * em;
+    const oneColumn = Math.min(u.right, d.right) > Math.max(u.left, d.left);
+    if (!close || !leftOf || !oneColumn || NUMBERED.test(d.text.trimStart())) {
+      out.push(u);
+      continue;
+    }
+    const first = u.text.trim();
+    const second = d.text.trim();
+    const label = first + joiner(first, second) + second;
+    const values = l.text.trimStart();
+    const column = l.text.length - values.length;
+    const text = label + ' '.repeat(Math.max(2, column - stringWidth(label))) + values;
+    out.push({
+      text,
+      left: Math.min(u.left, d.left),
+      right: l.right,
+      y: l.y,
+      size: em,
+      cells: true,
+      printed: u.printed,
+      parts: [
+        { at: label.length - second.length, printed: d.printed },
+        { at: text.length - values.length, printed: l.printed },
+      ],
+    });
+    i += 2;
+  }
+  return out;
+}
+
+/** The left and right edges of a page's text, where wrapped lines start and end. */
+interface Margins {
+  left: number;
+  right: number;
+}
+
+function margins(lines: Line[], pageWidth: number | undefined, em: number): Margins {
+  // only lines in the text's own size: running heads, footers and footnotes in a smaller type
+  // often stand wider than the text
+  const body = lines.filter((l) => Math.abs(l.size - em) <= 0.15 * em);
+  const use = body.length ? body : lines;
+  const left = minOf(use.map((l) => l.left));
+  // the right edge reached by at least two lines, past the middle of the page: one line
+  // sticking out (a long address, a wide caption) does not move it, nor do two short lines that
+  // happen to end alike. Where no two lines agree (a page of a few lines), the right margin is
+  // taken to be as wide as the left one; without the page's width, no line counts as full.
+  const rights = use
+    .filter((l) => !l.cells)
+    .map((l) => l.right)
+    .sort((a, b) => b - a);
+  const wide = (r: number): boolean => pageWidth === undefined || r - left >= 0.5 * (pageWidth - 2 * left);
+  const shared = rights.find((r, i) => i + 1 < rights.length && r - rights[i + 1]! <= 1.5 * em && wide(r));
+  const right = shared ?? (pageWidth !== undefined ? pageWidth - left : Infinity);
+  return { left, right };
+}
+
+/** A page number as printed in a page's head or foot: 3, - 3 -, — 3 —, 第 3 页, 3/12, 第3页 共12页. */
+const PAGE_NUMBER = /^[-—–－_·•\s]*(?:第\s*)?\d{1,4}\s*页?\s*(?:[/／]\s*\d{1,4}|共\s*\d{1,4}\s*页)?[-—–－_·•\s]*$/;
+
+/** A line of a page's head or foot rather than its text: in a smaller type, or a page number. */
+function isRunning(l: Line, em: number): boolean {
+  return l.size <= 0.85 * em || PAGE_NUMBER.test(l.text);
+}
+
+/**
+ * Whether printed line `b` carries on the paragraph of line `a` (see the module comment). `m`
+ * holds the margins of `a`'s page and `mb` those of `b`'s, which differ when `b` starts a page.
+ */
+function continues(a: Line, b: Line, m: Margins, mb: Margins, samePage: boolean, bodyEm: number): boolean {
+  if (a.cells || b.cells) return false;
+  if (Math.abs(a.size - b.size) > 0.15 * a.size) return false;
+  const em = a.size;
+  if (samePage) {
+    const step = b.y - a.y;
+    if (step <= 0 || step > 2.2 * em) return false;
+  }
+  if (NUMBERED.test(b.text)) return false;
+  // a full line followed by one that starts at the left edge
+  const full = a.right >= m.right - 1.5 * em;
+  if (full && b.left <= mb.left + 0.5 * em && (!samePage || b.left <= a.left + 0.5 * em)) return true;
+  if (!samePage) return false;
+  // a title over two lines (or more): larger than the text, centred on one axis, the first
+  // line nearly full and the second no longer
+  const ca = (a.left + a.right) / 2;
+  const cb = (b.left + b.right) / 2;
+  return a.size >= 1.15 * bodyEm && a.right - a.left >= 0.8 * (m.right - m.left) && b.right - b.left <= a.right - a.left + 0.5 * em && Math.abs(ca - cb) <= em;
+}
+
+/**
+ * What goes between two lines of one paragraph: a space between English words, nothing in
+ * Chinese text, figures or an address the layout broke anywhere (`http://www.example.go` +
+ * `v.cn`).
+ */
+function joiner(a: string, b: string): string {
+  return /(?:^|\s)[A-Za-z]+$/.test(a) && /^[A-Za-z]/.test(b) ? ' ' : '';
+}
+
+/**
+ * The text of a PDF's pages, with its lines, paragraphs and table rows rebuilt from the items'
+ * coordinates. Pure: it sees only the items, so it runs the same wherever pdf.js ran.
+ */
+export function layoutPdf(pages: PdfPage[]): PdfLayout {
+  let text = '';
+  const pieces: Piece[] = [];
+  const emptyPages: number[] = [];
+  /** the last line written, with the margins and type size of its page, while it may run on */
+  let last: { line: Line; margins: Margins; em: number } | undefined;
+  /**
+   * Lines waiting to be written: the head and foot of pages (running heads, page numbers,
+   * footnotes) while the paragraph that runs across the page break is finished first.
+   */
+  let held: { line: Line; page: number }[] = [];
+  /** the next line starts a page: a blank line goes before it */
+  let pageStart = false;
+  const put = (l: Line, page: number): void => {
+    pieces.push({ start: text.length, page, line: l.printed });
+    for (const p of l.parts ?? []) pieces.push({ start: text.length + p.at, page, line: p.printed });
+    text += l.text;
+  };
+  const newLine = (l: Line, page: number): void => {
+    if (text !== '') text += pageStart ? '\n\n' : '\n';
+    pageStart = false;
+    put(l, page);
+  };
+  const flush = (): void => {
+    for (const h of held) newLine(h.line, h.page);
+    held = [];
+  };
+  // columns are counted from the leftmost text of the whole document, in half ems of its most
+  // common size, so that a table carried over to the next page keeps its columns
+  const all = pages.flatMap((p) => p.items.filter((i) => i.horizontal && i.str.trim() !== ''));
+  const left = Math.max(0, minOf(all.map((i) => i.x)));
+  const unit = (median(all.map((i) => i.size)) || 10) / 2;
+  for (const page of pages) {
+    const flat = page.items.filter((i) => i.horizontal && i.str.trim() !== '');
+    const others = page.items.filter((i) => !i.horizontal && i.str.trim() !== '');
+    if (flat.length === 0 && others.length === 0) {
+      emptyPages.push(page.number);
+      last = undefined;
+      continue;
+    }
+    const em = median(flat.map((i) => i.size)) || 10;
+    const lines = pageLines(flat, unit, left);
+    const m = lines.length ? margins(lines, page.width, em) : { left: 0, right: 0 };
+    // the page's head and foot, and its text between them
+    let lead = 0;
+    while (lead < lines.length && isRunning(lines[lead]!, em)) lead++;
+    let trail = lines.length;
+    while (trail > lead && isRunning(lines[trail - 1]!, em)) trail--;
+    const across = last !== undefined && lead < trail && continues(last.line, lines[lead]!, last.margins, m, false, last.em);
+    if (!across) {
+      flush();
+      last = undefined;
+      pageStart = text !== '';
+    }
+    lines.forEach((line, i) => {
+      if (i >= trail || (across && i < lead)) {
+        held.push({ line, page: page.number });
+        return;
+      }
+      const runsOn = i === lead && across ? true : i > 0 && i - 1 >= (across ? lead : 0) && last !== undefined && continues(last.line, line, last.margins, m, true, last.em);
+      if (runsOn) {
+        text += joiner(text, line.text);
+        put(line, page.number);
+      } else {
+        flush();
+        newLine(line, page.number);
+      }
+      last = { line, margins: m, em };
+    });
+    // text that is not horizontal (stamps, watermarks) after the page's lines
+    const printed = lines.reduce((n, l) => Math.max(n, l.printed, ...(l.parts ?? []).map((p) => p.printed)), 0);
+    others.forEach((it, k) =>
+      held.push({ line: { text: it.str.trim(), left: it.x, right: it.x, y: it.y, size: it.size, cells: false, printed: printed + k + 1 }, page: page.number }),
+    );
+  }
+  flush();
+  pieces.sort((a, b) => a.start - b.start);
+  return { text, pieces, emptyPages };
+}
+
+/** Page and printed line of an offset in the extracted text. */
+export class PdfLocator {
+  constructor(private readonly pieces: Piece[]) {}
+
+  pieceAt(offset: number): Piece | undefined {
+    const p = this.pieces;
+    let lo = 0;
+    let hi = p.length - 1;
+    let found: Piece | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (p[mid]!.start <= offset) {
+        found = p[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found ?? p[0];
+  }
+
+  describe(offset: number, locale: 'zh' | 'en' = 'zh'): string | undefined {
+    const p = this.pieceAt(offset);
+    if (!p) return undefined;
+    return locale === 'en' ? `page ${p.page}, line ${p.line}` : `第 ${p.page} 页第 ${p.line} 行`;
+  }
+}
+
+/** Where pdf.js finds the character maps of non-embedded CJK fonts and the standard fonts. */
+export interface PdfAssets {
+  /** folder (or URL) of pdf.js's `cmaps/`, ending in `/` */
+  cMapUrl?: string;
+  /** folder (or URL) of pdf.js's `standard_fonts/`, ending in `/` */
+  standardFontDataUrl?: string;
+  /** URL of `pdf.worker.mjs` (browsers; Node runs pdf.js in the same thread without it) */
+  workerSrc?: string;
+}
+
+export type PdfFailure =
+  | { reason: 'corrupt'; detail: string }
+  | { reason: 'truncated' }
+  | { reason: 'encrypted' }
+  | { reason: 'tooManyPages'; pages: number }
+  | { reason: 'tooMuchText' }
+  | { reason: 'scanned'; pages: number };
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<PdfJs> | undefined;
+
+/** pdf.js is large: loaded the first time a PDF is read. */
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjs;
+}
+
+/**
+ * A PDF ends with `%%EOF` (perhaps followed by white space or padding). Without it the file was
+ * cut short — an interrupted download — and pdf.js would quietly read what is left.
+ */
+export function looksTruncated(buf: Uint8Array): boolean {
+  let end = buf.length;
+  while (end > 0 && (buf[end - 1] === 0 || buf[end - 1] === 0x20 || (buf[end - 1]! >= 0x09 && buf[end - 1]! <= 0x0d))) end--;
+  const tail = new TextDecoder('latin1').decode(buf.subarray(Math.max(0, end - 1024), end));
+  return !tail.includes('%%EOF');
+}
+
+/** Characters other than white space on a page. */
+export function textChars(items: PdfItem[]): number {
+  let n = 0;
+  for (const i of items) n += i.str.replace(/\s+/g, '').length;
+  return n;
+}
+
+/** The pages of a PDF as text items, via pdf.js. Throws pdf.js's errors. */
+export async function pdfPages(buf: Uint8Array, assets: PdfAssets = {}): Promise<PdfPage[] | PdfFailure> {
+  const lib = await loadPdfJs();
+  if (assets.workerSrc) lib.GlobalWorkerOptions.workerSrc = assets.workerSrc;
+  const task = lib.getDocument({
+    // pdf.js may take the buffer over: give it a copy
+    data: new Uint8Array(buf),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: lib.VerbosityLevel.ERRORS,
+    cMapUrl: assets.cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl: assets.standardFontDataUrl,
+  });
+  try {
+    const doc = await task.promise;
+    if (doc.numPages > MAX_PDF_PAGES) return { reason: 'tooManyPages', pages: doc.numPages };
+    const pages: PdfPage[] = [];
+    let chars = 0;
+    let imageChecks = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const items: PdfItem[] = [];
+      for (const raw of content.items) {
+        if (!('str' in raw) || raw.str === '') continue;
+        chars += raw.str.length;
+        const t = lib.Util.transform(viewport.transform, raw.transform as number[]);
+        const horizontal = raw.dir !== 'ttb' && Math.abs(t[1]!) < 1e-3 * Math.abs(t[0]!) && Math.abs(t[2]!) < 1e-3 * Math.abs(t[3]!) && t[0]! > 0;
+        items.push({ str: raw.str, x: t[4]!, y: t[5]!, width: raw.width, size: Math.hypot(t[2]!, t[3]!) || raw.height, horizontal });
+      }
+      if (chars > MAX_PDF_CHARS) return { reason: 'tooMuchText' };
+      let hasImages = false;
+      if (textChars(items) < MIN_PAGE_TEXT && imageChecks++ < MAX_IMAGE_CHECKS) {
+        const ops = await page.getOperatorList();
+        const o = lib.OPS;
+        const IMAGE_OPS = new Set<number>([
+          o.paintImageXObject,
+          o.paintImageXObjectRepeat,
+          o.paintInlineImageXObject,
+          o.paintInlineImageXObjectGroup,
+          o.paintImageMaskXObject,
+          o.paintImageMaskXObjectGroup,
+          o.paintImageMaskXObjectRepeat,
+        ]);
+        hasImages = ops.fnArray.some((op) => IMAGE_OPS.has(op));
+      }
+      pages.push({ number: n, items, width: viewport.width, hasImages });
+      page.cleanup();
+    }
+    return pages;
+  } finally {
+    await task.destroy();
+  }
+}
+
+const MESSAGES = {
+  corrupt: {
+    zh: 'PDF 文件已损坏，无法读取：{detail}',
+    en: 'the PDF file is damaged and cannot be read: {detail}',
+  },
+  truncated: {
+    zh: 'PDF 文件不完整（缺少文件结尾，可能未下载完整），无法读取',
+    en: 'the PDF file is incomplete (its end is missing: an interrupted download?) and cannot be read',
+  },
+  encrypted: {
+    zh: 'PDF 文件已加密，需要密码才能打开，无法读取；请提供未加密的版本',
+    en: 'the PDF file is encrypted and needs a password to open; provide a version without a password',
+  },
+  tooManyPages: {
+    zh: 'PDF 有 {pages} 页，超过上限 {max} 页，不像一份年度报告，未读取',
+    en: 'the PDF has {pages} pages, over the limit of {max}; not an annual report, not read',
+  },
+  tooMuchText: {
+    zh: 'PDF 中的文字超过 {max} 个字符的上限，未读取',
+    en: 'the PDF holds more than {max} characters of text, over the limit; not read',
+  },
+  scanned: {
+    zh: '扫描版 PDF：没有可检查的文字（{pages} 页都没有文字层，至多有页码之类的零星文字，可能是扫描件或图片）；请提供带文字的 PDF、.docx 或 .html 版本',
+    en: 'scanned PDF: no text to check (none of its {pages} pages has a text layer beyond a few characters such as page numbers; a scan or images?); provide a PDF with text, a .docx or an .html version',
+  },
+} satisfies Record<PdfFailure['reason'], { zh: string; en: string }>;
+
+const PAGES_WITHOUT_TEXT = {
+  zh: 'PDF 的第 {pages} 页没有文字层（可能是扫描页），这些页的内容未检查',
+  en: 'page(s) {pages} of the PDF have no text layer (scanned pages?); what they hold was not checked',
+};
+
+export function pdfFailureNotice(f: PdfFailure): ReaderNotice {
+  const data: Record<string, string | number> =
+    f.reason === 'corrupt'
+      ? { detail: f.detail }
+      : f.reason === 'tooManyPages'
+        ? { pages: f.pages, max: MAX_PDF_PAGES }
+        : f.reason === 'tooMuchText'
+          ? { max: MAX_PDF_CHARS }
+          : f.reason === 'scanned'
+            ? { pages: f.pages }
+            : {};
+  const messageId = `pdf${f.reason[0]!.toUpperCase()}${f.reason.slice(1)}`;
+  return { ruleId: 'file-unreadable', severity: 'error', messageId, data, messages: MESSAGES[f.reason] };
+}
+
+/** pdf.js's errors in plain words; the exception's own text only where it says something. */
+function failureOf(err: unknown): PdfFailure {
+  const e = err as { name?: string; message?: string };
+  if (e?.name === 'PasswordException') return { reason: 'encrypted' };
+  const detail = String(e?.message ?? err).replace(/\s+/g, ' ').trim();
+  return { reason: 'corrupt', detail: detail || 'unknown error' };
+}
+
+/** Read a PDF: extract, lay out, and locate. Never throws. */
+export async function readPdf(buf: Uint8Array, filePath: string, assets: PdfAssets = {}): Promise<SourceDocument | { failure: ReaderNotice }> {
+  if (looksTruncated(buf)) return { failure: pdfFailureNotice({ reason: 'truncated' }) };
+  let pages: PdfPage[] | PdfFailure;
+  try {
+    pages = await pdfPages(buf, assets);
+  } catch (err) {
+    return { failure: pdfFailureNotice(failureOf(err)) };
+  }
+  if (!Array.isArray(pages)) return { failure: pdfFailureNotice(pages) };
+  const layout = layoutPdf(pages);
+  const sparse = pages.filter((p) => textChars(p.items) < MIN_PAGE_TEXT);
+  if (layout.text.trim() === '' || sparse.length === pages.length) return { failure: pdfFailureNotice({ reason: 'scanned', pages: pages.length }) };
+  const locator = new PdfLocator(layout.pieces);
+  const lines = new LineIndex(layout.text);
+  const notices: ReaderNotice[] = [];
+  const scannedPages = sparse.filter((p) => p.hasImages).map((p) => p.number);
+  if (scannedPages.length) {
+    notices.push({
+      ruleId: 'file-unreadable',
+      severity: 'warning',
+      messageId: 'pdfPagesWithoutText',
+      data: { pages: scannedPages.join('、'), pagesEn: scannedPages.join(', ') },
+      messages: { zh: PAGES_WITHOUT_TEXT.zh, en: PAGES_WITHOUT_TEXT.en.replace('{pages}', '{pagesEn}') },
+    });
+  }
+  return {
+    filePath,
+    kind: 'pdf',
+    text: layout.text,
+    encoding: 'utf-8',
+    position: (offset) => lines.position(offset),
+    describe: (offset, locale) => locator.describe(offset, locale),
+    notices,
+  };
+}

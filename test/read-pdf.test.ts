@@ -99,7 +99,8 @@ describe('a PDF is checked like the same report in text', () => {
       total += text.messages.length;
       expect(findings(pdf), f).toEqual(findings(text));
     }
-    expect(total).toBeGreaterThan(20);
+    // the comparison is not empty: these beginnings do draw findings
+    expect(total).toBeGreaterThan(5);
   });
 
   it.each(['seed-004.pdf', 'seed-004-printed.pdf'])('%s: every paragraph of the text is one line of the PDF text, wrapped lines joined again', async (f) => {

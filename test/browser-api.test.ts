@@ -78,7 +78,8 @@ describe('src/browser.ts', () => {
     const txt = lintText('某局2021年政府信息公开工作年度报告\n一、总体情况\n内容。\n', 'r.txt');
     expect(md.report?.year).toBe(2021);
     expect(txt.report?.year).toBe(2021);
-    expect(md.messages.some((m) => m.ruleId === 'required-sections')).toBe(true);
+    expect(md.messages.some((m) => m.ruleId === 'stats-period')).toBe(true);
+    expect(txt.messages.some((m) => m.ruleId === 'stats-period')).toBe(true);
   });
 
   it('offers the command line formatters, file paths as given', async () => {

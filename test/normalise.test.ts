@@ -32,7 +32,7 @@ const sentence = fc
   .tuple(fc.array(fc.constantFrom(...fillers), { minLength: 1, maxLength: 3 }), fc.constantFrom(...subjects), fc.integer({ min: 0, max: 99999 }), fc.constantFrom(...units), fc.integer({ min: 2019, max: 2025 }))
   .map(([f, s, n, u, y]) => `${y}年，${f.join('，')}，${s}${n}${u}。`);
 const paragraph = fc.array(sentence, { minLength: 2, maxLength: 5 }).map((ss) => ss.join(''));
-const body = fc.array(fc.tuple(fc.constantFrom(...headings), fc.array(paragraph, { minLength: 1, maxLength: 3 })), { minLength: 4, maxLength: 7 });
+const body = fc.uniqueArray(fc.tuple(fc.constantFrom(...headings), fc.array(paragraph, { minLength: 1, maxLength: 3 })), { minLength: 4, maxLength: 6, selector: (t) => t[0] });
 
 interface Layout {
   width: number;

@@ -97,7 +97,7 @@ export function findTitle(blocks: Block[], limit = 25): { info?: TitleInfo; bloc
   if (!agency) agency = agencyBeforeSubject(ym ? inner.slice(0, ym.index) : inner);
   // 2018年建新镇政府信息公开工作年度报告: the body between the year and the subject
   if (!agency && ym) {
-    const between = /^年度?(?!度|政府|政务|信息公开)(.{2,30}?)(?:政府信息公开|信息公开|政务公开|政务信息)/.exec(inner.slice(ym.index + ym[1]!.length));
+    const between = /^年度?[\s\u3000]*(?!度|政府|政务|信息公开)(\S.{1,29}?)(?:政府信息公开|信息公开|政务公开|政务信息)/.exec(inner.slice(ym.index + ym[1]!.length));
     if (between && isAgencyName(between[1]!)) agency = between[1]!;
   }
   // a title split over two lines: 故城县教育局 / 2020年政府信息公开工作年度报告

@@ -129,7 +129,7 @@ function wrapWidth(lines: Line[]): number | undefined {
  * Lines that recur beside page numbers: running heads. A line counts when it is the nearest line before
  * or after at least half of the page numbers (two at least), and stands only there.
  */
-function runningHeads(lines: Line[], pageLine: boolean[]): Set<string> {
+function runningHeads(lines: Line[], pageLine: boolean[], heading: RegExp): Set<string> {
   const pages = pageLine.map((p, i) => (p ? i : -1)).filter((i) => i >= 0);
   const near = new Map<string, number>();
   const nearest = (from: number, step: number): string | undefined => {
@@ -141,7 +141,8 @@ function runningHeads(lines: Line[], pageLine: boolean[]): Set<string> {
     return undefined;
   };
   for (const p of pages) {
-    const seen = new Set([nearest(p, -1), nearest(p, 1)].filter((t): t is string => !!t && t.length >= 6 && t.length <= 60));
+    // a section heading is never page chrome, even one that happens to stand by two page breaks
+    const seen = new Set([nearest(p, -1), nearest(p, 1)].filter((t): t is string => !!t && t.length >= 6 && t.length <= 60 && !heading.test(t)));
     for (const t of seen) near.set(t, (near.get(t) ?? 0) + 1);
   }
   const all = new Map<string, number>();
@@ -170,6 +171,7 @@ const HEAD_MARK = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三
  * Returns the split line and, per character, the offset in the line it stands for.
  */
 function splitDump(line: string, heading: RegExp): { text: string; from: number[] } {
+  const { titleEnds } = vocabulary<{ titleEnds: string[] }>('sections');
   // a row label and its figures: digits that run on into the next label, not a number with its unit
   const tableRow = /^[^\s。，；：,]{2,60}? ?[0-9]+(?=$|\s|[一二三四五六七八九十]、|[（(]|[0-9]+[.．、])/;
   const replace = new Set<number>();
@@ -193,7 +195,14 @@ function splitDump(line: string, heading: RegExp): { text: string; from: number[
     const mark = HEAD_MARK.exec(rest)![0].length;
     const sp = rest.indexOf(' ', mark + 1);
     const sub = rest.slice(mark).search(/(?<!第)[（(][一二三四五六七八九十]{1,3}[)）](?!项)|20\d\d年/);
-    const cut = [sp, sub >= 0 ? sub + mark : -1].filter((x) => x > mark).sort((a, b) => a - b)[0];
+    // the words a section title ends with (…情况, …事项), when more text runs on after them
+    const endWord = titleEnds
+      .map((w) => {
+        const i = rest.indexOf(w, mark + 1);
+        return i >= 0 && /^[^\s。，；：、）)]/.test(rest.slice(i + w.length)) ? i + w.length : -1;
+      })
+      .filter((i) => i > 0);
+    const cut = [sp, sub >= 0 ? sub + mark : -1, ...endWord].filter((x) => x > mark).sort((a, b) => a - b)[0];
     if (cut === undefined || /[。！？，]/.test(rest.slice(0, cut))) continue;
     if (rest[cut] === ' ') replace.add(at + cut);
     else insert.add(at + cut);
@@ -237,7 +246,7 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
   }
 
   const pageLine = lines.map((l) => pageNumber.test(l.text));
-  const heads = pageLine.some(Boolean) ? runningHeads(lines, pageLine) : new Set<string>();
+  const heads = pageLine.some(Boolean) ? runningHeads(lines, pageLine, heading) : new Set<string>();
   const dropped = lines.map((l, i) => pageLine[i]! || heads.has(l.text.trim()));
 
   // double spacing: a blank line after nearly every line is not a paragraph break

@@ -3,6 +3,7 @@ import { matchSections } from '../src/model/section-match.js';
 import { sectionBlocks } from '../src/model/sections.js';
 import { officialTablesFor } from '../src/model/tables/index.js';
 import { templatesOf } from '../src/model/tables/template.js';
+import { partName } from '../src/model/tables/describe.js';
 
 interface Options {
   /** kinds of table not to require (proactive, applications, review-litigation) */
@@ -36,13 +37,21 @@ export default defineRule<Options>({
   defaultOptions: { ignore: [] },
   messages: {
     missing: { zh: '“{section}”部分缺少格式规定的统计表格', en: 'section “{section}” lacks the table the format requires' },
-    flattened: {
-      zh: '“{table}”只剩行列名称，表中数字缺失（可能在复制时丢失），无法核对',
-      en: '“{table}” has only its row and column labels; its figures are missing (lost in copying?) and it was not checked',
+    noValues: {
+      zh: '无法核对“{table}”：只剩行列名称，表中数字缺失（可能在复制时丢失）',
+      en: 'cannot check table “{table}”: only its row and column labels are there; its figures are missing (lost in copying?)',
     },
-    unseparated: {
-      zh: '“{table}”的单元格逐行排列、没有分隔符，无法确定行列，未核对',
-      en: '“{table}” has its cells one per line with no separators; its rows and columns cannot be told apart, and it was not checked',
+    cellCount: {
+      zh: '无法核对“{table}”：数字与行列对不上（{row}有 {actual} 个数字，应为 {expected} 个，空白单元格可能在复制时丢失），无法确定各数字所属的行和列',
+      en: 'cannot check table “{table}”: its figures do not fit its rows ({row} has {actual} instead of {expected}; empty cells may have been lost in copying), so they cannot be placed',
+    },
+    runTogether: {
+      zh: '无法核对“{table}”：单元格中的数字连在一起，没有分隔，无法分开各栏',
+      en: 'cannot check table “{table}”: the digits of its cells run together without separators and cannot be split into columns',
+    },
+    columnOrder: {
+      zh: '无法核对“{table}”：单元格逐列而不是逐行排列，无法确定各数字所属的行',
+      en: 'cannot check table “{table}”: its cells are given column by column, not row by row, so the figures cannot be placed in their rows',
     },
     unrecognised: {
       zh: '“{section}”部分的表格未能识别为格式规定的统计表格，无法核对',
@@ -82,11 +91,11 @@ export default defineRule<Options>({
         options: { ignore: ['proactive', 'applications'] },
         expected: [
           {
-            line: 2,
+            line: 3,
             column: 1,
             endLine: 10,
             endColumn: 6,
-            message: '“政府信息公开行政复议、行政诉讼情况”只剩行列名称，表中数字缺失（可能在复制时丢失），无法核对',
+            message: '无法核对“政府信息公开行政复议、行政诉讼情况”：只剩行列名称，表中数字缺失（可能在复制时丢失）',
             severity: 'warning',
           },
         ],
@@ -103,10 +112,11 @@ export default defineRule<Options>({
       if (tables.some((t) => t.kind === tpl.kind)) continue;
       const flat = flattened.find((f) => f.kind === tpl.kind);
       if (flat) {
-        // say that the table cannot be checked rather than pass over it in silence
-        // figures on their own lines, at least one a row: present but unplaceable; fewer: lost
-        const rows = flat.labels.filter((l) => l.what === 'row').length;
-        emit({ messageId: flat.values >= rows ? 'unseparated' : 'flattened', data: { table: tpl.title.replace(/^[一二三四五六七八九十]+、/, '') }, range: flat.range, severity: 'warning' });
+        // the table is there but its cells cannot be placed: say so once, rather than guess or pass over it
+        const table = tpl.title.replace(/^[一二三四五六七八九十]+、/, '');
+        const messageId = ({ 'no-values': 'noValues', 'cell-count': 'cellCount', 'run-together': 'runTogether', 'column-order': 'columnOrder' } as const)[flat.reason];
+        const row = flat.row ? partName(tpl, flat.row, 'row') : tpl.blocks[0]!.title;
+        emit({ messageId, data: { table, row, expected: flat.expected ?? '', actual: flat.actual ?? '' }, range: flat.range, severity: 'warning' });
         continue;
       }
       const m = matches.find((x) => x.spec.id === tpl.section);

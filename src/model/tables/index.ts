@@ -162,14 +162,15 @@ export { cellName, partName } from './describe.js';
 
 /**
  * Every relation that fails in the tables a profile sees, on tables whose columns are sure (sums
- * are never run on a guessed structure).
+ * are never run on a guessed structure), leaving out failures where one side is all blank (no
+ * value is ever computed from blanks alone).
  */
 export function failedRelations(report: Report, profile: Profile): { table: OfficialTable; tpl: TableTemplate; check: RelationCheck }[] {
   const out: { table: OfficialTable; tpl: TableTemplate; check: RelationCheck }[] = [];
   for (const table of officialTablesFor(report, profile)) {
     const tpl = templateOf(table, profile);
     if (!tpl || !columnsSure(table)) continue;
-    for (const check of checkRelations(table, tpl)) if (!check.holds) out.push({ table, tpl, check });
+    for (const check of checkRelations(table, tpl)) if (!check.holds && !check.blankSide) out.push({ table, tpl, check });
   }
   return out;
 }

@@ -328,6 +328,9 @@ function trimStream(vals: PCell[], n: number): PCell[] {
   return v;
 }
 
+/** Header cells that name no column: 数据1, 列2, 类别, 项目, (数据项目). */
+const PLACEHOLDER = /^\(?(?:数据|列|栏|项|值|column|col|data)?\s*\d{1,2}\)?$|^\(?(?:类别|项目|数据项目|名称|内容|指标|数量)\)?$/i;
+
 interface ColumnPlan {
   mapping: ColumnMapping;
   /** position in the grid row → column id (positional mapping) */
@@ -393,11 +396,16 @@ function planColumns(run: Run, block: BlockTemplate, headerRows: number[], heade
     if (order.length === n) return { mapping: 'header', order, issues, matched: seen.size, labels };
   }
   if (seen.size === n || (headers.length === 0 && headerCells.length === 0)) return { mapping: 'template-order', order: ids, issues, matched: seen.size, labels };
-  // a header naming few of the columns (数据1…数据6): columns known by count alone, when every row fits exactly
-  if (seen.size * 2 < n || n === 1) {
+  // a header in a stream of text is pieces of labels (本年新 / 制作数量): it places nothing, and its faults cannot be told from wrapping
+  if (headers.length === 0) return { mapping: allFit && seen.size * 2 < n ? 'count' : 'template-order', order: ids, issues, matched: seen.size, labels };
+  // a header whose other cells are placeholders (类别 | 数据1 | … | 数据6 | 总计): columns known by count alone, when every row fits exactly
+  const unmatched = [...headers.flatMap((h) => h.cells), ...headerCells].filter(
+    (c) => c.isText && !c.copy && !colFor(c) && !(block.headers && labelScore(c.label, block.headers) > 0) && !(block.match && labelScore(c.label, block) > 0),
+  );
+  if (unmatched.length && unmatched.every((c) => PLACEHOLDER.test(c.label.text))) {
     return { mapping: allFit ? 'count' : 'template-order', order: ids, issues, matched: seen.size, labels };
   }
-  // a header that names most columns but not all: a fault, and the columns are unsure
+  // a header that names other columns: a fault, and the columns are unsure
   const hdrRange = [...headers.map((h) => h.range), ...headerCells.map((c) => c.value.range)].reduce(joinRange);
   for (const id of ids) {
     if (!seen.has(id)) issues.push({ kind: 'missing-column', column: id, block: block.id, range: hdrRange, expected: block.columns.find((c) => c.id === id)!.title });
@@ -571,7 +579,9 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
   const lastFound = found.length ? Math.max(...found.map((f) => f.index)) : -1;
   // no figures at all: the labels stand alone (copied without their figures)
   if (valueCount === 0 && items.every((it) => !it.delimited || valuesAfter(run.rows[it.at]!, it.labelAt, 99).every((c) => c.text === ''))) {
-    unsure = { range: table.range, labels: [], values: 0, reason: 'no-values' };
+    // figures standing apart from the labels, in a block of their own: cells given column by column
+    const later = run.rows.slice(first).reduce((a, r) => a + r.cells.filter((c) => !c.isText && isNumberish(c)).length, 0);
+    unsure = { range: table.range, labels: [], values: later, reason: later >= 2 * Math.max(...tpl.blocks.map((b) => b.columns.length)) ? 'column-order' : 'no-values' };
   } else if (unsure) {
     // most rows without figures and the figures piled up after the last label: cells given column by column
     const empty = items.filter((it) => !it.delimited && !it.ir.row.group && it.values.length === 0).length;
@@ -742,9 +752,14 @@ export function recogniseSingleRow(run: Run, tpl: TableTemplate): Candidate | un
       ...table.rows.filter((r) => r.label).map((r) => ({ id: r.id, what: 'row' as const, text: r.label, range: r.range })),
       ...table.columns.map((c) => ({ id: c.id, what: 'column' as const, text: c.label, range: c.range })),
     ];
-  } else {
-    for (const g of block.rows) if (!seen.has(`g:${g.id}`)) issues.push({ kind: 'missing-column', row: g.id, block: block.id, range: hdrRange, expected: g.title });
-    for (const o of block.columns) if (!seen.has(`o:${o.id}`)) issues.push({ kind: 'missing-column', column: o.id, block: block.id, range: hdrRange, expected: o.title });
+  } else if (mapping !== 'position') {
+    const unseen = [...block.rows.filter((g) => !seen.has(`g:${g.id}`)), ...block.columns.filter((o) => !seen.has(`o:${o.id}`))];
+    // exactly as many values as the template has cells: the columns are known by count (a garbled header, 其 他 结 / 果)
+    if (unseen.length && vals.length === n) table.columnMapping = 'count';
+    else {
+      for (const g of block.rows) if (!seen.has(`g:${g.id}`)) issues.push({ kind: 'missing-column', row: g.id, block: block.id, range: hdrRange, expected: g.title });
+      for (const o of block.columns) if (!seen.has(`o:${o.id}`)) issues.push({ kind: 'missing-column', column: o.id, block: block.id, range: hdrRange, expected: o.title });
+    }
   }
   table.cells = cells;
   table.issues = issues;

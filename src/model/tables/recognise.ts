@@ -578,7 +578,8 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
   table.truncated = truncated;
   const lastFound = found.length ? Math.max(...found.map((f) => f.index)) : -1;
   // no figures at all: the labels stand alone (copied without their figures)
-  if (valueCount === 0 && items.every((it) => !it.delimited || valuesAfter(run.rows[it.at]!, it.labelAt, 99).every((c) => c.text === ''))) {
+  // (cells left empty in a grid are cells: a table of blanks is read, and its blanks flagged)
+  if (valueCount === 0 && items.every((it) => (it.delimited ? valuesAfter(run.rows[it.at]!, it.labelAt, 99).length === 0 : it.values.length === 0))) {
     // figures standing apart from the labels, in a block of their own: cells given column by column
     const later = run.rows.slice(first).reduce((a, r) => a + r.cells.filter((c) => !c.isText && isNumberish(c)).length, 0);
     unsure = { range: table.range, labels: [], values: later, reason: later >= 2 * Math.max(...tpl.blocks.map((b) => b.columns.length)) ? 'column-order' : 'no-values' };

@@ -85,6 +85,9 @@ export function isPageNumber(s: string): boolean {
   return /^[-—–－―─_~]+\s*\d{1,4}\s*[-—–－―─_~]+$/.test(t) || /^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$/.test(t) || /^\d{1,4}\s*\/\s*\d{1,4}$/.test(t);
 }
 
+/** Longest line read as table cells: a whole report run onto one line is some 10,000 characters. */
+const MAX_LINE = 50_000;
+
 /** Text outside brackets, an unclosed bracket's tail and an unopened one's head included. */
 export function outsideBrackets(s: string): string {
   let t = s.replace(/[（(][^（()）]*[)）]/g, '');
@@ -95,7 +98,8 @@ export function outsideBrackets(s: string): string {
 /** A line of text that can be part of a table: no sentence punctuation outside brackets. */
 function tableLine(s: string): boolean {
   const t = s.trim();
-  if (t.length > 200) return true; // a whole article or table run onto one line: its cells are read as a stream
+  // a whole article or table run onto one line: its cells are read as a stream (up to a size no report reaches)
+  if (t.length > 200) return t.length <= MAX_LINE;
   return !/[，,。；;！？!?]/.test(outsideBrackets(t));
 }
 

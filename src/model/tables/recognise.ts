@@ -507,6 +507,10 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
   let matchedHeaders = 0;
   let unsure: Candidate['unsure'];
   let valueCount = 0;
+  const rowOfCell = new Map<PCell, number>();
+  run.rows.forEach((r, i) => {
+    for (const c of r.cells) rowOfCell.set(c, i);
+  });
   const markUnsure = (reason: UnsureReason, it: Item, expected: number, actual: number): void => {
     unsure ??= { range: runRange(run, first, last), labels: [], values: 0, reason, row: it.ir.row.id, expected, actual };
   };
@@ -519,8 +523,8 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
     // header rows just above the block's first row, and stream header labels before it
     const hdr = al.headers.filter((h) => h < firstAt && h > prevAt && h >= firstAt - 8);
     const hdrCells = al.headerCells.filter((c) => {
-      const at = run.rows.findIndex((r) => r.cells.includes(c));
-      return at <= firstAt && at > prevAt - 0;
+      const at = rowOfCell.get(c) ?? -1;
+      return at <= firstAt && at > prevAt;
     });
     if (hdr.length) spanStart = Math.min(spanStart, hdr[0]!);
     const streamVals = (it: Item): PCell[] => trimStream(it.values, n);

@@ -69,6 +69,27 @@ export default defineRule<Options>({
     ],
     invalid: [
       {
+        title: '表四的数字连在一起（网页转存的文本）：说明无法核对，不作猜测',
+        text: `某某局2021年政府信息公开工作年度报告
+四、政府信息公开行政复议、行政诉讼情况
+行政复议 行政诉讼 结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉
+结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计
+010010000000000
+五、存在的主要问题及改进情况
+人员不足。`,
+        options: { ignore: ['proactive', 'applications'] },
+        expected: [
+          {
+            line: 3,
+            column: 1,
+            endLine: 5,
+            endColumn: 16,
+            message: '无法核对“政府信息公开行政复议、行政诉讼情况”：单元格中的数字连在一起，没有分隔，无法分开各栏',
+            severity: 'warning',
+          },
+        ],
+      },
+      {
         title: '第三部分只有文字，没有表三',
         text: `${HEAD}见下表。\n${REST}`,
         options: { ignore: ['proactive'] },

@@ -694,7 +694,7 @@ export function recogniseSingleRow(run: Run, tpl: TableTemplate): Candidate | un
   const evidence = seen.size + (anchorFound(run, tpl) ? 1 : 0);
   if (headerStart < 0 || evidence < tpl.minEvidence) return undefined;
   // a delimited data row: its empty cells are cells; in a stream, trailing empty cells are the next row's
-  let vals = values.map((v) => v.c);
+  const vals = values.map((v) => v.c);
   while (vals.length > n && vals[vals.length - 1]!.text === '') vals.pop();
   while (vals.length > n && vals[0]!.text === '') vals.shift();
   dataRows = new Set(values.filter((v) => vals.includes(v.c)).map((v) => v.at));

@@ -231,7 +231,8 @@ export function buildRuns(blocks: Block[], tables: RawTable[], sections: Section
   const last = cur as Run | undefined;
   if (last) {
     const rest = blocks.slice(lastRow + 1);
-    last.endsDocument = rest.every((b) => b.text.text.trim().length <= 60 && !/[。；]/.test(b.text.text));
+    // only a few short lines (a signature, a date) follow: the document may have been cut off inside the table
+    last.endsDocument = rest.length <= 3 && rest.every((b) => b.text.text.trim().length <= 60 && !/[。；]/.test(b.text.text));
   }
   close();
   return runs;

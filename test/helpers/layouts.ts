@@ -3,7 +3,9 @@
  * inside a plausible six-part report in every layout reports reach a reviewer in: GFM, GFM with
  * table 4's header rows merged into one, HTML with rowspan/colspan, HTML whose zeros are blank,
  * pipe rows, one cell per line, PDF text (columns separated by spaces, long labels wrapped,
- * page numbers, blank lines between lines) and each table dumped on one line.
+ * page numbers, blank lines between lines), each table dumped on one line, and tables 3 and 4
+ * cut into one small Markdown table per row group under headings, with the placeholder and
+ * garbled headers conversion tools write (`| 类别 | 数据1 | … | 总计 |`).
  *
  * The tables' shape comes from the built-in profiles' templates, so the renderings follow the
  * same rows and columns the reader is aligned to, and the official forms' merged cells.
@@ -12,7 +14,7 @@ import { builtinProfiles } from '../../src/config/profiles.js';
 import { templatesOf, type TableTemplate } from '../../src/model/tables/template.js';
 
 export type Gen = 'format-2019' | 'format-2021';
-export const LAYOUTS = ['gfm', 'gfm-merged', 'html', 'html-blank', 'pipe', 'cell-per-line', 'pdf', 'one-line'] as const;
+export const LAYOUTS = ['gfm', 'gfm-merged', 'gfm-pieces', 'html', 'html-blank', 'pipe', 'cell-per-line', 'pdf', 'one-line'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
 
 export interface ReportModel {
@@ -195,6 +197,49 @@ function gfmMergedT4(v: number[][]): string {
   return [`| ${head.join(' | ')} |`, `|${' --- |'.repeat(15)}`, `| ${v.flat().join(' | ')} |`].join('\n');
 }
 
+/**
+ * Tables 3 and 4 as a PDF conversion tool writes them: one small table per row group, each
+ * under a heading naming the group, with a header of placeholders; the last piece under a
+ * header that names rows instead of columns.
+ */
+function gfmPiecesT3(gen: Gen, v: Record<string, number[]>): string {
+  const rows = template(gen, 'applications').blocks[0]!.rows;
+  const bare = (t: string): string => t.replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/, '');
+  const head = ['| 类别 | 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 | 总计 |', '|---|---|---|---|---|---|---|---|'];
+  const line = (label: string, id: string): string => `| ${label} | ${v[id]!.join(' | ')} |`;
+  const out: string[] = [];
+  let piece: string[] = [];
+  const flush = (): void => {
+    if (piece.length) out.push([...head, ...piece].join('\n'));
+    piece = [];
+  };
+  for (const r of rows) {
+    if (r.id === 'results-total') break;
+    if (r.group) {
+      flush();
+      out.push(`### ${r.title.replace(/^（(.)）/, '($1) ')}`);
+      continue;
+    }
+    const single = !r.parent || rows.find((x) => x.id === r.parent)?.id === 'results';
+    if (single) {
+      flush();
+      out.push(`### ${r.title}`);
+      piece.push(line(bare(r.title), r.id));
+      flush();
+    } else piece.push(line(r.title.replace(/^(\d)\./, '$1. '), r.id));
+  }
+  flush();
+  out.push(
+    ['| 项目 | 本年新收件数 | 上年结转件数 | 予以公开 | 部分公开 | 不予公开 | 结转下年度 | 总计 |', '|---|---|---|---|---|---|---|---|', line('（七）总计', 'results-total'), line('四、结转下年度继续办理', 'carry-forward')].join('\n'),
+  );
+  return out.join('\n\n');
+}
+
+function gfmPiecesT4(v: number[][]): string {
+  const groups = ['行政复议', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）'];
+  return groups.map((g, i) => [`### ${g}`, `| ${OUTCOMES.join(' | ')} |`, '|---|---|---|---|---|', `| ${v[i]!.join(' | ')} |`].join('\n')).join('\n\n');
+}
+
 /** Pipe rows: the cells each row holds, merged label cells absent. */
 function pipe(form: Form): string {
   return form.map((r) => r.map((c) => c.text).join(' | ')).join('\n');
@@ -277,8 +322,13 @@ export function renderReport(m: ReportModel, layout: LayoutName): Rendered {
       filename: 'report.html',
     };
   }
-  if (layout === 'gfm' || layout === 'gfm-merged') {
-    const table = (f: Form): string => (f === f4 && layout === 'gfm-merged' ? gfmMergedT4(m.t4) : gfm(f));
+  if (layout === 'gfm' || layout === 'gfm-merged' || layout === 'gfm-pieces') {
+    const table = (f: Form): string => {
+      if (f === f4 && layout === 'gfm-merged') return gfmMergedT4(m.t4);
+      if (f === f4 && layout === 'gfm-pieces') return gfmPiecesT4(m.t4);
+      if (f === f3 && layout === 'gfm-pieces') return gfmPiecesT3(m.generation, m.t3);
+      return gfm(f);
+    };
     const body = parts.map(([h, p, f]) => `## ${h}\n\n${p}${f ? `\n\n${table(f)}` : ''}`).join('\n\n');
     return { text: `# ${title}\n\n${intro}\n\n${body}\n\n${sign.replace('\n', '\n\n')}\n`, filename: 'report.md' };
   }

@@ -7,7 +7,7 @@ import { allRules } from '../rules/index.js';
 import { readBuffer } from '../src/read/index.js';
 import { parse } from '../src/parse/index.js';
 import { buildReport } from '../src/model/index.js';
-import { consistentT3, consistentT4, LAYOUTS, renderReport, someT2, t3Leaves, t3Rows, type Gen, type LayoutName, type ReportModel } from './helpers/layouts.js';
+import { consistentT3, consistentT4, LABEL_STYLES, LAYOUTS, renderReport, someT2, t3Leaves, t3Rows, type Gen, type LabelStyle, type LayoutName, type ReportModel } from './helpers/layouts.js';
 import { corpusDir } from './helpers/corpus.js';
 
 const TABLE_RULES = allRules.filter((r) => ['table-missing', 'table-structure', 'format-version', 'table-cell-value', 'table-sum', 'table-balance'].includes(r.id));
@@ -21,10 +21,11 @@ const inputs = fc.record({
   forward: fc.array(fc.nat({ max: 5 }), { minLength: 6, maxLength: 6 }),
   t4: fc.array(fc.array(count, { minLength: 4, maxLength: 4 }), { minLength: 3, maxLength: 3 }),
   t2: fc.array(fc.nat({ max: 500 }), { minLength: 3, maxLength: 3 }),
+  labels: fc.constantFrom(...LABEL_STYLES),
 });
 
-function model(gen: Gen, x: { leaves: number[][]; carried: number[]; forward: number[]; t4: number[][]; t2: number[] }): ReportModel {
-  return { generation: gen, t2: someT2(gen, x.t2), t3: consistentT3(gen, x.leaves, x.carried, x.forward), t4: consistentT4(x.t4) };
+function model(gen: Gen, x: { leaves: number[][]; carried: number[]; forward: number[]; t4: number[][]; t2: number[]; labels?: LabelStyle }): ReportModel {
+  return { generation: gen, t2: someT2(gen, x.t2), t3: consistentT3(gen, x.leaves, x.carried, x.forward), t4: consistentT4(x.t4), labels: x.labels ?? 'official' };
 }
 
 /** Blank zeros are flagged by table-cell-value (once per table): off where silence is asserted. */
@@ -103,6 +104,16 @@ describe.each(GENS)('%s reports', (gen) => {
       }),
       { numRuns: 4 },
     );
+  });
+
+  it.each(LABEL_STYLES)('row labels numbered %s are read the same in every layout', (labels) => {
+    const m = model(gen, { leaves: [[3, 1, 0, 2, 0, 1], [0, 2, 1, 0, 0, 0], [4, 0, 0, 0, 1, 0]], carried: [1, 0, 0, 0, 0, 1], forward: [2, 0, 1, 0, 0, 0], t4: [[1, 2, 0, 1], [0, 0, 3, 0], [2, 0, 0, 1]], t2: [7, 0, 12], labels });
+    const gfm = grids(m, 'gfm');
+    expect(gfm[`applications-${gen.slice(7)}`]!['carry-forward']!['total']).toBe(3);
+    for (const layout of LAYOUTS) {
+      expect(grids(m, layout), layout).toEqual(gfm);
+      expect(lint(m, layout), layout).toEqual([]);
+    }
   });
 
   it('blank zeros draw one warning per table, naming the rows that hold them', () => {

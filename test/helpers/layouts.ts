@@ -17,8 +17,16 @@ export type Gen = 'format-2019' | 'format-2021';
 export const LAYOUTS = ['gfm', 'gfm-merged', 'gfm-pieces', 'html', 'html-blank', 'pipe', 'cell-per-line', 'pdf', 'one-line'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
 
+/**
+ * How row labels are numbered: as the official form (（一） 1.), with half-width brackets
+ * ((一)), with 、 after Arabic numbers (1、), or without numbering below the top level.
+ */
+export const LABEL_STYLES = ['official', 'half-width', 'dun', 'bare'] as const;
+export type LabelStyle = (typeof LABEL_STYLES)[number];
+
 export interface ReportModel {
   generation: Gen;
+  labels?: LabelStyle;
   /** table 2: row id → values in its block's column order */
   t2: Record<string, number[]>;
   /** table 3: row id → the seven applicant columns (totals included) */
@@ -106,7 +114,20 @@ function formT2(gen: Gen, v: Record<string, number[]>): Form {
 const NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 const APPLICANTS = ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'];
 
-function formT3(gen: Gen, v: Record<string, number[]>): Form {
+function styled(title: string, style: LabelStyle): string {
+  switch (style) {
+    case 'half-width':
+      return title.replace(/（([一二三四五六七八九十])）/, '($1)');
+    case 'dun':
+      return title.replace(/^(\d)\./, '$1、');
+    case 'bare':
+      return title.replace(/^(?:（[一二三四五六七八九十]）|\d\.)/, '');
+    default:
+      return title;
+  }
+}
+
+function formT3(gen: Gen, v: Record<string, number[]>, style: LabelStyle = 'official'): Form {
   const tpl = template(gen, 'applications');
   const rows = tpl.blocks[0]!.rows;
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -131,9 +152,9 @@ function formT3(gen: Gen, v: Record<string, number[]>): Form {
     for (const g of chain) {
       if (opened.has(g)) continue;
       opened.add(g);
-      cells.push(td(byId.get(g)!.title, 1, leavesUnder(g)));
+      cells.push(td(styled(byId.get(g)!.title, style), 1, leavesUnder(g)));
     }
-    cells.push(td(r.title, 3 - depth(r.id)));
+    cells.push(td(styled(r.title, style), 3 - depth(r.id)));
     cells.push(...v[r.id]!.map((n) => val(n)));
     out.push(cells);
   }
@@ -302,7 +323,7 @@ export interface Rendered {
 export function renderReport(m: ReportModel, layout: LayoutName): Rendered {
   const year = m.generation === 'format-2019' ? 2020 : 2023;
   const f2 = formT2(m.generation, m.t2);
-  const f3 = formT3(m.generation, m.t3);
+  const f3 = formT3(m.generation, m.t3, m.labels);
   const f4 = formT4(m.t4);
   const title = `平安县交通运输局${year}年政府信息公开工作年度报告`;
   const intro = `本报告根据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。本报告电子版可在平安县人民政府门户网站查阅。如对本报告有疑问，请与平安县交通运输局办公室联系（电话：0512-12345678）。`;

@@ -222,7 +222,8 @@ function align(run: Run, tpl: TableTemplate): Alignment {
           found = { ir, at: i, labelAt: firstText, label: joined, labelRange, delimited: true, values: [], end: i };
         }
       }
-      pending = !found && !hasNumbers ? [...texts].reverse()[0] && { c: [...texts].reverse()[0]!, at: i } : undefined;
+      const lastText = texts[texts.length - 1];
+      pending = !found && !hasNumbers && lastText ? { c: lastText, at: i } : undefined;
       if (found) {
         // a heading naming the row just before (a table split into one piece per row): the piece's row is it
         const prev = out.items[out.items.length - 1];

@@ -141,6 +141,7 @@ describe('the real reports in fixtures/corpus/full', () => {
       for (const m of lintText(text, f, { rules: TABLE_RULES }).messages) found.push(`${f} ${m.ruleId} ${m.severity === 2 ? 'error' : 'warning'} ${m.line}`);
     }
     expect(found).toEqual([
+      '2016-pingtan-1.txt table-structure warning 10',
       '2022-pingtan-1.txt table-missing warning 10',
       '2022-pingtan-1.txt table-missing warning 10',
       '2024-huaian-1.txt table-missing warning 124',

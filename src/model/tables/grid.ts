@@ -33,6 +33,8 @@ export interface PCell {
   isText: boolean;
   /** a copy a row or column span produced */
   copy: boolean;
+  /** figures cut from a label they were run onto without a space (`数条346085376`): columns may be run together too */
+  glued?: boolean;
 }
 
 export interface PRow {
@@ -110,7 +112,7 @@ const SPLIT_NUMBER = /(?<![\d.])[+-]?\d+(?:\.\d+)?(?![.、．]\s*[\u3400-\u9fff�
  * figures run onto it (`规章000`, `713000074二、上年结转…`), and characters spaced out one or
  * two at a time (`商 业 企 业`) joined back.
  */
-export function textCells(line: MappedText): RawCell[] {
+export function textCells(line: MappedText): (RawCell & { glued?: boolean })[] {
   const s = line.text;
   const pieces: { from: number; to: number; gap: number }[] = [];
   const re = /[^\s\u3000\u00a0]+/g;
@@ -140,10 +142,10 @@ export function textCells(line: MappedText): RawCell[] {
     joined.push({ from: p.from, to: pieces[j]!.to });
     i = j;
   }
-  const out: RawCell[] = [];
-  const push = (from: number, to: number): void => {
+  const out: (RawCell & { glued?: boolean })[] = [];
+  const push = (from: number, to: number, glued = false): void => {
     const text = cleanCellText(line.slice(from, to));
-    if (text.text !== '') out.push({ text, range: text.range() });
+    if (text.text !== '') out.push({ text, range: text.range(), ...(glued ? { glued } : {}) });
   };
   const half = toHalfWidth(s);
   for (const p of joined) {
@@ -162,7 +164,7 @@ export function textCells(line: MappedText): RawCell[] {
       const next = half[to] ?? '';
       if (/[年月日条项号%％]/.test(next)) continue;
       if (from > at) push(at, from);
-      push(from, to);
+      push(from, to, true);
       at = to;
     }
     if (at < p.to) push(at, p.to);
@@ -174,8 +176,8 @@ function textRow(b: Block, heading: boolean): PRow | undefined {
   const t = b.text.trim();
   if (!t.text || isPageNumber(t.text)) return undefined;
   // a heading is one label, whatever spaces it holds
-  const raw: RawCell[] = heading && !/\d\s*$/.test(t.text) ? [{ text: cleanCellText(t), range: t.range() }] : textCells(t);
-  const cells = raw.map((c, k) => prepareCell(c, k, 0));
+  const raw: (RawCell & { glued?: boolean })[] = heading && !/\d\s*$/.test(t.text) ? [{ text: cleanCellText(t), range: t.range() }] : textCells(t);
+  const cells = raw.map((c, k) => ({ ...prepareCell(c, k, 0), ...(c.glued ? { glued: true } : {}) }));
   if (!cells.length) return undefined;
   return { cells, grid: -1, positional: false, delimited: false, prose: true, layout: 'text', range: t.range(), ...(heading ? { heading } : {}) };
 }

@@ -94,7 +94,7 @@ function labelLike(c: PCell, row: PRow): boolean {
   if (c.text.length > 80) return false;
   if (readNumbering(c.text)) return true;
   const outside = outsideBrackets(c.text);
-  return !/[，,。；;：:！？]/.test(outside) && !/^[件个条次项人]/.test(c.text);
+  return !/[，,。；;！？]/.test(outside) && !/^[件个条次项人]/.test(c.text);
 }
 
 function ancestors(ir: IndexedRow, byId: Map<string, IndexedRow>): string[] {
@@ -840,6 +840,12 @@ export function recogniseList(run: Run, tpl: TableTemplate): Candidate | undefin
   }
   const from = items[0]!.runRow;
   const to = items[items.length - 1]!.runRow;
+  // figures run onto their labels, several digits each: a second column (历年累计) may be run into them
+  const glued = items.filter((it) => it.values.some((v) => v.glued && /^\d{2,}$/.test(v.text))).length;
+  const unsure: Candidate['unsure'] =
+    glued >= Math.max(2, items.length / 2)
+      ? { range: runRange(run, from, to), labels: items.map((it) => ({ id: it.ir.row.id, what: 'row' as const, text: it.label.text, range: it.label.value.range })), values: glued, reason: 'run-together' }
+      : undefined;
   const table = tableOf(tpl, run, from, to, 'template-order');
   table.rows = extractedRows;
   table.cells = cells;
@@ -848,7 +854,7 @@ export function recogniseList(run: Run, tpl: TableTemplate): Candidate | undefin
   rowIssues(tpl, table, found, undefined, table.range);
   const lastIt = items[items.length - 1]!;
   const core: [number, number] = [pos(from, items[0]!.label.col), pos(to, lastIt.values[lastIt.values.length - 1]?.col ?? lastIt.label.col)];
-  return { table, template: tpl, evidence, score: evidence - 2 * table.issues.length, span: [from, to], core, run };
+  return { table, template: tpl, evidence, score: evidence - 2 * table.issues.length, span: [from, to], core, run, ...(unsure ? { unsure } : {}) };
 }
 
 export function recognise(run: Run, tpl: TableTemplate): Candidate | undefined {

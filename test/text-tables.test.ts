@@ -8,6 +8,8 @@ import { buildReport } from '../src/model/index.js';
 import type { RawTable, Report } from '../src/model/types.js';
 import type { SourceDocument } from '../src/read/types.js';
 import { corpusDir, devPath, repoRoot, seedPath } from './helpers/corpus.js';
+import { isPageNumber, textCells } from '../src/model/tables/grid.js';
+import { MappedText } from '../src/util/mapped-text.js';
 
 function model(text: string, name: string): { doc: SourceDocument; report: Report } {
   const doc = readBuffer(Buffer.from(text, 'utf8'), name);
@@ -296,5 +298,28 @@ describe('property: one grid, three renderings, the same grid back', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('cells of a line of text (PDF text, one-line dumps)', () => {
+  const cells = (s: string): string[] => textCells(MappedText.identity(s, 100)).map((c) => c.text.text);
+  it('splits at runs of spaces and joins characters spaced out one or two at a time', () => {
+    expect(cells('商 业 企 业    科 研 机 构   社会公益组织   其他')).toEqual(['商业企业', '科研机构', '社会公益组织', '其他']);
+    expect(cells('一、本年新收政府信息公开申请数量   3001   53   0')).toEqual(['一、本年新收政府信息公开申请数量', '3001', '53', '0']);
+  });
+  it('keeps numbering, years and bracketed notes in their labels, and splits figures run onto a label', () => {
+    expect(cells('1.属于国家秘密 0 0')).toEqual(['1.属于国家秘密', '0', '0']);
+    expect(cells('（二）部分公开（区分处理的, 只计这一情形, 不计其他情形） 99')).toEqual(['（二）部分公开（区分处理的,只计这一情形,不计其他情形）', '99']);
+    expect(cells('总计 723000075四、结转下年度继续办理 0000000')).toEqual(['总计', '723000075', '四、结转下年度继续办理', '0000000']);
+    expect(cells('00000002.其他法律行政法规禁止公开')).toEqual(['0000000', '2.其他法律行政法规禁止公开']);
+    expect(cells('2016年度历年累计')).toEqual(['2016年度历年累计']);
+  });
+  it('maps every cell to its place in the line', () => {
+    const [, fig] = textCells(MappedText.identity('规章   12', 100));
+    expect(fig!.range).toEqual({ start: 105, end: 107 });
+  });
+  it('knows a page number line', () => {
+    for (const s of ['— 6 —', '- 3 -', '第 3 页', '－12－', '3/12']) expect(isPageNumber(s), s).toBe(true);
+    for (const s of ['0', '— 以上 —', '2021-12-31']) expect(isPageNumber(s), s).toBe(false);
   });
 });

@@ -116,6 +116,15 @@ describe.each(GENS)('%s reports', (gen) => {
     }
   });
 
+  it('every layout keeps the six parts of the report around its tables', () => {
+    const rules = allRules.filter((r) => ['required-sections', 'section-order', 'empty-section'].includes(r.id));
+    const m = model(gen, { leaves: [[3, 1, 0, 2, 0, 1]], carried: [1, 0, 0, 0, 0, 1], forward: [2, 0, 1, 0, 0, 0], t4: [[1, 2, 0, 1], [0, 0, 3, 0], [2, 0, 0, 1]], t2: [7, 0, 12] });
+    for (const layout of LAYOUTS) {
+      const { text, filename } = renderReport(m, layout);
+      expect(lintText(text, filename, { rules }).messages.map((x) => x.message), layout).toEqual([]);
+    }
+  });
+
   it('blank zeros draw one warning per table, naming the rows that hold them', () => {
     const m = model(gen, { leaves: [[1, 0, 0, 0, 0, 0], [0, 2, 0, 0, 0, 0], [3, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0], [1, 1, 0, 0, 0, 0]], carried: [1, 0, 0, 0, 0, 0], forward: [0, 0, 0, 0, 0, 0], t4: [[1, 0, 0, 0], [0, 0, 0, 0], [0, 0, 2, 0]], t2: [3, 0, 5] });
     const ms = lint(m, 'html-blank', false);

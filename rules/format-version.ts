@@ -106,9 +106,11 @@ export default defineRule<Record<string, never>>({
     }
     for (const f of report.official.flattened) {
       if (f.generation === expected) continue;
+      // a table that could not be read is another generation's only where a label says so
       const m = markerOf(f.kind, f.template, f.labels);
+      if (!m) continue;
       const title = templates.find((x) => x.id === f.template)?.title.replace(/^[一二三四五六七八九十]+、/, '') ?? f.kind;
-      emit({ messageId: 'table', data: { table: title, marker: m?.text ?? '', ...names(f.generation) }, range: m?.range ?? f.range });
+      emit({ messageId: 'table', data: { table: title, marker: m.text, ...names(f.generation) }, range: m.range });
     }
     const stated = report.official.evidence.statedContents;
     if (stated && stated.generation !== expected) {

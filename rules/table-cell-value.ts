@@ -34,8 +34,8 @@ export default defineRule<Options>({
     approximate: { zh: '{cell}“{text}”是约数，表中应填确切数字', en: '{cell} “{text}” is approximate; the table needs an exact figure' },
     blankTotal: { zh: '{cell}空白，但其各项之和为 {expected}', en: '{cell} is blank, but its parts add up to {expected}' },
     blanks: {
-      zh: '“{row}”行有 {count} 个空白单元格，无法区分是 0 还是漏填',
-      en: 'row “{row}” has {count} blank cells; 0 cannot be told from a forgotten value',
+      zh: '{table}有 {count} 个空白单元格（{rows}），无法区分是 0 还是漏填',
+      en: '{table} has {count} blank cells ({rows}); 0 cannot be told from a forgotten value',
     },
   },
   examples: {
@@ -53,7 +53,7 @@ export default defineRule<Options>({
         expected: [
           { line: 6, column: 1, endLine: 6, endColumn: 2, message: '“行政复议”的“结果维持”“无”不是有效的数值' },
           { line: 6, column: 21, endLine: 6, endColumn: 23, message: '“行政诉讼·未经复议直接起诉”的“结果维持”“约2”是约数，表中应填确切数字', severity: 'warning' },
-          { line: 6, column: 43, endLine: 6, endColumn: 43, message: '“行政诉讼·复议后起诉”行有 1 个空白单元格，无法区分是 0 还是漏填', severity: 'warning' },
+          { line: 6, column: 43, endLine: 6, endColumn: 43, message: '“政府信息公开行政复议、行政诉讼情况”表有 1 个空白单元格（行政诉讼·复议后起诉），无法区分是 0 还是漏填', severity: 'warning' },
         ],
       },
     ],
@@ -68,10 +68,12 @@ export default defineRule<Options>({
         const total = c.left[0]!;
         if (c.relation.kind === 'sum' && total.cell.kind === 'blank' && c.rightSum !== 0) blankTotals.set(total.cell, c.rightSum);
       }
+      // blanks: one warning per table, naming the rows that hold them
+      const blanks: ExtractedCell[] = [];
+      const blankRows: string[] = [];
       for (const [rowId, cols] of Object.entries(table.cells)) {
         const block = tpl.blocks.find((b) => b.rows.some((r) => r.id === rowId));
         const rowT = block?.rows.find((r) => r.id === rowId);
-        const blanks: ExtractedCell[] = [];
         for (const [colId, cell] of Object.entries(cols)) {
           const colT = block?.columns.find((c) => c.id === colId);
           const where = { cell: cellName(tpl, rowId, colId), text: cell.text };
@@ -84,17 +86,23 @@ export default defineRule<Options>({
           } else if (cell.kind === 'blank') {
             const sum = blankTotals.get(cell);
             if (sum !== undefined) emit({ messageId: 'blankTotal', data: { ...where, expected: sum }, range: cell.range, expected: sum, actual: null });
-            else if (options.blanks === 'all' || (options.blanks === 'empty' && cell.text === '')) blanks.push(cell);
+            else if (options.blanks === 'all' || (options.blanks === 'empty' && cell.text === '')) {
+              blanks.push(cell);
+              const name = partName(tpl, rowId, 'row');
+              if (!blankRows.includes(name)) blankRows.push(name);
+            }
           }
         }
-        if (blanks.length) {
-          emit({
-            messageId: 'blanks',
-            data: { row: partName(tpl, rowId, 'row'), count: blanks.length },
-            range: { start: blanks[0]!.range.start, end: blanks[blanks.length - 1]!.range.end },
-            severity: 'warning',
-          });
-        }
+      }
+      if (blanks.length) {
+        const sorted = [...blanks].sort((a, b) => a.range.start - b.range.start);
+        const rows = blankRows.length > 5 ? `${blankRows.slice(0, 5).join('、')}…` : blankRows.join('、');
+        emit({
+          messageId: 'blanks',
+          data: { table: `“${tpl.title.replace(/^[一二三四五六七八九十]+、/, '')}”表`, count: blanks.length, rows },
+          range: { start: sorted[0]!.range.start, end: sorted[sorted.length - 1]!.range.end },
+          severity: 'warning',
+        });
       }
     }
   },

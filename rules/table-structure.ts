@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rules/types.js';
 import { TABLE4_HEADER } from '../src/rules/example-texts.js';
-import { blocksInOtherFormat, officialTablesFor, partName, templateOf } from '../src/model/tables/index.js';
+import { blocksInOtherFormat, knownTemplates, officialTablesFor, partName, templateOf } from '../src/model/tables/index.js';
 import type { SourceRange } from '../src/util/mapped-text.js';
 
 export default defineRule<Record<string, never>>({
@@ -31,6 +31,22 @@ export default defineRule<Record<string, never>>({
     },
     order: { zh: '“{row}”行位置不对，应排在“{before}”之前', en: 'row “{row}” is out of place; it belongs before “{before}”' },
     duplicate: { zh: '“{text}”行重复出现', en: 'row “{text}” appears twice' },
+    noValues: {
+      zh: '无法核对“{table}”：只剩行列名称，表中数字缺失（可能在复制时丢失）',
+      en: 'cannot check table “{table}”: only its row and column labels are there; its figures are missing (lost in copying?)',
+    },
+    cellCountUnsure: {
+      zh: '无法核对“{table}”：数字与行列对不上，空白单元格可能在复制时丢失，无法确定各数字所属的行和列',
+      en: 'cannot check table “{table}”: its figures do not fit its rows (empty cells may have been lost in copying), so they cannot be placed',
+    },
+    runTogether: {
+      zh: '无法核对“{table}”：单元格中的数字连在一起，没有分隔，无法分开各栏',
+      en: 'cannot check table “{table}”: the digits of its cells run together without separators and cannot be split into columns',
+    },
+    columnOrder: {
+      zh: '无法核对“{table}”：单元格逐列而不是逐行排列，无法确定各数字所属的行',
+      en: 'cannot check table “{table}”: its cells are given column by column, not row by row, so the figures cannot be placed in their rows',
+    },
     groupValues: { zh: '“{text}”是分项标题行，不应填写数值', en: '“{text}” heads a group of rows and takes no values' },
   },
   examples: {
@@ -60,6 +76,15 @@ export default defineRule<Record<string, never>>({
     ],
   },
   check({ report, profile, emit }) {
+    // tables found but not readable with certainty: said once each (table-missing says it for the tables of formats 2019 and 2021)
+    if (profile.generation === 'legacy') {
+      for (const f of report.official.flattened) {
+        const tpl = knownTemplates(profile).find((t) => t.id === f.template);
+        const table = (tpl?.title ?? f.kind).replace(/^[一二三四五六七八九十]+、/, '');
+        const messageId = ({ 'no-values': 'noValues', 'cell-count': 'cellCountUnsure', 'run-together': 'runTogether', 'column-order': 'columnOrder' } as const)[f.reason];
+        emit({ messageId, data: { table }, range: f.range, severity: 'warning' });
+      }
+    }
     for (const table of officialTablesFor(report, profile)) {
       const tpl = templateOf(table, profile);
       if (!tpl) continue;

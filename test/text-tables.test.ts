@@ -8,6 +8,8 @@ import { buildReport } from '../src/model/index.js';
 import type { RawTable, Report } from '../src/model/types.js';
 import type { SourceDocument } from '../src/read/types.js';
 import { corpusDir, devPath, repoRoot, seedPath } from './helpers/corpus.js';
+import { isPageNumber, textCells } from '../src/model/tables/grid.js';
+import { MappedText } from '../src/util/mapped-text.js';
 
 function model(text: string, name: string): { doc: SourceDocument; report: Report } {
   const doc = readBuffer(Buffer.from(text, 'utf8'), name);
@@ -16,42 +18,47 @@ function model(text: string, name: string): { doc: SourceDocument; report: Repor
 const modelFile = (file: string) => model(readFileSync(file, 'utf8'), path.basename(file));
 const fixture = (name: string) => modelFile(path.join(repoRoot, 'fixtures/tables', name));
 const texts = (t: RawTable): string[][] => t.rows.map((r) => r.map((c) => c.text.text));
+/** A cell-per-line grid is one stream of cells; cut into rows of a known width to compare with the table as printed. */
+const rowsOf = <T>(cells: T[], width: number): T[][] => Array.from({ length: Math.ceil(cells.length / width) }, (_, i) => cells.slice(i * width, i * width + width));
 
 describe('seed 002: a legacy statistics table flattened to one cell per line', () => {
   const { doc, report } = modelFile(seedPath(2));
   const t = report.tables[0]!;
 
-  it('is one table of 66 rows of label, unit and figure', () => {
+  const stream = rowsOf(t.rows[0]!, 3);
+  const tx = stream.map((r) => r.map((c) => c.text.text));
+
+  it('is one stream of 66 × 3 cells: label, unit and figure, in reading order', () => {
     expect(report.tables).toHaveLength(1);
     expect(t.layout).toBe('cell-per-line');
-    expect(t.rows).toHaveLength(66);
-    for (const row of t.rows) expect(row).toHaveLength(3);
-    expect(texts(t)[0]).toEqual(['统计指标', '单位', '统计数']);
-    expect(texts(t)[1]).toEqual(['一、主动公开情况', '', '']);
-    expect(texts(t)[5]).toEqual(['(二)通过不同渠道和方式公开政府信息的情况', '', '436']);
-    expect(texts(t)[21]).toEqual(['三、依申请公开情况', '', '0']);
-    expect(texts(t)[45]).toEqual(['四、行政复议数量', '件', '0']);
-    expect(texts(t)[58]).toEqual(['(三)从事政府信息公开工作人员数', '人', '5']);
-    expect(texts(t)[65]).toEqual(['(三)接受培训人员数', '人次', '8']);
+    expect(t.rows).toHaveLength(1);
+    expect(t.rows[0]).toHaveLength(198);
+    expect(tx[0]).toEqual(['统计指标', '单位', '统计数']);
+    expect(tx[1]).toEqual(['一、主动公开情况', '', '']);
+    expect(tx[5]).toEqual(['(二)通过不同渠道和方式公开政府信息的情况', '', '436']);
+    expect(tx[21]).toEqual(['三、依申请公开情况', '', '0']);
+    expect(tx[45]).toEqual(['四、行政复议数量', '件', '0']);
+    expect(tx[58]).toEqual(['(三)从事政府信息公开工作人员数', '人', '5']);
+    expect(tx[65]).toEqual(['(三)接受培训人员数', '人次', '8']);
   });
 
   it('keeps a cell that wraps onto a second line as one cell', () => {
-    const cell = t.rows[2]![0]!;
+    const cell = stream[2]![0]!;
     expect(cell.text.text).toBe('(一)主动公开政府信息数(不同渠道和方式公开相同信息计1条)');
     expect(doc.position(cell.range.start)).toEqual({ line: 66, column: 1 });
     expect(doc.position(cell.range.end)).toEqual({ line: 67, column: 19 });
-    expect(texts(t)[2]!.slice(1)).toEqual(['条', '482']);
-    expect(texts(t)[12]![0]).toBe('(一)回应公众关注热点或重大舆情数(不同方式回应同一热点或舆情计1次)');
+    expect(tx[2]!.slice(1)).toEqual(['条', '482']);
+    expect(tx[12]![0]).toBe('(一)回应公众关注热点或重大舆情数(不同方式回应同一热点或舆情计1次)');
   });
 
   it('maps cells to their lines, and empty cells to their lone pipe', () => {
-    const fig = t.rows[2]![2]!;
+    const fig = stream[2]![2]!;
     expect(doc.position(fig.range.start)).toEqual({ line: 71, column: 1 });
     expect(doc.text.slice(fig.range.start, fig.range.end)).toBe('482');
     // 单 位 on line 58 reads 单位, its characters still mapped
-    const unit = t.rows[0]![1]!;
+    const unit = stream[0]![1]!;
     expect(doc.position(unit.text.range(1, 2).start)).toEqual({ line: 58, column: 3 });
-    const empty = t.rows[1]![1]!;
+    const empty = stream[1]![1]!;
     expect(empty.range.start).toBe(empty.range.end);
     expect(doc.position(empty.range.start)).toEqual({ line: 64, column: 1 });
   });
@@ -93,7 +100,7 @@ describe('dev reports with tables copied as text', () => {
     const { report } = modelFile(devPath('A-072.txt'));
     expect(report.tables).toHaveLength(1);
     expect(report.tables[0]!.layout).toBe('cell-per-line');
-    expect(texts(report.tables[0]!)).toEqual([
+    expect(rowsOf(texts(report.tables[0]!)[0]!, 4)).toEqual([
       ['第二十条第(一)项', '', '', ''],
       ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量'],
     ]);
@@ -159,9 +166,10 @@ describe('text layouts from fixtures', () => {
     expect(report.sections.map((s) => s.title)).toEqual(['主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况']);
   });
 
-  it('cell per line with inline pipes, regrouped into rows of four', () => {
+  it('cell per line with inline pipes: one stream of cells in reading order', () => {
     const { report } = fixture('cell-per-line-inline.txt');
-    expect(texts(report.tables[0]!)).toEqual([
+    expect(report.tables[0]!.rows).toHaveLength(1);
+    expect(rowsOf(texts(report.tables[0]!)[0]!, 4)).toEqual([
       ['第二十条第(一)项', '', '', ''],
       ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量'],
       ['规章', '0', '0', '0'],
@@ -290,5 +298,28 @@ describe('property: one grid, three renderings, the same grid back', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('cells of a line of text (PDF text, one-line dumps)', () => {
+  const cells = (s: string): string[] => textCells(MappedText.identity(s, 100)).map((c) => c.text.text);
+  it('splits at runs of spaces and joins characters spaced out one or two at a time', () => {
+    expect(cells('商 业 企 业    科 研 机 构   社会公益组织   其他')).toEqual(['商业企业', '科研机构', '社会公益组织', '其他']);
+    expect(cells('一、本年新收政府信息公开申请数量   3001   53   0')).toEqual(['一、本年新收政府信息公开申请数量', '3001', '53', '0']);
+  });
+  it('keeps numbering, years and bracketed notes in their labels, and splits figures run onto a label', () => {
+    expect(cells('1.属于国家秘密 0 0')).toEqual(['1.属于国家秘密', '0', '0']);
+    expect(cells('（二）部分公开（区分处理的, 只计这一情形, 不计其他情形） 99')).toEqual(['（二）部分公开（区分处理的,只计这一情形,不计其他情形）', '99']);
+    expect(cells('总计 723000075四、结转下年度继续办理 0000000')).toEqual(['总计', '723000075', '四、结转下年度继续办理', '0000000']);
+    expect(cells('00000002.其他法律行政法规禁止公开')).toEqual(['0000000', '2.其他法律行政法规禁止公开']);
+    expect(cells('2016年度历年累计')).toEqual(['2016年度历年累计']);
+  });
+  it('maps every cell to its place in the line', () => {
+    const [, fig] = textCells(MappedText.identity('规章   12', 100));
+    expect(fig!.range).toEqual({ start: 105, end: 107 });
+  });
+  it('knows a page number line', () => {
+    for (const s of ['— 6 —', '- 3 -', '第 3 页', '－12－', '3/12']) expect(isPageNumber(s), s).toBe(true);
+    for (const s of ['0', '— 以上 —', '2021-12-31']) expect(isPageNumber(s), s).toBe(false);
   });
 });

@@ -1,7 +1,6 @@
 import { MappedText, type Segment } from '../util/mapped-text.js';
 import type { TextTable } from '../parse/plaintext.js';
 import type { RawCell, RawTable } from './types.js';
-import { readNumbering } from './numbering.js';
 
 /**
  * Tables flattened into text, as grids. What every grid (text, HTML or Markdown) guarantees to
@@ -25,7 +24,8 @@ import { readNumbering } from './numbering.js';
  *   that stops without its closing `|` where the table's rows have one, runs on into the next;
  * - cell per line: each cell is followed by a `|` (on its own line or at the line's end), a lone
  *   `|` being an empty cell, with nothing marking where a row ends (seed 002, Word copies). The
- *   cells are regrouped into rows of the width that puts the row labels in the first column.
+ *   grid has a single row holding every cell in reading order: guessing a row width would
+ *   misplace cells wherever a merged label cell is absent, so recognition reads it as a stream.
  */
 
 const PIPE = /[|｜]/;
@@ -107,41 +107,6 @@ function cell(piece: MappedText, at: number): RawCell {
   return { text, range: text.range() };
 }
 
-type CellClass = 'empty' | 'number' | 'label' | 'text';
-
-const NUMBERISH = /^(?:[-+−－]?[0-9０-９][0-9０-９.,，．]*\s*(?:余|多)?[件条次个人篇万元%％]*|[/／—－\-–]+|无)$/;
-
-function classify(s: string): CellClass {
-  if (s === '') return 'empty';
-  if (NUMBERISH.test(s)) return 'number';
-  if (readNumbering(s) || /^(?:其中|第[一二三四五六七八九十百零〇]{1,5}条)/.test(s)) return 'label';
-  return 'text';
-}
-
-/**
- * The row width of a cell-per-line table: the one that best puts numbered labels in the first
- * column and figures elsewhere.
- */
-function rowWidth(cells: RawCell[]): number {
-  const classes = cells.map((c) => classify(c.text.text));
-  let best = cells.length;
-  let bestScore = -Infinity;
-  const maxWidth = Math.min(24, cells.length);
-  for (let n = 2; n <= maxWidth; n++) {
-    let score = 0;
-    classes.forEach((k, i) => {
-      if (i % n === 0) score += k === 'label' ? 2 : k === 'text' ? 1 : k === 'number' ? -2 : -1;
-      else score += k === 'label' ? -2 : k === 'number' ? 1 : k === 'empty' ? 0.5 : 0;
-    });
-    if (cells.length % n !== 0) score -= 2;
-    if (score > bestScore) {
-      bestScore = score;
-      best = n;
-    }
-  }
-  return Math.max(1, best);
-}
-
 function cellPerLineGrid(tt: TextTable): RawCell[][] {
   const cells: RawCell[] = [];
   let pending: MappedText | undefined;
@@ -157,11 +122,8 @@ function cellPerLineGrid(tt: TextTable): RawCell[][] {
     });
   });
   if (pending) cells.push(cell(pending, pending.toSource(0)));
-  if (!cells.length) return [];
-  const n = rowWidth(cells);
-  const rows: RawCell[][] = [];
-  for (let i = 0; i < cells.length; i += n) rows.push(cells.slice(i, i + n));
-  return rows;
+  // nothing marks where a row ends: the cells stay one stream, which recognition aligns to the template
+  return cells.length ? [cells] : [];
 }
 
 function rowPerLineGrid(tt: TextTable): RawCell[][] {

@@ -58,6 +58,12 @@ function isHeadingLine(s: string): boolean {
   return n.numbering.style === 'cn-paren' && !bracketsOpen(s) && s.trim().length <= 40;
 }
 
+/** A heading of a part of the report: 一、… or 第一部分. */
+function isPartHeading(s: string): boolean {
+  const n = readNumbering(s);
+  return !!n && (n.numbering.style === 'cn-dun' || n.numbering.style === 'part') && s.trim().length <= 40 && !/[。；]/.test(s);
+}
+
 interface Line {
   text: string;
   offset: number;
@@ -98,10 +104,13 @@ function regionEnd(lines: Line[], i: number): number {
       end = j++;
       continue;
     }
-    if (cellLine(j) && end === j - 1) {
+    // a part's heading (三、…) is a cell only when its pipe follows at once: else the table has ended before it
+    const partHeading = isPartHeading(t) && !LONE_PIPE.test(lines[j + 1]?.text ?? '');
+    if (cellLine(j) && end === j - 1 && !partHeading) {
       end = j++;
       continue;
     }
+    if (partHeading) break;
     if (isHeadingLine(t) && !cellLine(j)) break;
     const next = lines[j + 1];
     if (next && isPipeLine(next.text) && !LONE_PIPE.test(next.text)) {

@@ -1,7 +1,25 @@
 import type { Block, RawCell, RawTable, Section, TableLayout } from '../types.js';
-import type { SourceRange } from '../../util/mapped-text.js';
+import { MappedText, type SourceRange } from '../../util/mapped-text.js';
+import { toHalfWidth } from '../numerals.js';
+import { cleanCellText } from '../text-table.js';
 import { parseCellValue, type CellValue } from './values.js';
 import { hasCjk, normaliseLabel, type NormalisedLabel } from './labels.js';
+
+/**
+ * The first step of reading a table, whatever its layout: the cells in reading order, each a
+ * label or a value, grouped into the rows the input shows. Recognition (recognise.ts) then
+ * aligns that stream to a template: known row labels are anchors, the values after a label
+ * belong to its row.
+ *
+ * What a row is depends on the layout, and recognition is told which:
+ * - `delimited` rows are rows of the table as the input marks them (GFM and HTML rows, pipe
+ *   rows): a row holding the wrong number of values is a fact about the table;
+ * - the other rows are pieces of a stream with no row boundaries to trust: one cell per line
+ *   (the whole grid is one row), and lines of plain text (PDF text with columns separated by
+ *   spaces, a table run onto one line), where empty cells have left no trace. Values there
+ *   belong to the last label before them; when their number does not fit, the table cannot be
+ *   read with certainty.
+ */
 
 /** A cell prepared for recognition. */
 export interface PCell {
@@ -15,19 +33,27 @@ export interface PCell {
   isText: boolean;
   /** a copy a row or column span produced */
   copy: boolean;
+  /** figures cut from a label they were run onto without a space (`数条346085376`): columns may be run together too */
+  glued?: boolean;
 }
 
 export interface PRow {
   cells: PCell[];
-  /** index in Report.tables; -1 for a line of text between two grids */
+  /** index in Report.tables; -1 for a line of text */
   grid: number;
   /** cell positions line up with the header's (GFM, HTML with spans expanded) */
   positional: boolean;
+  /** the row is a row of the table as the input marks it (see above) */
+  delimited: boolean;
+  /** a line of running text cut into cells: its labels must look like labels, not prose */
+  prose: boolean;
+  /** a heading of the document (a table split into pieces, each under its row's label) */
+  heading?: boolean;
   layout: TableLayout;
   range: SourceRange;
 }
 
-/** Consecutive grids of one table, with the short lines between them as one-cell rows. */
+/** Consecutive grids and table lines of one table (or of several adjacent tables). */
 export interface Run {
   rows: PRow[];
   grids: number[];
@@ -44,30 +70,125 @@ export function prepareCell(raw: RawCell, col: number, rowIndex: number): PCell 
 
 function gridRows(t: RawTable, gridIndex: number): PRow[] {
   const positional = t.layout === 'gfm' || t.layout === 'html';
+  const delimited = t.layout !== 'cell-per-line';
   return t.rows
     .map((cells, r) => {
       const pcells = cells.map((c, k) => prepareCell(c, k, r));
       const own = pcells.filter((c) => !c.copy && c.text !== '');
       const range = own.length ? { start: own[0]!.raw.range.start, end: own[own.length - 1]!.raw.range.end } : (cells[0]?.range ?? t.range);
-      return { cells: pcells, grid: gridIndex, positional, layout: t.layout, range };
+      return { cells: pcells, grid: gridIndex, positional, delimited, prose: false, layout: t.layout, range };
     })
     .filter((r) => r.cells.length > 0);
 }
 
-/** A short line between two grids that can be part of the table (a label broken off its row). */
-function isBridge(b: Block, headings: Set<Block>): boolean {
-  if (b.type !== 'paragraph' && b.type !== 'list-item') return false;
-  if (headings.has(b)) return false;
-  const t = b.text.text.trim();
-  return t.length > 0 && t.length <= 60 && !/[。；;]/.test(t);
+/** A page number or running foot a PDF leaves between lines: `— 6 —`, `- 3 -`, `第 3 页`, `3/12`. */
+export function isPageNumber(s: string): boolean {
+  const t = toHalfWidth(s).trim();
+  return /^[-—–－―─_~]+\s*\d{1,4}\s*[-—–－―─_~]+$/.test(t) || /^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$/.test(t) || /^\d{1,4}\s*\/\s*\d{1,4}$/.test(t);
+}
+
+/** Longest line read as table cells: a whole report run onto one line is some 10,000 characters. */
+const MAX_LINE = 50_000;
+
+/** Text outside brackets, an unclosed bracket's tail and an unopened one's head included. */
+export function outsideBrackets(s: string): string {
+  let t = s.replace(/[（(][^（()）]*[)）]/g, '');
+  t = t.replace(/^[^（(]*[)）]/, '').replace(/[（(][^)）]*$/, '');
+  return t;
+}
+
+/** A line of text that can be part of a table: no sentence punctuation outside brackets. */
+function tableLine(s: string): boolean {
+  const t = s.trim();
+  // a whole article or table run onto one line: its cells are read as a stream (up to a size no report reaches)
+  if (t.length > 200) return t.length <= MAX_LINE;
+  return !/[，,。；;！？!?]/.test(outsideBrackets(t));
+}
+
+const SPLIT_NUMBER = /(?<![\d.])[+-]?\d+(?:\.\d+)?(?![.、．]\s*[\u3400-\u9fff“"])/g;
+
+/**
+ * The cells of a line of text: pieces between runs of white space, a label split from the
+ * figures run onto it (`规章000`, `713000074二、上年结转…`), and characters spaced out one or
+ * two at a time (`商 业 企 业`) joined back.
+ */
+export function textCells(line: MappedText): (RawCell & { glued?: boolean })[] {
+  const s = line.text;
+  const pieces: { from: number; to: number; gap: number }[] = [];
+  const re = /[^\s\u3000\u00a0]+/g;
+  let m: RegExpExecArray | null;
+  let prevEnd = -1;
+  while ((m = re.exec(s))) {
+    pieces.push({ from: m.index, to: m.index + m[0].length, gap: prevEnd < 0 ? Infinity : m.index - prevEnd });
+    prevEnd = m.index + m[0].length;
+  }
+  // a bracket opened in one piece closes in a later one: (区分处理的, 只计这一情形, 不计其他情形) is one piece
+  for (let i = 0; i < pieces.length - 1; i++) {
+    const text = s.slice(pieces[i]!.from, pieces[i]!.to);
+    const open = (text.match(/[（(]/g) ?? []).length - (text.match(/[)）]/g) ?? []).length;
+    if (open > 0 && /[)）]/.test(s.slice(pieces[i + 1]!.from))) {
+      pieces[i] = { from: pieces[i]!.from, to: pieces[i + 1]!.to, gap: pieces[i]!.gap };
+      pieces.splice(i + 1, 1);
+      i--;
+    }
+  }
+  // spaced-out characters: a run of short Chinese pieces one space apart is one label
+  const short = (p: { from: number; to: number }): boolean => p.to - p.from <= 2 && /^[\u3400-\u9fff]+$/.test(s.slice(p.from, p.to));
+  const joined: { from: number; to: number }[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
+    let j = i;
+    while (j + 1 < pieces.length && short(pieces[j]!) && short(pieces[j + 1]!) && pieces[j + 1]!.gap === 1) j++;
+    joined.push({ from: p.from, to: pieces[j]!.to });
+    i = j;
+  }
+  const out: (RawCell & { glued?: boolean })[] = [];
+  const push = (from: number, to: number, glued = false): void => {
+    const text = cleanCellText(line.slice(from, to));
+    if (text.text !== '') out.push({ text, range: text.range(), ...(glued ? { glued } : {}) });
+  };
+  const half = toHalfWidth(s);
+  for (const p of joined) {
+    let at = p.from;
+    const seg = half.slice(p.from, p.to);
+    if (!/\d/.test(seg) || !hasCjk(seg)) {
+      push(p.from, p.to);
+      continue;
+    }
+    SPLIT_NUMBER.lastIndex = 0;
+    let n: RegExpExecArray | null;
+    while ((n = SPLIT_NUMBER.exec(seg))) {
+      const from = p.from + n.index;
+      const to = from + n[0].length;
+      // a figure inside a label (第20条, 2019年) stays in it
+      const next = half[to] ?? '';
+      if (/[年月日条项号%％]/.test(next)) continue;
+      if (from > at) push(at, from);
+      push(from, to, true);
+      at = to;
+    }
+    if (at < p.to) push(at, p.to);
+  }
+  return out;
+}
+
+function textRow(b: Block, heading: boolean): PRow | undefined {
+  const t = b.text.trim();
+  if (!t.text || isPageNumber(t.text)) return undefined;
+  // a heading is one label, whatever spaces it holds
+  const raw: (RawCell & { glued?: boolean })[] = heading && !/\d\s*$/.test(t.text) ? [{ text: cleanCellText(t), range: t.range() }] : textCells(t);
+  const cells = raw.map((c, k) => ({ ...prepareCell(c, k, 0), ...(c.glued ? { glued: true } : {}) }));
+  if (!cells.length) return undefined;
+  return { cells, grid: -1, positional: false, delimited: false, prose: true, layout: 'text', range: t.range(), ...(heading ? { heading } : {}) };
 }
 
 /**
- * Group the report's grids into runs: grids that follow each other with at most a few short
- * label lines between them (a text table interrupted by a cell that held a line break) are
- * read as one table. A top-level section heading always ends a run.
+ * Group the report's tables into runs: grids, and lines of text that can be table rows (no
+ * sentence punctuation outside brackets), that follow each other; page numbers between them
+ * are skipped. A section heading ends a run unless it is itself a label of a table (PDF
+ * conversions turn row labels such as 三、本年度办理结果 into headings).
  */
-export function buildRuns(blocks: Block[], tables: RawTable[], sections: Section[]): Run[] {
+export function buildRuns(blocks: Block[], tables: RawTable[], sections: Section[], isTableLabel: (text: string) => boolean): Run[] {
   const headings = new Set(sections.map((s) => s.heading));
   const gridOf = new Map<Block, number>();
   tables.forEach((t, i) => {
@@ -75,33 +196,46 @@ export function buildRuns(blocks: Block[], tables: RawTable[], sections: Section
     if (b) gridOf.set(b, i);
   });
   const runs: Run[] = [];
-  let i = 0;
-  while (i < blocks.length) {
-    const g = gridOf.get(blocks[i]!);
-    if (g === undefined) {
-      i++;
-      continue;
-    }
-    const run: Run = { rows: gridRows(tables[g]!, g), grids: [g], endsDocument: false };
-    let j = i + 1;
-    for (;;) {
-      let k = j;
-      while (k < blocks.length && k - j < 3 && gridOf.get(blocks[k]!) === undefined && isBridge(blocks[k]!, headings)) k++;
-      const next = k < blocks.length ? gridOf.get(blocks[k]!) : undefined;
-      if (next === undefined) break;
-      for (let b = j; b < k; b++) {
-        const bl = blocks[b]!;
-        const cell: RawCell = { text: bl.text.trim(), range: bl.text.trim().range() };
-        run.rows.push({ cells: [prepareCell(cell, 0, 0)], grid: -1, positional: false, layout: 'pipe-text', range: cell.range });
+  let cur: Run | undefined;
+  let lastRow = -1;
+  const close = (): void => {
+    if (cur && cur.rows.some((r) => r.cells.some((c) => !c.isText && c.text !== ''))) runs.push(cur);
+    else if (cur && cur.rows.length >= 3) runs.push(cur);
+    cur = undefined;
+  };
+  blocks.forEach((b, i) => {
+    const g = gridOf.get(b);
+    let rows: PRow[] | undefined;
+    if (g !== undefined) rows = gridRows(tables[g]!, g);
+    else if (b.type === 'paragraph' || b.type === 'list-item' || b.type === 'heading') {
+      const t = b.text.text.trim();
+      if (isPageNumber(t)) return;
+      const heading = headings.has(b) || b.type === 'heading';
+      if (heading && !isTableLabel(t)) {
+        close();
+        return;
       }
-      run.rows.push(...gridRows(tables[next]!, next));
-      run.grids.push(next);
-      j = k + 1;
+      if (!heading && !tableLine(t)) {
+        close();
+        return;
+      }
+      const r = textRow(b, heading);
+      rows = r ? [r] : [];
+    } else {
+      if (b.type !== 'html' && b.type !== 'break') close();
+      return;
     }
-    const rest = blocks.slice(j);
-    run.endsDocument = rest.length <= 3 && rest.every((b) => isBridge(b, headings));
-    runs.push(run);
-    i = j;
+    cur ??= { rows: [], grids: [], endsDocument: false };
+    cur.rows.push(...rows);
+    if (g !== undefined) cur.grids.push(g);
+    lastRow = i;
+  });
+  const last = cur as Run | undefined;
+  if (last) {
+    const rest = blocks.slice(lastRow + 1);
+    // only a few short lines (a signature, a date) follow: the document may have been cut off inside the table
+    last.endsDocument = rest.length <= 3 && rest.every((b) => b.text.text.trim().length <= 60 && !/[。；]/.test(b.text.text));
   }
+  close();
   return runs;
 }

@@ -5,9 +5,8 @@ import { buildRuns } from './grid.js';
 import { recognise, type Candidate } from './recognise.js';
 import { templatesOf, type TableTemplate } from './template.js';
 import type { FlattenedTable, OfficialTable, OfficialTables } from './types.js';
-import { labelScore, normaliseLabel } from './labels.js';
+import { labelScore, normaliseLabel, type LabelSpec } from './labels.js';
 import { checkRelations, type RelationCheck } from './relations.js';
-import { parseCellValue } from './values.js';
 
 export type * from './types.js';
 export type { TableTemplate, RelationTemplate, RowTemplate, ColumnTemplate, BlockTemplate } from './template.js';
@@ -60,15 +59,37 @@ export interface TableSource {
   sections: Section[];
 }
 
+/** Whether a heading's text is a row label of some table (PDF conversions make row labels headings). */
+export function tableLabelTest(templates: TableTemplate[]): (text: string) => boolean {
+  const specs: LabelSpec[] = templates.flatMap((t) => t.blocks.flatMap((b) => [...(t.shape === 'single-row' ? [...b.rows, ...b.columns] : b.rows), ...(b.match ? [b] : [])]));
+  return (text) => {
+    const label = normaliseLabel(text);
+    // one- or two-character words (其他, 规章) are headings of their own only when numbered: （六）其他
+    if ((label.text.length <= 2 && !label.numbering) || label.text.length > 60) return false;
+    // a section title of the report (四、政府信息公开行政复议、行政诉讼情况) is no label
+    if (/情况$|事项$/.test(label.core)) return false;
+    // a label with its parenthetical kept apart: 行政诉讼（未经复议直接起诉）
+    const plain = normaliseLabel(text.replace(/[（(]([^（()）]*)[)）]/g, '$1'));
+    return specs.some((s) => labelScore(label, s) > 0 || labelScore(plain, s) > 0);
+  };
+}
+
+/** The official tables read with certainty, and those found but not readable with certainty. */
+export interface Extracted {
+  tables: OfficialTable[];
+  unsure: FlattenedTable[];
+}
+
 /**
- * Find the official tables among the report's grids and read them into the canonical model.
- * Each run of grids is read against every template; per kind of table the best fitting
+ * Find the official tables among the report's grids and table lines and read them into the
+ * canonical model. Each run is read against every template; per kind of table the best fitting
  * template wins (ties go to the report's own generation), and of two kinds claiming the same
- * rows the one with more evidence.
+ * rows the one with more evidence. A table whose cells could not be aligned with certainty is
+ * returned apart, to be reported as not checkable.
  */
-export function extractOfficialTables(src: TableSource, templates: TableTemplate[], generation: Generation): OfficialTable[] {
-  const runs = buildRuns(src.blocks, src.tables, src.sections);
-  const chosen: OfficialTable[] = [];
+export function extractTables(src: TableSource, templates: TableTemplate[], generation: Generation): Extracted {
+  const runs = buildRuns(src.blocks, src.tables, src.sections, tableLabelTest(templates));
+  const chosen: Candidate[] = [];
   for (const run of runs) {
     const byKind = new Map<string, Candidate>();
     for (const tpl of templates) {
@@ -77,8 +98,8 @@ export function extractOfficialTables(src: TableSource, templates: TableTemplate
       const prev = byKind.get(tpl.kind);
       const better =
         !prev ||
-        c.score > prev.score ||
-        (c.score === prev.score && tpl.generation === generation && prev.template.generation !== generation);
+        (!c.unsure && !!prev.unsure) ||
+        (!c.unsure === !prev.unsure && (c.score > prev.score || (c.score === prev.score && tpl.generation === generation && prev.template.generation !== generation)));
       if (better) byKind.set(tpl.kind, c);
     }
     const accepted: Candidate[] = [];
@@ -86,9 +107,20 @@ export function extractOfficialTables(src: TableSource, templates: TableTemplate
       if (accepted.some((a) => overlaps(a.core, c.core))) continue;
       accepted.push(c);
     }
-    chosen.push(...accepted.sort((a, b) => a.span[0] - b.span[0]).map((c) => c.table));
+    chosen.push(...accepted.sort((a, b) => a.span[0] - b.span[0]));
   }
-  return mergePieces(chosen);
+  const tables = mergePieces(chosen.filter((c) => !c.unsure).map((c) => c.table));
+  const unsure: FlattenedTable[] = [];
+  for (const c of chosen) {
+    if (!c.unsure || tables.some((t) => t.kind === c.template.kind) || unsure.some((u) => u.kind === c.template.kind)) continue;
+    unsure.push({ template: c.template.id, kind: c.template.kind, generation: c.template.generation, ...c.unsure });
+  }
+  return { tables, unsure };
+}
+
+/** The official tables read with certainty (see extractTables). */
+export function extractOfficialTables(src: TableSource, templates: TableTemplate[], generation: Generation): OfficialTable[] {
+  return extractTables(src, templates, generation).tables;
 }
 
 /** The template a table was read with. */
@@ -99,48 +131,8 @@ export function templateOf(table: OfficialTable, profile?: Pick<Profile, 'tables
 /** The official tables of a report built from these blocks, with the built-in templates. */
 export function readOfficialTables(blocks: Block[], sections: Section[], generation: Generation): OfficialTables {
   const tables = blocks.filter((b) => b.table).map((b) => b.table!);
-  const templates = knownTemplates();
-  const found = extractOfficialTables({ blocks, tables, sections }, templates, generation);
-  return {
-    tables: found,
-    flattened: findFlattened(blocks, templates, generation).filter((f) => !found.some((t) => t.kind === f.kind)),
-    evidence: formatEvidence(blocks),
-  };
-}
-
-/** Tables whose labels stand one per line in the text, each kind's best fitting template. */
-export function findFlattened(blocks: Block[], templates: TableTemplate[], generation: Generation): FlattenedTable[] {
-  const lines = blocks
-    .filter((b) => b.type !== 'table' && b.text.text.trim().length <= 50)
-    .map((b) => ({ b, label: normaliseLabel(b.text.text.trim()) }));
-  const best = new Map<string, FlattenedTable>();
-  for (const tpl of templates) {
-    const labels: FlattenedTable['labels'] = [];
-    const seen = new Set<string>();
-    for (const { b, label } of lines) {
-      for (const block of tpl.blocks) {
-        for (const [what, specs] of [['row', block.rows], ['column', block.columns]] as const) {
-          for (const spec of specs) {
-            const key = `${what}:${spec.id}`;
-            // one- or two-character labels (其他, 规章, 总计) are too common to show a table by themselves
-            if (seen.has(key) || label.text.length <= 2 || labelScore(label, spec) === 0) continue;
-            seen.add(key);
-            labels.push({ id: spec.id, what, text: b.text.text.trim(), range: b.range });
-          }
-        }
-      }
-    }
-    const rows = labels.filter((l) => l.what === 'row').length;
-    const cols = labels.filter((l) => l.what === 'column').length;
-    if (rows + cols < tpl.minEvidence + 2 || (tpl.shape !== 'list' && cols === 0) || labels.length === 0) continue;
-    const range = { start: Math.min(...labels.map((l) => l.range.start)), end: Math.max(...labels.map((l) => l.range.end)) };
-    // lines between the labels that read as figures: the values are there, one per line, without separators
-    const values = blocks.filter((b) => b.type !== 'table' && b.range.start >= range.start && b.range.end <= range.end && parseCellValue(b.text).kind === 'number').length;
-    const cand: FlattenedTable = { template: tpl.id, kind: tpl.kind, generation: tpl.generation, range, labels, values };
-    const prev = best.get(tpl.kind);
-    if (!prev || labels.length > prev.labels.length || (labels.length === prev.labels.length && tpl.generation === generation)) best.set(tpl.kind, cand);
-  }
-  return [...best.values()];
+  const found = extractTables({ blocks, tables, sections }, knownTemplates(), generation);
+  return { tables: found.tables, flattened: found.unsure, evidence: formatEvidence(blocks) };
 }
 
 const forProfile = new WeakMap<Report, Map<Profile, OfficialTable[]>>();
@@ -162,7 +154,7 @@ export function officialTablesFor(report: Report, profile: Profile): OfficialTab
   return t;
 }
 
-/** Whether a table's columns were read with certainty: its header named every column. */
+/** Whether a table's columns were read with certainty: its header named every column, or placed them by count. */
 export function columnsSure(table: OfficialTable): boolean {
   return !table.issues.some((i) => i.kind === 'missing-column' || i.kind === 'unknown-column');
 }
@@ -170,14 +162,15 @@ export { cellName, partName } from './describe.js';
 
 /**
  * Every relation that fails in the tables a profile sees, on tables whose columns are sure (sums
- * are never run on a guessed structure).
+ * are never run on a guessed structure), leaving out failures where one side is all blank (no
+ * value is ever computed from blanks alone).
  */
 export function failedRelations(report: Report, profile: Profile): { table: OfficialTable; tpl: TableTemplate; check: RelationCheck }[] {
   const out: { table: OfficialTable; tpl: TableTemplate; check: RelationCheck }[] = [];
   for (const table of officialTablesFor(report, profile)) {
     const tpl = templateOf(table, profile);
     if (!tpl || !columnsSure(table)) continue;
-    for (const check of checkRelations(table, tpl)) if (!check.holds) out.push({ table, tpl, check });
+    for (const check of checkRelations(table, tpl)) if (!check.holds && !check.blankSide) out.push({ table, tpl, check });
   }
   return out;
 }

@@ -60,18 +60,46 @@ export function bestMatch<T extends LabelSpec>(label: NormalisedLabel, specs: re
  */
 export function labelScore(label: NormalisedLabel, spec: LabelSpec): number {
   if (!label.text) return 0;
-  const norm = (s: string): string => normaliseText(s);
-  if (spec.exclude?.some((w) => label.text.includes(norm(w)))) return 0;
-  for (const l of spec.labels ?? []) {
-    const n = norm(l);
-    if (n === label.text || n === label.core) return 1000 + n.length;
-  }
+  const n = normalisedSpec(spec);
+  if (n.exclude.some((w) => label.text.includes(w))) return 0;
+  for (const l of n.labels) if (l === label.text || l === label.core) return 1000 + l.length;
   let best = 0;
-  for (const alt of spec.match ?? []) {
-    const words = alt.map(norm);
+  for (const words of n.match) {
     if (words.every((w) => label.core.includes(w))) best = Math.max(best, words.reduce((a, w) => a + w.length, 0));
   }
   return best;
+}
+
+interface NormalisedSpec {
+  labels: string[];
+  match: string[][];
+  exclude: string[];
+}
+
+/** A spec's own wordings, normalised once: templates are read for every cell of every table. */
+const specCache = new WeakMap<LabelSpec, NormalisedSpec>();
+
+function normalisedSpec(spec: LabelSpec): NormalisedSpec {
+  let n = specCache.get(spec);
+  if (!n) {
+    n = {
+      labels: (spec.labels ?? []).map(normaliseText),
+      match: (spec.match ?? []).map((alt) => alt.map(normaliseText)),
+      exclude: (spec.exclude ?? []).map(normaliseText),
+    };
+    specCache.set(spec, n);
+  }
+  return n;
+}
+
+/**
+ * Whether a text (possibly several labels run together: 行政复议结果维持) contains a spec's
+ * wording: one of its exact labels, or all the words of one of its alternatives.
+ */
+export function containsSpec(text: string, spec: LabelSpec): boolean {
+  const n = normalisedSpec(spec);
+  if (n.labels.some((l) => l.length > 0 && text.includes(l))) return true;
+  return n.match.some((words) => words.every((w) => text.includes(w)));
 }
 
 /** Whether a text contains a CJK character (labels do, values do not). */

@@ -1,9 +1,19 @@
 import type { SourceRange } from '../../util/mapped-text.js';
 import type { Generation } from '../types.js';
-import { bestMatch, labelScore, normaliseLabel, type LabelSpec, type NormalisedLabel } from './labels.js';
-import type { PCell, PRow, Run } from './grid.js';
+import { readNumbering } from '../numbering.js';
+import { bestMatch, containsSpec, labelScore, normaliseLabel, normaliseText, type LabelSpec, type NormalisedLabel } from './labels.js';
+import { outsideBrackets, type PCell, type PRow, type Run } from './grid.js';
 import type { BlockTemplate, ColumnTemplate, RowTemplate, TableTemplate } from './template.js';
-import type { ColumnMapping, ExtractedCell, ExtractedColumn, ExtractedRow, OfficialTable, StructureIssue } from './types.js';
+import type { ColumnMapping, ExtractedCell, ExtractedColumn, ExtractedRow, FlattenedTable, OfficialTable, StructureIssue, UnsureReason } from './types.js';
+
+/**
+ * One aligner for every layout: the rows of a run (grid rows, or pieces of a stream of cells,
+ * see grid.ts) are read as cells in reading order and aligned to a template. Known row labels
+ * are anchors — matched on meaning, whatever their numbering, spacing or wrapping; the values
+ * after a label belong to its row, in the template's column order unless a header placed them.
+ * Header rows are recognised by the labels they contain, whatever their shape. Where the
+ * values cannot be aligned with certainty the result says so (`unsure`) instead of guessing.
+ */
 
 /** A template read over a run: the table it would be, and how well it fits. */
 export interface Candidate {
@@ -15,15 +25,22 @@ export interface Candidate {
   score: number;
   /** first and last run row the table takes, header included */
   span: [number, number];
-  /** first and last run row holding the table's rows */
+  /** where the table's rows start and end in the run, as positions (see pos): two tables on one line do not overlap */
   core: [number, number];
   run: Run;
+  /** set when the cells could not be aligned with certainty: the table is reported, not checked */
+  unsure?: Omit<FlattenedTable, 'template' | 'kind' | 'generation'>;
 }
 
 interface IndexedRow {
   row: RowTemplate;
   block: BlockTemplate;
   index: number;
+}
+
+/** A cell's place in a run, comparable across rows: row, then position in the row. */
+function pos(row: number, col: number): number {
+  return row * 100000 + Math.max(0, col);
 }
 
 function bestScore(label: NormalisedLabel, specs: LabelSpec[]): number {
@@ -54,6 +71,30 @@ function anchorFound(run: Run, tpl: TableTemplate): boolean {
 
 function isNumberish(c: PCell): boolean {
   return c.value.kind === 'number' || c.value.kind === 'approximate';
+}
+
+/** A value cell of a stream: a figure, a blank placeholder, or an empty cell. */
+function isStreamValue(c: PCell): boolean {
+  return !c.isText && (c.value.kind !== 'invalid' || c.text !== '');
+}
+
+/** A top-level heading (一、… 第一部分): in a stream it ends a table unless it is one of its rows. */
+function topLevel(c: PCell): boolean {
+  const n = c.label.numbering;
+  return !!n && (n.style === 'cn-dun' || n.style === 'part');
+}
+
+/**
+ * Whether a cell cut from running text reads as a label rather than a piece of a sentence:
+ * sentence punctuation outside brackets shows prose (件，其中予以公开) unless it starts with a
+ * numbering (1.申请人无正当理由逾期不补正, 行政机关…).
+ */
+function labelLike(c: PCell, row: PRow): boolean {
+  if (!row.prose) return true;
+  if (c.text.length > 80) return false;
+  if (readNumbering(c.text)) return true;
+  const outside = outsideBrackets(c.text);
+  return !/[，,。；;！？]/.test(outside) && !/^[件个条次项人]/.test(c.text);
 }
 
 function ancestors(ir: IndexedRow, byId: Map<string, IndexedRow>): string[] {
@@ -88,62 +129,188 @@ function chooseRow(label: NormalisedLabel, rows: IndexedRow[], byId: Map<string,
   return after[0] ?? pool[0];
 }
 
-interface RowMatch {
+/** A row of the template found in the run, with the value cells that follow its label. */
+interface Item {
   ir: IndexedRow;
-  /** cell index of the label; values follow it (-1: the label stood on the line before) */
+  /** run row of the label */
+  at: number;
+  /** cell index of the label in that row (-1: the label stood on the line before) */
   labelAt: number;
   label: string;
   labelRange: SourceRange;
+  /** the label's row is a row of the table as the input marks it: its values are that row's cells */
+  delimited: boolean;
+  /** values collected from a stream */
+  values: PCell[];
+  /** last run row holding one of its values */
+  end: number;
+  /** the label is a heading of the document (a table split into pieces under headings) */
+  heading?: boolean;
 }
 
-/** Read the rows of a run against a template's rows: which run row is which template row. */
-function matchRows(run: Run, tpl: TableTemplate, isHeader: (r: PRow) => boolean): (RowMatch | undefined)[] {
+interface Alignment {
+  items: Item[];
+  /** delimited header rows (run row indices) */
+  headers: number[];
+  /** stream cells read as header labels */
+  headerCells: PCell[];
+  /** rows with figures inside the table that are no row of the template */
+  unknown: { text: string; range: SourceRange; at: number }[];
+}
+
+/** Read the cells of a run against a template's rows: anchors, header rows, values. */
+function align(run: Run, tpl: TableTemplate): Alignment {
   const rows: IndexedRow[] = [];
   for (const b of tpl.blocks) for (const r of b.rows) rows.push({ row: r, block: b, index: rows.length });
   const byId = new Map(rows.map((r) => [r.row.id, r]));
-  const out: (RowMatch | undefined)[] = [];
+  const cols = tpl.blocks.flatMap((b) => b.columns);
+  const headerSpecs: LabelSpec[] = tpl.blocks.flatMap((b) => (b.headers ? [b.headers] : []));
+  const colScore = (c: PCell): number => bestScore(c.label, cols);
+  const rowScore = (c: PCell): number => bestScore(c.label, rows.map((r) => r.row));
+  const out: Alignment = { items: [], headers: [], headerCells: [], unknown: [] };
   let ctx: string | undefined;
   let last = -1;
-  let pending: PCell | undefined;
+  let cur: Item | undefined;
+  /** an unmatched label just before: the start of a label wrapped onto the next line or cell */
+  let pending: { c: PCell; at: number } | undefined;
+  let ended = false;
+  const start = (ir: IndexedRow, at: number, labelAt: number, label: string, labelRange: SourceRange, delimited: boolean): Item => {
+    const it: Item = { ir, at, labelAt, label, labelRange, delimited, values: [], end: at, ...(run.rows[at]!.heading ? { heading: true } : {}) };
+    out.items.push(it);
+    ctx = ir.row.group ? ir.row.id : (ir.row.parent ?? ctx);
+    last = ir.index;
+    return it;
+  };
   run.rows.forEach((row, i) => {
-    out[i] = undefined;
-    if (isHeader(row)) {
-      pending = undefined;
+    if (ended) return;
+    if (row.delimited) {
+      cur = undefined;
+      const own = row.cells.filter((c) => !c.copy);
+      const texts = own.filter((c) => c.isText);
+      const hasNumbers = own.some(isNumberish);
+      // a header row: labels of columns or header notes, or several labels and no figures (a garbled header naming rows)
+      const colLabels = texts.filter((c) => colScore(c) > 0).length;
+      const rowLabels = texts.filter((c) => rowScore(c) > 0).length;
+      const headerish = texts.some((c) => bestScore(c.label, headerSpecs) > 0);
+      // (three label cells and no figure is a header however garbled: 类别 | 数据1 | … | 总计, or one naming rows)
+      if (!hasNumbers && (colLabels >= 2 || (colLabels === 1 && rowLabels === 0) || (headerish && rowLabels === 0) || (texts.length >= 3 && (colLabels >= 1 || rowLabels >= 3)))) {
+        out.headers.push(i);
+        pending = undefined;
+        return;
+      }
+      if (hasNumbers && colLabels >= 2 && rowLabels === 0 && out.items.length === 0) {
+        // a header with figures in it (a column of numbering) — still a header
+        out.headers.push(i);
+        return;
+      }
+      let found: Item | undefined;
+      let rowCtx = ctx;
+      row.cells.forEach((c, k) => {
+        if (!c.isText || c.copy) return;
+        const ir = chooseRow(c.label, rows, byId, rowCtx, last);
+        if (!ir) return;
+        found = { ir, at: i, labelAt: k, label: c.text, labelRange: c.value.range, delimited: true, values: [], end: i };
+        rowCtx = ir.row.group ? ir.row.id : (ir.row.parent ?? rowCtx);
+      });
+      if (!found && pending && hasNumbers) {
+        // a label broken over two lines: the start on the line before, the rest (or nothing) here
+        const firstText = row.cells.findIndex((c) => c.isText && !c.copy);
+        const joined = pending.c.text + (firstText >= 0 ? row.cells[firstText]!.text : '');
+        const ir = chooseRow(normaliseLabel(joined), rows, byId, rowCtx, last);
+        if (ir) {
+          const labelRange = firstText >= 0 ? joinRange(pending.c.value.range, row.cells[firstText]!.value.range) : pending.c.value.range;
+          found = { ir, at: i, labelAt: firstText, label: joined, labelRange, delimited: true, values: [], end: i };
+        }
+      }
+      const lastText = texts[texts.length - 1];
+      pending = !found && !hasNumbers && lastText ? { c: lastText, at: i } : undefined;
+      if (found) {
+        // a heading naming the row just before (a table split into one piece per row): the piece's row is it
+        const prev = out.items[out.items.length - 1];
+        if (prev && !prev.delimited && prev.heading && prev.values.length === 0 && prev.ir.row.id === found.ir.row.id) out.items.pop();
+        out.items.push(found);
+        ctx = found.ir.row.group ? found.ir.row.id : (found.ir.row.parent ?? ctx);
+        last = found.ir.index;
+      } else if (hasNumbers && out.items.length) {
+        const label = texts[0];
+        out.unknown.push({ text: label?.text ?? own.map((c) => c.text).join(' | '), range: label?.value.range ?? row.range, at: i });
+      }
       return;
     }
-    let found: RowMatch | undefined;
-    let rowCtx = ctx;
-    row.cells.forEach((c, k) => {
-      if (!c.isText) return;
-      const ir = chooseRow(c.label, rows, byId, rowCtx, last);
-      if (!ir) return;
-      found = { ir, labelAt: k, label: c.text, labelRange: c.value.range };
-      rowCtx = ir.row.group ? ir.row.id : (ir.row.parent ?? rowCtx);
-    });
-    const hasNumbers = row.cells.some(isNumberish);
-    if (!found && pending && hasNumbers) {
-      // a label broken over two lines: the start on the line before, the rest (or nothing) here
-      const firstText = row.cells.findIndex((c) => c.isText);
-      const joined = pending.text + (firstText >= 0 ? row.cells[firstText]!.text : '');
-      const ir = chooseRow(normaliseLabel(joined), rows, byId, rowCtx, last);
-      if (ir) {
-        const labelRange = firstText >= 0 ? joinRange(pending.value.range, row.cells[firstText]!.value.range) : pending.value.range;
-        found = { ir, labelAt: firstText, label: joined, labelRange };
-        rowCtx = ir.row.parent ?? rowCtx;
+    // a stream: labels anchor rows, values follow them
+    for (let k = 0; k < row.cells.length && !ended; k++) {
+      const c = row.cells[k]!;
+      if (c.copy) continue;
+      if (!c.isText) {
+        if (!isStreamValue(c)) continue;
+        if (cur && !cur.delimited) {
+          cur.values.push(c);
+          cur.end = i;
+        }
+        pending = undefined;
+        continue;
       }
-    }
-    pending = !found && !hasNumbers ? [...row.cells].reverse().find((c) => c.isText) : undefined;
-    if (found) {
-      out[i] = found;
-      ctx = rowCtx;
-      last = found.ir.index;
+      if (!labelLike(c, row)) {
+        // a piece of a sentence: the table has ended if it had begun
+        if (out.items.length) ended = true;
+        continue;
+      }
+      const inTable = out.items.length > 0;
+      const rs = rowScore(c);
+      const cs = colScore(c) || bestScore(c.label, headerSpecs);
+      if (cs > 0 && (!inTable || rs === 0 || (cur && cur.values.length === 0 && cs >= rs))) {
+        // a header label (总计 above the rows is a column; among them a row)
+        if (rs === 0 || !inTable) {
+          out.headerCells.push(c);
+          pending = undefined;
+          continue;
+        }
+      }
+      let ir = rs > 0 ? chooseRow(c.label, rows, byId, ctx, last) : undefined;
+      let label = c.text;
+      let range = c.value.range;
+      if (!ir && pending) {
+        // a label wrapped onto the next line or cell, neither part enough alone
+        const joined = pending.c.text + c.text;
+        ir = chooseRow(normaliseLabel(joined), rows, byId, ctx, last);
+        if (ir) {
+          label = joined;
+          range = joinRange(pending.c.value.range, c.value.range);
+        }
+      }
+      if (!ir && k + 1 < row.cells.length && row.cells[k + 1]!.isText) {
+        const next = row.cells[k + 1]!;
+        const joined = normaliseLabel(c.text + next.text);
+        const ir2 = chooseRow(joined, rows, byId, ctx, last);
+        if (ir2 && labelScore(next.label, ir2.row) === 0) {
+          ir = ir2;
+          label = c.text + next.text;
+          range = joinRange(c.value.range, next.value.range);
+          k++;
+        }
+      }
+      if (ir) {
+        cur = start(ir, i, k, label, range, false);
+        pending = undefined;
+        continue;
+      }
+      if (inTable && topLevel(c)) {
+        ended = true;
+        continue;
+      }
+      // a numbered label that is no row of the template, after a row with its values: a row of its own
+      if (inTable && c.label.numbering && cur && cur.values.length > 0 && !cur.delimited) {
+        out.unknown.push({ text: c.text, range: c.value.range, at: i });
+        cur = undefined;
+        continue;
+      }
+      // the rest of a wrapped label, or a note: it neither ends the row nor belongs to it
+      pending = { c, at: i };
     }
   });
+  // a heading over a piece of the table that named no row of its own carries no values: it is a title, not a row
+  out.items = out.items.filter((it) => !(it.heading && !it.delimited && it.values.length === 0 && !it.ir.row.group));
   return out;
-}
-
-function colSpecs(tpl: TableTemplate): ColumnTemplate[] {
-  return tpl.blocks.flatMap((b) => b.columns);
 }
 
 /** Value cells after a row's label: span copies dropped, empty cells beyond the expected count trimmed. */
@@ -153,6 +320,17 @@ function valuesAfter(row: PRow, labelAt: number, n: number): PCell[] {
   while (vals.length > n && vals[0]!.text === '' && !row.positional) vals.shift();
   return vals;
 }
+
+/** Stream values of a row: empty cells beyond the expected count trimmed, the next row's label cells first. */
+function trimStream(vals: PCell[], n: number): PCell[] {
+  const v = [...vals];
+  while (v.length > n && v[v.length - 1]!.text === '') v.pop();
+  while (v.length > n && v[0]!.text === '') v.shift();
+  return v;
+}
+
+/** Header cells that name no column: 数据1, 列2, 类别, 项目, (数据项目). */
+const PLACEHOLDER = /^\(?(?:数据|列|栏|项|值|column|col|data)?\s*\d{1,2}\)?$|^\(?(?:类别|项目|数据项目|名称|内容|指标|数量)\)?$/i;
 
 interface ColumnPlan {
   mapping: ColumnMapping;
@@ -168,20 +346,27 @@ interface ColumnPlan {
 }
 
 /** How the values of a block's rows map to its columns. */
-function planColumns(run: Run, block: BlockTemplate, headerRows: number[], dataRows: number[]): ColumnPlan {
+function planColumns(run: Run, block: BlockTemplate, headerRows: number[], headerCells: PCell[], data: Item[], counts: number[]): ColumnPlan {
   const issues: StructureIssue[] = [];
   const ids = block.columns.map((c) => c.id);
   const colFor = (c: PCell): ColumnTemplate | undefined => bestMatch(c.label, block.columns);
   const headers = headerRows.map((i) => run.rows[i]!);
   const seen = new Set<string>();
   const labels: ExtractedColumn[] = [];
-  for (const h of headers) for (const c of h.cells) if (c.isText && !c.copy) {
+  for (const c of [...headers.flatMap((h) => h.cells), ...headerCells]) {
+    if (!c.isText || c.copy) continue;
     const col = colFor(c);
     if (col && !seen.has(col.id)) labels.push({ id: col.id, block: block.id, label: c.text, range: c.value.range });
     if (col) seen.add(col.id);
   }
+  // labels run together in one cell (商业企业科研机构…): the columns they contain
+  const joinedText = normaliseText([...headers.flatMap((h) => h.cells.filter((c) => c.isText && !c.copy)), ...headerCells].map((c) => c.text).join(''));
+  for (const col of block.columns) if (!seen.has(col.id) && col.match && containsSpec(joinedText, { match: col.match })) seen.add(col.id);
+  const n = ids.length;
+  const allFit = counts.length > 0 && counts.every((k) => k === n);
   // positional: every column found at one position of a grid whose positions line up
-  const positional = headers.length > 0 && [...headers, ...dataRows.map((i) => run.rows[i]!)].every((r) => r.positional && r.grid === headers[0]!.grid);
+  const dataRows = data.map((d) => run.rows[d.at]!);
+  const positional = headers.length > 0 && data.every((d) => d.delimited) && [...headers, ...dataRows].every((r) => r.positional && r.grid === headers[0]!.grid);
   if (positional) {
     const byPosition = new Map<number, string>();
     const width = Math.max(...headers.map((h) => h.cells.length));
@@ -209,36 +394,41 @@ function planColumns(run: Run, block: BlockTemplate, headerRows: number[], dataR
       const col = colFor(c);
       if (col && !order.includes(col.id)) order.push(col.id);
     }
-    if (order.length === ids.length) return { mapping: 'header', order, issues, matched: seen.size, labels };
+    if (order.length === n) return { mapping: 'header', order, issues, matched: seen.size, labels };
   }
-  // otherwise the template's order; a header that shows other columns is a fault
-  if (headers.length) {
-    const hdrRange = headers.map((h) => h.range).reduce(joinRange);
-    for (const id of ids) {
-      if (!seen.has(id)) issues.push({ kind: 'missing-column', column: id, block: block.id, range: hdrRange, expected: block.columns.find((c) => c.id === id)!.title });
-    }
-    if (seen.size < ids.length) {
-      for (const h of headers) for (const c of h.cells) {
-        if (!c.isText || c.copy || colFor(c)) continue;
-        if (block.headers && labelScore(c.label, block.headers) > 0) continue;
-        if (block.match && labelScore(c.label, block) > 0) continue;
-        issues.push({ kind: 'unknown-column', block: block.id, text: c.text, range: c.value.range });
-      }
-    }
+  if (seen.size === n || (headers.length === 0 && headerCells.length === 0)) return { mapping: 'template-order', order: ids, issues, matched: seen.size, labels };
+  // a header in a stream of text is pieces of labels (本年新 / 制作数量): it places nothing, and its faults cannot be told from wrapping
+  if (headers.length === 0) return { mapping: allFit && seen.size * 2 < n ? 'count' : 'template-order', order: ids, issues, matched: seen.size, labels };
+  // a header whose other cells are placeholders (类别 | 数据1 | … | 数据6 | 总计): columns known by count alone, when every row fits exactly
+  const unmatched = [...headers.flatMap((h) => h.cells), ...headerCells].filter(
+    (c) => c.isText && !c.copy && !colFor(c) && !(block.headers && labelScore(c.label, block.headers) > 0) && !(block.match && labelScore(c.label, block) > 0),
+  );
+  if (unmatched.length && unmatched.every((c) => PLACEHOLDER.test(c.label.text))) {
+    return { mapping: allFit ? 'count' : 'template-order', order: ids, issues, matched: seen.size, labels };
+  }
+  // a header that names other columns: a fault, and the columns are unsure
+  const hdrRange = [...headers.map((h) => h.range), ...headerCells.map((c) => c.value.range)].reduce(joinRange);
+  for (const id of ids) {
+    if (!seen.has(id)) issues.push({ kind: 'missing-column', column: id, block: block.id, range: hdrRange, expected: block.columns.find((c) => c.id === id)!.title });
+  }
+  for (const h of headers) for (const c of h.cells) {
+    if (!c.isText || c.copy || colFor(c)) continue;
+    if (block.headers && labelScore(c.label, block.headers) > 0) continue;
+    if (block.match && labelScore(c.label, block) > 0) continue;
+    issues.push({ kind: 'unknown-column', block: block.id, text: c.text, range: c.value.range });
   }
   return { mapping: 'template-order', order: ids, issues, matched: seen.size, labels };
 }
 
 function tableOf(tpl: TableTemplate, run: Run, from: number, to: number, mapping: ColumnMapping): OfficialTable {
-  const firstGrid = run.rows.slice(from, to + 1).find((r) => r.grid >= 0)?.grid ?? run.grids[0]!;
   const grids = [...new Set(run.rows.slice(from, to + 1).map((r) => r.grid).filter((g) => g >= 0))];
   return {
     template: tpl.id,
     kind: tpl.kind,
     generation: tpl.generation as Generation,
     range: runRange(run, from, to),
-    layout: 'pipe-text',
-    grids: grids.length ? grids : [firstGrid],
+    layout: layoutOf(run, from),
+    grids: grids.length ? grids : run.grids.length ? [run.grids[0]!] : [],
     columnMapping: mapping,
     truncated: false,
     rows: [],
@@ -269,117 +459,6 @@ function rowIssues(tpl: TableTemplate, t: OfficialTable, found: { id: string; in
   }
 }
 
-/** A template of shape `matrix` (tables 2 and 3) read over a run. */
-export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undefined {
-  const cols = colSpecs(tpl);
-  const headerSpecs: LabelSpec[] = tpl.blocks.flatMap((b) => (b.headers ? [b.headers] : []));
-  const allRows = tpl.blocks.flatMap((b) => b.rows);
-  const colMatches = (r: PRow): number => r.cells.filter((c) => c.isText && !c.copy && bestScore(c.label, cols) > 0).length;
-  const rowMatches = (r: PRow): boolean => r.cells.some((c) => c.isText && bestScore(c.label, allRows) > 0);
-  const isHeader = (r: PRow): boolean => {
-    const n = colMatches(r);
-    if (n >= 2) return true;
-    if (n === 1 && !rowMatches(r)) return true;
-    return !rowMatches(r) && r.cells.some((c) => c.isText && bestScore(c.label, headerSpecs) > 0) && !r.cells.some(isNumberish);
-  };
-  const matches = matchRows(run, tpl, isHeader);
-  const dataIdx = matches.map((m, i) => (m ? i : -1)).filter((i) => i >= 0);
-  const distinct = new Set(dataIdx.map((i) => matches[i]!.ir.row.id));
-  const anchored = anchorFound(run, tpl);
-  const evidence = distinct.size + (anchored ? 1 : 0);
-  if (evidence < tpl.minEvidence || dataIdx.length === 0) return undefined;
-
-  const first = dataIdx[0]!;
-  const last = dataIdx[dataIdx.length - 1]!;
-  // the header: header rows just above the first data row of each block
-  const headersAbove = (i: number, stopAt: number): number[] => {
-    const out: number[] = [];
-    for (let k = i - 1; k > stopAt && k >= i - 8; k--) {
-      const r = run.rows[k]!;
-      if (matches[k]) break;
-      if (isHeader(r)) out.unshift(k);
-      else if (r.cells.some((c) => c.text !== '')) break;
-    }
-    return out;
-  };
-  const truncated = run.endsDocument && last === lastRowWithContent(run);
-  let spanStart = first;
-  const issues: StructureIssue[] = [];
-  const extractedRows: ExtractedRow[] = [];
-  const cells: OfficialTable['cells'] = {};
-  const found: { id: string; index: number; range: SourceRange }[] = [];
-  const mappings: ColumnMapping[] = [];
-  const columnLabels: ExtractedColumn[] = [];
-  let matchedHeaders = 0;
-  const rowIndex = new Map(allRows.map((r, i) => [r.id, i]));
-  for (const block of tpl.blocks) {
-    const blockData = dataIdx.filter((i) => matches[i]!.ir.block === block);
-    if (blockData.length === 0) continue;
-    const before = dataIdx.filter((i) => i < blockData[0]!).pop() ?? -1;
-    const hdr = headersAbove(blockData[0]!, before);
-    if (hdr.length) spanStart = Math.min(spanStart, hdr[0]!);
-    const plan = planColumns(run, block, hdr, blockData);
-    matchedHeaders += plan.matched;
-    columnLabels.push(...plan.labels);
-    mappings.push(plan.mapping);
-    issues.push(...plan.issues);
-    const n = block.columns.length;
-    for (const i of blockData) {
-      const m = matches[i]!;
-      const row = run.rows[i]!;
-      const id = m.ir.row.id;
-      if (found.some((f) => f.id === id)) {
-        issues.push({ kind: 'duplicate-row', row: id, block: block.id, text: m.label, range: m.labelRange });
-        continue;
-      }
-      let vals: PCell[];
-      if (plan.mapping === 'position' && m.labelAt >= 0) {
-        vals = [];
-        for (const [p, cid] of plan.byPosition!) {
-          const c = row.cells[p];
-          if (c && p > m.labelAt) vals[plan.order.indexOf(cid)] = c;
-        }
-        vals = plan.order.map((_, k) => vals[k]!).filter((c) => c !== undefined);
-      } else vals = valuesAfter(row, m.labelAt, n);
-      if (vals.length < n && truncated && i === last) continue; // the document is cut off inside this row
-      found.push({ id, index: rowIndex.get(id)!, range: m.labelRange });
-      extractedRows.push({ id, block: block.id, label: m.label, range: m.labelRange });
-      if (m.ir.row.group) {
-        if (vals.some((c) => c.text !== '' && c.value.kind !== 'blank')) issues.push({ kind: 'group-values', row: id, block: block.id, text: m.label, range: m.labelRange });
-        continue;
-      }
-      if (vals.length !== n) {
-        issues.push({ kind: 'cell-count', row: id, block: block.id, text: m.label, range: row.range, expected: n, actual: vals.length });
-        continue;
-      }
-      const rec: Record<string, ExtractedCell> = {};
-      plan.order.forEach((cid, k) => (rec[cid] = cellOf(vals[k]!)));
-      cells[id] = rec;
-    }
-  }
-  // rows with numbers inside the table that are no row of the template
-  for (let i = first + 1; i < last; i++) {
-    if (matches[i] || isHeader(run.rows[i]!)) continue;
-    const r = run.rows[i]!;
-    if (!r.cells.some(isNumberish)) continue;
-    const label = r.cells.find((c) => c.isText);
-    issues.push({ kind: 'unknown-row', text: label?.text ?? r.cells.map((c) => c.text).join(' | '), range: label?.value.range ?? r.range });
-  }
-  const mapping: ColumnMapping = mappings.includes('template-order') ? 'template-order' : mappings.includes('header') ? 'header' : 'position';
-  const table = tableOf(tpl, run, spanStart, last, mapping);
-  table.layout = layoutOf(run, spanStart);
-  table.rows = extractedRows;
-  table.columns = columnLabels;
-  table.cells = cells;
-  table.issues = issues;
-  const lastFound = Math.max(...found.map((f) => f.index));
-  table.truncated = truncated;
-  rowIssues(tpl, table, found, table.truncated ? lastFound : undefined, table.range);
-  // rows of the template not found do not count against it: a cut-off table lacks them under any template
-  const faults = table.issues.filter((i) => i.kind !== 'missing-row').length;
-  return { table, template: tpl, evidence, score: evidence + matchedHeaders - 2 * faults, span: [spanStart, last], core: [first, last], run };
-}
-
 function lastRowWithContent(run: Run): number {
   for (let i = run.rows.length - 1; i >= 0; i--) if (run.rows[i]!.cells.some((c) => c.text !== '')) return i;
   return -1;
@@ -389,43 +468,247 @@ function layoutOf(run: Run, from: number): OfficialTable['layout'] {
   return (run.rows.slice(from).find((r) => r.grid >= 0) ?? run.rows[from])?.layout ?? 'pipe-text';
 }
 
+/** Why a stream row's values do not fit: digits run together, or cells lost or misplaced. */
+function unsureReason(vals: PCell[], n: number): UnsureReason {
+  if (vals.length < n && vals.some((v) => /^\d{2,}$/.test(v.text) && (v.text.startsWith('0') || v.text.length >= n))) return 'run-together';
+  return 'cell-count';
+}
+
+/** The labels a candidate found, for a table that cannot be checked. */
+function labelsOf(items: Item[], headerCells: PCell[], tpl: TableTemplate): FlattenedTable['labels'] {
+  const cols = tpl.blocks.flatMap((b) => b.columns);
+  const out: FlattenedTable['labels'] = items.map((it) => ({ id: it.ir.row.id, what: 'row' as const, text: it.label, range: it.labelRange }));
+  for (const c of headerCells) {
+    const col = bestMatch(c.label, cols);
+    if (col) out.push({ id: col.id, what: 'column', text: c.text, range: c.value.range });
+  }
+  return out;
+}
+
+/** A template of shape `matrix` (tables 2 and 3) read over a run. */
+export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undefined {
+  const al = align(run, tpl);
+  const items = al.items;
+  const distinct = new Set(items.map((it) => it.ir.row.id));
+  const anchored = anchorFound(run, tpl);
+  const evidence = distinct.size + (anchored ? 1 : 0);
+  if (evidence < tpl.minEvidence || items.length === 0) return undefined;
+  const allRows = tpl.blocks.flatMap((b) => b.rows);
+  const rowIndex = new Map(allRows.map((r, i) => [r.id, i]));
+  const first = items[0]!.at;
+  const last = Math.max(...items.map((it) => it.end));
+  const truncated = run.endsDocument && last === lastRowWithContent(run);
+  let spanStart = first;
+  const issues: StructureIssue[] = [];
+  const extractedRows: ExtractedRow[] = [];
+  const cells: OfficialTable['cells'] = {};
+  const found: { id: string; index: number; range: SourceRange }[] = [];
+  const mappings: ColumnMapping[] = [];
+  const columnLabels: ExtractedColumn[] = [];
+  let matchedHeaders = 0;
+  let unsure: Candidate['unsure'];
+  let valueCount = 0;
+  const rowOfCell = new Map<PCell, number>();
+  run.rows.forEach((r, i) => {
+    for (const c of r.cells) rowOfCell.set(c, i);
+  });
+  const markUnsure = (reason: UnsureReason, it: Item, expected: number, actual: number): void => {
+    unsure ??= { range: runRange(run, first, last), labels: [], values: 0, reason, row: it.ir.row.id, expected, actual };
+  };
+  for (const block of tpl.blocks) {
+    const data = items.filter((it) => it.ir.block === block);
+    if (data.length === 0) continue;
+    const n = block.columns.length;
+    const firstAt = data[0]!.at;
+    const prevAt = Math.max(-1, ...items.filter((it) => it.at < firstAt).map((it) => it.end));
+    // header rows just above the block's first row, and stream header labels before it
+    const hdr = al.headers.filter((h) => h < firstAt && h > prevAt && h >= firstAt - 8);
+    const hdrCells = al.headerCells.filter((c) => {
+      const at = rowOfCell.get(c) ?? -1;
+      return at <= firstAt && at > prevAt;
+    });
+    if (hdr.length) spanStart = Math.min(spanStart, hdr[0]!);
+    const streamVals = (it: Item): PCell[] => trimStream(it.values, n);
+    const counts = data.filter((it) => !it.ir.row.group).map((it) => (it.delimited ? valuesAfter(run.rows[it.at]!, it.labelAt, n).length : streamVals(it).length));
+    const plan = planColumns(run, block, hdr, hdrCells, data, counts);
+    matchedHeaders += plan.matched;
+    columnLabels.push(...plan.labels);
+    mappings.push(plan.mapping);
+    issues.push(...plan.issues);
+    for (const it of data) {
+      const row = run.rows[it.at]!;
+      const id = it.ir.row.id;
+      if (found.some((f) => f.id === id)) {
+        issues.push({ kind: 'duplicate-row', row: id, block: block.id, text: it.label, range: it.labelRange });
+        continue;
+      }
+      let vals: PCell[];
+      if (it.delimited && plan.mapping === 'position' && it.labelAt >= 0) {
+        vals = [];
+        for (const [p, cid] of plan.byPosition!) {
+          const c = row.cells[p];
+          if (c && p > it.labelAt) vals[plan.order.indexOf(cid)] = c;
+        }
+        vals = plan.order.map((_, k) => vals[k]!).filter((c) => c !== undefined);
+      } else if (it.delimited) vals = valuesAfter(row, it.labelAt, n);
+      else vals = streamVals(it);
+      valueCount += vals.filter((v) => v.text !== '').length;
+      if (vals.length < n && truncated && it === items[items.length - 1]) continue; // the document is cut off inside this row
+      found.push({ id, index: rowIndex.get(id)!, range: it.labelRange });
+      extractedRows.push({ id, block: block.id, label: it.label, range: it.labelRange });
+      if (it.ir.row.group) {
+        if (vals.some((c) => c.text !== '' && c.value.kind !== 'blank')) {
+          if (it.delimited || vals.length === n) issues.push({ kind: 'group-values', row: id, block: block.id, text: it.label, range: it.labelRange });
+          else markUnsure(unsureReason(vals, n), it, 0, vals.length);
+        }
+        continue;
+      }
+      if (vals.length !== n) {
+        if (it.delimited) issues.push({ kind: 'cell-count', row: id, block: block.id, text: it.label, range: row.range, expected: n, actual: vals.length });
+        else markUnsure(unsureReason(vals, n), it, n, vals.length);
+        continue;
+      }
+      const rec: Record<string, ExtractedCell> = {};
+      plan.order.forEach((cid, k) => (rec[cid] = cellOf(vals[k]!)));
+      cells[id] = rec;
+    }
+  }
+  for (const u of al.unknown) if (u.at > first && u.at < last) issues.push({ kind: 'unknown-row', text: u.text, range: u.range });
+  const mapping: ColumnMapping = mappings.includes('template-order') ? 'template-order' : mappings.includes('count') ? 'count' : mappings.includes('header') ? 'header' : 'position';
+  const table = tableOf(tpl, run, spanStart, last, mapping);
+  table.rows = extractedRows;
+  table.columns = columnLabels;
+  table.cells = cells;
+  table.issues = issues;
+  table.truncated = truncated;
+  const lastFound = found.length ? Math.max(...found.map((f) => f.index)) : -1;
+  // no figures at all: the labels stand alone (copied without their figures)
+  // (cells left empty in a grid are cells: a table of blanks is read, and its blanks flagged)
+  if (valueCount === 0 && items.every((it) => (it.delimited ? valuesAfter(run.rows[it.at]!, it.labelAt, 99).length === 0 : it.values.length === 0))) {
+    // figures standing apart from the labels, in a block of their own: cells given column by column
+    const later = run.rows.slice(first).reduce((a, r) => a + r.cells.filter((c) => !c.isText && isNumberish(c)).length, 0);
+    unsure = { range: table.range, labels: [], values: later, reason: later >= 2 * Math.max(...tpl.blocks.map((b) => b.columns.length)) ? 'column-order' : 'no-values' };
+  } else if (unsure) {
+    // most rows without figures and the figures piled up after the last label: cells given column by column
+    const empty = items.filter((it) => !it.delimited && !it.ir.row.group && it.values.length === 0).length;
+    const longest = Math.max(...items.map((it) => it.values.length));
+    if (empty >= items.length / 2 && longest >= 2 * Math.max(...tpl.blocks.map((b) => b.columns.length))) unsure.reason = 'column-order';
+  }
+  if (unsure) {
+    unsure.labels = labelsOf(items, al.headerCells, tpl);
+    unsure.values = items.reduce((a, it) => a + it.values.filter((v) => v.text !== '').length, 0) + valueCount;
+    unsure.range = table.range;
+  } else rowIssues(tpl, table, found, table.truncated ? lastFound : undefined, table.range);
+  // rows of the template not found do not count against it: a cut-off table lacks them under any template
+  const faults = table.issues.filter((i) => i.kind !== 'missing-row').length;
+  const lastItem = items[items.length - 1]!;
+  const lastCol = lastItem.delimited ? (run.rows[lastItem.at]!.cells.length) : (lastItem.values[lastItem.values.length - 1]?.col ?? lastItem.labelAt);
+  const core: [number, number] = [pos(first, items[0]!.labelAt), pos(lastItem.end, lastCol)];
+  return { table, template: tpl, evidence, score: evidence + matchedHeaders - 2 * faults, span: [spanStart, last], core, run, ...(unsure ? { unsure } : {}) };
+}
+
 /**
- * A template of shape `single-row` (table 4): header rows name the groups and, under each,
- * the outcomes; one row of values holds every group's cells in order.
+ * A template of shape `single-row` (table 4): header labels name the groups and, under each,
+ * the outcomes — in rows, spanning cells, or run together in one label (行政复议结果维持); the
+ * values follow them in the template's order, all in one row or in pieces between the labels.
  */
 export function recogniseSingleRow(run: Run, tpl: TableTemplate): Candidate | undefined {
   const block = tpl.blocks[0]!;
   const groupOf = (c: PCell): RowTemplate | undefined => bestMatch(c.label, block.rows);
   const outcomeOf = (c: PCell): ColumnTemplate | undefined => bestMatch(c.label, block.columns);
   const n = block.rows.length * block.columns.length;
-  const headerIdx: number[] = [];
+  const isHeaderCell = (c: PCell, row: PRow): boolean => {
+    if (!c.isText || c.copy || !labelLike(c, row)) return false;
+    if (groupOf(c) || outcomeOf(c)) return true;
+    const t = normaliseText(c.text);
+    return [...block.rows, ...block.columns].some((s) => containsSpec(t, s));
+  };
   const seen = new Set<string>();
-  let dataAt = -1;
-  for (let i = 0; i < run.rows.length; i++) {
+  const note = (c: PCell): void => {
+    const t = normaliseText(c.text);
+    for (const g of block.rows) if (labelScore(c.label, g) > 0 || containsSpec(t, g)) seen.add(`g:${g.id}`);
+    for (const o of block.columns) if (labelScore(c.label, o) > 0 || containsSpec(t, o)) seen.add(`o:${o.id}`);
+  };
+  let headerStart = -1;
+  let headerCol = 0;
+  const headerRows: number[] = [];
+  const values: { c: PCell; at: number }[] = [];
+  let dataRows = new Set<number>();
+  let ended = false;
+  const bonus = anchorFound(run, tpl) ? 1 : 0;
+  const reset = (): void => {
+    headerStart = -1;
+    seen.clear();
+    headerRows.length = 0;
+    values.length = 0;
+    dataRows = new Set();
+  };
+  /** the table ends here: kept when its header was recognised, else what looked like one was not */
+  const end = (): boolean => {
+    if (seen.size + bonus >= tpl.minEvidence) return (ended = true);
+    reset();
+    return false;
+  };
+  for (let i = 0; i < run.rows.length && !ended; i++) {
     const r = run.rows[i]!;
-    const numbers = r.cells.filter((c) => !c.copy && (c.value.kind !== 'invalid' || !c.isText)).filter((c) => c.text !== '' || c.value.kind === 'blank');
-    const labels = r.cells.filter((c) => c.isText && !c.copy && (groupOf(c) || outcomeOf(c)));
-    if (labels.length) {
-      headerIdx.push(i);
-      for (const c of labels) seen.add(groupOf(c) ? `g:${groupOf(c)!.id}` : `o:${outcomeOf(c)!.id}`);
-      continue;
+    let rowHasHeader = false;
+    for (const c of r.cells) {
+      if (c.copy) continue;
+      if (isHeaderCell(c, r)) {
+        if (values.length >= n && end()) break;
+        if (values.length && !ended && headerStart >= 0 && values.length < n && seen.size + bonus < tpl.minEvidence) reset();
+        if (headerStart < 0) {
+          headerStart = i;
+          headerCol = c.col;
+        }
+        rowHasHeader = true;
+        note(c);
+        continue;
+      }
+      if (headerStart < 0) continue;
+      if (c.isText) {
+        // in a delimited row a word in a value's place is a value (无)
+        if (r.delimited && values.length && dataRows.has(i)) {
+          values.push({ c, at: i });
+          continue;
+        }
+        if (r.delimited && !rowHasHeader && r.cells.some(isNumberish)) {
+          values.push({ c, at: i });
+          dataRows.add(i);
+          continue;
+        }
+        if (values.length) {
+          if (end()) break;
+          continue;
+        }
+        // prose or another part before any figure: what looked like a header was not one
+        if (topLevel(c) || !labelLike(c, r)) reset();
+        continue;
+      }
+      if (!isStreamValue(c) && !(r.delimited && c.text === '')) continue;
+      values.push({ c, at: i });
+      dataRows.add(i);
     }
-    if (headerIdx.length && numbers.filter(isNumberish).length >= Math.ceil(n / 2)) {
-      dataAt = i;
-      break;
-    }
+    if (rowHasHeader && !dataRows.has(i) && headerStart >= 0) headerRows.push(i);
   }
+  if (!ended && seen.size + bonus < tpl.minEvidence) return undefined;
   const evidence = seen.size + (anchorFound(run, tpl) ? 1 : 0);
-  if (dataAt < 0 || evidence < tpl.minEvidence) return undefined;
-  const headers = headerIdx.filter((i) => i < dataAt).slice(-4);
-  const data = run.rows[dataAt]!;
+  if (headerStart < 0 || evidence < tpl.minEvidence) return undefined;
+  // a delimited data row: its empty cells are cells; in a stream, trailing empty cells are the next row's
+  const vals = values.map((v) => v.c);
+  while (vals.length > n && vals[vals.length - 1]!.text === '') vals.pop();
+  while (vals.length > n && vals[0]!.text === '') vals.shift();
+  dataRows = new Set(values.filter((v) => vals.includes(v.c)).map((v) => v.at));
+  const dataAt = dataRows.size ? Math.max(...dataRows) : Math.max(headerStart, ...headerRows);
+  const oneRow = dataRows.size === 1 ? run.rows[[...dataRows][0]!]! : undefined;
   const issues: StructureIssue[] = [];
   const cells: OfficialTable['cells'] = {};
+  const headers = headerRows.filter((h) => h < dataAt).slice(-4);
   // positional: each value's column has a group and an outcome above it
   let mapping: ColumnMapping = 'template-order';
   const assigned = new Map<string, PCell>();
-  if (data.positional && headers.every((h) => run.rows[h]!.positional && run.rows[h]!.grid === data.grid)) {
-    data.cells.forEach((c, p) => {
+  if (oneRow && oneRow.positional && oneRow.delimited && headers.every((h) => run.rows[h]!.positional && run.rows[h]!.grid === oneRow.grid)) {
+    oneRow.cells.forEach((c, p) => {
       if (c.isText) return;
       let g: RowTemplate | undefined;
       let o: ColumnTemplate | undefined;
@@ -439,42 +722,57 @@ export function recogniseSingleRow(run: Run, tpl: TableTemplate): Candidate | un
     });
     if (assigned.size === n) mapping = 'position';
   }
-  const values = data.cells.filter((c) => !c.copy);
-  while (values.length > n && values[values.length - 1]!.text === '') values.pop();
-  while (values.length > n && values[0]!.isText) values.shift(); // a label before the values
+  let unsure: Candidate['unsure'];
+  const from = headerStart;
+  const table = tableOf(tpl, run, from, dataAt, mapping);
+  const hdrRange = headers.length ? headers.map((h) => run.rows[h]!.range).reduce(joinRange) : run.rows[from]!.range;
   if (mapping === 'position') {
     for (const g of block.rows) {
       cells[g.id] = {};
       for (const o of block.columns) cells[g.id]![o.id] = cellOf(assigned.get(`${g.id}/${o.id}`)!);
     }
-  } else if (values.length === n) {
+  } else if (vals.length === n) {
     let k = 0;
     for (const g of block.rows) {
       cells[g.id] = {};
-      for (const o of block.columns) cells[g.id]![o.id] = cellOf(values[k++]!);
+      for (const o of block.columns) cells[g.id]![o.id] = cellOf(vals[k++]!);
     }
+  } else if (oneRow && oneRow.delimited && vals.length > 0) {
+    issues.push({ kind: 'cell-count', block: block.id, range: oneRow.range, expected: n, actual: vals.length });
   } else {
-    issues.push({ kind: 'cell-count', block: block.id, range: data.range, expected: n, actual: values.length });
+    const filled = vals.filter((v) => v.text !== '');
+    const reason: UnsureReason = filled.length === 0 ? 'no-values' : unsureReason(vals, n);
+    unsure = { range: table.range, labels: [], values: filled.length, reason, expected: n, actual: vals.length };
   }
-  const from = headers[0] ?? dataAt;
-  const table = tableOf(tpl, run, from, dataAt, mapping);
-  table.layout = layoutOf(run, from);
-  const hdrRange = headers.length ? headers.map((h) => run.rows[h]!.range).reduce(joinRange) : data.range;
+  const hdrCells = run.rows.slice(from, dataAt + 1).flatMap((r) => r.cells.filter((c) => isHeaderCell(c, r)));
   table.rows = block.rows.map((g) => {
-    const at = headers.flatMap((h) => run.rows[h]!.cells).find((c) => c.isText && groupOf(c) === g);
+    const at = hdrCells.find((c) => groupOf(c) === g);
     return { id: g.id, block: block.id, label: at?.text ?? '', range: at?.value.range ?? hdrRange };
   });
-  const hdrCells = headers.flatMap((h) => run.rows[h]!.cells).filter((c) => c.isText && !c.copy);
   for (const o of block.columns) {
     const at = hdrCells.find((c) => !groupOf(c) && outcomeOf(c) === o);
     if (at) table.columns.push({ id: o.id, block: block.id, label: at.text, range: at.value.range });
   }
-  for (const g of block.rows) if (!seen.has(`g:${g.id}`)) issues.push({ kind: 'missing-column', row: g.id, block: block.id, range: hdrRange, expected: g.title });
-  for (const o of block.columns) if (!seen.has(`o:${o.id}`)) issues.push({ kind: 'missing-column', column: o.id, block: block.id, range: hdrRange, expected: o.title });
+  if (unsure) {
+    unsure.labels = [
+      ...table.rows.filter((r) => r.label).map((r) => ({ id: r.id, what: 'row' as const, text: r.label, range: r.range })),
+      ...table.columns.map((c) => ({ id: c.id, what: 'column' as const, text: c.label, range: c.range })),
+    ];
+  } else if (mapping !== 'position') {
+    const unseen = [...block.rows.filter((g) => !seen.has(`g:${g.id}`)), ...block.columns.filter((o) => !seen.has(`o:${o.id}`))];
+    // exactly as many values as the template has cells: the columns are known by count (a garbled header, 其 他 结 / 果)
+    if (unseen.length && vals.length === n) table.columnMapping = 'count';
+    else {
+      for (const g of block.rows) if (!seen.has(`g:${g.id}`)) issues.push({ kind: 'missing-column', row: g.id, block: block.id, range: hdrRange, expected: g.title });
+      for (const o of block.columns) if (!seen.has(`o:${o.id}`)) issues.push({ kind: 'missing-column', column: o.id, block: block.id, range: hdrRange, expected: o.title });
+    }
+  }
   table.cells = cells;
   table.issues = issues;
   table.truncated = run.endsDocument && dataAt === lastRowWithContent(run);
-  return { table, template: tpl, evidence, score: evidence - 2 * issues.length, span: [from, dataAt], core: [from, dataAt], run };
+  const lastValue = values.length ? values[values.length - 1]! : undefined;
+  const core: [number, number] = [pos(from, headerCol), lastValue ? pos(lastValue.at, lastValue.c.col) : pos(dataAt, 99999)];
+  return { table, template: tpl, evidence, score: evidence - 2 * issues.length, span: [from, dataAt], core, run, ...(unsure ? { unsure } : {}) };
 }
 
 const UNITS = new Set(['条', '件', '次', '篇', '个', '人', '人次', '万元', '元', '项', '户', '份', '期', '家']);
@@ -489,15 +787,15 @@ export function recogniseList(run: Run, tpl: TableTemplate): Candidate | undefin
   const col = block.columns[0]!.id;
   const rows: IndexedRow[] = block.rows.map((r, index) => ({ row: r, block, index }));
   const byId = new Map(rows.map((r) => [r.row.id, r]));
-  interface Item {
+  interface ListItem {
     ir: IndexedRow;
     label: PCell;
     unit?: string;
     values: PCell[];
     runRow: number;
   }
-  const items: Item[] = [];
-  let cur: Item | undefined;
+  const items: ListItem[] = [];
+  let cur: ListItem | undefined;
   let last = -1;
   let ctx: string | undefined;
   run.rows.forEach((r, i) => {
@@ -508,7 +806,7 @@ export function recogniseList(run: Run, tpl: TableTemplate): Candidate | undefin
         continue;
       }
       if (c.isText) {
-        const ir = chooseRow(c.label, rows, byId, ctx, last);
+        const ir = labelLike(c, r) ? chooseRow(c.label, rows, byId, ctx, last) : undefined;
         if (ir) {
           cur = { ir, label: c, values: [], runRow: i };
           items.push(cur);
@@ -542,14 +840,21 @@ export function recogniseList(run: Run, tpl: TableTemplate): Candidate | undefin
   }
   const from = items[0]!.runRow;
   const to = items[items.length - 1]!.runRow;
+  // figures run onto their labels, several digits each: a second column (历年累计) may be run into them
+  const glued = items.filter((it) => it.values.some((v) => v.glued && /^\d{2,}$/.test(v.text))).length;
+  const unsure: Candidate['unsure'] =
+    glued >= Math.max(2, items.length / 2)
+      ? { range: runRange(run, from, to), labels: items.map((it) => ({ id: it.ir.row.id, what: 'row' as const, text: it.label.text, range: it.label.value.range })), values: glued, reason: 'run-together' }
+      : undefined;
   const table = tableOf(tpl, run, from, to, 'template-order');
-  table.layout = layoutOf(run, from);
   table.rows = extractedRows;
   table.cells = cells;
   table.issues = issues;
   table.truncated = run.endsDocument;
   rowIssues(tpl, table, found, undefined, table.range);
-  return { table, template: tpl, evidence, score: evidence - 2 * table.issues.length, span: [from, to], core: [from, to], run };
+  const lastIt = items[items.length - 1]!;
+  const core: [number, number] = [pos(from, items[0]!.label.col), pos(to, lastIt.values[lastIt.values.length - 1]?.col ?? lastIt.label.col)];
+  return { table, template: tpl, evidence, score: evidence - 2 * table.issues.length, span: [from, to], core, run, ...(unsure ? { unsure } : {}) };
 }
 
 export function recognise(run: Run, tpl: TableTemplate): Candidate | undefined {

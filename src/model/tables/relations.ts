@@ -18,6 +18,12 @@ export interface RelationCheck {
   leftSum: number;
   rightSum: number;
   holds: boolean;
+  /**
+   * the relation fails and one of its sides is all blank: blanks count as 0 only where the sum
+   * holds with 0, so no value is computed from them (a total left blank whose parts are not all
+   * zero is a missing value, see table-cell-value)
+   */
+  blankSide: boolean;
 }
 
 const EPS = 1e-6;
@@ -86,7 +92,8 @@ export function checkRelations(table: OfficialTable, tpl: TableTemplate): Relati
       const leftSum = sum(left);
       const rightSum = sum(right);
       const holds = rel.kind === 'at-most' ? leftSum <= rightSum + EPS : Math.abs(leftSum - rightSum) < EPS;
-      out.push({ relation: rel, ...ctx, left, right, leftSum, rightSum, holds });
+      const allBlank = (refs: CellRef[]): boolean => refs.every((r) => r.cell.kind === 'blank');
+      out.push({ relation: rel, ...ctx, left, right, leftSum, rightSum, holds, blankSide: !holds && (allBlank(left) || allBlank(right)) });
     }
   }
   return out;

@@ -70,7 +70,13 @@ export interface StructureIssue {
   actual?: number | string;
 }
 
-export type ColumnMapping = 'position' | 'header' | 'template-order';
+/**
+ * How values were placed in columns: `position` under the header cell above them; `header` in
+ * the order a header row names the columns; `template-order` in the template's order under a
+ * header that names them; `count` in the template's order because every row holds exactly as many
+ * values as the template has columns, the header naming none (`| 类别 | 数据1 | … | 总计 |`).
+ */
+export type ColumnMapping = 'position' | 'header' | 'template-order' | 'count';
 
 export interface OfficialTable {
   /** template id (applications-2021…) */
@@ -97,8 +103,16 @@ export interface OfficialTable {
 }
 
 /**
- * A table whose labels stand in the text one per line but whose cells could not be read as a
- * grid (a web table copied as text, empty cells lost): it is there, but cannot be checked.
+ * Why a table's cells could not be aligned with certainty: `no-values` only labels, the figures
+ * lost; `cell-count` figures that do not fit the rows (empty cells dropped in copying);
+ * `run-together` digits without separators (`713000074`); `column-order` cells given column
+ * by column.
+ */
+export type UnsureReason = 'no-values' | 'cell-count' | 'run-together' | 'column-order';
+
+/**
+ * A table found by its labels whose cells could not be aligned to its rows and columns with
+ * certainty: it is there, but cannot be checked, and nothing is guessed from it.
  */
 export interface FlattenedTable {
   template: string;
@@ -107,14 +121,19 @@ export interface FlattenedTable {
   range: SourceRange;
   /** the row and column labels found */
   labels: { id: string; what: 'row' | 'column'; text: string; range: SourceRange }[];
-  /** how many lines among the labels read as figures (0: the figures were lost) */
+  /** how many value cells were found among the labels (0: the figures were lost) */
   values: number;
+  reason: UnsureReason;
+  /** the first row whose figures did not fit, with the count expected and found */
+  row?: string;
+  expected?: number;
+  actual?: number;
 }
 
 /** The official tables of a report, and what its words show about its format generation. */
 export interface OfficialTables {
   tables: OfficialTable[];
-  /** tables present only as lines of labels, for kinds not found as tables */
+  /** tables found by their labels but not readable with certainty, for kinds not found as tables */
   flattened: FlattenedTable[];
   evidence: FormatEvidence;
 }

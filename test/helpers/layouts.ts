@@ -1,0 +1,371 @@
+/**
+ * A report model (tables 2, 3 and 4 with given numbers, format-2019 or format-2021) rendered
+ * inside a plausible six-part report in every layout reports reach a reviewer in: GFM, GFM with
+ * table 4's header rows merged into one, HTML with rowspan/colspan, HTML whose zeros are blank,
+ * pipe rows, one cell per line, PDF text (columns separated by spaces, long labels wrapped,
+ * page numbers, blank lines between lines), each table dumped on one line, and tables 3 and 4
+ * cut into one small Markdown table per row group under headings, with the placeholder and
+ * garbled headers conversion tools write (`| 类别 | 数据1 | … | 总计 |`).
+ *
+ * The tables' shape comes from the built-in profiles' templates, so the renderings follow the
+ * same rows and columns the reader is aligned to, and the official forms' merged cells.
+ */
+import { builtinProfiles } from '../../src/config/profiles.js';
+import { templatesOf, type TableTemplate } from '../../src/model/tables/template.js';
+
+export type Gen = 'format-2019' | 'format-2021';
+export const LAYOUTS = ['gfm', 'gfm-merged', 'gfm-pieces', 'html', 'html-blank', 'pipe', 'cell-per-line', 'pdf', 'one-line'] as const;
+export type LayoutName = (typeof LAYOUTS)[number];
+
+/**
+ * How row labels are numbered: as the official form (（一） 1.), with half-width brackets
+ * ((一)), with 、 after Arabic numbers (1、), or without numbering below the top level.
+ */
+export const LABEL_STYLES = ['official', 'half-width', 'dun', 'bare'] as const;
+export type LabelStyle = (typeof LABEL_STYLES)[number];
+
+export interface ReportModel {
+  generation: Gen;
+  labels?: LabelStyle;
+  /** table 2: row id → values in its block's column order */
+  t2: Record<string, number[]>;
+  /** table 3: row id → the seven applicant columns (totals included) */
+  t3: Record<string, number[]>;
+  /** table 4: three groups × five outcomes (totals included) */
+  t4: number[][];
+}
+
+export function template(gen: Gen, kind: 'proactive' | 'applications' | 'review-litigation'): TableTemplate {
+  const t = templatesOf(builtinProfiles().get(gen)!.tables).find((x) => x.kind === kind);
+  if (!t) throw new Error(`no ${kind} template in ${gen}`);
+  return t;
+}
+
+/** Table 3's rows that hold values, in order. */
+export function t3Rows(gen: Gen): string[] {
+  return template(gen, 'applications').blocks[0]!.rows.filter((r) => !r.group).map((r) => r.id);
+}
+
+/** Table 3's outcome leaves: the rows （七）总计 adds up. */
+export function t3Leaves(gen: Gen): string[] {
+  return template(gen, 'applications').relations.find((r) => r.id === 'results-total')!.right;
+}
+
+/**
+ * A consistent table 3 from the outcome leaves, 上年结转 and 结转下年 of each of the six applicant
+ * columns: 总计 and （七）总计 are sums, 新收 balances the printed relation (never negative).
+ */
+export function consistentT3(gen: Gen, leaves: number[][], carried: number[], forward: number[]): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  const withTotal = (v: number[]): number[] => [...v, v.reduce((a, b) => a + b, 0)];
+  const ids = t3Leaves(gen);
+  ids.forEach((id, i) => (out[id] = withTotal(leaves[i % leaves.length]!)));
+  const results = [0, 1, 2, 3, 4, 5].map((c) => ids.reduce((a, id) => a + out[id]![c]!, 0));
+  const fwd = forward.map((f, c) => Math.min(f, results[c]!));
+  const car = carried.map((v, c) => Math.min(v, results[c]! + fwd[c]!));
+  out['results-total'] = withTotal(results);
+  out['carried-over'] = withTotal(car);
+  out['carry-forward'] = withTotal(fwd);
+  out['new'] = withTotal(results.map((r, c) => r + fwd[c]! - car[c]!));
+  return out;
+}
+
+export function consistentT4(groups: number[][]): number[][] {
+  return groups.map((g) => [...g.slice(0, 4), g.slice(0, 4).reduce((a, b) => a + b, 0)]);
+}
+
+/** Table 2 values for every row of the generation's template (no sums hold between them). */
+export function someT2(gen: Gen, seed: number[]): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  let k = 0;
+  for (const b of template(gen, 'proactive').blocks) {
+    for (const r of b.rows) out[r.id] = b.columns.map(() => seed[k++ % seed.length]!);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// tables as the official forms print them: rows of cells with spans
+
+interface Cell {
+  text: string;
+  rs?: number;
+  cs?: number;
+  /** a value cell (may be left blank when zero) */
+  value?: boolean;
+}
+type Form = Cell[][];
+
+const td = (text: string, cs?: number, rs?: number): Cell => ({ text, ...(cs && cs > 1 ? { cs } : {}), ...(rs && rs > 1 ? { rs } : {}) });
+const val = (n: number, cs?: number): Cell => ({ text: String(n), value: true, ...(cs && cs > 1 ? { cs } : {}) });
+
+function formT2(gen: Gen, v: Record<string, number[]>): Form {
+  const rows: Form = [];
+  for (const b of template(gen, 'proactive').blocks) {
+    const cols = b.columns.map((c) => c.title);
+    const spanLast = (cells: Cell[]): Cell[] => cells.map((c, i) => (i === cells.length - 1 && cells.length < 3 ? { ...c, cs: 4 - cells.length } : c));
+    rows.push([td(b.title, 4)]);
+    rows.push([td('信息内容'), ...spanLast(cols.map((c) => td(c)))]);
+    for (const r of b.rows) rows.push([td(r.title), ...spanLast(v[r.id]!.map((n) => val(n)))]);
+  }
+  return rows;
+}
+
+const NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
+const APPLICANTS = ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'];
+
+function styled(title: string, style: LabelStyle): string {
+  switch (style) {
+    case 'half-width':
+      return title.replace(/（([一二三四五六七八九十])）/, '($1)');
+    case 'dun':
+      return title.replace(/^(\d)\./, '$1、');
+    case 'bare':
+      return title.replace(/^(?:（[一二三四五六七八九十]）|\d\.)/, '');
+    default:
+      return title;
+  }
+}
+
+function formT3(gen: Gen, v: Record<string, number[]>, style: LabelStyle = 'official'): Form {
+  const tpl = template(gen, 'applications');
+  const rows = tpl.blocks[0]!.rows;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const depth = (id: string): number => {
+    let d = 0;
+    for (let p = byId.get(id)!.parent; p; p = byId.get(p)!.parent) d++;
+    return d;
+  };
+  const leavesUnder = (id: string): number => rows.filter((r) => !r.group && (r.parent === id || byId.get(r.parent ?? '')?.parent === id)).length;
+  const out: Form = [
+    [td(NOTE, 3, 3), td('申请人情况', 7)],
+    [td('自然人', 1, 2), td('法人或其他组织', 5), td('总计', 1, 2)],
+    APPLICANTS.map((a) => td(a)),
+  ];
+  const opened = new Set<string>();
+  for (const r of rows) {
+    if (r.group) continue;
+    const cells: Cell[] = [];
+    // the headings this row is the first item of, spanning their items
+    const chain: string[] = [];
+    for (let p = r.parent; p; p = byId.get(p)!.parent) chain.unshift(p);
+    for (const g of chain) {
+      if (opened.has(g)) continue;
+      opened.add(g);
+      cells.push(td(styled(byId.get(g)!.title, style), 1, leavesUnder(g)));
+    }
+    cells.push(td(styled(r.title, style), 3 - depth(r.id)));
+    cells.push(...v[r.id]!.map((n) => val(n)));
+    out.push(cells);
+  }
+  return out;
+}
+
+const OUTCOMES = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+
+function formT4(v: number[][]): Form {
+  return [
+    [td('行政复议', 5), td('行政诉讼', 10)],
+    [...OUTCOMES.map((o) => td(o, 1, 2)), td('未经复议直接起诉', 5), td('复议后起诉', 5)],
+    [...OUTCOMES, ...OUTCOMES].map((o) => td(o)),
+    v.flat().map((n) => val(n)),
+  ];
+}
+
+/** The form as a grid: every slot, with the cell covering it and whether it is a span's copy. */
+function expand(form: Form): { cell: Cell; copy: 'row' | 'col' | false }[][] {
+  const grid: { cell: Cell; copy: 'row' | 'col' | false }[][] = form.map(() => []);
+  form.forEach((row, r) => {
+    let c = 0;
+    for (const cell of row) {
+      while (grid[r]![c]) c++;
+      for (let dr = 0; dr < (cell.rs ?? 1); dr++) {
+        for (let dc = 0; dc < (cell.cs ?? 1); dc++) {
+          if (!grid[r + dr]) continue;
+          grid[r + dr]![c + dc] = { cell, copy: dr > 0 ? 'row' : dc > 0 ? 'col' : false };
+        }
+      }
+      c += cell.cs ?? 1;
+    }
+  });
+  return grid;
+}
+
+// ---------------------------------------------------------------------------------------------
+// layouts
+
+function html(form: Form, blankZeros: boolean): string {
+  let k = 0;
+  const text = (c: Cell): string => {
+    if (blankZeros && c.value && c.text === '0') return ++k % 3 === 0 ? '&nbsp;' : '';
+    return c.text;
+  };
+  const attrs = (c: Cell): string => `${c.rs ? ` rowspan="${c.rs}"` : ''}${c.cs ? ` colspan="${c.cs}"` : ''}`;
+  return `<table border="1">\n${form.map((r) => `<tr>${r.map((c) => `<td${attrs(c)}>${text(c)}</td>`).join('')}</tr>`).join('\n')}\n</table>`;
+}
+
+function gfm(form: Form): string {
+  const grid = expand(form);
+  const width = Math.max(...grid.map((r) => r.length));
+  const line = (r: { cell: Cell; copy: 'row' | 'col' | false }[]): string => `| ${Array.from({ length: width }, (_, i) => (r[i] && !r[i]!.copy ? r[i]!.cell.text : '')).join(' | ')} |`;
+  return [line(grid[0]!), `|${' --- |'.repeat(width)}`, ...grid.slice(1).map(line)].join('\n');
+}
+
+/** Table 4 in GFM with its three header rows merged into one row of joined labels. */
+function gfmMergedT4(v: number[][]): string {
+  const groups = ['行政复议', '行政诉讼未经复议直接起诉', '行政诉讼复议后起诉'];
+  const head = groups.flatMap((g) => OUTCOMES.map((o) => `${g}${o}`));
+  return [`| ${head.join(' | ')} |`, `|${' --- |'.repeat(15)}`, `| ${v.flat().join(' | ')} |`].join('\n');
+}
+
+/**
+ * Tables 3 and 4 as a PDF conversion tool writes them: one small table per row group, each
+ * under a heading naming the group, with a header of placeholders; the last piece under a
+ * header that names rows instead of columns.
+ */
+function gfmPiecesT3(gen: Gen, v: Record<string, number[]>): string {
+  const rows = template(gen, 'applications').blocks[0]!.rows;
+  const bare = (t: string): string => t.replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/, '');
+  const head = ['| 类别 | 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 | 总计 |', '|---|---|---|---|---|---|---|---|'];
+  const line = (label: string, id: string): string => `| ${label} | ${v[id]!.join(' | ')} |`;
+  const out: string[] = [];
+  let piece: string[] = [];
+  const flush = (): void => {
+    if (piece.length) out.push([...head, ...piece].join('\n'));
+    piece = [];
+  };
+  for (const r of rows) {
+    if (r.id === 'results-total') break;
+    if (r.group) {
+      flush();
+      out.push(`### ${r.title.replace(/^（(.)）/, '($1) ')}`);
+      continue;
+    }
+    const single = !r.parent || rows.find((x) => x.id === r.parent)?.id === 'results';
+    if (single) {
+      flush();
+      out.push(`### ${r.title}`);
+      piece.push(line(bare(r.title), r.id));
+      flush();
+    } else piece.push(line(r.title.replace(/^(\d)\./, '$1. '), r.id));
+  }
+  flush();
+  out.push(
+    ['| 项目 | 本年新收件数 | 上年结转件数 | 予以公开 | 部分公开 | 不予公开 | 结转下年度 | 总计 |', '|---|---|---|---|---|---|---|---|', line('（七）总计', 'results-total'), line('四、结转下年度继续办理', 'carry-forward')].join('\n'),
+  );
+  return out.join('\n\n');
+}
+
+function gfmPiecesT4(v: number[][]): string {
+  const groups = ['行政复议', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）'];
+  return groups.map((g, i) => [`### ${g}`, `| ${OUTCOMES.join(' | ')} |`, '|---|---|---|---|---|', `| ${v[i]!.join(' | ')} |`].join('\n')).join('\n\n');
+}
+
+/** Pipe rows: the cells each row holds, merged label cells absent. */
+function pipe(form: Form): string {
+  return form.map((r) => r.map((c) => c.text).join(' | ')).join('\n');
+}
+
+/** One cell per line, each closed by a lone `|`; a label merged from the row above is an empty cell. */
+function cellPerLine(form: Form): string {
+  const lines: string[] = [];
+  for (const row of expand(form)) {
+    for (const slot of row) {
+      if (!slot || slot.copy === 'col') continue;
+      if (slot.copy === 'row') lines.push('|');
+      else lines.push(slot.cell.text, '|');
+    }
+  }
+  return lines.join('\n');
+}
+
+/** Characters spaced out as a PDF lays out a narrow header cell: 商 业 企 业. */
+const spaced = (s: string): string => [...s].join(' ');
+
+/**
+ * PDF text: a line per row, cells separated by runs of spaces, empty cells leaving no trace;
+ * labels longer than 18 characters wrapped onto the next line, the values on the first line
+ * or on the second (alternately); table 3's applicant header spaced out.
+ */
+function pdf(form: Form, spacedHeader = false): string[] {
+  const lines: string[] = [];
+  let wrap = 0;
+  form.forEach((row, r) => {
+    const labels = row.filter((c) => !c.value).map((c) => (spacedHeader && r === 2 ? spaced(c.text) : c.text));
+    const values = row.filter((c) => c.value).map((c) => c.text);
+    const last = labels[labels.length - 1];
+    if (last && [...last].length > 18 && values.length) {
+      const head = [...last].slice(0, 16).join('');
+      const tail = [...last].slice(16).join('');
+      const before = labels.slice(0, -1);
+      if (wrap++ % 2 === 0) lines.push([...before, head, ...values].join('    '), tail);
+      else lines.push([...before, head].join('    '), [tail, ...values].join('    '));
+      return;
+    }
+    lines.push([...labels, ...values].join('    '));
+  });
+  return lines;
+}
+
+/** A whole table on one line, cells separated by single spaces. */
+function oneLine(form: Form): string {
+  return form.map((r) => r.map((c) => c.text).join(' ')).join(' ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// the report around the tables
+
+export interface Rendered {
+  text: string;
+  filename: string;
+}
+
+export function renderReport(m: ReportModel, layout: LayoutName): Rendered {
+  const year = m.generation === 'format-2019' ? 2020 : 2023;
+  const f2 = formT2(m.generation, m.t2);
+  const f3 = formT3(m.generation, m.t3, m.labels);
+  const f4 = formT4(m.t4);
+  const title = `平安县交通运输局${year}年政府信息公开工作年度报告`;
+  const intro = `本报告根据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。本报告电子版可在平安县人民政府门户网站查阅。如对本报告有疑问，请与平安县交通运输局办公室联系（电话：0512-12345678）。`;
+  const parts: [string, string, Form | undefined][] = [
+    ['一、总体情况', `${year}年，本局认真贯彻落实《条例》，扎实推进政府信息公开工作。`, undefined],
+    ['二、主动公开政府信息情况', '本年度主动公开政府信息情况见下表。', f2],
+    ['三、收到和处理政府信息公开申请情况', '本年度收到和处理政府信息公开申请情况见下表。', f3],
+    ['四、政府信息公开行政复议、行政诉讼情况', '本年度政府信息公开行政复议、行政诉讼情况见下表。', f4],
+    ['五、存在的主要问题及改进情况', '存在的主要问题是工作人员业务能力有待提高。改进措施：加强业务培训，完善工作制度。上一年度存在的问题已整改完毕。', undefined],
+    ['六、其他需要报告的事项', '本年度未收取信息处理费。', undefined],
+  ];
+  const sign = `平安县交通运输局\n${year + 1}年1月20日`;
+  if (layout === 'html' || layout === 'html-blank') {
+    const body = parts.map(([h, p, f]) => `<p>${h}</p>\n<p>${p}</p>${f ? `\n${html(f, layout === 'html-blank')}` : ''}`).join('\n');
+    return {
+      text: `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${title}</title></head><body>\n<h1>${title}</h1>\n<p>${intro}</p>\n${body}\n<p>平安县交通运输局</p><p>${year + 1}年1月20日</p>\n</body></html>\n`,
+      filename: 'report.html',
+    };
+  }
+  if (layout === 'gfm' || layout === 'gfm-merged' || layout === 'gfm-pieces') {
+    const table = (f: Form): string => {
+      if (f === f4 && layout === 'gfm-merged') return gfmMergedT4(m.t4);
+      if (f === f4 && layout === 'gfm-pieces') return gfmPiecesT4(m.t4);
+      if (f === f3 && layout === 'gfm-pieces') return gfmPiecesT3(m.generation, m.t3);
+      return gfm(f);
+    };
+    const body = parts.map(([h, p, f]) => `## ${h}\n\n${p}${f ? `\n\n${table(f)}` : ''}`).join('\n\n');
+    return { text: `# ${title}\n\n${intro}\n\n${body}\n\n${sign.replace('\n', '\n\n')}\n`, filename: 'report.md' };
+  }
+  if (layout === 'pdf') {
+    const lines: string[] = [title, intro];
+    for (const [h, p, f] of parts) lines.push(h, p, ...(f ? pdf(f, f === f3) : []));
+    lines.push(...sign.split('\n'));
+    // page numbers every dozen lines, inside tables too; a blank line between every line
+    const out: string[] = [];
+    lines.forEach((l, i) => {
+      out.push(l);
+      if (i % 12 === 11) out.push(i % 24 === 11 ? `— ${Math.floor(i / 12) + 1} —` : `- ${Math.floor(i / 12) + 1} -`);
+    });
+    return { text: `${out.join('\n\n')}\n`, filename: 'report.txt' };
+  }
+  const table = (f: Form): string => (layout === 'pipe' ? pipe(f) : layout === 'cell-per-line' ? cellPerLine(f) : oneLine(f));
+  const body = parts.map(([h, p, f]) => [h, p, ...(f ? [table(f)] : [])].join('\n')).join('\n');
+  return { text: `${title}\n${intro}\n${body}\n${sign}\n`, filename: 'report.txt' };
+}

@@ -25,6 +25,8 @@ export interface LayoutVocabulary {
   pageNumberLines: string[];
   /** regular expressions (sources) of the start of a section or list heading */
   headingStarts: string[];
+  /** what may follow a number inside a sentence (units, date words, ％): a space before it is a PDF's */
+  unitsAfterNumbers: string[];
 }
 
 let compiled: { pageNumber: RegExp; heading: RegExp } | undefined;
@@ -233,7 +235,9 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
   let dumped = raw;
   // offset in raw of an offset in dumped
   let fromDump = (o: number): number => o;
-  if (kind === 'text' && longest.text.length > 1500 && longest.text.length > raw.length * 0.5) {
+  // (a dump has sentences; a table laid out on one line has hardly any)
+  const sentences = (longest.text.match(/[。！？]/g) ?? []).length;
+  if (kind === 'text' && longest.text.length > 1500 && longest.text.length > raw.length * 0.5 && sentences >= 5) {
     const split = splitDump(longest.text, heading);
     if (split.text !== longest.text) {
       dumped = raw.slice(0, longest.start) + split.text + raw.slice(longest.end);
@@ -315,6 +319,7 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
  * and fold full-width forms. A number between spaces next to other numbers (table columns) keeps them.
  */
 function foldSpaces(b: Builder): { text: string; segs: Segment[] } {
+  const unit = new RegExp(`^(?:${vocabulary<LayoutVocabulary>('layout').unitsAfterNumbers.join('|')})`);
   const src = b.text;
   const mapped = new MappedText(src, b.segs);
   const out = new Builder();
@@ -344,12 +349,14 @@ function foldSpaces(b: Builder): { text: string; segs: Segment[] } {
       continue;
     }
     const start = i;
-    const end = i + m[0].length;
+    // a number does not end with its point: `1.属于国家秘密` is a list item
+    const end = i + m[0].replace(/[.,．]+$/, '').length;
     const spaceBefore = src[start - 1] === ' ' && (CJK_OR_PUNCT.test(src[start - 2] ?? '') || start === 1 || src[start - 2] === '\n');
     // a number that opens a line (`2024 年，我市…`) counts as touching what comes before
     const touchBefore = CJK_OR_PUNCT.test(src[start - 1] ?? '') || start === 0 || src[start - 1] === '\n';
-    const spaceAfter = src[end] === ' ' && (CJK_OR_PUNCT.test(src[end + 1] ?? '') || src[end + 1] === '%');
-    const touchAfter = CJK_OR_PUNCT.test(src[end] ?? '') || src[end] === '%' || src[end] === '％';
+    // only a number with its unit is inside a sentence (`3119 件`, `2024 年`); a figure before a label is a table cell
+    const spaceAfter = src[end] === ' ' && unit.test(src.slice(end + 1, end + 3));
+    const touchAfter = unit.test(src.slice(end, end + 2));
     if ((spaceBefore || touchBefore) && (spaceAfter || touchAfter) && (spaceBefore || spaceAfter)) {
       if (spaceBefore) {
         flush(start - 1);

@@ -1,8 +1,7 @@
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import type { Readable } from 'node:stream';
-import mammoth from 'mammoth';
 import { unified } from 'unified';
-import rehypeParse from 'rehype-parse';
+import { rehypeParse } from '../util/lazy.js';
 import type { Root as HastRoot, RootContent as HastContent, Element } from 'hast';
 import type { Position, ReaderNotice, SourceDocument } from './types.js';
 import { zipFlavour } from './sniff.js';
@@ -81,7 +80,8 @@ function inflatedSize(file: JSZip.JSZipObject, limit: number): Promise<number> {
 export async function inspectDocx(buf: Uint8Array): Promise<DocxFailure | undefined> {
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(buf, { checkCRC32: false });
+    const { default: Zip } = await import('jszip');
+    zip = await Zip.loadAsync(buf, { checkCRC32: false });
   } catch (err) {
     return { reason: 'corrupt', detail: (err as Error).message };
   }
@@ -112,6 +112,7 @@ export async function inspectDocx(buf: Uint8Array): Promise<DocxFailure | undefi
 
 /** mammoth's HTML for a Word document; images are left out (never decompressed). */
 export async function docxToHtml(buf: Uint8Array): Promise<string> {
+  const { default: mammoth } = await import('mammoth');
   const result = await mammoth.convertToHtml(
     { buffer: Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) },
     {
@@ -153,7 +154,7 @@ export class DocxLocator {
   private readonly units: Unit[] = [];
 
   constructor(private readonly html: string) {
-    const tree = unified().use(rehypeParse, { fragment: true }).parse(html) as HastRoot;
+    const tree = unified().use(rehypeParse(), { fragment: true }).parse(html) as HastRoot;
     let tables = 0;
     const walk = (nodes: HastContent[], unit: Unit | undefined): void => {
       for (const node of nodes) {

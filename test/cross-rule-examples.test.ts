@@ -30,7 +30,7 @@ async function runExample(ruleId: string, ex: CrossExample) {
   const findings = await runCrossRules(inputs, {
     locale: 'zh',
     rules: [rule],
-    ruleConfig: ex.options ? { [ruleId]: [rule.severity, ex.options as Record<string, unknown>] } : undefined,
+    ruleConfig: ex.options ? { [ruleId]: [rule.severity === 'error' ? 'error' : 'warn', ex.options as Record<string, unknown>] } : undefined,
     passages: (file, hashes) => sentences({ file: path.join(dir, file), useConfig: false, hashes }),
   });
   return findings;

@@ -79,21 +79,25 @@ function overBudget(task: FileTask, kind: keyof typeof TOO_COMPLEX, data: Record
  * files go on.
  */
 export class FilePool {
-  private readonly pool: Piscina;
+  private made: Piscina | undefined;
   private readonly aborts = new Set<AbortController>();
 
   constructor(
     readonly threads: number,
     readonly budget: Budget = DEFAULT_BUDGET,
     private readonly locale: Locale = 'zh',
-  ) {
-    this.pool = new Piscina({
+  ) {}
+
+  /** The threads are started when the first file needs one. */
+  private get pool(): Piscina {
+    this.made ??= new Piscina({
       filename: workerFile(),
-      minThreads: threads,
-      maxThreads: threads,
+      minThreads: this.threads,
+      maxThreads: this.threads,
       idleTimeout: 60_000,
-      resourceLimits: { maxOldGenerationSizeMb: budget.memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(16, budget.memoryMb / 8)) },
+      resourceLimits: { maxOldGenerationSizeMb: this.budget.memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(16, this.budget.memoryMb / 8)) },
     });
+    return this.made;
   }
 
   /** Check one file. Never rejects: a file over budget or a crashed worker gives a finding. */
@@ -138,6 +142,7 @@ export class FilePool {
   }
 
   async close(): Promise<void> {
-    await this.pool.destroy();
+    await this.made?.destroy();
+    this.made = undefined;
   }
 }

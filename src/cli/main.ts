@@ -242,6 +242,54 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
   return code;
 }
 
+interface AuditArgs extends LintArgs {
+  outDir: string;
+  manifest?: string;
+  jobs?: number;
+  fileTimeout: number;
+  fileMemory: number;
+  restart: boolean;
+}
+
+async function runAuditCommand(a: AuditArgs, io: CliIO): Promise<number> {
+  const locale: Locale = a.locale ?? 'zh';
+  const paths = a.paths ?? [];
+  if (paths.length === 0) throw new UsageError(localise(CLI.noPaths, locale));
+  const { runAudit } = await import('../audit/run.js');
+  const { crossRules } = await import('../../rules/cross/index.js');
+  const { ManifestError } = await import('../audit/bodies.js');
+  const ruleOverrides: Record<string, RuleEntry> = {};
+  for (const r of a.rule === undefined ? [] : Array.isArray(a.rule) ? a.rule : [a.rule]) {
+    const [id, entry] = parseRuleFlag(r, locale, [...allRules, ...(crossRules as unknown as Rule<unknown>[])]);
+    ruleOverrides[id] = entry;
+  }
+  for (const [flag, v] of [['--jobs', a.jobs], ['--file-timeout', a.fileTimeout], ['--file-memory', a.fileMemory]] as const) {
+    if (v !== undefined && !(Number.isFinite(v) && v > 0)) throw new UsageError(`${flag} must be a positive number`);
+  }
+  try {
+    const outcome = await runAudit({
+      paths,
+      cwd: io.cwd,
+      outDir: a.outDir,
+      manifest: a.manifest,
+      threads: a.jobs,
+      budget: { timeoutMs: a.fileTimeout * 1000, memoryMb: a.fileMemory },
+      configFile: a.config,
+      profile: a.profile,
+      ruleOverrides,
+      locale,
+      read: readOptions(a, locale),
+      restart: a.restart,
+      progress: io.stderr as CliIO['stderr'] & { isTTY?: boolean },
+    });
+    if (outcome.totals.files === 0 && !outcome.interrupted) throw new UsageError(localise(UI.noFiles, locale, { patterns: paths.join(', ') }));
+    return outcome.exitCode;
+  } catch (e) {
+    if (e instanceof ManifestError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
 /** The locale the configuration of the current folder asks for, if any. */
 function configuredLocale(opts: LintFilesOptions): Locale | undefined {
   try {
@@ -373,6 +421,27 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
         if (paths.length === 0) throw new UsageError('extract needs at least one path');
         io.stdout.write(await extractCommand(paths, { profile: a.profile as string | undefined, encoding: a.encoding as string | undefined, locale: (a.locale as Locale | undefined) ?? early }));
         code = 0;
+      },
+    )
+    .command(
+      'audit [paths..]',
+      'audit a whole set of reports on all cores: results, checks across reports and summaries in --out-dir',
+      (y) =>
+        y
+          .positional('paths', { type: 'string', array: true })
+          .option('out-dir', { type: 'string', default: 'ogi-lint-audit', describe: 'folder for results.ndjson, audit.json, summary.csv and summary.html' })
+          .option('manifest', { type: 'string', describe: 'CSV of the reports: file, body, level, parent, year' })
+          .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads (default: every core)' })
+          .option('file-timeout', { type: 'number', default: 60, describe: 'seconds one file may take' })
+          .option('file-memory', { type: 'number', default: 768, describe: 'MB of memory one file may use' })
+          .option('restart', { type: 'boolean', default: false, describe: 'forget the results of earlier runs and check every file again' })
+          .option('profile', { type: 'string', describe: 'check against this profile' })
+          .option('config', { alias: 'c', type: 'string', describe: 'use this configuration file' })
+          .option('rule', { type: 'string', requiresArg: true, describe: 'rule setting, also for the cross-report rules (repeatable)' })
+          .option('encoding', { type: 'string', describe: 'read the files in this encoding' })
+          .option('max-file-size', { type: 'string', describe: 'skip files larger than this, reporting them' }),
+      async (a) => {
+        code = await runAuditCommand(a as unknown as AuditArgs, io);
       },
     )
     .command(

@@ -184,7 +184,13 @@ export default defineCrossRule<Options>({
       let j = i;
       while (j < keys.length && Math.floor(keys[j]! / SHIFT) === h) j++;
       const n = j - i;
-      if (n >= 2 && n <= common) {
+      if (n > common) {
+        // common wording counts neither as copied nor as the report's own text
+        for (let x = i; x < j; x++) {
+          const a = keys[x]! % SHIFT;
+          size[a] = size[a]! - distinct[a]!.get(h)!;
+        }
+      } else if (n >= 2) {
         for (let x = i; x < j; x++) {
           for (let y = x + 1; y < j; y++) {
             const a = keys[x]! % SHIFT;
@@ -207,8 +213,8 @@ export default defineCrossRule<Options>({
       if (p.count < options.minSentences) continue;
       let a = list[Math.floor(key / SHIFT)]!;
       let b = list[key % SHIFT]!;
-      let shareA = p.chars / size[list.indexOf(a)]!;
-      let shareB = p.chars / size[list.indexOf(b)]!;
+      let shareA = p.chars / Math.max(1, size[Math.floor(key / SHIFT)]!);
+      let shareB = p.chars / Math.max(1, size[key % SHIFT]!);
       const sameBody = Boolean(a.body.key && a.body.key === b.body.key);
       if (sameBody) {
         // this year's report is the one at fault

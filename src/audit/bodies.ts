@@ -91,7 +91,7 @@ export function readManifest(file: string): Map<string, ManifestEntry> {
  * names and the year it covers.
  */
 export function attribute(
-  outcome: { report: { year: number | null; agency: string | null } | null; kind: 'body' | 'summary' | null },
+  outcome: { report: { year: number | null; agency: string | null; title?: string | null } | null; kind: 'body' | 'summary' | null },
   entry: ManifestEntry | undefined,
 ): import('./record.js').AuditBody {
   if (entry) {
@@ -105,6 +105,16 @@ export function attribute(
       kind: outcome.kind,
     };
   }
-  const name = outcome.report?.agency ?? null;
+  const name = outcome.report?.agency ?? issuerFromTitle(outcome.report?.title ?? null);
   return { name, key: name ? normaliseBodyName(name) : null, year: outcome.report?.year ?? null, source: name ? 'report' : 'none', kind: outcome.kind };
+}
+
+/**
+ * The issuer a standard title names before its year, when the title model gave none
+ * (青河县政府办2022年政府信息公开工作年度报告 → 青河县政府办).
+ */
+export function issuerFromTitle(title: string | null): string | null {
+  if (!title) return null;
+  const m = /^《?\s*([\p{Script=Han}（）()]{2,40}?)\s*(?:关于)?\s*(?:19|20)\d{2}\s*年度?\s*(?:政府信息公开|政务公开)/u.exec(title.normalize('NFKC'));
+  return m ? m[1]! : null;
 }

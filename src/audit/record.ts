@@ -60,5 +60,5 @@ export interface FileOutcome {
 /** One line of results.ndjson: an ESLint-shaped result with the report's tables, its body and the state of the audit. */
 export interface AuditRecord extends Omit<FileOutcome, 'fingerprint' | 'sha256' | 'kind'> {
   body: AuditBody;
-  audit: { sha256: string; size: number; mtimeMs: number; key: string; fingerprint: Fingerprint };
+  audit: { sha256: string; size: number; mtimeMs: number; key: string; budget: string; fingerprint: Fingerprint };
 }

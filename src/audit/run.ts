@@ -160,12 +160,13 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
   }
   const files = [...keys.keys()];
 
-  const reused = o.restart ? new Set<string>() : await resumeState(resultsFile, keys);
+  const budget = o.budget ?? DEFAULT_BUDGET;
+  const budgetKey = `${budget.timeoutMs}ms/${budget.memoryMb}MB`;
+  const reused = o.restart ? new Set<string>() : await resumeState(resultsFile, keys, budgetKey);
   if (o.restart && existsSync(resultsFile)) renameSync(resultsFile, `${resultsFile}.old`);
   const todo = files.filter((f) => !reused.has(f));
 
   const threads = Math.max(1, Math.min(o.threads ?? defaultThreads(), Math.max(1, todo.length)));
-  const budget = o.budget ?? DEFAULT_BUDGET;
   const pool = new FilePool(threads, budget, locale);
   const taskFor = (file: string): FileTask => ({
     file,
@@ -213,6 +214,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
 
   const fd = openSync(resultsFile, 'a');
   try {
+    if (todo.length > 0) await pool.warm();
     let next = 0;
     const worker = async (): Promise<void> => {
       while (!interrupted && next < todo.length) {
@@ -236,7 +238,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
         const rec: AuditRecord = {
           ...result,
           body: attribute({ report: result.report, kind }, manifest.get(file)),
-          audit: { sha256: hash, size: st.size, mtimeMs: st.mtimeMs, key: keys.get(file)!, fingerprint },
+          audit: { sha256: hash, size: st.size, mtimeMs: st.mtimeMs, key: keys.get(file)!, budget: budgetKey, fingerprint },
         };
         writeSync(fd, `${JSON.stringify(rec)}\n`);
         done++;

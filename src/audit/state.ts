@@ -35,7 +35,7 @@ export function rulesKey(rules: Rule<unknown>[]): string {
 
 export interface StateLine {
   filePath: string;
-  audit: { sha256: string; size: number; mtimeMs: number; key: string };
+  audit: { sha256: string; size: number; mtimeMs: number; key: string; budget?: string };
 }
 
 /** Read the lines of an NDJSON file with their byte offsets; lines that are not whole JSON are skipped. */
@@ -62,7 +62,7 @@ export async function* readLines(file: string): AsyncGenerator<{ line: string; o
  * (same size and modification time) and its key is the same. Rewrites the file with those lines
  * only (through a temporary file and a rename) and returns the files kept.
  */
-export async function resumeState(file: string, wanted: Map<string, string>): Promise<Set<string>> {
+export async function resumeState(file: string, wanted: Map<string, string>, budget: string): Promise<Set<string>> {
   const kept = new Set<string>();
   if (!existsSync(file)) return kept;
   // the last line of a file wins (a file re-checked after a change appears again)
@@ -83,6 +83,9 @@ export async function resumeState(file: string, wanted: Map<string, string>): Pr
       if (typeof v.filePath !== 'string' || !v.audit || last.get(v.filePath) !== i) continue;
       const key = wanted.get(v.filePath);
       if (key === undefined || v.audit.key !== key) continue;
+      // a file that was over budget is tried again when the budget changes
+      const over = (value as { messages?: { ruleId?: string }[] }).messages?.some((m) => m.ruleId === 'file-too-complex' || m.ruleId === 'internal-error');
+      if (over && v.audit.budget !== budget) continue;
       let st;
       try {
         st = statSync(v.filePath);

@@ -39,6 +39,14 @@ function sentence(next: () => number): string {
 /** Wording every body uses (the kind of sentence the audit must not count as copied). */
 export const COMMON = '深入贯彻落实党中央国务院关于全面推进政务公开工作的决策部署，扎实做好政府信息公开各项工作。';
 
+const TOWNS = ['城关', '河口', '石桥', '柳林', '白沙', '新塘', '东坪', '西湖', '南山', '北岭', '高桥', '龙泉', '青石', '凤凰', '桃源', '双河', '金田', '马鞍', '荷塘', '云溪'];
+
+/** The i-th body of the county: its departments, then its towns. */
+export function bodyName(i: number): string {
+  if (i < DEPARTMENTS.length) return `青河县${DEPARTMENTS[i]}`;
+  return `青河县${TOWNS[(i - DEPARTMENTS.length) % TOWNS.length]}镇人民政府`;
+}
+
 export const DEPARTMENTS = ['教育局', '财政局', '民政局', '司法局', '交通运输局', '水利局', '农业农村局', '卫生健康委员会', '应急管理局', '审计局', '统计局', '林业局'];
 
 export interface ReportSpec {
@@ -81,18 +89,20 @@ export function independentSet(seed: number, bodies: number): GeneratedSet {
   const files = new Map<string, string>();
   const specs = new Map<string, ReportSpec>();
   for (let i = 0; i < bodies; i++) {
-    const body = `青河县${DEPARTMENTS[i % DEPARTMENTS.length]}${i >= DEPARTMENTS.length ? String.fromCharCode(0x4e00 + i) : ''}`;
+    const body = bodyName(i);
     const forward2021 = [Math.floor(next() * 4), Math.floor(next() * 2), 0, 0, 0, 0];
     const inForce2021 = 5 + Math.floor(next() * 20);
     for (const year of [2021, 2022]) {
+      const carried = year === 2021 ? [0, 0, 0, 0, 0, 0] : forward2021;
       const spec: ReportSpec = {
         body,
         year,
         prose: Array.from({ length: 6 }, () => sentence(next)),
         problems: Array.from({ length: 2 }, () => sentence(next)),
-        carried: year === 2021 ? [0, 0, 0, 0, 0, 0] : forward2021,
+        carried,
         forward: year === 2021 ? forward2021 : [Math.floor(next() * 3), 0, 0, 0, 0, 0],
-        granted: [1 + Math.floor(next() * 9), Math.floor(next() * 3), 0, 0, 0, 0],
+        // at least what was carried over is handled, so that 新收 is never negative
+        granted: [carried[0]! + 1 + Math.floor(next() * 9), carried[1]! + Math.floor(next() * 3), 0, 0, 0, 0],
         t2: year === 2021 ? [2, 0, inForce2021] : [3, 1, inForce2021 + 2],
       };
       const id = `${i}-${year}`;

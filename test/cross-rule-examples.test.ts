@@ -7,6 +7,7 @@ import { attribute, normaliseBodyName } from '../src/audit/bodies.js';
 import { runCrossRules } from '../src/audit/cross.js';
 import type { CrossExample, CrossReportInput } from '../src/audit/cross-rule.js';
 import checkFile, { sentences } from '../src/audit/worker.js';
+import type { FileOutcome } from '../src/audit/record.js';
 
 /** Check an example's reports as the audit does, then run one cross-report rule over them. */
 async function runExample(ruleId: string, ex: CrossExample) {
@@ -15,7 +16,7 @@ async function runExample(ruleId: string, ex: CrossExample) {
   for (const [name, text] of Object.entries(ex.reports)) {
     const file = path.join(dir, name);
     writeFileSync(file, text);
-    const o = await checkFile({ file, useConfig: false });
+    const o = (await checkFile({ file, useConfig: false })) as FileOutcome;
     const m = ex.manifest?.[name];
     inputs.push({
       file: name,
@@ -69,5 +70,16 @@ describe('body names', () => {
     expect(normaliseBodyName('青河县卫生健康委员会')).toBe(normaliseBodyName('青河县卫生健康委'));
     expect(normaliseBodyName('青河县 教育局')).toBe(normaliseBodyName('青河县教育局'));
     expect(normaliseBodyName('青河县教育局')).not.toBe(normaliseBodyName('青河县财政局'));
+  });
+});
+
+describe('README', () => {
+  it('has the table of cross-report rules generated from the rules', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { rulesMarkdownTable } = await import('../src/cli/rule-docs.js');
+    const readme = readFileSync(path.join(import.meta.dirname, '..', 'README.md'), 'utf8');
+    const m = /<!-- cross-rules:start -->\n([\s\S]*?)\n<!-- cross-rules:end -->/.exec(readme);
+    expect(m).not.toBeNull();
+    expect(m![1]!.trim()).toBe(rulesMarkdownTable(crossRules as unknown as Parameters<typeof rulesMarkdownTable>[0]).trim());
   });
 });

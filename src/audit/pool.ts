@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { ConfigError } from '../config/profiles.js';
 import type { LintMessage } from '../diagnostic.js';
 import { localise } from '../i18n/index.js';
 import type { Locale } from '../rules/types.js';
@@ -105,8 +106,9 @@ export class FilePool {
     const ac = new AbortController();
     this.aborts.add(ac);
     const timer = setTimeout(() => ac.abort(new Error('timeout')), this.budget.timeoutMs);
+    let out: FileOutcome | { configError: string };
     try {
-      return (await this.pool.run(task, { signal: ac.signal })) as FileOutcome;
+      out = (await this.pool.run(task, { signal: ac.signal })) as FileOutcome | { configError: string };
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       if (ac.signal.aborted && (ac.signal.reason as Error | undefined)?.message === 'timeout') {
@@ -121,6 +123,8 @@ export class FilePool {
       clearTimeout(timer);
       this.aborts.delete(ac);
     }
+    if ('configError' in out) throw new ConfigError(out.configError);
+    return out;
   }
 
   /** The sentences of a file with these fingerprints (copied passages). */

@@ -222,9 +222,9 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
         let outcome;
         try {
           outcome = await pool.check(taskFor(file));
-        } catch {
+        } catch (e) {
           if (interrupted) return;
-          throw new Error(`the check of ${file} was stopped`);
+          throw e;
         }
         if (interrupted) return;
         let st = { size: 0, mtimeMs: 0 };
@@ -248,6 +248,9 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
     };
     // as many files in flight as threads, so memory stays flat however many files there are
     await Promise.all(Array.from({ length: threads }, () => worker()));
+  } catch (e) {
+    await pool.close();
+    throw e;
   } finally {
     closeSync(fd);
     process.off('SIGINT', onSignal);

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { ConfigLoader, type ResolvedConfig } from '../config/load.js';
+import { ConfigError } from '../config/profiles.js';
 import type { Profile, RuleEntry } from '../config/types.js';
 import { lintDocument } from '../lint.js';
 import type { Report } from '../model/types.js';
@@ -68,18 +69,25 @@ async function readTask(task: FileTask): Promise<{ doc: Awaited<ReturnType<typeo
 }
 
 /** Lint one file and keep what the checks across reports need. Never throws for a bad file. */
-export default async function checkFile(task: FileTask): Promise<FileOutcome> {
+export default async function checkFile(task: FileTask): Promise<FileOutcome | { configError: string }> {
   const { doc, sha256 } = await readTask(task);
-  const resolved = configFor(task);
   let modelled: Report | undefined;
-  const result = lintDocument(doc, {
-    profile: task.profile,
-    locale: task.locale,
-    ruleOverrides: task.ruleOverrides,
-    config: resolved?.config,
-    extraProfiles: resolved ? new Map<string, Profile>(resolved.extraProfiles) : undefined,
-    onReport: (r) => (modelled = r),
-  });
+  let result;
+  try {
+    const resolved = configFor(task);
+    result = lintDocument(doc, {
+      profile: task.profile,
+      locale: task.locale,
+      ruleOverrides: task.ruleOverrides,
+      config: resolved?.config,
+      extraProfiles: resolved ? new Map<string, Profile>(resolved.extraProfiles) : undefined,
+      onReport: (r) => (modelled = r),
+    });
+  } catch (e) {
+    // bad configuration stops the whole run, as it does outside the pool
+    if (e instanceof ConfigError) return { configError: e.message };
+    throw e;
+  }
   return {
     filePath: result.filePath,
     messages: result.messages,

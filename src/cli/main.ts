@@ -221,7 +221,10 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
     results = [await lintBuffer(buf, a.stdinFilename ? path.resolve(io.cwd, a.stdinFilename) : '<stdin>', opts)];
   } else {
     try {
-      results = await lintFiles(paths, opts);
+      // many files: on every core, each within a budget (fixes need the text, so they stay in this process)
+      const { filesToLint, lintFilesPooled, POOL_FROM } = await import('../audit/parallel.js');
+      const files = a.fix || a.fixDryRun ? undefined : await filesToLint(paths, opts);
+      results = files && files.length >= POOL_FROM ? await lintFilesPooled(files, opts) : await lintFiles(paths, opts);
     } catch (e) {
       if (e instanceof NoFilesError) throw new UsageError(localise(UI.noFiles, locale, { patterns: e.patterns.join(', ') }));
       throw e;

@@ -113,6 +113,24 @@ describe('ogi-lint audit on a generated area', () => {
     expect(rows.find((r) => r['文件'] === abs('0-2022'))!['carry-over']).toBe('0');
   });
 
+  it('writes summary.xlsx: one row per report, and tables 3 and 4 of every report', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out, 'summary.xlsx'));
+    const [reports, tables, cross] = wb.worksheets;
+    expect(reports!.rowCount).toBe(audit.results.length + 1);
+    const header = (reports!.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 2)).toEqual(['文件', '机关']);
+    expect(header).toContain('copied-text');
+    const carried: unknown[] = [];
+    tables!.eachRow((row) => {
+      const v = (row.values as unknown[]).slice(1);
+      if (v[0] === abs('2-2022') && v[3] === 'applications' && v[4] === 'carried-over' && v[5] === 'natural-person') carried.push(v[6]);
+    });
+    expect(carried).toEqual([spec('2-2022').carried[0]]);
+    expect(cross!.rowCount).toBe(audit.crossReport.length + 1);
+  });
+
   it('writes summary.html as one file that needs no network', () => {
     const html = readFileSync(path.join(out, 'summary.html'), 'utf8');
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|<img[^>]+src=["']?https?:/i);

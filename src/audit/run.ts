@@ -300,6 +300,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
 
   // the outputs, file by file in path order
   const summary = new SummaryWriter(outDir, locale, [...allRules.map((r) => r.id), ...crossRules.map((r) => r.id)]);
+  await summary.open();
   const crossByFile = new Map<string, Set<string>>();
   for (const f of cross) for (const file of f.files) (crossByFile.get(file) ?? crossByFile.set(file, new Set()).get(file)!).add(f.ruleId);
   const totals = emptyTotals();

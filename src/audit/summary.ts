@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Locale } from '../rules/types.js';
+import { builtinProfiles } from '../config/profiles.js';
 import { allRules } from '../../rules/index.js';
 import { crossRules } from '../../rules/cross/index.js';
 import type { CrossFinding } from './cross-rule.js';
@@ -48,6 +49,7 @@ export class SummaryWriter {
   private readonly html: number;
   private first = true;
   private readonly tmp: string[] = [];
+  private readonly book: XlsxBook;
 
   constructor(
     private readonly dir: string,
@@ -67,6 +69,13 @@ export class SummaryWriter {
     writeSync(this.csv, `\ufeff${stringify([[...CSV_HEAD[locale], ...ruleIds]])}`);
     writeSync(this.html, htmlHead(locale));
     writeSync(this.html, '<script type="application/json" id="rows">[\n');
+    this.book = new XlsxBook(path.join(dir, `summary.xlsx.${process.pid}.tmp`), locale, ruleIds);
+    this.tmp.push(path.join(dir, `summary.xlsx.${process.pid}.tmp`));
+  }
+
+  /** Open the outputs (the Excel writer is loaded only now). */
+  async open(): Promise<void> {
+    await this.book.open();
   }
 
   row(rec: AuditRecord, crossIds: Set<string>): void {
@@ -99,6 +108,7 @@ export class SummaryWriter {
         .map((t) => ({ kind: t.kind, cells: Object.fromEntries(Object.entries(t.cells).map(([r, cs]) => [r, Object.fromEntries(Object.entries(cs).map(([c, x]) => [c, [x.t, x.line, x.column]]))])) })),
     };
     writeSync(this.html, sep + scriptJson(row));
+    this.book.row(rec, [rec.filePath, b.name ?? '', b.level ?? '', b.parent ?? '', b.year ?? '', b.kind ?? '', rec.errorCount, rec.warningCount, late ? 1 : 0, ...this.ruleIds.map((id) => counts.get(id) ?? 0)]);
     this.first = false;
   }
 
@@ -114,11 +124,31 @@ export class SummaryWriter {
     };
     writeSync(this.json, `\n],\n${JSON.stringify(rest, null, 1).slice(1)}\n`);
     const rules = Object.fromEntries([...allRules, ...crossRules].map((r) => [r.id, r.description[this.locale]]));
-    writeSync(this.html, `\n]</script>\n<script type="application/json" id="end">${scriptJson({ ...rest, rules, locale: this.locale })}</script>\n`);
+    writeSync(this.html, `\n]</script>\n<script type="application/json" id="end">${scriptJson({ ...rest, rules, labels: tableLabels(this.locale), locale: this.locale })}</script>\n`);
     writeSync(this.html, `<script>${chartScript()}</script>\n<script>${APP}</script>\n</body></html>\n`);
     for (const fd of [this.json, this.csv, this.html]) closeSync(fd);
+    await this.book.finish(end);
     for (const t of this.tmp) renameSync(t, t.replace(/\.\d+\.tmp$/, ''));
   }
+}
+
+interface TemplateLike {
+  kind: string;
+  blocks?: { rows?: { id: string; title: string; en?: string }[]; columns?: { id: string; title: string; en?: string }[] }[];
+}
+
+/** Row and column titles of the official tables by kind, from the built-in profiles (the newest format first). */
+function tableLabels(locale: Locale): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  const profiles = [...builtinProfiles().values()].sort((a, b) => (a.id < b.id ? 1 : -1));
+  for (const p of profiles) {
+    const templates = ((p as unknown as { tables?: { templates?: TemplateLike[] } }).tables?.templates ?? []) as TemplateLike[];
+    for (const t of templates) {
+      const m = (out[t.kind] ??= {});
+      for (const b of t.blocks ?? []) for (const x of [...(b.rows ?? []), ...(b.columns ?? [])]) m[x.id] ??= locale === 'en' && x.en ? x.en : x.title;
+    }
+  }
+  return out;
 }
 
 function htmlHead(locale: Locale): string {
@@ -154,6 +184,8 @@ var zh=end.locale!=='en';
 function t(a,b){return zh?a:b}
 function el(tag,attrs,kids){var e=document.createElement(tag);for(var k in attrs||{}){if(k==='text')e.textContent=attrs[k];else if(k==='onclick')e.onclick=attrs[k];else e.setAttribute(k,attrs[k])}(kids||[]).forEach(function(c){e.appendChild(typeof c==='string'?document.createTextNode(c):c)});return e}
 var app=document.getElementById('app');
+function label(kind,id){return (end.labels[kind]||{})[id]||id}
+function kindName(k){return ({proactive:t('表二 主动公开政府信息情况','Table 2'),applications:t('表三 收到和处理政府信息公开申请情况','Table 3'),'review-litigation':t('表四 行政复议、行政诉讼情况','Table 4')})[k]||k}
 var T=end.totals;
 var overview=el('section',{id:'overview'},[el('h2',{text:t('总体情况','Totals')})]);
 var cards=el('div',{class:'cards'});
@@ -199,8 +231,8 @@ list.insertBefore(el('div',{id:'shown-count'}),table);
 var area=el('section',{id:'area'},[el('h2',{text:t('全地区汇总表（各机关本级年报相加）','The area’s tables (sum of the bodies’ own reports)')})]);
 Object.keys(end.aggregate).sort().forEach(function(y){var a=end.aggregate[y];area.appendChild(el('h3',{text:y+t('年度（'+a.reports+' 份年报）',' ('+a.reports+' reports)')}));
 Object.keys(a.tables).forEach(function(kind){var tb=a.tables[kind];var colsSet=[];Object.keys(tb).forEach(function(r){Object.keys(tb[r]).forEach(function(c){if(colsSet.indexOf(c)<0)colsSet.push(c)})});
-var tt=el('table',{class:'area-table','data-kind':kind},[el('tr',{},[el('th',{text:kind})].concat(colsSet.map(function(c){return el('th',{text:c})})))]);
-Object.keys(tb).forEach(function(r){tt.appendChild(el('tr',{},[el('td',{text:r})].concat(colsSet.map(function(c){return el('td',{class:'num',text:tb[r][c]===undefined?'':String(tb[r][c])})}))))});area.appendChild(tt)})});
+var tt=el('table',{class:'area-table','data-kind':kind},[el('tr',{},[el('th',{text:kindName(kind)})].concat(colsSet.map(function(c){return el('th',{text:label(kind,c)})})))]);
+Object.keys(tb).forEach(function(r){tt.appendChild(el('tr',{},[el('td',{text:label(kind,r)})].concat(colsSet.map(function(c){return el('td',{class:'num',text:tb[r][c]===undefined?'':String(tb[r][c])})}))))});area.appendChild(tt)})});
 app.appendChild(area);
 var page=el('section',{id:'report-page'});app.appendChild(page);
 function showReport(i){var r=rows[i];page.innerHTML='';page.style.display='block';
@@ -210,11 +242,72 @@ r.m.forEach(function(m){ft.appendChild(el('tr',{},[el('td',{text:m[0]+':'+m[1]+(
 end.crossReport.forEach(function(f){if(f.files.indexOf(r.f)<0)return;ft.appendChild(el('tr',{},[el('td',{text:t('跨报告','across reports')}),el('td',{class:f.severity==='error'?'err':'warn',text:f.severity==='error'?t('错误','error'):t('警告','warning')}),el('td',{text:f.message}),el('td',{text:f.ruleId})]))});
 page.appendChild(ft);
 function bad(line,col){return r.m.some(function(m){return (m[0]<line||(m[0]===line&&m[1]<=col))&&(m[6]>line||(m[6]===line&&m[7]>col))})||end.crossReport.some(function(f){return (f.cells||[]).some(function(c){return c.file===r.f&&c.line===line&&c.column_===col})})}
-r.t.forEach(function(tb){page.appendChild(el('h3',{text:tb.kind}));var colsSet=[];Object.keys(tb.cells).forEach(function(k){Object.keys(tb.cells[k]).forEach(function(c){if(colsSet.indexOf(c)<0)colsSet.push(c)})});
-var tt=el('table',{class:'report-table'},[el('tr',{},[el('th',{text:''})].concat(colsSet.map(function(c){return el('th',{text:c})})))]);
-Object.keys(tb.cells).forEach(function(k){tt.appendChild(el('tr',{},[el('td',{text:k})].concat(colsSet.map(function(c){var x=tb.cells[k][c];return x?el('td',{class:'num'+(bad(x[1],x[2])?' bad':''),title:x[1]+':'+x[2],text:x[0]}):el('td')}))))});page.appendChild(tt)});
+r.t.forEach(function(tb){page.appendChild(el('h3',{text:kindName(tb.kind)}));var colsSet=[];Object.keys(tb.cells).forEach(function(k){Object.keys(tb.cells[k]).forEach(function(c){if(colsSet.indexOf(c)<0)colsSet.push(c)})});
+var tt=el('table',{class:'report-table'},[el('tr',{},[el('th',{text:''})].concat(colsSet.map(function(c){return el('th',{text:label(tb.kind,c)})})))]);
+Object.keys(tb.cells).forEach(function(k){tt.appendChild(el('tr',{},[el('td',{text:label(tb.kind,k)})].concat(colsSet.map(function(c){var x=tb.cells[k][c];return x?el('td',{class:'num'+(bad(x[1],x[2])?' bad':''),title:x[1]+':'+x[2],text:x[0]}):el('td')}))))});page.appendChild(tt)});
 ['overview','kinds','cross','bodies','area'].forEach(function(id){document.getElementById(id).style.display='none'});window.scrollTo(0,0)}
 function route(){var m=/^#r(\d+)$/.exec(location.hash);if(m&&rows[+m[1]]){showReport(+m[1])}else{page.style.display='none';['overview','kinds','cross','bodies','area'].forEach(function(id){document.getElementById(id).style.display=''})}}
 window.addEventListener('hashchange',route);render();route();
 })();
 `;
+
+type Cell = string | number;
+
+const TABLE_KINDS = new Set(['applications', 'review-litigation']);
+
+/**
+ * summary.xlsx, written as a stream: sheet 1 one row per report and one column per check (as
+ * summary.csv), sheet 2 table 3 and table 4 of every report (one row per report and table row,
+ * one column per table column), sheet 3 the findings across reports, sheet 4 the area's tables.
+ */
+class XlsxBook {
+  private wb: import('exceljs').stream.xlsx.WorkbookWriter | undefined;
+  private reports: import('exceljs').Worksheet | undefined;
+  private tables: import('exceljs').Worksheet | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly locale: Locale,
+    private readonly ruleIds: string[],
+  ) {}
+
+  async open(): Promise<void> {
+    const { default: ExcelJS } = await import('exceljs');
+    this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: this.file, useStyles: true, useSharedStrings: false });
+    const zh = this.locale === 'zh';
+    this.reports = this.wb.addWorksheet(zh ? '各报告' : 'reports', { views: [{ state: 'frozen', ySplit: 1 }] });
+    this.reports.addRow([...CSV_HEAD[this.locale], ...this.ruleIds]).commit();
+    this.tables = this.wb.addWorksheet(zh ? '表三表四' : 'tables 3 and 4', { views: [{ state: 'frozen', ySplit: 1 }] });
+    this.tables.addRow(zh ? ['文件', '机关', '年度', '表', '行', '列', '数值', '原文'] : ['file', 'body', 'year', 'table', 'row', 'column', 'value', 'as written']).commit();
+  }
+
+  row(rec: AuditRecord, cells: Cell[]): void {
+    this.reports?.addRow(cells).commit();
+    for (const t of rec.tables) {
+      if (!TABLE_KINDS.has(t.kind)) continue;
+      for (const [row, cols] of Object.entries(t.cells)) {
+        for (const [col, c] of Object.entries(cols)) this.tables?.addRow([rec.filePath, rec.body.name ?? '', rec.body.year ?? '', t.kind, row, col, c.v ?? '', c.t]).commit();
+      }
+    }
+  }
+
+  async finish(end: SummaryEnd): Promise<void> {
+    if (!this.wb) return;
+    const zh = this.locale === 'zh';
+    this.reports!.commit();
+    this.tables!.commit();
+    const cross = this.wb.addWorksheet(zh ? '跨报告问题' : 'across reports');
+    cross.addRow(zh ? ['规则', '级别', '问题', '文件'] : ['rule', 'severity', 'finding', 'files']).commit();
+    for (const f of end.cross) cross.addRow([f.ruleId, f.severity, f.message, f.files.join('\n')]).commit();
+    cross.commit();
+    const area = this.wb.addWorksheet(zh ? '全地区汇总' : 'area');
+    area.addRow(zh ? ['年度', '报告数', '表', '行', '列', '合计'] : ['year', 'reports', 'table', 'row', 'column', 'sum']).commit();
+    for (const [year, a] of Object.entries(end.area)) {
+      for (const [kind, rows] of Object.entries(a.tables)) {
+        for (const [row, cols] of Object.entries(rows)) for (const [col, v] of Object.entries(cols)) area.addRow([Number(year), a.reports, kind, row, col, v]).commit();
+      }
+    }
+    area.commit();
+    await this.wb.commit();
+  }
+}

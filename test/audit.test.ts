@@ -200,6 +200,33 @@ describe('ogi-lint audit: budgets and manifest', () => {
     ]);
   }, 60_000);
 
+  it('checks a summary report against its parts: the one wrong cell, and nothing when it is right', () => {
+    const dir = tempDir();
+    const set = independentSet(777, 3);
+    writeSet(dir, set);
+    const parts = [...set.specs.entries()].filter(([id]) => id.endsWith('-2022'));
+    const sum = (f: (s: ReportSpec) => number[]): number[] => [0, 1, 2, 3, 4, 5].map((c) => parts.reduce((a, [, s]) => a + f(s)[c]!, 0));
+    const gov: ReportSpec = { body: '青河县人民政府', year: 2022, prose: [], problems: [], carried: sum((s) => s.carried), forward: sum((s) => s.forward), granted: sum((s) => s.granted), t2: [0, 0, 0] };
+    writeReport(dir, 'gov-right.txt', gov);
+    const rows = ['file,body,parent,year', ...parts.map(([id, s]) => `${set.files.get(id)},${s.body},青河县人民政府,2022`), 'gov-right.txt,青河县人民政府,,2022'];
+    writeFileSync(path.join(dir, 'bodies.csv'), `${rows.join('\n')}\n`);
+    const right = path.join(tempDir(), 'out');
+    run(['audit', dir, '--manifest', path.join(dir, 'bodies.csv'), '--out-dir', right]);
+    expect(readAudit(right).crossReport.filter((f) => f.ruleId === 'summary-matches-parts')).toEqual([]);
+
+    // one cell off: 商业企业 of （一）予以公开, with 新收 and the totals following it
+    writeReport(dir, 'gov-right.txt', { ...gov, granted: gov.granted.map((v, i) => (i === 1 ? v + 4 : v)) });
+    const wrong = path.join(tempDir(), 'out');
+    run(['audit', dir, '--manifest', path.join(dir, 'bodies.csv'), '--out-dir', wrong]);
+    const found = readAudit(wrong).crossReport.filter((f) => f.ruleId === 'summary-matches-parts');
+    expect(found.length).toBeGreaterThan(0);
+    for (const f of found) {
+      expect(f.files[0]).toBe(path.join(dir, 'gov-right.txt'));
+      expect(f.message).toMatch(/（(商业企业|总计)）/);
+    }
+    expect(found.some((f) => f.message.includes('“（一）予以公开”（商业企业）'))).toBe(true);
+  }, 60_000);
+
   it('says which manifest line is wrong', () => {
     const dir = tempDir();
     writeReport(dir, 'a.txt', { body: '青河县教育局', year: 2021, prose: [], problems: [], carried: [0, 0, 0, 0, 0, 0], forward: [0, 0, 0, 0, 0, 0], granted: [1, 0, 0, 0, 0, 0], t2: [0, 0, 1] });

@@ -98,9 +98,16 @@ const CROSS_CELLS: Record<string, string[]> = {
   proactive: ['rules', 'normative-documents'],
 };
 
-function pruneTables(tables: AuditTable[]): AuditTable[] {
+/** Tables 3 and 4 whole, for a summary report and the reports the manifest puts under a parent. */
+const WHOLE = new Set(['applications', 'review-litigation']);
+
+function pruneTables(tables: AuditTable[], whole: boolean): AuditTable[] {
   const out: AuditTable[] = [];
   for (const t of tables) {
+    if (whole && WHOLE.has(t.kind)) {
+      out.push(t);
+      continue;
+    }
     const rows = CROSS_CELLS[t.kind];
     if (!rows) continue;
     const cells: AuditTable['cells'] = {};
@@ -279,7 +286,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
       file: rec.filePath,
       body: rec.body,
       generation: rec.report?.profile ?? null,
-      tables: pruneTables(rec.tables),
+      tables: pruneTables(rec.tables, rec.body.kind === 'summary' || Boolean(rec.body.parent)),
       fingerprint: rec.audit.fingerprint,
       findings: rec.messages.filter((m) => m.ruleId === 'publish-date').map((m) => ({ ruleId: m.ruleId, messageId: m.messageId, actual: m.actual, expected: m.expected, severity: m.severity })),
     };

@@ -138,6 +138,22 @@ describe('ogi-lint audit on a generated area', () => {
     expect(html).toContain(spec('2-2022').body);
   });
 
+  it('aggregate sums the tables of the area, from the audit or from the reports themselves', () => {
+    const fromAudit = run(['aggregate', out]);
+    expect(fromAudit.code).toBe(0);
+    type Area = Record<string, { reports: string[]; tables: Record<string, Record<string, Record<string, number>>> }>;
+    const area = JSON.parse(fromAudit.stdout) as Area;
+    const specs2022 = [...set.specs.values()].filter((s) => s.year === 2022);
+    expect(area['2022']!.reports).toHaveLength(specs2022.length);
+    expect(area['2022']!.tables.applications!.granted!['natural-person']).toBe(specs2022.reduce((a, s) => a + s.granted[0]!, 0));
+    expect(area['2022']!.tables.applications!['carried-over']!.total).toBe(specs2022.reduce((a, s) => a + s.carried.reduce((x, y) => x + y, 0), 0));
+    const fromFiles = run(['aggregate', dir]);
+    expect(JSON.parse(fromFiles.stdout)).toEqual(area);
+    const md = run(['aggregate', out, '--format', 'markdown']).stdout;
+    expect(md).toContain('## 2022年度（10 份年报相加，0 份未计入）');
+    expect(md).toContain('| （一）予以公开 |');
+  }, 60_000);
+
   it('a second run reads no file again and gives the same outputs', () => {
     const before = readFileSync(path.join(out, 'results.ndjson'), 'utf8');
     const r = run(['audit', dir, '--out-dir', out, '-j', '2']);

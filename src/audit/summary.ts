@@ -138,7 +138,7 @@ interface TemplateLike {
 }
 
 /** Row and column titles of the official tables by kind, from the built-in profiles (the newest format first). */
-function tableLabels(locale: Locale): Record<string, Record<string, string>> {
+export function tableLabels(locale: Locale): Record<string, Record<string, string>> {
   const out: Record<string, Record<string, string>> = {};
   const profiles = [...builtinProfiles().values()].sort((a, b) => (a.id < b.id ? 1 : -1));
   for (const p of profiles) {

@@ -448,6 +448,29 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
       },
     )
     .command(
+      'aggregate [paths..]',
+      "sum the official tables of a set of reports into the area's tables (an audit's folder is read without checking again)",
+      (y) =>
+        y
+          .positional('paths', { type: 'string', array: true })
+          .option('manifest', { type: 'string', describe: 'CSV of the reports: file, body, level, parent, year' })
+          .option('include-summaries', { type: 'boolean', default: false, describe: "also add governments' summary reports" })
+          .default('format', 'json'),
+      async (a) => {
+        const locale: Locale = (a.locale as Locale | undefined) ?? early;
+        const paths = (a.paths as string[] | undefined) ?? [];
+        if (paths.length === 0) throw new UsageError(localise(CLI.noPaths, locale));
+        const format = a.format as string;
+        if (!['json', 'markdown', 'xlsx'].includes(format)) throw new UsageError(localise(CLI.unknownFormat, locale, { format, known: 'json, markdown, xlsx' }));
+        if (format === 'xlsx' && !a.outputFile) throw new UsageError('--format xlsx needs --output-file');
+        const agg = await import('../audit/aggregate.js');
+        const area = await agg.aggregate(paths, { cwd: io.cwd, manifest: a.manifest as string | undefined, locale, includeSummaries: a.includeSummaries as boolean });
+        if (format === 'xlsx') await agg.aggregateXlsx(area, path.resolve(io.cwd, a.outputFile as string), locale);
+        else write(io, format === 'json' ? JSON.stringify(area, null, 2) : agg.aggregateMarkdown(area, locale), a.outputFile as string | undefined, locale);
+        code = 0;
+      },
+    )
+    .command(
       'init',
       `write a starter ${CONFIG_FILENAME} in the current folder`,
       (y) => y,

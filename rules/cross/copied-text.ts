@@ -48,6 +48,34 @@ function foreignName(a: CrossReportInput, b: CrossReportInput, copied: string, p
   return m && m[1] !== level && levelOf(b.body.name, placeWords) === m[1] ? m[0] : undefined;
 }
 
+/** A report's sentences once each, sorted by hash, with their lengths (typed arrays: a province's reports stay in memory). */
+function uniqueSentences(fp: { h: ArrayLike<number>; n: ArrayLike<number> }): { h: Uint32Array; n: Uint16Array } {
+  const order = Array.from({ length: fp.h.length }, (_, i) => i).sort((a, b) => fp.h[a]! - fp.h[b]!);
+  const hs: number[] = [];
+  const ns: number[] = [];
+  for (const i of order) {
+    if (hs.length && hs[hs.length - 1] === fp.h[i]) ns[ns.length - 1] = Math.max(ns[ns.length - 1]!, fp.n[i]!);
+    else {
+      hs.push(fp.h[i]!);
+      ns.push(fp.n[i]!);
+    }
+  }
+  return { h: Uint32Array.from(hs), n: Uint16Array.from(ns) };
+}
+
+/** The length of a sentence of a report, by hash (binary search). */
+function lengthOf(d: { h: Uint32Array; n: Uint16Array }, hash: number): number {
+  let lo = 0;
+  let hi = d.h.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (d.h[mid]! === hash) return d.n[mid]!;
+    if (d.h[mid]! < hash) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
+
 function label(r: CrossReportInput): string {
   return r.body.name ?? path.basename(r.file);
 }
@@ -160,20 +188,16 @@ export default defineCrossRule<Options>({
     if (list.length < 2 || list.length >= SHIFT) return;
     const common = options.commonAbove ?? Math.min(20, Math.max(5, Math.ceil(list.length / 4)));
     // every (sentence, report) once, sorted by sentence: reports sharing a sentence stand together
-    const distinct = list.map((r) => {
-      const seen = new Map<number, number>();
-      r.fingerprint.h.forEach((h, i) => seen.set(h, Math.max(seen.get(h) ?? 0, r.fingerprint.n[i]!)));
-      return seen;
-    });
+    const distinct = list.map((r) => uniqueSentences(r.fingerprint));
     let total = 0;
-    for (const d of distinct) total += d.size;
+    for (const d of distinct) total += d.h.length;
     const keys = new Float64Array(total);
     let k = 0;
     distinct.forEach((d, idx) => {
-      for (const h of d.keys()) keys[k++] = h * SHIFT + idx;
+      for (const h of d.h) keys[k++] = h * SHIFT + idx;
     });
     keys.sort();
-    const size = distinct.map((d) => [...d.values()].reduce((a, b) => a + b, 0));
+    const size = distinct.map((d) => d.n.reduce((a, b) => a + b, 0));
     const pairs = new Map<number, { count: number; chars: number; hashes: number[] }>();
     const comparable = (a: CrossReportInput, b: CrossReportInput): boolean => {
       if (a.body.key && a.body.key === b.body.key) return Math.abs(a.body.year! - b.body.year!) === 1;
@@ -188,7 +212,7 @@ export default defineCrossRule<Options>({
         // common wording counts neither as copied nor as the report's own text
         for (let x = i; x < j; x++) {
           const a = keys[x]! % SHIFT;
-          size[a] = size[a]! - distinct[a]!.get(h)!;
+          size[a] = size[a]! - lengthOf(distinct[a]!, h);
         }
       } else if (n >= 2) {
         for (let x = i; x < j; x++) {
@@ -199,7 +223,7 @@ export default defineCrossRule<Options>({
             const key = a * SHIFT + b;
             const p = pairs.get(key) ?? { count: 0, chars: 0, hashes: [] };
             p.count++;
-            p.chars += distinct[a]!.get(h)!;
+            p.chars += lengthOf(distinct[a]!, h);
             p.hashes.push(h);
             pairs.set(key, p);
           }

@@ -1,7 +1,6 @@
 import type { Severity } from '../diagnostic.js';
 import type { Generation } from '../model/types.js';
 import type { Localised, Locale, MessageData } from '../rules/types.js';
-import type { Fingerprint } from './fingerprint.js';
 import type { AuditBody, AuditTable } from './record.js';
 
 /**
@@ -16,7 +15,8 @@ export interface CrossReportInput {
   body: AuditBody;
   generation: string | null;
   tables: AuditTable[];
-  fingerprint: Fingerprint;
+  /** sentence hashes and lengths (typed arrays in an audit, to keep 100,000 reports in memory) */
+  fingerprint: { h: ArrayLike<number>; n: ArrayLike<number> };
   /** ids of the per-file findings, with their messageIds (publish-date, …) */
   findings: { ruleId: string | null; messageId?: string; actual?: string | number | null; expected?: string | number | null; severity: 1 | 2 }[];
 }

@@ -287,7 +287,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
       body: rec.body,
       generation: rec.report?.profile ?? null,
       tables: pruneTables(rec.tables, rec.body.kind === 'summary' || Boolean(rec.body.parent)),
-      fingerprint: rec.audit.fingerprint,
+      fingerprint: { h: Uint32Array.from(rec.audit.fingerprint.h), n: Uint16Array.from(rec.audit.fingerprint.n, (x) => Math.min(x, 65535)) },
       findings: rec.messages.filter((m) => m.ruleId === 'publish-date').map((m) => ({ ruleId: m.ruleId, messageId: m.messageId, actual: m.actual, expected: m.expected, severity: m.severity })),
     };
     if (at !== undefined) inputs[at] = input;

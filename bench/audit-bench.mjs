@@ -84,11 +84,11 @@ const remark = path.join(root, 'node_modules/.bin/remark');
 const tools = {
   'ogi-lint audit -j 1': () => [process.execPath, bin, 'audit', dir, '--out-dir', path.join(dir, '..', `${path.basename(dir)}-out1`), '--restart', '-j', '1'],
   [`ogi-lint audit -j ${jobs}`]: () => [process.execPath, bin, 'audit', dir, '--out-dir', path.join(dir, '..', `${path.basename(dir)}-outN`), '--restart', '-j', String(jobs)],
-  'ogi-lint (plain, one process)': () => [process.execPath, bin, dir, '-f', 'json', '-o', path.join(dir, '..', `${path.basename(dir)}-plain.json`)],
+  'ogi-lint <folder> (plain run)': () => [process.execPath, bin, dir, '-f', 'json', '-o', path.join(dir, '..', `${path.basename(dir)}-plain.json`)],
   'remark-cli + preset-lint-recommended': () => [process.execPath, remark, '--use', 'remark-preset-lint-recommended', '--quiet', '--no-stdout', '--silent', '--no-config', '--no-ignore', dir],
   'remark-parse + remark-gfm (parse floor)': () => [process.execPath, floorScript, dir],
 };
-const skipNames = { plain: 'ogi-lint (plain, one process)', remark: 'remark-cli + preset-lint-recommended', floor: 'remark-parse + remark-gfm (parse floor)', parallel: `ogi-lint audit -j ${jobs}` };
+const skipNames = { plain: 'ogi-lint <folder> (plain run)', remark: 'remark-cli + preset-lint-recommended', floor: 'remark-parse + remark-gfm (parse floor)', parallel: `ogi-lint audit -j ${jobs}` };
 for (const s of skip) delete tools[skipNames[s]];
 
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
@@ -125,7 +125,7 @@ const ratios = {
   'audit -j 1 / remark-cli (wall)': ratio('ogi-lint audit -j 1', 'remark-cli + preset-lint-recommended'),
   [`audit -j ${jobs} / remark-cli (wall)`]: ratio(`ogi-lint audit -j ${jobs}`, 'remark-cli + preset-lint-recommended'),
   'audit -j 1 / parse floor (wall)': ratio('ogi-lint audit -j 1', 'remark-parse + remark-gfm (parse floor)'),
-  'plain / parse floor (wall)': ratio('ogi-lint (plain, one process)', 'remark-parse + remark-gfm (parse floor)'),
+  'plain / parse floor (wall)': ratio('ogi-lint <folder> (plain run)', 'remark-parse + remark-gfm (parse floor)'),
   [`audit -j 1 / audit -j ${jobs} (speed-up)`]: ratio('ogi-lint audit -j 1', `ogi-lint audit -j ${jobs}`),
 };
 const table = [

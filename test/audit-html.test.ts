@@ -18,6 +18,8 @@ describe('summary.html in a browser (Debian chromium, headless)', () => {
   spec('2-2022').carried = spec('2-2021').forward.map((v, i) => (i === 0 ? v + 1 : v));
   spec('4-2022').prose = spec('3-2022').prose;
   spec('4-2022').problems = spec('3-2022').problems;
+  // a finding inside one report's own text: a template leftover
+  spec('5-2022').problems = ['将于XX月完成门户网站政务公开专栏的改版工作。'];
   writeSet(dir, set);
   let browser: Browser;
   let page: Page;
@@ -93,5 +95,15 @@ describe('summary.html in a browser (Debian chromium, headless)', () => {
     await page.screenshot({ path: path.join(shots, 'report.png'), fullPage: true });
     await page.click('#report-page a[href="#"]');
     expect(await page.isVisible('#bodies')).toBe(true);
+  });
+
+  it('shows a finding in the report\'s own text, the words at fault marked', async () => {
+    const file = path.join(dir, set.files.get('5-2022')!);
+    await page.click(`#bodies-table tr[data-file="${file}"] a`);
+    await page.waitForSelector('#report-page', { state: 'visible' });
+    const shown = await page.$$eval('#report-page .src', (ds) => ds.map((d) => ({ text: d.textContent, marked: d.querySelector('mark')?.textContent })));
+    expect(shown).toContainEqual({ text: '将于XX月完成门户网站政务公开专栏的改版工作。', marked: 'XX' });
+    await page.screenshot({ path: path.join(shots, 'report-text.png'), fullPage: true });
+    await page.click('#report-page a[href="#"]');
   });
 });

@@ -44,6 +44,8 @@ export interface AuditBody {
 /** What a worker returns for one file. */
 export interface FileOutcome {
   filePath: string;
+  /** the lines findings point at, as written, by line number (plain text and Markdown only) */
+  excerpts?: Record<string, string>;
   messages: LintMessage[];
   errorCount: number;
   warningCount: number;

@@ -103,6 +103,7 @@ export class SummaryWriter {
       late,
       r: [...counts.keys()],
       m: rec.messages.slice(0, 200).map((m) => [m.line, m.column, m.severity, m.ruleId, m.message, m.location ?? '', m.endLine, m.endColumn]),
+      x: rec.excerpts ?? {},
       t: rec.tables
         .filter((t) => t.kind === 'applications' || t.kind === 'review-litigation' || t.kind === 'proactive')
         .map((t) => ({ kind: t.kind, cells: Object.fromEntries(Object.entries(t.cells).map(([r, cs]) => [r, Object.fromEntries(Object.entries(cs).map(([c, x]) => [c, [x.t, x.line, x.column]]))])) })),
@@ -168,7 +169,7 @@ th{background:#f0f0f0;cursor:pointer;white-space:nowrap}th.sorted-asc::after{con
 td.num{text-align:right}.err{color:#b00020;font-weight:bold}.warn{color:#a86400}
 .filters{display:flex;flex-wrap:wrap;gap:8px;margin-bottom:8px}.filters input,.filters select{padding:4px}
 .bad{background:#ffd6d6;outline:2px solid #b00020}a{color:#0b57d0;cursor:pointer}
-#report-page{display:none}.chart{max-width:900px;height:320px}
+#report-page{display:none}.src{font-family:monospace;background:#f7f7f7;border-left:3px solid #ccc;padding:2px 6px;margin-top:4px;white-space:pre-wrap}mark{background:#ffd6d6}.chart{max-width:900px;height:320px}
 </style></head><body>
 <header><h1>${title}</h1></header>
 <main id="app"></main>
@@ -238,7 +239,8 @@ var page=el('section',{id:'report-page'});app.appendChild(page);
 function showReport(i){var r=rows[i];page.innerHTML='';page.style.display='block';
 page.appendChild(el('h2',{text:(r.b||r.f)+(r.y?' '+r.y+t('年度',''):'')}));page.appendChild(el('p',{text:r.f}));page.appendChild(el('p',{},[el('a',{href:'#',text:t('返回列表','back to the list')})]));
 var ft=el('table',{class:'findings'},[el('tr',{},[el('th',{text:t('位置','where')}),el('th',{text:t('级别','severity')}),el('th',{text:t('问题','finding')}),el('th',{text:t('规则','rule')})])]);
-r.m.forEach(function(m){ft.appendChild(el('tr',{},[el('td',{text:m[0]+':'+m[1]+(m[5]?' '+m[5]:'')}),el('td',{class:m[2]===2?'err':'warn',text:m[2]===2?t('错误','error'):t('警告','warning')}),el('td',{text:m[4]}),el('td',{text:m[3]||''})]))});
+function excerpt(m){var line=(r.x||{})[m[0]];if(line===undefined)return '';var a=m[1]-1,b=m[6]===m[0]?Math.max(m[7]-1,a+1):line.length;return el('div',{class:'src'},[line.slice(0,a),el('mark',{text:line.slice(a,b)}),line.slice(b)])}
+r.m.forEach(function(m){var msg=el('td',{},[m[4]]);var ex=excerpt(m);if(ex)msg.appendChild(ex);ft.appendChild(el('tr',{},[el('td',{text:m[0]+':'+m[1]+(m[5]?' '+m[5]:'')}),el('td',{class:m[2]===2?'err':'warn',text:m[2]===2?t('错误','error'):t('警告','warning')}),msg,el('td',{text:m[3]||''})]))});
 end.crossReport.forEach(function(f){if(f.files.indexOf(r.f)<0)return;ft.appendChild(el('tr',{},[el('td',{text:t('跨报告','across reports')}),el('td',{class:f.severity==='error'?'err':'warn',text:f.severity==='error'?t('错误','error'):t('警告','warning')}),el('td',{text:f.message}),el('td',{text:f.ruleId})]))});
 page.appendChild(ft);
 function bad(line,col){return r.m.some(function(m){return (m[0]<line||(m[0]===line&&m[1]<=col))&&(m[6]>line||(m[6]===line&&m[7]>col))})||end.crossReport.some(function(f){return (f.cells||[]).some(function(c){return c.file===r.f&&c.line===line&&c.column_===col})})}

@@ -68,6 +68,25 @@ async function readTask(task: FileTask): Promise<{ doc: Awaited<ReturnType<typeo
   return { doc: await readPath(task.file, task.read), sha256: '' };
 }
 
+/** The lines of plain text and Markdown that findings point at, as written (for the summary's report pages). */
+function excerpts(doc: { kind: string; text: string }, messages: { line: number }[]): Record<string, string> {
+  if ((doc.kind !== 'text' && doc.kind !== 'markdown') || messages.length === 0) return {};
+  const wanted = new Set(messages.map((m) => m.line));
+  const out: Record<string, string> = {};
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= doc.text.length && wanted.size; i++) {
+    const ch = doc.text.charCodeAt(i);
+    if (i === doc.text.length || ch === 10 || ch === 13) {
+      if (wanted.delete(line)) out[line] = doc.text.slice(start, Math.min(i, start + 400));
+      if (ch === 13 && doc.text.charCodeAt(i + 1) === 10) i++;
+      line++;
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
 /** Lint one file and keep what the checks across reports need. Never throws for a bad file. */
 export default async function checkFile(task: FileTask): Promise<FileOutcome | { configError: string }> {
   const { doc, sha256 } = await readTask(task);
@@ -90,6 +109,7 @@ export default async function checkFile(task: FileTask): Promise<FileOutcome | {
   }
   return {
     filePath: result.filePath,
+    excerpts: excerpts(doc, result.messages),
     messages: result.messages,
     errorCount: result.errorCount,
     warningCount: result.warningCount,

@@ -10,7 +10,7 @@ import checkFile, { sentences } from '../src/audit/worker.js';
 import type { FileOutcome } from '../src/audit/record.js';
 
 /** Check an example's reports as the audit does, then run one cross-report rule over them. */
-async function runExample(ruleId: string, ex: CrossExample) {
+async function runExample(ruleId: string, ex: CrossExample, locale: 'zh' | 'en' = 'zh') {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ogi-cross-'));
   const inputs: CrossReportInput[] = [];
   for (const [name, text] of Object.entries(ex.reports)) {
@@ -29,7 +29,7 @@ async function runExample(ruleId: string, ex: CrossExample) {
   }
   const rule = crossRules.find((r) => r.id === ruleId)!;
   const findings = await runCrossRules(inputs, {
-    locale: 'zh',
+    locale,
     rules: [rule],
     ruleConfig: ex.options ? { [ruleId]: [rule.severity === 'error' ? 'error' : 'warn', ex.options as Record<string, unknown>] } : undefined,
     passages: (file, hashes) => sentences({ file: path.join(dir, file), useConfig: false, hashes }),
@@ -58,6 +58,16 @@ describe('cross-report rule examples', () => {
           expect(got.map((f) => ({ files: f.files, message: f.message, severity: f.severity }))).toEqual(
             ex.expected.map((e) => ({ files: e.files, message: e.message, severity: e.severity ?? rule.severity })),
           );
+        });
+        it(`invalid, in English: ${ex.title}`, async () => {
+          const got = await runExample(rule.id, ex, 'en');
+          expect(got.map((f) => f.files)).toEqual(ex.expected.map((e) => e.files));
+          // every placeholder filled; the figures of the Chinese message are in the English one
+          for (const [i, f] of got.entries()) {
+            expect(f.message).not.toMatch(/[{}]/);
+            const figures = (ex.expected[i]!.message.match(/\d+/g) ?? []).sort();
+            expect((f.message.replace(/table \d/g, "").match(/\d+/g) ?? []).sort()).toEqual(figures);
+          }
         });
       }
     });

@@ -153,7 +153,10 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
   const explicit = new Set(o.paths.map((p) => path.resolve(o.cwd, p)));
   const outDirPrefix = outDir + path.sep;
   const base = rulesKey(allRules);
-  const common = JSON.stringify({ profile: o.profile, rules: o.ruleOverrides, locale, read: o.read });
+  // settings of the cross-report rules do not change a file's own result
+  const crossIds = new Set(crossRules.map((r) => r.id));
+  const fileOverrides = Object.fromEntries(Object.entries(o.ruleOverrides ?? {}).filter(([id]) => !crossIds.has(id)));
+  const common = JSON.stringify({ profile: o.profile, rules: fileOverrides, locale, read: o.read });
   const keys = new Map<string, string>();
   const keyOfConfig = new Map<string, string>();
   for (const f of expanded) {
@@ -180,7 +183,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
     configFile: o.configFile && path.resolve(o.cwd, o.configFile),
     useConfig: o.useConfig,
     profile: o.profile,
-    ruleOverrides: o.ruleOverrides,
+    ruleOverrides: fileOverrides,
     locale,
     read: o.read,
   });

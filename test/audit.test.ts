@@ -243,6 +243,14 @@ describe('ogi-lint audit: budgets and manifest', () => {
     expect(found.some((f) => f.message.includes('“（一）予以公开”（商业企业）'))).toBe(true);
   }, 60_000);
 
+  it('finds no copied pair and no carry-over break among the real reports of the corpus', () => {
+    const out = path.join(tempDir(), 'out');
+    run(['audit', path.join(repoRoot, 'fixtures', 'corpus'), '--out-dir', out]);
+    const a = readAudit(out);
+    expect(a.totals.files).toBeGreaterThan(50);
+    expect(a.crossReport.filter((f) => f.ruleId === 'copied-text' || f.ruleId === 'carry-over')).toEqual([]);
+  }, 120_000);
+
   it('says which manifest line is wrong', () => {
     const dir = tempDir();
     writeReport(dir, 'a.txt', { body: '青河县教育局', year: 2021, prose: [], problems: [], carried: [0, 0, 0, 0, 0, 0], forward: [0, 0, 0, 0, 0, 0], granted: [1, 0, 0, 0, 0, 0], t2: [0, 0, 1] });

@@ -66,7 +66,7 @@ describe('cross-report rule examples', () => {
           for (const [i, f] of got.entries()) {
             expect(f.message).not.toMatch(/[{}]/);
             const figures = (ex.expected[i]!.message.match(/\d+/g) ?? []).sort();
-            expect((f.message.replace(/table \d/g, "").match(/\d+/g) ?? []).sort()).toEqual(figures);
+            expect((f.message.replace(/table \d/g, '').match(/\d+/g) ?? []).sort()).toEqual(figures);
           }
         });
       }

@@ -251,6 +251,19 @@ describe('ogi-lint audit: budgets and manifest', () => {
     expect(a.crossReport.filter((f) => f.ruleId === 'copied-text' || f.ruleId === 'carry-over')).toEqual([]);
   }, 120_000);
 
+  it('finds a real report copied under another body\'s name', () => {
+    const dir = tempDir();
+    const real = readFileSync(path.join(repoRoot, 'fixtures', 'corpus', 'full', '2024-huaian-1.txt'), 'utf8');
+    writeFileSync(path.join(dir, 'huaian.txt'), real);
+    writeFileSync(path.join(dir, 'suqian.txt'), real.replaceAll('淮安', '宿迁'));
+    writeFileSync(path.join(dir, 'pingtan.txt'), readFileSync(path.join(repoRoot, 'fixtures', 'corpus', 'full', '2022-pingtan-1.txt')));
+    const out = path.join(tempDir(), 'out');
+    run(['audit', dir, '--out-dir', out]);
+    const pairs = readAudit(out).crossReport.filter((f) => f.ruleId === 'copied-text');
+    expect(pairs.map((f) => pairKey(f.files))).toEqual([pairKey([path.join(dir, 'huaian.txt'), path.join(dir, 'suqian.txt')])]);
+    expect(Math.min(...pairs[0]!.shares!)).toBeGreaterThan(0.9);
+  }, 60_000);
+
   it('says which manifest line is wrong', () => {
     const dir = tempDir();
     writeReport(dir, 'a.txt', { body: '青河县教育局', year: 2021, prose: [], problems: [], carried: [0, 0, 0, 0, 0, 0], forward: [0, 0, 0, 0, 0, 0], granted: [1, 0, 0, 0, 0, 0], t2: [0, 0, 1] });

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, rmSync, openSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { ConfigLoader } from '../config/load.js';
@@ -173,7 +173,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
   const budget = o.budget ?? DEFAULT_BUDGET;
   const budgetKey = `${budget.timeoutMs}ms/${budget.memoryMb}MB`;
   const reused = o.restart ? new Set<string>() : await resumeState(resultsFile, keys, budgetKey);
-  if (o.restart && existsSync(resultsFile)) renameSync(resultsFile, `${resultsFile}.old`);
+  if (o.restart) rmSync(resultsFile, { force: true });
   const todo = files.filter((f) => !reused.has(f));
 
   const threads = Math.max(1, Math.min(o.threads ?? defaultThreads(), Math.max(1, todo.length)));

@@ -27,6 +27,8 @@ export interface LintOptions {
   only?: string[];
   /** print stack traces of internal errors */
   debug?: boolean;
+  /** called with the report once it is modelled (the audit reads its tables and text from it) */
+  onReport?: (report: Report, profile: Profile) => void;
 }
 
 /** The profile for a report: a forced one, else the configured profile for its generation, else the built-in one. */
@@ -119,6 +121,7 @@ export function lintDocumentWithReport(doc: SourceDocument, opts: LintOptions = 
     return { result: count(result), report: null };
   }
   const { report, profile } = modelled;
+  opts.onReport?.(report, profile);
   result.report = {
     year: report.year?.value ?? null,
     profile: report.generation,

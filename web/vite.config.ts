@@ -8,6 +8,8 @@ import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
  * The library's Node-only seams are swapped here, and nowhere else:
  * - `src/config/data.ts` (built-in profiles, schemas, vocabularies read from files) → `web/src/data.ts`,
  *   which bundles the same JSON;
+ * - `src/util/lazy.ts` (dependencies loaded on first use with Node's require) → `web/src/lazy.ts`,
+ *   which imports them with the bundle;
  * - `node:path` → pathe, `node:url` → a shim with the one function the SARIF formatter uses, and the
  *   `buffer` package for the Buffer that the text decoder hands to iconv-lite.
  * Any other Node module reached by a static import fails the build; the only one reached at all is
@@ -20,6 +22,7 @@ import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 const web = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(web, '..');
 const dataModule = path.join(repo, 'src', 'config', 'data.js');
+const lazyModule = path.join(repo, 'src', 'util', 'lazy.js');
 const outDir = path.join(web, 'dist');
 const pdfjsDir = path.join(repo, 'node_modules', 'pdfjs-dist');
 const hasPdfjs = existsSync(path.join(pdfjsDir, 'package.json'));
@@ -42,6 +45,9 @@ function browserSeams(): Plugin {
     resolveId(source, importer) {
       if (importer && source.endsWith('/data.js') && path.resolve(path.dirname(importer), source) === dataModule) {
         return path.join(web, 'src', 'data.ts');
+      }
+      if (importer && source.endsWith('/lazy.js') && path.resolve(path.dirname(importer), source) === lazyModule) {
+        return path.join(web, 'src', 'lazy.ts');
       }
       // left to a lazy import that never runs in the page; checked below
       if (source.startsWith('node:')) return { id: source, external: true };

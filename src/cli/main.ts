@@ -222,7 +222,10 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
     results = [await lintBuffer(buf, a.stdinFilename ? path.resolve(io.cwd, a.stdinFilename) : '<stdin>', opts)];
   } else {
     try {
-      results = await lintFiles(paths, opts);
+      // many files: on every core, each within a budget (fixes need the text, so they stay in this process)
+      const { filesToLint, lintFilesPooled, POOL_FROM } = await import('../audit/parallel.js');
+      const files = a.fix || a.fixDryRun ? undefined : await filesToLint(paths, opts);
+      results = files && files.length >= POOL_FROM ? await lintFilesPooled(files, opts) : await lintFiles(paths, opts);
     } catch (e) {
       if (e instanceof NoFilesError) throw new UsageError(localise(UI.noFiles, locale, { patterns: e.patterns.join(', ') }));
       throw e;
@@ -241,6 +244,54 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
   const resultLocale = a.locale ?? configuredLocale(opts) ?? 'zh';
   write(io, formatter(shown, { locale: resultLocale, color, cwd: io.cwd }), a.outputFile, locale);
   return code;
+}
+
+interface AuditArgs extends LintArgs {
+  outDir: string;
+  manifest?: string;
+  jobs?: number;
+  fileTimeout: number;
+  fileMemory: number;
+  restart: boolean;
+}
+
+async function runAuditCommand(a: AuditArgs, io: CliIO): Promise<number> {
+  const locale: Locale = a.locale ?? 'zh';
+  const paths = a.paths ?? [];
+  if (paths.length === 0) throw new UsageError(localise(CLI.noPaths, locale));
+  const { runAudit } = await import('../audit/run.js');
+  const { crossRules } = await import('../../rules/cross/index.js');
+  const { ManifestError } = await import('../audit/bodies.js');
+  const ruleOverrides: Record<string, RuleEntry> = {};
+  for (const r of a.rule === undefined ? [] : Array.isArray(a.rule) ? a.rule : [a.rule]) {
+    const [id, entry] = parseRuleFlag(r, locale, [...allRules, ...(crossRules as unknown as Rule<unknown>[])]);
+    ruleOverrides[id] = entry;
+  }
+  for (const [flag, v] of [['--jobs', a.jobs], ['--file-timeout', a.fileTimeout], ['--file-memory', a.fileMemory]] as const) {
+    if (v !== undefined && !(Number.isFinite(v) && v > 0)) throw new UsageError(`${flag} must be a positive number`);
+  }
+  try {
+    const outcome = await runAudit({
+      paths,
+      cwd: io.cwd,
+      outDir: a.outDir,
+      manifest: a.manifest,
+      threads: a.jobs,
+      budget: { timeoutMs: a.fileTimeout * 1000, memoryMb: a.fileMemory },
+      configFile: a.config,
+      profile: a.profile,
+      ruleOverrides,
+      locale,
+      read: readOptions(a, locale),
+      restart: a.restart,
+      progress: io.stderr as CliIO['stderr'] & { isTTY?: boolean },
+    });
+    if (outcome.totals.files === 0 && !outcome.interrupted) throw new UsageError(localise(UI.noFiles, locale, { patterns: paths.join(', ') }));
+    return outcome.exitCode;
+  } catch (e) {
+    if (e instanceof ManifestError) throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 /** The locale the configuration of the current folder asks for, if any. */
@@ -389,6 +440,50 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
       (y) => y.option('port', { type: 'string', requiresArg: true, describe: 'port to listen on (default 5180; 0: any free port)' }),
       async (a) => {
         code = await webCommand(a.port, (a.locale as Locale | undefined) ?? early, io.stdout);
+      },
+    )
+    .command(
+      'audit [paths..]',
+      'audit a whole set of reports on all cores: results, checks across reports and summaries in --out-dir',
+      (y) =>
+        y
+          .positional('paths', { type: 'string', array: true })
+          .option('out-dir', { type: 'string', default: 'ogi-lint-audit', describe: 'folder for results.ndjson, audit.json, summary.csv and summary.html' })
+          .option('manifest', { type: 'string', describe: 'CSV of the reports: file, body, level, parent, year' })
+          .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads (default: every core)' })
+          .option('file-timeout', { type: 'number', default: 60, describe: 'seconds one file may take' })
+          .option('file-memory', { type: 'number', default: 768, describe: 'MB of memory one file may use' })
+          .option('restart', { type: 'boolean', default: false, describe: 'forget the results of earlier runs and check every file again' })
+          .option('profile', { type: 'string', describe: 'check against this profile' })
+          .option('config', { alias: 'c', type: 'string', describe: 'use this configuration file' })
+          .option('rule', { type: 'string', requiresArg: true, describe: 'rule setting, also for the cross-report rules (repeatable)' })
+          .option('encoding', { type: 'string', describe: 'read the files in this encoding' })
+          .option('max-file-size', { type: 'string', describe: 'skip files larger than this, reporting them' }),
+      async (a) => {
+        code = await runAuditCommand(a as unknown as AuditArgs, io);
+      },
+    )
+    .command(
+      'aggregate [paths..]',
+      "sum the official tables of a set of reports into the area's tables (an audit's folder is read without checking again)",
+      (y) =>
+        y
+          .positional('paths', { type: 'string', array: true })
+          .option('manifest', { type: 'string', describe: 'CSV of the reports: file, body, level, parent, year' })
+          .option('include-summaries', { type: 'boolean', default: false, describe: "also add governments' summary reports" })
+          .default('format', 'json'),
+      async (a) => {
+        const locale: Locale = (a.locale as Locale | undefined) ?? early;
+        const paths = (a.paths as string[] | undefined) ?? [];
+        if (paths.length === 0) throw new UsageError(localise(CLI.noPaths, locale));
+        const format = a.format as string;
+        if (!['json', 'markdown', 'xlsx'].includes(format)) throw new UsageError(localise(CLI.unknownFormat, locale, { format, known: 'json, markdown, xlsx' }));
+        if (format === 'xlsx' && !a.outputFile) throw new UsageError('--format xlsx needs --output-file');
+        const agg = await import('../audit/aggregate.js');
+        const area = await agg.aggregate(paths, { cwd: io.cwd, manifest: a.manifest as string | undefined, locale, includeSummaries: a.includeSummaries as boolean });
+        if (format === 'xlsx') await agg.aggregateXlsx(area, path.resolve(io.cwd, a.outputFile as string), locale);
+        else write(io, format === 'json' ? JSON.stringify(area, null, 2) : agg.aggregateMarkdown(area, locale), a.outputFile as string | undefined, locale);
+        code = 0;
       },
     )
     .command(

@@ -1,7 +1,8 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { schemaSource } from './data.js';
+import { AjvClass, once } from '../util/lazy.js';
 
-const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: false });
+const ajv = once(() => new (AjvClass())({ allErrors: true, strict: false, useDefaults: false }));
 const cache = new Map<string, ValidateFunction>();
 
 /** A validator for one of the JSON schemas in schemas/. */
@@ -9,7 +10,7 @@ export function schemaValidator(name: string): ValidateFunction {
   let v = cache.get(name);
   if (!v) {
     const schema = schemaSource(name).load() as Record<string, unknown>;
-    v = ajv.compile(schema);
+    v = ajv().compile(schema);
     cache.set(name, v);
   }
   return v;
@@ -17,7 +18,7 @@ export function schemaValidator(name: string): ValidateFunction {
 
 /** A validator for an inline schema (rule options). */
 export function compileSchema(schema: Record<string, unknown>): ValidateFunction {
-  return ajv.compile(schema);
+  return ajv().compile(schema);
 }
 
 /** ajv's errors in plain words, naming the key (`prefix`: the key of the validated value, e.g. `rules.x[1]`). */

@@ -1,6 +1,5 @@
 import { unified } from 'unified';
-import rehypeParse from 'rehype-parse';
-import { toMdast } from 'hast-util-to-mdast';
+import { hastToMdast, once, rehypeParse } from '../util/lazy.js';
 import type { Element, ElementContent, Root as HastRoot, Text as HastText } from 'hast';
 import type { Root, RootContent, Nodes, Text, Parents } from 'mdast';
 import { vocabulary } from '../config/vocabulary.js';
@@ -32,7 +31,7 @@ declare module 'mdast' {
   }
 }
 
-const htmlProcessor = unified().use(rehypeParse);
+const htmlProcessor = once(() => unified().use(rehypeParse()));
 
 /** Elements that never hold report content. */
 const DROP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'form', 'button', 'select', 'input', 'textarea', 'svg', 'canvas', 'map', 'audio', 'video', 'head']);
@@ -315,7 +314,7 @@ function collectTexts(root: HastRoot): HastText[] {
 
 /** Parse an HTML page into an mdast tree (see above). Never throws on malformed HTML. */
 export function parseHtml(text: string): Root {
-  const hast = htmlProcessor.parse(text) as HastRoot;
+  const hast = htmlProcessor().parse(text) as HastRoot;
   const hastTexts = collectTexts(hast);
   stripChrome(hast);
   const main = mainContent(hast);
@@ -324,7 +323,7 @@ export function parseHtml(text: string): Root {
   const content: HastRoot = main ? { type: 'root', children: main.map(asBlock) } : hast;
   unwrapLayoutTables(content as unknown as { children: ElementContent[] });
 
-  const mdast = toMdast(content, {
+  const mdast = hastToMdast()(content, {
     handlers: {
       table: (_state, element) => ({ type: 'htmlTable', element, position: element.position }) as HtmlTable,
     },

@@ -1,7 +1,6 @@
-import JSZip from 'jszip';
-import mammoth from 'mammoth';
+import type JSZip from 'jszip';
 import { unified } from 'unified';
-import rehypeParse from 'rehype-parse';
+import { rehypeParse } from '../util/lazy.js';
 import type { Root as HastRoot, RootContent as HastContent, Element } from 'hast';
 import type { Position, ReaderNotice, SourceDocument } from './types.js';
 import { zipFlavour } from './sniff.js';
@@ -91,7 +90,8 @@ function inflatedSize(file: JSZip.JSZipObject, limit: number): Promise<number> {
 export async function inspectDocx(buf: Uint8Array): Promise<DocxFailure | undefined> {
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(buf, { checkCRC32: false });
+    const { default: Zip } = await import('jszip');
+    zip = await Zip.loadAsync(buf, { checkCRC32: false });
   } catch (err) {
     return { reason: 'corrupt', detail: (err as Error).message };
   }
@@ -122,6 +122,7 @@ export async function inspectDocx(buf: Uint8Array): Promise<DocxFailure | undefi
 
 /** mammoth's HTML for a Word document; images are left out (never decompressed). */
 export async function docxToHtml(buf: Uint8Array): Promise<string> {
+  const { default: mammoth } = await import('mammoth');
   // mammoth reads `buffer` in Node and `arrayBuffer` in its browser build; both take the bytes
   const input = { buffer: Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), arrayBuffer: buf };
   const result = await mammoth.convertToHtml(
@@ -165,7 +166,7 @@ export class DocxLocator {
   private readonly units: Unit[] = [];
 
   constructor(private readonly html: string) {
-    const tree = unified().use(rehypeParse, { fragment: true }).parse(html) as HastRoot;
+    const tree = unified().use(rehypeParse(), { fragment: true }).parse(html) as HastRoot;
     let tables = 0;
     const walk = (nodes: HastContent[], unit: Unit | undefined): void => {
       for (const node of nodes) {

@@ -1,0 +1,146 @@
+#!/usr/bin/env node
+/**
+ * Throughput and memory of `ogi-lint audit`, compared in the same run with remark-cli +
+ * remark-preset-lint-recommended and with a bare remark-parse + remark-gfm parse of the same
+ * files, and with ogi-lint's plain single-process run.
+ *
+ *   npm run build && node bench/audit-bench.mjs --files 1000 --runs 3 [--jobs 2] [--skip plain,remark]
+ *
+ * Reports are generated (format-2021, tables as pipe text, independent prose), written as .md
+ * files into a temporary folder. Each tool runs as its own process, timed by /usr/bin/time
+ * (wall seconds and peak resident memory); runs alternate between the tools and the median is
+ * reported. Results are printed as a Markdown table and written to bench/results/<files>.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const files = Number(opt('files', '1000'));
+const runs = Number(opt('runs', '3'));
+const jobs = Number(opt('jobs', String(os.availableParallelism?.() ?? os.cpus().length)));
+const skip = new Set(String(opt('skip', '')).split(',').filter(Boolean));
+
+const { exampleReport, table2Text, table3Text } = await import(path.join(root, 'dist/src/audit/example-reports.js'));
+
+// a seeded generator, so every run measures the same files
+let seed = 12345;
+const rand = () => {
+  seed = (seed + 0x6d2b79f5) >>> 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const WORDS = '推进 落实 完善 加强 规范 优化 建立 健全 深化 政务 公开 信息 平台 网站 栏目 目录 指南 制度 机制 流程 标准 清单 事项 政策 解读 回应 关切 营商 环境 民生 教育 医疗 养老 就业 住房 交通 农业 水利 财政 预算 审计 统计 乡村 社区 企业 群众 窗口 热线 培训 考核 监督 整改 答复 登记 审核 归档 数据 开放 共享 查询 咨询 投诉 建议'.split(' ');
+const sentence = () => Array.from({ length: 9 + Math.floor(rand() * 6) }, () => WORDS[Math.floor(rand() * WORDS.length)]).join('') + '。';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'ogi-bench-'));
+let bytes = 0;
+for (let i = 0; i < files; i++) {
+  const sub = path.join(dir, String(Math.floor(i / 1000)).padStart(3, '0'));
+  if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
+  const carried = [Math.floor(rand() * 3), 0, 0, 0, 0, 0];
+  const text = exampleReport({
+    body: `青河县第${i}局`,
+    year: 2021 + (i % 3),
+    overview: Array.from({ length: 12 }, sentence).join(''),
+    problems: Array.from({ length: 4 }, sentence).join(''),
+    table2: table2Text(Math.floor(rand() * 4), 0, 10),
+    table3: table3Text([carried[0] + 1 + Math.floor(rand() * 20), Math.floor(rand() * 3), 0, 0, 0, 0], carried, [Math.floor(rand() * 3), 0, 0, 0, 0, 0]),
+  });
+  const f = path.join(sub, `r${i}.md`);
+  writeFileSync(f, text);
+  bytes += Buffer.byteLength(text);
+}
+
+const floorScript = path.join(dir, 'parse-floor.mjs');
+writeFileSync(
+  floorScript,
+  `import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+const req = createRequire(${JSON.stringify(path.join(root, 'package.json'))});
+const { unified } = await import(req.resolve('unified'));
+const remarkParse = (await import(req.resolve('remark-parse'))).default;
+const remarkGfm = (await import(req.resolve('remark-gfm'))).default;
+const p = unified().use(remarkParse).use(remarkGfm);
+const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.md') ? [path.join(d, e.name)] : []);
+let n = 0;
+for (const f of walk(process.argv[2])) { p.parse(readFileSync(f, 'utf8')); n++; }
+console.log(n);
+`,
+);
+
+const bin = path.join(root, 'bin/ogi-lint.js');
+const remark = path.join(root, 'node_modules/.bin/remark');
+const tools = {
+  'ogi-lint audit -j 1': () => [process.execPath, bin, 'audit', dir, '--out-dir', path.join(dir, '..', `${path.basename(dir)}-out1`), '--restart', '-j', '1'],
+  [`ogi-lint audit -j ${jobs}`]: () => [process.execPath, bin, 'audit', dir, '--out-dir', path.join(dir, '..', `${path.basename(dir)}-outN`), '--restart', '-j', String(jobs)],
+  'ogi-lint <folder> (plain run)': () => [process.execPath, bin, dir, '-f', 'json', '-o', path.join(dir, '..', `${path.basename(dir)}-plain.json`)],
+  'remark-cli + preset-lint-recommended': () => [process.execPath, remark, '--use', 'remark-preset-lint-recommended', '--quiet', '--no-stdout', '--silent', '--no-config', '--no-ignore', dir],
+  'remark-parse + remark-gfm (parse floor)': () => [process.execPath, floorScript, dir],
+};
+const skipNames = { plain: 'ogi-lint <folder> (plain run)', remark: 'remark-cli + preset-lint-recommended', floor: 'remark-parse + remark-gfm (parse floor)', parallel: `ogi-lint audit -j ${jobs}` };
+for (const s of skip) delete tools[skipNames[s]];
+
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+function measure(cmd) {
+  const t0 = process.hrtime.bigint();
+  const r = timeBin
+    ? spawnSync(timeBin, ['-f', '%e %M', ...cmd], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 })
+    : spawnSync(cmd[0], cmd.slice(1), { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const last = r.stderr.trim().split('\n').pop() ?? '';
+  const m = /([\d.]+) (\d+)$/.exec(last);
+  return { wall, rssMb: m ? Number(m[2]) / 1024 : NaN, code: r.status };
+}
+
+const samples = Object.fromEntries(Object.keys(tools).map((k) => [k, []]));
+for (let i = 0; i < runs; i++) {
+  const order = Object.keys(tools);
+  if (i % 2) order.reverse();
+  for (const name of order) {
+    const s = measure(tools[name]());
+    samples[name].push(s);
+    process.stderr.write(`run ${i + 1}/${runs} ${name}: ${s.wall.toFixed(2)} s, ${s.rssMb.toFixed(0)} MB, exit ${s.code}\n`);
+  }
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mb = bytes / 1024 / 1024;
+const rows = Object.entries(samples).map(([name, ss]) => {
+  const wall = median(ss.map((s) => s.wall));
+  return { name, wall, filesPerSec: files / wall, mbPerSec: mb / wall, peakRssMb: Math.max(...ss.map((s) => s.rssMb)) };
+});
+const by = Object.fromEntries(rows.map((r) => [r.name, r]));
+const ratio = (a, b) => (by[a] && by[b] ? by[a].wall / by[b].wall : null);
+const ratios = {
+  'audit -j 1 / remark-cli (wall)': ratio('ogi-lint audit -j 1', 'remark-cli + preset-lint-recommended'),
+  [`audit -j ${jobs} / remark-cli (wall)`]: ratio(`ogi-lint audit -j ${jobs}`, 'remark-cli + preset-lint-recommended'),
+  'audit -j 1 / parse floor (wall)': ratio('ogi-lint audit -j 1', 'remark-parse + remark-gfm (parse floor)'),
+  'plain / parse floor (wall)': ratio('ogi-lint <folder> (plain run)', 'remark-parse + remark-gfm (parse floor)'),
+  [`audit -j 1 / audit -j ${jobs} (speed-up)`]: ratio('ogi-lint audit -j 1', `ogi-lint audit -j ${jobs}`),
+};
+const table = [
+  `${files} files, ${mb.toFixed(1)} MB, ${os.cpus().length} cores (load ${os.loadavg()[0].toFixed(1)}), median of ${runs} alternating runs`,
+  '',
+  '| tool | wall s | files/s | MB/s | peak RSS MB |',
+  '| --- | ---: | ---: | ---: | ---: |',
+  ...rows.map((r) => `| ${r.name} | ${r.wall.toFixed(2)} | ${r.filesPerSec.toFixed(1)} | ${r.mbPerSec.toFixed(2)} | ${r.peakRssMb.toFixed(0)} |`),
+  '',
+  ...Object.entries(ratios).filter(([, v]) => v !== null).map(([k, v]) => `- ${k}: ${v.toFixed(2)}`),
+].join('\n');
+console.log(table);
+mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
+writeFileSync(path.join(root, 'bench', 'results', `${files}.json`), JSON.stringify({ files, bytes, runs, jobs, cores: os.cpus().length, load: os.loadavg(), rows, ratios, samples }, null, 2));
+writeFileSync(path.join(root, 'bench', 'results', `${files}.md`), `${table}\n`);
+if (!args.includes('--keep')) {
+  for (const p of [dir, `${dir}-out1`, `${dir}-outN`, `${dir}-plain.json`]) rmSync(p, { recursive: true, force: true });
+}

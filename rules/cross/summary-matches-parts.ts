@@ -1,0 +1,165 @@
+import path from 'node:path';
+import { defineCrossRule, tableOf, type CrossReportInput } from '../../src/audit/cross-rule.js';
+import type { AuditCell, AuditTable } from '../../src/audit/record.js';
+import { normaliseBodyName } from '../../src/audit/bodies.js';
+import { exampleReport, table3Text } from '../../src/audit/example-reports.js';
+
+type Options = Record<string, never>;
+
+const KINDS: [string, string, string][] = [
+  ['applications', '表三', 'table 3'],
+  ['review-litigation', '表四', 'table 4'],
+];
+
+/** Row and column titles, for the message. */
+const TITLES: Record<string, string> = {
+  new: '一、本年新收政府信息公开申请数量',
+  'carried-over': '二、上年结转政府信息公开申请数量',
+  granted: '（一）予以公开',
+  'partly-granted': '（二）部分公开',
+  'results-total': '（七）总计',
+  'carry-forward': '四、结转下年度继续办理',
+  'natural-person': '自然人',
+  business: '商业企业',
+  research: '科研机构',
+  'public-interest': '社会公益组织',
+  'legal-service': '法律服务机构',
+  other: '其他',
+  total: '总计',
+  review: '行政复议',
+  'direct-suit': '未经复议直接起诉',
+  'suit-after-review': '复议后起诉',
+  upheld: '结果维持',
+  corrected: '结果纠正',
+  pending: '尚未审结',
+};
+const title = (id: string): string => TITLES[id] ?? id;
+
+function valueOf(c: AuditCell | undefined): number | undefined {
+  if (!c) return undefined;
+  if (c.k === 'blank') return 0;
+  if (c.k === 'number' && c.v !== null) return c.v;
+  return undefined;
+}
+
+function readWhole(t: AuditTable | undefined): t is AuditTable {
+  return Boolean(t && t.issues === 0 && !t.truncated);
+}
+
+const name = (r: CrossReportInput): string => r.body.name ?? path.basename(r.file);
+
+const zeros = [0, 0, 0, 0, 0, 0];
+const GOV = '青河县人民政府';
+
+export default defineCrossRule<Options>({
+  id: 'summary-matches-parts',
+  scope: 'cross-report',
+  description: {
+    zh: '政府的汇总年报与其所属各部门的年报同时在册（由清单的“上级机关”列确定）时，汇总年报表三、表四的每个单元格应等于各部门年报之和',
+    en: 'When a government’s summary report and its departments’ reports are all present (the manifest’s parent column says which), each cell of the summary’s tables 3 and 4 equals the sum of the parts',
+  },
+  severity: 'warning',
+  generations: ['format-2019', 'format-2021'],
+  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  defaultOptions: {},
+  messages: {
+    cell: {
+      zh: '{year}年度汇总年报{table}“{row}”（{column}）为{actual}，所属{parts}份年报之和为{expected}；数值最大的是{top}',
+      en: 'the {year} summary’s {tableEn} “{row}” ({column}) is {actual}, but its {parts} parts sum to {expected}; the largest are {top}',
+    },
+    unreadable: {
+      zh: '{year}年度汇总年报{table}无法与所属年报核对：{parts}的{table}未能完整读取',
+      en: 'the {year} summary’s {tableEn} cannot be checked against its parts: {parts} could not be read whole',
+    },
+  },
+  examples: {
+    valid: [
+      {
+        title: '汇总年报表三等于两个部门之和',
+        reports: {
+          'gov.txt': exampleReport({ body: GOV, year: 2022, table3: table3Text([5, 1, 0, 0, 0, 0], zeros, zeros) }),
+          'edu.txt': exampleReport({ body: '青河县教育局', year: 2022, table3: table3Text([2, 1, 0, 0, 0, 0], zeros, zeros) }),
+          'fin.txt': exampleReport({ body: '青河县财政局', year: 2022, table3: table3Text([3, 0, 0, 0, 0, 0], zeros, zeros) }),
+        },
+        manifest: {
+          'gov.txt': { body: GOV, year: 2022 },
+          'edu.txt': { body: '青河县教育局', year: 2022, parent: GOV },
+          'fin.txt': { body: '青河县财政局', year: 2022, parent: GOV },
+        },
+        expected: [],
+      },
+      {
+        title: '没有清单说明所属关系时不核对',
+        reports: {
+          'gov.txt': exampleReport({ body: GOV, year: 2022, table3: table3Text([9, 1, 0, 0, 0, 0], zeros, zeros) }),
+          'edu.txt': exampleReport({ body: '青河县教育局', year: 2022, table3: table3Text([2, 1, 0, 0, 0, 0], zeros, zeros) }),
+        },
+        expected: [],
+      },
+    ],
+    invalid: [
+      {
+        title: '汇总年报一个单元格与部门之和不符',
+        reports: {
+          'gov.txt': exampleReport({ body: GOV, year: 2022, table3: table3Text([5, 2, 0, 0, 0, 0], zeros, zeros) }),
+          'edu.txt': exampleReport({ body: '青河县教育局', year: 2022, table3: table3Text([2, 1, 0, 0, 0, 0], zeros, zeros) }),
+          'fin.txt': exampleReport({ body: '青河县财政局', year: 2022, table3: table3Text([3, 0, 0, 0, 0, 0], zeros, zeros) }),
+        },
+        manifest: {
+          'gov.txt': { body: GOV, year: 2022 },
+          'edu.txt': { body: '青河县教育局', year: 2022, parent: GOV },
+          'fin.txt': { body: '青河县财政局', year: 2022, parent: GOV },
+        },
+        expected: [
+          { files: ['gov.txt', 'edu.txt', 'fin.txt'], message: '2022年度汇总年报表三“一、本年新收政府信息公开申请数量”（商业企业）为2，所属2份年报之和为1；数值最大的是青河县教育局（1）' },
+          { files: ['gov.txt', 'edu.txt', 'fin.txt'], message: '2022年度汇总年报表三“一、本年新收政府信息公开申请数量”（总计）为7，所属2份年报之和为6；数值最大的是青河县教育局（3）、青河县财政局（3）' },
+          { files: ['gov.txt', 'edu.txt', 'fin.txt'], message: '2022年度汇总年报表三“（一）予以公开”（商业企业）为2，所属2份年报之和为1；数值最大的是青河县教育局（1）' },
+          { files: ['gov.txt', 'edu.txt', 'fin.txt'], message: '2022年度汇总年报表三“（一）予以公开”（总计）为7，所属2份年报之和为6；数值最大的是青河县教育局（3）、青河县财政局（3）' },
+          { files: ['gov.txt', 'edu.txt', 'fin.txt'], message: '2022年度汇总年报表三“（七）总计”（商业企业）为2，所属2份年报之和为1；数值最大的是青河县教育局（1）' },
+          { files: ['gov.txt', 'edu.txt', 'fin.txt'], message: '2022年度汇总年报表三“（七）总计”（总计）为7，所属2份年报之和为6；数值最大的是青河县教育局（3）、青河县财政局（3）' },
+        ],
+      },
+    ],
+  },
+  check({ reports, emit }) {
+    for (const s of reports) {
+      if (s.body.kind !== 'summary' || !s.body.key || s.body.year === null) continue;
+      const parts = reports.filter((r) => r !== s && r.body.year === s.body.year && r.body.parent && normaliseBodyName(r.body.parent) === s.body.key);
+      if (parts.length === 0) continue;
+      const files = [s.file, ...parts.map((p) => p.file)];
+      for (const [kind, zh, en] of KINDS) {
+        const t = tableOf(s, kind);
+        if (!readWhole(t)) continue;
+        const unread = parts.filter((p) => !readWhole(tableOf(p, kind)));
+        if (unread.length) {
+          emit({ messageId: 'unreadable', data: { year: s.body.year, table: zh, tableEn: en, parts: unread.map(name).join('、') }, files: [s.file, ...unread.map((p) => p.file)] });
+          continue;
+        }
+        for (const [row, cols] of Object.entries(t.cells)) {
+          for (const [col, cell] of Object.entries(cols)) {
+            const actual = valueOf(cell);
+            if (actual === undefined) continue;
+            const values = parts.map((p) => ({ p, v: valueOf(tableOf(p, kind)!.cells[row]?.[col]) }));
+            if (values.some((x) => x.v === undefined)) continue;
+            const expected = values.reduce((a, x) => a + x.v!, 0);
+            if (Math.abs(expected - actual) < 1e-9) continue;
+            const top = values
+              .filter((x) => x.v! > 0)
+              .sort((a, b) => b.v! - a.v! || (name(a.p) < name(b.p) ? -1 : 1))
+              .slice(0, 3)
+              .map((x) => `${name(x.p)}（${x.v}）`)
+              .join('、');
+            emit({
+              messageId: 'cell',
+              data: { year: s.body.year, table: zh, tableEn: en, row: title(row), column: title(col), actual, expected, parts: parts.length, top: top || '—' },
+              files,
+              expected,
+              actual,
+              cells: [{ file: s.file, table: kind, row, column: col, line: cell.line, column_: cell.column }],
+            });
+          }
+        }
+      }
+    }
+  },
+});

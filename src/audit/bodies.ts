@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { vocabulary } from '../config/vocabulary.js';
+
+interface AuditVocabulary {
+  bodyName: { replace: [string, string][]; strip: string[] };
+  boilerplate: string[];
+  placeWords: string;
+}
+
+export function auditVocabulary(): AuditVocabulary {
+  return vocabulary<AuditVocabulary>('audit');
+}
+
+let nameRules: { replace: [string, string][]; strip: RegExp[] } | undefined;
+
+/**
+ * The key a body is known by: 区人民政府办公室 and 区政府办 give the same key. Full-width forms,
+ * spaces and brackets are dropped, long forms shortened (src/vocabulary/audit.json).
+ */
+export function normaliseBodyName(name: string): string {
+  if (!nameRules) {
+    const v = auditVocabulary().bodyName;
+    nameRules = { replace: [...v.replace].sort((a, b) => b[0].length - a[0].length), strip: v.strip.map((s) => new RegExp(s, 'u')) };
+  }
+  let s = name.normalize('NFKC').replace(/[\s()（）【】[\]《》“”"'·•]/gu, '');
+  for (const re of nameRules.strip) s = s.replace(re, '');
+  for (const [long, short] of nameRules.replace) s = s.split(long).join(short);
+  return s;
+}
+
+/** One row of the manifest. */
+export interface ManifestEntry {
+  /** absolute path of the report */
+  file: string;
+  body: string;
+  level?: string;
+  parent?: string;
+  year?: number;
+}
+
+/** A manifest that cannot be used: the message names the line. */
+export class ManifestError extends Error {}
+
+const COLUMN_NAMES: Record<string, keyof Omit<ManifestEntry, 'file'> | 'file'> = {
+  file: 'file',
+  path: 'file',
+  文件: 'file',
+  文件名: 'file',
+  body: 'body',
+  name: 'body',
+  机关: 'body',
+  机关名称: 'body',
+  单位: 'body',
+  level: 'level',
+  层级: 'level',
+  级别: 'level',
+  parent: 'parent',
+  上级: 'parent',
+  上级机关: 'parent',
+  year: 'year',
+  年度: 'year',
+};
+
+/**
+ * Read `bodies.csv`: a header row naming the columns (file, body, level, parent, year, or their
+ * Chinese names), then one report per row. Paths are relative to the manifest's folder.
+ */
+export function readManifest(file: string): Map<string, ManifestEntry> {
+  let rows: Record<string, string>[];
+  try {
+    rows = parseCsv(readFileSync(file), { columns: (h: string[]) => h.map((x) => COLUMN_NAMES[x.trim().toLowerCase()] ?? x.trim()), bom: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as Record<string, string>[];
+  } catch (e) {
+    throw new ManifestError(`${file}: ${(e as Error).message}`);
+  }
+  const out = new Map<string, ManifestEntry>();
+  const dir = path.dirname(path.resolve(file));
+  rows.forEach((r, i) => {
+    if (!r.file || !r.body) throw new ManifestError(`${file}: row ${i + 2} needs a file and a body name`);
+    const year = r.year ? Number(r.year) : undefined;
+    if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100)) throw new ManifestError(`${file}: row ${i + 2}: year "${r.year}" is not a year`);
+    const abs = path.resolve(dir, r.file);
+    out.set(abs, { file: abs, body: r.body, level: r.level || undefined, parent: r.parent || undefined, year });
+  });
+  return out;
+}
+
+/**
+ * Who a checked report belongs to: the manifest's row when there is one, else the body its title
+ * names and the year it covers.
+ */
+export function attribute(
+  outcome: { report: { year: number | null; agency: string | null; title?: string | null } | null; kind: 'body' | 'summary' | null },
+  entry: ManifestEntry | undefined,
+): import('./record.js').AuditBody {
+  if (entry) {
+    return {
+      name: entry.body,
+      key: normaliseBodyName(entry.body),
+      ...(entry.level ? { level: entry.level } : {}),
+      ...(entry.parent ? { parent: entry.parent } : {}),
+      year: entry.year ?? outcome.report?.year ?? null,
+      source: 'manifest',
+      kind: outcome.kind,
+    };
+  }
+  const name = outcome.report?.agency ?? issuerFromTitle(outcome.report?.title ?? null);
+  return { name, key: name ? normaliseBodyName(name) : null, year: outcome.report?.year ?? null, source: name ? 'report' : 'none', kind: outcome.kind };
+}
+
+/**
+ * The issuer a standard title names before its year, when the title model gave none
+ * (青河县政府办2022年政府信息公开工作年度报告 → 青河县政府办).
+ */
+export function issuerFromTitle(title: string | null): string | null {
+  if (!title) return null;
+  const m = /^《?\s*([\p{Script=Han}（）()]{2,40}?)\s*(?:关于)?\s*(?:19|20)\d{2}\s*年度?\s*(?:政府信息公开|政务公开)/u.exec(title.normalize('NFKC'));
+  return m ? m[1]! : null;
+}

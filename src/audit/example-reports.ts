@@ -1,0 +1,109 @@
+/**
+ * Whole reports for the examples of the cross-report rules: a format-2021 report of one body and
+ * year with its table 3 as pipe text, built from the figures an example is about.
+ */
+
+const APPLICANTS = ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'];
+
+const T3_ROWS: [string, string, string?][] = [
+  ['new', '一、本年新收政府信息公开申请数量'],
+  ['carried-over', '二、上年结转政府信息公开申请数量'],
+  ['granted', '（一）予以公开', '三、本年度办理结果'],
+  ['partly-granted', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）'],
+  ['refused-state-secret', '1.属于国家秘密', '（三）不予公开'],
+  ['refused-prohibited', '2.其他法律行政法规禁止公开'],
+  ['refused-security', '3.危及“三安全一稳定”'],
+  ['refused-third-party', '4.保护第三方合法权益'],
+  ['refused-internal', '5.属于三类内部事务信息'],
+  ['refused-process', '6.属于四类过程性信息'],
+  ['refused-enforcement', '7.属于行政执法案卷'],
+  ['refused-inquiry', '8.属于行政查询事项'],
+  ['unavailable-not-held', '1.本机关不掌握相关政府信息', '（四）无法提供'],
+  ['unavailable-to-be-made', '2.没有现成信息需要另行制作'],
+  ['unavailable-unclear', '3.补正后申请内容仍不明确'],
+  ['not-processed-petition', '1.信访举报投诉类申请', '（五）不予处理'],
+  ['not-processed-repeated', '2.重复申请'],
+  ['not-processed-publication', '3.要求提供公开出版物'],
+  ['not-processed-mass', '4.无正当理由大量反复申请'],
+  ['not-processed-confirm', '5.要求行政机关确认或重新出具已获取信息'],
+  ['other-handling-no-correction', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '（六）其他处理'],
+  ['other-handling-no-fee', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'],
+  ['other-handling-other', '3.其他'],
+  ['results-total', '（七）总计'],
+  ['carry-forward', '四、结转下年度继续办理'],
+];
+
+const withTotal = (v: number[]): number[] => [...v, v.reduce((a, b) => a + b, 0)];
+
+/**
+ * Table 3 as pipe text, consistent in itself: `granted` are the requests disclosed (per applicant
+ * column), `carried` 上年结转, `forward` 结转下年; 新收 balances the printed relation.
+ */
+export function table3Text(granted: number[], carried: number[], forward: number[]): string {
+  const v: Record<string, number[]> = {};
+  for (const [id] of T3_ROWS) v[id] = withTotal([0, 0, 0, 0, 0, 0]);
+  v.granted = withTotal(granted);
+  v['results-total'] = withTotal(granted);
+  v['carried-over'] = withTotal(carried);
+  v['carry-forward'] = withTotal(forward);
+  v.new = withTotal(granted.map((g, i) => g + forward[i]! - carried[i]!));
+  const lines = ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况', '自然人 | 法人或其他组织 | 总计', APPLICANTS.join(' | ')];
+  for (const [id, label, head] of T3_ROWS) lines.push([...(head ? [head] : []), label, ...v[id]!.map(String)].join(' | '));
+  return lines.join('\n');
+}
+
+/** Table 2 of format-2021 as pipe text: normative documents issued, repealed and in force. */
+export function table2Text(issued: number, repealed: number, inForce: number): string {
+  return [
+    '第二十条第（一）项',
+    '信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数',
+    '规章 | 0 | 0 | 0',
+    `行政规范性文件 | ${issued} | ${repealed} | ${inForce}`,
+    '第二十条第（五）项',
+    '信息内容 | 本年处理决定数量',
+    '行政许可 | 12',
+    '第二十条第（六）项',
+    '信息内容 | 本年处理决定数量',
+    '行政处罚 | 3',
+    '行政强制 | 0',
+    '第二十条第（八）项',
+    '信息内容 | 本年收费金额（单位：万元）',
+    '行政事业性收费 | 0',
+  ].join('\n');
+}
+
+export interface ExampleReport {
+  body: string;
+  year: number;
+  /** prose of part one (总体情况) */
+  overview?: string;
+  /** prose of part five */
+  problems?: string;
+  table2?: string;
+  table3?: string;
+}
+
+/** A whole format-2021 report of a body for a year. */
+export function exampleReport(r: ExampleReport): string {
+  return [
+    `${r.body}${r.year}年政府信息公开工作年度报告`,
+    `本报告所列数据的统计期限自${r.year}年1月1日起至${r.year}年12月31日止。如对本报告有疑问，请联系${r.body}办公室，电话：0797-8123456。`,
+    '一、总体情况',
+    r.overview ?? `${r.year}年，${r.body}认真贯彻落实政务公开各项工作要求。`,
+    '二、主动公开政府信息情况',
+    r.table2 ?? table2Text(0, 0, 5),
+    '三、收到和处理政府信息公开申请情况',
+    r.table3 ?? table3Text([1, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0]),
+    '四、政府信息公开行政复议、行政诉讼情况',
+    '行政复议 | 行政诉讼',
+    '结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉',
+    '结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计',
+    '0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0',
+    '五、存在的主要问题及改进情况',
+    r.problems ?? '工作人员业务水平有待提高，将加强培训。上一年度存在的问题已整改到位。',
+    '六、其他需要报告的事项',
+    '本年度未收取信息处理费。',
+    r.body,
+    `${r.year + 1}年1月20日`,
+  ].join('\n');
+}

@@ -1,0 +1,157 @@
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { ConfigError } from '../config/profiles.js';
+import type { LintMessage } from '../diagnostic.js';
+import { localise } from '../i18n/index.js';
+import type { Locale } from '../rules/types.js';
+import { packageRoot } from '../util/paths.js';
+import type { FileOutcome } from './record.js';
+import type { FileTask } from './worker.js';
+
+export interface Budget {
+  /** time limit per file, in milliseconds */
+  timeoutMs: number;
+  /** heap limit of a worker, in MiB */
+  memoryMb: number;
+}
+
+export const DEFAULT_BUDGET: Budget = { timeoutMs: 60_000, memoryMb: 768 };
+
+export const TOO_COMPLEX = {
+  time: {
+    zh: '文件过于复杂：检查超过时间限制（{limit} 秒），已跳过该文件（可用 --file-timeout 调整）',
+    en: 'file too complex: checking it took longer than the time limit ({limit} s); it was skipped (see --file-timeout)',
+  },
+  memory: {
+    zh: '文件过于复杂：检查超过内存限制（{limit} MB），已跳过该文件（可用 --file-memory 调整）',
+    en: 'file too complex: checking it needed more than the memory limit ({limit} MB); it was skipped (see --file-memory)',
+  },
+  crash: {
+    zh: '检查该文件时内部出错，已跳过该文件：{error}',
+    en: 'an internal error stopped the check of this file, which was skipped: {error}',
+  },
+};
+
+/** The compiled worker: beside this module, or in dist/ when the sources run directly (tests). */
+function workerFile(): string {
+  const here = path.join(path.dirname(fileURLToPath(import.meta.url)), 'worker.js');
+  if (existsSync(here)) return here;
+  return path.join(packageRoot(), 'dist', 'src', 'audit', 'worker.js');
+}
+
+/** How many threads to use when not told: every core (at least one). */
+export function defaultThreads(): number {
+  return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+}
+
+function overBudget(task: FileTask, kind: keyof typeof TOO_COMPLEX, data: Record<string, string | number>, locale: Locale): FileOutcome {
+  const message: LintMessage = {
+    ruleId: kind === 'crash' ? 'internal-error' : 'file-too-complex',
+    severity: 2,
+    message: localise(TOO_COMPLEX[kind], locale, data),
+    messageId: kind,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    fatal: true,
+  };
+  return {
+    filePath: task.file,
+    messages: [message],
+    errorCount: 1,
+    warningCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    report: null,
+    tables: [],
+    kind: null,
+    fingerprint: { h: [], n: [], l: [] },
+    sha256: '',
+  };
+}
+
+/**
+ * Worker threads that check files, each file within a time and a memory budget. A file over
+ * budget gets one `file-too-complex` finding; its worker is stopped and replaced, and the other
+ * files go on.
+ */
+export class FilePool {
+  private made: Piscina | undefined;
+  private readonly aborts = new Set<AbortController>();
+
+  constructor(
+    readonly threads: number,
+    readonly budget: Budget = DEFAULT_BUDGET,
+    private readonly locale: Locale = 'zh',
+  ) {}
+
+  /** The threads are started when the first file needs one. */
+  private get pool(): Piscina {
+    this.made ??= new Piscina({
+      filename: workerFile(),
+      minThreads: this.threads,
+      maxThreads: this.threads,
+      idleTimeout: 60_000,
+      resourceLimits: { maxOldGenerationSizeMb: this.budget.memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(16, this.budget.memoryMb / 8)) },
+    });
+    return this.made;
+  }
+
+  /** Check one file. Never rejects: a file over budget or a crashed worker gives a finding. */
+  async check(task: FileTask): Promise<FileOutcome> {
+    const ac = new AbortController();
+    this.aborts.add(ac);
+    const timer = setTimeout(() => ac.abort(new Error('timeout')), this.budget.timeoutMs);
+    let out: FileOutcome | { configError: string };
+    try {
+      out = (await this.pool.run(task, { signal: ac.signal })) as FileOutcome | { configError: string };
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      if (ac.signal.aborted && (ac.signal.reason as Error | undefined)?.message === 'timeout') {
+        return overBudget(task, 'time', { limit: Math.round(this.budget.timeoutMs / 100) / 10 }, this.locale);
+      }
+      if (ac.signal.aborted) throw e;
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap/i.test(err.message ?? '')) {
+        return overBudget(task, 'memory', { limit: this.budget.memoryMb }, this.locale);
+      }
+      return overBudget(task, 'crash', { error: err.message ?? String(e) }, this.locale);
+    } finally {
+      clearTimeout(timer);
+      this.aborts.delete(ac);
+    }
+    if ('configError' in out) throw new ConfigError(out.configError);
+    return out;
+  }
+
+  /** The sentences of a file with these fingerprints (copied passages). */
+  async sentences(task: FileTask, hashes: number[]): Promise<{ hash: number; line: number; text: string }[]> {
+    const ac = new AbortController();
+    const timer = setTimeout(() => ac.abort(new Error('timeout')), this.budget.timeoutMs);
+    try {
+      return (await this.pool.run({ ...task, hashes }, { name: 'sentences', signal: ac.signal })) as { hash: number; line: number; text: string }[];
+    } catch {
+      return [];
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Start every thread and load its modules before the first file, so that start-up is not counted against a file's budget. */
+  async warm(): Promise<void> {
+    await Promise.all(Array.from({ length: this.threads }, () => this.pool.run(null, { name: 'ready' })));
+  }
+
+  /** Stop every running check (Ctrl-C). */
+  abortAll(): void {
+    for (const ac of this.aborts) ac.abort(new Error('interrupted'));
+  }
+
+  async close(): Promise<void> {
+    await this.made?.destroy();
+    this.made = undefined;
+  }
+}

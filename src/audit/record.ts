@@ -1,0 +1,66 @@
+import type { LintMessage, ReportSummary } from '../diagnostic.js';
+import type { Fingerprint } from './fingerprint.js';
+
+/** A cell of an extracted table, as the audit keeps it. */
+export interface AuditCell {
+  /** the number; null for blank and invalid cells */
+  v: number | null;
+  /** number | blank | approximate | invalid */
+  k: string;
+  /** the cell as written */
+  t: string;
+  line: number;
+  column: number;
+}
+
+/** An official table of a report (the model `ogi-lint extract` prints), cells only. */
+export interface AuditTable {
+  template: string;
+  kind: string;
+  generation: string;
+  truncated: boolean;
+  /** how many structure issues the table has (its cells are not trusted across reports when > 0) */
+  issues: number;
+  /** rows the structure check found missing, unknown or misplaced */
+  issueRows: string[];
+  cells: Record<string, Record<string, AuditCell>>;
+}
+
+/** Who a report belongs to. */
+export interface AuditBody {
+  /** the name as given (manifest) or as the title writes it */
+  name: string | null;
+  /** the normalised name: one key per body */
+  key: string | null;
+  level?: string;
+  parent?: string;
+  year: number | null;
+  /** manifest | report | none */
+  source: 'manifest' | 'report' | 'none';
+  /** a body's own report or a government's summary of its area, from the title */
+  kind: 'body' | 'summary' | null;
+}
+
+/** What a worker returns for one file. */
+export interface FileOutcome {
+  filePath: string;
+  /** the lines findings point at, as written, by line number (plain text and Markdown only) */
+  excerpts?: Record<string, string>;
+  messages: LintMessage[];
+  errorCount: number;
+  warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  report: ReportSummary | null;
+  tables: AuditTable[];
+  kind: 'body' | 'summary' | null;
+  fingerprint: Fingerprint;
+  /** sha256 of the file's bytes (empty when the file was not read) */
+  sha256: string;
+}
+
+/** One line of results.ndjson: an ESLint-shaped result with the report's tables, its body and the state of the audit. */
+export interface AuditRecord extends Omit<FileOutcome, 'fingerprint' | 'sha256' | 'kind'> {
+  body: AuditBody;
+  audit: { sha256: string; size: number; mtimeMs: number; key: string; budget: string; fingerprint: Fingerprint };
+}

@@ -1,0 +1,388 @@
+import { closeSync, mkdirSync, rmSync, openSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { SingleBar } from 'cli-progress';
+import { ConfigLoader } from '../config/load.js';
+import type { RuleEntry } from '../config/types.js';
+import type { LintMessage } from '../diagnostic.js';
+import { expandPatterns } from '../cli/files.js';
+import { localise } from '../i18n/index.js';
+import type { ReadOptions } from '../read/index.js';
+import type { Locale } from '../rules/types.js';
+import { allRules } from '../../rules/index.js';
+import { crossRules } from '../../rules/cross/index.js';
+import { attribute, readManifest, type ManifestEntry } from './bodies.js';
+import { runCrossRules } from './cross.js';
+import type { CrossFinding, CrossReportInput } from './cross-rule.js';
+import { DEFAULT_BUDGET, defaultThreads, FilePool, type Budget } from './pool.js';
+import type { AuditRecord, AuditTable } from './record.js';
+import { readLines, resumeState, rulesKey, sha256 } from './state.js';
+import { SummaryWriter, type AreaTables } from './summary.js';
+import type { FileTask } from './worker.js';
+
+export interface AuditOptions {
+  paths: string[];
+  cwd: string;
+  /** where the outputs go (created when missing) */
+  outDir: string;
+  manifest?: string;
+  threads?: number;
+  budget?: Budget;
+  configFile?: string;
+  useConfig?: boolean;
+  profile?: string;
+  ruleOverrides?: Record<string, RuleEntry>;
+  locale: Locale;
+  read?: ReadOptions;
+  /** forget the results of earlier runs */
+  restart?: boolean;
+  /** where progress goes (standard error) */
+  progress: { write(s: string): unknown; isTTY?: boolean };
+  /** seconds between plain progress lines when not on a terminal */
+  progressEvery?: number;
+}
+
+export interface AuditOutcome {
+  exitCode: number;
+  interrupted: boolean;
+  totals: Totals;
+}
+
+export interface Totals {
+  files: number;
+  /** checked in this run */
+  checked: number;
+  /** taken from an earlier run, unchanged */
+  reused: number;
+  errors: number;
+  warnings: number;
+  filesWithErrors: number;
+  /** files that could not be read or checked (fatal findings) */
+  failed: number;
+  tooComplex: number;
+  bodies: number;
+  unattributed: number;
+  byRule: Record<string, number>;
+  crossReport: Record<string, number>;
+}
+
+export const AUDIT_MESSAGES = {
+  progress: {
+    zh: 'ogi-lint audit：{done}/{total} 个文件（{pct}%），每秒 {rate} 个，预计还需 {eta}，出错 {failed} 个',
+    en: 'ogi-lint audit: {done}/{total} files ({pct}%), {rate}/s, {eta} left, {failed} failed',
+  },
+  bar: {
+    zh: '{bar} {value}/{total} 个文件 | {percentage}% | 每秒 {rate} 个 | 剩余 {eta_formatted} | 出错 {failed}',
+    en: '{bar} {value}/{total} files | {percentage}% | {rate}/s | ETA {eta_formatted} | {failed} failed',
+  },
+  interrupted: {
+    zh: '已中断：{done} 个文件的结果已保存在 {dir}；再次运行同一命令将从中断处继续',
+    en: 'interrupted: the results of {done} files are saved in {dir}; run the same command again to go on where it stopped',
+  },
+  done: {
+    zh: '审核完成：{files} 个文件（本次检查 {checked} 个，沿用上次结果 {reused} 个），{errors} 个错误，{warnings} 个警告，跨报告问题 {cross} 个；结果在 {dir}',
+    en: 'audit done: {files} files ({checked} checked now, {reused} unchanged since the last run), {errors} errors, {warnings} warnings, {cross} findings across reports; outputs in {dir}',
+  },
+  crossRule: { zh: '未知的跨报告规则', en: 'unknown cross-report rule' },
+};
+
+function seconds(s: number, locale: Locale): string {
+  if (!Number.isFinite(s)) return '?';
+  if (s < 60) return locale === 'zh' ? `${Math.round(s)} 秒` : `${Math.round(s)} s`;
+  const m = Math.round(s / 60);
+  return locale === 'zh' ? `${m} 分钟` : `${m} min`;
+}
+
+/** The rows and columns of table cells the cross-report rules read; the rest is not kept in memory. */
+const CROSS_CELLS: Record<string, string[]> = {
+  applications: ['carried-over', 'carry-forward'],
+  proactive: ['rules', 'normative-documents'],
+};
+
+/** Tables 3 and 4 whole, for a summary report and the reports the manifest puts under a parent. */
+const WHOLE = new Set(['applications', 'review-litigation']);
+
+function pruneTables(tables: AuditTable[], whole: boolean): AuditTable[] {
+  const out: AuditTable[] = [];
+  for (const t of tables) {
+    if (whole && WHOLE.has(t.kind)) {
+      out.push(t);
+      continue;
+    }
+    const rows = CROSS_CELLS[t.kind];
+    if (!rows) continue;
+    const cells: AuditTable['cells'] = {};
+    for (const r of rows) if (t.cells[r]) cells[r] = t.cells[r]!;
+    out.push({ ...t, cells });
+  }
+  return out;
+}
+
+/** Add a report's table 3 and 4 to the area's sums for its year. */
+function addToArea(area: AreaTables, rec: AuditRecord): void {
+  const year = rec.body.year;
+  if (year === null || rec.body.kind === 'summary') return;
+  const y = (area[year] ??= { reports: 0, tables: {} });
+  let counted = false;
+  for (const t of rec.tables) {
+    if (t.kind !== 'applications' && t.kind !== 'review-litigation') continue;
+    if (t.issues > 0) continue;
+    counted = true;
+    const sums = (y.tables[t.kind] ??= {});
+    for (const [row, cols] of Object.entries(t.cells)) {
+      const r = (sums[row] ??= {});
+      for (const [col, c] of Object.entries(cols)) if (c.v !== null && c.k === 'number') r[col] = (r[col] ?? 0) + c.v;
+    }
+  }
+  if (counted) y.reports++;
+}
+
+/**
+ * `ogi-lint audit`: check every report under the paths on all cores, each within its budget,
+ * streaming results to disk; then run the checks across reports and write the summaries.
+ */
+export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
+  const locale = o.locale;
+  const outDir = path.resolve(o.cwd, o.outDir);
+  mkdirSync(outDir, { recursive: true });
+  const resultsFile = path.join(outDir, 'results.ndjson');
+  const manifest: Map<string, ManifestEntry> = o.manifest ? readManifest(path.resolve(o.cwd, o.manifest)) : new Map();
+
+  // the files, without those the configuration ignores (unless named)
+  const { files: expanded, unmatched } = await expandPatterns(o.paths, o.cwd);
+  const loader = o.useConfig === false ? undefined : new ConfigLoader({ configFile: o.configFile && path.resolve(o.cwd, o.configFile) });
+  const explicit = new Set(o.paths.map((p) => path.resolve(o.cwd, p)));
+  const outDirPrefix = outDir + path.sep;
+  const base = rulesKey(allRules);
+  // settings of the cross-report rules do not change a file's own result
+  const crossIds = new Set(crossRules.map((r) => r.id));
+  const fileOverrides = Object.fromEntries(Object.entries(o.ruleOverrides ?? {}).filter(([id]) => !crossIds.has(id)));
+  const common = JSON.stringify({ profile: o.profile, rules: fileOverrides, locale, read: o.read });
+  const keys = new Map<string, string>();
+  const keyOfConfig = new Map<string, string>();
+  for (const f of expanded) {
+    if (f.startsWith(outDirPrefix)) continue;
+    const resolved = loader?.forFile(f);
+    if (resolved?.isIgnored(f) && !explicit.has(f)) continue;
+    const cfg = JSON.stringify(resolved?.config ?? null);
+    let k = keyOfConfig.get(cfg);
+    if (!k) keyOfConfig.set(cfg, (k = sha256(`${base}\0${common}\0${cfg}`)));
+    keys.set(f, k);
+  }
+  const files = [...keys.keys()];
+
+  const budget = o.budget ?? DEFAULT_BUDGET;
+  const budgetKey = `${budget.timeoutMs}ms/${budget.memoryMb}MB`;
+  const reused = o.restart ? new Set<string>() : await resumeState(resultsFile, keys, budgetKey);
+  if (o.restart) rmSync(resultsFile, { force: true });
+  const todo = files.filter((f) => !reused.has(f));
+
+  const threads = Math.max(1, Math.min(o.threads ?? defaultThreads(), Math.max(1, todo.length)));
+  const pool = new FilePool(threads, budget, locale);
+  const taskFor = (file: string): FileTask => ({
+    file,
+    configFile: o.configFile && path.resolve(o.cwd, o.configFile),
+    useConfig: o.useConfig,
+    profile: o.profile,
+    ruleOverrides: fileOverrides,
+    locale,
+    read: o.read,
+  });
+
+  // progress
+  const total = files.length;
+  let done = reused.size;
+  let failed = 0;
+  const started = Date.now();
+  const tty = Boolean(o.progress.isTTY);
+  const bar = tty
+    ? new SingleBar({ format: AUDIT_MESSAGES.bar[locale], stream: o.progress as NodeJS.WritableStream, hideCursor: true, clearOnComplete: false, etaBuffer: 50 })
+    : undefined;
+  bar?.start(total, done, { rate: '0', failed: 0 });
+  let lastLine = Date.now();
+  const every = (o.progressEvery ?? 10) * 1000;
+  const report = (force = false): void => {
+    const elapsed = (Date.now() - started) / 1000;
+    const rate = (done - reused.size) / Math.max(elapsed, 0.001);
+    if (bar) {
+      bar.update(done, { rate: rate.toFixed(1), failed });
+      return;
+    }
+    if (!force && Date.now() - lastLine < every) return;
+    lastLine = Date.now();
+    const eta = rate > 0 ? (total - done) / rate : Infinity;
+    o.progress.write(`${localise(AUDIT_MESSAGES.progress, locale, { done, total, pct: total ? Math.floor((done / total) * 100) : 100, rate: rate.toFixed(1), eta: seconds(eta, locale), failed })}\n`);
+  };
+
+  // interruption: stop handing out files, stop those running; what is written stays
+  let interrupted = false;
+  const onSignal = (): void => {
+    interrupted = true;
+    pool.abortAll();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  const fd = openSync(resultsFile, 'a');
+  try {
+    if (todo.length > 0) await pool.warm();
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (!interrupted && next < todo.length) {
+        const file = todo[next++]!;
+        let outcome;
+        try {
+          outcome = await pool.check(taskFor(file));
+        } catch (e) {
+          if (interrupted) return;
+          throw e;
+        }
+        if (interrupted) return;
+        let st = { size: 0, mtimeMs: 0 };
+        try {
+          const s = statSync(file);
+          st = { size: s.size, mtimeMs: s.mtimeMs };
+        } catch {
+          // gone since: the record says it could not be read
+        }
+        const { fingerprint, sha256: hash, kind, ...result } = outcome;
+        const rec: AuditRecord = {
+          ...result,
+          body: attribute({ report: result.report, kind }, manifest.get(file)),
+          audit: { sha256: hash, size: st.size, mtimeMs: st.mtimeMs, key: keys.get(file)!, budget: budgetKey, fingerprint },
+        };
+        writeSync(fd, `${JSON.stringify(rec)}\n`);
+        done++;
+        if (rec.messages.some((m) => m.fatal)) failed++;
+        report();
+      }
+    };
+    // as many files in flight as threads, so memory stays flat however many files there are
+    await Promise.all(Array.from({ length: threads }, () => worker()));
+  } catch (e) {
+    await pool.close();
+    throw e;
+  } finally {
+    closeSync(fd);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  if (!bar) report(true);
+  bar?.stop();
+
+  const emptyTotals = (): Totals => ({ files: total, checked: done - reused.size, reused: reused.size, errors: 0, warnings: 0, filesWithErrors: 0, failed: interrupted ? failed : 0, tooComplex: 0, bodies: 0, unattributed: 0, byRule: {}, crossReport: {} });
+  if (interrupted) {
+    await pool.close();
+    o.progress.write(`${localise(AUDIT_MESSAGES.interrupted, locale, { done, dir: path.relative(o.cwd, outDir) || '.' })}\n`);
+    return { exitCode: 130, interrupted: true, totals: emptyTotals() };
+  }
+
+  // one pass over the results: where each file's line is, and what the checks across reports need
+  const index = new Map<string, { offset: number; length: number }>();
+  const inputs: CrossReportInput[] = [];
+  const inputAt = new Map<string, number>();
+  for await (const { line, offset, value } of readLines(resultsFile)) {
+    const rec = value as AuditRecord;
+    if (!keys.has(rec.filePath)) continue;
+    const at = inputAt.get(rec.filePath);
+    index.set(rec.filePath, { offset, length: Buffer.byteLength(line) });
+    const input: CrossReportInput = {
+      file: rec.filePath,
+      body: rec.body,
+      generation: rec.report?.profile ?? null,
+      tables: pruneTables(rec.tables, rec.body.kind === 'summary' || Boolean(rec.body.parent)),
+      fingerprint: { h: Uint32Array.from(rec.audit.fingerprint.h), n: Uint16Array.from(rec.audit.fingerprint.n, (x) => Math.min(x, 65535)) },
+      findings: rec.messages.filter((m) => m.ruleId === 'publish-date').map((m) => ({ ruleId: m.ruleId, messageId: m.messageId, actual: m.actual, expected: m.expected, severity: m.severity })),
+    };
+    if (at !== undefined) inputs[at] = input;
+    else inputAt.set(rec.filePath, inputs.push(input) - 1);
+  }
+  inputs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+
+  const ruleConfig: Record<string, RuleEntry> = {};
+  for (const r of crossRules) if (o.ruleOverrides?.[r.id] !== undefined) ruleConfig[r.id] = o.ruleOverrides[r.id]!;
+  const cross: CrossFinding[] = await runCrossRules(inputs, {
+    locale,
+    ruleConfig,
+    passages: (file, hashes) => pool.sentences(taskFor(file), hashes),
+  });
+  await pool.close();
+  cross.push(...latePublication(inputs, locale));
+
+  // the outputs, file by file in path order
+  const summary = new SummaryWriter(outDir, locale, [...allRules.map((r) => r.id), ...crossRules.map((r) => r.id)]);
+  await summary.open();
+  const crossByFile = new Map<string, Set<string>>();
+  for (const f of cross) for (const file of f.files) (crossByFile.get(file) ?? crossByFile.set(file, new Set()).get(file)!).add(f.ruleId);
+  const totals = emptyTotals();
+  const bodies = new Map<string, { key: string; name: string; level?: string; parent?: string; kind: string | null; reports: { year: number | null; file: string }[] }>();
+  const area: AreaTables = {};
+  const sorted = `${resultsFile}.${process.pid}.sorted`;
+  const rfd = openSync(resultsFile, 'r');
+  const wfd = openSync(sorted, 'w');
+  const order = [...index.keys()].sort();
+  let exitCode = 0;
+  try {
+    for (const file of order) {
+      const { offset, length } = index.get(file)!;
+      const buf = Buffer.alloc(length);
+      readSync(rfd, buf, 0, length, offset);
+      writeSync(wfd, buf);
+      writeSync(wfd, '\n');
+      const rec = JSON.parse(buf.toString('utf8')) as AuditRecord;
+      totals.errors += rec.errorCount;
+      totals.warnings += rec.warningCount;
+      if (rec.errorCount > 0) totals.filesWithErrors++;
+      if (rec.messages.some((m: LintMessage) => m.fatal)) {
+        totals.failed++;
+        exitCode = 2;
+      } else if (rec.errorCount > 0 && exitCode === 0) exitCode = 1;
+      for (const m of rec.messages) {
+        if (m.ruleId) totals.byRule[m.ruleId] = (totals.byRule[m.ruleId] ?? 0) + 1;
+        if (m.ruleId === 'file-too-complex') totals.tooComplex++;
+      }
+      if (rec.body.key && rec.body.year !== null) {
+        const b = bodies.get(rec.body.key) ?? { key: rec.body.key, name: rec.body.name!, level: rec.body.level, parent: rec.body.parent, kind: rec.body.kind, reports: [] };
+        b.reports.push({ year: rec.body.year, file: rec.filePath });
+        bodies.set(rec.body.key, b);
+      } else totals.unattributed++;
+      addToArea(area, rec);
+      summary.row(rec, crossByFile.get(rec.filePath) ?? new Set());
+    }
+  } finally {
+    closeSync(rfd);
+    closeSync(wfd);
+  }
+  renameSync(sorted, resultsFile);
+  totals.bodies = bodies.size;
+  for (const f of cross) totals.crossReport[f.ruleId] = (totals.crossReport[f.ruleId] ?? 0) + 1;
+  if (cross.some((f) => f.severity === 'error') && exitCode === 0) exitCode = 1;
+  const unattributed = inputs.filter((i) => !i.body.key || i.body.year === null).map((i) => i.file);
+  const manifestMissing = [...manifest.keys()].filter((f) => !keys.has(f));
+  await summary.finish({
+    cross,
+    totals,
+    bodies: [...bodies.values()].sort((a, b) => (a.key < b.key ? -1 : 1)),
+    area,
+    unattributed,
+    manifestMissing,
+    unmatched,
+  });
+  o.progress.write(
+    `${localise(AUDIT_MESSAGES.done, locale, { files: total, checked: totals.checked, reused: totals.reused, errors: totals.errors, warnings: totals.warnings, cross: cross.length, dir: path.relative(o.cwd, outDir) || '.' })}\n`,
+  );
+  return { exitCode, interrupted: false, totals };
+}
+
+const LATE = {
+  zh: '{count} 个机关的年报晚于公开期限：{bodies}',
+  en: '{count} bodies published their reports after the deadline: {bodies}',
+};
+
+/** `publish-date` across the set: which bodies published after the deadline. */
+function latePublication(inputs: CrossReportInput[], locale: Locale): CrossFinding[] {
+  const late = inputs.filter((i) => i.findings.some((f) => f.ruleId === 'publish-date' && /^late/.test(f.messageId ?? '')));
+  if (late.length === 0) return [];
+  const names = late.map((i) => i.body.name ?? path.basename(i.file));
+  const shown = names.slice(0, 20).join('、') + (names.length > 20 ? '…' : '');
+  return [{ ruleId: 'publish-date', severity: 'warning', messageId: 'late', message: localise(LATE, locale, { count: late.length, bodies: shown }), files: late.map((i) => i.file) }];
+}

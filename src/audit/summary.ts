@@ -1,0 +1,315 @@
+import { closeSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import type { Locale } from '../rules/types.js';
+import { builtinProfiles } from '../config/profiles.js';
+import { allRules } from '../../rules/index.js';
+import { crossRules } from '../../rules/cross/index.js';
+import type { CrossFinding } from './cross-rule.js';
+import type { AuditRecord } from './record.js';
+import type { Totals } from './run.js';
+
+/** The area's tables: per year, table 3 and table 4 summed over the bodies' own reports. */
+export type AreaTables = Record<number, { reports: number; tables: Record<string, Record<string, Record<string, number>>> }>;
+
+export interface SummaryEnd {
+  cross: CrossFinding[];
+  totals: Totals;
+  bodies: { key: string; name: string; level?: string; parent?: string; kind: string | null; reports: { year: number | null; file: string }[] }[];
+  area: AreaTables;
+  unattributed: string[];
+  manifestMissing: string[];
+  unmatched: string[];
+}
+
+/** JSON safe inside a <script> element. */
+function scriptJson(v: unknown): string {
+  return JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+const LATE_IDS = new Set(['lateBody', 'lateSummary', 'latePage']);
+
+function chartScript(): string {
+  const req = createRequire(import.meta.url);
+  const file = path.join(path.dirname(req.resolve('chart.js')), 'chart.umd.min.js');
+  return readFileSync(file, 'utf8').replace(/<\/script/gi, '<\\/script');
+}
+
+const CSV_HEAD = { zh: ['文件', '机关', '层级', '上级机关', '年度', '报告类型', '错误', '警告', '逾期发布'], en: ['file', 'body', 'level', 'parent', 'year', 'kind', 'errors', 'warnings', 'late'] };
+
+/**
+ * Writes audit.json, summary.csv and summary.html as the results go by in path order, so that
+ * only the current report is in memory; the parts that need every report (totals, findings
+ * across reports, bodies, the area's tables) are written at the end.
+ */
+export class SummaryWriter {
+  private readonly json: number;
+  private readonly csv: number;
+  private readonly html: number;
+  private first = true;
+  private readonly tmp: string[] = [];
+  private readonly book: XlsxBook;
+
+  constructor(
+    private readonly dir: string,
+    private readonly locale: Locale,
+    private readonly ruleIds: string[],
+  ) {
+    const open = (name: string): number => {
+      const t = path.join(dir, `${name}.${process.pid}.tmp`);
+      this.tmp.push(t);
+      return openSync(t, 'w');
+    };
+    this.json = open('audit.json');
+    this.csv = open('summary.csv');
+    this.html = open('summary.html');
+    writeSync(this.json, '{"results":[\n');
+    // a byte-order mark, so that Excel opens the file as UTF-8
+    writeSync(this.csv, `\ufeff${stringify([[...CSV_HEAD[locale], ...ruleIds]])}`);
+    writeSync(this.html, htmlHead(locale));
+    writeSync(this.html, '<script type="application/json" id="rows">[\n');
+    this.book = new XlsxBook(path.join(dir, `summary.xlsx.${process.pid}.tmp`), locale, ruleIds);
+    this.tmp.push(path.join(dir, `summary.xlsx.${process.pid}.tmp`));
+  }
+
+  /** Open the outputs (the Excel writer is loaded only now). */
+  async open(): Promise<void> {
+    await this.book.open();
+  }
+
+  row(rec: AuditRecord, crossIds: Set<string>): void {
+    const sep = this.first ? '' : ',\n';
+    const { audit, ...result } = rec;
+    writeSync(this.json, sep + JSON.stringify({ ...result, sha256: audit.sha256 }));
+    const counts = new Map<string, number>();
+    for (const m of rec.messages) if (m.ruleId) counts.set(m.ruleId, (counts.get(m.ruleId) ?? 0) + 1);
+    for (const id of crossIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const late = rec.messages.some((m) => m.ruleId === 'publish-date' && LATE_IDS.has(m.messageId ?? ''));
+    const b = rec.body;
+    writeSync(
+      this.csv,
+      stringify([[rec.filePath, b.name ?? '', b.level ?? '', b.parent ?? '', b.year ?? '', b.kind ?? '', rec.errorCount, rec.warningCount, late ? 1 : 0, ...this.ruleIds.map((id) => counts.get(id) ?? 0)]]),
+    );
+    const row = {
+      f: rec.filePath,
+      b: b.name,
+      l: b.level ?? '',
+      p: b.parent ?? '',
+      y: b.year,
+      k: b.kind,
+      e: rec.errorCount,
+      w: rec.warningCount,
+      late,
+      r: [...counts.keys()],
+      m: rec.messages.slice(0, 200).map((m) => [m.line, m.column, m.severity, m.ruleId, m.message, m.location ?? '', m.endLine, m.endColumn]),
+      x: rec.excerpts ?? {},
+      t: rec.tables
+        .filter((t) => t.kind === 'applications' || t.kind === 'review-litigation' || t.kind === 'proactive')
+        .map((t) => ({ kind: t.kind, cells: Object.fromEntries(Object.entries(t.cells).map(([r, cs]) => [r, Object.fromEntries(Object.entries(cs).map(([c, x]) => [c, [x.t, x.line, x.column]]))])) })),
+    };
+    writeSync(this.html, sep + scriptJson(row));
+    this.book.row(rec, [rec.filePath, b.name ?? '', b.level ?? '', b.parent ?? '', b.year ?? '', b.kind ?? '', rec.errorCount, rec.warningCount, late ? 1 : 0, ...this.ruleIds.map((id) => counts.get(id) ?? 0)]);
+    this.first = false;
+  }
+
+  async finish(end: SummaryEnd): Promise<void> {
+    const rest = {
+      crossReport: end.cross,
+      bodies: end.bodies,
+      totals: end.totals,
+      aggregate: end.area,
+      unattributed: end.unattributed,
+      manifestMissing: end.manifestMissing,
+      unmatched: end.unmatched,
+    };
+    writeSync(this.json, `\n],\n${JSON.stringify(rest, null, 1).slice(1)}\n`);
+    const rules = Object.fromEntries([...allRules, ...crossRules].map((r) => [r.id, r.description[this.locale]]));
+    writeSync(this.html, `\n]</script>\n<script type="application/json" id="end">${scriptJson({ ...rest, rules, labels: tableLabels(this.locale), locale: this.locale })}</script>\n`);
+    writeSync(this.html, `<script>${chartScript()}</script>\n<script>${APP}</script>\n</body></html>\n`);
+    for (const fd of [this.json, this.csv, this.html]) closeSync(fd);
+    await this.book.finish(end);
+    for (const t of this.tmp) renameSync(t, t.replace(/\.\d+\.tmp$/, ''));
+  }
+}
+
+interface TemplateLike {
+  kind: string;
+  blocks?: { rows?: { id: string; title: string; en?: string }[]; columns?: { id: string; title: string; en?: string }[] }[];
+}
+
+/** Row and column titles of the official tables by kind, from the built-in profiles (the newest format first). */
+export function tableLabels(locale: Locale): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  const profiles = [...builtinProfiles().values()].sort((a, b) => (a.id < b.id ? 1 : -1));
+  for (const p of profiles) {
+    const templates = ((p as unknown as { tables?: { templates?: TemplateLike[] } }).tables?.templates ?? []) as TemplateLike[];
+    for (const t of templates) {
+      const m = (out[t.kind] ??= {});
+      for (const b of t.blocks ?? []) for (const x of [...(b.rows ?? []), ...(b.columns ?? [])]) m[x.id] ??= locale === 'en' && x.en ? x.en : x.title;
+    }
+  }
+  return out;
+}
+
+function htmlHead(locale: Locale): string {
+  const title = locale === 'zh' ? '政府信息公开工作年度报告审核汇总' : 'Audit of open-government-information annual reports';
+  return `<!DOCTYPE html>
+<html lang="${locale === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<style>
+body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif;margin:0;color:#222;background:#f6f7f9}
+header{background:#9b1c1c;color:#fff;padding:14px 24px}header h1{margin:0;font-size:22px}
+main{padding:16px 24px}section{background:#fff;border:1px solid #ddd;border-radius:6px;padding:12px 16px;margin-bottom:16px}
+h2{font-size:18px;margin:4px 0 12px}.cards{display:flex;flex-wrap:wrap;gap:12px}
+.card{border:1px solid #e3e3e3;border-radius:6px;padding:8px 14px;min-width:120px}.card b{display:block;font-size:24px}
+table{border-collapse:collapse;width:100%;font-size:13px}th,td{border:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top}
+th{background:#f0f0f0;cursor:pointer;white-space:nowrap}th.sorted-asc::after{content:" ▲"}th.sorted-desc::after{content:" ▼"}
+td.num{text-align:right}.err{color:#b00020;font-weight:bold}.warn{color:#a86400}
+.filters{display:flex;flex-wrap:wrap;gap:8px;margin-bottom:8px}.filters input,.filters select{padding:4px}
+.bad{background:#ffd6d6;outline:2px solid #b00020}a{color:#0b57d0;cursor:pointer}
+#report-page{display:none}.src{font-family:monospace;background:#f7f7f7;border-left:3px solid #ccc;padding:2px 6px;margin-top:4px;white-space:pre-wrap}mark{background:#ffd6d6}.chart{max-width:900px;height:320px}
+</style></head><body>
+<header><h1>${title}</h1></header>
+<main id="app"></main>
+`;
+}
+
+/** The page's own script: no network, everything from the data above. */
+const APP = String.raw`
+(function(){
+var rows=JSON.parse(document.getElementById('rows').textContent);
+var end=JSON.parse(document.getElementById('end').textContent);
+var zh=end.locale!=='en';
+function t(a,b){return zh?a:b}
+function el(tag,attrs,kids){var e=document.createElement(tag);for(var k in attrs||{}){if(k==='text')e.textContent=attrs[k];else if(k==='onclick')e.onclick=attrs[k];else e.setAttribute(k,attrs[k])}(kids||[]).forEach(function(c){e.appendChild(typeof c==='string'?document.createTextNode(c):c)});return e}
+var app=document.getElementById('app');
+function label(kind,id){return (end.labels[kind]||{})[id]||id}
+function kindName(k){return ({proactive:t('表二 主动公开政府信息情况','Table 2'),applications:t('表三 收到和处理政府信息公开申请情况','Table 3'),'review-litigation':t('表四 行政复议、行政诉讼情况','Table 4')})[k]||k}
+var T=end.totals;
+var overview=el('section',{id:'overview'},[el('h2',{text:t('总体情况','Totals')})]);
+var cards=el('div',{class:'cards'});
+[[t('报告数','reports'),T.files],[t('机关数','bodies'),T.bodies],[t('有错误的报告','reports with errors'),T.filesWithErrors],[t('错误','errors'),T.errors],[t('警告','warnings'),T.warnings],[t('跨报告问题','across reports'),end.crossReport.length],[t('过于复杂的文件','too complex'),T.tooComplex],[t('未能确定机关或年度','not attributed'),end.unattributed.length]].forEach(function(c){cards.appendChild(el('div',{class:'card'},[el('b',{text:String(c[1])}),c[0]]))});
+overview.appendChild(cards);app.appendChild(overview);
+var kinds=el('section',{id:'kinds'},[el('h2',{text:t('问题类型','Defects by kind')})]);
+var canvas=el('canvas',{id:'kinds-chart'});var box=el('div',{class:'chart'},[canvas]);kinds.appendChild(box);app.appendChild(kinds);
+var byRule=Object.assign({},T.byRule);Object.keys(T.crossReport).forEach(function(k){byRule[k]=(byRule[k]||0)+T.crossReport[k]});
+var ruleIds=Object.keys(byRule).sort(function(a,b){return byRule[b]-byRule[a]});
+if(window.Chart){new Chart(canvas,{type:'bar',data:{labels:ruleIds,datasets:[{label:t('问题数','findings'),data:ruleIds.map(function(k){return byRule[k]}),backgroundColor:'#c0392b'}]},options:{indexAxis:'y',maintainAspectRatio:false,animation:false,plugins:{tooltip:{callbacks:{afterLabel:function(c){return end.rules[c.label]||''}}}}}})}
+var cr=el('section',{id:'cross'},[el('h2',{text:t('跨报告问题','Findings across reports')})]);
+var crt=el('table',{},[el('tr',{},[el('th',{text:t('规则','rule')}),el('th',{text:t('级别','severity')}),el('th',{text:t('问题','finding')}),el('th',{text:t('涉及文件','files')})])]);
+end.crossReport.forEach(function(f){var files=el('td');f.files.forEach(function(p,i){var idx=rows.findIndex(function(r){return r.f===p});if(i)files.appendChild(document.createTextNode('；'));files.appendChild(idx>=0?el('a',{href:'#r'+idx,text:p}):document.createTextNode(p))});
+var msg=el('td',{},[f.message]);(f.passages||[]).forEach(function(p){msg.appendChild(el('div',{class:'warn',text:'「'+p.text+'」 '+t('行','lines ')+p.lines.join(' / ')}))});
+crt.appendChild(el('tr',{},[el('td',{text:f.ruleId}),el('td',{class:f.severity==='error'?'err':'warn',text:f.severity==='error'?t('错误','error'):t('警告','warning')}),msg,files]))});
+cr.appendChild(crt);app.appendChild(cr);
+var list=el('section',{id:'bodies'},[el('h2',{text:t('各机关年报','Reports by body')})]);
+var q=el('input',{id:'filter-text',placeholder:t('按机关或文件筛选','filter by body or file')});
+function sel(id,label,vals){var s=el('select',{id:id},[el('option',{value:'',text:label})]);vals.forEach(function(v){s.appendChild(el('option',{value:String(v),text:String(v)}))});return s}
+function uniq(f){var s={};rows.forEach(function(r){var v=f(r);if(v!==null&&v!==''&&v!==undefined)s[v]=1});return Object.keys(s).sort()}
+var fl=sel('filter-level',t('全部层级','all levels'),uniq(function(r){return r.l}));
+var fy=sel('filter-year',t('全部年度','all years'),uniq(function(r){return r.y}));
+var allChecks=uniq(function(){return null});rows.forEach(function(r){r.r.forEach(function(x){if(allChecks.indexOf(x)<0)allChecks.push(x)})});allChecks.sort();
+var fc=sel('filter-check',t('全部检查项','all checks'),allChecks);
+var fe=el('select',{id:'filter-errors'},[el('option',{value:'',text:t('全部报告','all reports')}),el('option',{value:'errors',text:t('只看有错误的','with errors only')}),el('option',{value:'late',text:t('只看逾期发布的','published late only')})]);
+list.appendChild(el('div',{class:'filters'},[q,fl,fy,fc,fe]));
+var cols=[['b',t('机关','body')],['l',t('层级','level')],['y',t('年度','year')],['e',t('错误','errors')],['w',t('警告','warnings')],['late',t('逾期发布','late')],['r',t('未通过的检查','failed checks')],['f',t('文件','file')]];
+var table=el('table',{id:'bodies-table'});var head=el('tr');table.appendChild(el('thead',{},[head]));var tbody=el('tbody');table.appendChild(tbody);
+var sortKey='e',sortDir=-1;
+cols.forEach(function(c){var th=el('th',{'data-key':c[0],text:c[1]});th.onclick=function(){if(sortKey===c[0])sortDir=-sortDir;else{sortKey=c[0];sortDir=1}render()};head.appendChild(th)});
+list.appendChild(table);app.appendChild(list);
+function val(r,k){var v=r[k];if(k==='r')return v.length;if(k==='late')return v?1:0;return v===null||v===undefined?'':v}
+function render(){var text=q.value.trim(),lv=fl.value,yv=fy.value,cv=fc.value,ev=fe.value;
+var shown=rows.map(function(r,i){return [r,i]}).filter(function(x){var r=x[0];
+if(text&&((r.b||'')+' '+r.f).indexOf(text)<0)return false;if(lv&&r.l!==lv)return false;if(yv&&String(r.y)!==yv)return false;if(cv&&r.r.indexOf(cv)<0)return false;
+if(ev==='errors'&&!r.e)return false;if(ev==='late'&&!r.late)return false;return true});
+shown.sort(function(a,b){var x=val(a[0],sortKey),y=val(b[0],sortKey);return (x<y?-1:x>y?1:0)*sortDir});
+Array.prototype.forEach.call(head.children,function(th){th.className=th.getAttribute('data-key')===sortKey?(sortDir>0?'sorted-asc':'sorted-desc'):''});
+tbody.innerHTML='';shown.forEach(function(x){var r=x[0];tbody.appendChild(el('tr',{'data-file':r.f},[el('td',{},[el('a',{href:'#r'+x[1],text:r.b||t('（未能确定）','(unknown)')})]),el('td',{text:r.l}),el('td',{class:'num',text:r.y===null?'':String(r.y)}),el('td',{class:'num'+(r.e?' err':''),text:String(r.e)}),el('td',{class:'num'+(r.w?' warn':''),text:String(r.w)}),el('td',{text:r.late?t('是','yes'):''}),el('td',{text:r.r.join(', ')}),el('td',{text:r.f})]))});
+document.getElementById('shown-count').textContent=t('显示 ','showing ')+shown.length+' / '+rows.length}
+list.insertBefore(el('div',{id:'shown-count'}),table);
+[q,fl,fy,fc,fe].forEach(function(x){x.oninput=render;x.onchange=render});
+var area=el('section',{id:'area'},[el('h2',{text:t('全地区汇总表（各机关本级年报相加）','The area’s tables (sum of the bodies’ own reports)')})]);
+Object.keys(end.aggregate).sort().forEach(function(y){var a=end.aggregate[y];area.appendChild(el('h3',{text:y+t('年度（'+a.reports+' 份年报）',' ('+a.reports+' reports)')}));
+Object.keys(a.tables).forEach(function(kind){var tb=a.tables[kind];var colsSet=[];Object.keys(tb).forEach(function(r){Object.keys(tb[r]).forEach(function(c){if(colsSet.indexOf(c)<0)colsSet.push(c)})});
+var tt=el('table',{class:'area-table','data-kind':kind},[el('tr',{},[el('th',{text:kindName(kind)})].concat(colsSet.map(function(c){return el('th',{text:label(kind,c)})})))]);
+Object.keys(tb).forEach(function(r){tt.appendChild(el('tr',{},[el('td',{text:label(kind,r)})].concat(colsSet.map(function(c){return el('td',{class:'num',text:tb[r][c]===undefined?'':String(tb[r][c])})}))))});area.appendChild(tt)})});
+app.appendChild(area);
+var page=el('section',{id:'report-page'});app.appendChild(page);
+function showReport(i){var r=rows[i];page.innerHTML='';page.style.display='block';
+page.appendChild(el('h2',{text:(r.b||r.f)+(r.y?' '+r.y+t('年度',''):'')}));page.appendChild(el('p',{text:r.f}));page.appendChild(el('p',{},[el('a',{href:'#',text:t('返回列表','back to the list')})]));
+var ft=el('table',{class:'findings'},[el('tr',{},[el('th',{text:t('位置','where')}),el('th',{text:t('级别','severity')}),el('th',{text:t('问题','finding')}),el('th',{text:t('规则','rule')})])]);
+function excerpt(m){var line=(r.x||{})[m[0]];if(line===undefined)return '';var a=m[1]-1,b=m[6]===m[0]?Math.max(m[7]-1,a+1):line.length;return el('div',{class:'src'},[line.slice(0,a),el('mark',{text:line.slice(a,b)}),line.slice(b)])}
+r.m.forEach(function(m){var msg=el('td',{},[m[4]]);var ex=excerpt(m);if(ex)msg.appendChild(ex);ft.appendChild(el('tr',{},[el('td',{text:m[0]+':'+m[1]+(m[5]?' '+m[5]:'')}),el('td',{class:m[2]===2?'err':'warn',text:m[2]===2?t('错误','error'):t('警告','warning')}),msg,el('td',{text:m[3]||''})]))});
+end.crossReport.forEach(function(f){if(f.files.indexOf(r.f)<0)return;ft.appendChild(el('tr',{},[el('td',{text:t('跨报告','across reports')}),el('td',{class:f.severity==='error'?'err':'warn',text:f.severity==='error'?t('错误','error'):t('警告','warning')}),el('td',{text:f.message}),el('td',{text:f.ruleId})]))});
+page.appendChild(ft);
+function bad(line,col){return r.m.some(function(m){return (m[0]<line||(m[0]===line&&m[1]<=col))&&(m[6]>line||(m[6]===line&&m[7]>col))})||end.crossReport.some(function(f){return (f.cells||[]).some(function(c){return c.file===r.f&&c.line===line&&c.column_===col})})}
+r.t.forEach(function(tb){page.appendChild(el('h3',{text:kindName(tb.kind)}));var colsSet=[];Object.keys(tb.cells).forEach(function(k){Object.keys(tb.cells[k]).forEach(function(c){if(colsSet.indexOf(c)<0)colsSet.push(c)})});
+var tt=el('table',{class:'report-table'},[el('tr',{},[el('th',{text:''})].concat(colsSet.map(function(c){return el('th',{text:label(tb.kind,c)})})))]);
+Object.keys(tb.cells).forEach(function(k){tt.appendChild(el('tr',{},[el('td',{text:label(tb.kind,k)})].concat(colsSet.map(function(c){var x=tb.cells[k][c];return x?el('td',{class:'num'+(bad(x[1],x[2])?' bad':''),title:x[1]+':'+x[2],text:x[0]}):el('td')}))))});page.appendChild(tt)});
+['overview','kinds','cross','bodies','area'].forEach(function(id){document.getElementById(id).style.display='none'});window.scrollTo(0,0)}
+function route(){var m=/^#r(\d+)$/.exec(location.hash);if(m&&rows[+m[1]]){showReport(+m[1])}else{page.style.display='none';['overview','kinds','cross','bodies','area'].forEach(function(id){document.getElementById(id).style.display=''})}}
+window.addEventListener('hashchange',route);render();route();
+})();
+`;
+
+type Cell = string | number;
+
+const TABLE_KINDS = new Set(['applications', 'review-litigation']);
+
+/**
+ * summary.xlsx, written as a stream: sheet 1 one row per report and one column per check (as
+ * summary.csv), sheet 2 table 3 and table 4 of every report (one row per report and table row,
+ * one column per table column), sheet 3 the findings across reports, sheet 4 the area's tables.
+ */
+class XlsxBook {
+  private wb: import('exceljs').stream.xlsx.WorkbookWriter | undefined;
+  private reports: import('exceljs').Worksheet | undefined;
+  private tables: import('exceljs').Worksheet | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly locale: Locale,
+    private readonly ruleIds: string[],
+  ) {}
+
+  async open(): Promise<void> {
+    const { default: ExcelJS } = await import('exceljs');
+    this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: this.file, useStyles: true, useSharedStrings: false });
+    const zh = this.locale === 'zh';
+    this.reports = this.wb.addWorksheet(zh ? '各报告' : 'reports', { views: [{ state: 'frozen', ySplit: 1 }] });
+    this.reports.addRow([...CSV_HEAD[this.locale], ...this.ruleIds]).commit();
+    this.tables = this.wb.addWorksheet(zh ? '表三表四' : 'tables 3 and 4', { views: [{ state: 'frozen', ySplit: 1 }] });
+    this.tables.addRow(zh ? ['文件', '机关', '年度', '表', '行', '列', '数值', '原文'] : ['file', 'body', 'year', 'table', 'row', 'column', 'value', 'as written']).commit();
+  }
+
+  row(rec: AuditRecord, cells: Cell[]): void {
+    this.reports?.addRow(cells).commit();
+    for (const t of rec.tables) {
+      if (!TABLE_KINDS.has(t.kind)) continue;
+      for (const [row, cols] of Object.entries(t.cells)) {
+        for (const [col, c] of Object.entries(cols)) this.tables?.addRow([rec.filePath, rec.body.name ?? '', rec.body.year ?? '', t.kind, row, col, c.v ?? '', c.t]).commit();
+      }
+    }
+  }
+
+  async finish(end: SummaryEnd): Promise<void> {
+    if (!this.wb) return;
+    const zh = this.locale === 'zh';
+    this.reports!.commit();
+    this.tables!.commit();
+    const cross = this.wb.addWorksheet(zh ? '跨报告问题' : 'across reports');
+    cross.addRow(zh ? ['规则', '级别', '问题', '文件'] : ['rule', 'severity', 'finding', 'files']).commit();
+    for (const f of end.cross) cross.addRow([f.ruleId, f.severity, f.message, f.files.join('\n')]).commit();
+    cross.commit();
+    const area = this.wb.addWorksheet(zh ? '全地区汇总' : 'area');
+    area.addRow(zh ? ['年度', '报告数', '表', '行', '列', '合计'] : ['year', 'reports', 'table', 'row', 'column', 'sum']).commit();
+    for (const [year, a] of Object.entries(end.area)) {
+      for (const [kind, rows] of Object.entries(a.tables)) {
+        for (const [row, cols] of Object.entries(rows)) for (const [col, v] of Object.entries(cols)) area.addRow([Number(year), a.reports, kind, row, col, v]).commit();
+      }
+    }
+    area.commit();
+    await this.wb.commit();
+  }
+}

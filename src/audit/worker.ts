@@ -1,0 +1,143 @@
+/**
+ * The audit's worker: reads, lints and fingerprints one file. Runs in a worker thread of the
+ * pool (src/audit/pool.ts); everything it returns is plain data.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { ConfigLoader, type ResolvedConfig } from '../config/load.js';
+import { ConfigError } from '../config/profiles.js';
+import type { Profile, RuleEntry } from '../config/types.js';
+import { lintDocument } from '../lint.js';
+import type { Report } from '../model/types.js';
+import { reportKind } from '../model/completeness.js';
+import { readBytes, readPath, DEFAULT_MAX_FILE_SIZE, type ReadOptions } from '../read/index.js';
+import type { Locale } from '../rules/types.js';
+import { fingerprint, proseSentences, hash32 } from './fingerprint.js';
+import type { AuditTable, FileOutcome } from './record.js';
+
+export interface FileTask {
+  file: string;
+  configFile?: string;
+  useConfig?: boolean;
+  profile?: string;
+  ruleOverrides?: Record<string, RuleEntry>;
+  locale?: Locale;
+  read?: ReadOptions;
+}
+
+const loaders = new Map<string, ConfigLoader>();
+
+function configFor(task: FileTask): ResolvedConfig | undefined {
+  if (task.useConfig === false) return undefined;
+  const k = task.configFile ?? '';
+  let l = loaders.get(k);
+  if (!l) {
+    l = new ConfigLoader({ configFile: task.configFile });
+    loaders.set(k, l);
+  }
+  return l.forFile(task.file);
+}
+
+function tablesOf(report: Report): AuditTable[] {
+  return report.official.tables.map((t) => {
+    const cells: AuditTable['cells'] = {};
+    for (const [row, cols] of Object.entries(t.cells)) {
+      const r: Record<string, AuditTable['cells'][string][string]> = {};
+      for (const [col, c] of Object.entries(cols)) {
+        const p = report.doc.position(c.range.start);
+        r[col] = { v: c.value, k: c.kind, t: c.text, line: p.line, column: p.column };
+      }
+      cells[row] = r;
+    }
+    const issueRows = [...new Set(t.issues.map((i) => i.row).filter((x): x is string => Boolean(x)))];
+    return { template: t.template, kind: t.kind, generation: t.generation, truncated: t.truncated, issues: t.issues.length, issueRows, cells };
+  });
+}
+
+async function readTask(task: FileTask): Promise<{ doc: Awaited<ReturnType<typeof readBytes>>; sha256: string }> {
+  const max = task.read?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  try {
+    const st = await stat(task.file);
+    if (st.isFile() && st.size <= max) {
+      const buf = await readFile(task.file);
+      return { doc: await readBytes(buf, task.file, task.read), sha256: createHash('sha256').update(buf).digest('hex') };
+    }
+  } catch {
+    // readPath says why in plain words
+  }
+  return { doc: await readPath(task.file, task.read), sha256: '' };
+}
+
+/** The lines of plain text and Markdown that findings point at, as written (for the summary's report pages). */
+function excerpts(doc: { kind: string; text: string }, messages: { line: number }[]): Record<string, string> {
+  if ((doc.kind !== 'text' && doc.kind !== 'markdown') || messages.length === 0) return {};
+  const wanted = new Set(messages.map((m) => m.line));
+  const out: Record<string, string> = {};
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= doc.text.length && wanted.size; i++) {
+    const ch = doc.text.charCodeAt(i);
+    if (i === doc.text.length || ch === 10 || ch === 13) {
+      if (wanted.delete(line)) out[line] = doc.text.slice(start, Math.min(i, start + 400));
+      if (ch === 13 && doc.text.charCodeAt(i + 1) === 10) i++;
+      line++;
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Lint one file and keep what the checks across reports need. Never throws for a bad file. */
+export default async function checkFile(task: FileTask): Promise<FileOutcome | { configError: string }> {
+  const { doc, sha256 } = await readTask(task);
+  let modelled: Report | undefined;
+  let result;
+  try {
+    const resolved = configFor(task);
+    result = lintDocument(doc, {
+      profile: task.profile,
+      locale: task.locale,
+      ruleOverrides: task.ruleOverrides,
+      config: resolved?.config,
+      extraProfiles: resolved ? new Map<string, Profile>(resolved.extraProfiles) : undefined,
+      onReport: (r) => (modelled = r),
+    });
+  } catch (e) {
+    // bad configuration stops the whole run, as it does outside the pool
+    if (e instanceof ConfigError) return { configError: e.message };
+    throw e;
+  }
+  return {
+    filePath: result.filePath,
+    excerpts: excerpts(doc, result.messages),
+    messages: result.messages,
+    errorCount: result.errorCount,
+    warningCount: result.warningCount,
+    fixableErrorCount: result.fixableErrorCount,
+    fixableWarningCount: result.fixableWarningCount,
+    report: result.report,
+    tables: modelled ? tablesOf(modelled) : [],
+    kind: modelled ? (reportKind(modelled) ?? null) : null,
+    fingerprint: modelled ? fingerprint(modelled) : { h: [], n: [], l: [] },
+    sha256,
+  };
+}
+
+/** The sentences of a file whose fingerprints are among `hashes`, as written: the copied passages. */
+export async function sentences(task: FileTask & { hashes: number[] }): Promise<{ hash: number; line: number; text: string }[]> {
+  const { doc } = await readTask(task);
+  let modelled: Report | undefined;
+  const resolved = configFor(task);
+  lintDocument(doc, { profile: task.profile, config: resolved?.config, only: [], onReport: (r) => (modelled = r) });
+  if (!modelled) return [];
+  const want = new Set(task.hashes);
+  return proseSentences(modelled)
+    .map((s) => ({ hash: hash32(s.norm), line: s.line, text: s.raw }))
+    .filter((s) => want.has(s.hash));
+}
+
+/** A task that only shows the thread is up, its modules loaded (the time budget then covers the file alone). */
+export async function ready(): Promise<boolean> {
+  await new Promise((r) => setTimeout(r, 20));
+  return true;
+}

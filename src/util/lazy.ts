@@ -1,0 +1,30 @@
+import { createRequire } from 'node:module';
+
+/**
+ * Heavy dependencies are loaded the first time a file needs them, not at start-up: a run over
+ * plain text never loads the HTML parser, the Word converter or the schema validator.
+ * (`require` of an ES module is supported from Node 20.19, the oldest version ogi-lint runs on.)
+ */
+const load = createRequire(import.meta.url);
+
+/** A value computed once, on first use. */
+export function once<T>(make: () => T): () => T {
+  let made = false;
+  let value: T | undefined;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
+}
+
+/** rehype-parse's plugin. */
+export const rehypeParse = once(() => (load('rehype-parse') as typeof import('rehype-parse')).default);
+
+/** hast-util-to-mdast's converter. */
+export const hastToMdast = once(() => (load('hast-util-to-mdast') as typeof import('hast-util-to-mdast')).toMdast);
+
+/** ajv's class. */
+export const AjvClass = once(() => (load('ajv') as typeof import('ajv')).Ajv);

@@ -1,0 +1,80 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bin, ensureBuilt, run, tempDir } from './helpers/cli.js';
+import { independentSet, writeSet } from './helpers/audit-set.js';
+
+/** Whole lines written so far. */
+function linesIn(file: string): number {
+  if (!existsSync(file)) return 0;
+  return readFileSync(file, 'utf8').split('\n').filter((l) => l.endsWith('}')).length;
+}
+
+/** Start an audit and stop it with `signal` once `after` files are done; resolves to its exit code and signal. */
+function interrupt(args: string[], resultsFile: string, after: number, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; linesAtStop: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stopped = false;
+    let linesAtStop = 0;
+    const timer = setInterval(() => {
+      if (stopped) return;
+      const n = linesIn(resultsFile);
+      if (n >= after) {
+        stopped = true;
+        linesAtStop = n;
+        child.kill(signal);
+      }
+    }, 5);
+    child.on('exit', (code, sig) => {
+      clearInterval(timer);
+      if (!stopped) reject(new Error('the audit ended before it could be interrupted'));
+      else resolve({ code, signal: sig, linesAtStop });
+    });
+  });
+}
+
+/** audit.json without what says how this run went (files checked now and reused). */
+function outcome(dir: string): unknown {
+  const a = JSON.parse(readFileSync(path.join(dir, 'audit.json'), 'utf8')) as { totals: Record<string, unknown> };
+  delete a.totals.checked;
+  delete a.totals.reused;
+  return a;
+}
+
+beforeAll(() => ensureBuilt());
+
+describe('an interrupted audit resumes', () => {
+  const dir = tempDir();
+  const set = independentSet(99, 30);
+  writeSet(dir, set);
+  const total = set.specs.size;
+  const reference = path.join(tempDir(), 'out');
+
+  beforeAll(() => {
+    expect(run(['audit', dir, '--out-dir', reference, '-j', '1']).code).toBe(0);
+  }, 120_000);
+
+  for (const signal of ['SIGINT', 'SIGKILL'] as const) {
+    it(`after ${signal}: the same outputs as an uninterrupted run, finished files not read again`, async () => {
+      const out = path.join(tempDir(), 'out');
+      const results = path.join(out, 'results.ndjson');
+      const stop = await interrupt(['audit', dir, '--out-dir', out, '-j', '1'], results, 5, signal);
+      if (signal === 'SIGINT') expect(stop.code).toBe(130);
+      else expect(stop.signal).toBe('SIGKILL');
+      const kept = linesIn(results);
+      expect(kept).toBeGreaterThanOrEqual(stop.linesAtStop);
+      expect(kept).toBeLessThan(total);
+      expect(existsSync(path.join(out, 'audit.json'))).toBe(false);
+
+      const r = run(['audit', dir, '--out-dir', out, '-j', '1']);
+      expect(r.code).toBe(0);
+      const a = JSON.parse(readFileSync(path.join(out, 'audit.json'), 'utf8')) as { totals: { checked: number; reused: number } };
+      expect(a.totals.reused).toBe(kept);
+      expect(a.totals.checked).toBe(total - kept);
+      expect(readFileSync(results, 'utf8')).toBe(readFileSync(path.join(reference, 'results.ndjson'), 'utf8'));
+      expect(outcome(out)).toEqual(outcome(reference));
+      expect(readFileSync(path.join(out, 'summary.csv'), 'utf8')).toBe(readFileSync(path.join(reference, 'summary.csv'), 'utf8'));
+    }, 120_000);
+  }
+});

@@ -1,0 +1,276 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, run, tempDir } from './helpers/cli.js';
+import { repoRoot } from './helpers/corpus.js';
+import { addBadFiles, independentSet, writeReport, writeSet, type ReportSpec } from './helpers/audit-set.js';
+
+interface AuditJson {
+  results: { filePath: string; messages: { ruleId: string | null; fatal?: boolean; message: string }[]; body: { key: string | null; name: string | null; source: string } }[];
+  crossReport: { ruleId: string; severity: string; messageId: string; message: string; files: string[]; shares?: number[]; passages?: { text: string }[] }[];
+  totals: { files: number; bodies: number; checked: number; reused: number; tooComplex: number };
+  unattributed: string[];
+}
+
+const schema = JSON.parse(readFileSync(path.join(repoRoot, 'schemas', 'audit.schema.json'), 'utf8')) as Record<string, unknown>;
+const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+function readAudit(out: string): AuditJson {
+  return JSON.parse(readFileSync(path.join(out, 'audit.json'), 'utf8')) as AuditJson;
+}
+
+const pairKey = (files: string[]): string => [...files].sort().join(' + ');
+
+beforeAll(() => ensureBuilt());
+
+describe('ogi-lint audit on a generated area', () => {
+  const dir = tempDir();
+  const out = path.join(tempDir(), 'out');
+  const set = independentSet(20211, 10);
+  const spec = (id: string): ReportSpec => set.specs.get(id)!;
+  // carry-over: body 2 carries one request more than it carried forward
+  spec('2-2022').carried = spec('2-2021').forward.map((v, i) => (i === 0 ? v + 1 : v));
+  // table 2: body 8's documents in force do not continue last year's
+  spec('8-2022').t2 = [3, 1, spec('8-2021').t2[2] + 5];
+  // body 4 copies body 3's whole report, body 6 a part of body 5's, body 7 its own of last year
+  spec('4-2022').prose = spec('3-2022').prose;
+  spec('4-2022').problems = spec('3-2022').problems;
+  spec('6-2022').prose = [...spec('5-2022').prose.slice(0, 4), ...spec('6-2022').prose.slice(4)];
+  spec('7-2022').prose = spec('7-2021').prose;
+  spec('7-2022').problems = spec('7-2021').problems;
+  // one body named two ways
+  spec('9-2021').body = '青河县人民政府办公室';
+  spec('9-2022').body = '青河县政府办';
+  writeSet(dir, set);
+  const bad = addBadFiles(dir, path.join(repoRoot, 'fixtures', 'hostile'));
+  const abs = (id: string): string => path.join(dir, set.files.get(id)!);
+  let code: number | null;
+  let audit: AuditJson;
+
+  beforeAll(() => {
+    const r = run(['audit', dir, '--out-dir', out, '-j', '2']);
+    code = r.code;
+    audit = readAudit(out);
+  });
+
+  it('completes with every file, bad ones reported, and exit code 2', () => {
+    expect(code).toBe(2);
+    expect(audit.results).toHaveLength(set.specs.size + bad.length);
+    for (const b of bad) {
+      const r = audit.results.find((x) => x.filePath === path.join(dir, b))!;
+      expect(r.messages.some((m) => m.fatal && m.ruleId === 'file-unreadable')).toBe(true);
+    }
+    expect(audit.unattributed.sort()).toEqual(bad.map((b) => path.join(dir, b)).sort());
+  });
+
+  it('writes audit.json as its schema describes', () => {
+    expect(validate(audit), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('finds the carry-over break, column by column, and the table 2 break', () => {
+    const found = audit.crossReport.filter((f) => f.ruleId === 'carry-over');
+    expect(found.map((f) => [f.files, f.severity, f.messageId])).toEqual([
+      [[abs('2-2022'), abs('2-2021')], 'error', 'carriedOver'],
+      [[abs('2-2022'), abs('2-2021')], 'error', 'carriedOver'],
+      [[abs('8-2022'), abs('8-2021')], 'warning', 'inForce'],
+    ]);
+    expect(found[0]!.message).toContain('（自然人）');
+    expect(found[1]!.message).toContain('（总计）');
+  });
+
+  it('finds every copied pair and no other', () => {
+    const pairs = audit.crossReport.filter((f) => f.ruleId === 'copied-text');
+    expect(pairs.map((f) => pairKey(f.files)).sort()).toEqual(
+      [pairKey([abs('3-2022'), abs('4-2022')]), pairKey([abs('5-2022'), abs('6-2022')]), pairKey([abs('7-2022'), abs('7-2021')])].sort(),
+    );
+    const lastYear = pairs.find((f) => f.messageId === 'lastYear')!;
+    expect(lastYear.files[0]).toBe(abs('7-2022'));
+    const whole = pairs.find((f) => f.files.includes(abs('4-2022')))!;
+    expect(whole.shares!.every((s) => s > 0.9)).toBe(true);
+    const partial = pairs.find((f) => f.files.includes(abs('6-2022')))!;
+    expect(Math.max(...partial.shares!)).toBeLessThan(0.9);
+    expect(Math.min(...partial.shares!)).toBeGreaterThan(0.3);
+    // the copied passages are quoted as written
+    expect(partial.passages!.map((p) => p.text)).toContain(spec('5-2022').prose[0]!.replace(/。$/, ''));
+  });
+
+  it('takes 区人民政府办公室 and 区政府办 for one body', () => {
+    const keys = [abs('9-2021'), abs('9-2022')].map((f) => audit.results.find((r) => r.filePath === f)!.body.key);
+    expect(keys[0]).toBe(keys[1]);
+    expect(audit.totals.bodies).toBe(10);
+  });
+
+  it('writes summary.csv with a byte-order mark, one row per report and one column per check', () => {
+    const text = readFileSync(path.join(out, 'summary.csv'), 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const rows = parseCsv(text, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(audit.results.length);
+    const row = rows.find((r) => r['文件'] === abs('2-2022'))!;
+    expect(Number(row['carry-over'])).toBeGreaterThan(0);
+    expect(row['机关']).toBe(spec('2-2022').body);
+    expect(rows.find((r) => r['文件'] === abs('0-2022'))!['carry-over']).toBe('0');
+  });
+
+  it('writes summary.xlsx: one row per report, and tables 3 and 4 of every report', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out, 'summary.xlsx'));
+    const [reports, tables, cross] = wb.worksheets;
+    expect(reports!.rowCount).toBe(audit.results.length + 1);
+    const header = (reports!.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 2)).toEqual(['文件', '机关']);
+    expect(header).toContain('copied-text');
+    const carried: unknown[] = [];
+    tables!.eachRow((row) => {
+      const v = (row.values as unknown[]).slice(1);
+      if (v[0] === abs('2-2022') && v[3] === 'applications' && v[4] === 'carried-over' && v[5] === 'natural-person') carried.push(v[6]);
+    });
+    expect(carried).toEqual([spec('2-2022').carried[0]]);
+    expect(cross!.rowCount).toBe(audit.crossReport.length + 1);
+  });
+
+  it('writes summary.html as one file that needs no network', () => {
+    const html = readFileSync(path.join(out, 'summary.html'), 'utf8');
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|<img[^>]+src=["']?https?:/i);
+    expect(html).toContain('Chart.js');
+    expect(html).toContain(spec('2-2022').body);
+  });
+
+  it('aggregate sums the tables of the area, from the audit or from the reports themselves', () => {
+    const fromAudit = run(['aggregate', out]);
+    expect(fromAudit.code).toBe(0);
+    type Area = Record<string, { reports: string[]; tables: Record<string, Record<string, Record<string, number>>> }>;
+    const area = JSON.parse(fromAudit.stdout) as Area;
+    const specs2022 = [...set.specs.values()].filter((s) => s.year === 2022);
+    expect(area['2022']!.reports).toHaveLength(specs2022.length);
+    expect(area['2022']!.tables.applications!.granted!['natural-person']).toBe(specs2022.reduce((a, s) => a + s.granted[0]!, 0));
+    expect(area['2022']!.tables.applications!['carried-over']!.total).toBe(specs2022.reduce((a, s) => a + s.carried.reduce((x, y) => x + y, 0), 0));
+    const fromFiles = run(['aggregate', dir]);
+    expect(JSON.parse(fromFiles.stdout)).toEqual(area);
+    const md = run(['aggregate', out, '--format', 'markdown']).stdout;
+    expect(md).toContain('## 2022年度（10 份年报相加，0 份未计入）');
+    expect(md).toContain('| （一）予以公开 |');
+  }, 60_000);
+
+  it('a second run reads no file again and gives the same outputs', () => {
+    const before = readFileSync(path.join(out, 'results.ndjson'), 'utf8');
+    const r = run(['audit', dir, '--out-dir', out, '-j', '2']);
+    expect(r.code).toBe(2);
+    const again = readAudit(out);
+    expect(again.totals.checked).toBe(0);
+    expect(again.totals.reused).toBe(audit.results.length);
+    expect(readFileSync(path.join(out, 'results.ndjson'), 'utf8')).toBe(before);
+    expect(again.crossReport).toEqual(audit.crossReport);
+  });
+
+  it('re-checks only the report that changed', () => {
+    const changed = spec('0-2022');
+    changed.granted = changed.granted.map((v) => v + 1);
+    writeReport(dir, set.files.get('0-2022')!, changed);
+    const r = run(['audit', dir, '--out-dir', out, '-j', '2']);
+    expect(r.code).toBe(2);
+    const again = readAudit(out);
+    expect(again.totals.checked).toBe(1);
+    expect(again.totals.reused).toBe(audit.results.length - 1);
+  });
+});
+
+describe('ogi-lint audit: budgets and manifest', () => {
+  it('gives a file over its time budget one file-too-complex finding and goes on', () => {
+    const dir = tempDir();
+    const out = path.join(tempDir(), 'out');
+    writeFileSync(path.join(dir, 'nested.md'), `${'>'.repeat(50_000)} 引文\n`);
+    const set = independentSet(5, 1);
+    writeSet(dir, set);
+    const r = run(['audit', dir, '--out-dir', out, '--file-timeout', '5', '-j', '2']);
+    expect(r.code).toBe(2);
+    const a = readAudit(out);
+    const nested = a.results.find((x) => x.filePath.endsWith('nested.md'))!;
+    expect(nested.messages).toHaveLength(1);
+    expect(nested.messages[0]!.ruleId).toBe('file-too-complex');
+    expect(nested.messages[0]!.message).toContain('5 秒');
+    expect(a.totals.tooComplex).toBe(1);
+    const good = a.results.filter((x) => !x.filePath.endsWith('nested.md'));
+    expect(good).toHaveLength(2);
+    for (const g of good) expect(g.messages.some((m) => m.fatal)).toBe(false);
+  }, 60_000);
+
+  it('attributes reports by the manifest: a renamed body continues its carry-over', () => {
+    const dir = tempDir();
+    const base: Omit<ReportSpec, 'body' | 'year'> = { prose: [], problems: [], carried: [0, 0, 0, 0, 0, 0], forward: [2, 0, 0, 0, 0, 0], granted: [3, 0, 0, 0, 0, 0], t2: [0, 0, 4] };
+    writeReport(dir, 'a.txt', { ...base, body: '青河县教育局', year: 2021 });
+    writeReport(dir, 'b.txt', { ...base, body: '青河县教育体育局', year: 2022, carried: [1, 0, 0, 0, 0, 0], forward: [0, 0, 0, 0, 0, 0] });
+    const without = path.join(tempDir(), 'out');
+    run(['audit', dir, '--out-dir', without]);
+    expect(readAudit(without).crossReport.filter((f) => f.ruleId === 'carry-over')).toEqual([]);
+    writeFileSync(path.join(dir, 'bodies.csv'), '\ufefffile,body,level,parent,year\na.txt,青河县教育体育局,县级部门,青河县人民政府,2021\nb.txt,青河县教育体育局,县级部门,青河县人民政府,2022\n');
+    const withManifest = path.join(tempDir(), 'out');
+    run(['audit', dir, '--manifest', path.join(dir, 'bodies.csv'), '--out-dir', withManifest]);
+    const a = readAudit(withManifest);
+    expect(a.results.every((r) => r.body.source === 'manifest')).toBe(true);
+    expect(a.crossReport.filter((f) => f.ruleId === 'carry-over').map((f) => f.files)).toEqual([
+      [path.join(dir, 'b.txt'), path.join(dir, 'a.txt')],
+      [path.join(dir, 'b.txt'), path.join(dir, 'a.txt')],
+    ]);
+  }, 60_000);
+
+  it('checks a summary report against its parts: the one wrong cell, and nothing when it is right', () => {
+    const dir = tempDir();
+    const set = independentSet(777, 3);
+    writeSet(dir, set);
+    const parts = [...set.specs.entries()].filter(([id]) => id.endsWith('-2022'));
+    const sum = (f: (s: ReportSpec) => number[]): number[] => [0, 1, 2, 3, 4, 5].map((c) => parts.reduce((a, [, s]) => a + f(s)[c]!, 0));
+    const gov: ReportSpec = { body: '青河县人民政府', year: 2022, prose: [], problems: [], carried: sum((s) => s.carried), forward: sum((s) => s.forward), granted: sum((s) => s.granted), t2: [0, 0, 0] };
+    writeReport(dir, 'gov-right.txt', gov);
+    const rows = ['file,body,parent,year', ...parts.map(([id, s]) => `${set.files.get(id)},${s.body},青河县人民政府,2022`), 'gov-right.txt,青河县人民政府,,2022'];
+    writeFileSync(path.join(dir, 'bodies.csv'), `${rows.join('\n')}\n`);
+    const right = path.join(tempDir(), 'out');
+    run(['audit', dir, '--manifest', path.join(dir, 'bodies.csv'), '--out-dir', right]);
+    expect(readAudit(right).crossReport.filter((f) => f.ruleId === 'summary-matches-parts')).toEqual([]);
+
+    // one cell off: 商业企业 of （一）予以公开, with 新收 and the totals following it
+    writeReport(dir, 'gov-right.txt', { ...gov, granted: gov.granted.map((v, i) => (i === 1 ? v + 4 : v)) });
+    const wrong = path.join(tempDir(), 'out');
+    run(['audit', dir, '--manifest', path.join(dir, 'bodies.csv'), '--out-dir', wrong]);
+    const found = readAudit(wrong).crossReport.filter((f) => f.ruleId === 'summary-matches-parts');
+    expect(found.length).toBeGreaterThan(0);
+    for (const f of found) {
+      expect(f.files[0]).toBe(path.join(dir, 'gov-right.txt'));
+      expect(f.message).toMatch(/（(商业企业|总计)）/);
+    }
+    expect(found.some((f) => f.message.includes('“（一）予以公开”（商业企业）'))).toBe(true);
+  }, 60_000);
+
+  it('finds no copied pair and no carry-over break among the real reports of the corpus', () => {
+    const out = path.join(tempDir(), 'out');
+    run(['audit', path.join(repoRoot, 'fixtures', 'corpus'), '--out-dir', out]);
+    const a = readAudit(out);
+    expect(a.totals.files).toBeGreaterThan(50);
+    expect(a.crossReport.filter((f) => f.ruleId === 'copied-text' || f.ruleId === 'carry-over')).toEqual([]);
+  }, 120_000);
+
+  it('finds a real report copied under another body\'s name', () => {
+    const dir = tempDir();
+    const real = readFileSync(path.join(repoRoot, 'fixtures', 'corpus', 'full', '2024-huaian-1.txt'), 'utf8');
+    writeFileSync(path.join(dir, 'huaian.txt'), real);
+    writeFileSync(path.join(dir, 'suqian.txt'), real.replaceAll('淮安', '宿迁'));
+    writeFileSync(path.join(dir, 'pingtan.txt'), readFileSync(path.join(repoRoot, 'fixtures', 'corpus', 'full', '2022-pingtan-1.txt')));
+    const out = path.join(tempDir(), 'out');
+    run(['audit', dir, '--out-dir', out]);
+    const pairs = readAudit(out).crossReport.filter((f) => f.ruleId === 'copied-text');
+    expect(pairs.map((f) => pairKey(f.files))).toEqual([pairKey([path.join(dir, 'huaian.txt'), path.join(dir, 'suqian.txt')])]);
+    expect(Math.min(...pairs[0]!.shares!)).toBeGreaterThan(0.9);
+  }, 60_000);
+
+  it('says which manifest line is wrong', () => {
+    const dir = tempDir();
+    writeReport(dir, 'a.txt', { body: '青河县教育局', year: 2021, prose: [], problems: [], carried: [0, 0, 0, 0, 0, 0], forward: [0, 0, 0, 0, 0, 0], granted: [1, 0, 0, 0, 0, 0], t2: [0, 0, 1] });
+    writeFileSync(path.join(dir, 'bodies.csv'), 'file,body,year\na.txt,青河县教育局,明年\n');
+    const r = run(['audit', dir, '--manifest', path.join(dir, 'bodies.csv'), '--out-dir', path.join(tempDir(), 'out')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('row 2');
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+});

@@ -4,11 +4,12 @@
 import path from 'node:path';
 import type { Profile } from './config/types.js';
 import { ConfigLoader, type ConfigLoaderOptions, type ResolvedConfig } from './config/load.js';
-import { readBytes, readPath, type ReadOptions } from './read/index.js';
+import { fileUnreadable, readBytes, readPath, unreadableDocument, type ReadOptions } from './read/index.js';
 import type { SourceDocument } from './read/types.js';
 import { lintDocument, type LintOptions } from './lint.js';
 import type { LintResult } from './diagnostic.js';
 import { expandPatterns } from './cli/files.js';
+import { isDynamicPattern } from 'tinyglobby';
 import { allRules } from '../rules/index.js';
 
 export { lintText, lintDocument, chooseProfile, modelDocument } from './lint.js';
@@ -43,7 +44,18 @@ export interface LintFilesOptions extends Omit<LintOptions, 'config'>, ConfigLoa
   /** false: use no configuration file at all */
   useConfig?: boolean;
   read?: ReadOptions;
+  /**
+   * true (default): a pattern that matches nothing is an error-level finding of its own, and when
+   * no pattern matches anything `lintFiles` throws NoFilesError; false: such patterns are left out
+   */
+  errorOnUnmatchedPattern?: boolean;
 }
+
+/** The finding for a path or pattern that names no file: an unreadable input, reported like one. */
+const NO_MATCH = {
+  zh: '没有与“{pattern}”匹配的文件',
+  en: 'no file matches "{pattern}"',
+};
 
 function withConfig(opts: LintFilesOptions, resolved: ResolvedConfig | undefined): LintOptions {
   if (!resolved) return opts;
@@ -70,7 +82,8 @@ function configLoader(opts: LintFilesOptions, cwd: string): ConfigLoader | undef
 export async function lintFiles(patterns: string[], opts: LintFilesOptions = {}): Promise<LintResult[]> {
   const cwd = path.resolve(opts.cwd ?? process.cwd());
   const { files, unmatched } = await expandPatterns(patterns, cwd);
-  if (unmatched.length) throw new NoFilesError(unmatched);
+  const reportUnmatched = opts.errorOnUnmatchedPattern !== false;
+  if (unmatched.length && files.length === 0 && reportUnmatched) throw new NoFilesError(unmatched);
   const loader = configLoader(opts, cwd);
   const results: LintResult[] = [];
   const explicit = new Set(patterns.map((p) => path.resolve(cwd, p)));
@@ -84,7 +97,17 @@ export async function lintFiles(patterns: string[], opts: LintFilesOptions = {})
     const doc = await readPath(file, opts.read);
     results.push(lintDocument(doc, withConfig(opts, resolved)));
   }
-  if (results.length === 0 && ignored > 0) throw new NoFilesError(patterns);
+  if (reportUnmatched) {
+    // a missing path does not stop the run: it is one unreadable input among the others
+    for (const pattern of unmatched) {
+      const abs = path.resolve(cwd, pattern);
+      const doc = isDynamicPattern(pattern)
+        ? unreadableDocument(abs, fileUnreadable('noMatch', { pattern }, NO_MATCH))
+        : await readPath(abs, opts.read);
+      results.push(lintDocument(doc, withConfig(opts, undefined)));
+    }
+  }
+  if (results.length === 0 && ignored > 0 && reportUnmatched) throw new NoFilesError(patterns);
   return results;
 }
 

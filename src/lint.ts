@@ -47,6 +47,7 @@ function count(result: LintResult): LintResult {
   result.warningCount = result.messages.filter((m) => m.severity === 1).length;
   result.fixableErrorCount = result.messages.filter((m) => m.severity === 2 && m.fix).length;
   result.fixableWarningCount = result.messages.filter((m) => m.severity === 1 && m.fix).length;
+  result.fatalErrorCount = result.messages.filter((m) => m.fatal).length;
   return result;
 }
 

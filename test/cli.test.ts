@@ -110,7 +110,8 @@ describe('--format json', () => {
     const res = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(res).toHaveLength(2);
     for (const x of res) {
-      expect(Object.keys(x).sort()).toEqual(['errorCount', 'filePath', 'fixableErrorCount', 'fixableWarningCount', 'messages', 'report', 'warningCount']);
+      expect(Object.keys(x).sort()).toEqual(['errorCount', 'fatalErrorCount', 'filePath', 'fixableErrorCount', 'fixableWarningCount', 'messages', 'report', 'suppressedMessages', 'warningCount']);
+      expect([x.fatalErrorCount, x.suppressedMessages]).toEqual([0, []]);
       expect(path.isAbsolute(x.filePath as string)).toBe(true);
     }
     const bad = res[0] as unknown as JsonResult & { report: Record<string, unknown> };
@@ -160,6 +161,25 @@ describe('rule settings on the command line', () => {
     const r = run(['--rule', 'required-sections:warn', 'bad.txt', '-f', 'json'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(parseJson(r.stdout)[0]!.messages.map((m) => m.severity)).toEqual([1]);
+  });
+
+  it('the configured severity applies to every finding of a rule, its milder findings included', () => {
+    const text = COMPLETE.replace('本局认真贯彻《条例》。', '本局认真贯彻《条例》。联系电话：0701-562，电子邮箱：wczb@，邮编：24206。');
+    const contact = (args: string[], rules: Record<string, unknown>): number[] => {
+      const dir = project({ 'r.txt': text }, rules);
+      const r = run(['r.txt', '-f', 'json', ...args], { cwd: dir });
+      return parseJson(r.stdout)[0]!.messages.filter((m) => m.ruleId === 'contact-info').map((m) => m.severity);
+    };
+    // left at its default, the error-level rule gives its malformed values as warnings
+    const dflt = tempDir();
+    writeTree(dflt, { 'r.txt': text, '.ogilintrc.json': { root: true, rules: Object.fromEntries(allRules.filter((x) => x.id !== 'contact-info').map((x) => [x.id, 'off'])) } });
+    const mild = parseJson(run(['r.txt', '-f', 'json'], { cwd: dflt }).stdout)[0]!.messages.filter((m) => m.ruleId === 'contact-info');
+    expect(mild.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(mild.map((m) => m.severity))).toEqual(new Set([1]));
+    const n = mild.length;
+    expect(contact(['--rule', 'contact-info:error'], { 'contact-info': 'off' })).toEqual(Array(n).fill(2));
+    expect(contact([], { 'contact-info': 'error' })).toEqual(Array(n).fill(2));
+    expect(contact([], { 'contact-info': ['warn', {}] })).toEqual(Array(n).fill(1));
   });
 
   it('--rule id:off silences the rule', () => {
@@ -278,7 +298,7 @@ describe('init', () => {
     const written = readFileSync(file, 'utf8');
     const cfg = JSON.parse(written);
     expect(cfg.root).toBe(true);
-    expect(Object.keys(cfg.rules).sort()).toEqual(allRules.map((r) => r.id).sort());
+    expect(cfg.rules).toEqual({});
     writeTree(dir, { 'bad.txt': MISSING_FIVE });
     const lint = run(['bad.txt', '-f', 'json'], { cwd: dir });
     expect(lint.stderr).toBe('');
@@ -382,7 +402,7 @@ describe('paths', () => {
     expect(parseJson(r.stdout).map((x) => path.relative(dir, x.filePath)).sort()).toEqual(['r/2020.txt', 'r/2021.txt', 'r/x/2022.txt'].map((p) => p.split('/').join(path.sep)));
   });
 
-  it('exits 2 when nothing matches, naming the pattern', () => {
+  it('exits 2 when no pattern matches anything, naming the pattern', () => {
     const dir = project({ 'r.txt': COMPLETE });
     for (const p of ['missing.txt', 'nothing/**/*.txt']) {
       const r = run([p], { cwd: dir });
@@ -394,10 +414,30 @@ describe('paths', () => {
     expect(empty.code).toBe(2);
   });
 
-  it('a file that cannot be read exits 2, and the other files are still checked', () => {
+  it('a missing path among others is one error finding; the run goes on and exits 1', () => {
+    const dir = project({ 'ok.txt': COMPLETE });
+    const r = run(['ok.txt', 'gone.txt', 'none/*.md', '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    const res = parseJson(r.stdout);
+    expect(res.map((x) => [path.basename(x.filePath), x.errorCount])).toEqual([['ok.txt', 0], ['gone.txt', 1], ['*.md', 1]]);
+    expect(res[1]!.messages[0]).toMatchObject({ ruleId: 'file-unreadable', fatal: true, message: '无法读取文件：文件不存在' });
+    expect(res[2]!.messages[0]).toMatchObject({ ruleId: 'file-unreadable', fatal: true, message: '没有与“none/*.md”匹配的文件' });
+  });
+
+  it('--no-error-on-unmatched-pattern leaves out what matches nothing, and exits 0 when nothing is left', () => {
+    const dir = project({ 'ok.txt': COMPLETE });
+    const r = run(['ok.txt', 'gone.txt', '--no-error-on-unmatched-pattern', '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(parseJson(r.stdout).map((x) => path.basename(x.filePath))).toEqual(['ok.txt']);
+    const none = run(['gone.txt', '--no-error-on-unmatched-pattern'], { cwd: dir });
+    expect([none.code, none.stderr]).toEqual([0, '']);
+  });
+
+  it('a file that cannot be read is an error finding (exit 1, not 2), and the other files are still checked', () => {
     const dir = project({ 'bad.txt': MISSING_FIVE, 'broken.docx': 'this is not a Word file' });
     const r = run(['bad.txt', 'broken.docx', '-f', 'json'], { cwd: dir });
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     const res = parseJson(r.stdout);
     expect(res).toHaveLength(2);
     expect(res[0]!.messages.map((m) => m.message)).toEqual([MISSING_MSG]);

@@ -88,11 +88,12 @@ function makeFolder(dir: string): void {
   mkdirSync(dir);
 }
 
-/** A starter configuration: every rule at its default severity. */
+/**
+ * A starter configuration. Rules are left at their defaults (a severity set here would apply to
+ * every finding of the rule, the milder ones included); the schema lets an editor complete rule ids.
+ */
 function starterConfig(): string {
-  const rules: Record<string, string> = {};
-  for (const r of allRules) rules[r.id] = r.severity === 'error' ? 'error' : 'warn';
-  const cfg = { $schema: './node_modules/ogi-lint/schemas/config.schema.json', root: true, locale: 'zh', ignorePatterns: [], rules };
+  const cfg = { $schema: './node_modules/ogi-lint/schemas/config.schema.json', root: true, locale: 'zh', ignorePatterns: [], rules: {} };
   return `${JSON.stringify(cfg, null, 2)}\n`;
 }
 
@@ -124,8 +125,8 @@ async function printConfig(file: string, opts: LintFilesOptions, io: CliIO): Pro
   return out;
 }
 
+/** 0 clean, 1 errors (an unreadable file is one) or too many warnings; 2 is kept for usage, configuration and internal errors. */
 function exitCodeFor(results: LintResult[], maxWarnings: number, locale: Locale, io: CliIO): number {
-  if (results.some((r) => r.messages.some((m) => m.fatal))) return 2;
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   if (errors > 0) return 1;
@@ -171,6 +172,7 @@ interface LintArgs {
   fixDryRun: boolean;
   encoding?: string;
   maxFileSize?: string;
+  errorOnUnmatchedPattern?: boolean;
 }
 
 /** --encoding and --max-file-size, checked. */
@@ -190,6 +192,7 @@ function readOptions(a: LintArgs, locale: Locale): ReadOptions {
 
 async function runLint(a: LintArgs, io: CliIO): Promise<number> {
   const locale: Locale = a.locale ?? 'zh';
+  checkConflicts(a, locale);
   const ruleOverrides: Record<string, RuleEntry> = {};
   const ruleFlags = a.rule === undefined ? [] : Array.isArray(a.rule) ? a.rule : [a.rule];
   for (const r of ruleFlags) {
@@ -204,6 +207,7 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
     ruleOverrides,
     debug: a.debug,
     read: readOptions(a, locale),
+    errorOnUnmatchedPattern: a.errorOnUnmatchedPattern !== false,
   };
   if (a.printConfig !== undefined) {
     write(io, JSON.stringify(await printConfig(a.printConfig, opts, io), null, 2), a.outputFile, locale);
@@ -230,7 +234,8 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
   if (a.fix || a.fixDryRun) {
     const fixed = await fixResults(results, { dryRun: a.fixDryRun, read: opts.read, locale, stdin: Boolean(a.stdin) });
     results = fixed.results;
-    if (fixed.diff) io.stdout.write(fixed.diff);
+    // the diff is for people; machine formats carry the fixed text in each result's `output`
+    if (fixed.diff && a.format === 'stylish') io.stdout.write(fixed.diff);
     for (const note of fixed.notes) io.stderr.write(`${note}\n`);
   }
   const code = exitCodeFor(results, a.maxWarnings, locale, io);
@@ -240,6 +245,16 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
   const resultLocale = a.locale ?? configuredLocale(opts) ?? 'zh';
   write(io, formatter(shown, { locale: resultLocale, color, cwd: io.cwd }), a.outputFile, locale);
   return code;
+}
+
+/** Flags that cannot be used together, refused before anything is read. */
+function checkConflicts(a: LintArgs, locale: Locale): void {
+  const both = (x: string, y: string): never => {
+    throw new UsageError(localise(CLI.conflictingFlags, locale, { a: x, b: y }));
+  };
+  if (a.fix && a.fixDryRun) both('--fix', '--fix-dry-run');
+  if (a.fix && a.stdin) throw new UsageError(localise(CLI.fixStdin, locale));
+  if (a.printConfig !== undefined && (a.paths?.length || a.stdin)) throw new UsageError(localise(CLI.printConfigAlone, locale));
 }
 
 /** The locale the configuration of the current folder asks for, if any. */
@@ -346,7 +361,8 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
           .option('fix', { type: 'boolean', default: false, describe: 'apply fixes to the files (plain text and Markdown only; never .docx or .html)' })
           .option('fix-dry-run', { type: 'boolean', default: false, describe: 'print the fixes as a unified diff without writing' })
           .option('encoding', { type: 'string', describe: 'read the files in this encoding instead of detecting it (utf-8, gbk, gb18030, utf-16le, …)' })
-          .option('max-file-size', { type: 'string', describe: 'skip files larger than this, reporting them (default 20MB; e.g. 50MB, 512k)' }),
+          .option('max-file-size', { type: 'string', describe: 'skip files larger than this, reporting them (default 20MB; e.g. 50MB, 512k)' })
+          .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: 'report a path or pattern that matches no file (--no-error-on-unmatched-pattern: leave it out)' }),
       async (a) => {
         if (a.maxWarnings !== undefined && Number.isNaN(a.maxWarnings)) throw new UsageError('--max-warnings must be a number');
         code = await runLint({ ...(a as unknown as LintArgs), stdin }, io);

@@ -22,5 +22,14 @@ export const CLI = {
   initWritten: { zh: '已写入 {file}。', en: 'wrote {file}.' },
   docsWritten: { zh: '已写入 {count} 个规则文档到 {dir}。', en: 'wrote {count} rule pages to {dir}.' },
   stdinWithPaths: { zh: '“-”（标准输入）不能与其他路径同用', en: '"-" (standard input) cannot be combined with other paths' },
+  conflictingFlags: { zh: '{a} 与 {b} 不能同时使用', en: '{a} and {b} cannot be used together' },
+  fixStdin: {
+    zh: '--fix 不能用于标准输入（无处写回）；请改用 --fix-dry-run 查看修改',
+    en: '--fix cannot be used with standard input (there is nowhere to write); use --fix-dry-run to see the changes',
+  },
+  printConfigAlone: {
+    zh: '--print-config 只需一个文件名，不能再给出要检查的路径或 -',
+    en: '--print-config takes one file name; do not give paths to check or - as well',
+  },
   noPaths: { zh: '请给出要检查的文件、目录或通配符（或用 - 读取标准输入）', en: 'give the files, folders or glob patterns to check (or - for standard input)' },
 } satisfies Record<string, Localised>;

@@ -9,20 +9,28 @@ import { readDirectives } from './directives.js';
 export interface RuleSetting {
   level: SeverityLevel;
   options: Record<string, unknown>;
+  /**
+   * the severity was set by a profile, a configuration file or the command line: it then applies
+   * to every finding of the rule, as in ESLint (a rule's milder findings keep their own severity
+   * only while the rule runs at its default)
+   */
+  configured: boolean;
 }
 
 /** Severity and options of one rule after the rule's default, the profile and the config. */
 export function resolveRuleSetting(rule: Rule<unknown>, ...entries: (RuleEntry | undefined)[]): RuleSetting {
   let level: SeverityLevel = severityLevel(rule.severity);
   let options: Record<string, unknown> = { ...(rule.defaultOptions as Record<string, unknown>) };
+  let configured = false;
   for (const e of entries) {
     if (e === undefined) continue;
+    configured = true;
     if (Array.isArray(e)) {
       level = severityLevel(e[0]);
       if (e[1]) options = { ...options, ...e[1] };
     } else level = severityLevel(e);
   }
-  return { level, options };
+  return { level, options, configured };
 }
 
 export interface EngineOptions {
@@ -43,7 +51,7 @@ function clampEnd(report: Report, f: RuleFinding): { start: number; end: number 
 }
 
 /** Position a finding and put its message in the user's language. */
-export function toMessage(report: Report, rule: Rule<unknown>, level: 1 | 2, f: RuleFinding, locale: Locale): LintMessage {
+export function toMessage(report: Report, rule: Rule<unknown>, level: 1 | 2, f: RuleFinding, locale: Locale, configured = false): LintMessage {
   const { start, end } = clampEnd(report, f);
   const a = report.doc.position(start);
   const b = report.doc.position(end);
@@ -51,7 +59,7 @@ export function toMessage(report: Report, rule: Rule<unknown>, level: 1 | 2, f: 
   const message = tpl ? localise(tpl, locale, f.data) : f.messageId;
   const msg: LintMessage = {
     ruleId: rule.id,
-    severity: f.severity ? (f.severity === 'error' ? 2 : 1) : level,
+    severity: f.severity && !configured ? (f.severity === 'error' ? 2 : 1) : level,
     message,
     messageId: f.messageId,
     line: a.line,
@@ -93,7 +101,7 @@ export function runRules(report: Report, opts: EngineOptions): LintMessage[] {
           return report.doc.kind === 'docx' ? { zh: `第 ${line} 段`, en: `paragraph ${line}` } : { zh: `第${line}行`, en: `line ${line}` };
         },
         emit(f) {
-          const m = toMessage(report, rule, level, f, opts.locale);
+          const m = toMessage(report, rule, level, f, opts.locale, setting.configured);
           if (directives.suppressed(rule.id, f.range.start, m.line)) return;
           out.push(m);
         },

@@ -505,3 +505,20 @@ describe('API used by the binary', () => {
     expect((await lintFiles(['.'], { cwd: dir })).map((r) => path.basename(r.filePath))).toEqual(['bad.txt', 'extra.txt']);
   });
 });
+
+describe('output into a pipe that closes early (`ogi-lint … | head`)', () => {
+  it('stops quietly: no stack trace, no EPIPE message', async () => {
+    const { spawn } = await import('node:child_process');
+    const dir = tempDir();
+    const lines = Array.from({ length: 3000 }, () => '本局于XX年XX月发布文件（国办公开办函[2021]30号）。');
+    writeTree(dir, { 'big.txt': `某某局2021年政府信息公开工作年度报告\n${lines.join('\n')}\n` });
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'ogi-lint.js'), 'big.txt'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    // read the first chunk, then close the pipe as `head` does
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(err).toBe('');
+    expect([0, 1]).toContain(code);
+  });
+});

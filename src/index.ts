@@ -8,7 +8,7 @@ import { fileUnreadable, readBytes, readPath, unreadableDocument, type ReadOptio
 import type { SourceDocument } from './read/types.js';
 import { lintDocument, type LintOptions } from './lint.js';
 import type { LintResult } from './diagnostic.js';
-import { expandPatterns } from './cli/files.js';
+import { expandPatterns, type SkippedFile } from './cli/files.js';
 import { isDynamicPattern } from 'tinyglobby';
 import { allRules } from '../rules/index.js';
 
@@ -26,6 +26,7 @@ export type { Rule, Locale } from './rules/types.js';
 export { configSchema } from './cli/config-schema.js';
 export { ruleDoc, rulesMarkdownTable } from './cli/rule-docs.js';
 export { expandPatterns } from './cli/files.js';
+export type { SkippedFile, SkipReason } from './cli/files.js';
 
 /** Every rule ogi-lint has. */
 export const rules = allRules;
@@ -49,6 +50,8 @@ export interface LintFilesOptions extends Omit<LintOptions, 'config'>, ConfigLoa
    * no pattern matches anything `lintFiles` throws NoFilesError; false: such patterns are left out
    */
   errorOnUnmatchedPattern?: boolean;
+  /** told of each file a folder or glob held that is not a report (images, spreadsheets, README.md…) */
+  onSkipped?(skipped: SkippedFile): void;
 }
 
 /** The finding for a path or pattern that names no file: an unreadable input, reported like one. */
@@ -81,7 +84,8 @@ function configLoader(opts: LintFilesOptions, cwd: string): ConfigLoader | undef
  */
 export async function lintFiles(patterns: string[], opts: LintFilesOptions = {}): Promise<LintResult[]> {
   const cwd = path.resolve(opts.cwd ?? process.cwd());
-  const { files, unmatched } = await expandPatterns(patterns, cwd);
+  const { files, unmatched, skipped } = await expandPatterns(patterns, cwd);
+  for (const s of skipped) opts.onSkipped?.(s);
   const reportUnmatched = opts.errorOnUnmatchedPattern !== false;
   if (unmatched.length && files.length === 0 && reportUnmatched) throw new NoFilesError(unmatched);
   const loader = configLoader(opts, cwd);

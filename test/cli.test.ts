@@ -32,12 +32,13 @@ beforeAll(() => {
 });
 
 describe('exit codes and the stylish format', () => {
-  it('exits 0 and prints nothing for a complete report', () => {
-    const dir = project({ 'ok.txt': COMPLETE });
+  it('exits 0 and says how many reports were clean', () => {
+    const dir = project({ 'ok.txt': COMPLETE, 'ok2.md': COMPLETE });
     const r = run(['ok.txt'], { cwd: dir });
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe('');
+    expect(r.stdout).toBe('✔ 1 份报告未发现问题\n');
     expect(r.code).toBe(0);
+    expect(run(['.', '--locale', 'en'], { cwd: dir }).stdout).toBe('✔ 2 reports checked, no problems found\n');
   });
 
   it('exits 1 and prints position, severity, message, rule and summary for a missing part', () => {
@@ -47,7 +48,7 @@ describe('exit codes and the stylish format', () => {
     const lines = r.stdout.split('\n');
     expect(lines).toContain('bad.txt');
     const row = lines.find((l) => l.includes('required-sections'))!;
-    expect(row).toMatch(/^ {2}10:1 {2}错误 {2}缺少必备部分“五、存在的主要问题及改进情况” {2}required-sections$/);
+    expect(row).toMatch(/^ {2}10:1 {2}错误 {2}缺少必备部分“五、存在的主要问题及改进情况” {2}required-sections（必备部分）$/);
     expect(r.stdout).toContain('应为：五、存在的主要问题及改进情况');
     expect(r.stdout).toContain('✖ 1 个问题（1 个错误，0 个警告）');
     expect(r.stdout).not.toMatch(/\x1b\[/);
@@ -71,7 +72,7 @@ describe('exit codes and the stylish format', () => {
     const dir = project({ 'bad.txt': MISSING_FIVE, 'bad2.txt': MISSING_FIVE.replace('三、收到和处理政府信息公开申请情况\n见下表。\n', '') });
     const r = run(['.', '--locale', 'zh'], { cwd: dir });
     expect(r.code).toBe(1);
-    const rows = r.stdout.split('\n').filter((l) => l.endsWith('required-sections'));
+    const rows = r.stdout.split('\n').filter((l) => l.endsWith('required-sections（必备部分）'));
     expect(rows.length).toBe(3);
     const bad2Rows = rows.slice(1);
     // within a file, the rule ids start at the same terminal column
@@ -186,7 +187,7 @@ describe('rule settings on the command line', () => {
     const dir = project({ 'bad.txt': MISSING_FIVE });
     const r = run(['bad.txt', '--rule', 'required-sections:off'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('');
+    expect(r.stdout).toBe('✔ 1 份报告未发现问题\n');
   });
 
   it('--rule id:level:{options} passes options to the rule', () => {
@@ -382,17 +383,20 @@ describe('configuration discovery', () => {
 });
 
 describe('paths', () => {
-  it('walks a folder for supported files, skipping node_modules and dot-folders', () => {
+  it('walks a folder for reports and documents, skipping node_modules and dot-folders', () => {
     const dir = project({
       'reports/a.txt': COMPLETE,
       'reports/deep/b.md': `# ${COMPLETE}`,
-      'reports/notes.pdf': 'not a report',
+      'reports/notes.pdf': '%PDF-1.4\n%\u00e2\u00e3\n1 0 obj\n<<>>\nendobj\n',
       'reports/node_modules/x.txt': MISSING_FIVE,
       'reports/.drafts/y.txt': MISSING_FIVE,
     });
     const r = run(['reports', '-f', 'json'], { cwd: dir });
     const files = parseJson(r.stdout).map((x) => path.relative(dir, x.filePath)).sort();
-    expect(files).toEqual([path.join('reports', 'a.txt'), path.join('reports', 'deep', 'b.md')]);
+    expect(files).toEqual([path.join('reports', 'a.txt'), path.join('reports', 'deep', 'b.md'), path.join('reports', 'notes.pdf')]);
+    // a damaged PDF cannot be read: one finding, not a silent skip
+    const pdf = parseJson(r.stdout).find((x) => x.filePath.endsWith('notes.pdf'))!;
+    expect(pdf.messages.map((m) => [m.ruleId, m.fatal])).toEqual([['file-unreadable', true]]);
   });
 
   it('expands glob patterns', () => {

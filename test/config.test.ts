@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
+import { RULE_NAMES } from '../src/output/rule-names.js';
 import { allRules } from '../rules/index.js';
 import { configSchema, configSchemaText } from '../src/cli/config-schema.js';
 import { ruleDoc, rulesMarkdownTable } from '../src/cli/rule-docs.js';
@@ -189,7 +190,7 @@ describe('generated rule docs', () => {
   it('every rule’s page shows its description, options and each example with its expected diagnostics', () => {
     for (const rule of allRules) {
       const page = ruleDoc(rule);
-      expect(page.startsWith(`# ${rule.id}\n`)).toBe(true);
+      expect(page.startsWith(`# ${rule.id}（${RULE_NAMES[rule.id]!.zh}）\n`)).toBe(true);
       expect(page).toContain(rule.description.zh);
       expect(page).toContain(rule.description.en);
       expect(page).toContain(JSON.stringify(rule.optionsSchema, null, 2));
@@ -208,5 +209,17 @@ describe('generated rule docs', () => {
     const table = rulesMarkdownTable(allRules).trim().split('\n');
     expect(table).toHaveLength(allRules.length + 2);
     allRules.forEach((r, i) => expect(table[i + 2]).toContain(`| \`${r.id}\` | ${r.severity} | ${r.generations.join(', ')} |`));
+  });
+});
+
+describe('rule names', () => {
+  it('every rule has a short Chinese and English name, shown in the docs', () => {
+    for (const rule of allRules) {
+      const name = RULE_NAMES[rule.id];
+      expect(name, rule.id).toBeDefined();
+      expect(name!.zh).toMatch(/^[\u4e00-\u9fff]{2,8}$/);
+      expect(name!.en.length).toBeGreaterThan(2);
+    }
+    expect(rulesMarkdownTable(allRules)).toContain('| 必备部分 |');
   });
 });

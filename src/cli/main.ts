@@ -19,6 +19,8 @@ import { configSchemaText } from './config-schema.js';
 import { ruleDoc, rulesJson, rulesMarkdownTable, rulesText } from './rule-docs.js';
 import { CLI } from './messages.js';
 import { extractCommand } from './extract.js';
+import type { SkippedFile } from './files.js';
+import { skippedLine } from '../output/stylish.js';
 
 /** Where the command line reads and writes; tests may pass their own. */
 export interface CliIO {
@@ -193,6 +195,7 @@ function readOptions(a: LintArgs, locale: Locale): ReadOptions {
 async function runLint(a: LintArgs, io: CliIO): Promise<number> {
   const locale: Locale = a.locale ?? 'zh';
   checkConflicts(a, locale);
+  const skipped: SkippedFile[] = [];
   const ruleOverrides: Record<string, RuleEntry> = {};
   const ruleFlags = a.rule === undefined ? [] : Array.isArray(a.rule) ? a.rule : [a.rule];
   for (const r of ruleFlags) {
@@ -208,6 +211,7 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
     debug: a.debug,
     read: readOptions(a, locale),
     errorOnUnmatchedPattern: a.errorOnUnmatchedPattern !== false,
+    onSkipped: (s) => skipped.push(s),
   };
   if (a.printConfig !== undefined) {
     write(io, JSON.stringify(await printConfig(a.printConfig, opts, io), null, 2), a.outputFile, locale);
@@ -243,7 +247,9 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
   const color = a.outputFile ? false : (a.color ?? (Boolean(io.stdout.isTTY) && !process.env.NO_COLOR));
   // a config may set the language; the flag wins
   const resultLocale = a.locale ?? configuredLocale(opts) ?? 'zh';
-  write(io, formatter(shown, { locale: resultLocale, color, cwd: io.cwd }), a.outputFile, locale);
+  write(io, formatter(shown, { locale: resultLocale, color, cwd: io.cwd, skipped }), a.outputFile, locale);
+  // machine formats have no place for them: files not checked are named on standard error
+  if (skipped.length && a.format !== 'stylish') io.stderr.write(`${skippedLine({ skipped, cwd: io.cwd }, locale)}\n`);
   return code;
 }
 

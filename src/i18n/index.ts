@@ -21,5 +21,13 @@ export const UI = {
   tooManyWarnings: { zh: 'ogi-lint 发现的警告过多（上限 {max}）。', en: 'ogi-lint found too many warnings (maximum: {max}).' },
   ruleCrashed: { zh: '规则 {rule} 运行出错：{error}', en: 'rule {rule} failed: {error}' },
   parseError: { zh: '无法解析文件：{error}', en: 'cannot parse the file: {error}' },
+  clean: { zh: '{count} 份报告未发现问题', en: '{count} {reportWord} checked, no problems found' },
+  fixableMark: { zh: '[可修复]', en: '[fixable]' },
+  fixableHint: {
+    zh: '其中 {count} 个问题（{errors} 个错误，{warnings} 个警告）可用 --fix 自动修复',
+    en: '{errors} {errorWord} and {warnings} {warningWord} potentially fixable with the `--fix` option.',
+  },
+  skipped: { zh: '已跳过 {count} 个不是报告的文件：{files}', en: 'skipped {count} files that are not reports: {files}' },
+  skippedMore: { zh: '已跳过 {count} 个不是报告的文件：{files} 等（另有 {more} 个）', en: 'skipped {count} files that are not reports: {files} and {more} more' },
   noFiles: { zh: '没有找到要检查的文件：{patterns}', en: 'no files to check were found: {patterns}' },
 } satisfies Record<string, Localised>;

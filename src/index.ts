@@ -10,6 +10,7 @@ import { lintDocument, type LintOptions } from './lint.js';
 import type { LintResult } from './diagnostic.js';
 import { expandPatterns, type SkippedFile } from './cli/files.js';
 import { isDynamicPattern } from 'tinyglobby';
+import { ignoreFilter } from './config/ignore.js';
 import { allRules } from '../rules/index.js';
 
 export { lintText, lintDocument, chooseProfile, modelDocument } from './lint.js';
@@ -50,6 +51,10 @@ export interface LintFilesOptions extends Omit<LintOptions, 'config'>, ConfigLoa
    * no pattern matches anything `lintFiles` throws NoFilesError; false: such patterns are left out
    */
   errorOnUnmatchedPattern?: boolean;
+  /** false: check every file found, whatever `ignorePatterns`, `.ogilintignore` and `ignorePatterns` below say (--no-ignore) */
+  ignore?: boolean;
+  /** more files not to check, gitignore syntax relative to `cwd` (--ignore-pattern) */
+  ignorePatterns?: string[];
   /** told of each file a folder or glob held that is not a report (images, spreadsheets, README.md…) */
   onSkipped?(skipped: SkippedFile): void;
 }
@@ -91,10 +96,12 @@ export async function lintFiles(patterns: string[], opts: LintFilesOptions = {})
   const loader = configLoader(opts, cwd);
   const results: LintResult[] = [];
   const explicit = new Set(patterns.map((p) => path.resolve(cwd, p)));
+  const useIgnores = opts.ignore !== false;
+  const ignoredByFile = useIgnores ? ignoreFilter(cwd, opts.ignorePatterns) : () => false;
   let ignored = 0;
   for (const file of files) {
     const resolved = configFor(loader, file);
-    if (resolved?.isIgnored(file) && !explicit.has(file)) {
+    if (useIgnores && (resolved?.isIgnored(file) || ignoredByFile(file)) && !explicit.has(file)) {
       ignored++;
       continue;
     }

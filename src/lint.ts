@@ -7,7 +7,7 @@ import { runRules, sortMessages } from './rules/engine.js';
 import type { Locale, Rule } from './rules/types.js';
 import type { Config, Profile, RuleEntry } from './config/types.js';
 import { resolveProfile, ConfigError } from './config/profiles.js';
-import type { LintMessage, LintResult } from './diagnostic.js';
+import type { LintMessage, LintResult, SuppressedMessage } from './diagnostic.js';
 import { localise, UI } from './i18n/index.js';
 import { allRules } from '../rules/index.js';
 
@@ -27,6 +27,10 @@ export interface LintOptions {
   only?: string[];
   /** print stack traces of internal errors */
   debug?: boolean;
+  /** false: ignore inline configuration comments (--no-inline-config) */
+  inlineConfig?: boolean;
+  /** how to report disable comments that suppressed nothing (default warn) */
+  reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
 }
 
 /** The profile for a report: a forced one, else the configured profile for its generation, else the built-in one. */
@@ -122,9 +126,21 @@ export function lintDocument(doc: SourceDocument, opts: LintOptions = {}): LintR
     agency: report.agency ?? null,
   };
   const ruleConfig = { ...(opts.config?.rules ?? {}), ...(opts.ruleOverrides ?? {}) };
+  const suppressed: SuppressedMessage[] = [];
   result.messages.push(
-    ...runRules(report, { rules: opts.rules ?? allRules, profile, ruleConfig, locale, only: opts.only }),
+    ...runRules(report, {
+      rules: opts.rules ?? allRules,
+      profile,
+      ruleConfig,
+      locale,
+      only: opts.only,
+      inlineConfig: opts.inlineConfig,
+      reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
+      suppressed,
+      knownRules: allRules.map((r) => r.id),
+    }),
   );
+  if (suppressed.length) result.suppressedMessages = sortMessages(suppressed) as SuppressedMessage[];
   sortMessages(result.messages);
   return count(result);
 }

@@ -175,6 +175,11 @@ interface LintArgs {
   encoding?: string;
   maxFileSize?: string;
   errorOnUnmatchedPattern?: boolean;
+  ignore?: boolean;
+  ignorePattern?: string | string[];
+  inlineConfig?: boolean;
+  reportUnusedDisableDirectives?: boolean;
+  reportUnusedDisableDirectivesSeverity?: 'off' | 'warn' | 'error';
 }
 
 /** --encoding and --max-file-size, checked. */
@@ -212,6 +217,10 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
     read: readOptions(a, locale),
     errorOnUnmatchedPattern: a.errorOnUnmatchedPattern !== false,
     onSkipped: (s) => skipped.push(s),
+    ignore: a.ignore !== false,
+    inlineConfig: a.inlineConfig !== false,
+    reportUnusedDisableDirectives: a.reportUnusedDisableDirectives ? 'error' : a.reportUnusedDisableDirectivesSeverity,
+    ignorePatterns: a.ignorePattern === undefined ? [] : ([] as string[]).concat(a.ignorePattern),
   };
   if (a.printConfig !== undefined) {
     write(io, JSON.stringify(await printConfig(a.printConfig, opts, io), null, 2), a.outputFile, locale);
@@ -259,6 +268,7 @@ function checkConflicts(a: LintArgs, locale: Locale): void {
     throw new UsageError(localise(CLI.conflictingFlags, locale, { a: x, b: y }));
   };
   if (a.fix && a.fixDryRun) both('--fix', '--fix-dry-run');
+  if (a.reportUnusedDisableDirectives && a.reportUnusedDisableDirectivesSeverity !== undefined) both('--report-unused-disable-directives', '--report-unused-disable-directives-severity');
   if (a.fix && a.stdin) throw new UsageError(localise(CLI.fixStdin, locale));
   if (a.printConfig !== undefined && (a.paths?.length || a.stdin)) throw new UsageError(localise(CLI.printConfigAlone, locale));
 }
@@ -368,6 +378,11 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
           .option('fix-dry-run', { type: 'boolean', default: false, describe: 'print the fixes as a unified diff without writing' })
           .option('encoding', { type: 'string', describe: 'read the files in this encoding instead of detecting it (utf-8, gbk, gb18030, utf-16le, …)' })
           .option('max-file-size', { type: 'string', describe: 'skip files larger than this, reporting them (default 20MB; e.g. 50MB, 512k)' })
+          .option('ignore', { type: 'boolean', default: true, describe: 'leave out the files .ogilintignore, ignorePatterns and --ignore-pattern name (--no-ignore: check them too)' })
+          .option('ignore-pattern', { type: 'string', requiresArg: true, describe: 'files not to check, gitignore syntax (repeatable)' })
+          .option('inline-config', { type: 'boolean', default: true, describe: 'follow ogi-lint-disable comments in the reports (--no-inline-config: ignore them)' })
+          .option('report-unused-disable-directives', { type: 'boolean', describe: 'report disable comments that suppress nothing as errors' })
+          .option('report-unused-disable-directives-severity', { type: 'string', choices: ['off', 'warn', 'error'], describe: 'how to report disable comments that suppress nothing (default warn)' })
           .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: 'report a path or pattern that matches no file (--no-error-on-unmatched-pattern: leave it out)' }),
       async (a) => {
         if (a.maxWarnings !== undefined && Number.isNaN(a.maxWarnings)) throw new UsageError('--max-warnings must be a number');

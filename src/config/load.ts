@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import type { Config, Profile, RuleEntry } from './types.js';
+import type { Config, ConfigOverride, Profile, RuleEntry } from './types.js';
 import { builtinProfiles, ConfigError, loadProfileFile, resolveProfile } from './profiles.js';
 import { compileSchema, describeErrors, schemaValidator } from './schema.js';
 import type { Rule } from '../rules/types.js';
@@ -33,6 +33,8 @@ export interface ResolvedConfig {
   extraProfiles: Map<string, Profile>;
   /** does an `ignorePatterns` entry of these files exclude this file? */
   isIgnored(filePath: string): boolean;
+  /** the `overrides` of these files, farthest first, each with the folder its globs start from */
+  overrides?: { dir: string; file: string; entries: ConfigOverride[] }[];
 }
 
 export interface ConfigLoaderOptions {
@@ -77,11 +79,20 @@ export function validateConfig(data: unknown, file: string, rules: Rule<unknown>
   if (!v(data)) {
     // Rule settings are checked one by one below, against the rules themselves (the schema file
     // may lag behind a rule added since it was generated; a test keeps them in step).
-    const others = (v.errors ?? []).filter((e) => !e.instancePath.startsWith('/rules/') && !(e.instancePath === '/rules' && e.keyword === 'additionalProperties'));
+    const ruleSetting = (e: { instancePath: string; keyword: string }): boolean =>
+      /^(\/overrides\/\d+)?\/rules\//.test(e.instancePath) || (/^(\/overrides\/\d+)?\/rules$/.test(e.instancePath) && e.keyword === 'additionalProperties');
+    const others = (v.errors ?? []).filter((e) => !ruleSetting(e));
     problems.push(...describeErrors(others, file));
   }
   if (isObject(data.rules)) {
     for (const [id, entry] of Object.entries(data.rules)) problems.push(...checkRuleEntry(id, entry, file, rules));
+  }
+  if (Array.isArray(data.overrides)) {
+    data.overrides.forEach((o, i) => {
+      if (isObject(o) && isObject(o.rules)) {
+        for (const [id, entry] of Object.entries(o.rules)) problems.push(...checkRuleEntry(id, entry, `${file} (overrides.${i})`, rules));
+      }
+    });
   }
   if (problems.length) throw new ConfigError(problems.join('\n'));
   return data as Config;
@@ -164,6 +175,7 @@ function merge(chain: ConfigFile[]): ResolvedConfig {
   const config: Config = {};
   const extraProfiles = new Map<string, Profile>();
   const matchers: ((abs: string) => boolean)[] = [];
+  const overrides: { dir: string; file: string; entries: ConfigOverride[] }[] = [];
   for (const cf of chain) {
     for (const [id, p] of cf.profiles) extraProfiles.set(id, p);
     const c = cf.config;
@@ -176,11 +188,19 @@ function merge(chain: ConfigFile[]): ResolvedConfig {
     if (c.ignorePatterns) config.ignorePatterns = [...(config.ignorePatterns ?? []), ...c.ignorePatterns];
     const m = ignoreMatcher(cf);
     if (m) matchers.push(m);
+    if (c.overrides?.length) {
+      c.overrides.forEach((o, i) => {
+        if (o.profile !== undefined) checkProfileId(o.profile, `overrides.${i}.profile`, cf.file, extraProfiles);
+      });
+      overrides.push({ dir: cf.dir, file: cf.file, entries: c.overrides });
+    }
   }
+  delete config.overrides;
   return {
     config,
     files: chain.map((c) => c.file),
     extraProfiles,
+    overrides,
     isIgnored: (filePath) => {
       const abs = path.resolve(filePath);
       return matchers.some((m) => m(abs));
@@ -246,10 +266,36 @@ export class ConfigLoader {
     return r;
   }
 
-  /** The configuration that applies to a file. */
+  /** The configuration that applies to a file: its folder's, with the `overrides` whose globs match it. */
   forFile(filePath: string): ResolvedConfig {
-    return this.forDirectory(path.dirname(path.resolve(filePath)));
+    const abs = path.resolve(filePath);
+    return applyOverrides(this.forDirectory(path.dirname(abs)), abs);
   }
+}
+
+const globList = (g: string | string[] | undefined): string[] => (g === undefined ? [] : Array.isArray(g) ? g : [g]);
+
+/** Does a glob of `overrides` match a file? Relative to the configuration's folder; a pattern without "/" matches the name at any depth. */
+function overrideMatches(patterns: string[], dir: string, abs: string): boolean {
+  const rel = toPosix(path.relative(dir, abs));
+  if (!rel || rel.startsWith('../') || path.isAbsolute(rel)) return false;
+  return patterns.some((p) => picomatch(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') })(rel));
+}
+
+/** The settings of a folder with the `overrides` that match one file applied, in order. */
+function applyOverrides(base: ResolvedConfig, abs: string): ResolvedConfig {
+  const matching = (base.overrides ?? []).flatMap((o) =>
+    o.entries.filter((e) => overrideMatches(globList(e.files), o.dir, abs) && !overrideMatches(globList(e.excludedFiles), o.dir, abs)),
+  );
+  if (matching.length === 0) return base;
+  const config: Config = { ...base.config };
+  for (const e of matching) {
+    if (e.profile !== undefined) config.profile = e.profile;
+    if (e.locale !== undefined) config.locale = e.locale;
+    if (e.rules) config.rules = { ...(config.rules ?? {}), ...e.rules };
+    if (e.settings) config.settings = { ...(config.settings ?? {}), ...e.settings };
+  }
+  return { ...base, config };
 }
 
 function isFile(p: string): boolean {

@@ -1,10 +1,10 @@
 import type { Report } from '../model/types.js';
 import type { Profile, RuleEntry } from '../config/types.js';
-import type { LintMessage, SeverityLevel } from '../diagnostic.js';
+import type { LintMessage, SeverityLevel, SuppressedMessage } from '../diagnostic.js';
 import { severityLevel } from '../diagnostic.js';
 import type { Locale, Rule, RuleFinding } from './types.js';
 import { localise, UI } from '../i18n/index.js';
-import { readDirectives } from './directives.js';
+import { DIRECTIVE_MESSAGES, readDirectives } from './directives.js';
 
 export interface RuleSetting {
   level: SeverityLevel;
@@ -41,6 +41,14 @@ export interface EngineOptions {
   locale: Locale;
   /** run only these rules (examples, tests) */
   only?: string[];
+  /** false: ignore inline configuration comments (--no-inline-config) */
+  inlineConfig?: boolean;
+  /** how to report disable comments that suppressed nothing (default: warn, as ESLint 9) */
+  reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
+  /** findings that disable comments suppressed are added here */
+  suppressed?: SuppressedMessage[];
+  /** every rule id that exists, for checking the ids named in comments (default: `rules`) */
+  knownRules?: string[];
 }
 
 function clampEnd(report: Report, f: RuleFinding): { start: number; end: number } {
@@ -84,12 +92,15 @@ export function toMessage(report: Report, rule: Rule<unknown>, level: 1 | 2, f: 
 /** Run the rules over one report. A rule that throws becomes one message, never a crash. */
 export function runRules(report: Report, opts: EngineOptions): LintMessage[] {
   const out: LintMessage[] = [];
-  const directives = readDirectives(report);
+  const known = new Set(opts.knownRules ?? opts.rules.map((r) => r.id));
+  const directives = readDirectives(report, { known, enabled: opts.inlineConfig !== false });
+  const ran = new Set<string>();
   for (const rule of opts.rules) {
     if (opts.only && !opts.only.includes(rule.id)) continue;
     if (!rule.generations.includes(report.generation)) continue;
     const setting = resolveRuleSetting(rule, opts.profile.rules?.[rule.id], opts.ruleConfig?.[rule.id]);
     if (setting.level === 0) continue;
+    ran.add(rule.id);
     const level = setting.level as 1 | 2;
     try {
       rule.check({
@@ -102,7 +113,10 @@ export function runRules(report: Report, opts: EngineOptions): LintMessage[] {
         },
         emit(f) {
           const m = toMessage(report, rule, level, f, opts.locale, setting.configured);
-          if (directives.suppressed(rule.id, f.range.start, m.line)) return;
+          if (directives.suppressed(rule.id, f.range.start, m.line)) {
+            opts.suppressed?.push({ ...m, suppressions: [{ kind: 'directive', justification: '' }] });
+            return;
+          }
           out.push(m);
         },
       });
@@ -119,6 +133,21 @@ export function runRules(report: Report, opts: EngineOptions): LintMessage[] {
         fatal: true,
       });
     }
+  }
+  const unused = opts.reportUnusedDisableDirectives ?? 'warn';
+  for (const p of directives.problems(ran, unused !== 'off' && !opts.only)) {
+    const a = report.doc.position(p.start);
+    const b = report.doc.position(p.end);
+    out.push({
+      ruleId: null,
+      severity: p.messageId.startsWith('unknown') || unused === 'error' ? 2 : 1,
+      message: localise(DIRECTIVE_MESSAGES[p.messageId], opts.locale, p.data),
+      messageId: p.messageId,
+      line: a.line,
+      column: a.column,
+      endLine: b.line,
+      endColumn: b.column,
+    });
   }
   return out;
 }

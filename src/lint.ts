@@ -29,6 +29,8 @@ export interface LintOptions {
   debug?: boolean;
   /** false: ignore inline configuration comments (--no-inline-config) */
   inlineConfig?: boolean;
+  /** options for rules that leave their severity as it is (a severity set in `ruleOverrides` or the config applies to every finding) */
+  ruleOptions?: Record<string, Record<string, unknown>>;
   /** how to report disable comments that suppressed nothing (default warn) */
   reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
 }
@@ -135,6 +137,7 @@ export function lintDocument(doc: SourceDocument, opts: LintOptions = {}): LintR
       locale,
       only: opts.only,
       inlineConfig: opts.inlineConfig,
+      ruleOptions: opts.ruleOptions,
       reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
       suppressed,
       knownRules: allRules.map((r) => r.id),

@@ -29,17 +29,20 @@ describe('config.schema.json', () => {
   });
 
   it('describes every rule with the rule’s own options schema, and accepts each rule’s defaults', () => {
-    const schema = configSchema(allRules) as { properties: { rules: { properties: Record<string, { anyOf: [unknown, { items: unknown[] }] }> } } };
+    const schema = configSchema(allRules) as { definitions: { rules: { properties: Record<string, { anyOf: [unknown, { items: unknown[] }] }> } } };
     const ajv = new Ajv({ strict: false });
     const validate = ajv.compile(schema);
     for (const rule of allRules) {
-      const entry = schema.properties.rules.properties[rule.id]!;
+      const entry = schema.definitions.rules.properties[rule.id]!;
       expect(entry.anyOf[1].items[1]).toEqual(rule.optionsSchema);
       expect(validate({ rules: { [rule.id]: ['warn', rule.defaultOptions] } })).toBe(true);
       expect(validate({ rules: { [rule.id]: 'off' } })).toBe(true);
       expect(validate({ rules: { [rule.id]: 'sometimes' } })).toBe(false);
     }
     expect(validate({ rules: { 'no-such-rule': 'warn' } })).toBe(false);
+    expect(validate({ overrides: [{ files: '*.md', rules: { 'required-sections': 'off' } }] })).toBe(true);
+    expect(validate({ overrides: [{ files: '*.md', rules: { 'no-such-rule': 'off' } }] })).toBe(false);
+    expect(validate({ overrides: [{ rules: {} }] })).toBe(false);
   });
 });
 

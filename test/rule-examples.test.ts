@@ -21,7 +21,7 @@ describe.each(allRules.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
     const res = lintText(ex.text, ex.filename ?? 'example.txt', {
       rules: [rule],
       profile: ex.profile,
-      ruleOverrides: ex.options ? { [rule.id]: [rule.severity === 'error' ? 'error' : 'warn', ex.options as Record<string, unknown>] } : undefined,
+      ruleOptions: ex.options ? { [rule.id]: ex.options as Record<string, unknown> } : undefined,
     });
     const got: ExpectedDiagnostic[] = res.messages.map((m) => {
       const d: ExpectedDiagnostic = { line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn, message: m.message };

@@ -47,6 +47,8 @@ export interface EngineOptions {
   reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
   /** findings that disable comments suppressed are added here */
   suppressed?: SuppressedMessage[];
+  /** options for rules, leaving their severity as it is (rule examples) */
+  ruleOptions?: Record<string, Record<string, unknown>>;
   /** every rule id that exists, for checking the ids named in comments (default: `rules`) */
   knownRules?: string[];
 }
@@ -100,6 +102,7 @@ export function runRules(report: Report, opts: EngineOptions): LintMessage[] {
     if (!rule.generations.includes(report.generation)) continue;
     const setting = resolveRuleSetting(rule, opts.profile.rules?.[rule.id], opts.ruleConfig?.[rule.id]);
     if (setting.level === 0) continue;
+    if (opts.ruleOptions?.[rule.id]) setting.options = { ...setting.options, ...opts.ruleOptions[rule.id] };
     ran.add(rule.id);
     const level = setting.level as 1 | 2;
     try {

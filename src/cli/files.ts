@@ -21,6 +21,9 @@ export const DOCUMENT_EXTENSIONS = ['.pdf', '.doc', '.wps', '.wpt', '.dot', '.do
  */
 const PROJECT_FILES = /^(readme|changelog|changes|history|contributing|license|licence|notice|authors|code_of_conduct|security|todo)(\.[^.]+)?$/i;
 
+/** ogi-lint's own files and a project's package files: passed over without a word. */
+const TOOL_FILES = new Set(['ogi-lint-suppressions.json', 'package.json', 'package-lock.json']);
+
 /** Why a file found in a folder or by a glob was not checked. */
 export type SkipReason = 'not-a-report' | 'project-file';
 
@@ -133,6 +136,7 @@ export async function expandPatterns(patterns: string[], cwd: string = process.c
     let matched = 0;
     for (const f of found) {
       const c = classify(f);
+      if (TOOL_FILES.has(path.basename(f))) continue;
       if (c === 'report' || c === 'document') {
         take(f);
         matched++;

@@ -19,6 +19,8 @@ import { configSchemaText } from './config-schema.js';
 import { ruleDoc, rulesJson, rulesMarkdownTable, rulesText } from './rule-docs.js';
 import { CLI } from './messages.js';
 import { extractCommand } from './extract.js';
+import { applySuppressions, loadSuppressions, pruneSuppressions, recordSuppressions, saveSuppressions, SUPPRESSIONS_FILENAME, type Suppressions } from '../suppressions.js';
+import { closest } from '../util/suggest.js';
 import type { SkippedFile } from './files.js';
 import { skippedLine } from '../output/stylish.js';
 
@@ -180,6 +182,39 @@ interface LintArgs {
   inlineConfig?: boolean;
   reportUnusedDisableDirectives?: boolean;
   reportUnusedDisableDirectivesSeverity?: 'off' | 'warn' | 'error';
+  suppressAll?: boolean;
+  suppressRule?: string | string[];
+  suppressionsLocation?: string;
+  pruneSuppressions?: boolean;
+}
+
+/**
+ * The suppressions file: record the findings (--suppress-all, --suppress-rule), then leave out
+ * what it accepts; --prune-suppressions drops the counts no finding needs any more.
+ */
+function suppress(a: LintArgs, results: LintResult[], io: CliIO, locale: Locale): LintResult[] {
+  const file = path.resolve(io.cwd, a.suppressionsLocation ?? SUPPRESSIONS_FILENAME);
+  const shown = path.relative(io.cwd, file) || file;
+  const only = a.suppressRule === undefined ? undefined : ([] as string[]).concat(a.suppressRule);
+  let s = loadSuppressions(file);
+  const save = (next: Suppressions): void => {
+    try {
+      makeFolder(path.dirname(file));
+      saveSuppressions(file, next);
+    } catch (e) {
+      throw new UsageError(localise(CLI.writeFailed, locale, { file: shown, error: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
+    }
+  };
+  if (a.suppressAll || only) {
+    s = recordSuppressions(results, io.cwd, s, only && new Set(only));
+    save(s);
+  }
+  const applied = applySuppressions(results, s, io.cwd);
+  const count = applied.results.reduce((n, r) => n + (r.suppressedMessages ?? []).filter((m) => m.suppressions.some((k) => k.kind === 'file')).length, 0);
+  if (a.suppressAll || only) io.stderr.write(`${localise(CLI.suppressionsWritten, locale, { count, file: shown })}\n`);
+  if (a.pruneSuppressions) save(pruneSuppressions(s, applied.results, io.cwd));
+  else if (applied.unused.length) io.stderr.write(`${localise(CLI.suppressionsUnused, locale, { count: applied.unused.length, file: shown })}\n`);
+  return applied.results;
 }
 
 /** --encoding and --max-file-size, checked. */
@@ -251,6 +286,7 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
     if (fixed.diff && a.format === 'stylish') io.stdout.write(fixed.diff);
     for (const note of fixed.notes) io.stderr.write(`${note}\n`);
   }
+  if (!a.stdin) results = suppress(a, results, io, locale);
   const code = exitCodeFor(results, a.maxWarnings, locale, io);
   const shown = a.quiet ? errorsOnly(results) : results;
   const color = a.outputFile ? false : (a.color ?? (Boolean(io.stdout.isTTY) && !process.env.NO_COLOR));
@@ -268,6 +304,14 @@ function checkConflicts(a: LintArgs, locale: Locale): void {
     throw new UsageError(localise(CLI.conflictingFlags, locale, { a: x, b: y }));
   };
   if (a.fix && a.fixDryRun) both('--fix', '--fix-dry-run');
+  if (a.suppressAll && a.suppressRule !== undefined) both('--suppress-all', '--suppress-rule');
+  if ((a.suppressAll || a.suppressRule !== undefined) && a.pruneSuppressions) both(a.suppressAll ? '--suppress-all' : '--suppress-rule', '--prune-suppressions');
+  if (a.stdin && (a.suppressAll || a.suppressRule !== undefined || a.pruneSuppressions)) throw new UsageError(localise(CLI.suppressStdin, locale));
+  for (const id of a.suppressRule === undefined ? [] : ([] as string[]).concat(a.suppressRule)) {
+    if (allRules.some((r) => r.id === id)) continue;
+    const guess = closest(id, allRules.map((r) => r.id));
+    throw new UsageError(localise(guess ? CLI.unknownRuleSuggest : CLI.unknownRule, locale, { flag: '--suppress-rule', rule: id, suggestion: guess ?? '' }));
+  }
   if (a.reportUnusedDisableDirectives && a.reportUnusedDisableDirectivesSeverity !== undefined) both('--report-unused-disable-directives', '--report-unused-disable-directives-severity');
   if (a.fix && a.stdin) throw new UsageError(localise(CLI.fixStdin, locale));
   if (a.printConfig !== undefined && (a.paths?.length || a.stdin)) throw new UsageError(localise(CLI.printConfigAlone, locale));
@@ -383,6 +427,10 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
           .option('inline-config', { type: 'boolean', default: true, describe: 'follow ogi-lint-disable comments in the reports (--no-inline-config: ignore them)' })
           .option('report-unused-disable-directives', { type: 'boolean', describe: 'report disable comments that suppress nothing as errors' })
           .option('report-unused-disable-directives-severity', { type: 'string', choices: ['off', 'warn', 'error'], describe: 'how to report disable comments that suppress nothing (default warn)' })
+          .option('suppress-all', { type: 'boolean', describe: `accept every finding now reported: write their counts to ${SUPPRESSIONS_FILENAME}; later runs report only new ones` })
+          .option('suppress-rule', { type: 'string', requiresArg: true, describe: 'accept the findings of this rule only (repeatable)' })
+          .option('suppressions-location', { type: 'string', requiresArg: true, describe: `the suppressions file (default ${SUPPRESSIONS_FILENAME})` })
+          .option('prune-suppressions', { type: 'boolean', describe: 'drop the suppressions no finding needs any more' })
           .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: 'report a path or pattern that matches no file (--no-error-on-unmatched-pattern: leave it out)' }),
       async (a) => {
         if (a.maxWarnings !== undefined && Number.isNaN(a.maxWarnings)) throw new UsageError('--max-warnings must be a number');

@@ -31,5 +31,13 @@ export const CLI = {
     zh: '--print-config 只需一个文件名，不能再给出要检查的路径或 -',
     en: '--print-config takes one file name; do not give paths to check or - as well',
   },
+  suppressionsWritten: { zh: '已将 {count} 个问题记入 {file}，今后只报告新出现的问题', en: 'recorded {count} problems in {file}; later runs report only new ones' },
+  suppressionsUnused: {
+    zh: '{file} 中有 {count} 条记录已不再需要；可用 --prune-suppressions 清理',
+    en: '{file} has {count} entries no longer needed; remove them with --prune-suppressions',
+  },
+  suppressStdin: { zh: '标准输入不能使用抑制文件选项', en: 'the suppressions options cannot be used with standard input' },
+  unknownRule: { zh: '{flag}：没有名为“{rule}”的规则', en: '{flag}: there is no rule "{rule}"' },
+  unknownRuleSuggest: { zh: '{flag}：没有名为“{rule}”的规则，是否想写“{suggestion}”？', en: '{flag}: there is no rule "{rule}"; did you mean "{suggestion}"?' },
   noPaths: { zh: '请给出要检查的文件、目录或通配符（或用 - 读取标准输入）', en: 'give the files, folders or glob patterns to check (or - for standard input)' },
 } satisfies Record<string, Localised>;

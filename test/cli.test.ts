@@ -91,7 +91,7 @@ describe('exit codes and the stylish format', () => {
     expect(r.stdout).toBe('');
     const locale = run(['bad.txt', '--locale', 'fr'], { cwd: dir });
     expect(locale.code).toBe(2);
-    expect(locale.stderr).toContain('"fr"');
+    expect(locale.stderr).toBe('ogi-lint：--locale 只能是 zh 或 en，而不是“fr”\n');
     expect(locale.stdout).toBe('');
   });
 
@@ -200,7 +200,9 @@ describe('rule settings on the command line', () => {
     const dir = project({ 'bad.txt': MISSING_FIVE });
     const a = run(['bad.txt', '--rule', 'no-such-rule:warn'], { cwd: dir });
     expect(a.code).toBe(2);
-    expect(a.stderr).toContain('unknown rule "no-such-rule"');
+    expect(a.stderr).toContain('没有名为“no-such-rule”的规则');
+    const typo = run(['bad.txt', '--rule', 'required-section:warn', '--locale', 'en'], { cwd: dir });
+    expect(typo.stderr).toBe('ogi-lint: --rule: unknown rule "required-section"; did you mean "required-sections"?\n');
     const b = run(['bad.txt', '--rule', 'required-sections:warn:{"ignore":3}'], { cwd: dir });
     expect(b.code).toBe(2);
     expect(b.stderr).toContain('rules.required-sections[1].ignore');
@@ -356,8 +358,29 @@ describe('configuration discovery', () => {
     const r = run(['sub/r.txt'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(path.join(dir, 'sub', '.ogilintrc.json'));
-    expect(r.stderr).toContain('"locale"');
+    expect(r.stderr).toContain('“locale”只能是 "zh"、"en" 之一');
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(run(['sub/r.txt', '--locale', 'en'], { cwd: dir }).stderr).toContain('"locale" must be one of "zh", "en"');
+  });
+
+  it('an unknown key is refused with "did you mean", in Chinese by default and in English with --locale en', () => {
+    const dir = project({ 'sub/.ogilintrc.json': { rule: { 'required-sections': 'warn' } }, 'sub/r.txt': COMPLETE });
+    const zh = run(['sub/r.txt'], { cwd: dir });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toBe(`ogi-lint：配置有误：\n${path.join(dir, 'sub', '.ogilintrc.json')}：未知的设置项“rule”，是否想写“rules”？\n`);
+    const en = run(['sub/r.txt', '--locale', 'en'], { cwd: dir });
+    expect(en.stderr).toBe(`ogi-lint: invalid configuration:\n${path.join(dir, 'sub', '.ogilintrc.json')}: unknown key "rule"; did you mean "rules"?\n`);
+  });
+
+  it('help and usage errors are in Chinese by default, English with --locale en, with "did you mean" for flags', () => {
+    const help = run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('选项：');
+    expect(help.stdout).toContain('只报告错误');
+    expect(run(['--help', '--locale', 'en']).stdout).toContain('report errors only');
+    const typo = run(['x.txt', '--quite']);
+    expect([typo.code, typo.stderr]).toEqual([2, 'ogi-lint：无法识别的选项：quite（是否想写 --quiet？）\n']);
+    expect(run(['x.txt', '--quite', '--locale', 'en']).stderr).toBe('ogi-lint: Unknown argument: quite (did you mean --quiet?)\n');
   });
 
   it('a configuration that is not JSON exits 2 naming the file', () => {
@@ -365,14 +388,14 @@ describe('configuration discovery', () => {
     const r = run(['sub/r.txt'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(path.join('sub', '.ogilintrc.json'));
-    expect(r.stderr).toContain('not valid JSON');
+    expect(r.stderr).toMatch(/\.ogilintrc\.json:1:\d+：不是合法的 JSON/);
   });
 
   it('an unknown rule id in a configuration exits 2 naming the id', () => {
     const dir = project({ 'sub/.ogilintrc.json': { rules: { 'required-sectoins': 'warn' } }, 'sub/r.txt': COMPLETE });
     const r = run(['sub/r.txt'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('unknown rule "required-sectoins"');
+    expect(r.stderr).toContain('没有名为“required-sectoins”的规则，是否想写“required-sections”？');
   });
 
   it('ignorePatterns leave files out of folder walks', () => {

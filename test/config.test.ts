@@ -60,7 +60,8 @@ describe('validateConfig', () => {
   });
 
   it('names unknown rules and bad rule settings', () => {
-    expect(errorOf(() => validateConfig({ rules: { 'required-section': 'warn' } }, 'cfg.json'))).toMatch(/^cfg\.json: unknown rule "required-section" \(known rules: .*required-sections/);
+    expect(errorOf(() => validateConfig({ rules: { 'required-section': 'warn' } }, 'cfg.json'))).toBe('cfg.json: unknown rule "required-section"; did you mean "required-sections"?');
+    expect(errorOf(() => validateConfig({ rules: { zzz: 'warn' } }, 'cfg.json'))).toMatch(/^cfg\.json: unknown rule "zzz" \(known rules: .*required-sections/);
     expect(errorOf(() => validateConfig({ rules: { 'required-sections': 'loud' } }, 'cfg.json'))).toContain('"rules.required-sections" severity must be one of');
     expect(errorOf(() => validateConfig({ rules: { 'required-sections': ['warn', { ignore: 'other' }] } }, 'cfg.json'))).toBe(
       'cfg.json: "rules.required-sections[1].ignore" must be array',

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import yargs from 'yargs';
 import { ConfigError } from '../config/profiles.js';
-import { checkRuleEntry, ConfigLoader, CONFIG_FILENAME } from '../config/load.js';
+import { checkRuleEntryLocalised, ConfigLoader, CONFIG_FILENAME } from '../config/load.js';
 import type { RuleEntry } from '../config/types.js';
 import type { LintResult } from '../diagnostic.js';
 import { localise, UI } from '../i18n/index.js';
@@ -66,8 +66,8 @@ export function parseRuleFlag(value: string, locale: Locale, rules: Rule<unknown
     }
     entry = [level, options as Record<string, unknown>];
   }
-  const problems = checkRuleEntry(id, entry, '--rule', rules);
-  if (problems.length) throw new UsageError(problems.join('\n'));
+  const problems = checkRuleEntryLocalised(id, entry, '--rule', rules);
+  if (problems.length) throw new UsageError(problems.map((p) => p[locale]).join('\n'));
   return [id, entry];
 }
 
@@ -383,12 +383,25 @@ function runInit(locale: Locale, io: CliIO): number {
   return 0;
 }
 
+/** A parse error about unknown flags, with the known flag each was probably meant to be. */
+function withSuggestion(msg: string, known: string[], locale: Locale): string {
+  const m = /(?:Unknown arguments?|无法识别的选项)[:：]\s*(.+)$/.exec(msg);
+  if (!m) return msg;
+  const flags = known.filter((k) => k.length > 1 && !/[A-Z]/.test(k));
+  const hints = m[1]!
+    .split(/[,，]\s*/)
+    .map((name) => closest(name.replace(/^-+/, ''), flags))
+    .filter((x): x is string => x !== undefined)
+    .map((x) => `--${x}`);
+  return hints.length ? `${msg}${localise(CLI.didYouMean, locale, { suggestion: [...new Set(hints)].join(', ') })}` : msg;
+}
+
 /** Run the command line; resolves to the exit code. Never throws. */
 export async function main(args: string[], io: CliIO = defaultIO()): Promise<number> {
   const given = localeFlag(args);
   const early: Locale = given === 'en' ? 'en' : 'zh';
   if (given !== undefined && given !== 'zh' && given !== 'en') {
-    io.stderr.write(`${localise(CLI.usageError, early, { error: `--locale must be zh or en, not "${given}"` })}\n`);
+    io.stderr.write(`${localise(CLI.usageError, early, { error: localise(CLI.badLocale, early, { value: given }) })}\n`);
     return 2;
   }
   // yargs drops a lone "-", so standard input is noted before parsing
@@ -397,41 +410,44 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
   const debug = args.includes('--debug');
   let code = 0;
   let failure: string | undefined;
+  /** help text in the language of the run */
+  const t = (zh: string, en: string): string => (early === 'en' ? en : zh);
   const parser = yargs()
     .scriptName('ogi-lint')
+    .locale(early === 'en' ? 'en' : 'zh_CN')
     .parserConfiguration({ 'camel-case-expansion': true })
-    .option('format', { alias: 'f', type: 'string', default: 'stylish', describe: 'stylish | json | sarif (rules: text | markdown | json | config-schema)' })
-    .option('output-file', { alias: 'o', type: 'string', describe: 'write the output to this file' })
-    .option('locale', { type: 'string', choices: ['zh', 'en'], describe: 'language of the messages (default zh)' })
-    .option('debug', { type: 'boolean', default: false, describe: 'show stack traces of internal errors' })
+    .option('format', { alias: 'f', type: 'string', default: 'stylish', describe: t('输出格式：stylish | json | sarif | compact | unix | checkstyle | junit | ./自定义.js（rules 子命令：text | markdown | json | config-schema）', 'stylish | json | sarif (rules: text | markdown | json | config-schema)') })
+    .option('output-file', { alias: 'o', type: 'string', describe: t('把输出写入此文件', 'write the output to this file') })
+    .option('locale', { type: 'string', choices: ['zh', 'en'], describe: t('消息的语言（默认 zh）', 'language of the messages (default zh)') })
+    .option('debug', { type: 'boolean', default: false, describe: t('显示内部错误的调用栈', 'show stack traces of internal errors') })
     .command(
       '$0 [paths..]',
-      'check reports: files, folders, glob patterns, or - for standard input',
+      t('检查年报：文件、目录、通配符，或用 - 读取标准输入', 'check reports: files, folders, glob patterns, or - for standard input'),
       (y) =>
         y
           .positional('paths', { type: 'string', array: true })
-          .option('profile', { type: 'string', describe: 'check against this profile (legacy, format-2019, format-2021, …)' })
-          .option('config', { alias: 'c', type: 'string', describe: 'use this configuration file instead of looking for .ogilintrc.json' })
-          .option('rule', { type: 'string', requiresArg: true, describe: 'rule setting, e.g. required-sections:warn or id:warn:{"key":1} (repeatable)' })
-          .option('max-warnings', { type: 'number', default: -1, describe: 'exit with 1 when there are more warnings than this' })
-          .option('quiet', { type: 'boolean', default: false, describe: 'report errors only' })
-          .option('print-config', { type: 'string', describe: 'print the configuration and profile for this file, as JSON' })
-          .option('color', { type: 'boolean', describe: 'colour the output (default: when the output is a terminal)' })
-          .option('stdin-filename', { type: 'string', describe: 'file name to give standard input (decides how it is read and which configuration applies)' })
-          .option('fix', { type: 'boolean', default: false, describe: 'apply fixes to the files (plain text and Markdown only; never .docx or .html)' })
-          .option('fix-dry-run', { type: 'boolean', default: false, describe: 'print the fixes as a unified diff without writing' })
-          .option('encoding', { type: 'string', describe: 'read the files in this encoding instead of detecting it (utf-8, gbk, gb18030, utf-16le, …)' })
-          .option('max-file-size', { type: 'string', describe: 'skip files larger than this, reporting them (default 20MB; e.g. 50MB, 512k)' })
-          .option('ignore', { type: 'boolean', default: true, describe: 'leave out the files .ogilintignore, ignorePatterns and --ignore-pattern name (--no-ignore: check them too)' })
-          .option('ignore-pattern', { type: 'string', requiresArg: true, describe: 'files not to check, gitignore syntax (repeatable)' })
-          .option('inline-config', { type: 'boolean', default: true, describe: 'follow ogi-lint-disable comments in the reports (--no-inline-config: ignore them)' })
-          .option('report-unused-disable-directives', { type: 'boolean', describe: 'report disable comments that suppress nothing as errors' })
-          .option('report-unused-disable-directives-severity', { type: 'string', choices: ['off', 'warn', 'error'], describe: 'how to report disable comments that suppress nothing (default warn)' })
-          .option('suppress-all', { type: 'boolean', describe: `accept every finding now reported: write their counts to ${SUPPRESSIONS_FILENAME}; later runs report only new ones` })
-          .option('suppress-rule', { type: 'string', requiresArg: true, describe: 'accept the findings of this rule only (repeatable)' })
-          .option('suppressions-location', { type: 'string', requiresArg: true, describe: `the suppressions file (default ${SUPPRESSIONS_FILENAME})` })
-          .option('prune-suppressions', { type: 'boolean', describe: 'drop the suppressions no finding needs any more' })
-          .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: 'report a path or pattern that matches no file (--no-error-on-unmatched-pattern: leave it out)' }),
+          .option('profile', { type: 'string', describe: t('按此格式配置档检查（legacy、format-2019、format-2021 等）', 'check against this profile (legacy, format-2019, format-2021, …)') })
+          .option('config', { alias: 'c', type: 'string', describe: t('使用此配置文件，不再查找 .ogilintrc.json', 'use this configuration file instead of looking for .ogilintrc.json') })
+          .option('rule', { type: 'string', requiresArg: true, describe: t('规则设置，如 required-sections:warn 或 规则:warn:{"选项":1}（可重复）', 'rule setting, e.g. required-sections:warn or id:warn:{"key":1} (repeatable)') })
+          .option('max-warnings', { type: 'number', default: -1, describe: t('警告多于此数时以 1 退出', 'exit with 1 when there are more warnings than this') })
+          .option('quiet', { type: 'boolean', default: false, describe: t('只报告错误', 'report errors only') })
+          .option('print-config', { type: 'string', describe: t('以 JSON 打印适用于此文件的配置和格式配置档', 'print the configuration and profile for this file, as JSON') })
+          .option('color', { type: 'boolean', describe: t('彩色输出（默认：输出到终端时）', 'colour the output (default: when the output is a terminal)') })
+          .option('stdin-filename', { type: 'string', describe: t('标准输入的文件名（决定读取方式和适用的配置）', 'file name to give standard input (decides how it is read and which configuration applies)') })
+          .option('fix', { type: 'boolean', default: false, describe: t('自动修复文件（仅限纯文本和 Markdown；不改 .docx、.html）', 'apply fixes to the files (plain text and Markdown only; never .docx or .html)') })
+          .option('fix-dry-run', { type: 'boolean', default: false, describe: t('只显示修复内容，不写入文件（stylish 显示差异，json 放在 output 字段）', 'print the fixes as a unified diff without writing') })
+          .option('encoding', { type: 'string', describe: t('按此编码读取文件，不自动检测（utf-8、gbk、gb18030、utf-16le 等）', 'read the files in this encoding instead of detecting it (utf-8, gbk, gb18030, utf-16le, …)') })
+          .option('max-file-size', { type: 'string', describe: t('超过此大小的文件不读取并报告（默认 20MB；如 50MB、512k）', 'skip files larger than this, reporting them (default 20MB; e.g. 50MB, 512k)') })
+          .option('ignore', { type: 'boolean', default: true, describe: t('跳过 .ogilintignore、ignorePatterns 和 --ignore-pattern 所列文件（--no-ignore：一并检查）', 'leave out the files .ogilintignore, ignorePatterns and --ignore-pattern name (--no-ignore: check them too)') })
+          .option('ignore-pattern', { type: 'string', requiresArg: true, describe: t('不检查的文件，gitignore 写法（可重复）', 'files not to check, gitignore syntax (repeatable)') })
+          .option('inline-config', { type: 'boolean', default: true, describe: t('遵从报告中的 ogi-lint-disable 注释（--no-inline-config：忽略这些注释）', 'follow ogi-lint-disable comments in the reports (--no-inline-config: ignore them)') })
+          .option('report-unused-disable-directives', { type: 'boolean', describe: t('把未屏蔽任何问题的停用注释报告为错误', 'report disable comments that suppress nothing as errors') })
+          .option('report-unused-disable-directives-severity', { type: 'string', choices: ['off', 'warn', 'error'], describe: t('未屏蔽任何问题的停用注释的级别（默认 warn）', 'how to report disable comments that suppress nothing (default warn)') })
+          .option('suppress-all', { type: 'boolean', describe: t(`接受目前报告的全部问题：把数目记入 ${SUPPRESSIONS_FILENAME}，今后只报告新问题`, `accept every finding now reported: write their counts to ${SUPPRESSIONS_FILENAME}; later runs report only new ones`) })
+          .option('suppress-rule', { type: 'string', requiresArg: true, describe: t('只接受此规则的问题（可重复）', 'accept the findings of this rule only (repeatable)') })
+          .option('suppressions-location', { type: 'string', requiresArg: true, describe: t(`抑制文件（默认 ${SUPPRESSIONS_FILENAME}）`, `the suppressions file (default ${SUPPRESSIONS_FILENAME})`) })
+          .option('prune-suppressions', { type: 'boolean', describe: t('删去已不再需要的抑制记录', 'drop the suppressions no finding needs any more') })
+          .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: t('报告没有匹配到文件的路径或通配符（--no-error-on-unmatched-pattern：略过）', 'report a path or pattern that matches no file (--no-error-on-unmatched-pattern: leave it out)') }),
       async (a) => {
         if (a.maxWarnings !== undefined && Number.isNaN(a.maxWarnings)) throw new UsageError('--max-warnings must be a number');
         code = await runLint({ ...(a as unknown as LintArgs), stdin }, io);
@@ -439,20 +455,20 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
     )
     .command(
       'rules',
-      'list the rules (--format markdown: the README table; --docs <dir>: one page per rule)',
-      (y) => y.option('docs', { type: 'string', describe: 'write one Markdown page per rule into this folder' }).default('format', 'text'),
+      t('列出规则（--format markdown：README 中的表格；--docs <目录>：每条规则一页文档）', 'list the rules (--format markdown: the README table; --docs <dir>: one page per rule)'),
+      (y) => y.option('docs', { type: 'string', describe: t('在此目录中为每条规则写一页 Markdown 文档', 'write one Markdown page per rule into this folder') }).default('format', 'text'),
       (a) => {
         code = runRules(a as unknown as RulesArgs, io);
       },
     )
     .command(
       'extract [paths..]',
-      'print the official tables of each file, read into the canonical model, as JSON',
+      t('读出每份报告的统计表，按统一模型输出（JSON、CSV 或 XLSX）', 'print the official tables of each file, read into the canonical model, as JSON'),
       (y) =>
         y
           .positional('paths', { type: 'string', array: true })
-          .option('profile', { type: 'string', describe: 'read with this profile (legacy, format-2019, format-2021, …)' })
-          .option('encoding', { type: 'string', describe: 'read the files in this encoding instead of detecting it' }),
+          .option('profile', { type: 'string', describe: t('按此格式配置档读取（legacy、format-2019、format-2021 等）', 'read with this profile (legacy, format-2019, format-2021, …)') })
+          .option('encoding', { type: 'string', describe: t('按此编码读取文件，不自动检测', 'read the files in this encoding instead of detecting it') }),
       async (a) => {
         const paths = (a.paths as string[] | undefined) ?? [];
         if (paths.length === 0) throw new UsageError('extract needs at least one path');
@@ -462,7 +478,7 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
     )
     .command(
       'init',
-      `write a starter ${CONFIG_FILENAME} in the current folder`,
+      t(`在当前目录写入初始的 ${CONFIG_FILENAME}`, `write a starter ${CONFIG_FILENAME} in the current folder`),
       (y) => y,
       (a) => {
         code = runInit((a.locale as Locale | undefined) ?? early, io);
@@ -476,7 +492,7 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
     .wrap(null)
     .fail((msg, err) => {
       if (err) throw err;
-      failure = msg;
+      failure = withSuggestion(msg, Object.keys((parser as unknown as { getOptions(): { key: Record<string, unknown> } }).getOptions().key), early);
       // throwing stops yargs from running the command after a parse error
       throw new UsageError(msg);
     });
@@ -501,7 +517,7 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
       return 2;
     }
     if (e instanceof ConfigError) {
-      io.stderr.write(`${localise(CLI.configError, early, { error: e.message })}\n`);
+      io.stderr.write(`${localise(CLI.configError, early, { error: e.in(early) })}\n`);
       return 2;
     }
     io.stderr.write(`${localise(CLI.internalError, early, { error: (e as Error).message })}\n`);

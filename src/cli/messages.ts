@@ -39,5 +39,7 @@ export const CLI = {
   suppressStdin: { zh: '标准输入不能使用抑制文件选项', en: 'the suppressions options cannot be used with standard input' },
   unknownRule: { zh: '{flag}：没有名为“{rule}”的规则', en: '{flag}: there is no rule "{rule}"' },
   unknownRuleSuggest: { zh: '{flag}：没有名为“{rule}”的规则，是否想写“{suggestion}”？', en: '{flag}: there is no rule "{rule}"; did you mean "{suggestion}"?' },
+  badLocale: { zh: '--locale 只能是 zh 或 en，而不是“{value}”', en: '--locale must be zh or en, not "{value}"' },
+  didYouMean: { zh: '（是否想写 {suggestion}？）', en: ' (did you mean {suggestion}?)' },
   noPaths: { zh: '请给出要检查的文件、目录或通配符（或用 - 读取标准输入）', en: 'give the files, folders or glob patterns to check (or - for standard input)' },
 } satisfies Record<string, Localised>;

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import yargs from 'yargs';
 import { ConfigError } from '../config/profiles.js';
 import { checkRuleEntryLocalised, ConfigLoader, CONFIG_FILENAME } from '../config/load.js';
@@ -11,7 +12,7 @@ import { modelDocument } from '../lint.js';
 import { normaliseEncoding } from '../read/decode.js';
 import { parseByteSize, readPath, READ_OPTION_MESSAGES, type ReadOptions } from '../read/index.js';
 import { fixResults } from '../fix/files.js';
-import { formatters, getFormatter } from '../output/index.js';
+import { formatters, getFormatter, type Formatter } from '../output/index.js';
 import { packageInfo } from '../output/sarif.js';
 import type { Locale, Rule } from '../rules/types.js';
 import { allRules } from '../../rules/index.js';
@@ -261,8 +262,7 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
     write(io, JSON.stringify(await printConfig(a.printConfig, opts, io), null, 2), a.outputFile, locale);
     return 0;
   }
-  const formatter = getFormatter(a.format);
-  if (!formatter) throw new UsageError(localise(CLI.unknownFormat, locale, { format: a.format, known: Object.keys(formatters).join(', ') }));
+  const formatter = getFormatter(a.format) ?? (await loadFormatter(a.format, io.cwd, locale));
   const paths = a.paths ?? [];
   if (paths.length === 0 && !a.stdin) throw new UsageError(localise(CLI.noPaths, locale));
   let results: LintResult[];
@@ -292,10 +292,32 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
   const color = a.outputFile ? false : (a.color ?? (Boolean(io.stdout.isTTY) && !process.env.NO_COLOR));
   // a config may set the language; the flag wins
   const resultLocale = a.locale ?? configuredLocale(opts) ?? 'zh';
-  write(io, formatter(shown, { locale: resultLocale, color, cwd: io.cwd, skipped }), a.outputFile, locale);
+  write(io, await formatter(shown, { locale: resultLocale, color, cwd: io.cwd, skipped }), a.outputFile, locale);
   // machine formats have no place for them: files not checked are named on standard error
   if (skipped.length && a.format !== 'stylish') io.stderr.write(`${skippedLine({ skipped, cwd: io.cwd }, locale)}\n`);
   return code;
+}
+
+/** A formatter of one's own, `-f ./my-formatter.js`: a module whose default export turns results into text (or a promise of it). */
+async function loadFormatter(name: string, cwd: string, locale: Locale): Promise<(...args: Parameters<Formatter>) => string | Promise<string>> {
+  const unknown = (): never => {
+    const guess = closest(name, Object.keys(formatters));
+    throw new UsageError(
+      localise(CLI.unknownFormat, locale, { format: name, known: Object.keys(formatters).join(', ') }) + (guess ? localise(CLI.didYouMean, locale, { suggestion: guess }) : ''),
+    );
+  };
+  if (!/^\.{0,2}[\\/]|\.[cm]?js$/.test(name)) return unknown();
+  const file = path.resolve(cwd, name);
+  if (!existsSync(file)) throw new UsageError(localise(CLI.formatterMissing, locale, { file: name }));
+  let mod: { default?: unknown };
+  try {
+    mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+  } catch (e) {
+    throw new UsageError(localise(CLI.formatterBroken, locale, { file: name, error: (e as Error).message }));
+  }
+  const fn = typeof mod.default === 'function' ? mod.default : (mod.default as { default?: unknown } | undefined)?.default;
+  if (typeof fn !== 'function') throw new UsageError(localise(CLI.formatterBroken, locale, { file: name, error: locale === 'zh' ? '默认导出不是函数' : 'its default export is not a function' }));
+  return fn as (...args: Parameters<Formatter>) => string | Promise<string>;
 }
 
 /** Flags that cannot be used together, refused before anything is read. */

@@ -41,5 +41,7 @@ export const CLI = {
   unknownRuleSuggest: { zh: '{flag}：没有名为“{rule}”的规则，是否想写“{suggestion}”？', en: '{flag}: there is no rule "{rule}"; did you mean "{suggestion}"?' },
   badLocale: { zh: '--locale 只能是 zh 或 en，而不是“{value}”', en: '--locale must be zh or en, not "{value}"' },
   didYouMean: { zh: '（是否想写 {suggestion}？）', en: ' (did you mean {suggestion}?)' },
+  formatterMissing: { zh: '找不到输出格式文件 {file}', en: 'the formatter file {file} does not exist' },
+  formatterBroken: { zh: '无法加载输出格式 {file}：{error}', en: 'cannot load the formatter {file}: {error}' },
   noPaths: { zh: '请给出要检查的文件、目录或通配符（或用 - 读取标准输入）', en: 'give the files, folders or glob patterns to check (or - for standard input)' },
 } satisfies Record<string, Localised>;

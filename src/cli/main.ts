@@ -19,7 +19,7 @@ import { allRules } from '../../rules/index.js';
 import { configSchemaText } from './config-schema.js';
 import { ruleDoc, rulesJson, rulesMarkdownTable, rulesText } from './rule-docs.js';
 import { CLI } from './messages.js';
-import { extractCommand } from './extract.js';
+import { extractCsv, extractResults, withoutPositions } from './extract.js';
 import { applySuppressions, loadSuppressions, pruneSuppressions, recordSuppressions, saveSuppressions, SUPPRESSIONS_FILENAME, type Suppressions } from '../suppressions.js';
 import { closest } from '../util/suggest.js';
 import type { SkippedFile } from './files.js';
@@ -485,17 +485,23 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
     )
     .command(
       'extract [paths..]',
-      t('读出每份报告的统计表，按统一模型输出（JSON、CSV 或 XLSX）', 'print the official tables of each file, read into the canonical model, as JSON'),
+      t('读出每份报告的统计表，按统一模型输出（JSON 或 CSV）', 'print the official tables of each file, read into the canonical model, as JSON or CSV'),
       (y) =>
         y
           .positional('paths', { type: 'string', array: true })
           .option('profile', { type: 'string', describe: t('按此格式配置档读取（legacy、format-2019、format-2021 等）', 'read with this profile (legacy, format-2019, format-2021, …)') })
-          .option('encoding', { type: 'string', describe: t('按此编码读取文件，不自动检测', 'read the files in this encoding instead of detecting it') }),
+          .option('encoding', { type: 'string', describe: t('按此编码读取文件，不自动检测', 'read the files in this encoding instead of detecting it') })
+          .option('positions', { type: 'boolean', default: true, describe: t('给出每个单元格和标签在文件中的位置（--no-positions：只要数据）', 'give the place in the file of every cell and label (--no-positions: the data only)') }),
       async (a) => {
         const paths = (a.paths as string[] | undefined) ?? [];
-        if (paths.length === 0) throw new UsageError('extract needs at least one path');
-        io.stdout.write(await extractCommand(paths, { profile: a.profile as string | undefined, encoding: a.encoding as string | undefined, locale: (a.locale as Locale | undefined) ?? early }));
-        code = 0;
+        if (paths.length === 0) throw new UsageError(localise(CLI.extractNoPaths, early));
+        const format = a.format === 'stylish' ? 'json' : String(a.format);
+        if (format !== 'json' && format !== 'csv') throw new UsageError(localise(CLI.unknownFormat, early, { format, known: 'json, csv' }));
+        const results = await extractResults(paths, { cwd: io.cwd, profile: a.profile as string | undefined, encoding: a.encoding as string | undefined, locale: (a.locale as Locale | undefined) ?? early });
+        const shown = a.positions === false ? withoutPositions(results) : results;
+        write(io, format === 'csv' ? extractCsv(shown) : JSON.stringify(shown, null, 2), a.outputFile as string | undefined, early);
+        // like the linter: a file that could not be read makes the run fail
+        code = results.some((r) => r.error !== undefined) ? 1 : 0;
       },
     )
     .command(

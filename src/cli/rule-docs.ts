@@ -74,6 +74,9 @@ function exampleSection(ex: RuleExample<unknown>, rule: Rule<unknown>): string {
     );
   }
   parts.push('');
+  const suggested = ex.expected.flatMap((d) => d.suggestions ?? []);
+  if (suggested.length) parts.push(`建议 Suggestions: ${suggested.map((x) => cell(x)).join('；')}`, '');
+  if (ex.output !== undefined) parts.push('`--fix` 之后 After `--fix`:', '', fence(ex.output, ex.filename?.endsWith('.md') ? 'markdown' : 'text'), '');
   return parts.join('\n');
 }
 

@@ -8,7 +8,7 @@ import type { Locale, Rule } from './rules/types.js';
 import type { Config, Profile, RuleEntry } from './config/types.js';
 import { resolveProfile, ConfigError } from './config/profiles.js';
 import type { LintMessage, LintResult, SuppressedMessage } from './diagnostic.js';
-import { localise, UI } from './i18n/index.js';
+import { describeFailure, localise, UI } from './i18n/index.js';
 import { allRules } from '../rules/index.js';
 
 export interface LintOptions {
@@ -110,7 +110,7 @@ export function lintDocument(doc: SourceDocument, opts: LintOptions = {}): LintR
     result.messages.push({
       ruleId: 'parse-error',
       severity: 2,
-      message: localise(UI.parseError, locale, { error: (err as Error).message }),
+      message: localise(UI.parseError, locale, { error: describeFailure(err, locale) }),
       line: 1,
       column: 1,
       endLine: 1,

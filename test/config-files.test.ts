@@ -3,6 +3,7 @@ import path from 'node:path';
 import { COMPLETE, MISSING_FIVE, memoryIO, onlyRules, tempDir, writeTree } from './helpers/cli.js';
 import { main } from '../src/cli/main.js';
 import { lintText } from '../src/lint.js';
+import { defineRule, type Rule } from '../src/rules/types.js';
 
 /** Configuration beyond one file: overrides, ignore files, inline comments in every text format. */
 
@@ -135,5 +136,29 @@ describe('inline configuration comments', () => {
     expect(off.results[0]!.messages).toEqual([]);
     expect(off.results[0]!.suppressedMessages.map((m) => [m.ruleId, m.suppressions[0]!.kind])).toEqual([['placeholder', 'directive']]);
     expect(off.code).toBe(0);
+  });
+});
+
+describe('a rule that fails', () => {
+  const failing = (err: Error) =>
+    defineRule({
+      id: 'always-fails',
+      description: { zh: '测试', en: 'test' },
+      severity: 'error',
+      generations: ['legacy', 'format-2019', 'format-2021'],
+      optionsSchema: {},
+      defaultOptions: {},
+      messages: {},
+      examples: { valid: [], invalid: [] },
+      check() {
+        throw err;
+      },
+    }) as Rule<unknown>;
+
+  it('is one error in plain words, never the library text', () => {
+    const deep = lintText(COMPLETE, 'r.txt', { rules: [failing(new RangeError('Maximum call stack size exceeded'))] });
+    expect(deep.messages.map((m) => m.message)).toEqual(['规则 always-fails 运行出错：文档的结构嵌套过深']);
+    const other = lintText(COMPLETE, 'r.txt', { rules: [failing(new Error('[xmldom error] invalid doc source'))], locale: 'en' });
+    expect(other.messages.map((m) => m.message)).toEqual(['rule always-fails failed: an internal error (run with --debug for details)']);
   });
 });

@@ -11,6 +11,15 @@ export function localise(msg: Localised, locale: Locale, data?: MessageData): st
   return interpolate(msg[locale] ?? msg.zh, data);
 }
 
+/**
+ * What to tell a user about an exception: plain words for the ones a document can cause (too deep
+ * to walk), never the library's own text (`Maximum call stack size exceeded`, `[xmldom error] …`).
+ */
+export function describeFailure(err: unknown, locale: Locale): string {
+  if (err instanceof RangeError && /call stack/i.test(err.message)) return localise(UI.tooDeep, locale);
+  return localise(UI.internal, locale);
+}
+
 /** Words the formatters and the CLI print, in both languages. */
 export const UI = {
   error: { zh: '错误', en: 'error' },
@@ -21,6 +30,8 @@ export const UI = {
   tooManyWarnings: { zh: 'ogi-lint 发现的警告过多（上限 {max}）。', en: 'ogi-lint found too many warnings (maximum: {max}).' },
   ruleCrashed: { zh: '规则 {rule} 运行出错：{error}', en: 'rule {rule} failed: {error}' },
   parseError: { zh: '无法解析文件：{error}', en: 'cannot parse the file: {error}' },
+  tooDeep: { zh: '文档的结构嵌套过深', en: 'the document is nested too deeply' },
+  internal: { zh: '内部错误（加 --debug 可查看详情）', en: 'an internal error (run with --debug for details)' },
   clean: { zh: '{count} 份报告未发现问题', en: '{count} {reportWord} checked, no problems found' },
   fixableMark: { zh: '[可修复]', en: '[fixable]' },
   fixableHint: {

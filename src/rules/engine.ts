@@ -3,7 +3,7 @@ import type { Profile, RuleEntry } from '../config/types.js';
 import type { LintMessage, SeverityLevel, SuppressedMessage } from '../diagnostic.js';
 import { severityLevel } from '../diagnostic.js';
 import type { Locale, Rule, RuleFinding } from './types.js';
-import { localise, UI } from '../i18n/index.js';
+import { describeFailure, localise, UI } from '../i18n/index.js';
 import { DIRECTIVE_MESSAGES, readDirectives } from './directives.js';
 
 export interface RuleSetting {
@@ -128,7 +128,7 @@ export function runRules(report: Report, opts: EngineOptions): LintMessage[] {
       out.push({
         ruleId: rule.id,
         severity: 2,
-        message: localise(UI.ruleCrashed, opts.locale, { rule: rule.id, error: (err as Error).message }),
+        message: localise(UI.ruleCrashed, opts.locale, { rule: rule.id, error: describeFailure(err, opts.locale) }),
         line: a.line,
         column: a.column,
         endLine: a.line,

@@ -56,6 +56,8 @@ export interface LintResult {
   fatalErrorCount?: number;
   /** findings left out by inline directives or the suppressions file, with why (ESLint's shape) */
   suppressedMessages?: SuppressedMessage[];
+  /** time spent, in milliseconds, in ESLint's shape (--stats) */
+  stats?: { times: { passes: { parse: { total: number }; rules: Record<string, { total: number }>; total: number }[] } };
   /** the text with the fixes applied (--fix, --fix-dry-run), when any fix was applied */
   output?: string;
   report: ReportSummary | null;

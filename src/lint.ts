@@ -29,6 +29,8 @@ export interface LintOptions {
   debug?: boolean;
   /** false: ignore inline configuration comments (--no-inline-config) */
   inlineConfig?: boolean;
+  /** measure the time spent parsing and in each rule (`result.stats`) */
+  stats?: boolean;
   /** options for rules that leave their severity as it is (a severity set in `ruleOverrides` or the config applies to every finding) */
   ruleOptions?: Record<string, Record<string, unknown>>;
   /** how to report disable comments that suppressed nothing (default warn) */
@@ -103,6 +105,7 @@ export function lintDocument(doc: SourceDocument, opts: LintOptions = {}): LintR
   };
   if (doc.unreadable) return count(result);
   let modelled: { report: Report; profile: Profile };
+  const started = performance.now();
   try {
     modelled = modelDocument(doc, opts);
   } catch (err) {
@@ -129,6 +132,8 @@ export function lintDocument(doc: SourceDocument, opts: LintOptions = {}): LintR
   };
   const ruleConfig = { ...(opts.config?.rules ?? {}), ...(opts.ruleOverrides ?? {}) };
   const suppressed: SuppressedMessage[] = [];
+  const parsed = performance.now();
+  const timings: Record<string, { total: number }> | undefined = opts.stats ? {} : undefined;
   result.messages.push(
     ...runRules(report, {
       rules: opts.rules ?? allRules,
@@ -141,8 +146,10 @@ export function lintDocument(doc: SourceDocument, opts: LintOptions = {}): LintR
       reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
       suppressed,
       knownRules: allRules.map((r) => r.id),
+      timings,
     }),
   );
+  if (timings) result.stats = { times: { passes: [{ parse: { total: parsed - started }, rules: timings, total: performance.now() - started }] } };
   if (suppressed.length) result.suppressedMessages = sortMessages(suppressed) as SuppressedMessage[];
   sortMessages(result.messages);
   return count(result);

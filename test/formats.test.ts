@@ -93,3 +93,22 @@ describe('SARIF', () => {
     expect(log.runs[0].invocations[0].executionSuccessful).toBe(true);
   });
 });
+
+describe('--stats', () => {
+  it('times the reading and each rule: a stats field in JSON, a table after stylish', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'r.txt'), MISSING_FIVE);
+    const o = memoryIO(dir);
+    await main(['r.txt', '--stats', '-f', 'json'], o);
+    const [r] = JSON.parse(o.out) as { stats: { times: { passes: { parse: { total: number }; rules: Record<string, { total: number }>; total: number }[] } } }[];
+    const pass = r!.stats.times.passes[0]!;
+    expect(Object.keys(pass.rules)).toContain('required-sections');
+    expect(pass.total).toBeGreaterThanOrEqual(pass.parse.total);
+    const plain = memoryIO(dir);
+    await main(['r.txt', '-f', 'json'], plain);
+    expect(Object.keys((JSON.parse(plain.out) as object[])[0]!)).not.toContain('stats');
+    const s = memoryIO(dir);
+    await main(['r.txt', '--stats'], s);
+    expect(s.out).toMatch(/\n规则 +耗时（毫秒） +占比\n（读取与建模） +\d+\.\d +\d+\.\d%\n/);
+  });
+});

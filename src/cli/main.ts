@@ -23,7 +23,7 @@ import { extractCsv, extractResults, withoutPositions } from './extract.js';
 import { applySuppressions, loadSuppressions, pruneSuppressions, recordSuppressions, saveSuppressions, SUPPRESSIONS_FILENAME, type Suppressions } from '../suppressions.js';
 import { closest } from '../util/suggest.js';
 import type { SkippedFile } from './files.js';
-import { skippedLine } from '../output/stylish.js';
+import { skippedLine, statsTable } from '../output/stylish.js';
 
 /** Where the command line reads and writes; tests may pass their own. */
 export interface CliIO {
@@ -183,6 +183,7 @@ interface LintArgs {
   inlineConfig?: boolean;
   reportUnusedDisableDirectives?: boolean;
   reportUnusedDisableDirectivesSeverity?: 'off' | 'warn' | 'error';
+  stats?: boolean;
   suppressAll?: boolean;
   suppressRule?: string | string[];
   suppressionsLocation?: string;
@@ -255,6 +256,7 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
     onSkipped: (s) => skipped.push(s),
     ignore: a.ignore !== false,
     inlineConfig: a.inlineConfig !== false,
+    stats: Boolean(a.stats),
     reportUnusedDisableDirectives: a.reportUnusedDisableDirectives ? 'error' : a.reportUnusedDisableDirectivesSeverity,
     ignorePatterns: a.ignorePattern === undefined ? [] : ([] as string[]).concat(a.ignorePattern),
   };
@@ -292,7 +294,9 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
   const color = a.outputFile ? false : (a.color ?? (Boolean(io.stdout.isTTY) && !process.env.NO_COLOR));
   // a config may set the language; the flag wins
   const resultLocale = a.locale ?? configuredLocale(opts) ?? 'zh';
-  write(io, await formatter(shown, { locale: resultLocale, color, cwd: io.cwd, skipped }), a.outputFile, locale);
+  let text = await formatter(shown, { locale: resultLocale, color, cwd: io.cwd, skipped });
+  if (a.stats && a.format === 'stylish') text += statsTable(results, resultLocale);
+  write(io, text, a.outputFile, locale);
   // machine formats have no place for them: files not checked are named on standard error
   if (skipped.length && a.format !== 'stylish') io.stderr.write(`${skippedLine({ skipped, cwd: io.cwd }, locale)}\n`);
   return code;
@@ -465,6 +469,7 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
           .option('inline-config', { type: 'boolean', default: true, describe: t('遵从报告中的 ogi-lint-disable 注释（--no-inline-config：忽略这些注释）', 'follow ogi-lint-disable comments in the reports (--no-inline-config: ignore them)') })
           .option('report-unused-disable-directives', { type: 'boolean', describe: t('把未屏蔽任何问题的停用注释报告为错误', 'report disable comments that suppress nothing as errors') })
           .option('report-unused-disable-directives-severity', { type: 'string', choices: ['off', 'warn', 'error'], describe: t('未屏蔽任何问题的停用注释的级别（默认 warn）', 'how to report disable comments that suppress nothing (default warn)') })
+          .option('stats', { type: 'boolean', describe: t('统计读取和每条规则的耗时（stylish 末尾列表，json 中为 stats 字段）', 'time the reading and each rule (a table after stylish, a stats field in JSON)') })
           .option('suppress-all', { type: 'boolean', describe: t(`接受目前报告的全部问题：把数目记入 ${SUPPRESSIONS_FILENAME}，今后只报告新问题`, `accept every finding now reported: write their counts to ${SUPPRESSIONS_FILENAME}; later runs report only new ones`) })
           .option('suppress-rule', { type: 'string', requiresArg: true, describe: t('只接受此规则的问题（可重复）', 'accept the findings of this rule only (repeatable)') })
           .option('suppressions-location', { type: 'string', requiresArg: true, describe: t(`抑制文件（默认 ${SUPPRESSIONS_FILENAME}）`, `the suppressions file (default ${SUPPRESSIONS_FILENAME})`) })

@@ -13,6 +13,7 @@ export function jsonResults(results: LintResult[]): Omit<LintResult, 'source'>[]
     fixableErrorCount: r.fixableErrorCount,
     fixableWarningCount: r.fixableWarningCount,
     ...(r.output !== undefined ? { output: r.output } : {}),
+    ...(r.stats !== undefined ? { stats: r.stats } : {}),
     report: r.report,
   }));
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import pc from 'picocolors';
 import stringWidth from 'string-width';
-import type { LintMessage } from '../diagnostic.js';
+import type { LintMessage, LintResult } from '../diagnostic.js';
 import { localise, UI } from '../i18n/index.js';
 import type { Locale } from '../rules/types.js';
 import type { Formatter, FormatterContext } from './types.js';
@@ -46,6 +46,25 @@ function ruleColumn(m: LintMessage, locale: Locale): string {
   const name = locale === 'zh' ? ruleName(m.ruleId, locale) : undefined;
   const mark = m.fix ? localise(UI.fixableMark, locale) : '';
   return `${id}${name ? `（${name}）` : ''}${mark ? ` ${mark}` : ''}`;
+}
+
+/** The time spent per rule over all results, slowest first, as a table (--stats). */
+export function statsTable(results: LintResult[], locale: Locale): string {
+  const totals = new Map<string, number>();
+  let parse = 0;
+  for (const r of results) {
+    for (const pass of r.stats?.times.passes ?? []) {
+      parse += pass.parse.total;
+      for (const [id, t] of Object.entries(pass.rules)) totals.set(id, (totals.get(id) ?? 0) + t.total);
+    }
+  }
+  const rows: [string, number][] = [[locale === 'zh' ? '（读取与建模）' : '(reading and modelling)', parse], ...[...totals].sort((a, b) => b[1] - a[1])];
+  const total = rows.reduce((n, [, t]) => n + t, 0);
+  const head = locale === 'zh' ? ['规则', '耗时（毫秒）', '占比'] : ['Rule', 'Time (ms)', 'Relative'];
+  const body = rows.map(([id, t]) => [id, t.toFixed(1), `${total ? ((100 * t) / total).toFixed(1) : '0.0'}%`]);
+  const all = [head, ...body];
+  const w = [0, 1, 2].map((i) => Math.max(...all.map((row) => stringWidth(row[i]!))));
+  return `\n${all.map((row) => `${padEnd(row[0]!, w[0]!)}  ${padStart(row[1]!, w[1]!)}  ${padStart(row[2]!, w[2]!)}`).join('\n')}\n`;
 }
 
 /** Files a folder or glob held that were not checked, in one line (a few named, the rest counted). */

@@ -49,6 +49,8 @@ export interface EngineOptions {
   suppressed?: SuppressedMessage[];
   /** options for rules, leaving their severity as it is (rule examples) */
   ruleOptions?: Record<string, Record<string, unknown>>;
+  /** milliseconds spent in each rule are added here (--stats) */
+  timings?: Record<string, { total: number }>;
   /** every rule id that exists, for checking the ids named in comments (default: `rules`) */
   knownRules?: string[];
 }
@@ -105,6 +107,7 @@ export function runRules(report: Report, opts: EngineOptions): LintMessage[] {
     if (opts.ruleOptions?.[rule.id]) setting.options = { ...setting.options, ...opts.ruleOptions[rule.id] };
     ran.add(rule.id);
     const level = setting.level as 1 | 2;
+    const started = opts.timings ? performance.now() : 0;
     try {
       rule.check({
         report,
@@ -136,6 +139,7 @@ export function runRules(report: Report, opts: EngineOptions): LintMessage[] {
         fatal: true,
       });
     }
+    if (opts.timings) opts.timings[rule.id] = { total: (opts.timings[rule.id]?.total ?? 0) + performance.now() - started };
   }
   const unused = opts.reportUnusedDisableDirectives ?? 'warn';
   for (const p of directives.problems(ran, unused !== 'off' && !opts.only)) {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -13,6 +14,8 @@ export default defineConfig({
     testTimeout: 60000,
     hookTimeout: 120000,
     pool: 'forks',
+    // every core: vitest's default leaves one free, which on a two-core machine halves the speed
+    maxWorkers: availableParallelism(),
     reporters: ['default', './test/helpers/summary-reporter.ts'],
   },
 });

@@ -1,11 +1,21 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * The default run (`npm test`). Fuzzing and stress tests (`test/fuzz*.test.ts`: random bytes,
+ * 100,000-column tables, megabyte lines) run with `npm run test:fuzz` (vitest.fuzz.config.ts).
+ */
+export const FUZZ_TESTS = 'test/fuzz*.test.ts';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    exclude: ['**/node_modules/**', FUZZ_TESTS],
     testTimeout: 60000,
     hookTimeout: 120000,
     pool: 'forks',
+    // every core: vitest's default leaves one free, which on a two-core machine halves the speed
+    maxWorkers: availableParallelism(),
     reporters: ['default', './test/helpers/summary-reporter.ts'],
   },
 });

@@ -1,11 +1,18 @@
 #!/usr/bin/env node
 // Command-line entry: runs the compiled CLI (npm run build writes dist/).
+// A reader that stops early (`ogi-lint … | head`) closes the pipe: stop quietly, as other tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err && err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
 let cli;
 try {
   cli = await import('../dist/src/cli/main.js');
 } catch (err) {
   if (err && err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist')) {
-    process.stderr.write('ogi-lint: the package is not built; run `npm run build` (or `npm install`) first.\n');
+    process.stderr.write('ogi-lint：尚未构建，请先运行 `npm run build`（或 `npm install`）。\nogi-lint: the package is not built; run `npm run build` (or `npm install`) first.\n');
     process.exit(2);
   }
   throw err;

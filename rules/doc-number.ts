@@ -54,32 +54,37 @@ export default defineRule<Record<string, never>>({
         title: '方括号、圆括号代替六角括号',
         text: `按照《通知》（国办公开办函[2021]30号）和（皖政办（2018）5号）要求编制。`,
         expected: [
-          { line: 1, column: 14, endLine: 1, endColumn: 23, message: '发文字号中的年份应使用六角括号〔〕：“[2021]30号”应为“〔2021〕30号”', expected: '〔2021〕30号', actual: '[2021]30号' },
-          { line: 1, column: 29, endLine: 1, endColumn: 37, message: '发文字号中的年份应使用六角括号〔〕：“（2018）5号”应为“〔2018〕5号”' },
+          { line: 1, column: 14, endLine: 1, endColumn: 23, message: '发文字号中的年份应使用六角括号〔〕：“[2021]30号”应为“〔2021〕30号”', expected: '〔2021〕30号', actual: '[2021]30号', suggestions: ['改为“〔2021〕30号”'] },
+          { line: 1, column: 29, endLine: 1, endColumn: 37, message: '发文字号中的年份应使用六角括号〔〕：“（2018）5号”应为“〔2018〕5号”', suggestions: ['改为“〔2018〕5号”'] },
         ],
+        output: `按照《通知》（国办公开办函〔2021〕30号）和（皖政办〔2018〕5号）要求编制。`,
       },
       {
         title: '缺少右括号，年份与序号连写（〔201655号）',
         text: `《关于开展2016年政务公开考评工作的通知》（皖政办明电〔201655号）、（辽政办明电﹝20211号）`,
         expected: [
-          { line: 1, column: 29, endLine: 1, endColumn: 37, message: '发文字号缺少“〕”，年份与序号连在一起：“〔201655号”应为“〔2016〕55号”' },
-          { line: 1, column: 45, endLine: 1, endColumn: 52, message: '发文字号缺少“〕”，年份与序号连在一起：“﹝20211号”应为“〔2021〕1号”' },
+          { line: 1, column: 29, endLine: 1, endColumn: 37, message: '发文字号缺少“〕”，年份与序号连在一起：“〔201655号”应为“〔2016〕55号”', suggestions: ['改为“〔2016〕55号”'] },
+          { line: 1, column: 45, endLine: 1, endColumn: 52, message: '发文字号缺少“〕”，年份与序号连在一起：“﹝20211号”应为“〔2021〕1号”', suggestions: ['改为“〔2021〕1号”'] },
         ],
+        output: `《关于开展2016年政务公开考评工作的通知》（皖政办明电〔2016〕55号）、（辽政办明电〔2021〕1号）`,
       },
       {
         title: '缺少左括号、年份不是四位数字',
         text: `（皖政办2016〕55号）（市政办〔16〕5号）`,
         expected: [
-          { line: 1, column: 5, endLine: 1, endColumn: 13, message: '发文字号缺少“〔”：“2016〕55号”应为“〔2016〕55号”' },
+          { line: 1, column: 5, endLine: 1, endColumn: 13, message: '发文字号缺少“〔”：“2016〕55号”应为“〔2016〕55号”', suggestions: ['改为“〔2016〕55号”'] },
           { line: 1, column: 18, endLine: 1, endColumn: 24, message: '发文字号“〔16〕5号”中的年份不是四位数字' },
         ],
+        output: `（皖政办〔2016〕55号）（市政办〔16〕5号）`,
       },
       {
         title: '常被引用的国家文件机关代字写错',
         text: `根据《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开函〔2019〕60号）编制。`,
         expected: [
-          { line: 1, column: 45, endLine: 1, endColumn: 50, message: '发文字号的机关代字有误：“国办公开函”应为“国办公开办函”' },
+          { line: 1, column: 45, endLine: 1, endColumn: 50, message: '发文字号的机关代字有误：“国办公开函”应为“国办公开办函”', suggestions: ['改为“国办公开办函”'] },
         ],
+        // a corrected issuer code is a suggestion only: --fix leaves it
+        output: `根据《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开函〔2019〕60号）编制。`,
       },
     ],
   },

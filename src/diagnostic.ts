@@ -33,6 +33,11 @@ export interface LintMessage {
   fatal?: boolean;
 }
 
+/** A finding that was not reported, and what suppressed it. */
+export interface SuppressedMessage extends LintMessage {
+  suppressions: { kind: 'directive' | 'file'; justification: string }[];
+}
+
 export interface ReportSummary {
   year: number | null;
   profile: string;
@@ -47,6 +52,14 @@ export interface LintResult {
   warningCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
+  /** messages that say the file could not be read or parsed (ESLint's fatalErrorCount) */
+  fatalErrorCount?: number;
+  /** findings left out by inline directives or the suppressions file, with why (ESLint's shape) */
+  suppressedMessages?: SuppressedMessage[];
+  /** time spent, in milliseconds, in ESLint's shape (--stats) */
+  stats?: { times: { passes: { parse: { total: number }; rules: Record<string, { total: number }>; total: number }[] } };
+  /** the text with the fixes applied (--fix, --fix-dry-run), when any fix was applied */
+  output?: string;
   report: ReportSummary | null;
   /** the source text, for formatters that show context; not serialised */
   source?: string;

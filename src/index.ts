@@ -4,11 +4,13 @@
 import path from 'node:path';
 import type { Profile } from './config/types.js';
 import { ConfigLoader, type ConfigLoaderOptions, type ResolvedConfig } from './config/load.js';
-import { readBytes, readPath, type ReadOptions } from './read/index.js';
+import { fileUnreadable, readBytes, readPath, unreadableDocument, type ReadOptions } from './read/index.js';
 import type { SourceDocument } from './read/types.js';
 import { lintDocument, type LintOptions } from './lint.js';
 import type { LintResult } from './diagnostic.js';
-import { expandPatterns } from './cli/files.js';
+import { expandPatterns, type SkippedFile } from './cli/files.js';
+import { isDynamicPattern } from 'tinyglobby';
+import { ignoreFilter } from './config/ignore.js';
 import { allRules } from '../rules/index.js';
 
 export { lintText, lintDocument, chooseProfile, modelDocument } from './lint.js';
@@ -21,10 +23,18 @@ export type { Config, Profile, RuleEntry } from './config/types.js';
 export { formatters, getFormatter, stylish, json, sarif } from './output/index.js';
 export type { Formatter, FormatterContext } from './output/index.js';
 export type { LintResult, LintMessage, ReportSummary } from './diagnostic.js';
-export type { Rule, Locale } from './rules/types.js';
+export type { Rule, Locale, Localised, RuleContext, RuleFinding, RuleExample, ExpectedDiagnostic } from './rules/types.js';
+export { defineRule } from './rules/types.js';
+export type { Report, Section, Generation, Block, TitleInfo, PeriodStatement, ContactItem, SignOff, DateValue } from './model/types.js';
+export type { OfficialTables, OfficialTable } from './model/tables/types.js';
+export type { SuppressedMessage, Suggestion, TextEdit } from './diagnostic.js';
+export { compact, unix, checkstyle, junit } from './output/index.js';
+export { loadSuppressions, recordSuppressions, applySuppressions, pruneSuppressions, SUPPRESSIONS_FILENAME } from './suppressions.js';
+export type { Suppressions } from './suppressions.js';
 export { configSchema } from './cli/config-schema.js';
 export { ruleDoc, rulesMarkdownTable } from './cli/rule-docs.js';
 export { expandPatterns } from './cli/files.js';
+export type { SkippedFile, SkipReason } from './cli/files.js';
 
 /** Every rule ogi-lint has. */
 export const rules = allRules;
@@ -43,7 +53,24 @@ export interface LintFilesOptions extends Omit<LintOptions, 'config'>, ConfigLoa
   /** false: use no configuration file at all */
   useConfig?: boolean;
   read?: ReadOptions;
+  /**
+   * true (default): a pattern that matches nothing is an error-level finding of its own, and when
+   * no pattern matches anything `lintFiles` throws NoFilesError; false: such patterns are left out
+   */
+  errorOnUnmatchedPattern?: boolean;
+  /** false: check every file found, whatever `ignorePatterns`, `.ogilintignore` and `ignorePatterns` below say (--no-ignore) */
+  ignore?: boolean;
+  /** more files not to check, gitignore syntax relative to `cwd` (--ignore-pattern) */
+  ignorePatterns?: string[];
+  /** told of each file a folder or glob held that is not a report (images, spreadsheets, README.md…) */
+  onSkipped?(skipped: SkippedFile): void;
 }
+
+/** The finding for a path or pattern that names no file: an unreadable input, reported like one. */
+const NO_MATCH = {
+  zh: '没有与“{pattern}”匹配的文件',
+  en: 'no file matches "{pattern}"',
+};
 
 function withConfig(opts: LintFilesOptions, resolved: ResolvedConfig | undefined): LintOptions {
   if (!resolved) return opts;
@@ -69,22 +96,36 @@ function configLoader(opts: LintFilesOptions, cwd: string): ConfigLoader | undef
  */
 export async function lintFiles(patterns: string[], opts: LintFilesOptions = {}): Promise<LintResult[]> {
   const cwd = path.resolve(opts.cwd ?? process.cwd());
-  const { files, unmatched } = await expandPatterns(patterns, cwd);
-  if (unmatched.length) throw new NoFilesError(unmatched);
+  const { files, unmatched, skipped } = await expandPatterns(patterns, cwd);
+  for (const s of skipped) opts.onSkipped?.(s);
+  const reportUnmatched = opts.errorOnUnmatchedPattern !== false;
+  if (unmatched.length && files.length === 0 && reportUnmatched) throw new NoFilesError(unmatched);
   const loader = configLoader(opts, cwd);
   const results: LintResult[] = [];
   const explicit = new Set(patterns.map((p) => path.resolve(cwd, p)));
+  const useIgnores = opts.ignore !== false;
+  const ignoredByFile = useIgnores ? ignoreFilter(cwd, opts.ignorePatterns) : () => false;
   let ignored = 0;
   for (const file of files) {
     const resolved = configFor(loader, file);
-    if (resolved?.isIgnored(file) && !explicit.has(file)) {
+    if (useIgnores && (resolved?.isIgnored(file) || ignoredByFile(file)) && !explicit.has(file)) {
       ignored++;
       continue;
     }
     const doc = await readPath(file, opts.read);
     results.push(lintDocument(doc, withConfig(opts, resolved)));
   }
-  if (results.length === 0 && ignored > 0) throw new NoFilesError(patterns);
+  if (reportUnmatched) {
+    // a missing path does not stop the run: it is one unreadable input among the others
+    for (const pattern of unmatched) {
+      const abs = path.resolve(cwd, pattern);
+      const doc = isDynamicPattern(pattern)
+        ? unreadableDocument(abs, fileUnreadable('noMatch', { pattern }, NO_MATCH))
+        : await readPath(abs, opts.read);
+      results.push(lintDocument(doc, withConfig(opts, undefined)));
+    }
+  }
+  if (results.length === 0 && ignored > 0 && reportUnmatched) throw new NoFilesError(patterns);
   return results;
 }
 

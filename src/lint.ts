@@ -7,8 +7,8 @@ import { runRules, sortMessages } from './rules/engine.js';
 import type { Locale, Rule } from './rules/types.js';
 import type { Config, Profile, RuleEntry } from './config/types.js';
 import { resolveProfile, ConfigError } from './config/profiles.js';
-import type { LintMessage, LintResult } from './diagnostic.js';
-import { localise, UI } from './i18n/index.js';
+import type { LintMessage, LintResult, SuppressedMessage } from './diagnostic.js';
+import { describeFailure, localise, UI } from './i18n/index.js';
 import { allRules } from '../rules/index.js';
 
 export interface LintOptions {
@@ -29,6 +29,14 @@ export interface LintOptions {
   debug?: boolean;
   /** called with the report once it is modelled (the audit reads its tables and text from it) */
   onReport?: (report: Report, profile: Profile) => void;
+  /** false: ignore inline configuration comments (--no-inline-config) */
+  inlineConfig?: boolean;
+  /** measure the time spent parsing and in each rule (`result.stats`) */
+  stats?: boolean;
+  /** options for rules that leave their severity as it is (a severity set in `ruleOverrides` or the config applies to every finding) */
+  ruleOptions?: Record<string, Record<string, unknown>>;
+  /** how to report disable comments that suppressed nothing (default warn) */
+  reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
 }
 
 /** The profile for a report: a forced one, else the configured profile for its generation, else the built-in one. */
@@ -49,6 +57,7 @@ function count(result: LintResult): LintResult {
   result.warningCount = result.messages.filter((m) => m.severity === 1).length;
   result.fixableErrorCount = result.messages.filter((m) => m.severity === 2 && m.fix).length;
   result.fixableWarningCount = result.messages.filter((m) => m.severity === 1 && m.fix).length;
+  result.fatalErrorCount = result.messages.filter((m) => m.fatal).length;
   return result;
 }
 
@@ -103,6 +112,7 @@ export function lintDocumentWithReport(doc: SourceDocument, opts: LintOptions = 
   };
   if (doc.unreadable) return { result: count(result), report: null };
   let modelled: { report: Report; profile: Profile };
+  const started = performance.now();
   try {
     modelled = modelDocument(doc, opts);
   } catch (err) {
@@ -110,7 +120,7 @@ export function lintDocumentWithReport(doc: SourceDocument, opts: LintOptions = 
     result.messages.push({
       ruleId: 'parse-error',
       severity: 2,
-      message: localise(UI.parseError, locale, { error: (err as Error).message }),
+      message: localise(UI.parseError, locale, { error: describeFailure(err, locale) }),
       line: 1,
       column: 1,
       endLine: 1,
@@ -129,9 +139,26 @@ export function lintDocumentWithReport(doc: SourceDocument, opts: LintOptions = 
     agency: report.agency ?? null,
   };
   const ruleConfig = { ...(opts.config?.rules ?? {}), ...(opts.ruleOverrides ?? {}) };
+  const suppressed: SuppressedMessage[] = [];
+  const parsed = performance.now();
+  const timings: Record<string, { total: number }> | undefined = opts.stats ? {} : undefined;
   result.messages.push(
-    ...runRules(report, { rules: opts.rules ?? allRules, profile, ruleConfig, locale, only: opts.only }),
+    ...runRules(report, {
+      rules: opts.rules ?? allRules,
+      profile,
+      ruleConfig,
+      locale,
+      only: opts.only,
+      inlineConfig: opts.inlineConfig,
+      ruleOptions: opts.ruleOptions,
+      reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
+      suppressed,
+      knownRules: allRules.map((r) => r.id),
+      timings,
+    }),
   );
+  if (timings) result.stats = { times: { passes: [{ parse: { total: parsed - started }, rules: timings, total: performance.now() - started }] } };
+  if (suppressed.length) result.suppressedMessages = sortMessages(suppressed) as SuppressedMessage[];
   sortMessages(result.messages);
   return { result: count(result), report };
 }

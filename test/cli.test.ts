@@ -32,12 +32,13 @@ beforeAll(() => {
 });
 
 describe('exit codes and the stylish format', () => {
-  it('exits 0 and prints nothing for a complete report', () => {
-    const dir = project({ 'ok.txt': COMPLETE });
+  it('exits 0 and says how many reports were clean', () => {
+    const dir = project({ 'ok.txt': COMPLETE, 'ok2.md': COMPLETE });
     const r = run(['ok.txt'], { cwd: dir });
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe('');
+    expect(r.stdout).toBe('✔ 1 份报告未发现问题\n');
     expect(r.code).toBe(0);
+    expect(run(['.', '--locale', 'en'], { cwd: dir }).stdout).toBe('✔ 2 reports checked, no problems found\n');
   });
 
   it('exits 1 and prints position, severity, message, rule and summary for a missing part', () => {
@@ -47,7 +48,7 @@ describe('exit codes and the stylish format', () => {
     const lines = r.stdout.split('\n');
     expect(lines).toContain('bad.txt');
     const row = lines.find((l) => l.includes('required-sections'))!;
-    expect(row).toMatch(/^ {2}10:1 {2}错误 {2}缺少必备部分“五、存在的主要问题及改进情况” {2}required-sections$/);
+    expect(row).toMatch(/^ {2}10:1 {2}错误 {2}缺少必备部分“五、存在的主要问题及改进情况” {2}required-sections（必备部分）$/);
     expect(r.stdout).toContain('应为：五、存在的主要问题及改进情况');
     expect(r.stdout).toContain('✖ 1 个问题（1 个错误，0 个警告）');
     expect(r.stdout).not.toMatch(/\x1b\[/);
@@ -71,7 +72,7 @@ describe('exit codes and the stylish format', () => {
     const dir = project({ 'bad.txt': MISSING_FIVE, 'bad2.txt': MISSING_FIVE.replace('三、收到和处理政府信息公开申请情况\n见下表。\n', '') });
     const r = run(['.', '--locale', 'zh'], { cwd: dir });
     expect(r.code).toBe(1);
-    const rows = r.stdout.split('\n').filter((l) => l.endsWith('required-sections'));
+    const rows = r.stdout.split('\n').filter((l) => l.endsWith('required-sections（必备部分）'));
     expect(rows.length).toBe(3);
     const bad2Rows = rows.slice(1);
     // within a file, the rule ids start at the same terminal column
@@ -90,7 +91,7 @@ describe('exit codes and the stylish format', () => {
     expect(r.stdout).toBe('');
     const locale = run(['bad.txt', '--locale', 'fr'], { cwd: dir });
     expect(locale.code).toBe(2);
-    expect(locale.stderr).toContain('"fr"');
+    expect(locale.stderr).toBe('ogi-lint：--locale 只能是 zh 或 en，而不是“fr”\n');
     expect(locale.stdout).toBe('');
   });
 
@@ -110,7 +111,8 @@ describe('--format json', () => {
     const res = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(res).toHaveLength(2);
     for (const x of res) {
-      expect(Object.keys(x).sort()).toEqual(['errorCount', 'filePath', 'fixableErrorCount', 'fixableWarningCount', 'messages', 'report', 'warningCount']);
+      expect(Object.keys(x).sort()).toEqual(['errorCount', 'fatalErrorCount', 'filePath', 'fixableErrorCount', 'fixableWarningCount', 'messages', 'report', 'suppressedMessages', 'warningCount']);
+      expect([x.fatalErrorCount, x.suppressedMessages]).toEqual([0, []]);
       expect(path.isAbsolute(x.filePath as string)).toBe(true);
     }
     const bad = res[0] as unknown as JsonResult & { report: Record<string, unknown> };
@@ -162,11 +164,30 @@ describe('rule settings on the command line', () => {
     expect(parseJson(r.stdout)[0]!.messages.map((m) => m.severity)).toEqual([1]);
   });
 
+  it('the configured severity applies to every finding of a rule, its milder findings included', () => {
+    const text = COMPLETE.replace('本局认真贯彻《条例》。', '本局认真贯彻《条例》。联系电话：0701-562，电子邮箱：wczb@，邮编：24206。');
+    const contact = (args: string[], rules: Record<string, unknown>): number[] => {
+      const dir = project({ 'r.txt': text }, rules);
+      const r = run(['r.txt', '-f', 'json', ...args], { cwd: dir });
+      return parseJson(r.stdout)[0]!.messages.filter((m) => m.ruleId === 'contact-info').map((m) => m.severity);
+    };
+    // left at its default, the error-level rule gives its malformed values as warnings
+    const dflt = tempDir();
+    writeTree(dflt, { 'r.txt': text, '.ogilintrc.json': { root: true, rules: Object.fromEntries(allRules.filter((x) => x.id !== 'contact-info').map((x) => [x.id, 'off'])) } });
+    const mild = parseJson(run(['r.txt', '-f', 'json'], { cwd: dflt }).stdout)[0]!.messages.filter((m) => m.ruleId === 'contact-info');
+    expect(mild.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(mild.map((m) => m.severity))).toEqual(new Set([1]));
+    const n = mild.length;
+    expect(contact(['--rule', 'contact-info:error'], { 'contact-info': 'off' })).toEqual(Array(n).fill(2));
+    expect(contact([], { 'contact-info': 'error' })).toEqual(Array(n).fill(2));
+    expect(contact([], { 'contact-info': ['warn', {}] })).toEqual(Array(n).fill(1));
+  });
+
   it('--rule id:off silences the rule', () => {
     const dir = project({ 'bad.txt': MISSING_FIVE });
     const r = run(['bad.txt', '--rule', 'required-sections:off'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('');
+    expect(r.stdout).toBe('✔ 1 份报告未发现问题\n');
   });
 
   it('--rule id:level:{options} passes options to the rule', () => {
@@ -179,7 +200,9 @@ describe('rule settings on the command line', () => {
     const dir = project({ 'bad.txt': MISSING_FIVE });
     const a = run(['bad.txt', '--rule', 'no-such-rule:warn'], { cwd: dir });
     expect(a.code).toBe(2);
-    expect(a.stderr).toContain('unknown rule "no-such-rule"');
+    expect(a.stderr).toContain('没有名为“no-such-rule”的规则');
+    const typo = run(['bad.txt', '--rule', 'required-section:warn', '--locale', 'en'], { cwd: dir });
+    expect(typo.stderr).toBe('ogi-lint: --rule: unknown rule "required-section"; did you mean "required-sections"?\n');
     const b = run(['bad.txt', '--rule', 'required-sections:warn:{"ignore":3}'], { cwd: dir });
     expect(b.code).toBe(2);
     expect(b.stderr).toContain('rules.required-sections[1].ignore');
@@ -278,7 +301,7 @@ describe('init', () => {
     const written = readFileSync(file, 'utf8');
     const cfg = JSON.parse(written);
     expect(cfg.root).toBe(true);
-    expect(Object.keys(cfg.rules).sort()).toEqual(allRules.map((r) => r.id).sort());
+    expect(cfg.rules).toEqual({});
     writeTree(dir, { 'bad.txt': MISSING_FIVE });
     const lint = run(['bad.txt', '-f', 'json'], { cwd: dir });
     expect(lint.stderr).toBe('');
@@ -335,8 +358,29 @@ describe('configuration discovery', () => {
     const r = run(['sub/r.txt'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(path.join(dir, 'sub', '.ogilintrc.json'));
-    expect(r.stderr).toContain('"locale"');
+    expect(r.stderr).toContain('“locale”只能是 "zh"、"en" 之一');
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(run(['sub/r.txt', '--locale', 'en'], { cwd: dir }).stderr).toContain('"locale" must be one of "zh", "en"');
+  });
+
+  it('an unknown key is refused with "did you mean", in Chinese by default and in English with --locale en', () => {
+    const dir = project({ 'sub/.ogilintrc.json': { rule: { 'required-sections': 'warn' } }, 'sub/r.txt': COMPLETE });
+    const zh = run(['sub/r.txt'], { cwd: dir });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toBe(`ogi-lint：配置有误：\n${path.join(dir, 'sub', '.ogilintrc.json')}：未知的设置项“rule”，是否想写“rules”？\n`);
+    const en = run(['sub/r.txt', '--locale', 'en'], { cwd: dir });
+    expect(en.stderr).toBe(`ogi-lint: invalid configuration:\n${path.join(dir, 'sub', '.ogilintrc.json')}: unknown key "rule"; did you mean "rules"?\n`);
+  });
+
+  it('help and usage errors are in Chinese by default, English with --locale en, with "did you mean" for flags', () => {
+    const help = run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('选项：');
+    expect(help.stdout).toContain('只报告错误');
+    expect(run(['--help', '--locale', 'en']).stdout).toContain('report errors only');
+    const typo = run(['x.txt', '--quite']);
+    expect([typo.code, typo.stderr]).toEqual([2, 'ogi-lint：无法识别的选项：quite（是否想写 --quiet？）\n']);
+    expect(run(['x.txt', '--quite', '--locale', 'en']).stderr).toBe('ogi-lint: Unknown argument: quite (did you mean --quiet?)\n');
   });
 
   it('a configuration that is not JSON exits 2 naming the file', () => {
@@ -344,14 +388,14 @@ describe('configuration discovery', () => {
     const r = run(['sub/r.txt'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(path.join('sub', '.ogilintrc.json'));
-    expect(r.stderr).toContain('not valid JSON');
+    expect(r.stderr).toMatch(/\.ogilintrc\.json:1:\d+：不是合法的 JSON/);
   });
 
   it('an unknown rule id in a configuration exits 2 naming the id', () => {
     const dir = project({ 'sub/.ogilintrc.json': { rules: { 'required-sectoins': 'warn' } }, 'sub/r.txt': COMPLETE });
     const r = run(['sub/r.txt'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('unknown rule "required-sectoins"');
+    expect(r.stderr).toContain('没有名为“required-sectoins”的规则，是否想写“required-sections”？');
   });
 
   it('ignorePatterns leave files out of folder walks', () => {
@@ -362,17 +406,20 @@ describe('configuration discovery', () => {
 });
 
 describe('paths', () => {
-  it('walks a folder for supported files, skipping node_modules and dot-folders', () => {
+  it('walks a folder for reports and documents, skipping node_modules and dot-folders', () => {
     const dir = project({
       'reports/a.txt': COMPLETE,
       'reports/deep/b.md': `# ${COMPLETE}`,
-      'reports/notes.odt': 'not a report',
+      'reports/notes.pdf': '%PDF-1.4\n%\u00e2\u00e3\n1 0 obj\n<<>>\nendobj\n',
       'reports/node_modules/x.txt': MISSING_FIVE,
       'reports/.drafts/y.txt': MISSING_FIVE,
     });
     const r = run(['reports', '-f', 'json'], { cwd: dir });
     const files = parseJson(r.stdout).map((x) => path.relative(dir, x.filePath)).sort();
-    expect(files).toEqual([path.join('reports', 'a.txt'), path.join('reports', 'deep', 'b.md')]);
+    expect(files).toEqual([path.join('reports', 'a.txt'), path.join('reports', 'deep', 'b.md'), path.join('reports', 'notes.pdf')]);
+    // a damaged PDF cannot be read: one finding, not a silent skip
+    const pdf = parseJson(r.stdout).find((x) => x.filePath.endsWith('notes.pdf'))!;
+    expect(pdf.messages.map((m) => [m.ruleId, m.fatal])).toEqual([['file-unreadable', true]]);
   });
 
   it('expands glob patterns', () => {
@@ -382,7 +429,7 @@ describe('paths', () => {
     expect(parseJson(r.stdout).map((x) => path.relative(dir, x.filePath)).sort()).toEqual(['r/2020.txt', 'r/2021.txt', 'r/x/2022.txt'].map((p) => p.split('/').join(path.sep)));
   });
 
-  it('exits 2 when nothing matches, naming the pattern', () => {
+  it('exits 2 when no pattern matches anything, naming the pattern', () => {
     const dir = project({ 'r.txt': COMPLETE });
     for (const p of ['missing.txt', 'nothing/**/*.txt']) {
       const r = run([p], { cwd: dir });
@@ -394,10 +441,30 @@ describe('paths', () => {
     expect(empty.code).toBe(2);
   });
 
-  it('a file that cannot be read exits 2, and the other files are still checked', () => {
+  it('a missing path among others is one error finding; the run goes on and exits 1', () => {
+    const dir = project({ 'ok.txt': COMPLETE });
+    const r = run(['ok.txt', 'gone.txt', 'none/*.md', '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    const res = parseJson(r.stdout);
+    expect(res.map((x) => [path.basename(x.filePath), x.errorCount])).toEqual([['ok.txt', 0], ['gone.txt', 1], ['*.md', 1]]);
+    expect(res[1]!.messages[0]).toMatchObject({ ruleId: 'file-unreadable', fatal: true, message: '无法读取文件：文件不存在' });
+    expect(res[2]!.messages[0]).toMatchObject({ ruleId: 'file-unreadable', fatal: true, message: '没有与“none/*.md”匹配的文件' });
+  });
+
+  it('--no-error-on-unmatched-pattern leaves out what matches nothing, and exits 0 when nothing is left', () => {
+    const dir = project({ 'ok.txt': COMPLETE });
+    const r = run(['ok.txt', 'gone.txt', '--no-error-on-unmatched-pattern', '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(parseJson(r.stdout).map((x) => path.basename(x.filePath))).toEqual(['ok.txt']);
+    const none = run(['gone.txt', '--no-error-on-unmatched-pattern'], { cwd: dir });
+    expect([none.code, none.stderr]).toEqual([0, '']);
+  });
+
+  it('a file that cannot be read is an error finding (exit 1, not 2), and the other files are still checked', () => {
     const dir = project({ 'bad.txt': MISSING_FIVE, 'broken.docx': 'this is not a Word file' });
     const r = run(['bad.txt', 'broken.docx', '-f', 'json'], { cwd: dir });
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     const res = parseJson(r.stdout);
     expect(res).toHaveLength(2);
     expect(res[0]!.messages.map((m) => m.message)).toEqual([MISSING_MSG]);
@@ -463,5 +530,22 @@ describe('API used by the binary', () => {
     expect(res[0]!.messages.map((m) => [m.ruleId, m.line, m.message])).toEqual([['required-sections', 10, MISSING_MSG]]);
     writeFileSync(path.join(dir, 'extra.txt'), COMPLETE);
     expect((await lintFiles(['.'], { cwd: dir })).map((r) => path.basename(r.filePath))).toEqual(['bad.txt', 'extra.txt']);
+  });
+});
+
+describe('output into a pipe that closes early (`ogi-lint … | head`)', () => {
+  it('stops quietly: no stack trace, no EPIPE message', async () => {
+    const { spawn } = await import('node:child_process');
+    const dir = tempDir();
+    const lines = Array.from({ length: 3000 }, () => '本局于XX年XX月发布文件（国办公开办函[2021]30号）。');
+    writeTree(dir, { 'big.txt': `某某局2021年政府信息公开工作年度报告\n${lines.join('\n')}\n` });
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'ogi-lint.js'), 'big.txt'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    // read the first chunk, then close the pipe as `head` does
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(err).toBe('');
+    expect([0, 1]).toContain(code);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
+import { RULE_NAMES } from '../src/output/rule-names.js';
 import { allRules } from '../rules/index.js';
 import { configSchema, configSchemaText } from '../src/cli/config-schema.js';
 import { ruleDoc, rulesMarkdownTable } from '../src/cli/rule-docs.js';
@@ -28,17 +29,20 @@ describe('config.schema.json', () => {
   });
 
   it('describes every rule with the rule’s own options schema, and accepts each rule’s defaults', () => {
-    const schema = configSchema(allRules) as { properties: { rules: { properties: Record<string, { anyOf: [unknown, { items: unknown[] }] }> } } };
+    const schema = configSchema(allRules) as { definitions: { rules: { properties: Record<string, { anyOf: [unknown, { items: unknown[] }] }> } } };
     const ajv = new Ajv({ strict: false });
     const validate = ajv.compile(schema);
     for (const rule of allRules) {
-      const entry = schema.properties.rules.properties[rule.id]!;
+      const entry = schema.definitions.rules.properties[rule.id]!;
       expect(entry.anyOf[1].items[1]).toEqual(rule.optionsSchema);
       expect(validate({ rules: { [rule.id]: ['warn', rule.defaultOptions] } })).toBe(true);
       expect(validate({ rules: { [rule.id]: 'off' } })).toBe(true);
       expect(validate({ rules: { [rule.id]: 'sometimes' } })).toBe(false);
     }
     expect(validate({ rules: { 'no-such-rule': 'warn' } })).toBe(false);
+    expect(validate({ overrides: [{ files: '*.md', rules: { 'required-sections': 'off' } }] })).toBe(true);
+    expect(validate({ overrides: [{ files: '*.md', rules: { 'no-such-rule': 'off' } }] })).toBe(false);
+    expect(validate({ overrides: [{ rules: {} }] })).toBe(false);
   });
 });
 
@@ -56,7 +60,8 @@ describe('validateConfig', () => {
   });
 
   it('names unknown rules and bad rule settings', () => {
-    expect(errorOf(() => validateConfig({ rules: { 'required-section': 'warn' } }, 'cfg.json'))).toMatch(/^cfg\.json: unknown rule "required-section" \(known rules: .*required-sections/);
+    expect(errorOf(() => validateConfig({ rules: { 'required-section': 'warn' } }, 'cfg.json'))).toBe('cfg.json: unknown rule "required-section"; did you mean "required-sections"?');
+    expect(errorOf(() => validateConfig({ rules: { zzz: 'warn' } }, 'cfg.json'))).toMatch(/^cfg\.json: unknown rule "zzz" \(known rules: .*required-sections/);
     expect(errorOf(() => validateConfig({ rules: { 'required-sections': 'loud' } }, 'cfg.json'))).toContain('"rules.required-sections" severity must be one of');
     expect(errorOf(() => validateConfig({ rules: { 'required-sections': ['warn', { ignore: 'other' }] } }, 'cfg.json'))).toBe(
       'cfg.json: "rules.required-sections[1].ignore" must be array',
@@ -189,7 +194,7 @@ describe('generated rule docs', () => {
   it('every rule’s page shows its description, options and each example with its expected diagnostics', () => {
     for (const rule of allRules) {
       const page = ruleDoc(rule);
-      expect(page.startsWith(`# ${rule.id}\n`)).toBe(true);
+      expect(page.startsWith(`# ${rule.id}（${RULE_NAMES[rule.id]!.zh}）\n`)).toBe(true);
       expect(page).toContain(rule.description.zh);
       expect(page).toContain(rule.description.en);
       expect(page).toContain(JSON.stringify(rule.optionsSchema, null, 2));
@@ -208,5 +213,17 @@ describe('generated rule docs', () => {
     const table = rulesMarkdownTable(allRules).trim().split('\n');
     expect(table).toHaveLength(allRules.length + 2);
     allRules.forEach((r, i) => expect(table[i + 2]).toContain(`| \`${r.id}\` | ${r.severity} | ${r.generations.join(', ')} |`));
+  });
+});
+
+describe('rule names', () => {
+  it('every rule has a short Chinese and English name, shown in the docs', () => {
+    for (const rule of allRules) {
+      const name = RULE_NAMES[rule.id];
+      expect(name, rule.id).toBeDefined();
+      expect(name!.zh).toMatch(/^[\u4e00-\u9fff]{2,8}$/);
+      expect(name!.en.length).toBeGreaterThan(2);
+    }
+    expect(rulesMarkdownTable(allRules)).toContain('| 必备部分 |');
   });
 });

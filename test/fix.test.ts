@@ -150,14 +150,51 @@ describe('writeFixed refuses what it cannot write safely', () => {
 describe('--fix and --fix-dry-run on the command line', () => {
   const io = (cwd: string, stdin = '') => memoryIO(cwd, stdin);
 
-  it('--fix-dry-run prints a unified diff and writes nothing', async () => {
+  it('--fix-dry-run prints a unified diff in stylish and writes nothing', async () => {
     const d = tmp();
     writeFileSync(path.join(d, 'r.txt'), iconv.encode(REPORT, 'gbk'));
     const o = io(d);
-    await main(['r.txt', '--fix-dry-run', '--format', 'json'], o);
+    await main(['r.txt', '--fix-dry-run'], o);
     expect(o.out).toContain('-按照《通知》（国办公开办函[2021]30号）和（皖政办（2018）5号）要求编制。');
     expect(o.out).toContain('+按照《通知》（国办公开办函〔2021〕30号）和（皖政办〔2018〕5号）要求编制。');
     expect(readFileSync(path.join(d, 'r.txt')).equals(iconv.encode(REPORT, 'gbk'))).toBe(true);
+  });
+
+  for (const format of ['json', 'sarif']) {
+    it(`--fix-dry-run -f ${format} prints only parseable output; JSON carries the fixed text in "output"`, async () => {
+      const d = tmp();
+      writeFileSync(path.join(d, 'r.txt'), iconv.encode(REPORT, 'gbk'));
+      const o = io(d);
+      await main(['r.txt', '--fix-dry-run', '-f', format], o);
+      const parsed = JSON.parse(o.out) as unknown;
+      expect(o.out).not.toContain('@@');
+      if (format === 'json') {
+        const [result] = parsed as { output?: string; messages: { ruleId: string }[] }[];
+        expect(result!.output).toBe(FIXED);
+        expect(result!.messages.filter((m) => m.ruleId === 'doc-number')).toEqual([]);
+      }
+      expect(readFileSync(path.join(d, 'r.txt')).equals(iconv.encode(REPORT, 'gbk'))).toBe(true);
+    });
+  }
+
+  it('a result without fixes has no "output", as in ESLint', async () => {
+    const d = tmp();
+    writeFileSync(path.join(d, 'r.txt'), FIXED);
+    const o = io(d);
+    await main(['r.txt', '--fix-dry-run', '-f', 'json'], o);
+    expect(Object.keys((JSON.parse(o.out) as object[])[0]!)).not.toContain('output');
+  });
+
+  it('--fix with --fix-dry-run, and --fix on standard input, are refused with exit code 2', async () => {
+    const d = tmp();
+    writeFileSync(path.join(d, 'r.txt'), REPORT);
+    const both = io(d);
+    expect(await main(['r.txt', '--fix', '--fix-dry-run'], both)).toBe(2);
+    expect(both.err).toContain('--fix 与 --fix-dry-run 不能同时使用');
+    const stdin = io(d, REPORT);
+    expect(await main(['-', '--stdin-filename', 'r.txt', '--fix', '--locale', 'en'], stdin)).toBe(2);
+    expect(stdin.err).toContain('--fix cannot be used with standard input');
+    expect(readFileSync(path.join(d, 'r.txt'), 'utf8')).toBe(REPORT);
   });
 
   it('--fix writes the file in its encoding and reports only what is left', async () => {
@@ -183,13 +220,13 @@ describe('--fix and --fix-dry-run on the command line', () => {
     expect(result!.messages.filter((m) => m.ruleId === 'doc-number')).toHaveLength(2);
   });
 
-  it('standard input is never written, even when --stdin-filename names a file', async () => {
+  it('standard input is never written by fixResults, even when --stdin-filename names a file', async () => {
     const d = tmp();
-    writeFileSync(path.join(d, 'r.txt'), REPORT);
-    const o = io(d, REPORT);
-    await main(['-', '--stdin-filename', 'r.txt', '--fix'], o);
-    expect(readFileSync(path.join(d, 'r.txt'), 'utf8')).toBe(REPORT);
-    expect(o.err).toContain('标准输入不会被写回');
+    const file = path.join(d, 'r.txt');
+    writeFileSync(file, REPORT);
+    const run = await fixResults([lintDocument(await readPath(file))], { dryRun: false, locale: 'zh', stdin: true });
+    expect(readFileSync(file, 'utf8')).toBe(REPORT);
+    expect(run.notes.join('\n')).toContain('标准输入不会被写回');
   });
 
   it('fixResults on results whose file changed since linting leaves it alone', async () => {

@@ -27,13 +27,13 @@ describe('stylish', () => {
     expect(lines).toContain('a.txt');
     expect(lines).toContain(path.join('sub', 'b.txt'));
     expect(lines).not.toContain('c.txt');
-    const rows = lines.filter((l) => l.endsWith('required-sections'));
+    const rows = lines.filter((l) => l.endsWith('required-sections（必备部分）'));
     expect(rows).toHaveLength(3);
     // the two rows of a.txt: messages of different lengths, rule ids in one terminal column
     const aRows = rows.slice(0, 2);
     expect(new Set(aRows.map((l) => stringWidth(l.slice(0, l.lastIndexOf('required-sections'))))).size).toBe(1);
-    expect(aRows[0]).toMatch(/^ {2}\d+:1 {2}错误 {2}缺少必备部分“三、收到和处理政府信息公开申请情况” {2}required-sections$/);
-    expect(rows[2]).toMatch(/^ {2}10:1 {2}警告 {2}缺少必备部分“五、存在的主要问题及改进情况” {2}required-sections$/);
+    expect(aRows[0]).toMatch(/^ {2}\d+:1 {2}错误 {2}缺少必备部分“三、收到和处理政府信息公开申请情况” {2}required-sections（必备部分）$/);
+    expect(rows[2]).toMatch(/^ {2}10:1 {2}警告 {2}缺少必备部分“五、存在的主要问题及改进情况” {2}required-sections（必备部分）$/);
     expect(out).toContain('应为：五、存在的主要问题及改进情况；实为：（无）');
     expect(lines.at(-2)).toBe('✖ 3 个问题（2 个错误，1 个警告）');
   });
@@ -41,7 +41,7 @@ describe('stylish', () => {
   it('pads by display width: a CJK message and an ASCII one end at the same column', () => {
     const [a] = sample();
     const two: LintResult = { ...a!, messages: [a!.messages[0]!, { ...a!.messages[0]!, line: 99, message: 'ASCII only' }] };
-    const rows = stylish([two], { cwd }).split('\n').filter((l) => l.endsWith('required-sections'));
+    const rows = stylish([two], { cwd }).split('\n').filter((l) => l.endsWith('required-sections（必备部分）'));
     const starts = rows.map((l) => stringWidth(l.slice(0, l.lastIndexOf('required-sections'))));
     expect(starts[0]).toBe(starts[1]);
     // a plain character count would differ: CJK characters are two cells wide
@@ -60,8 +60,21 @@ describe('stylish', () => {
     expect(stylish(sample(), { cwd, color: false })).not.toMatch(/\x1b\[/);
   });
 
-  it('prints nothing when there are no problems', () => {
-    expect(stylish([sample()[2]!], { cwd })).toBe('');
+  it('says how many reports were clean when there are no problems, and prints nothing for no result', () => {
+    expect(stylish([sample()[2]!], { cwd })).toBe('✔ 1 份报告未发现问题\n');
+    expect(stylish([sample()[2]!, sample()[2]!], { cwd, locale: 'en' })).toBe('✔ 2 reports checked, no problems found\n');
+    expect(stylish([], { cwd })).toBe('');
+  });
+
+  it('marks fixable findings and says how many --fix can fix', () => {
+    const [a] = sample();
+    const fixable: LintResult = { ...a!, messages: [{ ...a!.messages[0]!, fix: { range: [0, 1], text: 'x' } }, a!.messages[1]!], fixableErrorCount: 1 };
+    const out = stylish([fixable], { cwd });
+    const rows = out.split('\n').filter((l) => l.includes('required-sections'));
+    expect(rows[0]).toMatch(/required-sections（必备部分） \[可修复\]$/);
+    expect(rows[1]).toMatch(/required-sections（必备部分）$/);
+    expect(out).toContain('其中 1 个问题（1 个错误，0 个警告）可用 --fix 自动修复');
+    expect(stylish([fixable], { cwd, locale: 'en' })).toContain('1 error and 0 warnings potentially fixable with the `--fix` option.');
   });
 
   it('does not change the results', () => {
@@ -81,7 +94,7 @@ describe('json', () => {
     const parsed = JSON.parse(json(results)) as Record<string, unknown>[];
     expect(parsed).toHaveLength(3);
     for (const r of parsed) {
-      expect(Object.keys(r)).toEqual(['filePath', 'messages', 'errorCount', 'warningCount', 'fixableErrorCount', 'fixableWarningCount', 'report']);
+      expect(Object.keys(r)).toEqual(['filePath', 'messages', 'suppressedMessages', 'errorCount', 'fatalErrorCount', 'warningCount', 'fixableErrorCount', 'fixableWarningCount', 'report']);
     }
     expect(parsed[1]).toMatchObject({
       filePath: '/reports/sub/b.txt',

@@ -167,14 +167,14 @@ describe('zip archives are inspected before they are opened', () => {
 describe('the command line reports each bad file and goes on', () => {
   const io = (cwd: string) => memoryIO(cwd);
 
-  it('exit code 2, one fatal message per bad file, the good file still checked', async () => {
+  it('exit code 1, one fatal message per bad file, the good file still checked', async () => {
     const d = tmp();
     mkdirSync(path.join(d, 'batch'));
     for (const f of ['empty.txt', 'report.pdf.txt', 'truncated.docx', 'bomb.docx']) writeFileSync(path.join(d, 'batch', f), readFileSync(hostile(f)));
     writeFileSync(path.join(d, 'batch', 'good.txt'), '某某局2021年政府信息公开工作年度报告\n一、总体情况\n本局认真贯彻《条例》。\n');
     const o = io(d);
     const code = await main(['batch', '--format', 'json'], o);
-    expect(code).toBe(2);
+    expect(code).toBe(1);
     const results = JSON.parse(o.out) as { filePath: string; messages: { ruleId: string; fatal?: boolean }[] }[];
     expect(results).toHaveLength(5);
     const byName = new Map(results.map((r) => [path.basename(r.filePath), r]));
@@ -189,7 +189,7 @@ describe('the command line reports each bad file and goes on', () => {
     const d = tmp();
     writeFileSync(path.join(d, 'a.txt'), '某某局2021年政府信息公开工作年度报告\n'.repeat(100));
     const o = io(d);
-    expect(await main(['a.txt', '--format', 'json', '--max-file-size', '1k'], o)).toBe(2);
+    expect(await main(['a.txt', '--format', 'json', '--max-file-size', '1k'], o)).toBe(1);
     expect(JSON.parse(o.out)[0].messages[0].messageId).toBe('tooLarge');
     const bad = io(d);
     expect(await main(['a.txt', '--max-file-size', 'huge'], bad)).toBe(2);

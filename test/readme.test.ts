@@ -17,7 +17,14 @@ describe('README', () => {
   it('gives exactly two quick-start commands: run on the samples, run the tests', () => {
     const quick = /## Quick start[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)![1]!.trim().split('\n');
     expect(quick).toHaveLength(2);
-    expect(quick[0]).toMatch(/^npm install && node bin\/ogi-lint\.js fixtures\/samples/);
-    expect(quick[1]).toMatch(/^npm install && npm test/);
+    expect(quick[0]).toMatch(/^npm ci && npx ogi-lint fixtures\/samples/);
+    expect(quick[1]).toMatch(/^npm ci && npm test/);
+  });
+
+  it('calls the command as `npx ogi-lint`, which works after `npm install` (a bare `ogi-lint` is not on the PATH)', () => {
+    const commands = [...readme.matchAll(/```(?:sh)?\n([\s\S]*?)```/g)].flatMap((m) => m[1]!.split('\n'));
+    const calls = commands.map((l) => l.replace(/^\$ /, '')).filter((l) => /(^|&& )(node bin\/)?ogi-lint\b/.test(l));
+    expect(calls).toEqual([]);
+    expect(commands.filter((l) => l.includes('npx ogi-lint')).length).toBeGreaterThan(2);
   });
 });

@@ -59,6 +59,29 @@ export function configSchema(rules: Rule<unknown>[]): Record<string, unknown> {
         description: 'glob patterns of files and folders not to check, relative to this file',
       },
       settings: { type: 'object', description: 'settings shared by rules' },
+      rules: { $ref: '#/definitions/rules' },
+      overrides: {
+        type: 'array',
+        description: 'settings for some files only, as in ESLint: each entry applies to the files its globs match (relative to this file), later entries winning',
+        items: {
+          type: 'object',
+          required: ['files'],
+          properties: {
+            files: { $ref: '#/definitions/globs', description: 'the files this entry applies to (a pattern without "/" matches the file name at any depth)' },
+            excludedFiles: { $ref: '#/definitions/globs', description: 'files left out even though "files" matches them' },
+            profile: { type: 'string', minLength: 1, description: 'check these files against this profile' },
+            locale: { enum: ['zh', 'en'], description: 'language of the messages for these files' },
+            settings: { type: 'object', description: 'settings shared by rules, for these files' },
+            rules: { $ref: '#/definitions/rules' },
+          },
+          additionalProperties: false,
+        },
+      },
+    },
+    additionalProperties: false,
+    definitions: {
+      severity: SEVERITY,
+      globs: { anyOf: [{ type: 'string', minLength: 1 }, { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } }] },
       rules: {
         type: 'object',
         description: 'rule settings: "off", "warn", "error", or ["warn", { options }]',
@@ -66,8 +89,6 @@ export function configSchema(rules: Rule<unknown>[]): Record<string, unknown> {
         additionalProperties: false,
       },
     },
-    additionalProperties: false,
-    definitions: { severity: SEVERITY },
   };
 }
 

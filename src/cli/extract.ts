@@ -68,11 +68,8 @@ export function extractDocument(doc: SourceDocument, opts: ExtractOptions = {}):
   }
 }
 
-/**
- * `ogi-lint extract [paths..]`: the official tables of each file in the canonical model, as a
- * JSON array (one entry per file).
- */
-export async function extractCommand(paths: string[], opts: ExtractOptions = {}): Promise<string> {
+/** The results of `extract` for some paths: one entry per file, and one with an `error` per path that matched nothing. */
+export async function extractResults(paths: string[], opts: ExtractOptions = {}): Promise<ExtractResult[]> {
   const cwd = opts.cwd ?? process.cwd();
   const { files, unmatched } = await expandPatterns(paths, cwd);
   const out: ExtractResult[] = [];
@@ -81,6 +78,58 @@ export async function extractCommand(paths: string[], opts: ExtractOptions = {})
     const r = extractDocument(doc, opts);
     out.push({ ...r, filePath: path.relative(cwd, f) || f });
   }
-  for (const u of unmatched) out.push({ filePath: u, year: null, generation: '', error: 'no such file', tables: [], flattened: [], evidence: {} });
-  return `${JSON.stringify(out, null, 2)}\n`;
+  const missing = { zh: '没有与此匹配的文件', en: 'no such file' };
+  for (const u of unmatched) out.push({ filePath: u, year: null, generation: '', error: localise(missing, opts.locale ?? 'zh'), tables: [], flattened: [], evidence: {} });
+  return out;
+}
+
+/**
+ * `ogi-lint extract [paths..]`: the official tables of each file in the canonical model, as a
+ * JSON array (one entry per file).
+ */
+export async function extractCommand(paths: string[], opts: ExtractOptions = {}): Promise<string> {
+  return `${JSON.stringify(await extractResults(paths, opts), null, 2)}\n`;
+}
+
+/** Drop the source ranges and positions, keeping the data (`extract --no-positions`). */
+export function withoutPositions<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutPositions) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (k !== 'range') out[k] = withoutPositions(v);
+    return out as T;
+  }
+  return value;
+}
+
+const CSV_HEADER = ['file', 'year', 'generation', 'table', 'row', 'row_label', 'column', 'column_label', 'value', 'text', 'error'];
+
+function csvField(v: unknown): string {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * The cells of every table as CSV, one line per cell (file, table, row, column, value), with a
+ * byte-order mark so that spreadsheet programs read the Chinese labels as UTF-8. A file that could
+ * not be read is one line with its error.
+ */
+export function extractCsv(results: ExtractResult[]): string {
+  const lines = [CSV_HEADER.join(',')];
+  for (const r of results) {
+    if (r.error !== undefined || r.tables.length === 0) {
+      lines.push([r.filePath, r.year, r.generation, '', '', '', '', '', '', '', r.error ?? ''].map(csvField).join(','));
+      continue;
+    }
+    for (const t of r.tables) {
+      const rowLabel = new Map(t.rows.map((x) => [x.id, x.label]));
+      const colLabel = new Map(t.columns.map((x) => [x.id, x.label]));
+      for (const [rowId, cells] of Object.entries(t.cells)) {
+        for (const [colId, cell] of Object.entries(cells)) {
+          lines.push([r.filePath, r.year, r.generation, t.template, rowId, rowLabel.get(rowId) ?? '', colId, colLabel.get(colId) ?? '', cell.value, cell.text, ''].map(csvField).join(','));
+        }
+      }
+    }
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

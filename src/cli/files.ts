@@ -1,16 +1,44 @@
-import { statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { SUPPORTED_EXTENSIONS } from '../read/index.js';
 
 /** Folders never walked into (dot-folders are skipped as well). */
+const SKIP_FOLDERS = new Set(['node_modules']);
 const SKIP = ['**/node_modules/**'];
 
+/**
+ * Documents that may well be a report but cannot be read as one (old Word, WPS, scans…). Found in
+ * a folder, each is read anyway, so that it gets one clear finding saying what it is and what to
+ * provide instead, rather than being passed over. (A format that gains a reader moves to
+ * SUPPORTED_EXTENSIONS.)
+ */
+export const DOCUMENT_EXTENSIONS = ['.pdf', '.doc', '.wps', '.wpt', '.dot', '.docm', '.dotx', '.rtf', '.odt', '.ofd', '.xps', '.pages'];
+
+/**
+ * Files that document a project or a folder rather than report anything. In a folder or a glob
+ * they are skipped (and listed as skipped); named on the command line, they are checked.
+ */
+const PROJECT_FILES = /^(readme|changelog|changes|history|contributing|license|licence|notice|authors|code_of_conduct|security|todo)(\.[^.]+)?$/i;
+
+/** ogi-lint's own files and a project's package files: passed over without a word. */
+const TOOL_FILES = new Set(['ogi-lint-suppressions.json', 'package.json', 'package-lock.json']);
+
+/** Why a file found in a folder or by a glob was not checked. */
+export type SkipReason = 'not-a-report' | 'project-file';
+
+export interface SkippedFile {
+  file: string;
+  reason: SkipReason;
+}
+
 export interface ExpandResult {
-  /** absolute paths, each once, in the order the patterns gave them */
+  /** absolute paths, each file once (by its real path), in the order the patterns gave them */
   files: string[];
   /** patterns that matched no file */
   unmatched: string[];
+  /** files found in folders or by globs that are not reports, with why */
+  skipped: SkippedFile[];
 }
 
 function statOf(p: string): 'file' | 'directory' | undefined {
@@ -22,41 +50,103 @@ function statOf(p: string): 'file' | 'directory' | undefined {
   }
 }
 
-const supported = (f: string): boolean => SUPPORTED_EXTENSIONS.includes(path.extname(f).toLowerCase());
+function realOf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+const extension = (f: string): string => path.extname(f).toLowerCase();
+
+/** What to do with a file met in a folder or by a glob. */
+export function classify(file: string): 'report' | 'document' | SkipReason {
+  const ext = extension(file);
+  if (PROJECT_FILES.test(path.basename(file))) return 'project-file';
+  if (SUPPORTED_EXTENSIONS.includes(ext)) return 'report';
+  if (DOCUMENT_EXTENSIONS.includes(ext)) return 'document';
+  return 'not-a-report';
+}
 
 /**
- * Turn command-line paths into files: a file is taken as it is, a folder is walked for files with
- * a supported extension (skipping node_modules and dot-folders), anything else is a glob pattern.
+ * Every file under a folder, following symbolic links but entering each real folder once (so a
+ * link back up the tree, or two links to one folder, do not repeat files). Dot-files, dot-folders
+ * and node_modules are left out; folders that cannot be listed are passed over.
+ */
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  const visited = new Set<string>();
+  const visit = (d: string): void => {
+    const real = realOf(d);
+    if (visited.has(real)) return;
+    visited.add(real);
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const p = path.join(d, e.name);
+      const kind = e.isSymbolicLink() ? statOf(p) : e.isDirectory() ? 'directory' : e.isFile() ? 'file' : undefined;
+      if (kind === 'directory') {
+        if (!SKIP_FOLDERS.has(e.name)) visit(p);
+      } else if (kind === 'file') out.push(p);
+    }
+  };
+  visit(dir);
+  return out;
+}
+
+/**
+ * Turn command-line paths into files. A file named is taken as it is, whatever it is. A folder is
+ * walked (see `walk`), and a glob pattern expanded: of the files found, reports are taken,
+ * documents that cannot be read as reports are taken too (they get a finding that says so), and
+ * the rest — images, spreadsheets, README.md and the like — are listed in `skipped`.
  */
 export async function expandPatterns(patterns: string[], cwd: string = process.cwd()): Promise<ExpandResult> {
   const seen = new Set<string>();
+  const skippedSeen = new Set<string>();
   const files: string[] = [];
+  const skipped: SkippedFile[] = [];
   const unmatched: string[] = [];
-  const add = (abs: string[]): number => {
-    let n = 0;
-    for (const f of abs) {
-      n++;
-      if (seen.has(f)) continue;
-      seen.add(f);
-      files.push(f);
-    }
-    return n;
+  const take = (f: string): void => {
+    const real = realOf(f);
+    if (seen.has(real)) return;
+    seen.add(real);
+    files.push(f);
   };
   for (const pattern of patterns) {
     const abs = path.resolve(cwd, pattern);
     const kind = statOf(abs);
     let found: string[] = [];
-    if (kind === 'file') found = [abs];
-    else if (kind === 'directory') {
-      found = await glob(
-        SUPPORTED_EXTENSIONS.map((e) => `**/*${e}`),
-        { cwd: abs, absolute: true, dot: false, ignore: SKIP, caseSensitiveMatch: false, followSymbolicLinks: false },
-      );
-    } else if (isDynamicPattern(pattern)) {
-      found = (await glob([pattern.split(path.sep).join('/')], { cwd, absolute: true, dot: false, ignore: SKIP })).filter(supported);
+    if (kind === 'file') {
+      take(abs);
+      continue;
     }
-    found = found.map((f) => path.resolve(f)).sort();
-    if (add(found) === 0) unmatched.push(pattern);
+    if (kind === 'directory') found = walk(abs);
+    else if (isDynamicPattern(pattern)) {
+      found = (await glob([pattern.split(path.sep).join('/')], { cwd, absolute: true, dot: false, ignore: SKIP, followSymbolicLinks: true }))
+        .map((f) => path.resolve(f))
+        .sort();
+    }
+    let matched = 0;
+    for (const f of found) {
+      const c = classify(f);
+      if (TOOL_FILES.has(path.basename(f))) continue;
+      if (c === 'report' || c === 'document') {
+        take(f);
+        matched++;
+      } else if (!skippedSeen.has(realOf(f))) {
+        skippedSeen.add(realOf(f));
+        skipped.push({ file: f, reason: c });
+      }
+    }
+    // a folder or glob that found only files which are not reports matched something: they are listed as skipped
+    if (matched === 0 && found.length === 0) unmatched.push(pattern);
   }
-  return { files, unmatched };
+  return { files, unmatched, skipped };
 }

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import yargs from 'yargs';
 import { ConfigError } from '../config/profiles.js';
-import { checkRuleEntry, ConfigLoader, CONFIG_FILENAME } from '../config/load.js';
+import { checkRuleEntryLocalised, ConfigLoader, CONFIG_FILENAME } from '../config/load.js';
 import type { RuleEntry } from '../config/types.js';
 import type { LintResult } from '../diagnostic.js';
 import { localise, UI } from '../i18n/index.js';
@@ -11,7 +12,7 @@ import { modelDocument } from '../lint.js';
 import { normaliseEncoding } from '../read/decode.js';
 import { parseByteSize, readPath, READ_OPTION_MESSAGES, type ReadOptions } from '../read/index.js';
 import { fixResults } from '../fix/files.js';
-import { formatters, getFormatter } from '../output/index.js';
+import { formatters, getFormatter, type Formatter } from '../output/index.js';
 import { packageInfo } from '../output/sarif.js';
 import type { Locale, Rule } from '../rules/types.js';
 import { allRules } from '../../rules/index.js';
@@ -20,6 +21,11 @@ import { ruleDoc, rulesJson, rulesMarkdownTable, rulesText } from './rule-docs.j
 import { CLI } from './messages.js';
 import { extractCommand } from './extract.js';
 import { webCommand, WebError } from './web.js';
+import { extractCsv, extractResults, withoutPositions } from './extract.js';
+import { applySuppressions, loadSuppressions, pruneSuppressions, recordSuppressions, saveSuppressions, SUPPRESSIONS_FILENAME, type Suppressions } from '../suppressions.js';
+import { closest } from '../util/suggest.js';
+import type { SkippedFile } from './files.js';
+import { skippedLine, statsTable } from '../output/stylish.js';
 
 /** Where the command line reads and writes; tests may pass their own. */
 export interface CliIO {
@@ -63,8 +69,8 @@ export function parseRuleFlag(value: string, locale: Locale, rules: Rule<unknown
     }
     entry = [level, options as Record<string, unknown>];
   }
-  const problems = checkRuleEntry(id, entry, '--rule', rules);
-  if (problems.length) throw new UsageError(problems.join('\n'));
+  const problems = checkRuleEntryLocalised(id, entry, '--rule', rules);
+  if (problems.length) throw new UsageError(problems.map((p) => p[locale]).join('\n'));
   return [id, entry];
 }
 
@@ -89,11 +95,12 @@ function makeFolder(dir: string): void {
   mkdirSync(dir);
 }
 
-/** A starter configuration: every rule at its default severity. */
+/**
+ * A starter configuration. Rules are left at their defaults (a severity set here would apply to
+ * every finding of the rule, the milder ones included); the schema lets an editor complete rule ids.
+ */
 function starterConfig(): string {
-  const rules: Record<string, string> = {};
-  for (const r of allRules) rules[r.id] = r.severity === 'error' ? 'error' : 'warn';
-  const cfg = { $schema: './node_modules/ogi-lint/schemas/config.schema.json', root: true, locale: 'zh', ignorePatterns: [], rules };
+  const cfg = { $schema: './node_modules/ogi-lint/schemas/config.schema.json', root: true, locale: 'zh', ignorePatterns: [], rules: {} };
   return `${JSON.stringify(cfg, null, 2)}\n`;
 }
 
@@ -125,8 +132,8 @@ async function printConfig(file: string, opts: LintFilesOptions, io: CliIO): Pro
   return out;
 }
 
+/** 0 clean, 1 errors (an unreadable file is one) or too many warnings; 2 is kept for usage, configuration and internal errors. */
 function exitCodeFor(results: LintResult[], maxWarnings: number, locale: Locale, io: CliIO): number {
-  if (results.some((r) => r.messages.some((m) => m.fatal))) return 2;
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   if (errors > 0) return 1;
@@ -172,6 +179,46 @@ interface LintArgs {
   fixDryRun: boolean;
   encoding?: string;
   maxFileSize?: string;
+  errorOnUnmatchedPattern?: boolean;
+  ignore?: boolean;
+  ignorePattern?: string | string[];
+  inlineConfig?: boolean;
+  reportUnusedDisableDirectives?: boolean;
+  reportUnusedDisableDirectivesSeverity?: 'off' | 'warn' | 'error';
+  stats?: boolean;
+  suppressAll?: boolean;
+  suppressRule?: string | string[];
+  suppressionsLocation?: string;
+  pruneSuppressions?: boolean;
+}
+
+/**
+ * The suppressions file: record the findings (--suppress-all, --suppress-rule), then leave out
+ * what it accepts; --prune-suppressions drops the counts no finding needs any more.
+ */
+function suppress(a: LintArgs, results: LintResult[], io: CliIO, locale: Locale): LintResult[] {
+  const file = path.resolve(io.cwd, a.suppressionsLocation ?? SUPPRESSIONS_FILENAME);
+  const shown = path.relative(io.cwd, file) || file;
+  const only = a.suppressRule === undefined ? undefined : ([] as string[]).concat(a.suppressRule);
+  let s = loadSuppressions(file);
+  const save = (next: Suppressions): void => {
+    try {
+      makeFolder(path.dirname(file));
+      saveSuppressions(file, next);
+    } catch (e) {
+      throw new UsageError(localise(CLI.writeFailed, locale, { file: shown, error: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
+    }
+  };
+  if (a.suppressAll || only) {
+    s = recordSuppressions(results, io.cwd, s, only && new Set(only));
+    save(s);
+  }
+  const applied = applySuppressions(results, s, io.cwd);
+  const count = applied.results.reduce((n, r) => n + (r.suppressedMessages ?? []).filter((m) => m.suppressions.some((k) => k.kind === 'file')).length, 0);
+  if (a.suppressAll || only) io.stderr.write(`${localise(CLI.suppressionsWritten, locale, { count, file: shown })}\n`);
+  if (a.pruneSuppressions) save(pruneSuppressions(s, applied.results, io.cwd));
+  else if (applied.unused.length) io.stderr.write(`${localise(CLI.suppressionsUnused, locale, { count: applied.unused.length, file: shown })}\n`);
+  return applied.results;
 }
 
 /** --encoding and --max-file-size, checked. */
@@ -191,6 +238,8 @@ function readOptions(a: LintArgs, locale: Locale): ReadOptions {
 
 async function runLint(a: LintArgs, io: CliIO): Promise<number> {
   const locale: Locale = a.locale ?? 'zh';
+  checkConflicts(a, locale);
+  const skipped: SkippedFile[] = [];
   const ruleOverrides: Record<string, RuleEntry> = {};
   const ruleFlags = a.rule === undefined ? [] : Array.isArray(a.rule) ? a.rule : [a.rule];
   for (const r of ruleFlags) {
@@ -205,13 +254,19 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
     ruleOverrides,
     debug: a.debug,
     read: readOptions(a, locale),
+    errorOnUnmatchedPattern: a.errorOnUnmatchedPattern !== false,
+    onSkipped: (s) => skipped.push(s),
+    ignore: a.ignore !== false,
+    inlineConfig: a.inlineConfig !== false,
+    stats: Boolean(a.stats),
+    reportUnusedDisableDirectives: a.reportUnusedDisableDirectives ? 'error' : a.reportUnusedDisableDirectivesSeverity,
+    ignorePatterns: a.ignorePattern === undefined ? [] : ([] as string[]).concat(a.ignorePattern),
   };
   if (a.printConfig !== undefined) {
     write(io, JSON.stringify(await printConfig(a.printConfig, opts, io), null, 2), a.outputFile, locale);
     return 0;
   }
-  const formatter = getFormatter(a.format);
-  if (!formatter) throw new UsageError(localise(CLI.unknownFormat, locale, { format: a.format, known: Object.keys(formatters).join(', ') }));
+  const formatter = getFormatter(a.format) ?? (await loadFormatter(a.format, io.cwd, locale));
   const paths = a.paths ?? [];
   if (paths.length === 0 && !a.stdin) throw new UsageError(localise(CLI.noPaths, locale));
   let results: LintResult[];
@@ -234,15 +289,21 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
   if (a.fix || a.fixDryRun) {
     const fixed = await fixResults(results, { dryRun: a.fixDryRun, read: opts.read, locale, stdin: Boolean(a.stdin) });
     results = fixed.results;
-    if (fixed.diff) io.stdout.write(fixed.diff);
+    // the diff is for people; machine formats carry the fixed text in each result's `output`
+    if (fixed.diff && a.format === 'stylish') io.stdout.write(fixed.diff);
     for (const note of fixed.notes) io.stderr.write(`${note}\n`);
   }
+  if (!a.stdin) results = suppress(a, results, io, locale);
   const code = exitCodeFor(results, a.maxWarnings, locale, io);
   const shown = a.quiet ? errorsOnly(results) : results;
   const color = a.outputFile ? false : (a.color ?? (Boolean(io.stdout.isTTY) && !process.env.NO_COLOR));
   // a config may set the language; the flag wins
   const resultLocale = a.locale ?? configuredLocale(opts) ?? 'zh';
-  write(io, formatter(shown, { locale: resultLocale, color, cwd: io.cwd }), a.outputFile, locale);
+  let text = await formatter(shown, { locale: resultLocale, color, cwd: io.cwd, skipped });
+  if (a.stats && a.format === 'stylish') text += statsTable(results, resultLocale);
+  write(io, text, a.outputFile, locale);
+  // machine formats have no place for them: files not checked are named on standard error
+  if (skipped.length && a.format !== 'stylish') io.stderr.write(`${skippedLine({ skipped, cwd: io.cwd }, locale)}\n`);
   return code;
 }
 
@@ -292,6 +353,47 @@ async function runAuditCommand(a: AuditArgs, io: CliIO): Promise<number> {
     if (e instanceof ManifestError) throw new UsageError(e.message);
     throw e;
   }
+}
+
+/** A formatter of one's own, `-f ./my-formatter.js`: a module whose default export turns results into text (or a promise of it). */
+async function loadFormatter(name: string, cwd: string, locale: Locale): Promise<(...args: Parameters<Formatter>) => string | Promise<string>> {
+  const unknown = (): never => {
+    const guess = closest(name, Object.keys(formatters));
+    throw new UsageError(
+      localise(CLI.unknownFormat, locale, { format: name, known: Object.keys(formatters).join(', ') }) + (guess ? localise(CLI.didYouMean, locale, { suggestion: guess }) : ''),
+    );
+  };
+  if (!/^\.{0,2}[\\/]|\.[cm]?js$/.test(name)) return unknown();
+  const file = path.resolve(cwd, name);
+  if (!existsSync(file)) throw new UsageError(localise(CLI.formatterMissing, locale, { file: name }));
+  let mod: { default?: unknown };
+  try {
+    mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+  } catch (e) {
+    throw new UsageError(localise(CLI.formatterBroken, locale, { file: name, error: (e as Error).message }));
+  }
+  const fn = typeof mod.default === 'function' ? mod.default : (mod.default as { default?: unknown } | undefined)?.default;
+  if (typeof fn !== 'function') throw new UsageError(localise(CLI.formatterBroken, locale, { file: name, error: locale === 'zh' ? '默认导出不是函数' : 'its default export is not a function' }));
+  return fn as (...args: Parameters<Formatter>) => string | Promise<string>;
+}
+
+/** Flags that cannot be used together, refused before anything is read. */
+function checkConflicts(a: LintArgs, locale: Locale): void {
+  const both = (x: string, y: string): never => {
+    throw new UsageError(localise(CLI.conflictingFlags, locale, { a: x, b: y }));
+  };
+  if (a.fix && a.fixDryRun) both('--fix', '--fix-dry-run');
+  if (a.suppressAll && a.suppressRule !== undefined) both('--suppress-all', '--suppress-rule');
+  if ((a.suppressAll || a.suppressRule !== undefined) && a.pruneSuppressions) both(a.suppressAll ? '--suppress-all' : '--suppress-rule', '--prune-suppressions');
+  if (a.stdin && (a.suppressAll || a.suppressRule !== undefined || a.pruneSuppressions)) throw new UsageError(localise(CLI.suppressStdin, locale));
+  for (const id of a.suppressRule === undefined ? [] : ([] as string[]).concat(a.suppressRule)) {
+    if (allRules.some((r) => r.id === id)) continue;
+    const guess = closest(id, allRules.map((r) => r.id));
+    throw new UsageError(localise(guess ? CLI.unknownRuleSuggest : CLI.unknownRule, locale, { flag: '--suppress-rule', rule: id, suggestion: guess ?? '' }));
+  }
+  if (a.reportUnusedDisableDirectives && a.reportUnusedDisableDirectivesSeverity !== undefined) both('--report-unused-disable-directives', '--report-unused-disable-directives-severity');
+  if (a.fix && a.stdin) throw new UsageError(localise(CLI.fixStdin, locale));
+  if (a.printConfig !== undefined && (a.paths?.length || a.stdin)) throw new UsageError(localise(CLI.printConfigAlone, locale));
 }
 
 /** The locale the configuration of the current folder asks for, if any. */
@@ -360,6 +462,19 @@ function runInit(locale: Locale, io: CliIO): number {
   return 0;
 }
 
+/** A parse error about unknown flags, with the known flag each was probably meant to be. */
+function withSuggestion(msg: string, known: string[], locale: Locale): string {
+  const m = /(?:Unknown arguments?|无法识别的选项)[:：]\s*(.+)$/.exec(msg);
+  if (!m) return msg;
+  const flags = known.filter((k) => k.length > 1 && !/[A-Z]/.test(k));
+  const hints = m[1]!
+    .split(/[,，]\s*/)
+    .map((name) => closest(name.replace(/^-+/, ''), flags))
+    .filter((x): x is string => x !== undefined)
+    .map((x) => `--${x}`);
+  return hints.length ? `${msg}${localise(CLI.didYouMean, locale, { suggestion: [...new Set(hints)].join(', ') })}` : msg;
+}
+
 /** Run the command line; resolves to the exit code. Never throws. */
 export async function main(args: string[], io: CliIO = defaultIO()): Promise<number> {
   if (args.includes('--lsp')) {
@@ -371,7 +486,7 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
   const given = localeFlag(args);
   const early: Locale = given === 'en' ? 'en' : 'zh';
   if (given !== undefined && given !== 'zh' && given !== 'en') {
-    io.stderr.write(`${localise(CLI.usageError, early, { error: `--locale must be zh or en, not "${given}"` })}\n`);
+    io.stderr.write(`${localise(CLI.usageError, early, { error: localise(CLI.badLocale, early, { value: given }) })}\n`);
     return 2;
   }
   // yargs drops a lone "-", so standard input is noted before parsing
@@ -380,32 +495,46 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
   const debug = args.includes('--debug');
   let code = 0;
   let failure: string | undefined;
+  /** help text in the language of the run */
+  const t = (zh: string, en: string): string => (early === 'en' ? en : zh);
   const parser = yargs()
     .scriptName('ogi-lint')
+    .locale(early === 'en' ? 'en' : 'zh_CN')
     .parserConfiguration({ 'camel-case-expansion': true })
-    .option('format', { alias: 'f', type: 'string', default: 'stylish', describe: 'stylish | json | sarif | csv (rules: text | markdown | json | config-schema)' })
-    .option('output-file', { alias: 'o', type: 'string', describe: 'write the output to this file' })
-    .option('locale', { type: 'string', choices: ['zh', 'en'], describe: 'language of the messages (default zh)' })
-    .option('debug', { type: 'boolean', default: false, describe: 'show stack traces of internal errors' })
-    .option('lsp', { type: 'boolean', describe: 'run as a language server for editors (LSP over standard input and output)' })
+    .option('format', { alias: 'f', type: 'string', default: 'stylish', describe: t('输出格式：stylish | json | sarif | csv | compact | unix | checkstyle | junit | ./自定义.js（rules 子命令：text | markdown | json | config-schema）', 'stylish | json | sarif | csv | compact | unix | checkstyle | junit | ./my-formatter.js (rules: text | markdown | json | config-schema)') })
+    .option('output-file', { alias: 'o', type: 'string', describe: t('把输出写入此文件', 'write the output to this file') })
+    .option('locale', { type: 'string', choices: ['zh', 'en'], describe: t('消息的语言（默认 zh）', 'language of the messages (default zh)') })
+    .option('debug', { type: 'boolean', default: false, describe: t('显示内部错误的调用栈', 'show stack traces of internal errors') })
+    .option('lsp', { type: 'boolean', describe: t('作为编辑器的语言服务器运行（通过标准输入输出使用 LSP）', 'run as a language server for editors (LSP over standard input and output)') })
     .command(
       '$0 [paths..]',
-      'check reports: files, folders, glob patterns, or - for standard input',
+      t('检查年报：文件、目录、通配符，或用 - 读取标准输入', 'check reports: files, folders, glob patterns, or - for standard input'),
       (y) =>
         y
           .positional('paths', { type: 'string', array: true })
-          .option('profile', { type: 'string', describe: 'check against this profile (legacy, format-2019, format-2021, …)' })
-          .option('config', { alias: 'c', type: 'string', describe: 'use this configuration file instead of looking for .ogilintrc.json' })
-          .option('rule', { type: 'string', requiresArg: true, describe: 'rule setting, e.g. required-sections:warn or id:warn:{"key":1} (repeatable)' })
-          .option('max-warnings', { type: 'number', default: -1, describe: 'exit with 1 when there are more warnings than this' })
-          .option('quiet', { type: 'boolean', default: false, describe: 'report errors only' })
-          .option('print-config', { type: 'string', describe: 'print the configuration and profile for this file, as JSON' })
-          .option('color', { type: 'boolean', describe: 'colour the output (default: when the output is a terminal)' })
-          .option('stdin-filename', { type: 'string', describe: 'file name to give standard input (decides how it is read and which configuration applies)' })
-          .option('fix', { type: 'boolean', default: false, describe: 'apply fixes to the files (plain text and Markdown only; never .docx or .html)' })
-          .option('fix-dry-run', { type: 'boolean', default: false, describe: 'print the fixes as a unified diff without writing' })
-          .option('encoding', { type: 'string', describe: 'read the files in this encoding instead of detecting it (utf-8, gbk, gb18030, utf-16le, …)' })
-          .option('max-file-size', { type: 'string', describe: 'skip files larger than this, reporting them (default 20MB; e.g. 50MB, 512k)' }),
+          .option('profile', { type: 'string', describe: t('按此格式配置档检查（legacy、format-2019、format-2021 等）', 'check against this profile (legacy, format-2019, format-2021, …)') })
+          .option('config', { alias: 'c', type: 'string', describe: t('使用此配置文件，不再查找 .ogilintrc.json', 'use this configuration file instead of looking for .ogilintrc.json') })
+          .option('rule', { type: 'string', requiresArg: true, describe: t('规则设置，如 required-sections:warn 或 规则:warn:{"选项":1}（可重复）', 'rule setting, e.g. required-sections:warn or id:warn:{"key":1} (repeatable)') })
+          .option('max-warnings', { type: 'number', default: -1, describe: t('警告多于此数时以 1 退出', 'exit with 1 when there are more warnings than this') })
+          .option('quiet', { type: 'boolean', default: false, describe: t('只报告错误', 'report errors only') })
+          .option('print-config', { type: 'string', describe: t('以 JSON 打印适用于此文件的配置和格式配置档', 'print the configuration and profile for this file, as JSON') })
+          .option('color', { type: 'boolean', describe: t('彩色输出（默认：输出到终端时）', 'colour the output (default: when the output is a terminal)') })
+          .option('stdin-filename', { type: 'string', describe: t('标准输入的文件名（决定读取方式和适用的配置）', 'file name to give standard input (decides how it is read and which configuration applies)') })
+          .option('fix', { type: 'boolean', default: false, describe: t('自动修复文件（仅限纯文本和 Markdown；不改 .docx、.html）', 'apply fixes to the files (plain text and Markdown only; never .docx or .html)') })
+          .option('fix-dry-run', { type: 'boolean', default: false, describe: t('只显示修复内容，不写入文件（stylish 显示差异，json 放在 output 字段）', 'print the fixes as a unified diff without writing') })
+          .option('encoding', { type: 'string', describe: t('按此编码读取文件，不自动检测（utf-8、gbk、gb18030、utf-16le 等）', 'read the files in this encoding instead of detecting it (utf-8, gbk, gb18030, utf-16le, …)') })
+          .option('max-file-size', { type: 'string', describe: t('超过此大小的文件不读取并报告（默认 20MB；如 50MB、512k）', 'skip files larger than this, reporting them (default 20MB; e.g. 50MB, 512k)') })
+          .option('ignore', { type: 'boolean', default: true, describe: t('跳过 .ogilintignore、ignorePatterns 和 --ignore-pattern 所列文件（--no-ignore：一并检查）', 'leave out the files .ogilintignore, ignorePatterns and --ignore-pattern name (--no-ignore: check them too)') })
+          .option('ignore-pattern', { type: 'string', requiresArg: true, describe: t('不检查的文件，gitignore 写法（可重复）', 'files not to check, gitignore syntax (repeatable)') })
+          .option('inline-config', { type: 'boolean', default: true, describe: t('遵从报告中的 ogi-lint-disable 注释（--no-inline-config：忽略这些注释）', 'follow ogi-lint-disable comments in the reports (--no-inline-config: ignore them)') })
+          .option('report-unused-disable-directives', { type: 'boolean', describe: t('把未屏蔽任何问题的停用注释报告为错误', 'report disable comments that suppress nothing as errors') })
+          .option('report-unused-disable-directives-severity', { type: 'string', choices: ['off', 'warn', 'error'], describe: t('未屏蔽任何问题的停用注释的级别（默认 warn）', 'how to report disable comments that suppress nothing (default warn)') })
+          .option('stats', { type: 'boolean', describe: t('统计读取和每条规则的耗时（stylish 末尾列表，json 中为 stats 字段）', 'time the reading and each rule (a table after stylish, a stats field in JSON)') })
+          .option('suppress-all', { type: 'boolean', describe: t(`接受目前报告的全部问题：把数目记入 ${SUPPRESSIONS_FILENAME}，今后只报告新问题`, `accept every finding now reported: write their counts to ${SUPPRESSIONS_FILENAME}; later runs report only new ones`) })
+          .option('suppress-rule', { type: 'string', requiresArg: true, describe: t('只接受此规则的问题（可重复）', 'accept the findings of this rule only (repeatable)') })
+          .option('suppressions-location', { type: 'string', requiresArg: true, describe: t(`抑制文件（默认 ${SUPPRESSIONS_FILENAME}）`, `the suppressions file (default ${SUPPRESSIONS_FILENAME})`) })
+          .option('prune-suppressions', { type: 'boolean', describe: t('删去已不再需要的抑制记录', 'drop the suppressions no finding needs any more') })
+          .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: t('报告没有匹配到文件的路径或通配符（--no-error-on-unmatched-pattern：略过）', 'report a path or pattern that matches no file (--no-error-on-unmatched-pattern: leave it out)') }),
       async (a) => {
         if (a.maxWarnings !== undefined && Number.isNaN(a.maxWarnings)) throw new UsageError('--max-warnings must be a number');
         code = await runLint({ ...(a as unknown as LintArgs), stdin }, io);
@@ -413,25 +542,31 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
     )
     .command(
       'rules',
-      'list the rules (--format markdown: the README table; --docs <dir>: one page per rule)',
-      (y) => y.option('docs', { type: 'string', describe: 'write one Markdown page per rule into this folder' }).default('format', 'text'),
+      t('列出规则（--format markdown：README 中的表格；--docs <目录>：每条规则一页文档）', 'list the rules (--format markdown: the README table; --docs <dir>: one page per rule)'),
+      (y) => y.option('docs', { type: 'string', describe: t('在此目录中为每条规则写一页 Markdown 文档', 'write one Markdown page per rule into this folder') }).default('format', 'text'),
       (a) => {
         code = runRules(a as unknown as RulesArgs, io);
       },
     )
     .command(
       'extract [paths..]',
-      'print the official tables of each file, read into the canonical model, as JSON',
+      t('读出每份报告的统计表，按统一模型输出（JSON 或 CSV）', 'print the official tables of each file, read into the canonical model, as JSON or CSV'),
       (y) =>
         y
           .positional('paths', { type: 'string', array: true })
-          .option('profile', { type: 'string', describe: 'read with this profile (legacy, format-2019, format-2021, …)' })
-          .option('encoding', { type: 'string', describe: 'read the files in this encoding instead of detecting it' }),
+          .option('profile', { type: 'string', describe: t('按此格式配置档读取（legacy、format-2019、format-2021 等）', 'read with this profile (legacy, format-2019, format-2021, …)') })
+          .option('encoding', { type: 'string', describe: t('按此编码读取文件，不自动检测', 'read the files in this encoding instead of detecting it') })
+          .option('positions', { type: 'boolean', default: true, describe: t('给出每个单元格和标签在文件中的位置（--no-positions：只要数据）', 'give the place in the file of every cell and label (--no-positions: the data only)') }),
       async (a) => {
         const paths = (a.paths as string[] | undefined) ?? [];
-        if (paths.length === 0) throw new UsageError('extract needs at least one path');
-        io.stdout.write(await extractCommand(paths, { profile: a.profile as string | undefined, encoding: a.encoding as string | undefined, locale: (a.locale as Locale | undefined) ?? early }));
-        code = 0;
+        if (paths.length === 0) throw new UsageError(localise(CLI.extractNoPaths, early));
+        const format = a.format === 'stylish' ? 'json' : String(a.format);
+        if (format !== 'json' && format !== 'csv') throw new UsageError(localise(CLI.unknownFormat, early, { format, known: 'json, csv' }));
+        const results = await extractResults(paths, { cwd: io.cwd, profile: a.profile as string | undefined, encoding: a.encoding as string | undefined, locale: (a.locale as Locale | undefined) ?? early });
+        const shown = a.positions === false ? withoutPositions(results) : results;
+        write(io, format === 'csv' ? extractCsv(shown) : JSON.stringify(shown, null, 2), a.outputFile as string | undefined, early);
+        // like the linter: a file that could not be read makes the run fail
+        code = results.some((r) => r.error !== undefined) ? 1 : 0;
       },
     )
     .command(
@@ -488,7 +623,7 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
     )
     .command(
       'init',
-      `write a starter ${CONFIG_FILENAME} in the current folder`,
+      t(`在当前目录写入初始的 ${CONFIG_FILENAME}`, `write a starter ${CONFIG_FILENAME} in the current folder`),
       (y) => y,
       (a) => {
         code = runInit((a.locale as Locale | undefined) ?? early, io);
@@ -502,7 +637,7 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
     .wrap(null)
     .fail((msg, err) => {
       if (err) throw err;
-      failure = msg;
+      failure = withSuggestion(msg, Object.keys((parser as unknown as { getOptions(): { key: Record<string, unknown> } }).getOptions().key), early);
       // throwing stops yargs from running the command after a parse error
       throw new UsageError(msg);
     });
@@ -527,7 +662,7 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
       return 2;
     }
     if (e instanceof ConfigError) {
-      io.stderr.write(`${localise(CLI.configError, early, { error: e.message })}\n`);
+      io.stderr.write(`${localise(CLI.configError, early, { error: e.in(early) })}\n`);
       return 2;
     }
     io.stderr.write(`${localise(CLI.internalError, early, { error: (e as Error).message })}\n`);

@@ -22,5 +22,27 @@ export const CLI = {
   initWritten: { zh: '已写入 {file}。', en: 'wrote {file}.' },
   docsWritten: { zh: '已写入 {count} 个规则文档到 {dir}。', en: 'wrote {count} rule pages to {dir}.' },
   stdinWithPaths: { zh: '“-”（标准输入）不能与其他路径同用', en: '"-" (standard input) cannot be combined with other paths' },
+  conflictingFlags: { zh: '{a} 与 {b} 不能同时使用', en: '{a} and {b} cannot be used together' },
+  fixStdin: {
+    zh: '--fix 不能用于标准输入（无处写回）；请改用 --fix-dry-run 查看修改',
+    en: '--fix cannot be used with standard input (there is nowhere to write); use --fix-dry-run to see the changes',
+  },
+  printConfigAlone: {
+    zh: '--print-config 只需一个文件名，不能再给出要检查的路径或 -',
+    en: '--print-config takes one file name; do not give paths to check or - as well',
+  },
+  suppressionsWritten: { zh: '已将 {count} 个问题记入 {file}，今后只报告新出现的问题', en: 'recorded {count} problems in {file}; later runs report only new ones' },
+  suppressionsUnused: {
+    zh: '{file} 中有 {count} 条记录已不再需要；可用 --prune-suppressions 清理',
+    en: '{file} has {count} entries no longer needed; remove them with --prune-suppressions',
+  },
+  suppressStdin: { zh: '标准输入不能使用抑制文件选项', en: 'the suppressions options cannot be used with standard input' },
+  unknownRule: { zh: '{flag}：没有名为“{rule}”的规则', en: '{flag}: there is no rule "{rule}"' },
+  unknownRuleSuggest: { zh: '{flag}：没有名为“{rule}”的规则，是否想写“{suggestion}”？', en: '{flag}: there is no rule "{rule}"; did you mean "{suggestion}"?' },
+  badLocale: { zh: '--locale 只能是 zh 或 en，而不是“{value}”', en: '--locale must be zh or en, not "{value}"' },
+  didYouMean: { zh: '（是否想写 {suggestion}？）', en: ' (did you mean {suggestion}?)' },
+  formatterMissing: { zh: '找不到输出格式文件 {file}', en: 'the formatter file {file} does not exist' },
+  formatterBroken: { zh: '无法加载输出格式 {file}：{error}', en: 'cannot load the formatter {file}: {error}' },
+  extractNoPaths: { zh: 'extract 需要至少一个路径', en: 'extract needs at least one path' },
   noPaths: { zh: '请给出要检查的文件、目录或通配符（或用 - 读取标准输入）', en: 'give the files, folders or glob patterns to check (or - for standard input)' },
 } satisfies Record<string, Localised>;

@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
 import type { Locale, Rule, RuleExample } from '../rules/types.js';
 import { padEnd } from '../output/stylish.js';
+import { ruleName } from '../output/rule-names.js';
 
 /** A Markdown table cell: no line breaks, no bare pipes. */
 function cell(s: string): string {
@@ -19,12 +20,12 @@ const SEVERITY_WORDS = { error: { zh: '错误', en: 'error' }, warning: { zh: '�
 /** The rule table of the README: id, default severity, generations, Chinese and English descriptions. */
 export function rulesMarkdownTable(rules: Rule<unknown>[]): string {
   const lines = [
-    '| 规则 Rule | 默认级别 Severity | 适用格式 Generations | 说明 | Description |',
-    '| --- | --- | --- | --- | --- |',
+    '| 规则 Rule | 默认级别 Severity | 适用格式 Generations | 说明 | Description | 名称 Name |',
+    '| --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of rules) {
     lines.push(
-      `| \`${r.id}\` | ${r.severity} | ${r.generations.join(', ')} | ${cell(r.description.zh)} | ${cell(r.description.en)} |`,
+      `| \`${r.id}\` | ${r.severity} | ${r.generations.join(', ')} | ${cell(r.description.zh)} | ${cell(r.description.en)} | ${cell(ruleName(r.id, 'zh') ?? '')} |`,
     );
   }
   return `${lines.join('\n')}\n`;
@@ -46,7 +47,7 @@ export function rulesJson(rules: Rule<unknown>[]): unknown[] {
 
 /** The rule list for a terminal, in one language, columns aligned. */
 export function rulesText(rules: Rule<unknown>[], locale: Locale): string {
-  const rows = rules.map((r) => [r.id, SEVERITY_WORDS[r.severity][locale], r.generations.join(','), r.description[locale]] as const);
+  const rows = rules.map((r) => [locale === 'zh' && ruleName(r.id, 'zh') ? `${r.id}（${ruleName(r.id, 'zh')}）` : r.id, SEVERITY_WORDS[r.severity][locale], r.generations.join(','), r.description[locale]] as const);
   const head = locale === 'zh' ? (['规则', '默认级别', '适用格式', '说明'] as const) : (['rule', 'severity', 'generations', 'description'] as const);
   const all = [head, ...rows];
   const widths = [0, 1, 2].map((i) => Math.max(...all.map((row) => stringWidth(row[i]!))));
@@ -73,19 +74,27 @@ function exampleSection(ex: RuleExample<unknown>, rule: Rule<unknown>): string {
     );
   }
   parts.push('');
+  const suggested = ex.expected.flatMap((d) => d.suggestions ?? []);
+  if (suggested.length) parts.push(`建议 Suggestions: ${suggested.map((x) => cell(x)).join('；')}`, '');
+  if (ex.output !== undefined) parts.push('`--fix` 之后 After `--fix`:', '', fence(ex.output, ex.filename?.endsWith('.md') ? 'markdown' : 'text'), '');
   return parts.join('\n');
+}
+
+/** Does the rule, at its default, give some findings a milder severity than its own (as its examples show)? */
+function milder(rule: Rule<unknown>): boolean {
+  return rule.examples.invalid.some((e) => e.expected.some((d) => d.severity !== undefined && d.severity !== rule.severity));
 }
 
 /** One rule's documentation page, made from the rule itself: description, options, messages, examples. */
 export function ruleDoc(rule: Rule<unknown>): string {
   const parts = [
-    `# ${rule.id}`,
+    `# ${rule.id}${ruleName(rule.id, 'zh') ? `（${ruleName(rule.id, 'zh')}）` : ''}`,
     '',
     rule.description.zh,
     '',
     rule.description.en,
     '',
-    `- 默认级别 Default severity: ${rule.severity}`,
+    `- 默认级别 Default severity: ${rule.severity}${milder(rule) ? '（部分较轻的诊断默认为警告，见示例 some milder findings are warnings by default, see the examples）' : ''}；在配置中或用 \`--rule\` 设置的级别适用于本规则的全部诊断 a severity set in the configuration or with \`--rule\` applies to every finding of the rule`,
     `- 适用格式 Generations: ${rule.generations.join(', ')}`,
     `- 可自动修复 Fixable: ${rule.fixable ? 'yes' : 'no'}`,
     '',

@@ -1,9 +1,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import type { Config, Profile, RuleEntry } from './types.js';
+import type { Config, ConfigOverride, Profile, RuleEntry } from './types.js';
 import { builtinProfiles, ConfigError, loadProfileFile, resolveProfile } from './profiles.js';
-import { compileSchema, describeErrors, schemaValidator } from './schema.js';
+import { compileSchema, describeErrorsLocalised, schemaValidator } from './schema.js';
+import type { Localised } from '../rules/types.js';
+import { closest } from '../util/suggest.js';
 import type { Rule } from '../rules/types.js';
 import { allRules } from '../../rules/index.js';
 
@@ -33,6 +35,8 @@ export interface ResolvedConfig {
   extraProfiles: Map<string, Profile>;
   /** does an `ignorePatterns` entry of these files exclude this file? */
   isIgnored(filePath: string): boolean;
+  /** the `overrides` of these files, farthest first, each with the folder its globs start from */
+  overrides?: { dir: string; file: string; entries: ConfigOverride[] }[];
 }
 
 export interface ConfigLoaderOptions {
@@ -53,37 +57,68 @@ function ruleNames(rules: Rule<unknown>[]): string {
  * file or flag, `key` the setting (e.g. `rules.required-sections`).
  */
 export function checkRuleEntry(id: string, entry: unknown, where: string, rules: Rule<unknown>[] = allRules): string[] {
+  return checkRuleEntryLocalised(id, entry, where, rules).map((p) => p.en);
+}
+
+/** The problems of one rule setting, in Chinese and English. */
+export function checkRuleEntryLocalised(id: string, entry: unknown, where: string, rules: Rule<unknown>[] = allRules): Localised[] {
   const rule = rules.find((r) => r.id === id);
-  if (!rule) return [`${where}: unknown rule "${id}" (known rules: ${ruleNames(rules)})`];
+  if (!rule) {
+    const guess = closest(id, rules.map((r) => r.id));
+    return [
+      guess
+        ? { zh: `${where}：没有名为“${id}”的规则，是否想写“${guess}”？`, en: `${where}: unknown rule "${id}"; did you mean "${guess}"?` }
+        : { zh: `${where}：没有名为“${id}”的规则（现有规则：${ruleNames(rules)}）`, en: `${where}: unknown rule "${id}" (known rules: ${ruleNames(rules)})` },
+    ];
+  }
   const key = `rules.${id}`;
   const [level, options, ...rest] = Array.isArray(entry) ? entry : [entry];
   if (Array.isArray(entry) && (entry.length === 0 || rest.length > 0)) {
-    return [`${where}: "${key}" must be a severity or [severity, {options}]`];
+    return [{ zh: `${where}：“${key}”应为级别，或 [级别, {选项}]`, en: `${where}: "${key}" must be a severity or [severity, {options}]` }];
   }
   if (!SEVERITIES.includes(level)) {
-    return [`${where}: "${key}" severity must be one of "off", "warn", "error" (or 0, 1, 2), not ${JSON.stringify(level)}`];
+    return [
+      {
+        zh: `${where}：“${key}”的级别只能是 "off"、"warn"、"error"（或 0、1、2），而不是 ${JSON.stringify(level)}`,
+        en: `${where}: "${key}" severity must be one of "off", "warn", "error" (or 0, 1, 2), not ${JSON.stringify(level)}`,
+      },
+    ];
   }
   if (options === undefined) return [];
   const v = compileSchema(rule.optionsSchema);
   if (v(options)) return [];
-  return describeErrors(v.errors, where, `${key}[1]`);
+  return describeErrorsLocalised(v.errors, where, `${key}[1]`);
+}
+
+/** Throw the problems found, if any, as one ConfigError in both languages. */
+function throwProblems(problems: Localised[]): void {
+  if (problems.length) throw new ConfigError({ zh: problems.map((p) => p.zh).join('\n'), en: problems.map((p) => p.en).join('\n') });
 }
 
 /** Check a configuration object; throws ConfigError naming the file and the keys at fault. */
 export function validateConfig(data: unknown, file: string, rules: Rule<unknown>[] = allRules): Config {
-  if (!isObject(data)) throw new ConfigError(`${file}: the configuration must be a JSON object`);
+  if (!isObject(data)) throw new ConfigError({ zh: `${file}：配置应为 JSON 对象`, en: `${file}: the configuration must be a JSON object` });
   const v = schemaValidator('config.schema.json');
-  const problems: string[] = [];
+  const problems: Localised[] = [];
   if (!v(data)) {
     // Rule settings are checked one by one below, against the rules themselves (the schema file
     // may lag behind a rule added since it was generated; a test keeps them in step).
-    const others = (v.errors ?? []).filter((e) => !e.instancePath.startsWith('/rules/') && !(e.instancePath === '/rules' && e.keyword === 'additionalProperties'));
-    problems.push(...describeErrors(others, file));
+    const ruleSetting = (e: { instancePath: string; keyword: string }): boolean =>
+      /^(\/overrides\/\d+)?\/rules\//.test(e.instancePath) || (/^(\/overrides\/\d+)?\/rules$/.test(e.instancePath) && e.keyword === 'additionalProperties');
+    const others = (v.errors ?? []).filter((e) => !ruleSetting(e));
+    problems.push(...describeErrorsLocalised(others, file));
   }
   if (isObject(data.rules)) {
-    for (const [id, entry] of Object.entries(data.rules)) problems.push(...checkRuleEntry(id, entry, file, rules));
+    for (const [id, entry] of Object.entries(data.rules)) problems.push(...checkRuleEntryLocalised(id, entry, file, rules));
   }
-  if (problems.length) throw new ConfigError(problems.join('\n'));
+  if (Array.isArray(data.overrides)) {
+    data.overrides.forEach((o, i) => {
+      if (isObject(o) && isObject(o.rules)) {
+        for (const [id, entry] of Object.entries(o.rules)) problems.push(...checkRuleEntryLocalised(id, entry, `${file} (overrides.${i})`, rules));
+      }
+    });
+  }
+  throwProblems(problems);
   return data as Config;
 }
 
@@ -92,13 +127,29 @@ function readJson(file: string): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ConfigError(`${file}: cannot read the configuration (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new ConfigError({ zh: `${file}：无法读取配置文件（${code}）`, en: `${file}: cannot read the configuration (${code})` });
   }
+  text = text.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(text);
   } catch (e) {
-    throw new ConfigError(`${file}: not valid JSON: ${(e as Error).message}`);
+    const where = jsonErrorPosition(text, (e as Error).message);
+    const at = where ? `:${where.line}:${where.column}` : '';
+    throw new ConfigError({ zh: `${file}${at}：不是合法的 JSON：${(e as Error).message}`, en: `${file}${at}: not valid JSON: ${(e as Error).message}` });
   }
+}
+
+/** Line and column of a JSON syntax error, from the offset or line/column V8 gives in its message. */
+export function jsonErrorPosition(text: string, message: string): { line: number; column: number } | undefined {
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
+  const pos = /position (\d+)/.exec(message);
+  let offset = pos ? Number(pos[1]) : /Unexpected end of JSON input/.test(message) ? text.length : undefined;
+  if (offset === undefined) return undefined;
+  offset = Math.min(offset, text.length);
+  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return { line: before.length, column: before.at(-1)!.length + 1 };
 }
 
 const looksLikePath = (s: string): boolean => /[\\/]/.test(s) || s.toLowerCase().endsWith('.json');
@@ -117,7 +168,7 @@ function readConfigFile(file: string, rules: Rule<unknown>[]): ConfigFile | unde
   const profiles = new Map<string, Profile>();
   const load = (rel: string, key: string): Profile => {
     const abs = path.resolve(dir, rel);
-    if (!existsSync(abs)) throw new ConfigError(`${where}: "${key}" names a profile file that does not exist: ${rel}`);
+    if (!existsSync(abs)) throw new ConfigError({ zh: `${where}：“${key}”所指的配置档文件不存在：${rel}`, en: `${where}: "${key}" names a profile file that does not exist: ${rel}` });
     const p = loadProfileFile(abs);
     profiles.set(p.id, p);
     return p;
@@ -138,7 +189,11 @@ function checkProfileId(id: string, key: string, where: string, extra: Map<strin
     return;
   }
   const known = [...new Set([...builtinProfiles().keys(), ...extra.keys()])].join(', ');
-  throw new ConfigError(`${where}: "${key}" names an unknown profile "${id}" (known: ${known})`);
+  const guess = closest(id, [...builtinProfiles().keys(), ...extra.keys()]);
+  throw new ConfigError({
+    zh: `${where}：“${key}”所指的配置档“${id}”不存在${guess ? `，是否想写“${guess}”？` : `（现有：${known}）`}`,
+    en: `${where}: "${key}" names an unknown profile "${id}" (known: ${known})${guess ? `; did you mean "${guess}"?` : ''}`,
+  });
 }
 
 function toPosix(p: string): string {
@@ -164,6 +219,7 @@ function merge(chain: ConfigFile[]): ResolvedConfig {
   const config: Config = {};
   const extraProfiles = new Map<string, Profile>();
   const matchers: ((abs: string) => boolean)[] = [];
+  const overrides: { dir: string; file: string; entries: ConfigOverride[] }[] = [];
   for (const cf of chain) {
     for (const [id, p] of cf.profiles) extraProfiles.set(id, p);
     const c = cf.config;
@@ -176,11 +232,19 @@ function merge(chain: ConfigFile[]): ResolvedConfig {
     if (c.ignorePatterns) config.ignorePatterns = [...(config.ignorePatterns ?? []), ...c.ignorePatterns];
     const m = ignoreMatcher(cf);
     if (m) matchers.push(m);
+    if (c.overrides?.length) {
+      c.overrides.forEach((o, i) => {
+        if (o.profile !== undefined) checkProfileId(o.profile, `overrides.${i}.profile`, cf.file, extraProfiles);
+      });
+      overrides.push({ dir: cf.dir, file: cf.file, entries: c.overrides });
+    }
   }
+  delete config.overrides;
   return {
     config,
     files: chain.map((c) => c.file),
     extraProfiles,
+    overrides,
     isIgnored: (filePath) => {
       const abs = path.resolve(filePath);
       return matchers.some((m) => m(abs));
@@ -221,9 +285,9 @@ export class ConfigLoader {
     if (this.options.configFile) {
       if (!this.explicit) {
         const file = path.resolve(this.options.configFile);
-        if (!isFile(file)) throw new ConfigError(`${this.options.configFile}: configuration file not found`);
+        if (!isFile(file)) throw new ConfigError({ zh: `${this.options.configFile}：找不到配置文件`, en: `${this.options.configFile}: configuration file not found` });
         const cf = readConfigFile(file, this.rules);
-        if (!cf) throw new ConfigError(`${this.options.configFile}: has no "${PACKAGE_JSON_KEY}" key`);
+        if (!cf) throw new ConfigError({ zh: `${this.options.configFile}：没有“${PACKAGE_JSON_KEY}”一项`, en: `${this.options.configFile}: has no "${PACKAGE_JSON_KEY}" key` });
         this.explicit = merge([cf]);
       }
       return this.explicit;
@@ -246,10 +310,36 @@ export class ConfigLoader {
     return r;
   }
 
-  /** The configuration that applies to a file. */
+  /** The configuration that applies to a file: its folder's, with the `overrides` whose globs match it. */
   forFile(filePath: string): ResolvedConfig {
-    return this.forDirectory(path.dirname(path.resolve(filePath)));
+    const abs = path.resolve(filePath);
+    return applyOverrides(this.forDirectory(path.dirname(abs)), abs);
   }
+}
+
+const globList = (g: string | string[] | undefined): string[] => (g === undefined ? [] : Array.isArray(g) ? g : [g]);
+
+/** Does a glob of `overrides` match a file? Relative to the configuration's folder; a pattern without "/" matches the name at any depth. */
+function overrideMatches(patterns: string[], dir: string, abs: string): boolean {
+  const rel = toPosix(path.relative(dir, abs));
+  if (!rel || rel.startsWith('../') || path.isAbsolute(rel)) return false;
+  return patterns.some((p) => picomatch(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') })(rel));
+}
+
+/** The settings of a folder with the `overrides` that match one file applied, in order. */
+function applyOverrides(base: ResolvedConfig, abs: string): ResolvedConfig {
+  const matching = (base.overrides ?? []).flatMap((o) =>
+    o.entries.filter((e) => overrideMatches(globList(e.files), o.dir, abs) && !overrideMatches(globList(e.excludedFiles), o.dir, abs)),
+  );
+  if (matching.length === 0) return base;
+  const config: Config = { ...base.config };
+  for (const e of matching) {
+    if (e.profile !== undefined) config.profile = e.profile;
+    if (e.locale !== undefined) config.locale = e.locale;
+    if (e.rules) config.rules = { ...(config.rules ?? {}), ...e.rules };
+    if (e.settings) config.settings = { ...(config.settings ?? {}), ...e.settings };
+  }
+  return { ...base, config };
 }
 
 function isFile(p: string): boolean {

@@ -45,6 +45,16 @@ export interface Profile {
   [k: string]: unknown;
 }
 
+/** Settings that apply to the files some globs match. */
+export interface ConfigOverride {
+  files: string | string[];
+  excludedFiles?: string | string[];
+  profile?: string;
+  locale?: 'zh' | 'en';
+  rules?: Record<string, RuleEntry>;
+  settings?: Record<string, unknown>;
+}
+
 export interface Config {
   /** a profile id to extend (legacy | format-2019 | format-2021 | path to a JSON profile) */
   extends?: string;
@@ -55,6 +65,8 @@ export interface Config {
   /** extra profiles (paths to JSON), usable by id */
   profiles?: string[];
   ignorePatterns?: string[];
+  /** settings for some files only (ESLint's overrides) */
+  overrides?: ConfigOverride[];
   /** settings shared by rules */
   settings?: Record<string, unknown>;
   root?: boolean;

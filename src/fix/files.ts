@@ -52,7 +52,7 @@ export async function fixResults(results: LintResult[], opts: FixRunOptions): Pr
     const { output, applied } = applyFixes(result.source, result.messages);
     if (opts.dryRun) {
       out.diff += fixDiff(result.filePath, result.source, output);
-      out.results.push(withoutFixed(result, new Set(applied)));
+      out.results.push({ ...withoutFixed(result, new Set(applied)), output });
       continue;
     }
     const file = result.filePath;
@@ -75,7 +75,7 @@ export async function fixResults(results: LintResult[], opts: FixRunOptions): Pr
     const w = await writeFixed(doc, output);
     if (w.written) {
       out.written.push(file);
-      out.results.push(withoutFixed(result, new Set(applied)));
+      out.results.push({ ...withoutFixed(result, new Set(applied)), output });
     } else {
       out.notes.push(localise(REFUSALS[w.reason], opts.locale, { file, kind: KIND_NAMES[doc.kind] ?? doc.kind, detail: w.detail ?? '' }));
       out.results.push(result);

@@ -11,6 +11,15 @@ export function localise(msg: Localised, locale: Locale, data?: MessageData): st
   return interpolate(msg[locale] ?? msg.zh, data);
 }
 
+/**
+ * What to tell a user about an exception: plain words for the ones a document can cause (too deep
+ * to walk), never the library's own text (`Maximum call stack size exceeded`, `[xmldom error] …`).
+ */
+export function describeFailure(err: unknown, locale: Locale): string {
+  if (err instanceof RangeError && /call stack/i.test(err.message)) return localise(UI.tooDeep, locale);
+  return localise(UI.internal, locale);
+}
+
 /** Words the formatters and the CLI print, in both languages. */
 export const UI = {
   error: { zh: '错误', en: 'error' },
@@ -21,5 +30,15 @@ export const UI = {
   tooManyWarnings: { zh: 'ogi-lint 发现的警告过多（上限 {max}）。', en: 'ogi-lint found too many warnings (maximum: {max}).' },
   ruleCrashed: { zh: '规则 {rule} 运行出错：{error}', en: 'rule {rule} failed: {error}' },
   parseError: { zh: '无法解析文件：{error}', en: 'cannot parse the file: {error}' },
+  tooDeep: { zh: '文档的结构嵌套过深', en: 'the document is nested too deeply' },
+  internal: { zh: '内部错误（加 --debug 可查看详情）', en: 'an internal error (run with --debug for details)' },
+  clean: { zh: '{count} 份报告未发现问题', en: '{count} {reportWord} checked, no problems found' },
+  fixableMark: { zh: '[可修复]', en: '[fixable]' },
+  fixableHint: {
+    zh: '其中 {count} 个问题（{errors} 个错误，{warnings} 个警告）可用 --fix 自动修复',
+    en: '{errors} {errorWord} and {warnings} {warningWord} potentially fixable with the `--fix` option.',
+  },
+  skipped: { zh: '已跳过 {count} 个不是报告的文件：{files}', en: 'skipped {count} files that are not reports: {files}' },
+  skippedMore: { zh: '已跳过 {count} 个不是报告的文件：{files} 等（另有 {more} 个）', en: 'skipped {count} files that are not reports: {files} and {more} more' },
   noFiles: { zh: '没有找到要检查的文件：{patterns}', en: 'no files to check were found: {patterns}' },
 } satisfies Record<string, Localised>;

@@ -6,10 +6,14 @@ export function jsonResults(results: LintResult[]): Omit<LintResult, 'source'>[]
   return results.map((r) => ({
     filePath: r.filePath,
     messages: r.messages,
+    suppressedMessages: r.suppressedMessages ?? [],
     errorCount: r.errorCount,
+    fatalErrorCount: r.fatalErrorCount ?? r.messages.filter((m) => m.fatal).length,
     warningCount: r.warningCount,
     fixableErrorCount: r.fixableErrorCount,
     fixableWarningCount: r.fixableWarningCount,
+    ...(r.output !== undefined ? { output: r.output } : {}),
+    ...(r.stats !== undefined ? { stats: r.stats } : {}),
     report: r.report,
   }));
 }

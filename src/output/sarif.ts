@@ -101,6 +101,22 @@ export const sarif: Formatter = (results, context = {}) => {
             rules,
           },
         },
+        // files that could not be read are tool notifications as well as results, as SARIF viewers expect
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: results.flatMap((r) =>
+              r.messages
+                .filter((m) => m.fatal)
+                .map((m) => ({
+                  level: 'error',
+                  message: { text: m.message },
+                  ...(m.ruleId ? { descriptor: { id: m.ruleId } } : {}),
+                  locations: [{ physicalLocation: { artifactLocation: artifactUri(r.filePath, cwd) } }],
+                })),
+            ),
+          },
+        ],
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd + path.sep).href } },
         columnKind: 'utf16CodeUnits',
         results: out,

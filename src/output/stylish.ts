@@ -1,10 +1,11 @@
 import path from 'node:path';
 import pc from 'picocolors';
 import stringWidth from 'string-width';
-import type { LintMessage } from '../diagnostic.js';
+import type { LintMessage, LintResult } from '../diagnostic.js';
 import { localise, UI } from '../i18n/index.js';
 import type { Locale } from '../rules/types.js';
-import type { Formatter } from './types.js';
+import type { Formatter, FormatterContext } from './types.js';
+import { ruleName } from './rule-names.js';
 
 /** Pad to a width in terminal columns (CJK characters take two). */
 export function padEnd(s: string, width: number): string {
@@ -39,6 +40,42 @@ function details(m: LintMessage, locale: Locale): string | undefined {
   return parts.length ? parts.join(locale === 'zh' ? '；' : '; ') : undefined;
 }
 
+/** The rule column: the id, and in Chinese the rule's short name. */
+function ruleColumn(m: LintMessage, locale: Locale): string {
+  const id = m.ruleId ?? '';
+  const name = locale === 'zh' ? ruleName(m.ruleId, locale) : undefined;
+  const mark = m.fix ? localise(UI.fixableMark, locale) : '';
+  return `${id}${name ? `（${name}）` : ''}${mark ? ` ${mark}` : ''}`;
+}
+
+/** The time spent per rule over all results, slowest first, as a table (--stats). */
+export function statsTable(results: LintResult[], locale: Locale): string {
+  const totals = new Map<string, number>();
+  let parse = 0;
+  for (const r of results) {
+    for (const pass of r.stats?.times.passes ?? []) {
+      parse += pass.parse.total;
+      for (const [id, t] of Object.entries(pass.rules)) totals.set(id, (totals.get(id) ?? 0) + t.total);
+    }
+  }
+  const rows: [string, number][] = [[locale === 'zh' ? '（读取与建模）' : '(reading and modelling)', parse], ...[...totals].sort((a, b) => b[1] - a[1])];
+  const total = rows.reduce((n, [, t]) => n + t, 0);
+  const head = locale === 'zh' ? ['规则', '耗时（毫秒）', '占比'] : ['Rule', 'Time (ms)', 'Relative'];
+  const body = rows.map(([id, t]) => [id, t.toFixed(1), `${total ? ((100 * t) / total).toFixed(1) : '0.0'}%`]);
+  const all = [head, ...body];
+  const w = [0, 1, 2].map((i) => Math.max(...all.map((row) => stringWidth(row[i]!))));
+  return `\n${all.map((row) => `${padEnd(row[0]!, w[0]!)}  ${padStart(row[1]!, w[1]!)}  ${padStart(row[2]!, w[2]!)}`).join('\n')}\n`;
+}
+
+/** Files a folder or glob held that were not checked, in one line (a few named, the rest counted). */
+export function skippedLine(context: FormatterContext, locale: Locale): string | undefined {
+  const skipped = context.skipped ?? [];
+  if (skipped.length === 0) return undefined;
+  const shown = skipped.slice(0, 5).map((s) => displayPath(s.file, context.cwd));
+  const more = skipped.length - shown.length;
+  return localise(more > 0 ? UI.skippedMore : UI.skipped, locale, { count: skipped.length, files: shown.join(locale === 'zh' ? '、' : ', '), more });
+}
+
 /**
  * ESLint's "stylish" layout: results grouped by file, one line per message
  * (`line:column  severity  message  rule-id`), columns aligned in terminal cells, and a summary.
@@ -64,7 +101,7 @@ export const stylish: Formatter = (results, context = {}) => {
     out += `\n${c.underline(displayPath(r.filePath, context.cwd))}\n`;
     for (const { pos, sev, m } of rows) {
       const sevText = padEnd(sev, wSev);
-      const rule = m.ruleId ?? '';
+      const rule = ruleColumn(m, locale);
       const line = `  ${c.dim(padStart(pos, wPos))}  ${m.severity === 2 ? c.red(sevText) : c.yellow(sevText)}  ${rule ? padEnd(m.message, wMsg) : m.message}${rule ? `  ${c.dim(rule)}` : ''}`;
       out += `${line.trimEnd()}\n`;
       const d = details(m, locale);
@@ -72,8 +109,20 @@ export const stylish: Formatter = (results, context = {}) => {
     }
   }
   const total = errors + warnings;
-  if (total === 0) return '';
+  const skipped = skippedLine(context, locale);
+  if (total === 0) {
+    if (results.length === 0) return skipped ? `${skipped}\n` : '';
+    const clean = `✔ ${localise(UI.clean, locale, { count: results.length, reportWord: results.length === 1 ? 'report' : 'reports' })}`;
+    return `${c.green(clean)}\n${skipped ? `${c.dim(skipped)}\n` : ''}`;
+  }
   const summary = `✖ ${localise(UI.problems, locale, { total, errors, warnings, problemWord: total === 1 ? 'problem' : 'problems', errorWord: errors === 1 ? 'error' : 'errors', warningWord: warnings === 1 ? 'warning' : 'warnings' })}`;
   out += `\n${errors ? c.bold(c.red(summary)) : c.bold(c.yellow(summary))}\n`;
+  const fixErrors = results.reduce((n, r) => n + r.fixableErrorCount, 0);
+  const fixWarnings = results.reduce((n, r) => n + r.fixableWarningCount, 0);
+  if (fixErrors + fixWarnings > 0) {
+    const hint = localise(UI.fixableHint, locale, { count: fixErrors + fixWarnings, errors: fixErrors, warnings: fixWarnings, errorWord: fixErrors === 1 ? 'error' : 'errors', warningWord: fixWarnings === 1 ? 'warning' : 'warnings' });
+    out += `${errors ? c.bold(c.red(`  ${hint}`)) : c.bold(c.yellow(`  ${hint}`))}\n`;
+  }
+  if (skipped) out += `${c.dim(skipped)}\n`;
   return out;
 };

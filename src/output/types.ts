@@ -1,5 +1,6 @@
 import type { LintResult } from '../diagnostic.js';
 import type { Locale, Rule } from '../rules/types.js';
+import type { SkippedFile } from '../cli/files.js';
 
 /** What a formatter may know besides the results. */
 export interface FormatterContext {
@@ -10,6 +11,8 @@ export interface FormatterContext {
   cwd?: string;
   /** the rules, for formats that describe them (SARIF) */
   rules?: Rule<unknown>[];
+  /** files a folder or glob held that are not reports, and were not checked (listed by stylish) */
+  skipped?: SkippedFile[];
 }
 
 /** A formatter turns results into the text to print. It never prints and never changes the results. */

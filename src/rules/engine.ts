@@ -1,28 +1,36 @@
 import type { Report } from '../model/types.js';
 import type { Profile, RuleEntry } from '../config/types.js';
-import type { LintMessage, SeverityLevel, TextEdit } from '../diagnostic.js';
+import type { LintMessage, SeverityLevel, SuppressedMessage, TextEdit } from '../diagnostic.js';
 import { severityLevel } from '../diagnostic.js';
 import type { Locale, Rule, RuleFinding } from './types.js';
-import { localise, UI } from '../i18n/index.js';
-import { readDirectives } from './directives.js';
+import { describeFailure, localise, UI } from '../i18n/index.js';
+import { DIRECTIVE_MESSAGES, readDirectives } from './directives.js';
 
 export interface RuleSetting {
   level: SeverityLevel;
   options: Record<string, unknown>;
+  /**
+   * the severity was set by a profile, a configuration file or the command line: it then applies
+   * to every finding of the rule, as in ESLint (a rule's milder findings keep their own severity
+   * only while the rule runs at its default)
+   */
+  configured: boolean;
 }
 
 /** Severity and options of one rule after the rule's default, the profile and the config. */
 export function resolveRuleSetting(rule: Rule<unknown>, ...entries: (RuleEntry | undefined)[]): RuleSetting {
   let level: SeverityLevel = severityLevel(rule.severity);
   let options: Record<string, unknown> = { ...(rule.defaultOptions as Record<string, unknown>) };
+  let configured = false;
   for (const e of entries) {
     if (e === undefined) continue;
+    configured = true;
     if (Array.isArray(e)) {
       level = severityLevel(e[0]);
       if (e[1]) options = { ...options, ...e[1] };
     } else level = severityLevel(e);
   }
-  return { level, options };
+  return { level, options, configured };
 }
 
 export interface EngineOptions {
@@ -33,6 +41,18 @@ export interface EngineOptions {
   locale: Locale;
   /** run only these rules (examples, tests) */
   only?: string[];
+  /** false: ignore inline configuration comments (--no-inline-config) */
+  inlineConfig?: boolean;
+  /** how to report disable comments that suppressed nothing (default: warn, as ESLint 9) */
+  reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
+  /** findings that disable comments suppressed are added here */
+  suppressed?: SuppressedMessage[];
+  /** options for rules, leaving their severity as it is (rule examples) */
+  ruleOptions?: Record<string, Record<string, unknown>>;
+  /** milliseconds spent in each rule are added here (--stats) */
+  timings?: Record<string, { total: number }>;
+  /** every rule id that exists, for checking the ids named in comments (default: `rules`) */
+  knownRules?: string[];
 }
 
 function clampEnd(report: Report, f: RuleFinding): { start: number; end: number } {
@@ -51,7 +71,7 @@ function inOriginal(report: Report, fix: TextEdit): TextEdit {
 }
 
 /** Position a finding and put its message in the user's language. */
-export function toMessage(report: Report, rule: Rule<unknown>, level: 1 | 2, f: RuleFinding, locale: Locale): LintMessage {
+export function toMessage(report: Report, rule: Rule<unknown>, level: 1 | 2, f: RuleFinding, locale: Locale, configured = false): LintMessage {
   const { start, end } = clampEnd(report, f);
   const a = report.doc.position(start);
   const b = report.doc.position(end);
@@ -59,7 +79,7 @@ export function toMessage(report: Report, rule: Rule<unknown>, level: 1 | 2, f: 
   const message = tpl ? localise(tpl, locale, f.data) : f.messageId;
   const msg: LintMessage = {
     ruleId: rule.id,
-    severity: f.severity ? (f.severity === 'error' ? 2 : 1) : level,
+    severity: f.severity && !configured ? (f.severity === 'error' ? 2 : 1) : level,
     message,
     messageId: f.messageId,
     line: a.line,
@@ -84,13 +104,18 @@ export function toMessage(report: Report, rule: Rule<unknown>, level: 1 | 2, f: 
 /** Run the rules over one report. A rule that throws becomes one message, never a crash. */
 export function runRules(report: Report, opts: EngineOptions): LintMessage[] {
   const out: LintMessage[] = [];
-  const directives = readDirectives(report);
+  const known = new Set(opts.knownRules ?? opts.rules.map((r) => r.id));
+  const directives = readDirectives(report, { known, enabled: opts.inlineConfig !== false });
+  const ran = new Set<string>();
   for (const rule of opts.rules) {
     if (opts.only && !opts.only.includes(rule.id)) continue;
     if (!rule.generations.includes(report.generation)) continue;
     const setting = resolveRuleSetting(rule, opts.profile.rules?.[rule.id], opts.ruleConfig?.[rule.id]);
     if (setting.level === 0) continue;
+    if (opts.ruleOptions?.[rule.id]) setting.options = { ...setting.options, ...opts.ruleOptions[rule.id] };
+    ran.add(rule.id);
     const level = setting.level as 1 | 2;
+    const started = opts.timings ? performance.now() : 0;
     try {
       rule.check({
         report,
@@ -105,8 +130,11 @@ export function runRules(report: Report, opts: EngineOptions): LintMessage[] {
           return report.doc.kind === 'docx' ? { zh: `第 ${line} 段`, en: `paragraph ${line}` } : { zh: `第${line}行`, en: `line ${line}` };
         },
         emit(f) {
-          const m = toMessage(report, rule, level, f, opts.locale);
-          if (directives.suppressed(rule.id, f.range.start, m.line)) return;
+          const m = toMessage(report, rule, level, f, opts.locale, setting.configured);
+          if (directives.suppressed(rule.id, f.range.start, m.line)) {
+            opts.suppressed?.push({ ...m, suppressions: [{ kind: 'directive', justification: '' }] });
+            return;
+          }
           out.push(m);
         },
       });
@@ -115,7 +143,7 @@ export function runRules(report: Report, opts: EngineOptions): LintMessage[] {
       out.push({
         ruleId: rule.id,
         severity: 2,
-        message: localise(UI.ruleCrashed, opts.locale, { rule: rule.id, error: (err as Error).message }),
+        message: localise(UI.ruleCrashed, opts.locale, { rule: rule.id, error: describeFailure(err, opts.locale) }),
         line: a.line,
         column: a.column,
         endLine: a.line,
@@ -123,6 +151,22 @@ export function runRules(report: Report, opts: EngineOptions): LintMessage[] {
         fatal: true,
       });
     }
+    if (opts.timings) opts.timings[rule.id] = { total: (opts.timings[rule.id]?.total ?? 0) + performance.now() - started };
+  }
+  const unused = opts.reportUnusedDisableDirectives ?? 'warn';
+  for (const p of directives.problems(ran, unused !== 'off' && !opts.only)) {
+    const a = report.doc.position(p.start);
+    const b = report.doc.position(p.end);
+    out.push({
+      ruleId: null,
+      severity: p.messageId.startsWith('unknown') || unused === 'error' ? 2 : 1,
+      message: localise(DIRECTIVE_MESSAGES[p.messageId], opts.locale, p.data),
+      messageId: p.messageId,
+      line: a.line,
+      column: a.column,
+      endLine: b.line,
+      endColumn: b.column,
+    });
   }
   return out;
 }

@@ -49,6 +49,8 @@ export interface RuleExample<O = unknown> {
   profile?: string;
   /** the diagnostics this rule must give, Chinese messages */
   expected: ExpectedDiagnostic[];
+  /** the text after `--fix` (required of at least one invalid example of a fixable rule) */
+  output?: string;
 }
 
 export interface ExpectedDiagnostic {
@@ -60,6 +62,8 @@ export interface ExpectedDiagnostic {
   severity?: Severity;
   expected?: string | number | null;
   actual?: string | number | null;
+  /** the suggestions offered, in Chinese (required when the finding has any) */
+  suggestions?: string[];
 }
 
 export interface Rule<O = Record<string, never>> {

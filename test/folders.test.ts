@@ -1,0 +1,104 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { COMPLETE, MISSING_FIVE, ensureBuilt, memoryIO, onlyRules, run, tempDir, writeTree } from './helpers/cli.js';
+import { main } from '../src/cli/main.js';
+import { expandPatterns } from '../src/cli/files.js';
+import { repoRoot } from './helpers/corpus.js';
+
+/** Folder walks: every file is either checked, reported as unreadable, or listed as skipped. */
+
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Array(504).fill(0)]);
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array(64).fill(0)]);
+
+function project(files: Record<string, string | object>): string {
+  const dir = tempDir();
+  writeTree(dir, { '.ogilintrc.json': { root: true, rules: onlyRules({ 'required-sections': 'error' }) }, ...files });
+  return dir;
+}
+
+interface JsonResult {
+  filePath: string;
+  messages: { ruleId: string | null; message: string; fatal?: boolean }[];
+}
+
+beforeAll(() => {
+  ensureBuilt();
+});
+
+describe('what a folder holds', () => {
+  it('old Word and WPS files each get one clear finding; images and spreadsheets are listed as skipped', async () => {
+    const dir = project({ 'r/a.txt': COMPLETE });
+    writeFileSync(path.join(dir, 'r', 'old.doc'), OLE);
+    writeFileSync(path.join(dir, 'r', 'wps.wps'), OLE);
+    writeFileSync(path.join(dir, 'r', 'scan.png'), PNG);
+    writeFileSync(path.join(dir, 'r', 'table.xlsx'), PNG);
+    const o = memoryIO(dir);
+    const code = await main(['r', '-f', 'json'], o);
+    expect(code).toBe(1);
+    const res = JSON.parse(o.out) as JsonResult[];
+    expect(res.map((x) => path.basename(x.filePath))).toEqual(['a.txt', 'old.doc', 'wps.wps']);
+    for (const x of res.slice(1)) {
+      expect(x.messages).toHaveLength(1);
+      expect(x.messages[0]).toMatchObject({ ruleId: 'file-unreadable', fatal: true });
+    }
+    // JSON has no place for them: the skipped files are named on standard error
+    expect(o.err).toBe(`已跳过 2 个不是报告的文件：${path.join('r', 'scan.png')}、${path.join('r', 'table.xlsx')}\n`);
+    const stylish = memoryIO(dir);
+    await main(['r'], stylish);
+    expect(stylish.out).toContain(`已跳过 2 个不是报告的文件：${path.join('r', 'scan.png')}、${path.join('r', 'table.xlsx')}`);
+    expect(stylish.err).toBe('');
+  });
+
+  it('README.md, CHANGELOG.md and the like are not reports unless named', async () => {
+    const dir = project({ 'r/report.md': COMPLETE, 'r/README.md': '# 说明\n本目录存放年报。\n', 'r/CHANGELOG.md': '# 更新\n', 'r/LICENSE': 'MIT' });
+    const found = await expandPatterns(['r'], dir);
+    expect(found.files.map((f) => path.basename(f))).toEqual(['report.md']);
+    expect(found.skipped.map((s) => [path.basename(s.file), s.reason])).toEqual([
+      ['CHANGELOG.md', 'project-file'],
+      ['LICENSE', 'project-file'],
+      ['README.md', 'project-file'],
+    ]);
+    expect((await expandPatterns(['r/*.md'], dir)).files.map((f) => path.basename(f))).toEqual(['report.md']);
+    const named = await expandPatterns(['r/README.md'], dir);
+    expect(named.files.map((f) => path.basename(f))).toEqual(['README.md']);
+  });
+
+  it('a folder with many kinds of files: every file is accounted for', async () => {
+    const names = ['a.txt', 'b.md', 'c.html', 'd.doc', 'e.wps', 'f.jpg', 'g.zip', 'h.json', 'README.txt', 'i.TXT', 'j.Md'];
+    const dir = project(Object.fromEntries(names.map((n) => [`r/${n}`, COMPLETE])));
+    const { files, skipped } = await expandPatterns(['r'], dir);
+    const all = [...files, ...skipped.map((s) => s.file)].map((f) => path.basename(f)).sort();
+    expect(all).toEqual([...names].sort());
+    expect(files.map((f) => path.basename(f))).toEqual(['a.txt', 'b.md', 'c.html', 'd.doc', 'e.wps', 'i.TXT', 'j.Md']);
+  });
+});
+
+describe('symbolic links', () => {
+  it('are followed, and each file is checked once, whatever the number of links and loops', async () => {
+    const dir = project({ 'reports/a.txt': COMPLETE, 'reports/sub/b.txt': MISSING_FIVE });
+    symlinkSync(path.join(dir, 'reports', 'sub'), path.join(dir, 'reports', 'again'));
+    symlinkSync(path.join(dir, 'reports'), path.join(dir, 'reports', 'sub', 'loop'));
+    symlinkSync(path.join(dir, 'reports', 'a.txt'), path.join(dir, 'reports', 'link-to-a.txt'));
+    symlinkSync(path.join(dir, 'elsewhere'), path.join(dir, 'reports', 'dangling'));
+    for (const pattern of ['reports', 'reports/**/*.txt']) {
+      const r = run([pattern, '-f', 'json'], { cwd: dir });
+      expect(r.code).toBe(1);
+      const res = JSON.parse(r.stdout) as JsonResult[];
+      const real = res.map((x) => path.relative(dir, x.filePath));
+      expect(real).toHaveLength(2);
+      expect(new Set(res.map((x) => readFileSync(x.filePath, 'utf8')))).toEqual(new Set([COMPLETE, MISSING_FIVE]));
+    }
+  });
+
+  it('a linked folder given on the command line is walked', async () => {
+    const dir = project({ 'real/a.txt': COMPLETE });
+    symlinkSync(path.join(dir, 'real'), path.join(dir, 'link'));
+    expect((await expandPatterns(['link'], dir)).files).toEqual([path.join(dir, 'link', 'a.txt')]);
+  });
+});
+
+it('the repository folder itself: README.md, CHANGELOG.md and CONTRIBUTING.md are not taken for reports', async () => {
+  const { files } = await expandPatterns(['.'], repoRoot);
+  expect(files.filter((f) => /^(README|CHANGELOG|CONTRIBUTING)\.md$/.test(path.basename(f)))).toEqual([]);
+});

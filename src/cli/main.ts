@@ -19,7 +19,6 @@ import { allRules } from '../../rules/index.js';
 import { configSchemaText } from './config-schema.js';
 import { ruleDoc, rulesJson, rulesMarkdownTable, rulesText } from './rule-docs.js';
 import { CLI } from './messages.js';
-import { extractCommand } from './extract.js';
 import { webCommand, WebError } from './web.js';
 import { extractCsv, extractResults, withoutPositions } from './extract.js';
 import { applySuppressions, loadSuppressions, pruneSuppressions, recordSuppressions, saveSuppressions, SUPPRESSIONS_FILENAME, type Suppressions } from '../suppressions.js';
@@ -571,41 +570,41 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
     )
     .command(
       'web',
-      'serve the web page that checks reports in the browser, on 127.0.0.1, and print its address',
-      (y) => y.option('port', { type: 'string', requiresArg: true, describe: 'port to listen on (default 5180; 0: any free port)' }),
+      t('在 127.0.0.1 上提供在浏览器中检查报告的网页，并打印其地址', 'serve the web page that checks reports in the browser, on 127.0.0.1, and print its address'),
+      (y) => y.option('port', { type: 'string', requiresArg: true, describe: t('监听的端口（默认 5180；0：任一空闲端口）', 'port to listen on (default 5180; 0: any free port)') }),
       async (a) => {
         code = await webCommand(a.port, (a.locale as Locale | undefined) ?? early, io.stdout);
       },
     )
     .command(
       'audit [paths..]',
-      'audit a whole set of reports on all cores: results, checks across reports and summaries in --out-dir',
+      t('用全部处理器核审查一批报告：结果、跨报告检查和汇总表写入 --out-dir', 'audit a whole set of reports on all cores: results, checks across reports and summaries in --out-dir'),
       (y) =>
         y
           .positional('paths', { type: 'string', array: true })
-          .option('out-dir', { type: 'string', default: 'ogi-lint-audit', describe: 'folder for results.ndjson, audit.json, summary.csv and summary.html' })
-          .option('manifest', { type: 'string', describe: 'CSV of the reports: file, body, level, parent, year' })
-          .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads (default: every core)' })
-          .option('file-timeout', { type: 'number', default: 60, describe: 'seconds one file may take' })
-          .option('file-memory', { type: 'number', default: 768, describe: 'MB of memory one file may use' })
-          .option('restart', { type: 'boolean', default: false, describe: 'forget the results of earlier runs and check every file again' })
-          .option('profile', { type: 'string', describe: 'check against this profile' })
-          .option('config', { alias: 'c', type: 'string', describe: 'use this configuration file' })
-          .option('rule', { type: 'string', requiresArg: true, describe: 'rule setting, also for the cross-report rules (repeatable)' })
-          .option('encoding', { type: 'string', describe: 'read the files in this encoding' })
-          .option('max-file-size', { type: 'string', describe: 'skip files larger than this, reporting them' }),
+          .option('out-dir', { type: 'string', default: 'ogi-lint-audit', describe: t('存放 results.ndjson、audit.json、summary.csv、summary.xlsx 和 summary.html 的目录', 'folder for results.ndjson, audit.json, summary.csv and summary.html') })
+          .option('manifest', { type: 'string', describe: t('报告清单（CSV）：文件、机关、层级、上级机关、年度', 'CSV of the reports: file, body, level, parent, year') })
+          .option('jobs', { alias: 'j', type: 'number', describe: t('工作线程数（默认：每个处理器核一个）', 'worker threads (default: every core)') })
+          .option('file-timeout', { type: 'number', default: 60, describe: t('每份文件最多可用的秒数', 'seconds one file may take') })
+          .option('file-memory', { type: 'number', default: 768, describe: t('每份文件最多可用的内存（MB）', 'MB of memory one file may use') })
+          .option('restart', { type: 'boolean', default: false, describe: t('不用此前的结果，重新检查每份文件', 'forget the results of earlier runs and check every file again') })
+          .option('profile', { type: 'string', describe: t('按此格式配置档检查', 'check against this profile') })
+          .option('config', { alias: 'c', type: 'string', describe: t('使用此配置文件', 'use this configuration file') })
+          .option('rule', { type: 'string', requiresArg: true, describe: t('规则设置，也可设置跨报告规则（可重复）', 'rule setting, also for the cross-report rules (repeatable)') })
+          .option('encoding', { type: 'string', describe: t('按此编码读取文件', 'read the files in this encoding') })
+          .option('max-file-size', { type: 'string', describe: t('大于此大小的文件不读取，只报告', 'skip files larger than this, reporting them') }),
       async (a) => {
         code = await runAuditCommand(a as unknown as AuditArgs, io);
       },
     )
     .command(
       'aggregate [paths..]',
-      "sum the official tables of a set of reports into the area's tables (an audit's folder is read without checking again)",
+      t('把一批报告的统计表相加，得出本地区的统计表（审查结果目录直接读取，不再重新检查）', "sum the official tables of a set of reports into the area's tables (an audit's folder is read without checking again)"),
       (y) =>
         y
           .positional('paths', { type: 'string', array: true })
-          .option('manifest', { type: 'string', describe: 'CSV of the reports: file, body, level, parent, year' })
-          .option('include-summaries', { type: 'boolean', default: false, describe: "also add governments' summary reports" })
+          .option('manifest', { type: 'string', describe: t('报告清单（CSV）：文件、机关、层级、上级机关、年度', 'CSV of the reports: file, body, level, parent, year') })
+          .option('include-summaries', { type: 'boolean', default: false, describe: t('也计入政府的汇总报告', "also add governments' summary reports") })
           .default('format', 'json'),
       async (a) => {
         const locale: Locale = (a.locale as Locale | undefined) ?? early;

@@ -55,7 +55,7 @@ describe('the package interface', () => {
   it('the main entry point offers the documented functions', async () => {
     const api = await import('../src/index.js');
     for (const f of ['lintText', 'lintFiles', 'lintBuffer', 'defineRule', 'loadConfig', 'getFormatter']) expect(typeof (api as Record<string, unknown>)[f], f).toBe('function');
-    expect(Object.keys(api.formatters).sort()).toEqual(['checkstyle', 'compact', 'json', 'junit', 'sarif', 'stylish', 'unix']);
+    expect(Object.keys(api.formatters).sort()).toEqual(['checkstyle', 'compact', 'csv', 'json', 'junit', 'sarif', 'stylish', 'unix']);
     const rules = await import('../rules/index.js');
     expect(rules.allRules.length).toBe(api.rules.length);
   });

@@ -384,7 +384,7 @@ describe('the command line reads PDFs', () => {
     const { files } = await expandPatterns([d]);
     expect(files.map((f) => path.basename(f)).sort()).toEqual(['REPORT.PDF', 'scan.pdf', 'seed-004.pdf']);
     const o = memoryIO(d);
-    expect(await main(['.', '--format', 'json'], o)).toBe(2);
+    expect(await main(['.', '--format', 'json'], o)).toBe(1); // unreadable files are error findings, as in ESLint: exit 1
     const results = JSON.parse(o.out) as { filePath: string; messages: { ruleId: string; messageId?: string; location?: string }[] }[];
     const by = new Map(results.map((r) => [path.basename(r.filePath), r.messages]));
     expect(by.get('scan.pdf')!.map((m) => m.messageId)).toEqual(['pdfScanned']);

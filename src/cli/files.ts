@@ -13,7 +13,7 @@ const SKIP = ['**/node_modules/**'];
  * provide instead, rather than being passed over. (A format that gains a reader moves to
  * SUPPORTED_EXTENSIONS.)
  */
-export const DOCUMENT_EXTENSIONS = ['.pdf', '.doc', '.wps', '.wpt', '.dot', '.docm', '.dotx', '.rtf', '.odt', '.ofd', '.xps', '.pages'];
+export const DOCUMENT_EXTENSIONS = ['.doc', '.wps', '.wpt', '.dot', '.docm', '.dotx', '.rtf', '.odt', '.ofd', '.xps', '.pages'];
 
 /**
  * Files that document a project or a folder rather than report anything. In a folder or a glob

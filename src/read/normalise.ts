@@ -142,17 +142,26 @@ function runningHeads(lines: Line[], pageLine: boolean[], heading: RegExp): Set<
     }
     return undefined;
   };
+  // a running head stands on the same side of every page number it goes with (a foot before, a head after)
   for (const p of pages) {
-    // a section heading is never page chrome, even one that happens to stand by two page breaks
-    const seen = new Set([nearest(p, -1), nearest(p, 1)].filter((t): t is string => !!t && t.length >= 6 && t.length <= 60 && !heading.test(t)));
-    for (const t of seen) near.set(t, (near.get(t) ?? 0) + 1);
+    for (const [side, t] of [['before', nearest(p, -1)], ['after', nearest(p, 1)]] as const) {
+      // a section heading is never page chrome, even one that happens to stand by two page breaks
+      if (!t || t.length < 6 || t.length > 60 || heading.test(t)) continue;
+      const key = `${side}\u0000${t}`;
+      near.set(key, (near.get(key) ?? 0) + 1);
+    }
   }
   const all = new Map<string, number>();
   for (const l of lines) {
     const t = l.text.trim();
-    if (near.has(t)) all.set(t, (all.get(t) ?? 0) + 1);
+    all.set(t, (all.get(t) ?? 0) + 1);
   }
-  return new Set([...near].filter(([t, n]) => n >= 2 && n >= pages.length * 0.5 && n === all.get(t)).map(([t]) => t));
+  const heads = new Set<string>();
+  for (const [key, n] of near) {
+    const t = key.slice(key.indexOf('\u0000') + 1);
+    if (n >= 2 && n >= pages.length * 0.5 && n === all.get(t)) heads.add(t);
+  }
+  return heads;
 }
 
 /** Whether a line may continue the paragraph of the line before it. */
@@ -270,13 +279,14 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
     if (prev >= 0) {
       const open = lines[prev]!.text;
       // blank lines between; a page break (a dropped page number) may bring its own blank lines
+      // (each dropped line — page number, running head — may stand between blank lines of its own)
       let blanks = 0;
-      let pageBreak = false;
+      let chrome = 0;
       for (let k = prev + 1; k < i; k++) {
-        if (dropped[k]) pageBreak = true;
+        if (dropped[k]) chrome++;
         else blanks++;
       }
-      const soft = blanks <= (doubleSpaced ? 1 : 0) + (pageBreak ? 2 : 0);
+      const soft = blanks <= (doubleSpaced ? 1 : 0) + 2 * chrome;
       if (soft && kind === 'markdown') {
         join = blanks === 0 && continues(open, l.text, heading) && HAN.test(open.trimEnd().slice(-1)) && CJK_OR_PUNCT.test(l.text.trimStart()[0] ?? '');
       } else if (soft && width !== undefined) {

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { once } from './once.js';
 
 /**
  * Heavy dependencies are loaded the first time a file needs them, not at start-up: a run over
@@ -7,18 +8,7 @@ import { createRequire } from 'node:module';
  */
 const load = createRequire(import.meta.url);
 
-/** A value computed once, on first use. */
-export function once<T>(make: () => T): () => T {
-  let made = false;
-  let value: T | undefined;
-  return () => {
-    if (!made) {
-      value = make();
-      made = true;
-    }
-    return value as T;
-  };
-}
+export { once };
 
 /** rehype-parse's plugin. */
 export const rehypeParse = once(() => (load('rehype-parse') as typeof import('rehype-parse')).default);

@@ -5,19 +5,9 @@
 import rehypeParsePlugin from 'rehype-parse';
 import { toMdast } from 'hast-util-to-mdast';
 import { Ajv } from 'ajv';
+import { once } from '../../src/util/once.js';
 
-/** A value computed once, on first use. */
-export function once<T>(make: () => T): () => T {
-  let made = false;
-  let value: T | undefined;
-  return () => {
-    if (!made) {
-      value = make();
-      made = true;
-    }
-    return value as T;
-  };
-}
+export { once };
 
 export const rehypeParse = once(() => rehypeParsePlugin);
 export const hastToMdast = once(() => toMdast);

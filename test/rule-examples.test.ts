@@ -69,7 +69,7 @@ const WITHOUT_EXAMPLE: Record<string, string[]> = {
   'stats-period': ['missingNoYear'],
   'malformed-date': ['noYearMarkUnsure', 'noMarksUnsure'],
   'publish-date': ['lateSummary'],
-  'table-missing': ['cellCount', 'columnOrder', 'unrecognised'],
+  'table-missing': ['cellCount', 'columnOrder'],
   'table-structure': ['missingRow', 'missingColumn', 'unknownColumn', 'unknownRow', 'cellCount', 'order', 'duplicate', 'noValues', 'cellCountUnsure', 'runTogether', 'columnOrder', 'groupValues'],
   'format-version': ['contents'],
   'table-cell-value': ['negative', 'decimal', 'blankTotal'],

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFile
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { readBuffer, readBytes, readPath } from '../src/read/index.js';
+import { formatByteSize, readBuffer, readBytes, readPath } from '../src/read/index.js';
 import { MAX_ZIP_ENTRIES } from '../src/read/docx.js';
 import { sniffFormat } from '../src/read/sniff.js';
 import { lintDocument } from '../src/lint.js';
@@ -92,9 +92,13 @@ describe('unreadable and unsupported files give one plain diagnostic', () => {
   it('a file over --max-file-size, judged before it is read', async () => {
     const { m } = await fatalOf(path.join(repoRoot, 'fixtures', 'inputs', 'seed-004.docx'), { maxFileSize: 1000 });
     expect(m.messageId).toBe('tooLarge');
-    expect(m.message).toBe('文件过大（12796 字节），超过上限 1000 字节（可用 --max-file-size 调整）');
+    expect(m.message).toBe('文件过大（12.5 KB），超过上限 1000 B（可用 --max-file-size 调整）');
     const mem = readBuffer(Buffer.alloc(2000, 0x41), 'big.txt', { maxFileSize: 1000 });
     expect(mem.notices[0]!.messageId).toBe('tooLarge');
+  });
+
+  it('sizes in messages read as people read them', () => {
+    expect([812, 1024, 12796, 20 * 1024 ** 2, 1536 * 1024 ** 2].map(formatByteSize)).toEqual(['812 B', '1 KB', '12.5 KB', '20 MB', '1.5 GB']);
   });
 
   it('an unknown forced encoding', async () => {

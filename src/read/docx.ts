@@ -4,6 +4,7 @@ import { rehypeParse } from '../util/lazy.js';
 import type { Root as HastRoot, RootContent as HastContent, Element } from 'hast';
 import type { Position, ReaderNotice, SourceDocument } from './types.js';
 import { zipFlavour } from './sniff.js';
+import { formatByteSize } from '../util/size.js';
 import { registerParser } from '../parse/index.js';
 import { parseHtml } from '../parse/html.js';
 
@@ -322,10 +323,10 @@ function unreadableNotice(f: DocxFailure): ReaderNotice {
       return {
         ...base,
         messageId: 'zipBomb',
-        data: { max: f.max },
+        data: { max: formatByteSize(f.max) },
         messages: {
-          zh: 'Word 文档解压后超过 {max} 字节的上限，远超正常大小（疑似压缩炸弹），未读取',
-          en: 'the Word document expands beyond the limit of {max} bytes, far over a normal size (a zip bomb?), not read',
+          zh: 'Word 文档解压后超过 {max} 的上限，远超正常大小（疑似压缩炸弹），未读取',
+          en: 'the Word document expands beyond the limit of {max}, far over a normal size (a zip bomb?), not read',
         },
       };
   }

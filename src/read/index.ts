@@ -1,4 +1,6 @@
 import { normaliseText } from './normalise.js';
+import { formatByteSize } from '../util/size.js';
+export { formatByteSize };
 import { LineIndex } from './lines.js';
 import type { InputKind, ReaderNotice, SourceDocument } from './types.js';
 import { decodeBytes } from './decode.js';
@@ -105,8 +107,8 @@ const REASONS = {
   directory: { zh: '这是一个目录，不是文件', en: 'this is a directory, not a file' },
   notAFile: { zh: '这不是普通文件（设备、管道或套接字）', en: 'this is not a regular file (a device, pipe or socket)' },
   tooLarge: {
-    zh: '文件过大（{size} 字节），超过上限 {max} 字节（可用 --max-file-size 调整）',
-    en: 'file too large ({size} bytes), over the limit of {max} bytes (see --max-file-size)',
+    zh: '文件过大（{size}），超过上限 {max}（可用 --max-file-size 调整）',
+    en: 'file too large ({size}), over the limit of {max} (see --max-file-size)',
   },
   binary: {
     zh: '文件内容不是文本（含控制字符或二进制数据），无法检查',
@@ -157,7 +159,7 @@ function unsupported(filePath: string, format: SniffedFormat | 'zipOther'): Sour
 }
 
 function tooLarge(filePath: string, size: number, max: number): SourceDocument {
-  return unreadable(filePath, 'tooLarge', { size, max });
+  return unreadable(filePath, 'tooLarge', { size: formatByteSize(size), max: formatByteSize(max) });
 }
 
 /** `%PDF-` within the first kilobyte: readers accept a few bytes of junk before the header. */

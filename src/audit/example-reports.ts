@@ -3,35 +3,14 @@
  * year with its table 3 as pipe text, built from the figures an example is about.
  */
 
+import { builtinProfiles } from '../config/profiles.js';
+import { printedRows, templatesOf } from '../model/tables/template.js';
+
 const APPLICANTS = ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'];
 
-const T3_ROWS: [string, string, string?][] = [
-  ['new', '一、本年新收政府信息公开申请数量'],
-  ['carried-over', '二、上年结转政府信息公开申请数量'],
-  ['granted', '（一）予以公开', '三、本年度办理结果'],
-  ['partly-granted', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）'],
-  ['refused-state-secret', '1.属于国家秘密', '（三）不予公开'],
-  ['refused-prohibited', '2.其他法律行政法规禁止公开'],
-  ['refused-security', '3.危及“三安全一稳定”'],
-  ['refused-third-party', '4.保护第三方合法权益'],
-  ['refused-internal', '5.属于三类内部事务信息'],
-  ['refused-process', '6.属于四类过程性信息'],
-  ['refused-enforcement', '7.属于行政执法案卷'],
-  ['refused-inquiry', '8.属于行政查询事项'],
-  ['unavailable-not-held', '1.本机关不掌握相关政府信息', '（四）无法提供'],
-  ['unavailable-to-be-made', '2.没有现成信息需要另行制作'],
-  ['unavailable-unclear', '3.补正后申请内容仍不明确'],
-  ['not-processed-petition', '1.信访举报投诉类申请', '（五）不予处理'],
-  ['not-processed-repeated', '2.重复申请'],
-  ['not-processed-publication', '3.要求提供公开出版物'],
-  ['not-processed-mass', '4.无正当理由大量反复申请'],
-  ['not-processed-confirm', '5.要求行政机关确认或重新出具已获取信息'],
-  ['other-handling-no-correction', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '（六）其他处理'],
-  ['other-handling-no-fee', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'],
-  ['other-handling-other', '3.其他'],
-  ['results-total', '（七）总计'],
-  ['carry-forward', '四、结转下年度继续办理'],
-];
+const T3_ROWS = printedRows(
+  templatesOf(builtinProfiles().get('format-2021')!.tables).find((t) => t.kind === 'applications')!.blocks[0]!,
+);
 
 const withTotal = (v: number[]): number[] => [...v, v.reduce((a, b) => a + b, 0)];
 

@@ -105,3 +105,22 @@ export function templatesOf(tables: unknown): TableTemplate[] {
   const t = (tables as Partial<TablesConfig>).templates;
   return Array.isArray(t) ? t : [];
 }
+
+/**
+ * A matrix block's rows as the official form prints them: each row that holds values, with the title
+ * of the heading row that opens its group when it is the group's first item (三、本年度办理结果 before
+ * （一）予以公开). For rendering tables from the template (examples, generated tests).
+ */
+export function printedRows(block: BlockTemplate): [id: string, title: string, heading?: string][] {
+  const out: [string, string, string?][] = [];
+  let heading: string | undefined;
+  for (const r of block.rows) {
+    if (r.group) {
+      heading = r.title;
+      continue;
+    }
+    out.push(heading ? [r.id, r.title, heading] : [r.id, r.title]);
+    heading = undefined;
+  }
+  return out;
+}

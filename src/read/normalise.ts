@@ -189,10 +189,13 @@ function splitDump(line: string, heading: RegExp): { text: string; from: number[
   const insert = new Set<number>();
   for (let i = 1; i < line.length - 1; i++) {
     const c = line[i]!;
-    const after = line.slice(i + (c === ' ' || c === '\u3000' ? 1 : 0), i + 80);
+    const space = c === ' ' || c === '\u3000';
+    // only a space, or the character after a sentence end, can start a line: look no further elsewhere
+    if (!space && !/[。！？”’」』）)]/.test(line[i - 1]!)) continue;
+    const after = line.slice(i + (space ? 1 : 0), i + 80);
     const before = line.slice(Math.max(0, i - 3), i);
     const sentenceEnd = /[。！？][”’」』）)]?$/.test(before);
-    if (c === ' ' || c === '\u3000') {
+    if (space) {
       if ((sentenceEnd && /^\S/.test(after)) || (heading.test(after) && !tableRow.test(after))) replace.add(i);
     } else if (sentenceEnd && HEAD_MARK.test(after) && !tableRow.test(after)) insert.add(i);
   }

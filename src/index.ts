@@ -64,6 +64,8 @@ export interface LintFilesOptions extends Omit<LintOptions, 'config'>, ConfigLoa
   ignorePatterns?: string[];
   /** told of each file a folder or glob held that is not a report (images, spreadsheets, README.md…) */
   onSkipped?(skipped: SkippedFile): void;
+  /** asked before a file is read: a result to use instead of reading and checking it (the command line's --cache) */
+  cached?(filePath: string): LintResult | undefined;
 }
 
 /** The finding for a path or pattern that names no file: an unreadable input, reported like one. */
@@ -110,6 +112,11 @@ export async function lintFiles(patterns: string[], opts: LintFilesOptions = {})
     const resolved = configFor(loader, file);
     if (useIgnores && (resolved?.isIgnored(file) || ignoredByFile(file)) && !explicit.has(file)) {
       ignored++;
+      continue;
+    }
+    const reused = opts.cached?.(file);
+    if (reused) {
+      results.push(reused);
       continue;
     }
     const doc = await readPath(file, opts.read);

@@ -13,7 +13,7 @@ import { packageInfo } from '../output/sarif.js';
  * dropped). A re-run keeps the lines whose file and key are unchanged and checks only the rest.
  */
 
-function sha256Of(file: string): string | undefined {
+export function sha256Of(file: string): string | undefined {
   try {
     return createHash('sha256').update(readFileSync(file)).digest('hex');
   } catch {

@@ -21,6 +21,7 @@ import { ruleDoc, rulesJson, rulesMarkdownTable, rulesText } from './rule-docs.j
 import { CLI } from './messages.js';
 import { webCommand, WebError } from './web.js';
 import { extractCsv, extractResults, withoutPositions } from './extract.js';
+import { CACHE_FILENAME, CACHE_STRATEGIES, cacheFilePath, LintCache, lintFilesPooledCached, type CacheStrategy } from './cache.js';
 import { applySuppressions, loadSuppressions, pruneSuppressions, recordSuppressions, saveSuppressions, SUPPRESSIONS_FILENAME, type Suppressions } from '../suppressions.js';
 import { closest } from '../util/suggest.js';
 import type { SkippedFile } from './files.js';
@@ -189,6 +190,9 @@ interface LintArgs {
   suppressRule?: string | string[];
   suppressionsLocation?: string;
   pruneSuppressions?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
+  cacheStrategy?: CacheStrategy;
 }
 
 /**
@@ -269,17 +273,24 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
   const paths = a.paths ?? [];
   if (paths.length === 0 && !a.stdin) throw new UsageError(localise(CLI.noPaths, locale));
   let results: LintResult[];
+  // --cache: standard input is never cached
+  let cache: LintCache | undefined;
   if (a.stdin) {
     if (paths.length > 0) throw new UsageError(localise(CLI.stdinWithPaths, locale));
     const buf = await io.readStdin();
     // like ESLint, a named standard input is reported under its absolute path
     results = [await lintBuffer(buf, a.stdinFilename ? path.resolve(io.cwd, a.stdinFilename) : '<stdin>', opts)];
   } else {
+    const fixing = a.fix || a.fixDryRun;
+    cache = a.cache ? new LintCache(cacheFilePath(io.cwd, a.cacheLocation), a.cacheStrategy ?? 'metadata', opts) : undefined;
     try {
       // many files: on every core, each within a budget (fixes need the text, so they stay in this process)
-      const { filesToLint, lintFilesPooled, POOL_FROM } = await import('../audit/parallel.js');
-      const files = a.fix || a.fixDryRun ? undefined : await filesToLint(paths, opts);
-      results = files && files.length >= POOL_FROM ? await lintFilesPooled(files, opts) : await lintFiles(paths, opts);
+      const { filesToLint, POOL_FROM } = await import('../audit/parallel.js');
+      const files = fixing ? undefined : await filesToLint(paths, opts);
+      results =
+        files && files.length >= POOL_FROM
+          ? await lintFilesPooledCached(files, opts, cache)
+          : await lintFiles(paths, cache ? { ...opts, cached: (f) => cache!.lookup(f, { fix: fixing }) } : opts);
     } catch (e) {
       if (e instanceof NoFilesError) throw new UsageError(localise(UI.noFiles, locale, { patterns: e.patterns.join(', ') }));
       throw e;
@@ -292,6 +303,7 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
     if (fixed.diff && a.format === 'stylish') io.stdout.write(fixed.diff);
     for (const note of fixed.notes) io.stderr.write(`${note}\n`);
   }
+  if (cache) saveCache(cache, results, a.fixDryRun, io, locale);
   if (!a.stdin) results = suppress(a, results, io, locale);
   const code = exitCodeFor(results, a.maxWarnings, locale, io);
   const shown = a.quiet ? errorsOnly(results) : results;
@@ -304,6 +316,17 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
   // machine formats have no place for them: files not checked are named on standard error
   if (skipped.length && a.format !== 'stylish') io.stderr.write(`${skippedLine({ skipped, cwd: io.cwd }, locale)}\n`);
   return code;
+}
+
+/** Store the results the cache missed and write it; a cache that cannot be written is said, and the run goes on. */
+function saveCache(cache: LintCache, results: LintResult[], dryRun: boolean, io: CliIO, locale: Locale): void {
+  cache.store(results, dryRun);
+  try {
+    cache.save();
+  } catch (e) {
+    const file = path.relative(io.cwd, cache.file) || cache.file;
+    io.stderr.write(`${localise(CLI.cacheWriteFailed, locale, { file, error: (e as NodeJS.ErrnoException).code ?? (e as Error).message })}\n`);
+  }
 }
 
 interface AuditArgs extends LintArgs {
@@ -533,6 +556,9 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
           .option('suppress-rule', { type: 'string', requiresArg: true, describe: t('只接受此规则的问题（可重复）', 'accept the findings of this rule only (repeatable)') })
           .option('suppressions-location', { type: 'string', requiresArg: true, describe: t(`抑制文件（默认 ${SUPPRESSIONS_FILENAME}）`, `the suppressions file (default ${SUPPRESSIONS_FILENAME})`) })
           .option('prune-suppressions', { type: 'boolean', describe: t('删去已不再需要的抑制记录', 'drop the suppressions no finding needs any more') })
+          .option('cache', { type: 'boolean', describe: t(`只检查上次运行以来有变化的文件，其余沿用 ${CACHE_FILENAME} 中的结果`, `check only the files changed since the last run, reusing the results kept in ${CACHE_FILENAME} for the rest`) })
+          .option('cache-location', { type: 'string', requiresArg: true, describe: t(`缓存文件的路径，或以 / 结尾的目录（默认 ${CACHE_FILENAME}）`, `the cache file, or a folder when it ends in / (default ${CACHE_FILENAME})`) })
+          .option('cache-strategy', { type: 'string', choices: [...CACHE_STRATEGIES], default: 'metadata', describe: t('判断文件是否变化的方法：metadata（大小和修改时间）或 content（内容）', 'how a changed file is recognised: metadata (size and modification time) or content') })
           .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: t('报告没有匹配到文件的路径或通配符（--no-error-on-unmatched-pattern：略过）', 'report a path or pattern that matches no file (--no-error-on-unmatched-pattern: leave it out)') }),
       async (a) => {
         if (a.maxWarnings !== undefined && Number.isNaN(a.maxWarnings)) throw new UsageError('--max-warnings must be a number');

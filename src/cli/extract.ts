@@ -1,3 +1,4 @@
+import { renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { readPath } from '../read/index.js';
 import type { SourceDocument } from '../read/types.js';
@@ -5,6 +6,7 @@ import { modelDocument, type LintOptions } from '../lint.js';
 import { expandPatterns } from './files.js';
 import type { OfficialTables } from '../model/tables/types.js';
 import { localise } from '../i18n/index.js';
+import type { Locale } from '../rules/types.js';
 
 /** What `ogi-lint extract` prints for one file (schemas/tables.schema.json). */
 export interface ExtractResult {
@@ -132,4 +134,80 @@ export function extractCsv(results: ExtractResult[]): string {
     }
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** Names of the sheets of the table kinds ogi-lint knows; another kind's sheet is named by its id. */
+const KIND_SHEETS: Record<string, Record<Locale, string>> = {
+  proactive: { zh: '表二 主动公开', en: 'Table 2 proactive' },
+  applications: { zh: '表三 申请办理', en: 'Table 3 requests' },
+  'review-litigation': { zh: '表四 复议诉讼', en: 'Table 4 reviews, lawsuits' },
+  'legacy-statistics': { zh: '统计表（旧格式）', en: 'Statistics (legacy)' },
+};
+
+const XLSX_HEAD: Record<Locale, { files: string; fileCols: string[]; tableCols: string[] }> = {
+  zh: { files: '文件', fileCols: ['文件', '年度', '格式', '读出的表', '错误'], tableCols: ['文件', '年度', '格式', '表模板', '行', '行名称'] },
+  en: { files: 'files', fileCols: ['file', 'year', 'generation', 'tables read', 'error'], tableCols: ['file', 'year', 'generation', 'template', 'row', 'row label'] },
+};
+
+/** A sheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ]. */
+function sheetName(s: string): string {
+  return s.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
+}
+
+/**
+ * The tables of every file as an Excel workbook, written to `file` (through a temporary file and a
+ * rename): a first sheet with one row per file (year, format, tables read, error), then one sheet
+ * per table kind with one row per report and table row and one column per table column. The first
+ * row of a table sheet holds the column titles, the second their ids (as in the JSON); both stay
+ * in view (frozen). Values are numbers; a cell whose text is not a number holds that text.
+ */
+export async function extractXlsx(results: ExtractResult[], file: string, locale: Locale): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs');
+  const { tableLabels } = await import('../audit/summary.js');
+  const labels = tableLabels(locale);
+  const head = XLSX_HEAD[locale];
+  const wb = new ExcelJS.Workbook();
+  const files = wb.addWorksheet(head.files, { views: [{ state: 'frozen', ySplit: 1 }] });
+  files.addRow(head.fileCols).font = { bold: true };
+  for (const r of results) files.addRow([r.filePath, r.year ?? null, r.generation, r.tables.length, r.error ?? null]);
+
+  // the columns of each kind: every column id met, in the order first met, with its title
+  const kinds = new Map<string, { columns: Map<string, string> }>();
+  for (const r of results) {
+    for (const t of r.tables) {
+      const k = kinds.get(t.kind) ?? { columns: new Map<string, string>() };
+      kinds.set(t.kind, k);
+      for (const c of t.columns) if (!k.columns.has(c.id)) k.columns.set(c.id, labels[t.kind]?.[c.id] ?? c.label ?? c.id);
+    }
+  }
+  for (const [kind, { columns }] of kinds) {
+    const ws = wb.addWorksheet(sheetName(KIND_SHEETS[kind]?.[locale] ?? kind), { views: [{ state: 'frozen', ySplit: 2, xSplit: 1 }] });
+    const ids = [...columns.keys()];
+    ws.addRow([...head.tableCols, ...ids.map((id) => columns.get(id)!)]).font = { bold: true };
+    ws.addRow(['', '', '', '', '', '', ...ids]).font = { italic: true };
+    for (const r of results) {
+      for (const t of r.tables) {
+        if (t.kind !== kind) continue;
+        const rowLabel = new Map(t.rows.map((x) => [x.id, x.label]));
+        for (const [rowId, cells] of Object.entries(t.cells)) {
+          const values = ids.map((id) => {
+            const c = cells[id];
+            if (!c) return null;
+            return typeof c.value === 'number' ? c.value : c.text ? c.text : null;
+          });
+          ws.addRow([r.filePath, r.year ?? null, r.generation, t.template, rowId, labels[kind]?.[rowId] ?? rowLabel.get(rowId) ?? rowId, ...values]);
+        }
+      }
+    }
+    ws.getColumn(1).width = 30;
+    ws.getColumn(6).width = 24;
+  }
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    await wb.xlsx.writeFile(tmp);
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
 }

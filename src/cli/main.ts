@@ -20,7 +20,7 @@ import { configSchemaText } from './config-schema.js';
 import { ruleDoc, rulesJson, rulesMarkdownTable, rulesText } from './rule-docs.js';
 import { CLI } from './messages.js';
 import { webCommand, WebError } from './web.js';
-import { extractCsv, extractResults, withoutPositions } from './extract.js';
+import { extractCsv, extractResults, extractXlsx, withoutPositions } from './extract.js';
 import { CACHE_FILENAME, CACHE_STRATEGIES, cacheFilePath, LintCache, lintFilesPooledCached, type CacheStrategy } from './cache.js';
 import { applySuppressions, loadSuppressions, pruneSuppressions, recordSuppressions, saveSuppressions, SUPPRESSIONS_FILENAME, type Suppressions } from '../suppressions.js';
 import { closest } from '../util/suggest.js';
@@ -83,6 +83,17 @@ function write(io: CliIO, text: string, outputFile: string | undefined, locale: 
   try {
     makeFolder(path.dirname(file));
     writeFileSync(file, text.endsWith('\n') || !text ? text : `${text}\n`);
+  } catch (e) {
+    throw new UsageError(localise(CLI.writeFailed, locale, { file: outputFile, error: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
+  }
+}
+
+/** Write a workbook to -o through `writeBook`, its folder made first; a failure is a usage error that names the file. */
+async function writeXlsx(io: CliIO, outputFile: string, locale: Locale, writeBook: (file: string) => Promise<void>): Promise<void> {
+  const file = path.resolve(io.cwd, outputFile);
+  try {
+    makeFolder(path.dirname(file));
+    await writeBook(file);
   } catch (e) {
     throw new UsageError(localise(CLI.writeFailed, locale, { file: outputFile, error: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
   }
@@ -575,7 +586,7 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
     )
     .command(
       'extract [paths..]',
-      t('读出每份报告的统计表，按统一模型输出（JSON 或 CSV）', 'print the official tables of each file, read into the canonical model, as JSON or CSV'),
+      t('读出每份报告的统计表，按统一模型输出（JSON、CSV，或用 -o 写入 xlsx）', 'print the official tables of each file, read into the canonical model, as JSON or CSV (or xlsx written with -o)'),
       (y) =>
         y
           .positional('paths', { type: 'string', array: true })
@@ -586,10 +597,14 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
         const paths = (a.paths as string[] | undefined) ?? [];
         if (paths.length === 0) throw new UsageError(localise(CLI.extractNoPaths, early));
         const format = a.format === 'stylish' ? 'json' : String(a.format);
-        if (format !== 'json' && format !== 'csv') throw new UsageError(localise(CLI.unknownFormat, early, { format, known: 'json, csv' }));
-        const results = await extractResults(paths, { cwd: io.cwd, profile: a.profile as string | undefined, encoding: a.encoding as string | undefined, locale: (a.locale as Locale | undefined) ?? early });
+        if (format !== 'json' && format !== 'csv' && format !== 'xlsx') throw new UsageError(localise(CLI.unknownFormat, early, { format, known: 'json, csv, xlsx' }));
+        const outputFile = a.outputFile as string | undefined;
+        if (format === 'xlsx' && !outputFile) throw new UsageError(localise(CLI.xlsxNeedsOutput, early));
+        const locale = (a.locale as Locale | undefined) ?? early;
+        const results = await extractResults(paths, { cwd: io.cwd, profile: a.profile as string | undefined, encoding: a.encoding as string | undefined, locale });
         const shown = a.positions === false ? withoutPositions(results) : results;
-        write(io, format === 'csv' ? extractCsv(shown) : JSON.stringify(shown, null, 2), a.outputFile as string | undefined, early);
+        if (format === 'xlsx') await writeXlsx(io, outputFile!, locale, (file) => extractXlsx(shown, file, locale));
+        else write(io, format === 'csv' ? extractCsv(shown) : JSON.stringify(shown, null, 2), outputFile, early);
         // like the linter: a file that could not be read makes the run fail
         code = results.some((r) => r.error !== undefined) ? 1 : 0;
       },
@@ -638,7 +653,7 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
         if (paths.length === 0) throw new UsageError(localise(CLI.noPaths, locale));
         const format = a.format as string;
         if (!['json', 'markdown', 'xlsx'].includes(format)) throw new UsageError(localise(CLI.unknownFormat, locale, { format, known: 'json, markdown, xlsx' }));
-        if (format === 'xlsx' && !a.outputFile) throw new UsageError('--format xlsx needs --output-file');
+        if (format === 'xlsx' && !a.outputFile) throw new UsageError(localise(CLI.xlsxNeedsOutput, locale));
         const agg = await import('../audit/aggregate.js');
         const area = await agg.aggregate(paths, { cwd: io.cwd, manifest: a.manifest as string | undefined, locale, includeSummaries: a.includeSummaries as boolean });
         if (format === 'xlsx') await agg.aggregateXlsx(area, path.resolve(io.cwd, a.outputFile as string), locale);

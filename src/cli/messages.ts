@@ -44,6 +44,10 @@ export const CLI = {
   formatterMissing: { zh: '找不到输出格式文件 {file}', en: 'the formatter file {file} does not exist' },
   formatterBroken: { zh: '无法加载输出格式 {file}：{error}', en: 'cannot load the formatter {file}: {error}' },
   cacheWriteFailed: { zh: '无法写入缓存文件 {file}：{error}（本次结果不受影响）', en: 'cannot write the cache file {file}: {error} (the results of this run are not affected)' },
+  xlsxNeedsOutput: {
+    zh: 'xlsx 是二进制文件，不能输出到终端或标准输出；请用 -o 指定要写入的文件，如 -o 统计表.xlsx',
+    en: 'xlsx is a binary file and is not written to a terminal or standard output; name the file to write with -o, e.g. -o tables.xlsx',
+  },
   extractNoPaths: { zh: 'extract 需要至少一个路径', en: 'extract needs at least one path' },
   noPaths: { zh: '请给出要检查的文件、目录或通配符（或用 - 读取标准输入）', en: 'give the files, folders or glob patterns to check (or - for standard input)' },
 } satisfies Record<string, Localised>;

@@ -18,6 +18,7 @@ import { ruleDoc } from '../cli/rule-docs.js';
 import { packageInfo } from '../output/sarif.js';
 import { allRules } from '../../rules/index.js';
 import type { WorkspaceConfigs } from './config.js';
+import { ruleDocUrl as sharedDocUrl } from '../output/docs-url.js';
 
 /** Settings an editor can give the server (section "ogi-lint"). */
 export interface ServerSettings {
@@ -105,7 +106,7 @@ const RULE_IDS = new Set(allRules.map((r) => r.id));
 /** Where a rule is documented, or undefined for findings that are not a rule's (reading, parsing). */
 export function ruleDocUrl(ruleId: string | null, settings: Pick<ServerSettings, 'docsUrl'>): string | undefined {
   if (!ruleId || !RULE_IDS.has(ruleId)) return undefined;
-  if (settings.docsUrl) return settings.docsUrl.replace(/\{rule\}/g, encodeURIComponent(ruleId));
+  if (settings.docsUrl) return sharedDocUrl(ruleId, settings.docsUrl);
   const dir = localDocs();
   return dir ? pathToFileURL(path.join(dir, `${ruleId}.md`)).href : undefined;
 }

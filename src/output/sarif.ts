@@ -1,14 +1,19 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { LintMessage } from '../diagnostic.js';
+import type { LintMessage, LintResult, SuppressedMessage } from '../diagnostic.js';
 import { packageJsonSource } from '../config/data.js';
 import { allRules } from '../../rules/index.js';
+import { ruleDoc } from '../cli/rule-docs.js';
+import type { Rule } from '../rules/types.js';
+import { ruleDocUrl } from './docs-url.js';
+import { ruleName } from './rule-names.js';
 import type { Formatter } from './types.js';
 
 interface PackageInfo {
   name: string;
   version: string;
   homepage?: string;
+  repository?: string | { url?: string };
 }
 
 let pkg: PackageInfo | undefined;
@@ -29,13 +34,18 @@ type Level = 'error' | 'warning';
 
 interface SarifRule {
   id: string;
+  name?: string;
   shortDescription: { text: string };
   fullDescription?: { text: string };
+  help?: { text: string; markdown: string };
+  helpUri?: string;
   defaultConfiguration: { level: Level };
   properties?: Record<string, unknown>;
 }
 
-function artifactUri(filePath: string, cwd: string): { uri: string; uriBaseId?: string } {
+type Artifact = { uri: string; uriBaseId?: string };
+
+function artifactUri(filePath: string, cwd: string): Artifact {
   const abs = path.resolve(cwd, filePath);
   const rel = path.relative(cwd, abs);
   if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) {
@@ -44,7 +54,37 @@ function artifactUri(filePath: string, cwd: string): { uri: string; uriBaseId?: 
   return { uri: pathToFileURL(abs).href };
 }
 
-function resultOf(m: LintMessage, ruleIndex: Map<string, number>, artifact: { uri: string; uriBaseId?: string }): Record<string, unknown> {
+/** Files whose fixes ogi-lint writes itself (plain text, Markdown); in a Word, HTML or PDF file a fix is no change to its bytes. */
+const NOT_FIXED_IN_PLACE = new Set(['.docx', '.html', '.htm', '.xhtml', '.pdf']);
+
+/** Line and column (1-based, UTF-16 units) of an offset in a text. */
+function positionAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/** A message's fix as a SARIF fix: one replacement of the characters it covers (with their lines and columns when the text is at hand). */
+function fixOf(m: LintMessage, result: LintResult, artifact: Artifact, locale: 'zh' | 'en'): Record<string, unknown> | undefined {
+  if (!m.fix || NOT_FIXED_IN_PLACE.has(path.extname(result.filePath).toLowerCase())) return undefined;
+  const [start, end] = m.fix.range;
+  const deletedRegion: Record<string, number> = { charOffset: start, charLength: end - start };
+  if (result.source !== undefined && end <= result.source.length) {
+    const a = positionAt(result.source, start);
+    const b = positionAt(result.source, end);
+    Object.assign(deletedRegion, { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column });
+  }
+  return {
+    description: { text: locale === 'zh' ? '用 ogi-lint --fix 自动修复' : 'fixed by ogi-lint --fix' },
+    artifactChanges: [{ artifactLocation: artifact, replacements: [{ deletedRegion, insertedContent: { text: m.fix.text } }] }],
+  };
+}
+
+function resultOf(m: LintMessage | SuppressedMessage, result: LintResult, ruleIndex: Map<string, number>, artifact: Artifact, locale: 'zh' | 'en'): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   if (m.expected !== undefined) properties.expected = m.expected;
   if (m.actual !== undefined) properties.actual = m.actual;
@@ -63,30 +103,55 @@ function resultOf(m: LintMessage, ruleIndex: Map<string, number>, artifact: { ur
       },
     ],
   };
+  const fix = fixOf(m, result, artifact, locale);
+  if (fix) r.fixes = [fix];
+  if ('suppressions' in m) {
+    // an ogi-lint-disable comment in the report is in source; the suppressions file is external
+    r.suppressions = m.suppressions.map((s) => ({
+      kind: s.kind === 'directive' ? 'inSource' : 'external',
+      status: 'accepted',
+      ...(s.justification ? { justification: s.justification } : {}),
+    }));
+  }
   if (Object.keys(properties).length) r.properties = properties;
   return r;
 }
 
-/** SARIF 2.1.0: one run, the rules in tool.driver, one result per message. */
+/** A rule as a SARIF reporting descriptor: descriptions, its documentation page (as `help` and `helpUri`), default level and tags. */
+function descriptor(r: Rule<unknown>, locale: 'zh' | 'en', docsUrl: string | undefined): SarifRule {
+  const name = ruleName(r.id, locale);
+  const markdown = ruleDoc(r);
+  return {
+    id: r.id,
+    ...(name ? { name } : {}),
+    shortDescription: { text: r.description[locale] },
+    fullDescription: { text: `${r.description.zh} — ${r.description.en}` },
+    help: { text: `${r.description[locale]}\n\n${ruleDocUrl(r.id, docsUrl)}`, markdown },
+    helpUri: ruleDocUrl(r.id, docsUrl),
+    defaultConfiguration: { level: r.severity },
+    properties: { tags: ['ogi-lint', ...r.generations], generations: r.generations, ...(r.fixable ? { fixable: true } : {}) },
+  };
+}
+
+/**
+ * SARIF 2.1.0, as GitHub code scanning and other SARIF viewers read it: one run; every rule in
+ * `tool.driver.rules` with its descriptions, documentation (`help`, `helpUri`), default level and
+ * tags; one result per finding, with `fixes` for fixable ones; suppressed findings as results with
+ * `suppressions`; files that could not be read also as tool notifications of the invocation.
+ */
 export const sarif: Formatter = (results, context = {}) => {
   const cwd = context.cwd ?? process.cwd();
   const locale = context.locale ?? 'zh';
   const info = packageInfo();
-  const rules: SarifRule[] = (context.rules ?? allRules).map((r) => ({
-    id: r.id,
-    shortDescription: { text: r.description[locale] },
-    fullDescription: { text: `${r.description.zh} — ${r.description.en}` },
-    defaultConfiguration: { level: r.severity },
-    properties: { generations: r.generations },
-  }));
-  const used = new Set(results.flatMap((r) => r.messages.map((m) => m.ruleId)));
+  const rules: SarifRule[] = (context.rules ?? allRules).map((r) => descriptor(r, locale, context.docsUrl));
+  const used = new Set(results.flatMap((r) => [...r.messages, ...(r.suppressedMessages ?? [])].map((m) => m.ruleId)));
   for (const [id, d] of Object.entries(READER_RULES)) {
     if (used.has(id) && !rules.some((r) => r.id === id)) rules.push({ id, shortDescription: { text: d[locale] }, defaultConfiguration: { level: 'error' } });
   }
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const out = results.flatMap((r) => {
     const artifact = artifactUri(r.filePath, cwd);
-    return r.messages.map((m) => resultOf(m, ruleIndex, artifact));
+    return [...r.messages, ...(r.suppressedMessages ?? [])].map((m) => resultOf(m, r, ruleIndex, artifact, locale));
   });
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -101,7 +166,8 @@ export const sarif: Formatter = (results, context = {}) => {
             rules,
           },
         },
-        // files that could not be read are tool notifications as well as results, as SARIF viewers expect
+        // files that could not be read are tool notifications as well as results, as SARIF viewers expect;
+        // the run itself succeeded: a file it could not read is a finding, not a failure of the tool
         invocations: [
           {
             executionSuccessful: true,

@@ -13,6 +13,8 @@ export interface FormatterContext {
   rules?: Rule<unknown>[];
   /** files a folder or glob held that are not reports, and were not checked (listed by stylish) */
   skipped?: SkippedFile[];
+  /** where rules are documented, `{rule}` standing for a rule id (SARIF's `helpUri`; see `ruleDocUrl`) */
+  docsUrl?: string;
 }
 
 /** A formatter turns results into the text to print. It never prints and never changes the results. */

@@ -90,9 +90,13 @@ export const COMPLETE = `某某局2021年政府信息公开工作年度报告
 /** The same report without part five: required-sections reports it at line 10, columns 1–12. */
 export const MISSING_FIVE = COMPLETE.replace('五、存在的主要问题及改进情况\n人员不足，将加强培训。\n', '');
 
-/** The official SARIF 2.1.0 schema (draft-04; its `id` and `$schema` are dropped so ajv 8 reads it). */
+/**
+ * The SARIF 2.1.0 JSON schema (test/fixtures/sarif-schema-2.1.0.json: version 2.1.0-rtm.5, the one
+ * SchemaStore publishes and GitHub code scanning validates against; draft-04, so its `id` and
+ * `$schema` are dropped for ajv 8 to read it).
+ */
 export function sarifValidator(): (data: unknown) => { valid: boolean; errors: unknown } {
-  const file = path.join(repoRoot, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
+  const file = path.join(repoRoot, 'test', 'fixtures', 'sarif-schema-2.1.0.json');
   const schema = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   delete schema.$schema;
   delete schema.id;

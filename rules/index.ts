@@ -1,3 +1,10 @@
+/**
+ * The rules of ogi-lint, in the order of their documentation (`allRules`), each a `Rule` made
+ * with `defineRule`.
+ *
+ * @packageDocumentation
+ * @module ogi-lint/rules
+ */
 import type { Rule } from '../src/rules/types.js';
 import requiredSections from './required-sections.js';
 import sectionOrder from './section-order.js';

@@ -1,5 +1,8 @@
 /**
  * ogi-lint's programmatic interface. The command line is a thin layer over these functions.
+ *
+ * @packageDocumentation
+ * @module ogi-lint
  */
 import path from 'node:path';
 import type { Profile } from './config/types.js';
@@ -35,6 +38,20 @@ export { configSchema } from './cli/config-schema.js';
 export { ruleDoc, rulesMarkdownTable } from './cli/rule-docs.js';
 export { expandPatterns } from './cli/files.js';
 export type { SkippedFile, SkipReason } from './cli/files.js';
+// the types the exported ones are made of, so that callers can name them (and the API docs describe them)
+export type { ExpandResult } from './cli/files.js';
+export type { ConfigOverride, RuleSeverityConfig, SectionSpec } from './config/types.js';
+export type { Severity } from './diagnostic.js';
+export type { BlockType, ContactKind, Numbering, NumberingStyle, RawCell, RawTable, TableLayout, YearMention, YearSource } from './model/types.js';
+export type { ColumnMapping, ExtractedCell, ExtractedColumn, ExtractedRow, FlattenedTable, StructureIssue, StructureIssueKind, UnsureReason } from './model/tables/types.js';
+export type { CellKind } from './model/tables/values.js';
+export type { FormatEvidence } from './model/tables/evidence.js';
+export type { Approximation, Breakdown, Figure, FigureGap, ListEnd, Share, UnitClass } from './model/figures/types.js';
+export type { ReadOptions } from './read/index.js';
+export type { InputKind, Position, ReaderNotice, SourceDocument } from './read/types.js';
+export type { MessageData } from './rules/types.js';
+export type { Applied } from './suppressions.js';
+export type { MappedText, SourceRange } from './util/mapped-text.js';
 
 /** Every rule ogi-lint has. */
 export const rules = allRules;
@@ -47,6 +64,7 @@ export class NoFilesError extends Error {
   }
 }
 
+/** Options for `lintFiles` and `lintBuffer`: those of `lintText`, plus how files and configuration are found. */
 export interface LintFilesOptions extends Omit<LintOptions, 'config'>, ConfigLoaderOptions {
   /** folder that relative patterns start from (default: the current folder) */
   cwd?: string;

@@ -11,6 +11,7 @@ import type { LintMessage, LintResult, SuppressedMessage } from './diagnostic.js
 import { describeFailure, localise, UI } from './i18n/index.js';
 import { allRules } from '../rules/index.js';
 
+/** Options for linting one document (`lintText`, `lintDocument`). */
 export interface LintOptions {
   locale?: Locale;
   /** force a profile (id of a built-in or extra profile) */

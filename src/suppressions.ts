@@ -95,6 +95,7 @@ function counted(r: LintResult): LintResult {
   };
 }
 
+/** The results with the suppressions file applied, and the entries it no longer needs. */
 export interface Applied {
   results: LintResult[];
   /** entries that no longer match as many findings as they count (file, rule, counted, found) */

@@ -27,11 +27,13 @@ const TOOL_FILES = new Set(['ogi-lint-suppressions.json', 'package.json', 'packa
 /** Why a file found in a folder or by a glob was not checked. */
 export type SkipReason = 'not-a-report' | 'project-file';
 
+/** A file a folder or glob held that was not checked, and why. */
 export interface SkippedFile {
   file: string;
   reason: SkipReason;
 }
 
+/** The files that paths, folders and glob patterns name. */
 export interface ExpandResult {
   /** absolute paths, each file once (by its real path), in the order the patterns gave them */
   files: string[];

@@ -39,6 +39,7 @@ export interface ResolvedConfig {
   overrides?: { dir: string; file: string; entries: ConfigOverride[] }[];
 }
 
+/** How configuration files are found and checked. */
 export interface ConfigLoaderOptions {
   /** use this file only, instead of looking for configuration files */
   configFile?: string;

@@ -1,5 +1,6 @@
 import type { Generation } from '../model/types.js';
 
+/** A rule's severity in a configuration: off, a warning or an error (ESLint's words or numbers). */
 export type RuleSeverityConfig = 'off' | 'warn' | 'error' | 0 | 1 | 2;
 /** `"error"` or `["warn", { …options }]`, as in ESLint */
 export type RuleEntry = RuleSeverityConfig | [RuleSeverityConfig] | [RuleSeverityConfig, Record<string, unknown>];
@@ -27,6 +28,10 @@ export interface SectionSpec {
   mentions?: string[][];
 }
 
+/**
+ * A format profile: what a generation of the format requires (sections, deadlines, tables) and
+ * the rule settings that go with it. Built-in profiles are in `src/profiles/*.json`.
+ */
 export interface Profile {
   id: string;
   generation: Generation;
@@ -55,19 +60,24 @@ export interface ConfigOverride {
   settings?: Record<string, unknown>;
 }
 
+/** A configuration file (`.ogilintrc.json`, or the `ogi-lint` key of package.json), as ESLint's. */
 export interface Config {
   /** a profile id to extend (legacy | format-2019 | format-2021 | path to a JSON profile) */
   extends?: string;
   /** force a profile instead of choosing it by the report year */
   profile?: string;
+  /** the language of the messages */
   locale?: 'zh' | 'en';
+  /** rule settings by rule id */
   rules?: Record<string, RuleEntry>;
   /** extra profiles (paths to JSON), usable by id */
   profiles?: string[];
+  /** files not to check, gitignore syntax */
   ignorePatterns?: string[];
   /** settings for some files only (ESLint's overrides) */
   overrides?: ConfigOverride[];
   /** settings shared by rules */
   settings?: Record<string, unknown>;
+  /** stop looking for configuration files in the folders above */
   root?: boolean;
 }

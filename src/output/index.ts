@@ -1,3 +1,10 @@
+/**
+ * The formatters: each turns lint results into the text the command line prints (`stylish`,
+ * `json`, `sarif`, `csv`, `compact`, `unix`, `checkstyle`, `junit`), by name in `formatters`.
+ *
+ * @packageDocumentation
+ * @module ogi-lint/formatters
+ */
 import type { Formatter } from './types.js';
 import { stylish } from './stylish.js';
 import { json } from './json.js';
@@ -13,6 +20,7 @@ export { stylish, json, sarif, csv, compact, unix, checkstyle, junit };
 /** The formatters, by the name given to --format. */
 export const formatters: Record<string, Formatter> = { stylish, json, sarif, csv, compact, unix, checkstyle, junit };
 
+/** The built-in formatter of this name, if there is one. */
 export function getFormatter(name: string): Formatter | undefined {
   return Object.hasOwn(formatters, name) ? formatters[name] : undefined;
 }

@@ -18,4 +18,5 @@ export function jsonResults(results: LintResult[]): Omit<LintResult, 'source'>[]
   }));
 }
 
+/** ESLint's JSON: an array of results, without the source text. */
 export const json: Formatter = (results) => JSON.stringify(jsonResults(results));

@@ -4,9 +4,12 @@ import type { Severity, TextEdit } from '../diagnostic.js';
 import type { SourceRange } from '../util/mapped-text.js';
 import type { Generation } from '../model/types.js';
 
+/** The language of messages: Chinese (the default) or English. */
 export type Locale = 'zh' | 'en';
+/** Values put into a message's `{placeholders}`. */
 export type MessageData = Record<string, string | number>;
 
+/** A text in both languages. */
 export interface Localised {
   zh: string;
   en: string;
@@ -25,10 +28,15 @@ export interface RuleFinding {
   fix?: TextEdit;
 }
 
+/** What a rule's `check` is given: the report model, the profile, its options, and where to emit findings. */
 export interface RuleContext<O> {
+  /** the report model */
   report: Report;
+  /** the profile the report is checked against */
   profile: Profile;
+  /** the rule's options, defaults filled in */
   options: O;
+  /** report a finding */
   emit(finding: RuleFinding): void;
   /**
    * How to name the place of an offset inside a message: "第39行"/"line 39", or for a Word
@@ -53,6 +61,7 @@ export interface RuleExample<O = unknown> {
   output?: string;
 }
 
+/** A finding an example must give, exactly (positions 1-based, message in Chinese). */
 export interface ExpectedDiagnostic {
   line: number;
   column: number;
@@ -66,18 +75,31 @@ export interface ExpectedDiagnostic {
   suggestions?: string[];
 }
 
+/**
+ * A rule: its id, descriptions, default severity, the generations it applies to, its options
+ * schema, its messages, and the examples that are both its tests and its documentation.
+ * `check` reads the report model and emits findings; it never parses text and never prints.
+ */
 export interface Rule<O = Record<string, never>> {
+  /** the rule id, as used in configurations and disable comments */
   id: string;
+  /** one sentence on what the rule checks */
   description: Localised;
+  /** its default severity */
   severity: Severity;
   /** the format generations the rule applies to */
   generations: Generation[];
   /** JSON schema of the rule's options object */
   optionsSchema: Record<string, unknown>;
+  /** the options used when the configuration gives none */
   defaultOptions: O;
+  /** some of its findings carry a `fix` */
   fixable?: boolean;
+  /** its messages by id, with `{placeholders}` */
   messages: Record<string, Localised>;
+  /** inputs that must give no finding, and inputs that must give exactly the findings listed */
   examples: { valid: RuleExample<O>[]; invalid: RuleExample<O>[] };
+  /** look at the report and emit findings through `ctx.emit` */
   check(ctx: RuleContext<O>): void;
 }
 

@@ -12,6 +12,7 @@ export interface Segment {
   len: number;
 }
 
+/** A range of offsets in the parsed source text. */
 export interface SourceRange {
   /** offset of the first character, in the parsed source text */
   start: number;
@@ -19,6 +20,7 @@ export interface SourceRange {
   end: number;
 }
 
+/** Text that keeps, for each of its characters, the offset it came from in the source text. */
 export class MappedText {
   readonly text: string;
   private readonly segs: Segment[];

@@ -1,9 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { COMPLETE, MISSING_FIVE, ensureBuilt, onlyRules, run, tempDir, writeTree } from './helpers/cli.js';
+import { COMPLETE, MISSING_FIVE, ensureBuilt, memoryIO, onlyRules, run, tempDir, writeTree } from './helpers/cli.js';
+import { main } from '../src/cli/main.js';
 
-/** `--cache`, `--cache-location`, `--cache-strategy` on the real binary. */
+/**
+ * `--cache`, `--cache-location`, `--cache-strategy`: the main flows on the real binary, the
+ * variations through the same `main` in this process.
+ */
 
 const RULES = { 'required-sections': 'error', 'doc-number': 'warn' };
 const MISSING = '缺少必备部分“五、存在的主要问题及改进情况”';
@@ -28,9 +32,24 @@ function project(files: Record<string, string | object>, rules: Record<string, u
   return dir;
 }
 
-function lint(dir: string, args: string[]): { code: number | null; results: Result[]; stderr: string; stdout: string } {
+interface Outcome {
+  code: number | null;
+  results: Result[];
+  stderr: string;
+  stdout: string;
+}
+
+/** Run the real binary with -f json. */
+function lintBin(dir: string, args: string[]): Outcome {
   const r = run([...args, '-f', 'json'], { cwd: dir });
   return { code: r.code, results: JSON.parse(r.stdout) as Result[], stderr: r.stderr, stdout: r.stdout };
+}
+
+/** The same command line in this process (the same `main`; no process to start). */
+async function lint(dir: string, args: string[]): Promise<Outcome> {
+  const o = memoryIO(dir);
+  const code = await main([...args, '-f', 'json'], o);
+  return { code, results: o.out ? (JSON.parse(o.out) as Result[]) : [], stderr: o.err, stdout: o.out };
 }
 
 const ruleIds = (r: Result | undefined): (string | null)[] => (r?.messages ?? []).map((m) => m.ruleId);
@@ -74,65 +93,65 @@ describe('--cache', () => {
     const second = run(['.', '--cache'], { cwd: dir });
     expect(second).toEqual(first);
     // the JSON of a cached run is the JSON of a plain one
-    expect(lint(dir, ['.', '--cache']).stdout).toBe(run(['.', '-f', 'json'], { cwd: dir }).stdout);
+    expect(lintBin(dir, ['.', '--cache']).stdout).toBe(run(['.', '-f', 'json'], { cwd: dir }).stdout);
   });
 
   it('with the metadata strategy an unchanged size and time is trusted without reading the file; the content strategy reads it', () => {
     const dir = project({ 'bad.txt': MISSING_FIVE });
     const file = path.join(dir, 'bad.txt');
-    expect(ruleIds(lint(dir, ['bad.txt', '--cache']).results[0])).toEqual(['required-sections']);
+    expect(ruleIds(lintBin(dir, ['bad.txt', '--cache']).results[0])).toEqual(['required-sections']);
     scramble(file);
-    const stale = lint(dir, ['bad.txt', '--cache']);
+    const stale = lintBin(dir, ['bad.txt', '--cache']);
     expect(ruleIds(stale.results[0])).toEqual(['required-sections']);
     expect(stale.results[0]!.messages[0]!.message).toBe(MISSING);
     // the content strategy hashes the file, sees the change and checks it again
-    const fresh = lint(dir, ['bad.txt', '--cache', '--cache-strategy', 'content']);
+    const fresh = lintBin(dir, ['bad.txt', '--cache', '--cache-strategy', 'content']);
     expect(fresh.results[0]!.messages.some((m) => m.fatal)).toBe(true);
     // a fatal result is not kept: the entry of the old text is gone
     expect(readCache(path.join(dir, '.ogilintcache')).files['bad.txt']).toBeUndefined();
     writeFileSync(file, MISSING_FIVE);
-    lint(dir, ['bad.txt', '--cache', '--cache-strategy', 'content']);
+    lintBin(dir, ['bad.txt', '--cache', '--cache-strategy', 'content']);
     expect(readCache(path.join(dir, '.ogilintcache')).files['bad.txt']!.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('a changed file is checked again: new findings appear, fixed ones go', () => {
     const dir = project({ 'a.txt': COMPLETE, 'b.txt': MISSING_FIVE });
-    const before = lint(dir, ['.', '--cache']);
+    const before = lintBin(dir, ['.', '--cache']);
     expect(ruleIds(byName(before.results, 'a.txt'))).toEqual([]);
     expect(ruleIds(byName(before.results, 'b.txt'))).toEqual(['required-sections']);
     writeFileSync(path.join(dir, 'a.txt'), MISSING_FIVE);
     writeFileSync(path.join(dir, 'b.txt'), COMPLETE);
-    const after = lint(dir, ['.', '--cache']);
+    const after = lintBin(dir, ['.', '--cache']);
     expect(ruleIds(byName(after.results, 'a.txt'))).toEqual(['required-sections']);
     expect(ruleIds(byName(after.results, 'b.txt'))).toEqual([]);
     expect(after.code).toBe(1);
   });
 
-  it('a change of configuration, overrides, --rule or --locale makes the file be checked again', () => {
+  it('a change of configuration, overrides, --rule or --locale makes the file be checked again', async () => {
     const dir = project({ 'bad.txt': MISSING_FIVE });
-    expect(ruleIds(lint(dir, ['bad.txt', '--cache']).results[0])).toEqual(['required-sections']);
+    expect(ruleIds((await lint(dir, ['bad.txt', '--cache'])).results[0])).toEqual(['required-sections']);
     // a cached result would be in Chinese and an error
-    const en = lint(dir, ['bad.txt', '--cache', '--locale', 'en']).results[0]!;
+    const en = (await lint(dir, ['bad.txt', '--cache', '--locale', 'en'])).results[0]!;
     expect(en.messages[0]!.message).toMatch(/^required section missing/);
-    expect(lint(dir, ['bad.txt', '--cache', '--rule', 'required-sections:warn']).results[0]!.warningCount).toBe(1);
+    expect((await lint(dir, ['bad.txt', '--cache', '--rule', 'required-sections:warn'])).results[0]!.warningCount).toBe(1);
     writeFileSync(path.join(dir, '.ogilintrc.json'), JSON.stringify({ root: true, rules: onlyRules({ 'required-sections': 'off' }) }));
-    expect(lint(dir, ['bad.txt', '--cache']).results[0]!.messages).toEqual([]);
+    expect((await lint(dir, ['bad.txt', '--cache'])).results[0]!.messages).toEqual([]);
     // an override for this file is part of its configuration too
     writeFileSync(
       path.join(dir, '.ogilintrc.json'),
       JSON.stringify({ root: true, rules: onlyRules({ 'required-sections': 'off' }), overrides: [{ files: ['bad.txt'], rules: { 'required-sections': 'error' } }] }),
     );
-    expect(lint(dir, ['bad.txt', '--cache']).results[0]!.errorCount).toBe(1);
+    expect((await lint(dir, ['bad.txt', '--cache'])).results[0]!.errorCount).toBe(1);
   });
 
-  it('a corrupt, truncated or foreign cache file is ignored and replaced', () => {
+  it('a corrupt, truncated or foreign cache file is ignored and replaced', async () => {
     const dir = project({ 'bad.txt': MISSING_FIVE });
-    const expected = run(['bad.txt', '-f', 'json'], { cwd: dir }).stdout;
+    const expected = (await lint(dir, ['bad.txt'])).stdout;
     const cacheFile = path.join(dir, '.ogilintcache');
     // cut off; not JSON; an entry of the wrong shape; a layout of another version
     for (const junk of ['{"format":1,"files":{"bad.txt":', '\u0000\u0001binary', '{"format":1,"files":{"bad.txt":{"size":"x"}}}', '{"format":99,"files":{"bad.txt":{}}}']) {
       writeFileSync(cacheFile, junk);
-      const r = run(['bad.txt', '--cache', '-f', 'json'], { cwd: dir });
+      const r = await lint(dir, ['bad.txt', '--cache']);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(1);
       expect(r.stdout).toBe(expected);
@@ -140,54 +159,54 @@ describe('--cache', () => {
     }
     // a folder where the cache file should be: the run goes on and says the cache was not written
     const blocked = project({ 'bad.txt': MISSING_FIVE, 'plain-file': 'x' });
-    const r = run(['bad.txt', '--cache', '--cache-location', 'plain-file/cache.json', '-f', 'json'], { cwd: blocked });
+    const r = await lint(blocked, ['bad.txt', '--cache', '--cache-location', 'plain-file/cache.json']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(expected.replaceAll(dir, blocked));
     expect(r.stderr).toContain('无法写入缓存文件 plain-file/cache.json');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('--cache-location takes a file or a folder (ending in /, or existing)', () => {
+  it('--cache-location takes a file or a folder (ending in /, or existing)', async () => {
     const dir = project({ 'bad.txt': MISSING_FIVE });
-    lint(dir, ['bad.txt', '--cache', '--cache-location', 'tmp/my.cache']);
+    await lint(dir, ['bad.txt', '--cache', '--cache-location', 'tmp/my.cache']);
     expect(readCache(path.join(dir, 'tmp', 'my.cache')).files['../bad.txt']).toBeDefined();
-    lint(dir, ['bad.txt', '--cache', '--cache-location', 'cachedir/']);
+    await lint(dir, ['bad.txt', '--cache', '--cache-location', 'cachedir/']);
     const inDir = readdirSync(path.join(dir, 'cachedir'));
     expect(inDir).toHaveLength(1);
     expect(inDir[0]).toMatch(/^\.ogilintcache_[0-9a-f]{12}$/);
     // an existing folder named without the slash is the same folder, and the same file in it
-    lint(dir, ['bad.txt', '--cache', '--cache-location', 'cachedir']);
+    await lint(dir, ['bad.txt', '--cache', '--cache-location', 'cachedir']);
     expect(readdirSync(path.join(dir, 'cachedir'))).toEqual(inDir);
     expect(existsSync(path.join(dir, '.ogilintcache'))).toBe(false);
     // the file is used: the scrambled file is not read through it
     scramble(path.join(dir, 'bad.txt'));
-    const cached = lint(dir, ['bad.txt', '--cache', '--cache-location', 'cachedir/']).results[0]!;
+    const cached = (await lint(dir, ['bad.txt', '--cache', '--cache-location', 'cachedir/'])).results[0]!;
     expect(cached.messages.map((m) => m.message)).toEqual([MISSING]);
   });
 
-  it('files that could not be read are not cached; they are tried again on every run', () => {
+  it('files that could not be read are not cached; they are tried again on every run', async () => {
     const dir = project({ 'bad.txt': MISSING_FIVE, 'empty.txt': '' });
-    const first = lint(dir, ['.', '--cache']);
+    const first = await lint(dir, ['.', '--cache']);
     expect(byName(first.results, 'empty.txt')!.messages.some((m) => m.fatal)).toBe(true);
     expect(Object.keys(readCache(path.join(dir, '.ogilintcache')).files)).toEqual(['bad.txt']);
     writeFileSync(path.join(dir, 'empty.txt'), COMPLETE);
-    expect(byName(lint(dir, ['.', '--cache']).results, 'empty.txt')!.messages).toEqual([]);
+    expect(byName((await lint(dir, ['.', '--cache'])).results, 'empty.txt')!.messages).toEqual([]);
   });
 
-  it('--fix checks again a cached file with fixable findings, and the fixed file is not cached with the findings of its old text', () => {
+  it('--fix checks again a cached file with fixable findings, and the fixed file is not cached with the findings of its old text', async () => {
     const dir = project({ 'r.txt': BRACKETS });
     const file = path.join(dir, 'r.txt');
-    expect(ruleIds(lint(dir, ['r.txt', '--cache']).results[0])).toEqual(['doc-number']);
-    const fixed = lint(dir, ['r.txt', '--cache', '--fix']);
+    expect(ruleIds((await lint(dir, ['r.txt', '--cache'])).results[0])).toEqual(['doc-number']);
+    const fixed = await lint(dir, ['r.txt', '--cache', '--fix']);
     expect(fixed.results[0]!.messages).toEqual([]);
     expect(readFileSync(file, 'utf8')).toContain('国办公开办函〔2021〕30号');
     expect(readCache(path.join(dir, '.ogilintcache')).files['r.txt']).toBeUndefined();
-    expect(lint(dir, ['r.txt', '--cache']).results[0]!.messages).toEqual([]);
+    expect((await lint(dir, ['r.txt', '--cache'])).results[0]!.messages).toEqual([]);
     // a dry run shows the fixes of a cached result and leaves the file and the cache as they were
     writeFileSync(file, BRACKETS);
-    lint(dir, ['r.txt', '--cache']);
+    await lint(dir, ['r.txt', '--cache']);
     const before = readFileSync(path.join(dir, '.ogilintcache'), 'utf8');
-    const dry = lint(dir, ['r.txt', '--cache', '--fix-dry-run']);
+    const dry = await lint(dir, ['r.txt', '--cache', '--fix-dry-run']);
     expect((dry.results[0] as Result & { output?: string }).output).toContain('〔2021〕');
     expect(readFileSync(file, 'utf8')).toBe(BRACKETS);
     expect(readFileSync(path.join(dir, '.ogilintcache'), 'utf8')).toBe(before);
@@ -197,29 +216,29 @@ describe('--cache', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 6; i++) files[`r${i}.txt`] = i % 2 ? COMPLETE : MISSING_FIVE;
     const dir = project(files);
-    const first = lint(dir, ['.', '--cache']);
+    const first = lintBin(dir, ['.', '--cache']);
     expect(first.results).toHaveLength(6);
     expect(Object.keys(readCache(path.join(dir, '.ogilintcache')).files)).toHaveLength(6);
-    const again = lint(dir, ['.', '--cache']);
+    const again = lintBin(dir, ['.', '--cache']);
     expect(again.stdout).toBe(first.stdout);
     // r0 changes (its finding moves a line down), r2 changes unseen (same size and time: not read), r1 gets a finding
     writeFileSync(path.join(dir, 'r0.txt'), `\n${MISSING_FIVE}`);
     scramble(path.join(dir, 'r2.txt'));
     writeFileSync(path.join(dir, 'r1.txt'), MISSING_FIVE);
-    const third = lint(dir, ['.', '--cache']);
+    const third = lintBin(dir, ['.', '--cache']);
     expect(byName(third.results, 'r0.txt')!.messages[0]!.line).toBe(11);
     expect(byName(third.results, 'r2.txt')).toEqual(byName(first.results, 'r2.txt'));
     expect(ruleIds(byName(third.results, 'r1.txt'))).toEqual(['required-sections']);
     expect(third.results.map((r) => path.basename(r.filePath))).toEqual(first.results.map((r) => path.basename(r.filePath)));
   });
 
-  it('standard input is never cached, and --cache-strategy takes only metadata or content', () => {
+  it('standard input is never cached, and --cache-strategy takes only metadata or content', async () => {
     const dir = project({});
-    const r = run(['-', '--stdin-filename', 'r.txt', '--cache', '-f', 'json'], { cwd: dir, input: MISSING_FIVE });
-    expect(r.code).toBe(1);
+    const o = memoryIO(dir, MISSING_FIVE);
+    expect(await main(['-', '--stdin-filename', 'r.txt', '--cache', '-f', 'json'], o)).toBe(1);
     expect(existsSync(path.join(dir, '.ogilintcache'))).toBe(false);
-    const bad = run(['x.txt', '--cache', '--cache-strategy', 'mtime'], { cwd: dir });
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('mtime');
+    const bad = memoryIO(dir);
+    expect(await main(['x.txt', '--cache', '--cache-strategy', 'mtime'], bad)).toBe(2);
+    expect(bad.err).toContain('mtime');
   });
 });

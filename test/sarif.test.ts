@@ -189,6 +189,10 @@ describe('SARIF results', () => {
     expect(run0.results.filter((x) => x.fixes).length).toBe(2);
     expect(run0.results.filter((x) => x.suppressions).map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri)).toEqual(['quiet.md']);
     for (const x of run0.results) if (x.ruleId) expect(run0.tool.driver.rules[x.ruleIndex!]!.id).toBe(x.ruleId);
+    // the reader's findings are described too, with where the readable inputs are listed
+    const reader = run0.tool.driver.rules.find((x) => x.id === 'file-unreadable')!;
+    expect(reader.helpUri).toMatch(/^https:\/\/.*#supported-inputs$/);
+    expect(reader.properties.tags).toEqual(['ogi-lint', 'input']);
     // the same findings as the JSON, less the suppressed ones
     const json = JSON.parse(run(['.', 'gone.txt', '-f', 'json'], { cwd: dir }).stdout) as LintResult[];
     expect(run0.results.filter((x) => !x.suppressions)).toHaveLength(json.reduce((n, x) => n + x.messages.length, 0));

@@ -146,7 +146,11 @@ export const sarif: Formatter = (results, context = {}) => {
   const rules: SarifRule[] = (context.rules ?? allRules).map((r) => descriptor(r, locale, context.docsUrl));
   const used = new Set(results.flatMap((r) => [...r.messages, ...(r.suppressedMessages ?? [])].map((m) => m.ruleId)));
   for (const [id, d] of Object.entries(READER_RULES)) {
-    if (used.has(id) && !rules.some((r) => r.id === id)) rules.push({ id, shortDescription: { text: d[locale] }, defaultConfiguration: { level: 'error' } });
+    if (used.has(id) && !rules.some((r) => r.id === id)) {
+      // not a rule: what ogi-lint reads is described in the README's "Supported inputs"
+      const helpUri = `${info.homepage ?? `https://www.npmjs.com/package/${info.name}`}#supported-inputs`;
+      rules.push({ id, shortDescription: { text: d[locale] }, helpUri, defaultConfiguration: { level: 'error' }, properties: { tags: ['ogi-lint', 'input'] } });
+    }
   }
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const out = results.flatMap((r) => {

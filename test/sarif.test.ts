@@ -135,6 +135,25 @@ describe('SARIF results', () => {
     expect(patched).toBe(written);
   });
 
+  it('gives each finding a fingerprint that stays when lines above it move, and differs between two alike', async () => {
+    const dir = tempDir();
+    writeTree(dir, { '.ogilintrc.json': { root: true, rules: onlyRules(RULES) }, 'r.txt': BRACKETS.replace('苏政办[2020]5号', '国办公开办函[2021]30号') });
+    const prints = async (): Promise<{ line: number; message: string; print: string }[]> => {
+      const o = memoryIO(dir);
+      await main(['r.txt', '-f', 'sarif'], o);
+      const results = (JSON.parse(o.out) as SarifLog).runs[0]!.results as (SarifResult & { partialFingerprints: Record<string, string> })[];
+      return results.map((r) => ({ line: r.locations[0]!.physicalLocation.region.startLine, message: r.message.text, print: r.partialFingerprints['ogiLintFinding/v1']! }));
+    };
+    const before = await prints();
+    expect(before).toHaveLength(2);
+    expect(before[0]!.message).toBe(before[1]!.message);
+    expect(before[0]!.print).not.toBe(before[1]!.print);
+    writeFileSync(path.join(dir, 'r.txt'), `\n\n${readFileSync(path.join(dir, 'r.txt'), 'utf8')}`);
+    const after = await prints();
+    expect(after.map((x) => x.line)).toEqual(before.map((x) => x.line + 2));
+    expect(after.map((x) => x.print)).toEqual(before.map((x) => x.print));
+  });
+
   it('a fix in a Word, HTML or PDF file is no change to its bytes: no fixes there', () => {
     const fixable = (filePath: string): LintResult => ({
       filePath,

@@ -84,7 +84,32 @@ function fixOf(m: LintMessage, result: LintResult, artifact: Artifact, locale: '
   };
 }
 
-function resultOf(m: LintMessage | SuppressedMessage, result: LintResult, ruleIndex: Map<string, number>, artifact: Artifact, locale: 'zh' | 'en'): Record<string, unknown> {
+/** FNV-1a, 64 bits as hex: a fingerprint that needs no crypto module (the formatters run in browsers too). */
+function fnv1a64(s: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (let i = 0; i < s.length; i++) {
+    h ^= BigInt(s.charCodeAt(i));
+    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return h.toString(16).padStart(16, '0');
+}
+
+/**
+ * Fingerprints that follow a finding when lines above it move: its rule, its message and which
+ * occurrence of that pair in the file it is. GitHub code scanning matches alerts across runs with
+ * them; it cannot compute its own for Word and PDF files.
+ */
+function fingerprints(messages: LintMessage[]): string[] {
+  const seen = new Map<string, number>();
+  return messages.map((m) => {
+    const key = `${m.ruleId ?? ''}\0${m.message}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return `${fnv1a64(key)}:${n}`;
+  });
+}
+
+function resultOf(m: LintMessage | SuppressedMessage, result: LintResult, ruleIndex: Map<string, number>, artifact: Artifact, locale: 'zh' | 'en', fingerprint: string): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   if (m.expected !== undefined) properties.expected = m.expected;
   if (m.actual !== undefined) properties.actual = m.actual;
@@ -103,6 +128,7 @@ function resultOf(m: LintMessage | SuppressedMessage, result: LintResult, ruleIn
       },
     ],
   };
+  r.partialFingerprints = { 'ogiLintFinding/v1': fingerprint };
   const fix = fixOf(m, result, artifact, locale);
   if (fix) r.fixes = [fix];
   if ('suppressions' in m) {
@@ -155,7 +181,9 @@ export const sarif: Formatter = (results, context = {}) => {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const out = results.flatMap((r) => {
     const artifact = artifactUri(r.filePath, cwd);
-    return [...r.messages, ...(r.suppressedMessages ?? [])].map((m) => resultOf(m, r, ruleIndex, artifact, locale));
+    const all = [...r.messages, ...(r.suppressedMessages ?? [])];
+    const prints = fingerprints(all);
+    return all.map((m, i) => resultOf(m, r, ruleIndex, artifact, locale, prints[i]!));
   });
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -299,7 +299,10 @@ worker.onmessage = (e: MessageEvent<LintResponse>) => {
       fillProfiles();
       showConfig();
       document.body.dataset.config = configFiles.length === 0 ? 'none' : msg.ok ? 'ok' : 'error';
-      requeueAll();
+      // reports sent after the configuration were checked with it already
+      for (const x of entries) if (x.state !== 'queued' && (x.request ?? 0) < msg.id) requeue(x);
+      if (current?.state === 'queued') showChecking();
+      pump();
       return;
     case 'format':
       formatWaiting.get(msg.id)?.(msg);

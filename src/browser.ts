@@ -4,7 +4,8 @@
  * Node: reading, parsing, the model, the rules and the formatters only; the built-in profiles,
  * schemas and vocabularies come from `config/data.js`, which a browser build replaces by a
  * module bundling the same JSON (see web/vite.config.ts). No configuration files are looked for:
- * pass the settings in the options.
+ * pass the settings in the options, or give the text of a configuration file and its profiles to
+ * `configFromTexts`, which checks them as the command line checks the same files.
  *
  * Every input the command line reads is read here the same way (`readBytes` decides by content),
  * so the findings are the command line's for the same bytes and name. PDF files go through the
@@ -18,6 +19,7 @@ import { builtinProfiles } from './config/profiles.js';
 import { reportView, type ReportView } from './output/view.js';
 import { csv, json, sarif, stylish } from './output/index.js';
 import type { Formatter, FormatterContext } from './output/types.js';
+import type { Profile } from './config/types.js';
 
 export type { LintOptions } from './lint.js';
 export type { LintResult, LintMessage, ReportSummary } from './diagnostic.js';
@@ -28,6 +30,9 @@ export type { Profile } from './config/types.js';
 export { reportView, modelDocument };
 export { CSV_COLUMNS } from './output/csv.js';
 export { allRules as rules } from '../rules/index.js';
+export { configFromTexts, isConfigFileName, type ConfigText } from './config/memory.js';
+export { applyOverrides, type ResolvedConfig } from './config/settings.js';
+export { ConfigError } from './config/profiles.js';
 
 export interface BufferLintOptions extends LintOptions {
   read?: ReadOptions;
@@ -56,9 +61,10 @@ export async function lintForView(
   return { result, view: report ? reportView(report, result.messages) : null };
 }
 
-/** The built-in profiles: id, generation and name, for a choice in a form. */
-export function profiles(): { id: string; generation: string; name: { zh: string; en: string } }[] {
-  return [...builtinProfiles().values()].map((p) => ({ id: p.id, generation: p.generation, name: p.name }));
+/** The built-in profiles and any given in `extra`: id, generation and name, for a choice in a form. */
+export function profiles(extra: Map<string, Profile> = new Map()): { id: string; generation: string; name: { zh: string; en: string } }[] {
+  const all = new Map([...builtinProfiles(), ...extra]);
+  return [...all.values()].map((p) => ({ id: p.id, generation: p.generation, name: p.name }));
 }
 
 /** File paths are shown as given: there is no working folder to make them relative to. */

@@ -26,6 +26,11 @@ export interface LintOptions {
   rules?: Rule<unknown>[];
   /** run only these rule ids */
   only?: string[];
+  /**
+   * the report year, as the user gives it (--year): the checks take it instead of the year the
+   * report states, and the profile follows it unless one is forced
+   */
+  reportYear?: number;
   /** print stack traces of internal errors */
   debug?: boolean;
   /** called with the report once it is modelled (the audit reads its tables and text from it) */
@@ -88,7 +93,7 @@ export function modelDocument(doc: SourceDocument, opts: LintOptions = {}): { re
   const tree = parse(doc);
   const forced = opts.profile ?? opts.config?.profile;
   const forcedProfile = forced ? resolveProfile(forced, opts.extraProfiles ?? new Map()) : undefined;
-  const report = buildReport(doc, tree, { generation: forcedProfile?.generation });
+  const report = buildReport(doc, tree, { generation: forcedProfile?.generation, reportYear: opts.reportYear });
   const profile = forcedProfile ?? chooseProfile(report, opts);
   return { report, profile };
 }

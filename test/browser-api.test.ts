@@ -5,9 +5,10 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { lintBuffer, lintForView, lintText, formatters, profiles } from '../src/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { applyOverrides, ConfigError, configFromTexts, lintBuffer, lintForView, lintText, formatters, profiles } from '../src/browser.js';
 import { lintFiles } from '../src/index.js';
+import { ensureBuilt, run, tempDir, writeTree } from './helpers/cli.js';
 import * as nodeData from '../src/config/data.js';
 import * as browserData from '../web/src/data.js';
 import { repoRoot } from './helpers/corpus.js';
@@ -90,6 +91,119 @@ describe('src/browser.ts', () => {
     expect(sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('r.txt');
     expect(formatters.csv([r]).split('\r\n')[0]).toBe('file,line,column,endLine,endColumn,severity,ruleId,message,expected,actual,location');
     expect(profiles().map((p) => p.id)).toEqual(['format-2019', 'format-2021', 'legacy']);
+  });
+});
+
+describe('the report year given by the caller (reportYear, --year)', () => {
+  // the command line (dist/), built when missing or older than its sources
+  beforeAll(() => ensureBuilt(), 300_000);
+  const reports = ['fixtures/samples/2021-qinghe-clean.md', 'fixtures/samples/2023-year-mismatch.txt', 'fixtures/corpus/full/2016-pingtan-1.txt'].map((f) => path.join(repoRoot, f));
+
+  it.each(reports.map((f) => [path.basename(f), f]))('is the year the checks take, and lintBuffer agrees with lintFiles for each: %s', async (_name, file) => {
+    const bytes = new Uint8Array(readFileSync(file));
+    const stated = (await lintBuffer(bytes, file)).report!.year!;
+    for (let year = 2015; year <= 2026; year++) {
+      const got = await lintBuffer(bytes, file, { reportYear: year });
+      const [expected] = await lintFiles([file], { useConfig: false, reportYear: year });
+      expect(got.messages.map(shape), String(year)).toEqual(expected!.messages.map(shape));
+      expect(got.report!.year).toBe(year);
+      // the format follows the year given
+      expect(got.report!.profile, String(year)).toBe(year >= 2021 ? 'format-2021' : year >= 2019 ? 'format-2019' : 'legacy');
+      if (year === stated) expect(got.messages.map(shape)).toEqual((await lintBuffer(bytes, file)).messages.map(shape));
+    }
+  });
+
+  it('is given on the command line as --year, and a value that is not a year is refused', async () => {
+    const file = reports[0]!;
+    const r = run([file, '--year', '2024', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const got = await lintBuffer(new Uint8Array(readFileSync(file)), file, { reportYear: 2024 });
+    expect((JSON.parse(r.stdout) as { messages: LintMessage[] }[])[0]!.messages.map(shape)).toEqual(got.messages.map(shape));
+    for (const bad of ['20x4', '24', '1800', '2024.5', '']) {
+      const b = run([file, `--year=${bad}`, '--locale', 'en']);
+      expect(b.code, bad).toBe(2);
+      expect(b.stderr, bad).toContain(`--year "${bad}" is not a year`);
+    }
+  });
+
+  it('draws the statistics-period finding when a clean report is set to another year', () => {
+    const text = readFileSync(reports[0]!, 'utf8');
+    expect(lintText(text, 'r.md').messages.filter((m) => m.ruleId === 'stats-period')).toEqual([]);
+    for (const year of [2019, 2020, 2022, 2024]) {
+      const m = lintText(text, 'r.md', { reportYear: year }).messages.filter((x) => x.ruleId === 'stats-period');
+      expect(m, String(year)).toHaveLength(1);
+      expect(m[0]!.expected).toBe(`${year}年1月1日至${year}年12月31日`);
+    }
+  });
+});
+
+describe('configuration given as text (configFromTexts)', () => {
+  const profile = { id: 'p-2021', generation: 'format-2021', name: { zh: '甲', en: 'A' }, extends: 'format-2021', sections: [], deadlines: { body: '01-10', summary: '03-10' } };
+  /** Configuration folders: each file as the command line reads it with --config, and as the page is given it. */
+  const variants: Record<string, Record<string, unknown>> = {
+    'rules and severities': { '.ogilintrc.json': { rules: { 'stats-period': 'off', 'report-year': 'warn', 'stale-date': 2 } } },
+    'a profile by path in extends': { '.ogilintrc.json': { extends: './p.json' }, 'p.json': profile },
+    'a profile listed and forced': { '.ogilintrc.json': { profiles: ['./p.json'], profile: 'p-2021', rules: { 'contact-info': ['warn'] } }, 'p.json': profile },
+    overrides: { '.ogilintrc.json': { rules: { 'report-title': 'warn' }, overrides: [{ files: ['*.txt'], rules: { 'report-title': 'off' } }, { files: '*.md', excludedFiles: 'x*', profile: 'format-2019' }] } },
+    'package.json': { 'package.json': { name: 'x', 'ogi-lint': { rules: { 'stats-period': 'warn' } } } },
+    'package.json without the key': { 'package.json': { name: 'x' } },
+    'misspelt rule': { '.ogilintrc.json': { rules: { 'stats-perod': 'off' } } },
+    'bad severity': { '.ogilintrc.json': { rules: { 'stats-period': 'loud' } } },
+    'bad options': { '.ogilintrc.json': { rules: { 'required-sections': ['warn', { nonsense: true }] } } },
+    'not an object': { '.ogilintrc.json': [1, 2] },
+    'unknown profile id': { '.ogilintrc.json': { extends: 'format-2012' } },
+    'unknown profile in overrides': { '.ogilintrc.json': { overrides: [{ files: '*', profile: 'nope' }] } },
+    'missing profile file': { '.ogilintrc.json': { profiles: ['./gone.json'] } },
+    'profile that breaks its schema': { '.ogilintrc.json': { profiles: ['./p.json'] }, 'p.json': { ...profile, generation: 'format-2030' } },
+    'profile that extends itself': { '.ogilintrc.json': { profiles: ['./p.json'], profile: 'p-2021' }, 'p.json': { ...profile, extends: 'p-2021' } },
+  };
+  /** the first five are usable; the rest are refused */
+  const usable = new Set(Object.keys(variants).slice(0, 5));
+  const reports = ['fixtures/samples/2021-missing-parts.txt', 'fixtures/corpus/full/2025-shuyang-1.md'].map((f) => path.join(repoRoot, f));
+
+  it.each(Object.entries(variants))('gives what --config gives for the same files: %s', async (label, files) => {
+    const dir = tempDir();
+    writeTree(dir, files as Record<string, object>);
+    const configName = Object.keys(files).find((f) => f.endsWith('.json') && (f === 'package.json' || f === '.ogilintrc.json'))!;
+    const texts = Object.keys(files).map((name) => ({ name, text: readFileSync(path.join(dir, name), 'utf8') }));
+    for (const report of reports) {
+      const copy = path.join(dir, path.basename(report));
+      writeTree(dir, { [path.basename(report)]: readFileSync(report, 'utf8') });
+      let cli: unknown;
+      try {
+        const [r] = await lintFiles([copy], { configFile: path.join(dir, configName) });
+        cli = r!.messages.map(shape);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        // the command line names files by path, the page by name
+        cli = { zh: (e as ConfigError).in('zh'), en: (e as ConfigError).in('en') };
+        cli = JSON.parse(JSON.stringify(cli).replaceAll(`${dir}${path.sep}`, ''));
+      }
+      let page: unknown;
+      try {
+        const resolved = configFromTexts(texts);
+        const own = applyOverrides(resolved, `/${path.basename(report)}`);
+        const r = await lintBuffer(new Uint8Array(readFileSync(copy)), copy, { config: own.config, extraProfiles: resolved.extraProfiles });
+        page = r.messages.map(shape);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        page = { zh: (e as ConfigError).in('zh'), en: (e as ConfigError).in('en') };
+      }
+      expect(page, path.basename(report)).toEqual(cli);
+      expect(Array.isArray(page), `${label}: ${JSON.stringify(page).slice(0, 300)}`).toBe(usable.has(label));
+    }
+  });
+
+  it('takes one configuration file at most, and offers the profiles given', () => {
+    expect(() =>
+      configFromTexts([
+        { name: '.ogilintrc.json', text: '{}' },
+        { name: 'package.json', text: '{"ogi-lint":{}}' },
+      ]),
+    ).toThrow(/only one configuration file/);
+    const r = configFromTexts([{ name: 'p.json', text: JSON.stringify(profile) }]);
+    expect(r.config).toEqual({});
+    expect(profiles(r.extraProfiles).map((p) => p.id)).toContain('p-2021');
   });
 });
 

@@ -4,12 +4,12 @@
  * same files. Screenshots and a printed PDF are written to test-output/web/ for review.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { ensureBuilt, run } from './helpers/cli.js';
+import { ensureBuilt, run, tempDir, writeTree } from './helpers/cli.js';
 import { ensureWebBuilt, findChromium } from './helpers/web.js';
 import { repoRoot } from './helpers/corpus.js';
 
@@ -49,7 +49,11 @@ function cliMessages(file: string, extra: string[] = []): CliMessage[] {
 }
 
 function cliFindings(file: string, extra: string[] = []): Finding[] {
-  return cliMessages(file, extra).map((m) => ({ ruleId: m.ruleId, severity: m.severity === 2 ? 'error' : 'warning', line: m.line, column: m.column }));
+  return findingsOf(cliMessages(file, extra));
+}
+
+function findingsOf(messages: CliMessage[]): Finding[] {
+  return messages.map((m) => ({ ruleId: m.ruleId, severity: m.severity === 2 ? 'error' : 'warning', line: m.line, column: m.column }));
 }
 
 /** The findings the page lists, read from the elements' data attributes. */
@@ -85,20 +89,34 @@ async function checked(page: Page, fileName: string, action: () => Promise<unkno
   );
 }
 
-/** Drop a file on the page the way a browser does: a drop event carrying a DataTransfer with the file. */
-async function dropFile(page: Page, file: string): Promise<void> {
-  const b64 = readFileSync(file).toString('base64');
-  await page.evaluate(
-    ({ name, b64 }) => {
-      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-      const dt = new DataTransfer();
-      dt.items.add(new File([bytes], name));
-      const target = document.getElementById('drop')!;
-      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-      target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    },
-    { name: path.basename(file), b64 },
-  );
+/** Drop files on the page the way a browser does: a drop event carrying a DataTransfer with the files. */
+async function dropFiles(page: Page, files: string[]): Promise<void> {
+  const given = files.map((file) => ({ name: path.basename(file), b64: readFileSync(file).toString('base64') }));
+  await page.evaluate((given) => {
+    const dt = new DataTransfer();
+    for (const { name, b64 } of given) dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], name));
+    const target = document.getElementById('drop')!;
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, given);
+}
+
+const dropFile = (page: Page, file: string): Promise<void> => dropFiles(page, [file]);
+
+/** Wait until every report in the page's list has been checked. */
+async function allChecked(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.body.dataset.queue === '0' && document.querySelectorAll('.file-entry[data-state="done"]').length > 0, undefined, {
+    timeout: 120_000,
+  });
+}
+
+/** Start over: no reports in the list, no configuration. */
+async function clearPage(page: Page): Promise<void> {
+  await page.click('#clear-files').catch(() => undefined);
+  if ((await page.getAttribute('body', 'data-config')) && (await page.getAttribute('body', 'data-config')) !== 'none') {
+    await page.evaluate(() => (document.getElementById('config-clear') as HTMLButtonElement).click());
+    await page.waitForFunction(() => document.body.dataset.config === 'none');
+  }
 }
 
 // the command line (dist/) and the page (web/dist/), built when missing or older than their sources
@@ -305,16 +323,263 @@ describe.skipIf(!chromiumPath)('web page in Chromium', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
-  it('keeps working offline once loaded', async () => {
-    const file = path.join(repoRoot, 'fixtures', 'samples', '2023-year-mismatch.txt');
-    await context.setOffline(true);
-    try {
-      await checked(page, '2023-year-mismatch.txt', () => page.setInputFiles('#file', file));
-      expect(sorted(await pageFindings(page))).toEqual(sorted(cliFindings(file)));
-    } finally {
-      await context.setOffline(false);
+  it('checks again for a report year set by hand, with the findings the command line gives with --year', async () => {
+    await clearPage(page);
+    // each report set to years before, after and at the one it states
+    const cases: [string, number[]][] = [
+      [path.join(repoRoot, 'fixtures', 'samples', '2021-qinghe-clean.md'), [2024, 2019, 2021]],
+      [path.join(repoRoot, 'fixtures', 'samples', '2023-year-mismatch.txt'), [2024, 2022]],
+      [path.join(repoRoot, 'fixtures', 'corpus', 'full', '2024-huaian-1.txt'), [2020, 2025]],
+    ];
+    for (const [file, years] of cases) {
+      const name = path.basename(file);
+      await checked(page, name, () => page.setInputFiles('#file', file));
+      expect(await page.isVisible('#year-reset')).toBe(false);
+      const stated = await page.getAttribute('#fact-year', 'data-year');
+      expect(await page.inputValue('#year')).toBe(stated);
+      for (const year of years) {
+        await checked(page, name, async () => {
+          await page.fill('#year', String(year));
+          await page.press('#year', 'Enter');
+        });
+        const label = `${name} --year ${year}`;
+        expect(await page.getAttribute('#fact-year', 'data-year'), label).toBe(String(year));
+        expect(await page.isVisible('#year-reset'), label).toBe(true);
+        const cli = cliMessages(file, ['--year', String(year)]);
+        expect(sorted(await pageFindings(page)), label).toEqual(sorted(findingsOf(cli)));
+        const messages = await page.$$eval('.finding .msg', (els) => els.map((e) => e.textContent));
+        expect(messages.sort(), label).toEqual(cli.map((m) => m.message).sort());
+        // the format follows the year, as on the command line
+        expect(await page.getAttribute('#fact-generation', 'data-profile'), label).toBe(year >= 2021 ? 'format-2021' : 'format-2019');
+      }
+      await checked(page, name, () => page.click('#year-reset'));
+      expect(await page.getAttribute('#fact-year', 'data-year')).toBe(stated);
+      expect(sorted(await pageFindings(page)), name).toEqual(sorted(cliFindings(file)));
     }
-  });
+    // the clean 2021 report set to 2024 is told that its statistics period is not the report year
+    const clean = path.join(repoRoot, 'fixtures', 'samples', '2021-qinghe-clean.md');
+    expect(cliFindings(clean).some((f) => f.ruleId === 'stats-period')).toBe(false);
+    expect(cliFindings(clean, ['--year', '2024']).some((f) => f.ruleId === 'stats-period')).toBe(true);
+    // a year that is not one is refused, and nothing is checked again
+    const before = await shown(page);
+    await page.fill('#year', '1800');
+    await page.press('#year', 'Enter');
+    expect(await page.$eval('#year', (e) => (e as HTMLInputElement).validity.customError)).toBe(true);
+    expect(await shown(page)).toBe(before);
+    await page.screenshot({ path: path.join(out, 'year.png') });
+  }, 300_000);
+
+  it('applies a configuration and a profile given on the page as the command line applies them with --config', async () => {
+    await clearPage(page);
+    const dir = tempDir();
+    const province = {
+      id: 'province-2021',
+      generation: 'format-2021',
+      name: { zh: '某省2021年版格式', en: 'a province’s 2021 format' },
+      extends: 'format-2021',
+      sections: [],
+      deadlines: { body: '01-15', summary: '03-15' },
+    };
+    const rc = {
+      root: true,
+      profiles: ['./province.json'],
+      extends: 'province-2021',
+      rules: { 'stats-period': 'off', 'report-year': 'warn', 'required-sections': 'warn', 'stale-date': 'error' },
+      overrides: [{ files: ['*.txt'], rules: { 'report-title': 'off', 'contact-info': 'warn' } }],
+    };
+    writeTree(dir, { '.ogilintrc.json': rc, 'province.json': province });
+    const reports = [
+      path.join(repoRoot, 'fixtures', 'samples', '2021-missing-parts.txt'),
+      path.join(repoRoot, 'fixtures', 'samples', '2023-year-mismatch.txt'),
+      path.join(repoRoot, 'fixtures', 'corpus', 'full', '2025-shuyang-1.md'),
+    ];
+    for (const r of reports) copyFileSync(r, path.join(dir, path.basename(r)));
+    await page.setInputFiles('#config-file', [path.join(dir, '.ogilintrc.json'), path.join(dir, 'province.json')]);
+    await page.waitForFunction(() => document.body.dataset.config === 'ok');
+    expect(await page.textContent('#config-status')).toContain('.ogilintrc.json');
+    // the profile from the file can be chosen like a built-in one
+    expect(await page.locator('#profile option[value="province-2021"]').count()).toBe(1);
+    let differs = false;
+    for (const r of reports) {
+      const file = path.join(dir, path.basename(r));
+      await checked(page, path.basename(r), () => page.setInputFiles('#file', file));
+      const expected = cliFindings(file, ['--config', path.join(dir, '.ogilintrc.json')]);
+      expect(sorted(await pageFindings(page)), path.basename(r)).toEqual(sorted(expected));
+      differs ||= sorted(expected).join() !== sorted(cliFindings(r)).join();
+    }
+    // the configuration made a difference, so the comparison above says something
+    expect(differs).toBe(true);
+    await page.screenshot({ path: path.join(out, 'config.png') });
+
+    // not kept unless asked: a reload forgets it
+    expect(await page.evaluate(() => localStorage.getItem('ogi-lint-config'))).toBeNull();
+    await page.reload();
+    await page.waitForFunction(() => document.body.dataset.worker === 'ready');
+    expect(await page.getAttribute('body', 'data-config')).toBeNull();
+
+    // kept when asked, and applied after a reload
+    await page.setInputFiles('#config-file', [path.join(dir, '.ogilintrc.json'), path.join(dir, 'province.json')]);
+    await page.waitForFunction(() => document.body.dataset.config === 'ok');
+    await page.check('#config-remember');
+    expect(await page.evaluate(() => localStorage.getItem('ogi-lint-config'))).toContain('province-2021');
+    await page.reload();
+    await page.waitForFunction(() => document.body.dataset.worker === 'ready' && document.body.dataset.config === 'ok');
+    expect(await page.isChecked('#config-remember')).toBe(true);
+    const file = path.join(dir, '2023-year-mismatch.txt');
+    await checked(page, '2023-year-mismatch.txt', () => page.setInputFiles('#file', file));
+    expect(sorted(await pageFindings(page))).toEqual(sorted(cliFindings(file, ['--config', path.join(dir, '.ogilintrc.json')])));
+    // and forgotten when no longer wanted
+    await page.uncheck('#config-remember');
+    expect(await page.evaluate(() => localStorage.getItem('ogi-lint-config'))).toBeNull();
+
+    // a profile file dropped alone, chosen by its id: --profile with the profile in a configuration
+    await page.click('#config-clear');
+    await page.waitForFunction(() => document.body.dataset.config === 'none');
+    await dropFile(page, path.join(dir, 'province.json'));
+    await page.waitForFunction(() => document.body.dataset.config === 'ok');
+    await checked(page, '2023-year-mismatch.txt', () => page.selectOption('#profile', 'province-2021'));
+    const rename = path.join(dir, 'cfg', '.ogilintrc.json');
+    writeTree(path.dirname(rename), { '.ogilintrc.json': { root: true, profiles: ['../province.json'] } });
+    expect(sorted(await pageFindings(page))).toEqual(sorted(cliFindings(file, ['--config', rename, '--profile', 'province-2021'])));
+    await clearPage(page);
+  }, 300_000);
+
+  it('says what is wrong with a configuration in the words of the command line, and checks without it', async () => {
+    await clearPage(page);
+    const report = path.join(repoRoot, 'fixtures', 'samples', '2021-missing-parts.txt');
+    const good = { id: 'good-2021', generation: 'format-2021', name: { zh: '甲', en: 'A' }, extends: 'format-2021', sections: [], deadlines: { body: '01-31', summary: '03-31' } };
+    const variants: Record<string, Record<string, unknown>> = {
+      'misspelt rule': { '.ogilintrc.json': { rules: { 'stats-perod': 'off' } } },
+      'bad severity': { '.ogilintrc.json': { rules: { 'stats-period': 'loud' } } },
+      'bad rule options': { '.ogilintrc.json': { rules: { 'required-sections': ['warn', { nonsense: 1 }] } } },
+      'unknown key': { '.ogilintrc.json': { rulez: {} } },
+      'unknown profile': { '.ogilintrc.json': { profile: 'format-2012' } },
+      'missing profile file': { '.ogilintrc.json': { profiles: ['./nowhere.json'] } },
+      'profile against its schema': { '.ogilintrc.json': { profiles: ['./bad.json'] }, 'bad.json': { ...good, id: 'bad', deadlines: undefined, generation: 'format-2030' } },
+    };
+    for (const [label, files] of Object.entries(variants)) {
+      const dir = tempDir();
+      writeTree(dir, files as Record<string, object>);
+      const r = run(['--config', path.join(dir, '.ogilintrc.json'), report]);
+      expect(r.code, label).toBe(2);
+      const [first, ...rest] = r.stderr.trimEnd().split('\n');
+      expect(first, label).toBe('ogi-lint：配置有误：');
+      // the command line names the files by their paths, the page by their names
+      const cliText = rest.join('\n').replaceAll(`${dir}${path.sep}`, '');
+      await page.setInputFiles('#config-file', Object.keys(files).map((f) => path.join(dir, f)));
+      await page.waitForFunction(() => document.body.dataset.config === 'error');
+      expect(await page.textContent('#config-error'), label).toBe(cliText);
+      await page.click('#config-clear');
+      await page.waitForFunction(() => document.body.dataset.config === 'none');
+    }
+    // not JSON at all: the file and the place of the mistake
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '.ogilintrc.json'), '{\n  "rules": {\n    "stats-period": "off",\n  }\n}\n');
+    await page.setInputFiles('#config-file', path.join(dir, '.ogilintrc.json'));
+    await page.waitForFunction(() => document.body.dataset.config === 'error');
+    expect(await page.textContent('#config-error')).toMatch(/^\.ogilintrc\.json:\d+:\d+：不是合法的 JSON：/);
+    // a broken configuration is not used: the report is checked as without one
+    await checked(page, '2021-missing-parts.txt', () => page.setInputFiles('#file', report));
+    expect(sorted(await pageFindings(page))).toEqual(sorted(cliFindings(report)));
+    await page.screenshot({ path: path.join(out, 'config-error.png') });
+    await clearPage(page);
+  }, 300_000);
+
+  it('checks several reports at once, one at a time off the page, lists them with their counts and downloads all the findings', async () => {
+    await clearPage(page);
+    const files = [
+      path.join(repoRoot, 'fixtures', 'inputs', 'seed-004.docx'),
+      path.join(repoRoot, 'fixtures', 'pdf', 'format-2021.pdf'),
+      path.join(repoRoot, 'fixtures', 'corpus', 'full', '2024-huaian-1.txt'),
+    ];
+    const names = files.map((f) => path.basename(f));
+    await dropFiles(page, files);
+    // the page keeps drawing while the reports are checked: the longest gap between frames
+    const gap = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let last = performance.now();
+          let longest = 0;
+          const stop = last + 120_000;
+          const tick = (t: number): void => {
+            longest = Math.max(longest, t - last);
+            last = t;
+            if (document.body.dataset.queue === '0' || t > stop) resolve(longest);
+            else requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    expect(gap).toBeLessThan(1000);
+    await allChecked(page);
+    expect(await page.$$eval('.file-entry', (es) => es.map((e) => (e as HTMLElement).dataset.name))).toEqual(names);
+    const cli = JSON.parse(run([...files, '--format', 'json']).stdout) as { filePath: string; errorCount: number; warningCount: number; messages: CliMessage[] }[];
+    const byName = new Map(cli.map((r) => [path.basename(r.filePath), r]));
+    expect([...byName.keys()].sort()).toEqual([...names].sort());
+    for (const name of names) {
+      const entry = page.locator(`.file-entry[data-name="${name}"]`);
+      expect(await entry.getAttribute('data-errors'), name).toBe(String(byName.get(name)!.errorCount));
+      expect(await entry.getAttribute('data-warnings'), name).toBe(String(byName.get(name)!.warningCount));
+    }
+    // a click on one shows it
+    for (const name of [...names].reverse()) {
+      await checked(page, name, () => page.click(`.file-entry[data-name="${name}"]`));
+      expect(sorted(await pageFindings(page)), name).toEqual(sorted(cliFindings(files[names.indexOf(name)]!)));
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(out, 'files.png') });
+    // all the findings, as the command line writes them for the same files
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('#dl-all-json')]);
+    const got = JSON.parse(readFileSync((await json.path())!, 'utf8')) as typeof cli;
+    expect(got.map((r) => r.filePath)).toEqual(names);
+    for (const r of got) {
+      const want = byName.get(r.filePath)!;
+      expect(r.messages, r.filePath).toEqual(want.messages);
+      expect([r.errorCount, r.warningCount], r.filePath).toEqual([want.errorCount, want.warningCount]);
+    }
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#dl-all-csv')]);
+    const csvRows = readFileSync((await csvDownload.path())!, 'utf8').replace(/^\ufeff/, '').split('\r\n');
+    let cliCsv = run([...files, '--format', 'csv']).stdout;
+    for (const f of files) cliCsv = cliCsv.replaceAll(`${f},`, `${path.basename(f)},`);
+    const cliRows = cliCsv.split('\r\n');
+    expect(csvRows[0]).toBe(cliRows[0]);
+    expect(csvRows.length).toBeGreaterThan(names.length);
+    expect([...csvRows].sort()).toEqual([...cliRows].sort());
+  }, 300_000);
+
+  it('opens and checks reports after a reload without a network, from its service worker', async () => {
+    const offline = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    offline.on('request', (r) => requests.push(r.url()));
+    const p = await offline.newPage();
+    p.on('pageerror', (e) => pageErrors.push(e.message));
+    try {
+      await p.goto(base);
+      await p.waitForFunction(() => document.body.dataset.worker === 'ready' && document.body.dataset.offline === 'ready', undefined, { timeout: 60_000 });
+      await offline.setOffline(true);
+      const response = await p.reload();
+      expect(response?.fromServiceWorker()).toBe(true);
+      await p.waitForFunction(() => document.body.dataset.worker === 'ready');
+      expect(await p.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+      for (const file of [path.join(repoRoot, 'fixtures', 'samples', '2023-year-mismatch.txt'), path.join(repoRoot, 'fixtures', 'pdf', 'format-2021.pdf')]) {
+        await checked(p, path.basename(file), () => dropFile(p, file));
+        expect(sorted(await pageFindings(p)), path.basename(file)).toEqual(sorted(cliFindings(file)));
+      }
+      await p.screenshot({ path: path.join(out, 'offline.png') });
+    } finally {
+      await offline.setOffline(false);
+      await offline.close();
+    }
+    // without the service worker the same reload fails: the test above depends on it
+    const blocked = await browser.newContext({ serviceWorkers: 'block' });
+    try {
+      const q = await blocked.newPage();
+      await q.goto(base);
+      await blocked.setOffline(true);
+      await expect(q.reload()).rejects.toThrow();
+    } finally {
+      await blocked.close();
+    }
+  }, 180_000);
 
   it('sent no request anywhere but the local server, and threw no error', () => {
     expect(requests.length).toBeGreaterThan(0);

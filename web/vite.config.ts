@@ -2,6 +2,7 @@ import { cpSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The web page: static files in web/dist/, built from the same library as the command line.
@@ -18,6 +19,11 @@ import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
  * PDF: when pdfjs-dist is installed, its character maps and standard fonts are copied to
  * `dist/pdfjs/` (the browser data module points pdf.js there), and web/src/worker.ts gives pdf.js
  * its worker code to run in the same thread.
+ *
+ * Offline: vite-plugin-pwa writes a service worker (`sw.js`, made with Workbox) that keeps every
+ * file of the built page — the scripts, the pdf.js data — so that the page, once loaded, opens
+ * and checks reports without a network. The page registers it itself (web/src/main.ts): no inline
+ * script, which the page's Content-Security-Policy would refuse.
  */
 const web = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(web, '..');
@@ -31,7 +37,8 @@ function pdfjsAssets(): Plugin {
   return {
     name: 'ogi-lint-pdfjs-assets',
     apply: 'build',
-    closeBundle() {
+    // before the service worker is written (at closeBundle), which lists these files too
+    writeBundle() {
       if (!hasPdfjs) return;
       for (const dir of ['cmaps', 'standard_fonts']) cpSync(path.join(pdfjsDir, dir), path.join(outDir, 'pdfjs', dir), { recursive: true });
     },
@@ -73,7 +80,24 @@ export default defineConfig({
   root: web,
   base: './',
   publicDir: false,
-  plugins: [browserSeams(), pdfjsAssets()],
+  plugins: [
+    browserSeams(),
+    pdfjsAssets(),
+    VitePWA({
+      injectRegister: false,
+      manifest: false,
+      filename: 'sw.js',
+      workbox: {
+        globDirectory: outDir,
+        globPatterns: ['**/*'],
+        // the lint worker, with the library and its readers, is one large script
+        maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
   // the library runs in a Web Worker: packages with a `worker` export (no DOM) are taken in that form
   resolve: { alias, conditions: ['worker', ...defaultClientConditions] },
   worker: { format: 'es', plugins: () => [browserSeams()] },

@@ -41,6 +41,7 @@ export async function lintFilesPooled(files: string[], opts: LintFilesOptions, b
           configFile: opts.configFile && path.resolve(cwd, opts.configFile),
           useConfig: opts.useConfig,
           profile: opts.profile,
+          reportYear: opts.reportYear,
           ruleOverrides: opts.ruleOverrides,
           locale: opts.locale,
           read: opts.read,

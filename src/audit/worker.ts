@@ -20,6 +20,7 @@ export interface FileTask {
   configFile?: string;
   useConfig?: boolean;
   profile?: string;
+  reportYear?: number;
   ruleOverrides?: Record<string, RuleEntry>;
   locale?: Locale;
   read?: ReadOptions;
@@ -96,6 +97,7 @@ export default async function checkFile(task: FileTask): Promise<FileOutcome | {
     const resolved = configFor(task);
     result = lintDocument(doc, {
       profile: task.profile,
+      reportYear: task.reportYear,
       locale: task.locale,
       ruleOverrides: task.ruleOverrides,
       config: resolved?.config,

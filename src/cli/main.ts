@@ -131,7 +131,7 @@ async function printConfig(file: string, opts: LintFilesOptions, io: CliIO): Pro
   if (existsSync(abs)) {
     const doc = await readPath(abs);
     if (!doc.unreadable) {
-      const { report, profile } = modelDocument(doc, { config, extraProfiles, profile: opts.profile });
+      const { report, profile } = modelDocument(doc, { config, extraProfiles, profile: opts.profile, reportYear: opts.reportYear });
       out.year = report.year?.value ?? null;
       out.generation = report.generation;
       out.profile = profile;
@@ -175,6 +175,7 @@ interface LintArgs {
   format: string;
   outputFile?: string;
   profile?: string;
+  year?: string;
   config?: string;
   rule?: string | string[];
   maxWarnings: number;
@@ -235,6 +236,17 @@ function suppress(a: LintArgs, results: LintResult[], io: CliIO, locale: Locale)
   return applied.results;
 }
 
+const BAD_YEAR = { zh: '--year 的值“{value}”不是年份（如 2024）', en: '--year "{value}" is not a year (e.g. 2024)' };
+
+/** --year, checked: a four-digit year. */
+function reportYearFlag(a: LintArgs, locale: Locale): number | undefined {
+  if (a.year === undefined) return undefined;
+  const s = String(a.year).trim();
+  const n = Number(s);
+  if (!/^\d{4}$/.test(s) || n < 1990 || n > 2100) throw new UsageError(localise(BAD_YEAR, locale, { value: String(a.year) }));
+  return n;
+}
+
 /** --encoding and --max-file-size, checked. */
 function readOptions(a: LintArgs, locale: Locale): ReadOptions {
   const read: ReadOptions = {};
@@ -264,6 +276,7 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
     cwd: io.cwd,
     configFile: a.config,
     profile: a.profile,
+    reportYear: reportYearFlag(a, locale),
     locale: a.locale,
     ruleOverrides,
     debug: a.debug,
@@ -546,6 +559,7 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
         y
           .positional('paths', { type: 'string', array: true })
           .option('profile', { type: 'string', describe: t('按此格式配置档检查（legacy、format-2019、format-2021 等）', 'check against this profile (legacy, format-2019, format-2021, …)') })
+          .option('year', { type: 'string', requiresArg: true, describe: t('报告年度（不按报告所写的年度检查，格式配置档随之选择）', 'the report year, instead of the year the report states (the profile follows it)') })
           .option('config', { alias: 'c', type: 'string', describe: t('使用此配置文件，不再查找 .ogilintrc.json', 'use this configuration file instead of looking for .ogilintrc.json') })
           .option('rule', { type: 'string', requiresArg: true, describe: t('规则设置，如 required-sections:warn 或 规则:warn:{"选项":1}（可重复）', 'rule setting, e.g. required-sections:warn or id:warn:{"key":1} (repeatable)') })
           .option('max-warnings', { type: 'number', default: -1, describe: t('警告多于此数时以 1 退出', 'exit with 1 when there are more warnings than this') })

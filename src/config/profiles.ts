@@ -19,7 +19,7 @@ export class ConfigError extends Error {
 }
 
 /** Parse and validate one profile. */
-function loadProfile(source: DataSource): Profile {
+export function loadProfile(source: DataSource): Profile {
   let data: unknown;
   try {
     data = source.load();

@@ -19,6 +19,8 @@ export interface ModelOptions {
   generation?: Generation;
   /** a year given by config, when the text does not say it */
   year?: number;
+  /** the report year as given by the user (--year): it wins over the years the text states */
+  reportYear?: number;
 }
 
 /**
@@ -93,7 +95,8 @@ export function buildReport(doc: SourceDocument, tree: Root, opts: ModelOptions 
   const p = firstOf('period');
   const n = firstOf('name');
   const x = mostCommon(fromText.filter((m) => m.source === 'text'));
-  if (t) year = { value: t.year, source: 'title', range: t.range };
+  if (opts.reportYear !== undefined) year = { value: opts.reportYear, source: 'config' };
+  else if (t) year = { value: t.year, source: 'title', range: t.range };
   else if (p) year = { value: p.year, source: 'period', range: p.range };
   else if (n) year = { value: n.year, source: 'name', range: n.range };
   else if (x) year = { value: x.year, source: 'text', range: x.range };

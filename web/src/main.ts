@@ -1,32 +1,66 @@
 /**
- * The page: takes a file (dropped, chosen or pasted), hands its bytes to the worker, and shows the
- * report with the findings in place and listed beside it. Nothing leaves the browser.
+ * The page: takes reports (dropped, chosen or pasted), hands their bytes to the worker one at a
+ * time, and shows the chosen one with the findings in place and listed beside it; a configuration
+ * (a province's profile, an .ogilintrc.json) given on the page applies to every check. Nothing
+ * leaves the browser.
  */
-import type { LintMessage, LintResult, ReportView, ViewBlock, ViewCell, ViewSpan } from '../../src/browser.js';
-import type { LintRequest, LintResponse, ProfileInfo } from './protocol.js';
+import type { ConfigText, LintMessage, LintResult, ReportView, ViewBlock, ViewCell, ViewSpan } from '../../src/browser.js';
+import type { LintDone, LintResponse, ProfileInfo, WorkerRequest } from './protocol.js';
 import { WORDS, type Lang } from './i18n.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
 
-const saved = (() => {
-  try {
-    return localStorage.getItem('ogi-lint-lang');
-  } catch {
-    return null;
-  }
-})();
-let lang: Lang = saved === 'en' ? 'en' : 'zh';
+/** Local storage, which private windows may refuse: then nothing is kept, and the page still works. */
+const store = {
+  get(key: string): string | null {
+    try {
+      return localStorage.getItem(key);
+    } catch {
+      return null;
+    }
+  },
+  set(key: string, value: string | null): void {
+    try {
+      if (value === null) localStorage.removeItem(key);
+      else localStorage.setItem(key, value);
+    } catch {
+      // not kept; the page works for this visit
+    }
+  },
+};
+const LANG_KEY = 'ogi-lint-lang';
+const CONFIG_KEY = 'ogi-lint-config';
+
+let lang: Lang = store.get(LANG_KEY) === 'en' ? 'en' : 'zh';
 let words = WORDS[lang];
 
 const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+const send = (req: WorkerRequest): void => worker.postMessage(req);
 let profiles: ProfileInfo[] = [];
 let extensions: string[] = [];
 let nextId = 1;
-let pending = 0;
 
-/** The last input, kept to check again when the language or the profile changes. */
-let input: { fileName: string; bytes: Uint8Array } | undefined;
-let last: Extract<LintResponse, { ok: true }> | undefined;
+/** One report on the page: its bytes, the choices made for it, and its result once checked. */
+interface Entry {
+  name: string;
+  bytes: Uint8Array;
+  /** a profile chosen by hand ('' chooses by the report year) */
+  profile: string;
+  /** the report year set by hand */
+  year?: number;
+  state: 'queued' | 'checking' | 'done' | 'failed';
+  /** the request in flight for it */
+  request?: number;
+  done?: LintDone;
+  error?: string;
+  item?: HTMLLIElement;
+}
+
+let entries: Entry[] = [];
+/** The report shown. */
+let current: Entry | undefined;
+/** The report being checked: one at a time, so that a batch does not hold up the one shown. */
+let busy: Entry | undefined;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -48,8 +82,12 @@ function applyWords(): void {
   });
   $<HTMLTextAreaElement>('paste').placeholder = words.pastePlaceholder;
   $('lang').textContent = words.lang;
+  $('year-label').title = words.yearSetHint;
   fillProfiles();
   fillAccepted();
+  showConfig();
+  entries.forEach(renderItem);
+  renderFilesSummary();
 }
 
 /** What the file chooser offers and the hint says: the inputs the library reads. */
@@ -63,54 +101,235 @@ function fillAccepted(): void {
 
 function fillProfiles(): void {
   const select = $<HTMLSelectElement>('profile');
-  const value = select.value;
+  const value = current?.profile ?? select.value;
   select.replaceChildren(el('option', { value: '' }, words.profileAuto));
   for (const p of profiles) select.append(el('option', { value: p.id }, `${p.name[lang]} (${p.id})`));
-  select.value = value;
+  select.value = profiles.some((p) => p.id === value) ? value : '';
 }
 
-function check(): void {
-  if (!input) return;
-  const id = nextId++;
-  pending = id;
-  const profile = $<HTMLSelectElement>('profile').value || undefined;
-  const req: LintRequest = { id, fileName: input.fileName, bytes: input.bytes, locale: lang, profile };
-  document.body.dataset.state = 'checking';
+// ---------------------------------------------------------------- checking, one report at a time
+
+function setBodyState(): void {
+  const waiting = entries.filter((e) => e.state === 'queued' || e.state === 'checking').length;
+  document.body.dataset.queue = String(waiting);
+  if (!current) return;
+  document.body.dataset.state = current.state === 'done' ? 'done' : current.state === 'failed' ? 'failed' : 'checking';
+}
+
+/** Send the next report to the worker, the one shown first. */
+function pump(): void {
+  if (busy || document.body.dataset.worker !== 'ready') return;
+  const next = current?.state === 'queued' ? current : entries.find((e) => e.state === 'queued');
+  if (next) {
+    next.state = 'checking';
+    next.request = nextId++;
+    busy = next;
+    send({ kind: 'lint', id: next.request, fileName: next.name, bytes: next.bytes, locale: lang, profile: next.profile || undefined, reportYear: next.year });
+    renderItem(next);
+  }
+  setBodyState();
+}
+
+/** Check a report again (its settings, the configuration or the language changed); a result on its way is dropped. */
+function requeue(e: Entry): void {
+  e.state = 'queued';
+  renderItem(e);
+}
+
+function requeueAll(): void {
+  entries.forEach(requeue);
+  if (current) showChecking();
+  pump();
+}
+
+function showChecking(): void {
   $('summary').textContent = words.checking;
   $('status').hidden = false;
-  worker.postMessage(req);
+  setBodyState();
 }
 
-function useBytes(fileName: string, bytes: Uint8Array): void {
-  input = { fileName, bytes };
-  $<HTMLSelectElement>('profile').value = '';
-  check();
+/** Add reports to the list (one of the same name is replaced) and show the first. */
+function addReports(files: { name: string; bytes: Uint8Array }[]): void {
+  if (files.length === 0) return;
+  let first: Entry | undefined;
+  for (const f of files) {
+    const e: Entry = { name: f.name, bytes: f.bytes, profile: '', state: 'queued' };
+    const i = entries.findIndex((x) => x.name === f.name);
+    if (i >= 0) entries[i] = e;
+    else entries.push(e);
+    first ??= e;
+  }
+  renderList();
+  show(first!);
+  pump();
 }
 
-async function useFile(file: File): Promise<void> {
-  useBytes(file.name, new Uint8Array(await file.arrayBuffer()));
+function show(e: Entry): void {
+  current = e;
+  $<HTMLSelectElement>('profile').value = e.profile;
+  document.querySelectorAll('#file-list .current-file').forEach((x) => x.classList.remove('current-file'));
+  e.item?.classList.add('current-file');
+  if (e.state === 'done') render(e);
+  else if (e.state === 'failed') showFailure(e);
+  else showChecking();
+  pump();
 }
+
+function showFailure(e: Entry): void {
+  $('fact-file').textContent = e.name;
+  $('summary').textContent = words.failed + (e.error ?? '');
+  $('status').hidden = false;
+  setBodyState();
+}
+
+// ---------------------------------------------------------------- the list of files
+
+function renderList(): void {
+  const list = $('file-list');
+  list.replaceChildren();
+  for (const e of entries) {
+    const li = el('li', { class: 'file-entry', tabindex: '0', role: 'button' });
+    li.addEventListener('click', () => show(e));
+    li.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Enter' || ev.key === ' ') {
+        ev.preventDefault();
+        show(e);
+      }
+    });
+    e.item = li;
+    if (e === current) li.classList.add('current-file');
+    renderItem(e);
+    list.append(li);
+  }
+  $('files').hidden = entries.length === 0;
+  renderFilesSummary();
+}
+
+function renderItem(e: Entry): void {
+  const li = e.item;
+  if (!li) return;
+  li.dataset.name = e.name;
+  li.dataset.state = e.state;
+  const r = e.state === 'done' ? e.done!.result : undefined;
+  li.dataset.errors = r ? String(r.errorCount) : '';
+  li.dataset.warnings = r ? String(r.warningCount) : '';
+  const counts = r
+    ? el('span', { class: `counts ${r.errorCount ? 'error' : r.warningCount ? 'warning' : 'clean'}` }, words.fileCounts(r.errorCount, r.warningCount))
+    : el('span', { class: 'counts' }, e.state === 'failed' ? words.fileFailed : e.state === 'checking' ? words.fileChecking : words.fileQueued);
+  li.replaceChildren(el('span', { class: 'file-name' }, e.name), counts);
+  renderFilesSummary();
+}
+
+function renderFilesSummary(): void {
+  const done = entries.filter((e) => e.state === 'done').map((e) => e.done!.result);
+  const errors = done.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = done.reduce((n, r) => n + r.warningCount, 0);
+  $('files-summary').textContent = words.filesSummary(entries.length, errors, warnings);
+}
+
+// ---------------------------------------------------------------- configuration
+
+/** The configuration and profile files given on the page. */
+let configFiles: ConfigText[] = [];
+let configRequest = 0;
+let configOutcome: Extract<LintResponse, { kind: 'config' }> | undefined;
+
+function useConfig(files: ConfigText[]): void {
+  configFiles = files;
+  configRequest = nextId++;
+  document.body.dataset.config = 'pending';
+  // a configuration in use is in view
+  if (files.length) $<HTMLDetailsElement>('config').open = true;
+  send({ kind: 'config', id: configRequest, files });
+  if ($<HTMLInputElement>('config-remember').checked) remember();
+}
+
+/** Add configuration files: one of the same name replaces the old one, a configuration file replaces the old configuration file. */
+function addConfig(files: ConfigText[]): void {
+  const isRc = (n: string): boolean => n === '.ogilintrc.json' || n === 'package.json' || n.endsWith('.ogilintrc.json');
+  const newRc = files.some((f) => isRc(f.name));
+  const kept = configFiles.filter((f) => !files.some((g) => g.name === f.name) && !(newRc && isRc(f.name)));
+  useConfig([...kept, ...files]);
+}
+
+function remember(): void {
+  store.set(CONFIG_KEY, configFiles.length ? JSON.stringify(configFiles) : null);
+}
+
+function showConfig(): void {
+  const status = $('config-status');
+  const error = $('config-error');
+  if (!configOutcome || configFiles.length === 0) {
+    status.textContent = words.configNone;
+    status.dataset.state = 'none';
+    error.hidden = true;
+    return;
+  }
+  if (configOutcome.ok) {
+    status.textContent = words.configUsed(configOutcome.files);
+    status.dataset.state = 'ok';
+    error.hidden = true;
+  } else {
+    status.textContent = words.configBad;
+    status.dataset.state = 'error';
+    error.textContent = configOutcome.error[lang];
+    error.hidden = false;
+  }
+}
+
+// ---------------------------------------------------------------- the worker's answers
+
+const formatWaiting = new Map<number, (r: { json: string; csv: string }) => void>();
 
 worker.onmessage = (e: MessageEvent<LintResponse>) => {
   const msg = e.data;
-  if ('ready' in msg) {
-    profiles = msg.profiles;
-    extensions = msg.extensions;
-    fillProfiles();
-    fillAccepted();
-    document.body.dataset.worker = 'ready';
-    return;
+  switch (msg.kind) {
+    case 'ready':
+      profiles = msg.profiles;
+      extensions = msg.extensions;
+      fillProfiles();
+      fillAccepted();
+      document.body.dataset.worker = 'ready';
+      pump();
+      return;
+    case 'config':
+      if (msg.id !== configRequest) return; // superseded
+      configOutcome = msg;
+      profiles = msg.profiles;
+      fillProfiles();
+      showConfig();
+      document.body.dataset.config = configFiles.length === 0 ? 'none' : msg.ok ? 'ok' : 'error';
+      // reports sent after the configuration were checked with it already
+      for (const x of entries) if (x.state !== 'queued' && (x.request ?? 0) < msg.id) requeue(x);
+      if (current?.state === 'queued') showChecking();
+      pump();
+      return;
+    case 'format':
+      formatWaiting.get(msg.id)?.(msg);
+      formatWaiting.delete(msg.id);
+      return;
+    case 'lint': {
+      const entry = busy;
+      busy = undefined;
+      // dropped from the list, or to be checked again with other settings
+      if (entry && entry.request === msg.id && entry.state === 'checking' && entries.includes(entry)) {
+        if (msg.ok) {
+          entry.state = 'done';
+          entry.done = msg;
+        } else {
+          entry.state = 'failed';
+          entry.error = msg.error;
+        }
+        renderItem(entry);
+        if (entry === current) {
+          if (msg.ok) render(entry);
+          else showFailure(entry);
+        }
+      }
+      pump();
+      return;
+    }
   }
-  if (msg.id !== pending) return; // superseded by a newer request
-  if (!msg.ok) {
-    document.body.dataset.state = 'failed';
-    $('summary').textContent = words.failed + msg.error;
-    return;
-  }
-  last = msg;
-  render(msg);
-  document.body.dataset.results = String(Number(document.body.dataset.results ?? 0) + 1);
-  document.body.dataset.state = 'done';
 };
 
 // ---------------------------------------------------------------- rendering
@@ -300,7 +519,7 @@ function goTo(k: number): void {
   document.querySelectorAll(`.finding[data-index="${k}"]`).forEach((e) => e.classList.add('current'));
 }
 
-function renderFacts(view: ReportView | null, result: LintResult, ms: number): void {
+function renderFacts(entry: Entry, view: ReportView | null, result: LintResult, ms: number): void {
   $('fact-file').textContent = result.filePath;
   const year = view?.year ?? result.report?.year ?? null;
   const paren = (s: string): string => (lang === 'zh' ? `（${s}）` : ` (${s})`);
@@ -312,18 +531,25 @@ function renderFacts(view: ReportView | null, result: LintResult, ms: number): v
     : '—';
   $('fact-generation').dataset.profile = generation ?? '';
   $('fact-year').dataset.year = year === null ? '' : String(year);
+  // the year in use, to be changed by hand
+  $<HTMLInputElement>('year').value = year === null ? '' : String(year);
+  $('year-reset').hidden = entry.year === undefined;
   const summary = $('summary');
   summary.replaceChildren(document.createTextNode(words.summary(result.errorCount, result.warningCount)), el('span', { class: 'took no-print' }, ` · ${words.took(ms)}`));
   summary.dataset.errors = String(result.errorCount);
   summary.dataset.warnings = String(result.warningCount);
 }
 
-function render(msg: Extract<LintResponse, { ok: true }>): void {
-  renderFacts(msg.view, msg.result, msg.ms);
+function render(entry: Entry): void {
+  const msg = entry.done!;
+  renderFacts(entry, msg.view, msg.result, msg.ms);
   renderReport(msg.view, msg.result);
   renderFindings(msg.view, msg.result);
   $('layout').hidden = false;
+  document.body.dataset.results = String(Number(document.body.dataset.results ?? 0) + 1);
+  setBodyState();
 }
+
 
 // ---------------------------------------------------------------- input and actions
 
@@ -337,14 +563,34 @@ function download(name: string, type: string, text: string): void {
 }
 
 function baseName(): string {
-  return (input?.fileName ?? 'report').replace(/\.[^.]*$/, '');
+  return (current?.name ?? 'report').replace(/\.[^.]*$/, '');
+}
+
+const isJson = (f: File): boolean => /\.json$/i.test(f.name);
+
+/** Files dropped or chosen: JSON files are configuration, the others reports. */
+async function useFiles(files: File[]): Promise<void> {
+  const config = files.filter(isJson);
+  const reports = files.filter((f) => !isJson(f));
+  if (config.length) addConfig(await Promise.all(config.map(async (f) => ({ name: f.name, text: await f.text() }))));
+  addReports(await Promise.all(reports.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
 }
 
 $<HTMLInputElement>('file').addEventListener('change', (e) => {
   const chooser = e.target as HTMLInputElement;
-  const f = chooser.files?.[0];
+  const files = [...(chooser.files ?? [])];
   // cleared, so that choosing the same file again (after editing it) checks it again
-  if (f) void useFile(f).finally(() => (chooser.value = ''));
+  if (files.length) void useFiles(files).finally(() => (chooser.value = ''));
+});
+
+$<HTMLInputElement>('config-file').addEventListener('change', (e) => {
+  const chooser = e.target as HTMLInputElement;
+  const files = [...(chooser.files ?? [])];
+  if (files.length) {
+    void Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })))
+      .then(addConfig)
+      .finally(() => (chooser.value = ''));
+  }
 });
 
 for (const type of ['dragenter', 'dragover'] as const) {
@@ -359,8 +605,8 @@ document.addEventListener('dragleave', (e) => {
 document.addEventListener('drop', (e) => {
   e.preventDefault();
   $('drop').classList.remove('over');
-  const f = e.dataTransfer?.files?.[0];
-  if (f) void useFile(f);
+  const files = [...(e.dataTransfer?.files ?? [])];
+  if (files.length) void useFiles(files);
 });
 
 // the drop zone also opens the file chooser from the keyboard
@@ -374,30 +620,122 @@ $('drop').addEventListener('keydown', (e) => {
 $('check-paste').addEventListener('click', () => {
   const text = $<HTMLTextAreaElement>('paste').value;
   if (text.trim() === '') return;
-  useBytes($<HTMLSelectElement>('paste-kind').value, new TextEncoder().encode(text));
+  addReports([{ name: $<HTMLSelectElement>('paste-kind').value, bytes: new TextEncoder().encode(text) }]);
 });
 
-$('profile').addEventListener('change', check);
+$('profile').addEventListener('change', () => {
+  if (!current) return;
+  current.profile = $<HTMLSelectElement>('profile').value;
+  requeue(current);
+  showChecking();
+  pump();
+});
+
+/** The report year set by hand: checked again for that year (as --year does), or for the year it states when cleared. */
+function setYear(value: string): void {
+  if (!current) return;
+  const s = value.trim();
+  const n = Number(s);
+  const year = s === '' ? undefined : /^\d{4}$/.test(s) && n >= 1990 && n <= 2100 ? n : null;
+  const input = $<HTMLInputElement>('year');
+  if (year === null) {
+    input.setCustomValidity(words.yearSetHint);
+    input.reportValidity();
+    return;
+  }
+  input.setCustomValidity('');
+  const detected = current.done?.result.report?.year ?? null;
+  // the year already in use: nothing to do
+  if (year === current.year || (current.year === undefined && year === detected)) return;
+  current.year = year;
+  requeue(current);
+  showChecking();
+  pump();
+}
+
+$<HTMLInputElement>('year').addEventListener('change', (e) => setYear((e.target as HTMLInputElement).value));
+$<HTMLInputElement>('year').addEventListener('keydown', (e) => {
+  if (e.key === 'Enter') setYear((e.target as HTMLInputElement).value);
+});
+$('year-reset').addEventListener('click', () => setYear(''));
 
 $('lang').addEventListener('click', () => {
   lang = lang === 'zh' ? 'en' : 'zh';
   words = WORDS[lang];
-  try {
-    localStorage.setItem('ogi-lint-lang', lang);
-  } catch {
-    // private windows may refuse storage; the switch still works for this visit
-  }
+  store.set(LANG_KEY, lang);
   applyWords();
-  check();
+  requeueAll();
 });
 
 $('dl-json').addEventListener('click', () => {
-  if (last) download(`${baseName()}.ogi-lint.json`, 'application/json', last.json);
+  if (current?.done) download(`${baseName()}.ogi-lint.json`, 'application/json', current.done.json);
 });
 $('dl-csv').addEventListener('click', () => {
   // with a byte-order mark, so that spreadsheet programs read the Chinese text as UTF-8
-  if (last) download(`${baseName()}.ogi-lint.csv`, 'text/csv;charset=utf-8', `\ufeff${last.csv}`);
+  if (current?.done) download(`${baseName()}.ogi-lint.csv`, 'text/csv;charset=utf-8', `\ufeff${current.done.csv}`);
 });
 $('print').addEventListener('click', () => window.print());
 
+/** The findings of every report checked, as the command line writes them for the same files. */
+function formatAll(): Promise<{ json: string; csv: string }> {
+  const results: LintResult[] = entries.filter((e) => e.state === 'done').map((e) => e.done!.result);
+  const id = nextId++;
+  return new Promise((resolve) => {
+    formatWaiting.set(id, resolve);
+    send({ kind: 'format', id, results });
+  });
+}
+$('dl-all-json').addEventListener('click', () => {
+  void formatAll().then((r) => download('ogi-lint.json', 'application/json', r.json));
+});
+$('dl-all-csv').addEventListener('click', () => {
+  void formatAll().then((r) => download('ogi-lint.csv', 'text/csv;charset=utf-8', `\ufeff${r.csv}`));
+});
+$('clear-files').addEventListener('click', () => {
+  entries = [];
+  current = undefined;
+  renderList();
+  $('status').hidden = true;
+  $('layout').hidden = true;
+  setBodyState();
+});
+
+$('config-clear').addEventListener('click', () => useConfig([]));
+$<HTMLInputElement>('config-remember').addEventListener('change', (e) => {
+  // kept only when asked, and forgotten when no longer wanted
+  if ((e.target as HTMLInputElement).checked) remember();
+  else store.set(CONFIG_KEY, null);
+});
+
+// a configuration kept from an earlier visit, when the official asked for it
+const kept = store.get(CONFIG_KEY);
+if (kept) {
+  try {
+    const files = JSON.parse(kept) as ConfigText[];
+    if (Array.isArray(files) && files.every((f) => typeof f?.name === 'string' && typeof f?.text === 'string')) {
+      $<HTMLInputElement>('config-remember').checked = true;
+      useConfig(files);
+    }
+  } catch {
+    store.set(CONFIG_KEY, null);
+  }
+}
+
+/*
+ * Offline: a service worker keeps the page's files (built with it, see web/vite.config.ts), so the
+ * page opens and checks reports without a network once it has been loaded.
+ */
+if ('serviceWorker' in navigator && window.isSecureContext) {
+  navigator.serviceWorker
+    .register('./sw.js')
+    .then(() => navigator.serviceWorker.ready)
+    .then(() => {
+      document.body.dataset.offline = 'ready';
+    })
+    .catch(() => {
+      // served without the service worker (vite's development server): online only
+    });
+}
+
 applyWords();
+setBodyState();

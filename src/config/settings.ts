@@ -1,0 +1,184 @@
+import path from 'node:path';
+import picomatch from 'picomatch';
+import type { Config, ConfigOverride, Profile } from './types.js';
+import { builtinProfiles, ConfigError, resolveProfile } from './profiles.js';
+import { compileSchema, describeErrorsLocalised, schemaValidator } from './schema.js';
+import type { Localised, Rule } from '../rules/types.js';
+import { closest } from '../util/suggest.js';
+import { allRules } from '../../rules/index.js';
+
+/*
+ * Configuration as data: checking a configuration object and its rule settings, and applying
+ * `overrides` to a file. Nothing here reads a file, so the browser build uses it as it is; finding
+ * and reading configuration files is load.ts's part.
+ */
+
+/** The configuration file looked for in each folder. */
+export const CONFIG_FILENAME = '.ogilintrc.json';
+/** The key of package.json that may hold the configuration instead. */
+export const PACKAGE_JSON_KEY = 'ogi-lint';
+
+const SEVERITIES: readonly unknown[] = ['off', 'warn', 'error', 0, 1, 2];
+
+/** The configuration that applies to one file, after every configuration file above it. */
+export interface ResolvedConfig {
+  /** merged settings; `extends` always holds a profile id here */
+  config: Config;
+  /** the configuration files that were applied, farthest first */
+  files: string[];
+  /** profiles loaded from files, by id */
+  extraProfiles: Map<string, Profile>;
+  /** does an `ignorePatterns` entry of these files exclude this file? */
+  isIgnored(filePath: string): boolean;
+  /** the `overrides` of these files, farthest first, each with the folder its globs start from */
+  overrides?: { dir: string; file: string; entries: ConfigOverride[] }[];
+}
+
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function ruleNames(rules: Rule<unknown>[]): string {
+  return rules.map((r) => r.id).join(', ');
+}
+
+/**
+ * Problems with one rule setting (`"warn"`, `["error", {…}]`), in plain words; `where` names the
+ * file or flag, `key` the setting (e.g. `rules.required-sections`).
+ */
+export function checkRuleEntry(id: string, entry: unknown, where: string, rules: Rule<unknown>[] = allRules): string[] {
+  return checkRuleEntryLocalised(id, entry, where, rules).map((p) => p.en);
+}
+
+/** The problems of one rule setting, in Chinese and English. */
+export function checkRuleEntryLocalised(id: string, entry: unknown, where: string, rules: Rule<unknown>[] = allRules): Localised[] {
+  const rule = rules.find((r) => r.id === id);
+  if (!rule) {
+    const guess = closest(id, rules.map((r) => r.id));
+    return [
+      guess
+        ? { zh: `${where}：没有名为“${id}”的规则，是否想写“${guess}”？`, en: `${where}: unknown rule "${id}"; did you mean "${guess}"?` }
+        : { zh: `${where}：没有名为“${id}”的规则（现有规则：${ruleNames(rules)}）`, en: `${where}: unknown rule "${id}" (known rules: ${ruleNames(rules)})` },
+    ];
+  }
+  const key = `rules.${id}`;
+  const [level, options, ...rest] = Array.isArray(entry) ? entry : [entry];
+  if (Array.isArray(entry) && (entry.length === 0 || rest.length > 0)) {
+    return [{ zh: `${where}：“${key}”应为级别，或 [级别, {选项}]`, en: `${where}: "${key}" must be a severity or [severity, {options}]` }];
+  }
+  if (!SEVERITIES.includes(level)) {
+    return [
+      {
+        zh: `${where}：“${key}”的级别只能是 "off"、"warn"、"error"（或 0、1、2），而不是 ${JSON.stringify(level)}`,
+        en: `${where}: "${key}" severity must be one of "off", "warn", "error" (or 0, 1, 2), not ${JSON.stringify(level)}`,
+      },
+    ];
+  }
+  if (options === undefined) return [];
+  const v = compileSchema(rule.optionsSchema);
+  if (v(options)) return [];
+  return describeErrorsLocalised(v.errors, where, `${key}[1]`);
+}
+
+/** Throw the problems found, if any, as one ConfigError in both languages. */
+export function throwProblems(problems: Localised[]): void {
+  if (problems.length) throw new ConfigError({ zh: problems.map((p) => p.zh).join('\n'), en: problems.map((p) => p.en).join('\n') });
+}
+
+/** Check a configuration object; throws ConfigError naming the file and the keys at fault. */
+export function validateConfig(data: unknown, file: string, rules: Rule<unknown>[] = allRules): Config {
+  if (!isObject(data)) throw new ConfigError({ zh: `${file}：配置应为 JSON 对象`, en: `${file}: the configuration must be a JSON object` });
+  const v = schemaValidator('config.schema.json');
+  const problems: Localised[] = [];
+  if (!v(data)) {
+    // Rule settings are checked one by one below, against the rules themselves (the schema file
+    // may lag behind a rule added since it was generated; a test keeps them in step).
+    const ruleSetting = (e: { instancePath: string; keyword: string }): boolean =>
+      /^(\/overrides\/\d+)?\/rules\//.test(e.instancePath) || (/^(\/overrides\/\d+)?\/rules$/.test(e.instancePath) && e.keyword === 'additionalProperties');
+    const others = (v.errors ?? []).filter((e) => !ruleSetting(e));
+    problems.push(...describeErrorsLocalised(others, file));
+  }
+  if (isObject(data.rules)) {
+    for (const [id, entry] of Object.entries(data.rules)) problems.push(...checkRuleEntryLocalised(id, entry, file, rules));
+  }
+  if (Array.isArray(data.overrides)) {
+    data.overrides.forEach((o, i) => {
+      if (isObject(o) && isObject(o.rules)) {
+        for (const [id, entry] of Object.entries(o.rules)) problems.push(...checkRuleEntryLocalised(id, entry, `${file} (overrides.${i})`, rules));
+      }
+    });
+  }
+  throwProblems(problems);
+  return data as Config;
+}
+
+/** Parse the text of a configuration file; throws ConfigError with the line and column of a syntax error. */
+export function parseConfigJson(text: string, file: string): unknown {
+  text = text.replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const where = jsonErrorPosition(text, (e as Error).message);
+    const at = where ? `:${where.line}:${where.column}` : '';
+    throw new ConfigError({ zh: `${file}${at}：不是合法的 JSON：${(e as Error).message}`, en: `${file}${at}: not valid JSON: ${(e as Error).message}` });
+  }
+}
+
+/** Line and column of a JSON syntax error, from the offset or line/column V8 gives in its message. */
+export function jsonErrorPosition(text: string, message: string): { line: number; column: number } | undefined {
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
+  const pos = /position (\d+)/.exec(message);
+  let offset = pos ? Number(pos[1]) : /Unexpected end of JSON input/.test(message) ? text.length : undefined;
+  if (offset === undefined) return undefined;
+  offset = Math.min(offset, text.length);
+  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return { line: before.length, column: before.at(-1)!.length + 1 };
+}
+
+export const looksLikePath = (s: string): boolean => /[\\/]/.test(s) || s.toLowerCase().endsWith('.json');
+
+/** Is this a profile id the configuration can use? Throws naming the file and key if not. */
+export function checkProfileId(id: string, key: string, where: string, extra: Map<string, Profile>): void {
+  if (builtinProfiles().has(id) || extra.has(id)) {
+    try {
+      resolveProfile(id, extra);
+    } catch (e) {
+      throw new ConfigError(`${where}: "${key}": ${(e as Error).message}`);
+    }
+    return;
+  }
+  const known = [...new Set([...builtinProfiles().keys(), ...extra.keys()])].join(', ');
+  const guess = closest(id, [...builtinProfiles().keys(), ...extra.keys()]);
+  throw new ConfigError({
+    zh: `${where}：“${key}”所指的配置档“${id}”不存在${guess ? `，是否想写“${guess}”？` : `（现有：${known}）`}`,
+    en: `${where}: "${key}" names an unknown profile "${id}" (known: ${known})${guess ? `; did you mean "${guess}"?` : ''}`,
+  });
+}
+
+export function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+const globList = (g: string | string[] | undefined): string[] => (g === undefined ? [] : Array.isArray(g) ? g : [g]);
+
+/** Does a glob of `overrides` match a file? Relative to the configuration's folder; a pattern without "/" matches the name at any depth. */
+function overrideMatches(patterns: string[], dir: string, abs: string): boolean {
+  const rel = toPosix(path.relative(dir, abs));
+  if (!rel || rel.startsWith('../') || path.isAbsolute(rel)) return false;
+  return patterns.some((p) => picomatch(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') })(rel));
+}
+
+/** The settings of a folder with the `overrides` that match one file applied, in order. */
+export function applyOverrides(base: ResolvedConfig, abs: string): ResolvedConfig {
+  const matching = (base.overrides ?? []).flatMap((o) =>
+    o.entries.filter((e) => overrideMatches(globList(e.files), o.dir, abs) && !overrideMatches(globList(e.excludedFiles), o.dir, abs)),
+  );
+  if (matching.length === 0) return base;
+  const config: Config = { ...base.config };
+  for (const e of matching) {
+    if (e.profile !== undefined) config.profile = e.profile;
+    if (e.locale !== undefined) config.locale = e.locale;
+    if (e.rules) config.rules = { ...(config.rules ?? {}), ...e.rules };
+    if (e.settings) config.settings = { ...(config.settings ?? {}), ...e.settings };
+  }
+  return { ...base, config };
+}

@@ -144,6 +144,17 @@ describe('--cache', () => {
     expect((await lint(dir, ['bad.txt', '--cache'])).results[0]!.errorCount).toBe(1);
   });
 
+  it('--year is part of the key: a cached result of one year is not given for another', async () => {
+    const dir = project({ 'report.txt': COMPLETE }, { 'stats-period': 'error', 'report-year': 'error' });
+    const plain = (await lint(dir, ['report.txt'])).results[0]!;
+    const later = (await lint(dir, ['report.txt', '--year', '2030'])).results[0]!;
+    // the year changes what this report draws, or the test would prove nothing
+    expect(later.messages).not.toEqual(plain.messages);
+    expect((await lint(dir, ['report.txt', '--cache'])).results[0]!.messages).toEqual(plain.messages);
+    expect((await lint(dir, ['report.txt', '--cache', '--year', '2030'])).results[0]!.messages).toEqual(later.messages);
+    expect((await lint(dir, ['report.txt', '--cache'])).results[0]!.messages).toEqual(plain.messages);
+  });
+
   it('a corrupt, truncated or foreign cache file is ignored and replaced', async () => {
     const dir = project({ 'bad.txt': MISSING_FIVE });
     const expected = (await lint(dir, ['bad.txt'])).stdout;

@@ -17,7 +17,7 @@ import { allRules } from '../../rules/index.js';
  * everything else the result depends on, and the result itself. That key covers ogi-lint's
  * version, its rules, profiles, vocabularies and code, the configuration resolved for the file
  * (rules, severities, options, profile, overrides, settings, extra profiles) and the options of
- * the run (--rule, --profile, --locale, --encoding, --max-file-size, --no-inline-config,
+ * the run (--rule, --profile, --year, --locale, --encoding, --max-file-size, --no-inline-config,
  * --report-unused-disable-directives).
  *
  * Not stored: results with a fatal message (a file that could not be read or parsed is checked
@@ -153,6 +153,7 @@ export class LintCache {
     this.common = JSON.stringify({
       tool: toolKey(),
       profile: opts.profile ?? null,
+      reportYear: opts.reportYear ?? null,
       rules: opts.ruleOverrides ?? {},
       ruleOptions: opts.ruleOptions ?? {},
       only: opts.only ?? null,

@@ -51,7 +51,7 @@ export default defineRule<Options>({
   },
   defaultOptions: { ignore: [] },
   messages: {
-    missing: { zh: '“{section}”部分缺少格式规定的统计表格', en: 'section “{section}” lacks the table the format requires' },
+    missing: { zh: '“{section}”部分缺少格式规定的{number}', en: 'section “{section}” lacks {numberEn}, which the format requires' },
     noValues: {
       zh: '无法核对“{table}”：只剩行列名称，表中数字缺失（可能在复制时丢失）',
       en: 'cannot check table “{table}”: only its row and column labels are there; its figures are missing (lost in copying?)',
@@ -131,7 +131,7 @@ export default defineRule<Options>({
         title: '第三部分只有文字，没有表三',
         text: `${HEAD}见下表。\n${REST}`,
         options: { ignore: ['proactive'] },
-        expected: [{ line: 6, column: 1, endLine: 6, endColumn: 18, message: '“收到和处理政府信息公开申请情况”部分缺少格式规定的统计表格' }],
+        expected: [{ line: 6, column: 1, endLine: 6, endColumn: 18, message: '“收到和处理政府信息公开申请情况”部分缺少格式规定的表三', expected: '表三（收到和处理政府信息公开申请情况）', actual: null }],
       },
       {
         title: '表四只剩行列名称，数字在复制时丢失：说明无法核对',
@@ -186,12 +186,16 @@ export default defineRule<Options>({
       // an empty section is empty-section's finding; its table may simply have been lost in copying
       if (sectionBlocks(sec).length === 0) continue;
       const title = tpl.title.replace(/^[一二三四五六七八九十]+、/, '');
-      const data = { section: sec.title, table: title };
+      // tables are called by their part's number: 表三 is the table of part three
+      const numeral = /^([一二三四五六七八九十]+)、/.exec(tpl.title)?.[1];
+      const number = numeral ? `表${numeral}` : '统计表格';
+      const numberEn = tpl.en.replace(/:.*$/, '');
+      const data = { section: sec.title, table: title, number, numberEn };
       // a section that holds the table's labels and figures has its table, in a shape that could not be read:
       // that is "cannot check", never "missing"
       const text = sectionBlocks(sec).map((b) => b.text.text).join('\n');
       if (sectionBlocks(sec).some((b) => b.table) || labelsPresent(text, tpl)) emit({ messageId: 'unrecognised', data, range: sec.heading.range, severity: 'warning' });
-      else emit({ messageId: 'missing', data, range: sec.heading.range, expected: title, actual: null });
+      else emit({ messageId: 'missing', data, range: sec.heading.range, expected: `${number}（${title}）`, actual: null });
     }
   },
 });

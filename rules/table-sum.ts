@@ -48,6 +48,7 @@ export default defineRule<Record<string, never>>({
             message: '“行政复议”的“总计”不符合“总计＝结果维持＋结果纠正＋其他结果＋尚未审结”：应为 1，实为 2',
             expected: 1,
             actual: 2,
+            suggestions: ['改为计算所得的 1'],
           },
         ],
       },
@@ -63,6 +64,7 @@ export default defineRule<Record<string, never>>({
             message: '“行政诉讼·复议后起诉”的“总计”不符合“总计＝结果维持＋结果纠正＋其他结果＋尚未审结”：应为 2，实为 3',
             expected: 2,
             actual: 3,
+            suggestions: ['改为计算所得的 2'],
           },
         ],
       },
@@ -76,7 +78,8 @@ export default defineRule<Record<string, never>>({
       if (total.cell.kind === 'blank' && c.relation.kind === 'sum') continue;
       const data = { cell: cellName(tpl, total.row, total.column), relationZh: c.relation.title.zh, relationEn: c.relation.title.en, expected: c.rightSum, actual: c.leftSum };
       if (c.relation.kind === 'at-most') {
-        emit({ messageId: 'atMost', data, range: total.cell.range, expected: c.rightSum, actual: c.leftSum });
+        // the part or the whole may be the wrong one: the message gives both, no expected value is guessed
+        emit({ messageId: 'atMost', data, range: total.cell.range, actual: c.leftSum });
         continue;
       }
       emit({

@@ -66,6 +66,15 @@ export interface ExpectedDiagnostic {
   suggestions?: string[];
 }
 
+/**
+ * A message of a rule, in both languages. `covers` lists the findings of other rules (`rule-id`, or
+ * `rule-id/messageId` for one kind) that a finding of this message makes redundant where their ranges
+ * overlap: the engine then reports this one and moves the other to `suppressedMessages`.
+ */
+export interface RuleMessage extends Localised {
+  covers?: string[];
+}
+
 export interface Rule<O = Record<string, never>> {
   id: string;
   description: Localised;
@@ -76,7 +85,13 @@ export interface Rule<O = Record<string, never>> {
   optionsSchema: Record<string, unknown>;
   defaultOptions: O;
   fixable?: boolean;
-  messages: Record<string, Localised>;
+  messages: Record<string, RuleMessage>;
+  /**
+   * Findings of other rules (`rule-id` or `rule-id/messageId`) that every finding of this rule
+   * makes redundant where their ranges overlap — one defect is reported once, by the more specific
+   * rule. A finding never hides a more severe one. See also `RuleMessage.covers`.
+   */
+  supersedes?: string[];
   examples: { valid: RuleExample<O>[]; invalid: RuleExample<O>[] };
   check(ctx: RuleContext<O>): void;
 }

@@ -56,6 +56,24 @@ export default defineRule<Options>({
           { line: 6, column: 43, endLine: 6, endColumn: 43, message: '“政府信息公开行政复议、行政诉讼情况”表有 1 个空白单元格（行政诉讼·复议后起诉），无法区分是 0 还是漏填', severity: 'warning' },
         ],
       },
+      {
+        title: '表四出现负数（件数不能为负）',
+        text: `${TABLE4_HEADER}1 | 0 | 0 | 0 | 1 | 2 | -1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0`,
+        expected: [{ line: 6, column: 25, endLine: 6, endColumn: 27, message: '“行政诉讼·未经复议直接起诉”的“结果纠正”为负数 -1，件数不能为负', actual: -1 }],
+      },
+      {
+        title: '表四出现小数（件数应为整数）',
+        text: `${TABLE4_HEADER}1.5 | 0.5 | 0 | 0 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0`,
+        expected: [
+          { line: 6, column: 1, endLine: 6, endColumn: 4, message: '“行政复议”的“结果维持”为小数 1.5，此处应为整数', actual: 1.5 },
+          { line: 6, column: 7, endLine: 6, endColumn: 10, message: '“行政复议”的“结果纠正”为小数 0.5，此处应为整数', actual: 0.5 },
+        ],
+      },
+      {
+        title: '表四“行政复议”总计空白，而各项之和为 2',
+        text: `${TABLE4_HEADER}1 | 1 | 0 | 0 |  | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0`,
+        expected: [{ line: 6, column: 18, endLine: 6, endColumn: 18, message: '“行政复议”的“总计”空白，但其各项之和为 2', expected: 2, actual: null }],
+      },
     ],
   },
   check({ report, profile, options, emit }) {

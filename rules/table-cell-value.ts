@@ -28,14 +28,14 @@ export default defineRule<Options>({
   },
   defaultOptions: { blanks: 'empty', approximate: true },
   messages: {
-    invalid: { zh: '{cell}“{text}”不是有效的数值', en: '{cell} “{text}” is not a valid value' },
-    negative: { zh: '{cell}为负数 {text}，件数不能为负', en: '{cell} is negative ({text}); counts cannot be negative' },
-    decimal: { zh: '{cell}为小数 {text}，此处应为整数', en: '{cell} has decimals ({text}); a whole number belongs here' },
-    approximate: { zh: '{cell}“{text}”是约数，表中应填确切数字', en: '{cell} “{text}” is approximate; the table needs an exact figure' },
-    blankTotal: { zh: '{cell}空白，但其各项之和为 {expected}', en: '{cell} is blank, but its parts add up to {expected}' },
+    invalid: { zh: '{cell}“{text}”不是有效的数值', en: '{cellEn}: “{text}” is not a valid value' },
+    negative: { zh: '{cell}为负数 {text}，件数不能为负', en: '{cellEn} is negative ({text}); counts cannot be negative' },
+    decimal: { zh: '{cell}为小数 {text}，此处应为整数', en: '{cellEn} has decimals ({text}); a whole number belongs here' },
+    approximate: { zh: '{cell}“{text}”是约数，表中应填确切数字', en: '{cellEn}: “{text}” is approximate; the table needs an exact figure' },
+    blankTotal: { zh: '{cell}空白，但其各项之和为 {expected}', en: '{cellEn} is blank, but its parts add up to {expected}' },
     blanks: {
       zh: '{table}有 {count} 个空白单元格（{rows}），无法区分是 0 还是漏填',
-      en: '{table} has {count} blank cells ({rows}); 0 cannot be told from a forgotten value',
+      en: '{tableEn} has blank cells, {count} in all ({rows}); 0 cannot be told from a forgotten value',
     },
   },
   examples: {
@@ -94,7 +94,7 @@ export default defineRule<Options>({
         const rowT = block?.rows.find((r) => r.id === rowId);
         for (const [colId, cell] of Object.entries(cols)) {
           const colT = block?.columns.find((c) => c.id === colId);
-          const where = { cell: cellName(tpl, rowId, colId), text: cell.text };
+          const where = { cell: cellName(tpl, rowId, colId), cellEn: cellName(tpl, rowId, colId, 'en'), text: cell.text };
           if (cell.kind === 'invalid') emit({ messageId: 'invalid', data: where, range: cell.range, actual: cell.text });
           else if (cell.kind === 'approximate') {
             if (options.approximate) emit({ messageId: 'approximate', data: where, range: cell.range, severity: 'warning', actual: cell.text });
@@ -117,7 +117,7 @@ export default defineRule<Options>({
         const rows = blankRows.length > 5 ? `${blankRows.slice(0, 5).join('、')}…` : blankRows.join('、');
         emit({
           messageId: 'blanks',
-          data: { table: `“${tpl.title.replace(/^[一二三四五六七八九十]+、/, '')}”表`, count: blanks.length, rows },
+          data: { table: `“${tpl.title.replace(/^[一二三四五六七八九十]+、/, '')}”表`, tableEn: `table “${tpl.title.replace(/^[一二三四五六七八九十]+、/, '')}”`, count: blanks.length, rows },
           range: { start: sorted[0]!.range.start, end: sorted[sorted.length - 1]!.range.end },
           severity: 'warning',
         });

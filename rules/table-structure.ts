@@ -14,20 +14,20 @@ export default defineRule<Record<string, never>>({
   optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
   defaultOptions: {},
   messages: {
-    missingRow: { zh: '{table}缺少“{row}”行', en: '{table} lacks the row “{row}”' },
+    missingRow: { zh: '{table}缺少“{row}”行', en: '{tableEn} lacks the row “{row}”' },
     missingColumn: {
       zh: '{table}的表头缺少“{column}”栏，各列无法确定，合计关系未核对',
-      en: '{table}: the header lacks “{column}”; the columns are unsure, so sums were not checked',
+      en: '{tableEn}: the header lacks “{column}”; the columns are unsure, so sums were not checked',
     },
-    unknownColumn: { zh: '表头“{text}”不是{table}的栏目', en: 'header “{text}” is not a column of {table}' },
-    unknownRow: { zh: '“{text}”不是{table}的行', en: '“{text}” is not a row of {table}' },
+    unknownColumn: { zh: '表头“{text}”不是{table}的栏目', en: 'header “{text}” is not a column of {tableEn}' },
+    unknownRow: { zh: '“{text}”不是{table}的行', en: '“{text}” is not a row of {tableEn}' },
     cellCount: {
       zh: '“{row}”行有 {actual} 个数值单元格，应为 {expected} 个，无法确定各值所属的列，该行未核对合计',
       en: 'row “{row}” has {actual} value cells instead of {expected}; its values cannot be placed, so its sums were not checked',
     },
     cellCountData: {
       zh: '{table}的数据行有 {actual} 个数值单元格，应为 {expected} 个，无法确定各值所属的栏，合计未核对',
-      en: '{table}: the data row has {actual} value cells instead of {expected}; its values cannot be placed, so sums were not checked',
+      en: '{tableEn}: the data row has {actual} value cells instead of {expected}; its values cannot be placed, so sums were not checked',
     },
     order: { zh: '“{row}”行位置不对，应排在“{before}”之前', en: 'row “{row}” is out of place; it belongs before “{before}”' },
     duplicate: { zh: '“{text}”行重复出现', en: 'row “{text}” appears twice' },
@@ -239,6 +239,7 @@ export default defineRule<Record<string, never>>({
       const tpl = templateOf(table, profile);
       if (!tpl) continue;
       const name = `“${tpl.title.replace(/^[一二三四五六七八九十]+、/, '')}”表`;
+      const nameEn = `table “${tpl.title.replace(/^[一二三四五六七八九十]+、/, '')}”`;
       const allRows = tpl.blocks.flatMap((b) => b.rows);
       const index = (id: string): number => allRows.findIndex((r) => r.id === id);
       // where a missing row belongs: at the next row found after it, else after the last
@@ -255,21 +256,21 @@ export default defineRule<Record<string, never>>({
         if ((issue.kind === 'missing-column' || issue.kind === 'unknown-column') && issue.block && otherFormat.has(issue.block)) continue;
         switch (issue.kind) {
           case 'missing-row':
-            emit({ messageId: 'missingRow', data: { table: name, row: String(issue.expected) }, range: placeOf(issue.row!), expected: String(issue.expected), actual: null });
+            emit({ messageId: 'missingRow', data: { table: name, tableEn: nameEn, row: String(issue.expected) }, range: placeOf(issue.row!), expected: String(issue.expected), actual: null });
             break;
           case 'missing-column':
-            emit({ messageId: 'missingColumn', data: { table: name, column: String(issue.expected) }, range: issue.range, expected: String(issue.expected), actual: null });
+            emit({ messageId: 'missingColumn', data: { table: name, tableEn: nameEn, column: String(issue.expected) }, range: issue.range, expected: String(issue.expected), actual: null });
             break;
           case 'unknown-column':
-            emit({ messageId: 'unknownColumn', data: { table: name, text: issue.text ?? '' }, range: issue.range, severity: 'warning', actual: issue.text ?? null });
+            emit({ messageId: 'unknownColumn', data: { table: name, tableEn: nameEn, text: issue.text ?? '' }, range: issue.range, severity: 'warning', actual: issue.text ?? null });
             break;
           case 'unknown-row':
-            emit({ messageId: 'unknownRow', data: { table: name, text: issue.text ?? '' }, range: issue.range, severity: 'warning', actual: issue.text ?? null });
+            emit({ messageId: 'unknownRow', data: { table: name, tableEn: nameEn, text: issue.text ?? '' }, range: issue.range, severity: 'warning', actual: issue.text ?? null });
             break;
           case 'cell-count':
             emit({
               messageId: issue.row ? 'cellCount' : 'cellCountData',
-              data: { table: name, row: issue.row ? partName(tpl, issue.row, 'row') : '', expected: issue.expected ?? '', actual: issue.actual ?? '' },
+              data: { table: name, tableEn: nameEn, row: issue.row ? partName(tpl, issue.row, 'row') : '', expected: issue.expected ?? '', actual: issue.actual ?? '' },
               range: issue.range,
               expected: issue.expected,
               actual: issue.actual,

@@ -16,11 +16,11 @@ export default defineRule<Record<string, never>>({
   messages: {
     sum: {
       zh: '{cell}不符合“{relationZh}”：应为 {expected}，实为 {actual}',
-      en: '{cell} breaks “{relationEn}”: should be {expected}, is {actual}',
+      en: '{cellEn} breaks “{relationEn}”: should be {expected}, is {actual}',
     },
     atMost: {
       zh: '{cell}为 {actual}，超过了其所属项的 {expected}（“{relationZh}”）',
-      en: '{cell} is {actual}, more than its parent’s {expected} (“{relationEn}”)',
+      en: '{cellEn} is {actual}, more than its parent’s {expected} (“{relationEn}”)',
     },
     useComputed: { zh: '改为计算所得的 {value}', en: 'replace with the computed {value}' },
   },
@@ -104,7 +104,7 @@ export default defineRule<Record<string, never>>({
       const total = c.left[0]!;
       // a blank total whose parts are not zero is a missing value (table-cell-value)
       if (total.cell.kind === 'blank' && c.relation.kind === 'sum') continue;
-      const data = { cell: cellName(tpl, total.row, total.column), relationZh: c.relation.title.zh, relationEn: c.relation.title.en, expected: c.rightSum, actual: c.leftSum };
+      const data = { cell: cellName(tpl, total.row, total.column), cellEn: cellName(tpl, total.row, total.column, 'en'), relationZh: c.relation.title.zh, relationEn: c.relation.title.en, expected: c.rightSum, actual: c.leftSum };
       if (c.relation.kind === 'at-most') {
         // the part or the whole may be the wrong one: the message gives both, no expected value is guessed
         emit({ messageId: 'atMost', data, range: total.cell.range, actual: c.leftSum });

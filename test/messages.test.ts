@@ -85,6 +85,8 @@ describe('every message reads whole, in both languages', () => {
         expect(m.message, `${locale} ${m.messageId}`).not.toMatch(/\{\w+\}|undefined|NaN|\bnull\b|（无）/);
         // nothing quoted is left empty
         expect(m.message, `${locale} ${m.messageId}`).not.toMatch(/“\s*”|（\s*）|\(\s*\)/);
+        // English sentences do not carry Chinese grammar around the quoted labels (“…”表, “…”的“…”, “…”行“…”列)
+        if (locale === 'en') expect(m.message, m.messageId).not.toMatch(/”(?:表|的“|行“)|”列/);
         for (const s of m.suggestions ?? []) expect(s.desc).not.toMatch(/\{\w+\}|undefined|NaN/);
       }
     }

@@ -110,6 +110,7 @@ export default defineRule<Options>({
             endColumn: 21,
             message: '分项之和少于总数：14+6+29+18+16+8+5+5=101，而总数为103条',
             severity: 'warning',
+            expected: 101,
             actual: 103,
           },
         ],
@@ -124,6 +125,7 @@ export default defineRule<Options>({
             endLine: 1,
             endColumn: 20,
             message: '分项之和超过总数：8+10+4=22，而总数为20件',
+            expected: 22,
             actual: 20,
           },
         ],
@@ -138,6 +140,7 @@ export default defineRule<Options>({
             endLine: 1,
             endColumn: 19,
             message: '分项之和超过总数：50+30+50=130，而总数为120条',
+            expected: 130,
             actual: 120,
           },
         ],
@@ -153,6 +156,7 @@ export default defineRule<Options>({
             endColumn: 24,
             message: '分项之和超过总数：166+17+59=242，而总数为231条（按渠道分列，若同一信息在多个渠道发布应予说明）',
             severity: 'warning',
+            expected: 242,
             actual: 231,
           },
         ],
@@ -170,7 +174,7 @@ export default defineRule<Options>({
           messageId: b.overlapping ? 'excessChannels' : 'excess',
           data,
           range: b.total.range,
-          // which is wrong, a part or the total, the text does not tell: no expected value
+          expected: sum,
           actual: b.total.value,
           // one item published on several channels may be counted under each of them
           severity: b.overlapping ? 'warning' : undefined,
@@ -180,7 +184,7 @@ export default defineRule<Options>({
       if (!options.shortfall || b.open || b.overlapping || b.parts.length < 2) continue;
       if (sum < options.minCoverage * b.total.value) continue;
       // “其中” does not promise a complete list: a shortfall is a warning
-      emit({ messageId: 'shortfall', data, range: b.total.range, actual: b.total.value, severity: 'warning' });
+      emit({ messageId: 'shortfall', data, range: b.total.range, expected: sum, actual: b.total.value, severity: 'warning' });
     }
   },
 });

@@ -36,6 +36,8 @@ export default defineRule<Record<string, never>>({
             endLine: 29,
             endColumn: 10,
             message: '“自然人”列不符合勾稽关系“第一项加第二项之和＝第三项（七）总计加第四项”：第一项加第二项为 4，第三项加第四项为 3',
+            expected: 4,
+            actual: 3,
           },
           {
             line: 29,
@@ -43,6 +45,8 @@ export default defineRule<Record<string, never>>({
             endLine: 29,
             endColumn: 34,
             message: '“总计”列不符合勾稽关系“第一项加第二项之和＝第三项（七）总计加第四项”：第一项加第二项为 4，第三项加第四项为 3',
+            expected: 4,
+            actual: 3,
           },
         ],
       },
@@ -55,8 +59,9 @@ export default defineRule<Record<string, never>>({
       emit({
         messageId: 'balance',
         data: { column: partName(tpl, c.column ?? at.column, 'column'), relationZh: c.relation.title.zh, relationEn: c.relation.title.en, left: c.leftSum, right: c.rightSum },
-        // either side may hold the wrong figure: the message gives both sums, and no expected value is guessed
         range: at.cell.range,
+        expected: c.leftSum,
+        actual: c.rightSum,
       });
     }
   },

@@ -27,7 +27,7 @@ export default defineRule<Options>({
     noYear: { zh: '标题“{title}”未写明年份', en: 'the title “{title}” does not state the year' },
     nonStandard: {
       zh: '标题“{title}”不规范，应为“{expected}”',
-      en: 'non-standard title “{title}”: the format is “{expected}”',
+      en: 'non-standard title “{title}”: it should read “{expected}”',
       // the standard form has the year: a title without one is part of this finding
       covers: ['report-title/noYear'],
     },

@@ -11,6 +11,7 @@ import reportYear from '../rules/report-year.js';
 import statsPeriod from '../rules/stats-period.js';
 import malformedDate from '../rules/malformed-date.js';
 import reportTitle from '../rules/report-title.js';
+import { ensureBuilt, run, tempDir, writeTree } from './helpers/cli.js';
 
 /**
  * What a message says must be true: 应为 (`expected`) is what the report should say at that place,
@@ -249,5 +250,55 @@ describe('what a rule supersedes is named correctly', () => {
     const [rule, messageId] = entry.split('/');
     expect(ids.has(rule!), entry).toBe(true);
     if (messageId !== undefined) expect(ids.get(rule!)!.has(messageId), entry).toBe(true);
+  });
+});
+
+describe('the command line shows one finding per defect, and in JSON what was merged', () => {
+  // a complete report but for a garbled period, checked with every rule
+  const text = `某某镇2021年政府信息公开工作年度报告
+本年度报告中所列数据统计期限从202111日到1231日止。如对本报告有疑问，请与镇党政办联系，电话：0563-3775081。
+一、总体情况
+2021年，我镇认真贯彻《条例》。
+二、主动公开政府信息情况
+见下表。
+三、收到和处理政府信息公开申请情况
+见下表。
+四、政府信息公开行政复议、行政诉讼情况
+见下表。
+五、存在的主要问题及改进情况
+人员不足，将加强培训。
+六、其他需要报告的事项
+本年度未收取信息处理费。
+某某镇人民政府
+2022年1月20日`;
+
+  it('the garbled dates are malformed-date’s findings; stats-period’s is listed as superseded', () => {
+    ensureBuilt();
+    const dir = tempDir();
+    writeTree(dir, { 'r.txt': text });
+    const json = JSON.parse(run(['r.txt', '-f', 'json', '--rule', 'table-missing:off'], { cwd: dir }).stdout) as LintResult[];
+    const at = (m: LintMessage) => `${m.line}:${m.column} ${keyOf(m)}`;
+    const onLine2 = json[0]!.messages.filter((m) => m.line === 2).map(at);
+    expect(onLine2).toEqual(['2:16 malformed-date/noMarks', '2:24 malformed-date/noMonthMark']);
+    expect(json[0]!.suppressedMessages!.map((m) => [at(m), m.suppressions[0]!.kind, m.suppressions[0]!.justification])).toEqual([
+      ['2:16 stats-period/malformed', 'superseded', 'malformed-date/noMarks: 日期“202111日”缺少“年”“月”字，应为“2021年1月1日”'],
+    ]);
+    const stylish = run(['r.txt', '--no-color', '--rule', 'table-missing:off'], { cwd: dir }).stdout;
+    expect(stylish).not.toContain('stats-period');
+    expect(stylish).not.toContain('（无）');
+    // with the more specific rule off, the other one reports the defect
+    const off = JSON.parse(run(['r.txt', '-f', 'json', '--rule', 'table-missing:off', '--rule', 'malformed-date:off'], { cwd: dir }).stdout) as LintResult[];
+    expect(off[0]!.messages.filter((m) => m.line === 2).map(at)).toEqual(['2:16 stats-period/malformed']);
+    expect(off[0]!.suppressedMessages).toEqual([]);
+  });
+
+  it('linting many files at once keeps what was merged', () => {
+    ensureBuilt();
+    const dir = tempDir();
+    const names = Array.from({ length: 6 }, (_, i) => `r${i}.txt`);
+    writeTree(dir, Object.fromEntries(names.map((n) => [n, text])));
+    const json = JSON.parse(run([...names, '-f', 'json', '--rule', 'table-missing:off'], { cwd: dir }).stdout) as LintResult[];
+    expect(json).toHaveLength(6);
+    for (const r of json) expect(r.suppressedMessages!.map(keyOf)).toEqual(['stats-period/malformed']);
   });
 });

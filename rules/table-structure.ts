@@ -20,6 +20,10 @@ export default defineRule<Record<string, never>>({
       en: '{tableEn}: the header lacks “{column}”; the columns are unsure, so sums were not checked',
     },
     unknownColumn: { zh: '表头“{text}”不是{table}的栏目', en: 'header “{text}” is not a column of {tableEn}' },
+    renamedColumn: {
+      zh: '{table}的表头“{text}”应为“{column}”，各列无法确定，合计关系未核对',
+      en: '{tableEn}: the header “{text}” should read “{column}”; the columns are unsure, so sums were not checked',
+    },
     unknownRow: { zh: '“{text}”不是{table}的行', en: '“{text}” is not a row of {tableEn}' },
     cellCount: {
       zh: '“{row}”行有 {actual} 个数值单元格，应为 {expected} 个，无法确定各值所属的列，该行未核对合计',
@@ -119,11 +123,38 @@ export default defineRule<Record<string, never>>({
         ],
       },
       {
-        title: '表二表头把“本年废止件数”写成“本年作废件数”：缺少的栏目和不认识的栏目都指出',
+        title: '表二表头把“本年废止件数”写成“本年作废件数”：指出应为哪一栏，只报告一次',
         text: TABLE2_REPORT.replace('本年废止件数', '本年作废件数'),
         expected: [
-          { line: 3, column: 1, endLine: 4, endColumn: 32, message: '“主动公开政府信息情况”表的表头缺少“本年废止件数”栏，各列无法确定，合计关系未核对', expected: '本年废止件数', actual: null },
-          { line: 4, column: 17, endLine: 4, endColumn: 23, message: '表头“本年作废件数”不是“主动公开政府信息情况”表的栏目', severity: 'warning', actual: '本年作废件数' },
+          {
+            line: 4,
+            column: 17,
+            endLine: 4,
+            endColumn: 23,
+            message: '“主动公开政府信息情况”表的表头“本年作废件数”应为“本年废止件数”，各列无法确定，合计关系未核对',
+            expected: '本年废止件数',
+            actual: '本年作废件数',
+          },
+        ],
+      },
+      {
+        title: '表二表头漏了“本年废止件数”栏，各行也只填了两个数',
+        text: TABLE2_REPORT.replace('| 本年废止件数 ', '').replace('规章 | 0 | 0 | 0', '规章 | 0 | 0').replace('行政规范性文件 | 2 | 1 | 15', '行政规范性文件 | 2 | 15'),
+        expected: [
+          { line: 3, column: 1, endLine: 4, endColumn: 23, message: '“主动公开政府信息情况”表的表头缺少“本年废止件数”栏，各列无法确定，合计关系未核对', expected: '本年废止件数', actual: null },
+          { line: 5, column: 1, endLine: 5, endColumn: 11, message: '“规章”行有 2 个数值单元格，应为 3 个，无法确定各值所属的列，该行未核对合计', expected: 3, actual: 2 },
+          { line: 6, column: 1, endLine: 6, endColumn: 17, message: '“行政规范性文件”行有 2 个数值单元格，应为 3 个，无法确定各值所属的列，该行未核对合计', expected: 3, actual: 2 },
+        ],
+      },
+      {
+        title: '表二表头自拟了格式没有的栏目（“本年修改件数”“本年作废件数”）',
+        text: TABLE2_REPORT.replace('本年废止件数', '本年修改件数 | 本年作废件数').replace('规章 | 0 | 0 | 0', '规章 | 0 | 0 | 0 | 0').replace('行政规范性文件 | 2 | 1 | 15', '行政规范性文件 | 2 | 0 | 1 | 15'),
+        expected: [
+          { line: 3, column: 1, endLine: 4, endColumn: 41, message: '“主动公开政府信息情况”表的表头缺少“本年废止件数”栏，各列无法确定，合计关系未核对', expected: '本年废止件数', actual: null },
+          { line: 4, column: 17, endLine: 4, endColumn: 23, message: '表头“本年修改件数”不是“主动公开政府信息情况”表的栏目', severity: 'warning', actual: '本年修改件数' },
+          { line: 4, column: 26, endLine: 4, endColumn: 32, message: '表头“本年作废件数”不是“主动公开政府信息情况”表的栏目', severity: 'warning', actual: '本年作废件数' },
+          { line: 5, column: 1, endLine: 5, endColumn: 19, message: '“规章”行有 4 个数值单元格，应为 3 个，无法确定各值所属的列，该行未核对合计', expected: 3, actual: 4 },
+          { line: 6, column: 1, endLine: 6, endColumn: 25, message: '“行政规范性文件”行有 4 个数值单元格，应为 3 个，无法确定各值所属的列，该行未核对合计', expected: 3, actual: 4 },
         ],
       },
       {
@@ -252,8 +283,21 @@ export default defineRule<Record<string, never>>({
       };
       // a header with another generation's columns is format-version's finding
       const otherFormat = blocksInOtherFormat(table, tpl, profile);
+      // a header that lacks one column and has one it should not: that column renamed, said once
+      const renamed = new Set<(typeof table.issues)[number]>();
+      for (const block of new Set(table.issues.map((i) => i.block))) {
+        if (block === undefined || otherFormat.has(block)) continue;
+        const missing = table.issues.filter((i) => i.block === block && i.kind === 'missing-column');
+        const unknown = table.issues.filter((i) => i.block === block && i.kind === 'unknown-column');
+        if (missing.length !== 1 || unknown.length !== 1 || !unknown[0]!.text) continue;
+        const [m, u] = [missing[0]!, unknown[0]!];
+        renamed.add(m).add(u);
+        const column = String(m.expected);
+        emit({ messageId: 'renamedColumn', data: { table: name, tableEn: nameEn, text: u.text!, column }, range: u.range, expected: column, actual: u.text! });
+      }
       for (const issue of table.issues) {
         if ((issue.kind === 'missing-column' || issue.kind === 'unknown-column') && issue.block && otherFormat.has(issue.block)) continue;
+        if (renamed.has(issue)) continue;
         switch (issue.kind) {
           case 'missing-row':
             emit({ messageId: 'missingRow', data: { table: name, tableEn: nameEn, row: String(issue.expected) }, range: placeOf(issue.row!), expected: String(issue.expected), actual: null });

@@ -124,10 +124,14 @@ const overlaps = (a: Coverage, b: Coverage): boolean => a.start === b.start || (
  */
 export function mergeCovered(messages: LintMessage[], coverage: Map<LintMessage, Coverage>, suppressed?: SuppressedMessage[]): LintMessage[] {
   const dropped = new Map<LintMessage, LintMessage>();
+  // only the findings of rules some entry names can be covered (a long report has thousands of others)
+  const named = new Set([...coverage.values()].flatMap((c) => c.covers.map((e) => e.split('/')[0])));
+  if (!named.size) return messages;
+  const candidates = messages.filter((m) => m.ruleId !== null && named.has(m.ruleId));
   for (const a of messages) {
     const ca = coverage.get(a);
     if (!ca?.covers.length || dropped.has(a)) continue;
-    for (const b of messages) {
+    for (const b of candidates) {
       if (b === a || dropped.has(b) || b.severity > a.severity) continue;
       const cb = coverage.get(b);
       if (!cb || !overlaps(ca, cb) || !ca.covers.some((e) => names(e, b))) continue;

@@ -230,6 +230,19 @@ describe('the merge step', () => {
     expect(out).toEqual([a, c]);
   });
 
+  it('a finding silenced by a disable comment covers nothing: the other one is reported', () => {
+    const rules = [statsPeriod, malformedDate] as Rule<unknown>[];
+    const period = '本报告所列数据统计期限从202111日到1231日止。';
+    for (const [file, comment] of [['r.md', '<!-- ogi-lint-disable-next-line malformed-date -->'], ['r.txt', '// ogi-lint-disable-next-line malformed-date']] as const) {
+      const res = lintText(`某某镇2021年政府信息公开工作年度报告\n\n${comment}\n${period}\n`, file, { rules });
+      expect(res.messages.map(keyOf), file).toEqual(['stats-period/malformed']);
+      expect((res.suppressedMessages ?? []).map((m) => [keyOf(m), m.suppressions[0]!.kind]), file).toEqual([
+        ['malformed-date/noMarks', 'directive'],
+        ['malformed-date/noMonthMark', 'directive'],
+      ]);
+    }
+  });
+
   it('JSON output lists what was merged, in ESLint’s suppressedMessages shape', () => {
     const res = lintText('某某镇2021年政府信息公开工作年度报告\n本报告所列数据统计期限从202111日到1231日止。', 'r.txt', { rules: [statsPeriod, malformedDate] as Rule<unknown>[] });
     const [json] = jsonResults([res]);

@@ -51,9 +51,11 @@ export default defineRule<Options>({
       zh: '电话号码“{value}”位数不对（{digits}位数字）',
       en: 'the phone number “{value}” has a wrong number of digits ({digits})',
     },
+    emailNoAt: { zh: '电子邮箱“{value}”缺少“@”', en: 'the e-mail address “{value}” lacks “@”' },
+    emailNoDomain: { zh: '电子邮箱“{value}”在“@”后缺少域名', en: 'the e-mail address “{value}” has no domain after “@”' },
     badEmail: {
-      zh: '电子邮箱“{value}”不完整，缺少“@”或域名',
-      en: 'the e-mail address “{value}” is incomplete: “@” or the domain is missing',
+      zh: '电子邮箱“{value}”的域名“{domain}”不完整（应形如 example.gov.cn）',
+      en: 'the domain “{domain}” of the e-mail address “{value}” is incomplete (it should read like example.gov.cn)',
     },
     badPostcode: { zh: '邮政编码“{value}”应为6位数字', en: 'the postcode “{value}” should have 6 digits' },
   },
@@ -121,9 +123,17 @@ export default defineRule<Options>({
         title: '号码少一位、邮箱缺域名、邮编不是6位（警告）',
         text: '某某镇2021年政府信息公开工作年度报告\n如对本报告有疑问，请与镇政府联系（地址：某某路88号，邮编：24206，电话：0563-377508，邮箱：xzylzzfb@）。',
         expected: [
-          { line: 2, column: 31, endLine: 2, endColumn: 36, message: '邮政编码“24206”应为6位数字', severity: 'warning', expected: '6位数字', actual: '24206' },
+          { line: 2, column: 31, endLine: 2, endColumn: 36, message: '邮政编码“24206”应为6位数字', severity: 'warning', actual: '24206' },
           { line: 2, column: 40, endLine: 2, endColumn: 51, message: '电话号码“0563-377508”位数不对（10位数字）', severity: 'warning', actual: '0563-377508' },
-          { line: 2, column: 55, endLine: 2, endColumn: 64, message: '电子邮箱“xzylzzfb@”不完整，缺少“@”或域名', severity: 'warning', actual: 'xzylzzfb@' },
+          { line: 2, column: 55, endLine: 2, endColumn: 64, message: '电子邮箱“xzylzzfb@”在“@”后缺少域名', severity: 'warning', actual: 'xzylzzfb@' },
+        ],
+      },
+      {
+        title: '邮箱漏了“@”、域名缺后缀（警告）',
+        text: '某某镇2021年政府信息公开工作年度报告\n如对本报告有疑问，请与镇政府联系（电话：0563-3775081，电子邮箱：xzylzzfb163.com）。\n受理申请的电子邮箱：zfb@163。',
+        expected: [
+          { line: 2, column: 39, endLine: 2, endColumn: 54, message: '电子邮箱“xzylzzfb163.com”缺少“@”', severity: 'warning', actual: 'xzylzzfb163.com' },
+          { line: 3, column: 11, endLine: 3, endColumn: 18, message: '电子邮箱“zfb@163”的域名“163”不完整（应形如 example.gov.cn）', severity: 'warning', actual: 'zfb@163' },
         ],
       },
     ],
@@ -134,7 +144,7 @@ export default defineRule<Options>({
     if (usable.length === 0) {
       const empty = items.find(isEmpty);
       const site = items.find((c) => c.kind === 'website');
-      if (empty) emit({ messageId: 'emptyOnly', data: { label: empty.label ?? '' }, range: empty.range, expected: null, actual: null });
+      if (empty) emit({ messageId: 'emptyOnly', data: { label: empty.label ?? '' }, range: empty.range, actual: null });
       else if (site) emit({ messageId: 'websiteOnly', data: { value: site.value }, range: site.range, actual: site.value });
       else emit({ messageId: 'missing', range: anchor(report), actual: null });
       return;
@@ -149,9 +159,13 @@ export default defineRule<Options>({
         const digits = toHalfWidth(c.value).replace(/[^0-9]/g, '').length;
         emit({ messageId: 'badPhone', data: { value: c.value, digits }, range: c.range, severity: 'warning', actual: c.value });
       } else if (c.kind === 'email') {
-        emit({ messageId: 'badEmail', data: { value: c.value }, range: c.range, severity: 'warning', actual: c.value });
+        // name what is wrong: the @, the domain after it, or the domain's form
+        const at = c.value.indexOf('@');
+        const domain = at < 0 ? '' : c.value.slice(at + 1);
+        const messageId = at < 0 ? 'emailNoAt' : domain === '' ? 'emailNoDomain' : 'badEmail';
+        emit({ messageId, data: { value: c.value, domain }, range: c.range, severity: 'warning', actual: c.value });
       } else if (c.kind === 'postcode') {
-        emit({ messageId: 'badPostcode', data: { value: c.value }, range: c.range, severity: 'warning', expected: '6位数字', actual: c.value });
+        emit({ messageId: 'badPostcode', data: { value: c.value }, range: c.range, severity: 'warning', actual: c.value });
       }
     }
   },

@@ -99,7 +99,8 @@ export default defineRule<Record<string, never>>({
         messageId,
         data,
         range,
-        expected: corrected ?? null,
+        // unknown when the number cannot be repaired with certainty: left out
+        expected: corrected,
         actual: text,
         // bracket repairs are certain; a corrected issuer code is a reading of which document is meant
         fix: edit && dn.problem !== 'issuer' ? edit : undefined,

@@ -16,6 +16,8 @@ export default defineRule<Record<string, never>>({
   },
   severity: 'error',
   generations: ALL_GENERATIONS,
+  // a garbled date in the statistics period: this rule names the date and the reading, stats-period only says it cannot be read
+  supersedes: ['stats-period/malformed'],
   optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
   defaultOptions: {},
   messages: {
@@ -43,17 +45,45 @@ export default defineRule<Record<string, never>>({
       {
         title: '“年”字脱漏（201612月底）',
         text: `截至201612月底，利用政务公开平台公开政务公文80件。`,
-        expected: [{ line: 1, column: 3, endLine: 1, endColumn: 10, message: '日期“201612月”缺少“年”字，应为“2016年12月”', expected: '2016年12月', actual: '201612月' }],
+        expected: [{ line: 1, column: 3, endLine: 1, endColumn: 10, message: '日期“201612月”缺少“年”字，应为“2016年12月”', expected: '2016年12月', actual: '201612月', suggestions: ['改为“2016年12月”'] }],
       },
       {
         title: '“年”“月”字脱漏（202111日到1231日、于2021926）',
         text: `本报告所列数据统计期限从202111日到1231日止。
 我局于2021926召开专题会议。`,
         expected: [
-          { line: 1, column: 13, endLine: 1, endColumn: 20, message: '日期“202111日”缺少“年”“月”字，应为“2021年1月1日”' },
-          { line: 1, column: 21, endLine: 1, endColumn: 26, message: '日期“1231日”缺少“月”字，应为“12月31日”' },
-          { line: 2, column: 4, endLine: 2, endColumn: 11, message: '日期“2021926”缺少“年”“月”字，应为“2021年9月26日”' },
+          {
+            line: 1,
+            column: 13,
+            endLine: 1,
+            endColumn: 20,
+            message: '日期“202111日”缺少“年”“月”字，应为“2021年1月1日”',
+            expected: '2021年1月1日',
+            actual: '202111日',
+            suggestions: ['改为“2021年1月1日”'],
+          },
+          { line: 1, column: 21, endLine: 1, endColumn: 26, message: '日期“1231日”缺少“月”字，应为“12月31日”', expected: '12月31日', actual: '1231日', suggestions: ['改为“12月31日”'] },
+          {
+            line: 2,
+            column: 4,
+            endLine: 2,
+            endColumn: 11,
+            message: '日期“2021926”缺少“年”“月”字，应为“2021年9月26日”',
+            expected: '2021年9月26日',
+            actual: '2021926',
+            suggestions: ['改为“2021年9月26日”'],
+          },
         ],
+      },
+      {
+        title: '数字连写、可有两种读法（2021112日：1月12日还是11月2日），只指出缺字，不猜',
+        text: `截至2021112日，共受理申请5件。`,
+        expected: [{ line: 1, column: 3, endLine: 1, endColumn: 11, message: '日期“2021112日”缺少“年”“月”字，数字连写，无法确定月和日', actual: '2021112日' }],
+      },
+      {
+        title: '“年”字脱漏且月份不存在（201613月）：只指出缺字',
+        text: `截至201613月，共公开信息80条。`,
+        expected: [{ line: 1, column: 3, endLine: 1, endColumn: 10, message: '日期“201613月”缺少“年”字', actual: '201613月' }],
       },
       {
         title: '不存在的日期（2月30日、13月）',
@@ -81,7 +111,8 @@ export default defineRule<Record<string, never>>({
         data,
         range: f.range,
         actual: f.text,
-        expected: f.corrected ?? null,
+        // unknown when the digits can be read two ways: left out rather than guessed
+        expected: f.corrected,
         // offered, not applied: the reading of run-together digits is the likeliest, not certain
         suggestions: sure ? [{ messageId: 'replace', data, fix: { range: [f.range.start, f.range.end], text: f.corrected! } }] : undefined,
       });

@@ -89,8 +89,19 @@ export default defineRule<Options>({
 某某市教育局
 2022年2月15日`,
         expected: [
-          { line: 7, column: 1, endLine: 7, endColumn: 11, message: '落款日期2022年2月15日晚于本机关2021年度年报的公开期限2022年1月31日', expected: '2022年1月31日', actual: '2022年2月15日' },
+          { line: 7, column: 1, endLine: 7, endColumn: 11, message: '落款日期2022年2月15日晚于本机关2021年度年报的公开期限2022年1月31日', actual: '2022年2月15日' },
         ],
+      },
+      {
+        title: '县政府年报落款日期晚于次年3月31日',
+        text: `某某县人民政府2021年政府信息公开工作年度报告
+一、总体情况
+2021年，全县认真贯彻《条例》。
+六、其他需要报告的事项
+本年度未收取信息处理费。
+某某县人民政府
+2022年4月10日`,
+        expected: [{ line: 7, column: 1, endLine: 7, endColumn: 11, message: '落款日期2022年4月10日晚于2021年度年报的公开期限2022年3月31日', actual: '2022年4月10日' }],
       },
       {
         title: '网页发布日期晚于期限（警告）',
@@ -154,7 +165,7 @@ export default defineRule<Options>({
       messageId,
       data: { actual, expected, year },
       range: so.range,
-      expected,
+      // the message names the deadline; the date to write is the real one, not the deadline
       actual,
       // a web page's date may be that of a later re-publication
       severity: so.source === 'page' ? 'warning' : undefined,

@@ -26,8 +26,10 @@ export default defineRule<Options>({
     },
     noYear: { zh: '标题“{title}”未写明年份', en: 'the title “{title}” does not state the year' },
     nonStandard: {
-      zh: '标题“{title}”不规范，应为“（机关名称）XXXX年政府信息公开工作年度报告”',
-      en: 'non-standard title “{title}”: the format is “(body) YYYY年政府信息公开工作年度报告”',
+      zh: '标题“{title}”不规范，应为“{expected}”',
+      en: 'non-standard title “{title}”: it should read “{expected}”',
+      // the standard form has the year: a title without one is part of this finding
+      covers: ['report-title/noYear'],
     },
     noAgency: { zh: '标题“{title}”未写明机关名称', en: 'the title “{title}” does not name the issuing body' },
     namedInText: {
@@ -57,15 +59,24 @@ export default defineRule<Options>({
       {
         title: '“政务信息公开工作报告”不是规范名称',
         text: '市经信委2016年度政务信息公开工作报告\n一、总体情况\n本年度……',
-        expected: [{ line: 1, column: 1, endLine: 1, endColumn: 21, message: '标题“市经信委2016年度政务信息公开工作报告”不规范，应为“（机关名称）XXXX年政府信息公开工作年度报告”', severity: 'warning' }],
+        expected: [{ line: 1, column: 1, endLine: 1, endColumn: 21, message: '标题“市经信委2016年度政务信息公开工作报告”不规范，应为“市经信委2016年政府信息公开工作年度报告”', severity: 'warning', expected: '市经信委2016年政府信息公开工作年度报告' }],
       },
       {
         title: '年报标题没有年份',
         text: '贯彻政务资讯工作年报\n一、概述\n本年度……',
         expected: [
-          { line: 1, column: 1, endLine: 1, endColumn: 11, message: '标题“贯彻政务资讯工作年报”未写明年份', severity: 'warning' },
           { line: 1, column: 1, endLine: 1, endColumn: 11, message: '标题“贯彻政务资讯工作年报”不规范，应为“（机关名称）XXXX年政府信息公开工作年度报告”', severity: 'warning' },
         ],
+      },
+      {
+        title: '规范名称的标题缺年份',
+        text: '某某县自然资源局政府信息公开工作年度报告\n一、总体情况\n本年度……',
+        expected: [{ line: 1, column: 1, endLine: 1, endColumn: 21, message: '标题“某某县自然资源局政府信息公开工作年度报告”未写明年份', severity: 'warning' }],
+      },
+      {
+        title: '标题没有机关名称',
+        text: '2021年政府信息公开工作年度报告\n一、总体情况\n本年度……',
+        expected: [{ line: 1, column: 1, endLine: 1, endColumn: 18, message: '标题“2021年政府信息公开工作年度报告”未写明机关名称', severity: 'warning' }],
       },
     ],
   },
@@ -86,7 +97,10 @@ export default defineRule<Options>({
     const data = { title: t.text };
     if (t.year === undefined) emit({ messageId: 'noYear', data, range: t.range, severity: 'warning' });
     if (!/政府信息公开工作年度报告/.test(t.text)) {
-      emit({ messageId: 'nonStandard', data, range: t.range, severity: 'warning', expected: '（机关名称）XXXX年政府信息公开工作年度报告', actual: t.text });
+      // the standard title, with what the report tells of its body and year, and placeholders for what it does not
+      const year = t.year ?? report.year?.value;
+      const expected = `${t.agency ?? report.agency ?? '（机关名称）'}${year ?? 'XXXX'}年政府信息公开工作年度报告`;
+      emit({ messageId: 'nonStandard', data: { ...data, expected }, range: t.range, severity: 'warning', expected, actual: t.text });
     } else if (options.requireAgency && !t.agency) {
       emit({ messageId: 'noAgency', data, range: t.range, severity: 'warning' });
     }

@@ -54,6 +54,14 @@ export default defineRule<Options>({
         expected: [{ line: 6, column: 1, endLine: 6, endColumn: 18, message: '缺少必备部分“二、主动公开政府信息情况”' }],
       },
       {
+        title: '全文一段到底，没有任何部分标题',
+        text: `某某局2021年政府信息公开工作年度报告
+2021年，本局认真贯彻《条例》，全年主动公开政府信息120条，收到政府信息公开申请5件，均已按期答复。本年度未发生行政复议、行政诉讼，未收取信息处理费。
+某某局
+2022年1月20日`,
+        expected: [{ line: 1, column: 1, endLine: 1, endColumn: 21, message: '未识别出任何章节标题（如“一、总体情况”），无法检查必备部分' }],
+      },
+      {
         title: '缺少第五部分“存在的主要问题及改进情况”',
         text: reportText(PARTS_2021.filter(([h]) => !h.startsWith('五'))),
         expected: [

@@ -70,6 +70,18 @@ export default defineRule<Record<string, never>>({
           },
         ],
       },
+      {
+        title: '“总体情况”排在第三，编号却连续',
+        text: reportText([
+          ['一、主动公开政府信息情况', PARTS_2021[1]![1]],
+          ['二、收到和处理政府信息公开申请情况', PARTS_2021[2]![1]],
+          ['三、总体情况', PARTS_2021[0]![1]],
+          ...PARTS_2021.slice(3),
+        ]),
+        expected: [
+          { line: 6, column: 1, endLine: 6, endColumn: 7, message: '“三、总体情况”位置不对：按格式它是第1部分（总体情况），应排在“一、主动公开政府信息情况”之前' },
+        ],
+      },
     ],
   },
   check({ report, profile, emit }) {

@@ -22,8 +22,8 @@ export default defineRule<Record<string, never>>({
       en: 'the plan or target date “{actual}” is before the report year ({year}); the text may be carried over from an old report',
     },
     beforePublished: {
-      zh: '计划或目标日期“{actual}”早于发布日期（{published}）之前的年度，可能沿用了往年文稿',
-      en: 'the plan or target date “{actual}” lies years before the publication date ({published}); the text may be carried over from an old report',
+      zh: '计划或目标日期“{actual}”早于报告所属年度：报告发布于{published}，通常是{year}年度的年报，可能沿用了往年文稿',
+      en: 'the plan or target date “{actual}” is before the year the report covers: it was published on {published}, so it normally covers {year}; the text may be carried over from an old report',
     },
   },
   examples: {
@@ -41,7 +41,7 @@ export default defineRule<Record<string, never>>({
         text: `2016年政府信息公开工作年度报告
 进一步完善电子政务公开平台。争取到2011年底，所有政府主要部门的网络实现互联。`,
         expected: [
-          { line: 2, column: 18, endLine: 2, endColumn: 24, message: '计划或目标日期“2011年底”早于报告年度（2016年），可能沿用了往年文稿', expected: 2016, actual: '2011年底' },
+          { line: 2, column: 18, endLine: 2, endColumn: 24, message: '计划或目标日期“2011年底”早于报告年度（2016年），可能沿用了往年文稿', actual: '2011年底' },
         ],
       },
       {
@@ -50,7 +50,7 @@ export default defineRule<Record<string, never>>({
 时间:2022-07-07
 争取到2011年底，所有政府主要部门的网络实现互联。`,
         expected: [
-          { line: 3, column: 4, endLine: 3, endColumn: 10, message: '计划或目标日期“2011年底”早于发布日期（2022年7月7日）之前的年度，可能沿用了往年文稿' },
+          { line: 3, column: 4, endLine: 3, endColumn: 10, message: '计划或目标日期“2011年底”早于报告所属年度：报告发布于2022年7月7日，通常是2021年度的年报，可能沿用了往年文稿', actual: '2011年底' },
         ],
       },
     ],
@@ -64,9 +64,10 @@ export default defineRule<Record<string, never>>({
     for (const t of targetDates(report)) {
       if (t.year >= ref) continue;
       if (year !== undefined) {
-        emit({ messageId: 'beforeYear', data: { actual: t.date.text, year }, range: t.date.range, expected: year, actual: t.date.text });
+        // what the sentence should say is not known (a later date, or a past tense): no expected value
+        emit({ messageId: 'beforeYear', data: { actual: t.date.text, year }, range: t.date.range, actual: t.date.text });
       } else {
-        emit({ messageId: 'beforePublished', data: { actual: t.date.text, published: formatDate(report.signOff!.date) }, range: t.date.range, actual: t.date.text });
+        emit({ messageId: 'beforePublished', data: { actual: t.date.text, published: formatDate(report.signOff!.date), year: ref }, range: t.date.range, actual: t.date.text });
       }
     }
   },

@@ -1,6 +1,7 @@
 import { defineRule, ALL_GENERATIONS } from '../src/rules/types.js';
 import type { DateValue, PeriodStatement, Report } from '../src/model/types.js';
 import type { SourceRange } from '../src/util/mapped-text.js';
+import { yearDisagreement } from './report-year.js';
 
 type Verdict = 'full' | 'cutoff' | 'partial' | 'mismatch' | 'malformed';
 
@@ -107,6 +108,11 @@ export default defineRule<Record<string, never>>({
         expected: [{ line: 1, column: 1, endLine: 1, endColumn: 21, message: '未写明统计期限（应为2020年1月1日至2020年12月31日）', expected: '2020年1月1日至2020年12月31日', actual: null }],
       },
       {
+        title: '年度无法确定，也未写统计期限',
+        text: '政府信息公开工作年度报告\n一、总体情况\n本局认真贯彻《条例》。',
+        expected: [{ line: 1, column: 1, endLine: 1, endColumn: 13, message: '未写明统计期限（应为报告年度的1月1日至12月31日）', actual: null }],
+      },
+      {
         title: '只写截止日期',
         text: '某某区统计局2020年政府信息公开工作年度报告\n本报告中所列数据统计时间截至2020年12月31日。',
         expected: [
@@ -117,7 +123,7 @@ export default defineRule<Record<string, never>>({
             endColumn: 26,
             message: '统计期限只写了截止日期“截至2020年12月31日”，应写明起止日期：2020年1月1日至2020年12月31日',
             expected: '2020年1月1日至2020年12月31日',
-            actual: '本报告中所列数据统计时间截至2020年12月31日',
+            actual: '截至2020年12月31日',
           },
         ],
       },
@@ -132,7 +138,7 @@ export default defineRule<Record<string, never>>({
             endColumn: 32,
             message: '统计期限“2021年7月1日至2021年12月31日”未覆盖2021年全年，应为2021年1月1日至2021年12月31日',
             expected: '2021年1月1日至2021年12月31日',
-            actual: '本报告数据统计期限为2021年7月1日至2021年12月31日',
+            actual: '2021年7月1日至2021年12月31日',
           },
         ],
       },
@@ -147,7 +153,7 @@ export default defineRule<Record<string, never>>({
             endColumn: 32,
             message: '统计期限“2024年1月1日至2024年12月31日”不是报告年度2023年，应为2023年1月1日至2023年12月31日',
             expected: '2023年1月1日至2023年12月31日',
-            actual: '本报告数据统计期限自2024年1月1日至2024年12月31日止',
+            actual: '2024年1月1日至2024年12月31日',
           },
         ],
       },
@@ -161,7 +167,8 @@ export default defineRule<Record<string, never>>({
             endLine: 2,
             endColumn: 29,
             message: '统计期限中的日期“202111日到1231日”无法识别，疑有缺字或错字',
-            actual: '本年度报告中所列数据统计期限从202111日到1231日止',
+            expected: '2021年1月1日至2021年12月31日',
+            actual: '202111日到1231日',
           },
         ],
       },
@@ -175,7 +182,8 @@ export default defineRule<Record<string, never>>({
             endLine: 2,
             endColumn: 22,
             message: '统计期限中的日期“20211月1日”无法识别，疑有缺字或错字',
-            actual: '报告中所列数据的统计期限为20211月1日至2021年12月31日',
+            expected: '2021年1月1日至2021年12月31日',
+            actual: '20211月1日',
           },
         ],
       },
@@ -189,8 +197,7 @@ export default defineRule<Record<string, never>>({
             endLine: 2,
             endColumn: 24,
             message: '统计期限中的日期“202111日至1231日”无法识别，疑有缺字或错字',
-            expected: null,
-            actual: '本报告数据统计期限为202111日至1231日',
+            actual: '202111日至1231日',
           },
         ],
       },
@@ -198,7 +205,8 @@ export default defineRule<Record<string, never>>({
   },
   check({ report, emit }) {
     const year = report.year?.value;
-    const expected = year !== undefined ? `${year}年1月1日至${year}年12月31日` : null;
+    // unknown when the report year is: then the value is left out rather than guessed
+    const expected = year !== undefined ? `${year}年1月1日至${year}年12月31日` : undefined;
     if (report.periods.length === 0) {
       emit({
         messageId: expected ? 'missing' : 'missingNoYear',
@@ -212,19 +220,22 @@ export default defineRule<Record<string, never>>({
     const verdicts = report.periods.map((p) => judgePeriod(p, year));
     // one statement that covers the year is enough; others may be counts as of a date
     if (verdicts.includes('full')) return;
+    // a period whose year the rest of the report backs is right, and the title is what is wrong (report-year says so)
+    const years = yearDisagreement(report);
     report.periods.forEach((p, i) => {
       const v = verdicts[i]!;
       const dates = p.dates ?? { text: p.text, range: p.range };
       if (v === 'malformed') {
         const g = p.garbled ?? dates;
-        emit({ messageId: 'malformed', data: { garbled: g.text }, range: g.range, expected, actual: p.text });
+        emit({ messageId: 'malformed', data: { garbled: g.text }, range: g.range, expected, actual: g.text });
         return;
       }
+      if (v === 'mismatch' && years?.odd === 'named' && (p.end?.year ?? p.start?.year) === years.period.year) return;
       // a statement with readable dates always has a year, so the report year is known here
       const y = year ?? p.start?.year ?? p.end!.year!;
       const want = `${y}年1月1日至${y}年12月31日`;
       const messageId = v === 'cutoff' ? 'cutoff' : v === 'mismatch' ? 'mismatch' : 'partial';
-      emit({ messageId, data: { dates: dates.text, year: y, expected: want }, range: dates.range, expected: want, actual: p.text });
+      emit({ messageId, data: { dates: dates.text, year: y, expected: want }, range: dates.range, expected: want, actual: dates.text });
     });
   },
 });

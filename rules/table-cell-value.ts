@@ -28,14 +28,14 @@ export default defineRule<Options>({
   },
   defaultOptions: { blanks: 'empty', approximate: true },
   messages: {
-    invalid: { zh: '{cell}“{text}”不是有效的数值', en: '{cell} “{text}” is not a valid value' },
-    negative: { zh: '{cell}为负数 {text}，件数不能为负', en: '{cell} is negative ({text}); counts cannot be negative' },
-    decimal: { zh: '{cell}为小数 {text}，此处应为整数', en: '{cell} has decimals ({text}); a whole number belongs here' },
-    approximate: { zh: '{cell}“{text}”是约数，表中应填确切数字', en: '{cell} “{text}” is approximate; the table needs an exact figure' },
-    blankTotal: { zh: '{cell}空白，但其各项之和为 {expected}', en: '{cell} is blank, but its parts add up to {expected}' },
+    invalid: { zh: '{cell}“{text}”不是有效的数值', en: '{cellEn}: “{text}” is not a valid value' },
+    negative: { zh: '{cell}为负数 {text}，件数不能为负', en: '{cellEn} is negative ({text}); counts cannot be negative' },
+    decimal: { zh: '{cell}为小数 {text}，此处应为整数', en: '{cellEn} has decimals ({text}); a whole number belongs here' },
+    approximate: { zh: '{cell}“{text}”是约数，表中应填确切数字', en: '{cellEn}: “{text}” is approximate; the table needs an exact figure' },
+    blankTotal: { zh: '{cell}空白，但其各项之和为 {expected}', en: '{cellEn} is blank, but its parts add up to {expected}' },
     blanks: {
       zh: '{table}有 {count} 个空白单元格（{rows}），无法区分是 0 还是漏填',
-      en: '{table} has {count} blank cells ({rows}); 0 cannot be told from a forgotten value',
+      en: '{tableEn} has blank cells, {count} in all ({rows}); 0 cannot be told from a forgotten value',
     },
   },
   examples: {
@@ -55,6 +55,24 @@ export default defineRule<Options>({
           { line: 6, column: 21, endLine: 6, endColumn: 23, message: '“行政诉讼·未经复议直接起诉”的“结果维持”“约2”是约数，表中应填确切数字', severity: 'warning' },
           { line: 6, column: 43, endLine: 6, endColumn: 43, message: '“政府信息公开行政复议、行政诉讼情况”表有 1 个空白单元格（行政诉讼·复议后起诉），无法区分是 0 还是漏填', severity: 'warning' },
         ],
+      },
+      {
+        title: '表四出现负数（件数不能为负）',
+        text: `${TABLE4_HEADER}1 | 0 | 0 | 0 | 1 | 2 | -1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0`,
+        expected: [{ line: 6, column: 25, endLine: 6, endColumn: 27, message: '“行政诉讼·未经复议直接起诉”的“结果纠正”为负数 -1，件数不能为负', actual: -1 }],
+      },
+      {
+        title: '表四出现小数（件数应为整数）',
+        text: `${TABLE4_HEADER}1.5 | 0.5 | 0 | 0 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0`,
+        expected: [
+          { line: 6, column: 1, endLine: 6, endColumn: 4, message: '“行政复议”的“结果维持”为小数 1.5，此处应为整数', actual: 1.5 },
+          { line: 6, column: 7, endLine: 6, endColumn: 10, message: '“行政复议”的“结果纠正”为小数 0.5，此处应为整数', actual: 0.5 },
+        ],
+      },
+      {
+        title: '表四“行政复议”总计空白，而各项之和为 2',
+        text: `${TABLE4_HEADER}1 | 1 | 0 | 0 |  | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0`,
+        expected: [{ line: 6, column: 18, endLine: 6, endColumn: 18, message: '“行政复议”的“总计”空白，但其各项之和为 2', expected: 2, actual: null }],
       },
     ],
   },
@@ -76,7 +94,7 @@ export default defineRule<Options>({
         const rowT = block?.rows.find((r) => r.id === rowId);
         for (const [colId, cell] of Object.entries(cols)) {
           const colT = block?.columns.find((c) => c.id === colId);
-          const where = { cell: cellName(tpl, rowId, colId), text: cell.text };
+          const where = { cell: cellName(tpl, rowId, colId), cellEn: cellName(tpl, rowId, colId, 'en'), text: cell.text };
           if (cell.kind === 'invalid') emit({ messageId: 'invalid', data: where, range: cell.range, actual: cell.text });
           else if (cell.kind === 'approximate') {
             if (options.approximate) emit({ messageId: 'approximate', data: where, range: cell.range, severity: 'warning', actual: cell.text });
@@ -99,7 +117,7 @@ export default defineRule<Options>({
         const rows = blankRows.length > 5 ? `${blankRows.slice(0, 5).join('、')}…` : blankRows.join('、');
         emit({
           messageId: 'blanks',
-          data: { table: `“${tpl.title.replace(/^[一二三四五六七八九十]+、/, '')}”表`, count: blanks.length, rows },
+          data: { table: `“${tpl.title.replace(/^[一二三四五六七八九十]+、/, '')}”表`, tableEn: `table “${tpl.title.replace(/^[一二三四五六七八九十]+、/, '')}”`, count: blanks.length, rows },
           range: { start: sorted[0]!.range.start, end: sorted[sorted.length - 1]!.range.end },
           severity: 'warning',
         });

@@ -51,7 +51,7 @@ export default defineRule<Options>({
   },
   defaultOptions: { ignore: [] },
   messages: {
-    missing: { zh: '“{section}”部分缺少格式规定的统计表格', en: 'section “{section}” lacks the table the format requires' },
+    missing: { zh: '“{section}”部分缺少格式规定的{number}', en: 'section “{section}” lacks {numberEn}, which the format requires' },
     noValues: {
       zh: '无法核对“{table}”：只剩行列名称，表中数字缺失（可能在复制时丢失）',
       en: 'cannot check table “{table}”: only its row and column labels are there; its figures are missing (lost in copying?)',
@@ -83,6 +83,76 @@ export default defineRule<Options>({
       },
     ],
     invalid: [
+      {
+        title: '表二从网页转存，空白单元格丢失，数字与栏目对不上：说明无法核对，不作猜测',
+        text: `某某局2021年政府信息公开工作年度报告
+一、总体情况
+本局认真贯彻《条例》。
+二、主动公开政府信息情况
+第二十条第（一）项
+信息内容 本年制发件数 本年废止件数 现行有效件数
+规章 0
+行政规范性文件 2 1 15
+第二十条第（五）项
+信息内容 本年处理决定数量
+行政许可 120
+第二十条第（六）项
+信息内容 本年处理决定数量
+行政处罚 35
+行政强制 0
+第二十条第（八）项
+信息内容 本年收费金额（单位：万元）
+行政事业性收费 12.5
+三、收到和处理政府信息公开申请情况
+本年度未收到申请。`,
+        options: { ignore: ['applications', 'review-litigation'] },
+        expected: [
+          { line: 7, column: 1, endLine: 18, endColumn: 13, message: '无法核对“主动公开政府信息情况”：数字与行列对不上（规章有 1 个数字，应为 3 个，空白单元格可能在复制时丢失），无法确定各数字所属的行和列', severity: 'warning' },
+        ],
+      },
+      {
+        title: '表二从 PDF 转存，单元格逐列排列：说明无法核对，不作猜测',
+        text: `某某局2021年政府信息公开工作年度报告
+一、总体情况
+本局认真贯彻《条例》。
+二、主动公开政府信息情况
+第二十条第（一）项
+信息内容
+规章
+行政规范性文件
+第二十条第（五）项
+信息内容
+行政许可
+第二十条第（六）项
+信息内容
+行政处罚
+行政强制
+第二十条第（八）项
+信息内容
+行政事业性收费
+本年制发件数
+本年废止件数
+现行有效件数
+0
+2
+0
+1
+0
+15
+本年处理决定数量
+120
+本年处理决定数量
+35
+0
+本年收费金额（单位：万元）
+12.5
+三、收到和处理政府信息公开申请情况
+本年度未收到申请。`,
+        options: { ignore: ['applications', 'review-litigation'] },
+        expected: [
+          { line: 7, column: 1, endLine: 34, endColumn: 5, message: '无法核对“主动公开政府信息情况”：单元格逐列而不是逐行排列，无法确定各数字所属的行', severity: 'warning' },
+        ],
+      },
       {
         title: '表四的数字连在一起（网页转存的文本）：说明无法核对，不作猜测',
         text: `某某局2021年政府信息公开工作年度报告
@@ -131,7 +201,7 @@ export default defineRule<Options>({
         title: '第三部分只有文字，没有表三',
         text: `${HEAD}见下表。\n${REST}`,
         options: { ignore: ['proactive'] },
-        expected: [{ line: 6, column: 1, endLine: 6, endColumn: 18, message: '“收到和处理政府信息公开申请情况”部分缺少格式规定的统计表格' }],
+        expected: [{ line: 6, column: 1, endLine: 6, endColumn: 18, message: '“收到和处理政府信息公开申请情况”部分缺少格式规定的表三', expected: '表三（收到和处理政府信息公开申请情况）', actual: null }],
       },
       {
         title: '表四只剩行列名称，数字在复制时丢失：说明无法核对',
@@ -186,12 +256,16 @@ export default defineRule<Options>({
       // an empty section is empty-section's finding; its table may simply have been lost in copying
       if (sectionBlocks(sec).length === 0) continue;
       const title = tpl.title.replace(/^[一二三四五六七八九十]+、/, '');
-      const data = { section: sec.title, table: title };
+      // tables are called by their part's number: 表三 is the table of part three
+      const numeral = /^([一二三四五六七八九十]+)、/.exec(tpl.title)?.[1];
+      const number = numeral ? `表${numeral}` : '统计表格';
+      const numberEn = tpl.en.replace(/:.*$/, '');
+      const data = { section: sec.title, table: title, number, numberEn };
       // a section that holds the table's labels and figures has its table, in a shape that could not be read:
       // that is "cannot check", never "missing"
       const text = sectionBlocks(sec).map((b) => b.text.text).join('\n');
       if (sectionBlocks(sec).some((b) => b.table) || labelsPresent(text, tpl)) emit({ messageId: 'unrecognised', data, range: sec.heading.range, severity: 'warning' });
-      else emit({ messageId: 'missing', data, range: sec.heading.range, expected: title, actual: null });
+      else emit({ messageId: 'missing', data, range: sec.heading.range, expected: `${number}（${title}）`, actual: null });
     }
   },
 });

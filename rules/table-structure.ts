@@ -1,5 +1,5 @@
 import { defineRule } from '../src/rules/types.js';
-import { TABLE4_HEADER } from '../src/rules/example-texts.js';
+import { TABLE2_REPORT, TABLE3_REPORT, TABLE4_HEADER } from '../src/rules/example-texts.js';
 import { blocksInOtherFormat, knownTemplates, officialTablesFor, partName, templateOf } from '../src/model/tables/index.js';
 import type { SourceRange } from '../src/util/mapped-text.js';
 
@@ -14,20 +14,24 @@ export default defineRule<Record<string, never>>({
   optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
   defaultOptions: {},
   messages: {
-    missingRow: { zh: '{table}缺少“{row}”行', en: '{table} lacks the row “{row}”' },
+    missingRow: { zh: '{table}缺少“{row}”行', en: '{tableEn} lacks the row “{row}”' },
     missingColumn: {
       zh: '{table}的表头缺少“{column}”栏，各列无法确定，合计关系未核对',
-      en: '{table}: the header lacks “{column}”; the columns are unsure, so sums were not checked',
+      en: '{tableEn}: the header lacks “{column}”; the columns are unsure, so sums were not checked',
     },
-    unknownColumn: { zh: '表头“{text}”不是{table}的栏目', en: 'header “{text}” is not a column of {table}' },
-    unknownRow: { zh: '“{text}”不是{table}的行', en: '“{text}” is not a row of {table}' },
+    unknownColumn: { zh: '表头“{text}”不是{table}的栏目', en: 'header “{text}” is not a column of {tableEn}' },
+    renamedColumn: {
+      zh: '{table}的表头“{text}”应为“{column}”，各列无法确定，合计关系未核对',
+      en: '{tableEn}: the header “{text}” should read “{column}”; the columns are unsure, so sums were not checked',
+    },
+    unknownRow: { zh: '“{text}”不是{table}的行', en: '“{text}” is not a row of {tableEn}' },
     cellCount: {
       zh: '“{row}”行有 {actual} 个数值单元格，应为 {expected} 个，无法确定各值所属的列，该行未核对合计',
       en: 'row “{row}” has {actual} value cells instead of {expected}; its values cannot be placed, so its sums were not checked',
     },
     cellCountData: {
       zh: '{table}的数据行有 {actual} 个数值单元格，应为 {expected} 个，无法确定各值所属的栏，合计未核对',
-      en: '{table}: the data row has {actual} value cells instead of {expected}; its values cannot be placed, so sums were not checked',
+      en: '{tableEn}: the data row has {actual} value cells instead of {expected}; its values cannot be placed, so sums were not checked',
     },
     order: { zh: '“{row}”行位置不对，应排在“{before}”之前', en: 'row “{row}” is out of place; it belongs before “{before}”' },
     duplicate: { zh: '“{text}”行重复出现', en: 'row “{text}” appears twice' },
@@ -52,6 +56,16 @@ export default defineRule<Record<string, never>>({
   examples: {
     valid: [
       {
+        title: '表二四组齐全',
+        text: TABLE2_REPORT,
+        expected: [],
+      },
+      {
+        title: '表三各行齐全（本年度未收到申请，全部为 0）',
+        text: TABLE3_REPORT,
+        expected: [],
+      },
+      {
         title: '表四三组十五栏齐全',
         text: `${TABLE4_HEADER}0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0`,
         expected: [],
@@ -73,6 +87,173 @@ export default defineRule<Record<string, never>>({
           },
         ],
       },
+      {
+        title: '表二缺少“行政强制”行',
+        text: TABLE2_REPORT.replace('行政强制 | 0\n', ''),
+        expected: [
+          { line: 15, column: 1, endLine: 15, endColumn: 8, message: '“主动公开政府信息情况”表缺少“行政强制”行', expected: '行政强制', actual: null },
+        ],
+      },
+      {
+        title: '表二多出格式没有的“行政征收”行（警告）',
+        text: TABLE2_REPORT.replace('行政处罚 | 35\n', '行政处罚 | 35\n行政征收 | 3\n'),
+        expected: [
+          { line: 13, column: 1, endLine: 13, endColumn: 5, message: '“行政征收”不是“主动公开政府信息情况”表的行', severity: 'warning', actual: '行政征收' },
+        ],
+      },
+      {
+        title: '表二“行政处罚”行出现两次',
+        text: TABLE2_REPORT.replace('行政强制 | 0\n', '行政强制 | 0\n行政处罚 | 35\n'),
+        expected: [
+          { line: 14, column: 1, endLine: 14, endColumn: 5, message: '“行政处罚”行重复出现' },
+        ],
+      },
+      {
+        title: '表二“行政处罚”与“行政强制”两行颠倒（警告）',
+        text: TABLE2_REPORT.replace('行政处罚 | 35\n行政强制 | 0', '行政强制 | 0\n行政处罚 | 35'),
+        expected: [
+          { line: 13, column: 1, endLine: 13, endColumn: 5, message: '“行政处罚”行位置不对，应排在“行政强制”之前', severity: 'warning' },
+        ],
+      },
+      {
+        title: '表二“行政规范性文件”行少一个数字',
+        text: TABLE2_REPORT.replace('行政规范性文件 | 2 | 1 | 15', '行政规范性文件 | 2 | 15'),
+        expected: [
+          { line: 6, column: 1, endLine: 6, endColumn: 17, message: '“行政规范性文件”行有 2 个数值单元格，应为 3 个，无法确定各值所属的列，该行未核对合计', expected: 3, actual: 2 },
+        ],
+      },
+      {
+        title: '表二表头把“本年废止件数”写成“本年作废件数”：指出应为哪一栏，只报告一次',
+        text: TABLE2_REPORT.replace('本年废止件数', '本年作废件数'),
+        expected: [
+          {
+            line: 4,
+            column: 17,
+            endLine: 4,
+            endColumn: 23,
+            message: '“主动公开政府信息情况”表的表头“本年作废件数”应为“本年废止件数”，各列无法确定，合计关系未核对',
+            expected: '本年废止件数',
+            actual: '本年作废件数',
+          },
+        ],
+      },
+      {
+        title: '表二表头漏了“本年废止件数”栏，各行也只填了两个数',
+        text: TABLE2_REPORT.replace('| 本年废止件数 ', '').replace('规章 | 0 | 0 | 0', '规章 | 0 | 0').replace('行政规范性文件 | 2 | 1 | 15', '行政规范性文件 | 2 | 15'),
+        expected: [
+          { line: 3, column: 1, endLine: 4, endColumn: 23, message: '“主动公开政府信息情况”表的表头缺少“本年废止件数”栏，各列无法确定，合计关系未核对', expected: '本年废止件数', actual: null },
+          { line: 5, column: 1, endLine: 5, endColumn: 11, message: '“规章”行有 2 个数值单元格，应为 3 个，无法确定各值所属的列，该行未核对合计', expected: 3, actual: 2 },
+          { line: 6, column: 1, endLine: 6, endColumn: 17, message: '“行政规范性文件”行有 2 个数值单元格，应为 3 个，无法确定各值所属的列，该行未核对合计', expected: 3, actual: 2 },
+        ],
+      },
+      {
+        title: '表二表头自拟了格式没有的栏目（“本年修改件数”“本年作废件数”）',
+        text: TABLE2_REPORT.replace('本年废止件数', '本年修改件数 | 本年作废件数').replace('规章 | 0 | 0 | 0', '规章 | 0 | 0 | 0 | 0').replace('行政规范性文件 | 2 | 1 | 15', '行政规范性文件 | 2 | 0 | 1 | 15'),
+        expected: [
+          { line: 3, column: 1, endLine: 4, endColumn: 41, message: '“主动公开政府信息情况”表的表头缺少“本年废止件数”栏，各列无法确定，合计关系未核对', expected: '本年废止件数', actual: null },
+          { line: 4, column: 17, endLine: 4, endColumn: 23, message: '表头“本年修改件数”不是“主动公开政府信息情况”表的栏目', severity: 'warning', actual: '本年修改件数' },
+          { line: 4, column: 26, endLine: 4, endColumn: 32, message: '表头“本年作废件数”不是“主动公开政府信息情况”表的栏目', severity: 'warning', actual: '本年作废件数' },
+          { line: 5, column: 1, endLine: 5, endColumn: 19, message: '“规章”行有 4 个数值单元格，应为 3 个，无法确定各值所属的列，该行未核对合计', expected: 3, actual: 4 },
+          { line: 6, column: 1, endLine: 6, endColumn: 25, message: '“行政规范性文件”行有 4 个数值单元格，应为 3 个，无法确定各值所属的列，该行未核对合计', expected: 3, actual: 4 },
+        ],
+      },
+      {
+        title: '表三的分项标题行“（三）不予公开”填了数值（警告）',
+        text: TABLE3_REPORT.replace(/（三）不予公开 \| 1\.属于国家秘密 \| (.*)/, '（三）不予公开 | $1\n1.属于国家秘密 | $1'),
+        expected: [
+          { line: 10, column: 1, endLine: 10, endColumn: 8, message: '“（三）不予公开”是分项标题行，不应填写数值', severity: 'warning' },
+        ],
+      },
+      {
+        title: '旧版统计表从网页转存，数字与行名、各栏数字连在一起（警告）',
+        text: `平潭综合实验区2016年政府信息公开工作年度报告
+一、主动公开政府信息情况
+2016年，我区主动公开政府信息3460条。
+政府信息公开情况统计表 指标名称计量单位2016年度历年累计主动公开文件数条346085376其中：1、政府网站公开数条3460853762、政府公报公开数条00受理依申请公开信息总数条00其中：1、当面申请数条002、网上申请数条003、信函、传真申请数条00对申请的答复总数条00其中：1、同意公开答复数条002、同意部分公开答复数条003、不予公开答复数条004、其他类型答复数条00政府信息公开收费减免金额元00接受行政诉讼、举报数件00行政复议数件00行政诉讼数件00
+二、依申请公开政府信息情况
+本年度未收到申请。`,
+        expected: [
+          { line: 4, column: 1, endLine: 4, endColumn: 240, message: '无法核对“政府信息公开情况统计表”：单元格中的数字连在一起，没有分隔，无法分开各栏', severity: 'warning' },
+        ],
+      },
+      {
+        title: '2018年度（旧版）报告中的新版表二只剩行列名称（警告）',
+        text: `某某局2018年政府信息公开工作年度报告
+一、主动公开政府信息情况
+第二十条第（一）项
+信息内容
+本年新制作数量
+本年新公开数量
+对外公开总数量
+规章
+规范性文件
+第二十条第（五）项
+信息内容
+上一年项目数量
+本年增/减
+处理决定数量
+行政许可
+其他对外管理服务事项
+二、依申请公开政府信息情况
+本年度未收到申请。`,
+        expected: [
+          { line: 8, column: 1, endLine: 16, endColumn: 11, message: '无法核对“主动公开政府信息情况”：只剩行列名称，表中数字缺失（可能在复制时丢失）', severity: 'warning' },
+        ],
+      },
+      {
+        title: '2018年度（旧版）报告中的新版表二丢了空白单元格，数字与栏目对不上（警告）',
+        text: `某某局2018年政府信息公开工作年度报告
+一、主动公开政府信息情况
+第二十条第（一）项
+信息内容 本年新制作数量 本年新公开数量 对外公开总数量
+规章 0
+规范性文件 2 2 15
+第二十条第（五）项
+信息内容 上一年项目数量 本年增/减 处理决定数量
+行政许可 12 0 120
+其他对外管理服务事项 3 1 40
+二、依申请公开政府信息情况
+本年度未收到申请。`,
+        expected: [
+          { line: 5, column: 1, endLine: 10, endColumn: 18, message: '无法核对“主动公开政府信息情况”：数字与行列对不上，空白单元格可能在复制时丢失，无法确定各数字所属的行和列', severity: 'warning' },
+        ],
+      },
+      {
+        title: '2018年度（旧版）报告中的新版表二逐列排列（PDF 转存）（警告）',
+        text: `某某局2018年政府信息公开工作年度报告
+一、主动公开政府信息情况
+第二十条第（一）项
+信息内容
+规章
+规范性文件
+第二十条第（五）项
+信息内容
+行政许可
+其他对外管理服务事项
+本年新制作数量
+本年新公开数量
+对外公开总数量
+0
+2
+0
+2
+0
+15
+上一年项目数量
+本年增/减
+处理决定数量
+12
+3
+0
+1
+120
+40
+二、依申请公开政府信息情况
+本年度未收到申请。`,
+        expected: [
+          { line: 5, column: 1, endLine: 28, endColumn: 3, message: '无法核对“主动公开政府信息情况”：单元格逐列而不是逐行排列，无法确定各数字所属的行', severity: 'warning' },
+        ],
+      },
     ],
   },
   check({ report, profile, emit }) {
@@ -89,6 +270,7 @@ export default defineRule<Record<string, never>>({
       const tpl = templateOf(table, profile);
       if (!tpl) continue;
       const name = `“${tpl.title.replace(/^[一二三四五六七八九十]+、/, '')}”表`;
+      const nameEn = `table “${tpl.title.replace(/^[一二三四五六七八九十]+、/, '')}”`;
       const allRows = tpl.blocks.flatMap((b) => b.rows);
       const index = (id: string): number => allRows.findIndex((r) => r.id === id);
       // where a missing row belongs: at the next row found after it, else after the last
@@ -101,25 +283,38 @@ export default defineRule<Record<string, never>>({
       };
       // a header with another generation's columns is format-version's finding
       const otherFormat = blocksInOtherFormat(table, tpl, profile);
+      // a header that lacks one column and has one it should not: that column renamed, said once
+      const renamed = new Set<(typeof table.issues)[number]>();
+      for (const block of new Set(table.issues.map((i) => i.block))) {
+        if (block === undefined || otherFormat.has(block)) continue;
+        const missing = table.issues.filter((i) => i.block === block && i.kind === 'missing-column');
+        const unknown = table.issues.filter((i) => i.block === block && i.kind === 'unknown-column');
+        if (missing.length !== 1 || unknown.length !== 1 || !unknown[0]!.text) continue;
+        const [m, u] = [missing[0]!, unknown[0]!];
+        renamed.add(m).add(u);
+        const column = String(m.expected);
+        emit({ messageId: 'renamedColumn', data: { table: name, tableEn: nameEn, text: u.text!, column }, range: u.range, expected: column, actual: u.text! });
+      }
       for (const issue of table.issues) {
         if ((issue.kind === 'missing-column' || issue.kind === 'unknown-column') && issue.block && otherFormat.has(issue.block)) continue;
+        if (renamed.has(issue)) continue;
         switch (issue.kind) {
           case 'missing-row':
-            emit({ messageId: 'missingRow', data: { table: name, row: String(issue.expected) }, range: placeOf(issue.row!), expected: String(issue.expected), actual: null });
+            emit({ messageId: 'missingRow', data: { table: name, tableEn: nameEn, row: String(issue.expected) }, range: placeOf(issue.row!), expected: String(issue.expected), actual: null });
             break;
           case 'missing-column':
-            emit({ messageId: 'missingColumn', data: { table: name, column: String(issue.expected) }, range: issue.range, expected: String(issue.expected), actual: null });
+            emit({ messageId: 'missingColumn', data: { table: name, tableEn: nameEn, column: String(issue.expected) }, range: issue.range, expected: String(issue.expected), actual: null });
             break;
           case 'unknown-column':
-            emit({ messageId: 'unknownColumn', data: { table: name, text: issue.text ?? '' }, range: issue.range, severity: 'warning', actual: issue.text ?? null });
+            emit({ messageId: 'unknownColumn', data: { table: name, tableEn: nameEn, text: issue.text ?? '' }, range: issue.range, severity: 'warning', actual: issue.text ?? null });
             break;
           case 'unknown-row':
-            emit({ messageId: 'unknownRow', data: { table: name, text: issue.text ?? '' }, range: issue.range, severity: 'warning', actual: issue.text ?? null });
+            emit({ messageId: 'unknownRow', data: { table: name, tableEn: nameEn, text: issue.text ?? '' }, range: issue.range, severity: 'warning', actual: issue.text ?? null });
             break;
           case 'cell-count':
             emit({
               messageId: issue.row ? 'cellCount' : 'cellCountData',
-              data: { table: name, row: issue.row ? partName(tpl, issue.row, 'row') : '', expected: issue.expected ?? '', actual: issue.actual ?? '' },
+              data: { table: name, tableEn: nameEn, row: issue.row ? partName(tpl, issue.row, 'row') : '', expected: issue.expected ?? '', actual: issue.actual ?? '' },
               range: issue.range,
               expected: issue.expected,
               actual: issue.actual,

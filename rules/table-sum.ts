@@ -16,11 +16,11 @@ export default defineRule<Record<string, never>>({
   messages: {
     sum: {
       zh: '{cell}不符合“{relationZh}”：应为 {expected}，实为 {actual}',
-      en: '{cell} breaks “{relationEn}”: should be {expected}, is {actual}',
+      en: '{cellEn} breaks “{relationEn}”: should be {expected}, is {actual}',
     },
     atMost: {
       zh: '{cell}为 {actual}，超过了其所属项的 {expected}（“{relationZh}”）',
-      en: '{cell} is {actual}, more than its parent’s {expected} (“{relationEn}”)',
+      en: '{cellEn} is {actual}, more than its parent’s {expected} (“{relationEn}”)',
     },
     useComputed: { zh: '改为计算所得的 {value}', en: 'replace with the computed {value}' },
   },
@@ -48,6 +48,7 @@ export default defineRule<Record<string, never>>({
             message: '“行政复议”的“总计”不符合“总计＝结果维持＋结果纠正＋其他结果＋尚未审结”：应为 1，实为 2',
             expected: 1,
             actual: 2,
+            suggestions: ['改为计算所得的 1'],
           },
         ],
       },
@@ -63,7 +64,36 @@ export default defineRule<Record<string, never>>({
             message: '“行政诉讼·复议后起诉”的“总计”不符合“总计＝结果维持＋结果纠正＋其他结果＋尚未审结”：应为 2，实为 3',
             expected: 2,
             actual: 3,
+            suggestions: ['改为计算所得的 2'],
           },
+        ],
+      },
+      {
+        title: '旧版统计表：“其中”项大于其所属项',
+        text: `某某县教育局2016年政府信息公开工作年度报告
+一、主动公开政府信息的情况
+政府信息公开情况统计表
+统计指标 | 单位 | 统计数
+一、主动公开情况 | — | —
+（一）主动公开政府信息数 | 条 | 120
+其中：主动公开规范性文件数 | 条 | 4
+制发规范性文件总数 | 件 | 6
+二、回应解读情况 | — | —
+（一）回应公众关注热点或重大舆情数 | 次 | 3
+1.参加或举办新闻发布会总次数 | 次 | 2
+其中：主要负责同志参加新闻发布会次数 | 次 | 3
+2.政府网站在线访谈次数 | 次 | 1
+其中：主要负责同志参加政府网站在线访谈次数 | 次 | 1
+三、依申请公开情况 | — | —
+（一）收到申请数 | 件 | 5
+1.当面申请数 | 件 | 2
+2.传真申请数 | 件 | 0
+3.网络申请数 | 件 | 3
+4.信函申请数 | 件 | 0
+二、依申请公开政府信息和不予公开政府信息的情况
+本年度收到申请5件。`,
+        expected: [
+          { line: 12, column: 26, endLine: 12, endColumn: 27, message: '“其中：主要负责同志参加新闻发布会次数”为 3，超过了其所属项的 2（“主要负责同志参加新闻发布会次数不超过新闻发布会总次数”）', actual: 3 },
         ],
       },
     ],
@@ -74,9 +104,10 @@ export default defineRule<Record<string, never>>({
       const total = c.left[0]!;
       // a blank total whose parts are not zero is a missing value (table-cell-value)
       if (total.cell.kind === 'blank' && c.relation.kind === 'sum') continue;
-      const data = { cell: cellName(tpl, total.row, total.column), relationZh: c.relation.title.zh, relationEn: c.relation.title.en, expected: c.rightSum, actual: c.leftSum };
+      const data = { cell: cellName(tpl, total.row, total.column), cellEn: cellName(tpl, total.row, total.column, 'en'), relationZh: c.relation.title.zh, relationEn: c.relation.title.en, expected: c.rightSum, actual: c.leftSum };
       if (c.relation.kind === 'at-most') {
-        emit({ messageId: 'atMost', data, range: total.cell.range, expected: c.rightSum, actual: c.leftSum });
+        // the part or the whole may be the wrong one: the message gives both, no expected value is guessed
+        emit({ messageId: 'atMost', data, range: total.cell.range, actual: c.leftSum });
         continue;
       }
       emit({

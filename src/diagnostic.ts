@@ -48,9 +48,13 @@ export interface LintMessage {
   fatal?: boolean;
 }
 
-/** A finding that was not reported, and what suppressed it. */
+/**
+ * A finding that was not reported, and what suppressed it: a disable comment (`directive`), the
+ * suppressions file (`file`), or a more specific finding of the same defect at the same place
+ * (`superseded`; the justification names the rule and message that was reported instead).
+ */
 export interface SuppressedMessage extends LintMessage {
-  suppressions: { kind: 'directive' | 'file'; justification: string }[];
+  suppressions: { kind: 'directive' | 'file' | 'superseded'; justification: string }[];
 }
 
 /** What was recognised of a report, alongside its findings. */

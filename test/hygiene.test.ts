@@ -148,7 +148,8 @@ describe('whose report, and which deadline', () => {
     const text = corpusFile('dev/A-052.txt');
     expect(lintText(text, 'a.txt', { rules: rule('publish-date') }).messages).toEqual([]);
     const asBody = lintText(text, 'a.txt', { rules: rule('publish-date'), ruleOverrides: { 'publish-date': ['error', { kind: 'body' }] } });
-    expect(asBody.messages.map((m) => [m.actual, m.expected])).toEqual([['2021年3月9日', '2021年1月31日']]);
+    // the deadline is in the message; the date to write is the real one, so there is no expected value
+    expect(asBody.messages.map((m) => [m.actual, m.expected, m.message.includes('2021年1月31日')])).toEqual([['2021年3月9日', undefined, true]]);
   });
 });
 

@@ -101,16 +101,16 @@ describe('language server over stdio (ogi-lint --lsp)', () => {
     const name = path.basename(REPORTS.find((f) => f.endsWith('2023-year-mismatch.txt'))!);
     const file = path.join(ws, name);
     const original = readFileSync(file, 'utf8');
-    // the statistics period made right: its two findings go, the others stay
-    const edited = original.replace(/2024年1月1日至2024年12月31日/, '2023年1月1日至2023年12月31日');
+    // the title's year made right (the period, the text and the publication date give 2024): its finding goes, the others stay
+    const edited = original.replace(/人民政府2023年政府信息公开/, '人民政府2024年政府信息公开');
     expect(edited).not.toBe(original);
     const changedFile = path.join(ws, `changed-${name}`);
     writeFileSync(changedFile, edited);
     const before = serverFindings((await client.open(uriOf(path.join(ws, `edited-${name}`)), original)).diagnostics);
     const after = serverFindings((await client.change(uriOf(path.join(ws, `edited-${name}`)), edited)).diagnostics);
     expect(after).toEqual(await cliFindings(path.basename(changedFile), ws));
-    expect(before.some((f) => f.ruleId === 'stats-period')).toBe(true);
-    expect(after.some((f) => f.ruleId === 'stats-period')).toBe(false);
+    expect(before.some((f) => f.ruleId === 'report-year')).toBe(true);
+    expect(after.some((f) => f.ruleId === 'report-year')).toBe(false);
   });
 
   it('checks only the last of a burst of edits', async () => {

@@ -92,7 +92,8 @@ describe('seed 002: the legacy statistics table, one cell per line', () => {
   it('reports an “of which” larger than its parent', () => {
     const text = readFileSync(seedPath(2), 'utf8').replace('其中:主动公开规范性文件数\n|\n条\n|\n14', '其中:主动公开规范性文件数\n|\n条\n|\n500');
     const ms = lintText(text, 'seed.txt', { rules: TABLE_RULES }).messages;
-    expect(ms.map((m) => [m.ruleId, m.line, m.expected, m.actual])).toEqual([['table-sum', 77, 482, 500]]);
+    // the parent's 482 is in the message; which of the two is wrong the table does not tell, so there is no expected value
+    expect(ms.map((m) => [m.ruleId, m.line, m.expected, m.actual, m.message.includes('超过了其所属项的 482')])).toEqual([['table-sum', 77, undefined, 500, true]]);
   });
 });
 

@@ -49,6 +49,7 @@ export async function lintFilesPooled(files: string[], opts: LintFilesOptions, b
         results[i] = {
           filePath: o.filePath,
           messages: o.messages,
+          ...(o.suppressedMessages ? { suppressedMessages: o.suppressedMessages } : {}),
           errorCount: o.errorCount,
           warningCount: o.warningCount,
           fixableErrorCount: o.fixableErrorCount,

@@ -1,4 +1,4 @@
-import type { LintMessage, ReportSummary } from '../diagnostic.js';
+import type { LintMessage, ReportSummary, SuppressedMessage } from '../diagnostic.js';
 import type { Fingerprint } from './fingerprint.js';
 
 /** A cell of an extracted table, as the audit keeps it. */
@@ -47,6 +47,8 @@ export interface FileOutcome {
   /** the lines findings point at, as written, by line number (plain text and Markdown only) */
   excerpts?: Record<string, string>;
   messages: LintMessage[];
+  /** findings left out (disable comments, or a more specific finding of the same defect), as ESLint gives them */
+  suppressedMessages?: SuppressedMessage[];
   errorCount: number;
   warningCount: number;
   fixableErrorCount: number;

@@ -113,6 +113,7 @@ export default async function checkFile(task: FileTask): Promise<FileOutcome | {
     filePath: result.filePath,
     excerpts: excerpts(doc, result.messages),
     messages: result.messages,
+    ...(result.suppressedMessages ? { suppressedMessages: result.suppressedMessages } : {}),
     errorCount: result.errorCount,
     warningCount: result.warningCount,
     fixableErrorCount: result.fixableErrorCount,

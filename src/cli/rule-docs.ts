@@ -2,6 +2,7 @@ import stringWidth from 'string-width';
 import type { Locale, Rule, RuleExample } from '../rules/types.js';
 import { padEnd } from '../output/stylish.js';
 import { ruleName } from '../output/rule-names.js';
+import { allRules } from '../../rules/index.js';
 
 /** A Markdown table cell: no line breaks, no bare pipes. */
 function cell(s: string): string {
@@ -85,8 +86,44 @@ function milder(rule: Rule<unknown>): boolean {
   return rule.examples.invalid.some((e) => e.expected.some((d) => d.severity !== undefined && d.severity !== rule.severity));
 }
 
+/** A `covers`/`supersedes` entry as a link: `stats-period`, or `stats-period` message `mismatch`. */
+function coverName(entry: string): string {
+  const [id, messageId] = entry.split('/');
+  return messageId ? `[\`${id}\`](${id}.md) \`${messageId}\`` : `[\`${id}\`](${id}.md)`;
+}
+
+/**
+ * Which findings of other rules this rule's findings take the place of at the same place, and which
+ * take the place of its own (one defect is reported once; the other is kept in `suppressedMessages`).
+ */
+function coverageLines(rule: Rule<unknown>, all: Rule<unknown>[]): string[] {
+  const own = [
+    ...(rule.supersedes ?? []).map((e) => `- 本规则的诊断 its findings → ${coverName(e)}`),
+    ...Object.entries(rule.messages).flatMap(([id, m]) => (m.covers ?? []).map((e) => `- \`${id}\` → ${coverName(e)}`)),
+  ];
+  const names = (e: string, id?: string) => e === rule.id || (id !== undefined && e === `${rule.id}/${id}`);
+  const others = all
+    .filter((r) => r !== rule)
+    .flatMap((r) => [
+      ...(r.supersedes ?? []).filter((e) => e === rule.id || e.startsWith(`${rule.id}/`)).map((e) => `- ${coverName(r.id)} → ${e.includes('/') ? `\`${e.split('/')[1]}\`` : '本规则的诊断 its findings'}`),
+      ...Object.entries(r.messages).flatMap(([id, m]) =>
+        (m.covers ?? []).filter((e) => names(e) || Object.keys(rule.messages).some((k) => names(e, k))).map((e) => `- ${coverName(r.id)} \`${id}\` → ${e.includes('/') ? `\`${e.split('/')[1]}\`` : '本规则的诊断 its findings'}`),
+      ),
+    ]);
+  if (!own.length && !others.length) return [];
+  return [
+    '## 同一问题只报告一次 One defect, one finding',
+    '',
+    '范围重叠时，较具体的诊断取代另一条；被取代的诊断不再列出，而在 JSON 输出的 `suppressedMessages` 中注明（`kind: "superseded"`）。',
+    'Where ranges overlap, the more specific finding takes the place of the other, which is left out of the list and kept in the JSON output’s `suppressedMessages` (`kind: "superseded"`).',
+    '',
+    ...(own.length ? ['本规则取代 This rule’s findings take the place of:', '', ...own, ''] : []),
+    ...(others.length ? ['被以下诊断取代 Its findings give way to:', '', ...others, ''] : []),
+  ];
+}
+
 /** One rule's documentation page, made from the rule itself: description, options, messages, examples. */
-export function ruleDoc(rule: Rule<unknown>): string {
+export function ruleDoc(rule: Rule<unknown>, all: Rule<unknown>[] = allRules): string {
   const parts = [
     `# ${rule.id}${ruleName(rule.id, 'zh') ? `（${ruleName(rule.id, 'zh')}）` : ''}`,
     '',
@@ -116,6 +153,7 @@ export function ruleDoc(rule: Rule<unknown>): string {
     '| --- | --- | --- |',
     ...Object.entries(rule.messages).map(([id, m]) => `| \`${id}\` | ${cell(m.zh)} | ${cell(m.en)} |`),
     '',
+    ...coverageLines(rule, all),
     '## 示例 Examples',
     '',
     '### 正确 Valid',

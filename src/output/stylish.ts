@@ -32,10 +32,11 @@ function value(v: string | number | null, locale: Locale): string {
 function details(m: LintMessage, locale: Locale): string | undefined {
   const parts: string[] = [];
   const sep = locale === 'zh' ? '：' : ': ';
-  // two blanks say nothing the message does not
-  const both = (m.expected ?? null) === null && (m.actual ?? null) === null;
-  if (m.expected !== undefined && !both) parts.push(`${localise(UI.expected, locale)}${sep}${value(m.expected, locale)}`);
-  if (m.actual !== undefined && !both) parts.push(`${localise(UI.actual, locale)}${sep}${value(m.actual, locale)}`);
+  // an expected value that is not known is left out, never shown as （无）; "nothing written" is shown
+  // only beside what should be written, since alone it says nothing the message does not
+  const expected = m.expected ?? null;
+  if (expected !== null) parts.push(`${localise(UI.expected, locale)}${sep}${value(expected, locale)}`);
+  if (m.actual !== undefined && (m.actual !== null || expected !== null)) parts.push(`${localise(UI.actual, locale)}${sep}${value(m.actual, locale)}`);
   if (m.location) parts.push(`${locale === 'zh' ? '位置' : 'at'}${sep}${m.location}`);
   return parts.length ? parts.join(locale === 'zh' ? '；' : '; ') : undefined;
 }

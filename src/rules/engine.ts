@@ -101,9 +101,54 @@ export function toMessage(report: Report, rule: Rule<unknown>, level: 1 | 2, f: 
   return msg;
 }
 
+/** Where a finding stands in the text and which findings of other rules it makes redundant. */
+interface Coverage {
+  start: number;
+  end: number;
+  covers: string[];
+}
+
+/** Does a `covers`/`supersedes` entry (`rule-id` or `rule-id/messageId`) name this message? */
+function names(entry: string, m: LintMessage): boolean {
+  const slash = entry.indexOf('/');
+  if (slash < 0) return entry === m.ruleId;
+  return entry.slice(0, slash) === m.ruleId && entry.slice(slash + 1) === m.messageId;
+}
+
+const overlaps = (a: Coverage, b: Coverage): boolean => a.start === b.start || (a.start < b.end && b.start < a.end);
+
+/**
+ * One defect reported once: a finding whose rule or message declares that it covers another
+ * rule's finding at an overlapping range takes its place, unless the other is more severe. The
+ * covered finding moves to `suppressed` with the reason. Findings already covered cover nothing.
+ */
+export function mergeCovered(messages: LintMessage[], coverage: Map<LintMessage, Coverage>, suppressed?: SuppressedMessage[]): LintMessage[] {
+  const dropped = new Map<LintMessage, LintMessage>();
+  // only the findings of rules some entry names can be covered (a long report has thousands of others)
+  const named = new Set([...coverage.values()].flatMap((c) => c.covers.map((e) => e.split('/')[0])));
+  if (!named.size) return messages;
+  const candidates = messages.filter((m) => m.ruleId !== null && named.has(m.ruleId));
+  for (const a of messages) {
+    const ca = coverage.get(a);
+    if (!ca?.covers.length || dropped.has(a)) continue;
+    for (const b of candidates) {
+      if (b === a || dropped.has(b) || b.severity > a.severity) continue;
+      const cb = coverage.get(b);
+      if (!cb || !overlaps(ca, cb) || !ca.covers.some((e) => names(e, b))) continue;
+      dropped.set(b, a);
+    }
+  }
+  if (!dropped.size) return messages;
+  for (const [b, a] of dropped) {
+    suppressed?.push({ ...b, suppressions: [{ kind: 'superseded', justification: `${a.ruleId}/${a.messageId}: ${a.message}` }] });
+  }
+  return messages.filter((m) => !dropped.has(m));
+}
+
 /** Run the rules over one report. A rule that throws becomes one message, never a crash. */
 export function runRules(report: Report, opts: EngineOptions): LintMessage[] {
-  const out: LintMessage[] = [];
+  let out: LintMessage[] = [];
+  const coverage = new Map<LintMessage, Coverage>();
   const known = new Set(opts.knownRules ?? opts.rules.map((r) => r.id));
   const directives = readDirectives(report, { known, enabled: opts.inlineConfig !== false });
   const ran = new Set<string>();
@@ -136,6 +181,8 @@ export function runRules(report: Report, opts: EngineOptions): LintMessage[] {
             return;
           }
           out.push(m);
+          const { start, end } = clampEnd(report, f);
+          coverage.set(m, { start, end, covers: [...(rule.supersedes ?? []), ...(rule.messages[f.messageId]?.covers ?? [])] });
         },
       });
     } catch (err) {
@@ -153,6 +200,7 @@ export function runRules(report: Report, opts: EngineOptions): LintMessage[] {
     }
     if (opts.timings) opts.timings[rule.id] = { total: (opts.timings[rule.id]?.total ?? 0) + performance.now() - started };
   }
+  out = mergeCovered(out, coverage, opts.suppressed);
   const unused = opts.reportUnusedDisableDirectives ?? 'warn';
   for (const p of directives.problems(ran, unused !== 'off' && !opts.only)) {
     const a = report.doc.position(p.start);

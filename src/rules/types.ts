@@ -76,6 +76,15 @@ export interface ExpectedDiagnostic {
 }
 
 /**
+ * A message of a rule, in both languages. `covers` lists the findings of other rules (`rule-id`, or
+ * `rule-id/messageId` for one kind) that a finding of this message makes redundant where their ranges
+ * overlap: the engine then reports this one and moves the other to `suppressedMessages`.
+ */
+export interface RuleMessage extends Localised {
+  covers?: string[];
+}
+
+/**
  * A rule: its id, descriptions, default severity, the generations it applies to, its options
  * schema, its messages, and the examples that are both its tests and its documentation.
  * `check` reads the report model and emits findings; it never parses text and never prints.
@@ -96,7 +105,13 @@ export interface Rule<O = Record<string, never>> {
   /** some of its findings carry a `fix` */
   fixable?: boolean;
   /** its messages by id, with `{placeholders}` */
-  messages: Record<string, Localised>;
+  messages: Record<string, RuleMessage>;
+  /**
+   * Findings of other rules (`rule-id` or `rule-id/messageId`) that every finding of this rule
+   * makes redundant where their ranges overlap — one defect is reported once, by the more specific
+   * rule. A finding never hides a more severe one. See also `RuleMessage.covers`.
+   */
+  supersedes?: string[];
   /** inputs that must give no finding, and inputs that must give exactly the findings listed */
   examples: { valid: RuleExample<O>[]; invalid: RuleExample<O>[] };
   /** look at the report and emit findings through `ctx.emit` */

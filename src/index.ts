@@ -26,7 +26,7 @@ export type { Config, Profile, RuleEntry } from './config/types.js';
 export { formatters, getFormatter, stylish, json, sarif } from './output/index.js';
 export type { Formatter, FormatterContext } from './output/index.js';
 export type { LintResult, LintMessage, ReportSummary } from './diagnostic.js';
-export type { Rule, Locale, Localised, RuleContext, RuleFinding, RuleExample, ExpectedDiagnostic } from './rules/types.js';
+export type { Rule, Locale, Localised, RuleMessage, RuleContext, RuleFinding, RuleExample, ExpectedDiagnostic } from './rules/types.js';
 export { defineRule } from './rules/types.js';
 export type { Report, Section, Generation, Block, TitleInfo, PeriodStatement, ContactItem, SignOff, DateValue } from './model/types.js';
 export type { OfficialTables, OfficialTable } from './model/tables/types.js';

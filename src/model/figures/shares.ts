@@ -5,7 +5,7 @@
  */
 import type { Block } from '../types.js';
 import type { Figure, Share } from './types.js';
-import { GENERIC_WHOLE_RE, SHARE_RE } from './breakdowns.js';
+import { SHARE_RE, breakdownWording } from './breakdowns.js';
 import { isCount, isProse } from './extract.js';
 import { tableMetric, topicOf, wholeMetric } from './metrics.js';
 
@@ -70,7 +70,7 @@ export function resolveShares(blocks: Block[], figures: Figure[], known: Share[]
     }
     let whole: Figure | undefined;
     // 占全市申请总量的: a whole of a wider scope, which the report does not state
-    if (part && GENERIC_WHOLE_RE.test(phrase) && !WIDER_SCOPE_RE.test(phrase)) {
+    if (part && breakdownWording().genericWhole.test(phrase) && !WIDER_SCOPE_RE.test(phrase)) {
       const bi = proseAt.get(p.block) ?? 0;
       for (let k = bi; k >= Math.max(0, bi - 5) && !whole; k--) {
         const cands = (wholesByBlock.get(prose[k]!) ?? []).filter((w) => w !== part && w.unitClass === part!.unitClass && !w.approx);

@@ -103,3 +103,48 @@ describe('breakdown markers (src/vocabulary/breakdowns.json)', () => {
     expect(w.markerOnly.test('工作动态')).toBe(false);
   });
 });
+
+describe('a breakdown introduced by a subject in the next sentence', () => {
+  const HEADS: [string, string, string][] = [
+    ['本年度主动公开政府信息312条。', '主动公开的信息中，', '条'],
+    ['全年共发布各类信息312条。', '发布的信息中，', '条'],
+    ['2022年共受理政府信息公开申请312件。', '受理的申请中，', '件'],
+    ['2022年共收到政府信息公开申请312件。', '在收到的申请中，', '件'],
+    ['2022年共收到政府信息公开申请312件。', '上述申请中，', '件'],
+    ['本年度主动公开政府信息312条。', '从公开内容看，', '条'],
+    ['本年度主动公开政府信息312条。', '主动公开信息的类别主要有：', '条'],
+    ['本年度主动公开政府信息 312 条。', '主动公开的政府信息中：', '条'],
+  ];
+  const variants = combos({ head: HEADS, sep: ['，', '、', '；'] });
+
+  it('the parts are of the count in the sentence before: silent when they add up, the sum when not', () => {
+    for (const { head, sep } of variants) {
+      const [h, intro, u] = head;
+      const text = (a: number) => `${h}${intro}甲类${a}${u}${sep}乙类72${u}${sep}丙类100${u}。`;
+      expect(lists(text(140)), text(140)).toEqual([[312, [140, 72, 100]]]);
+      expect(sums(text(140)), text(140)).toEqual([]);
+      expect(sums(text(150)), text(150)).toEqual([[322, 312]]);
+    }
+  });
+});
+
+describe('a list item whose number is missing (工作动态类信息条)', () => {
+  const gaps = (text: string) =>
+    lintText(text, 'report.txt')
+      .messages.filter((m) => m.ruleId === 'missing-figure')
+      .map((m) => text.slice(m.column - 1, m.endColumn - 1));
+
+  it('is reported at the place of the number, in lists of every form', () => {
+    const FORMS = [
+      (gap: string, u: string) => `本年度主动公开政府信息40${u}。主动公开的信息中，${gap}，通知公告类信息12${u}，政策文件28${u}。`,
+      (gap: string, u: string) => `2024年主动公开政府信息40${u}（${gap}、通知公告类信息12${u}、政策文件28${u}）。`,
+      (gap: string, u: string) => `2024年主动公开政府信息40${u}，其中：${gap}；通知公告类信息12${u}；政策文件28${u}。`,
+      (gap: string, u: string) => `2024年主动公开政府信息40${u}，其中通知公告类信息12${u}，${gap}，政策文件28${u}。`,
+    ];
+    for (const v of combos({ form: FORMS, name: ['工作动态类信息', '通知公告', '政策解读'], unit: ['条', '篇'], space: ['', ' '] })) {
+      const gap = `${v.name}${v.space}${v.unit}`;
+      const text = v.form(gap, v.unit);
+      expect(gaps(text), text).toEqual([`${v.space}${v.unit}`]);
+    }
+  });
+});

@@ -101,6 +101,10 @@ describe('breakdown markers (src/vocabulary/breakdowns.json)', () => {
     // a clause that is only a marker
     for (const m of ['其中', '主要包括', '包含', '如下', '分别是']) expect(w.markerOnly.test(m), m).toBe(true);
     expect(w.markerOnly.test('工作动态')).toBe(false);
+    // shares that name nothing but the whole, and wholes wider than the report's
+    for (const p of ['占', '占比', '占总数的', '占全部申请的比例为', '占其比重约']) expect(w.unnamedWhole.test(p), p).toBe(true);
+    for (const p of ['占全市', '占行政许可的', '占上年']) expect(w.unnamedWhole.test(p), p).toBe(false);
+    for (const p of ['占全市总数的', '占本省总量']) expect(w.widerScope.test(p), p).toBe(true);
   });
 });
 

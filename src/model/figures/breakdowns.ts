@@ -24,6 +24,8 @@ export interface BreakdownVocabulary {
   channels: string[];
   publishVerbs: string[];
   countedOnce: string[];
+  widerScope: string[];
+  unnamedWhole: { of: string[]; whole: string[]; what: string[]; measure: string[]; trail: string[] };
 }
 
 /** The breakdown wording compiled into the expressions the reader uses. */
@@ -58,6 +60,10 @@ export interface BreakdownWording {
   /** the text says an item published on several channels is counted once */
   countedOnce: RegExp;
   referentVerb: RegExp;
+  /** a share of a wider whole than the report's own (全市, 全省…) */
+  widerScope: RegExp;
+  /** what a share is of when its words name nothing more than “the whole” (占, 占比, 占总数的) */
+  unnamedWhole: RegExp;
 }
 
 const alt = (xs: readonly string[]): string => `(?:${xs.join('|')})`;
@@ -80,6 +86,8 @@ export function compileBreakdownWording(v: BreakdownVocabulary): BreakdownWordin
     publish: new RegExp(alt(v.publishVerbs), 'u'),
     countedOnce: new RegExp(alt(v.countedOnce), 'u'),
     referentVerb: new RegExp(alt(v.referentVerbs), 'gu'),
+    widerScope: new RegExp(alt(v.widerScope), 'u'),
+    unnamedWhole: ((u) => new RegExp(`^占${alt(u.of)}?${alt(u.whole)}?(?:的)?${alt(u.what)}?(?:的)?${alt(u.measure)}?${alt(u.trail)}*$`, 'u'))(v.unnamedWhole),
   };
 }
 

@@ -128,3 +128,30 @@ describe('the finder itself', () => {
     }
   });
 });
+
+describe('contact details in a report given as one line', () => {
+  const contact = (text: string, file: string) =>
+    lintText(text, file)
+      .messages.filter((m) => m.ruleId === 'contact-info')
+      .map((m) => `${m.severity}:${m.messageId}`);
+  const BODY = '2022年，本局主动公开政府信息120条。'.repeat(30);
+
+  it('a label left empty right before the next part is empty, in every format', () => {
+    for (const sep of [' ', '']) {
+      const line = `某某局2022年政府信息公开工作年度报告${sep}如对本报告有疑问，请与本局办公室联系，电话：${sep}一、总体情况${sep}${BODY}`;
+      for (const [text, file] of [
+        [line, 'r.txt'],
+        [line, 'r.md'],
+        [`<p>${line}</p>`, 'r.html'],
+      ] as const) {
+        const multi = contact(line.replace(`电话：${sep}一、`, '电话：\n一、').replace('报告如', '报告\n如'), file === 'r.html' ? 'r.txt' : file);
+        expect(contact(text, file), `${file} ${JSON.stringify(sep)}`).toEqual(multi);
+      }
+    }
+  });
+
+  it('a whole article on one line is not taken for a header or footer line of the page', () => {
+    const line = `某某局2022年政府信息公开工作年度报告 如对本报告有疑问，请与本局办公室联系（电话：0591-23165385）。 一、总体情况 ${BODY} 主办单位：某某局 网站标识码：3500000001`;
+    for (const file of ['r.txt', 'r.md']) expect(contact(line, file), file).toEqual([]);
+  });
+});

@@ -110,6 +110,19 @@ describe('the finder itself', () => {
     expect(inlineHeadings('。 一、总体情况 2024 年，我市…').map((h) => h.tableRow)).toEqual([false]);
   });
 
+  it('a heading right after the report’s title, and a last heading that ends the text', () => {
+    for (const title of ['某某局2022年政府信息公开工作年度报告', '某某局2022年政务公开年报']) {
+      const line = `${title}一、总体情况2022年，本局主动公开信息20条。四、政府信息公开行政复议、行政诉讼情`;
+      const hs = inlineHeadings(line).map((h) => [line.slice(h.at, h.titleEnd), h.stop]);
+      expect(hs, title).toEqual([
+        ['一、总体情况', 'title-word'],
+        ['四、政府信息公开行政复议、行政诉讼情', 'line-end'],
+      ]);
+    }
+    // a title running on past the longest a title may be is none
+    expect(inlineHeadings(`。四、${'政府信息公开'.repeat(8)}`)[0]?.titleEnd).toBeUndefined();
+  });
+
   it('a title with a comma in it runs on to the space after it', () => {
     const line = '。 二、规范依申请公开,积极回应社会关切 健全依申请公开工作机制。';
     const [h] = inlineHeadings(line);

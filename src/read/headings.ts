@@ -27,8 +27,8 @@ export interface InlineHeading {
   mark: number;
   /** offset where the title stops, when it stops soon enough to be a title */
   titleEnd?: number;
-  /** what stops the title: a space, punctuation, a sub-heading or year that follows, a word titles end with */
-  stop?: 'space' | 'punctuation' | 'sub-heading' | 'year' | 'title-word';
+  /** what stops the title: a space, punctuation, a sub-heading or year that follows, a word titles end with, the end of the line */
+  stop?: 'space' | 'punctuation' | 'sub-heading' | 'year' | 'title-word' | 'line-end';
   /** followed by figures that are not a year (一、本年新收政府信息公开申请数量 713000074): a table row */
   tableRow: boolean;
 }
@@ -82,6 +82,8 @@ function titleStop(line: string, from: number): Pick<InlineHeading, 'titleEnd' |
     const sp2 = /[\s\u3000]|[。；;：:！？!?]/u.exec(window.slice(best.at));
     if (sp2 && /[\s\u3000]/u.test(sp2[0])) best = { at: best.at + sp2.index, stop: 'space' };
   }
+  // a short title that ends the line (a text cut off after its last heading)
+  if (!best && line.length - from <= MAX_INLINE_TITLE && line.length - from >= 2) best = { at: line.length - from, stop: 'line-end' };
   return best && best.at <= MAX_INLINE_TITLE ? { titleEnd: from + best.at, stop: best.stop } : {};
 }
 

@@ -8,6 +8,7 @@ import type { Block } from '../types.js';
 import { chineseNumber, toHalfWidth } from '../numerals.js';
 import { readNumbering } from '../numbering.js';
 import { vocabulary } from '../../config/vocabulary.js';
+import { isPageNumberLine } from '../page-chrome.js';
 import type { Approximation, Figure, UnitClass } from './types.js';
 
 interface FiguresVocabulary {
@@ -187,7 +188,7 @@ export function extractFigures(blocks: Block[]): Figure[] {
       continue;
     }
     // a page number between two lines of a wrapped paragraph (- 2 -, — 6 —) is passed over
-    if (PAGE_NUMBER_RE.test(b.text.text)) continue;
+    if (isPageNumberLine(b.text.text)) continue;
     const carried = prev ? wrappedTail(prev) : '';
     for (const f of blockFigures(b)) {
       // a line broken inside a clause (…共受理 / 3119件): the subject begins on the line before
@@ -200,9 +201,6 @@ export function extractFigures(blocks: Block[]): Figure[] {
   }
   return out;
 }
-
-/** A line that is only a page number: - 2 -, — 6 —, 第3页. */
-export const PAGE_NUMBER_RE = /^\s*(?:[-—–－]+\s*[0-9０-９]+\s*[-—–－]+|第\s*[0-9０-９]+\s*页(?:\s*共\s*[0-9０-９]+\s*页)?)\s*$/u;
 
 /** The words a line ends with when it is cut inside a clause (hard-wrapped text), else ''. */
 function wrappedTail(b: Block): string {

@@ -2,17 +2,7 @@ import { defineRule, ALL_GENERATIONS } from '../src/rules/types.js';
 import type { Section } from '../src/model/types.js';
 import { matchSections } from '../src/model/section-match.js';
 import { sectionExtent } from '../src/model/completeness.js';
-
-/** Words that name a shortcoming. */
-const PROBLEM_WORDS = /(问题|不足|差距|薄弱|短板|有待|不够|不到位|欠缺|滞后|不及时|不规范|不完善|不高|不强|还需|仍需|尚需)/;
-/** Words that state a measure taken or planned. */
-const MEASURE_WORDS =
-  /(改进|整改|措施|下一步|下步|今后|将|拟|计划|加强|加大|强化|完善|健全|提升|提高|推进|推动|落实|规范|优化|着力|力争|持续|继续|进一步|深化|确保|做好|建立)/;
-/** A heading of the part that follows section 五 with the measures (五、存在的问题 → 六、下步工作打算). */
-const PLAN_HEADING = /(下一步|下步|今后|工作打算|工作计划|工作思路|工作重点|改进|措施|打算|展望)/;
-/** How last year's problems were dealt with (format-2021). */
-const LAST_YEAR = /(上一?年度?|去年|前一年|以往)/;
-const FIXED = /(整改|改进|解决|落实|改善|完成|已)/;
+import { measuresWording } from '../src/model/plans.js';
 
 /**
  * A warning: whether the text "states measures" is read from its words, and a report may set
@@ -88,12 +78,13 @@ export default defineRule<Record<string, never>>({
     const ext = sectionExtent(report, section);
     if (!ext.closedBy) return; // the text may stop before the measures
     const text = ext.blocks.map((b) => b.text.text).join('\n');
-    if (!PROBLEM_WORDS.test(text)) return;
+    const w = measuresWording();
+    if (!w.problem.test(text)) return;
     // measures may stand in the next part when it is a plan (五、下步工作打算)
     const top = report.sections.indexOf(section);
     const next: Section | undefined = top >= 0 ? report.sections[top + 1] : undefined;
-    const planNext = next && PLAN_HEADING.test(next.title);
-    const measured = MEASURE_WORDS.test(text) || planNext;
+    const planNext = next && w.planHeading.test(next.title);
+    const measured = w.measure.test(text) || planNext;
     if (!measured) {
       emit({ messageId: 'noMeasures', data: { title: section.title }, range: section.heading.range });
       return;
@@ -101,9 +92,9 @@ export default defineRule<Record<string, never>>({
     const year = report.year?.value;
     if (report.generation === 'format-2021' && year !== undefined) {
       const last = year - 1;
-      const lastYear = new RegExp(`${LAST_YEAR.source}|${last}年`);
+      const lastYear = new RegExp(`${w.lastYear.source}|${last}年`, 'u');
       const sentences = text.split(/[。；;\n]/);
-      if (!sentences.some((s) => lastYear.test(s) && FIXED.test(s))) {
+      if (!sentences.some((s) => lastYear.test(s) && w.fixed.test(s))) {
         emit({ messageId: 'noLastYear', data: { title: section.title, last }, range: section.heading.range });
       }
     }

@@ -1,6 +1,6 @@
 import { defineRule, ALL_GENERATIONS } from '../src/rules/types.js';
 import { PARTS_2021, reportText } from '../src/rules/example-texts.js';
-import { matchSections, mentionOf } from '../src/model/section-match.js';
+import { matchSections, mentionOf, titleTypo } from '../src/model/section-match.js';
 import { textSeenToEnd } from '../src/model/completeness.js';
 
 interface Options {
@@ -30,6 +30,10 @@ export default defineRule<Options>({
       zh: '未识别出任何章节标题（如“一、总体情况”），无法检查必备部分',
       en: 'no section headings (such as “一、总体情况”) were recognised; required sections cannot be checked',
     },
+    headingTypo: {
+      zh: '第{order}部分标题与格式规定的措辞不符，疑为笔误：应为“{expected}”，实为“{actual}”',
+      en: 'the heading of part {order} differs from the format’s wording, apparently a typo: “{actual}” where the format has “{expected}”',
+    },
   },
   examples: {
     valid: [
@@ -41,6 +45,11 @@ export default defineRule<Options>({
       {
         title: '正文在第三部分之后中断（复制不全）：其后的部分不判断',
         text: reportText(PARTS_2021.slice(0, 3)),
+        expected: [],
+      },
+      {
+        title: '标题的常见写法（政务信息、及/和、的、其它、省去“政府信息公开”）不算笔误',
+        text: reportText(PARTS_2021.map(([, b], i) => [['一、总体概况', '二、主动公开政务信息情况', '三、收到及处理政府信息公开申请的情况', '四、行政复议、行政诉讼情况', '五、存在的问题及改进措施', '六、其它需要报告的事项'][i]!, b])),
         expected: [],
       },
     ],
@@ -68,6 +77,22 @@ export default defineRule<Options>({
           { line: 10, column: 1, endLine: 10, endColumn: 12, message: '缺少必备部分“五、存在的主要问题及改进情况”' },
         ],
       },
+      {
+        title: '第四部分标题多了一个字（行政法复议）：部分已有，措辞疑为笔误（警告）',
+        text: reportText(PARTS_2021.map(([h, b]) => (h.startsWith('四') ? ['四、政府信息公开行政法复议、行政诉讼情况', b] : [h, b]))),
+        expected: [
+          {
+            line: 8,
+            column: 3,
+            endLine: 8,
+            endColumn: 21,
+            severity: 'warning',
+            message: '第4部分标题与格式规定的措辞不符，疑为笔误：应为“政府信息公开行政复议、行政诉讼情况”，实为“政府信息公开行政法复议、行政诉讼情况”',
+            expected: '政府信息公开行政复议、行政诉讼情况',
+            actual: '政府信息公开行政法复议、行政诉讼情况',
+          },
+        ],
+      },
     ],
   },
   check({ report, profile, options, emit }) {
@@ -84,6 +109,24 @@ export default defineRule<Options>({
     }
     const matches = matchSections(report, profile.sections);
     const found = matches.filter((m) => m.section);
+    // a part's heading that reads as the format's title with one character wrong (a warning:
+    // the part is there); the 2008 regulation sets contents, not the wording of headings
+    if (report.generation !== 'legacy') {
+      for (const m of found) {
+        const sec = m.section!;
+        if (sec.level !== 1 || sec.numbering?.ordinal !== m.spec.order) continue;
+        const expected = titleTypo(sec.title, m.spec.title);
+        if (expected === undefined) continue;
+        emit({
+          messageId: 'headingTypo',
+          data: { order: m.spec.order, expected, actual: sec.title },
+          range: sec.titleText.range(),
+          severity: 'warning',
+          expected,
+          actual: sec.title,
+        });
+      }
+    }
     // the text reaches the format's last part: what is missing is missing, whatever the order
     const lastPart = Math.max(...profile.sections.map((s) => s.order));
     const reachesEnd = ends || found.some((f) => f.section!.level === 1 && f.spec.order === lastPart);

@@ -115,7 +115,9 @@ describe('headings read on meaning', () => {
   ];
   it.each(VARIANTS)('%s is part 四', (h) => {
     const parts = PARTS.map(([x, b]) => (x.startsWith('四') ? ([h, b] as [string, string]) : ([x, b] as [string, string])));
-    expect(findings(report(parts))).toEqual([]);
+    // the misspelt heading is part four, with one warning on its wording
+    const typo = h.includes('行政法复议') ? ['headingTypo'] : [];
+    expect(findings(report(parts)).map((m) => m.messageId)).toEqual(typo);
     const r = model(report(parts));
     const four = matchSections(r, resolveProfile('format-2021').sections).find((m) => m.spec.id === 'review-litigation');
     expect(four?.section?.heading.text.text.trim()).toBe(h);
@@ -192,5 +194,77 @@ describe('headings inside the one line of a dump', () => {
       '存在的主要问题及改进情况',
       '其他需要报告的事项',
     ]);
+  });
+});
+
+describe('a part heading with one character wrong (required-sections, warning)', () => {
+  const typos = (text: string) =>
+    findings(text)
+      .filter((m) => m.messageId === 'headingTypo')
+      .map((m) => [m.severity, m.expected, m.actual]);
+  /** Characters that may slip into a title (not 的, 及, 和: a heading may add or drop them). */
+  const SLIPS = ['法', '报', '务', '之', '新', '了'];
+
+  it('an inserted or changed character inside any part title is reported, naming both wordings', () => {
+    let seen = 0;
+    for (const [k, [h, b]] of PARTS.entries()) {
+      const [num, title] = [h.slice(0, 2), h.slice(2)];
+      // every position with at least two characters of the title on each side
+      for (let at = 2; at <= title.length - 2; at++) {
+        for (const [si, slip] of SLIPS.entries()) {
+          if ((at + si) % 3 !== 0) continue; // a sample, every slip at changing positions
+          for (const kind of ['insert', 'change'] as const) {
+            const bad = kind === 'insert' ? title.slice(0, at) + slip + title.slice(at) : title.slice(0, at) + slip + title.slice(at + 1);
+            // two characters of the title after the slip
+            if (bad === title || (kind === 'change' && at > title.length - 3)) continue;
+            const parts = PARTS.map((p, i) => (i === k ? ([num + bad, b] as [string, string]) : p));
+            const got = typos(report(parts));
+            // 政务信息 for 政府信息 is a known variant
+            if (bad.includes('政务信息')) {
+              expect(got, bad).toEqual([]);
+              continue;
+            }
+            expect(got, `${num}${bad}`).toEqual([[1, title, bad]]);
+            seen++;
+          }
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(40);
+  });
+
+  it('known variants, added or dropped words at the ends and other numbering styles are not typos', () => {
+    const VARIANTS: Record<number, string[]> = {
+      0: ['总体情况', '工作总体情况', '总体概况', '基本情况'],
+      1: ['主动公开政府信息情况', '主动公开政务信息情况', '主动公开信息情况', '主动公开情况', '政府信息主动公开情况'],
+      2: ['收到和处理政府信息公开申请情况', '收到及处理政府信息公开申请的情况', '收到和处理政府信息公开申请', '依申请公开情况', '收到与处理政府信息公开申请情况'],
+      3: ['政府信息公开行政复议、行政诉讼情况', '行政复议、行政诉讼情况', '政府信息公开行政复议和行政诉讼情况', '政府信息公开行政复议及行政诉讼的情况', '因政府信息公开申请行政复议、提起行政诉讼情况', '政府信息公开申请行政复议、行政诉讼情况'],
+      4: ['存在的主要问题及改进情况', '存在的主要问题和改进情况', '存在主要问题及改进情况', '存在的主要问题及改进措施', '政府信息公开工作存在的主要问题及改进情况', '存在的问题及改进措施'],
+      5: ['其他需要报告的事项', '其它需要报告的事项', '其他需要报告事项', '其他需要说明的事项'],
+    };
+    for (const [k, titles] of Object.entries(VARIANTS)) {
+      for (const [ni, num] of ['一、', '第一部分 ', '一．'].entries()) {
+        for (const t of titles) {
+          const numbered = ni === 0 ? `${'一二三四五六'[Number(k)]}、` : ni === 1 ? `第${'一二三四五六'[Number(k)]}部分 ` : `${'一二三四五六'[Number(k)]}．`;
+          void num;
+          const parts = PARTS.map((p, i) => (i === Number(k) ? ([numbered + t, p[1]] as [string, string]) : p));
+          expect(typos(report(parts)), numbered + t).toEqual([]);
+        }
+      }
+    }
+  });
+
+  it('a legacy report (the 2008 regulation sets contents, not headings) is not checked', () => {
+    const text = report(PARTS.map(([h, b]) => [h.replace('行政复议', '行政法复议'), b.replace('2022', '2016')]), '某某区财政局\n2017年1月20日', '某某区财政局2016年政府信息公开工作年度报告');
+    expect(typos(text)).toEqual([]);
+  });
+
+  it('full/2022-pingtan-1.txt: part four is flagged, once, at its title', () => {
+    const text = readFileSync(path.join(corpusDir, 'full', '2022-pingtan-1.txt'), 'utf8');
+    const res = lintText(text, '2022-pingtan-1.txt', { rules: RULES }).messages.filter((m) => m.messageId === 'headingTypo');
+    expect(res.map((m) => [m.severity, m.expected, m.actual])).toEqual([[1, '政府信息公开行政复议、行政诉讼情况', '政府信息公开行政法复议、行政诉讼情况']]);
+    const m = res[0]!;
+    const lines = text.split('\n');
+    expect(lines[m.line - 1]!.slice(m.column - 1, m.endColumn - 1)).toBe('政府信息公开行政法复议、行政诉讼情况');
   });
 });

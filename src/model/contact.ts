@@ -4,6 +4,7 @@ import { toHalfWidth } from './numerals.js';
 import { rowText } from './period.js';
 import { vocabulary } from '../config/vocabulary.js';
 import { crawlerHeader, isChromeLine } from './page-chrome.js';
+import { headingStartLength } from '../read/headings.js';
 
 /**
  * Contact details a report gives, usually in its introduction:
@@ -105,7 +106,8 @@ function nothingAfter(h: string, p: number): boolean {
   const rest = h.slice(p, p + 12);
   if (rest === '' || /^[\s，,；;。)）]/.test(rest)) return true;
   const next = words().anyLabel.exec(rest);
-  return next?.index === 0;
+  // the text runs on into the next part (电话：一、总体情况 in a report given as one line)
+  return next?.index === 0 || headingStartLength(rest) !== undefined;
 }
 
 function kindOf(m: RegExpExecArray): ContactKind {
@@ -235,8 +237,11 @@ export function contactsIn(text: MappedText): ContactItem[] {
   });
 }
 
+/** A line longer than this (a whole article given as one line) is no header or footer line of the page. */
+const MAX_CHROME_LINE = 300;
+
 function isChrome(b: Block | undefined): boolean {
-  return !!b && b.type !== 'table' && isChromeLine(b.text.text);
+  return !!b && b.type !== 'table' && b.text.length <= MAX_CHROME_LINE && isChromeLine(b.text.text);
 }
 
 /** Contact details given in the report (phone, e-mail, address, postcode, website), in document order. */
@@ -247,7 +252,7 @@ export function extractContacts(blocks: Block[]): ContactItem[] {
     // the page's footer: the line itself, or a line between two footer lines
     if (isChrome(b) || (isChrome(blocks[i - 1]) && isChrome(blocks[i + 1]))) return;
     // a crawler's header line (原文链接: https://…) gives the page's address, not the report's
-    if (b.type !== 'table' && crawlerHeader(b.text.text)) return;
+    if (b.type !== 'table' && b.text.length <= MAX_CHROME_LINE && crawlerHeader(b.text.text)) return;
     if (b.table) {
       for (const row of b.table.rows) out.push(...contactsIn(rowText(row)));
     } else out.push(...contactsIn(b.text));

@@ -471,13 +471,23 @@ export interface TargetDate {
   date: { text: string; range: SourceRange };
 }
 
-const TARGET_RE =
-  /(?<![按根据照原])(争取|力争|力求|确保|计划|预计|预期|拟|目标是?|将于|将在)\s*(?:在|到|于|至|截至|截止)?\s*((?:19|20)[0-9]{2})\s*年\s*(底|末|前|内|年底|年末|上半年|下半年|年中|第[一二三四]季度|[0-9]{1,2}\s*月(?:底|末|前|份)?)?/g;
+let targetRe: RegExp | undefined;
+/** A plan or target date: the verb, the year, when in it (the wording is data: `targets` in measures.json). */
+function targetPattern(): RegExp {
+  if (targetRe) return targetRe;
+  const t = vocabulary<{ targets: { notAfter: string[]; verbs: string[]; prepositions: string[]; within: string[] } }>('measures').targets;
+  const alt = (xs: string[]): string => `(?:${xs.join('|')})`;
+  targetRe = new RegExp(
+    `(?<!${alt(t.notAfter)})(${t.verbs.join('|')})\\s*${alt(t.prepositions)}?\\s*((?:19|20)[0-9]{2})\\s*年\\s*(${t.within.join('|')})?`,
+    'g',
+  );
+  return targetRe;
+}
 
 export const targetDates = memo((report: Report): TargetDate[] => {
   const out: TargetDate[] = [];
   for (const b of proseBlocks(report)) {
-    for (const { m, text } of scan(b, TARGET_RE)) {
+    for (const { m, text } of scan(b, targetPattern())) {
       const di = m.index + m[0].indexOf(m[2]!, m[1]!.length);
       const end = m.index + m[0].length;
       out.push({

@@ -1,6 +1,8 @@
 import type { SectionSpec } from '../config/types.js';
 import type { Report, Section } from './types.js';
 import { allSections } from './sections.js';
+import { readNumbering } from './numbering.js';
+import { vocabulary } from '../config/vocabulary.js';
 
 /** Normalise a heading for matching: no spaces, half-width brackets. */
 export function normaliseTitle(s: string): string {
@@ -45,6 +47,16 @@ export function matchSections(report: Report, specs: SectionSpec[]): SectionMatc
       used.add(s);
     }
   }
+  // a part's heading misspelt where its words are (二、主动报公开政府信息情况): numbered as the part,
+  // and the format's title with one character wrong
+  for (const m of ordered) {
+    if (m.section) continue;
+    const s = report.sections.find((x) => !used.has(x) && x.numbering?.ordinal === m.spec.order && titleTypo(x.title, m.spec.title) !== undefined);
+    if (s) {
+      m.section = s;
+      used.add(s);
+    }
+  }
   // a merged part (四、行政复议、行政诉讼和收费情况) can stand for more than one
   for (const m of ordered) {
     if (m.section) continue;
@@ -73,4 +85,58 @@ export function mentionOf(report: Report, spec: SectionSpec): Report['blocks'][n
   return report.blocks.find(
     (b) => b.type !== 'table' && b.type !== 'html' && spec.mentions!.some((words) => words.every((w) => b.text.text.includes(w))),
   );
+}
+
+interface TitleVariants {
+  titleVariants: { same: [string, string][]; ignore: string[] };
+}
+
+let variants: { same: (s: string) => string; ignore: (s: string) => string } | undefined;
+
+/** A heading with known variants folded (`same`), and without the words it may add or drop (`ignore`). */
+function titleFolds(): NonNullable<typeof variants> {
+  if (!variants) {
+    const { same, ignore } = vocabulary<TitleVariants>('sections').titleVariants;
+    const esc = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pairs = [...same].sort((a, b) => b[0].length - a[0].length);
+    const sameRe = pairs.length ? new RegExp(pairs.map(([v]) => esc(v)).join('|'), 'gu') : undefined;
+    const usual = new Map(pairs);
+    const words = [...ignore].sort((a, b) => b.length - a.length);
+    const ignoreRe = words.length ? new RegExp(words.map(esc).join('|'), 'gu') : undefined;
+    const fold = (t: string): string => (sameRe ? normaliseTitle(t).replace(sameRe, (w) => usual.get(w) ?? w) : normaliseTitle(t));
+    variants = { same: fold, ignore: (t) => (ignoreRe ? fold(t).replace(ignoreRe, '') : fold(t)) };
+  }
+  return variants;
+}
+
+/** The characters a typo is looked for among: Chinese characters only (not digits, Latin, punctuation). */
+const HAN_ONLY = /^[\u3400-\u9fff]*$/u;
+
+/** `t` is `c` with one character inserted, left out or changed, and two characters of `c` or more on each side of it. */
+function innerSlip(title: string, format: string): boolean {
+  const t = [...title];
+  const c = [...format];
+  if (c.length < 4) return false;
+  let p = 0;
+  while (p < t.length && p < c.length && t[p] === c[p]) p++;
+  let s = 0;
+  while (s < t.length - p && s < c.length - p && t[t.length - 1 - s] === c[c.length - 1 - s]) s++;
+  const dt = t.slice(p, t.length - s).join('');
+  const dc = c.slice(p, c.length - s).join('');
+  if (dt.length + dc.length === 0 || dt.length > 1 || dc.length > 1 || p < 2 || s < 2) return false;
+  return HAN_ONLY.test(dt) && HAN_ONLY.test(dc);
+}
+
+/**
+ * Whether a heading's title reads as the format's title with one character inserted, left out or
+ * changed inside it (政府信息公开行政法复议、行政诉讼情况 for 政府信息公开行政复议、行政诉讼情况): an
+ * apparent typo. Known variants (with or without 政府信息, 情况 left out, 和 for 及 — kept as data in
+ * `src/vocabulary/sections.json`) and any difference at the start or end of the title (words added
+ * before or after, a title cut short) are not. Returns the format's title without its numbering.
+ */
+export function titleTypo(title: string, formatTitle: string): string | undefined {
+  const bare = formatTitle.slice(readNumbering(formatTitle)?.length ?? 0).trim();
+  const { same, ignore } = titleFolds();
+  if (ignore(title) === ignore(bare)) return undefined;
+  return innerSlip(same(title), same(bare)) || innerSlip(ignore(title), ignore(bare)) ? bare : undefined;
 }

@@ -3,6 +3,7 @@ import { readNumbering, styleLevel } from './numbering.js';
 import type { MappedText } from '../util/mapped-text.js';
 import { vocabulary } from '../config/vocabulary.js';
 import { builtinProfiles } from '../config/profiles.js';
+import { inlineHeadings as findInlineHeadings } from '../read/headings.js';
 
 /** Longest title a numbered line may have to count as a heading rather than a numbered paragraph. */
 const MAX_TITLE = 32;
@@ -55,41 +56,15 @@ interface SectionsVocabulary {
   inlineHeadings: { minBlockLength: number; minAverageLineLength: number; before: string };
 }
 
-let vocab: { v: SectionsVocabulary; before: RegExp; numbered: RegExp } | undefined;
+let vocab: { v: SectionsVocabulary } | undefined;
 function sectionsVocabulary(): NonNullable<typeof vocab> {
-  if (!vocab) {
-    const v = vocabulary<SectionsVocabulary>('sections');
-    vocab = {
-      v,
-      before: new RegExp(`(?:${v.inlineHeadings.before})$`),
-      // 一、 / 第一部分 / （一）: the numberings a heading inside a line may have
-      numbered: /(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])/g,
-    };
-  }
-  return vocab;
+  return (vocab ??= { v: vocabulary<SectionsVocabulary>('sections') });
 }
 
 /** A line that is a row of an official table numbered like a section (三、本年度办理结果). */
 function isTableRowHeading(title: string): boolean {
   const t = title.replace(/[\s\u3000]/g, '');
   return sectionsVocabulary().v.tableRowHeadings.some((w) => t.startsWith(w));
-}
-
-/** Where a heading's title stops when body text follows it in the same line without punctuation. */
-function inlineTitleLength(rest: string): number | undefined {
-  const { v } = sectionsVocabulary();
-  const window = rest.slice(0, MAX_TITLE + 1);
-  let stop: number | undefined;
-  const take = (i: number): void => {
-    if (i >= 2 && (stop === undefined || i < stop)) stop = i;
-  };
-  for (const w of v.titleEnds) {
-    const i = window.indexOf(w, 1);
-    if (i >= 0) take(i + w.length);
-  }
-  const m = /[\s\u3000。；;：:！？!?，,]|[（(][一二三四五六七八九十]{1,3}[)）]|(?:19|20)[0-9]{2}\s*年/.exec(window);
-  if (m) take(m.index);
-  return stop !== undefined && stop <= MAX_TITLE ? stop : undefined;
 }
 
 /** A piece of a block as a block of its own (same index: it stands where the block stands). */
@@ -103,19 +78,13 @@ function piece(block: Block, text: MappedText): Block {
  * between them. Only a numbering that stands after the end of a sentence or a space counts.
  */
 function inlineHeadings(block: Block, titleBlock?: Block): { pieces: Block[]; headings: Map<Block, HeadingCandidate> } | undefined {
-  const { before, numbered } = sectionsVocabulary();
   const text = block.text;
   const cuts: { at: number; titleEnd: number; num: NonNullable<ReturnType<typeof readNumbering>> }[] = [];
-  numbered.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = numbered.exec(text.text))) {
-    if (m.index > 0 && !before.test(text.text.slice(Math.max(0, m.index - 8), m.index))) continue;
-    const num = readNumbering(text.text.slice(m.index));
-    if (!num) continue;
-    const restStart = m.index + num.length;
-    const len = inlineTitleLength(text.text.slice(restStart));
-    if (len === undefined) continue;
-    cuts.push({ at: m.index, titleEnd: restStart + len, num });
+  for (const h of findInlineHeadings(text.text)) {
+    if (h.titleEnd === undefined) continue;
+    const num = readNumbering(text.text.slice(h.at));
+    if (!num || h.at + num.length >= h.titleEnd) continue;
+    cuts.push({ at: h.at, titleEnd: h.titleEnd, num });
   }
   if (cuts.length === 0) return undefined;
   const pieces: Block[] = [];
@@ -223,9 +192,14 @@ export function buildSections(blocks: Block[], titleBlock?: Block): { sections: 
   const items: { block: Block; h?: HeadingCandidate }[] = [];
   const { minBlockLength } = sectionsVocabulary().v.inlineHeadings;
   const inline = fewLineBreaks(blocks);
+  // a short report given as one line is searched too: a line that holds most of the text
+  const textLength = blocks.reduce((n, b) => n + (b.type === 'table' ? 0 : b.text.length), 0);
   for (const block of blocks) {
-    const h = headingOf(block, titleBlock);
-    if (!h && inline && block !== titleBlock && block.type === 'paragraph' && block.text.length >= minBlockLength) {
+    const long = block.text.length >= minBlockLength || block.text.length * 2 >= textLength;
+    // a Markdown heading that runs on for the whole text (`# 标题 一、总体情况 …` on one line) is no heading
+    const runOn = inline && long && block.type === 'heading' && block.text.length > 3 * MAX_TITLE;
+    const h = runOn ? undefined : headingOf(block, titleBlock);
+    if (!h && inline && (block !== titleBlock || runOn) && (block.type === 'paragraph' || runOn) && long) {
       const split = inlineHeadings(block, titleBlock);
       if (split) {
         for (const p of split.pieces) items.push({ block: p, h: split.headings.get(p) });

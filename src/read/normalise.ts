@@ -1,5 +1,6 @@
 import { MappedText, type Segment } from '../util/mapped-text.js';
 import { vocabulary } from '../config/vocabulary.js';
+import { inlineHeadings } from './headings.js';
 
 /**
  * Text normalisation before every extractor. Reports reach the linter as text copied out of Word,
@@ -172,54 +173,36 @@ function continues(prev: string, next: string, heading: RegExp): boolean {
   return true;
 }
 
-const HEAD_MARK = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])/;
-
 /**
  * Split a one-line dump at sentence ends and headings. A space that separates paragraphs becomes a
  * line break; where the dump ran paragraphs together without a space (`…规定。一、 概述2016年，…`), a
- * line break is inserted before the heading and after its title. A heading followed by figures that
- * are not a year (`一、本年新收政府信息公开申请数量 713000074`) is a table row and stays where it is.
+ * line break is inserted before the heading and after its title. The headings are those the model
+ * finds inside a long line (`inlineHeadings`, one finder for both); one followed by figures that are
+ * not a year (`一、本年新收政府信息公开申请数量 713000074`) is a table row and stays where it is.
  * Returns the split line and, per character, the offset in the line it stands for.
  */
-function splitDump(line: string, heading: RegExp): { text: string; from: number[] } {
-  const { titleEnds } = vocabulary<{ titleEnds: string[] }>('sections');
-  // a row label and its figures: digits that run on into the next label, not a number with its unit
-  const tableRow = /^[^\s。，；：,]{2,60}? ?[0-9]+(?=$|\s|[一二三四五六七八九十]、|[（(]|[0-9]+[.．、])/;
+function splitDump(line: string): { text: string; from: number[] } {
   const replace = new Set<number>();
   const insert = new Set<number>();
+  // paragraphs: a space after the end of a sentence
   for (let i = 1; i < line.length - 1; i++) {
     const c = line[i]!;
-    const space = c === ' ' || c === '\u3000';
-    // only a space, or the character after a sentence end, can start a line: look no further elsewhere
-    if (!space && !/[。！？”’」』）)]/.test(line[i - 1]!)) continue;
-    const after = line.slice(i + (space ? 1 : 0), i + 80);
-    const before = line.slice(Math.max(0, i - 3), i);
-    const sentenceEnd = /[。！？][”’」』）)]?$/.test(before);
-    if (space) {
-      if ((sentenceEnd && /^\S/.test(after)) || (heading.test(after) && !tableRow.test(after))) replace.add(i);
-    } else if (sentenceEnd && HEAD_MARK.test(after) && !tableRow.test(after)) insert.add(i);
+    if (c !== ' ' && c !== '\u3000') continue;
+    if (/[。！？][”’」』）)]?$/.test(line.slice(Math.max(0, i - 3), i)) && /^\S/.test(line.slice(i + 1, i + 2))) replace.add(i);
   }
-  // a heading's own line ends at the first space after it, or before the sub-heading or the year that
-  // follows its title, when that comes soon and no sentence ends before it
-  const breaks = [...new Set([0, ...replace, ...insert])].sort((a, b) => a - b);
-  for (const b0 of breaks) {
-    const at = replace.has(b0) ? b0 + 1 : b0;
-    const rest = line.slice(at, at + 60);
-    if (!HEAD_MARK.test(rest) || tableRow.test(rest)) continue;
-    const mark = HEAD_MARK.exec(rest)![0].length;
-    const sp = rest.indexOf(' ', mark + 1);
-    const sub = rest.slice(mark).search(/(?<!第)[（(][一二三四五六七八九十]{1,3}[)）](?!项)|20\d\d年/);
-    // the words a section title ends with (…情况, …事项), when more text runs on after them
-    const endWord = titleEnds
-      .map((w) => {
-        const i = rest.indexOf(w, mark + 1);
-        return i >= 0 && /^[^\s。，；：、）)]/.test(rest.slice(i + w.length)) ? i + w.length : -1;
-      })
-      .filter((i) => i > 0);
-    const cut = [sp, sub >= 0 ? sub + mark : -1, ...endWord].filter((x) => x > mark).sort((a, b) => a - b)[0];
-    if (cut === undefined || /[。！？，]/.test(rest.slice(0, cut))) continue;
-    if (rest[cut] === ' ') replace.add(at + cut);
-    else insert.add(at + cut);
+  for (const h of inlineHeadings(line)) {
+    if (h.tableRow) continue;
+    // a line of its own: the space before it becomes the break, or one is put in after the sentence end
+    if (h.at > 0) {
+      if (/[ \u3000]/.test(line[h.at - 1]!)) replace.add(h.at - 1);
+      else insert.add(h.at);
+    }
+    // its title a line of its own when body text runs on after it (a title that stops at punctuation
+    // stays with what follows: 二、加强培训，…)
+    const end = h.titleEnd;
+    if (end === undefined || end >= line.length) continue;
+    if (/[ \u3000]/.test(line[end]!)) replace.add(end);
+    else if (!/[\s。，；：、）)！？,;:!?”’]/.test(line[end]!)) insert.add(end);
   }
   let text = '';
   const from: number[] = [];
@@ -250,7 +233,7 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
   // (a dump has sentences; a table laid out on one line has hardly any)
   const sentences = (longest.text.match(/[。！？]/g) ?? []).length;
   if (kind === 'text' && longest.text.length > 1500 && longest.text.length > raw.length * 0.5 && sentences >= 5) {
-    const split = splitDump(longest.text, heading);
+    const split = splitDump(longest.text);
     if (split.text !== longest.text) {
       dumped = raw.slice(0, longest.start) + split.text + raw.slice(longest.end);
       const a = longest.start;

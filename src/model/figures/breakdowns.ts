@@ -7,39 +7,98 @@ import type { Block } from '../types.js';
 import type { Breakdown, Figure, ListEnd, Share, UnitClass } from './types.js';
 import { CLAUSE_BREAK, CLOSE_PAREN, OPEN_PAREN, SENTENCE_END, blockSentences, coreSubject, isCount, isProse, positions } from './extract.js';
 import { readNumbering } from '../numbering.js';
+import { vocabulary } from '../../config/vocabulary.js';
 
-/** Words that open a list of parts. */
-const MARKER_RE =
-  /其中(?:[，,：:]\s*)?(?:主要)?(?:包括|包含)?[：:，,]?|(?:主要|具体)?包括[：:]?|分别(?:为|是)[：:]?|主要有[：:]?|具体(?:为|如下)[：:]?|(?<=(?:件|条|项|篇|个)\s*[，,]\s*)涉及[：:]?/gu;
-/** A clause that does nothing but open a list. */
-const MARKER_ONLY_RE = /^(?:其中|(?:主要|具体)?包括|包含|分别(?:为|是)|主要有|具体(?:为|如下)|如下)?$/u;
-/** 在X中， — the parts of something counted before. */
-const IN_RE = /在([^，。；：,;:！？!?]{2,30}?)中[，,：:]/gu;
-/**
- * The same without 在, at the start of a sentence (主动公开的信息中，…), and “X的主要类别有：”;
- * the words must name something counted, so that 工作中， opens nothing.
- */
-const SUBJECT_IN_RE = /(?<=^|[。！？!?；;\n]\s*)([^，。；：,;:！？!?（）()]{2,30}?)中[，,：:]/gu;
-const CATEGORIES_RE = /([^，。；：,;:！？!?（）()]{2,30}?)的?(?:主要)?(?:类别|类型|种类)(?:有|为|包括|如下)[：:]/gu;
-const COUNTED_RE = /信息|申请|文件|案件|事项|公开|受理|发布|答复|办理|办结/u;
-/** Words that point back at what was just counted (上述信息中). */
-const DEICTIC_RE = /^(?:上述|以上|前述|这些|其)/u;
-/** Markers at the start of a sentence that say how the count before is divided (按类别分，…). */
-const DIVIDED_RE = /(?:按|从)(?:信息|公开)?(?:类别|类型|内容|渠道|来源|方式)(?:分|划分|统计|看|来看|上看)[：:，,]/gu;
-/** The list says it is not complete. */
-const OPEN_RE = /等|其他|其它|其余|另/u;
+/** The wording of breakdowns, kept as data (`src/vocabulary/breakdowns.json`). */
+export interface BreakdownVocabulary {
+  markers: string[];
+  clauseOnly: string[];
+  counted: string[];
+  categories: { nouns: string[]; verbs: string[] };
+  divided: string[];
+  deictic: string[];
+  referentVerbs: string[];
+  open: string[];
+  totalWords: string[];
+  shareOf: string[];
+  channels: string[];
+  publishVerbs: string[];
+  countedOnce: string[];
+  widerScope: string[];
+  unnamedWhole: { of: string[]; whole: string[]; what: string[]; measure: string[]; trail: string[] };
+}
+
+/** The breakdown wording compiled into the expressions the reader uses. */
+export interface BreakdownWording {
+  /** words that open a list of parts */
+  marker: RegExp;
+  /** a clause that does nothing but open a list */
+  markerOnly: RegExp;
+  /** 在X中， — the parts of something counted before */
+  inSubject: RegExp;
+  /**
+   * the same without 在, at the start of a sentence (主动公开的信息中，…); the words must name
+   * something counted (`counted`), so that 工作中， opens nothing
+   */
+  subjectIn: RegExp;
+  /** X的主要类别有： */
+  categories: RegExp;
+  counted: RegExp;
+  /** words that point back at what was just counted (上述信息中) */
+  deictic: RegExp;
+  /** markers at the start of a clause that say how the count before is divided (按类别分，…) */
+  divided: RegExp;
+  /** the list says it is not complete */
+  open: RegExp;
+  /** a share of the whole being broken down, not of something else named */
+  genericWhole: RegExp;
+  /** a figure after a total that restates it: 共受理申请564件 */
+  totalWord: RegExp;
+  /** where one item can be counted on several channels */
+  channel: RegExp;
+  publish: RegExp;
+  /** the text says an item published on several channels is counted once */
+  countedOnce: RegExp;
+  referentVerb: RegExp;
+  /** a share of a wider whole than the report's own (全市, 全省…) */
+  widerScope: RegExp;
+  /** what a share is of when its words name nothing more than “the whole” (占, 占比, 占总数的) */
+  unnamedWhole: RegExp;
+}
+
+const alt = (xs: readonly string[]): string => `(?:${xs.join('|')})`;
+
+/** Compile breakdown wording (the built-in vocabulary, or one extended with more wordings). */
+export function compileBreakdownWording(v: BreakdownVocabulary): BreakdownWording {
+  return {
+    marker: new RegExp(alt(v.markers), 'gu'),
+    markerOnly: new RegExp(`^${alt([...v.markers, ...v.clauseOnly])}?$`, 'u'),
+    inSubject: /在([^，。；：,;:！？!?]{2,30}?)中[，,：:]/gu,
+    subjectIn: /(?<=^|[。！？!?；;\n]\s*)([^，。；：,;:！？!?（）()]{2,30}?)中[，,：:]/gu,
+    categories: new RegExp(`([^，。；：,;:！？!?（）()]{2,30}?)的?(?:主要)?${alt(v.categories.nouns)}${alt(v.categories.verbs)}[：:]`, 'gu'),
+    counted: new RegExp(alt(v.counted), 'u'),
+    deictic: new RegExp(`^${alt(v.deictic)}`, 'u'),
+    divided: new RegExp(`${alt(v.divided)}[：:，,]`, 'gu'),
+    open: new RegExp(alt(v.open), 'u'),
+    genericWhole: new RegExp(`占${alt(v.shareOf)}`, 'u'),
+    totalWord: new RegExp(alt(v.totalWords), 'u'),
+    channel: new RegExp(alt(v.channels), 'u'),
+    publish: new RegExp(alt(v.publishVerbs), 'u'),
+    countedOnce: new RegExp(alt(v.countedOnce), 'u'),
+    referentVerb: new RegExp(alt(v.referentVerbs), 'gu'),
+    widerScope: new RegExp(alt(v.widerScope), 'u'),
+    unnamedWhole: ((u) => new RegExp(`^占${alt(u.of)}?${alt(u.whole)}?(?:的)?${alt(u.what)}?(?:的)?${alt(u.measure)}?${alt(u.trail)}*$`, 'u'))(v.unnamedWhole),
+  };
+}
+
+let builtin: BreakdownWording | undefined;
+/** The built-in breakdown wording, compiled once. */
+export function breakdownWording(): BreakdownWording {
+  return (builtin ??= compileBreakdownWording(vocabulary<BreakdownVocabulary>('breakdowns')));
+}
+
 /** A percentage given as a share: 占总数的, 占比, 占总体比例的. */
 export const SHARE_RE = /占/u;
-/** A share of the whole being broken down, not of something else named. */
-export const GENERIC_WHOLE_RE = /占(?:总数|总体|全部|总量|所有|比|比例|总|[^，。；]{0,6}(?:总数|总量|总体))/u;
-/** A figure after a total that restates it: 共受理申请564件. */
-const TOTAL_WORD_RE = /共|合计|总计|总数/u;
-
-/** Where one item can be counted on several channels. */
-const CHANNEL_RE = /网站|[^上]网(?!络申请|上申请)|微信|微博|公众号|客户端|APP|app|日报|报刊|晚报|刊物|杂志|电视|广播|平台|公开栏|宣传栏|显示屏|电子屏|新媒体|专栏|其他方式|其他渠道|媒体|头条|抖音|学习强国/u;
-const PUBLISH_RE = /公开|发布|推送|报送|发稿|刊发|刊登|报道|转载/u;
-/** The text says an item published on several channels is counted once. */
-const DEDUP_RE = /不重复|重复.{0,6}计|相同信息计|只计/u;
 
 function compatible(total: UnitClass, part: UnitClass): boolean {
   return part === total || (part === 'none' && total === 'item');
@@ -100,6 +159,7 @@ class BlockLists {
     readonly block: Block,
     figs: Figure[],
     readonly lastProse: boolean,
+    readonly w: BreakdownWording,
   ) {
     this.text = block.text.text;
     this.figs = figs;
@@ -184,8 +244,7 @@ class BlockLists {
 
   markerAt(start: number, end: number): RegExpExecArray | undefined {
     const slice = this.text.slice(start, end);
-    MARKER_RE.lastIndex = 0;
-    for (const m of slice.matchAll(MARKER_RE)) {
+    for (const m of slice.matchAll(this.w.marker)) {
       if (m[0].length === 0) continue;
       return Object.assign(m, { index: m.index + start }) as RegExpExecArray;
     }
@@ -209,12 +268,12 @@ class BlockLists {
       const segText = this.text.slice(seg.start, seg.end).trim();
       const inSeg = this.figuresIn(seg.start, seg.end, depth);
       if (inSeg.length === 0) {
-        if (MARKER_ONLY_RE.test(segText)) {
+        if (this.w.markerOnly.test(segText)) {
           if (seg.brk === '。' || seg.brk === '' || seg.brk === '）') return this.finish(res, seg, depth);
           continue;
         }
         if (seg.brk === '') return this.finish(res, seg, depth);
-        const om = OPEN_RE.exec(segText);
+        const om = this.w.open.exec(segText);
         if (om) {
           res.open = true;
           res.openMark = om[0];
@@ -261,14 +320,14 @@ class BlockLists {
           if (next) {
             const nt = this.text.slice(next.start, next.end).trim();
             const nm = this.markerAt(next.start, next.end);
-            if (nm && nt.length > 0 && MARKER_ONLY_RE.test(nt)) {
+            if (nm && nt.length > 0 && this.w.markerOnly.test(nt)) {
               marker = nm;
               nestFrom = next.end + 1;
               si++;
             }
           }
         } else {
-          const om = OPEN_RE.exec(tail);
+          const om = this.w.open.exec(tail);
           if (om && om.index < 3) {
             res.open = true;
             res.openMark = om[0];
@@ -341,9 +400,9 @@ class BlockLists {
     const head = this.text.slice(from, scan.parts[0]!.start);
     if (/^含/u.test(head)) return undefined;
     const closeText = this.text.slice(scan.parts[scan.parts.length - 1]!.end, scan.endOffset);
-    if (OPEN_RE.test(closeText)) {
+    if (this.w.open.test(closeText)) {
       scan.open = true;
-      scan.openMark = OPEN_RE.exec(closeText)![0];
+      scan.openMark = this.w.open.exec(closeText)![0];
     }
     return [this.make(total, scan, this.text[from - 1]!, from - 1, false), ...scan.nested];
   }
@@ -352,8 +411,8 @@ class BlockLists {
     const mt = this.block.text;
     const first = scan.parts[0]!;
     const last = scan.parts[scan.parts.length - 1]!;
-    const channelParts = scan.parts.filter((p) => CHANNEL_RE.test(p.subject) && !/申请/u.test(p.subject));
-    const publishing = PUBLISH_RE.test(total.subject + total.object) || scan.parts.some((p) => PUBLISH_RE.test(p.subject));
+    const channelParts = scan.parts.filter((p) => this.w.channel.test(p.subject) && !/申请/u.test(p.subject));
+    const publishing = this.w.publish.test(total.subject + total.object) || scan.parts.some((p) => this.w.publish.test(p.subject));
     const sentenceOfTotal = total.block === this.block.index ? this.sentenceText(total) : '';
     return {
       total,
@@ -364,7 +423,7 @@ class BlockLists {
       end: scan.end === 'semicolon' ? 'clause' : scan.end,
       open: scan.open,
       openMark: scan.openMark,
-      overlapping: channelParts.length >= 2 && publishing && !DEDUP_RE.test(sentenceOfTotal),
+      overlapping: channelParts.length >= 2 && publishing && !this.w.countedOnce.test(sentenceOfTotal),
       totalAfter,
     };
   }
@@ -415,7 +474,7 @@ class BlockLists {
     for (let i = this.firstFrom(from); i < this.figs.length; i++) {
       const f = this.figs[i]!;
       if (f.sentence > sent + 1) break;
-      if (f.parenDepth === 0 && f.unitClass === cls && !f.approx && TOTAL_WORD_RE.test(f.subject)) return f;
+      if (f.parenDepth === 0 && f.unitClass === cls && !f.approx && this.w.totalWord.test(f.subject)) return f;
     }
     return undefined;
   }
@@ -469,7 +528,7 @@ function continued(bl: BlockLists, scan: ListScan, total: Figure, depth: number,
 }
 
 /** Find every breakdown in the prose. */
-export function findBreakdowns(blocks: Block[], figures: Figure[]): BreakdownResult {
+export function findBreakdowns(blocks: Block[], figures: Figure[], w: BreakdownWording = breakdownWording()): BreakdownResult {
   const byBlock = new Map<number, Figure[]>();
   for (const f of figures) {
     const l = byBlock.get(f.block) ?? [];
@@ -497,7 +556,7 @@ export function findBreakdowns(blocks: Block[], figures: Figure[]): BreakdownRes
   for (let pi = 0; pi < prose.length; pi++) {
     const block = prose[pi]!;
     const figs = byBlock.get(block.index) ?? [];
-    const bl = new BlockLists(block, figs, block.index === lastProse);
+    const bl = new BlockLists(block, figs, block.index === lastProse, w);
     const text = bl.text;
 
     // figures that introduce what follows: 已经答复的564件申请中
@@ -505,17 +564,17 @@ export function findBreakdowns(blocks: Block[], figures: Figure[]): BreakdownRes
 
     type Start = { at: number; from: number; marker: string; total?: Figure; ref?: string };
     const starts: Start[] = [];
-    for (const m of text.matchAll(MARKER_RE)) starts.push({ at: m.index, from: m.index + m[0].length, marker: m[0] });
-    for (const m of text.matchAll(IN_RE)) starts.push({ at: m.index, from: m.index + m[0].length, marker: m[0], ref: m[1]! });
-    for (const re of [SUBJECT_IN_RE, CATEGORIES_RE]) {
+    for (const m of text.matchAll(w.marker)) starts.push({ at: m.index, from: m.index + m[0].length, marker: m[0] });
+    for (const m of text.matchAll(w.inSubject)) starts.push({ at: m.index, from: m.index + m[0].length, marker: m[0], ref: m[1]! });
+    for (const re of [w.subjectIn, w.categories]) {
       for (const m of text.matchAll(re)) {
         if (starts.some((x) => x.at <= m.index && x.from >= m.index + m[0].length)) continue;
         const ref = m[1]!.trim();
-        if (/^在/u.test(ref) || /^其$/u.test(ref) || !COUNTED_RE.test(ref) || /[0-9０-９]/u.test(ref)) continue;
+        if (/^在/u.test(ref) || /^其$/u.test(ref) || !w.counted.test(ref) || /[0-9０-９]/u.test(ref)) continue;
         starts.push({ at: m.index, from: m.index + m[0].length, marker: m[0], ref });
       }
     }
-    for (const m of text.matchAll(DIVIDED_RE)) starts.push({ at: m.index, from: m.index + m[0].length, marker: m[0] });
+    for (const m of text.matchAll(w.divided)) starts.push({ at: m.index, from: m.index + m[0].length, marker: m[0] });
     starts.sort((a, b) => a.at - b.at);
 
     let consumedTo = -1;
@@ -525,7 +584,7 @@ export function findBreakdowns(blocks: Block[], figures: Figure[]): BreakdownRes
       let candidates: Figure[] = [];
       if (s.ref !== undefined) {
         const inside = bl.figuresIn(s.at, s.from, bl.pos.depth[s.at]!).filter((f) => f.end <= s.from && isCount(f.unitClass));
-        total = inside[inside.length - 1] ?? findReferent(s.ref, s.at, block, figs, prose, pi, byBlock, partSet);
+        total = inside[inside.length - 1] ?? findReferent(w, s.ref, s.at, block, figs, prose, pi, byBlock, partSet);
       } else {
         candidates = bl.totalsBefore(s.at);
         total = candidates[0];
@@ -579,13 +638,14 @@ export function findBreakdowns(blocks: Block[], figures: Figure[]): BreakdownRes
   // shares found inside lists: the whole is the list's total when the words say so
   const withWhole = shares.map((sh) => {
     const b = out.find((x) => x.parts.includes(sh.part!));
-    return GENERIC_WHOLE_RE.test(sh.phrase) && b ? { ...sh, whole: b.total } : sh;
+    return w.genericWhole.test(sh.phrase) && b ? { ...sh, whole: b.total } : sh;
   });
   return { breakdowns: out, shares: withWhole, wholes };
 }
 
 /** The figure “在X中” refers to: the nearest one before it whose words contain X. */
 function findReferent(
+  w: BreakdownWording,
   ref: string,
   at: number,
   block: Block,
@@ -595,12 +655,11 @@ function findReferent(
   byBlock: Map<number, Figure[]>,
   parts: Set<Figure>,
 ): Figure | undefined {
-  const deictic = DEICTIC_RE.test(ref);
-  const words = normaliseRef(ref.replace(DEICTIC_RE, ''));
+  const deictic = w.deictic.test(ref);
+  const words = normaliseRef(ref.replace(w.deictic, ''));
   // the words as written, then from their last verb on (我区各工作部门主动公开政府信息 → 主动公开政府信息)
-  const verb = /公开|发布|受理|收到|答复|办理|办结|制发|印发/gu;
   let lastVerb = -1;
-  for (const m of words.matchAll(verb)) lastVerb = m.index;
+  for (const m of words.matchAll(w.referentVerb)) lastVerb = m.index;
   const wants = [words, ...(lastVerb > 0 ? [words.slice(lastVerb)] : [])].filter((w) => w.length >= 2);
   const here = figs.filter((f) => f.end <= at && f.block === block.index).reverse();
   const before = [here];

@@ -7,57 +7,63 @@
 import type { Block } from '../types.js';
 import { chineseNumber, toHalfWidth } from '../numerals.js';
 import { readNumbering } from '../numbering.js';
+import { vocabulary } from '../../config/vocabulary.js';
+import { isPageNumberLine } from '../page-chrome.js';
 import type { Approximation, Figure, UnitClass } from './types.js';
 
-const UNIT_CLASS: Record<string, UnitClass> = {
-  件: 'item', 条: 'item', 篇: 'item', 项: 'item', 份: 'item', 则: 'item', 宗: 'item', 个: 'item',
-  人: 'person', 名: 'person', 位: 'person',
-  人次: 'visit', 次: 'times', 场: 'event', 期: 'issue',
-  元: 'money', 万元: 'money', 亿元: 'money',
-  '%': 'percent', 个百分点: 'points',
-  家: 'other', 户: 'other', 起: 'other', 批: 'other', 块: 'other',
-};
+interface FiguresVocabulary {
+  units: { unit: string; class: UnitClass; as?: string; scale?: number; notBefore?: string }[];
+  approximate: { before: Partial<Record<Approximation, string[]>>; after: Partial<Record<Approximation, string[]>> };
+  subjectLead: string[];
+  subjectTrail: string[];
+}
 
-/** Units, longest first so that 人次 wins over 人 and 万元 over 元. */
-const UNIT_SRC = '个百分点|万人次|人次|万元|亿元|元|%|％|件|条|篇|项|份|则|宗|个|次|场|期|人|名|位|家|户|起|批|块';
+interface FiguresWording {
+  units: Map<string, FiguresVocabulary['units'][number]>;
+  /** number, optional 万/亿 multiplier (not the 万 of 万元/万人次), optional 余/多, optional space, unit */
+  figure: RegExp;
+  /** units that never follow a number when it counts (3个月, 15个工作日 are durations) */
+  notAfterUnit: Map<string, RegExp>;
+  approxBefore: [RegExp, Approximation][];
+  approxAfter: [RegExp, Approximation][];
+  lead: RegExp;
+  trail: RegExp;
+}
+
+let wording: FiguresWording | undefined;
+
+/** The wording of figures (`src/vocabulary/figures.json`), compiled once. */
+function figuresWording(): FiguresWording {
+  if (wording) return wording;
+  const v = vocabulary<FiguresVocabulary>('figures');
+  const esc = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const hedges = (h: FiguresVocabulary['approximate']['before'], re: (alt: string) => RegExp): [RegExp, Approximation][] =>
+    Object.entries(h).map(([k, ws]) => [re(ws!.join('|')), k as Approximation]);
+  wording = {
+    units: new Map(v.units.map((u) => [u.unit, u])),
+    figure: new RegExp(
+      `(?<num>${ARABIC}|${CHINESE})(?<mult>[万亿](?!元|人次))?(?<approx>余|多)?[ \\u00a0\\u3000]?(?<unit>${v.units.map((u) => esc(u.unit)).join('|')})?`,
+      'gu',
+    ),
+    notAfterUnit: new Map(v.units.filter((u) => u.notBefore).map((u) => [u.unit, new RegExp(`^(?:${u.notBefore!})`, 'u')])),
+    approxBefore: hedges(v.approximate.before, (alt) => new RegExp(`(?:${alt})$`, 'u')),
+    approxAfter: hedges(v.approximate.after, (alt) => new RegExp(`^(?:${alt})`, 'u')),
+    lead: new RegExp(`^(?:${v.subjectLead.join('|')})+`, 'u'),
+    trail: new RegExp(`(?:${v.subjectTrail.join('|')})+$`, 'u'),
+  };
+  return wording;
+}
 
 const ARABIC = '[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?';
 const CHINESE = '[零〇一二两三四五六七八九十百千万亿]+';
 
-/**
- * number, optional 万/亿 multiplier (not the 万 of 万元/万人次), optional 余/多, optional space, unit.
- * The unit is optional so that bare list items (意见征集3、) can be seen; they are kept only
- * where a list item stands.
- */
-const FIGURE_RE = new RegExp(
-  `(?<num>${ARABIC}|${CHINESE})(?<mult>[万亿](?!元|人次))?(?<approx>余|多)?[ \\u00a0\\u3000]?(?<unit>${UNIT_SRC})?`,
-  'gu',
-);
 const PERCENT_WORDS_RE = /百分之(?<num>[零〇一二两三四五六七八九十百]+)/gu;
-
-/** Units that never follow a number when it counts (3个月, 15个工作日 are durations). */
-const NOT_AFTER_UNIT: Record<string, RegExp> = {
-  个: /^(?:月|工作日|小时|星期|季度)/,
-  次: /^(?:会议|常务会议)/,
-  位: /^一体/,
-};
 
 /** Characters after which a number is part of a code, a phone number, a URL or an ordinal. */
 const CODE_BEFORE = /[A-Za-z0-9０-９_\-—–.．@/:：#〔[【第每逐]$/;
 const CODE_AFTER = /^[A-Za-z@_\-—–/〕\]】]/;
 /** A Chinese numeral glued to these is part of a word (统一, 同一, 唯一, 之一, 上一篇). */
 const CN_WORD_BEFORE = /[统同唯单之任万逐专划归上下]$/;
-
-const APPROX_BEFORE: [RegExp, Approximation][] = [
-  [/(?:大约|约为|约)$/, 'about'],
-  [/(?:将近|接近|近)$/, 'nearly'],
-  [/(?:超过|多达|逾|超)$/, 'over'],
-];
-const APPROX_AFTER: [RegExp, Approximation][] = [
-  [/^以上/, 'over'],
-  [/^(?:有余|多)/, 'more'],
-  [/^左右/, 'about'],
-];
 
 /** Longest subject kept, in characters. */
 const MAX_SUBJECT = 60;
@@ -67,17 +73,12 @@ export const SENTENCE_END = /[。！？!?]/;
 export const OPEN_PAREN = /[（(]/;
 export const CLOSE_PAREN = /[）)]/;
 
-/** Words before a subject that say nothing about what is counted. */
-const LEAD_RE =
-  /^(?:[、\s]|其中|包括|主要有|分别为|分别是|另有|另|以及|及|和|与|并|共计|共|合计|总计|累计|全年|年内|本年度?|今年|当年|[0-9]{4}年度?|(?:我|本)(?:局|镇|乡|委|办|区|县|市|街道|单位|部|厅|中心|机关|院|署)?(?:在|共)?|全(?:局|镇|乡|委|区|县|市|街道|单位|部|厅|年度?)|在)+/u;
-/** Words after a subject that only introduce the quantity. */
-const TRAIL_RE = /(?:共计|共有|共|合计|总计|累计|计|达到|达|为|有|约|近|超过|了|总数|数量|数)+$/u;
-
 export function coreSubject(subject: string): string {
+  const { lead, trail } = figuresWording();
   let s = subject.replace(/[“”"「」『』]/g, '');
   for (let i = 0; i < 3; i++) {
     const before = s;
-    s = s.replace(LEAD_RE, '').replace(TRAIL_RE, '');
+    s = s.replace(lead, '').replace(trail, '');
     if (s === before) break;
   }
   return s;
@@ -187,7 +188,7 @@ export function extractFigures(blocks: Block[]): Figure[] {
       continue;
     }
     // a page number between two lines of a wrapped paragraph (- 2 -, — 6 —) is passed over
-    if (PAGE_NUMBER_RE.test(b.text.text)) continue;
+    if (isPageNumberLine(b.text.text)) continue;
     const carried = prev ? wrappedTail(prev) : '';
     for (const f of blockFigures(b)) {
       // a line broken inside a clause (…共受理 / 3119件): the subject begins on the line before
@@ -200,9 +201,6 @@ export function extractFigures(blocks: Block[]): Figure[] {
   }
   return out;
 }
-
-/** A line that is only a page number: - 2 -, — 6 —, 第3页. */
-export const PAGE_NUMBER_RE = /^\s*(?:[-—–－]+\s*[0-9０-９]+\s*[-—–－]+|第\s*[0-9０-９]+\s*页(?:\s*共\s*[0-9０-９]+\s*页)?)\s*$/u;
 
 /** The words a line ends with when it is cut inside a clause (hard-wrapped text), else ''. */
 function wrappedTail(b: Block): string {
@@ -262,7 +260,8 @@ export function blockFigures(b: Block): Omit<Figure, 'index'>[] {
     lastEnd = end;
   };
 
-  for (const m of text.matchAll(FIGURE_RE)) {
+  const w = figuresWording();
+  for (const m of text.matchAll(w.figure)) {
     const g = m.groups!;
     const numStart = m.index;
     if (numStart < lead) continue;
@@ -278,7 +277,7 @@ export function blockFigures(b: Block): Omit<Figure, 'index'>[] {
       if (CN_WORD_BEFORE.test(before)) continue;
       if (!Number.isFinite(chineseNumber(numText))) continue;
     }
-    if (unit && NOT_AFTER_UNIT[unit]?.test(text.slice(end0))) continue;
+    if (unit && w.notAfterUnit.get(unit)?.test(text.slice(end0))) continue;
     const num = numberValue(numText);
     if (!Number.isFinite(num.value)) continue;
     let value = num.value;
@@ -286,13 +285,10 @@ export function blockFigures(b: Block): Omit<Figure, 'index'>[] {
     if (g.mult === '亿') value *= 1e8;
     let unitClass: UnitClass;
     if (unit) {
-      if (unit === '％') unit = '%';
-      if (unit === '万人次') {
-        unit = '人次';
-        value *= 1e4;
-      } else if (unit === '万元') value *= 1e4;
-      else if (unit === '亿元') value *= 1e8;
-      unitClass = UNIT_CLASS[unit] ?? 'other';
+      const u = w.units.get(unit);
+      if (u?.scale) value *= u.scale;
+      unitClass = u?.class ?? 'other';
+      if (u?.as) unit = u.as;
     } else {
       // a bare number is kept only as a list item: glued to a word, followed by a list separator
       if (!isArabic || num.decimals > 0 || numText.length > 4 || g.mult || g.approx) continue;
@@ -305,7 +301,7 @@ export function blockFigures(b: Block): Omit<Figure, 'index'>[] {
     let start = numStart;
     let end = end0;
     const pre = text.slice(Math.max(lastEnd, numStart - 4), numStart);
-    for (const [re, a] of APPROX_BEFORE) {
+    for (const [re, a] of w.approxBefore) {
       const am = re.exec(pre);
       if (am) {
         approx ??= a;
@@ -314,7 +310,7 @@ export function blockFigures(b: Block): Omit<Figure, 'index'>[] {
       }
     }
     const post = text.slice(end, end + 2);
-    for (const [re, a] of APPROX_AFTER) {
+    for (const [re, a] of w.approxAfter) {
       const am = re.exec(post);
       if (am && !(am[0] === '多' && unitClass === 'none')) {
         approx ??= a;

@@ -6,7 +6,8 @@
  */
 import type { Breakdown, Figure } from './types.js';
 import type { Report } from '../types.js';
-import { PAGE_NUMBER_RE, blockSentences, coreSubject, isProse } from './extract.js';
+import { blockSentences, coreSubject, isProse } from './extract.js';
+import { isPageNumberLine } from '../page-chrome.js';
 import { alternation, vocabulary } from '../../config/vocabulary.js';
 
 /** The data file, as `schemas/vocabulary/prose-metrics.schema.json` describes it. */
@@ -155,7 +156,7 @@ export function topicOf(report: Pick<Report, 'blocks'>, f: Figure, scope: 'state
   let text = own.slice(k + 1);
   for (let b = f.block - 1, n = 0; k < 0 && b >= 0 && n < TOPIC_LINES && text.length < TOPIC_CHARS; b--, n++) {
     const prev = report.blocks[b]!;
-    if (isProse(prev) && PAGE_NUMBER_RE.test(prev.text.text)) continue;
+    if (isProse(prev) && isPageNumberLine(prev.text.text)) continue;
     if (!isProse(prev) || LINE_ENDS_STATEMENT.test(prev.text.text)) break;
     const kk = lastStatementEnd(prev.text.text);
     text = prev.text.text.slice(kk + 1) + text;

@@ -5,7 +5,7 @@
  */
 import type { Block } from '../types.js';
 import type { Figure, Share } from './types.js';
-import { GENERIC_WHOLE_RE, SHARE_RE } from './breakdowns.js';
+import { SHARE_RE, breakdownWording } from './breakdowns.js';
 import { isCount, isProse } from './extract.js';
 import { tableMetric, topicOf, wholeMetric } from './metrics.js';
 
@@ -70,7 +70,7 @@ export function resolveShares(blocks: Block[], figures: Figure[], known: Share[]
     }
     let whole: Figure | undefined;
     // 占全市申请总量的: a whole of a wider scope, which the report does not state
-    if (part && GENERIC_WHOLE_RE.test(phrase) && !WIDER_SCOPE_RE.test(phrase)) {
+    if (part && breakdownWording().genericWhole.test(phrase) && !breakdownWording().widerScope.test(phrase)) {
       const bi = proseAt.get(p.block) ?? 0;
       for (let k = bi; k >= Math.max(0, bi - 5) && !whole; k--) {
         const cands = (wholesByBlock.get(prose[k]!) ?? []).filter((w) => w !== part && w.unitClass === part!.unitClass && !w.approx);
@@ -91,12 +91,6 @@ export function resolveShares(blocks: Block[], figures: Figure[], known: Share[]
   }
   return out;
 }
-
-/** A share of a wider whole than the report's own (全市, 全省…). */
-const WIDER_SCOPE_RE = /全(?:市|省|国|区|县|州|盟|旗)|本(?:市|省|区|县)|全系统|全行业/u;
-
-/** What a share is of when its words name nothing more than “the whole” (占, 占比, 占总数的, 占全部申请的). */
-const UNNAMED_WHOLE_RE = /^占(?:其|了)?(?:比|比例|总数|总体|全部|总量|所有|总)?(?:的)?(?:申请|信息|政府信息|案件|件数|申请总数|办理总数|受理总数)?(?:的)?(?:比例|比重)?(?:的|为|达|约)*$/u;
 
 /** How many sentences before the part's a whole may be stated, and how many figures back at most. */
 const WHOLE_SENTENCES_BACK = 2;
@@ -123,7 +117,7 @@ export function shareCandidates(figures: Figure[], shares: Share[], breakdownTot
   }
   return shares.map((sh) => {
     const part = sh.part;
-    if (!part || sh.whole || sh.pairing === 'line' || !UNNAMED_WHOLE_RE.test(sh.phrase.replace(/\s/gu, ''))) return sh;
+    if (!part || sh.whole || sh.pairing === 'line' || !breakdownWording().unnamedWhole.test(sh.phrase.replace(/\s/gu, ''))) return sh;
     const ok = (f: Figure) => f !== part && f.unitClass === part.unitClass && !f.approx && f.value >= part.value && f.value > 0;
     const cands: Figure[] = [];
     const total = breakdownTotals.get(part);

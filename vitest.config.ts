@@ -11,6 +11,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['**/node_modules/**', FUZZ_TESTS],
+    // dist/ built once, before the files run, when its sources changed (npm ci and npm install build it)
+    globalSetup: ['./test/helpers/global-setup.ts'],
     testTimeout: 60000,
     hookTimeout: 120000,
     pool: 'forks',

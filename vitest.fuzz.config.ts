@@ -5,6 +5,7 @@ import { FUZZ_TESTS } from './vitest.config.js';
 export default defineConfig({
   test: {
     include: [FUZZ_TESTS],
+    globalSetup: ['./test/helpers/global-setup.ts'],
     testTimeout: 300000,
     hookTimeout: 120000,
     pool: 'forks',

@@ -16,6 +16,10 @@ export default defineConfig({
     testTimeout: 60000,
     hookTimeout: 120000,
     pool: 'forks',
+    // a worker keeps the modules it loaded from one test file to the next: loading the library and
+    // compiling its schemas once per worker rather than once per file (no test mocks modules or
+    // changes what a module holds)
+    isolate: false,
     // every core: vitest's default leaves one free, which on a two-core machine halves the speed
     maxWorkers: availableParallelism(),
     reporters: ['default', './test/helpers/summary-reporter.ts'],

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import SlowFirstSequencer from './test/helpers/sequencer.js';
 
 /**
  * The default run (`npm test`). Fuzzing and stress tests (`test/fuzz*.test.ts`: random bytes,
@@ -22,6 +23,8 @@ export default defineConfig({
     isolate: false,
     // every core: vitest's default leaves one free, which on a two-core machine halves the speed
     maxWorkers: availableParallelism(),
+    // without the times of an earlier run (a fresh clone), the files that start processes start first
+    sequence: { sequencer: SlowFirstSequencer },
     reporters: ['default', './test/helpers/summary-reporter.ts'],
   },
 });

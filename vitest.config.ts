@@ -14,7 +14,8 @@ export default defineConfig({
     exclude: ['**/node_modules/**', FUZZ_TESTS],
     // dist/ built once, before the files run, when its sources changed (npm ci and npm install build it)
     globalSetup: ['./test/helpers/global-setup.ts'],
-    testTimeout: 60000,
+    // generous: the machine the tests run on may be shared, and a browser or an audit under load is slow
+    testTimeout: 120000,
     hookTimeout: 120000,
     pool: 'forks',
     // a worker keeps the modules it loaded from one test file to the next: loading the library and

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import SlowFirstSequencer from './test/helpers/sequencer.js';
 
 /**
  * The default run (`npm test`). Fuzzing and stress tests (`test/fuzz*.test.ts`: random bytes,
@@ -11,11 +12,20 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['**/node_modules/**', FUZZ_TESTS],
-    testTimeout: 60000,
+    // dist/ built once, before the files run, when its sources changed (npm ci and npm install build it)
+    globalSetup: ['./test/helpers/global-setup.ts'],
+    // generous: the machine the tests run on may be shared, and a browser or an audit under load is slow
+    testTimeout: 120000,
     hookTimeout: 120000,
     pool: 'forks',
+    // a worker keeps the modules it loaded from one test file to the next: loading the library and
+    // compiling its schemas once per worker rather than once per file (no test mocks modules or
+    // changes what a module holds)
+    isolate: false,
     // every core: vitest's default leaves one free, which on a two-core machine halves the speed
     maxWorkers: availableParallelism(),
+    // without the times of an earlier run (a fresh clone), the files that start processes start first
+    sequence: { sequencer: SlowFirstSequencer },
     reporters: ['default', './test/helpers/summary-reporter.ts'],
   },
 });

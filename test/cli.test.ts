@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import stringWidth from 'string-width';
-import { COMPLETE, MISSING_FIVE, ensureBuilt, onlyRules, run, sarifValidator, tempDir, writeTree } from './helpers/cli.js';
+import { COMPLETE, MISSING_FIVE, ensureBuilt, onlyRules, run, runMain, sarifValidator, tempDir, writeTree } from './helpers/cli.js';
 import { repoRoot } from './helpers/corpus.js';
 import { allRules } from '../rules/index.js';
 
@@ -60,17 +60,17 @@ describe('exit codes and the stylish format', () => {
     expect(run(['bad.txt', '--no-color'], { cwd: dir }).stdout).not.toMatch(/\x1b\[/);
   });
 
-  it('prints English with --locale en', () => {
+  it('prints English with --locale en', async () => {
     const dir = project({ 'bad.txt': MISSING_FIVE });
-    const r = run(['bad.txt', '--locale', 'en'], { cwd: dir });
+    const r = await runMain(['bad.txt', '--locale', 'en'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('10:1  error  required section missing: “五、存在的主要问题及改进情况” (5. Main problems and improvements)  required-sections');
     expect(r.stdout).toContain('1 problem (1 error, 0 warnings)');
   });
 
-  it('aligns the columns of several files in terminal cells', () => {
+  it('aligns the columns of several files in terminal cells', async () => {
     const dir = project({ 'bad.txt': MISSING_FIVE, 'bad2.txt': MISSING_FIVE.replace('三、收到和处理政府信息公开申请情况\n见下表。\n', '') });
-    const r = run(['.', '--locale', 'zh'], { cwd: dir });
+    const r = await runMain(['.', '--locale', 'zh'], { cwd: dir });
     expect(r.code).toBe(1);
     const rows = r.stdout.split('\n').filter((l) => l.endsWith('required-sections（必备部分）'));
     expect(rows.length).toBe(3);
@@ -81,7 +81,7 @@ describe('exit codes and the stylish format', () => {
     expect(r.stdout).toContain('✖ 3 个问题（3 个错误，0 个警告）');
   });
 
-  it('exits 2 on an unknown flag, in plain words without a stack trace', () => {
+  it('exits 2 on an unknown flag, in plain words without a stack trace', async () => {
     const dir = project({ 'bad.txt': MISSING_FIVE });
     const r = run(['--bogus-flag', 'bad.txt'], { cwd: dir });
     expect(r.code).toBe(2);
@@ -89,15 +89,15 @@ describe('exit codes and the stylish format', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
     // nothing is checked after a parse error
     expect(r.stdout).toBe('');
-    const locale = run(['bad.txt', '--locale', 'fr'], { cwd: dir });
+    const locale = await runMain(['bad.txt', '--locale', 'fr'], { cwd: dir });
     expect(locale.code).toBe(2);
     expect(locale.stderr).toBe('ogi-lint：--locale 只能是 zh 或 en，而不是“fr”\n');
     expect(locale.stdout).toBe('');
   });
 
-  it('exits 2 on an unknown format', () => {
+  it('exits 2 on an unknown format', async () => {
     const dir = project({ 'ok.txt': COMPLETE });
-    const r = run(['ok.txt', '--format', 'xml'], { cwd: dir });
+    const r = await runMain(['ok.txt', '--format', 'xml'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('xml');
   });
@@ -157,18 +157,18 @@ describe('--format sarif', () => {
 });
 
 describe('rule settings on the command line', () => {
-  it('--rule id:warn turns the error into a warning (exit 0)', () => {
+  it('--rule id:warn turns the error into a warning (exit 0)', async () => {
     const dir = project({ 'bad.txt': MISSING_FIVE });
-    const r = run(['--rule', 'required-sections:warn', 'bad.txt', '-f', 'json'], { cwd: dir });
+    const r = await runMain(['--rule', 'required-sections:warn', 'bad.txt', '-f', 'json'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(parseJson(r.stdout)[0]!.messages.map((m) => m.severity)).toEqual([1]);
   });
 
-  it('the configured severity applies to every finding of a rule, its milder findings included', () => {
+  it('the configured severity applies to every finding of a rule, its milder findings included', async () => {
     const text = COMPLETE.replace('本局认真贯彻《条例》。', '本局认真贯彻《条例》。联系电话：0701-562，电子邮箱：wczb@，邮编：24206。');
-    const contact = (args: string[], rules: Record<string, unknown>): number[] => {
+    const contact = async (args: string[], rules: Record<string, unknown>): Promise<number[]> => {
       const dir = project({ 'r.txt': text }, rules);
-      const r = run(['r.txt', '-f', 'json', ...args], { cwd: dir });
+      const r = await runMain(['r.txt', '-f', 'json', ...args], { cwd: dir });
       return parseJson(r.stdout)[0]!.messages.filter((m) => m.ruleId === 'contact-info').map((m) => m.severity);
     };
     // left at its default, the error-level rule gives its malformed values as warnings
@@ -178,63 +178,63 @@ describe('rule settings on the command line', () => {
     expect(mild.length).toBeGreaterThanOrEqual(3);
     expect(new Set(mild.map((m) => m.severity))).toEqual(new Set([1]));
     const n = mild.length;
-    expect(contact(['--rule', 'contact-info:error'], { 'contact-info': 'off' })).toEqual(Array(n).fill(2));
-    expect(contact([], { 'contact-info': 'error' })).toEqual(Array(n).fill(2));
-    expect(contact([], { 'contact-info': ['warn', {}] })).toEqual(Array(n).fill(1));
+    expect(await contact(['--rule', 'contact-info:error'], { 'contact-info': 'off' })).toEqual(Array(n).fill(2));
+    expect(await contact([], { 'contact-info': 'error' })).toEqual(Array(n).fill(2));
+    expect(await contact([], { 'contact-info': ['warn', {}] })).toEqual(Array(n).fill(1));
   });
 
-  it('--rule id:off silences the rule', () => {
+  it('--rule id:off silences the rule', async () => {
     const dir = project({ 'bad.txt': MISSING_FIVE });
-    const r = run(['bad.txt', '--rule', 'required-sections:off'], { cwd: dir });
+    const r = await runMain(['bad.txt', '--rule', 'required-sections:off'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('✔ 1 份报告未发现问题\n');
   });
 
-  it('--rule id:level:{options} passes options to the rule', () => {
+  it('--rule id:level:{options} passes options to the rule', async () => {
     const dir = project({ 'bad.txt': MISSING_FIVE });
-    expect(run(['bad.txt', '--rule', 'required-sections:error:{"ignore":["problems"]}'], { cwd: dir }).code).toBe(0);
-    expect(run(['bad.txt', '--rule', 'required-sections:error:{"ignore":["other"]}'], { cwd: dir }).code).toBe(1);
+    expect((await runMain(['bad.txt', '--rule', 'required-sections:error:{"ignore":["problems"]}'], { cwd: dir })).code).toBe(0);
+    expect((await runMain(['bad.txt', '--rule', 'required-sections:error:{"ignore":["other"]}'], { cwd: dir })).code).toBe(1);
   });
 
-  it('rejects an unknown rule id, bad options and a malformed flag with exit 2', () => {
+  it('rejects an unknown rule id, bad options and a malformed flag with exit 2', async () => {
     const dir = project({ 'bad.txt': MISSING_FIVE });
-    const a = run(['bad.txt', '--rule', 'no-such-rule:warn'], { cwd: dir });
+    const a = await runMain(['bad.txt', '--rule', 'no-such-rule:warn'], { cwd: dir });
     expect(a.code).toBe(2);
     expect(a.stderr).toContain('没有名为“no-such-rule”的规则');
-    const typo = run(['bad.txt', '--rule', 'required-section:warn', '--locale', 'en'], { cwd: dir });
+    const typo = await runMain(['bad.txt', '--rule', 'required-section:warn', '--locale', 'en'], { cwd: dir });
     expect(typo.stderr).toBe('ogi-lint: --rule: unknown rule "required-section"; did you mean "required-sections"?\n');
-    const b = run(['bad.txt', '--rule', 'required-sections:warn:{"ignore":3}'], { cwd: dir });
+    const b = await runMain(['bad.txt', '--rule', 'required-sections:warn:{"ignore":3}'], { cwd: dir });
     expect(b.code).toBe(2);
     expect(b.stderr).toContain('rules.required-sections[1].ignore');
-    const c = run(['bad.txt', '--rule', 'required-sections'], { cwd: dir });
+    const c = await runMain(['bad.txt', '--rule', 'required-sections'], { cwd: dir });
     expect(c.code).toBe(2);
     expect(c.stderr).toContain('--rule');
   });
 
-  it('--max-warnings: warnings within the limit exit 0, over it exit 1', () => {
+  it('--max-warnings: warnings within the limit exit 0, over it exit 1', async () => {
     const dir = project({ 'bad.txt': MISSING_FIVE }, { 'required-sections': 'warn' });
-    expect(run(['bad.txt', '--max-warnings', '1'], { cwd: dir }).code).toBe(0);
-    const over = run(['bad.txt', '--max-warnings', '0'], { cwd: dir });
+    expect((await runMain(['bad.txt', '--max-warnings', '1'], { cwd: dir })).code).toBe(0);
+    const over = await runMain(['bad.txt', '--max-warnings', '0'], { cwd: dir });
     expect(over.code).toBe(1);
     expect(over.stderr).toContain('警告过多（上限 0）');
   });
 
-  it('--quiet shows errors only', () => {
+  it('--quiet shows errors only', async () => {
     const dir = project({ 'bad.txt': MISSING_FIVE }, { 'required-sections': 'warn' });
-    const quiet = run(['bad.txt', '--quiet', '-f', 'json'], { cwd: dir });
+    const quiet = await runMain(['bad.txt', '--quiet', '-f', 'json'], { cwd: dir });
     expect(quiet.code).toBe(0);
     expect(parseJson(quiet.stdout)[0]!.messages).toEqual([]);
-    const loud = run(['bad.txt', '-f', 'json'], { cwd: dir });
+    const loud = await runMain(['bad.txt', '-f', 'json'], { cwd: dir });
     expect(parseJson(loud.stdout)[0]!.messages).toHaveLength(1);
   });
 
-  it('--profile forces a profile', () => {
+  it('--profile forces a profile', async () => {
     const dir = project({ 'ok.txt': COMPLETE });
     // the 2021 report read against the legacy profile lacks the legacy parts
-    const r = run(['ok.txt', '--profile', 'legacy', '-f', 'json'], { cwd: dir });
+    const r = await runMain(['ok.txt', '--profile', 'legacy', '-f', 'json'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(parseJson(r.stdout)[0]!.messages.every((m) => m.ruleId === 'required-sections')).toBe(true);
-    const bad = run(['ok.txt', '--profile', 'format-1999'], { cwd: dir });
+    const bad = await runMain(['ok.txt', '--profile', 'format-1999'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('format-1999');
   });
@@ -260,9 +260,9 @@ describe('standard input', () => {
 });
 
 describe('a Word document on standard input', () => {
-  it('is read like the same file given by path', () => {
+  it('is read like the same file given by path', async () => {
     const docx = path.join(repoRoot, 'fixtures', 'inputs', 'seed-004.docx');
-    const byPath = run([docx, '-f', 'json']);
+    const byPath = await runMain([docx, '-f', 'json']);
     const byStdin = run(['-', '--stdin-filename', 'seed-004.docx', '-f', 'json'], { cwd: tempDir(), input: readFileSync(docx) });
     expect(byStdin.code).toBe(byPath.code);
     const messages = (out: string) => parseJson(out)[0]!.messages.map((m) => [m.ruleId, m.line, m.column, m.message]);
@@ -272,9 +272,9 @@ describe('a Word document on standard input', () => {
 });
 
 describe('--print-config', () => {
-  it('prints the configuration files, merged settings and chosen profile for a file', () => {
+  it('prints the configuration files, merged settings and chosen profile for a file', async () => {
     const dir = project({ 'sub/.ogilintrc.json': { locale: 'en', rules: { 'required-sections': 'warn' } }, 'sub/r.txt': COMPLETE });
-    const r = run(['--print-config', 'sub/r.txt'], { cwd: dir });
+    const r = await runMain(['--print-config', 'sub/r.txt'], { cwd: dir });
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.configFiles).toEqual([path.join(dir, '.ogilintrc.json'), path.join(dir, 'sub', '.ogilintrc.json')]);
@@ -284,18 +284,18 @@ describe('--print-config', () => {
     expect(out.profile.id).toBe('format-2021');
   });
 
-  it('follows --profile and --rule', () => {
+  it('follows --profile and --rule', async () => {
     const dir = project({ 'r.txt': COMPLETE });
-    const out = JSON.parse(run(['--print-config', 'r.txt', '--profile', 'legacy', '--rule', 'required-sections:off'], { cwd: dir }).stdout);
+    const out = JSON.parse((await runMain(['--print-config', 'r.txt', '--profile', 'legacy', '--rule', 'required-sections:off'], { cwd: dir })).stdout);
     expect(out.profile.id).toBe('legacy');
     expect(out.config.rules['required-sections']).toBe('off');
   });
 });
 
 describe('init', () => {
-  it('writes a starter configuration that the linter accepts, and refuses to overwrite it', () => {
+  it('writes a starter configuration that the linter accepts, and refuses to overwrite it', async () => {
     const dir = tempDir();
-    const first = run(['init'], { cwd: dir });
+    const first = await runMain(['init'], { cwd: dir });
     expect(first.code).toBe(0);
     const file = path.join(dir, '.ogilintrc.json');
     const written = readFileSync(file, 'utf8');
@@ -303,10 +303,10 @@ describe('init', () => {
     expect(cfg.root).toBe(true);
     expect(cfg.rules).toEqual({});
     writeTree(dir, { 'bad.txt': MISSING_FIVE });
-    const lint = run(['bad.txt', '-f', 'json'], { cwd: dir });
+    const lint = await runMain(['bad.txt', '-f', 'json'], { cwd: dir });
     expect(lint.stderr).toBe('');
     expect(parseJson(lint.stdout)[0]!.messages.some((m) => m.ruleId === 'required-sections')).toBe(true);
-    const second = run(['init'], { cwd: dir });
+    const second = await runMain(['init'], { cwd: dir });
     expect(second.code).toBe(2);
     expect(second.stderr).toContain('.ogilintrc.json');
     expect(readFileSync(file, 'utf8')).toBe(written);
@@ -314,7 +314,7 @@ describe('init', () => {
 });
 
 describe('configuration discovery', () => {
-  it('the nearest configuration wins, and "root" stops the search', () => {
+  it('the nearest configuration wins, and "root" stops the search', async () => {
     const dir = project(
       {
         'top.txt': MISSING_FIVE,
@@ -327,7 +327,7 @@ describe('configuration discovery', () => {
       },
       { 'required-sections': 'error' },
     );
-    const res = parseJson(run(['.', '-f', 'json'], { cwd: dir }).stdout);
+    const res = parseJson((await runMain(['.', '-f', 'json'], { cwd: dir })).stdout);
     const sev = (rel: string): number[] => res.find((x) => x.filePath === path.join(dir, rel))!.messages.map((m) => m.severity);
     expect(sev('top.txt')).toEqual([2]);
     expect(sev('a/r.txt')).toEqual([1]);
@@ -336,77 +336,77 @@ describe('configuration discovery', () => {
     expect(res.find((x) => x.filePath === path.join(dir, 'c/r.txt'))!.messages.some((m) => m.ruleId === 'required-sections' && m.severity === 2)).toBe(true);
   });
 
-  it('reads the "ogi-lint" key of package.json', () => {
+  it('reads the "ogi-lint" key of package.json', async () => {
     const dir = project({ 'pkg/package.json': { name: 'x', 'ogi-lint': { rules: { 'required-sections': 'warn' } } }, 'pkg/r.txt': MISSING_FIVE });
-    const r = run(['pkg/r.txt', '-f', 'json'], { cwd: dir });
+    const r = await runMain(['pkg/r.txt', '-f', 'json'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(parseJson(r.stdout)[0]!.messages.map((m) => m.severity)).toEqual([1]);
   });
 
-  it('--config replaces discovery', () => {
+  it('--config replaces discovery', async () => {
     const dir = project({ 'r.txt': MISSING_FIVE, 'elsewhere/strict.json': { rules: onlyRules({ 'required-sections': 'warn' }) } });
-    const r = run(['r.txt', '--config', 'elsewhere/strict.json', '-f', 'json'], { cwd: dir });
+    const r = await runMain(['r.txt', '--config', 'elsewhere/strict.json', '-f', 'json'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(parseJson(r.stdout)[0]!.messages.map((m) => m.severity)).toEqual([1]);
-    const missing = run(['r.txt', '--config', 'nope.json'], { cwd: dir });
+    const missing = await runMain(['r.txt', '--config', 'nope.json'], { cwd: dir });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope.json');
   });
 
-  it('an invalid configuration exits 2 naming the file and the key', () => {
+  it('an invalid configuration exits 2 naming the file and the key', async () => {
     const dir = project({ 'sub/.ogilintrc.json': { locale: 'fr' }, 'sub/r.txt': COMPLETE });
     const r = run(['sub/r.txt'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(path.join(dir, 'sub', '.ogilintrc.json'));
     expect(r.stderr).toContain('“locale”只能是 "zh"、"en" 之一');
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(run(['sub/r.txt', '--locale', 'en'], { cwd: dir }).stderr).toContain('"locale" must be one of "zh", "en"');
+    expect((await runMain(['sub/r.txt', '--locale', 'en'], { cwd: dir })).stderr).toContain('"locale" must be one of "zh", "en"');
   });
 
-  it('an unknown key is refused with "did you mean", in Chinese by default and in English with --locale en', () => {
+  it('an unknown key is refused with "did you mean", in Chinese by default and in English with --locale en', async () => {
     const dir = project({ 'sub/.ogilintrc.json': { rule: { 'required-sections': 'warn' } }, 'sub/r.txt': COMPLETE });
-    const zh = run(['sub/r.txt'], { cwd: dir });
+    const zh = await runMain(['sub/r.txt'], { cwd: dir });
     expect(zh.code).toBe(2);
     expect(zh.stderr).toBe(`ogi-lint：配置有误：\n${path.join(dir, 'sub', '.ogilintrc.json')}：未知的设置项“rule”，是否想写“rules”？\n`);
-    const en = run(['sub/r.txt', '--locale', 'en'], { cwd: dir });
+    const en = await runMain(['sub/r.txt', '--locale', 'en'], { cwd: dir });
     expect(en.stderr).toBe(`ogi-lint: invalid configuration:\n${path.join(dir, 'sub', '.ogilintrc.json')}: unknown key "rule"; did you mean "rules"?\n`);
   });
 
-  it('help and usage errors are in Chinese by default, English with --locale en, with "did you mean" for flags', () => {
+  it('help and usage errors are in Chinese by default, English with --locale en, with "did you mean" for flags', async () => {
     const help = run(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('选项：');
     expect(help.stdout).toContain('只报告错误');
-    expect(run(['--help', '--locale', 'en']).stdout).toContain('report errors only');
-    const typo = run(['x.txt', '--quite']);
+    expect((await runMain(['--help', '--locale', 'en'])).stdout).toContain('report errors only');
+    const typo = await runMain(['x.txt', '--quite']);
     expect([typo.code, typo.stderr]).toEqual([2, 'ogi-lint：无法识别的选项：quite（是否想写 --quiet？）\n']);
-    expect(run(['x.txt', '--quite', '--locale', 'en']).stderr).toBe('ogi-lint: Unknown argument: quite (did you mean --quiet?)\n');
+    expect((await runMain(['x.txt', '--quite', '--locale', 'en'])).stderr).toBe('ogi-lint: Unknown argument: quite (did you mean --quiet?)\n');
   });
 
-  it('a configuration that is not JSON exits 2 naming the file', () => {
+  it('a configuration that is not JSON exits 2 naming the file', async () => {
     const dir = project({ 'sub/.ogilintrc.json': '{ rules: ', 'sub/r.txt': COMPLETE });
-    const r = run(['sub/r.txt'], { cwd: dir });
+    const r = await runMain(['sub/r.txt'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(path.join('sub', '.ogilintrc.json'));
     expect(r.stderr).toMatch(/\.ogilintrc\.json:1:\d+：不是合法的 JSON/);
   });
 
-  it('an unknown rule id in a configuration exits 2 naming the id', () => {
+  it('an unknown rule id in a configuration exits 2 naming the id', async () => {
     const dir = project({ 'sub/.ogilintrc.json': { rules: { 'required-sectoins': 'warn' } }, 'sub/r.txt': COMPLETE });
-    const r = run(['sub/r.txt'], { cwd: dir });
+    const r = await runMain(['sub/r.txt'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('没有名为“required-sectoins”的规则，是否想写“required-sections”？');
   });
 
-  it('ignorePatterns leave files out of folder walks', () => {
+  it('ignorePatterns leave files out of folder walks', async () => {
     const dir = project({ 'sub/.ogilintrc.json': { ignorePatterns: ['drafts/'] }, 'sub/drafts/r.txt': MISSING_FIVE, 'sub/r.txt': MISSING_FIVE });
-    const res = parseJson(run(['.', '-f', 'json'], { cwd: dir }).stdout);
+    const res = parseJson((await runMain(['.', '-f', 'json'], { cwd: dir })).stdout);
     expect(res.map((x) => path.relative(dir, x.filePath))).toEqual([path.join('sub', 'r.txt')]);
   });
 });
 
 describe('paths', () => {
-  it('walks a folder for reports and documents, skipping node_modules and dot-folders', () => {
+  it('walks a folder for reports and documents, skipping node_modules and dot-folders', async () => {
     const dir = project({
       'reports/a.txt': COMPLETE,
       'reports/deep/b.md': `# ${COMPLETE}`,
@@ -414,7 +414,7 @@ describe('paths', () => {
       'reports/node_modules/x.txt': MISSING_FIVE,
       'reports/.drafts/y.txt': MISSING_FIVE,
     });
-    const r = run(['reports', '-f', 'json'], { cwd: dir });
+    const r = await runMain(['reports', '-f', 'json'], { cwd: dir });
     const files = parseJson(r.stdout).map((x) => path.relative(dir, x.filePath)).sort();
     expect(files).toEqual([path.join('reports', 'a.txt'), path.join('reports', 'deep', 'b.md'), path.join('reports', 'notes.pdf')]);
     // a damaged PDF cannot be read: one finding, not a silent skip
@@ -422,28 +422,28 @@ describe('paths', () => {
     expect(pdf.messages.map((m) => [m.ruleId, m.fatal])).toEqual([['file-unreadable', true]]);
   });
 
-  it('expands glob patterns', () => {
+  it('expands glob patterns', async () => {
     const dir = project({ 'r/2020.txt': COMPLETE, 'r/2021.txt': MISSING_FIVE, 'r/x/2022.txt': COMPLETE, 'r/a.md': COMPLETE });
-    const r = run(['r/**/20*.txt', '-f', 'json'], { cwd: dir });
+    const r = await runMain(['r/**/20*.txt', '-f', 'json'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(parseJson(r.stdout).map((x) => path.relative(dir, x.filePath)).sort()).toEqual(['r/2020.txt', 'r/2021.txt', 'r/x/2022.txt'].map((p) => p.split('/').join(path.sep)));
   });
 
-  it('exits 2 when no pattern matches anything, naming the pattern', () => {
+  it('exits 2 when no pattern matches anything, naming the pattern', async () => {
     const dir = project({ 'r.txt': COMPLETE });
     for (const p of ['missing.txt', 'nothing/**/*.txt']) {
-      const r = run([p], { cwd: dir });
+      const r = await runMain([p], { cwd: dir });
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(p);
       expect(r.stdout).toBe('');
     }
-    const empty = run([], { cwd: dir });
+    const empty = await runMain([], { cwd: dir });
     expect(empty.code).toBe(2);
   });
 
-  it('a missing path among others is one error finding; the run goes on and exits 1', () => {
+  it('a missing path among others is one error finding; the run goes on and exits 1', async () => {
     const dir = project({ 'ok.txt': COMPLETE });
-    const r = run(['ok.txt', 'gone.txt', 'none/*.md', '-f', 'json'], { cwd: dir });
+    const r = await runMain(['ok.txt', 'gone.txt', 'none/*.md', '-f', 'json'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     const res = parseJson(r.stdout);
@@ -452,18 +452,18 @@ describe('paths', () => {
     expect(res[2]!.messages[0]).toMatchObject({ ruleId: 'file-unreadable', fatal: true, message: '没有与“none/*.md”匹配的文件' });
   });
 
-  it('--no-error-on-unmatched-pattern leaves out what matches nothing, and exits 0 when nothing is left', () => {
+  it('--no-error-on-unmatched-pattern leaves out what matches nothing, and exits 0 when nothing is left', async () => {
     const dir = project({ 'ok.txt': COMPLETE });
-    const r = run(['ok.txt', 'gone.txt', '--no-error-on-unmatched-pattern', '-f', 'json'], { cwd: dir });
+    const r = await runMain(['ok.txt', 'gone.txt', '--no-error-on-unmatched-pattern', '-f', 'json'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(parseJson(r.stdout).map((x) => path.basename(x.filePath))).toEqual(['ok.txt']);
-    const none = run(['gone.txt', '--no-error-on-unmatched-pattern'], { cwd: dir });
+    const none = await runMain(['gone.txt', '--no-error-on-unmatched-pattern'], { cwd: dir });
     expect([none.code, none.stderr]).toEqual([0, '']);
   });
 
-  it('a file that cannot be read is an error finding (exit 1, not 2), and the other files are still checked', () => {
+  it('a file that cannot be read is an error finding (exit 1, not 2), and the other files are still checked', async () => {
     const dir = project({ 'bad.txt': MISSING_FIVE, 'broken.docx': 'this is not a Word file' });
-    const r = run(['bad.txt', 'broken.docx', '-f', 'json'], { cwd: dir });
+    const r = await runMain(['bad.txt', 'broken.docx', '-f', 'json'], { cwd: dir });
     expect(r.code).toBe(1);
     const res = parseJson(r.stdout);
     expect(res).toHaveLength(2);
@@ -473,10 +473,10 @@ describe('paths', () => {
     expect(['file-unreadable', 'parse-error']).toContain(fatal[0]!.ruleId);
   });
 
-  it('checks the sample reports in fixtures/', () => {
+  it('checks the sample reports in fixtures/', async () => {
     const samples = path.join(repoRoot, 'fixtures', 'samples');
     const names = readdirSync(samples).filter((f) => /\.(txt|md)$/.test(f));
-    const r = run(['fixtures/samples', '-f', 'json']);
+    const r = await runMain(['fixtures/samples', '-f', 'json']);
     expect([0, 1]).toContain(r.code);
     const res = parseJson(r.stdout);
     expect(res.map((x) => path.basename(x.filePath)).sort()).toEqual(names.sort());
@@ -485,10 +485,10 @@ describe('paths', () => {
 });
 
 describe('rules', () => {
-  it('lists every rule in the chosen language', () => {
-    const zh = run(['rules']);
+  it('lists every rule in the chosen language', async () => {
+    const zh = await runMain(['rules']);
     expect(zh.code).toBe(0);
-    const en = run(['rules', '--locale', 'en']);
+    const en = await runMain(['rules', '--locale', 'en']);
     for (const rule of allRules) {
       expect(zh.stdout).toContain(rule.id);
       expect(zh.stdout).toContain(rule.description.zh);
@@ -496,23 +496,23 @@ describe('rules', () => {
     }
   });
 
-  it('--format markdown prints the README table, one row per rule', () => {
-    const r = run(['rules', '--format', 'markdown']);
+  it('--format markdown prints the README table, one row per rule', async () => {
+    const r = await runMain(['rules', '--format', 'markdown']);
     const rows = r.stdout.trim().split('\n');
     expect(rows).toHaveLength(allRules.length + 2);
     for (const rule of allRules) expect(rows.some((l) => l.startsWith(`| \`${rule.id}\` | ${rule.severity} |`))).toBe(true);
   });
 
-  it('--format json and config-schema print JSON', () => {
-    const j = JSON.parse(run(['rules', '--format', 'json']).stdout) as { id: string }[];
+  it('--format json and config-schema print JSON', async () => {
+    const j = JSON.parse((await runMain(['rules', '--format', 'json'])).stdout) as { id: string }[];
     expect(j.map((x) => x.id)).toEqual(allRules.map((r) => r.id));
-    const s = run(['rules', '--format', 'config-schema']).stdout;
+    const s = (await runMain(['rules', '--format', 'config-schema'])).stdout;
     expect(s).toBe(readFileSync(path.join(repoRoot, 'schemas', 'config.schema.json'), 'utf8'));
   });
 
-  it('--docs writes one page per rule', () => {
+  it('--docs writes one page per rule', async () => {
     const dir = tempDir();
-    const r = run(['rules', '--docs', path.join(dir, 'docs')]);
+    const r = await runMain(['rules', '--docs', path.join(dir, 'docs')]);
     expect(r.code).toBe(0);
     for (const rule of allRules) {
       const page = path.join(dir, 'docs', `${rule.id}.md`);

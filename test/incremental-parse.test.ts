@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { IncrementalMarkdown } from '../src/parse/incremental.js';
 import { parseMarkdown } from '../src/parse/index.js';
 import { corpusDir, repoRoot } from './helpers/corpus.js';
+import { runs } from './helpers/runs.js';
 
 /** Real Markdown reports: a clean one with GFM tables, and one converted from a PDF. */
 const REPORTS = [path.join(repoRoot, 'fixtures/samples/2021-qinghe-clean.md'), path.join(corpusDir, 'full/2025-shuyang-1.md')]
@@ -26,6 +27,8 @@ function apply(text: string, e: { at: number; remove: number; insert: string }):
   return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
 }
 
+const RUNS = runs(10, 60);
+
 describe('incremental Markdown parsing', () => {
   it.each(REPORTS.map((t, i) => [i, t]))('gives the tree a full parse gives, edit after edit (report %i)', (_i, report) => {
     let incremental = 0;
@@ -40,10 +43,10 @@ describe('incremental Markdown parsing', () => {
           if (inc.lastWas === 'incremental') incremental++;
         }
       }),
-      { numRuns: 30 },
+      { numRuns: RUNS },
     );
     // most edits are reparsed locally; the property above is about the others too
-    expect(incremental).toBeGreaterThan(30);
+    expect(incremental).toBeGreaterThan(RUNS);
   }, 180000);
 
   it('reparses only around a keystroke in the prose', () => {

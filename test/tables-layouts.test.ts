@@ -9,6 +9,7 @@ import { parse } from '../src/parse/index.js';
 import { buildReport } from '../src/model/index.js';
 import { consistentT3, consistentT4, LABEL_STYLES, LAYOUTS, renderReport, someT2, t3Leaves, t3Rows, type Gen, type LabelStyle, type LayoutName, type ReportModel } from './helpers/layouts.js';
 import { corpusDir } from './helpers/corpus.js';
+import { runs } from './helpers/runs.js';
 
 const TABLE_RULES = allRules.filter((r) => ['table-missing', 'table-structure', 'format-version', 'table-cell-value', 'table-sum', 'table-balance'].includes(r.id));
 const GENS: Gen[] = ['format-2019', 'format-2021'];
@@ -54,7 +55,7 @@ describe.each(GENS)('%s reports', (gen) => {
         fc.property(inputs, (x) => {
           expect(lint(model(gen, x), layout)).toEqual([]);
         }),
-        { numRuns: 6 },
+        { numRuns: runs(3, 30) },
       );
     });
 
@@ -87,7 +88,7 @@ describe.each(GENS)('%s reports', (gen) => {
             expect(Math.abs(Number(msg.expected ?? 0) - Number(msg.actual ?? 0))).toBe(delta);
           }
         }),
-        { numRuns: 8 },
+        { numRuns: runs(4, 40) },
       );
     });
   });
@@ -102,7 +103,7 @@ describe.each(GENS)('%s reports', (gen) => {
         for (const id of t3Leaves(gen)) expect(gfm[`applications-${gen.slice(7)}`]![id]!['natural-person']).toBe(m.t3[id]![0]);
         for (const layout of LAYOUTS) expect(grids(m, layout), layout).toEqual(gfm);
       }),
-      { numRuns: 4 },
+      { numRuns: runs(2, 20) },
     );
   });
 

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { lintText } from '../src/lint.js';
 import { allRules } from '../rules/index.js';
 import { consistentT3, consistentT4, renderT3, renderT4, report2021, T3_COLUMNS, T3_LEAVES, T3_ROWS, type Layout } from './tables-fixtures.js';
+import { runs } from './helpers/runs.js';
 
 const TABLE_RULES = allRules.filter((r) => ['table-missing', 'table-structure', 'format-version', 'table-cell-value', 'table-sum', 'table-balance'].includes(r.id));
 const LAYOUTS: Layout[] = ['gfm', 'pipe', 'html'];
@@ -36,7 +37,7 @@ describe.each(LAYOUTS)('consistent tables rendered as %s', (layout) => {
         const { t3, t4 } = build(x);
         expect(lint(t3, t4, layout)).toEqual([]);
       }),
-      { numRuns: 12 },
+      { numRuns: runs(6, 60) },
     );
   });
 
@@ -62,7 +63,7 @@ describe.each(LAYOUTS)('consistent tables rendered as %s', (layout) => {
         // the one changed cell is off by delta in every relation reported
         for (const m of ms) expect(Math.abs(Number(m.expected) - Number(m.actual))).toBe(delta);
       }),
-      { numRuns: 12 },
+      { numRuns: runs(6, 60) },
     );
   });
 });
@@ -90,7 +91,7 @@ describe('the tables of one consistent report agree across layouts', () => {
         expect(read('pipe')).toEqual(gfm);
         expect(read('html')).toEqual(gfm);
       }),
-      { numRuns: 5 },
+      { numRuns: runs(3, 25) },
     );
   });
 });

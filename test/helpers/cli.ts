@@ -1,5 +1,5 @@
-import { spawnSync, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
@@ -9,30 +9,8 @@ import type { CliIO } from '../../src/cli/main.js';
 
 export const bin = path.join(repoRoot, 'bin', 'ogi-lint.js');
 
-/** newest modification time of the TypeScript sources under these folders */
-function newestSource(dirs: string[]): number {
-  let newest = 0;
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.ts') || e.name.endsWith('.json')) newest = Math.max(newest, statSync(p).mtimeMs);
-    }
-  };
-  dirs.forEach((d) => walk(path.join(repoRoot, d)));
-  return newest;
-}
-
-/** Build dist/ when it is missing or older than the sources (`npm test` builds first; this covers running vitest alone). */
-export function ensureBuilt(): void {
-  const main = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
-  if (existsSync(main) && statSync(main).mtimeMs >= newestSource(['src', 'rules'])) return;
-  try {
-    execFileSync(process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', repoRoot], { stdio: 'ignore' });
-  } catch {
-    // type errors still emit JavaScript; the tests below say whether the CLI works
-  }
-}
+/** Build dist/ when it is missing or older than its sources (vitest's globalSetup does it once per run). */
+export { ensureBuilt } from './build.js';
 
 export interface Run {
   code: number | null;
@@ -49,6 +27,18 @@ export function run(args: string[], opts: { cwd?: string; input?: string | Buffe
     env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...opts.env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Run the command line's `main` in this process, with the binary's arguments and what it would print
+ * collected: for tests about what the command line says and decides rather than about the process
+ * (its start, standard streams, signals), which use `run`. Starting no process, it costs only the check.
+ */
+export async function runMain(args: string[], opts: { cwd?: string; input?: string | Buffer } = {}): Promise<Run> {
+  const { main } = await import('../../src/cli/main.js');
+  const io = memoryIO(opts.cwd ?? repoRoot, opts.input ?? '');
+  const code = await main(args, io);
+  return { code, stdout: io.out, stderr: io.err };
 }
 
 export function tempDir(): string {

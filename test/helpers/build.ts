@@ -1,0 +1,49 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The compiled command line (dist/) that the tests spawn, built only when it is missing or older
+ * than its sources. `npm ci` and `npm install` build it (the `prepare` script); a test run builds it
+ * again only after a source changed, once, before any test file starts (vitest's globalSetup).
+ * Kept free of the library's own modules so that checking costs a few milliseconds.
+ */
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const entry = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
+
+/** Newest modification time of the TypeScript and JSON files under these folders, and of the files named. */
+function newestSource(dirs: string[], files: string[]): number {
+  let newest = 0;
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.ts') || e.name.endsWith('.json')) newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  dirs.forEach((d) => walk(path.join(repoRoot, d)));
+  for (const f of files) newest = Math.max(newest, statSync(path.join(repoRoot, f)).mtimeMs);
+  return newest;
+}
+
+/** Whether dist/ is older than src/, rules/ or tsconfig.json (or missing). */
+export function distIsStale(): boolean {
+  return !existsSync(entry) || statSync(entry).mtimeMs < newestSource(['src', 'rules'], ['tsconfig.json']);
+}
+
+/**
+ * Build dist/ with tsc when it is stale. A build that fails (type errors still emit JavaScript)
+ * throws with tsc's output and leaves dist/ marked stale, so the next run tries again rather than
+ * testing code that does not compile.
+ */
+export function ensureBuilt(): void {
+  if (!distIsStale()) return;
+  try {
+    execFileSync(process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', repoRoot], { stdio: 'pipe', encoding: 'utf8' });
+  } catch (e) {
+    if (existsSync(entry)) utimesSync(entry, 0, 0);
+    const err = e as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`tsc -p tsconfig.json failed:\n${`${err.stdout ?? ''}${err.stderr ?? ''}` || err.message}`);
+  }
+}

@@ -73,6 +73,26 @@ export class MappedText {
     return sg.s + Math.min(d, Math.max(sg.len - 1, 0));
   }
 
+  /**
+   * The end (exclusive) of the stretch from `i` whose characters map one to one onto consecutive
+   * source offsets by the same segment: `toSource(k) === toSource(i) + (k - i)` for every k in
+   * [i, end). At least i + 1.
+   */
+  linearEnd(i: number): number {
+    const segs = this.segs;
+    if (segs.length === 0 || i >= this.text.length) return i + 1;
+    let lo = 0;
+    let hi = segs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segs[mid]!.t <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    const sg = segs[lo]!;
+    if (i - sg.t >= sg.len - 1) return i + 1;
+    return Math.min(sg.t + sg.len, segs[lo + 1]?.t ?? Infinity, this.text.length);
+  }
+
   /** Source range of text[i, j). */
   range(i = 0, j = this.text.length): SourceRange {
     if (j <= i) {

@@ -50,20 +50,20 @@ function pos(row: number, col: number): number {
  */
 const memos = new WeakMap<object, Map<string, unknown>>();
 
-function memo<T>(owner: object, label: NormalisedLabel, compute: () => T): T {
+function memo<T>(owner: object, key: string, compute: () => T): T {
   let m = memos.get(owner) as Map<string, T> | undefined;
   if (!m) memos.set(owner, (m = new Map()));
-  const known = m.get(label.text);
+  const known = m.get(key);
   if (known !== undefined) return known;
   const v = compute();
   if (m.size >= 20000) m.clear();
-  m.set(label.text, v);
+  m.set(key, v);
   return v;
 }
 
 /** `specs` must be the same array from call to call (see templateIndex) for the memo to hold. */
 function bestScore(label: NormalisedLabel, specs: readonly LabelSpec[]): number {
-  return memo(specs, label, () => {
+  return memo(specs, label.text, () => {
     let best = 0;
     for (const s of specs) best = Math.max(best, labelScore(label, s));
     return best;
@@ -153,6 +153,19 @@ function topLevel(c: PCell): boolean {
  */
 function labelLike(c: PCell, row: PRow): boolean {
   if (!row.prose) return true;
+  let known = labelLikeCache.get(c.text);
+  if (known === undefined) {
+    known = proseLabel(c);
+    if (labelLikeCache.size >= 20000) labelLikeCache.clear();
+    labelLikeCache.set(c.text, known);
+  }
+  return known;
+}
+
+/** labelLike's answers by cell text (every template asks about every cell). */
+const labelLikeCache = new Map<string, boolean>();
+
+function proseLabel(c: PCell): boolean {
   if (c.text.length > 80) return false;
   if (readNumbering(c.text)) return true;
   const outside = outsideBrackets(c.text);
@@ -175,7 +188,7 @@ function ancestors(ir: IndexedRow, byId: Map<string, IndexedRow>): string[] {
  * first one after the last row found.
  */
 function chooseRow(label: NormalisedLabel, rows: IndexedRow[], byId: Map<string, IndexedRow>, ctx: string | undefined, last: number): IndexedRow | undefined {
-  const cands = memo(rows, label, () => {
+  const cands = memo(rows, label.text, () => {
     let top = 0;
     let best: IndexedRow[] = [];
     for (const r of rows) {
@@ -680,15 +693,21 @@ export function recogniseSingleRow(run: Run, tpl: TableTemplate): Candidate | un
   const n = block.rows.length * block.columns.length;
   const isHeaderCell = (c: PCell, row: PRow): boolean => {
     if (!c.isText || c.copy || !labelLike(c, row)) return false;
-    if (groupOf(c) || outcomeOf(c)) return true;
-    const t = normaliseText(c.text);
-    return [...block.rows, ...block.columns].some((s) => containsSpec(t, s));
+    // (a label naming a group or an outcome is among them: groupOf or outcomeOf would find it)
+    return headerWords(c).length > 0;
   };
+  /** the groups and outcomes a cell's label names or contains (by cell text, once per block) */
+  const headerWords = (c: PCell): string[] =>
+    memo(block, c.text, () => {
+      const t = normaliseText(c.text);
+      const out: string[] = [];
+      for (const g of block.rows) if (labelScore(c.label, g) > 0 || containsSpec(t, g)) out.push(`g:${g.id}`);
+      for (const o of block.columns) if (labelScore(c.label, o) > 0 || containsSpec(t, o)) out.push(`o:${o.id}`);
+      return out;
+    });
   const seen = new Set<string>();
   const note = (c: PCell): void => {
-    const t = normaliseText(c.text);
-    for (const g of block.rows) if (labelScore(c.label, g) > 0 || containsSpec(t, g)) seen.add(`g:${g.id}`);
-    for (const o of block.columns) if (labelScore(c.label, o) > 0 || containsSpec(t, o)) seen.add(`o:${o.id}`);
+    for (const k of headerWords(c)) seen.add(k);
   };
   let headerStart = -1;
   let headerCol = 0;

@@ -21,6 +21,9 @@ const IN_RE = /在([^，。；：,;:！？!?]{2,30}?)中[，,：:]/gu;
  */
 const SUBJECT_IN_RE = /(?<=^|[。！？!?；;\n]\s*)([^，。；：,;:！？!?（）()]{2,30}?)中[，,：:]/gu;
 const CATEGORIES_RE = /([^，。；：,;:！？!?（）()]{2,30}?)的?(?:主要)?(?:类别|类型|种类)(?:有|为|包括|如下)[：:]/gu;
+/** What SUBJECT_IN_RE and CATEGORIES_RE cannot match without. */
+const SUBJECT_IN_HINT = /中[，,：:]/u;
+const CATEGORIES_HINT = /(?:类别|类型|种类)(?:有|为|包括|如下)[：:]/u;
 const COUNTED_RE = /信息|申请|文件|案件|事项|公开|受理|发布|答复|办理|办结/u;
 /** Words that point back at what was just counted (上述信息中). */
 const DEICTIC_RE = /^(?:上述|以上|前述|这些|其)/u;
@@ -508,6 +511,8 @@ export function findBreakdowns(blocks: Block[], figures: Figure[]): BreakdownRes
     for (const m of text.matchAll(MARKER_RE)) starts.push({ at: m.index, from: m.index + m[0].length, marker: m[0] });
     for (const m of text.matchAll(IN_RE)) starts.push({ at: m.index, from: m.index + m[0].length, marker: m[0], ref: m[1]! });
     for (const re of [SUBJECT_IN_RE, CATEGORIES_RE]) {
+      // (each can only match around its fixed words; most blocks have none of them)
+      if (re === SUBJECT_IN_RE ? !SUBJECT_IN_HINT.test(text) : !CATEGORIES_HINT.test(text)) continue;
       for (const m of text.matchAll(re)) {
         if (starts.some((x) => x.at <= m.index && x.from >= m.index + m[0].length)) continue;
         const ref = m[1]!.trim();

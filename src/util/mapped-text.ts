@@ -106,6 +106,8 @@ export class MappedText {
     const text = this.text.slice(i, j);
     const segs: Segment[] = [];
     for (const sg of this.segs) {
+      // segments are in text order: none after this one reaches into [i, j)
+      if (sg.t >= j) break;
       const a = Math.max(sg.t, i);
       const b = Math.min(sg.t + sg.len, j);
       if (b > a) segs.push({ t: a - i, s: sg.s + (a - sg.t), len: b - a });

@@ -41,3 +41,20 @@ describe('MappedText.linearEnd', () => {
     expect(m.linearEnd(8)).toBe(9);
   });
 });
+
+describe('MappedText.trim', () => {
+  it('removes exactly what a white-space regexp removes, and keeps the mapping', () => {
+    const spaces = ' \t\n\r\u000b\u000c\u00a0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+    const piece = fc.array(fc.constantFrom(...spaces, 'a', '报', '，', '\u200b', '\u0085'), { maxLength: 12 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(piece, fc.nat(50), (text, at) => {
+        const m = MappedText.identity(text, at);
+        const t = m.trim();
+        const lead = /^[\s\u3000\u00a0]*/.exec(text)![0].length;
+        expect(t.text).toBe(text.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, ''));
+        if (t.text.length) expect(t.toSource(0)).toBe(at + lead);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -118,10 +118,18 @@ export class MappedText {
 
   /** Trim white space (including full-width spaces and NBSP) at both ends. */
   trim(): MappedText {
-    const m = /^[\s\u3000\u00a0]*/.exec(this.text)!;
-    const start = m[0].length;
-    let end = this.text.length;
-    while (end > start && /[\s\u3000\u00a0]/.test(this.text[end - 1]!)) end--;
+    const t = this.text;
+    let start = 0;
+    while (start < t.length && isSpace(t.charCodeAt(start))) start++;
+    let end = t.length;
+    while (end > start && isSpace(t.charCodeAt(end - 1))) end--;
     return this.slice(start, end);
   }
+}
+
+/** Whether a UTF-16 unit is white space as a regexp's \s reads it (full-width space and NBSP included). */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

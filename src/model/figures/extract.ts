@@ -158,7 +158,9 @@ export function blockSentences(b: Block): { start: number; end: number }[] {
   const t = b.text.text;
   let start = 0;
   for (let i = 0; i < t.length; i++) {
-    if (SENTENCE_END.test(t[i]!) || t[i] === '\n') {
+    // SENTENCE_END (。！？!?) or a line break, by character code
+    const ch = t.charCodeAt(i);
+    if (ch === 0x3002 || ch === 0xff01 || ch === 0xff1f || ch === 0x21 || ch === 0x3f || ch === 0x0a) {
       out.push({ start, end: i });
       start = i + 1;
     }

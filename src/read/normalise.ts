@@ -359,7 +359,13 @@ function foldSpaces(b: Builder): { text: string; segs: Segment[] } {
     }
     copyFrom = to;
   };
+  const digit = /[0-9０-９]/g;
   while (i < src.length) {
+    // a number starts with a digit: go straight to the next one
+    digit.lastIndex = i;
+    const d = digit.exec(src);
+    if (!d) break;
+    i = d.index;
     num.lastIndex = i;
     const m = num.exec(src);
     if (!m || (i > 0 && /[0-9０-９.,．]/.test(src[i - 1]!))) {

@@ -3,7 +3,8 @@
 // each round types one character into the prose and checks the document again, as the server
 // does after an edit. Prints p50/p95/max in milliseconds. Run `npm run build` first.
 //
-//   node bench/lsp-relint.mjs [--rounds 200] [--warmup 30] [--size 30720] [--json]
+//   node bench/lsp-relint.mjs [--rounds 200] [--warmup 30] [--size 30720] [--json] [--root DIR]
+// (--root: the build to measure, a folder holding package.json and dist/; default this one)
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,8 +12,10 @@ import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { lintTextDocument, DEFAULT_SETTINGS, useIncrementalParsing } = await import(pathToFileURL(path.join(root, 'dist/src/lsp/lint.js')).href);
-const { WorkspaceConfigs } = await import(pathToFileURL(path.join(root, 'dist/src/lsp/config.js')).href);
+const rootAt = process.argv.indexOf('--root');
+const build = rootAt > 0 ? path.resolve(process.argv[rootAt + 1]) : root;
+const { lintTextDocument, DEFAULT_SETTINGS, useIncrementalParsing } = await import(pathToFileURL(path.join(build, 'dist/src/lsp/lint.js')).href);
+const { WorkspaceConfigs } = await import(pathToFileURL(path.join(build, 'dist/src/lsp/config.js')).href);
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);

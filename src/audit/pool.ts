@@ -1,15 +1,20 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { ConfigError } from '../config/profiles.js';
 import type { LintMessage } from '../diagnostic.js';
 import { localise } from '../i18n/index.js';
 import type { Locale } from '../rules/types.js';
+import { once } from '../util/once.js';
 import { packageRoot } from '../util/paths.js';
 import type { FileOutcome } from './record.js';
 import type { FileTask } from './worker.js';
+
+/** piscina, loaded when the first pool starts (a run over a few files never needs it). */
+const PiscinaClass = once(() => (createRequire(import.meta.url)('piscina') as typeof import('piscina')).Piscina);
 
 export interface Budget {
   /** time limit per file, in milliseconds */
@@ -91,7 +96,7 @@ export class FilePool {
 
   /** The threads are started when the first file needs one. */
   private get pool(): Piscina {
-    this.made ??= new Piscina({
+    this.made ??= new (PiscinaClass())({
       filename: workerFile(),
       minThreads: this.threads,
       maxThreads: this.threads,

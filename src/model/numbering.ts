@@ -11,9 +11,13 @@ const PATTERNS: { style: Numbering['style']; re: RegExp; value: (m: RegExpExecAr
   { style: 'circled', re: /^([①-⑳])\s*[、，,．.]?\s*/, value: (m) => circledNumber(m[1]!) },
 ];
 
+const FIRST = /^[第一二三四五六七八九十（(0-9０-９①-⑳]/;
+
 /** The numbering at the start of a line, and how many characters it takes. */
 export function readNumbering(line: string): { numbering: Numbering; length: number } | undefined {
   const lead = /^[\s\u3000]*/.exec(line)![0].length;
+  // every pattern starts with one of these characters: most lines are passed over at a glance
+  if (!FIRST.test(line[lead] ?? '')) return undefined;
   const s = line.slice(lead);
   for (const p of PATTERNS) {
     const m = p.re.exec(s);

@@ -35,17 +35,30 @@ const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
 /** Results for short strings (cell texts and labels are converted again and again). */
 const halfWidthCache = new Map<string, string>();
 
+/**
+ * Results for long strings (paragraphs: each finder converts the same block text again), up to a
+ * number of characters; looking one up hashes the string once, far cheaper than converting it.
+ */
+const longCache = new Map<string, string>();
+const LONG_CACHE_CHARS = 2_000_000;
+let longCacheChars = 0;
+
 /** Full-width digits and letters to ASCII. */
 export function toHalfWidth(s: string): string {
   const short = s.length <= 64;
-  if (short) {
-    const known = halfWidthCache.get(s);
-    if (known !== undefined) return known;
-  }
+  const known = short ? halfWidthCache.get(s) : longCache.get(s);
+  if (known !== undefined) return known;
   const out = FULL_WIDTH.test(s) ? s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ') : s;
   if (short) {
     if (halfWidthCache.size >= 50000) halfWidthCache.clear();
     halfWidthCache.set(s, out);
+  } else if (s.length <= LONG_CACHE_CHARS / 8) {
+    if (longCacheChars + s.length > LONG_CACHE_CHARS) {
+      longCache.clear();
+      longCacheChars = 0;
+    }
+    longCache.set(s, out);
+    longCacheChars += s.length;
   }
   return out;
 }

@@ -330,14 +330,25 @@ function foldSpaces(b: Builder): { text: string; segs: Segment[] } {
       while (k < piece.length) {
         const raw = mapped.toSource(copyFrom + k);
         let n = 1;
-        while (k + n < piece.length && mapped.toSource(copyFrom + k + n) === raw + n) n++;
+        for (;;) {
+          // the rest of a segment maps one to one: skip to its end, then look across to the next
+          n = Math.max(n, Math.min(piece.length - k, mapped.linearEnd(copyFrom + k + n - 1) - (copyFrom + k)));
+          if (k + n < piece.length && mapped.toSource(copyFrom + k + n) === raw + n) n++;
+          else break;
+        }
         out.copy(foldWidth(piece.slice(k, k + n)), raw);
         k += n;
       }
     }
     copyFrom = to;
   };
+  const digit = /[0-9０-９]/g;
   while (i < src.length) {
+    // a number starts with a digit: go straight to the next one
+    digit.lastIndex = i;
+    const d = digit.exec(src);
+    if (!d) break;
+    i = d.index;
     num.lastIndex = i;
     const m = num.exec(src);
     if (!m || (i > 0 && /[0-9０-９.,．]/.test(src[i - 1]!))) {

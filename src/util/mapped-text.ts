@@ -75,6 +75,26 @@ export class MappedText {
     return sg.s + Math.min(d, Math.max(sg.len - 1, 0));
   }
 
+  /**
+   * The end (exclusive) of the stretch from `i` whose characters map one to one onto consecutive
+   * source offsets by the same segment: `toSource(k) === toSource(i) + (k - i)` for every k in
+   * [i, end). At least i + 1.
+   */
+  linearEnd(i: number): number {
+    const segs = this.segs;
+    if (segs.length === 0 || i >= this.text.length) return i + 1;
+    let lo = 0;
+    let hi = segs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segs[mid]!.t <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    const sg = segs[lo]!;
+    if (i - sg.t >= sg.len - 1) return i + 1;
+    return Math.min(sg.t + sg.len, segs[lo + 1]?.t ?? Infinity, this.text.length);
+  }
+
   /** Source range of text[i, j). */
   range(i = 0, j = this.text.length): SourceRange {
     if (j <= i) {
@@ -88,6 +108,8 @@ export class MappedText {
     const text = this.text.slice(i, j);
     const segs: Segment[] = [];
     for (const sg of this.segs) {
+      // segments are in text order: none after this one reaches into [i, j)
+      if (sg.t >= j) break;
       const a = Math.max(sg.t, i);
       const b = Math.min(sg.t + sg.len, j);
       if (b > a) segs.push({ t: a - i, s: sg.s + (a - sg.t), len: b - a });
@@ -98,10 +120,18 @@ export class MappedText {
 
   /** Trim white space (including full-width spaces and NBSP) at both ends. */
   trim(): MappedText {
-    const m = /^[\s\u3000\u00a0]*/.exec(this.text)!;
-    const start = m[0].length;
-    let end = this.text.length;
-    while (end > start && /[\s\u3000\u00a0]/.test(this.text[end - 1]!)) end--;
+    const t = this.text;
+    let start = 0;
+    while (start < t.length && isSpace(t.charCodeAt(start))) start++;
+    let end = t.length;
+    while (end > start && isSpace(t.charCodeAt(end - 1))) end--;
     return this.slice(start, end);
   }
+}
+
+/** Whether a UTF-16 unit is white space as a regexp's \s reads it (full-width space and NBSP included). */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

@@ -43,6 +43,9 @@ export interface BreakdownWording {
   subjectIn: RegExp;
   /** X的主要类别有： */
   categories: RegExp;
+  /** what `subjectIn` and `categories` cannot match without (a cheap test first: most blocks have none) */
+  subjectInHint: RegExp;
+  categoriesHint: RegExp;
   counted: RegExp;
   /** words that point back at what was just counted (上述信息中) */
   deictic: RegExp;
@@ -76,6 +79,8 @@ export function compileBreakdownWording(v: BreakdownVocabulary): BreakdownWordin
     inSubject: /在([^，。；：,;:！？!?]{2,30}?)中[，,：:]/gu,
     subjectIn: /(?<=^|[。！？!?；;\n]\s*)([^，。；：,;:！？!?（）()]{2,30}?)中[，,：:]/gu,
     categories: new RegExp(`([^，。；：,;:！？!?（）()]{2,30}?)的?(?:主要)?${alt(v.categories.nouns)}${alt(v.categories.verbs)}[：:]`, 'gu'),
+    subjectInHint: /中[，,：:]/u,
+    categoriesHint: new RegExp(`${alt(v.categories.nouns)}${alt(v.categories.verbs)}[：:]`, 'u'),
     counted: new RegExp(alt(v.counted), 'u'),
     deictic: new RegExp(`^${alt(v.deictic)}`, 'u'),
     divided: new RegExp(`${alt(v.divided)}[：:，,]`, 'gu'),
@@ -566,7 +571,8 @@ export function findBreakdowns(blocks: Block[], figures: Figure[], w: BreakdownW
     const starts: Start[] = [];
     for (const m of text.matchAll(w.marker)) starts.push({ at: m.index, from: m.index + m[0].length, marker: m[0] });
     for (const m of text.matchAll(w.inSubject)) starts.push({ at: m.index, from: m.index + m[0].length, marker: m[0], ref: m[1]! });
-    for (const re of [w.subjectIn, w.categories]) {
+    for (const [re, hint] of [[w.subjectIn, w.subjectInHint], [w.categories, w.categoriesHint]] as const) {
+      if (!hint.test(text)) continue;
       for (const m of text.matchAll(re)) {
         if (starts.some((x) => x.at <= m.index && x.from >= m.index + m[0].length)) continue;
         const ref = m[1]!.trim();

@@ -130,17 +130,18 @@ export function positions(text: string): { sentence: Int32Array; clause: Int32Ar
   let s = 0;
   let c = 0;
   let d = 0;
+  // (character codes of OPEN_PAREN, CLOSE_PAREN, SENTENCE_END and CLAUSE_BREAK: this runs over every character of the prose)
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (OPEN_PAREN.test(ch)) d++;
+    const ch = text.charCodeAt(i);
+    if (ch === 0xff08 || ch === 0x28) d++;
     sentence[i] = s;
     clause[i] = c;
     depth[i] = d;
-    if (CLOSE_PAREN.test(ch)) d = Math.max(0, d - 1);
-    if (SENTENCE_END.test(ch) || ch === '\n') {
+    if (ch === 0xff09 || ch === 0x29) d = Math.max(0, d - 1);
+    else if (ch === 0x3002 || ch === 0xff01 || ch === 0xff1f || ch === 0x21 || ch === 0x3f || ch === 0x0a) {
       s++;
       c++;
-    } else if (CLAUSE_BREAK.test(ch)) c++;
+    } else if (ch === 0xff1b || ch === 0x3b || ch === 0xff0c || ch === 0x2c || ch === 0xff1a || ch === 0x3a) c++;
   }
   sentence[text.length] = s;
   clause[text.length] = c;
@@ -158,7 +159,9 @@ export function blockSentences(b: Block): { start: number; end: number }[] {
   const t = b.text.text;
   let start = 0;
   for (let i = 0; i < t.length; i++) {
-    if (SENTENCE_END.test(t[i]!) || t[i] === '\n') {
+    // SENTENCE_END (。！？!?) or a line break, by character code
+    const ch = t.charCodeAt(i);
+    if (ch === 0x3002 || ch === 0xff01 || ch === 0xff1f || ch === 0x21 || ch === 0x3f || ch === 0x0a) {
       out.push({ start, end: i });
       start = i + 1;
     }

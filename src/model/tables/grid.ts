@@ -123,10 +123,16 @@ export function textCells(line: MappedText): (RawCell & { glued?: boolean })[] {
     prevEnd = m.index + m[0].length;
   }
   // a bracket opened in one piece closes in a later one: (区分处理的, 只计这一情形, 不计其他情形) is one piece
+  // (a closing bracket after a piece's end: one look at the last one, not a scan of the rest of the line per piece)
+  const lastClose = Math.max(s.lastIndexOf(')'), s.lastIndexOf('）'));
   for (let i = 0; i < pieces.length - 1; i++) {
-    const text = s.slice(pieces[i]!.from, pieces[i]!.to);
-    const open = (text.match(/[（(]/g) ?? []).length - (text.match(/[)）]/g) ?? []).length;
-    if (open > 0 && /[)）]/.test(s.slice(pieces[i + 1]!.from))) {
+    let open = 0;
+    for (let k = pieces[i]!.from; k < pieces[i]!.to; k++) {
+      const c = s.charCodeAt(k);
+      if (c === 0xff08 || c === 0x28) open++;
+      else if (c === 0xff09 || c === 0x29) open--;
+    }
+    if (open > 0 && lastClose >= pieces[i + 1]!.from) {
       pieces[i] = { from: pieces[i]!.from, to: pieces[i + 1]!.to, gap: pieces[i]!.gap };
       pieces.splice(i + 1, 1);
       i--;

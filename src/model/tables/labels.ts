@@ -31,7 +31,20 @@ export function normaliseText(s: string): string {
     .replace(/[：]/g, ':');
 }
 
+/** Labels already normalised, by raw text: the same labels recur in every table of every report (the results are shared, never changed). */
+const labelCache = new Map<string, NormalisedLabel>();
+
 export function normaliseLabel(raw: string): NormalisedLabel {
+  let known = labelCache.get(raw);
+  if (!known) {
+    known = normaliseLabelOnce(raw);
+    if (labelCache.size >= 20000) labelCache.clear();
+    labelCache.set(raw, known);
+  }
+  return known;
+}
+
+function normaliseLabelOnce(raw: string): NormalisedLabel {
   const compact = normaliseText(raw);
   const num = readNumbering(compact);
   let text = num ? compact.slice(num.length) : compact;

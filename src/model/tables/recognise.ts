@@ -43,10 +43,72 @@ function pos(row: number, col: number): number {
   return row * 100000 + Math.max(0, col);
 }
 
-function bestScore(label: NormalisedLabel, specs: LabelSpec[]): number {
-  let best = 0;
-  for (const s of specs) best = Math.max(best, labelScore(label, s));
-  return best;
+/**
+ * Results already computed for a label text, per list of specs or rows: the same labels recur in
+ * every run, under every template, in every report. A label's score depends on its text alone
+ * (its core is cut from the text), so the text is the key.
+ */
+const memos = new WeakMap<object, Map<string, unknown>>();
+
+function memo<T>(owner: object, key: string, compute: () => T): T {
+  let m = memos.get(owner) as Map<string, T> | undefined;
+  if (!m) memos.set(owner, (m = new Map()));
+  const known = m.get(key);
+  if (known !== undefined) return known;
+  const v = compute();
+  if (m.size >= 20000) m.clear();
+  m.set(key, v);
+  return v;
+}
+
+/** `specs` must be the same array from call to call (see templateIndex) for the memo to hold. */
+function bestScore(label: NormalisedLabel, specs: readonly LabelSpec[]): number {
+  return memo(specs, label.text, () => {
+    let best = 0;
+    for (const s of specs) best = Math.max(best, labelScore(label, s));
+    return best;
+  });
+}
+
+/** A template's rows, columns and header specs as alignment reads them, built once per template. */
+interface TemplateIndex {
+  rows: IndexedRow[];
+  byId: Map<string, IndexedRow>;
+  rowSpecs: RowTemplate[];
+  cols: ColumnTemplate[];
+  headerSpecs: LabelSpec[];
+}
+
+const templateIndexes = new WeakMap<TableTemplate, TemplateIndex>();
+
+function templateIndex(tpl: TableTemplate): TemplateIndex {
+  let x = templateIndexes.get(tpl);
+  if (!x) {
+    const rows: IndexedRow[] = [];
+    for (const b of tpl.blocks) for (const r of b.rows) rows.push({ row: r, block: b, index: rows.length });
+    x = {
+      rows,
+      byId: new Map(rows.map((r) => [r.row.id, r])),
+      rowSpecs: rows.map((r) => r.row),
+      cols: tpl.blocks.flatMap((b) => b.columns),
+      headerSpecs: tpl.blocks.flatMap((b) => (b.headers ? [b.headers] : [])),
+    };
+    templateIndexes.set(tpl, x);
+  }
+  return x;
+}
+
+/** A list block's rows, indexed within the block, built once per block. */
+const listIndexes = new WeakMap<BlockTemplate, { rows: IndexedRow[]; byId: Map<string, IndexedRow> }>();
+
+function listIndex(block: BlockTemplate): { rows: IndexedRow[]; byId: Map<string, IndexedRow> } {
+  let x = listIndexes.get(block);
+  if (!x) {
+    const rows: IndexedRow[] = block.rows.map((r, index) => ({ row: r, block, index }));
+    x = { rows, byId: new Map(rows.map((r) => [r.row.id, r])) };
+    listIndexes.set(block, x);
+  }
+  return x;
 }
 
 function cellOf(c: PCell, unit?: string): ExtractedCell {
@@ -91,6 +153,19 @@ function topLevel(c: PCell): boolean {
  */
 function labelLike(c: PCell, row: PRow): boolean {
   if (!row.prose) return true;
+  let known = labelLikeCache.get(c.text);
+  if (known === undefined) {
+    known = proseLabel(c);
+    if (labelLikeCache.size >= 20000) labelLikeCache.clear();
+    labelLikeCache.set(c.text, known);
+  }
+  return known;
+}
+
+/** labelLike's answers by cell text (every template asks about every cell). */
+const labelLikeCache = new Map<string, boolean>();
+
+function proseLabel(c: PCell): boolean {
   if (c.text.length > 80) return false;
   if (readNumbering(c.text)) return true;
   const outside = outsideBrackets(c.text);
@@ -113,15 +188,18 @@ function ancestors(ir: IndexedRow, byId: Map<string, IndexedRow>): string[] {
  * first one after the last row found.
  */
 function chooseRow(label: NormalisedLabel, rows: IndexedRow[], byId: Map<string, IndexedRow>, ctx: string | undefined, last: number): IndexedRow | undefined {
-  let top = 0;
-  let cands: IndexedRow[] = [];
-  for (const r of rows) {
-    const s = labelScore(label, r.row);
-    if (s > top) {
-      top = s;
-      cands = [r];
-    } else if (s > 0 && s === top) cands.push(r);
-  }
+  const cands = memo(rows, label.text, () => {
+    let top = 0;
+    let best: IndexedRow[] = [];
+    for (const r of rows) {
+      const s = labelScore(label, r.row);
+      if (s > top) {
+        top = s;
+        best = [r];
+      } else if (s > 0 && s === top) best.push(r);
+    }
+    return best;
+  });
   if (cands.length <= 1) return cands[0];
   const inCtx = ctx ? cands.filter((c) => c.row.id === ctx || ancestors(c, byId).includes(ctx)) : [];
   const pool = inCtx.length ? inCtx : cands;
@@ -160,13 +238,9 @@ interface Alignment {
 
 /** Read the cells of a run against a template's rows: anchors, header rows, values. */
 function align(run: Run, tpl: TableTemplate): Alignment {
-  const rows: IndexedRow[] = [];
-  for (const b of tpl.blocks) for (const r of b.rows) rows.push({ row: r, block: b, index: rows.length });
-  const byId = new Map(rows.map((r) => [r.row.id, r]));
-  const cols = tpl.blocks.flatMap((b) => b.columns);
-  const headerSpecs: LabelSpec[] = tpl.blocks.flatMap((b) => (b.headers ? [b.headers] : []));
+  const { rows, byId, rowSpecs, cols, headerSpecs } = templateIndex(tpl);
   const colScore = (c: PCell): number => bestScore(c.label, cols);
-  const rowScore = (c: PCell): number => bestScore(c.label, rows.map((r) => r.row));
+  const rowScore = (c: PCell): number => bestScore(c.label, rowSpecs);
   const out: Alignment = { items: [], headers: [], headerCells: [], unknown: [] };
   let ctx: string | undefined;
   let last = -1;
@@ -619,15 +693,21 @@ export function recogniseSingleRow(run: Run, tpl: TableTemplate): Candidate | un
   const n = block.rows.length * block.columns.length;
   const isHeaderCell = (c: PCell, row: PRow): boolean => {
     if (!c.isText || c.copy || !labelLike(c, row)) return false;
-    if (groupOf(c) || outcomeOf(c)) return true;
-    const t = normaliseText(c.text);
-    return [...block.rows, ...block.columns].some((s) => containsSpec(t, s));
+    // (a label naming a group or an outcome is among them: groupOf or outcomeOf would find it)
+    return headerWords(c).length > 0;
   };
+  /** the groups and outcomes a cell's label names or contains (by cell text, once per block) */
+  const headerWords = (c: PCell): string[] =>
+    memo(block, c.text, () => {
+      const t = normaliseText(c.text);
+      const out: string[] = [];
+      for (const g of block.rows) if (labelScore(c.label, g) > 0 || containsSpec(t, g)) out.push(`g:${g.id}`);
+      for (const o of block.columns) if (labelScore(c.label, o) > 0 || containsSpec(t, o)) out.push(`o:${o.id}`);
+      return out;
+    });
   const seen = new Set<string>();
   const note = (c: PCell): void => {
-    const t = normaliseText(c.text);
-    for (const g of block.rows) if (labelScore(c.label, g) > 0 || containsSpec(t, g)) seen.add(`g:${g.id}`);
-    for (const o of block.columns) if (labelScore(c.label, o) > 0 || containsSpec(t, o)) seen.add(`o:${o.id}`);
+    for (const k of headerWords(c)) seen.add(k);
   };
   let headerStart = -1;
   let headerCol = 0;
@@ -785,8 +865,7 @@ const UNITS = new Set(['条', '件', '次', '篇', '个', '人', '人次', '万�
 export function recogniseList(run: Run, tpl: TableTemplate): Candidate | undefined {
   const block = tpl.blocks[0]!;
   const col = block.columns[0]!.id;
-  const rows: IndexedRow[] = block.rows.map((r, index) => ({ row: r, block, index }));
-  const byId = new Map(rows.map((r) => [r.row.id, r]));
+  const { rows, byId } = listIndex(block);
   interface ListItem {
     ir: IndexedRow;
     label: PCell;

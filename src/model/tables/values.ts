@@ -28,32 +28,45 @@ const EXACT = new RegExp(`^${NUMBER}\\s*(${UNIT})?$`);
 const APPROX = new RegExp(`^(?:约|大约|近|将近)?\\s*${NUMBER}\\s*(?:余|多)?\\s*(${UNIT})?\\s*(?:余|左右)?$`);
 const CN_NUMBER = /^[〇零一二两三四五六七八九十百千万]+$/;
 
+/** Values already read, by trimmed text (the same figures and labels recur in every table). */
+const valueCache = new Map<string, Omit<CellValue, 'text' | 'range'>>();
+
 /** Read one cell's text as a value. */
 export function parseCellValue(cell: MappedText): CellValue {
   const t = cell.trim();
   const text = t.text;
   const range = t.range();
+  let v = valueCache.get(text);
+  if (!v) {
+    v = readValue(text);
+    if (valueCache.size >= 20000) valueCache.clear();
+    valueCache.set(text, v);
+  }
+  return { kind: v.kind, value: v.value, text, range, ...(v.unit ? { unit: v.unit } : {}) };
+}
+
+function readValue(text: string): Omit<CellValue, 'text' | 'range'> {
   const norm = toHalfWidth(text)
     .replace(/[\s\u00a0]+/g, '')
     .replace(/&nbsp;/gi, '')
     .replace(/[−－﹣]/g, '-')
     .replace(/，/g, ',');
-  if (BLANK.test(norm) || norm === '') return { kind: 'blank', value: null, text, range };
+  if (BLANK.test(norm) || norm === '') return { kind: 'blank', value: null };
   const m = EXACT.exec(norm);
   if (m) {
     const v = Number(m[2]!.replace(/,/g, ''));
-    return { kind: 'number', value: m[1] === '-' ? -v : v, text, range, ...(m[3] ? { unit: m[3] } : {}) };
+    return { kind: 'number', value: m[1] === '-' ? -v : v, ...(m[3] ? { unit: m[3] } : {}) };
   }
   const a = APPROX.exec(norm);
   if (a) {
     const v = Number(a[2]!.replace(/,/g, ''));
-    return { kind: 'approximate', value: a[1] === '-' ? -v : v, text, range, ...(a[3] ? { unit: a[3] } : {}) };
+    return { kind: 'approximate', value: a[1] === '-' ? -v : v, ...(a[3] ? { unit: a[3] } : {}) };
   }
   if (CN_NUMBER.test(norm)) {
     const v = chineseNumber(norm);
-    if (Number.isFinite(v)) return { kind: 'number', value: v, text, range };
+    if (Number.isFinite(v)) return { kind: 'number', value: v };
   }
-  return { kind: 'invalid', value: null, text, range };
+  return { kind: 'invalid', value: null };
 }
 
 /** Whether a cell reads as a value of some kind (not as a label). */

@@ -1,0 +1,146 @@
+#!/usr/bin/env node
+/**
+ * CPU time per file of whole processes, for a machine shared with others: wall time there says
+ * more about the neighbours than about the tool, CPU time (user + system, from /usr/bin/time)
+ * much less. Compared in the same run, alternating: ogi-lint's plain run and audit (-j 1 and
+ * -j N), remark-cli + remark-preset-lint-recommended, a bare remark-parse + remark-gfm parse,
+ * and optionally another build of ogi-lint (--baseline DIR: a folder with its bin/, dist/,
+ * package.json). Reports are generated as bench/audit-bench.mjs does (same seed, same files).
+ *
+ *   npm run build && node bench/cpu-bench.mjs [--files 300] [--runs 3] [--jobs 2] [--baseline DIR] [--out bench/results/cpu-300]
+ *
+ * Prints a Markdown table; with --out writes DIR.md and DIR.json (with the load average).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const files = Number(opt('files', '300'));
+const runs = Number(opt('runs', '3'));
+const jobs = Number(opt('jobs', String(os.availableParallelism?.() ?? os.cpus().length)));
+const baseline = opt('baseline', '');
+const out = opt('out', '');
+
+const { exampleReport, table2Text, table3Text } = await import(path.join(root, 'dist/src/audit/example-reports.js'));
+let seed = 12345;
+const rand = () => {
+  seed = (seed + 0x6d2b79f5) >>> 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const WORDS = '推进 落实 完善 加强 规范 优化 建立 健全 深化 政务 公开 信息 平台 网站 栏目 目录 指南 制度 机制 流程 标准 清单 事项 政策 解读 回应 关切 营商 环境 民生 教育 医疗 养老 就业 住房 交通 农业 水利 财政 预算 审计 统计 乡村 社区 企业 群众 窗口 热线 培训 考核 监督 整改 答复 登记 审核 归档 数据 开放 共享 查询 咨询 投诉 建议'.split(' ');
+const sentence = () => Array.from({ length: 9 + Math.floor(rand() * 6) }, () => WORDS[Math.floor(rand() * WORDS.length)]).join('') + '。';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'ogi-cpu-bench-'));
+const dir = path.join(tmp, 'reports');
+let bytes = 0;
+for (let i = 0; i < files; i++) {
+  const sub = path.join(dir, String(Math.floor(i / 1000)).padStart(3, '0'));
+  if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
+  const carried = [Math.floor(rand() * 3), 0, 0, 0, 0, 0];
+  const text = exampleReport({
+    body: `青河县第${i}局`,
+    year: 2021 + (i % 3),
+    overview: Array.from({ length: 12 }, sentence).join(''),
+    problems: Array.from({ length: 4 }, sentence).join(''),
+    table2: table2Text(Math.floor(rand() * 4), 0, 10),
+    table3: table3Text([carried[0] + 1 + Math.floor(rand() * 20), Math.floor(rand() * 3), 0, 0, 0, 0], carried, [Math.floor(rand() * 3), 0, 0, 0, 0, 0]),
+  });
+  writeFileSync(path.join(sub, `r${i}.md`), text);
+  bytes += Buffer.byteLength(text);
+}
+const floorScript = path.join(tmp, 'parse-floor.mjs');
+writeFileSync(
+  floorScript,
+  `import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+const req = createRequire(${JSON.stringify(path.join(root, 'package.json'))});
+const { unified } = await import(req.resolve('unified'));
+const remarkParse = (await import(req.resolve('remark-parse'))).default;
+const remarkGfm = (await import(req.resolve('remark-gfm'))).default;
+const p = unified().use(remarkParse).use(remarkGfm);
+const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.md') ? [path.join(d, e.name)] : []);
+for (const f of walk(process.argv[2])) p.parse(readFileSync(f, 'utf8'));
+`,
+);
+
+const ogi = (where, name) => ({
+  [`${name} (plain, one process)`]: () => [process.execPath, path.join(where, 'bin/ogi-lint.js'), dir, '-f', 'json', '-o', path.join(tmp, 'plain.json')],
+  [`${name} audit -j 1`]: () => [process.execPath, path.join(where, 'bin/ogi-lint.js'), 'audit', dir, '--out-dir', path.join(tmp, 'out1'), '--restart', '-j', '1'],
+  [`${name} audit -j ${jobs}`]: () => [process.execPath, path.join(where, 'bin/ogi-lint.js'), 'audit', dir, '--out-dir', path.join(tmp, 'outN'), '--restart', '-j', String(jobs)],
+});
+const tools = {
+  ...ogi(root, 'ogi-lint'),
+  ...(baseline ? ogi(path.resolve(baseline), 'baseline') : {}),
+  'remark-cli + preset-lint-recommended': () => [process.execPath, path.join(root, 'node_modules/.bin/remark'), '--use', 'remark-preset-lint-recommended', '--quiet', '--no-stdout', '--silent', '--no-config', '--no-ignore', dir],
+  'remark-parse + remark-gfm (parse floor)': () => [process.execPath, floorScript, dir],
+  'node (start-up only)': () => [process.execPath, '-e', ''],
+};
+
+function measure(cmd) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', ...cmd], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const m = /([\d.]+) ([\d.]+) ([\d.]+) (\d+)\s*$/.exec(r.stderr);
+  if (!m) throw new Error(`cannot time ${cmd.join(' ')}: ${r.stderr.slice(-500)}`);
+  return { wall: +m[1], cpu: +m[2] + +m[3], rssMb: +m[4] / 1024, code: r.status };
+}
+
+const samples = Object.fromEntries(Object.keys(tools).map((k) => [k, []]));
+const loads = [];
+for (let i = 0; i < runs; i++) {
+  const order = Object.keys(tools);
+  if (i % 2) order.reverse();
+  for (const name of order) {
+    loads.push(os.loadavg()[0]);
+    const s = measure(tools[name]());
+    samples[name].push(s);
+    process.stderr.write(`run ${i + 1}/${runs} ${name}: CPU ${s.cpu.toFixed(2)} s, wall ${s.wall.toFixed(2)} s, ${s.rssMb.toFixed(0)} MB, exit ${s.code}\n`);
+  }
+}
+rmSync(tmp, { recursive: true, force: true });
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const startup = median(samples['node (start-up only)'].map((s) => s.cpu));
+const rows = Object.entries(samples).map(([name, ss]) => {
+  const cpu = median(ss.map((s) => s.cpu));
+  return { name, cpu, wall: median(ss.map((s) => s.wall)), cpuMsPerFile: (1000 * cpu) / files, filesPerCpuSecond: files / cpu, peakRssMb: Math.max(...ss.map((s) => s.rssMb)) };
+});
+const by = Object.fromEntries(rows.map((r) => [r.name, r]));
+const remark = by['remark-cli + preset-lint-recommended'];
+const floor = by['remark-parse + remark-gfm (parse floor)'];
+const ratios = {};
+for (const r of rows) {
+  if (!r.name.startsWith('ogi-lint') && !r.name.startsWith('baseline')) continue;
+  ratios[`${r.name} / remark-cli (CPU)`] = +(r.cpu / remark.cpu).toFixed(2);
+  ratios[`${r.name} / parse floor (CPU)`] = +(r.cpu / floor.cpu).toFixed(2);
+  // the cost of each file once start-up is set aside: the per-file figure the targets are about
+  ratios[`${r.name} / parse floor (CPU less node start-up)`] = +((r.cpu - startup) / (floor.cpu - startup)).toFixed(2);
+}
+const load = { min: +Math.min(...loads).toFixed(1), max: +Math.max(...loads).toFixed(1), median: +median(loads).toFixed(1) };
+const result = { files, mb: +(bytes / 1024 / 1024).toFixed(2), runs, jobs, cores: os.cpus().length, load, node: process.version, date: new Date().toISOString(), rows, ratios };
+
+const md = [
+  `${files} generated reports, ${result.mb} MB, ${result.cores} cores, load average ${load.min}–${load.max} (median ${load.median}) during the runs; median of ${runs} alternating runs; CPU = user + system time of the whole process (all threads)`,
+  '',
+  '| tool | CPU s | CPU ms/file | files per CPU-second | wall s | peak RSS MB |',
+  '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ...rows.map((r) => `| ${r.name} | ${r.cpu.toFixed(2)} | ${r.cpuMsPerFile.toFixed(1)} | ${r.filesPerCpuSecond.toFixed(1)} | ${r.wall.toFixed(2)} | ${r.peakRssMb.toFixed(0)} |`),
+  '',
+  ...Object.entries(ratios).map(([k, v]) => `- ${k}: ${v}`),
+  '',
+].join('\n');
+console.log(md);
+if (out) {
+  writeFileSync(`${out}.md`, md);
+  writeFileSync(`${out}.json`, `${JSON.stringify(result, null, 2)}\n`);
+}

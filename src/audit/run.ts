@@ -108,6 +108,13 @@ function pruneTables(tables: AuditTable[], whole: boolean): AuditTable[] {
       out.push(t);
       continue;
     }
+    if (t.kind === 'legacy-statistics') {
+      // the rows with a cumulative count (历年累计), for carry-over
+      const cells: AuditTable['cells'] = {};
+      for (const [r, c] of Object.entries(t.cells)) if (c.cumulative) cells[r] = c;
+      if (Object.keys(cells).length) out.push({ ...t, cells });
+      continue;
+    }
     const rows = CROSS_CELLS[t.kind];
     if (!rows) continue;
     const cells: AuditTable['cells'] = {};

@@ -10,7 +10,7 @@ import type { ReadOptions } from '../read/index.js';
 import type { Locale } from '../rules/types.js';
 import { allRules } from '../../rules/index.js';
 import { crossRules } from '../../rules/cross/index.js';
-import { attribute, readManifest, type ManifestEntry } from './bodies.js';
+import { attribute, normaliseBodyName, readManifest, type ManifestEntry } from './bodies.js';
 import { runCrossRules } from './cross.js';
 import type { CrossFinding, CrossReportInput } from './cross-rule.js';
 import { DEFAULT_BUDGET, defaultThreads, FilePool, type Budget } from './pool.js';
@@ -307,9 +307,11 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
 
   const ruleConfig: Record<string, RuleEntry> = {};
   for (const r of crossRules) if (o.ruleOverrides?.[r.id] !== undefined) ruleConfig[r.id] = o.ruleOverrides[r.id]!;
+  const absent = [...manifest.values()].filter((e) => !keys.has(e.file)).map((e) => ({ ...e, key: normaliseBodyName(e.body) }));
   const cross: CrossFinding[] = await runCrossRules(inputs, {
     locale,
     ruleConfig,
+    absent,
     passages: (file, hashes) => pool.sentences(taskFor(file), hashes),
   });
   await pool.close();

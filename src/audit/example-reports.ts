@@ -91,8 +91,8 @@ export function exampleReport(r: ExampleReport): string {
 export type LegacyRow = [label: string, unit: string, value: number, cumulative: number];
 
 /** The legacy statistics table as pipe text, with a column of the year's figures and one of cumulative counts (历年累计). */
-export function legacyTableText(year: number, rows: LegacyRow[]): string {
-  return ['指标名称 | 计量单位 | ' + `${year}年度 | 历年累计`, ...rows.map(([label, unit, v, c]) => `${label} | ${unit} | ${v} | ${c}`)].join('\n');
+export function legacyTableText(year: number, rows: LegacyRow[], columns: [string, string] = [`${year}年度`, '历年累计']): string {
+  return [`指标名称 | 计量单位 | ${columns[0]} | ${columns[1]}`, ...rows.map(([label, unit, v, c]) => `${label} | ${unit} | ${v} | ${c}`)].join('\n');
 }
 
 /**

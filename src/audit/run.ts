@@ -7,7 +7,7 @@ import type { LintMessage } from '../diagnostic.js';
 import { expandPatterns } from '../cli/files.js';
 import { localise } from '../i18n/index.js';
 import type { ReadOptions } from '../read/index.js';
-import type { Locale } from '../rules/types.js';
+import type { Locale, Rule } from '../rules/types.js';
 import { allRules } from '../../rules/index.js';
 import { crossRules } from '../../rules/cross/index.js';
 import { attribute, normaliseBodyName, readManifest, type ManifestEntry } from './bodies.js';
@@ -156,7 +156,9 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
 
   // the files, without those the configuration ignores (unless named)
   const { files: expanded, unmatched } = await expandPatterns(o.paths, o.cwd);
-  const loader = o.useConfig === false ? undefined : new ConfigLoader({ configFile: o.configFile && path.resolve(o.cwd, o.configFile) });
+  // the cross-report rules are known to this loader, so that their options in a configuration file are checked
+  const loader =
+    o.useConfig === false ? undefined : new ConfigLoader({ configFile: o.configFile && path.resolve(o.cwd, o.configFile), rules: [...allRules, ...(crossRules as unknown as Rule<unknown>[])] });
   const explicit = new Set(o.paths.map((p) => path.resolve(o.cwd, p)));
   const outDirPrefix = outDir + path.sep;
   const base = rulesKey(allRules);
@@ -170,7 +172,14 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
     if (f.startsWith(outDirPrefix)) continue;
     const resolved = loader?.forFile(f);
     if (resolved?.isIgnored(f) && !explicit.has(f)) continue;
-    const cfg = JSON.stringify(resolved?.config ?? null);
+    // settings of the cross-report rules do not change a file's own result
+    let own = resolved?.config;
+    if (own?.rules) {
+      const { rules, ...rest } = own;
+      const kept = Object.entries(rules).filter(([id]) => !crossIds.has(id));
+      own = kept.length ? { ...rest, rules: Object.fromEntries(kept) } : rest;
+    }
+    const cfg = JSON.stringify(own ?? null);
     let k = keyOfConfig.get(cfg);
     if (!k) keyOfConfig.set(cfg, (k = sha256(`${base}\0${common}\0${cfg}`)));
     keys.set(f, k);
@@ -305,8 +314,13 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
   }
   inputs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
+  // the cross-report rules as the configuration of the first path audited sets them, then as --rule does
   const ruleConfig: Record<string, RuleEntry> = {};
-  for (const r of crossRules) if (o.ruleOverrides?.[r.id] !== undefined) ruleConfig[r.id] = o.ruleOverrides[r.id]!;
+  const configured = loader ? crossConfig(loader, path.resolve(o.cwd, o.paths[0] ?? '.')) : {};
+  for (const r of crossRules) {
+    const entry = o.ruleOverrides?.[r.id] ?? configured[r.id];
+    if (entry !== undefined) ruleConfig[r.id] = entry;
+  }
   const absent = [...manifest.values()].filter((e) => !keys.has(e.file)).map((e) => ({ ...e, key: normaliseBodyName(e.body) }));
   const cross: CrossFinding[] = await runCrossRules(inputs, {
     locale,
@@ -380,6 +394,20 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
     `${localise(AUDIT_MESSAGES.done, locale, { files: total, checked: totals.checked, reused: totals.reused, errors: totals.errors, warnings: totals.warnings, cross: cross.length, dir: path.relative(o.cwd, outDir) || '.' })}\n`,
   );
   return { exitCode, interrupted: false, totals };
+}
+
+/** The settings of the cross-report rules in the configuration that applies to a path (a folder, or a file's folder). */
+function crossConfig(loader: ConfigLoader, target: string): Record<string, RuleEntry> {
+  let dir = target;
+  try {
+    if (!statSync(target).isDirectory()) dir = path.dirname(target);
+  } catch {
+    dir = path.dirname(target);
+  }
+  const rules = loader.forDirectory(dir).config.rules ?? {};
+  const out: Record<string, RuleEntry> = {};
+  for (const r of crossRules) if (rules[r.id] !== undefined) out[r.id] = rules[r.id]!;
+  return out;
 }
 
 const LATE = {

@@ -8,6 +8,7 @@ import type { Localised } from '../rules/types.js';
 import { closest } from '../util/suggest.js';
 import type { Rule } from '../rules/types.js';
 import { allRules } from '../../rules/index.js';
+import { CROSS_RULE_IDS } from '../../rules/cross/ids.js';
 
 /** The configuration file looked for in each folder. */
 export const CONFIG_FILENAME = '.ogilintrc.json';
@@ -63,7 +64,8 @@ export function checkRuleEntry(id: string, entry: unknown, where: string, rules:
 /** The problems of one rule setting, in Chinese and English. */
 export function checkRuleEntryLocalised(id: string, entry: unknown, where: string, rules: Rule<unknown>[] = allRules): Localised[] {
   const rule = rules.find((r) => r.id === id);
-  if (!rule) {
+  // a rule across reports that these rules do not include: its severity is checked here, its options by `ogi-lint audit`
+  if (!rule && !CROSS_RULE_IDS.includes(id)) {
     const guess = closest(id, rules.map((r) => r.id));
     return [
       guess
@@ -84,7 +86,7 @@ export function checkRuleEntryLocalised(id: string, entry: unknown, where: strin
       },
     ];
   }
-  if (options === undefined) return [];
+  if (options === undefined || !rule) return [];
   const v = compileSchema(rule.optionsSchema);
   if (v(options)) return [];
   return describeErrorsLocalised(v.errors, where, `${key}[1]`);

@@ -12,6 +12,7 @@
  * findings and tables. Then `ogi-lint audit` runs over the whole folder: every result is taken
  * from results.ndjson as unchanged, so what is measured (wall time, peak RSS by /usr/bin/time,
  * the outputs' sizes) is the work the audit does after the files, on that many results.
+ * `--reuse` skips the first two steps when an earlier run left the result lines in place.
  * Written to bench/results/<files>-post-sim.{json,md}.
  */
 import { spawnSync } from 'node:child_process';
@@ -42,6 +43,13 @@ const { dir, bytes } = generatedReports({ files, seed, cacheRoot, ...ex });
 const reports = path.join(dir, 'reports');
 const bin = path.join(root, 'bin/ogi-lint.js');
 
+const out = path.join(dir, 'sim-out');
+const simInfo = path.join(dir, 'sim-info.json');
+let sentences = 0;
+if (args.includes('--reuse') && existsSync(simInfo) && existsSync(path.join(out, 'results.ndjson'))) {
+  ({ sentences } = JSON.parse(readFileSync(simInfo, 'utf8')));
+  process.stderr.write(`reusing the ${files} result lines of an earlier run\n`);
+} else {
 // 1. a sample checked for real
 const sampleOut = path.join(dir, 'sim-sample');
 const sampleFiles = Array.from({ length: sample }, (_, i) => reportPath(dir, i));
@@ -55,12 +63,10 @@ const sampled = readFileSync(path.join(sampleOut, 'results.ndjson'), 'utf8').tri
 process.stderr.write(`checked a sample of ${sampled.length} reports in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
 
 // 2. a result line for every report, made from the sample
-const out = path.join(dir, 'sim-out');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 t0 = Date.now();
 const fd = openSync(path.join(out, 'results.ndjson'), 'w');
-let sentences = 0;
 for (let i = 0; i < files; i++) {
   const file = reportPath(dir, i);
   const text = readFileSync(file, 'utf8');
@@ -96,13 +102,15 @@ for (let i = 0; i < files; i++) {
 }
 closeSync(fd);
 process.stderr.write(`wrote ${files} result lines (${sentences} sentences) in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+writeFileSync(simInfo, JSON.stringify({ sample: sampled.length, sentences }));
+}
 
 // 3. the audit over all of them: every file's result reused
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-t0 = Date.now();
+const t1 = Date.now();
 const cmd = [process.execPath, bin, 'audit', reports, '--out-dir', out, '-j', String(jobs)];
 const r = timeBin ? spawnSync(timeBin, ['-f', '%e %M', ...cmd], { encoding: 'utf8', maxBuffer: 1 << 30 }) : spawnSync(cmd[0], cmd.slice(1), { encoding: 'utf8', maxBuffer: 1 << 30 });
-const wall = (Date.now() - t0) / 1000;
+const wall = (Date.now() - t1) / 1000;
 const m = /([\d.]+) (\d+)\s*$/.exec(r.stderr.trim());
 const peakRssMb = m ? Number(m[2]) / 1024 : NaN;
 const done = /审核完成[^\n]*|audit done[^\n]*/.exec(r.stderr)?.[0] ?? r.stderr.slice(-500);

@@ -14,7 +14,7 @@ import { attribute, normaliseBodyName, readManifest, type ManifestEntry } from '
 import { runCrossRules } from './cross.js';
 import type { CrossFinding, CrossReportInput } from './cross-rule.js';
 import { DEFAULT_BUDGET, defaultThreads, FilePool, type Budget } from './pool.js';
-import type { AuditRecord, AuditTable } from './record.js';
+import type { AuditCell, AuditRecord, AuditTable } from './record.js';
 import { readLines, resumeState, rulesKey, sha256 } from './state.js';
 import { SummaryWriter, type AreaTables } from './summary.js';
 import type { FileTask } from './worker.js';
@@ -101,7 +101,34 @@ const CROSS_CELLS: Record<string, string[]> = {
 /** Tables 3 and 4 whole, for a summary report and the reports the manifest puts under a parent. */
 const WHOLE = new Set(['applications', 'review-litigation']);
 
+/** One string per cell kind, shared by every cell kept (JSON.parse gives each cell its own copy). */
+const KINDS = new Map(['number', 'blank', 'approximate', 'invalid'].map((k) => [k, k]));
+
+const interned = new Map<string, string>();
+/** The same few words (table kinds, templates) once in memory, not once per report. */
+function intern(s: string): string {
+  const x = interned.get(s);
+  if (x !== undefined) return x;
+  interned.set(s, s);
+  return s;
+}
+
+/** A cell as the cross-report rules read it: the number, its kind and where it is; not the text as written. */
+function lean(cells: AuditTable['cells']): AuditTable['cells'] {
+  const out: AuditTable['cells'] = {};
+  for (const [row, cols] of Object.entries(cells)) {
+    const r: Record<string, AuditCell> = {};
+    for (const [col, c] of Object.entries(cols)) r[col] = { v: c.v, k: KINDS.get(c.k) ?? c.k, t: '', line: c.line, column: c.column };
+    out[row] = r;
+  }
+  return out;
+}
+
 function pruneTables(tables: AuditTable[], whole: boolean): AuditTable[] {
+  return pruned(tables, whole).map((t) => ({ ...t, template: intern(t.template), kind: intern(t.kind), generation: intern(t.generation), cells: lean(t.cells) }));
+}
+
+function pruned(tables: AuditTable[], whole: boolean): AuditTable[] {
   const out: AuditTable[] = [];
   for (const t of tables) {
     if (whole && WHOLE.has(t.kind)) {
@@ -330,6 +357,10 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
   });
   await pool.close();
   cross.push(...latePublication(inputs, locale));
+  const unattributed = inputs.filter((i) => !i.body.key || i.body.year === null).map((i) => i.file);
+  // what the checks across reports needed is let go before the summaries are written: the two stages never hold their data at once
+  inputs.length = 0;
+  inputAt.clear();
 
   // the outputs, file by file in path order
   const summary = new SummaryWriter(outDir, locale, [...allRules.map((r) => r.id), ...crossRules.map((r) => r.id)]);
@@ -345,13 +376,17 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
   const order = [...index.keys()].sort();
   let exitCode = 0;
   try {
+    let buf = Buffer.alloc(1 << 16);
+    let n = 0;
     for (const file of order) {
+      // now and then, let the workbook's compressed stream drain to disk
+      if (++n % 500 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
       const { offset, length } = index.get(file)!;
-      const buf = Buffer.alloc(length);
+      if (buf.length < length) buf = Buffer.alloc(length * 2);
       readSync(rfd, buf, 0, length, offset);
-      writeSync(wfd, buf);
+      writeSync(wfd, buf, 0, length);
       writeSync(wfd, '\n');
-      const rec = JSON.parse(buf.toString('utf8')) as AuditRecord;
+      const rec = JSON.parse(buf.toString('utf8', 0, length)) as AuditRecord;
       totals.errors += rec.errorCount;
       totals.warnings += rec.warningCount;
       if (rec.errorCount > 0) totals.filesWithErrors++;
@@ -379,7 +414,6 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
   totals.bodies = bodies.size;
   for (const f of cross) totals.crossReport[f.ruleId] = (totals.crossReport[f.ruleId] ?? 0) + 1;
   if (cross.some((f) => f.severity === 'error') && exitCode === 0) exitCode = 1;
-  const unattributed = inputs.filter((i) => !i.body.key || i.body.year === null).map((i) => i.file);
   const manifestMissing = [...manifest.keys()].filter((f) => !keys.has(f));
   await summary.finish({
     cross,

@@ -135,7 +135,18 @@ export class SummaryWriter {
       manifestMissing: end.manifestMissing,
       unmatched: end.unmatched,
     };
-    writeSync(this.json, `\n],\n${JSON.stringify(rest, null, 1).slice(1)}\n`);
+    // the rest of audit.json a piece at a time: the lists (a body per report, in a large area) item by item
+    writeSync(this.json, '\n]');
+    for (const [key, value] of Object.entries(rest)) {
+      if (!Array.isArray(value)) {
+        writeSync(this.json, `,\n${JSON.stringify(key)}: ${JSON.stringify(value)}`);
+        continue;
+      }
+      writeSync(this.json, `,\n${JSON.stringify(key)}: [`);
+      value.forEach((v: unknown, i: number) => writeSync(this.json, `${i ? ',' : ''}\n${JSON.stringify(v)}`));
+      writeSync(this.json, value.length ? '\n]' : ']');
+    }
+    writeSync(this.json, '\n}\n');
     const rules = Object.fromEntries([...allRules, ...crossRules].map((r) => [r.id, r.description[this.locale]]));
     // the page needs the findings across reports and the totals, not the list of bodies or of files
     const page = { crossReport: end.cross, totals: end.totals, aggregate: end.area, unattributed: end.unattributed.length, rules, labels: tableLabels(this.locale), locale: this.locale };

@@ -5,14 +5,21 @@
  * files, and with ogi-lint's plain single-process run.
  *
  *   npm run build && node bench/audit-bench.mjs --files 1000 --runs 3 [--jobs 2] [--skip plain,remark]
+ *   node bench/audit-bench.mjs --files 10000 --runs 1 --skip serial,plain,remark,floor
+ *   node bench/audit-bench.mjs --files 10000 --post-only     # the stage after the files: all results reused
  *
- * Reports are generated (format-2021, tables as pipe text, independent prose), written as .md
- * files into a temporary folder. Each tool runs as its own process, timed by /usr/bin/time
- * (wall seconds and peak resident memory); runs alternate between the tools and the median is
- * reported. Results are printed as a Markdown table and written to bench/results/<files>.json.
+ * Reports are generated (format-2021, tables as pipe text, independent prose) and written once as
+ * .md files into a cache folder keyed by the number of files and the seed (`--cache DIR`, default
+ * the system's temporary folder), reused by later runs. Each tool runs as its own process, timed by
+ * /usr/bin/time (wall seconds and peak resident memory, worker threads included); runs alternate
+ * between the tools and the median is reported, with the sizes of the audit's outputs and the load
+ * average before and after. `--post-only` runs the audit again over its own earlier results, so
+ * that only what comes after the files is measured: the checks across reports and the summaries.
+ * Results are printed as a Markdown table and written to bench/results/<files>.json and .md
+ * (<files>-post.* for --post-only).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,41 +34,19 @@ const files = Number(opt('files', '1000'));
 const runs = Number(opt('runs', '3'));
 const jobs = Number(opt('jobs', String(os.availableParallelism?.() ?? os.cpus().length)));
 const skip = new Set(String(opt('skip', '')).split(',').filter(Boolean));
+const seedArg = Number(opt('seed', '12345'));
+const cacheRoot = path.resolve(opt('cache', path.join(os.tmpdir(), 'ogi-lint-bench')));
+const postOnly = args.includes('--post-only');
+const loadBefore = os.loadavg();
 
 const { exampleReport, table2Text, table3Text } = await import(path.join(root, 'dist/src/audit/example-reports.js'));
 
-// a seeded generator, so every run measures the same files
-let seed = 12345;
-const rand = () => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const WORDS = '推进 落实 完善 加强 规范 优化 建立 健全 深化 政务 公开 信息 平台 网站 栏目 目录 指南 制度 机制 流程 标准 清单 事项 政策 解读 回应 关切 营商 环境 民生 教育 医疗 养老 就业 住房 交通 农业 水利 财政 预算 审计 统计 乡村 社区 企业 群众 窗口 热线 培训 考核 监督 整改 答复 登记 审核 归档 数据 开放 共享 查询 咨询 投诉 建议'.split(' ');
-const sentence = () => Array.from({ length: 9 + Math.floor(rand() * 6) }, () => WORDS[Math.floor(rand() * WORDS.length)]).join('') + '。';
+const { generatedReports } = await import('./generate.mjs');
+const { dir, bytes } = generatedReports({ files, seed: seedArg, cacheRoot, exampleReport, table2Text, table3Text });
+const reports = path.join(dir, 'reports');
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'ogi-bench-'));
-let bytes = 0;
-for (let i = 0; i < files; i++) {
-  const sub = path.join(dir, String(Math.floor(i / 1000)).padStart(3, '0'));
-  if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
-  const carried = [Math.floor(rand() * 3), 0, 0, 0, 0, 0];
-  const text = exampleReport({
-    body: `青河县第${i}局`,
-    year: 2021 + (i % 3),
-    overview: Array.from({ length: 12 }, sentence).join(''),
-    problems: Array.from({ length: 4 }, sentence).join(''),
-    table2: table2Text(Math.floor(rand() * 4), 0, 10),
-    table3: table3Text([carried[0] + 1 + Math.floor(rand() * 20), Math.floor(rand() * 3), 0, 0, 0, 0], carried, [Math.floor(rand() * 3), 0, 0, 0, 0, 0]),
-  });
-  const f = path.join(sub, `r${i}.md`);
-  writeFileSync(f, text);
-  bytes += Buffer.byteLength(text);
-}
-
-const floorScript = path.join(dir, 'parse-floor.mjs');
+mkdirSync(cacheRoot, { recursive: true });
+const floorScript = path.join(cacheRoot, 'parse-floor.mjs');
 writeFileSync(
   floorScript,
   `import { readFileSync, readdirSync } from 'node:fs';
@@ -81,15 +66,23 @@ console.log(n);
 
 const bin = path.join(root, 'bin/ogi-lint.js');
 const remark = path.join(root, 'node_modules/.bin/remark');
-const tools = {
-  'ogi-lint audit -j 1': () => [process.execPath, bin, 'audit', dir, '--out-dir', path.join(dir, '..', `${path.basename(dir)}-out1`), '--restart', '-j', '1'],
-  [`ogi-lint audit -j ${jobs}`]: () => [process.execPath, bin, 'audit', dir, '--out-dir', path.join(dir, '..', `${path.basename(dir)}-outN`), '--restart', '-j', String(jobs)],
-  'ogi-lint <folder> (plain run)': () => [process.execPath, bin, dir, '-f', 'json', '-o', path.join(dir, '..', `${path.basename(dir)}-plain.json`)],
-  'remark-cli + preset-lint-recommended': () => [process.execPath, remark, '--use', 'remark-preset-lint-recommended', '--quiet', '--no-stdout', '--silent', '--no-config', '--no-ignore', dir],
-  'remark-parse + remark-gfm (parse floor)': () => [process.execPath, floorScript, dir],
-};
-const skipNames = { plain: 'ogi-lint <folder> (plain run)', remark: 'remark-cli + preset-lint-recommended', floor: 'remark-parse + remark-gfm (parse floor)', parallel: `ogi-lint audit -j ${jobs}` };
-for (const s of skip) delete tools[skipNames[s]];
+const out1 = path.join(dir, 'out-j1');
+const outN = path.join(dir, `out-j${jobs}`);
+const tools = postOnly
+  ? { [`ogi-lint audit -j ${jobs}, all results reused (checks across reports and summaries only)`]: () => [process.execPath, bin, 'audit', reports, '--out-dir', outN, '-j', String(jobs)] }
+  : {
+      'ogi-lint audit -j 1': () => [process.execPath, bin, 'audit', reports, '--out-dir', out1, '--restart', '-j', '1'],
+      [`ogi-lint audit -j ${jobs}`]: () => [process.execPath, bin, 'audit', reports, '--out-dir', outN, '--restart', '-j', String(jobs)],
+      'ogi-lint <folder> (plain run)': () => [process.execPath, bin, reports, '-f', 'json', '-o', path.join(dir, 'plain.json')],
+      'remark-cli + preset-lint-recommended': () => [process.execPath, remark, '--use', 'remark-preset-lint-recommended', '--quiet', '--no-stdout', '--silent', '--no-config', '--no-ignore', reports],
+      'remark-parse + remark-gfm (parse floor)': () => [process.execPath, floorScript, reports],
+    };
+const skipNames = { serial: 'ogi-lint audit -j 1', plain: 'ogi-lint <folder> (plain run)', remark: 'remark-cli + preset-lint-recommended', floor: 'remark-parse + remark-gfm (parse floor)', parallel: `ogi-lint audit -j ${jobs}` };
+if (!postOnly) for (const s of skip) delete tools[skipNames[s]];
+if (postOnly && !existsSync(path.join(outN, 'results.ndjson'))) {
+  console.error(`no earlier results in ${outN}: run without --post-only first`);
+  process.exit(2);
+}
 
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 function measure(cmd) {
@@ -128,19 +121,30 @@ const ratios = {
   'plain / parse floor (wall)': ratio('ogi-lint <folder> (plain run)', 'remark-parse + remark-gfm (parse floor)'),
   [`audit -j 1 / audit -j ${jobs} (speed-up)`]: ratio('ogi-lint audit -j 1', `ogi-lint audit -j ${jobs}`),
 };
+const sizes = {};
+for (const [label, d] of [['-j 1', out1], [`-j ${jobs}`, outN]]) {
+  for (const f of ['results.ndjson', 'audit.json', 'summary.html', 'summary.xlsx', 'summary.csv']) {
+    const p = path.join(d, f);
+    if (existsSync(p)) sizes[`${label} ${f}`] = statSync(p).size;
+  }
+}
+const loadAfter = os.loadavg();
 const table = [
-  `${files} files, ${mb.toFixed(1)} MB, ${os.cpus().length} cores (load ${os.loadavg()[0].toFixed(1)}), median of ${runs} alternating runs`,
+  `${files} files, ${mb.toFixed(1)} MB, ${os.cpus().length} cores, load average ${loadBefore.map((x) => x.toFixed(1)).join(' ')} before and ${loadAfter.map((x) => x.toFixed(1)).join(' ')} after, median of ${runs} alternating runs${postOnly ? ', every file’s result reused from the earlier run' : ''}`,
   '',
-  '| tool | wall s | files/s | MB/s | peak RSS MB |',
-  '| --- | ---: | ---: | ---: | ---: |',
-  ...rows.map((r) => `| ${r.name} | ${r.wall.toFixed(2)} | ${r.filesPerSec.toFixed(1)} | ${r.mbPerSec.toFixed(2)} | ${r.peakRssMb.toFixed(0)} |`),
+  '| tool | wall s | files/s | MB/s | peak RSS MB | peak RSS KB per file |',
+  '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ...rows.map((r) => `| ${r.name} | ${r.wall.toFixed(2)} | ${r.filesPerSec.toFixed(1)} | ${r.mbPerSec.toFixed(2)} | ${r.peakRssMb.toFixed(0)} | ${((r.peakRssMb * 1024) / files).toFixed(2)} |`),
   '',
   ...Object.entries(ratios).filter(([, v]) => v !== null).map(([k, v]) => `- ${k}: ${v.toFixed(2)}`),
+  '',
+  'Outputs (bytes):',
+  '',
+  ...Object.entries(sizes).map(([k, v]) => `- ${k}: ${v} (${(v / 1048576).toFixed(1)} MB)`),
 ].join('\n');
 console.log(table);
+const name = postOnly ? `${files}-post` : String(files);
 mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
-writeFileSync(path.join(root, 'bench', 'results', `${files}.json`), JSON.stringify({ files, bytes, runs, jobs, cores: os.cpus().length, load: os.loadavg(), rows, ratios, samples }, null, 2));
-writeFileSync(path.join(root, 'bench', 'results', `${files}.md`), `${table}\n`);
-if (!args.includes('--keep')) {
-  for (const p of [dir, `${dir}-out1`, `${dir}-outN`, `${dir}-plain.json`]) rmSync(p, { recursive: true, force: true });
-}
+writeFileSync(path.join(root, 'bench', 'results', `${name}.json`), JSON.stringify({ files, bytes, runs, jobs, cores: os.cpus().length, load: { before: loadBefore, after: loadAfter }, rows, ratios, sizes, samples }, null, 2));
+writeFileSync(path.join(root, 'bench', 'results', `${name}.md`), `${table}\n`);
+if (args.includes('--clean')) rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { Ajv } from 'ajv';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -135,7 +136,12 @@ describe('ogi-lint audit on a generated area', () => {
     const html = readFileSync(path.join(out, 'summary.html'), 'utf8');
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|<img[^>]+src=["']?https?:/i);
     expect(html).toContain('Chart.js');
-    expect(html).toContain(spec('2-2022').body);
+    // the reports' rows are in the page, compressed
+    const rows = [...html.matchAll(/<script type="application\/gzip;base64" class="list-chunk">([^<]*)<\/script>/g)].flatMap(
+      (m) => JSON.parse(gunzipSync(Buffer.from(m[1]!, 'base64')).toString('utf8')) as { b: string; f: string }[],
+    );
+    expect(rows.map((r) => r.f).sort()).toEqual(audit.results.map((r) => r.filePath).sort());
+    expect(rows.map((r) => r.b)).toContain(spec('2-2022').body);
   });
 
   it('aggregate sums the tables of the area, from the audit or from the reports themselves', () => {
@@ -242,6 +248,43 @@ describe('ogi-lint audit: budgets and manifest', () => {
     }
     expect(found.some((f) => f.message.includes('“（一）予以公开”（商业企业）'))).toBe(true);
   }, 60_000);
+
+  it('names the parts the manifest lists without a report, and checks the summary in part only', () => {
+    const dir = tempDir();
+    const set = independentSet(778, 3);
+    writeSet(dir, set);
+    const parts = [...set.specs.entries()].filter(([id]) => id.endsWith('-2022'));
+    const sum = (f: (s: ReportSpec) => number[]): number[] => [0, 1, 2, 3, 4, 5].map((c) => parts.reduce((a, [, s]) => a + f(s)[c]!, 0));
+    const gov: ReportSpec = { body: '青河县人民政府', year: 2022, prose: [], problems: [], carried: sum((s) => s.carried), forward: sum((s) => s.forward), granted: sum((s) => s.granted), t2: [0, 0, 0] };
+    writeReport(dir, 'gov.txt', gov);
+    // the manifest lists every part, but one part's report never came
+    const [goneId, gone] = parts[1]!;
+    rmSync(path.join(dir, set.files.get(goneId)!));
+    const rows = ['file,body,parent,year', ...parts.map(([id, s]) => `${set.files.get(id)},${s.body},青河县人民政府,2022`), 'gov.txt,青河县人民政府,,2022'];
+    writeFileSync(path.join(dir, 'bodies.csv'), `${rows.join('\n')}\n`);
+    const out = path.join(tempDir(), 'out');
+    run(['audit', dir, '--manifest', path.join(dir, 'bodies.csv'), '--out-dir', out]);
+    const found = readAudit(out).crossReport.filter((f) => f.ruleId === 'summary-matches-parts');
+    // the summary holds the missing part's figures too: only the absence is reported
+    expect(found.map((f) => [f.messageId, f.severity, f.files, f.message])).toEqual([
+      ['absent', 'warning', [path.join(dir, 'gov.txt')], `2022年度汇总年报所属的1个部门的年报不在册：${gone.body}；汇总年报只能与已有的2份所属年报部分核对`],
+    ]);
+
+    // a summary below what its present parts already add up to is wrong whatever the missing part holds
+    const present = parts.filter(([id]) => id !== goneId);
+    const natural = present.reduce((a, [, s]) => a + s.granted[0]!, 0);
+    writeReport(dir, 'gov.txt', { ...gov, granted: gov.granted.map((v, i) => (i === 0 ? natural - 1 : v)) });
+    const lower = path.join(tempDir(), 'out');
+    run(['audit', dir, '--manifest', path.join(dir, 'bodies.csv'), '--out-dir', lower]);
+    const partial = readAudit(lower).crossReport.filter((f) => f.ruleId === 'summary-matches-parts' && f.messageId === 'cellPartial');
+    expect(partial.length).toBeGreaterThan(0);
+    expect(partial.some((f) => f.message.startsWith(`2022年度汇总年报表三“（一）予以公开”（自然人）为${natural - 1}，小于已有的2份所属年报之和${natural}（另有1个部门的年报不在册，只作部分核对）`))).toBe(true);
+
+    // without a manifest, parts are not known, and nothing is said about absent ones
+    const bare = path.join(tempDir(), 'out');
+    run(['audit', dir, '--out-dir', bare]);
+    expect(readAudit(bare).crossReport.filter((f) => f.ruleId === 'summary-matches-parts')).toEqual([]);
+  }, 120_000);
 
   it('finds no copied pair and no carry-over break among the real reports of the corpus', () => {
     const out = path.join(tempDir(), 'out');

@@ -28,8 +28,13 @@ async function runExample(ruleId: string, ex: CrossExample, locale: 'zh' | 'en' 
     });
   }
   const rule = crossRules.find((r) => r.id === ruleId)!;
+  // manifest rows that name no report: reports absent from the set
+  const absent = Object.entries(ex.manifest ?? {})
+    .filter(([name]) => !(name in ex.reports))
+    .map(([name, m]) => ({ file: name, ...m, key: normaliseBodyName(m.body) }));
   const findings = await runCrossRules(inputs, {
     locale,
+    absent,
     rules: [rule],
     ruleConfig: ex.options ? { [ruleId]: [rule.severity === 'error' ? 'error' : 'warn', ex.options as Record<string, unknown>] } : undefined,
     passages: (file, hashes) => sentences({ file: path.join(dir, file), useConfig: false, hashes }),

@@ -55,8 +55,8 @@ export default defineCrossRule<Options>({
   id: 'summary-matches-parts',
   scope: 'cross-report',
   description: {
-    zh: '政府的汇总年报与其所属各部门的年报同时在册（由清单的“上级机关”列确定）时，汇总年报表三、表四的每个单元格应等于各部门年报之和',
-    en: 'When a government’s summary report and its departments’ reports are all present (the manifest’s parent column says which), each cell of the summary’s tables 3 and 4 equals the sum of the parts',
+    zh: '政府的汇总年报与其所属各部门的年报同时在册（由清单的“上级机关”列确定）时，汇总年报表三、表四的每个单元格应等于各部门年报之和；清单列出而没有年报文件的部门逐一指出，此时只核对已有部分之和不超过汇总数',
+    en: 'When a government’s summary report and its departments’ reports are all present (the manifest’s parent column says which), each cell of the summary’s tables 3 and 4 equals the sum of the parts; departments the manifest lists without a report file are named, and then only whether the present parts exceed the summary is checked',
   },
   severity: 'warning',
   generations: ['format-2019', 'format-2021'],
@@ -66,6 +66,14 @@ export default defineCrossRule<Options>({
     cell: {
       zh: '{year}年度汇总年报{table}“{row}”（{column}）为{actual}，所属{parts}份年报之和为{expected}；数值最大的是{top}',
       en: 'the {year} summary’s {tableEn} “{row}” ({column}) is {actual}, but its {parts} parts sum to {expected}; the largest are {top}',
+    },
+    absent: {
+      zh: '{year}年度汇总年报所属的{count}个部门的年报不在册：{names}；汇总年报只能与已有的{parts}份所属年报部分核对',
+      en: 'the reports of {count} parts of the {year} summary are not in the set: {names}; the summary can be checked against its {parts} present parts in part only',
+    },
+    cellPartial: {
+      zh: '{year}年度汇总年报{table}“{row}”（{column}）为{actual}，小于已有的{parts}份所属年报之和{expected}（另有{absent}个部门的年报不在册，只作部分核对）；数值最大的是{top}',
+      en: 'the {year} summary’s {tableEn} “{row}” ({column}) is {actual}, less than the {expected} its {parts} present parts already sum to ({absent} parts have no report in the set: checked in part only); the largest are {top}',
     },
     unreadable: {
       zh: '{year}年度汇总年报{table}无法与所属年报核对：{parts}的{table}未能完整读取',
@@ -99,6 +107,42 @@ export default defineCrossRule<Options>({
     ],
     invalid: [
       {
+        title: '清单列出的部门没有年报文件：指出缺少的部门，核对只是部分的',
+        reports: {
+          'gov.txt': exampleReport({ body: GOV, year: 2022, table3: table3Text([5, 1, 0, 0, 0, 0], zeros, zeros) }),
+          'edu.txt': exampleReport({ body: '青河县教育局', year: 2022, table3: table3Text([2, 1, 0, 0, 0, 0], zeros, zeros) }),
+        },
+        manifest: {
+          'gov.txt': { body: GOV, year: 2022 },
+          'edu.txt': { body: '青河县教育局', year: 2022, parent: GOV },
+          'fin.txt': { body: '青河县财政局', year: 2022, parent: GOV },
+        },
+        expected: [{ files: ['gov.txt'], message: '2022年度汇总年报所属的1个部门的年报不在册：青河县财政局；汇总年报只能与已有的1份所属年报部分核对' }],
+      },
+      {
+        title: '部分核对时，已有部门之和超过汇总数',
+        reports: {
+          'gov.txt': exampleReport({ body: GOV, year: 2022, table3: table3Text([1, 0, 0, 0, 0, 0], zeros, zeros) }),
+          'edu.txt': exampleReport({ body: '青河县教育局', year: 2022, table3: table3Text([2, 0, 0, 0, 0, 0], zeros, zeros) }),
+        },
+        manifest: {
+          'gov.txt': { body: GOV, year: 2022 },
+          'edu.txt': { body: '青河县教育局', year: 2022, parent: GOV },
+          'fin.txt': { body: '青河县财政局', year: 2022, parent: GOV },
+        },
+        expected: [
+          { files: ['gov.txt'], message: '2022年度汇总年报所属的1个部门的年报不在册：青河县财政局；汇总年报只能与已有的1份所属年报部分核对' },
+          ...[
+            ['一、本年新收政府信息公开申请数量', '自然人'],
+            ['一、本年新收政府信息公开申请数量', '总计'],
+            ['（一）予以公开', '自然人'],
+            ['（一）予以公开', '总计'],
+            ['（七）总计', '自然人'],
+            ['（七）总计', '总计'],
+          ].map(([row, col]) => ({ files: ['gov.txt', 'edu.txt'], message: `2022年度汇总年报表三“${row}”（${col}）为1，小于已有的1份所属年报之和2（另有1个部门的年报不在册，只作部分核对）；数值最大的是青河县教育局（2）` })),
+        ],
+      },
+      {
         title: '汇总年报一个单元格与部门之和不符',
         reports: {
           'gov.txt': exampleReport({ body: GOV, year: 2022, table3: table3Text([5, 2, 0, 0, 0, 0], zeros, zeros) }),
@@ -121,10 +165,15 @@ export default defineCrossRule<Options>({
       },
     ],
   },
-  check({ reports, emit }) {
+  check({ reports, absent, emit }) {
     for (const s of reports) {
       if (s.body.kind !== 'summary' || !s.body.key || s.body.year === null) continue;
       const parts = reports.filter((r) => r !== s && r.body.year === s.body.year && r.body.parent && normaliseBodyName(r.body.parent) === s.body.key);
+      // parts the manifest lists under this government whose reports are not in the set
+      const missing = absent.filter((a) => a.parent && normaliseBodyName(a.parent) === s.body.key && (a.year === undefined || a.year === s.body.year));
+      if (missing.length) {
+        emit({ messageId: 'absent', data: { year: s.body.year, count: missing.length, names: missing.map((a) => a.body).join('、'), parts: parts.length }, files: [s.file] });
+      }
       if (parts.length === 0) continue;
       const files = [s.file, ...parts.map((p) => p.file)];
       for (const [kind, zh, en] of KINDS) {
@@ -143,6 +192,8 @@ export default defineCrossRule<Options>({
             if (values.some((x) => x.v === undefined)) continue;
             const expected = values.reduce((a, x) => a + x.v!, 0);
             if (Math.abs(expected - actual) < 1e-9) continue;
+            // with parts missing, only a sum already above the summary is certain to be wrong
+            if (missing.length && expected < actual) continue;
             const top = values
               .filter((x) => x.v! > 0)
               .sort((a, b) => b.v! - a.v! || (name(a.p) < name(b.p) ? -1 : 1))
@@ -150,8 +201,8 @@ export default defineCrossRule<Options>({
               .map((x) => `${name(x.p)}（${x.v}）`)
               .join('、');
             emit({
-              messageId: 'cell',
-              data: { year: s.body.year, table: zh, tableEn: en, row: title(row), column: title(col), actual, expected, parts: parts.length, top: top || '—' },
+              messageId: missing.length ? 'cellPartial' : 'cell',
+              data: { year: s.body.year, table: zh, tableEn: en, row: title(row), column: title(col), actual, expected, parts: parts.length, absent: missing.length, top: top || '—' },
               files,
               expected,
               actual,

@@ -21,6 +21,18 @@ export interface CrossReportInput {
   findings: { ruleId: string | null; messageId?: string; actual?: string | number | null; expected?: string | number | null; severity: 1 | 2 }[];
 }
 
+/** A report the manifest names whose file is not in the set (missing, or not under the paths audited). */
+export interface AbsentReport {
+  /** the file the manifest gives */
+  file: string;
+  body: string;
+  /** the normalised name of the body */
+  key: string;
+  level?: string;
+  parent?: string;
+  year?: number;
+}
+
 /** A sentence of a report as written, found again from its fingerprint. */
 export interface Passage {
   hash: number;
@@ -52,6 +64,8 @@ export type CrossEmit = Omit<CrossFinding, 'ruleId' | 'severity' | 'message'> & 
 
 export interface CrossRuleContext<O> {
   reports: CrossReportInput[];
+  /** the manifest's rows without a report in the set (none without a manifest) */
+  absent: AbsentReport[];
   options: O;
   locale: Locale;
   emit(finding: CrossEmit): void;
@@ -63,7 +77,7 @@ export interface CrossRuleContext<O> {
 export interface CrossExample<O = unknown> {
   title: string;
   reports: Record<string, string>;
-  /** manifest rows, when the example attributes reports by manifest: file → body, year, level, parent */
+  /** manifest rows, when the example attributes reports by manifest: file → body, year, level, parent (a row naming no report is a report absent from the set) */
   manifest?: Record<string, { body: string; year?: number; level?: string; parent?: string }>;
   options?: Partial<O>;
   expected: { files: string[]; message: string; severity?: Severity }[];

@@ -3,13 +3,15 @@ import { severityLevel, type Severity } from '../diagnostic.js';
 import { localise } from '../i18n/index.js';
 import type { Locale } from '../rules/types.js';
 import { crossRules } from '../../rules/cross/index.js';
-import type { CrossFinding, CrossReportInput, CrossRule, Passage } from './cross-rule.js';
+import type { AbsentReport, CrossFinding, CrossReportInput, CrossRule, Passage } from './cross-rule.js';
 
 export interface CrossOptions {
   locale: Locale;
   /** settings by rule id, as in the configuration's `rules` */
   ruleConfig?: Record<string, RuleEntry>;
   rules?: CrossRule<unknown>[];
+  /** the manifest's rows whose reports are not in the set */
+  absent?: AbsentReport[];
   passages(file: string, hashes: number[]): Promise<Passage[]>;
 }
 
@@ -29,6 +31,7 @@ export async function runCrossRules(reports: CrossReportInput[], opts: CrossOpti
     const found: CrossFinding[] = [];
     await rule.check({
       reports,
+      absent: opts.absent ?? [],
       options,
       locale: opts.locale,
       passages: opts.passages,

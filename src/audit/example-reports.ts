@@ -86,3 +86,51 @@ export function exampleReport(r: ExampleReport): string {
     `${r.year + 1}年1月20日`,
   ].join('\n');
 }
+
+/** Rows of the legacy statistics table an example fills: label as printed, unit, this year's figure, cumulative count. */
+export type LegacyRow = [label: string, unit: string, value: number, cumulative: number];
+
+/** The legacy statistics table as pipe text, with a column of the year's figures and one of cumulative counts (历年累计). */
+export function legacyTableText(year: number, rows: LegacyRow[], columns: [string, string] = [`${year}年度`, '历年累计']): string {
+  return [`指标名称 | 计量单位 | ${columns[0]} | ${columns[1]}`, ...rows.map(([label, unit, v, c]) => `${label} | ${unit} | ${v} | ${c}`)].join('\n');
+}
+
+/**
+ * Legacy statistics rows consistent in themselves: `proactive` items published proactively,
+ * `received` requests (in person and online), each with its cumulative count.
+ */
+export function legacyRows(proactive: [number, number], received: [number, number], online: [number, number]): LegacyRow[] {
+  return [
+    ['主动公开政府信息数', '条', proactive[0], proactive[1]],
+    ['收到申请数', '件', received[0], received[1]],
+    ['其中：1.当面申请数', '件', received[0] - online[0], received[1] - online[1]],
+    ['2.传真申请数', '件', 0, 0],
+    ['3.网络申请数', '件', online[0], online[1]],
+    ['4.信函申请数', '件', 0, 0],
+    ['申请办结数', '件', received[0], received[1]],
+    ['行政复议数量', '件', 0, 0],
+    ['行政诉讼数量', '件', 0, 0],
+  ];
+}
+
+/** A whole legacy report (2008 regulation) of a body for a year, its statistics table at the end. */
+export function legacyReport(r: { body: string; year: number; overview?: string; table: string }): string {
+  return [
+    `${r.body}${r.year}年政府信息公开工作年度报告`,
+    `本报告所列数据的统计期限自${r.year}年1月1日起至${r.year}年12月31日止。如对本报告有疑问，请与${r.body}办公室联系，电话：0797-8123456。`,
+    '一、概述',
+    r.overview ?? `${r.year}年，${r.body}认真贯彻落实《中华人民共和国政府信息公开条例》。`,
+    '二、主动公开政府信息情况',
+    '全年主动公开政府信息的情况见统计表。',
+    '三、依申请公开政府信息和不予公开政府信息的情况',
+    '依申请公开的情况见统计表。',
+    '四、政府信息公开的收费及减免情况',
+    '未收取费用。',
+    '五、因政府信息公开申请行政复议、提起行政诉讼的情况',
+    '无。',
+    '六、政府信息公开工作存在的主要问题及改进情况',
+    '人员不足，将加强培训。',
+    '七、政府信息公开情况统计表',
+    r.table,
+  ].join('\n');
+}

@@ -7,14 +7,14 @@ import type { LintMessage } from '../diagnostic.js';
 import { expandPatterns } from '../cli/files.js';
 import { localise } from '../i18n/index.js';
 import type { ReadOptions } from '../read/index.js';
-import type { Locale } from '../rules/types.js';
+import type { Locale, Rule } from '../rules/types.js';
 import { allRules } from '../../rules/index.js';
 import { crossRules } from '../../rules/cross/index.js';
-import { attribute, readManifest, type ManifestEntry } from './bodies.js';
+import { attribute, normaliseBodyName, readManifest, type ManifestEntry } from './bodies.js';
 import { runCrossRules } from './cross.js';
 import type { CrossFinding, CrossReportInput } from './cross-rule.js';
 import { DEFAULT_BUDGET, defaultThreads, FilePool, type Budget } from './pool.js';
-import type { AuditRecord, AuditTable } from './record.js';
+import type { AuditCell, AuditRecord, AuditTable } from './record.js';
 import { readLines, resumeState, rulesKey, sha256 } from './state.js';
 import { SummaryWriter, type AreaTables } from './summary.js';
 import type { FileTask } from './worker.js';
@@ -101,11 +101,45 @@ const CROSS_CELLS: Record<string, string[]> = {
 /** Tables 3 and 4 whole, for a summary report and the reports the manifest puts under a parent. */
 const WHOLE = new Set(['applications', 'review-litigation']);
 
+/** One string per cell kind, shared by every cell kept (JSON.parse gives each cell its own copy). */
+const KINDS = new Map(['number', 'blank', 'approximate', 'invalid'].map((k) => [k, k]));
+
+const interned = new Map<string, string>();
+/** The same few words (table kinds, templates) once in memory, not once per report. */
+function intern(s: string): string {
+  const x = interned.get(s);
+  if (x !== undefined) return x;
+  interned.set(s, s);
+  return s;
+}
+
+/** A cell as the cross-report rules read it: the number, its kind and where it is; not the text as written. */
+function lean(cells: AuditTable['cells']): AuditTable['cells'] {
+  const out: AuditTable['cells'] = {};
+  for (const [row, cols] of Object.entries(cells)) {
+    const r: Record<string, AuditCell> = {};
+    for (const [col, c] of Object.entries(cols)) r[col] = { v: c.v, k: KINDS.get(c.k) ?? c.k, t: '', line: c.line, column: c.column };
+    out[row] = r;
+  }
+  return out;
+}
+
 function pruneTables(tables: AuditTable[], whole: boolean): AuditTable[] {
+  return pruned(tables, whole).map((t) => ({ ...t, template: intern(t.template), kind: intern(t.kind), generation: intern(t.generation), cells: lean(t.cells) }));
+}
+
+function pruned(tables: AuditTable[], whole: boolean): AuditTable[] {
   const out: AuditTable[] = [];
   for (const t of tables) {
     if (whole && WHOLE.has(t.kind)) {
       out.push(t);
+      continue;
+    }
+    if (t.kind === 'legacy-statistics') {
+      // the rows with a cumulative count (历年累计), for carry-over
+      const cells: AuditTable['cells'] = {};
+      for (const [r, c] of Object.entries(t.cells)) if (c.cumulative) cells[r] = c;
+      if (Object.keys(cells).length) out.push({ ...t, cells });
       continue;
     }
     const rows = CROSS_CELLS[t.kind];
@@ -149,7 +183,9 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
 
   // the files, without those the configuration ignores (unless named)
   const { files: expanded, unmatched } = await expandPatterns(o.paths, o.cwd);
-  const loader = o.useConfig === false ? undefined : new ConfigLoader({ configFile: o.configFile && path.resolve(o.cwd, o.configFile) });
+  // the cross-report rules are known to this loader, so that their options in a configuration file are checked
+  const loader =
+    o.useConfig === false ? undefined : new ConfigLoader({ configFile: o.configFile && path.resolve(o.cwd, o.configFile), rules: [...allRules, ...(crossRules as unknown as Rule<unknown>[])] });
   const explicit = new Set(o.paths.map((p) => path.resolve(o.cwd, p)));
   const outDirPrefix = outDir + path.sep;
   const base = rulesKey(allRules);
@@ -163,7 +199,14 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
     if (f.startsWith(outDirPrefix)) continue;
     const resolved = loader?.forFile(f);
     if (resolved?.isIgnored(f) && !explicit.has(f)) continue;
-    const cfg = JSON.stringify(resolved?.config ?? null);
+    // settings of the cross-report rules do not change a file's own result
+    let own = resolved?.config;
+    if (own?.rules) {
+      const { rules, ...rest } = own;
+      const kept = Object.entries(rules).filter(([id]) => !crossIds.has(id));
+      own = kept.length ? { ...rest, rules: Object.fromEntries(kept) } : rest;
+    }
+    const cfg = JSON.stringify(own ?? null);
     let k = keyOfConfig.get(cfg);
     if (!k) keyOfConfig.set(cfg, (k = sha256(`${base}\0${common}\0${cfg}`)));
     keys.set(f, k);
@@ -298,15 +341,26 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
   }
   inputs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
+  // the cross-report rules as the configuration of the first path audited sets them, then as --rule does
   const ruleConfig: Record<string, RuleEntry> = {};
-  for (const r of crossRules) if (o.ruleOverrides?.[r.id] !== undefined) ruleConfig[r.id] = o.ruleOverrides[r.id]!;
+  const configured = loader ? crossConfig(loader, path.resolve(o.cwd, o.paths[0] ?? '.')) : {};
+  for (const r of crossRules) {
+    const entry = o.ruleOverrides?.[r.id] ?? configured[r.id];
+    if (entry !== undefined) ruleConfig[r.id] = entry;
+  }
+  const absent = [...manifest.values()].filter((e) => !keys.has(e.file)).map((e) => ({ ...e, key: normaliseBodyName(e.body) }));
   const cross: CrossFinding[] = await runCrossRules(inputs, {
     locale,
     ruleConfig,
+    absent,
     passages: (file, hashes) => pool.sentences(taskFor(file), hashes),
   });
   await pool.close();
   cross.push(...latePublication(inputs, locale));
+  const unattributed = inputs.filter((i) => !i.body.key || i.body.year === null).map((i) => i.file);
+  // what the checks across reports needed is let go before the summaries are written: the two stages never hold their data at once
+  inputs.length = 0;
+  inputAt.clear();
 
   // the outputs, file by file in path order
   const summary = new SummaryWriter(outDir, locale, [...allRules.map((r) => r.id), ...crossRules.map((r) => r.id)]);
@@ -322,13 +376,17 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
   const order = [...index.keys()].sort();
   let exitCode = 0;
   try {
+    let buf = Buffer.alloc(1 << 16);
+    let n = 0;
     for (const file of order) {
+      // now and then, let the workbook's compressed stream drain to disk
+      if (++n % 500 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
       const { offset, length } = index.get(file)!;
-      const buf = Buffer.alloc(length);
+      if (buf.length < length) buf = Buffer.alloc(length * 2);
       readSync(rfd, buf, 0, length, offset);
-      writeSync(wfd, buf);
+      writeSync(wfd, buf, 0, length);
       writeSync(wfd, '\n');
-      const rec = JSON.parse(buf.toString('utf8')) as AuditRecord;
+      const rec = JSON.parse(buf.toString('utf8', 0, length)) as AuditRecord;
       totals.errors += rec.errorCount;
       totals.warnings += rec.warningCount;
       if (rec.errorCount > 0) totals.filesWithErrors++;
@@ -356,7 +414,6 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
   totals.bodies = bodies.size;
   for (const f of cross) totals.crossReport[f.ruleId] = (totals.crossReport[f.ruleId] ?? 0) + 1;
   if (cross.some((f) => f.severity === 'error') && exitCode === 0) exitCode = 1;
-  const unattributed = inputs.filter((i) => !i.body.key || i.body.year === null).map((i) => i.file);
   const manifestMissing = [...manifest.keys()].filter((f) => !keys.has(f));
   await summary.finish({
     cross,
@@ -371,6 +428,20 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
     `${localise(AUDIT_MESSAGES.done, locale, { files: total, checked: totals.checked, reused: totals.reused, errors: totals.errors, warnings: totals.warnings, cross: cross.length, dir: path.relative(o.cwd, outDir) || '.' })}\n`,
   );
   return { exitCode, interrupted: false, totals };
+}
+
+/** The settings of the cross-report rules in the configuration that applies to a path (a folder, or a file's folder). */
+function crossConfig(loader: ConfigLoader, target: string): Record<string, RuleEntry> {
+  let dir = target;
+  try {
+    if (!statSync(target).isDirectory()) dir = path.dirname(target);
+  } catch {
+    dir = path.dirname(target);
+  }
+  const rules = loader.forDirectory(dir).config.rules ?? {};
+  const out: Record<string, RuleEntry> = {};
+  for (const r of crossRules) if (rules[r.id] !== undefined) out[r.id] = rules[r.id]!;
+  return out;
 }
 
 const LATE = {

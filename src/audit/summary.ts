@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Locale } from '../rules/types.js';
@@ -23,9 +24,12 @@ export interface SummaryEnd {
   unmatched: string[];
 }
 
-/** JSON safe inside a <script> element. */
-function scriptJson(v: unknown): string {
-  return JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+/** Reports per compressed block of summary.html: the page inflates the list at once and a report's details when it is opened. */
+export const HTML_CHUNK = 500;
+
+/** JSON, gzip-compressed and base64-encoded: safe inside a <script> element, inflated by the page (DecompressionStream). */
+function packed(json: string): string {
+  return gzipSync(Buffer.from(json, 'utf8'), { level: 9 }).toString('base64');
 }
 
 const LATE_IDS = new Set(['lateBody', 'lateSummary', 'latePage']);
@@ -49,6 +53,10 @@ export class SummaryWriter {
   private readonly html: number;
   private first = true;
   private readonly tmp: string[] = [];
+  /** the current block of summary.html: list rows and report details, as JSON */
+  private listRows: string[] = [];
+  private detailRows: string[] = [];
+  private chunks = 0;
   private readonly book: XlsxBook;
 
   constructor(
@@ -68,7 +76,6 @@ export class SummaryWriter {
     // a byte-order mark, so that Excel opens the file as UTF-8
     writeSync(this.csv, `\ufeff${stringify([[...CSV_HEAD[locale], ...ruleIds]])}`);
     writeSync(this.html, htmlHead(locale));
-    writeSync(this.html, '<script type="application/json" id="rows">[\n');
     this.book = new XlsxBook(path.join(dir, `summary.xlsx.${process.pid}.tmp`), locale, ruleIds);
     this.tmp.push(path.join(dir, `summary.xlsx.${process.pid}.tmp`));
   }
@@ -91,29 +98,34 @@ export class SummaryWriter {
       this.csv,
       stringify([[rec.filePath, b.name ?? '', b.level ?? '', b.parent ?? '', b.year ?? '', b.kind ?? '', rec.errorCount, rec.warningCount, late ? 1 : 0, ...this.ruleIds.map((id) => counts.get(id) ?? 0)]]),
     );
-    const row = {
-      f: rec.filePath,
-      b: b.name,
-      l: b.level ?? '',
-      p: b.parent ?? '',
-      y: b.year,
-      k: b.kind,
-      e: rec.errorCount,
-      w: rec.warningCount,
-      late,
-      r: [...counts.keys()],
+    // the list (what the table of reports sorts and filters) and the details (a report's own page), apart
+    const row = { f: rec.filePath, b: b.name, l: b.level ?? '', p: b.parent ?? '', y: b.year, k: b.kind, e: rec.errorCount, w: rec.warningCount, late, r: [...counts.keys()] };
+    const details = {
       m: rec.messages.slice(0, 200).map((m) => [m.line, m.column, m.severity, m.ruleId, m.message, m.location ?? '', m.endLine, m.endColumn]),
       x: rec.excerpts ?? {},
       t: rec.tables
         .filter((t) => t.kind === 'applications' || t.kind === 'review-litigation' || t.kind === 'proactive')
         .map((t) => ({ kind: t.kind, cells: Object.fromEntries(Object.entries(t.cells).map(([r, cs]) => [r, Object.fromEntries(Object.entries(cs).map(([c, x]) => [c, [x.t, x.line, x.column]]))])) })),
     };
-    writeSync(this.html, sep + scriptJson(row));
+    this.listRows.push(JSON.stringify(row));
+    this.detailRows.push(JSON.stringify(details));
+    if (this.listRows.length >= HTML_CHUNK) this.flushHtml();
     this.book.row(rec, [rec.filePath, b.name ?? '', b.level ?? '', b.parent ?? '', b.year ?? '', b.kind ?? '', rec.errorCount, rec.warningCount, late ? 1 : 0, ...this.ruleIds.map((id) => counts.get(id) ?? 0)]);
     this.first = false;
   }
 
+  /** Write the current block of reports into summary.html, compressed. */
+  private flushHtml(): void {
+    if (this.listRows.length === 0) return;
+    const k = this.chunks++;
+    writeSync(this.html, `<script type="application/gzip;base64" class="list-chunk">${packed(`[${this.listRows.join(',')}]`)}</script>\n`);
+    writeSync(this.html, `<script type="application/gzip;base64" id="d${k}">${packed(`[${this.detailRows.join(',')}]`)}</script>\n`);
+    this.listRows = [];
+    this.detailRows = [];
+  }
+
   async finish(end: SummaryEnd): Promise<void> {
+    this.flushHtml();
     const rest = {
       crossReport: end.cross,
       bodies: end.bodies,
@@ -123,9 +135,22 @@ export class SummaryWriter {
       manifestMissing: end.manifestMissing,
       unmatched: end.unmatched,
     };
-    writeSync(this.json, `\n],\n${JSON.stringify(rest, null, 1).slice(1)}\n`);
+    // the rest of audit.json a piece at a time: the lists (a body per report, in a large area) item by item
+    writeSync(this.json, '\n]');
+    for (const [key, value] of Object.entries(rest)) {
+      if (!Array.isArray(value)) {
+        writeSync(this.json, `,\n${JSON.stringify(key)}: ${JSON.stringify(value)}`);
+        continue;
+      }
+      writeSync(this.json, `,\n${JSON.stringify(key)}: [`);
+      value.forEach((v: unknown, i: number) => writeSync(this.json, `${i ? ',' : ''}\n${JSON.stringify(v)}`));
+      writeSync(this.json, value.length ? '\n]' : ']');
+    }
+    writeSync(this.json, '\n}\n');
     const rules = Object.fromEntries([...allRules, ...crossRules].map((r) => [r.id, r.description[this.locale]]));
-    writeSync(this.html, `\n]</script>\n<script type="application/json" id="end">${scriptJson({ ...rest, rules, labels: tableLabels(this.locale), locale: this.locale })}</script>\n`);
+    // the page needs the findings across reports and the totals, not the list of bodies or of files
+    const page = { crossReport: end.cross, totals: end.totals, aggregate: end.area, unattributed: end.unattributed.length, rules, labels: tableLabels(this.locale), locale: this.locale };
+    writeSync(this.html, `<script type="application/gzip;base64" id="end" data-chunk="${HTML_CHUNK}">${packed(JSON.stringify(page))}</script>\n`);
     writeSync(this.html, `<script>${chartScript()}</script>\n<script>${APP}</script>\n</body></html>\n`);
     for (const fd of [this.json, this.csv, this.html]) closeSync(fd);
     await this.book.finish(end);
@@ -179,8 +204,17 @@ td.num{text-align:right}.err{color:#b00020;font-weight:bold}.warn{color:#a86400}
 /** The page's own script: no network, everything from the data above. */
 const APP = String.raw`
 (function(){
-var rows=JSON.parse(document.getElementById('rows').textContent);
-var end=JSON.parse(document.getElementById('end').textContent);
+// the data is gzip-compressed JSON in base64, in blocks: the list of reports is inflated at once,
+// a report's details (findings, text, tables) only when its page is opened
+function inflate(s){var b=atob(s),u=new Uint8Array(b.length);for(var i=0;i<b.length;i++)u[i]=b.charCodeAt(i);return new Response(new Blob([u]).stream().pipeThrough(new DecompressionStream('gzip'))).text().then(JSON.parse)}
+var endEl=document.getElementById('end'),CHUNK=+endEl.getAttribute('data-chunk');
+var listEls=Array.prototype.slice.call(document.querySelectorAll('script.list-chunk'));
+var details={};
+function detail(i){var k=Math.floor(i/CHUNK);details[k]=details[k]||inflate(document.getElementById('d'+k).textContent);return details[k].then(function(d){return d[i%CHUNK]})}
+Promise.all([inflate(endEl.textContent)].concat(listEls.map(function(x){return inflate(x.textContent)}))).then(function(parts){start([].concat.apply([],parts.slice(1)),parts[0])});
+function start(rows,end){
+var PAGE=100;
+var indexOf={};rows.forEach(function(r,i){indexOf[r.f]=i});
 var zh=end.locale!=='en';
 function t(a,b){return zh?a:b}
 function el(tag,attrs,kids){var e=document.createElement(tag);for(var k in attrs||{}){if(k==='text')e.textContent=attrs[k];else if(k==='onclick')e.onclick=attrs[k];else e.setAttribute(k,attrs[k])}(kids||[]).forEach(function(c){e.appendChild(typeof c==='string'?document.createTextNode(c):c)});return e}
@@ -190,7 +224,7 @@ function kindName(k){return ({proactive:t('表二 主动公开政府信息情况
 var T=end.totals;
 var overview=el('section',{id:'overview'},[el('h2',{text:t('总体情况','Totals')})]);
 var cards=el('div',{class:'cards'});
-[[t('报告数','reports'),T.files],[t('机关数','bodies'),T.bodies],[t('有错误的报告','reports with errors'),T.filesWithErrors],[t('错误','errors'),T.errors],[t('警告','warnings'),T.warnings],[t('跨报告问题','across reports'),end.crossReport.length],[t('过于复杂的文件','too complex'),T.tooComplex],[t('未能确定机关或年度','not attributed'),end.unattributed.length]].forEach(function(c){cards.appendChild(el('div',{class:'card'},[el('b',{text:String(c[1])}),c[0]]))});
+[[t('报告数','reports'),T.files],[t('机关数','bodies'),T.bodies],[t('有错误的报告','reports with errors'),T.filesWithErrors],[t('错误','errors'),T.errors],[t('警告','warnings'),T.warnings],[t('跨报告问题','across reports'),end.crossReport.length],[t('过于复杂的文件','too complex'),T.tooComplex],[t('未能确定机关或年度','not attributed'),end.unattributed]].forEach(function(c){cards.appendChild(el('div',{class:'card'},[el('b',{text:String(c[1])}),c[0]]))});
 overview.appendChild(cards);app.appendChild(overview);
 var kinds=el('section',{id:'kinds'},[el('h2',{text:t('问题类型','Defects by kind')})]);
 var canvas=el('canvas',{id:'kinds-chart'});var box=el('div',{class:'chart'},[canvas]);kinds.appendChild(box);app.appendChild(kinds);
@@ -199,10 +233,13 @@ var ruleIds=Object.keys(byRule).sort(function(a,b){return byRule[b]-byRule[a]});
 if(window.Chart){new Chart(canvas,{type:'bar',data:{labels:ruleIds,datasets:[{label:t('问题数','findings'),data:ruleIds.map(function(k){return byRule[k]}),backgroundColor:'#c0392b'}]},options:{indexAxis:'y',maintainAspectRatio:false,animation:false,plugins:{tooltip:{callbacks:{afterLabel:function(c){return end.rules[c.label]||''}}}}}})}
 var cr=el('section',{id:'cross'},[el('h2',{text:t('跨报告问题','Findings across reports')})]);
 var crt=el('table',{},[el('tr',{},[el('th',{text:t('规则','rule')}),el('th',{text:t('级别','severity')}),el('th',{text:t('问题','finding')}),el('th',{text:t('涉及文件','files')})])]);
-end.crossReport.forEach(function(f){var files=el('td');f.files.forEach(function(p,i){var idx=rows.findIndex(function(r){return r.f===p});if(i)files.appendChild(document.createTextNode('；'));files.appendChild(idx>=0?el('a',{href:'#r'+idx,text:p}):document.createTextNode(p))});
+var crossShown=0;
+function moreCross(){end.crossReport.slice(crossShown,crossShown+PAGE).forEach(function(f){var files=el('td');f.files.forEach(function(p,i){var idx=indexOf[p]===undefined?-1:indexOf[p];if(i)files.appendChild(document.createTextNode('；'));files.appendChild(idx>=0?el('a',{href:'#r'+idx,text:p}):document.createTextNode(p))});
 var msg=el('td',{},[f.message]);(f.passages||[]).forEach(function(p){msg.appendChild(el('div',{class:'warn',text:'「'+p.text+'」 '+t('行','lines ')+p.lines.join(' / ')}))});
 crt.appendChild(el('tr',{},[el('td',{text:f.ruleId}),el('td',{class:f.severity==='error'?'err':'warn',text:f.severity==='error'?t('错误','error'):t('警告','warning')}),msg,files]))});
-cr.appendChild(crt);app.appendChild(cr);
+crossShown=Math.min(end.crossReport.length,crossShown+PAGE);crossMore.style.display=crossShown<end.crossReport.length?'':'none';crossMore.textContent=t('再显示 '+Math.min(PAGE,end.crossReport.length-crossShown)+' 条（共 '+end.crossReport.length+' 条）','show '+Math.min(PAGE,end.crossReport.length-crossShown)+' more (of '+end.crossReport.length+')')}
+var crossMore=el('button',{id:'cross-more'});crossMore.onclick=moreCross;
+cr.appendChild(crt);cr.appendChild(crossMore);moreCross();app.appendChild(cr);
 var list=el('section',{id:'bodies'},[el('h2',{text:t('各机关年报','Reports by body')})]);
 var q=el('input',{id:'filter-text',placeholder:t('按机关或文件筛选','filter by body or file')});
 function sel(id,label,vals){var s=el('select',{id:id},[el('option',{value:'',text:label})]);vals.forEach(function(v){s.appendChild(el('option',{value:String(v),text:String(v)}))});return s}
@@ -216,19 +253,29 @@ list.appendChild(el('div',{class:'filters'},[q,fl,fy,fc,fe]));
 var cols=[['b',t('机关','body')],['l',t('层级','level')],['y',t('年度','year')],['e',t('错误','errors')],['w',t('警告','warnings')],['late',t('逾期发布','late')],['r',t('未通过的检查','failed checks')],['f',t('文件','file')]];
 var table=el('table',{id:'bodies-table'});var head=el('tr');table.appendChild(el('thead',{},[head]));var tbody=el('tbody');table.appendChild(tbody);
 var sortKey='e',sortDir=-1;
+var pageNo=0,shown=[];
 cols.forEach(function(c){var th=el('th',{'data-key':c[0],text:c[1]});th.onclick=function(){if(sortKey===c[0])sortDir=-sortDir;else{sortKey=c[0];sortDir=1}render()};head.appendChild(th)});
 list.appendChild(table);app.appendChild(list);
 function val(r,k){var v=r[k];if(k==='r')return v.length;if(k==='late')return v?1:0;return v===null||v===undefined?'':v}
 function render(){var text=q.value.trim(),lv=fl.value,yv=fy.value,cv=fc.value,ev=fe.value;
-var shown=rows.map(function(r,i){return [r,i]}).filter(function(x){var r=x[0];
-if(text&&((r.b||'')+' '+r.f).indexOf(text)<0)return false;if(lv&&r.l!==lv)return false;if(yv&&String(r.y)!==yv)return false;if(cv&&r.r.indexOf(cv)<0)return false;
-if(ev==='errors'&&!r.e)return false;if(ev==='late'&&!r.late)return false;return true});
-shown.sort(function(a,b){var x=val(a[0],sortKey),y=val(b[0],sortKey);return (x<y?-1:x>y?1:0)*sortDir});
+shown=[];rows.forEach(function(r,i){
+if(text&&((r.b||'')+' '+r.f).indexOf(text)<0)return;if(lv&&r.l!==lv)return;if(yv&&String(r.y)!==yv)return;if(cv&&r.r.indexOf(cv)<0)return;
+if(ev==='errors'&&!r.e)return;if(ev==='late'&&!r.late)return;shown.push(i)});
+shown.sort(function(a,b){var x=val(rows[a],sortKey),y=val(rows[b],sortKey);return (x<y?-1:x>y?1:0)*sortDir||a-b});
 Array.prototype.forEach.call(head.children,function(th){th.className=th.getAttribute('data-key')===sortKey?(sortDir>0?'sorted-asc':'sorted-desc'):''});
-tbody.innerHTML='';shown.forEach(function(x){var r=x[0];tbody.appendChild(el('tr',{'data-file':r.f},[el('td',{},[el('a',{href:'#r'+x[1],text:r.b||t('（未能确定）','(unknown)')})]),el('td',{text:r.l}),el('td',{class:'num',text:r.y===null?'':String(r.y)}),el('td',{class:'num'+(r.e?' err':''),text:String(r.e)}),el('td',{class:'num'+(r.w?' warn':''),text:String(r.w)}),el('td',{text:r.late?t('是','yes'):''}),el('td',{text:r.r.join(', ')}),el('td',{text:r.f})]))});
-document.getElementById('shown-count').textContent=t('显示 ','showing ')+shown.length+' / '+rows.length}
+pageNo=0;draw()}
+// one page of the list in the document at a time, however many reports there are
+function draw(){var pages=Math.max(1,Math.ceil(shown.length/PAGE));pageNo=Math.max(0,Math.min(pageNo,pages-1));
+tbody.innerHTML='';shown.slice(pageNo*PAGE,pageNo*PAGE+PAGE).forEach(function(i){var r=rows[i];tbody.appendChild(el('tr',{'data-file':r.f},[el('td',{},[el('a',{href:'#r'+i,text:r.b||t('（未能确定）','(unknown)')})]),el('td',{text:r.l}),el('td',{class:'num',text:r.y===null?'':String(r.y)}),el('td',{class:'num'+(r.e?' err':''),text:String(r.e)}),el('td',{class:'num'+(r.w?' warn':''),text:String(r.w)}),el('td',{text:r.late?t('是','yes'):''}),el('td',{text:r.r.join(', ')}),el('td',{text:r.f})]))});
+document.getElementById('shown-count').textContent=t('显示 ','showing ')+shown.length+' / '+rows.length;
+document.getElementById('page-info').textContent=t('第 '+(pageNo+1)+' / '+pages+' 页','page '+(pageNo+1)+' of '+pages);
+prev.disabled=pageNo===0;next.disabled=pageNo>=pages-1}
+var prev=el('button',{id:'page-prev',text:t('上一页','previous')}),next=el('button',{id:'page-next',text:t('下一页','next')});
+prev.onclick=function(){pageNo--;draw()};next.onclick=function(){pageNo++;draw()};
+list.appendChild(el('div',{class:'filters',id:'pager'},[prev,el('span',{id:'page-info'}),next]));
 list.insertBefore(el('div',{id:'shown-count'}),table);
-[q,fl,fy,fc,fe].forEach(function(x){x.oninput=render;x.onchange=render});
+// typing filters as it goes; a change event on leaving the box would redraw the rows under the pointer and lose a click
+q.oninput=render;[fl,fy,fc,fe].forEach(function(x){x.onchange=render});
 var area=el('section',{id:'area'},[el('h2',{text:t('全地区汇总表（各机关本级年报相加）','The area’s tables (sum of the bodies’ own reports)')})]);
 Object.keys(end.aggregate).sort().forEach(function(y){var a=end.aggregate[y];area.appendChild(el('h3',{text:y+t('年度（'+a.reports+' 份年报）',' ('+a.reports+' reports)')}));
 Object.keys(a.tables).forEach(function(kind){var tb=a.tables[kind];var colsSet=[];Object.keys(tb).forEach(function(r){Object.keys(tb[r]).forEach(function(c){if(colsSet.indexOf(c)<0)colsSet.push(c)})});
@@ -236,20 +283,24 @@ var tt=el('table',{class:'area-table','data-kind':kind},[el('tr',{},[el('th',{te
 Object.keys(tb).forEach(function(r){tt.appendChild(el('tr',{},[el('td',{text:label(kind,r)})].concat(colsSet.map(function(c){return el('td',{class:'num',text:tb[r][c]===undefined?'':String(tb[r][c])})}))))});area.appendChild(tt)})});
 app.appendChild(area);
 var page=el('section',{id:'report-page'});app.appendChild(page);
-function showReport(i){var r=rows[i];page.innerHTML='';page.style.display='block';
+var opened=0;
+function showReport(i){var n=++opened;detail(i).then(function(d){if(n===opened)drawReport(i,Object.assign({},rows[i],d))})}
+function drawReport(i,r){var crossHere=end.crossReport.filter(function(f){return f.files.indexOf(r.f)>=0});page.innerHTML='';page.style.display='block';
 page.appendChild(el('h2',{text:(r.b||r.f)+(r.y?' '+r.y+t('年度',''):'')}));page.appendChild(el('p',{text:r.f}));page.appendChild(el('p',{},[el('a',{href:'#',text:t('返回列表','back to the list')})]));
 var ft=el('table',{class:'findings'},[el('tr',{},[el('th',{text:t('位置','where')}),el('th',{text:t('级别','severity')}),el('th',{text:t('问题','finding')}),el('th',{text:t('规则','rule')})])]);
 function excerpt(m){var line=(r.x||{})[m[0]];if(line===undefined)return '';var a=m[1]-1,b=m[6]===m[0]?Math.max(m[7]-1,a+1):line.length;return el('div',{class:'src'},[line.slice(0,a),el('mark',{text:line.slice(a,b)}),line.slice(b)])}
 r.m.forEach(function(m){var msg=el('td',{},[m[4]]);var ex=excerpt(m);if(ex)msg.appendChild(ex);ft.appendChild(el('tr',{},[el('td',{text:m[0]+':'+m[1]+(m[5]?' '+m[5]:'')}),el('td',{class:m[2]===2?'err':'warn',text:m[2]===2?t('错误','error'):t('警告','warning')}),msg,el('td',{text:m[3]||''})]))});
-end.crossReport.forEach(function(f){if(f.files.indexOf(r.f)<0)return;ft.appendChild(el('tr',{},[el('td',{text:t('跨报告','across reports')}),el('td',{class:f.severity==='error'?'err':'warn',text:f.severity==='error'?t('错误','error'):t('警告','warning')}),el('td',{text:f.message}),el('td',{text:f.ruleId})]))});
+crossHere.forEach(function(f){ft.appendChild(el('tr',{},[el('td',{text:t('跨报告','across reports')}),el('td',{class:f.severity==='error'?'err':'warn',text:f.severity==='error'?t('错误','error'):t('警告','warning')}),el('td',{text:f.message}),el('td',{text:f.ruleId})]))});
 page.appendChild(ft);
-function bad(line,col){return r.m.some(function(m){return (m[0]<line||(m[0]===line&&m[1]<=col))&&(m[6]>line||(m[6]===line&&m[7]>col))})||end.crossReport.some(function(f){return (f.cells||[]).some(function(c){return c.file===r.f&&c.line===line&&c.column_===col})})}
+function bad(line,col){return r.m.some(function(m){return (m[0]<line||(m[0]===line&&m[1]<=col))&&(m[6]>line||(m[6]===line&&m[7]>col))})||crossHere.some(function(f){return (f.cells||[]).some(function(c){return c.file===r.f&&c.line===line&&c.column_===col})})}
 r.t.forEach(function(tb){page.appendChild(el('h3',{text:kindName(tb.kind)}));var colsSet=[];Object.keys(tb.cells).forEach(function(k){Object.keys(tb.cells[k]).forEach(function(c){if(colsSet.indexOf(c)<0)colsSet.push(c)})});
 var tt=el('table',{class:'report-table'},[el('tr',{},[el('th',{text:''})].concat(colsSet.map(function(c){return el('th',{text:label(tb.kind,c)})})))]);
 Object.keys(tb.cells).forEach(function(k){tt.appendChild(el('tr',{},[el('td',{text:label(tb.kind,k)})].concat(colsSet.map(function(c){var x=tb.cells[k][c];return x?el('td',{class:'num'+(bad(x[1],x[2])?' bad':''),title:x[1]+':'+x[2],text:x[0]}):el('td')}))))});page.appendChild(tt)});
 ['overview','kinds','cross','bodies','area'].forEach(function(id){document.getElementById(id).style.display='none'});window.scrollTo(0,0)}
-function route(){var m=/^#r(\d+)$/.exec(location.hash);if(m&&rows[+m[1]]){showReport(+m[1])}else{page.style.display='none';['overview','kinds','cross','bodies','area'].forEach(function(id){document.getElementById(id).style.display=''})}}
+function route(){var m=/^#r(\d+)$/.exec(location.hash);if(m&&rows[+m[1]]){showReport(+m[1])}else{opened++;page.style.display='none';['overview','kinds','cross','bodies','area'].forEach(function(id){document.getElementById(id).style.display=''})}}
 window.addEventListener('hashchange',route);render();route();
+document.body.setAttribute('data-ready','1');
+}
 })();
 `;
 

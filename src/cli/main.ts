@@ -458,17 +458,20 @@ interface RulesArgs {
   outputFile?: string;
 }
 
-function runRules(a: RulesArgs, io: CliIO): number {
+async function runRules(a: RulesArgs, io: CliIO): Promise<number> {
   const locale: Locale = a.locale ?? 'zh';
   if (a.docs) {
     const dir = path.resolve(io.cwd, a.docs);
+    const { crossRules } = await import('../../rules/cross/index.js');
+    const { crossRuleDoc } = await import('../audit/cross-rule-docs.js');
     try {
       makeFolder(dir);
       for (const r of allRules) writeFileSync(path.join(dir, `${r.id}.md`), ruleDoc(r));
+      for (const r of crossRules) writeFileSync(path.join(dir, `${r.id}.md`), crossRuleDoc(r));
     } catch (e) {
       throw new UsageError(localise(CLI.writeFailed, locale, { file: a.docs, error: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
     }
-    io.stderr.write(`${localise(CLI.docsWritten, locale, { count: allRules.length, dir: a.docs })}\n`);
+    io.stderr.write(`${localise(CLI.docsWritten, locale, { count: allRules.length + crossRules.length, dir: a.docs })}\n`);
     return 0;
   }
   const format = a.format === 'stylish' ? 'text' : a.format;
@@ -483,9 +486,12 @@ function runRules(a: RulesArgs, io: CliIO): number {
     case 'json':
       text = JSON.stringify(rulesJson(allRules), null, 2);
       break;
-    case 'config-schema':
-      text = configSchemaText(allRules);
+    case 'config-schema': {
+      // the rules across reports are set in the same file, for `ogi-lint audit`
+      const { crossRules } = await import('../../rules/cross/index.js');
+      text = configSchemaText([...allRules, ...(crossRules as unknown as Rule<unknown>[])]);
       break;
+    }
     default:
       throw new UsageError(localise(CLI.unknownFormat, locale, { format: a.format, known: RULE_FORMATS.join(', ') }));
   }
@@ -594,8 +600,8 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
       'rules',
       t('列出规则（--format markdown：README 中的表格；--docs <目录>：每条规则一页文档）', 'list the rules (--format markdown: the README table; --docs <dir>: one page per rule)'),
       (y) => y.option('docs', { type: 'string', describe: t('在此目录中为每条规则写一页 Markdown 文档', 'write one Markdown page per rule into this folder') }).default('format', 'text'),
-      (a) => {
-        code = runRules(a as unknown as RulesArgs, io);
+      async (a) => {
+        code = await runRules(a as unknown as RulesArgs, io);
       },
     )
     .command(

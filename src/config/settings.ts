@@ -6,6 +6,7 @@ import { compileSchema, describeErrorsLocalised, schemaValidator } from './schem
 import type { Localised, Rule } from '../rules/types.js';
 import { closest } from '../util/suggest.js';
 import { allRules } from '../../rules/index.js';
+import { CROSS_RULE_IDS } from '../../rules/cross/ids.js';
 
 /*
  * Configuration as data: checking a configuration object and its rule settings, and applying
@@ -51,7 +52,8 @@ export function checkRuleEntry(id: string, entry: unknown, where: string, rules:
 /** The problems of one rule setting, in Chinese and English. */
 export function checkRuleEntryLocalised(id: string, entry: unknown, where: string, rules: Rule<unknown>[] = allRules): Localised[] {
   const rule = rules.find((r) => r.id === id);
-  if (!rule) {
+  // a rule across reports that these rules do not include: its severity is checked here, its options by `ogi-lint audit`
+  if (!rule && !CROSS_RULE_IDS.includes(id)) {
     const guess = closest(id, rules.map((r) => r.id));
     return [
       guess
@@ -72,7 +74,7 @@ export function checkRuleEntryLocalised(id: string, entry: unknown, where: strin
       },
     ];
   }
-  if (options === undefined) return [];
+  if (options === undefined || !rule) return [];
   const v = compileSchema(rule.optionsSchema);
   if (v(options)) return [];
   return describeErrorsLocalised(v.errors, where, `${key}[1]`);

@@ -858,6 +858,19 @@ export function recogniseSingleRow(run: Run, tpl: TableTemplate): Candidate | un
 const UNITS = new Set(['条', '件', '次', '篇', '个', '人', '人次', '万元', '元', '项', '户', '份', '期', '家']);
 
 /**
+ * Whether the header of a legacy statistics table, above its first item, has a column of the
+ * year's figures followed by one of cumulative counts (本年 / 2016年度 | 历年累计).
+ */
+function cumulativeColumn(run: Run, firstItemRow: number): boolean {
+  for (let i = Math.max(0, firstItemRow - 3); i <= firstItemRow; i++) {
+    const texts = run.rows[i]!.cells.filter((c) => c.isText).map((c) => normaliseText(c.text));
+    const at = texts.findIndex((t) => /^(?:历年)?累计(?:数|数量)?$/u.test(t));
+    if (at > 0 && texts.slice(0, at).some((t) => /^(?:本年度?|当年|(?:19|20)\d{2}年度?)(?:数|数量)?$/u.test(t))) return true;
+  }
+  return false;
+}
+
+/**
  * A template of shape `list` (the legacy statistics table): item labels, each followed by an
  * optional unit and its value. Read as a stream of cells, so it does not matter whether a grid
  * row holds one item, part of one, or several.
@@ -904,6 +917,7 @@ export function recogniseList(run: Run, tpl: TableTemplate): Candidate | undefin
   const cells: OfficialTable['cells'] = {};
   const extractedRows: ExtractedRow[] = [];
   const found: { id: string; index: number; range: SourceRange }[] = [];
+  const cumulative = cumulativeColumn(run, items[0]!.runRow);
   for (const it of items) {
     const id = it.ir.row.id;
     if (cells[id]) {
@@ -912,6 +926,11 @@ export function recogniseList(run: Run, tpl: TableTemplate): Candidate | undefin
     }
     extractedRows.push({ id, block: block.id, label: it.label.text, range: it.label.value.range });
     found.push({ id, index: it.ir.index, range: it.label.value.range });
+    // the year's figure, then the cumulative count (历年累计) under a header that names one
+    if (cumulative && it.values.length === 2 && !it.values.some((v) => v.glued)) {
+      cells[id] = { [col]: cellOf(it.values[0]!, it.unit), cumulative: cellOf(it.values[1]!, it.unit) };
+      continue;
+    }
     const filled = it.values.filter((v) => v.text !== '' && v.value.kind !== 'blank');
     const v = filled[filled.length - 1] ?? (it.ir.row.optional ? undefined : it.values[it.values.length - 1]);
     if (v) cells[id] = { [col]: cellOf(v, it.unit) };

@@ -1,6 +1,6 @@
 import type { SourceRange } from '../../util/mapped-text.js';
 import type { Generation } from '../types.js';
-import { readNumbering } from '../numbering.js';
+import { readNumbering, styleLevel } from '../numbering.js';
 import { bestMatch, containsSpec, labelScore, normaliseLabel, normaliseText, type LabelSpec, type NormalisedLabel } from './labels.js';
 import { outsideBrackets, type PCell, type PRow, type Run } from './grid.js';
 import type { BlockTemplate, ColumnTemplate, RowTemplate, TableTemplate } from './template.js';
@@ -127,6 +127,37 @@ function chooseRow(label: NormalisedLabel, rows: IndexedRow[], byId: Map<string,
   const pool = inCtx.length ? inCtx : cands;
   const after = pool.filter((c) => c.index > last).sort((a, b) => a.index - b.index);
   return after[0] ?? pool[0];
+}
+
+/** A row title normalised once: labels are compared with it piece by piece. */
+const titleCache = new WeakMap<RowTemplate, NormalisedLabel>();
+function titleOf(r: RowTemplate): NormalisedLabel {
+  let t = titleCache.get(r);
+  if (!t) titleCache.set(r, (t = normaliseLabel(r.title)));
+  return t;
+}
+
+/** Whether two numberings give the same place in the official hierarchy: （三） and (三), 1. and 1、 and (1). */
+function sameNumber(a: NormalisedLabel['numbering'], b: NormalisedLabel['numbering']): boolean {
+  if (!a || !b || a.ordinal !== b.ordinal) return false;
+  return Math.min(styleLevel(a.style), 3) === Math.min(styleLevel(b.style), 3);
+}
+
+/**
+ * The row whose title a numbered label begins: the first line of a label wrapped over several
+ * (三、本年 / 度办理结 / 果, （三）不 / 予公开, 1.申请人无正当理由逾期不补 / 正、行政机关…). The
+ * numbering must be the title's and the words its beginning; when several rows begin so, the one
+ * under the heading in force, else none.
+ */
+function prefixRow(label: NormalisedLabel, rows: IndexedRow[], byId: Map<string, IndexedRow>, ctx: string | undefined): IndexedRow | undefined {
+  if (!label.numbering || !label.text) return undefined;
+  const cands = rows.filter((r) => {
+    const t = titleOf(r.row);
+    return sameNumber(label.numbering, t.numbering) && t.text.length > label.text.length && t.text.startsWith(label.text);
+  });
+  if (cands.length <= 1) return cands[0];
+  const inCtx = ctx ? cands.filter((c) => c.row.parent === ctx || (c.row.parent && ancestors(c, byId).includes(ctx))) : [];
+  return inCtx.length === 1 ? inCtx[0] : undefined;
 }
 
 /** A row of the template found in the run, with the value cells that follow its label. */
@@ -289,7 +320,25 @@ function align(run: Run, tpl: TableTemplate): Alignment {
           k++;
         }
       }
+      // the first line of a numbered label wrapped over several
+      if (!ir && inTable) ir = prefixRow(c.label, rows, byId, ctx);
       if (ir) {
+        const row = ir.row;
+        const open = out.items.find((it) => it.ir.row.id === row.id && !it.delimited);
+        if (open && (row.group || (open === cur && open.values.length === 0))) {
+          // the rest of a label wrapped over lines (度办理结 / 果, 求缴纳费用…): the row it continues
+          open.label += c.text;
+          open.labelRange = joinRange(open.labelRange, c.value.range);
+          pending = undefined;
+          continue;
+        }
+        if (row.group && out.items.some((it) => ancestors(it.ir, byId).includes(row.id))) {
+          // a heading printed beside its items, centred on them, after the first of them: it
+          // says which heading is in force, and its items show it is there
+          ctx = row.id;
+          pending = { c, at: i };
+          continue;
+        }
         cur = start(ir, i, k, label, range, false);
         pending = undefined;
         continue;
@@ -305,6 +354,13 @@ function align(run: Run, tpl: TableTemplate): Alignment {
         continue;
       }
       // the rest of a wrapped label, or a note: it neither ends the row nor belongs to it
+      if (cur && !cur.delimited && cur.values.length === 0 && !c.label.numbering) {
+        const joined = normaliseLabel(cur.label + c.text);
+        if (titleOf(cur.ir.row).text.startsWith(joined.text)) {
+          cur.label += c.text;
+          cur.labelRange = joinRange(cur.labelRange, c.value.range);
+        }
+      }
       pending = { c, at: i };
     }
   });

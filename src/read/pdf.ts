@@ -172,7 +172,8 @@ const STACKABLE = /^[\u3400-\u9fff]{1,2}$/;
  *
  * A stack is two or more items of one or two Chinese characters each, left- or centre-aligned
  * in one column, on successive baselines (no more than 2.6 ems apart, nothing else in the column
- * between them), each alone on its line within an em on either side, on a line without figures.
+ * between them), each alone on its line (nothing within 0.8 em on either side: cells are set
+ * apart by more), on a line without figures.
  * Only stacks that stand beside another such stack are joined: a row of vertical header cells.
  * A single stack (a column of short words in a list, a vertical title) is left as it is, and so
  * are short labels in a table's body, which have their figures on their lines.
@@ -181,7 +182,7 @@ export function joinVerticalCells(items: PdfItem[]): PdfItem[] {
   const candidates = items.filter((i) => i.horizontal && STACKABLE.test(i.str.trim()));
   if (candidates.length < 4) return items;
   const alone = (it: PdfItem): boolean =>
-    !items.some((o) => o !== it && o.str.trim() !== '' && Math.abs(o.y - it.y) <= 0.45 * it.size && o.x < it.x + it.width + it.size && o.x + o.width > it.x - it.size);
+    !items.some((o) => o !== it && o.str.trim() !== '' && Math.abs(o.y - it.y) <= 0.45 * it.size && o.x < it.x + it.width + 0.8 * it.size && o.x + o.width > it.x - 0.8 * it.size);
   // a header row holds no figures: a column of short labels in a table's body has its figures beside it
   const noFigures = (it: PdfItem): boolean => !items.some((o) => Math.abs(o.y - it.y) <= 0.45 * it.size && /\d/.test(o.str));
   const free = candidates.filter((it) => alone(it) && noFigures(it)).sort((a, b) => a.y - b.y || a.x - b.x);
@@ -190,8 +191,8 @@ export function joinVerticalCells(items: PdfItem[]): PdfItem[] {
   const column = (o: PdfItem, it: PdfItem): boolean => o !== it && o.str.trim() !== '' && o.x < it.x + it.width && o.x + o.width > it.x;
   for (const top of free) {
     if (used.has(top)) continue;
-    // a stack starts at the top of its column: not in the middle of one whose top is something else
-    if (items.some((o) => column(o, top) && o.y < top.y - 0.5 * top.size && top.y - o.y <= 2.6 * top.size)) continue;
+    // a stack starts at the top of its column: not in the middle of one whose top was taken for something else
+    if (candidates.some((o) => column(o, top) && o.y < top.y - 0.5 * top.size && top.y - o.y <= 2.6 * top.size)) continue;
     const stack = [top];
     for (;;) {
       const last = stack[stack.length - 1]!;

@@ -160,6 +160,11 @@ function prefixRow(label: NormalisedLabel, rows: IndexedRow[], byId: Map<string,
   return inCtx.length === 1 ? inCtx[0] : undefined;
 }
 
+/** A label with a bracket still open: its next piece is inside the bracket. */
+function unclosed(s: string): boolean {
+  return (s.match(/[（(]/g)?.length ?? 0) > (s.match(/[)）]/g)?.length ?? 0);
+}
+
 /** A row of the template found in the run, with the value cells that follow its label. */
 interface Item {
   ir: IndexedRow;
@@ -282,6 +287,12 @@ function align(run: Run, tpl: TableTemplate): Alignment {
         continue;
       }
       if (!labelLike(c, row)) {
+        // inside a bracket the row's label opened (（二）部分公开（区分处理 / 的，只计这一情形，不计其 / 他情形）): a piece of that label
+        if (cur && !cur.delimited && unclosed(cur.label) && !/[。；;！？]/.test(c.text)) {
+          cur.label += c.text;
+          cur.labelRange = joinRange(cur.labelRange, c.value.range);
+          continue;
+        }
         // a piece of a sentence: the table has ended if it had begun
         if (out.items.length) ended = true;
         continue;
@@ -354,9 +365,9 @@ function align(run: Run, tpl: TableTemplate): Alignment {
         continue;
       }
       // the rest of a wrapped label, or a note: it neither ends the row nor belongs to it
-      if (cur && !cur.delimited && cur.values.length === 0 && !c.label.numbering) {
+      if (cur && !cur.delimited && !c.label.numbering) {
         const joined = normaliseLabel(cur.label + c.text);
-        if (titleOf(cur.ir.row).text.startsWith(joined.text)) {
+        if (unclosed(cur.label) || (cur.values.length === 0 && titleOf(cur.ir.row).text.startsWith(joined.text))) {
           cur.label += c.text;
           cur.labelRange = joinRange(cur.labelRange, c.value.range);
         }

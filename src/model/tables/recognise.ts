@@ -3,6 +3,7 @@ import type { Generation } from '../types.js';
 import { readNumbering, styleLevel } from '../numbering.js';
 import { bestMatch, containsSpec, labelScore, normaliseLabel, normaliseText, type LabelSpec, type NormalisedLabel } from './labels.js';
 import { outsideBrackets, type PCell, type PRow, type Run } from './grid.js';
+import { isRunTogether, splitRunTogether, type GluedRow } from './run-together.js';
 import type { BlockTemplate, ColumnTemplate, RowTemplate, TableTemplate } from './template.js';
 import type { ColumnMapping, ExtractedCell, ExtractedColumn, ExtractedRow, FlattenedTable, OfficialTable, StructureIssue, UnsureReason } from './types.js';
 
@@ -182,6 +183,8 @@ interface Item {
   end: number;
   /** the label is a heading of the document (a table split into pieces under headings) */
   heading?: boolean;
+  /** figures came run onto another label that named no row: where they belong is not known */
+  lost?: boolean;
 }
 
 interface Alignment {
@@ -209,6 +212,8 @@ function align(run: Run, tpl: TableTemplate): Alignment {
   let cur: Item | undefined;
   /** an unmatched label just before: the start of a label wrapped onto the next line or cell */
   let pending: { c: PCell; at: number } | undefined;
+  /** the last label read is not the current row's: figures run onto it are not the row's either */
+  let foreign = false;
   let ended = false;
   const start = (ir: IndexedRow, at: number, labelAt: number, label: string, labelRange: SourceRange, delimited: boolean): Item => {
     const it: Item = { ir, at, labelAt, label, labelRange, delimited, values: [], end: at, ...(run.rows[at]!.heading ? { heading: true } : {}) };
@@ -280,6 +285,9 @@ function align(run: Run, tpl: TableTemplate): Alignment {
       if (!c.isText) {
         if (!isStreamValue(c)) continue;
         if (cur && !cur.delimited) {
+          // figures run onto a label that names no row (行政许可10690 inside a run of labels): that
+          // label's row was lost, and its figures would fall to the row before
+          if (c.glued && foreign) cur.lost = true;
           cur.values.push(c);
           cur.end = i;
         }
@@ -291,6 +299,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
         if (cur && !cur.delimited && unclosed(cur.label) && !/[。；;！？]/.test(c.text)) {
           cur.label += c.text;
           cur.labelRange = joinRange(cur.labelRange, c.value.range);
+          foreign = false;
           continue;
         }
         // a piece of a sentence: the table has ended if it had begun
@@ -305,6 +314,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
         if (rs === 0 || !inTable) {
           out.headerCells.push(c);
           pending = undefined;
+          foreign = true;
           continue;
         }
       }
@@ -341,6 +351,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
           open.label += c.text;
           open.labelRange = joinRange(open.labelRange, c.value.range);
           pending = undefined;
+          foreign = open !== cur;
           continue;
         }
         if (row.group && out.items.some((it) => ancestors(it.ir, byId).includes(row.id))) {
@@ -348,10 +359,12 @@ function align(run: Run, tpl: TableTemplate): Alignment {
           // says which heading is in force, and its items show it is there
           ctx = row.id;
           pending = { c, at: i };
+          foreign = true;
           continue;
         }
         cur = start(ir, i, k, label, range, false);
         pending = undefined;
+        foreign = false;
         continue;
       }
       if (inTable && topLevel(c)) {
@@ -365,11 +378,13 @@ function align(run: Run, tpl: TableTemplate): Alignment {
         continue;
       }
       // the rest of a wrapped label, or a note: it neither ends the row nor belongs to it
+      foreign = true;
       if (cur && !cur.delimited && !c.label.numbering) {
         const joined = normaliseLabel(cur.label + c.text);
         if (unclosed(cur.label) || (cur.values.length === 0 && titleOf(cur.ir.row).text.startsWith(joined.text))) {
           cur.label += c.text;
           cur.labelRange = joinRange(cur.labelRange, c.value.range);
+          foreign = false;
         }
       }
       pending = { c, at: i };
@@ -575,6 +590,8 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
   let matchedHeaders = 0;
   let unsure: Candidate['unsure'];
   let valueCount = 0;
+  /** rows whose figures ran together, read once the other rows are */
+  const glued: (GluedRow & { item: Item })[] = [];
   const rowOfCell = new Map<PCell, number>();
   run.rows.forEach((r, i) => {
     for (const c of r.cells) rowOfCell.set(c, i);
@@ -630,8 +647,13 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
         }
         continue;
       }
+      if (it.lost) {
+        markUnsure('run-together', it, n, vals.length);
+        continue;
+      }
       if (vals.length !== n) {
         if (it.delimited) issues.push({ kind: 'cell-count', row: id, block: block.id, text: it.label, range: row.range, expected: n, actual: vals.length });
+        else if (isRunTogether(vals, n)) glued.push({ id, cells: vals, order: plan.order, item: it });
         else markUnsure(unsureReason(vals, n), it, n, vals.length);
         continue;
       }
@@ -640,6 +662,12 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
       cells[id] = rec;
     }
   }
+  if (glued.length && !unsure) {
+    // figures run together: read only where the table's sums leave one way of cutting them
+    const split = splitRunTogether(glued, { ...tableOf(tpl, run, spanStart, last, 'template-order'), rows: extractedRows, cells }, tpl);
+    if (split) Object.assign(cells, split);
+    else markUnsure('run-together', glued[0]!.item, glued[0]!.order.length, glued[0]!.cells.length);
+  } else if (glued.length) markUnsure('run-together', glued[0]!.item, glued[0]!.order.length, glued[0]!.cells.length);
   for (const u of al.unknown) if (u.at > first && u.at < last) issues.push({ kind: 'unknown-row', text: u.text, range: u.range });
   const mapping: ColumnMapping = mappings.includes('template-order') ? 'template-order' : mappings.includes('count') ? 'count' : mappings.includes('header') ? 'header' : 'position';
   const table = tableOf(tpl, run, spanStart, last, mapping);

@@ -181,7 +181,7 @@ describe('the real reports in fixtures/corpus/full', () => {
     const t3 = labels.find((l) => l.file === '2022-pingtan-1.txt')!.tables.t3 as Record<string, string>;
     const rowOf: Record<string, string> = { '一、本年新收': 'new', '二、上年结转': 'carried-over', '（七）总计': 'results-total', '四、结转下年度': 'carry-forward' };
     expect(Object.keys(t3).sort()).toEqual(Object.keys(rowOf).sort());
-    for (const [label, text] of Object.entries(t3)) {
+    for (const [label, text] of Object.entries(t3) as [string, string][]) {
       const got = pingtan!.cells[rowOf[label]!]!;
       const total = Number(/(\d+)\s*$/.exec(text)![1]);
       const person = /(\d+)\s*自然人/.exec(text);

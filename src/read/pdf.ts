@@ -159,18 +159,18 @@ function renderLine(g: PdfItem[], em: number, unit: number, left: number, indent
   return { text, cells, right };
 }
 
-/** A glyph or two of Chinese text and nothing else: what a narrow header cell holds per line. */
-const STACKABLE = /^[\u3400-\u9fff]{1,2}$/;
+/** One to three Chinese characters and nothing else: what a narrow header cell holds per line. */
+const STACKABLE = /^[\u3400-\u9fff]{1,3}$/;
 
 /**
  * Header cells printed vertically. A table whose columns are narrow prints each column's header
- * one or two characters a line (自 / 然 / 人, 社会 / 公益 / 组织), and the cells of one header row
+ * one to three characters a line (自 / 然 / 人, 社会 / 公益 / 组织, 社会公 / 益组织), and the cells of one header row
  * are centred each on its own lines, so their characters interleave with the others' lines. Read
  * line by line they are single characters scattered over many lines. Such a cell is made one
  * item again (`自然人`), standing at the stack's left edge and vertical centre, so that the
  * header cells of one row come out on one line in their columns.
  *
- * A stack is two or more items of one or two Chinese characters each, left- or centre-aligned
+ * A stack is two or more items of one to three Chinese characters each, left- or centre-aligned
  * in one column, on successive baselines (no more than 2.6 ems apart, nothing else in the column
  * between them), each alone on its line (nothing within 0.8 em on either side: cells are set
  * apart by more), on a line without figures.

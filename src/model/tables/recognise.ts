@@ -346,7 +346,9 @@ function align(run: Run, tpl: TableTemplate): Alignment {
       if (ir) {
         const row = ir.row;
         const open = out.items.find((it) => it.ir.row.id === row.id && !it.delimited);
-        if (open && (row.group || (open === cur && open.values.length === 0))) {
+        // (after the row's figures too, where the label printed so far and this piece are its title's beginning: 2.没有现成信息需要 / 0 0 … / 另行制作)
+        const continues = open !== undefined && open === cur && (open.values.length === 0 || titleOf(row).text.startsWith(normaliseLabel(open.label + c.text).text));
+        if (open && (row.group || continues)) {
           // the rest of a label wrapped over lines (度办理结 / 果, 求缴纳费用…): the row it continues
           open.label += c.text;
           open.labelRange = joinRange(open.labelRange, c.value.range);

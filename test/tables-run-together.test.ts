@@ -16,14 +16,16 @@ import { consistentT3, consistentT4, renderReport, someT2, t3Leaves, t3Rows, typ
 
 const TABLE_RULES = allRules.filter((r) => ['table-missing', 'table-structure', 'format-version', 'table-cell-value', 'table-sum', 'table-balance'].includes(r.id));
 const GENS: Gen[] = ['format-2019', 'format-2021'];
-const LAYOUTS = ['pdf', 'one-line'] as const;
+/** `dump`: the one-line layout with the figures also run onto the next row's label (`713000074二、上年结转…`), as pingtan's */
+const LAYOUTS = ['pdf', 'one-line', 'dump'] as const;
 
 /** The report with the spaces between table 3's figures removed. */
 function runTogether(m: ReportModel, layout: (typeof LAYOUTS)[number]): { text: string; filename: string } {
-  const { text, filename } = renderReport(m, layout);
+  const { text, filename } = renderReport(m, layout === 'dump' ? 'one-line' : layout);
   const from = text.indexOf('三、收到和处理政府信息公开申请情况');
   const to = text.indexOf('四、政府信息公开行政复议');
-  const table = text.slice(from, to).replace(/(\d)[ \t]+(?=\d)/g, '$1');
+  let table = text.slice(from, to).replace(/(\d)[ \t]+(?=\d)/g, '$1');
+  if (layout === 'dump') table = table.replace(/(\d) (?=[^\d\s])/g, '$1');
   return { text: text.slice(0, from) + table + text.slice(to), filename };
 }
 
@@ -69,6 +71,7 @@ describe.each(GENS)('%s: table 3 with its figures run together', (gen) => {
           const { text, filename } = runTogether(m, layout);
           // the digits did run together
           expect(text).toContain(m.t3['results-total']!.join(''));
+          if (layout === 'dump') expect(text).toMatch(/\d二、上年结转/);
           expect(lintText(text, filename, { rules: TABLE_RULES }).messages).toEqual([]);
           expect(t3Of(text, filename)).toEqual(Object.fromEntries(t3Rows(gen).map((id) => [id, m.t3[id]])));
         }),

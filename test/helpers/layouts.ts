@@ -365,21 +365,28 @@ function printedT2(gen: Gen, v: Record<string, number[]>): string {
 
 /**
  * Table 3 as printed from a web page whose columns are narrow: the note wrapped in its cell, the
- * applicant columns' header cells one character a line (two for 社会公益组织, 法律服务机构), each
- * centred in its cell; group labels wrapped four characters a line in a narrow column, centred
- * on the rows they span; row labels wrapped twelve characters a line, their figures centred on
- * them.
+ * applicant columns' header cells one character a line (two or three for 社会公益组织,
+ * 法律服务机构), each centred in its cell; group labels wrapped three to five characters a line
+ * in a narrow column, centred on the rows they span; row labels wrapped ten to sixteen
+ * characters a line, their figures centred on them. The widths vary with the figures, so that
+ * the property tests see many of them.
  */
 function printedT3(gen: Gen, v: Record<string, number[]>, style: LabelStyle): string {
   const page = new Page();
   const rows = template(gen, 'applications').blocks[0]!.rows;
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const colX = (k: number): number => 330 + k * 30;
+  const seed = Object.values(v).flat().reduce((a, n, i) => a + n * (i + 1), 0);
+  const groupWrap = 3 + (seed % 3);
+  const labelWrap = 10 + (seed % 7);
+  const per = 2 + (seed % 2);
+  const subX = 50 + groupWrap * PT + 12;
+  const labelX = subX + groupWrap * PT + 12;
+  const colX = (k: number): number => labelX + labelWrap * PT + 24 + k * 30;
   // header: 申请人情况 over all columns; 法人或其他组织 over five; the cells themselves vertical
   page.put('申请人情况', colX(3), 100, true);
   page.put('法人或其他组织', colX(3), 100 + STEP, true);
   page.lines(wrapAt(NOTE, 11), 60, 100 + 3 * STEP);
-  const header: [string, number][] = [['自然人', 1], ...APPLICANTS.map((a): [string, number] => [a, a.length > 4 ? 2 : 1]), ['总计', 1]];
+  const header: [string, number][] = [['自然人', 1], ...APPLICANTS.map((a): [string, number] => [a, a.length > 4 ? per : 1]), ['总计', 1]];
   header.forEach(([h, per], k) => page.lines(wrapAt(h, per), colX(k), 100 + (k === 0 || k === 6 ? 3 : 4) * STEP, true));
   let y = 100 + 8 * STEP;
   /** vertical extent of each row, to centre group labels on the rows they span */
@@ -388,10 +395,10 @@ function printedT3(gen: Gen, v: Record<string, number[]>, style: LabelStyle): st
     if (r.group) continue;
     const depth = r.parent ? (byId.get(r.parent)!.parent ? 2 : 1) : 0;
     const label = styled(r.title, style);
-    const parts = depth === 0 ? [label] : wrapAt(label, 12);
+    const parts = depth === 0 ? [label] : wrapAt(label, labelWrap);
     const h = Math.max(2, parts.length + 1) * STEP;
     const mid = y + h / 2;
-    page.lines(parts, depth === 0 ? 50 : 150, mid);
+    page.lines(parts, depth === 0 ? 50 : labelX, mid);
     v[r.id]!.forEach((n, k) => page.put(String(n), colX(k), mid, true));
     extent.set(r.id, [y, y + h]);
     for (let p = r.parent; p; p = byId.get(p)!.parent) {
@@ -404,7 +411,7 @@ function printedT3(gen: Gen, v: Record<string, number[]>, style: LabelStyle): st
     if (!r.group) continue;
     const [top, bottom] = extent.get(r.id)!;
     // a heading's own column: 三、本年度办理结果 at the far left, （三）不予公开 next to it
-    page.lines(wrapAt(styled(r.title, style), 4), r.parent ? 96 : 50, (top + bottom) / 2);
+    page.lines(wrapAt(styled(r.title, style), groupWrap), r.parent ? subX : 50, (top + bottom) / 2);
   }
   return page.text();
 }

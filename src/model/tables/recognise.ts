@@ -222,6 +222,20 @@ function align(run: Run, tpl: TableTemplate): Alignment {
     last = ir.index;
     return it;
   };
+  /** whether a label of a row not yet found stands after cell k of run row i, before the run ends or prose starts */
+  const rowsFollow = (i: number, k: number): boolean => {
+    for (let r = i; r < run.rows.length; r++) {
+      const cells = run.rows[r]!.cells;
+      for (let j = r === i ? k + 1 : 0; j < cells.length; j++) {
+        const c = cells[j]!;
+        if (!c.isText || c.copy) continue;
+        if (!labelLike(c, run.rows[r]!)) return false;
+        const ir = rowScore(c) > 0 ? chooseRow(c.label, rows, byId, ctx, last) : undefined;
+        if (ir && ir.index > last && !out.items.some((it) => it.ir.row.id === ir.row.id)) return true;
+      }
+    }
+    return false;
+  };
   run.rows.forEach((row, i) => {
     if (ended) return;
     if (row.delimited) {
@@ -319,6 +333,8 @@ function align(run: Run, tpl: TableTemplate): Alignment {
         }
       }
       let ir = rs > 0 ? chooseRow(c.label, rows, byId, ctx, last) : undefined;
+      // words that name a row under another number (（六）其他 / 处理 wrapped, read as 3.其他): the row whose title it begins
+      if (ir && inTable && c.label.numbering && titleOf(ir.row).numbering && !sameNumber(c.label.numbering, titleOf(ir.row).numbering)) ir = prefixRow(c.label, rows, byId, ctx) ?? ir;
       let label = c.text;
       let range = c.value.range;
       if (!ir && pending) {
@@ -341,8 +357,8 @@ function align(run: Run, tpl: TableTemplate): Alignment {
           k++;
         }
       }
-      // the first line of a numbered label wrapped over several
-      if (!ir && inTable) ir = prefixRow(c.label, rows, byId, ctx);
+      // the first line of a numbered label wrapped over several (its numbering alone, then its words: （三） / 不予公)
+      if (!ir && inTable) ir = prefixRow(c.label, rows, byId, ctx) ?? (pending && !pending.c.label.text ? prefixRow(normaliseLabel(pending.c.text + c.text), rows, byId, ctx) : undefined);
       if (ir) {
         const row = ir.row;
         const open = out.items.find((it) => it.ir.row.id === row.id && !it.delimited);
@@ -369,12 +385,14 @@ function align(run: Run, tpl: TableTemplate): Alignment {
         foreign = false;
         continue;
       }
-      if (inTable && topLevel(c)) {
+      // a top-level heading ends the table, unless rows of it still follow (a heading's piece run
+      // into its neighbour's: 三、本（四）): ending there would lose them
+      if (inTable && topLevel(c) && !rowsFollow(i, k)) {
         ended = true;
         continue;
       }
       // a numbered label that is no row of the template, after a row with its values: a row of its own
-      if (inTable && c.label.numbering && cur && cur.values.length > 0 && !cur.delimited) {
+      if (inTable && c.label.numbering && c.label.text && cur && cur.values.length > 0 && !cur.delimited) {
         out.unknown.push({ text: c.text, range: c.value.range, at: i });
         cur = undefined;
         continue;

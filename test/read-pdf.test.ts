@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { readBuffer, readBytes, readPath, SUPPORTED_EXTENSIONS } from '../src/read/index.js';
 import { layoutPdf, MAX_PDF_PAGES, pdfPages, PdfLocator, type PdfItem, type PdfPage } from '../src/read/pdf.js';
-import { lintDocument } from '../src/lint.js';
+import { lintDocument, modelDocument } from '../src/lint.js';
 import { main } from '../src/cli/main.js';
 import { expandPatterns } from '../src/cli/files.js';
 import type { LintResult } from '../src/diagnostic.js';
@@ -22,6 +22,14 @@ const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'ogi-lint-pdf-'));
  */
 const findings = (r: LintResult): string[] =>
   r.messages.map((m) => `${m.ruleId}: ${m.message.replace(/第 \d+ 页第 \d+ 行|第\d+行|第 \d+ 段/g, '第…处')}`).sort();
+
+/** The official tables read from a document: template → row → column → value. */
+function tableValues(doc: Awaited<ReturnType<typeof readPath>>): Record<string, Record<string, Record<string, number | null>>> {
+  const { report } = modelDocument(doc);
+  return Object.fromEntries(
+    report.official.tables.map((t) => [t.template, Object.fromEntries(Object.entries(t.cells).map(([row, cs]) => [row, Object.fromEntries(Object.entries(cs).map(([c, v]) => [c, v.value]))]))]),
+  );
+}
 
 /** The one fatal diagnostic an unreadable PDF gives, in both languages. */
 async function fatalOf(buf: Uint8Array, name = 'r.pdf') {
@@ -123,21 +131,29 @@ describe('a PDF is checked like the same report in text', () => {
     expect(Array.isArray(pages) && pages.length).toBeGreaterThanOrEqual(3);
   });
 
-  it('format-2021 printed from its web page: the findings of the page, but tables laid out in columns', async () => {
-    const html = lintDocument(await readPath(path.join(repoRoot, 'fixtures', 'html', 'format-2021.html')));
-    const pdf = lintDocument(await readPath(pdfFixture('format-2021.pdf')));
-    const a = findings(html);
-    const b = findings(pdf);
-    // Where they may differ: the tables. In the web page they are HTML tables; in the PDF they
-    // are rows of cells set apart by spaces, with labels broken over lines and the vertical
-    // header cells one character a line. Where such a table cannot be read, the PDF may say so
-    // (a warning: cannot check), never that the table is missing. Nothing else may differ, and
-    // nothing of the page's findings is lost.
-    const MAY_DIFFER = new Set(['table-missing']);
-    for (const f of a) expect(b).toContain(f);
-    const extra = b.filter((f) => !a.includes(f));
-    expect(extra.filter((f) => !MAY_DIFFER.has(f.split(':')[0]!))).toEqual([]);
-    expect(pdf.messages.filter((m) => m.ruleId === 'table-missing' && m.severity === 2)).toEqual([]);
+  it.each(['format-2021', 'format-2019'])('%s printed from its web page: the findings of the page, and the same tables', async (name) => {
+    const htmlDoc = await readPath(path.join(repoRoot, 'fixtures', 'html', `${name}.html`));
+    const pdfDoc = await readPath(pdfFixture(`${name}.pdf`));
+    // In the web page the tables are HTML tables; in the PDF they are rows of cells set apart by
+    // spaces, with labels broken over lines and table 3's header cells printed one character a
+    // line. They are read all the same: the findings and the tables are those of the page.
+    expect(findings(lintDocument(pdfDoc))).toEqual(findings(lintDocument(htmlDoc)));
+    expect(tableValues(pdfDoc)).toEqual(tableValues(htmlDoc));
+    const g = name.slice(-4);
+    expect(Object.keys(tableValues(pdfDoc))).toEqual([`proactive-${g}`, `applications-${g}`, `review-litigation-${g}`]);
+    // the PDF's table 3 is no row per line: its labels wrap and its header cells stand one to three characters a line
+    expect(pdfDoc.text).toMatch(/\n\s*度办理结\n/);
+  });
+
+  it('table 3\'s vertical header cells are read as words, in their columns', async () => {
+    const doc = await readPath(pdfFixture('format-2021.pdf'));
+    const rows = doc.text.split('\n').map((r) => r.trim().split(/\s{2,}/));
+    expect(rows).toContainEqual(['自然人', '总计']);
+    expect(rows).toContainEqual(['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']);
+    // table 4's two-line header cells too
+    expect(rows.find((r) => r[0] === '结果维持')).toEqual(Array.from({ length: 3 }, () => ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']).flat());
+    // no character of them is left on a line of its own
+    expect(rows.filter((r) => r.length === 1 && /^[自然人商业企科研机构其他总计]$/.test(r[0]!))).toEqual([]);
   });
 
   it('table rows keep their cells apart, in columns that line up', async () => {
@@ -629,6 +645,60 @@ describe('lines and paragraphs are rebuilt from coordinates, whatever the page',
     const row = lines[1]!;
     expect(new PdfLocator(laid.pieces).describe(laid.text.indexOf(row) + row.length - 1, 'en')).toBe('page 1, line 3');
     expect(at('法提供')).toBe('page 1, line 7');
+  });
+
+  it('header cells printed vertically, one or two characters a line, are words again, in their columns', () => {
+    const WORDS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计', '结果维持', '尚未审结'];
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.record({ word: fc.constantFrom(...WORDS), per: fc.constantFrom(1, 2) }), { minLength: 2, maxLength: 7, selector: (c) => c.word }),
+        fc.constantFrom(9, 10.5, 12),
+        fc.array(fc.array(fc.nat(99), { minLength: 7, maxLength: 7 }), { minLength: 1, maxLength: 3 }),
+        (cells, size, data) => {
+          const step = 2.2 * size;
+          const colX = (k: number): number => 320 + k * 3.5 * size;
+          const items: PdfItem[] = [{ str: '（本列数据的勾稽关系为：第一项加第二项之和）', x: 50, y: 60, width: advance('（本列数据的勾稽关系为：第一项加第二项之和）', size), size, horizontal: true }];
+          // (a word of two characters printed two a line is no stack: it stands on one line)
+          const stacks = cells.map(({ word, per }) => {
+            const n = word.length > 2 ? per : 1;
+            return [...word].reduce<string[]>((a, ch, i) => (i % n === 0 ? [...a, ch] : [...a.slice(0, -1), a[a.length - 1]! + ch]), []);
+          });
+          // each cell centred in the header row: shorter stacks start lower, between the lines of the longer
+          const tallest = Math.max(...stacks.map((st) => st.length));
+          stacks.forEach((chunks, k) =>
+            chunks.forEach((c, i) => items.push({ str: c, x: colX(k), y: 100 + ((tallest - chunks.length) / 2 + i) * step, width: advance(c, size), size, horizontal: true })),
+          );
+          const top = 100 + 10 * step;
+          data.forEach((row, r) => {
+            items.push({ str: '一、本年新收', x: 50, y: top + r * 3 * size, width: advance('一、本年新收', size), size, horizontal: true });
+            cells.forEach((_, k) => items.push({ str: String(row[k]), x: colX(k), y: top + r * 3 * size, width: advance(String(row[k]), size), size, horizontal: true }));
+          });
+          const lines = layoutPdf([{ number: 1, width: 595, items }]).text.split('\n').map((l) => l.trim().split(/ {2,}/));
+          // every word whole, once; the figures' rows untouched
+          const words = lines.flat().filter((w) => WORDS.includes(w));
+          expect(words.sort()).toEqual(cells.map((c) => c.word).sort());
+          expect(lines.flat().filter((w) => /^[\u3400-\u9fff]{1,2}$/.test(w) && !WORDS.includes(w))).toEqual([]);
+          expect(lines.slice(-data.length)).toEqual(data.map((row) => ['一、本年新收', ...row.slice(0, cells.length).map(String)]));
+          // header cells on one line stand in the order of their columns
+          for (const l of lines) {
+            const ks = l.filter((w) => WORDS.includes(w)).map((w) => cells.findIndex((c) => c.word === w));
+            expect([...ks].sort((a, b) => a - b)).toEqual(ks);
+          }
+        },
+      ),
+      { numRuns: 120, seed: 11 },
+    );
+  });
+
+  it('short words in a column are not joined when they stand alone or have figures beside them', () => {
+    const size = 10;
+    const mk = (str: string, x: number, y: number): PdfItem => ({ str, x, y, width: advance(str, size), size, horizontal: true });
+    // one vertical title beside nothing stacked: left as printed
+    const single = layoutPdf([{ number: 1, width: 595, items: [mk('目', 60, 100), mk('录', 60, 122), mk('第一部分', 120, 100), mk('第二部分', 120, 122)] }]);
+    expect(single.text.split('\n').map((l) => l.trim().split(/ {2,}/))).toEqual([['目', '第一部分'], ['录', '第二部分']]);
+    // two columns of short labels in a table's body, each row with its figures
+    const body = layoutPdf([{ number: 1, width: 595, items: [mk('规章', 60, 100), mk('总计', 200, 100), mk('3', 300, 100), mk('其他', 60, 122), mk('合计', 200, 122), mk('4', 300, 122)] }]);
+    expect(body.text.split('\n').map((l) => l.trim().split(/ {2,}/))).toEqual([['规章', '总计', '3'], ['其他', '合计', '4']]);
   });
 
   it('rotated text (a stamp, a watermark) is kept, after the page\'s lines', async () => {

@@ -159,6 +159,83 @@ function renderLine(g: PdfItem[], em: number, unit: number, left: number, indent
   return { text, cells, right };
 }
 
+/** One to three Chinese characters and nothing else: what a narrow header cell holds per line. */
+const STACKABLE = /^[\u3400-\u9fff]{1,3}$/;
+
+/**
+ * Header cells printed vertically. A table whose columns are narrow prints each column's header
+ * one to three characters a line (自 / 然 / 人, 社会 / 公益 / 组织, 社会公 / 益组织), and the cells of one header row
+ * are centred each on its own lines, so their characters interleave with the others' lines. Read
+ * line by line they are single characters scattered over many lines. Such a cell is made one
+ * item again (`自然人`), standing at the stack's left edge and vertical centre, so that the
+ * header cells of one row come out on one line in their columns.
+ *
+ * A stack is two or more items of one to three Chinese characters each, left- or centre-aligned
+ * in one column, on successive baselines (no more than 2.6 ems apart, nothing else in the column
+ * between them), each alone on its line (nothing within 0.8 em on either side: cells are set
+ * apart by more), on a line without figures.
+ * Only stacks that stand beside another such stack are joined: a row of vertical header cells.
+ * A single stack (a column of short words in a list, a vertical title) is left as it is, and so
+ * are short labels in a table's body, which have their figures on their lines.
+ */
+export function joinVerticalCells(items: PdfItem[]): PdfItem[] {
+  const candidates = items.filter((i) => i.horizontal && STACKABLE.test(i.str.trim()));
+  if (candidates.length < 4) return items;
+  const alone = (it: PdfItem): boolean =>
+    !items.some((o) => o !== it && o.str.trim() !== '' && Math.abs(o.y - it.y) <= 0.45 * it.size && o.x < it.x + it.width + 0.8 * it.size && o.x + o.width > it.x - 0.8 * it.size);
+  // a header row holds no figures: a column of short labels in a table's body has its figures beside it
+  const noFigures = (it: PdfItem): boolean => !items.some((o) => Math.abs(o.y - it.y) <= 0.45 * it.size && /\d/.test(o.str));
+  const free = candidates.filter((it) => alone(it) && noFigures(it)).sort((a, b) => a.y - b.y || a.x - b.x);
+  const used = new Set<PdfItem>();
+  const stacks: PdfItem[][] = [];
+  const column = (o: PdfItem, it: PdfItem): boolean => o !== it && o.str.trim() !== '' && o.x < it.x + it.width && o.x + o.width > it.x;
+  for (const top of free) {
+    if (used.has(top)) continue;
+    // a stack starts at the top of its column: not in the middle of one whose top was taken for something else
+    if (candidates.some((o) => column(o, top) && o.y < top.y - 0.5 * top.size && top.y - o.y <= 2.6 * top.size)) continue;
+    const stack = [top];
+    for (;;) {
+      const last = stack[stack.length - 1]!;
+      const em = last.size;
+      const sameColumn = (o: PdfItem): boolean =>
+        Math.abs(o.size - em) <= 0.15 * em && (Math.abs(o.x - last.x) <= 0.3 * em || Math.abs(o.x + o.width / 2 - (last.x + last.width / 2)) <= 0.3 * em);
+      // the next item down the column, whatever it is: a stack stops at anything else
+      const below = items
+        .filter((o) => column(o, last) && o.y > last.y + 0.5 * em && o.y - last.y <= 2.6 * em)
+        .sort((a, b) => a.y - b.y)[0];
+      if (!below || used.has(below) || !free.includes(below) || !sameColumn(below) || below.y - last.y < 0.9 * em) break;
+      stack.push(below);
+    }
+    if (stack.length < 2) continue;
+    for (const it of stack) used.add(it);
+    stacks.push(stack);
+  }
+  const span = (s: PdfItem[]): [number, number] => [s[0]!.y, s[s.length - 1]!.y];
+  const besides = (a: PdfItem[], b: PdfItem[]): boolean => {
+    const [a0, a1] = span(a);
+    const [b0, b1] = span(b);
+    return a !== b && a0 <= b1 && b0 <= a1 && (a[0]!.x > b[0]!.x + b[0]!.width || b[0]!.x > a[0]!.x + a[0]!.width);
+  };
+  const joined = stacks.filter((s) => stacks.some((o) => besides(s, o)));
+  if (joined.length === 0) return items;
+  const replaced = new Map<PdfItem, PdfItem | undefined>();
+  for (const s of joined) {
+    const [y0, y1] = span(s);
+    const x = Math.min(...s.map((i) => i.x));
+    const str = s.map((i) => i.str.trim()).join('');
+    // as wide as the stack, its advance spread evenly over its characters
+    const width = Math.max(...s.map((i) => i.x + i.width)) - x;
+    replaced.set(s[0]!, { str, x, y: (y0 + y1) / 2, width, size: s[0]!.size, horizontal: true });
+    for (const it of s.slice(1)) replaced.set(it, undefined);
+  }
+  const out: PdfItem[] = [];
+  for (const it of items) {
+    if (!replaced.has(it)) out.push(it);
+    else if (replaced.get(it)) out.push(replaced.get(it)!);
+  }
+  return out;
+}
+
 /** Items of one page grouped into printed lines, top to bottom. */
 function pageLines(items: PdfItem[], unit: number, left: number): Line[] {
   const flat = items.filter((i) => i.horizontal && i.str.trim() !== '');
@@ -355,7 +432,7 @@ export function layoutPdf(pages: PdfPage[]): PdfLayout {
       continue;
     }
     const em = median(flat.map((i) => i.size)) || 10;
-    const lines = pageLines(flat, unit, left);
+    const lines = pageLines(joinVerticalCells(flat), unit, left);
     const m = lines.length ? margins(lines, page.width, em) : { left: 0, right: 0 };
     // the page's head and foot, and its text between them
     let lead = 0;

@@ -3,18 +3,22 @@
  * inside a plausible six-part report in every layout reports reach a reviewer in: GFM, GFM with
  * table 4's header rows merged into one, HTML with rowspan/colspan, HTML whose zeros are blank,
  * pipe rows, one cell per line, PDF text (columns separated by spaces, long labels wrapped,
- * page numbers, blank lines between lines), each table dumped on one line, and tables 3 and 4
+ * page numbers, blank lines between lines), each table dumped on one line, tables 3 and 4
  * cut into one small Markdown table per row group under headings, with the placeholder and
- * garbled headers conversion tools write (`| 类别 | 数据1 | … | 总计 |`).
+ * garbled headers conversion tools write (`| 类别 | 数据1 | … | 总计 |`), and the text the PDF
+ * reader gives for tables printed as a browser prints them (`pdf-vertical`: the tables laid out
+ * on a page, narrow header cells one or two characters a line, group labels wrapped in their
+ * narrow column beside the rows they span, long row labels wrapped around their centred figures).
  *
  * The tables' shape comes from the built-in profiles' templates, so the renderings follow the
  * same rows and columns the reader is aligned to, and the official forms' merged cells.
  */
 import { builtinProfiles } from '../../src/config/profiles.js';
 import { templatesOf, type TableTemplate } from '../../src/model/tables/template.js';
+import { layoutPdf, type PdfItem } from '../../src/read/pdf.js';
 
 export type Gen = 'format-2019' | 'format-2021';
-export const LAYOUTS = ['gfm', 'gfm-merged', 'gfm-pieces', 'html', 'html-blank', 'pipe', 'cell-per-line', 'pdf', 'one-line'] as const;
+export const LAYOUTS = ['gfm', 'gfm-merged', 'gfm-pieces', 'html', 'html-blank', 'pipe', 'cell-per-line', 'pdf', 'pdf-vertical', 'one-line'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
 
 /**
@@ -307,6 +311,124 @@ function pdf(form: Form, spacedHeader = false): string[] {
   return lines;
 }
 
+// ---------------------------------------------------------------------------------------------
+// tables printed on a page, read back by the PDF reader
+
+/** Type size of a printed table, and the distance between its lines. */
+const PT = 10.5;
+const STEP = 2.2 * PT;
+/** Width of a run of text: Chinese characters an em each, others half. */
+const advance = (s: string): number => [...s].reduce((w, c) => w + (/[\u2e80-\u9fff\uff00-\uffef]/.test(c) ? PT : PT / 2), 0);
+/** A text cut into lines of `n` characters: a label wrapped in its cell. */
+const wrapAt = (s: string, n: number): string[] => {
+  const cs = [...s];
+  const out: string[] = [];
+  for (let i = 0; i < cs.length; i += n) out.push(cs.slice(i, i + n).join(''));
+  return out;
+};
+
+class Page {
+  items: PdfItem[] = [];
+  /** a run of text, its left end at x (or centred on x) */
+  put(str: string, x: number, y: number, centred = false): void {
+    const width = advance(str);
+    this.items.push({ str, x: centred ? x - width / 2 : x, y, width, size: PT, horizontal: true });
+  }
+  /** lines of a cell, centred vertically on y */
+  lines(parts: string[], x: number, y: number, centred = false): void {
+    parts.forEach((t, i) => this.put(t, x, y + (i - (parts.length - 1) / 2) * STEP, centred));
+  }
+  text(): string {
+    return layoutPdf([{ number: 1, items: this.items }]).text;
+  }
+}
+
+/** Table 2 as printed: block titles, a header line, rows of label and figures. */
+function printedT2(gen: Gen, v: Record<string, number[]>): string {
+  const page = new Page();
+  let y = 100;
+  const colX = (k: number, n: number): number => 250 + (k + 0.5) * (240 / n);
+  for (const b of template(gen, 'proactive').blocks) {
+    page.put(b.title, 250, y, true);
+    y += 2 * STEP;
+    page.put('信息内容', 60, y);
+    b.columns.forEach((c, k) => page.put(c.title, colX(k, b.columns.length), y, true));
+    y += 2 * STEP;
+    for (const r of b.rows) {
+      page.put(r.title, 60, y);
+      v[r.id]!.forEach((n, k) => page.put(String(n), colX(k, b.columns.length), y, true));
+      y += 2 * STEP;
+    }
+  }
+  return page.text();
+}
+
+/**
+ * Table 3 as printed from a web page whose columns are narrow: the note wrapped in its cell, the
+ * applicant columns' header cells one character a line (two or three for 社会公益组织,
+ * 法律服务机构), each centred in its cell; group labels wrapped three to five characters a line
+ * in a narrow column, centred on the rows they span; row labels wrapped ten to sixteen
+ * characters a line, their figures centred on them. The widths vary with the figures, so that
+ * the property tests see many of them.
+ */
+function printedT3(gen: Gen, v: Record<string, number[]>, style: LabelStyle): string {
+  const page = new Page();
+  const rows = template(gen, 'applications').blocks[0]!.rows;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const seed = Object.values(v).flat().reduce((a, n, i) => a + n * (i + 1), 0);
+  const groupWrap = 3 + (seed % 3);
+  const labelWrap = 10 + (seed % 7);
+  const per = 2 + (seed % 2);
+  const subX = 50 + groupWrap * PT + 12;
+  const labelX = subX + groupWrap * PT + 12;
+  const colX = (k: number): number => labelX + labelWrap * PT + 24 + k * 30;
+  // header: 申请人情况 over all columns; 法人或其他组织 over five; the cells themselves vertical
+  page.put('申请人情况', colX(3), 100, true);
+  page.put('法人或其他组织', colX(3), 100 + STEP, true);
+  page.lines(wrapAt(NOTE, 11), 60, 100 + 3 * STEP);
+  const header: [string, number][] = [['自然人', 1], ...APPLICANTS.map((a): [string, number] => [a, a.length > 4 ? per : 1]), ['总计', 1]];
+  header.forEach(([h, per], k) => page.lines(wrapAt(h, per), colX(k), 100 + (k === 0 || k === 6 ? 3 : 4) * STEP, true));
+  let y = 100 + 8 * STEP;
+  /** vertical extent of each row, to centre group labels on the rows they span */
+  const extent = new Map<string, [number, number]>();
+  for (const r of rows) {
+    if (r.group) continue;
+    const depth = r.parent ? (byId.get(r.parent)!.parent ? 2 : 1) : 0;
+    const label = styled(r.title, style);
+    const parts = depth === 0 ? [label] : wrapAt(label, labelWrap);
+    const h = Math.max(2, parts.length + 1) * STEP;
+    const mid = y + h / 2;
+    page.lines(parts, depth === 0 ? 50 : labelX, mid);
+    v[r.id]!.forEach((n, k) => page.put(String(n), colX(k), mid, true));
+    extent.set(r.id, [y, y + h]);
+    for (let p = r.parent; p; p = byId.get(p)!.parent) {
+      const e = extent.get(p);
+      extent.set(p, e ? [e[0], y + h] : [y, y + h]);
+    }
+    y += h;
+  }
+  for (const r of rows) {
+    if (!r.group) continue;
+    const [top, bottom] = extent.get(r.id)!;
+    // a heading's own column: 三、本年度办理结果 at the far left, （三）不予公开 next to it
+    page.lines(wrapAt(styled(r.title, style), groupWrap), r.parent ? subX : 50, (top + bottom) / 2);
+  }
+  return page.text();
+}
+
+/** Table 4 as printed: the group headers across, each outcome two characters a line, one row of figures. */
+function printedT4(v: number[][]): string {
+  const page = new Page();
+  const colX = (k: number): number => 60 + k * 32;
+  page.put('行政复议', colX(2), 100, true);
+  page.put('行政诉讼', colX(9.5), 100, true);
+  page.put('未经复议直接起诉', colX(7), 100 + STEP * 1.5, true);
+  page.put('复议后起诉', colX(12), 100 + STEP * 1.5, true);
+  for (let k = 0; k < 15; k++) page.lines(wrapAt(OUTCOMES[k % 5]!, 2), colX(k), 100 + 4 * STEP, true);
+  v.flat().forEach((n, k) => page.put(String(n), colX(k), 100 + 7 * STEP, true));
+  return page.text();
+}
+
 /** A whole table on one line, cells separated by single spaces. */
 function oneLine(form: Form): string {
   return form.map((r) => r.map((c) => c.text).join(' ')).join(' ');
@@ -352,6 +474,13 @@ export function renderReport(m: ReportModel, layout: LayoutName): Rendered {
     };
     const body = parts.map(([h, p, f]) => `## ${h}\n\n${p}${f ? `\n\n${table(f)}` : ''}`).join('\n\n');
     return { text: `# ${title}\n\n${intro}\n\n${body}\n\n${sign.replace('\n', '\n\n')}\n`, filename: 'report.md' };
+  }
+  if (layout === 'pdf-vertical') {
+    const lines: string[] = [title, intro];
+    const printed = (f: Form): string => (f === f2 ? printedT2(m.generation, m.t2) : f === f3 ? printedT3(m.generation, m.t3, m.labels ?? 'official') : printedT4(m.t4));
+    for (const [h, p, f] of parts) lines.push(h, p, ...(f ? [printed(f)] : []));
+    lines.push(...sign.split('\n'));
+    return { text: `${lines.join('\n')}\n`, filename: 'report.txt' };
   }
   if (layout === 'pdf') {
     const lines: string[] = [title, intro];

@@ -65,7 +65,9 @@ export function prepareCell(raw: RawCell, col: number, rowIndex: number): PCell 
   const value = parseCellValue(raw.text);
   const text = raw.text.text.trim();
   const copy = !!raw.origin && (raw.origin.row !== rowIndex || raw.origin.col !== col);
-  return { raw, col, text, label: normaliseLabel(text), value, isText: value.kind === 'invalid' && hasCjk(text), copy };
+  // a lone bracket is the end of a label wrapped onto a line of its own, never a value
+  const isText = value.kind === 'invalid' && (hasCjk(text) || /^[（）()]+$/.test(text));
+  return { raw, col, text, label: normaliseLabel(text), value, isText, copy };
 }
 
 function gridRows(t: RawTable, gridIndex: number): PRow[] {
@@ -103,6 +105,16 @@ function tableLine(s: string): boolean {
   // a whole article or table run onto one line: its cells are read as a stream (up to a size no report reaches)
   if (t.length > 200) return t.length <= MAX_LINE;
   return !/[，,。；;！？!?]/.test(outsideBrackets(t));
+}
+
+/** Brackets a line opens less those it closes. */
+function depthChange(s: string): number {
+  let d = 0;
+  for (const ch of s) {
+    if (ch === '（' || ch === '(') d++;
+    else if (ch === '）' || ch === ')') d--;
+  }
+  return d;
 }
 
 const SPLIT_NUMBER = /(?<![\d.])[+-]?\d+(?:\.\d+)?(?![.、．]\s*[\u3400-\u9fff“"])/g;
@@ -204,10 +216,13 @@ export function buildRuns(blocks: Block[], tables: RawTable[], sections: Section
   const runs: Run[] = [];
   let cur: Run | undefined;
   let lastRow = -1;
+  /** brackets opened and not yet closed by the run's lines of text */
+  let open = 0;
   const close = (): void => {
     if (cur && cur.rows.some((r) => r.cells.some((c) => !c.isText && c.text !== ''))) runs.push(cur);
     else if (cur && cur.rows.length >= 3) runs.push(cur);
     cur = undefined;
+    open = 0;
   };
   blocks.forEach((b, i) => {
     const g = gridOf.get(b);
@@ -221,10 +236,14 @@ export function buildRuns(blocks: Block[], tables: RawTable[], sections: Section
         close();
         return;
       }
-      if (!heading && !tableLine(t)) {
+      // a line inside a bracket a row label opened on the line before (（二）部分公开（区分处理 /
+      // 的，只计这一情形，不计其 / 他情形）) is read with the bracket open
+      const inside = cur !== undefined && open > 0;
+      if (!heading && !tableLine(inside ? `（${t}` : t)) {
         close();
         return;
       }
+      open = Math.max(0, open + depthChange(t));
       const r = textRow(b, heading);
       rows = r ? [r] : [];
     } else {

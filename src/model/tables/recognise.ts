@@ -1,8 +1,9 @@
 import type { SourceRange } from '../../util/mapped-text.js';
 import type { Generation } from '../types.js';
-import { readNumbering } from '../numbering.js';
+import { readNumbering, styleLevel } from '../numbering.js';
 import { bestMatch, containsSpec, labelScore, normaliseLabel, normaliseText, type LabelSpec, type NormalisedLabel } from './labels.js';
 import { outsideBrackets, type PCell, type PRow, type Run } from './grid.js';
+import { isRunTogether, splitRunTogether, type GluedRow } from './run-together.js';
 import type { BlockTemplate, ColumnTemplate, RowTemplate, TableTemplate } from './template.js';
 import type { ColumnMapping, ExtractedCell, ExtractedColumn, ExtractedRow, FlattenedTable, OfficialTable, StructureIssue, UnsureReason } from './types.js';
 
@@ -207,6 +208,42 @@ function chooseRow(label: NormalisedLabel, rows: IndexedRow[], byId: Map<string,
   return after[0] ?? pool[0];
 }
 
+/** A row title normalised once: labels are compared with it piece by piece. */
+const titleCache = new WeakMap<RowTemplate, NormalisedLabel>();
+function titleOf(r: RowTemplate): NormalisedLabel {
+  let t = titleCache.get(r);
+  if (!t) titleCache.set(r, (t = normaliseLabel(r.title)));
+  return t;
+}
+
+/** Whether two numberings give the same place in the official hierarchy: （三） and (三), 1. and 1、 and (1). */
+function sameNumber(a: NormalisedLabel['numbering'], b: NormalisedLabel['numbering']): boolean {
+  if (!a || !b || a.ordinal !== b.ordinal) return false;
+  return Math.min(styleLevel(a.style), 3) === Math.min(styleLevel(b.style), 3);
+}
+
+/**
+ * The row whose title a numbered label begins: the first line of a label wrapped over several
+ * (三、本年 / 度办理结 / 果, （三）不 / 予公开, 1.申请人无正当理由逾期不补 / 正、行政机关…). The
+ * numbering must be the title's and the words its beginning; when several rows begin so, the one
+ * under the heading in force, else none.
+ */
+function prefixRow(label: NormalisedLabel, rows: IndexedRow[], byId: Map<string, IndexedRow>, ctx: string | undefined): IndexedRow | undefined {
+  if (!label.numbering || !label.text) return undefined;
+  const cands = rows.filter((r) => {
+    const t = titleOf(r.row);
+    return sameNumber(label.numbering, t.numbering) && t.text.length > label.text.length && t.text.startsWith(label.text);
+  });
+  if (cands.length <= 1) return cands[0];
+  const inCtx = ctx ? cands.filter((c) => c.row.parent === ctx || (c.row.parent && ancestors(c, byId).includes(ctx))) : [];
+  return inCtx.length === 1 ? inCtx[0] : undefined;
+}
+
+/** A label with a bracket still open: its next piece is inside the bracket. */
+function unclosed(s: string): boolean {
+  return (s.match(/[（(]/g)?.length ?? 0) > (s.match(/[)）]/g)?.length ?? 0);
+}
+
 /** A row of the template found in the run, with the value cells that follow its label. */
 interface Item {
   ir: IndexedRow;
@@ -224,6 +261,8 @@ interface Item {
   end: number;
   /** the label is a heading of the document (a table split into pieces under headings) */
   heading?: boolean;
+  /** figures came run onto another label that named no row: where they belong is not known */
+  lost?: boolean;
 }
 
 interface Alignment {
@@ -247,6 +286,8 @@ function align(run: Run, tpl: TableTemplate): Alignment {
   let cur: Item | undefined;
   /** an unmatched label just before: the start of a label wrapped onto the next line or cell */
   let pending: { c: PCell; at: number } | undefined;
+  /** the last label read is not the current row's: figures run onto it are not the row's either */
+  let foreign = false;
   let ended = false;
   const start = (ir: IndexedRow, at: number, labelAt: number, label: string, labelRange: SourceRange, delimited: boolean): Item => {
     const it: Item = { ir, at, labelAt, label, labelRange, delimited, values: [], end: at, ...(run.rows[at]!.heading ? { heading: true } : {}) };
@@ -254,6 +295,20 @@ function align(run: Run, tpl: TableTemplate): Alignment {
     ctx = ir.row.group ? ir.row.id : (ir.row.parent ?? ctx);
     last = ir.index;
     return it;
+  };
+  /** whether a label of a row not yet found stands after cell k of run row i, before the run ends or prose starts */
+  const rowsFollow = (i: number, k: number): boolean => {
+    for (let r = i; r < run.rows.length; r++) {
+      const cells = run.rows[r]!.cells;
+      for (let j = r === i ? k + 1 : 0; j < cells.length; j++) {
+        const c = cells[j]!;
+        if (!c.isText || c.copy) continue;
+        if (!labelLike(c, run.rows[r]!)) return false;
+        const ir = rowScore(c) > 0 ? chooseRow(c.label, rows, byId, ctx, last) : undefined;
+        if (ir && ir.index > last && !out.items.some((it) => it.ir.row.id === ir.row.id)) return true;
+      }
+    }
+    return false;
   };
   run.rows.forEach((row, i) => {
     if (ended) return;
@@ -318,6 +373,9 @@ function align(run: Run, tpl: TableTemplate): Alignment {
       if (!c.isText) {
         if (!isStreamValue(c)) continue;
         if (cur && !cur.delimited) {
+          // figures run onto a label that names no row (行政许可10690 inside a run of labels): that
+          // label's row was lost, and its figures would fall to the row before
+          if (c.glued && foreign) cur.lost = true;
           cur.values.push(c);
           cur.end = i;
         }
@@ -325,6 +383,13 @@ function align(run: Run, tpl: TableTemplate): Alignment {
         continue;
       }
       if (!labelLike(c, row)) {
+        // inside a bracket the row's label opened (（二）部分公开（区分处理 / 的，只计这一情形，不计其 / 他情形）): a piece of that label
+        if (cur && !cur.delimited && unclosed(cur.label) && !/[。；;！？]/.test(c.text)) {
+          cur.label += c.text;
+          cur.labelRange = joinRange(cur.labelRange, c.value.range);
+          foreign = false;
+          continue;
+        }
         // a piece of a sentence: the table has ended if it had begun
         if (out.items.length) ended = true;
         continue;
@@ -337,10 +402,13 @@ function align(run: Run, tpl: TableTemplate): Alignment {
         if (rs === 0 || !inTable) {
           out.headerCells.push(c);
           pending = undefined;
+          foreign = true;
           continue;
         }
       }
       let ir = rs > 0 ? chooseRow(c.label, rows, byId, ctx, last) : undefined;
+      // words that name a row under another number (（六）其他 / 处理 wrapped, read as 3.其他): the row whose title it begins
+      if (ir && inTable && c.label.numbering && titleOf(ir.row).numbering && !sameNumber(c.label.numbering, titleOf(ir.row).numbering)) ir = prefixRow(c.label, rows, byId, ctx) ?? ir;
       let label = c.text;
       let range = c.value.range;
       if (!ir && pending) {
@@ -363,22 +431,56 @@ function align(run: Run, tpl: TableTemplate): Alignment {
           k++;
         }
       }
+      // the first line of a numbered label wrapped over several (its numbering alone, then its words: （三） / 不予公)
+      if (!ir && inTable) ir = prefixRow(c.label, rows, byId, ctx) ?? (pending && !pending.c.label.text ? prefixRow(normaliseLabel(pending.c.text + c.text), rows, byId, ctx) : undefined);
       if (ir) {
+        const row = ir.row;
+        const open = out.items.find((it) => it.ir.row.id === row.id && !it.delimited);
+        // (after the row's figures too, where the label printed so far and this piece are its title's beginning: 2.没有现成信息需要 / 0 0 … / 另行制作)
+        const continues = open !== undefined && open === cur && (open.values.length === 0 || titleOf(row).text.startsWith(normaliseLabel(open.label + c.text).text));
+        if (open && (row.group || continues)) {
+          // the rest of a label wrapped over lines (度办理结 / 果, 求缴纳费用…): the row it continues
+          open.label += c.text;
+          open.labelRange = joinRange(open.labelRange, c.value.range);
+          pending = undefined;
+          foreign = open !== cur;
+          continue;
+        }
+        if (row.group && out.items.some((it) => ancestors(it.ir, byId).includes(row.id))) {
+          // a heading printed beside its items, centred on them, after the first of them: it
+          // says which heading is in force, and its items show it is there
+          ctx = row.id;
+          pending = { c, at: i };
+          foreign = true;
+          continue;
+        }
         cur = start(ir, i, k, label, range, false);
         pending = undefined;
+        foreign = false;
         continue;
       }
-      if (inTable && topLevel(c)) {
+      // a top-level heading ends the table, unless rows of it still follow (a heading's piece run
+      // into its neighbour's: 三、本（四）): ending there would lose them
+      if (inTable && topLevel(c) && !rowsFollow(i, k)) {
         ended = true;
         continue;
       }
       // a numbered label that is no row of the template, after a row with its values: a row of its own
-      if (inTable && c.label.numbering && cur && cur.values.length > 0 && !cur.delimited) {
+      if (inTable && c.label.numbering && c.label.text && cur && cur.values.length > 0 && !cur.delimited) {
         out.unknown.push({ text: c.text, range: c.value.range, at: i });
         cur = undefined;
         continue;
       }
       // the rest of a wrapped label, or a note: it neither ends the row nor belongs to it
+      foreign = true;
+      if (cur && !cur.delimited && !c.label.numbering) {
+        const joined = normaliseLabel(cur.label + c.text);
+        if (unclosed(cur.label) || (cur.values.length === 0 && titleOf(cur.ir.row).text.startsWith(joined.text))) {
+          cur.label += c.text;
+          cur.labelRange = joinRange(cur.labelRange, c.value.range);
+          foreign = false;
+        }
+      }
       pending = { c, at: i };
     }
   });
@@ -582,6 +684,8 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
   let matchedHeaders = 0;
   let unsure: Candidate['unsure'];
   let valueCount = 0;
+  /** rows whose figures ran together, read once the other rows are */
+  const glued: (GluedRow & { item: Item })[] = [];
   const rowOfCell = new Map<PCell, number>();
   run.rows.forEach((r, i) => {
     for (const c of r.cells) rowOfCell.set(c, i);
@@ -637,8 +741,13 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
         }
         continue;
       }
+      if (it.lost) {
+        markUnsure('run-together', it, n, vals.length);
+        continue;
+      }
       if (vals.length !== n) {
         if (it.delimited) issues.push({ kind: 'cell-count', row: id, block: block.id, text: it.label, range: row.range, expected: n, actual: vals.length });
+        else if (isRunTogether(vals, n)) glued.push({ id, cells: vals, order: plan.order, item: it });
         else markUnsure(unsureReason(vals, n), it, n, vals.length);
         continue;
       }
@@ -647,6 +756,12 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
       cells[id] = rec;
     }
   }
+  if (glued.length && !unsure) {
+    // figures run together: read only where the table's sums leave one way of cutting them
+    const split = splitRunTogether(glued, { ...tableOf(tpl, run, spanStart, last, 'template-order'), rows: extractedRows, cells }, tpl);
+    if (split) Object.assign(cells, split);
+    else markUnsure('run-together', glued[0]!.item, glued[0]!.order.length, glued[0]!.cells.length);
+  } else if (glued.length) markUnsure('run-together', glued[0]!.item, glued[0]!.order.length, glued[0]!.cells.length);
   for (const u of al.unknown) if (u.at > first && u.at < last) issues.push({ kind: 'unknown-row', text: u.text, range: u.range });
   const mapping: ColumnMapping = mappings.includes('template-order') ? 'template-order' : mappings.includes('count') ? 'count' : mappings.includes('header') ? 'header' : 'position';
   const table = tableOf(tpl, run, spanStart, last, mapping);

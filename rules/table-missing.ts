@@ -68,6 +68,10 @@ export default defineRule<Options>({
       zh: '无法核对“{table}”：单元格逐列而不是逐行排列，无法确定各数字所属的行',
       en: 'cannot check table “{table}”: its cells are given column by column, not row by row, so the figures cannot be placed in their rows',
     },
+    fewRows: {
+      zh: '无法核对“{table}”：只读出格式规定的 {expected} 行中的 {actual} 行，其余各行可能在复制时丢失或排版无法识别',
+      en: 'cannot check table “{table}”: only {actual} of the {expected} rows the format sets could be read; the others may have been lost in copying or laid out in a way that could not be read',
+    },
     unrecognised: {
       zh: '“{section}”部分的表格未能识别为格式规定的统计表格，无法核对',
       en: 'the table in section “{section}” could not be read as the table the format requires; it was not checked',
@@ -175,12 +179,33 @@ export default defineRule<Options>({
         ],
       },
       {
-        title: '表三在，但排版无法读成表格（PDF 中竖排的表头、拆开的行名）：说明无法核对，不说缺少',
+        title: '表三只读出开头几行，其余各行不见了：说明无法核对，不逐行说缺少',
         text: `某某局2021年政府信息公开工作年度报告
 三、收到和处理政府信息公开申请情况
 申请人情况 自 然 人 商 业 企 业 总 计
 一、本年新收政府信息公开申请数量 10 2 0 0 1 0 13 二、上年结转政府信息公开申请数量
 1 0 0 0 0 0 1 三、本年 度办理结 果 （一）予以公开 5 1 0 0 1 0 7 （二）部分公开 1 0 0 0 0 0 1
+四、政府信息公开行政复议、行政诉讼情况
+无。
+五、存在的主要问题及改进情况
+人员不足。`,
+        options: { ignore: ['proactive', 'review-litigation'] },
+        expected: [
+          {
+            line: 4,
+            column: 1,
+            endLine: 5,
+            endColumn: 70,
+            message: '无法核对“收到和处理政府信息公开申请情况”：只读出格式规定的 25 行中的 4 行，其余各行可能在复制时丢失或排版无法识别',
+            severity: 'warning',
+          },
+        ],
+      },
+      {
+        title: '表三的数字写成了一段文字，读不成表格：说明无法核对，不说缺少',
+        text: `某某局2021年政府信息公开工作年度报告
+三、收到和处理政府信息公开申请情况
+本年新收政府信息公开申请数量13件，上年结转政府信息公开申请数量1件；本年度办理结果：予以公开7件，部分公开1件，不予公开0件，无法提供3件，不予处理1件，其他处理0件，总计12件；结转下年度继续办理2件。
 四、政府信息公开行政复议、行政诉讼情况
 无。
 五、存在的主要问题及改进情况
@@ -243,7 +268,7 @@ export default defineRule<Options>({
       if (flat) {
         // the table is there but its cells cannot be placed: say so once, rather than guess or pass over it
         const table = tpl.title.replace(/^[一二三四五六七八九十]+、/, '');
-        const messageId = ({ 'no-values': 'noValues', 'cell-count': 'cellCount', 'run-together': 'runTogether', 'column-order': 'columnOrder' } as const)[flat.reason];
+        const messageId = ({ 'no-values': 'noValues', 'cell-count': 'cellCount', 'run-together': 'runTogether', 'column-order': 'columnOrder', 'few-rows': 'fewRows' } as const)[flat.reason];
         const row = flat.row ? partName(tpl, flat.row, 'row') : tpl.blocks[0]!.title;
         emit({ messageId, data: { table, row, expected: flat.expected ?? '', actual: flat.actual ?? '' }, range: flat.range, severity: 'warning' });
         continue;

@@ -35,6 +35,10 @@ export default defineRule<Record<string, never>>({
     },
     order: { zh: '“{row}”行位置不对，应排在“{before}”之前', en: 'row “{row}” is out of place; it belongs before “{before}”' },
     duplicate: { zh: '“{text}”行重复出现', en: 'row “{text}” appears twice' },
+    fewRows: {
+      zh: '无法核对“{table}”：只读出格式规定的 {expected} 行中的 {actual} 行，其余各行可能在复制时丢失或排版无法识别',
+      en: 'cannot check table “{table}”: only {actual} of the {expected} rows the format sets could be read; the others may have been lost in copying or laid out in a way that could not be read',
+    },
     noValues: {
       zh: '无法核对“{table}”：只剩行列名称，表中数字缺失（可能在复制时丢失）',
       en: 'cannot check table “{table}”: only its row and column labels are there; its figures are missing (lost in copying?)',
@@ -201,6 +205,26 @@ export default defineRule<Record<string, never>>({
         ],
       },
       {
+        title: '2018年度（旧版）报告中的新版表三只读出开头几行（警告）',
+        text: `某某局2018年政府信息公开工作年度报告
+三、收到和处理政府信息公开申请情况
+申请人情况 自 然 人 商 业 企 业 总 计
+一、本年新收政府信息公开申请数量 10 2 0 0 1 0 13 二、上年结转政府信息公开申请数量
+1 0 0 0 0 0 1 三、本年 度办理结 果 （一）予以公开 5 1 0 0 1 0 7 （二）部分公开 1 0 0 0 0 0 1
+四、政府信息公开行政复议、行政诉讼情况
+无。`,
+        expected: [
+          {
+            line: 4,
+            column: 1,
+            endLine: 5,
+            endColumn: 70,
+            message: '无法核对“收到和处理政府信息公开申请情况”：只读出格式规定的 23 行中的 4 行，其余各行可能在复制时丢失或排版无法识别',
+            severity: 'warning',
+          },
+        ],
+      },
+      {
         title: '2018年度（旧版）报告中的新版表二丢了空白单元格，数字与栏目对不上（警告）',
         text: `某某局2018年政府信息公开工作年度报告
 一、主动公开政府信息情况
@@ -262,8 +286,8 @@ export default defineRule<Record<string, never>>({
       for (const f of report.official.flattened) {
         const tpl = knownTemplates(profile).find((t) => t.id === f.template);
         const table = (tpl?.title ?? f.kind).replace(/^[一二三四五六七八九十]+、/, '');
-        const messageId = ({ 'no-values': 'noValues', 'cell-count': 'cellCountUnsure', 'run-together': 'runTogether', 'column-order': 'columnOrder' } as const)[f.reason];
-        emit({ messageId, data: { table }, range: f.range, severity: 'warning' });
+        const messageId = ({ 'no-values': 'noValues', 'cell-count': 'cellCountUnsure', 'run-together': 'runTogether', 'column-order': 'columnOrder', 'few-rows': 'fewRows' } as const)[f.reason];
+        emit({ messageId, data: { table, expected: f.expected ?? '', actual: f.actual ?? '' }, range: f.range, severity: 'warning' });
       }
     }
     for (const table of officialTablesFor(report, profile)) {

@@ -7,6 +7,7 @@ import { sarif } from '../src/output/sarif.js';
 import { repositoryWebUrl, ruleDocUrl } from '../src/output/docs-url.js';
 import type { LintResult } from '../src/diagnostic.js';
 import { allRules } from '../rules/index.js';
+import { repoRoot } from './helpers/corpus.js';
 
 /** SARIF 2.1.0 as GitHub code scanning reads it: rule metadata, fixes, suppressions, invocations. */
 
@@ -183,6 +184,20 @@ describe('SARIF results', () => {
     const byFile = (uri: string): SarifResult[] => log.runs[0]!.results.filter((r) => r.locations[0]!.physicalLocation.artifactLocation.uri === uri);
     expect(byFile('a.md').map((r) => [r.ruleId, r.suppressions])).toEqual([['required-sections', [{ kind: 'inSource', status: 'accepted' }]]]);
     expect(byFile('b.txt').map((r) => [r.ruleId, r.suppressions])).toEqual([['required-sections', [{ kind: 'external', status: 'accepted' }]]]);
+  });
+
+  it('leaves out a finding merged into a more specific one: the same defect is one result, not a suppressed alert', async () => {
+    const file = path.join(repoRoot, 'fixtures', 'samples', 'untitled-garbled-period.txt');
+    const o = memoryIO(path.dirname(file));
+    await main([file, '--no-config', '-f', 'json'], o);
+    const [result] = JSON.parse(o.out) as LintResult[];
+    const superseded = (result!.suppressedMessages ?? []).filter((m) => m.suppressions.every((x) => x.kind === 'superseded'));
+    // the sample has one, or the test would prove nothing
+    expect(superseded.length).toBeGreaterThan(0);
+    const log = JSON.parse(sarif([result!], { cwd: path.dirname(file) })) as SarifLog;
+    expect(sarifValidator()(log).errors).toBeNull();
+    expect(log.runs[0]!.results).toHaveLength(result!.messages.length);
+    expect(log.runs[0]!.results.filter((r) => r.suppressions)).toEqual([]);
   });
 
   it('on the real binary: a folder with a fixable, a suppressed, a missing and an unreadable file gives one valid log', () => {

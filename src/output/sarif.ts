@@ -160,17 +160,26 @@ function descriptor(r: Rule<unknown>, locale: 'zh' | 'en', docsUrl: string | und
 }
 
 /**
+ * The suppressed findings a SARIF log lists: those an official silenced (a disable comment, the
+ * suppressions file). A finding merged into a more specific one (`superseded`) is the same defect
+ * reported once, not a suppressed alert, and is left out.
+ */
+function accepted(r: LintResult): SuppressedMessage[] {
+  return (r.suppressedMessages ?? []).filter((m) => m.suppressions.some((s) => s.kind !== 'superseded'));
+}
+
+/**
  * SARIF 2.1.0, as GitHub code scanning and other SARIF viewers read it: one run; every rule in
  * `tool.driver.rules` with its descriptions, documentation (`help`, `helpUri`), default level and
  * tags; one result per finding, with `fixes` for fixable ones; suppressed findings as results with
- * `suppressions`; files that could not be read also as tool notifications of the invocation.
+ * `suppressions` (not those merged into a more specific finding); files that could not be read also as tool notifications of the invocation.
  */
 export const sarif: Formatter = (results, context = {}) => {
   const cwd = context.cwd ?? process.cwd();
   const locale = context.locale ?? 'zh';
   const info = packageInfo();
   const rules: SarifRule[] = (context.rules ?? allRules).map((r) => descriptor(r, locale, context.docsUrl));
-  const used = new Set(results.flatMap((r) => [...r.messages, ...(r.suppressedMessages ?? [])].map((m) => m.ruleId)));
+  const used = new Set(results.flatMap((r) => [...r.messages, ...accepted(r)].map((m) => m.ruleId)));
   for (const [id, d] of Object.entries(READER_RULES)) {
     if (used.has(id) && !rules.some((r) => r.id === id)) {
       // not a rule: what ogi-lint reads is described in the README's "Supported inputs"
@@ -181,7 +190,7 @@ export const sarif: Formatter = (results, context = {}) => {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const out = results.flatMap((r) => {
     const artifact = artifactUri(r.filePath, cwd);
-    const all = [...r.messages, ...(r.suppressedMessages ?? [])];
+    const all = [...r.messages, ...accepted(r)];
     const prints = fingerprints(all);
     return all.map((m, i) => resultOf(m, r, ruleIndex, artifact, locale, prints[i]!));
   });

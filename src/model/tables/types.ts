@@ -108,7 +108,7 @@ export interface OfficialTable {
  * `run-together` digits without separators (`713000074`); `column-order` cells given column
  * by column.
  */
-export type UnsureReason = 'no-values' | 'cell-count' | 'run-together' | 'column-order';
+export type UnsureReason = 'no-values' | 'cell-count' | 'run-together' | 'column-order' | 'few-rows';
 
 /**
  * A table found by its labels whose cells could not be aligned to its rows and columns with

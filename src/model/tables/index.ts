@@ -81,6 +81,25 @@ export interface Extracted {
 }
 
 /**
+ * A table read with fewer than half the rows its template requires, which the text does not cut
+ * off: far more often a table the reader could not follow (rows lost in copying, or laid out in a way
+ * not read) than one written with most of its rows left out, so it is said to be unchecked rather
+ * than missing each row. Judged once the pieces of a table are put together, and after the choice
+ * between templates, so that it never hands a table to another generation's template.
+ */
+function fewRows(t: OfficialTable, templates: TableTemplate[]): FlattenedTable | undefined {
+  const tpl = templates.find((x) => x.id === t.template);
+  if (!tpl?.strictRows || t.truncated) return undefined;
+  const rows = tpl.blocks.flatMap((b) => b.rows).filter((r) => !r.optional && !r.group);
+  const read = new Set(t.rows.map((r) => r.id));
+  const present = rows.filter((r) => read.has(r.id)).length;
+  if (present * 2 >= rows.length) return undefined;
+  const labels: FlattenedTable['labels'] = t.rows.map((r) => ({ id: r.id, what: 'row', text: r.label, range: r.range }));
+  const values = Object.values(t.cells).reduce((n, row) => n + Object.keys(row).length, 0);
+  return { template: tpl.id, kind: tpl.kind, generation: tpl.generation, range: t.range, labels, values, reason: 'few-rows', expected: rows.length, actual: present };
+}
+
+/**
  * Find the official tables among the report's grids and table lines and read them into the
  * canonical model. Each run is read against every template; per kind of table the best fitting
  * template wins (ties go to the report's own generation), and of two kinds claiming the same
@@ -109,8 +128,12 @@ export function extractTables(src: TableSource, templates: TableTemplate[], gene
     }
     chosen.push(...accepted.sort((a, b) => a.span[0] - b.span[0]));
   }
-  const tables = mergePieces(chosen.filter((c) => !c.unsure).map((c) => c.table));
   const unsure: FlattenedTable[] = [];
+  const tables = mergePieces(chosen.filter((c) => !c.unsure).map((c) => c.table)).filter((t) => {
+    const few = fewRows(t, templates);
+    if (few) unsure.push(few);
+    return !few;
+  });
   for (const c of chosen) {
     if (!c.unsure || tables.some((t) => t.kind === c.template.kind) || unsure.some((u) => u.kind === c.template.kind)) continue;
     unsure.push({ template: c.template.id, kind: c.template.kind, generation: c.template.generation, ...c.unsure });

@@ -783,14 +783,6 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
     const longest = Math.max(...items.map((it) => it.values.length));
     if (empty >= items.length / 2 && longest >= 2 * Math.max(...tpl.blocks.map((b) => b.columns.length))) unsure.reason = 'column-order';
   }
-  if (!unsure && tpl.strictRows && !truncated) {
-    // fewer than half the rows of the template, in a table the text does not cut off: far more often
-    // a table the reader could not follow (its rows lost in copying, or laid out in a way not read) than
-    // one written with most of its rows left out, so it is said to be unchecked rather than missing rows
-    const required = allRows.filter((r) => !r.optional && !r.group).length;
-    const present = allRows.filter((r) => !r.optional && !r.group && distinct.has(r.id)).length;
-    if (present * 2 < required) unsure = { range: table.range, labels: [], values: 0, reason: 'few-rows', expected: required, actual: present };
-  }
   if (unsure) {
     unsure.labels = labelsOf(items, al.headerCells, tpl);
     unsure.values = items.reduce((a, it) => a + it.values.filter((v) => v.text !== '').length, 0) + valueCount;

@@ -18,7 +18,8 @@ describe('README', () => {
     const quick = /## Quick start[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)![1]!.trim().split('\n');
     expect(quick).toHaveLength(2);
     expect(quick[0]).toMatch(/^npm ci && npx ogi-lint fixtures\/samples/);
-    expect(quick[1]).toMatch(/^npm ci && npm test/);
+    // the whole suite: npm test, then the browser and the fuzzing tests
+    expect(quick[1]).toMatch(/^npm ci && npm run test:all/);
   });
 
   it('calls the command as `npx ogi-lint`, which works after `npm install` (a bare `ogi-lint` is not on the PATH)', () => {

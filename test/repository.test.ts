@@ -51,14 +51,15 @@ describe('continuous integration', () => {
   const ci = readFileSync(path.join(repoRoot, '.ci', 'run'), 'utf8');
   const commands = ci.split('\n').filter((l) => l.trim() && !l.startsWith('#'));
 
-  it('installs from the lock file and runs the same scripts as a developer: the tests, then fuzzing', () => {
+  it('installs from the lock file and runs the same scripts as a developer: the whole test suite', () => {
     expect(commands).toContain('npm ci --no-audit --no-fund');
-    for (const script of ['typecheck', 'lint', 'test:fuzz']) {
+    for (const script of ['typecheck', 'lint', 'test:all']) {
       expect(pkg.scripts[script]).toBeDefined();
       expect(commands).toContain(`npm run ${script}`);
     }
-    expect(commands).toContain('npm test');
-    expect(commands.indexOf('npm test')).toBeLessThan(commands.indexOf('npm run test:fuzz'));
+    // the whole suite is the default tests, those in a browser and the fuzzing, each failing the run
+    expect(pkg.scripts['test:all']).toBe('npm test && npm run test:browser && npm run test:fuzz');
+    for (const script of ['test', 'test:browser', 'test:fuzz']) expect(pkg.scripts[script]).toMatch(/^vitest run\b/);
   });
 });
 

@@ -1,4 +1,7 @@
 import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from './helpers/corpus.js';
 import fc from 'fast-check';
 import { lintText } from '../src/lint.js';
 import { allRules } from '../rules/index.js';
@@ -134,5 +137,14 @@ describe.each(GENS)('%s: table 3 with its figures run together', (gen) => {
         { numRuns: 10 },
       );
     });
+  });
+});
+
+describe('a report the generator once produced: figures run together, a label wrapped over a page break, one figure changed', () => {
+  it('is said to be unreadable, and its table is not taken for the 2019 format', () => {
+    const file = path.join(repoRoot, 'fixtures', 'tables', 'run-together-page-break.txt');
+    const ms = lintText(readFileSync(file, 'utf8'), 'report.txt', { rules: TABLE_RULES }).messages;
+    expect(ms.map((m) => [m.ruleId, m.severity])).toEqual([['table-missing', 1]]);
+    expect(ms[0]!.message).toMatch(/数字连在一起/);
   });
 });

@@ -81,6 +81,23 @@ export interface Extracted {
 }
 
 /**
+ * Does candidate `a` read a run better than `b` (two templates of one kind)? A sure reading beats
+ * an unsure one — except that a reading by the report's own generation that finds more of its
+ * rows is not set aside for another generation's because some figures could not be placed: figures
+ * run together or lost say nothing about the format, and the other template would then claim a
+ * table of the wrong format. Between two sure or two unsure readings the better score wins, ties
+ * going to the report's own generation.
+ */
+function beats(a: Candidate, b: Candidate, generation: Generation): boolean {
+  if (!a.unsure !== !b.unsure) {
+    const [sure, unsure] = a.unsure ? [b, a] : [a, b];
+    const keepUnsure = unsure.template.generation === generation && sure.template.generation !== generation && unsure.evidence > sure.evidence;
+    return (a === sure) !== keepUnsure;
+  }
+  return a.score > b.score || (a.score === b.score && a.template.generation === generation && b.template.generation !== generation);
+}
+
+/**
  * A table read with fewer than half the rows its template requires, which the text does not cut
  * off: far more often a table the reader could not follow (rows lost in copying, or laid out in a way
  * not read) than one written with most of its rows left out, so it is said to be unchecked rather
@@ -115,11 +132,7 @@ export function extractTables(src: TableSource, templates: TableTemplate[], gene
       const c = recognise(run, tpl);
       if (!c) continue;
       const prev = byKind.get(tpl.kind);
-      const better =
-        !prev ||
-        (!c.unsure && !!prev.unsure) ||
-        (!c.unsure === !prev.unsure && (c.score > prev.score || (c.score === prev.score && tpl.generation === generation && prev.template.generation !== generation)));
-      if (better) byKind.set(tpl.kind, c);
+      if (!prev || beats(c, prev, generation)) byKind.set(tpl.kind, c);
     }
     const accepted: Candidate[] = [];
     for (const c of [...byKind.values()].sort((a, b) => b.evidence - a.evidence)) {

@@ -84,7 +84,16 @@ export interface LintFilesOptions extends Omit<LintOptions, 'config'>, ConfigLoa
   onSkipped?(skipped: SkippedFile): void;
   /** asked before a file is read: a result to use instead of reading and checking it (the command line's --cache) */
   cached?(filePath: string): LintResult | undefined;
+  /**
+   * true: when at least five files are to be checked, check them on every core, each within the
+   * time and memory budget of `ogi-lint audit` (a file over it gets one `file-too-complex` finding);
+   * the results are the same, in the same order (the command line, unless fixing)
+   */
+  parallel?: boolean;
 }
+
+/** From how many files to check `parallel` uses the worker pool (below it, starting threads costs more than it saves). */
+const PARALLEL_FROM = 5;
 
 /** The finding for a path or pattern that names no file: an unreadable input, reported like one. */
 const NO_MATCH = {
@@ -126,6 +135,8 @@ export async function lintFiles(patterns: string[], opts: LintFilesOptions = {})
   const useIgnores = opts.ignore !== false;
   const ignoredByFile = useIgnores ? ignoreFilter(cwd, opts.ignorePatterns) : () => false;
   let ignored = 0;
+  // the files to check, each with its configuration; a place kept in `results` for each
+  const pending: { file: string; resolved: ResolvedConfig | undefined; at: number }[] = [];
   for (const file of files) {
     const resolved = configFor(loader, file);
     if (useIgnores && (resolved?.isIgnored(file) || ignoredByFile(file)) && !explicit.has(file)) {
@@ -137,8 +148,18 @@ export async function lintFiles(patterns: string[], opts: LintFilesOptions = {})
       results.push(reused);
       continue;
     }
-    const doc = await readPath(file, opts.read);
-    results.push(lintDocument(doc, withConfig(opts, resolved)));
+    pending.push({ file, resolved, at: results.length });
+    results.push(undefined as unknown as LintResult);
+  }
+  if (opts.parallel && pending.length >= PARALLEL_FROM) {
+    const { lintFilesPooled } = await import('./audit/parallel.js');
+    const checked = await lintFilesPooled(
+      pending.map((p) => p.file),
+      opts,
+    );
+    pending.forEach((p, i) => (results[p.at] = checked[i]!));
+  } else {
+    for (const p of pending) results[p.at] = lintDocument(await readPath(p.file, opts.read), withConfig(opts, p.resolved));
   }
   if (reportUnmatched) {
     // a missing path does not stop the run: it is one unreadable input among the others

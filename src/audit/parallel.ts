@@ -1,25 +1,7 @@
 import path from 'node:path';
-import { ConfigLoader } from '../config/load.js';
 import type { LintResult } from '../diagnostic.js';
-import { expandPatterns } from '../cli/files.js';
 import type { LintFilesOptions } from '../index.js';
 import { DEFAULT_BUDGET, defaultThreads, FilePool, type Budget } from './pool.js';
-
-/** From how many files the plain run uses the worker pool (below it, starting threads costs more than it saves). */
-export const POOL_FROM = 5;
-
-/**
- * The files a plain run would check, in its order, without those the configuration ignores
- * (unless named); undefined when a pattern matched nothing (the caller reports it as before).
- */
-export async function filesToLint(patterns: string[], opts: LintFilesOptions): Promise<string[] | undefined> {
-  const cwd = path.resolve(opts.cwd ?? process.cwd());
-  const { files, unmatched } = await expandPatterns(patterns, cwd);
-  if (unmatched.length) return undefined;
-  const loader = opts.useConfig === false ? undefined : new ConfigLoader({ configFile: opts.configFile && path.resolve(cwd, opts.configFile) });
-  const explicit = new Set(patterns.map((p) => path.resolve(cwd, p)));
-  return files.filter((f) => !(loader?.forFile(f).isIgnored(f) && !explicit.has(f)));
-}
 
 /**
  * Lint files on every core, each within the time and memory budget of `ogi-lint audit`: the
@@ -43,13 +25,20 @@ export async function lintFilesPooled(files: string[], opts: LintFilesOptions, b
           profile: opts.profile,
           reportYear: opts.reportYear,
           ruleOverrides: opts.ruleOverrides,
+          ruleOptions: opts.ruleOptions,
+          only: opts.only,
           locale: opts.locale,
           read: opts.read,
+          inlineConfig: opts.inlineConfig,
+          reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
+          stats: opts.stats,
         });
         results[i] = {
           filePath: o.filePath,
           messages: o.messages,
           ...(o.suppressedMessages ? { suppressedMessages: o.suppressedMessages } : {}),
+          ...(o.fatalErrorCount !== undefined ? { fatalErrorCount: o.fatalErrorCount } : {}),
+          ...(o.stats ? { stats: o.stats } : {}),
           errorCount: o.errorCount,
           warningCount: o.warningCount,
           fixableErrorCount: o.fixableErrorCount,

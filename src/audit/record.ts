@@ -1,4 +1,4 @@
-import type { LintMessage, ReportSummary, SuppressedMessage } from '../diagnostic.js';
+import type { LintMessage, LintResult, ReportSummary, SuppressedMessage } from '../diagnostic.js';
 import type { Fingerprint } from './fingerprint.js';
 
 /** A cell of an extracted table, as the audit keeps it. */
@@ -49,6 +49,8 @@ export interface FileOutcome {
   messages: LintMessage[];
   /** findings left out (disable comments, or a more specific finding of the same defect), as ESLint gives them */
   suppressedMessages?: SuppressedMessage[];
+  fatalErrorCount?: number;
+  stats?: LintResult['stats'];
   errorCount: number;
   warningCount: number;
   fixableErrorCount: number;

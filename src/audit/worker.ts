@@ -22,8 +22,13 @@ export interface FileTask {
   profile?: string;
   reportYear?: number;
   ruleOverrides?: Record<string, RuleEntry>;
+  ruleOptions?: Record<string, Record<string, unknown>>;
+  only?: string[];
   locale?: Locale;
   read?: ReadOptions;
+  inlineConfig?: boolean;
+  reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
+  stats?: boolean;
 }
 
 const loaders = new Map<string, ConfigLoader>();
@@ -100,6 +105,11 @@ export default async function checkFile(task: FileTask): Promise<FileOutcome | {
       reportYear: task.reportYear,
       locale: task.locale,
       ruleOverrides: task.ruleOverrides,
+      ruleOptions: task.ruleOptions,
+      only: task.only,
+      inlineConfig: task.inlineConfig,
+      reportUnusedDisableDirectives: task.reportUnusedDisableDirectives,
+      stats: task.stats,
       config: resolved?.config,
       extraProfiles: resolved ? new Map<string, Profile>(resolved.extraProfiles) : undefined,
       onReport: (r) => (modelled = r),
@@ -114,6 +124,8 @@ export default async function checkFile(task: FileTask): Promise<FileOutcome | {
     excerpts: excerpts(doc, result.messages),
     messages: result.messages,
     ...(result.suppressedMessages ? { suppressedMessages: result.suppressedMessages } : {}),
+    ...(result.fatalErrorCount !== undefined ? { fatalErrorCount: result.fatalErrorCount } : {}),
+    ...(result.stats ? { stats: result.stats } : {}),
     errorCount: result.errorCount,
     warningCount: result.warningCount,
     fixableErrorCount: result.fixableErrorCount,

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfigLoader } from '../config/load.js';
 import { vocabularySource } from '../config/data.js';
 import type { LintResult } from '../diagnostic.js';
-import { lintFiles, type LintFilesOptions } from '../index.js';
+import type { LintFilesOptions } from '../index.js';
 import { rulesKey, sha256, sha256Of } from '../audit/state.js';
 import { allRules } from '../../rules/index.js';
 
@@ -303,16 +303,3 @@ function isEntry(e: unknown): e is Entry {
   );
 }
 
-/**
- * Check many files on the worker pool, leaving out those whose result the cache holds (looked
- * up here, before anything is dispatched); the results come in the order of `files`.
- */
-export async function lintFilesPooledCached(files: string[], opts: LintFilesOptions, cache: LintCache | undefined): Promise<LintResult[]> {
-  const { lintFilesPooled, POOL_FROM } = await import('../audit/parallel.js');
-  if (!cache) return lintFilesPooled(files, opts);
-  const hits = files.map((f) => cache.lookup(f));
-  const todo = files.filter((_, i) => !hits[i]);
-  const fresh = todo.length === 0 ? [] : todo.length >= POOL_FROM ? await lintFilesPooled(todo, opts) : await lintFiles(todo, opts);
-  let next = 0;
-  return hits.map((h) => h ?? fresh[next++]!);
-}

@@ -21,7 +21,7 @@ import { ruleDoc, rulesJson, rulesMarkdownTable, rulesText } from './rule-docs.j
 import { CLI } from './messages.js';
 import { webCommand, WebError } from './web.js';
 import { extractCsv, extractResults, extractXlsx, withoutPositions } from './extract.js';
-import { CACHE_FILENAME, CACHE_STRATEGIES, cacheFilePath, LintCache, lintFilesPooledCached, type CacheStrategy } from './cache.js';
+import { CACHE_FILENAME, CACHE_STRATEGIES, cacheFilePath, LintCache, type CacheStrategy } from './cache.js';
 import { applySuppressions, loadSuppressions, pruneSuppressions, recordSuppressions, saveSuppressions, SUPPRESSIONS_FILENAME, type Suppressions } from '../suppressions.js';
 import { closest } from '../util/suggest.js';
 import type { SkippedFile } from './files.js';
@@ -309,12 +309,7 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
     cache = a.cache ? new LintCache(cacheFilePath(io.cwd, a.cacheLocation), a.cacheStrategy ?? 'metadata', opts) : undefined;
     try {
       // many files: on every core, each within a budget (fixes need the text, so they stay in this process)
-      const { filesToLint, POOL_FROM } = await import('../audit/parallel.js');
-      const files = fixing ? undefined : await filesToLint(paths, opts);
-      results =
-        files && files.length >= POOL_FROM
-          ? await lintFilesPooledCached(files, opts, cache)
-          : await lintFiles(paths, cache ? { ...opts, cached: (f) => cache!.lookup(f, { fix: fixing }) } : opts);
+      results = await lintFiles(paths, { ...opts, parallel: !fixing, ...(cache ? { cached: (f: string) => cache!.lookup(f, { fix: fixing }) } : {}) });
     } catch (e) {
       if (e instanceof NoFilesError) throw new UsageError(localise(UI.noFiles, locale, { patterns: e.patterns.join(', ') }));
       throw e;

@@ -49,6 +49,15 @@ describe('incremental Markdown parsing', () => {
     expect(incremental).toBeGreaterThan(RUNS);
   }, 180000);
 
+  it.each(REPORTS.map((t, i) => [i, t]))('a fence opened in the last block runs on to the end of the text, as in a full parse (report %i)', (_i, report) => {
+    for (const insert of ['\n~~~\n', '\n```\n', '~~~\n']) {
+      const inc = new IncrementalMarkdown();
+      inc.parse(report);
+      const text = apply(report, { at: 0.9801521667217995, remove: 38, insert });
+      expect(inc.parse(text)).toEqual(parseMarkdown(text));
+    }
+  });
+
   it('reparses only around a keystroke in the prose', () => {
     const inc = new IncrementalMarkdown();
     let text = REPORTS[0]!;

@@ -148,7 +148,8 @@ export class IncrementalMarkdown {
     // the text after the last chunk reparsed must be untouched
     if (last.end < oldEnd) return undefined;
     const sliceStart = first.start;
-    const sliceEnd = last.end + delta;
+    // the last chunk is parsed to the end of the text: a block opened there (a fence) runs on to it
+    const sliceEnd = j + 1 < st.chunks.length ? last.end + delta : text.length;
     if (sliceEnd < sliceStart) return undefined;
     const slice = text.slice(sliceStart, sliceEnd);
     const part = parseMarkdown(slice);

@@ -1,4 +1,4 @@
-import { fence } from '../cli/rule-docs.js';
+import { fence, optionsAndMessages } from '../cli/rule-docs.js';
 import { ruleName } from '../output/rule-names.js';
 import type { CrossExample, CrossRule } from './cross-rule.js';
 
@@ -44,24 +44,7 @@ export function crossRuleDoc(rule: CrossRule<unknown>): string {
     `- 默认级别 Default severity: ${rule.severity}`,
     `- 适用格式 Generations: ${rule.generations.join(', ')}`,
     '',
-    '## 选项 Options',
-    '',
-    fence(JSON.stringify(rule.optionsSchema, null, 2), 'json'),
-    '',
-    '默认值 Defaults:',
-    '',
-    fence(JSON.stringify(rule.defaultOptions, null, 2), 'json'),
-    '',
-    '在 `.ogilintrc.json` 中设置（`ogi-lint audit` 按所审核目录适用的配置执行；`--rule` 优先）Set in `.ogilintrc.json` (`ogi-lint audit` follows the configuration of the folder audited; `--rule` wins):',
-    '',
-    fence(JSON.stringify({ rules: { [rule.id]: [rule.severity === 'error' ? 'error' : 'warn', rule.defaultOptions] } }, null, 2), 'json'),
-    '',
-    '## 消息 Messages',
-    '',
-    '| id | 中文 | English |',
-    '| --- | --- | --- |',
-    ...Object.entries(rule.messages).map(([id, m]) => `| \`${id}\` | ${cell(m.zh)} | ${cell(m.en)} |`),
-    '',
+    ...optionsAndMessages(rule, '在 `.ogilintrc.json` 中设置（`ogi-lint audit` 按所审核目录适用的配置执行；`--rule` 优先）Set in `.ogilintrc.json` (`ogi-lint audit` follows the configuration of the folder audited; `--rule` wins):'),
     '## 示例 Examples',
     '',
     '### 正确 Valid',

@@ -122,6 +122,33 @@ function coverageLines(rule: Rule<unknown>, all: Rule<unknown>[]): string[] {
   ];
 }
 
+/** A rule's page from its options to its messages (the same for rules of one report and across reports). */
+export function optionsAndMessages(
+  rule: Pick<Rule<unknown>, 'id' | 'severity' | 'optionsSchema' | 'defaultOptions' | 'messages'>,
+  setIn: string,
+): string[] {
+  return [
+    '## 选项 Options',
+    '',
+    fence(JSON.stringify(rule.optionsSchema, null, 2), 'json'),
+    '',
+    '默认值 Defaults:',
+    '',
+    fence(JSON.stringify(rule.defaultOptions, null, 2), 'json'),
+    '',
+    setIn,
+    '',
+    fence(JSON.stringify({ rules: { [rule.id]: [rule.severity === 'error' ? 'error' : 'warn', rule.defaultOptions] } }, null, 2), 'json'),
+    '',
+    '## 消息 Messages',
+    '',
+    '| id | 中文 | English |',
+    '| --- | --- | --- |',
+    ...Object.entries(rule.messages).map(([id, m]) => `| \`${id}\` | ${cell(m.zh)} | ${cell(m.en)} |`),
+    '',
+  ];
+}
+
 /** One rule's documentation page, made from the rule itself: description, options, messages, examples. */
 export function ruleDoc(rule: Rule<unknown>, all: Rule<unknown>[] = allRules): string {
   const parts = [
@@ -135,24 +162,7 @@ export function ruleDoc(rule: Rule<unknown>, all: Rule<unknown>[] = allRules): s
     `- 适用格式 Generations: ${rule.generations.join(', ')}`,
     `- 可自动修复 Fixable: ${rule.fixable ? 'yes' : 'no'}`,
     '',
-    '## 选项 Options',
-    '',
-    fence(JSON.stringify(rule.optionsSchema, null, 2), 'json'),
-    '',
-    '默认值 Defaults:',
-    '',
-    fence(JSON.stringify(rule.defaultOptions, null, 2), 'json'),
-    '',
-    '在 `.ogilintrc.json` 中设置 Set in `.ogilintrc.json`:',
-    '',
-    fence(JSON.stringify({ rules: { [rule.id]: [rule.severity === 'error' ? 'error' : 'warn', rule.defaultOptions] } }, null, 2), 'json'),
-    '',
-    '## 消息 Messages',
-    '',
-    '| id | 中文 | English |',
-    '| --- | --- | --- |',
-    ...Object.entries(rule.messages).map(([id, m]) => `| \`${id}\` | ${cell(m.zh)} | ${cell(m.en)} |`),
-    '',
+    ...optionsAndMessages(rule, '在 `.ogilintrc.json` 中设置 Set in `.ogilintrc.json`:'),
     ...coverageLines(rule, all),
     '## 示例 Examples',
     '',

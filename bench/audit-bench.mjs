@@ -22,21 +22,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { opt, root } from './options.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
 const files = Number(opt('files', '1000'));
 const runs = Number(opt('runs', '3'));
 const jobs = Number(opt('jobs', String(os.availableParallelism?.() ?? os.cpus().length)));
 const skip = new Set(String(opt('skip', '')).split(',').filter(Boolean));
 const seedArg = Number(opt('seed', '12345'));
 const cacheRoot = path.resolve(opt('cache', path.join(os.tmpdir(), 'ogi-lint-bench')));
-const postOnly = args.includes('--post-only');
+const postOnly = process.argv.includes('--post-only');
 const loadBefore = os.loadavg();
 
 const { exampleReport, table2Text, table3Text } = await import(path.join(root, 'dist/src/audit/example-reports.js'));
@@ -147,4 +141,4 @@ const name = postOnly ? `${files}-post` : String(files);
 mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
 writeFileSync(path.join(root, 'bench', 'results', `${name}.json`), JSON.stringify({ files, bytes, runs, jobs, cores: os.cpus().length, load: { before: loadBefore, after: loadAfter }, rows, ratios, sizes, samples }, null, 2));
 writeFileSync(path.join(root, 'bench', 'results', `${name}.md`), `${table}\n`);
-if (args.includes('--clean')) rmSync(dir, { recursive: true, force: true });
+if (process.argv.includes('--clean')) rmSync(dir, { recursive: true, force: true });

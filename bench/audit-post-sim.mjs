@@ -19,15 +19,9 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { generatedReports, reportPath } from './generate.mjs';
+import { opt, root } from './options.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
 const files = Number(opt('files', '100000'));
 const sample = Number(opt('sample', '50'));
 const jobs = Number(opt('jobs', '2'));
@@ -46,7 +40,7 @@ const bin = path.join(root, 'bin/ogi-lint.js');
 const out = path.join(dir, 'sim-out');
 const simInfo = path.join(dir, 'sim-info.json');
 let sentences = 0;
-if (args.includes('--reuse') && existsSync(simInfo) && existsSync(path.join(out, 'results.ndjson'))) {
+if (process.argv.includes('--reuse') && existsSync(simInfo) && existsSync(path.join(out, 'results.ndjson'))) {
   ({ sentences } = JSON.parse(readFileSync(simInfo, 'utf8')));
   process.stderr.write(`reusing the ${files} result lines of an earlier run\n`);
 } else {

@@ -12,14 +12,9 @@
 import { cpus, loadavg } from 'node:os';
 import { TextDecoder, TextEncoder } from 'node:util';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { opt, root } from './options.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
 const files = Number(opt('files', '100'));
 const rounds = Number(opt('rounds', '5'));
 const only = opt('only', '');
@@ -103,7 +98,7 @@ const result = {
 };
 if (result.cpuMsPerFile.ogi && result.cpuMsPerFile.floor) result.ratioToFloor = +(result.cpuMsPerFile.ogi / result.cpuMsPerFile.floor).toFixed(2);
 if (result.cpuMsPerFile.ogi && result.cpuMsPerFile.baseline) result.ratioToBaseline = +(result.cpuMsPerFile.ogi / result.cpuMsPerFile.baseline).toFixed(2);
-if (args.includes('--json')) console.log(JSON.stringify(result));
+if (process.argv.includes('--json')) console.log(JSON.stringify(result));
 else
   console.log(
     `${files} files (${result.kb} KB), median of ${rounds} alternating rounds, CPU ms per file: ` +

@@ -12,10 +12,11 @@
  * Prints a Markdown table; with --out writes DIR.md and DIR.json (with the load average).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { opt, root } from './options.mjs';
+import { generatedReports } from './generate.mjs';
 
 const files = Number(opt('files', '300'));
 const runs = Number(opt('runs', '3'));
@@ -24,35 +25,10 @@ const baseline = opt('baseline', '');
 const out = opt('out', '');
 
 const { exampleReport, table2Text, table3Text } = await import(path.join(root, 'dist/src/audit/example-reports.js'));
-let seed = 12345;
-const rand = () => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const WORDS = '推进 落实 完善 加强 规范 优化 建立 健全 深化 政务 公开 信息 平台 网站 栏目 目录 指南 制度 机制 流程 标准 清单 事项 政策 解读 回应 关切 营商 环境 民生 教育 医疗 养老 就业 住房 交通 农业 水利 财政 预算 审计 统计 乡村 社区 企业 群众 窗口 热线 培训 考核 监督 整改 答复 登记 审核 归档 数据 开放 共享 查询 咨询 投诉 建议'.split(' ');
-const sentence = () => Array.from({ length: 9 + Math.floor(rand() * 6) }, () => WORDS[Math.floor(rand() * WORDS.length)]).join('') + '。';
-
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ogi-cpu-bench-'));
-const dir = path.join(tmp, 'reports');
-let bytes = 0;
-for (let i = 0; i < files; i++) {
-  const sub = path.join(dir, String(Math.floor(i / 1000)).padStart(3, '0'));
-  if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
-  const carried = [Math.floor(rand() * 3), 0, 0, 0, 0, 0];
-  const text = exampleReport({
-    body: `青河县第${i}局`,
-    year: 2021 + (i % 3),
-    overview: Array.from({ length: 12 }, sentence).join(''),
-    problems: Array.from({ length: 4 }, sentence).join(''),
-    table2: table2Text(Math.floor(rand() * 4), 0, 10),
-    table3: table3Text([carried[0] + 1 + Math.floor(rand() * 20), Math.floor(rand() * 3), 0, 0, 0, 0], carried, [Math.floor(rand() * 3), 0, 0, 0, 0, 0]),
-  });
-  writeFileSync(path.join(sub, `r${i}.md`), text);
-  bytes += Buffer.byteLength(text);
-}
+// the same files as bench/audit-bench.mjs (same seed), generated once into its cache
+const cacheRoot = path.resolve(opt('cache', path.join(os.tmpdir(), 'ogi-lint-bench')));
+const { dir, bytes } = generatedReports({ files, seed: 12345, cacheRoot, exampleReport, table2Text, table3Text });
 const floorScript = path.join(tmp, 'parse-floor.mjs');
 writeFileSync(
   floorScript,

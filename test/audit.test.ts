@@ -209,11 +209,11 @@ describe('ogi-lint audit: budgets and manifest', () => {
     writeReport(dir, 'a.txt', { ...base, body: '青河县教育局', year: 2021 });
     writeReport(dir, 'b.txt', { ...base, body: '青河县教育体育局', year: 2022, carried: [1, 0, 0, 0, 0, 0], forward: [0, 0, 0, 0, 0, 0] });
     const without = path.join(tempDir(), 'out');
-    run(['audit', dir, '--out-dir', without]);
+    run(['audit', dir, '--out-dir', without, '-j', '1']);
     expect(readAudit(without).crossReport.filter((f) => f.ruleId === 'carry-over')).toEqual([]);
     writeFileSync(path.join(dir, 'bodies.csv'), '\ufefffile,body,level,parent,year\na.txt,青河县教育体育局,县级部门,青河县人民政府,2021\nb.txt,青河县教育体育局,县级部门,青河县人民政府,2022\n');
     const withManifest = path.join(tempDir(), 'out');
-    run(['audit', dir, '--manifest', path.join(dir, 'bodies.csv'), '--out-dir', withManifest]);
+    run(['audit', dir, '--manifest', path.join(dir, 'bodies.csv'), '--out-dir', withManifest, '-j', '1']);
     const a = readAudit(withManifest);
     expect(a.results.every((r) => r.body.source === 'manifest')).toBe(true);
     expect(a.crossReport.filter((f) => f.ruleId === 'carry-over').map((f) => f.files)).toEqual([
@@ -233,13 +233,13 @@ describe('ogi-lint audit: budgets and manifest', () => {
     const rows = ['file,body,parent,year', ...parts.map(([id, s]) => `${set.files.get(id)},${s.body},青河县人民政府,2022`), 'gov-right.txt,青河县人民政府,,2022'];
     writeFileSync(path.join(dir, 'bodies.csv'), `${rows.join('\n')}\n`);
     const right = path.join(tempDir(), 'out');
-    run(['audit', dir, '--manifest', path.join(dir, 'bodies.csv'), '--out-dir', right]);
+    run(['audit', dir, '--manifest', path.join(dir, 'bodies.csv'), '--out-dir', right, '-j', '1']);
     expect(readAudit(right).crossReport.filter((f) => f.ruleId === 'summary-matches-parts')).toEqual([]);
 
     // one cell off: 商业企业 of （一）予以公开, with 新收 and the totals following it
     writeReport(dir, 'gov-right.txt', { ...gov, granted: gov.granted.map((v, i) => (i === 1 ? v + 4 : v)) });
     const wrong = path.join(tempDir(), 'out');
-    run(['audit', dir, '--manifest', path.join(dir, 'bodies.csv'), '--out-dir', wrong]);
+    run(['audit', dir, '--manifest', path.join(dir, 'bodies.csv'), '--out-dir', wrong, '-j', '1']);
     const found = readAudit(wrong).crossReport.filter((f) => f.ruleId === 'summary-matches-parts');
     expect(found.length).toBeGreaterThan(0);
     for (const f of found) {
@@ -263,7 +263,7 @@ describe('ogi-lint audit: budgets and manifest', () => {
     const rows = ['file,body,parent,year', ...parts.map(([id, s]) => `${set.files.get(id)},${s.body},青河县人民政府,2022`), 'gov.txt,青河县人民政府,,2022'];
     writeFileSync(path.join(dir, 'bodies.csv'), `${rows.join('\n')}\n`);
     const out = path.join(tempDir(), 'out');
-    run(['audit', dir, '--manifest', path.join(dir, 'bodies.csv'), '--out-dir', out]);
+    run(['audit', dir, '--manifest', path.join(dir, 'bodies.csv'), '--out-dir', out, '-j', '1']);
     const found = readAudit(out).crossReport.filter((f) => f.ruleId === 'summary-matches-parts');
     // the summary holds the missing part's figures too: only the absence is reported
     expect(found.map((f) => [f.messageId, f.severity, f.files, f.message])).toEqual([
@@ -275,20 +275,20 @@ describe('ogi-lint audit: budgets and manifest', () => {
     const natural = present.reduce((a, [, s]) => a + s.granted[0]!, 0);
     writeReport(dir, 'gov.txt', { ...gov, granted: gov.granted.map((v, i) => (i === 0 ? natural - 1 : v)) });
     const lower = path.join(tempDir(), 'out');
-    run(['audit', dir, '--manifest', path.join(dir, 'bodies.csv'), '--out-dir', lower]);
+    run(['audit', dir, '--manifest', path.join(dir, 'bodies.csv'), '--out-dir', lower, '-j', '1']);
     const partial = readAudit(lower).crossReport.filter((f) => f.ruleId === 'summary-matches-parts' && f.messageId === 'cellPartial');
     expect(partial.length).toBeGreaterThan(0);
     expect(partial.some((f) => f.message.startsWith(`2022年度汇总年报表三“（一）予以公开”（自然人）为${natural - 1}，小于已有的2份所属年报之和${natural}（另有1个部门的年报不在册，只作部分核对）`))).toBe(true);
 
     // without a manifest, parts are not known, and nothing is said about absent ones
     const bare = path.join(tempDir(), 'out');
-    run(['audit', dir, '--out-dir', bare]);
+    run(['audit', dir, '--out-dir', bare, '-j', '1']);
     expect(readAudit(bare).crossReport.filter((f) => f.ruleId === 'summary-matches-parts')).toEqual([]);
   }, 120_000);
 
   it('finds no copied pair and no carry-over break among the real reports of the corpus', () => {
     const out = path.join(tempDir(), 'out');
-    run(['audit', path.join(repoRoot, 'fixtures', 'corpus'), '--out-dir', out]);
+    run(['audit', path.join(repoRoot, 'fixtures', 'corpus'), '--out-dir', out, '-j', '1']);
     const a = readAudit(out);
     expect(a.totals.files).toBeGreaterThan(50);
     expect(a.crossReport.filter((f) => f.ruleId === 'copied-text' || f.ruleId === 'carry-over')).toEqual([]);
@@ -301,7 +301,7 @@ describe('ogi-lint audit: budgets and manifest', () => {
     writeFileSync(path.join(dir, 'suqian.txt'), real.replaceAll('淮安', '宿迁'));
     writeFileSync(path.join(dir, 'pingtan.txt'), readFileSync(path.join(repoRoot, 'fixtures', 'corpus', 'full', '2022-pingtan-1.txt')));
     const out = path.join(tempDir(), 'out');
-    run(['audit', dir, '--out-dir', out]);
+    run(['audit', dir, '--out-dir', out, '-j', '1']);
     const pairs = readAudit(out).crossReport.filter((f) => f.ruleId === 'copied-text');
     expect(pairs.map((f) => pairKey(f.files))).toEqual([pairKey([path.join(dir, 'huaian.txt'), path.join(dir, 'suqian.txt')])]);
     expect(Math.min(...pairs[0]!.shares!)).toBeGreaterThan(0.9);
@@ -311,7 +311,7 @@ describe('ogi-lint audit: budgets and manifest', () => {
     const dir = tempDir();
     writeReport(dir, 'a.txt', { body: '青河县教育局', year: 2021, prose: [], problems: [], carried: [0, 0, 0, 0, 0, 0], forward: [0, 0, 0, 0, 0, 0], granted: [1, 0, 0, 0, 0, 0], t2: [0, 0, 1] });
     writeFileSync(path.join(dir, 'bodies.csv'), 'file,body,year\na.txt,青河县教育局,明年\n');
-    const r = run(['audit', dir, '--manifest', path.join(dir, 'bodies.csv'), '--out-dir', path.join(tempDir(), 'out')]);
+    const r = run(['audit', dir, '--manifest', path.join(dir, 'bodies.csv'), '--out-dir', path.join(tempDir(), 'out'), '-j', '1']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('row 2');
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);

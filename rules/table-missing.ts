@@ -1,4 +1,5 @@
 import { defineRule } from '../src/rules/types.js';
+import { UNCHECKED_MESSAGES, uncheckedMessageId } from '../src/rules/unchecked-tables.js';
 import { matchSections } from '../src/model/section-match.js';
 import { sectionBlocks } from '../src/model/sections.js';
 import { officialTablesFor } from '../src/model/tables/index.js';
@@ -51,26 +52,11 @@ export default defineRule<Options>({
   },
   defaultOptions: { ignore: [] },
   messages: {
+    ...UNCHECKED_MESSAGES,
     missing: { zh: '“{section}”部分缺少格式规定的{number}', en: 'section “{section}” lacks {numberEn}, which the format requires' },
-    noValues: {
-      zh: '无法核对“{table}”：只剩行列名称，表中数字缺失（可能在复制时丢失）',
-      en: 'cannot check table “{table}”: only its row and column labels are there; its figures are missing (lost in copying?)',
-    },
     cellCount: {
       zh: '无法核对“{table}”：数字与行列对不上（{row}有 {actual} 个数字，应为 {expected} 个，空白单元格可能在复制时丢失），无法确定各数字所属的行和列',
       en: 'cannot check table “{table}”: its figures do not fit its rows ({row} has {actual} instead of {expected}; empty cells may have been lost in copying), so they cannot be placed',
-    },
-    runTogether: {
-      zh: '无法核对“{table}”：单元格中的数字连在一起，没有分隔，无法分开各栏',
-      en: 'cannot check table “{table}”: the digits of its cells run together without separators and cannot be split into columns',
-    },
-    columnOrder: {
-      zh: '无法核对“{table}”：单元格逐列而不是逐行排列，无法确定各数字所属的行',
-      en: 'cannot check table “{table}”: its cells are given column by column, not row by row, so the figures cannot be placed in their rows',
-    },
-    fewRows: {
-      zh: '无法核对“{table}”：只读出格式规定的 {expected} 行中的 {actual} 行，其余各行可能在复制时丢失或排版无法识别',
-      en: 'cannot check table “{table}”: only {actual} of the {expected} rows the format sets could be read; the others may have been lost in copying or laid out in a way that could not be read',
     },
     unrecognised: {
       zh: '“{section}”部分的表格未能识别为格式规定的统计表格，无法核对',
@@ -268,7 +254,7 @@ export default defineRule<Options>({
       if (flat) {
         // the table is there but its cells cannot be placed: say so once, rather than guess or pass over it
         const table = tpl.title.replace(/^[一二三四五六七八九十]+、/, '');
-        const messageId = ({ 'no-values': 'noValues', 'cell-count': 'cellCount', 'run-together': 'runTogether', 'column-order': 'columnOrder', 'few-rows': 'fewRows' } as const)[flat.reason];
+        const messageId = uncheckedMessageId(flat.reason, 'cellCount');
         const row = flat.row ? partName(tpl, flat.row, 'row') : tpl.blocks[0]!.title;
         emit({ messageId, data: { table, row, expected: flat.expected ?? '', actual: flat.actual ?? '' }, range: flat.range, severity: 'warning' });
         continue;

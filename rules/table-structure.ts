@@ -1,4 +1,5 @@
 import { defineRule } from '../src/rules/types.js';
+import { UNCHECKED_MESSAGES, uncheckedMessageId } from '../src/rules/unchecked-tables.js';
 import { TABLE2_REPORT, TABLE3_REPORT, TABLE4_HEADER } from '../src/rules/example-texts.js';
 import { blocksInOtherFormat, knownTemplates, officialTablesFor, partName, templateOf } from '../src/model/tables/index.js';
 import type { SourceRange } from '../src/util/mapped-text.js';
@@ -14,6 +15,7 @@ export default defineRule<Record<string, never>>({
   optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
   defaultOptions: {},
   messages: {
+    ...UNCHECKED_MESSAGES,
     missingRow: { zh: '{table}缺少“{row}”行', en: '{tableEn} lacks the row “{row}”' },
     missingColumn: {
       zh: '{table}的表头缺少“{column}”栏，各列无法确定，合计关系未核对',
@@ -35,25 +37,9 @@ export default defineRule<Record<string, never>>({
     },
     order: { zh: '“{row}”行位置不对，应排在“{before}”之前', en: 'row “{row}” is out of place; it belongs before “{before}”' },
     duplicate: { zh: '“{text}”行重复出现', en: 'row “{text}” appears twice' },
-    fewRows: {
-      zh: '无法核对“{table}”：只读出格式规定的 {expected} 行中的 {actual} 行，其余各行可能在复制时丢失或排版无法识别',
-      en: 'cannot check table “{table}”: only {actual} of the {expected} rows the format sets could be read; the others may have been lost in copying or laid out in a way that could not be read',
-    },
-    noValues: {
-      zh: '无法核对“{table}”：只剩行列名称，表中数字缺失（可能在复制时丢失）',
-      en: 'cannot check table “{table}”: only its row and column labels are there; its figures are missing (lost in copying?)',
-    },
     cellCountUnsure: {
       zh: '无法核对“{table}”：数字与行列对不上，空白单元格可能在复制时丢失，无法确定各数字所属的行和列',
       en: 'cannot check table “{table}”: its figures do not fit its rows (empty cells may have been lost in copying), so they cannot be placed',
-    },
-    runTogether: {
-      zh: '无法核对“{table}”：单元格中的数字连在一起，没有分隔，无法分开各栏',
-      en: 'cannot check table “{table}”: the digits of its cells run together without separators and cannot be split into columns',
-    },
-    columnOrder: {
-      zh: '无法核对“{table}”：单元格逐列而不是逐行排列，无法确定各数字所属的行',
-      en: 'cannot check table “{table}”: its cells are given column by column, not row by row, so the figures cannot be placed in their rows',
     },
     groupValues: { zh: '“{text}”是分项标题行，不应填写数值', en: '“{text}” heads a group of rows and takes no values' },
   },
@@ -286,7 +272,7 @@ export default defineRule<Record<string, never>>({
       for (const f of report.official.flattened) {
         const tpl = knownTemplates(profile).find((t) => t.id === f.template);
         const table = (tpl?.title ?? f.kind).replace(/^[一二三四五六七八九十]+、/, '');
-        const messageId = ({ 'no-values': 'noValues', 'cell-count': 'cellCountUnsure', 'run-together': 'runTogether', 'column-order': 'columnOrder', 'few-rows': 'fewRows' } as const)[f.reason];
+        const messageId = uncheckedMessageId(f.reason, 'cellCountUnsure');
         emit({ messageId, data: { table, expected: f.expected ?? '', actual: f.actual ?? '' }, range: f.range, severity: 'warning' });
       }
     }

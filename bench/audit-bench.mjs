@@ -35,28 +35,12 @@ const loadBefore = os.loadavg();
 
 const { exampleReport, table2Text, table3Text } = await import(path.join(root, 'dist/src/audit/example-reports.js'));
 
-const { generatedReports } = await import('./generate.mjs');
+const { generatedReports, writeParseFloorScript } = await import('./generate.mjs');
 const { dir, bytes } = generatedReports({ files, seed: seedArg, cacheRoot, exampleReport, table2Text, table3Text });
 const reports = path.join(dir, 'reports');
 
 mkdirSync(cacheRoot, { recursive: true });
-const floorScript = path.join(cacheRoot, 'parse-floor.mjs');
-writeFileSync(
-  floorScript,
-  `import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-const req = createRequire(${JSON.stringify(path.join(root, 'package.json'))});
-const { unified } = await import(req.resolve('unified'));
-const remarkParse = (await import(req.resolve('remark-parse'))).default;
-const remarkGfm = (await import(req.resolve('remark-gfm'))).default;
-const p = unified().use(remarkParse).use(remarkGfm);
-const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.md') ? [path.join(d, e.name)] : []);
-let n = 0;
-for (const f of walk(process.argv[2])) { p.parse(readFileSync(f, 'utf8')); n++; }
-console.log(n);
-`,
-);
+const floorScript = writeParseFloorScript(path.join(cacheRoot, 'parse-floor.mjs'), root);
 
 const bin = path.join(root, 'bin/ogi-lint.js');
 const remark = path.join(root, 'node_modules/.bin/remark');

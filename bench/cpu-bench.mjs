@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { opt, root } from './options.mjs';
-import { generatedReports } from './generate.mjs';
+import { generatedReports, writeParseFloorScript } from './generate.mjs';
 
 const files = Number(opt('files', '300'));
 const runs = Number(opt('runs', '3'));
@@ -29,21 +29,7 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'ogi-cpu-bench-'));
 // the same files as bench/audit-bench.mjs (same seed), generated once into its cache
 const cacheRoot = path.resolve(opt('cache', path.join(os.tmpdir(), 'ogi-lint-bench')));
 const { dir, bytes } = generatedReports({ files, seed: 12345, cacheRoot, exampleReport, table2Text, table3Text });
-const floorScript = path.join(tmp, 'parse-floor.mjs');
-writeFileSync(
-  floorScript,
-  `import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-const req = createRequire(${JSON.stringify(path.join(root, 'package.json'))});
-const { unified } = await import(req.resolve('unified'));
-const remarkParse = (await import(req.resolve('remark-parse'))).default;
-const remarkGfm = (await import(req.resolve('remark-gfm'))).default;
-const p = unified().use(remarkParse).use(remarkGfm);
-const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.md') ? [path.join(d, e.name)] : []);
-for (const f of walk(process.argv[2])) p.parse(readFileSync(f, 'utf8'));
-`,
-);
+const floorScript = writeParseFloorScript(path.join(tmp, 'parse-floor.mjs'), root);
 
 const ogi = (where, name) => ({
   [`${name} (plain, one process)`]: () => [process.execPath, path.join(where, 'bin/ogi-lint.js'), dir, '-f', 'json', '-o', path.join(tmp, 'plain.json')],

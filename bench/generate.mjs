@@ -27,23 +27,15 @@ export function reportPath(dir, i) {
 }
 
 /**
- * The folder of `files` generated reports for this seed, written now unless already there.
- * `exampleReport`, `table2Text` and `table3Text` come from dist/src/audit/example-reports.js.
+ * The generated reports one after another: the i-th text for this seed (the same sequence every
+ * time). `exampleReport`, `table2Text` and `table3Text` come from dist/src/audit/example-reports.js.
  */
-export function generatedReports({ files, seed, cacheRoot, exampleReport, table2Text, table3Text }) {
+export function* reportTexts({ files, seed, exampleReport, table2Text, table3Text }) {
   const rand = seeded(seed);
   const sentence = () => Array.from({ length: 9 + Math.floor(rand() * 6) }, () => WORDS[Math.floor(rand() * WORDS.length)]).join('') + '。';
-  const dir = path.join(cacheRoot, `${files}-seed${seed}`);
-  const marker = path.join(dir, '.complete');
-  if (existsSync(marker)) return { dir, bytes: Number(readFileSync(marker, 'utf8')) };
-  const t0 = Date.now();
-  rmSync(dir, { recursive: true, force: true });
-  let bytes = 0;
   for (let i = 0; i < files; i++) {
-    const file = reportPath(dir, i);
-    if (i % 1000 === 0) mkdirSync(path.dirname(file), { recursive: true });
     const carried = [Math.floor(rand() * 3), 0, 0, 0, 0, 0];
-    const text = exampleReport({
+    yield exampleReport({
       body: `青河县第${i}局`,
       year: 2021 + (i % 3),
       overview: Array.from({ length: 12 }, sentence).join(''),
@@ -51,10 +43,53 @@ export function generatedReports({ files, seed, cacheRoot, exampleReport, table2
       table2: table2Text(Math.floor(rand() * 4), 0, 10),
       table3: table3Text([carried[0] + 1 + Math.floor(rand() * 20), Math.floor(rand() * 3), 0, 0, 0, 0], carried, [Math.floor(rand() * 3), 0, 0, 0, 0, 0]),
     });
+  }
+}
+
+/**
+ * The folder of `files` generated reports for this seed, written now unless already there.
+ * `exampleReport`, `table2Text` and `table3Text` come from dist/src/audit/example-reports.js.
+ */
+export function generatedReports({ files, seed, cacheRoot, exampleReport, table2Text, table3Text }) {
+  const dir = path.join(cacheRoot, `${files}-seed${seed}`);
+  const marker = path.join(dir, '.complete');
+  if (existsSync(marker)) return { dir, bytes: Number(readFileSync(marker, 'utf8')) };
+  const t0 = Date.now();
+  rmSync(dir, { recursive: true, force: true });
+  let bytes = 0;
+  let i = 0;
+  for (const text of reportTexts({ files, seed, exampleReport, table2Text, table3Text })) {
+    const file = reportPath(dir, i);
+    if (i++ % 1000 === 0) mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, text);
     bytes += Buffer.byteLength(text);
   }
   writeFileSync(marker, String(bytes));
   process.stderr.write(`generated ${files} files (${(bytes / 1048576).toFixed(1)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s into ${dir}\n`);
   return { dir, bytes };
+}
+
+/**
+ * Write the parse floor's script to `file`: a bare remark-parse + remark-gfm parse of every .md
+ * file under the folder given as its argument (with the repository's own packages), printing the
+ * count. What every benchmark compares ogi-lint with.
+ */
+export function writeParseFloorScript(file, root) {
+  writeFileSync(
+    file,
+    `import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+const req = createRequire(${JSON.stringify(path.join(root, 'package.json'))});
+const { unified } = await import(req.resolve('unified'));
+const remarkParse = (await import(req.resolve('remark-parse'))).default;
+const remarkGfm = (await import(req.resolve('remark-gfm'))).default;
+const p = unified().use(remarkParse).use(remarkGfm);
+const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.md') ? [path.join(d, e.name)] : []);
+let n = 0;
+for (const f of walk(process.argv[2])) { p.parse(readFileSync(f, 'utf8')); n++; }
+console.log(n);
+`,
+  );
+  return file;
 }

@@ -14,6 +14,7 @@ import { TextDecoder, TextEncoder } from 'node:util';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { opt, root } from './options.mjs';
+import { reportTexts } from './generate.mjs';
 
 const files = Number(opt('files', '100'));
 const rounds = Number(opt('rounds', '5'));
@@ -29,32 +30,7 @@ const remarkParse = (await import('remark-parse')).default;
 const remarkGfm = (await import('remark-gfm')).default;
 
 // the same seeded reports as audit-bench.mjs
-let seed = 12345;
-const rand = () => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const WORDS = '推进 落实 完善 加强 规范 优化 建立 健全 深化 政务 公开 信息 平台 网站 栏目 目录 指南 制度 机制 流程 标准 清单 事项 政策 解读 回应 关切 营商 环境 民生 教育 医疗 养老 就业 住房 交通 农业 水利 财政 预算 审计 统计 乡村 社区 企业 群众 窗口 热线 培训 考核 监督 整改 答复 登记 审核 归档 数据 开放 共享 查询 咨询 投诉 建议'.split(' ');
-const sentence = () => Array.from({ length: 9 + Math.floor(rand() * 6) }, () => WORDS[Math.floor(rand() * WORDS.length)]).join('') + '。';
-const texts = [];
-for (let i = 0; i < files; i++) {
-  const carried = [Math.floor(rand() * 3), 0, 0, 0, 0, 0];
-  texts.push(
-    new TextEncoder().encode(
-      exampleReport({
-        body: `青河县第${i}局`,
-        year: 2021 + (i % 3),
-        overview: Array.from({ length: 12 }, sentence).join(''),
-        problems: Array.from({ length: 4 }, sentence).join(''),
-        table2: table2Text(Math.floor(rand() * 4), 0, 10),
-        table3: table3Text([carried[0] + 1 + Math.floor(rand() * 20), Math.floor(rand() * 3), 0, 0, 0, 0], carried, [Math.floor(rand() * 3), 0, 0, 0, 0, 0]),
-      }),
-    ),
-  );
-}
+const texts = [...reportTexts({ files, seed: 12345, exampleReport, table2Text, table3Text })].map((t) => new TextEncoder().encode(t));
 const bytes = texts.reduce((n, t) => n + t.length, 0);
 
 const floor = unified().use(remarkParse).use(remarkGfm);

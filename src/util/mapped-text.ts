@@ -63,6 +63,14 @@ export class MappedText {
       const last = segs[segs.length - 1]!;
       return last.s + last.len;
     }
+    const sg = segs[this.segmentAt(i)]!;
+    const d = i - sg.t;
+    return sg.s + Math.min(d, Math.max(sg.len - 1, 0));
+  }
+
+  /** The index of the last segment starting at or before text offset `i` (binary search; `segs` is in text order). */
+  private segmentAt(i: number): number {
+    const segs = this.segs;
     let lo = 0;
     let hi = segs.length - 1;
     while (lo < hi) {
@@ -70,9 +78,7 @@ export class MappedText {
       if (segs[mid]!.t <= i) lo = mid;
       else hi = mid - 1;
     }
-    const sg = segs[lo]!;
-    const d = i - sg.t;
-    return sg.s + Math.min(d, Math.max(sg.len - 1, 0));
+    return lo;
   }
 
   /**
@@ -83,13 +89,7 @@ export class MappedText {
   linearEnd(i: number): number {
     const segs = this.segs;
     if (segs.length === 0 || i >= this.text.length) return i + 1;
-    let lo = 0;
-    let hi = segs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (segs[mid]!.t <= i) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = this.segmentAt(i);
     const sg = segs[lo]!;
     if (i - sg.t >= sg.len - 1) return i + 1;
     return Math.min(sg.t + sg.len, segs[lo + 1]?.t ?? Infinity, this.text.length);

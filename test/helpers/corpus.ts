@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -7,8 +7,6 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 /** The real reports the tests run on, kept in the repository (public documents, as published). */
 export const corpusDir = path.resolve(repoRoot, 'fixtures/corpus');
-export const hasCorpus = existsSync(corpusDir);
-
 export function corpusFile(rel: string): string {
   return readFileSync(path.join(corpusDir, rel), 'utf8');
 }

@@ -32,6 +32,7 @@ export async function lintFilesPooled(files: string[], opts: LintFilesOptions, b
           inlineConfig: opts.inlineConfig,
           reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
           stats: opts.stats,
+          keep: 'lint',
         });
         results[i] = {
           filePath: o.filePath,

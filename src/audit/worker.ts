@@ -29,6 +29,11 @@ export interface FileTask {
   inlineConfig?: boolean;
   reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
   stats?: boolean;
+  /**
+   * What the caller needs besides the findings: `audit` (the default) adds the tables, excerpts,
+   * fingerprint and content hash the checks across reports use; `lint` keeps the findings alone.
+   */
+  keep?: 'audit' | 'lint';
 }
 
 const loaders = new Map<string, ConfigLoader>();
@@ -95,7 +100,8 @@ function excerpts(doc: { kind: string; text: string }, messages: { line: number 
 
 /** Lint one file and keep what the checks across reports need. Never throws for a bad file. */
 export default async function checkFile(task: FileTask): Promise<FileOutcome | { configError: string }> {
-  const { doc, sha256 } = await readTask(task);
+  const lintOnly = task.keep === 'lint';
+  const { doc, sha256 } = lintOnly ? { doc: await readPath(task.file, task.read), sha256: '' } : await readTask(task);
   let modelled: Report | undefined;
   let result;
   try {
@@ -112,7 +118,7 @@ export default async function checkFile(task: FileTask): Promise<FileOutcome | {
       stats: task.stats,
       config: resolved?.config,
       extraProfiles: resolved ? new Map<string, Profile>(resolved.extraProfiles) : undefined,
-      onReport: (r) => (modelled = r),
+      onReport: lintOnly ? undefined : (r) => (modelled = r),
     });
   } catch (e) {
     // bad configuration stops the whole run, as it does outside the pool
@@ -121,7 +127,7 @@ export default async function checkFile(task: FileTask): Promise<FileOutcome | {
   }
   return {
     filePath: result.filePath,
-    excerpts: excerpts(doc, result.messages),
+    ...(lintOnly ? {} : { excerpts: excerpts(doc, result.messages) }),
     messages: result.messages,
     ...(result.suppressedMessages ? { suppressedMessages: result.suppressedMessages } : {}),
     ...(result.fatalErrorCount !== undefined ? { fatalErrorCount: result.fatalErrorCount } : {}),

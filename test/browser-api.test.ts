@@ -194,6 +194,21 @@ describe('configuration given as text (configFromTexts)', () => {
     }
   });
 
+  it('ignores the files the ignorePatterns name, as the configuration files on disk do', async () => {
+    const { ConfigLoader } = await import('../src/config/load.js');
+    const patterns = ['drafts/', '*.txt', '!keep.txt', 'old-*', 'a/b/**'];
+    const dir = tempDir();
+    writeTree(dir, { '.ogilintrc.json': { root: true, ignorePatterns: patterns } });
+    const resolved = configFromTexts([{ name: '.ogilintrc.json', text: readFileSync(path.join(dir, '.ogilintrc.json'), 'utf8') }]);
+    const names = ['r.md', 'r.txt', 'keep.txt', 'old-2023.md', 'new.md', 'drafts/x.md', 'a/b/c/d.md', 'a/x.md', 'drafts'];
+    const onDisk = new ConfigLoader({ configFile: path.join(dir, '.ogilintrc.json') });
+    const want = names.map((n) => onDisk.forFile(path.join(dir, n)).isIgnored(path.join(dir, n)));
+    // the patterns say something: some names are ignored, some not
+    expect(new Set(want)).toEqual(new Set([true, false]));
+    expect(names.map((n) => resolved.isIgnored(`/${n}`))).toEqual(want);
+    expect(names.map((n) => resolved.isIgnored(n))).toEqual(want);
+  });
+
   it('takes one configuration file at most, and offers the profiles given', () => {
     expect(() =>
       configFromTexts([

@@ -386,6 +386,8 @@ describe.skipIf(!chromiumPath)('web page in Chromium', () => {
       extends: 'province-2021',
       rules: { 'stats-period': 'off', 'report-year': 'warn', 'required-sections': 'warn', 'stale-date': 'error' },
       overrides: [{ files: ['*.txt'], rules: { 'report-title': 'off', 'contact-info': 'warn' } }],
+      // a dropped file is checked all the same, as a file named on the command line; the page says so
+      ignorePatterns: ['*.md'],
     };
     writeTree(dir, { '.ogilintrc.json': rc, 'province.json': province });
     const reports = [
@@ -405,6 +407,7 @@ describe.skipIf(!chromiumPath)('web page in Chromium', () => {
       await checked(page, path.basename(r), () => page.setInputFiles('#file', file));
       const expected = cliFindings(file, ['--config', path.join(dir, '.ogilintrc.json')]);
       expect(sorted(await pageFindings(page)), path.basename(r)).toEqual(sorted(expected));
+      expect(await page.locator('#ignored-note').count(), path.basename(r)).toBe(r.endsWith('.md') ? 1 : 0);
       differs ||= sorted(expected).join() !== sorted(cliFindings(r)).join();
     }
     // the configuration made a difference, so the comparison above says something

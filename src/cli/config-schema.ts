@@ -56,7 +56,7 @@ export function configSchema(rules: Rule<unknown>[]): Record<string, unknown> {
       ignorePatterns: {
         type: 'array',
         items: { type: 'string', minLength: 1 },
-        description: 'glob patterns of files and folders not to check, relative to this file',
+        description: 'files and folders not to check, in gitignore syntax relative to this file (as .ogilintignore)',
       },
       settings: { type: 'object', description: 'settings shared by rules' },
       rules: { $ref: '#/definitions/rules' },

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
 import type { Config, ConfigOverride, Profile, RuleEntry } from './types.js';
 import { ConfigError, loadProfileFile } from './profiles.js';
 import type { Rule } from '../rules/types.js';
@@ -10,10 +9,10 @@ import {
   PACKAGE_JSON_KEY,
   applyOverrides,
   checkProfileId,
+  ignoreMatcher,
   isObject,
   looksLikePath,
   parseConfigJson,
-  toPosix,
   validateConfig,
   type ResolvedConfig,
 } from './settings.js';
@@ -73,20 +72,6 @@ function readConfigFile(file: string, rules: Rule<unknown>[]): ConfigFile | unde
   return { file, dir, config, profiles };
 }
 
-/** A matcher for one file's ignorePatterns, relative to its folder (`drafts/` and `drafts` both match the folder's files). */
-function ignoreMatcher(cf: ConfigFile): ((abs: string) => boolean) | undefined {
-  const patterns = cf.config.ignorePatterns?.map((p) => (p.endsWith('/') ? `${p}**` : p));
-  if (!patterns?.length) return undefined;
-  const match = picomatch(patterns, { dot: true });
-  return (abs) => {
-    const rel = toPosix(path.relative(cf.dir, abs));
-    if (!rel || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) return false;
-    const parts = rel.split('/');
-    for (let i = 1; i <= parts.length; i++) if (match(parts.slice(0, i).join('/'))) return true;
-    return false;
-  };
-}
-
 /** Merge configuration files, farthest first: nearer settings win, rule settings merge by rule. */
 function merge(chain: ConfigFile[]): ResolvedConfig {
   const config: Config = {};
@@ -103,7 +88,7 @@ function merge(chain: ConfigFile[]): ResolvedConfig {
     if (c.settings) config.settings = { ...(config.settings ?? {}), ...c.settings };
     if (c.profiles) config.profiles = [...(config.profiles ?? []), ...c.profiles.map((p) => path.resolve(cf.dir, p))];
     if (c.ignorePatterns) config.ignorePatterns = [...(config.ignorePatterns ?? []), ...c.ignorePatterns];
-    const m = ignoreMatcher(cf);
+    const m = ignoreMatcher(cf.config.ignorePatterns, cf.dir);
     if (m) matchers.push(m);
     if (c.overrides?.length) {
       c.overrides.forEach((o, i) => {

@@ -1,6 +1,6 @@
 import type { Profile } from './types.js';
 import { ConfigError, loadProfile } from './profiles.js';
-import { checkProfileId, CONFIG_FILENAME, isObject, looksLikePath, PACKAGE_JSON_KEY, parseConfigJson, validateConfig, type ResolvedConfig } from './settings.js';
+import { checkProfileId, CONFIG_FILENAME, ignoreMatcher, isObject, looksLikePath, PACKAGE_JSON_KEY, parseConfigJson, validateConfig, type ResolvedConfig } from './settings.js';
 import type { Rule } from '../rules/types.js';
 import { allRules } from '../../rules/index.js';
 
@@ -70,5 +70,7 @@ export function configFromTexts(files: ConfigText[], rules: Rule<unknown>[] = al
   });
   const overrides = config.overrides?.length ? [{ dir: '/', file: cf.name, entries: config.overrides }] : [];
   delete config.overrides;
-  return { ...resolved, config, files: [cf.name], overrides };
+  // the files are in one folder, `/`: a report's name is `/name`, as overrides see it
+  const ignored = ignoreMatcher(config.ignorePatterns, '/');
+  return { ...resolved, config, files: [cf.name], overrides, isIgnored: (filePath) => ignored?.(filePath.startsWith('/') ? filePath : `/${filePath}`) ?? false };
 }

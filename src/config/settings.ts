@@ -1,4 +1,5 @@
 import path from 'node:path';
+import ignoreModule from 'ignore';
 import picomatch from 'picomatch';
 import type { Config, ConfigOverride, Profile } from './types.js';
 import { builtinProfiles, ConfigError, resolveProfile } from './profiles.js';
@@ -167,6 +168,22 @@ function overrideMatches(patterns: string[], dir: string, abs: string): boolean 
   const rel = toPosix(path.relative(dir, abs));
   if (!rel || rel.startsWith('../') || path.isAbsolute(rel)) return false;
   return patterns.some((p) => picomatch(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') })(rel));
+}
+
+/**
+ * A matcher for a configuration file's `ignorePatterns`, in gitignore syntax relative to its folder
+ * `dir` (as `.ogilintignore`: `drafts/` covers the folder's files, `*.txt` matches at any depth, `!`
+ * takes a file back); undefined when there are none.
+ */
+export function ignoreMatcher(ignorePatterns: string[] | undefined, dir: string): ((abs: string) => boolean) | undefined {
+  if (!ignorePatterns?.length) return undefined;
+  // a CommonJS module: its function is both the default export and its own .default
+  const ig = ignoreModule.default().add(ignorePatterns);
+  return (abs) => {
+    const rel = toPosix(path.relative(dir, abs));
+    if (!rel || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) return false;
+    return ig.ignores(rel);
+  };
 }
 
 /** The settings of a folder with the `overrides` that match one file applied, in order. */

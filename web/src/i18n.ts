@@ -61,6 +61,7 @@ const zh = {
   unreadable: '文件无法读取，见右侧说明。',
   failed: '检查时出错：',
   took: (ms: number) => `用时 ${Math.round(ms)} 毫秒`,
+  ignored: '配置的 ignorePatterns 包含此文件：检查文件夹时命令行会跳过它',
   lang: 'English',
   generations: { legacy: '旧版（2008年条例）', 'format-2019': '2019年版格式', 'format-2021': '2021年版格式' } as Record<string, string>,
 };
@@ -128,6 +129,7 @@ const en: Words = {
   unreadable: 'The file could not be read; see the findings.',
   failed: 'The check failed: ',
   took: (ms: number) => `took ${Math.round(ms)} ms`,
+  ignored: "the configuration's ignorePatterns match this file: the command line skips it in a folder",
   lang: '中文',
   generations: { legacy: 'legacy (2008 regulation)', 'format-2019': '2019 format', 'format-2021': '2021 format' },
 };

@@ -519,7 +519,7 @@ function goTo(k: number): void {
   document.querySelectorAll(`.finding[data-index="${k}"]`).forEach((e) => e.classList.add('current'));
 }
 
-function renderFacts(entry: Entry, view: ReportView | null, result: LintResult, ms: number): void {
+function renderFacts(entry: Entry, view: ReportView | null, result: LintResult, ms: number, ignored: boolean): void {
   $('fact-file').textContent = result.filePath;
   const year = view?.year ?? result.report?.year ?? null;
   const paren = (s: string): string => (lang === 'zh' ? `（${s}）` : ` (${s})`);
@@ -535,14 +535,18 @@ function renderFacts(entry: Entry, view: ReportView | null, result: LintResult, 
   $<HTMLInputElement>('year').value = year === null ? '' : String(year);
   $('year-reset').hidden = entry.year === undefined;
   const summary = $('summary');
-  summary.replaceChildren(document.createTextNode(words.summary(result.errorCount, result.warningCount)), el('span', { class: 'took no-print' }, ` · ${words.took(ms)}`));
+  summary.replaceChildren(
+    document.createTextNode(words.summary(result.errorCount, result.warningCount)),
+    el('span', { class: 'took no-print' }, ` · ${words.took(ms)}`),
+    ...(ignored ? [el('span', { class: 'ignored-note', id: 'ignored-note' }, ` · ${words.ignored}`)] : []),
+  );
   summary.dataset.errors = String(result.errorCount);
   summary.dataset.warnings = String(result.warningCount);
 }
 
 function render(entry: Entry): void {
   const msg = entry.done!;
-  renderFacts(entry, msg.view, msg.result, msg.ms);
+  renderFacts(entry, msg.view, msg.result, msg.ms, msg.ignored ?? false);
   renderReport(msg.view, msg.result);
   renderFindings(msg.view, msg.result);
   $('layout').hidden = false;

@@ -30,7 +30,8 @@ export interface FormatRequest {
 /** What the page asks the worker. */
 export type WorkerRequest = LintRequest | ConfigRequest | FormatRequest;
 
-export type LintDone = { kind: 'lint'; id: number; ok: true; result: LintResult; view: ReportView | null; ms: number; json: string; csv: string };
+/** `ignored`: the configuration's ignorePatterns match the file (checked all the same, as the command line checks a file it is given by name). */
+export type LintDone = { kind: 'lint'; id: number; ok: true; result: LintResult; view: ReportView | null; ms: number; json: string; csv: string; ignored?: boolean };
 export type LintFailed = { kind: 'lint'; id: number; ok: false; error: string };
 
 /** What the worker answers: once when it starts, then once for each request. */

@@ -44,7 +44,8 @@ async function lint(req: LintRequest): Promise<LintResponse> {
     delete result.source;
     const json = formatters.json([result]);
     const csv = formatters.csv([result]);
-    return { kind: 'lint', id, ok: true, result, view, ms: performance.now() - t0, json, csv };
+    const ignored = config?.isIgnored(`/${fileName}`) ?? false;
+    return { kind: 'lint', id, ok: true, result, view, ms: performance.now() - t0, json, csv, ...(ignored ? { ignored } : {}) };
   } catch (err) {
     const message = err instanceof ConfigError ? err.in(locale) : (err as Error).message || String(err);
     return { kind: 'lint', id, ok: false, error: message };

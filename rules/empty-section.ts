@@ -4,7 +4,8 @@ import type { Block, Report, Section } from '../src/model/types.js';
 
 /** Lines that close a report (the body's name, the date) are not a section's content. */
 function isSignOffLine(report: Report, b: Block): boolean {
-  if (report.signOff && b.range.start <= report.signOff.range.start && report.signOff.range.end <= b.range.end) return true;
+  const inside = (r: { start: number; end: number }): boolean => b.range.start <= r.start && r.end <= b.range.end;
+  if (report.signOff && (inside(report.signOff.range) || (report.signOff.signatory && inside(report.signOff.signatory.range)))) return true;
   const t = b.text.text.trim();
   return !!report.agency && t === report.agency;
 }
@@ -22,6 +23,8 @@ export default defineRule<Record<string, never>>({
   },
   severity: 'error',
   generations: ALL_GENERATIONS,
+  // an empty part 六 says nothing about fees either: one defect, reported here
+  supersedes: ['fee-disclosure/silent'],
   optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
   defaultOptions: {},
   messages: {
@@ -50,6 +53,16 @@ export default defineRule<Record<string, never>>({
 本局主动公开信息120条。
 六、其他需要报告的事项
 某某局
+2022年1月20日`,
+        expected: [{ line: 4, column: 1, endLine: 4, endColumn: 12, message: '“六、其他需要报告的事项”下没有内容' }],
+      },
+      {
+        title: '落款的机关名称（与标题所写不同）和日期不算内容',
+        text: `某某镇2021年政府信息公开工作年度报告
+一、总体情况
+本镇主动公开信息120条。
+六、其他需要报告的事项
+某某镇人民政府
 2022年1月20日`,
         expected: [{ line: 4, column: 1, endLine: 4, endColumn: 12, message: '“六、其他需要报告的事项”下没有内容' }],
       },

@@ -305,6 +305,17 @@ describe('the command line shows one finding per defect, and in JSON what was me
     expect(off[0]!.suppressedMessages).toEqual([]);
   });
 
+  it('an empty part 六 is reported once, as empty; fee-disclosure reports a part 六 that has text but says nothing of fees', () => {
+    const head = text.slice(0, text.indexOf('六、其他需要报告的事项'));
+    const lint = (six: string): string[] => {
+      const res = lintText(`${head}六、其他需要报告的事项\n${six}某某镇人民政府\n2022年1月20日`, 'r.txt');
+      return res.messages.filter((m) => m.ruleId === 'empty-section' || m.ruleId === 'fee-disclosure').map(keyOf).concat((res.suppressedMessages ?? []).filter((m) => m.ruleId === 'fee-disclosure').map((m) => `(${keyOf(m)})`));
+    };
+    expect(lint('')).toEqual(['empty-section/empty', '(fee-disclosure/silent)']);
+    expect(lint('本年度无其他需要报告的事项。\n')).toEqual(['fee-disclosure/silent']);
+    expect(lint('本年度未收取信息处理费。\n')).toEqual([]);
+  });
+
   it('linting many files at once keeps what was merged', () => {
     ensureBuilt();
     const dir = tempDir();

@@ -230,6 +230,16 @@ function dateLine(b: Block): SignOff | undefined {
   return undefined;
 }
 
+/** The date under a signature, with the signing body's line above it when that line is a body's name alone. */
+function withSignatory(d: SignOff, above: Block | undefined): SignOff {
+  if (!above || above.type === 'table') return d;
+  const raw = above.text.text;
+  const name = raw.trim();
+  if (name.length < 3 || name.length > 40 || /[，。；,;:：、]/.test(name) || !isAgencyName(name)) return d;
+  const i = raw.indexOf(name);
+  return { ...d, signatory: { text: name, range: above.text.range(i, i + name.length) } };
+}
+
 /** A report paragraph, as opposed to a signature, a date or the web page's footer lines. */
 function isProse(b: Block): boolean {
   const t = b.text.text.trim();
@@ -246,7 +256,7 @@ export function findSignOff(blocks: Block[]): SignOff | undefined {
     const b = blocks[i]!;
     if (isProse(b)) break;
     const d = dateLine(b);
-    if (d) return d;
+    if (d) return withSignatory(d, blocks[i - 1]);
   }
   const head = blocks.slice(0, 15);
   for (const b of head) {

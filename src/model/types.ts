@@ -149,6 +149,8 @@ export interface SignOff {
    * `page`: the publication date of the web page that carries it (发布时间)
    */
   source?: 'signature' | 'page';
+  /** the signing body's name on its own line just above the date (某某镇人民政府), when there is one */
+  signatory?: { text: string; range: SourceRange };
 }
 
 export interface Report {

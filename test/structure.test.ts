@@ -108,6 +108,39 @@ describe('title, agency and year', () => {
     expect(r.year).toMatchObject({ value: 2023, source: 'name' });
   });
 
+  describe('a title year that the rest of the report outvotes is not the report year', () => {
+    const report = (title: number, period: number, text: number[], published?: number) =>
+      model(
+        [
+          `某镇人民政府${title}年政府信息公开工作年度报告`,
+          `本报告数据统计期限自${period}年1月1日至${period}年12月31日止。`,
+          '一、总体情况',
+          ...text.map((y) => `${y}年，我镇主动公开政府信息120条。`),
+          '二、主动公开政府信息情况',
+          '见下表。',
+          ...(published ? ['某镇人民政府', `${published}年1月20日`] : []),
+        ].join('\n'),
+      );
+    // every combination of the title, the period, the text and the publication date
+    const cases: [number, number, number[], number | undefined][] = [];
+    for (const title of [2022, 2023, 2024])
+      for (const period of [2023, 2024])
+        for (const text of [[], [2023], [2024], [2024, 2024], [2023, 2024]])
+          for (const published of [undefined, 2024, 2025]) cases.push([title, period, text, published]);
+    it.each(cases)('title %i, period %i, text %j, published %s', (title, period, text, published) => {
+      const r = report(title, period, text, published);
+      const counts = new Map<number, number>();
+      for (const y of text) counts.set(y, (counts.get(y) ?? 0) + 1);
+      const textYear = [...counts].find(([, n]) => n * 2 > text.length)?.[0];
+      const votes = (y: number) => Number(textYear === y) + Number(published !== undefined && published - 1 === y);
+      const outvoted = title !== period && votes(period) > votes(title);
+      expect(r.year).toMatchObject(outvoted ? { value: period, source: 'period' } : { value: title, source: 'title' });
+      // the report-year finding still points at the title in that case
+      const finding = lintText(r.doc.text, 'r.txt').messages.find((m) => m.ruleId === 'report-year' && m.severity === 2);
+      if (outvoted) expect(finding).toMatchObject({ line: 1, expected: period, actual: title });
+    });
+  });
+
   it('chooses the generation from the year, and from the structure when no year is given', () => {
     expect(model('某局2018年政府信息公开工作年度报告').generation).toBe('legacy');
     expect(model('某局2019年政府信息公开工作年度报告').generation).toBe('format-2019');

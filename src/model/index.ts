@@ -10,6 +10,7 @@ import { extractPeriods } from './period.js';
 import { extractContacts } from './contact.js';
 import { extractProseFigures } from './figures/index.js';
 import { readOfficialTables } from './tables/index.js';
+import { yearDisagreement } from './year.js';
 
 export type * from './types.js';
 export { allSections, sectionBlocks } from './sections.js';
@@ -95,7 +96,11 @@ export function buildReport(doc: SourceDocument, tree: Root, opts: ModelOptions 
   const p = firstOf('period');
   const n = firstOf('name');
   const x = mostCommon(fromText.filter((m) => m.source === 'text'));
+  const signOff = findSignOff(blocks);
+  // a title year that the period, the text and the publication date all outvote is a slip of the title's
+  const outvoted = t && yearDisagreement({ yearMentions, signOff });
   if (opts.reportYear !== undefined) year = { value: opts.reportYear, source: 'config' };
+  else if (outvoted && outvoted.odd === 'named' && outvoted.named === t) year = { value: outvoted.period.year, source: 'period', range: outvoted.period.range };
   else if (t) year = { value: t.year, source: 'title', range: t.range };
   else if (p) year = { value: p.year, source: 'period', range: p.range };
   else if (n) year = { value: n.year, source: 'name', range: n.range };
@@ -119,7 +124,7 @@ export function buildReport(doc: SourceDocument, tree: Root, opts: ModelOptions 
     generationSource: opts.generation ? 'config' : byYear ? 'year' : byStructure ? 'structure' : 'default',
     periods,
     contacts,
-    signOff: findSignOff(blocks),
+    signOff,
     ...extractProseFigures(blocks),
     official: readOfficialTables(blocks, sections, generation),
   };

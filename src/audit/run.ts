@@ -221,6 +221,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
 
   const threads = Math.max(1, Math.min(o.threads ?? defaultThreads(), Math.max(1, todo.length)));
   const pool = new FilePool(threads, budget, locale);
+  const passagePool = new FilePool(1, budget, locale);
   const taskFor = (file: string): FileTask => ({
     file,
     configFile: o.configFile && path.resolve(o.cwd, o.configFile),
@@ -311,10 +312,11 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
   }
   if (!bar) report(true);
   bar?.stop();
+  // the threads and their heaps are let go before the checks across reports: those hold every report's fingerprint and tables
+  await pool.close();
 
   const emptyTotals = (): Totals => ({ files: total, checked: done - reused.size, reused: reused.size, errors: 0, warnings: 0, filesWithErrors: 0, failed: interrupted ? failed : 0, tooComplex: 0, bodies: 0, unattributed: 0, byRule: {}, crossReport: {} });
   if (interrupted) {
-    await pool.close();
     o.progress.write(`${localise(AUDIT_MESSAGES.interrupted, locale, { done, dir: path.relative(o.cwd, outDir) || '.' })}\n`);
     return { exitCode: 130, interrupted: true, totals: emptyTotals() };
   }
@@ -353,9 +355,10 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
     locale,
     ruleConfig,
     absent,
-    passages: (file, hashes) => pool.sentences(taskFor(file), hashes),
+    // the copied passages are read again from the few files copied-text pairs, by one thread started only then
+    passages: (file, hashes) => passagePool.sentences(taskFor(file), hashes),
   });
-  await pool.close();
+  await passagePool.close();
   cross.push(...latePublication(inputs, locale));
   const unattributed = inputs.filter((i) => !i.body.key || i.body.year === null).map((i) => i.file);
   // what the checks across reports needed is let go before the summaries are written: the two stages never hold their data at once

@@ -75,7 +75,7 @@ export function checkRuleEntryLocalised(id: string, entry: unknown, where: strin
     ];
   }
   if (options === undefined || !rule) return [];
-  const v = compileSchema(rule.optionsSchema);
+  const v = compileSchema(rule.optionsSchema, rule.id);
   if (v(options)) return [];
   return describeErrorsLocalised(v.errors, where, `${key}[1]`);
 }

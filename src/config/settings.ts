@@ -14,8 +14,7 @@ import { CROSS_RULE_IDS } from '../../rules/cross/ids.js';
  * and reading configuration files is load.ts's part.
  */
 
-/** The configuration file looked for in each folder. */
-export const CONFIG_FILENAME = '.ogilintrc.json';
+export { CONFIG_FILENAME } from '../cli/names.js';
 /** The key of package.json that may hold the configuration instead. */
 export const PACKAGE_JSON_KEY = 'ogi-lint';
 

@@ -5,10 +5,12 @@
 import rehypeParsePlugin from 'rehype-parse';
 import { toMdast } from 'hast-util-to-mdast';
 import { Ajv } from 'ajv';
+import jschardetModule from 'jschardet';
 import { once } from '../../src/util/once.js';
 
 export { once };
 
 export const rehypeParse = once(() => rehypeParsePlugin);
 export const hastToMdast = once(() => toMdast);
+export const jschardet = once(() => jschardetModule);
 export const AjvClass = once(() => Ajv);

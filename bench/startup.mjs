@@ -2,7 +2,8 @@
 /**
  * Start-up cost of the command line: whole-process wall time and CPU time (user + system, from
  * /usr/bin/time) of short runs — `--version`, `--help`, one Markdown report, a configuration
- * error, the sample folder (five files: the worker pool) — median of alternating runs.
+ * error, the sample folder (five files: the worker pool) — and of the worker pool alone (two
+ * workers started, one report each), median of alternating runs.
  *
  *   node bench/startup.mjs [--runs 9] [--tree name=path ...] [--json out.json]
  *
@@ -13,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -43,10 +44,22 @@ const cases = [
   { name: 'one .txt report, -f json', argv: (dir) => [path.join(sample(dir), '2023-year-mismatch.txt'), '-f', 'json'] },
   { name: 'configuration error', argv: () => ['report.md'], cwd: bad },
   { name: 'sample folder (5 files, pool)', argv: (dir) => [sample(dir)] },
+  // the pool alone: two workers started, each checking one small report (profiles and vocabularies loaded in each)
+  { name: 'worker pool: 2 workers, 1 report each', script: (dir) => poolScript(dir) },
 ];
 
+function poolScript(dir) {
+  const pool = pathToFileURL(path.join(dir, 'dist/src/audit/pool.js')).href;
+  const file = JSON.stringify(path.join(sample(dir), '2023-year-mismatch.txt'));
+  return `const { FilePool, DEFAULT_BUDGET } = await import(${JSON.stringify(pool)});
+const pool = new FilePool(2, DEFAULT_BUDGET, 'zh');
+await pool.warm();
+await Promise.all([pool.check({ file: ${file}, locale: 'zh' }), pool.check({ file: ${file}, locale: 'zh' })]);
+await pool.close();`;
+}
+
 function once(tree, c) {
-  const command = c.bare ? ['-e', ''] : [path.join(tree.dir, 'bin/ogi-lint.js'), ...c.argv(tree.dir)];
+  const command = c.bare ? ['-e', ''] : c.script ? ['--input-type=module', '-e', c.script(tree.dir)] : [path.join(tree.dir, 'bin/ogi-lint.js'), ...c.argv(tree.dir)];
   const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S', process.execPath, ...command], {
     cwd: c.cwd ?? tree.dir,
     encoding: 'utf8',

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import iconv from 'iconv-lite';
 import { COMPLETE, ensureBuilt, run, tempDir, writeTree, type Run } from './helpers/cli.js';
 import { repoRoot } from './helpers/corpus.js';
 
@@ -143,6 +144,17 @@ describe('start-up: what a run loads', () => {
     expect(refused.stderr).toContain('未知的设置项“rulez”，是否想写“rules”？');
     expect(refused.stderr).toContain('“rules.contact-info[1].checkValues”应为 布尔值（true 或 false）');
     expect(packages(refused.modules).has('ajv')).toBe(false);
+  });
+
+  it('the encoding detector is loaded for a file that is neither UTF-8 nor clean GB18030, and reads it', () => {
+    const big5 = tempDir();
+    const text = COMPLETE.replace('某某局2021年', '臺北市政府資訊處2021年').repeat(2);
+    writeFileSync(path.join(big5, 'report.txt'), iconv.encode(text, 'big5'));
+    const r = traced(['report.txt', '-f', 'json'], big5);
+    expect(r.code, r.stderr).not.toBe(2);
+    expect(packages(r.modules).has('jschardet')).toBe(true);
+    const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string | null }[] }[];
+    expect(result!.messages.filter((m) => m.ruleId === 'file-unreadable' || m.ruleId === 'parse-error')).toEqual([]);
   });
 
   it('a Word document loads the Word reader, and only then', () => {

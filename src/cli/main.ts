@@ -737,9 +737,10 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
       io.stderr.write(`${localise(CLI.usageError, early, { error: e.message })}\n`);
       return 2;
     }
-    // a configuration error can only come from the configuration code, loaded by then
-    const { ConfigError } = await import('../config/profiles.js');
-    if (e instanceof ConfigError) {
+    // a configuration error can only come from the configuration code, loaded by then (if it cannot
+    // be loaded, what failed is said below as an internal error)
+    const ConfigError = await import('../config/profiles.js').then((m) => m.ConfigError, () => undefined);
+    if (ConfigError && e instanceof ConfigError) {
       io.stderr.write(`${localise(CLI.configError, early, { error: e.in(early) })}\n`);
       return 2;
     }

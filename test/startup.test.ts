@@ -10,8 +10,9 @@ import { repoRoot } from './helpers/corpus.js';
  * What the command line loads before it does anything: `--version` and `--help` load the argument
  * parser and nothing of the linter; checking one Markdown report loads neither the readers of other
  * formats, the audit's pool and summaries, the fixer, the encoding detector, nor ajv (the schemas
- * that ship are validated by code compiled at build time). Each run is traced by a module hook that
- * notes every ES module imported and every CommonJS module required.
+ * that ship are validated by code compiled at build time), and a text report not even the Markdown
+ * parser. Each run is traced by a module hook that notes every ES module imported and every module
+ * required (of a package loaded with `require`, its entry).
  */
 
 const hooks = `
@@ -118,17 +119,24 @@ describe('start-up: what a run loads', () => {
     }
   });
 
-  it('one Markdown report, and one text report as JSON: the Markdown parser and the rules, not the rest', () => {
-    for (const args of [['fixtures/samples/2021-qinghe-clean.md'], ['fixtures/samples/2023-year-mismatch.txt', '-f', 'json']]) {
-      const r = traced(args);
-      expect(r.code, r.stderr).not.toBe(2);
-      const pkgs = packages(r.modules);
-      // the trace sees what is loaded: the parser and the rules are
-      expect(pkgs.has('remark-parse')).toBe(true);
-      expect(own(r.modules, 'dist/rules').length).toBeGreaterThan(10);
-      for (const p of NOT_FOR_ONE_REPORT) expect(pkgs.has(p), `${args[0]} loads ${p}`).toBe(false);
-      expect(r.modules.filter((m) => m === 'node:http' || m.endsWith('/dist/src/cli/web.js'))).toEqual([]);
-    }
+  it('one Markdown report: the Markdown parser and the rules, not the rest', () => {
+    const r = traced(['fixtures/samples/2021-qinghe-clean.md']);
+    expect(r.code, r.stderr).toBe(0);
+    const pkgs = packages(r.modules);
+    // the trace sees what is loaded: the parser and the rules are
+    expect(pkgs.has('remark-parse') && pkgs.has('remark-gfm')).toBe(true);
+    expect(own(r.modules, 'dist/rules').length).toBeGreaterThan(10);
+    for (const p of NOT_FOR_ONE_REPORT) expect(pkgs.has(p), `a .md report loads ${p}`).toBe(false);
+    expect(r.modules.filter((m) => m === 'node:http' || m.endsWith('/dist/src/cli/web.js'))).toEqual([]);
+  });
+
+  it('one text report, as JSON: not even the Markdown parser', () => {
+    const r = traced(['fixtures/samples/2023-year-mismatch.txt', '-f', 'json']);
+    expect(r.code, r.stderr).toBe(1);
+    expect((JSON.parse(r.stdout) as { messages: unknown[] }[])[0]!.messages.length).toBeGreaterThan(0);
+    const pkgs = packages(r.modules);
+    expect(own(r.modules, 'dist/rules').length).toBeGreaterThan(10);
+    for (const p of [...NOT_FOR_ONE_REPORT, 'remark-parse', 'remark-gfm', 'micromark', 'mdast-util-from-markdown']) expect(pkgs.has(p), `a .txt report loads ${p}`).toBe(false);
   });
 
   it('a configuration with rule options, valid or not, is checked without ajv', () => {

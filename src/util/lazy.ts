@@ -3,13 +3,19 @@ import { once } from './once.js';
 
 /**
  * Heavy dependencies are loaded the first time a file needs them, not at start-up: a run over
- * plain text never loads the HTML parser, the Word converter, the encoding detector or the schema
- * validator.
+ * plain text never loads the Markdown or HTML parser, the Word converter, the encoding detector or
+ * the schema validator.
  * (`require` of an ES module is supported from Node 20.19, the oldest version ogi-lint runs on.)
  */
 const load = createRequire(import.meta.url);
 
 export { once };
+
+/** remark-parse's plugin (Markdown files only: plain text, Word, PDF and HTML never load the Markdown parser). */
+export const remarkParse = once(() => (load('remark-parse') as typeof import('remark-parse')).default);
+
+/** remark-gfm's plugin. */
+export const remarkGfm = once(() => (load('remark-gfm') as typeof import('remark-gfm')).default);
 
 /** rehype-parse's plugin. */
 export const rehypeParse = once(() => (load('rehype-parse') as typeof import('rehype-parse')).default);

@@ -13,7 +13,7 @@ import { ConfigError } from './config/profiles.js';
  * more, all of them are reported, since nothing says which ones are new.
  */
 
-export const SUPPRESSIONS_FILENAME = 'ogi-lint-suppressions.json';
+export { SUPPRESSIONS_FILENAME } from './cli/names.js';
 
 /** file (relative to the folder of the suppressions file, `/`-separated) → rule id → count */
 export type Suppressions = Record<string, Record<string, { count: number }>>;

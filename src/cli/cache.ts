@@ -7,6 +7,7 @@ import type { LintResult } from '../diagnostic.js';
 import type { LintFilesOptions } from '../index.js';
 import { rulesKey, sha256, sha256Of } from '../audit/state.js';
 import { allRules } from '../../rules/index.js';
+import { CACHE_FILENAME, type CacheStrategy } from './names.js';
 
 /**
  * `--cache`: the results of files that have not changed since the last run are taken from a cache
@@ -31,13 +32,7 @@ import { allRules } from '../../rules/index.js';
  * parsed, or was written by another version of the cache format, is ignored and replaced.
  */
 
-/** The cache file in the working folder when --cache-location is not given. */
-export const CACHE_FILENAME = '.ogilintcache';
-
-/** How a file is recognised as unchanged: its size and modification time, or its content. */
-export type CacheStrategy = 'metadata' | 'content';
-
-export const CACHE_STRATEGIES: readonly CacheStrategy[] = ['metadata', 'content'];
+export { CACHE_FILENAME, CACHE_STRATEGIES, type CacheStrategy } from './names.js';
 
 /** Version of the cache file's layout; a file of another version is started afresh. */
 const FORMAT = 1;

@@ -2,30 +2,27 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import yargs from 'yargs';
-import { ConfigError } from '../config/profiles.js';
-import { checkRuleEntryLocalised, ConfigLoader, CONFIG_FILENAME } from '../config/load.js';
 import type { RuleEntry } from '../config/types.js';
+import { packageJsonSource } from '../config/data.js';
 import type { LintResult } from '../diagnostic.js';
 import { localise, UI } from '../i18n/index.js';
-import { lintBuffer, lintFiles, NoFilesError, type LintFilesOptions } from '../index.js';
-import { modelDocument } from '../lint.js';
-import { normaliseEncoding } from '../read/decode.js';
-import { parseByteSize, readPath, READ_OPTION_MESSAGES, type ReadOptions } from '../read/index.js';
-import { fixResults } from '../fix/files.js';
-import { formatters, getFormatter, type Formatter } from '../output/index.js';
-import { packageInfo } from '../output/sarif.js';
+import type { LintFilesOptions } from '../index.js';
+import type { ReadOptions } from '../read/index.js';
+import type { Formatter } from '../output/index.js';
 import type { Locale, Rule } from '../rules/types.js';
-import { allRules } from '../../rules/index.js';
-import { configSchemaText } from './config-schema.js';
-import { ruleDoc, rulesJson, rulesMarkdownTable, rulesText } from './rule-docs.js';
 import { CLI } from './messages.js';
-import { webCommand, WebError } from './web.js';
-import { extractCsv, extractResults, extractXlsx, withoutPositions } from './extract.js';
-import { CACHE_FILENAME, CACHE_STRATEGIES, cacheFilePath, LintCache, type CacheStrategy } from './cache.js';
-import { applySuppressions, loadSuppressions, pruneSuppressions, recordSuppressions, saveSuppressions, SUPPRESSIONS_FILENAME, type Suppressions } from '../suppressions.js';
+import type { LintCache } from './cache.js';
+import { CACHE_FILENAME, CACHE_STRATEGIES, CONFIG_FILENAME, SUPPRESSIONS_FILENAME, type CacheStrategy } from './names.js';
+import type { Suppressions } from '../suppressions.js';
 import { closest } from '../util/suggest.js';
 import type { SkippedFile } from './files.js';
-import { skippedLine, statsTable } from '../output/stylish.js';
+
+/*
+ * The modules below the command line are imported when a command needs them: `--version` and
+ * `--help` load none of them, a lint loads neither the extractor, the web server, the cache nor the
+ * fixer unless asked to, and each reader loads its own parser when a file needs it.
+ */
+const rulesModule = () => import('../../rules/index.js');
 
 /** Where the command line reads and writes; tests may pass their own. */
 export interface CliIO {
@@ -54,7 +51,7 @@ const defaultIO = (): CliIO => ({
 });
 
 /** `id:off|warn|error` or `id:warn:{json options}` → one rule setting. */
-export function parseRuleFlag(value: string, locale: Locale, rules: Rule<unknown>[] = allRules): [string, RuleEntry] {
+export async function parseRuleFlag(value: string, locale: Locale, rules?: Rule<unknown>[]): Promise<[string, RuleEntry]> {
   const m = /^([^:\s]+):(off|warn|error|0|1|2)(?::(.*))?$/s.exec(value.trim());
   if (!m) throw new UsageError(localise(CLI.badRuleFlag, locale, { value }));
   const id = m[1]!;
@@ -69,7 +66,8 @@ export function parseRuleFlag(value: string, locale: Locale, rules: Rule<unknown
     }
     entry = [level, options as Record<string, unknown>];
   }
-  const problems = checkRuleEntryLocalised(id, entry, '--rule', rules);
+  const { checkRuleEntryLocalised } = await import('../config/load.js');
+  const problems = checkRuleEntryLocalised(id, entry, '--rule', rules ?? (await rulesModule()).allRules);
   if (problems.length) throw new UsageError(problems.map((p) => p[locale]).join('\n'));
   return [id, entry];
 }
@@ -118,6 +116,7 @@ function starterConfig(): string {
 /** The configuration and profile that apply to one file, as data. */
 async function printConfig(file: string, opts: LintFilesOptions, io: CliIO): Promise<unknown> {
   const abs = path.resolve(io.cwd, file);
+  const [{ ConfigLoader }, { readPath }, { modelDocument }] = await Promise.all([import('../config/load.js'), import('../read/index.js'), import('../lint.js')]);
   const loader = new ConfigLoader({ configFile: opts.configFile && path.resolve(io.cwd, opts.configFile) });
   const resolved = loader.forFile(abs);
   const config = {
@@ -211,7 +210,8 @@ interface LintArgs {
  * The suppressions file: record the findings (--suppress-all, --suppress-rule), then leave out
  * what it accepts; --prune-suppressions drops the counts no finding needs any more.
  */
-function suppress(a: LintArgs, results: LintResult[], io: CliIO, locale: Locale): LintResult[] {
+async function suppress(a: LintArgs, results: LintResult[], io: CliIO, locale: Locale): Promise<LintResult[]> {
+  const { applySuppressions, loadSuppressions, pruneSuppressions, recordSuppressions, saveSuppressions } = await import('../suppressions.js');
   const file = path.resolve(io.cwd, a.suppressionsLocation ?? SUPPRESSIONS_FILENAME);
   const shown = path.relative(io.cwd, file) || file;
   const only = a.suppressRule === undefined ? undefined : ([] as string[]).concat(a.suppressRule);
@@ -248,8 +248,10 @@ function reportYearFlag(a: LintArgs, locale: Locale): number | undefined {
 }
 
 /** --encoding and --max-file-size, checked. */
-function readOptions(a: LintArgs, locale: Locale): ReadOptions {
+async function readOptions(a: LintArgs, locale: Locale): Promise<ReadOptions> {
   const read: ReadOptions = {};
+  if (a.encoding === undefined && a.maxFileSize === undefined) return read;
+  const [{ normaliseEncoding }, { parseByteSize, READ_OPTION_MESSAGES }] = await Promise.all([import('../read/decode.js'), import('../read/index.js')]);
   if (a.encoding !== undefined) {
     if (!normaliseEncoding(a.encoding)) throw new UsageError(localise(READ_OPTION_MESSAGES.badEncoding, locale, { value: a.encoding }));
     read.encoding = a.encoding;
@@ -264,12 +266,13 @@ function readOptions(a: LintArgs, locale: Locale): ReadOptions {
 
 async function runLint(a: LintArgs, io: CliIO): Promise<number> {
   const locale: Locale = a.locale ?? 'zh';
-  checkConflicts(a, locale);
+  const { allRules } = await rulesModule();
+  checkConflicts(a, locale, allRules);
   const skipped: SkippedFile[] = [];
   const ruleOverrides: Record<string, RuleEntry> = {};
   const ruleFlags = a.rule === undefined ? [] : Array.isArray(a.rule) ? a.rule : [a.rule];
   for (const r of ruleFlags) {
-    const [id, entry] = parseRuleFlag(r, locale);
+    const [id, entry] = await parseRuleFlag(r, locale, allRules);
     ruleOverrides[id] = entry;
   }
   const opts: LintFilesOptions = {
@@ -280,7 +283,7 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
     locale: a.locale,
     ruleOverrides,
     debug: a.debug,
-    read: readOptions(a, locale),
+    read: await readOptions(a, locale),
     errorOnUnmatchedPattern: a.errorOnUnmatchedPattern !== false,
     onSkipped: (s) => skipped.push(s),
     ignore: a.ignore !== false,
@@ -293,9 +296,11 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
     write(io, JSON.stringify(await printConfig(a.printConfig, opts, io), null, 2), a.outputFile, locale);
     return 0;
   }
-  const formatter = getFormatter(a.format) ?? (await loadFormatter(a.format, io.cwd, locale));
+  const { formatters, getFormatter } = await import('../output/index.js');
+  const formatter = getFormatter(a.format) ?? (await loadFormatter(a.format, io.cwd, locale, Object.keys(formatters)));
   const paths = a.paths ?? [];
   if (paths.length === 0 && !a.stdin) throw new UsageError(localise(CLI.noPaths, locale));
+  const { lintBuffer, lintFiles, NoFilesError } = await import('../index.js');
   let results: LintResult[];
   // --cache: standard input is never cached
   let cache: LintCache | undefined;
@@ -306,7 +311,10 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
     results = [await lintBuffer(buf, a.stdinFilename ? path.resolve(io.cwd, a.stdinFilename) : '<stdin>', opts)];
   } else {
     const fixing = a.fix || a.fixDryRun;
-    cache = a.cache ? new LintCache(cacheFilePath(io.cwd, a.cacheLocation), a.cacheStrategy ?? 'metadata', opts) : undefined;
+    if (a.cache) {
+      const { cacheFilePath, LintCache } = await import('./cache.js');
+      cache = new LintCache(cacheFilePath(io.cwd, a.cacheLocation), a.cacheStrategy ?? 'metadata', opts);
+    }
     try {
       // many files: on every core, each within a budget (fixes need the text, so they stay in this process)
       results = await lintFiles(paths, { ...opts, parallel: !fixing, ...(cache ? { cached: (f: string) => cache!.lookup(f, { fix: fixing }) } : {}) });
@@ -316,6 +324,7 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
     }
   }
   if (a.fix || a.fixDryRun) {
+    const { fixResults } = await import('../fix/files.js');
     const fixed = await fixResults(results, { dryRun: a.fixDryRun, read: opts.read, locale, stdin: Boolean(a.stdin) });
     results = fixed.results;
     // the diff is for people; machine formats carry the fixed text in each result's `output`
@@ -323,17 +332,17 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
     for (const note of fixed.notes) io.stderr.write(`${note}\n`);
   }
   if (cache) saveCache(cache, results, a.fixDryRun, io, locale);
-  if (!a.stdin) results = suppress(a, results, io, locale);
+  if (!a.stdin) results = await suppress(a, results, io, locale);
   const code = exitCodeFor(results, a.maxWarnings, locale, io);
   const shown = a.quiet ? errorsOnly(results) : results;
   const color = a.outputFile ? false : (a.color ?? (Boolean(io.stdout.isTTY) && !process.env.NO_COLOR));
   // a config may set the language; the flag wins
-  const resultLocale = a.locale ?? configuredLocale(opts) ?? 'zh';
+  const resultLocale = a.locale ?? (await configuredLocale(opts)) ?? 'zh';
   let text = await formatter(shown, { locale: resultLocale, color, cwd: io.cwd, skipped });
-  if (a.stats && a.format === 'stylish') text += statsTable(results, resultLocale);
+  if (a.stats && a.format === 'stylish') text += (await import('../output/stylish.js')).statsTable(results, resultLocale);
   write(io, text, a.outputFile, locale);
   // machine formats have no place for them: files not checked are named on standard error
-  if (skipped.length && a.format !== 'stylish') io.stderr.write(`${skippedLine({ skipped, cwd: io.cwd }, locale)}\n`);
+  if (skipped.length && a.format !== 'stylish') io.stderr.write(`${(await import('../output/stylish.js')).skippedLine({ skipped, cwd: io.cwd }, locale)}\n`);
   return code;
 }
 
@@ -364,9 +373,10 @@ async function runAuditCommand(a: AuditArgs, io: CliIO): Promise<number> {
   const { runAudit } = await import('../audit/run.js');
   const { crossRules } = await import('../../rules/cross/index.js');
   const { ManifestError } = await import('../audit/bodies.js');
+  const { allRules } = await rulesModule();
   const ruleOverrides: Record<string, RuleEntry> = {};
   for (const r of a.rule === undefined ? [] : Array.isArray(a.rule) ? a.rule : [a.rule]) {
-    const [id, entry] = parseRuleFlag(r, locale, [...allRules, ...(crossRules as unknown as Rule<unknown>[])]);
+    const [id, entry] = await parseRuleFlag(r, locale, [...allRules, ...(crossRules as unknown as Rule<unknown>[])]);
     ruleOverrides[id] = entry;
   }
   for (const [flag, v] of [['--jobs', a.jobs], ['--file-timeout', a.fileTimeout], ['--file-memory', a.fileMemory]] as const) {
@@ -384,7 +394,7 @@ async function runAuditCommand(a: AuditArgs, io: CliIO): Promise<number> {
       profile: a.profile,
       ruleOverrides,
       locale,
-      read: readOptions(a, locale),
+      read: await readOptions(a, locale),
       restart: a.restart,
       progress: io.stderr as CliIO['stderr'] & { isTTY?: boolean },
     });
@@ -397,11 +407,11 @@ async function runAuditCommand(a: AuditArgs, io: CliIO): Promise<number> {
 }
 
 /** A formatter of one's own, `-f ./my-formatter.js`: a module whose default export turns results into text (or a promise of it). */
-async function loadFormatter(name: string, cwd: string, locale: Locale): Promise<(...args: Parameters<Formatter>) => string | Promise<string>> {
+async function loadFormatter(name: string, cwd: string, locale: Locale, known: string[]): Promise<(...args: Parameters<Formatter>) => string | Promise<string>> {
   const unknown = (): never => {
-    const guess = closest(name, Object.keys(formatters));
+    const guess = closest(name, known);
     throw new UsageError(
-      localise(CLI.unknownFormat, locale, { format: name, known: Object.keys(formatters).join(', ') }) + (guess ? localise(CLI.didYouMean, locale, { suggestion: guess }) : ''),
+      localise(CLI.unknownFormat, locale, { format: name, known: known.join(', ') }) + (guess ? localise(CLI.didYouMean, locale, { suggestion: guess }) : ''),
     );
   };
   if (!/^\.{0,2}[\\/]|\.[cm]?js$/.test(name)) return unknown();
@@ -419,7 +429,7 @@ async function loadFormatter(name: string, cwd: string, locale: Locale): Promise
 }
 
 /** Flags that cannot be used together, refused before anything is read. */
-function checkConflicts(a: LintArgs, locale: Locale): void {
+function checkConflicts(a: LintArgs, locale: Locale, allRules: Rule<unknown>[]): void {
   const both = (x: string, y: string): never => {
     throw new UsageError(localise(CLI.conflictingFlags, locale, { a: x, b: y }));
   };
@@ -438,7 +448,8 @@ function checkConflicts(a: LintArgs, locale: Locale): void {
 }
 
 /** The locale the configuration of the current folder asks for, if any. */
-function configuredLocale(opts: LintFilesOptions): Locale | undefined {
+async function configuredLocale(opts: LintFilesOptions): Promise<Locale | undefined> {
+  const { ConfigLoader } = await import('../config/load.js');
   try {
     return new ConfigLoader({ configFile: opts.configFile && path.resolve(opts.cwd ?? '.', opts.configFile) }).forDirectory(opts.cwd ?? '.').config.locale;
   } catch {
@@ -455,6 +466,7 @@ interface RulesArgs {
 
 async function runRules(a: RulesArgs, io: CliIO): Promise<number> {
   const locale: Locale = a.locale ?? 'zh';
+  const [{ allRules }, { ruleDoc, rulesJson, rulesMarkdownTable, rulesText }] = await Promise.all([rulesModule(), import('./rule-docs.js')]);
   if (a.docs) {
     const dir = path.resolve(io.cwd, a.docs);
     const { crossRules } = await import('../../rules/cross/index.js');
@@ -484,6 +496,7 @@ async function runRules(a: RulesArgs, io: CliIO): Promise<number> {
     case 'config-schema': {
       // the rules across reports are set in the same file, for `ogi-lint audit`
       const { crossRules } = await import('../../rules/cross/index.js');
+      const { configSchemaText } = await import('./config-schema.js');
       text = configSchemaText([...allRules, ...(crossRules as unknown as Rule<unknown>[])]);
       break;
     }
@@ -616,6 +629,7 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
         const outputFile = a.outputFile as string | undefined;
         if (format === 'xlsx' && !outputFile) throw new UsageError(localise(CLI.xlsxNeedsOutput, early));
         const locale = (a.locale as Locale | undefined) ?? early;
+        const { extractCsv, extractResults, extractXlsx, withoutPositions } = await import('./extract.js');
         const results = await extractResults(paths, { cwd: io.cwd, profile: a.profile as string | undefined, encoding: a.encoding as string | undefined, locale });
         const shown = a.positions === false ? withoutPositions(results) : results;
         if (format === 'xlsx') await writeXlsx(io, outputFile!, locale, (file) => extractXlsx(shown, file, locale));
@@ -629,7 +643,14 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
       t('在 127.0.0.1 上提供在浏览器中检查报告的网页，并打印其地址', 'serve the web page that checks reports in the browser, on 127.0.0.1, and print its address'),
       (y) => y.option('port', { type: 'string', requiresArg: true, describe: t('监听的端口（默认 5180；0：任一空闲端口）', 'port to listen on (default 5180; 0: any free port)') }),
       async (a) => {
-        code = await webCommand(a.port, (a.locale as Locale | undefined) ?? early, io.stdout);
+        const { webCommand, WebError } = await import('./web.js');
+        try {
+          code = await webCommand(a.port, (a.locale as Locale | undefined) ?? early, io.stdout);
+        } catch (e) {
+          // said as a usage error, as a mistake in the call is
+          if (e instanceof WebError) throw new UsageError(e.message);
+          throw e;
+        }
       },
     )
     .command(
@@ -687,7 +708,7 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
     .strict()
     .help()
     .alias('h', 'help')
-    .version(packageInfo().version)
+    .version((packageJsonSource().load() as { version: string }).version)
     .exitProcess(false)
     .wrap(null)
     .fail((msg, err) => {
@@ -712,11 +733,14 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
       io.stderr.write(`${localise(CLI.usageError, early, { error: failure })}\n`);
       return 2;
     }
-    if (e instanceof UsageError || e instanceof WebError) {
+    if (e instanceof UsageError) {
       io.stderr.write(`${localise(CLI.usageError, early, { error: e.message })}\n`);
       return 2;
     }
-    if (e instanceof ConfigError) {
+    // a configuration error can only come from the configuration code, loaded by then (if it cannot
+    // be loaded, what failed is said below as an internal error)
+    const ConfigError = await import('../config/profiles.js').then((m) => m.ConfigError, () => undefined);
+    if (ConfigError && e instanceof ConfigError) {
       io.stderr.write(`${localise(CLI.configError, early, { error: e.in(early) })}\n`);
       return 2;
     }

@@ -1,26 +1,47 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { schemaSource } from './data.js';
+import { validators as dataValidators } from './generated/data-validators.js';
+import { configValidator, ruleOptionValidators } from './generated/config-validators.js';
 import { AjvClass, once } from '../util/lazy.js';
 import { closest } from '../util/suggest.js';
 
+/*
+ * The schemas that ship with ogi-lint (profiles, vocabularies, the configuration, the options of
+ * the built-in rules) are compiled when ogi-lint is built (scripts/generate-validators.mjs writes
+ * src/config/generated/), with the options below: a run neither loads ajv nor compiles them.
+ * ajv itself is loaded only for a schema known at run time alone: the options of a rule of one's
+ * own (`defineRule`), or a built-in rule whose options schema differs from the one compiled.
+ */
+
 // verbose: errors carry the schema they failed, whose keys give a "did you mean"
-// (code.optimize off: each validator runs a handful of times per process and compiling is what costs: about 50 ms less start-up)
+// (code.optimize off: such a validator runs a handful of times per process and compiling is what costs)
 const ajv = once(() => new (AjvClass())({ allErrors: true, strict: false, useDefaults: false, verbose: true, code: { optimize: false } }));
 const cache = new Map<string, ValidateFunction>();
+
+/** The compiled validator of one of the JSON schemas in schemas/ (`name` as in `vocabulary/x.schema.json`). */
+function precompiled(name: string): ValidateFunction | undefined {
+  if (name === 'config.schema.json') return configValidator;
+  return Object.hasOwn(dataValidators, name) ? dataValidators[name] : undefined;
+}
 
 /** A validator for one of the JSON schemas in schemas/. */
 export function schemaValidator(name: string): ValidateFunction {
   let v = cache.get(name);
   if (!v) {
-    const schema = schemaSource(name).load() as Record<string, unknown>;
-    v = ajv().compile(schema);
+    v = precompiled(name) ?? ajv().compile(schemaSource(name).load() as Record<string, unknown>);
     cache.set(name, v);
   }
   return v;
 }
 
-/** A validator for an inline schema (rule options). */
-export function compileSchema(schema: Record<string, unknown>): ValidateFunction {
+/**
+ * A validator for an inline schema (rule options): the one compiled at build time when `ruleId`
+ * names a built-in rule whose options schema is still the same, otherwise compiled now (ajv keeps
+ * what it compiled, by schema object).
+ */
+export function compileSchema(schema: Record<string, unknown>, ruleId?: string): ValidateFunction {
+  const built = ruleId !== undefined && Object.hasOwn(ruleOptionValidators, ruleId) ? ruleOptionValidators[ruleId]! : undefined;
+  if (built && built.schema === JSON.stringify(schema)) return built.validate;
   return ajv().compile(schema);
 }
 

@@ -15,8 +15,7 @@ import { CROSS_RULE_IDS } from '../../rules/cross/ids.js';
  * and reading configuration files is load.ts's part.
  */
 
-/** The configuration file looked for in each folder. */
-export const CONFIG_FILENAME = '.ogilintrc.json';
+export { CONFIG_FILENAME } from '../cli/names.js';
 /** The key of package.json that may hold the configuration instead. */
 export const PACKAGE_JSON_KEY = 'ogi-lint';
 
@@ -76,7 +75,7 @@ export function checkRuleEntryLocalised(id: string, entry: unknown, where: strin
     ];
   }
   if (options === undefined || !rule) return [];
-  const v = compileSchema(rule.optionsSchema);
+  const v = compileSchema(rule.optionsSchema, rule.id);
   if (v(options)) return [];
   return describeErrorsLocalised(v.errors, where, `${key}[1]`);
 }

@@ -1,6 +1,5 @@
 import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import { once, remarkGfm, remarkParse } from '../util/lazy.js';
 import type { Root } from 'mdast';
 import type { SourceDocument } from '../read/types.js';
 import { parsePlainText } from './plaintext.js';
@@ -8,11 +7,12 @@ import { parseHtml } from './html.js';
 
 export type { Root } from 'mdast';
 
-const markdownProcessor = unified().use(remarkParse).use(remarkGfm);
+// made when the first Markdown file is parsed
+const markdownProcessor = once(() => unified().use(remarkParse()).use(remarkGfm()));
 
 /** Markdown (CommonMark + GFM) into an mdast tree whose positions are offsets in `text`. */
 export function parseMarkdown(text: string): Root {
-  return markdownProcessor.parse(text) as Root;
+  return markdownProcessor().parse(text) as Root;
 }
 
 /**

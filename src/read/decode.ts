@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
-import jschardet from 'jschardet';
 import { LineIndex } from './lines.js';
+import { jschardet } from '../util/lazy.js';
 import type { ReaderNotice } from './types.js';
 
 /**
@@ -294,9 +294,10 @@ export function decodeBytes(buf: Uint8Array, opts: DecodeOptions = {}): Decoded 
 }
 
 function guessEncoding(buf: Uint8Array): string | undefined {
+  const detector = jschardet();
   try {
     const sample = Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.byteLength, SAMPLE));
-    const g = jschardet.detect(sample);
+    const g = detector.detect(sample);
     if (!g.encoding || g.confidence < 0.5) return undefined;
     return normaliseEncoding(g.encoding);
   } catch {

@@ -1,0 +1,177 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import iconv from 'iconv-lite';
+import { COMPLETE, ensureBuilt, run, tempDir, writeTree, type Run } from './helpers/cli.js';
+import { repoRoot } from './helpers/corpus.js';
+
+/*
+ * What the command line loads before it does anything: `--version` and `--help` load the argument
+ * parser and nothing of the linter; checking one Markdown report loads neither the readers of other
+ * formats, the audit's pool and summaries, the fixer, the encoding detector, nor ajv (the schemas
+ * that ship are validated by code compiled at build time), and a text report not even the Markdown
+ * parser. Each run is traced by a module hook that notes every ES module imported and every module
+ * required (of a package loaded with `require`, its entry).
+ */
+
+const hooks = `
+import { appendFileSync } from 'node:fs';
+export async function load(url, context, next) {
+  const r = await next(url, context);
+  appendFileSync(process.env.OGI_TRACE, url + '\\n');
+  return r;
+}
+`;
+const register = `
+import { register, Module } from 'node:module';
+import { appendFileSync } from 'node:fs';
+register('./hooks.mjs', import.meta.url);
+const load = Module._load;
+Module._load = function (request, parent, isMain) {
+  try {
+    appendFileSync(process.env.OGI_TRACE, 'require:' + Module._resolveFilename(request, parent, isMain) + '\\n');
+  } catch {
+    // a request that does not resolve fails in the real load below
+  }
+  return load.apply(this, arguments);
+};
+`;
+
+let dir: string;
+let preload: string;
+
+beforeAll(() => {
+  ensureBuilt();
+  dir = tempDir();
+  writeFileSync(path.join(dir, 'hooks.mjs'), hooks);
+  writeFileSync(path.join(dir, 'register.mjs'), register);
+  preload = pathToFileURL(path.join(dir, 'register.mjs')).href;
+});
+
+let runs = 0;
+
+/** Run the binary, traced: what it printed, and the files of every module it loaded. */
+function traced(args: string[], cwd = repoRoot): Run & { modules: string[] } {
+  const trace = path.join(dir, `trace-${++runs}.txt`);
+  writeFileSync(trace, '');
+  const r = run(args, { cwd, env: { NODE_OPTIONS: `--import=${preload}`, OGI_TRACE: trace } });
+  const modules = [
+    ...new Set(
+      readFileSync(trace, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.replace(/^require:/, ''))
+        .map((l) => (l.startsWith('file:') ? new URL(l).pathname : l)),
+    ),
+  ];
+  return { ...r, modules };
+}
+
+/** The npm packages among the modules (`ajv/dist/runtime/…` is ajv's runtime helpers, not ajv). */
+function packages(modules: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of modules) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(.*)$/.exec(m);
+    if (!match) continue;
+    out.add(match[1] === 'ajv' && match[2]!.startsWith('dist/runtime/') ? 'ajv/dist/runtime' : match[1]!);
+  }
+  return out;
+}
+
+const own = (modules: string[], folder: string): string[] => modules.filter((m) => m.startsWith(path.join(repoRoot, folder) + path.sep));
+
+/** What a run over one plain report never needs. */
+const NOT_FOR_ONE_REPORT = [
+  'ajv',
+  'mammoth',
+  'jszip',
+  'pdfjs-dist',
+  'rehype-parse',
+  'parse5',
+  'hast-util-to-mdast',
+  'exceljs',
+  'piscina',
+  'cli-progress',
+  'chart.js',
+  'csv-parse',
+  'csv-stringify',
+  'jschardet',
+  'diff',
+  'vscode-languageserver',
+];
+
+describe('start-up: what a run loads', () => {
+  it('--version and --help load the argument parser and nothing of the linter', () => {
+    for (const args of [['--version'], ['--help'], ['--help', '--locale', 'en']]) {
+      const r = traced(args);
+      expect(r.code).toBe(0);
+      expect(r.stdout.length).toBeGreaterThan(0);
+      const pkgs = packages(r.modules);
+      expect(pkgs.has('yargs')).toBe(true);
+      for (const p of [...NOT_FOR_ONE_REPORT, 'unified', 'remark-parse', 'micromark', 'iconv-lite', 'tinyglobby', 'picomatch', 'ignore', 'ajv/dist/runtime']) {
+        expect(pkgs.has(p), `${args.join(' ')} loads ${p}`).toBe(false);
+      }
+      expect(own(r.modules, 'dist/rules'), args.join(' ')).toEqual([]);
+      for (const folder of ['model', 'read', 'parse', 'config/generated', 'output', 'audit', 'fix', 'lsp']) {
+        expect(own(r.modules, `dist/src/${folder}`), `${args.join(' ')}: dist/src/${folder}`).toEqual([]);
+      }
+    }
+  });
+
+  it('one Markdown report: the Markdown parser and the rules, not the rest', () => {
+    const r = traced(['fixtures/samples/2021-qinghe-clean.md']);
+    expect(r.code, r.stderr).toBe(0);
+    const pkgs = packages(r.modules);
+    // the trace sees what is loaded: the parser and the rules are
+    expect(pkgs.has('remark-parse') && pkgs.has('remark-gfm')).toBe(true);
+    expect(own(r.modules, 'dist/rules').length).toBeGreaterThan(10);
+    for (const p of NOT_FOR_ONE_REPORT) expect(pkgs.has(p), `a .md report loads ${p}`).toBe(false);
+    expect(r.modules.filter((m) => m === 'node:http' || m.endsWith('/dist/src/cli/web.js'))).toEqual([]);
+  });
+
+  it('one text report, as JSON: not even the Markdown parser', () => {
+    const r = traced(['fixtures/samples/2023-year-mismatch.txt', '-f', 'json']);
+    expect(r.code, r.stderr).toBe(1);
+    expect((JSON.parse(r.stdout) as { messages: unknown[] }[])[0]!.messages.length).toBeGreaterThan(0);
+    const pkgs = packages(r.modules);
+    expect(own(r.modules, 'dist/rules').length).toBeGreaterThan(10);
+    for (const p of [...NOT_FOR_ONE_REPORT, 'remark-parse', 'remark-gfm', 'micromark', 'mdast-util-from-markdown']) expect(pkgs.has(p), `a .txt report loads ${p}`).toBe(false);
+  });
+
+  it('a configuration with rule options, valid or not, is checked without ajv', () => {
+    const good = tempDir();
+    writeTree(good, { '.ogilintrc.json': { root: true, rules: { 'contact-info': ['warn', { checkValues: false }], 'table-cell-value': ['error', { blanks: 'all' }] } }, 'r.txt': COMPLETE });
+    const ok = traced(['r.txt'], good);
+    expect(ok.code, ok.stderr).not.toBe(2);
+    expect(packages(ok.modules).has('ajv')).toBe(false);
+    const bad = tempDir();
+    writeTree(bad, { '.ogilintrc.json': { rulez: {}, rules: { 'contact-info': ['warn', { checkValues: 'yes' }] } }, 'r.txt': COMPLETE });
+    const refused = traced(['r.txt'], bad);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('未知的设置项“rulez”，是否想写“rules”？');
+    expect(refused.stderr).toContain('“rules.contact-info[1].checkValues”应为 布尔值（true 或 false）');
+    expect(packages(refused.modules).has('ajv')).toBe(false);
+  });
+
+  it('the encoding detector is loaded for a file that is neither UTF-8 nor clean GB18030, and reads it', () => {
+    const big5 = tempDir();
+    const text = COMPLETE.replace('某某局2021年', '臺北市政府資訊處2021年').repeat(2);
+    writeFileSync(path.join(big5, 'report.txt'), iconv.encode(text, 'big5'));
+    const r = traced(['report.txt', '-f', 'json'], big5);
+    expect(r.code, r.stderr).not.toBe(2);
+    expect(packages(r.modules).has('jschardet')).toBe(true);
+    const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string | null }[] }[];
+    expect(result!.messages.filter((m) => m.ruleId === 'file-unreadable' || m.ruleId === 'parse-error')).toEqual([]);
+  });
+
+  it('a Word document loads the Word reader, and only then', () => {
+    const docx = tempDir();
+    copyFileSync(path.join(repoRoot, 'fixtures/inputs/seed-004.docx'), path.join(docx, 'report.docx'));
+    const r = traced(['report.docx'], docx);
+    expect(r.code, r.stderr).not.toBe(2);
+    const pkgs = packages(r.modules);
+    expect(pkgs.has('mammoth') || pkgs.has('jszip')).toBe(true);
+    for (const p of ['pdfjs-dist', 'exceljs', 'piscina', 'cli-progress', 'chart.js', 'ajv']) expect(pkgs.has(p), `a .docx loads ${p}`).toBe(false);
+  });
+});

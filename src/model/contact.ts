@@ -1,6 +1,6 @@
 import type { Block, ContactItem, ContactKind } from './types.js';
 import type { MappedText } from '../util/mapped-text.js';
-import { toHalfWidth } from './numerals.js';
+import { halfWidthOf, toHalfWidth } from './numerals.js';
 import { rowText } from './period.js';
 import { vocabulary } from '../config/vocabulary.js';
 import { crawlerHeader, isChromeLine } from './page-chrome.js';
@@ -213,7 +213,7 @@ function sentences(h: string): [number, number][] {
 
 /** Contact details in one piece of text. */
 export function contactsIn(text: MappedText): ContactItem[] {
-  const h = toHalfWidth(text.text);
+  const h = halfWidthOf(text);
   const raw = labelled(h);
   raw.push(...unlabelled(h, raw));
   raw.sort((a, b) => a.start - b.start);

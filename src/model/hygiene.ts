@@ -6,7 +6,7 @@
  */
 import type { Block, Report } from './types.js';
 import type { MappedText, SourceRange } from '../util/mapped-text.js';
-import { toHalfWidth } from './numerals.js';
+import { halfWidthOf } from './numerals.js';
 import { isValidDate } from './dates.js';
 import { vocabulary } from '../config/vocabulary.js';
 
@@ -26,7 +26,7 @@ function memo<T>(fn: (report: Report) => T): (report: Report) => T {
 /** Each match of a global regexp over a block's text (full-width digits and letters read as ASCII). */
 function* scan(block: Block, re: RegExp): Generator<{ m: RegExpExecArray; text: MappedText }> {
   const text = block.text;
-  const h = toHalfWidth(text.text);
+  const h = halfWidthOf(text);
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(h))) {
@@ -376,7 +376,7 @@ function placeholderFinders(): PlaceholderFinder[] {
 export const placeholders = memo((report: Report): Placeholder[] => {
   const out: Placeholder[] = [];
   for (const b of proseBlocks(report)) {
-    const h = toHalfWidth(b.text.text);
+    const h = halfWidthOf(b.text);
     for (const p of placeholderFinders()) {
       for (const { m, text } of scan(b, p.re)) {
         if (p.keep && !p.keep(m, h)) continue;
@@ -429,7 +429,7 @@ const CITATION_RES: { kind: CitationKind; re: RegExp; keep?: (sentence: string) 
 export const citations = memo((report: Report): Citation[] => {
   const out: Citation[] = [];
   for (const b of proseBlocks(report)) {
-    const h = toHalfWidth(b.text.text);
+    const h = halfWidthOf(b.text);
     const found: Citation[] = [];
     for (const c of CITATION_RES) {
       for (const { m, text } of scan(b, c.re)) {

@@ -63,6 +63,22 @@ export function toHalfWidth(s: string): string {
   return out;
 }
 
+/** Half-width forms of texts the model holds (a block's text), by the text object: each finder reads them again. */
+const byText = new WeakMap<object, string>();
+
+/**
+ * `toHalfWidth` of an immutable text object's string (a MappedText), computed once per object:
+ * finders that scan every block ask for the same conversion again and again.
+ */
+export function halfWidthOf(t: { readonly text: string }): string {
+  let h = byText.get(t);
+  if (h === undefined) {
+    h = toHalfWidth(t.text);
+    byText.set(t, h);
+  }
+  return h;
+}
+
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 export function circledNumber(c: string): number {
   const i = CIRCLED.indexOf(c);

@@ -7,7 +7,7 @@
 import type { Report } from './types.js';
 import type { SourceRange } from '../util/mapped-text.js';
 import { proseBlocks } from './hygiene.js';
-import { toHalfWidth } from './numerals.js';
+import { halfWidthOf } from './numerals.js';
 import { vocabulary } from '../config/vocabulary.js';
 
 export interface MeasuresVocabulary {
@@ -74,7 +74,7 @@ export function datedMeasures(report: Report): DatedMeasure[] {
   const out: DatedMeasure[] = [];
   for (const b of proseBlocks(report)) {
     const text = b.text;
-    const h = toHalfWidth(text.text);
+    const h = halfWidthOf(text);
     for (const m of h.matchAll(future)) {
       const end = m.index + m[0].length;
       const clause = h.slice(end, end + 60).split(/[，。；：,;:！？!?]/u)[0]!;

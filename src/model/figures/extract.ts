@@ -149,6 +149,16 @@ export function positions(text: string): { sentence: Int32Array; clause: Int32Ar
   return { sentence, clause, depth };
 }
 
+type Positions = ReturnType<typeof positions>;
+const positionCache = new WeakMap<Block['text'], Positions>();
+
+/** `positions` of a block's text, computed once per text (figures and lists both read them). */
+export function positionsOf(text: Block['text']): Positions {
+  let p = positionCache.get(text);
+  if (!p) positionCache.set(text, (p = positions(text.text)));
+  return p;
+}
+
 const sentenceCache = new WeakMap<Block, { start: number; end: number }[]>();
 
 /** The sentences of a block, as `positions` counts them (ended by 。！？ or a line break). */
@@ -222,7 +232,8 @@ export function blockFigures(b: Block): Omit<Figure, 'index'>[] {
   const mt = b.text;
   const text = mt.text;
   const lead = readNumbering(text)?.length ?? 0;
-  const pos = positions(text);
+  // (computed on the first figure found: most lines have none)
+  let pos: Positions | undefined;
   const found: Omit<Figure, 'index'>[] = [];
   let lastEnd = lead;
 
@@ -240,6 +251,7 @@ export function blockFigures(b: Block): Omit<Figure, 'index'>[] {
     // the words that say what is counted are near the number; a run-on clause is cut
     const sStart = subjectStart(text, start, Math.max(lastEnd, lead, start - MAX_SUBJECT));
     const subject = text.slice(sStart, start).trim();
+    pos ??= positionsOf(mt);
     found.push({
       value: num.value,
       decimals: num.decimals,

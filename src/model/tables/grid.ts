@@ -85,9 +85,13 @@ function gridRows(t: RawTable, gridIndex: number): PRow[] {
 
 /** A page number or running foot a PDF leaves between lines: `— 6 —`, `- 3 -`, `第 3 页`, `3/12`. */
 export function isPageNumber(s: string): boolean {
+  // (each form holds a digit: most lines need no closer look)
+  if (!ANY_DIGIT.test(s)) return false;
   const t = toHalfWidth(s).trim();
   return /^[-—–－―─_~]+\s*\d{1,4}\s*[-—–－―─_~]+$/.test(t) || /^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$/.test(t) || /^\d{1,4}\s*\/\s*\d{1,4}$/.test(t);
 }
+
+const ANY_DIGIT = /[0-9０-９]/;
 
 /** Longest line read as table cells: a whole report run onto one line is some 10,000 characters. */
 const MAX_LINE = 50_000;
@@ -104,8 +108,14 @@ function tableLine(s: string): boolean {
   const t = s.trim();
   // a whole article or table run onto one line: its cells are read as a stream (up to a size no report reaches)
   if (t.length > 200) return t.length <= MAX_LINE;
-  return !/[，,。；;！？!?]/.test(outsideBrackets(t));
+  if (!SENTENCE_MARK.test(t)) return true;
+  // (with no bracket, all of the line is outside brackets)
+  if (!BRACKET.test(t)) return false;
+  return !SENTENCE_MARK.test(outsideBrackets(t));
 }
+
+const SENTENCE_MARK = /[，,。；;！？!?]/;
+const BRACKET = /[（()）]/;
 
 /** Brackets a line opens less those it closes. */
 function depthChange(s: string): number {

@@ -78,6 +78,8 @@ interface TemplateIndex {
   rowSpecs: RowTemplate[];
   cols: ColumnTemplate[];
   headerSpecs: LabelSpec[];
+  /** position of each row id among all the template's rows (the last, should ids repeat) */
+  rowIndex: Map<string, number>;
 }
 
 const templateIndexes = new WeakMap<TableTemplate, TemplateIndex>();
@@ -93,10 +95,24 @@ function templateIndex(tpl: TableTemplate): TemplateIndex {
       rowSpecs: rows.map((r) => r.row),
       cols: tpl.blocks.flatMap((b) => b.columns),
       headerSpecs: tpl.blocks.flatMap((b) => (b.headers ? [b.headers] : [])),
+      rowIndex: new Map(rows.map((r) => [r.row.id, r.index])),
     };
     templateIndexes.set(tpl, x);
   }
   return x;
+}
+
+/** The run row of each cell of a run, built once per run (every template reads the run). */
+const cellRowMaps = new WeakMap<Run, Map<PCell, number>>();
+
+function cellRows(run: Run): Map<PCell, number> {
+  let m = cellRowMaps.get(run);
+  if (!m) {
+    m = new Map();
+    for (let i = 0; i < run.rows.length; i++) for (const c of run.rows[i]!.cells) m.set(c, i);
+    cellRowMaps.set(run, m);
+  }
+  return m;
 }
 
 /** A list block's rows, indexed within the block, built once per block. */
@@ -669,8 +685,7 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
   const anchored = anchorFound(run, tpl);
   const evidence = distinct.size + (anchored ? 1 : 0);
   if (evidence < tpl.minEvidence || items.length === 0) return undefined;
-  const allRows = tpl.blocks.flatMap((b) => b.rows);
-  const rowIndex = new Map(allRows.map((r, i) => [r.id, i]));
+  const rowIndex = templateIndex(tpl).rowIndex;
   const first = items[0]!.at;
   const last = Math.max(...items.map((it) => it.end));
   const truncated = run.endsDocument && last === lastRowWithContent(run);
@@ -686,10 +701,7 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
   let valueCount = 0;
   /** rows whose figures ran together, read once the other rows are */
   const glued: (GluedRow & { item: Item })[] = [];
-  const rowOfCell = new Map<PCell, number>();
-  run.rows.forEach((r, i) => {
-    for (const c of r.cells) rowOfCell.set(c, i);
-  });
+  const rowOfCell = cellRows(run);
   const markUnsure = (reason: UnsureReason, it: Item, expected: number, actual: number): void => {
     unsure ??= { range: runRange(run, first, last), labels: [], values: 0, reason, row: it.ir.row.id, expected, actual };
   };

@@ -1,5 +1,7 @@
 /** Chinese numerals and full-width characters, as found in report text. */
 
+import { DERIVED, type MappedText } from '../util/mapped-text.js';
+
 const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const BIG: Record<string, number> = { 万: 10000, 亿: 100000000 };
@@ -63,20 +65,12 @@ export function toHalfWidth(s: string): string {
   return out;
 }
 
-/** Half-width forms of texts the model holds (a block's text), by the text object: each finder reads them again. */
-const byText = new WeakMap<object, string>();
-
 /**
- * `toHalfWidth` of an immutable text object's string (a MappedText), computed once per object:
- * finders that scan every block ask for the same conversion again and again.
+ * `toHalfWidth` of a MappedText's string, computed once per text object and kept on it: finders
+ * that scan every block ask for the same conversion again and again.
  */
-export function halfWidthOf(t: { readonly text: string }): string {
-  let h = byText.get(t);
-  if (h === undefined) {
-    h = toHalfWidth(t.text);
-    byText.set(t, h);
-  }
-  return h;
+export function halfWidthOf(t: MappedText): string {
+  return (t[DERIVED] ??= toHalfWidth(t.text));
 }
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';

@@ -74,6 +74,19 @@ export const OPEN_PAREN = /[（(]/;
 export const CLOSE_PAREN = /[）)]/;
 
 export function coreSubject(subject: string): string {
+  let core = coreCache.get(subject);
+  if (core === undefined) {
+    core = coreSubjectOnce(subject);
+    if (coreCache.size >= 20000) coreCache.clear();
+    coreCache.set(subject, core);
+  }
+  return core;
+}
+
+/** coreSubject's answers by subject: the same words recur in every report (and every figure of a list). */
+const coreCache = new Map<string, string>();
+
+function coreSubjectOnce(subject: string): string {
   const { lead, trail } = figuresWording();
   let s = subject.replace(/[“”"「」『』]/g, '');
   for (let i = 0; i < 3; i++) {

@@ -205,7 +205,11 @@ function textRow(b: Block, heading: boolean): PRow | undefined {
   if (!t.text || isPageNumber(t.text)) return undefined;
   // a heading is one label, whatever spaces it holds
   const raw: (RawCell & { glued?: boolean })[] = heading && !/\d\s*$/.test(t.text) ? [{ text: cleanCellText(t), range: t.range() }] : textCells(t);
-  const cells = raw.map((c, k) => ({ ...prepareCell(c, k, 0), ...(c.glued ? { glued: true } : {}) }));
+  const cells = raw.map((c, k) => {
+    const cell = prepareCell(c, k, 0);
+    if (c.glued) cell.glued = true;
+    return cell;
+  });
   if (!cells.length) return undefined;
   return { cells, grid: -1, positional: false, delimited: false, prose: true, layout: 'text', range: t.range(), ...(heading ? { heading } : {}) };
 }

@@ -216,6 +216,8 @@ export function contactsIn(text: MappedText): ContactItem[] {
   const h = halfWidthOf(text);
   const raw = labelled(h);
   raw.push(...unlabelled(h, raw));
+  // (most lines hold none: their sentences need not be read)
+  if (raw.length === 0) return [];
   raw.sort((a, b) => a.start - b.start);
   const sents = sentences(h);
   const asks = sents.map(([a, b]) => {

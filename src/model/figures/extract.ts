@@ -294,8 +294,10 @@ export function blockFigures(b: Block): Omit<Figure, 'index'>[] {
     const numStart = m.index;
     if (numStart < lead) continue;
     const numText = g.num!;
-    const before = text.slice(Math.max(0, numStart - 4), numStart);
     const isArabic = /^[0-9０-９]/.test(numText);
+    // (a Chinese numeral with no unit is no figure: the common case, 进一步 and 统一, is passed over first)
+    if (!isArabic && !g.unit) continue;
+    const before = text.slice(Math.max(0, numStart - 4), numStart);
     const end0 = numStart + m[0].length;
     if (CODE_BEFORE.test(before.replace(/[ \u00a0\u3000]+$/, '')) || CODE_AFTER.test(text.slice(end0, end0 + 1))) continue;
     if (isArabic && /[.．]$/.test(text.slice(numStart, numStart + numText.length + 1)) && /[0-9]/.test(text[numStart + numText.length + 1] ?? '')) continue;

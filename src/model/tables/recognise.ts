@@ -80,6 +80,10 @@ interface TemplateIndex {
   headerSpecs: LabelSpec[];
   /** position of each row id among all the template's rows (the last, should ids repeat) */
   rowIndex: Map<string, number>;
+  /** the ids of the rows under each parent id, in template order */
+  childIds: Map<string, string[]>;
+  /** the id of the (first) block holding each row */
+  blockIdOf: Map<RowTemplate, string>;
 }
 
 const templateIndexes = new WeakMap<TableTemplate, TemplateIndex>();
@@ -96,7 +100,17 @@ function templateIndex(tpl: TableTemplate): TemplateIndex {
       cols: tpl.blocks.flatMap((b) => b.columns),
       headerSpecs: tpl.blocks.flatMap((b) => (b.headers ? [b.headers] : [])),
       rowIndex: new Map(rows.map((r) => [r.row.id, r.index])),
+      childIds: new Map(),
+      blockIdOf: new Map(),
     };
+    for (const { row, block } of rows) {
+      if (row.parent !== undefined) {
+        const c = x.childIds.get(row.parent);
+        if (c) c.push(row.id);
+        else x.childIds.set(row.parent, [row.id]);
+      }
+      if (!x.blockIdOf.has(row)) x.blockIdOf.set(row, block.id);
+    }
     templateIndexes.set(tpl, x);
   }
   return x;
@@ -632,15 +646,15 @@ function tableOf(tpl: TableTemplate, run: Run, from: number, to: number, mapping
 
 /** Rows of the template not found, and rows out of order. */
 function rowIssues(tpl: TableTemplate, t: OfficialTable, found: { id: string; index: number; range: SourceRange }[], truncatedAfter: number | undefined, at: SourceRange): void {
-  const all: RowTemplate[] = tpl.blocks.flatMap((b) => b.rows);
+  const { rowSpecs: all, childIds, blockIdOf } = templateIndex(tpl);
   const ids = new Set(found.map((f) => f.id));
   if (tpl.strictRows) {
     all.forEach((r, index) => {
       if (ids.has(r.id) || r.optional) return;
       if (truncatedAfter !== undefined && index > truncatedAfter) return;
       // a heading row may be merged into its first item's line; its items show it is there
-      if (r.group && all.some((x) => x.parent === r.id && ids.has(x.id))) return;
-      const blockId = tpl.blocks.find((b) => b.rows.includes(r))!.id;
+      if (r.group && childIds.get(r.id)?.some((id) => ids.has(id))) return;
+      const blockId = blockIdOf.get(r)!;
       t.issues.push({ kind: 'missing-row', row: r.id, block: blockId, range: at, expected: r.title });
     });
   }

@@ -184,6 +184,8 @@ function topLevel(c: PCell): boolean {
  */
 function labelLike(c: PCell, row: PRow): boolean {
   if (!row.prose) return true;
+  // (a long piece is never a label: proseLabel says so without a look-up of its text)
+  if (c.text.length > 80) return false;
   let known = labelLikeCache.get(c.text);
   if (known === undefined) {
     known = proseLabel(c);

@@ -557,7 +557,8 @@ interface ColumnPlan {
 function planColumns(run: Run, block: BlockTemplate, headerRows: number[], headerCells: PCell[], data: Item[], counts: number[]): ColumnPlan {
   const issues: StructureIssue[] = [];
   const ids = block.columns.map((c) => c.id);
-  const colFor = (c: PCell): ColumnTemplate | undefined => bestMatch(c.label, block.columns);
+  // (by label text, once per block: the same header cells are asked about for every reading)
+  const colFor = (c: PCell): ColumnTemplate | undefined => memo(block.columns, c.label.text, () => bestMatch(c.label, block.columns) ?? null) ?? undefined;
   const headers = headerRows.map((i) => run.rows[i]!);
   const seen = new Set<string>();
   const labels: ExtractedColumn[] = [];

@@ -1,6 +1,6 @@
 import type { Block, ContactItem, ContactKind } from './types.js';
 import type { MappedText } from '../util/mapped-text.js';
-import { toHalfWidth } from './numerals.js';
+import { halfWidthOf, toHalfWidth } from './numerals.js';
 import { rowText } from './period.js';
 import { vocabulary } from '../config/vocabulary.js';
 import { crawlerHeader, isChromeLine } from './page-chrome.js';
@@ -213,9 +213,11 @@ function sentences(h: string): [number, number][] {
 
 /** Contact details in one piece of text. */
 export function contactsIn(text: MappedText): ContactItem[] {
-  const h = toHalfWidth(text.text);
+  const h = halfWidthOf(text);
   const raw = labelled(h);
   raw.push(...unlabelled(h, raw));
+  // (most lines hold none: their sentences need not be read)
+  if (raw.length === 0) return [];
   raw.sort((a, b) => a.start - b.start);
   const sents = sentences(h);
   const asks = sents.map(([a, b]) => {

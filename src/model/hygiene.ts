@@ -6,7 +6,7 @@
  */
 import type { Block, Report } from './types.js';
 import type { MappedText, SourceRange } from '../util/mapped-text.js';
-import { toHalfWidth } from './numerals.js';
+import { halfWidthOf } from './numerals.js';
 import { isValidDate } from './dates.js';
 import { vocabulary } from '../config/vocabulary.js';
 
@@ -23,10 +23,14 @@ function memo<T>(fn: (report: Report) => T): (report: Report) => T {
   };
 }
 
-/** Each match of a global regexp over a block's text (full-width digits and letters read as ASCII). */
-function* scan(block: Block, re: RegExp): Generator<{ m: RegExpExecArray; text: MappedText }> {
+/**
+ * Each match of a global regexp over a block's text (full-width digits and letters read as ASCII).
+ * `needs`: words of which every match holds one; a text with none of them is not searched.
+ */
+function* scan(block: Block, re: RegExp, needs?: readonly string[]): Generator<{ m: RegExpExecArray; text: MappedText }> {
   const text = block.text;
-  const h = toHalfWidth(text.text);
+  const h = halfWidthOf(text);
+  if (needs && !needs.some((w) => h.includes(w))) return;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(h))) {
@@ -162,7 +166,7 @@ function readDocNumber(m: RegExpExecArray, text: MappedText): DocNumber | undefi
 export const docNumbers = memo((report: Report): DocNumber[] => {
   const out: DocNumber[] = [];
   for (const b of proseBlocks(report)) {
-    for (const { m, text } of scan(b, DOC_NO_RE)) {
+    for (const { m, text } of scan(b, DOC_NO_RE, ['号'])) {
       const dn = readDocNumber(m, text);
       if (dn) out.push(dn);
     }
@@ -206,10 +210,11 @@ function monthDaySplits(digits: string, year?: number): { month: number; day: nu
 }
 
 /** Garbled forms: digits of a date run together with marks missing. */
-const GARBLED: { re: RegExp; read: (m: RegExpExecArray) => Omit<DateFinding, 'range' | 'text'> | undefined }[] = [
+const GARBLED: { re: RegExp; needs: string[]; read: (m: RegExpExecArray) => Omit<DateFinding, 'range' | 'text'> | undefined }[] = [
   {
     // 201612月 → 2016年12月
     re: /(?<![0-9.])((?:19|20)[0-9]{2})([0-9]{1,2})月/g,
+    needs: ['月'],
     read: (m) => {
       const month = Number(m[2]);
       if (month < 1 || month > 12) return { problem: 'no-year-mark' };
@@ -219,6 +224,7 @@ const GARBLED: { re: RegExp; read: (m: RegExpExecArray) => Omit<DateFinding, 'ra
   {
     // 202111日 → 2021年1月1日
     re: /(?<![0-9.])((?:19|20)[0-9]{2})([0-9]{2,4})日/g,
+    needs: ['日'],
     read: (m) => {
       const year = Number(m[1]);
       const splits = monthDaySplits(m[2]!, year);
@@ -232,6 +238,7 @@ const GARBLED: { re: RegExp; read: (m: RegExpExecArray) => Omit<DateFinding, 'ra
     // 于2021926召开: a date with every mark lost, where the words around say a date stands.
     // Only 6–7 digits: eight digits are the compact form 20210926, and longer runs are numbers.
     re: /(?<=(?:于|在|自|从|截至|截止|日期[:：]|时间[:：])\s*)((?:19|20)[0-9]{2})([0-9]{2,3})(?![0-9.%])(?![元人条件次万个份号项家户套台])/g,
+    needs: ['于', '在', '自', '从', '截', '日期', '时间'],
     read: (m) => {
       const year = Number(m[1]);
       const splits = monthDaySplits(m[2]!, year);
@@ -245,6 +252,7 @@ const GARBLED: { re: RegExp; read: (m: RegExpExecArray) => Omit<DateFinding, 'ra
   {
     // 到1231日 after a date: 月 lost between month and day
     re: /(?<=(?:年|日|月)[^。；\n]{0,12}?(?:至|到|~|～|—|－|-)\s*)(?<![0-9])([0-9]{3,4})日/g,
+    needs: ['日'],
     read: (m) => {
       const splits = monthDaySplits(m[1]!);
       if (splits.length !== 1) return undefined;
@@ -268,13 +276,13 @@ export const dateFindings = memo((report: Report): DateFinding[] => {
   };
   for (const b of proseBlocks(report)) {
     for (const g of GARBLED) {
-      for (const { m, text } of scan(b, g.re)) {
+      for (const { m, text } of scan(b, g.re, g.needs)) {
         const read = g.read(m);
         if (!read) continue;
         push({ text: text.text.slice(m.index, m.index + m[0].length), range: text.range(m.index, m.index + m[0].length), ...read });
       }
     }
-    for (const { m, text } of scan(b, WRITTEN_DATE)) {
+    for (const { m, text } of scan(b, WRITTEN_DATE, ['月'])) {
       const year = m[1] ? Number(m[1]) : undefined;
       const month = Number(m[2]);
       const day = m[3] !== undefined ? Number(m[3]) : undefined;
@@ -289,7 +297,7 @@ export const dateFindings = memo((report: Report): DateFinding[] => {
         problem: 'impossible',
       });
     }
-    for (const { m, text } of scan(b, DASHED_DATE)) {
+    for (const { m, text } of scan(b, DASHED_DATE, ['-', '/'])) {
       const d = { year: Number(m[1]), month: Number(m[3]), day: Number(m[4]) };
       if (isValidDate(d)) continue;
       push({ text: m[0], range: text.range(m.index, m.index + m[0].length), problem: 'impossible' });
@@ -326,7 +334,7 @@ interface PlaceholderVocabulary {
   yearWords: string;
 }
 
-type PlaceholderFinder = { kind: PlaceholderKind; re: RegExp; keep?: (m: RegExpExecArray, h: string) => boolean };
+type PlaceholderFinder = { kind: PlaceholderKind; re: RegExp; needs?: string[]; keep?: (m: RegExpExecArray, h: string) => boolean };
 let finders: PlaceholderFinder[] | undefined;
 
 /** The template leftovers to look for, built from src/vocabulary/placeholder.json. */
@@ -358,17 +366,19 @@ function placeholderFinders(): PlaceholderFinder[] {
       // 【请填写…】 and the like; web-page furniture such as 【字体：大 中 小】【打印】 is not meant
       kind: 'instruction',
       re: /【([^【】\n]{1,30})】/g,
+      needs: ['【'],
       keep: (m) => !/[0-9]/.test(m[1]!) && cue.test(m[1]!) && !furniture.test(m[1]!),
     },
-    { kind: 'instruction', re: new RegExp(`[（(]\\s*(?:${v.parenthesisedInstruction.join('|')})[^（()）\\n]{0,30}[)）]`, 'g') },
+    { kind: 'instruction', re: new RegExp(`[（(]\\s*(?:${v.parenthesisedInstruction.join('|')})[^（()）\\n]{0,30}[)）]`, 'g'), needs: ['（', '('] },
     {
       kind: 'missing-year',
       re: new RegExp(`(?<=[${cls(v.beforeMissingYear)}])年(?=[^${cls(v.yearWords)}\\s0-9，,。、])`, 'g'),
+      needs: ['年'],
     },
     // 年，我局… at the start of a line
-    { kind: 'missing-year', re: /^[\s　]*年(?=[，,])/g },
+    { kind: 'missing-year', re: /^[\s　]*年(?=[，,])/g, needs: ['年'] },
     // a blank date left for the signature: 年 月 日 (or 2021年 月 日)
-    { kind: 'blank-date', re: /(?<![0-9〇零○一二三四五六七八九十])年[ \u3000]+月[ \u3000]+日/g },
+    { kind: 'blank-date', re: /(?<![0-9〇零○一二三四五六七八九十])年[ \u3000]+月[ \u3000]+日/g, needs: ['年'] },
   ];
   return finders;
 }
@@ -376,9 +386,9 @@ function placeholderFinders(): PlaceholderFinder[] {
 export const placeholders = memo((report: Report): Placeholder[] => {
   const out: Placeholder[] = [];
   for (const b of proseBlocks(report)) {
-    const h = toHalfWidth(b.text.text);
+    const h = halfWidthOf(b.text);
     for (const p of placeholderFinders()) {
-      for (const { m, text } of scan(b, p.re)) {
+      for (const { m, text } of scan(b, p.re, p.needs)) {
         if (p.keep && !p.keep(m, h)) continue;
         out.push({ kind: p.kind, text: text.text.slice(m.index, m.index + m[0].length), range: text.range(m.index, m.index + m[0].length) });
       }
@@ -409,30 +419,32 @@ export interface Citation {
 }
 
 const HISTORY_WORDS = /(修订|修改|废止|取代|原《|原条例|711)/;
-const CITATION_RES: { kind: CitationKind; re: RegExp; keep?: (sentence: string) => boolean }[] = [
-  { kind: 'regulation-2007', re: /国务院令\s*第?\s*492\s*号/g },
+const CITATION_RES: { kind: CitationKind; re: RegExp; needs: string[]; keep?: (sentence: string) => boolean }[] = [
+  { kind: 'regulation-2007', re: /国务院令\s*第?\s*492\s*号/g, needs: ['492'] },
   {
     kind: 'article-2007',
     re: /第\s*(三十[一二]|3[12])\s*条/g,
+    needs: ['条'],
     // the revised regulation has articles 31 and 32 too (on requests and third parties); only
     // the old articles on the annual report are cited as the basis of a report's contents
     keep: (s) => /条例/.test(s) && /(年度报告|本报告|年报|编制|方面|内容|报告如下)/.test(s) && !/(第三方|申请人|补正|征求)/.test(s),
   },
-  { kind: 'notice-2019', re: /国办公开办?函\s*[〔[(【﹝]\s*2019\s*[〕\])】﹞]\s*60\s*号/g },
+  { kind: 'notice-2019', re: /国办公开办?函\s*[〔[(【﹝]\s*2019\s*[〕\])】﹞]\s*60\s*号/g, needs: ['60'] },
   {
     // the notice by its title alone, as national documents are often cited
     kind: 'notice-2019',
     re: /(?:国务院办公厅政府信息与政务公开办公室)?《(?:国务院办公厅政府信息与政务公开办公室)?关于政府信息公开(?:工作)?年度报告有关事项的通知》/g,
+    needs: ['通知》'],
   },
 ];
 
 export const citations = memo((report: Report): Citation[] => {
   const out: Citation[] = [];
   for (const b of proseBlocks(report)) {
-    const h = toHalfWidth(b.text.text);
+    const h = halfWidthOf(b.text);
     const found: Citation[] = [];
     for (const c of CITATION_RES) {
-      for (const { m, text } of scan(b, c.re)) {
+      for (const { m, text } of scan(b, c.re, c.needs)) {
         const sentence = sentenceAround(h, m.index, m.index + m[0].length);
         if (c.keep && !c.keep(sentence)) continue;
         const cit: Citation = {
@@ -487,7 +499,7 @@ function targetPattern(): RegExp {
 export const targetDates = memo((report: Report): TargetDate[] => {
   const out: TargetDate[] = [];
   for (const b of proseBlocks(report)) {
-    for (const { m, text } of scan(b, targetPattern())) {
+    for (const { m, text } of scan(b, targetPattern(), ['年'])) {
       const di = m.index + m[0].indexOf(m[2]!, m[1]!.length);
       const end = m.index + m[0].length;
       out.push({

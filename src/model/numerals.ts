@@ -1,5 +1,7 @@
 /** Chinese numerals and full-width characters, as found in report text. */
 
+import { DERIVED, type MappedText } from '../util/mapped-text.js';
+
 const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const BIG: Record<string, number> = { 万: 10000, 亿: 100000000 };
@@ -48,7 +50,7 @@ export function toHalfWidth(s: string): string {
   const short = s.length <= 64;
   const known = short ? halfWidthCache.get(s) : longCache.get(s);
   if (known !== undefined) return known;
-  const out = FULL_WIDTH.test(s) ? s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ') : s;
+  const out = FULL_WIDTH.test(s) ? convertFullWidth(s) : s;
   if (short) {
     if (halfWidthCache.size >= 50000) halfWidthCache.clear();
     halfWidthCache.set(s, out);
@@ -61,6 +63,29 @@ export function toHalfWidth(s: string): string {
     longCacheChars += s.length;
   }
   return out;
+}
+
+/** U+FF01–U+FF5E to U+0021–U+007E and U+3000 to a space, character by character (no callback per character). */
+function convertFullWidth(s: string): string {
+  const codes: number[] = new Array<number>(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    codes[i] = c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c === 0x3000 ? 0x20 : c;
+  }
+  let out = '';
+  for (let i = 0; i < codes.length; i += CHUNK) out += String.fromCharCode(...codes.slice(i, i + CHUNK));
+  return out;
+}
+
+/** Characters passed to String.fromCharCode at once (well below any engine's limit on arguments). */
+const CHUNK = 4096;
+
+/**
+ * `toHalfWidth` of a MappedText's string, computed once per text object and kept on it: finders
+ * that scan every block ask for the same conversion again and again.
+ */
+export function halfWidthOf(t: MappedText): string {
+  return (t[DERIVED] ??= toHalfWidth(t.text));
 }
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';

@@ -1,6 +1,6 @@
 import type { Block, DateValue, PeriodStatement, RawCell } from './types.js';
 import { MappedText } from '../util/mapped-text.js';
-import { chineseNumber, toHalfWidth } from './numerals.js';
+import { chineseNumber, halfWidthOf } from './numerals.js';
 import { CN_SMALL, isValidDate, parseYear, YEAR_RE } from './dates.js';
 import { vocabulary } from '../config/vocabulary.js';
 import { isPageNumberLine } from './page-chrome.js';
@@ -263,7 +263,7 @@ function rangesAboutData(text: MappedText, h: string, spans: [number, number][])
 
 /** Statements of the statistics period in one piece of text. */
 export function periodsIn(text: MappedText): PeriodStatement[] {
-  const h = toHalfWidth(text.text);
+  const h = halfWidthOf(text);
   const out: PeriodStatement[] = [];
   const spans: [number, number][] = [];
   const { key, connector } = words();

@@ -7,7 +7,7 @@
 import type { Report } from './types.js';
 import type { SourceRange } from '../util/mapped-text.js';
 import { proseBlocks } from './hygiene.js';
-import { toHalfWidth } from './numerals.js';
+import { halfWidthOf } from './numerals.js';
 import { vocabulary } from '../config/vocabulary.js';
 
 export interface MeasuresVocabulary {
@@ -66,6 +66,8 @@ export interface DatedMeasure {
 
 const cache = new WeakMap<Report, DatedMeasure[]>();
 
+const YEAR_MARK = /(?:19|20)[0-9]{2}\s*年/;
+
 /** Every sentence in the prose that opens with a year and announces measures still to be taken. */
 export function datedMeasures(report: Report): DatedMeasure[] {
   const hit = cache.get(report);
@@ -74,7 +76,9 @@ export function datedMeasures(report: Report): DatedMeasure[] {
   const out: DatedMeasure[] = [];
   for (const b of proseBlocks(report)) {
     const text = b.text;
-    const h = toHalfWidth(text.text);
+    const h = halfWidthOf(text);
+    // (every match opens with a year and 年)
+    if (!YEAR_MARK.test(h)) continue;
     for (const m of h.matchAll(future)) {
       const end = m.index + m[0].length;
       const clause = h.slice(end, end + 60).split(/[，。；：,;:！？!?]/u)[0]!;

@@ -135,6 +135,18 @@ function innerSlip(title: string, format: string): boolean {
  * before or after, a title cut short) are not. Returns the format's title without its numbering.
  */
 export function titleTypo(title: string, formatTitle: string): string | undefined {
+  const key = `${title}\u0000${formatTitle}`;
+  if (typoCache.has(key)) return typoCache.get(key);
+  const typo = titleTypoOnce(title, formatTitle);
+  if (typoCache.size >= 20000) typoCache.clear();
+  typoCache.set(key, typo);
+  return typo;
+}
+
+/** titleTypo's answers by title and format title: each heading is compared with every title of the format. */
+const typoCache = new Map<string, string | undefined>();
+
+function titleTypoOnce(title: string, formatTitle: string): string | undefined {
   const bare = formatTitle.slice(readNumbering(formatTitle)?.length ?? 0).trim();
   const { same, ignore } = titleFolds();
   if (ignore(title) === ignore(bare)) return undefined;

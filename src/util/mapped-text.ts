@@ -20,10 +20,18 @@ export interface SourceRange {
   end: number;
 }
 
+/**
+ * The key of a slot on each MappedText where model code keeps a form of the text it derives once
+ * and reads many times (the half-width text: see `halfWidthOf`). A symbol, so that the slot is no
+ * part of the text's data: JSON and structured clones leave it out.
+ */
+export const DERIVED: unique symbol = Symbol('derived');
+
 /** Text that keeps, for each of its characters, the offset it came from in the source text. */
 export class MappedText {
   readonly text: string;
   private readonly segs: Segment[];
+  [DERIVED]: string | undefined = undefined;
 
   constructor(text: string, segs: Segment[]) {
     this.text = text;

@@ -5,7 +5,7 @@
  */
 import type { Block } from '../types.js';
 import type { Breakdown, Figure, ListEnd, Share, UnitClass } from './types.js';
-import { CLAUSE_BREAK, CLOSE_PAREN, OPEN_PAREN, SENTENCE_END, blockSentences, coreSubject, isCount, isProse, positions } from './extract.js';
+import { CLAUSE_BREAK, CLOSE_PAREN, OPEN_PAREN, SENTENCE_END, blockSentences, coreSubject, isCount, isProse, positionsOf } from './extract.js';
 import { readNumbering } from '../numbering.js';
 import { vocabulary } from '../../config/vocabulary.js';
 
@@ -155,7 +155,7 @@ interface ListScan {
 class BlockLists {
   readonly text: string;
   readonly figs: Figure[];
-  readonly pos: ReturnType<typeof positions>;
+  private posCache: ReturnType<typeof positionsOf> | undefined;
   readonly lead: number;
   /** markers consumed by a nested list */
   readonly used = new Set<number>();
@@ -168,8 +168,12 @@ class BlockLists {
   ) {
     this.text = block.text.text;
     this.figs = figs;
-    this.pos = positions(this.text);
     this.lead = readNumbering(this.text)?.length ?? 0;
+  }
+
+  /** sentence, clause and bracket depth at each offset (see `positions`), computed when first asked for */
+  get pos(): ReturnType<typeof positionsOf> {
+    return (this.posCache ??= positionsOf(this.block.text));
   }
 
   /**

@@ -74,6 +74,19 @@ export const OPEN_PAREN = /[（(]/;
 export const CLOSE_PAREN = /[）)]/;
 
 export function coreSubject(subject: string): string {
+  let core = coreCache.get(subject);
+  if (core === undefined) {
+    core = coreSubjectOnce(subject);
+    if (coreCache.size >= 20000) coreCache.clear();
+    coreCache.set(subject, core);
+  }
+  return core;
+}
+
+/** coreSubject's answers by subject: the same words recur in every report (and every figure of a list). */
+const coreCache = new Map<string, string>();
+
+function coreSubjectOnce(subject: string): string {
   const { lead, trail } = figuresWording();
   let s = subject.replace(/[“”"「」『』]/g, '');
   for (let i = 0; i < 3; i++) {
@@ -149,6 +162,16 @@ export function positions(text: string): { sentence: Int32Array; clause: Int32Ar
   return { sentence, clause, depth };
 }
 
+type Positions = ReturnType<typeof positions>;
+const positionCache = new WeakMap<Block['text'], Positions>();
+
+/** `positions` of a block's text, computed once per text (figures and lists both read them). */
+export function positionsOf(text: Block['text']): Positions {
+  let p = positionCache.get(text);
+  if (!p) positionCache.set(text, (p = positions(text.text)));
+  return p;
+}
+
 const sentenceCache = new WeakMap<Block, { start: number; end: number }[]>();
 
 /** The sentences of a block, as `positions` counts them (ended by 。！？ or a line break). */
@@ -222,7 +245,8 @@ export function blockFigures(b: Block): Omit<Figure, 'index'>[] {
   const mt = b.text;
   const text = mt.text;
   const lead = readNumbering(text)?.length ?? 0;
-  const pos = positions(text);
+  // (computed on the first figure found: most lines have none)
+  let pos: Positions | undefined;
   const found: Omit<Figure, 'index'>[] = [];
   let lastEnd = lead;
 
@@ -240,6 +264,7 @@ export function blockFigures(b: Block): Omit<Figure, 'index'>[] {
     // the words that say what is counted are near the number; a run-on clause is cut
     const sStart = subjectStart(text, start, Math.max(lastEnd, lead, start - MAX_SUBJECT));
     const subject = text.slice(sStart, start).trim();
+    pos ??= positionsOf(mt);
     found.push({
       value: num.value,
       decimals: num.decimals,
@@ -269,8 +294,10 @@ export function blockFigures(b: Block): Omit<Figure, 'index'>[] {
     const numStart = m.index;
     if (numStart < lead) continue;
     const numText = g.num!;
-    const before = text.slice(Math.max(0, numStart - 4), numStart);
     const isArabic = /^[0-9０-９]/.test(numText);
+    // (a Chinese numeral with no unit is no figure: the common case, 进一步 and 统一, is passed over first)
+    if (!isArabic && !g.unit) continue;
+    const before = text.slice(Math.max(0, numStart - 4), numStart);
     const end0 = numStart + m[0].length;
     if (CODE_BEFORE.test(before.replace(/[ \u00a0\u3000]+$/, '')) || CODE_AFTER.test(text.slice(end0, end0 + 1))) continue;
     if (isArabic && /[.．]$/.test(text.slice(numStart, numStart + numText.length + 1)) && /[0-9]/.test(text[numStart + numText.length + 1] ?? '')) continue;

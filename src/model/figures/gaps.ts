@@ -21,6 +21,14 @@ function patterns(): { re: RegExp; verbs: RegExp } {
   return gapRe;
 }
 
+/** A number and this unit: the clause of a gap has its number already (受理3件依申请件). */
+const counted = new Map<string, RegExp>();
+function countedIn(unit: string): RegExp {
+  let re = counted.get(unit);
+  if (!re) counted.set(unit, (re = new RegExp(`[0-9０-９零〇一二两三四五六七八九十百千万][ \\u00a0\\u3000]*(?:余|多)?${unit}`, 'u')));
+  return re;
+}
+
 export function findGaps(blocks: Block[], figures: Figure[]): FigureGap[] {
   const { re, verbs } = patterns();
   const byBlock = new Map<number, Figure[]>();
@@ -33,9 +41,8 @@ export function findGaps(blocks: Block[], figures: Figure[]): FigureGap[] {
   for (const b of blocks) {
     if (!isProse(b)) continue;
     const text = b.text.text;
-    const sentences = blockSentences(b);
-    // the sentences of the block that state a count
-    const withCounts = new Set((byBlock.get(b.index) ?? []).filter((f) => isCount(f.unitClass)).map((f) => f.sentence));
+    let sentences: { start: number; end: number }[] | undefined;
+    let withCounts: Set<number> | undefined;
     let si = 0;
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
@@ -47,7 +54,10 @@ export function findGaps(blocks: Block[], figures: Figure[]): FigureGap[] {
       while (k > 0 && m.index - k < 60 && !/[。！？!?；;，,：:、（）()\n]/u.test(text[k - 1]!)) k--;
       const words = text.slice(k, gapAt).trim();
       // the clause has its number already (受理3件依申请件)
-      if (new RegExp(`[0-9０-９零〇一二两三四五六七八九十百千万][ \\u00a0\\u3000]*(?:余|多)?${g.unit!}`, 'u').test(words)) continue;
+      if (countedIn(g.unit!).test(words)) continue;
+      // the sentences of the block, and those that state a count (read for a block with a gap only)
+      sentences ??= blockSentences(b);
+      withCounts ??= new Set((byBlock.get(b.index) ?? []).filter((f) => isCount(f.unitClass)).map((f) => f.sentence));
       while (si < sentences.length - 1 && sentences[si]!.end < m.index) si++;
       if (!withCounts.has(si) && !verbs.test(words)) continue;
       out.push({ words, unit: g.unit!, range: b.text.range(gapAt, end), block: b.index });

@@ -273,8 +273,17 @@ export function wholeMetric(phrase: string): TableMetric | undefined {
  * and the topic of its statement (结果纠正 of 行政复议).
  */
 export function figureMetric(report: Pick<Report, 'blocks'>, f: Figure): TableMetric | undefined {
-  return tableMetric(f, figureSentence(report, f), joinedSubject(report, f), topicOf(report, f));
+  // (tableMetric reads counts of items only: the words around other figures are not looked at)
+  if (f.unitClass !== 'item' || f.approx) return undefined;
+  const known = metricCache.get(f);
+  if (known && known.blocks === report.blocks) return known.metric;
+  const metric = tableMetric(f, figureSentence(report, f), joinedSubject(report, f), topicOf(report, f));
+  metricCache.set(f, { blocks: report.blocks, metric });
+  return metric;
 }
+
+/** figureMetric's answers by figure (several rules ask about every figure), with the blocks it was read in. */
+const metricCache = new WeakMap<Figure, { blocks: Report['blocks']; metric: TableMetric | undefined }>();
 
 /**
  * A figure's subject with the words before it that it is joined to by 、 and that carry no

@@ -85,9 +85,13 @@ function gridRows(t: RawTable, gridIndex: number): PRow[] {
 
 /** A page number or running foot a PDF leaves between lines: `— 6 —`, `- 3 -`, `第 3 页`, `3/12`. */
 export function isPageNumber(s: string): boolean {
+  // (each form holds a digit: most lines need no closer look)
+  if (!ANY_DIGIT.test(s)) return false;
   const t = toHalfWidth(s).trim();
   return /^[-—–－―─_~]+\s*\d{1,4}\s*[-—–－―─_~]+$/.test(t) || /^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$/.test(t) || /^\d{1,4}\s*\/\s*\d{1,4}$/.test(t);
 }
+
+const ANY_DIGIT = /[0-9０-９]/;
 
 /** Longest line read as table cells: a whole report run onto one line is some 10,000 characters. */
 const MAX_LINE = 50_000;
@@ -104,8 +108,14 @@ function tableLine(s: string): boolean {
   const t = s.trim();
   // a whole article or table run onto one line: its cells are read as a stream (up to a size no report reaches)
   if (t.length > 200) return t.length <= MAX_LINE;
-  return !/[，,。；;！？!?]/.test(outsideBrackets(t));
+  if (!SENTENCE_MARK.test(t)) return true;
+  // (with no bracket, all of the line is outside brackets)
+  if (!BRACKET.test(t)) return false;
+  return !SENTENCE_MARK.test(outsideBrackets(t));
 }
+
+const SENTENCE_MARK = /[，,。；;！？!?]/;
+const BRACKET = /[（()）]/;
 
 /** Brackets a line opens less those it closes. */
 function depthChange(s: string): number {
@@ -195,7 +205,11 @@ function textRow(b: Block, heading: boolean): PRow | undefined {
   if (!t.text || isPageNumber(t.text)) return undefined;
   // a heading is one label, whatever spaces it holds
   const raw: (RawCell & { glued?: boolean })[] = heading && !/\d\s*$/.test(t.text) ? [{ text: cleanCellText(t), range: t.range() }] : textCells(t);
-  const cells = raw.map((c, k) => ({ ...prepareCell(c, k, 0), ...(c.glued ? { glued: true } : {}) }));
+  const cells = raw.map((c, k) => {
+    const cell = prepareCell(c, k, 0);
+    if (c.glued) cell.glued = true;
+    return cell;
+  });
   if (!cells.length) return undefined;
   return { cells, grid: -1, positional: false, delimited: false, prose: true, layout: 'text', range: t.range(), ...(heading ? { heading } : {}) };
 }

@@ -20,12 +20,28 @@ export { formatEvidence, type FormatEvidence } from './evidence.js';
  * another generation's format is still recognised for what it is), then the given profile's own,
  * which replace built-in ones of the same id.
  */
-export function knownTemplates(profile?: Pick<Profile, 'tables'>): TableTemplate[] {
+export function knownTemplates(profile?: Pick<Profile, 'tables'>): readonly TableTemplate[] {
+  const builtins = builtinProfiles();
+  let known = templateLists.get(builtins);
+  if (!known) templateLists.set(builtins, (known = { lists: new WeakMap() }));
+  const own = profile?.tables && typeof profile.tables === 'object' ? profile.tables : undefined;
+  const cached = own ? known.lists.get(own) : known.builtin;
+  if (cached) return cached;
   const byId = new Map<string, TableTemplate>();
-  for (const p of builtinProfiles().values()) for (const t of templatesOf(p.tables)) byId.set(t.id, t);
+  for (const p of builtins.values()) for (const t of templatesOf(p.tables)) byId.set(t.id, t);
   if (profile) for (const t of templatesOf(profile.tables)) byId.set(t.id, t);
-  return [...byId.values()];
+  const list = Object.freeze([...byId.values()]);
+  if (own) known.lists.set(own, list);
+  else known.builtin = list;
+  return list;
 }
+
+/**
+ * The lists `knownTemplates` built, by the built-in profiles they were built from and the
+ * profile's own tables: asked for per report, per table and per finding, and the answer only
+ * changes with them.
+ */
+const templateLists = new WeakMap<object, { builtin?: readonly TableTemplate[]; lists: WeakMap<object, readonly TableTemplate[]> }>();
 
 function overlaps(a: [number, number], b: [number, number]): boolean {
   return a[0] <= b[1] && b[0] <= a[1];
@@ -60,9 +76,19 @@ export interface TableSource {
 }
 
 /** Whether a heading's text is a row label of some table (PDF conversions make row labels headings). */
-export function tableLabelTest(templates: TableTemplate[]): (text: string) => boolean {
+export function tableLabelTest(templates: readonly TableTemplate[]): (text: string) => boolean {
+  let test = labelTests.get(templates);
+  if (!test) labelTests.set(templates, (test = labelTestOf(templates)));
+  return test;
+}
+
+/** The label tests of template lists (the lists of `knownTemplates` are built once), each remembering its answers by text. */
+const labelTests = new WeakMap<readonly TableTemplate[], (text: string) => boolean>();
+
+function labelTestOf(templates: readonly TableTemplate[]): (text: string) => boolean {
   const specs: LabelSpec[] = templates.flatMap((t) => t.blocks.flatMap((b) => [...(t.shape === 'single-row' ? [...b.rows, ...b.columns] : b.rows), ...(b.match ? [b] : [])]));
-  return (text) => {
+  const answers = new Map<string, boolean>();
+  const test = (text: string): boolean => {
     const label = normaliseLabel(text);
     // one- or two-character words (其他, 规章) are headings of their own only when numbered: （六）其他
     if ((label.text.length <= 2 && !label.numbering) || label.text.length > 60) return false;
@@ -71,6 +97,15 @@ export function tableLabelTest(templates: TableTemplate[]): (text: string) => bo
     // a label with its parenthetical kept apart: 行政诉讼（未经复议直接起诉）
     const plain = normaliseLabel(text.replace(/[（(]([^（()）]*)[)）]/g, '$1'));
     return specs.some((s) => labelScore(label, s) > 0 || labelScore(plain, s) > 0);
+  };
+  return (text) => {
+    let known = answers.get(text);
+    if (known === undefined) {
+      known = test(text);
+      if (answers.size >= 20000) answers.clear();
+      answers.set(text, known);
+    }
+    return known;
   };
 }
 
@@ -104,7 +139,7 @@ function beats(a: Candidate, b: Candidate, generation: Generation): boolean {
  * than missing each row. Judged once the pieces of a table are put together, and after the choice
  * between templates, so that it never hands a table to another generation's template.
  */
-function fewRows(t: OfficialTable, templates: TableTemplate[]): FlattenedTable | undefined {
+function fewRows(t: OfficialTable, templates: readonly TableTemplate[]): FlattenedTable | undefined {
   const tpl = templates.find((x) => x.id === t.template);
   if (!tpl?.strictRows || t.truncated) return undefined;
   const rows = tpl.blocks.flatMap((b) => b.rows).filter((r) => !r.optional && !r.group);
@@ -123,7 +158,7 @@ function fewRows(t: OfficialTable, templates: TableTemplate[]): FlattenedTable |
  * rows the one with more evidence. A table whose cells could not be aligned with certainty is
  * returned apart, to be reported as not checkable.
  */
-export function extractTables(src: TableSource, templates: TableTemplate[], generation: Generation): Extracted {
+export function extractTables(src: TableSource, templates: readonly TableTemplate[], generation: Generation): Extracted {
   const runs = buildRuns(src.blocks, src.tables, src.sections, tableLabelTest(templates));
   const chosen: Candidate[] = [];
   for (const run of runs) {
@@ -155,7 +190,7 @@ export function extractTables(src: TableSource, templates: TableTemplate[], gene
 }
 
 /** The official tables read with certainty (see extractTables). */
-export function extractOfficialTables(src: TableSource, templates: TableTemplate[], generation: Generation): OfficialTable[] {
+export function extractOfficialTables(src: TableSource, templates: readonly TableTemplate[], generation: Generation): OfficialTable[] {
   return extractTables(src, templates, generation).tables;
 }
 

@@ -78,6 +78,12 @@ interface TemplateIndex {
   rowSpecs: RowTemplate[];
   cols: ColumnTemplate[];
   headerSpecs: LabelSpec[];
+  /** position of each row id among all the template's rows (the last, should ids repeat) */
+  rowIndex: Map<string, number>;
+  /** the ids of the rows under each parent id, in template order */
+  childIds: Map<string, string[]>;
+  /** the id of the (first) block holding each row */
+  blockIdOf: Map<RowTemplate, string>;
 }
 
 const templateIndexes = new WeakMap<TableTemplate, TemplateIndex>();
@@ -93,10 +99,34 @@ function templateIndex(tpl: TableTemplate): TemplateIndex {
       rowSpecs: rows.map((r) => r.row),
       cols: tpl.blocks.flatMap((b) => b.columns),
       headerSpecs: tpl.blocks.flatMap((b) => (b.headers ? [b.headers] : [])),
+      rowIndex: new Map(rows.map((r) => [r.row.id, r.index])),
+      childIds: new Map(),
+      blockIdOf: new Map(),
     };
+    for (const { row, block } of rows) {
+      if (row.parent !== undefined) {
+        const c = x.childIds.get(row.parent);
+        if (c) c.push(row.id);
+        else x.childIds.set(row.parent, [row.id]);
+      }
+      if (!x.blockIdOf.has(row)) x.blockIdOf.set(row, block.id);
+    }
     templateIndexes.set(tpl, x);
   }
   return x;
+}
+
+/** The run row of each cell of a run, built once per run (every template reads the run). */
+const cellRowMaps = new WeakMap<Run, Map<PCell, number>>();
+
+function cellRows(run: Run): Map<PCell, number> {
+  let m = cellRowMaps.get(run);
+  if (!m) {
+    m = new Map();
+    for (let i = 0; i < run.rows.length; i++) for (const c of run.rows[i]!.cells) m.set(c, i);
+    cellRowMaps.set(run, m);
+  }
+  return m;
 }
 
 /** A list block's rows, indexed within the block, built once per block. */
@@ -154,6 +184,8 @@ function topLevel(c: PCell): boolean {
  */
 function labelLike(c: PCell, row: PRow): boolean {
   if (!row.prose) return true;
+  // (a long piece is never a label: proseLabel says so without a look-up of its text)
+  if (c.text.length > 80) return false;
   let known = labelLikeCache.get(c.text);
   if (known === undefined) {
     known = proseLabel(c);
@@ -525,7 +557,8 @@ interface ColumnPlan {
 function planColumns(run: Run, block: BlockTemplate, headerRows: number[], headerCells: PCell[], data: Item[], counts: number[]): ColumnPlan {
   const issues: StructureIssue[] = [];
   const ids = block.columns.map((c) => c.id);
-  const colFor = (c: PCell): ColumnTemplate | undefined => bestMatch(c.label, block.columns);
+  // (by label text, once per block: the same header cells are asked about for every reading)
+  const colFor = (c: PCell): ColumnTemplate | undefined => memo(block.columns, c.label.text, () => bestMatch(c.label, block.columns) ?? null) ?? undefined;
   const headers = headerRows.map((i) => run.rows[i]!);
   const seen = new Set<string>();
   const labels: ExtractedColumn[] = [];
@@ -616,15 +649,15 @@ function tableOf(tpl: TableTemplate, run: Run, from: number, to: number, mapping
 
 /** Rows of the template not found, and rows out of order. */
 function rowIssues(tpl: TableTemplate, t: OfficialTable, found: { id: string; index: number; range: SourceRange }[], truncatedAfter: number | undefined, at: SourceRange): void {
-  const all: RowTemplate[] = tpl.blocks.flatMap((b) => b.rows);
+  const { rowSpecs: all, childIds, blockIdOf } = templateIndex(tpl);
   const ids = new Set(found.map((f) => f.id));
   if (tpl.strictRows) {
     all.forEach((r, index) => {
       if (ids.has(r.id) || r.optional) return;
       if (truncatedAfter !== undefined && index > truncatedAfter) return;
       // a heading row may be merged into its first item's line; its items show it is there
-      if (r.group && all.some((x) => x.parent === r.id && ids.has(x.id))) return;
-      const blockId = tpl.blocks.find((b) => b.rows.includes(r))!.id;
+      if (r.group && childIds.get(r.id)?.some((id) => ids.has(id))) return;
+      const blockId = blockIdOf.get(r)!;
       t.issues.push({ kind: 'missing-row', row: r.id, block: blockId, range: at, expected: r.title });
     });
   }
@@ -669,8 +702,7 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
   const anchored = anchorFound(run, tpl);
   const evidence = distinct.size + (anchored ? 1 : 0);
   if (evidence < tpl.minEvidence || items.length === 0) return undefined;
-  const allRows = tpl.blocks.flatMap((b) => b.rows);
-  const rowIndex = new Map(allRows.map((r, i) => [r.id, i]));
+  const rowIndex = templateIndex(tpl).rowIndex;
   const first = items[0]!.at;
   const last = Math.max(...items.map((it) => it.end));
   const truncated = run.endsDocument && last === lastRowWithContent(run);
@@ -686,10 +718,7 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
   let valueCount = 0;
   /** rows whose figures ran together, read once the other rows are */
   const glued: (GluedRow & { item: Item })[] = [];
-  const rowOfCell = new Map<PCell, number>();
-  run.rows.forEach((r, i) => {
-    for (const c of r.cells) rowOfCell.set(c, i);
-  });
+  const rowOfCell = cellRows(run);
   const markUnsure = (reason: UnsureReason, it: Item, expected: number, actual: number): void => {
     unsure ??= { range: runRange(run, first, last), labels: [], values: 0, reason, row: it.ir.row.id, expected, actual };
   };

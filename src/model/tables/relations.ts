@@ -33,10 +33,19 @@ function round(n: number): number {
 }
 
 /** Column ids of the block a row belongs to. */
-function columnsOfRow(tpl: TableTemplate, row: string): string[] {
-  const b = tpl.blocks.find((bl) => bl.rows.some((r) => r.id === row));
-  return b ? b.columns.map((c) => c.id) : [];
+function columnsOfRow(tpl: TableTemplate, row: string): readonly string[] {
+  let byRow = rowColumns.get(tpl);
+  if (!byRow) rowColumns.set(tpl, (byRow = new Map()));
+  let cols = byRow.get(row);
+  if (!cols) {
+    const b = tpl.blocks.find((bl) => bl.rows.some((r) => r.id === row));
+    byRow.set(row, (cols = b ? b.columns.map((c) => c.id) : []));
+  }
+  return cols;
 }
+
+/** columnsOfRow's answers per template: relations are checked again and again (each reading of figures run together checks them all). */
+const rowColumns = new WeakMap<TableTemplate, Map<string, readonly string[]>>();
 
 function resolve(table: OfficialTable, tpl: TableTemplate, refs: string[], fixed: { row?: string; column?: string }): CellRef[] | undefined {
   const out: CellRef[] = [];

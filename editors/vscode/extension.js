@@ -1,6 +1,7 @@
 // VS Code client for the ogi-lint language server.
 'use strict';
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const vscode = require('vscode');
 const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
@@ -8,19 +9,25 @@ const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
 const SERVER_BIN = path.join('bin', 'ogi-lint-language-server.js');
 let client;
 
-/** The server script: the setting, the workspace's ogi-lint, the one beside this extension, or undefined (then the command on the PATH). */
+/**
+ * The server script and its arguments: the setting, the workspace's ogi-lint, the one beside this
+ * extension, or undefined (then the command on the PATH). The setting may name the package folder,
+ * `bin/ogi-lint-language-server.js`, or the command line `bin/ogi-lint.js` (started with `--lsp`).
+ */
 function serverModule() {
   const setting = vscode.workspace.getConfiguration('ogi-lint').get('server.path');
   const candidates = [];
   if (setting) {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
-    const abs = path.resolve(folder, setting);
-    candidates.push(abs.endsWith('.js') ? abs : path.join(abs, SERVER_BIN));
+    const abs = path.resolve(folder, setting.replace(/^~(?=$|[\\/])/, os.homedir()));
+    candidates.push(/\.[cm]?js$/.test(abs) ? abs : path.join(abs, SERVER_BIN));
   }
   for (const f of vscode.workspace.workspaceFolders ?? []) candidates.push(path.join(f.uri.fsPath, 'node_modules', 'ogi-lint', SERVER_BIN));
   // the extension folder inside a checkout of ogi-lint (editors/vscode), or ogi-lint installed with the extension
   candidates.push(path.resolve(__dirname, '..', '..', SERVER_BIN), path.join(__dirname, 'node_modules', 'ogi-lint', SERVER_BIN));
-  return candidates.find((c) => fs.existsSync(c));
+  const module = candidates.find((c) => fs.existsSync(c));
+  if (!module) return undefined;
+  return { module, args: path.basename(module) === 'ogi-lint.js' ? ['--lsp'] : [] };
 }
 
 function documentSelector() {
@@ -45,9 +52,9 @@ function settings() {
 }
 
 async function start(context) {
-  const module = serverModule();
-  const serverOptions = module
-    ? { run: { module, transport: TransportKind.stdio }, debug: { module, transport: TransportKind.stdio } }
+  const found = serverModule();
+  const serverOptions = found
+    ? { run: { ...found, transport: TransportKind.stdio }, debug: { ...found, transport: TransportKind.stdio } }
     : { command: 'ogi-lint-language-server', transport: TransportKind.stdio, options: { shell: process.platform === 'win32' } };
   const clientOptions = {
     documentSelector: documentSelector(),

@@ -110,14 +110,18 @@ if (!vsix) {
 const REPORT = '2025-shuyang-1.md'; // a Markdown report with tables, one error and one warning
 const MISSING = '2021-missing-parts.txt'; // plain text missing whole parts
 const GARBLED = 'untitled-garbled-period.txt'; // dates without 年/月, each with a suggested fix
+const NAMED = '某县2021年度报告.txt'; // a name the extension's own language (ogi-report) claims
 mkdirSync(join(workspace, '.vscode'), { recursive: true });
 cpSync(join(repo, 'fixtures/corpus/full', REPORT), join(workspace, REPORT));
 cpSync(join(repo, 'fixtures/samples', MISSING), join(workspace, MISSING));
 cpSync(join(repo, 'fixtures/samples', GARBLED), join(workspace, GARBLED));
+cpSync(join(repo, 'fixtures/samples', MISSING), join(workspace, NAMED));
+const SETTINGS = join(workspace, '.vscode', 'settings.json');
 const CONFIG = join(workspace, '.ogilintrc.json');
 writeFileSync(CONFIG, `${JSON.stringify({ root: true }, null, 2)}\n`);
 // where the extension finds the server: the command line of this checkout (started with --lsp)
-writeFileSync(join(workspace, '.vscode', 'settings.json'), `${JSON.stringify({ 'ogi-lint.server.path': join(repo, 'bin', 'ogi-lint.js') }, null, 2)}\n`);
+const workspaceSettings = { 'ogi-lint.server.path': join(repo, 'bin', 'ogi-lint.js') };
+writeFileSync(SETTINGS, `${JSON.stringify(workspaceSettings, null, 2)}\n`);
 mkdirSync(join(userData, 'User'), { recursive: true });
 writeFileSync(
   join(userData, 'User', 'settings.json'),
@@ -140,9 +144,25 @@ writeFileSync(
   ),
 );
 
+/** Process ids of the language servers the extension started from this checkout. */
+function serverPids() {
+  const cli = join(repo, 'bin', 'ogi-lint.js');
+  const pids = [];
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let args;
+    try {
+      args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue;
+    }
+    if (args.includes(cli) && args.includes('--lsp') && args.some((a) => a.startsWith('--clientProcessId'))) pids.push(Number(pid));
+  }
+  return pids;
+}
+
 /** The findings of the command line for a file of the workspace, as the Problems panel would list them. */
-function cliFindings(name) {
-  const run = spawnSync(process.execPath, [join(repo, 'bin', 'ogi-lint.js'), name, '-f', 'json'], { cwd: workspace, encoding: 'utf8' });
+function cliFindings(name, ...args) {
+  const run = spawnSync(process.execPath, [join(repo, 'bin', 'ogi-lint.js'), name, '-f', 'json', ...args], { cwd: workspace, encoding: 'utf8' });
   const results = JSON.parse(run.stdout);
   return results[0].messages.map((m) => ({ rule: m.ruleId, severity: m.severity === 2 ? 'error' : 'warning', line: m.line, column: m.column, message: m.message }));
 }
@@ -437,6 +457,50 @@ try {
       await expectProblems(fixed, 'and the Problems panel agrees');
     }
   }
+  await command('View: Close All Editors');
+
+  // ---- the extension's settings reach the server: "ogi-lint.locale": "en" gives the English messages
+  await openFile(MISSING);
+  await expectProblems(missing, `${MISSING} opened again`);
+  writeFileSync(SETTINGS, `${JSON.stringify({ ...workspaceSettings, 'ogi-lint.locale': 'en' }, null, 2)}\n`);
+  const english = cliFindings(MISSING, '--locale', 'en');
+  check(english.every((f, i) => f.message !== missing[i]?.message), 'the command line words its findings in English with --locale en');
+  await expectProblems(english, 'with "ogi-lint.locale": "en" in the workspace settings, the Problems panel shows the findings of `--locale en`');
+  await screenshot('locale-en');
+  writeFileSync(SETTINGS, `${JSON.stringify(workspaceSettings, null, 2)}\n`);
+  await expectProblems(missing, 'without it, the Chinese messages are back');
+  await command('View: Close All Editors');
+
+  // ---- the extension's language for reports named *年度报告*.txt
+  await openFile(NAMED);
+  const language = (await page.locator('#status\\.editor\\.mode').textContent().catch(() => '')) ?? '';
+  check(language.includes('政府信息公开年报'), `${NAMED} opens as the extension's language "政府信息公开年报"`, language);
+  await expectProblems(cliFindings(NAMED), `${NAMED}: the Problems panel lists the command line's findings`);
+  await command('View: Close All Editors');
+
+  // ---- the restart command: the server comes back with the same findings
+  await openFile(GARBLED);
+  const current = cliFindings(GARBLED);
+  await expectProblems(current, `${GARBLED} opened again`);
+  const servers = serverPids();
+  check(servers.length === 1, `one language server runs, started as \`ogi-lint.js --lsp\` (pid ${servers.join(', ')})`);
+  await command('ogi-lint: 重启语言服务器 (Restart the language server)');
+  const after = await until(() => {
+    const now = serverPids();
+    return now.length === 1 && !servers.includes(now[0]) ? now : undefined;
+  });
+  check(Boolean(after), `"ogi-lint: 重启语言服务器" starts a new server (pid ${servers.join(', ')} → ${(after ?? serverPids()).join(', ')})`);
+  await expectProblems(current, 'and the findings are there again');
+  await command('View: Close All Editors');
+
+  // ---- .ogilintrc.json is validated against the configuration's schema
+  writeFileSync(CONFIG, `${JSON.stringify({ root: true, locale: 'fr' }, null, 2)}\n`);
+  await openFile('.ogilintrc.json');
+  const schemaProblem = await until(async () => (await problems()).find((p) => p.line === 3 && /zh/.test(p.message) && /en/.test(p.message)));
+  check(Boolean(schemaProblem), 'a locale other than zh/en in .ogilintrc.json is marked from the schema', JSON.stringify(await problems()));
+  await screenshot('config-schema');
+  writeFileSync(CONFIG, `${JSON.stringify({ root: true }, null, 2)}\n`);
+  await command('View: Close All Editors');
 } catch (e) {
   check(false, 'the session in the browser went through', e.stack ?? e);
   await screenshot('error').catch(() => undefined);

@@ -415,8 +415,9 @@ try {
     check(await chooseAction(disableLine), `"${disableLine}" can be chosen`);
     const rest = reportFindings.filter((f) => f !== error).map((f) => ({ ...f, line: f.line + (f.line >= error.line ? 1 : 0) }));
     await expectProblems(rest, `applying it takes the ${error.rule} finding away (the others move down a line)`);
+    await sleep(500);
     await page.keyboard.press(`${mod}+S`);
-    await sleep(1000);
+    await until(() => readFileSync(join(workspace, REPORT), 'utf8').startsWith('<!--'), 5000);
     const saved = readFileSync(join(workspace, REPORT), 'utf8').split('\n');
     check(saved[error.line - 1] === `<!-- ogi-lint-disable-next-line ${error.rule} -->`, 'the comment is written above the line', saved.slice(0, 2).join('\n'));
     await expectProblems(cliFindings(REPORT), 'saved, the command line gives the same findings as the Problems panel');
@@ -449,9 +450,10 @@ try {
     if (check(offered.some((t) => t.includes(desc)), `the quick fix "${desc}" is offered`, offered.join('\n'))) {
       await screenshot('suggestion');
       check(await chooseAction(desc), `"${desc}" can be chosen`);
+      await sleep(500);
       await page.keyboard.press(`${mod}+S`);
-      await sleep(1000);
-      check(readFileSync(join(workspace, GARBLED), 'utf8').includes(suggested.expected), `applied, the file reads "${suggested.expected}"`);
+      const written = await until(() => readFileSync(join(workspace, GARBLED), 'utf8').includes(suggested.expected));
+      check(written, `applied, the file reads "${suggested.expected}"`);
       const fixed = cliFindings(GARBLED);
       check(fixed.length < garbled.length, `the command line finds one finding fewer (${garbled.length} → ${fixed.length})`);
       await expectProblems(fixed, 'and the Problems panel agrees');
@@ -491,6 +493,23 @@ try {
   });
   check(Boolean(after), `"ogi-lint: 重启语言服务器" starts a new server (pid ${servers.join(', ')} → ${(after ?? serverPids()).join(', ')})`);
   await expectProblems(current, 'and the findings are there again');
+
+  // ---- a server path that does not exist is reported; mended, the server starts without a reload
+  const nowhere = join(work, 'nowhere', 'ogi-lint.js');
+  writeFileSync(SETTINGS, `${JSON.stringify({ ...workspaceSettings, 'ogi-lint.server.path': nowhere }, null, 2)}\n`);
+  // toasts come and go: read the notification centre
+  await sleep(3000);
+  await command('Notifications: Show Notifications');
+  const notices = () => page.locator('.notifications-center .notification-list-item-message').allTextContents();
+  const warned = await until(async () => (await notices()).find((t) => t.includes(nowhere)));
+  check(Boolean(warned), 'a wrong "ogi-lint.server.path" is reported in a notification', (await notices()).join('\n'));
+  const failed = await until(async () => (await notices()).find((t) => t.includes('did not start')));
+  check(Boolean(failed), 'and so is the server that could not be started', (await notices()).join('\n'));
+  await screenshot('server-path-wrong');
+  await command('Notifications: Clear All Notifications');
+  await expectProblems([], 'no findings are left from the stopped server');
+  writeFileSync(SETTINGS, `${JSON.stringify(workspaceSettings, null, 2)}\n`);
+  await expectProblems(current, 'with the path mended, the server starts again and the findings are back');
   await command('View: Close All Editors');
 
   // ---- .ogilintrc.json is validated against the configuration's schema

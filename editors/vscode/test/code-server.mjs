@@ -11,7 +11,7 @@
 // Needs: the repository built (`npm run build`), code-server (`npm install code-server@4.99.4`, on
 // the PATH or given with --code-server / $CODE_SERVER), Chromium (/usr/bin/chromium or --chromium /
 // $CHROMIUM), and the extension's dependencies (`npm ci` in editors/vscode) unless --vsix is given.
-/* global fetch, document */
+/* global fetch, document, navigator */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -143,6 +143,12 @@ writeFileSync(
     2,
   ),
 );
+
+/** The error lines of the extension's log (what Output → ogi-lint shows). */
+function extensionErrors() {
+  const files = readdirSync(join(userData, 'logs'), { recursive: true }).filter((f) => String(f).endsWith(join('ogi-lint.ogi-lint-vscode', 'ogi-lint.log')));
+  return files.flatMap((f) => readFileSync(join(userData, 'logs', String(f)), 'utf8').split('\n').filter((l) => l.includes('[error]')));
+}
 
 /** Process ids of the language servers the extension started from this checkout. */
 function serverPids() {
@@ -341,7 +347,7 @@ async function showHover() {
 
 try {
   browser = await chromium.launch({ executablePath: opts.chromium, args: ['--no-sandbox'] });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', permissions: ['clipboard-read', 'clipboard-write'] });
   page = await context.newPage();
   await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
@@ -473,6 +479,19 @@ try {
   await expectProblems(missing, 'without it, the Chinese messages are back');
   await command('View: Close All Editors');
 
+  // ---- a report pasted into a new, unsaved editor is checked as plain text
+  const pasted = readFileSync(join(repo, 'fixtures/corpus/full', REPORT), 'utf8');
+  const stdin = spawnSync(process.execPath, [join(repo, 'bin', 'ogi-lint.js'), '-', '--stdin-filename', 'Untitled-1.txt', '-f', 'json'], { cwd: workspace, input: pasted, encoding: 'utf8' });
+  const pastedFindings = JSON.parse(stdin.stdout)[0].messages.map((m) => ({ rule: m.ruleId, severity: m.severity === 2 ? 'error' : 'warning', line: m.line, column: m.column, message: m.message }));
+  await page.keyboard.press(`${mod}+N`);
+  await page.locator('.tabs-container .tab.active[aria-label*="Untitled"]').waitFor({ timeout: 10000 });
+  await page.evaluate((text) => navigator.clipboard.writeText(text), pasted);
+  await page.keyboard.press(`${mod}+V`);
+  await expectProblems(pastedFindings, `a report pasted into an untitled editor: the findings of \`ogi-lint - --stdin-filename Untitled-1.txt\` (${pastedFindings.length})`);
+  await screenshot('pasted');
+  await command('View: Revert and Close Editor');
+  await expectProblems([], 'closed unsaved, its findings go');
+
   // ---- the extension's language for reports named *年度报告*.txt
   await openFile(NAMED);
   const language = (await page.locator('#status\\.editor\\.mode').textContent().catch(() => '')) ?? '';
@@ -493,6 +512,9 @@ try {
   });
   check(Boolean(after), `"ogi-lint: 重启语言服务器" starts a new server (pid ${servers.join(', ')} → ${(after ?? serverPids()).join(', ')})`);
   await expectProblems(current, 'and the findings are there again');
+
+  const logged = extensionErrors();
+  check(logged.length === 0, 'the extension has logged no error so far (Output → ogi-lint)', logged.join('\n'));
 
   // ---- a server path that does not exist is reported; mended, the server starts without a reload
   const nowhere = join(work, 'nowhere', 'ogi-lint.js');

@@ -2,15 +2,16 @@
 // Runs the extension in a real VS Code: code-server (VS Code served to a browser, with the Node
 // extension host) driven by Chromium through playwright-core. Packages the extension into a .vsix,
 // installs it, opens a workspace of real reports and checks that the Problems panel lists exactly the
-// findings of the command line, that hovers, a quick fix and an inline-comment action work, and that
-// turning a rule off in .ogilintrc.json takes its findings away. Exits 1 when a check fails.
+// findings of the command line, that hovers, quick fixes, the settings, the configuration file and the
+// restart command work. Exits 1 when a check fails, 2 when something it needs is missing.
 //
 //   node editors/vscode/test/code-server.mjs [--code-server PATH] [--chromium PATH] [--vsix FILE]
 //                                            [--out DIR] [--port N] [--keep]
 //
-// Needs: the repository built (`npm run build`), code-server (`npm install code-server@4.99.4`, on
-// the PATH or given with --code-server / $CODE_SERVER), Chromium (/usr/bin/chromium or --chromium /
-// $CHROMIUM), and the extension's dependencies (`npm ci` in editors/vscode) unless --vsix is given.
+// Needs: the repository built (`npm run build`), code-server 4.99.4 (on the PATH or given with
+// --code-server / $CODE_SERVER; how to install it here: editors/vscode/README.md), Chromium
+// (/usr/bin/chromium or --chromium / $CHROMIUM), and the extension's dependencies (`npm ci` in
+// editors/vscode) unless --vsix is given.
 /* global fetch, document, navigator */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -58,8 +59,11 @@ function check(ok, what, detail) {
   }
   return ok;
 }
+/** The temporary folder of this run (workspace, user data, extensions), once made. */
+let work;
 function fatal(text) {
   process.stderr.write(`code-server check: ${text}\n`);
+  if (work && !opts.keep) rmSync(work, { recursive: true, force: true });
   process.exit(2);
 }
 
@@ -67,12 +71,12 @@ function fatal(text) {
 // what is needed
 
 if (!existsSync(join(repo, 'dist', 'src', 'lsp', 'server.js'))) fatal('the repository is not built: run `npm run build` first');
-const work = mkdtempSync(join(tmpdir(), 'ogi-lint-vscode-'));
+work = mkdtempSync(join(tmpdir(), 'ogi-lint-vscode-'));
 // code-server writes a config file and logs under the XDG folders: keep them in the work folder
 const env = { ...process.env, XDG_CONFIG_HOME: join(work, 'xdg-config'), XDG_DATA_HOME: join(work, 'xdg-data') };
 const codeServerVersion = spawnSync(opts['code-server'], ['--version'], { encoding: 'utf8', env });
 if (codeServerVersion.status !== 0) {
-  fatal(`cannot run code-server (${opts['code-server']}): ${codeServerVersion.error?.message ?? codeServerVersion.stderr}\ninstall it with \`npm install --prefix /tmp/code-server code-server@4.99.4\` and pass --code-server /tmp/code-server/node_modules/.bin/code-server`);
+  fatal(`cannot run code-server (${opts['code-server']}): ${codeServerVersion.error?.message ?? codeServerVersion.stderr}\ninstall code-server 4.99.4 (see editors/vscode/README.md) and pass --code-server PATH`);
 }
 if (!existsSync(opts.chromium)) fatal(`no Chromium at ${opts.chromium} (apt-get install chromium, or --chromium PATH)`);
 let chromium;
@@ -101,7 +105,7 @@ if (!vsix) {
   }
   vsix = join(work, 'ogi-lint-vscode.vsix');
   const pack = spawnSync('npx', ['--yes', '@vscode/vsce@3.9.2', 'package', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '--out', vsix], { cwd: extensionDir, encoding: 'utf8' });
-  if (!check(pack.status === 0 && existsSync(vsix), 'the extension packs into a .vsix with vsce', pack.stderr + pack.stdout)) process.exit(1);
+  if (!check(pack.status === 0 && existsSync(vsix), 'the extension packs into a .vsix with vsce', pack.stderr + pack.stdout)) fatal('no package to test');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -191,7 +195,7 @@ const codeServerArgs = ['--config', join(work, 'config.yaml'), '--user-data-dir'
 const install = spawnSync(opts['code-server'], [...codeServerArgs, '--install-extension', vsix], { encoding: 'utf8', env });
 check(install.status === 0 && /successfully installed/i.test(install.stdout), 'code-server --install-extension installs the .vsix', install.stdout + install.stderr);
 const installed = readdirSync(extensions).filter((d) => d.startsWith('ogi-lint.ogi-lint-vscode'));
-if (!check(installed.length === 1, `the extension is in the extensions folder (${installed.join(', ')})`)) process.exit(1);
+if (!check(installed.length === 1, `the extension is in the extensions folder (${installed.join(', ')})`)) fatal('the extension is not installed');
 
 const port = Number(opts.port ?? (await freePort()));
 const serverLogFile = join(work, 'code-server.log');

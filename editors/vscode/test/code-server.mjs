@@ -61,10 +61,10 @@ function check(ok, what, detail) {
 }
 /** The temporary folder of this run (workspace, user data, extensions), once made. */
 let work;
-function fatal(text) {
+function fatal(text, code = 2) {
   process.stderr.write(`code-server check: ${text}\n`);
   if (work && !opts.keep) rmSync(work, { recursive: true, force: true });
-  process.exit(2);
+  process.exit(code);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -105,7 +105,7 @@ if (!vsix) {
   }
   vsix = join(work, 'ogi-lint-vscode.vsix');
   const pack = spawnSync('npx', ['--yes', '@vscode/vsce@3.9.2', 'package', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '--out', vsix], { cwd: extensionDir, encoding: 'utf8' });
-  if (!check(pack.status === 0 && existsSync(vsix), 'the extension packs into a .vsix with vsce', pack.stderr + pack.stdout)) fatal('no package to test');
+  if (!check(pack.status === 0 && existsSync(vsix), 'the extension packs into a .vsix with vsce', pack.stderr + pack.stdout)) fatal('no package to test', 1);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -195,7 +195,7 @@ const codeServerArgs = ['--config', join(work, 'config.yaml'), '--user-data-dir'
 const install = spawnSync(opts['code-server'], [...codeServerArgs, '--install-extension', vsix], { encoding: 'utf8', env });
 check(install.status === 0 && /successfully installed/i.test(install.stdout), 'code-server --install-extension installs the .vsix', install.stdout + install.stderr);
 const installed = readdirSync(extensions).filter((d) => d.startsWith('ogi-lint.ogi-lint-vscode'));
-if (!check(installed.length === 1, `the extension is in the extensions folder (${installed.join(', ')})`)) fatal('the extension is not installed');
+if (!check(installed.length === 1, `the extension is in the extensions folder (${installed.join(', ')})`)) fatal('the extension is not installed', 1);
 
 const port = Number(opts.port ?? (await freePort()));
 const serverLogFile = join(work, 'code-server.log');

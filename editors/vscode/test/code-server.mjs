@@ -369,6 +369,21 @@ try {
   check(listed.length > 0 && listed.every((p) => /ogi-lint/.test(p.source)), 'each entry is marked as coming from ogi-lint', JSON.stringify(listed));
   await screenshot('report-problems');
 
+  // ---- the rule id is a link to the rule's page
+  const first = reportFindings[0];
+  const docTab = page.locator(`.tabs-container .tab.active[aria-label*="${first.rule}.md"]`);
+  const link = page.locator('.markers-panel .marker-code', { hasText: first.rule }).first();
+  const opened = await until(async () => {
+    await link.hover();
+    await link.click();
+    return docTab.waitFor({ timeout: 3000 }).then(() => true, () => false);
+  });
+  const docText = opened ? ((await page.locator('.editor-instance .view-lines').filter({ visible: true }).first().textContent()) ?? '') : '';
+  const tabs = await page.locator('.tabs-container .tab').evaluateAll((ts) => ts.map((t) => t.getAttribute('aria-label')));
+  check(opened && docText.includes(first.rule), `the rule id ${first.rule} in the Problems panel opens the rule's page`, `${tabs.join(' | ')}\n${docText.slice(0, 200)}`);
+  if (opened) await page.keyboard.press(`${mod}+W`);
+  await openFile(REPORT);
+
   // ---- hover on a finding: its message and rule id
   const error = reportFindings.find((f) => f.severity === 'error') ?? reportFindings[0];
   await goTo(error.line, error.column + 1);

@@ -240,6 +240,8 @@ let page;
 let shot = 0;
 async function screenshot(name) {
   const file = join(opts.out, `${String(++shot).padStart(2, '0')}-${name}.png`);
+  await page.mouse.move(700, 14); // the title bar: no hover left on a list row
+  await sleep(400); // fades finished
   await page.screenshot({ path: file });
   return file;
 }

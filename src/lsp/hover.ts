@@ -128,6 +128,30 @@ function proseHover(report: Report, offset: number, locale: Locale): { text: str
   return undefined;
 }
 
+/**
+ * The offset in the text read of an offset in the document as decoded: where the reader normalised
+ * the text (hard-wrapped lines re-joined, page numbers dropped, …) the two differ after the first
+ * change. The last offset of the text read that maps at or before `offset` (`toOriginal` never goes back).
+ */
+export function readOffset(source: SourceDocument, offset: number): number {
+  const map = source.toOriginal;
+  if (!map) return offset;
+  let lo = 0;
+  let hi = source.text.length;
+  if (map(lo) > offset) return 0;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (map(mid) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The offset in the document as decoded of an offset in the text read. */
+export function documentOffset(source: SourceDocument, offset: number): number {
+  return source.toOriginal ? source.toOriginal(offset) : offset;
+}
+
 /** What to show on hover at an offset of the text read, or undefined for nothing. */
 export function hoverAt(model: { report: Report; profile: Profile }, offset: number, locale: Locale): { text: string; range: { start: number; end: number } } | undefined {
   return tableHover(model.report, model.profile, offset, locale) ?? proseHover(model.report, offset, locale);

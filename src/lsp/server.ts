@@ -18,7 +18,7 @@ import type { Locale } from '../rules/types.js';
 import { WorkspaceConfigs } from './config.js';
 import { DEFAULT_SETTINGS, forgetDocument, lintTextDocument, useIncrementalParsing, type DocumentLint, type ServerSettings } from './lint.js';
 import { codeActions, FIX_ALL_KIND } from './actions.js';
-import { hoverAt, ModelCache } from './hover.js';
+import { documentOffset, hoverAt, ModelCache, readOffset } from './hover.js';
 
 /** Files whose change means the configuration must be read again. */
 const CONFIG_GLOBS = ['**/.ogilintrc.json', '**/package.json', '**/*.profile.json'];
@@ -218,7 +218,8 @@ export function startServer(connection: Connection = defaultConnection()): Promi
     const document = documents.get(params.textDocument.uri);
     const lint = lints.get(params.textDocument.uri);
     if (!document || !lint || lint.version !== document.version || !lint.source || !lint.options) return null;
-    const offset = document.offsetAt(params.position) - lint.shift;
+    // the model's offsets are in the text as read, which the reader may have normalised
+    const offset = readOffset(lint.source, document.offsetAt(params.position) - lint.shift);
     const lintLocale = lint.options.locale ?? 'zh';
     const parts: string[] = [];
     let range: { start: number; end: number } | undefined;
@@ -246,7 +247,9 @@ export function startServer(connection: Connection = defaultConnection()): Promi
     if (!parts.length) return null;
     return {
       contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') },
-      ...(range ? { range: { start: document.positionAt(range.start + lint.shift), end: document.positionAt(range.end + lint.shift) } } : {}),
+      ...(range
+        ? { range: { start: document.positionAt(documentOffset(lint.source, range.start) + lint.shift), end: document.positionAt(documentOffset(lint.source, range.end) + lint.shift) } }
+        : {}),
     };
   });
 

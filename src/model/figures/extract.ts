@@ -10,6 +10,7 @@ import { readNumbering } from '../numbering.js';
 import { vocabulary } from '../../config/vocabulary.js';
 import { isPageNumberLine } from '../page-chrome.js';
 import type { Approximation, Figure, UnitClass } from './types.js';
+import { memoised } from '../../util/memo.js';
 
 interface FiguresVocabulary {
   units: { unit: string; class: UnitClass; as?: string; scale?: number; notBefore?: string }[];
@@ -73,18 +74,8 @@ export const SENTENCE_END = /[。！？!?]/;
 export const OPEN_PAREN = /[（(]/;
 export const CLOSE_PAREN = /[）)]/;
 
-export function coreSubject(subject: string): string {
-  let core = coreCache.get(subject);
-  if (core === undefined) {
-    core = coreSubjectOnce(subject);
-    if (coreCache.size >= 20000) coreCache.clear();
-    coreCache.set(subject, core);
-  }
-  return core;
-}
-
-/** coreSubject's answers by subject: the same words recur in every report (and every figure of a list). */
-const coreCache = new Map<string, string>();
+/** A subject's core words, remembered by subject: the same words recur in every report (and every figure of a list). */
+export const coreSubject: (subject: string) => string = memoised((subject: string) => coreSubjectOnce(subject));
 
 function coreSubjectOnce(subject: string): string {
   const { lead, trail } = figuresWording();

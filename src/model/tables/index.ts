@@ -13,6 +13,7 @@ export type { TableTemplate, RelationTemplate, RowTemplate, ColumnTemplate, Bloc
 export { checkRelations, type RelationCheck, type CellRef } from './relations.js';
 export { parseCellValue, type CellValue, type CellKind } from './values.js';
 import { formatEvidence } from './evidence.js';
+import { memoised } from '../../util/memo.js';
 export { formatEvidence, type FormatEvidence } from './evidence.js';
 
 /**
@@ -87,8 +88,7 @@ const labelTests = new WeakMap<readonly TableTemplate[], (text: string) => boole
 
 function labelTestOf(templates: readonly TableTemplate[]): (text: string) => boolean {
   const specs: LabelSpec[] = templates.flatMap((t) => t.blocks.flatMap((b) => [...(t.shape === 'single-row' ? [...b.rows, ...b.columns] : b.rows), ...(b.match ? [b] : [])]));
-  const answers = new Map<string, boolean>();
-  const test = (text: string): boolean => {
+  return memoised((text: string): boolean => {
     const label = normaliseLabel(text);
     // one- or two-character words (其他, 规章) are headings of their own only when numbered: （六）其他
     if ((label.text.length <= 2 && !label.numbering) || label.text.length > 60) return false;
@@ -97,16 +97,7 @@ function labelTestOf(templates: readonly TableTemplate[]): (text: string) => boo
     // a label with its parenthetical kept apart: 行政诉讼（未经复议直接起诉）
     const plain = normaliseLabel(text.replace(/[（(]([^（()）]*)[)）]/g, '$1'));
     return specs.some((s) => labelScore(label, s) > 0 || labelScore(plain, s) > 0);
-  };
-  return (text) => {
-    let known = answers.get(text);
-    if (known === undefined) {
-      known = test(text);
-      if (answers.size >= 20000) answers.clear();
-      answers.set(text, known);
-    }
-    return known;
-  };
+  });
 }
 
 /** The official tables read with certainty, and those found but not readable with certainty. */

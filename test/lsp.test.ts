@@ -67,7 +67,8 @@ describe('language server over stdio (ogi-lint --lsp)', () => {
     ws = tempDir();
     writeFileSync(path.join(ws, '.ogilintrc.json'), JSON.stringify({ root: true }));
     for (const f of REPORTS) copyFileSync(f, path.join(ws, path.basename(f)));
-    client = await TestClient.start(['bin/ogi-lint.js', '--lsp'], ws);
+    // a short pause after edits (200 ms by default): the tests wait for the diagnostics of each edit
+    client = await TestClient.start(['bin/ogi-lint.js', '--lsp'], ws, { debounce: 40 });
   });
   afterAll(async () => client?.stop());
 
@@ -276,7 +277,7 @@ describe('configuration in the language server', () => {
     const sub = path.join(ws, 'reports');
     await import('node:fs').then((fs) => fs.mkdirSync(sub));
     copyFileSync(SEED_004, report());
-    client = await TestClient.start(['bin/ogi-lint-language-server.js'], ws);
+    client = await TestClient.start(['bin/ogi-lint-language-server.js'], ws, { debounce: 40 });
   });
   afterAll(async () => client?.stop());
 

@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionRequest, HoverRequest, type CodeAction, type Diagnostic, type Hover } from 'vscode-languageserver-protocol/node';
-import { ensureBuilt, memoryIO, onlyRules, run, tempDir } from './helpers/cli.js';
+import { ensureBuilt, memoryIO, onlyRules, runMain, tempDir } from './helpers/cli.js';
 import { main } from '../src/cli/main.js';
 import { corpusDir, repoRoot } from './helpers/corpus.js';
 import { TestClient } from './helpers/lsp-client.js';
@@ -321,8 +321,8 @@ describe('configuration in the language server', () => {
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]!.severity).toBe(1);
     expect(diagnostics[0]!.message).toContain('.ogilintrc.json');
-    // the CLI refuses the same file
-    expect(run([path.relative(ws, report())], { cwd: ws }).code).toBe(2);
+    // the command line refuses the same file (its main, in this process)
+    expect((await runMain([path.relative(ws, report())], { cwd: ws })).code).toBe(2);
     // still serving: an edit is checked, a hover is answered, then a fixed file is read again
     expect((await client.change(uri, `${text}\n`)).diagnostics).toHaveLength(1);
     await expect(client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } })).resolves.toBeNull();

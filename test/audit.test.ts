@@ -191,13 +191,13 @@ describe('ogi-lint audit: time budget', () => {
     writeFileSync(path.join(dir, 'nested.md'), `${'>'.repeat(50_000)} 引文\n`);
     const set = independentSet(5, 1);
     writeSet(dir, set);
-    const r = run(['audit', dir, '--out-dir', out, '--file-timeout', '2', '-j', '2']);
+    const r = run(['audit', dir, '--out-dir', out, '--file-timeout', '5', '-j', '2']);
     expect(r.code).toBe(2);
     const a = readAudit(out);
     const nested = a.results.find((x) => x.filePath.endsWith('nested.md'))!;
     expect(nested.messages).toHaveLength(1);
     expect(nested.messages[0]!.ruleId).toBe('file-too-complex');
-    expect(nested.messages[0]!.message).toContain('2 秒');
+    expect(nested.messages[0]!.message).toContain('5 秒');
     expect(a.totals.tooComplex).toBe(1);
     const good = a.results.filter((x) => !x.filePath.endsWith('nested.md'));
     expect(good).toHaveLength(2);

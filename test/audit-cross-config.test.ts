@@ -96,7 +96,7 @@ describe('carry-over of legacy cumulative counts (历年累计) over generated t
   let found: Finding[];
 
   beforeAll(() => {
-    run(['audit', dir, '--out-dir', out, '-j', '2']);
+    run(['audit', dir, '--out-dir', out, '-j', '1']);
     found = readCross(out).filter((f) => f.ruleId === 'carry-over');
   }, 300_000);
 

@@ -46,7 +46,7 @@ beforeAll(() => ensureBuilt());
 
 describe('an interrupted audit resumes', () => {
   const dir = tempDir();
-  const set = independentSet(99, 30);
+  const set = independentSet(99, 12);
   writeSet(dir, set);
   const total = set.specs.size;
   const reference = path.join(tempDir(), 'out');

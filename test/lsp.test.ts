@@ -368,10 +368,9 @@ describe('configuration in the language server', () => {
     }
   });
 
-  it('shuts down and exits cleanly when asked', async () => {
-    const c = await TestClient.start(['bin/ogi-lint-language-server.js'], ws);
-    await c.stop();
-    expect(c.exitCode).toBe(0);
+  it('shuts down and exits cleanly when asked, after all of the above', async () => {
+    await client.stop();
+    expect(client.exitCode).toBe(0);
     expect(existsSync(report())).toBe(true);
   });
 });

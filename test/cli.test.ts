@@ -473,10 +473,12 @@ describe('paths', () => {
     expect(['file-unreadable', 'parse-error']).toContain(fatal[0]!.ruleId);
   });
 
-  it('checks the sample reports in fixtures/', async () => {
+  it('checks the sample reports in fixtures/, and a plain run writes none of them', async () => {
     const samples = path.join(repoRoot, 'fixtures', 'samples');
     const names = readdirSync(samples).filter((f) => /\.(txt|md)$/.test(f));
+    const before = readdirSync(samples).map((f) => readFileSync(path.join(samples, f)));
     const r = await runMain(['fixtures/samples', '-f', 'json']);
+    expect(readdirSync(samples).map((f) => readFileSync(path.join(samples, f)))).toEqual(before);
     expect([0, 1]).toContain(r.code);
     const res = parseJson(r.stdout);
     expect(res.map((x) => path.basename(x.filePath)).sort()).toEqual(names.sort());

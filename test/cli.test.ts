@@ -32,13 +32,13 @@ beforeAll(() => {
 });
 
 describe('exit codes and the stylish format', () => {
-  it('exits 0 and says how many reports were clean', () => {
+  it('exits 0 and says how many reports were clean', async () => {
     const dir = project({ 'ok.txt': COMPLETE, 'ok2.md': COMPLETE });
     const r = run(['ok.txt'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('✔ 1 份报告未发现问题\n');
     expect(r.code).toBe(0);
-    expect(run(['.', '--locale', 'en'], { cwd: dir }).stdout).toBe('✔ 2 reports checked, no problems found\n');
+    expect((await runMain(['.', '--locale', 'en'], { cwd: dir })).stdout).toBe('✔ 2 reports checked, no problems found\n');
   });
 
   it('exits 1 and prints position, severity, message, rule and summary for a missing part', () => {
@@ -54,10 +54,10 @@ describe('exit codes and the stylish format', () => {
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
 
-  it('colours only when asked (--color) and never with --no-color', () => {
+  it('colours only when asked (--color) and never with --no-color', async () => {
     const dir = project({ 'bad.txt': MISSING_FIVE });
     expect(run(['bad.txt', '--color'], { cwd: dir }).stdout).toMatch(/\x1b\[31m/);
-    expect(run(['bad.txt', '--no-color'], { cwd: dir }).stdout).not.toMatch(/\x1b\[/);
+    expect((await runMain(['bad.txt', '--no-color'], { cwd: dir })).stdout).not.toMatch(/\x1b\[/);
   });
 
   it('prints English with --locale en', async () => {
@@ -124,9 +124,9 @@ describe('--format json', () => {
     expect((res[1] as unknown as JsonResult).messages).toEqual([]);
   });
 
-  it('writes to --output-file', () => {
+  it('writes to --output-file', async () => {
     const dir = project({ 'bad.txt': MISSING_FIVE });
-    const r = run(['bad.txt', '-f', 'json', '-o', 'out/result.json'], { cwd: dir });
+    const r = await runMain(['bad.txt', '-f', 'json', '-o', 'out/result.json'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(parseJson(readFileSync(path.join(dir, 'out/result.json'), 'utf8'))[0]!.errorCount).toBe(1);
@@ -250,10 +250,10 @@ describe('standard input', () => {
     expect(res!.messages).toEqual([expect.objectContaining({ ruleId: 'required-sections', severity: 1, line: 10 })]);
   });
 
-  it('reads Markdown when the stdin file name ends in .md', () => {
+  it('reads Markdown when the stdin file name ends in .md', async () => {
     const dir = project({});
     const md = MISSING_FIVE.split('\n').map((l) => (/^[一二三四五六]、/.test(l) ? `## ${l}` : l)).join('\n\n');
-    const r = run(['-', '--stdin-filename', 'r.md', '-f', 'json'], { cwd: dir, input: md });
+    const r = await runMain(['-', '--stdin-filename', 'r.md', '-f', 'json'], { cwd: dir, input: md });
     expect(r.code).toBe(1);
     expect(parseJson(r.stdout)[0]!.messages.map((m) => m.message)).toEqual([MISSING_MSG]);
   });

@@ -17,16 +17,22 @@ function sourceOf(entry: { types: string }): string {
   return path.join(repoRoot, entry.types.replace(/^\.\/dist\//, '').replace(/\.d\.ts$/, '.ts'));
 }
 
+/** The declaration file an entry point publishes (dist/ is built before the tests run). */
+function declarationsOf(entry: { types: string }): string {
+  return path.join(repoRoot, entry.types);
+}
+
+/** The names each entry point exports, read from the declarations it publishes. */
 function surface(): string {
   const entries = Object.entries(pkg.exports).filter((e): e is [string, { types: string; default: string }] => typeof e[1] === 'object');
   const program = ts.createProgram(
-    entries.map(([, e]) => sourceOf(e)),
+    entries.map(([, e]) => declarationsOf(e)),
     { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, skipLibCheck: true, noEmit: true },
   );
   const checker = program.getTypeChecker();
   const lines: string[] = [];
   for (const [name, e] of entries) {
-    const file = program.getSourceFile(sourceOf(e))!;
+    const file = program.getSourceFile(declarationsOf(e))!;
     const names = checker
       .getExportsOfModule(checker.getSymbolAtLocation(file)!)
       .map((s) => {

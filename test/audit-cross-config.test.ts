@@ -6,7 +6,7 @@ import { crossRules } from '../rules/cross/index.js';
 import { CROSS_RULE_IDS } from '../rules/cross/ids.js';
 import { legacyReport, legacyRows, legacyTableText } from '../src/audit/example-reports.js';
 import { validateConfig } from '../src/config/load.js';
-import { ensureBuilt, run, tempDir } from './helpers/cli.js';
+import { ensureBuilt, run, runMain, tempDir } from './helpers/cli.js';
 import { repoRoot } from './helpers/corpus.js';
 import { bodyName, rng } from './helpers/audit-set.js';
 
@@ -96,7 +96,7 @@ describe('carry-over of legacy cumulative counts (历年累计) over generated t
   let found: Finding[];
 
   beforeAll(() => {
-    run(['audit', dir, '--out-dir', out, '-j', '2']);
+    run(['audit', dir, '--out-dir', out, '-j', '1']);
     found = readCross(out).filter((f) => f.ruleId === 'carry-over');
   }, 300_000);
 
@@ -197,9 +197,9 @@ describe('configuration schema and documentation of the cross-report rules', () 
     expect(() => validateConfig({ rules: { 'carry-overs': 'off' } }, 'x.json')).toThrow(/carry-overs/);
   });
 
-  it('ogi-lint rules --docs writes a page for each, with its options and its examples', () => {
+  it('ogi-lint rules --docs writes a page for each, with its options and its examples', async () => {
     const dir = path.join(tempDir(), 'docs');
-    const r = run(['rules', '--docs', dir]);
+    const r = await runMain(['rules', '--docs', dir]);
     expect(r.code).toBe(0);
     for (const rule of crossRules) {
       const page = path.join(dir, `${rule.id}.md`);

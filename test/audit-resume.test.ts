@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { bin, ensureBuilt, run, tempDir } from './helpers/cli.js';
+import { beforeAll, describe, it } from 'vitest';
+import { bin, ensureBuilt, runAsync, tempDir, type Run } from './helpers/cli.js';
 import { independentSet, writeSet } from './helpers/audit-set.js';
 
 /** Whole lines written so far. */
@@ -46,17 +46,18 @@ beforeAll(() => ensureBuilt());
 
 describe('an interrupted audit resumes', () => {
   const dir = tempDir();
-  const set = independentSet(99, 30);
+  const set = independentSet(99, 12);
   writeSet(dir, set);
   const total = set.specs.size;
   const reference = path.join(tempDir(), 'out');
-
+  // the uninterrupted run, beside the interrupted ones (each audit is its own process)
+  let uninterrupted: Promise<Run>;
   beforeAll(() => {
-    expect(run(['audit', dir, '--out-dir', reference, '-j', '1']).code).toBe(0);
-  }, 120_000);
+    uninterrupted = runAsync(['audit', dir, '--out-dir', reference, '-j', '1']);
+  });
 
   for (const signal of ['SIGINT', 'SIGKILL'] as const) {
-    it(`after ${signal}: the same outputs as an uninterrupted run, finished files not read again`, async () => {
+    it.concurrent(`after ${signal}: the same outputs as an uninterrupted run, finished files not read again`, async ({ expect }) => {
       const out = path.join(tempDir(), 'out');
       const results = path.join(out, 'results.ndjson');
       const stop = await interrupt(['audit', dir, '--out-dir', out, '-j', '1'], results, 5, signal);
@@ -67,8 +68,9 @@ describe('an interrupted audit resumes', () => {
       expect(kept).toBeLessThan(total);
       expect(existsSync(path.join(out, 'audit.json'))).toBe(false);
 
-      const r = run(['audit', dir, '--out-dir', out, '-j', '1']);
+      const r = await runAsync(['audit', dir, '--out-dir', out, '-j', '1']);
       expect(r.code).toBe(0);
+      expect((await uninterrupted).code).toBe(0);
       const a = JSON.parse(readFileSync(path.join(out, 'audit.json'), 'utf8')) as { totals: { checked: number; reused: number } };
       expect(a.totals.reused).toBe(kept);
       expect(a.totals.checked).toBe(total - kept);

@@ -1,10 +1,10 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Ajv } from 'ajv';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, run, tempDir } from './helpers/cli.js';
+import { ensureBuilt, run, runAsync, tempDir } from './helpers/cli.js';
 import { repoRoot } from './helpers/corpus.js';
 import { addBadFiles, independentSet, writeReport, writeSet, type ReportSpec } from './helpers/audit-set.js';
 
@@ -183,10 +183,11 @@ describe('ogi-lint audit on a generated area', () => {
   });
 });
 
-describe('ogi-lint audit: budgets and manifest', () => {
+describe('ogi-lint audit: time budget', () => {
   it('gives a file over its time budget one file-too-complex finding and goes on', () => {
     const dir = tempDir();
     const out = path.join(tempDir(), 'out');
+    // checking this file takes far longer than the budget (tens of seconds); the others, milliseconds
     writeFileSync(path.join(dir, 'nested.md'), `${'>'.repeat(50_000)} 引文\n`);
     const set = independentSet(5, 1);
     writeSet(dir, set);
@@ -202,110 +203,122 @@ describe('ogi-lint audit: budgets and manifest', () => {
     expect(good).toHaveLength(2);
     for (const g of good) expect(g.messages.some((m) => m.fatal)).toBe(false);
   }, 60_000);
+});
 
-  it('attributes reports by the manifest: a renamed body continues its carry-over', () => {
-    const dir = tempDir();
-    const base: Omit<ReportSpec, 'body' | 'year'> = { prose: [], problems: [], carried: [0, 0, 0, 0, 0, 0], forward: [2, 0, 0, 0, 0, 0], granted: [3, 0, 0, 0, 0, 0], t2: [0, 0, 4] };
-    writeReport(dir, 'a.txt', { ...base, body: '青河县教育局', year: 2021 });
-    writeReport(dir, 'b.txt', { ...base, body: '青河县教育体育局', year: 2022, carried: [1, 0, 0, 0, 0, 0], forward: [0, 0, 0, 0, 0, 0] });
-    const without = path.join(tempDir(), 'out');
-    run(['audit', dir, '--out-dir', without, '-j', '1']);
-    expect(readAudit(without).crossReport.filter((f) => f.ruleId === 'carry-over')).toEqual([]);
-    writeFileSync(path.join(dir, 'bodies.csv'), '\ufefffile,body,level,parent,year\na.txt,青河县教育体育局,县级部门,青河县人民政府,2021\nb.txt,青河县教育体育局,县级部门,青河县人民政府,2022\n');
-    const withManifest = path.join(tempDir(), 'out');
-    run(['audit', dir, '--manifest', path.join(dir, 'bodies.csv'), '--out-dir', withManifest, '-j', '1']);
-    const a = readAudit(withManifest);
-    expect(a.results.every((r) => r.body.source === 'manifest')).toBe(true);
-    expect(a.crossReport.filter((f) => f.ruleId === 'carry-over').map((f) => f.files)).toEqual([
-      [path.join(dir, 'b.txt'), path.join(dir, 'a.txt')],
-      [path.join(dir, 'b.txt'), path.join(dir, 'a.txt')],
+/**
+ * Several areas in one folder, each of its own county, audited together with one manifest (and
+ * once without): a body renamed between the years, and summary reports whose parts add up, do
+ * not add up, or are not all there. Each area's findings must name its own files only.
+ */
+describe('ogi-lint audit: manifest', () => {
+  const dir = tempDir();
+  const rows: string[] = [];
+  /** A generated set of three bodies, moved to its own folder and county, with its summary report. */
+  const area = (folder: string, county: string, seed: number) => {
+    const set = independentSet(seed, 3);
+    for (const [id, s] of set.specs) {
+      s.body = s.body.replace('青河县', county);
+      set.files.set(id, `${folder}/${set.files.get(id)}`);
+    }
+    writeSet(dir, set);
+    const parts = [...set.specs.entries()].filter(([id]) => id.endsWith('-2022'));
+    const sum = (f: (s: ReportSpec) => number[]): number[] => [0, 1, 2, 3, 4, 5].map((c) => parts.reduce((a, [, s]) => a + f(s)[c]!, 0));
+    const gov: ReportSpec = { body: `${county}人民政府`, year: 2022, prose: [], problems: [], carried: sum((s) => s.carried), forward: sum((s) => s.forward), granted: sum((s) => s.granted), t2: [0, 0, 0] };
+    for (const [id, s] of set.specs) rows.push(`${set.files.get(id)},${s.body},,${id.endsWith('-2022') ? gov.body : ''},${s.year}`);
+    const govFile = `${folder}/gov.txt`;
+    rows.push(`${govFile},${gov.body},,,2022`);
+    return { set, parts, gov, govFile, abs: path.join(dir, govFile) };
+  };
+
+  // a body renamed between the years: only the manifest tells that 石河县教育局 became 石河县教育体育局
+  const base: Omit<ReportSpec, 'body' | 'year'> = { prose: [], problems: [], carried: [0, 0, 0, 0, 0, 0], forward: [2, 0, 0, 0, 0, 0], granted: [3, 0, 0, 0, 0, 0], t2: [0, 0, 4] };
+  writeReport(dir, 'renamed/a.txt', { ...base, body: '石河县教育局', year: 2021 });
+  writeReport(dir, 'renamed/b.txt', { ...base, body: '石河县教育体育局', year: 2022, carried: [1, 0, 0, 0, 0, 0], forward: [0, 0, 0, 0, 0, 0] });
+  rows.push('renamed/a.txt,石河县教育体育局,县级部门,石河县人民政府,2021', 'renamed/b.txt,石河县教育体育局,县级部门,石河县人民政府,2022');
+
+  // a summary that is its parts' sum
+  const right = area('right', '白河县', 777);
+  writeReport(dir, right.govFile, right.gov);
+  // one cell off: 商业企业 of （一）予以公开, with 新收 and the totals following it
+  const wrong = area('wrong', '黑河县', 779);
+  writeReport(dir, wrong.govFile, { ...wrong.gov, granted: wrong.gov.granted.map((v, i) => (i === 1 ? v + 4 : v)) });
+  // the manifest lists every part, but one part's report never came; the summary holds its figures too
+  const absent = area('absent', '黄河县', 778);
+  writeReport(dir, absent.govFile, absent.gov);
+  const [absentId, gone] = absent.parts[1]!;
+  rmSync(path.join(dir, absent.set.files.get(absentId)!));
+  // the same, with a summary below what its present parts already add up to: wrong whatever the missing part holds
+  const lower = area('lower', '红河县', 780);
+  const [lowerId] = lower.parts[1]!;
+  const present = lower.parts.filter(([id]) => id !== lowerId);
+  const natural = present.reduce((a, [, s]) => a + s.granted[0]!, 0);
+  writeReport(dir, lower.govFile, { ...lower.gov, granted: lower.gov.granted.map((v, i) => (i === 0 ? natural - 1 : v)) });
+  rmSync(path.join(dir, lower.set.files.get(lowerId)!));
+
+  const manifest = path.join(dir, 'bodies.csv');
+  writeFileSync(manifest, `\ufefffile,body,level,parent,year\n${rows.join('\n')}\n`);
+  let withManifest: AuditJson;
+  let without: AuditJson;
+  const summaries = (a: AuditJson, file: string) => a.crossReport.filter((f) => f.ruleId === 'summary-matches-parts' && f.files[0] === file);
+
+  beforeAll(async () => {
+    const outWith = path.join(tempDir(), 'out');
+    const outWithout = path.join(tempDir(), 'out');
+    // two separate processes: run side by side
+    await Promise.all([runAsync(['audit', dir, '--manifest', manifest, '--out-dir', outWith, '-j', '1']), runAsync(['audit', dir, '--out-dir', outWithout, '-j', '1'])]);
+    withManifest = readAudit(outWith);
+    without = readAudit(outWithout);
+  }, 120_000);
+
+  it('attributes every report by the manifest: a renamed body continues its carry-over', () => {
+    expect(withManifest.results.every((r) => r.body.source === 'manifest')).toBe(true);
+    expect(withManifest.crossReport.filter((f) => f.ruleId === 'carry-over').map((f) => f.files)).toEqual([
+      [path.join(dir, 'renamed/b.txt'), path.join(dir, 'renamed/a.txt')],
+      [path.join(dir, 'renamed/b.txt'), path.join(dir, 'renamed/a.txt')],
     ]);
-  }, 60_000);
+    // without the manifest the two names are two bodies, and nothing is carried over
+    expect(without.crossReport.filter((f) => f.ruleId === 'carry-over')).toEqual([]);
+  });
 
   it('checks a summary report against its parts: the one wrong cell, and nothing when it is right', () => {
-    const dir = tempDir();
-    const set = independentSet(777, 3);
-    writeSet(dir, set);
-    const parts = [...set.specs.entries()].filter(([id]) => id.endsWith('-2022'));
-    const sum = (f: (s: ReportSpec) => number[]): number[] => [0, 1, 2, 3, 4, 5].map((c) => parts.reduce((a, [, s]) => a + f(s)[c]!, 0));
-    const gov: ReportSpec = { body: '青河县人民政府', year: 2022, prose: [], problems: [], carried: sum((s) => s.carried), forward: sum((s) => s.forward), granted: sum((s) => s.granted), t2: [0, 0, 0] };
-    writeReport(dir, 'gov-right.txt', gov);
-    const rows = ['file,body,parent,year', ...parts.map(([id, s]) => `${set.files.get(id)},${s.body},青河县人民政府,2022`), 'gov-right.txt,青河县人民政府,,2022'];
-    writeFileSync(path.join(dir, 'bodies.csv'), `${rows.join('\n')}\n`);
-    const right = path.join(tempDir(), 'out');
-    run(['audit', dir, '--manifest', path.join(dir, 'bodies.csv'), '--out-dir', right, '-j', '1']);
-    expect(readAudit(right).crossReport.filter((f) => f.ruleId === 'summary-matches-parts')).toEqual([]);
-
-    // one cell off: 商业企业 of （一）予以公开, with 新收 and the totals following it
-    writeReport(dir, 'gov-right.txt', { ...gov, granted: gov.granted.map((v, i) => (i === 1 ? v + 4 : v)) });
-    const wrong = path.join(tempDir(), 'out');
-    run(['audit', dir, '--manifest', path.join(dir, 'bodies.csv'), '--out-dir', wrong, '-j', '1']);
-    const found = readAudit(wrong).crossReport.filter((f) => f.ruleId === 'summary-matches-parts');
+    expect(summaries(withManifest, right.abs)).toEqual([]);
+    const found = summaries(withManifest, wrong.abs);
     expect(found.length).toBeGreaterThan(0);
-    for (const f of found) {
-      expect(f.files[0]).toBe(path.join(dir, 'gov-right.txt'));
-      expect(f.message).toMatch(/（(商业企业|总计)）/);
-    }
+    for (const f of found) expect(f.message).toMatch(/（(商业企业|总计)）/);
     expect(found.some((f) => f.message.includes('“（一）予以公开”（商业企业）'))).toBe(true);
-  }, 60_000);
+    // every summary finding is about one of the three summaries that are wrong or incomplete
+    expect(new Set(withManifest.crossReport.filter((f) => f.ruleId === 'summary-matches-parts').map((f) => f.files[0]))).toEqual(new Set([wrong.abs, absent.abs, lower.abs]));
+  });
 
   it('names the parts the manifest lists without a report, and checks the summary in part only', () => {
-    const dir = tempDir();
-    const set = independentSet(778, 3);
-    writeSet(dir, set);
-    const parts = [...set.specs.entries()].filter(([id]) => id.endsWith('-2022'));
-    const sum = (f: (s: ReportSpec) => number[]): number[] => [0, 1, 2, 3, 4, 5].map((c) => parts.reduce((a, [, s]) => a + f(s)[c]!, 0));
-    const gov: ReportSpec = { body: '青河县人民政府', year: 2022, prose: [], problems: [], carried: sum((s) => s.carried), forward: sum((s) => s.forward), granted: sum((s) => s.granted), t2: [0, 0, 0] };
-    writeReport(dir, 'gov.txt', gov);
-    // the manifest lists every part, but one part's report never came
-    const [goneId, gone] = parts[1]!;
-    rmSync(path.join(dir, set.files.get(goneId)!));
-    const rows = ['file,body,parent,year', ...parts.map(([id, s]) => `${set.files.get(id)},${s.body},青河县人民政府,2022`), 'gov.txt,青河县人民政府,,2022'];
-    writeFileSync(path.join(dir, 'bodies.csv'), `${rows.join('\n')}\n`);
-    const out = path.join(tempDir(), 'out');
-    run(['audit', dir, '--manifest', path.join(dir, 'bodies.csv'), '--out-dir', out, '-j', '1']);
-    const found = readAudit(out).crossReport.filter((f) => f.ruleId === 'summary-matches-parts');
     // the summary holds the missing part's figures too: only the absence is reported
-    expect(found.map((f) => [f.messageId, f.severity, f.files, f.message])).toEqual([
-      ['absent', 'warning', [path.join(dir, 'gov.txt')], `2022年度汇总年报所属的1个部门的年报不在册：${gone.body}；汇总年报只能与已有的2份所属年报部分核对`],
+    expect(summaries(withManifest, absent.abs).map((f) => [f.messageId, f.severity, f.files, f.message])).toEqual([
+      ['absent', 'warning', [absent.abs], `2022年度汇总年报所属的1个部门的年报不在册：${gone.body}；汇总年报只能与已有的2份所属年报部分核对`],
     ]);
-
-    // a summary below what its present parts already add up to is wrong whatever the missing part holds
-    const present = parts.filter(([id]) => id !== goneId);
-    const natural = present.reduce((a, [, s]) => a + s.granted[0]!, 0);
-    writeReport(dir, 'gov.txt', { ...gov, granted: gov.granted.map((v, i) => (i === 0 ? natural - 1 : v)) });
-    const lower = path.join(tempDir(), 'out');
-    run(['audit', dir, '--manifest', path.join(dir, 'bodies.csv'), '--out-dir', lower, '-j', '1']);
-    const partial = readAudit(lower).crossReport.filter((f) => f.ruleId === 'summary-matches-parts' && f.messageId === 'cellPartial');
+    const partial = summaries(withManifest, lower.abs).filter((f) => f.messageId === 'cellPartial');
     expect(partial.length).toBeGreaterThan(0);
     expect(partial.some((f) => f.message.startsWith(`2022年度汇总年报表三“（一）予以公开”（自然人）为${natural - 1}，小于已有的2份所属年报之和${natural}（另有1个部门的年报不在册，只作部分核对）`))).toBe(true);
-
     // without a manifest, parts are not known, and nothing is said about absent ones
-    const bare = path.join(tempDir(), 'out');
-    run(['audit', dir, '--out-dir', bare, '-j', '1']);
-    expect(readAudit(bare).crossReport.filter((f) => f.ruleId === 'summary-matches-parts')).toEqual([]);
-  }, 120_000);
+    expect(without.crossReport.filter((f) => f.ruleId === 'summary-matches-parts')).toEqual([]);
+  });
+});
 
-  it('finds no copied pair and no carry-over break among the real reports of the corpus', () => {
-    const out = path.join(tempDir(), 'out');
-    run(['audit', path.join(repoRoot, 'fixtures', 'corpus'), '--out-dir', out, '-j', '1']);
-    const a = readAudit(out);
-    expect(a.totals.files).toBeGreaterThan(50);
-    expect(a.crossReport.filter((f) => f.ruleId === 'copied-text' || f.ruleId === 'carry-over')).toEqual([]);
-  }, 120_000);
-
-  it('finds a real report copied under another body\'s name', () => {
+describe('ogi-lint audit: real reports', () => {
+  it('finds a real report copied under another body\'s name among the real reports of the corpus, and no other copy or carry-over break', () => {
     const dir = tempDir();
-    const real = readFileSync(path.join(repoRoot, 'fixtures', 'corpus', 'full', '2024-huaian-1.txt'), 'utf8');
-    writeFileSync(path.join(dir, 'huaian.txt'), real);
-    writeFileSync(path.join(dir, 'suqian.txt'), real.replaceAll('淮安', '宿迁'));
-    writeFileSync(path.join(dir, 'pingtan.txt'), readFileSync(path.join(repoRoot, 'fixtures', 'corpus', 'full', '2022-pingtan-1.txt')));
+    const corpus = path.join(dir, 'corpus');
+    cpSync(path.join(repoRoot, 'fixtures', 'corpus'), corpus, { recursive: true });
+    const huaian = path.join(corpus, 'full', '2024-huaian-1.txt');
+    writeFileSync(path.join(dir, 'suqian.txt'), readFileSync(huaian, 'utf8').replaceAll('淮安', '宿迁'));
     const out = path.join(tempDir(), 'out');
     run(['audit', dir, '--out-dir', out, '-j', '1']);
-    const pairs = readAudit(out).crossReport.filter((f) => f.ruleId === 'copied-text');
-    expect(pairs.map((f) => pairKey(f.files))).toEqual([pairKey([path.join(dir, 'huaian.txt'), path.join(dir, 'suqian.txt')])]);
+    const a = readAudit(out);
+    expect(a.totals.files).toBeGreaterThan(50);
+    expect(a.crossReport.filter((f) => f.ruleId === 'carry-over')).toEqual([]);
+    const pairs = a.crossReport.filter((f) => f.ruleId === 'copied-text');
+    expect(pairs.map((f) => pairKey(f.files))).toEqual([pairKey([huaian, path.join(dir, 'suqian.txt')])]);
     expect(Math.min(...pairs[0]!.shares!)).toBeGreaterThan(0.9);
-  }, 60_000);
+  }, 120_000);
 
   it('says which manifest line is wrong', () => {
     const dir = tempDir();

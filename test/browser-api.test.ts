@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyOverrides, ConfigError, configFromTexts, lintBuffer, lintForView, lintText, formatters, profiles } from '../src/browser.js';
 import { lintFiles } from '../src/index.js';
-import { ensureBuilt, run, tempDir, writeTree } from './helpers/cli.js';
+import { ensureBuilt, run, runMain, tempDir, writeTree } from './helpers/cli.js';
 import * as nodeData from '../src/config/data.js';
 import * as browserData from '../web/src/data.js';
 import { repoRoot } from './helpers/corpus.js';
@@ -119,8 +119,12 @@ describe('the report year given by the caller (reportYear, --year)', () => {
     expect(r.code).toBe(1);
     const got = await lintBuffer(new Uint8Array(readFileSync(file)), file, { reportYear: 2024 });
     expect((JSON.parse(r.stdout) as { messages: LintMessage[] }[])[0]!.messages.map(shape)).toEqual(got.messages.map(shape));
-    for (const bad of ['20x4', '24', '1800', '2024.5', '']) {
-      const b = run([file, `--year=${bad}`, '--locale', 'en']);
+    const refused = run([file, '--year=20x4', '--locale', 'en']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--year "20x4" is not a year');
+    // the other values through the same main, in this process
+    for (const bad of ['24', '1800', '2024.5', '']) {
+      const b = await runMain([file, `--year=${bad}`, '--locale', 'en']);
       expect(b.code, bad).toBe(2);
       expect(b.stderr, bad).toContain(`--year "${bad}" is not a year`);
     }

@@ -32,13 +32,13 @@ beforeAll(() => {
 });
 
 describe('exit codes and the stylish format', () => {
-  it('exits 0 and says how many reports were clean', () => {
+  it('exits 0 and says how many reports were clean', async () => {
     const dir = project({ 'ok.txt': COMPLETE, 'ok2.md': COMPLETE });
     const r = run(['ok.txt'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('✔ 1 份报告未发现问题\n');
     expect(r.code).toBe(0);
-    expect(run(['.', '--locale', 'en'], { cwd: dir }).stdout).toBe('✔ 2 reports checked, no problems found\n');
+    expect((await runMain(['.', '--locale', 'en'], { cwd: dir })).stdout).toBe('✔ 2 reports checked, no problems found\n');
   });
 
   it('exits 1 and prints position, severity, message, rule and summary for a missing part', () => {
@@ -54,10 +54,10 @@ describe('exit codes and the stylish format', () => {
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
 
-  it('colours only when asked (--color) and never with --no-color', () => {
+  it('colours only when asked (--color) and never with --no-color', async () => {
     const dir = project({ 'bad.txt': MISSING_FIVE });
     expect(run(['bad.txt', '--color'], { cwd: dir }).stdout).toMatch(/\x1b\[31m/);
-    expect(run(['bad.txt', '--no-color'], { cwd: dir }).stdout).not.toMatch(/\x1b\[/);
+    expect((await runMain(['bad.txt', '--no-color'], { cwd: dir })).stdout).not.toMatch(/\x1b\[/);
   });
 
   it('prints English with --locale en', async () => {
@@ -83,7 +83,7 @@ describe('exit codes and the stylish format', () => {
 
   it('exits 2 on an unknown flag, in plain words without a stack trace', async () => {
     const dir = project({ 'bad.txt': MISSING_FIVE });
-    const r = run(['--bogus-flag', 'bad.txt'], { cwd: dir });
+    const r = await runMain(['--bogus-flag', 'bad.txt'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bogus-flag/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -124,9 +124,9 @@ describe('--format json', () => {
     expect((res[1] as unknown as JsonResult).messages).toEqual([]);
   });
 
-  it('writes to --output-file', () => {
+  it('writes to --output-file', async () => {
     const dir = project({ 'bad.txt': MISSING_FIVE });
-    const r = run(['bad.txt', '-f', 'json', '-o', 'out/result.json'], { cwd: dir });
+    const r = await runMain(['bad.txt', '-f', 'json', '-o', 'out/result.json'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(parseJson(readFileSync(path.join(dir, 'out/result.json'), 'utf8'))[0]!.errorCount).toBe(1);
@@ -174,7 +174,7 @@ describe('rule settings on the command line', () => {
     // left at its default, the error-level rule gives its malformed values as warnings
     const dflt = tempDir();
     writeTree(dflt, { 'r.txt': text, '.ogilintrc.json': { root: true, rules: Object.fromEntries(allRules.filter((x) => x.id !== 'contact-info').map((x) => [x.id, 'off'])) } });
-    const mild = parseJson(run(['r.txt', '-f', 'json'], { cwd: dflt }).stdout)[0]!.messages.filter((m) => m.ruleId === 'contact-info');
+    const mild = parseJson((await runMain(['r.txt', '-f', 'json'], { cwd: dflt })).stdout)[0]!.messages.filter((m) => m.ruleId === 'contact-info');
     expect(mild.length).toBeGreaterThanOrEqual(3);
     expect(new Set(mild.map((m) => m.severity))).toEqual(new Set([1]));
     const n = mild.length;
@@ -250,10 +250,10 @@ describe('standard input', () => {
     expect(res!.messages).toEqual([expect.objectContaining({ ruleId: 'required-sections', severity: 1, line: 10 })]);
   });
 
-  it('reads Markdown when the stdin file name ends in .md', () => {
+  it('reads Markdown when the stdin file name ends in .md', async () => {
     const dir = project({});
     const md = MISSING_FIVE.split('\n').map((l) => (/^[一二三四五六]、/.test(l) ? `## ${l}` : l)).join('\n\n');
-    const r = run(['-', '--stdin-filename', 'r.md', '-f', 'json'], { cwd: dir, input: md });
+    const r = await runMain(['-', '--stdin-filename', 'r.md', '-f', 'json'], { cwd: dir, input: md });
     expect(r.code).toBe(1);
     expect(parseJson(r.stdout)[0]!.messages.map((m) => m.message)).toEqual([MISSING_MSG]);
   });
@@ -473,10 +473,12 @@ describe('paths', () => {
     expect(['file-unreadable', 'parse-error']).toContain(fatal[0]!.ruleId);
   });
 
-  it('checks the sample reports in fixtures/', async () => {
+  it('checks the sample reports in fixtures/, and a plain run writes none of them', async () => {
     const samples = path.join(repoRoot, 'fixtures', 'samples');
     const names = readdirSync(samples).filter((f) => /\.(txt|md)$/.test(f));
+    const before = readdirSync(samples).map((f) => readFileSync(path.join(samples, f)));
     const r = await runMain(['fixtures/samples', '-f', 'json']);
+    expect(readdirSync(samples).map((f) => readFileSync(path.join(samples, f)))).toEqual(before);
     expect([0, 1]).toContain(r.code);
     const res = parseJson(r.stdout);
     expect(res.map((x) => path.basename(x.filePath)).sort()).toEqual(names.sort());
@@ -537,7 +539,8 @@ describe('output into a pipe that closes early (`ogi-lint … | head`)', () => {
   it('stops quietly: no stack trace, no EPIPE message', async () => {
     const { spawn } = await import('node:child_process');
     const dir = tempDir();
-    const lines = Array.from({ length: 3000 }, () => '本局于XX年XX月发布文件（国办公开办函[2021]30号）。');
+    // a few hundred findings: far more output than a pipe holds (64 KiB)
+    const lines = Array.from({ length: 600 }, () => '本局于XX年XX月发布文件（国办公开办函[2021]30号）。');
     writeTree(dir, { 'big.txt': `某某局2021年政府信息公开工作年度报告\n${lines.join('\n')}\n` });
     const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'ogi-lint.js'), 'big.txt'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';

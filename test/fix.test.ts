@@ -10,7 +10,6 @@ import { lintDocument } from '../src/lint.js';
 import type { LintMessage } from '../src/diagnostic.js';
 import { main } from '../src/cli/main.js';
 import { memoryIO } from './helpers/cli.js';
-import { repoRoot } from './helpers/corpus.js';
 import { reportToDocx } from './helpers/docx.js';
 
 const msg = (range: [number, number], text: string, ruleId = 'r'): LintMessage => ({
@@ -242,15 +241,4 @@ describe('--fix and --fix-dry-run on the command line', () => {
   });
 });
 
-it('the sample fixtures are never written by a plain run', async () => {
-  const dir = path.join(repoRoot, 'fixtures', 'samples');
-  const before = readdirSync(dir).map((f) => readFileSync(path.join(dir, f)));
-  await main([dir, '--format', 'json'], {
-    cwd: repoRoot,
-    stdout: { write: () => true },
-    stderr: { write: () => true },
-    readStdin: async () => Buffer.alloc(0),
-  });
-  const after = readdirSync(dir).map((f) => readFileSync(path.join(dir, f)));
-  expect(after).toEqual(before);
-});
+// that a plain run never writes the sample fixtures is checked with the run over them in cli.test.ts

@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionRequest, HoverRequest, type CodeAction, type Diagnostic, type Hover } from 'vscode-languageserver-protocol/node';
-import { ensureBuilt, memoryIO, onlyRules, run, tempDir } from './helpers/cli.js';
+import { ensureBuilt, memoryIO, onlyRules, runMain, tempDir } from './helpers/cli.js';
 import { main } from '../src/cli/main.js';
 import { corpusDir, repoRoot } from './helpers/corpus.js';
 import { TestClient } from './helpers/lsp-client.js';
@@ -67,7 +67,8 @@ describe('language server over stdio (ogi-lint --lsp)', () => {
     ws = tempDir();
     writeFileSync(path.join(ws, '.ogilintrc.json'), JSON.stringify({ root: true }));
     for (const f of REPORTS) copyFileSync(f, path.join(ws, path.basename(f)));
-    client = await TestClient.start(['bin/ogi-lint.js', '--lsp'], ws);
+    // a short pause after edits (200 ms by default): the tests wait for the diagnostics of each edit
+    client = await TestClient.start(['bin/ogi-lint.js', '--lsp'], ws, { debounce: 40 });
   });
   afterAll(async () => client?.stop());
 
@@ -276,7 +277,7 @@ describe('configuration in the language server', () => {
     const sub = path.join(ws, 'reports');
     await import('node:fs').then((fs) => fs.mkdirSync(sub));
     copyFileSync(SEED_004, report());
-    client = await TestClient.start(['bin/ogi-lint-language-server.js'], ws);
+    client = await TestClient.start(['bin/ogi-lint-language-server.js'], ws, { debounce: 40 });
   });
   afterAll(async () => client?.stop());
 
@@ -320,8 +321,8 @@ describe('configuration in the language server', () => {
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]!.severity).toBe(1);
     expect(diagnostics[0]!.message).toContain('.ogilintrc.json');
-    // the CLI refuses the same file
-    expect(run([path.relative(ws, report())], { cwd: ws }).code).toBe(2);
+    // the command line refuses the same file (its main, in this process)
+    expect((await runMain([path.relative(ws, report())], { cwd: ws })).code).toBe(2);
     // still serving: an edit is checked, a hover is answered, then a fixed file is read again
     expect((await client.change(uri, `${text}\n`)).diagnostics).toHaveLength(1);
     await expect(client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } })).resolves.toBeNull();
@@ -367,10 +368,9 @@ describe('configuration in the language server', () => {
     }
   });
 
-  it('shuts down and exits cleanly when asked', async () => {
-    const c = await TestClient.start(['bin/ogi-lint-language-server.js'], ws);
-    await c.stop();
-    expect(c.exitCode).toBe(0);
+  it('shuts down and exits cleanly when asked, after all of the above', async () => {
+    await client.stop();
+    expect(client.exitCode).toBe(0);
     expect(existsSync(report())).toBe(true);
   });
 });

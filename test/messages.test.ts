@@ -11,7 +11,7 @@ import reportYear from '../rules/report-year.js';
 import statsPeriod from '../rules/stats-period.js';
 import malformedDate from '../rules/malformed-date.js';
 import reportTitle from '../rules/report-title.js';
-import { ensureBuilt, run, tempDir, writeTree } from './helpers/cli.js';
+import { ensureBuilt, run, runMain, tempDir, writeTree } from './helpers/cli.js';
 
 /**
  * What a message says must be true: 应为 (`expected`) is what the report should say at that place,
@@ -285,7 +285,7 @@ describe('the command line shows one finding per defect, and in JSON what was me
 某某镇人民政府
 2022年1月20日`;
 
-  it('the garbled dates are malformed-date’s findings; stats-period’s is listed as superseded', () => {
+  it('the garbled dates are malformed-date’s findings; stats-period’s is listed as superseded', async () => {
     ensureBuilt();
     const dir = tempDir();
     writeTree(dir, { 'r.txt': text });
@@ -296,11 +296,12 @@ describe('the command line shows one finding per defect, and in JSON what was me
     expect(json[0]!.suppressedMessages!.map((m) => [at(m), m.suppressions[0]!.kind, m.suppressions[0]!.justification])).toEqual([
       ['2:16 stats-period/malformed', 'superseded', 'malformed-date/noMarks: 日期“202111日”缺少“年”“月”字，应为“2021年1月1日”'],
     ]);
-    const stylish = run(['r.txt', '--no-color', '--rule', 'table-missing:off'], { cwd: dir }).stdout;
+    // the variants through the same main, in this process
+    const stylish = (await runMain(['r.txt', '--no-color', '--rule', 'table-missing:off'], { cwd: dir })).stdout;
     expect(stylish).not.toContain('stats-period');
     expect(stylish).not.toContain('（无）');
     // with the more specific rule off, the other one reports the defect
-    const off = JSON.parse(run(['r.txt', '-f', 'json', '--rule', 'table-missing:off', '--rule', 'malformed-date:off'], { cwd: dir }).stdout) as LintResult[];
+    const off = JSON.parse((await runMain(['r.txt', '-f', 'json', '--rule', 'table-missing:off', '--rule', 'malformed-date:off'], { cwd: dir })).stdout) as LintResult[];
     expect(off[0]!.messages.filter((m) => m.line === 2).map(at)).toEqual(['2:16 stats-period/malformed']);
     expect(off[0]!.suppressedMessages).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { COMPLETE, MISSING_FIVE, ensureBuilt, memoryIO, onlyRules, run, sarifValidator, tempDir, writeTree } from './helpers/cli.js';
+import { COMPLETE, MISSING_FIVE, ensureBuilt, memoryIO, onlyRules, run, runMain, sarifValidator, tempDir, writeTree } from './helpers/cli.js';
 import { main } from '../src/cli/main.js';
 import { sarif } from '../src/output/sarif.js';
 import { repositoryWebUrl, ruleDocUrl } from '../src/output/docs-url.js';
@@ -200,7 +200,7 @@ describe('SARIF results', () => {
     expect(log.runs[0]!.results.filter((r) => r.suppressions)).toEqual([]);
   });
 
-  it('on the real binary: a folder with a fixable, a suppressed, a missing and an unreadable file gives one valid log', () => {
+  it('on the real binary: a folder with a fixable, a suppressed, a missing and an unreadable file gives one valid log', async () => {
     const dir = tempDir();
     writeTree(dir, {
       '.ogilintrc.json': { root: true, rules: onlyRules(RULES) },
@@ -227,8 +227,8 @@ describe('SARIF results', () => {
     const reader = run0.tool.driver.rules.find((x) => x.id === 'file-unreadable')!;
     expect(reader.helpUri).toMatch(/^https:\/\/.*#supported-inputs$/);
     expect(reader.properties.tags).toEqual(['ogi-lint', 'input']);
-    // the same findings as the JSON, less the suppressed ones
-    const json = JSON.parse(run(['.', 'gone.txt', '-f', 'json'], { cwd: dir }).stdout) as LintResult[];
+    // the same findings as the JSON (the same main, in this process), less the suppressed ones
+    const json = JSON.parse((await runMain(['.', 'gone.txt', '-f', 'json'], { cwd: dir })).stdout) as LintResult[];
     expect(run0.results.filter((x) => !x.suppressions)).toHaveLength(json.reduce((n, x) => n + x.messages.length, 0));
   });
 });

@@ -9,6 +9,7 @@ import { readBuffer } from '../src/read/index.js';
 import { parse } from '../src/parse/index.js';
 import { buildReport } from '../src/model/index.js';
 import { consistentT3, consistentT4, renderReport, someT2, t3Leaves, t3Rows, type Gen, type ReportModel } from './helpers/layouts.js';
+import { runs } from './helpers/runs.js';
 
 /**
  * Table 3 whose figures lost the spaces between them (a crawler's dump: `713000074` for
@@ -78,7 +79,7 @@ describe.each(GENS)('%s: table 3 with its figures run together', (gen) => {
           expect(lintText(text, filename, { rules: TABLE_RULES }).messages).toEqual([]);
           expect(t3Of(text, filename)).toEqual(Object.fromEntries(t3Rows(gen).map((id) => [id, m.t3[id]])));
         }),
-        { numRuns: 10 },
+        { numRuns: runs(5, 50) },
       );
     });
 
@@ -100,7 +101,7 @@ describe.each(GENS)('%s: table 3 with its figures run together', (gen) => {
             } else expect(ms.map((x) => x.ruleId)).toEqual(['table-missing']);
           },
         ),
-        { numRuns: 12 },
+        { numRuns: runs(6, 60) },
       );
     });
 
@@ -118,7 +119,7 @@ describe.each(GENS)('%s: table 3 with its figures run together', (gen) => {
           expect(ms[0]!.message).toMatch(/数字连在一起/);
           expect(t3Of(text, filename)).toBeUndefined();
         }),
-        { numRuns: 8 },
+        { numRuns: runs(4, 40) },
       );
     });
 
@@ -134,7 +135,7 @@ describe.each(GENS)('%s: table 3 with its figures run together', (gen) => {
           expect(ms.filter((y) => y.severity === 2)).toEqual([]);
           expect(ms.map((y) => y.ruleId)).toEqual(['table-missing']);
         }),
-        { numRuns: 10 },
+        { numRuns: runs(5, 50) },
       );
     });
   });

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +27,29 @@ export function run(args: string[], opts: { cwd?: string; input?: string | Buffe
     env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...opts.env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Run the real binary without blocking this process: runs that do not depend on each other can go
+ * side by side (`Promise.all`), each in its own process.
+ */
+export function runAsync(args: string[], opts: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: opts.cwd ?? repoRoot,
+      env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...opts.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    // a run that never reads its standard input may have exited before it is written
+    child.stdin.on('error', () => {});
+    child.stdin.end(opts.input ?? '');
+  });
 }
 
 /**

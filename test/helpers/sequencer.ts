@@ -3,7 +3,7 @@ import path from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** A test file that starts processes: the binary, a language server, Chromium, an audit's workers. */
-const STARTS_PROCESSES = /import \{[^}]*\b(run|bin)\b[^}]*\} from '\.\/helpers\/cli\.js'|from 'node:child_process'|from 'playwright-core'|from '\.\/helpers\/lsp-client\.js'/;
+const STARTS_PROCESSES = /import \{[^}]*\b(run|runAsync|bin)\b[^}]*\} from '\.\/helpers\/cli\.js'|from 'node:child_process'|from 'playwright-core'|from '\.\/helpers\/lsp-client\.js'/;
 
 /**
  * The order test files start in. After a run, vitest's own order (longest first, from the times it

@@ -87,6 +87,8 @@ function overBudget(task: FileTask, kind: keyof typeof TOO_COMPLEX, data: Record
 export class FilePool {
   private made: Piscina | undefined;
   private readonly aborts = new Set<AbortController>();
+  /** a worker was stopped (a file over budget, a crash): its replacement starts before the next file's time is counted */
+  private replaced = false;
 
   constructor(
     readonly threads: number,
@@ -108,6 +110,10 @@ export class FilePool {
 
   /** Check one file. Never rejects: a file over budget or a crashed worker gives a finding. */
   async check(task: FileTask): Promise<FileOutcome> {
+    if (this.replaced) {
+      this.replaced = false;
+      await this.pool.run(null, { name: 'ready' }).catch(() => undefined);
+    }
     const ac = new AbortController();
     this.aborts.add(ac);
     const timer = setTimeout(() => ac.abort(new Error('timeout')), this.budget.timeoutMs);
@@ -116,6 +122,7 @@ export class FilePool {
       out = (await this.pool.run(task, { signal: ac.signal })) as FileOutcome | { configError: string };
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
+      this.replaced = true;
       if (ac.signal.aborted && (ac.signal.reason as Error | undefined)?.message === 'timeout') {
         return overBudget(task, 'time', { limit: Math.round(this.budget.timeoutMs / 100) / 10 }, this.locale);
       }

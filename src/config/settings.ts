@@ -1,5 +1,5 @@
 import path from 'node:path';
-import ignoreModule from 'ignore';
+import ignoreModule, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { Config, ConfigOverride, Profile } from './types.js';
 import { builtinProfiles, ConfigError, resolveProfile } from './profiles.js';
@@ -176,8 +176,10 @@ function overrideMatches(patterns: string[], dir: string, abs: string): boolean 
  */
 export function ignoreMatcher(ignorePatterns: string[] | undefined, dir: string): ((abs: string) => boolean) | undefined {
   if (!ignorePatterns?.length) return undefined;
-  // a CommonJS module: its function is both the default export and its own .default
-  const ig = ignoreModule.default().add(ignorePatterns);
+  // a CommonJS module whose function is also its own .default: typed one way under Node's module
+  // resolution and the other under the bundler's (the web build), so either is taken
+  const make = ((ignoreModule as unknown as { default?: () => Ignore }).default ?? ignoreModule) as unknown as () => Ignore;
+  const ig = make().add(ignorePatterns);
   return (abs) => {
     const rel = toPosix(path.relative(dir, abs));
     if (!rel || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) return false;

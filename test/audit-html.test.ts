@@ -98,7 +98,9 @@ describe('summary.html in a browser (Debian chromium, headless)', () => {
     expect(await page.isVisible('#bodies')).toBe(false);
     await page.screenshot({ path: path.join(shots, 'report.png'), fullPage: true });
     await page.click('#report-page a[href="#"]');
-    expect(await page.isVisible('#bodies')).toBe(true);
+    // the page follows the address's #, which the browser reports after the click (hashchange)
+    await page.waitForSelector('#bodies', { state: 'visible', timeout: 10_000 });
+    expect(await page.isVisible('#report-page')).toBe(false);
   });
 
   it('shows a finding in the report\'s own text, the words at fault marked', async () => {

@@ -1,11 +1,6 @@
-import { fence, optionsAndMessages } from '../cli/rule-docs.js';
+import { cell, examplesLines, fence, optionsAndMessages } from '../cli/rule-docs.js';
 import { ruleName } from '../output/rule-names.js';
 import type { CrossExample, CrossRule } from './cross-rule.js';
-
-/** A Markdown table cell: no line breaks, no bare pipes. */
-function cell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
 
 function exampleSection(ex: CrossExample<unknown>, rule: CrossRule<unknown>): string {
   const parts = [`#### ${ex.title}`, ''];
@@ -45,14 +40,7 @@ export function crossRuleDoc(rule: CrossRule<unknown>): string {
     `- 适用格式 Generations: ${rule.generations.join(', ')}`,
     '',
     ...optionsAndMessages(rule, '在 `.ogilintrc.json` 中设置（`ogi-lint audit` 按所审核目录适用的配置执行；`--rule` 优先）Set in `.ogilintrc.json` (`ogi-lint audit` follows the configuration of the folder audited; `--rule` wins):'),
-    '## 示例 Examples',
-    '',
-    '### 正确 Valid',
-    '',
-    ...rule.examples.valid.map((e) => exampleSection(e, rule)),
-    '### 错误 Invalid',
-    '',
-    ...rule.examples.invalid.map((e) => exampleSection(e, rule)),
+    ...examplesLines(rule.examples, (e) => exampleSection(e, rule)),
   ];
   return `${parts.join('\n').replace(/\n+$/, '')}\n`;
 }

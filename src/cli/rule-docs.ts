@@ -5,7 +5,7 @@ import { ruleName } from '../output/rule-names.js';
 import { allRules } from '../../rules/index.js';
 
 /** A Markdown table cell: no line breaks, no bare pipes. */
-function cell(s: string): string {
+export function cell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 
@@ -149,6 +149,11 @@ export function optionsAndMessages(
   ];
 }
 
+/** The examples part of a rule's page, each example written by `section` (rules of one report and across reports write theirs differently). */
+export function examplesLines<E>(examples: { valid: E[]; invalid: E[] }, section: (e: E) => string): string[] {
+  return ['## 示例 Examples', '', '### 正确 Valid', '', ...examples.valid.map(section), '### 错误 Invalid', '', ...examples.invalid.map(section)];
+}
+
 /** One rule's documentation page, made from the rule itself: description, options, messages, examples. */
 export function ruleDoc(rule: Rule<unknown>, all: Rule<unknown>[] = allRules): string {
   const parts = [
@@ -164,14 +169,7 @@ export function ruleDoc(rule: Rule<unknown>, all: Rule<unknown>[] = allRules): s
     '',
     ...optionsAndMessages(rule, '在 `.ogilintrc.json` 中设置 Set in `.ogilintrc.json`:'),
     ...coverageLines(rule, all),
-    '## 示例 Examples',
-    '',
-    '### 正确 Valid',
-    '',
-    ...rule.examples.valid.map((e) => exampleSection(e, rule)),
-    '### 错误 Invalid',
-    '',
-    ...rule.examples.invalid.map((e) => exampleSection(e, rule)),
+    ...examplesLines(rule.examples, (e) => exampleSection(e, rule)),
   ];
   return `${parts.join('\n').replace(/\n+$/, '')}\n`;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import ignoreModule from 'ignore';
 import { ConfigError } from './profiles.js';
+import { ignoreMatcher } from './settings.js';
 
 /** The ignore file looked for in the folder ogi-lint runs in (gitignore syntax, as .eslintignore). */
 export const IGNORE_FILENAME = '.ogilintignore';
@@ -11,8 +11,6 @@ export const IGNORE_FILENAME = '.ogilintignore';
  * `--ignore-pattern`, in gitignore syntax, relative to `cwd`. Returns a test for absolute paths.
  */
 export function ignoreFilter(cwd: string, patterns: string[] = []): (abs: string) => boolean {
-  // a CommonJS module: its function is both the default export and its own .default
-  const ig = ignoreModule.default();
   const file = path.join(cwd, IGNORE_FILENAME);
   let text: string | undefined;
   try {
@@ -21,11 +19,7 @@ export function ignoreFilter(cwd: string, patterns: string[] = []): (abs: string
     const code = (e as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new ConfigError(`${file}: cannot read the ignore file (${code ?? (e as Error).message})`);
   }
-  if (text !== undefined) ig.add(text.replace(/^\uFEFF/, ''));
-  ig.add(patterns);
-  return (abs) => {
-    const rel = path.relative(cwd, abs).split(path.sep).join('/');
-    if (!rel || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) return false;
-    return ig.ignores(rel);
-  };
+  // the same matcher as a configuration file's ignorePatterns, relative to cwd
+  const lines = text === undefined ? [] : text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  return ignoreMatcher([...lines, ...patterns], cwd) ?? (() => false);
 }

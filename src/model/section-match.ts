@@ -3,6 +3,7 @@ import type { Report, Section } from './types.js';
 import { allSections } from './sections.js';
 import { readNumbering } from './numbering.js';
 import { vocabulary } from '../config/vocabulary.js';
+import { memoised } from '../util/memo.js';
 
 /** Normalise a heading for matching: no spaces, half-width brackets. */
 export function normaliseTitle(s: string): string {
@@ -135,16 +136,14 @@ function innerSlip(title: string, format: string): boolean {
  * before or after, a title cut short) are not. Returns the format's title without its numbering.
  */
 export function titleTypo(title: string, formatTitle: string): string | undefined {
-  const key = `${title}\u0000${formatTitle}`;
-  if (typoCache.has(key)) return typoCache.get(key);
-  const typo = titleTypoOnce(title, formatTitle);
-  if (typoCache.size >= 20000) typoCache.clear();
-  typoCache.set(key, typo);
-  return typo;
+  return typoOf(`${title}\u0000${formatTitle}`);
 }
 
 /** titleTypo's answers by title and format title: each heading is compared with every title of the format. */
-const typoCache = new Map<string, string | undefined>();
+const typoOf = memoised((key: string) => {
+  const cut = key.indexOf('\u0000');
+  return titleTypoOnce(key.slice(0, cut), key.slice(cut + 1));
+});
 
 function titleTypoOnce(title: string, formatTitle: string): string | undefined {
   const bare = formatTitle.slice(readNumbering(formatTitle)?.length ?? 0).trim();

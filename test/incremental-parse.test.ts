@@ -58,6 +58,21 @@ describe('incremental Markdown parsing', () => {
     }
   });
 
+  it.each(REPORTS.map((t, i) => [i, t]))('a definition in a list item, a quote or over two lines reaches every block, as in a full parse (report %i)', (_i, report) => {
+    for (const [definition, reference] of [
+      ['- [^1]: note', '[^1]'],
+      ['> [^1]: note', '[^1]'],
+      ['1. [a]: http://x', '[a]'],
+      ['[a\nb]: http://x', '[a b]'],
+    ] as const) {
+      const inc = new IncrementalMarkdown();
+      let text = `${definition}\n\n${report}`;
+      expect(inc.parse(text)).toEqual(parseMarkdown(text));
+      text = apply(text, { at: 0.5, remove: 0, insert: reference });
+      expect(inc.parse(text)).toEqual(parseMarkdown(text));
+    }
+  });
+
   it('reparses only around a keystroke in the prose', () => {
     const inc = new IncrementalMarkdown();
     let text = REPORTS[0]!;

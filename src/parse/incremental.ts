@@ -25,8 +25,12 @@ interface Positioned {
 
 /** Top-level blocks that a blank line always ends, and that nothing after a blank line continues. */
 const CLOSED = new Set(['paragraph', 'heading', 'table', 'thematicBreak']);
-/** Definitions change how text elsewhere parses: their texts are always parsed whole. */
-const DEFINITION = /^ {0,3}\[[^\]\n]*\]:/m;
+/**
+ * Definitions change how text elsewhere parses: their texts are always parsed whole. A definition
+ * may sit in a list item or a quote (`- [^1]: note`) and its label may run over lines, so any `]:`
+ * counts; reports hardly ever contain one.
+ */
+const DEFINITION = /\]:/;
 
 interface Chunk {
   /** offset of the start of the line the chunk's first block starts on */

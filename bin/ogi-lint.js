@@ -7,9 +7,9 @@ for (const stream of [process.stdout, process.stderr]) {
     throw err;
   });
 }
-let cli;
+let respawn;
 try {
-  cli = await import('../dist/src/cli/main.js');
+  respawn = await import('../dist/src/cli/respawn.js');
 } catch (err) {
   if (err && err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist')) {
     process.stderr.write('ogi-lint：尚未构建，请先运行 `npm run build`（或 `npm install`）。\nogi-lint: the package is not built; run `npm run build` (or `npm install`) first.\n');
@@ -18,4 +18,13 @@ try {
   throw err;
 }
 const { hideBin } = await import('yargs/helpers');
-process.exitCode = await cli.main(hideBin(process.argv));
+const args = hideBin(process.argv);
+// a run over many files goes on in a child node with one V8 helper thread (src/cli/respawn.ts)
+const code = respawn.shouldRespawn(args) ? await respawn.respawn((await import('node:url')).fileURLToPath(import.meta.url), args) : undefined;
+if (code !== undefined) {
+  process.exitCode = code;
+} else {
+  respawn.followParent();
+  const cli = await import('../dist/src/cli/main.js');
+  process.exitCode = await cli.main(args);
+}

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, it } from 'vitest';
 import { bin, ensureBuilt, runAsync, tempDir, type Run } from './helpers/cli.js';
 import { independentSet, writeSet } from './helpers/audit-set.js';
+import { processesWith } from './helpers/processes.js';
 
 /** Whole lines written so far. */
 function linesIn(file: string): number {
@@ -28,8 +29,15 @@ function interrupt(args: string[], resultsFile: string, after: number, signal: N
     }, 5);
     child.on('exit', (code, sig) => {
       clearInterval(timer);
-      if (!stopped) reject(new Error('the audit ended before it could be interrupted'));
-      else resolve({ code, signal: sig, linesAtStop });
+      if (!stopped) return reject(new Error('the audit ended before it could be interrupted'));
+      // the audit runs in a child process of the one killed (src/cli/respawn.ts): it stops when it sees its parent gone
+      const out = path.dirname(resultsFile);
+      const since = Date.now();
+      const gone = setInterval(() => {
+        if (existsSync('/proc/self') && processesWith(out).length > 0 && Date.now() - since < 10_000) return;
+        clearInterval(gone);
+        resolve({ code, signal: sig, linesAtStop });
+      }, 5);
     });
   });
 }

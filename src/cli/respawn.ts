@@ -1,0 +1,101 @@
+import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { constants } from 'node:os';
+
+/**
+ * Runs that check many files start node again with one V8 helper thread (`--v8-pool-size=1`).
+ *
+ * V8's helper threads (concurrent garbage collection, background compilation) default to four. When
+ * every core already runs a worker that checks files they only compete with the workers: on a
+ * two-core machine one helper thread makes `audit -j 2` about a fifth faster and cheaper in CPU
+ * (bench/results/v8-threads.md). V8 takes the flag only when node starts, so such runs are started
+ * again as a child process with the flag, which:
+ *
+ * - gets the parent's standard input, output and error, arguments and environment;
+ * - runs in its own process group, so a Ctrl-C reaches it once, passed on by the parent;
+ * - stops at once when the parent is gone, even killed with SIGKILL (its IPC channel closes);
+ * - gives the parent its exit code, or its signal.
+ *
+ * Node started with its own `--v8-pool-size` keeps it and runs in one process, as does Windows.
+ */
+
+const FLAG = '--v8-pool-size=1';
+/** set in the child's environment: the child does not start another */
+const CHILD = 'OGI_LINT_CHILD';
+/** commands that check one thing, or talk over standard input and output */
+const SUBCOMMANDS = new Set(['rules', 'extract', 'web', 'aggregate', 'init', 'completion']);
+const IN_PROCESS = new Set(['-', '--stdin', '--lsp', '--fix', '--fix-dry-run', '--help', '-h', '--version', '-v', '--print-config', '--init']);
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the arguments ask for a run over many files: `audit`, or a folder or a glob pattern to check. */
+export function checksManyFiles(args: readonly string[]): boolean {
+  if (args.some((a) => IN_PROCESS.has(a))) return false;
+  const words = args.filter((a) => !a.startsWith('-'));
+  if (words[0] === 'audit') return true;
+  if (words[0] !== undefined && SUBCOMMANDS.has(words[0])) return false;
+  return words.length >= 5 || words.some((w) => /[*?{[]/.test(w) || isDirectory(w));
+}
+
+/** Whether this process should run the arguments in a child started with one V8 helper thread. */
+export function shouldRespawn(args: readonly string[], env: NodeJS.ProcessEnv = process.env, execArgv: readonly string[] = process.execArgv): boolean {
+  if (process.platform === 'win32' || env[CHILD]) return false;
+  if (execArgv.some((a) => a.startsWith('--v8-pool-size'))) return false;
+  return checksManyFiles(args);
+}
+
+/** In the child: stop as soon as the parent is gone. */
+export function followParent(): void {
+  if (!process.env[CHILD] || !process.channel) return;
+  process.on('disconnect', () => process.exit(129));
+  // the channel does not keep the child running once its work is done
+  process.channel.unref();
+}
+
+/**
+ * Run `script args` in a child node with the flag; resolves to the exit code to give, or undefined
+ * when the child could not be started (the caller then runs the arguments itself).
+ */
+export function respawn(script: string, args: readonly string[]): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    let child;
+    try {
+      child = spawn(process.execPath, [FLAG, ...process.execArgv, script, ...args], {
+        stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+        env: { ...process.env, [CHILD]: '1' },
+        detached: true,
+      });
+    } catch {
+      resolve(undefined);
+      return;
+    }
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+    const pass = (signal: NodeJS.Signals): void => {
+      child.kill(signal);
+    };
+    let started = false;
+    child.once('spawn', () => {
+      started = true;
+      for (const s of signals) process.on(s, pass);
+    });
+    child.once('error', () => {
+      if (!started) resolve(undefined);
+    });
+    child.once('exit', (code, signal) => {
+      for (const s of signals) process.off(s, pass);
+      if (signal) {
+        // end the way the child ended (a signal that does not end this process: its usual code)
+        process.kill(process.pid, signal);
+        resolve(128 + (constants.signals[signal] ?? 0));
+        return;
+      }
+      resolve(code ?? 1);
+    });
+  });
+}

@@ -1,0 +1,77 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checksManyFiles, shouldRespawn } from '../src/cli/respawn.js';
+import { bin, ensureBuilt, runAsync, tempDir } from './helpers/cli.js';
+import { independentSet, writeSet } from './helpers/audit-set.js';
+import { processesWith } from './helpers/processes.js';
+import { repoRoot } from './helpers/corpus.js';
+
+const linux = existsSync('/proc/self/cmdline');
+
+describe('which runs start node again with one V8 helper thread', () => {
+  it('audit, a folder, a glob or five files and more', () => {
+    expect(checksManyFiles(['audit', 'x'])).toBe(true);
+    expect(checksManyFiles(['--locale', 'en'])).toBe(false);
+    expect(checksManyFiles([path.join(repoRoot, 'fixtures/samples')])).toBe(true);
+    expect(checksManyFiles(['reports/**/*.md'])).toBe(true);
+    expect(checksManyFiles(['a.md', 'b.md', 'c.md', 'd.md', 'e.md'])).toBe(true);
+  });
+
+  it('not one file, standard input, the language server, --fix, help, or a command that checks nothing', () => {
+    expect(checksManyFiles(['a.md'])).toBe(false);
+    expect(checksManyFiles(['-'])).toBe(false);
+    expect(checksManyFiles(['--lsp'])).toBe(false);
+    expect(checksManyFiles([path.join(repoRoot, 'fixtures/samples'), '--fix'])).toBe(false);
+    expect(checksManyFiles(['audit', '--help'])).toBe(false);
+    for (const c of ['rules', 'extract', 'web', 'aggregate', 'init']) expect(checksManyFiles([c, path.join(repoRoot, 'fixtures/samples')])).toBe(false);
+  });
+
+  it('never twice, and not when node was given its own pool size', () => {
+    expect(shouldRespawn(['audit', 'x'], {}, [])).toBe(process.platform !== 'win32');
+    expect(shouldRespawn(['audit', 'x'], { OGI_LINT_CHILD: '1' }, [])).toBe(false);
+    expect(shouldRespawn(['audit', 'x'], {}, ['--v8-pool-size=4'])).toBe(false);
+  });
+});
+
+describe.runIf(linux)('the audit in its child process', () => {
+  beforeAll(() => ensureBuilt());
+  const dir = tempDir();
+  writeSet(dir, independentSet(7, 20));
+
+  it('runs with the flag, and gives the parent its exit code and output', async () => {
+    const out = path.join(tempDir(), 'out');
+    const seen = new Set<string>();
+    const timer = setInterval(() => processesWith(out).forEach((c) => seen.add(c)), 5);
+    const r = await runAsync(['audit', dir, '--out-dir', out, '-j', '1', '--locale', 'en']);
+    clearInterval(timer);
+    const found = [...seen];
+    expect(found.some((c) => c.includes('--v8-pool-size=1'))).toBe(true);
+    expect(r.code).toBe(JSON.parse(readFileSync(path.join(out, 'audit.json'), 'utf8')).totals.errors > 0 ? 1 : 0);
+    expect(r.stderr).toContain('audit done');
+  }, 60_000);
+
+  it('a SIGKILL of the parent stops the child at once: nothing more is written', async () => {
+    const out = path.join(tempDir(), 'out');
+    const results = path.join(out, 'results.ndjson');
+    const parent = spawn(process.execPath, [bin, 'audit', dir, '--out-dir', out, '-j', '1'], { stdio: 'ignore' });
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (existsSync(results) && readFileSync(results, 'utf8').split('\n').length > 3) {
+          clearInterval(timer);
+          parent.kill('SIGKILL');
+          resolve();
+        }
+      }, 5);
+    });
+    await new Promise((resolve) => parent.once('exit', resolve));
+    const gone = Date.now();
+    while (processesWith(out).length > 0 && Date.now() - gone < 5000) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(processesWith(out)).toEqual([]);
+    const lines = readFileSync(results, 'utf8');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(readFileSync(results, 'utf8')).toBe(lines);
+    expect(readdirSync(out)).not.toContain('audit.json');
+  }, 60_000);
+});

@@ -174,6 +174,10 @@ describe.skipIf(!chromiumPath)('web page in Chromium', () => {
     context.on('request', (r) => requests.push(r.url()));
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    // the page's policy refuses eval: nothing it runs may need it
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) pageErrors.push(m.text());
+    });
     await page.goto(base);
     await page.waitForFunction(() => document.body.dataset.worker === 'ready');
   });

@@ -45,7 +45,7 @@ const TYPES: Record<string, string> = {
 
 /** What the page may load: only from this server (ajv compiles its validators with `new Function`). */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; form-action 'none'; frame-ancestors 'none'";
 
 /** The folder of the built page. */
 export function webRoot(): string {

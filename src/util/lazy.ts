@@ -17,6 +17,16 @@ export const remarkParse = once(() => (load('remark-parse') as typeof import('re
 /** remark-gfm's plugin. */
 export const remarkGfm = once(() => (load('remark-gfm') as typeof import('remark-gfm')).default);
 
+/** GFM's micromark extensions one by one, and mdast-util-gfm's (src/parse/gfm.ts). */
+export const gfmParts = once(() => ({
+  autolinkLiteral: (load('micromark-extension-gfm-autolink-literal') as typeof import('micromark-extension-gfm-autolink-literal')).gfmAutolinkLiteral,
+  footnote: (load('micromark-extension-gfm-footnote') as typeof import('micromark-extension-gfm-footnote')).gfmFootnote,
+  strikethrough: (load('micromark-extension-gfm-strikethrough') as typeof import('micromark-extension-gfm-strikethrough')).gfmStrikethrough,
+  table: (load('micromark-extension-gfm-table') as typeof import('micromark-extension-gfm-table')).gfmTable,
+  taskListItem: (load('micromark-extension-gfm-task-list-item') as typeof import('micromark-extension-gfm-task-list-item')).gfmTaskListItem,
+  fromMarkdown: (load('mdast-util-gfm') as typeof import('mdast-util-gfm')).gfmFromMarkdown,
+}));
+
 /** rehype-parse's plugin. */
 export const rehypeParse = once(() => (load('rehype-parse') as typeof import('rehype-parse')).default);
 

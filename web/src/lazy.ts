@@ -3,8 +3,14 @@
  * bundle (the page has no `require`; the Web Worker loads them once, with the lint code).
  */
 import remarkParsePlugin from 'remark-parse';
-import remarkGfmPlugin from 'remark-gfm';
 import rehypeParsePlugin from 'rehype-parse';
+import remarkGfmPlugin from 'remark-gfm';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toMdast } from 'hast-util-to-mdast';
 import jschardetModule from 'jschardet';
 import { once } from '../../src/util/once.js';
@@ -13,6 +19,7 @@ export { once };
 
 export const remarkParse = once(() => remarkParsePlugin);
 export const remarkGfm = once(() => remarkGfmPlugin);
+export const gfmParts = once(() => ({ autolinkLiteral: gfmAutolinkLiteral, footnote: gfmFootnote, strikethrough: gfmStrikethrough, table: gfmTable, taskListItem: gfmTaskListItem, fromMarkdown: gfmFromMarkdown }));
 export const rehypeParse = once(() => rehypeParsePlugin);
 export const hastToMdast = once(() => toMdast);
 export const jschardet = once(() => jschardetModule);

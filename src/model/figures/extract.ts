@@ -11,6 +11,7 @@ import { vocabulary } from '../../config/vocabulary.js';
 import { isPageNumberLine } from '../page-chrome.js';
 import type { Approximation, Figure, UnitClass } from './types.js';
 import { memoised } from '../../util/memo.js';
+import { execAll } from '../../util/exec-all.js';
 
 interface FiguresVocabulary {
   units: { unit: string; class: UnitClass; as?: string; scale?: number; notBefore?: string }[];
@@ -411,7 +412,7 @@ export function blockFigures(b: Block): Omit<Figure, 'index'>[] {
     push(start, numStart, numStart + numText.length, end, { ...num, value }, numText, unit, unitClass, approx);
   }
 
-  for (const m of text.includes('百分之') ? text.matchAll(PERCENT_WORDS_RE) : []) {
+  for (const m of text.includes('百分之') ? execAll(PERCENT_WORDS_RE, text) : []) {
     const numStart = m.index;
     const v = chineseNumber(m.groups!.num!);
     if (!Number.isFinite(v) || found.some((f) => f.start <= numStart && f.end > numStart)) continue;

@@ -27,17 +27,26 @@ function memo<T>(fn: (report: Report) => T): (report: Report) => T {
  * Each match of a global regexp over a block's text (full-width digits and letters read as ASCII).
  * `needs`: words of which every match holds one; a text with none of them is not searched.
  */
-function* scan(block: Block, re: RegExp, needs?: readonly string[]): Generator<{ m: RegExpExecArray; text: MappedText }> {
+function scan(block: Block, re: RegExp, needs?: readonly string[]): readonly Match[] {
   const text = block.text;
   const h = halfWidthOf(text);
-  if (needs && !needs.some((w) => h.includes(w))) return;
+  // (a list, not a generator: each finder scans every block, and most blocks hold no match)
+  if (needs && !needs.some((w) => h.includes(w))) return NO_MATCHES;
   re.lastIndex = 0;
+  let out: Match[] | undefined;
   let m: RegExpExecArray | null;
   while ((m = re.exec(h))) {
-    yield { m, text };
+    (out ??= []).push({ m, text });
     if (m[0].length === 0) re.lastIndex++;
   }
+  return out ?? NO_MATCHES;
 }
+
+interface Match {
+  m: RegExpExecArray;
+  text: MappedText;
+}
+const NO_MATCHES: readonly Match[] = [];
 
 const YEAR4 = /^(?:19|20)[0-9]{2}$/;
 

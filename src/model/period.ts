@@ -234,6 +234,8 @@ const SEPARATOR_IN = /[至到—–－\-~～―]/;
  */
 function rangesAboutData(text: MappedText, h: string, spans: [number, number][]): PeriodStatement[] {
   const out: PeriodStatement[] = [];
+  // (every range read here has a separator between its dates)
+  if (!SEPARATOR_IN.test(h)) return out;
   const free = (a: number, b: number): boolean => !spans.some(([x, y]) => a < y && x < b);
   YEAR_START.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -261,8 +263,15 @@ function rangesAboutData(text: MappedText, h: string, spans: [number, number][])
   return out;
 }
 
+/**
+ * Every statement has a date with a year in Arabic digits (full-width or not) or in Chinese ones
+ * (二〇二一), or digits read as garbled dates: a text with neither holds none.
+ */
+const MAY_HOLD_DATE = /[0-9０-９]|二[〇零○]/;
+
 /** Statements of the statistics period in one piece of text. */
 export function periodsIn(text: MappedText): PeriodStatement[] {
+  if (!MAY_HOLD_DATE.test(text.text)) return [];
   const h = halfWidthOf(text);
   const out: PeriodStatement[] = [];
   const spans: [number, number][] = [];
@@ -294,32 +303,46 @@ export function rowText(row: RawCell[]): MappedText {
   );
 }
 
-/** A line that does not end a sentence: text copied out of a PDF breaks lines anywhere. */
-const OPEN_END = /[^。；;！？!?：:）)」”]\s*$/;
+/**
+ * A line that does not end a sentence: text copied out of a PDF breaks lines anywhere. As
+ * `/[^。；;！？!?：:）)」”]\s*$/` reads it: its last character is none of these (white space at the
+ * end counts as such a character).
+ */
+function openEnd(s: string): boolean {
+  return s.length > 0 && !SENTENCE_CLOSERS.includes(s[s.length - 1]!);
+}
+const SENTENCE_CLOSERS = '。；;！？!?：:）)」”';
 /** …but a title line (…年度报告) ends without punctuation too */
-const TITLE_END = /(?:报告|年报)\s*$/;
+function titleEnd(s: string): boolean {
+  const t = s.trimEnd();
+  return t.endsWith('报告') || t.endsWith('年报');
+}
 
 /**
  * Statements of the statistics period (统计期限…) in prose and table rows, in document order. A
  * statement broken over two lines (统计周期为 2024 年 1 月 1 日至 / 12 月 31 日) is read across the
  * break, past blank lines and a page number between them.
  */
+/** Any character but white space (a text without one trims to nothing) */
+const NOT_SPACE = /\S/;
+
 export function extractPeriods(blocks: Block[]): PeriodStatement[] {
   const out: PeriodStatement[] = [];
   const prose = (b: Block | undefined): b is Block => !!b && (b.type === 'paragraph' || b.type === 'list-item');
   blocks.forEach((b, i) => {
     if (b.type === 'code' || b.type === 'html') return;
     if (b.table) {
-      for (const row of b.table.rows) out.push(...periodsIn(rowText(row)));
+      // (a row with no digits holds no statement: see MAY_HOLD_DATE)
+      for (const row of b.table.rows) if (row.some((c) => MAY_HOLD_DATE.test(c.text.text))) out.push(...periodsIn(rowText(row)));
       return;
     }
     const own = periodsIn(b.text);
     // the next line of prose, past blank lines, when this one stops mid-sentence
     let j = i + 1;
-    const skip = (x: Block) => x.type !== 'table' && (x.text.text.trim() === '' || isPageNumberLine(x.text.text));
+    const skip = (x: Block) => x.type !== 'table' && (!NOT_SPACE.test(x.text.text) || isPageNumberLine(x.text.text));
     while (j < blocks.length && j - i <= 4 && skip(blocks[j]!)) j++;
     const next = blocks[j];
-    if (prose(b) && prose(next) && OPEN_END.test(b.text.text) && !TITLE_END.test(b.text.text) && next.text.text.trim() !== '') {
+    if (prose(b) && prose(next) && openEnd(b.text.text) && !titleEnd(b.text.text) && NOT_SPACE.test(next.text.text)) {
       const lineEnd = b.text.range().end;
       const nextStart = next.text.range().start;
       // only what the break cut in two: a statement of this line that goes on in the next

@@ -3,6 +3,7 @@ import { readNumbering, styleLevel } from './numbering.js';
 import type { MappedText } from '../util/mapped-text.js';
 import { vocabulary } from '../config/vocabulary.js';
 import { builtinProfiles } from '../config/profiles.js';
+import { memoised } from '../util/memo.js';
 import { inlineHeadings as findInlineHeadings } from '../read/headings.js';
 
 /** Longest title a numbered line may have to count as a heading rather than a numbered paragraph. */
@@ -118,17 +119,23 @@ function fewLineBreaks(blocks: Block[]): boolean {
 
 /** Section titles the built-in formats name, for telling a report's own parts from lists inside them. */
 function knownTitle(title: string, ordinal: number): number {
+  const orders = partOrders(title);
+  return orders.length === 0 ? 0 : orders.includes(ordinal) ? 3 : 2;
+}
+
+/** The orders of the built-in formats' parts whose words a title has, remembered by title (the same headings recur in every report). */
+const partOrders = memoised((title: string): readonly number[] => {
   const t = title.replace(/[\s\u3000]/g, '');
-  let score = 0;
+  const orders: number[] = [];
   for (const p of builtinProfiles().values()) {
     for (const spec of p.sections) {
       if (spec.exclude?.some((w) => t.includes(w))) continue;
       if (!spec.match.some((words) => words.every((w) => t.includes(w)))) continue;
-      score = Math.max(score, spec.order === ordinal ? 3 : 2);
+      orders.push(spec.order);
     }
   }
-  return score;
-}
+  return orders;
+});
 
 /**
  * Which numbered top-level headings are the report's parts: the chain of headings whose numbers

@@ -315,11 +315,10 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
  * and fold full-width forms. A number between spaces next to other numbers (table columns) keeps them.
  */
 function foldSpaces(b: Builder): { text: string; segs: Segment[] } {
-  const unit = new RegExp(`^(?:${vocabulary<LayoutVocabulary>('layout').unitsAfterNumbers.join('|')})`);
+  const unit = (unitsAfter ??= new RegExp(`^(?:${vocabulary<LayoutVocabulary>('layout').unitsAfterNumbers.join('|')})`));
   const src = b.text;
   const mapped = new MappedText(src, b.segs);
   const out = new Builder();
-  const num = /[0-9０-９][0-9０-９.,．]*/y;
   let i = 0;
   let copyFrom = 0;
   const flush = (to: number): void => {
@@ -342,25 +341,25 @@ function foldSpaces(b: Builder): { text: string; segs: Segment[] } {
     }
     copyFrom = to;
   };
-  const digit = /[0-9０-９]/g;
-  while (i < src.length) {
+  const n = src.length;
+  while (i < n) {
     // a number starts with a digit: go straight to the next one
-    digit.lastIndex = i;
-    const d = digit.exec(src);
-    if (!d) break;
-    i = d.index;
-    num.lastIndex = i;
-    const m = num.exec(src);
-    if (!m || (i > 0 && /[0-9０-９.,．]/.test(src[i - 1]!))) {
+    while (i < n && !isDigit(src.charCodeAt(i))) i++;
+    if (i >= n) break;
+    if (i > 0 && isNumberChar(src.charCodeAt(i - 1))) {
       i++;
       continue;
     }
     const start = i;
+    // the number: a digit, then digits and separators ([0-9０-９][0-9０-９.,．]*)
+    let stop = i + 1;
+    while (stop < n && isNumberChar(src.charCodeAt(stop))) stop++;
     // a number does not end with its point: `1.属于国家秘密` is a list item
-    const end = i + m[0].replace(/[.,．]+$/, '').length;
-    const spaceBefore = src[start - 1] === ' ' && (CJK_OR_PUNCT.test(src[start - 2] ?? '') || start === 1 || src[start - 2] === '\n');
+    let end = stop;
+    while (end > start && isSeparator(src.charCodeAt(end - 1))) end--;
+    const spaceBefore = src[start - 1] === ' ' && (isCjkOrPunct(src.charCodeAt(start - 2)) || start === 1 || src[start - 2] === '\n');
     // a number that opens a line (`2024 年，我市…`) counts as touching what comes before
-    const touchBefore = CJK_OR_PUNCT.test(src[start - 1] ?? '') || start === 0 || src[start - 1] === '\n';
+    const touchBefore = isCjkOrPunct(src.charCodeAt(start - 1)) || start === 0 || src[start - 1] === '\n';
     // only a number with its unit is inside a sentence (`3119 件`, `2024 年`); a figure before a label is a table cell
     const spaceAfter = src[end] === ' ' && unit.test(src.slice(end + 1, end + 3));
     const touchAfter = unit.test(src.slice(end, end + 2));
@@ -378,4 +377,33 @@ function foldSpaces(b: Builder): { text: string; segs: Segment[] } {
   }
   flush(src.length);
   return { text: out.text, segs: out.segs };
+}
+
+/** What may follow a number inside a sentence, compiled once (see LayoutVocabulary). */
+let unitsAfter: RegExp | undefined;
+
+/** [0-9０-９] */
+function isDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/** [.,．] */
+function isSeparator(c: number): boolean {
+  return c === 0x2e || c === 0x2c || c === 0xff0e;
+}
+
+/** [0-9０-９.,．] */
+function isNumberChar(c: number): boolean {
+  return isDigit(c) || isSeparator(c);
+}
+
+/** CJK_OR_PUNCT by character code (NaN, past either end of the text, is none). */
+function isCjkOrPunct(c: number): boolean {
+  return (
+    (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0x3400 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xff00 && c <= 0xffef) ||
+    c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2014 || c === 0x2026 || c === 0xb7
+  );
 }

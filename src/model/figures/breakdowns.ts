@@ -5,6 +5,7 @@
  */
 import type { Block } from '../types.js';
 import type { Breakdown, Figure, ListEnd, Share, UnitClass } from './types.js';
+import { execAll } from '../../util/exec-all.js';
 import { CLAUSE_BREAK, CLOSE_PAREN, OPEN_PAREN, SENTENCE_END, blockSentences, coreSubject, isCount, isProse, positionsOf } from './extract.js';
 import { readNumbering } from '../numbering.js';
 import { vocabulary } from '../../config/vocabulary.js';
@@ -253,7 +254,7 @@ class BlockLists {
 
   markerAt(start: number, end: number): RegExpExecArray | undefined {
     const slice = this.text.slice(start, end);
-    for (const m of slice.matchAll(this.w.marker)) {
+    for (const m of execAll(this.w.marker, slice)) {
       if (m[0].length === 0) continue;
       return Object.assign(m, { index: m.index + start }) as RegExpExecArray;
     }
@@ -573,18 +574,18 @@ export function findBreakdowns(blocks: Block[], figures: Figure[], w: BreakdownW
 
     type Start = { at: number; from: number; marker: string; total?: Figure; ref?: string };
     const starts: Start[] = [];
-    for (const m of text.matchAll(w.marker)) starts.push({ at: m.index, from: m.index + m[0].length, marker: m[0] });
-    for (const m of text.matchAll(w.inSubject)) starts.push({ at: m.index, from: m.index + m[0].length, marker: m[0], ref: m[1]! });
+    for (const m of execAll(w.marker, text)) starts.push({ at: m.index, from: m.index + m[0].length, marker: m[0] });
+    for (const m of execAll(w.inSubject, text)) starts.push({ at: m.index, from: m.index + m[0].length, marker: m[0], ref: m[1]! });
     for (const [re, hint] of [[w.subjectIn, w.subjectInHint], [w.categories, w.categoriesHint]] as const) {
       if (!hint.test(text)) continue;
-      for (const m of text.matchAll(re)) {
+      for (const m of execAll(re, text)) {
         if (starts.some((x) => x.at <= m.index && x.from >= m.index + m[0].length)) continue;
         const ref = m[1]!.trim();
         if (/^在/u.test(ref) || /^其$/u.test(ref) || !w.counted.test(ref) || /[0-9０-９]/u.test(ref)) continue;
         starts.push({ at: m.index, from: m.index + m[0].length, marker: m[0], ref });
       }
     }
-    for (const m of text.matchAll(w.divided)) starts.push({ at: m.index, from: m.index + m[0].length, marker: m[0] });
+    for (const m of execAll(w.divided, text)) starts.push({ at: m.index, from: m.index + m[0].length, marker: m[0] });
     starts.sort((a, b) => a.at - b.at);
 
     let consumedTo = -1;
@@ -669,7 +670,7 @@ function findReferent(
   const words = normaliseRef(ref.replace(w.deictic, ''));
   // the words as written, then from their last verb on (我区各工作部门主动公开政府信息 → 主动公开政府信息)
   let lastVerb = -1;
-  for (const m of words.matchAll(w.referentVerb)) lastVerb = m.index;
+  for (const m of execAll(w.referentVerb, words)) lastVerb = m.index;
   const wants = [words, ...(lastVerb > 0 ? [words.slice(lastVerb)] : [])].filter((w) => w.length >= 2);
   const here = figs.filter((f) => f.end <= at && f.block === block.index).reverse();
   const before = [here];

@@ -11,6 +11,7 @@ import { vocabulary } from '../../config/vocabulary.js';
 import { isPageNumberLine } from '../page-chrome.js';
 import type { Approximation, Figure, UnitClass } from './types.js';
 import { memoised } from '../../util/memo.js';
+import { execAll } from '../../util/exec-all.js';
 
 interface FiguresVocabulary {
   units: { unit: string; class: UnitClass; as?: string; scale?: number; notBefore?: string }[];
@@ -21,7 +22,10 @@ interface FiguresVocabulary {
 
 interface FiguresWording {
   units: Map<string, FiguresVocabulary['units'][number]>;
-  /** number, optional 万/亿 multiplier (not the 万 of 万元/万人次), optional 余/多, optional space, unit */
+  /**
+   * number, optional 万/亿 multiplier (not the 万 of 万元/万人次), optional 余/多, optional space, unit
+   * (groups 1–4, by number: named groups cost an object per match, and most text has many)
+   */
   figure: RegExp;
   /** units that never follow a number when it counts (3个月, 15个工作日 are durations) */
   notAfterUnit: Map<string, RegExp>;
@@ -43,7 +47,7 @@ function figuresWording(): FiguresWording {
   wording = {
     units: new Map(v.units.map((u) => [u.unit, u])),
     figure: new RegExp(
-      `(?<num>${ARABIC}|${CHINESE})(?<mult>[万亿](?!元|人次))?(?<approx>余|多)?[ \\u00a0\\u3000]?(?<unit>${v.units.map((u) => esc(u.unit)).join('|')})?`,
+      `(${ARABIC}|${CHINESE})([万亿](?!元|人次))?(余|多)?[ \\u00a0\\u3000]?(${v.units.map((u) => esc(u.unit)).join('|')})?`,
       'gu',
     ),
     notAfterUnit: new Map(v.units.filter((u) => u.notBefore).map((u) => [u.unit, new RegExp(`^(?:${u.notBefore!})`, 'u')])),
@@ -74,6 +78,25 @@ export const SENTENCE_END = /[。！？!?]/;
 export const OPEN_PAREN = /[（(]/;
 export const CLOSE_PAREN = /[）)]/;
 
+// The same classes by character code, for the loops that walk a text one character at a time.
+/** CLAUSE_BREAK: 。！？!?；;，,：: and a line break */
+function isClauseBreak(c: number): boolean {
+  return (
+    c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0xff1b || c === 0x3b ||
+    c === 0xff0c || c === 0x2c || c === 0xff1a || c === 0x3a || c === 0x0a
+  );
+}
+/** OPEN_PAREN: （ ( */
+function isOpenParen(c: number): boolean {
+  return c === 0xff08 || c === 0x28;
+}
+/** CLOSE_PAREN: ） ) */
+function isCloseParen(c: number): boolean {
+  return c === 0xff09 || c === 0x29;
+}
+/** 、 */
+const ENUM_COMMA = 0x3001;
+
 /** A subject's core words, remembered by subject: the same words recur in every report (and every figure of a list). */
 export const coreSubject: (subject: string) => string = memoised((subject: string) => coreSubjectOnce(subject));
 
@@ -92,20 +115,21 @@ function coreSubjectOnce(subject: string): string {
 function subjectStart(text: string, from: number, floor: number): number {
   let i = from;
   while (i > floor) {
-    const c = text[i - 1]!;
-    if (CLOSE_PAREN.test(c)) {
+    const c = text.charCodeAt(i - 1);
+    if (isCloseParen(c)) {
       let depth = 1;
       let k = i - 2;
       while (k >= floor && depth > 0) {
-        if (CLOSE_PAREN.test(text[k]!)) depth++;
-        else if (OPEN_PAREN.test(text[k]!)) depth--;
+        const d = text.charCodeAt(k);
+        if (isCloseParen(d)) depth++;
+        else if (isOpenParen(d)) depth--;
         k--;
       }
       if (depth > 0) return i;
       i = k + 1;
       continue;
     }
-    if (OPEN_PAREN.test(c) || CLAUSE_BREAK.test(c) || c === '、') return i;
+    if (isOpenParen(c) || isClauseBreak(c) || c === ENUM_COMMA) return i;
     i--;
   }
   return floor;
@@ -113,11 +137,25 @@ function subjectStart(text: string, from: number, floor: number): number {
 
 function objectAfter(text: string, from: number): string {
   let j = from;
-  while (j < text.length && j - from < 16 && !CLAUSE_BREAK.test(text[j]!) && !OPEN_PAREN.test(text[j]!) && text[j] !== '、') j++;
+  for (; j < text.length && j - from < 16; j++) {
+    const c = text.charCodeAt(j);
+    if (isClauseBreak(c) || isOpenParen(c) || c === ENUM_COMMA) break;
+  }
   return text.slice(from, j);
 }
 
+/** Only the ASCII digits 0–9. */
+function asciiDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return s.length > 0;
+}
+
 function numberValue(raw: string): { value: number; decimals: number; numeral: 'arabic' | 'chinese' } {
+  // plain digits, most figures: nothing to convert
+  if (asciiDigits(raw)) return { value: Number(raw), decimals: 0, numeral: 'arabic' };
   const h = toHalfWidth(raw).replace(/．/g, '.').replace(/,/g, '');
   if (/^[0-9.]+$/.test(h)) {
     const dot = h.indexOf('.');
@@ -221,15 +259,39 @@ export function extractFigures(blocks: Block[]): Figure[] {
 
 /** The words a line ends with when it is cut inside a clause (hard-wrapped text), else ''. */
 function wrappedTail(b: Block): string {
+  if (b.type === 'heading') return '';
   const t = b.text.text.trimEnd();
-  if (t.length === 0 || CLAUSE_BREAK.test(t[t.length - 1]!) || CLOSE_PAREN.test(t[t.length - 1]!) || b.type === 'heading') return '';
+  if (t.length === 0 || isClauseBreak(t.charCodeAt(t.length - 1)) || isCloseParen(t.charCodeAt(t.length - 1))) return '';
   // a numbered line without a full stop is a heading (三、政府信息依申请公开情况)
   if (readNumbering(t) && !/[。；;]/u.test(t)) return '';
   let i = t.length;
-  while (i > 0 && !CLAUSE_BREAK.test(t[i - 1]!) && !OPEN_PAREN.test(t[i - 1]!) && !CLOSE_PAREN.test(t[i - 1]!) && t[i - 1] !== '、') i--;
+  for (; i > 0; i--) {
+    const c = t.charCodeAt(i - 1);
+    if (isClauseBreak(c) || isOpenParen(c) || isCloseParen(c) || c === ENUM_COMMA) break;
+  }
   const tail = t.slice(i).trim();
   // a number at the end of the line belongs to a figure of its own
   return /[0-9０-９]\s*$/u.test(tail) ? '' : tail;
+}
+
+/** `s` without the spaces (ordinary, no-break, ideographic) it ends with. */
+function trimSpacesEnd(s: string): string {
+  let n = s.length;
+  while (n > 0) {
+    const c = s.charCodeAt(n - 1);
+    if (c !== 0x20 && c !== 0xa0 && c !== 0x3000) break;
+    n--;
+  }
+  return n === s.length ? s : s.slice(0, n);
+}
+
+/** . or ． */
+function isDot(c: number): boolean {
+  return c === 0x2e || c === 0xff0e;
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 export function blockFigures(b: Block): Omit<Figure, 'index'>[] {
@@ -280,19 +342,25 @@ export function blockFigures(b: Block): Omit<Figure, 'index'>[] {
   };
 
   const w = figuresWording();
-  for (const m of text.matchAll(w.figure)) {
-    const g = m.groups!;
+  // (exec on the one compiled expression: matchAll would copy it for every block)
+  const figureRe = w.figure;
+  figureRe.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = figureRe.exec(text))) {
+    const mult = m[2];
+    const approxWord = m[3];
     const numStart = m.index;
     if (numStart < lead) continue;
-    const numText = g.num!;
+    const numText = m[1]!;
     const isArabic = /^[0-9０-９]/.test(numText);
     // (a Chinese numeral with no unit is no figure: the common case, 进一步 and 统一, is passed over first)
-    if (!isArabic && !g.unit) continue;
+    if (!isArabic && !m[4]) continue;
     const before = text.slice(Math.max(0, numStart - 4), numStart);
     const end0 = numStart + m[0].length;
-    if (CODE_BEFORE.test(before.replace(/[ \u00a0\u3000]+$/, '')) || CODE_AFTER.test(text.slice(end0, end0 + 1))) continue;
-    if (isArabic && /[.．]$/.test(text.slice(numStart, numStart + numText.length + 1)) && /[0-9]/.test(text[numStart + numText.length + 1] ?? '')) continue;
-    let unit = g.unit;
+    if (CODE_BEFORE.test(trimSpacesEnd(before)) || CODE_AFTER.test(text.slice(end0, end0 + 1))) continue;
+    // a dot right after the number and a digit after that (a version or section number, 1.2.3)
+    if (isArabic && isDot(text.charCodeAt(numStart + numText.length)) && isAsciiDigit(text.charCodeAt(numStart + numText.length + 1))) continue;
+    let unit = m[4];
     if (!isArabic) {
       if (!unit) continue;
       if (CN_WORD_BEFORE.test(before)) continue;
@@ -302,8 +370,8 @@ export function blockFigures(b: Block): Omit<Figure, 'index'>[] {
     const num = numberValue(numText);
     if (!Number.isFinite(num.value)) continue;
     let value = num.value;
-    if (g.mult === '万') value *= 1e4;
-    if (g.mult === '亿') value *= 1e8;
+    if (mult === '万') value *= 1e4;
+    if (mult === '亿') value *= 1e8;
     let unitClass: UnitClass;
     if (unit) {
       const u = w.units.get(unit);
@@ -312,13 +380,13 @@ export function blockFigures(b: Block): Omit<Figure, 'index'>[] {
       if (u?.as) unit = u.as;
     } else {
       // a bare number is kept only as a list item: glued to a word, followed by a list separator
-      if (!isArabic || num.decimals > 0 || numText.length > 4 || g.mult || g.approx) continue;
+      if (!isArabic || num.decimals > 0 || numText.length > 4 || mult || approxWord) continue;
       const prev = before.slice(-1);
       if (!/[\u4e00-\u9fff]/.test(prev)) continue;
       if (!/^[、，,；;。]/.test(text.slice(end0))) continue;
       unitClass = 'none';
     }
-    let approx: Approximation | undefined = g.approx ? 'more' : undefined;
+    let approx: Approximation | undefined = approxWord ? 'more' : undefined;
     let start = numStart;
     let end = end0;
     const pre = text.slice(Math.max(lastEnd, numStart - 4), numStart);
@@ -344,7 +412,7 @@ export function blockFigures(b: Block): Omit<Figure, 'index'>[] {
     push(start, numStart, numStart + numText.length, end, { ...num, value }, numText, unit, unitClass, approx);
   }
 
-  for (const m of text.matchAll(PERCENT_WORDS_RE)) {
+  for (const m of text.includes('百分之') ? execAll(PERCENT_WORDS_RE, text) : []) {
     const numStart = m.index;
     const v = chineseNumber(m.groups!.num!);
     if (!Number.isFinite(v) || found.some((f) => f.start <= numStart && f.end > numStart)) continue;

@@ -7,6 +7,7 @@ import type { Block } from '../types.js';
 import type { Figure, FigureGap } from './types.js';
 import { blockSentences, isCount, isProse } from './extract.js';
 import { proseMetrics } from './metrics.js';
+import { execAll } from '../../util/exec-all.js';
 
 let gapRe: { re: RegExp; verbs: RegExp } | undefined;
 
@@ -45,7 +46,7 @@ export function findGaps(blocks: Block[], figures: Figure[]): FigureGap[] {
     let withCounts: Set<number> | undefined;
     let si = 0;
     re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
+    for (const m of execAll(re, text)) {
       const g = m.groups!;
       const gapAt = m.index + g.noun!.length;
       const end = gapAt + g.space!.length + g.unit!.length;

@@ -9,6 +9,7 @@ import type { Report } from '../types.js';
 import { blockSentences, coreSubject, isProse } from './extract.js';
 import { isPageNumberLine } from '../page-chrome.js';
 import { alternation, vocabulary } from '../../config/vocabulary.js';
+import { execAll } from '../../util/exec-all.js';
 
 /** The data file, as `schemas/vocabulary/prose-metrics.schema.json` describes it. */
 export interface ProseMetricsData {
@@ -105,7 +106,7 @@ export function metricKey(f: Figure): string | undefined {
   let last = -1;
   let lastLen = 0;
   v.verb.lastIndex = 0;
-  for (const m of core.matchAll(v.verb)) {
+  for (const m of execAll(v.verb, core)) {
     last = m.index;
     lastLen = m[0].length;
   }
@@ -167,7 +168,7 @@ export function topicOf(report: Pick<Report, 'blocks'>, f: Figure, scope: 'state
   let bestEnd = -1;
   for (const [id, re] of v.topics) {
     re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
+    for (const m of execAll(re, text)) {
       const end = m.index + m[0].length;
       if (end > bestEnd) {
         bestEnd = end;

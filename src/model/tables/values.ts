@@ -33,7 +33,8 @@ const valueCache = new Map<string, Omit<CellValue, 'text' | 'range'>>();
 
 /** Read one cell's text as a value. */
 export function parseCellValue(cell: MappedText): CellValue {
-  const t = cell.trim();
+  // (a cell's text is most often trimmed already: no copy of it then)
+  const t = trimmed(cell.text) ? cell : cell.trim();
   const text = t.text;
   const range = t.range();
   let v = valueCache.get(text);
@@ -44,6 +45,13 @@ export function parseCellValue(cell: MappedText): CellValue {
   }
   return { kind: v.kind, value: v.value, text, range, ...(v.unit ? { unit: v.unit } : {}) };
 }
+
+/** Whether a non-empty text has no white space at either end (as MappedText.trim reads white space). */
+function trimmed(s: string): boolean {
+  return s.length > 0 && !EDGE_SPACE.test(s[0]!) && !EDGE_SPACE.test(s[s.length - 1]!);
+}
+
+const EDGE_SPACE = /\s/;
 
 function readValue(text: string): Omit<CellValue, 'text' | 'range'> {
   const norm = toHalfWidth(text)

@@ -86,13 +86,28 @@ function gridRows(t: RawTable, gridIndex: number): PRow[] {
 
 /** A page number or running foot a PDF leaves between lines: `— 6 —`, `- 3 -`, `第 3 页`, `3/12`. */
 export function isPageNumber(s: string): boolean {
-  // (each form holds a digit: most lines need no closer look)
-  if (!ANY_DIGIT.test(s)) return false;
+  // (each form holds a digit and starts with a dash, 第 or a digit: most lines need no closer look)
+  if (!ANY_DIGIT.test(s) || !PAGE_START.test(halfWidthChar(firstNonSpace(s)))) return false;
   const t = toHalfWidth(s).trim();
   return /^[-—–－―─_~]+\s*\d{1,4}\s*[-—–－―─_~]+$/.test(t) || /^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$/.test(t) || /^\d{1,4}\s*\/\s*\d{1,4}$/.test(t);
 }
 
 const ANY_DIGIT = /[0-9０-９]/;
+/** The first character of a page number line, half-width. */
+const PAGE_START = /^[-—–－―─_~第\d]$/;
+const SPACE = /\s/;
+
+/** The first character of a text that is not white space ('' if none). */
+function firstNonSpace(s: string): string {
+  for (let i = 0; i < s.length; i++) if (!SPACE.test(s[i]!)) return s[i]!;
+  return '';
+}
+
+/** One character as toHalfWidth converts it. */
+function halfWidthChar(c: string): string {
+  const code = c.charCodeAt(0);
+  return code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : c;
+}
 
 /** Longest line read as table cells: a whole report run onto one line is some 10,000 characters. */
 const MAX_LINE = 50_000;
@@ -245,7 +260,9 @@ function textRow(b: Block, heading: boolean): PRow | undefined {
     return cell;
   });
   if (!cells.length) return undefined;
-  return { cells, grid: -1, positional: false, delimited: false, prose: true, layout: 'text', range: t.range(), ...(heading ? { heading } : {}) };
+  const row: PRow = { cells, grid: -1, positional: false, delimited: false, prose: true, layout: 'text', range: t.range() };
+  if (heading) row.heading = heading;
+  return row;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { MappedText, SourceRange } from '../../util/mapped-text.js';
+import { isSpace, type MappedText, type SourceRange } from '../../util/mapped-text.js';
 import { chineseNumber, toHalfWidth } from '../numerals.js';
 
 /**
@@ -43,15 +43,15 @@ export function parseCellValue(cell: MappedText): CellValue {
     if (valueCache.size >= 20000) valueCache.clear();
     valueCache.set(text, v);
   }
-  return { kind: v.kind, value: v.value, text, range, ...(v.unit ? { unit: v.unit } : {}) };
+  const out: CellValue = { kind: v.kind, value: v.value, text, range };
+  if (v.unit) out.unit = v.unit;
+  return out;
 }
 
 /** Whether a non-empty text has no white space at either end (as MappedText.trim reads white space). */
 function trimmed(s: string): boolean {
-  return s.length > 0 && !EDGE_SPACE.test(s[0]!) && !EDGE_SPACE.test(s[s.length - 1]!);
+  return s.length > 0 && !isSpace(s.charCodeAt(0)) && !isSpace(s.charCodeAt(s.length - 1));
 }
-
-const EDGE_SPACE = /\s/;
 
 function readValue(text: string): Omit<CellValue, 'text' | 'range'> {
   const norm = toHalfWidth(text)

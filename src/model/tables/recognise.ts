@@ -119,19 +119,6 @@ function templateIndex(tpl: TableTemplate): TemplateIndex {
   return x;
 }
 
-/** The run row of each cell of a run, built once per run (every template reads the run). */
-const cellRowMaps = new WeakMap<Run, Map<PCell, number>>();
-
-function cellRows(run: Run): Map<PCell, number> {
-  let m = cellRowMaps.get(run);
-  if (!m) {
-    m = new Map();
-    for (let i = 0; i < run.rows.length; i++) for (const c of run.rows[i]!.cells) m.set(c, i);
-    cellRowMaps.set(run, m);
-  }
-  return m;
-}
-
 /** A list block's rows, indexed within the block, built once per block. */
 const listIndexes = new WeakMap<BlockTemplate, { rows: IndexedRow[]; byId: Map<string, IndexedRow> }>();
 
@@ -334,6 +321,8 @@ interface Alignment {
   headers: number[];
   /** stream cells read as header labels */
   headerCells: PCell[];
+  /** the run row of each of headerCells */
+  headerCellRows: number[];
   /** rows with figures inside the table that are no row of the template */
   unknown: { text: string; range: SourceRange; at: number }[];
 }
@@ -343,7 +332,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
   const { rows, byId, rowSpecs, cols, headerSpecs } = templateIndex(tpl);
   const colScore = (c: PCell): number => bestScore(c.label, cols);
   const rowScore = (c: PCell): number => bestScore(c.label, rowSpecs);
-  const out: Alignment = { items: [], headers: [], headerCells: [], unknown: [] };
+  const out: Alignment = { items: [], headers: [], headerCells: [], headerCellRows: [], unknown: [] };
   let ctx: string | undefined;
   let last = -1;
   let cur: Item | undefined;
@@ -464,6 +453,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
         // a header label (总计 above the rows is a column; among them a row)
         if (rs === 0 || !inTable) {
           out.headerCells.push(c);
+          out.headerCellRows.push(i);
           pending = undefined;
           foreign = true;
           continue;
@@ -757,7 +747,6 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
   let valueCount = 0;
   /** rows whose figures ran together, read once the other rows are */
   const glued: (GluedRow & { item: Item })[] = [];
-  const rowOfCell = cellRows(run);
   const markUnsure = (reason: UnsureReason, it: Item, expected: number, actual: number): void => {
     unsure ??= { range: runRange(run, first, last), labels: [], values: 0, reason, row: it.ir.row.id, expected, actual };
   };
@@ -769,8 +758,8 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
     const prevAt = Math.max(-1, ...items.filter((it) => it.at < firstAt).map((it) => it.end));
     // header rows just above the block's first row, and stream header labels before it
     const hdr = al.headers.filter((h) => h < firstAt && h > prevAt && h >= firstAt - 8);
-    const hdrCells = al.headerCells.filter((c) => {
-      const at = rowOfCell.get(c) ?? -1;
+    const hdrCells = al.headerCells.filter((_, j) => {
+      const at = al.headerCellRows[j]!;
       return at <= firstAt && at > prevAt;
     });
     if (hdr.length) spanStart = Math.min(spanStart, hdr[0]!);

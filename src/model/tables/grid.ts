@@ -1,5 +1,5 @@
 import type { Block, RawCell, RawTable, Section, TableLayout } from '../types.js';
-import { MappedText, type SourceRange } from '../../util/mapped-text.js';
+import { isSpace, MappedText, type SourceRange } from '../../util/mapped-text.js';
 import { toHalfWidth } from '../numerals.js';
 import { cleanCellText } from '../text-table.js';
 import { parseCellValue, type CellValue } from './values.js';
@@ -178,12 +178,18 @@ export function textCells(line: MappedText): (RawCell & { glued?: boolean })[] {
   const s = line.text;
   /** (a merged piece holds the white space between the pieces it joins) */
   const pieces: { from: number; to: number; gap: number; merged: boolean }[] = [];
-  const re = /[^\s\u3000\u00a0]+/g;
-  let m: RegExpExecArray | null;
+  // (pieces between runs of white space, found by character code: no match object per piece)
   let prevEnd = -1;
-  while ((m = re.exec(s))) {
-    pieces.push({ from: m.index, to: m.index + m[0].length, gap: prevEnd < 0 ? Infinity : m.index - prevEnd, merged: false });
-    prevEnd = m.index + m[0].length;
+  for (let i = 0; i < s.length; ) {
+    if (isSpace(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < s.length && !isSpace(s.charCodeAt(j))) j++;
+    pieces.push({ from: i, to: j, gap: prevEnd < 0 ? Infinity : i - prevEnd, merged: false });
+    prevEnd = j;
+    i = j;
   }
   // a bracket opened in one piece closes in a later one: (区分处理的, 只计这一情形, 不计其他情形) is one piece
   // (a closing bracket after a piece's end: one look at the last one, not a scan of the rest of the line per piece)

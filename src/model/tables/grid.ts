@@ -1,5 +1,5 @@
 import type { Block, RawCell, RawTable, Section, TableLayout } from '../types.js';
-import { MappedText, type SourceRange } from '../../util/mapped-text.js';
+import { isSpace, MappedText, type SourceRange } from '../../util/mapped-text.js';
 import { toHalfWidth } from '../numerals.js';
 import { cleanCellText } from '../text-table.js';
 import { parseCellValue, type CellValue } from './values.js';
@@ -63,7 +63,8 @@ export interface Run {
 
 export function prepareCell(raw: RawCell, col: number, rowIndex: number): PCell {
   const value = parseCellValue(raw.text);
-  const text = raw.text.text.trim();
+  // (the value's text is the cell's, trimmed)
+  const text = value.text;
   const copy = !!raw.origin && (raw.origin.row !== rowIndex || raw.origin.col !== col);
   // a lone bracket is the end of a label wrapped onto a line of its own, never a value
   const isText = value.kind === 'invalid' && (hasCjk(text) || /^[（）()]+$/.test(text));
@@ -85,13 +86,28 @@ function gridRows(t: RawTable, gridIndex: number): PRow[] {
 
 /** A page number or running foot a PDF leaves between lines: `— 6 —`, `- 3 -`, `第 3 页`, `3/12`. */
 export function isPageNumber(s: string): boolean {
-  // (each form holds a digit: most lines need no closer look)
-  if (!ANY_DIGIT.test(s)) return false;
+  // (each form holds a digit and starts with a dash, 第 or a digit: most lines need no closer look)
+  if (!ANY_DIGIT.test(s) || !PAGE_START.test(halfWidthChar(firstNonSpace(s)))) return false;
   const t = toHalfWidth(s).trim();
   return /^[-—–－―─_~]+\s*\d{1,4}\s*[-—–－―─_~]+$/.test(t) || /^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$/.test(t) || /^\d{1,4}\s*\/\s*\d{1,4}$/.test(t);
 }
 
 const ANY_DIGIT = /[0-9０-９]/;
+/** The first character of a page number line, half-width. */
+const PAGE_START = /^[-—–－―─_~第\d]$/;
+const SPACE = /\s/;
+
+/** The first character of a text that is not white space ('' if none). */
+function firstNonSpace(s: string): string {
+  for (let i = 0; i < s.length; i++) if (!SPACE.test(s[i]!)) return s[i]!;
+  return '';
+}
+
+/** One character as toHalfWidth converts it. */
+function halfWidthChar(c: string): string {
+  const code = c.charCodeAt(0);
+  return code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : c;
+}
 
 /** Longest line read as table cells: a whole report run onto one line is some 10,000 characters. */
 const MAX_LINE = 50_000;
@@ -120,11 +136,35 @@ const BRACKET = /[（()）]/;
 /** Brackets a line opens less those it closes. */
 function depthChange(s: string): number {
   let d = 0;
-  for (const ch of s) {
-    if (ch === '（' || ch === '(') d++;
-    else if (ch === '）' || ch === ')') d--;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0xff08 || c === 0x28) d++;
+    else if (c === 0xff09 || c === 0x29) d--;
   }
   return d;
+}
+
+/** Whether s[from, to) is one or two Chinese characters (a character of a label spaced out: 商 业 企 业). */
+function shortCjk(s: string, from: number, to: number): boolean {
+  if (to - from > 2) return false;
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x3400 || c > 0x9fff) return false;
+  }
+  return true;
+}
+
+/** Whether s[from, to) holds both a digit and a Chinese character (a label with figures run onto it). */
+function digitAndCjk(s: string, from: number, to: number): boolean {
+  let digit = false;
+  let cjk = false;
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 0x30 && c <= 0x39) digit = true;
+    else if (c >= 0x3400 && c <= 0x9fff) cjk = true;
+    if (digit && cjk) return true;
+  }
+  return false;
 }
 
 const SPLIT_NUMBER = /(?<![\d.])[+-]?\d+(?:\.\d+)?(?![.、．]\s*[\u3400-\u9fff“"])/g;
@@ -136,13 +176,20 @@ const SPLIT_NUMBER = /(?<![\d.])[+-]?\d+(?:\.\d+)?(?![.、．]\s*[\u3400-\u9fff�
  */
 export function textCells(line: MappedText): (RawCell & { glued?: boolean })[] {
   const s = line.text;
-  const pieces: { from: number; to: number; gap: number }[] = [];
-  const re = /[^\s\u3000\u00a0]+/g;
-  let m: RegExpExecArray | null;
+  /** (a merged piece holds the white space between the pieces it joins) */
+  const pieces: { from: number; to: number; gap: number; merged: boolean }[] = [];
+  // (pieces between runs of white space, found by character code: no match object per piece)
   let prevEnd = -1;
-  while ((m = re.exec(s))) {
-    pieces.push({ from: m.index, to: m.index + m[0].length, gap: prevEnd < 0 ? Infinity : m.index - prevEnd });
-    prevEnd = m.index + m[0].length;
+  for (let i = 0; i < s.length; ) {
+    if (isSpace(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < s.length && !isSpace(s.charCodeAt(j))) j++;
+    pieces.push({ from: i, to: j, gap: prevEnd < 0 ? Infinity : i - prevEnd, merged: false });
+    prevEnd = j;
+    i = j;
   }
   // a bracket opened in one piece closes in a later one: (区分处理的, 只计这一情形, 不计其他情形) is one piece
   // (a closing bracket after a piece's end: one look at the last one, not a scan of the rest of the line per piece)
@@ -155,34 +202,41 @@ export function textCells(line: MappedText): (RawCell & { glued?: boolean })[] {
       else if (c === 0xff09 || c === 0x29) open--;
     }
     if (open > 0 && lastClose >= pieces[i + 1]!.from) {
-      pieces[i] = { from: pieces[i]!.from, to: pieces[i + 1]!.to, gap: pieces[i]!.gap };
+      pieces[i] = { from: pieces[i]!.from, to: pieces[i + 1]!.to, gap: pieces[i]!.gap, merged: true };
       pieces.splice(i + 1, 1);
       i--;
     }
   }
   // spaced-out characters: a run of short Chinese pieces one space apart is one label
-  const short = (p: { from: number; to: number }): boolean => p.to - p.from <= 2 && /^[\u3400-\u9fff]+$/.test(s.slice(p.from, p.to));
-  const joined: { from: number; to: number }[] = [];
+  const short = (p: { from: number; to: number }): boolean => shortCjk(s, p.from, p.to);
+  /** (a plain piece holds no white space: its text needs no cleaning) */
+  const joined: { from: number; to: number; plain: boolean }[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i]!;
     let j = i;
     while (j + 1 < pieces.length && short(pieces[j]!) && short(pieces[j + 1]!) && pieces[j + 1]!.gap === 1) j++;
-    joined.push({ from: p.from, to: pieces[j]!.to });
+    joined.push({ from: p.from, to: pieces[j]!.to, plain: j === i && !p.merged });
     i = j;
   }
   const out: (RawCell & { glued?: boolean })[] = [];
+  let plain = false;
   const push = (from: number, to: number, glued = false): void => {
-    const text = cleanCellText(line.slice(from, to));
-    if (text.text !== '') out.push({ text, range: text.range(), ...(glued ? { glued } : {}) });
+    // (a piece without white space is its own clean text)
+    const text = plain ? line.slice(from, to) : cleanCellText(line.slice(from, to));
+    if (text.text === '') return;
+    const cell: RawCell & { glued?: boolean } = { text, range: text.range() };
+    if (glued) cell.glued = glued;
+    out.push(cell);
   };
   const half = toHalfWidth(s);
   for (const p of joined) {
     let at = p.from;
-    const seg = half.slice(p.from, p.to);
-    if (!/\d/.test(seg) || !hasCjk(seg)) {
+    plain = p.plain;
+    if (!digitAndCjk(half, p.from, p.to)) {
       push(p.from, p.to);
       continue;
     }
+    const seg = half.slice(p.from, p.to);
     SPLIT_NUMBER.lastIndex = 0;
     let n: RegExpExecArray | null;
     while ((n = SPLIT_NUMBER.exec(seg))) {
@@ -200,9 +254,10 @@ export function textCells(line: MappedText): (RawCell & { glued?: boolean })[] {
   return out;
 }
 
+/** A line of text as a row (buildRuns has passed over page numbers). */
 function textRow(b: Block, heading: boolean): PRow | undefined {
   const t = b.text.trim();
-  if (!t.text || isPageNumber(t.text)) return undefined;
+  if (!t.text) return undefined;
   // a heading is one label, whatever spaces it holds
   const raw: (RawCell & { glued?: boolean })[] = heading && !/\d\s*$/.test(t.text) ? [{ text: cleanCellText(t), range: t.range() }] : textCells(t);
   const cells = raw.map((c, k) => {
@@ -211,7 +266,9 @@ function textRow(b: Block, heading: boolean): PRow | undefined {
     return cell;
   });
   if (!cells.length) return undefined;
-  return { cells, grid: -1, positional: false, delimited: false, prose: true, layout: 'text', range: t.range(), ...(heading ? { heading } : {}) };
+  const row: PRow = { cells, grid: -1, positional: false, delimited: false, prose: true, layout: 'text', range: t.range() };
+  if (heading) row.heading = heading;
+  return row;
 }
 
 /**

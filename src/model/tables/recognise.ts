@@ -84,6 +84,8 @@ interface TemplateIndex {
   childIds: Map<string, string[]>;
   /** the id of the (first) block holding each row */
   blockIdOf: Map<RowTemplate, string>;
+  /** the key of the memo of each label's best matching column among `cols` */
+  bestColumn: object;
 }
 
 const templateIndexes = new WeakMap<TableTemplate, TemplateIndex>();
@@ -102,6 +104,7 @@ function templateIndex(tpl: TableTemplate): TemplateIndex {
       rowIndex: new Map(rows.map((r) => [r.row.id, r.index])),
       childIds: new Map(),
       blockIdOf: new Map(),
+      bestColumn: {},
     };
     for (const { row, block } of rows) {
       if (row.parent !== undefined) {
@@ -114,19 +117,6 @@ function templateIndex(tpl: TableTemplate): TemplateIndex {
     templateIndexes.set(tpl, x);
   }
   return x;
-}
-
-/** The run row of each cell of a run, built once per run (every template reads the run). */
-const cellRowMaps = new WeakMap<Run, Map<PCell, number>>();
-
-function cellRows(run: Run): Map<PCell, number> {
-  let m = cellRowMaps.get(run);
-  if (!m) {
-    m = new Map();
-    for (let i = 0; i < run.rows.length; i++) for (const c of run.rows[i]!.cells) m.set(c, i);
-    cellRowMaps.set(run, m);
-  }
-  return m;
 }
 
 /** A list block's rows, indexed within the block, built once per block. */
@@ -158,8 +148,36 @@ function runRange(run: Run, from: number, to: number): SourceRange {
 }
 
 function anchorFound(run: Run, tpl: TableTemplate): boolean {
-  if (!tpl.anchors) return false;
-  return run.rows.some((r) => r.cells.some((c) => c.isText && labelScore(c.label, tpl.anchors!) > 0));
+  const anchors = tpl.anchors;
+  if (!anchors) return false;
+  let known = anchorsFound.get(run);
+  if (!known) anchorsFound.set(run, (known = new Map()));
+  let found = known.get(anchors);
+  if (found === undefined) {
+    found = textLabels(run).some((l) => memo(anchors, l.text, () => labelScore(l, anchors) > 0));
+    known.set(anchors, found);
+  }
+  return found;
+}
+
+/** Whether a run holds a template's anchor, by anchor spec (asked by every template, some twice). */
+const anchorsFound = new WeakMap<Run, Map<LabelSpec, boolean>>();
+
+/** The labels of a run's text cells, each text once, in reading order (built once per run). */
+const runLabels = new WeakMap<Run, NormalisedLabel[]>();
+
+function textLabels(run: Run): NormalisedLabel[] {
+  let out = runLabels.get(run);
+  if (!out) {
+    const seen = new Set<string>();
+    out = [];
+    for (const r of run.rows) for (const c of r.cells) if (c.isText && !seen.has(c.label.text)) {
+      seen.add(c.label.text);
+      out.push(c.label);
+    }
+    runLabels.set(run, out);
+  }
+  return out;
 }
 
 function isNumberish(c: PCell): boolean {
@@ -303,6 +321,8 @@ interface Alignment {
   headers: number[];
   /** stream cells read as header labels */
   headerCells: PCell[];
+  /** the run row of each of headerCells */
+  headerCellRows: number[];
   /** rows with figures inside the table that are no row of the template */
   unknown: { text: string; range: SourceRange; at: number }[];
 }
@@ -312,7 +332,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
   const { rows, byId, rowSpecs, cols, headerSpecs } = templateIndex(tpl);
   const colScore = (c: PCell): number => bestScore(c.label, cols);
   const rowScore = (c: PCell): number => bestScore(c.label, rowSpecs);
-  const out: Alignment = { items: [], headers: [], headerCells: [], unknown: [] };
+  const out: Alignment = { items: [], headers: [], headerCells: [], headerCellRows: [], unknown: [] };
   let ctx: string | undefined;
   let last = -1;
   let cur: Item | undefined;
@@ -433,6 +453,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
         // a header label (总计 above the rows is a column; among them a row)
         if (rs === 0 || !inTable) {
           out.headerCells.push(c);
+          out.headerCellRows.push(i);
           pending = undefined;
           foreign = true;
           continue;
@@ -553,6 +574,14 @@ interface ColumnPlan {
   labels: ExtractedColumn[];
 }
 
+/** A column's word alternatives alone, as a spec of its own (one object per column, so its normalised form is kept). */
+const columnWords = new WeakMap<ColumnTemplate, LabelSpec>();
+function wordsOf(col: ColumnTemplate): LabelSpec {
+  let spec = columnWords.get(col);
+  if (!spec) columnWords.set(col, (spec = { match: col.match }));
+  return spec;
+}
+
 /** How the values of a block's rows map to its columns. */
 function planColumns(run: Run, block: BlockTemplate, headerRows: number[], headerCells: PCell[], data: Item[], counts: number[]): ColumnPlan {
   const issues: StructureIssue[] = [];
@@ -570,7 +599,7 @@ function planColumns(run: Run, block: BlockTemplate, headerRows: number[], heade
   }
   // labels run together in one cell (商业企业科研机构…): the columns they contain
   const joinedText = normaliseText([...headers.flatMap((h) => h.cells.filter((c) => c.isText && !c.copy)), ...headerCells].map((c) => c.text).join(''));
-  for (const col of block.columns) if (!seen.has(col.id) && col.match && containsSpec(joinedText, { match: col.match })) seen.add(col.id);
+  for (const col of block.columns) if (!seen.has(col.id) && col.match && containsSpec(joinedText, wordsOf(col))) seen.add(col.id);
   const n = ids.length;
   const allFit = counts.length > 0 && counts.every((k) => k === n);
   // positional: every column found at one position of a grid whose positions line up
@@ -685,10 +714,10 @@ function unsureReason(vals: PCell[], n: number): UnsureReason {
 
 /** The labels a candidate found, for a table that cannot be checked. */
 function labelsOf(items: Item[], headerCells: PCell[], tpl: TableTemplate): FlattenedTable['labels'] {
-  const cols = tpl.blocks.flatMap((b) => b.columns);
+  const { cols, bestColumn } = templateIndex(tpl);
   const out: FlattenedTable['labels'] = items.map((it) => ({ id: it.ir.row.id, what: 'row' as const, text: it.label, range: it.labelRange }));
   for (const c of headerCells) {
-    const col = bestMatch(c.label, cols);
+    const col = memo(bestColumn, c.label.text, () => bestMatch(c.label, cols) ?? null);
     if (col) out.push({ id: col.id, what: 'column', text: c.text, range: c.value.range });
   }
   return out;
@@ -718,7 +747,6 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
   let valueCount = 0;
   /** rows whose figures ran together, read once the other rows are */
   const glued: (GluedRow & { item: Item })[] = [];
-  const rowOfCell = cellRows(run);
   const markUnsure = (reason: UnsureReason, it: Item, expected: number, actual: number): void => {
     unsure ??= { range: runRange(run, first, last), labels: [], values: 0, reason, row: it.ir.row.id, expected, actual };
   };
@@ -730,8 +758,8 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
     const prevAt = Math.max(-1, ...items.filter((it) => it.at < firstAt).map((it) => it.end));
     // header rows just above the block's first row, and stream header labels before it
     const hdr = al.headers.filter((h) => h < firstAt && h > prevAt && h >= firstAt - 8);
-    const hdrCells = al.headerCells.filter((c) => {
-      const at = rowOfCell.get(c) ?? -1;
+    const hdrCells = al.headerCells.filter((_, j) => {
+      const at = al.headerCellRows[j]!;
       return at <= firstAt && at > prevAt;
     });
     if (hdr.length) spanStart = Math.min(spanStart, hdr[0]!);

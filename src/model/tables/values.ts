@@ -1,4 +1,4 @@
-import type { MappedText, SourceRange } from '../../util/mapped-text.js';
+import { isSpace, type MappedText, type SourceRange } from '../../util/mapped-text.js';
 import { chineseNumber, toHalfWidth } from '../numerals.js';
 
 /**
@@ -33,7 +33,8 @@ const valueCache = new Map<string, Omit<CellValue, 'text' | 'range'>>();
 
 /** Read one cell's text as a value. */
 export function parseCellValue(cell: MappedText): CellValue {
-  const t = cell.trim();
+  // (a cell's text is most often trimmed already: no copy of it then)
+  const t = trimmed(cell.text) ? cell : cell.trim();
   const text = t.text;
   const range = t.range();
   let v = valueCache.get(text);
@@ -42,7 +43,14 @@ export function parseCellValue(cell: MappedText): CellValue {
     if (valueCache.size >= 20000) valueCache.clear();
     valueCache.set(text, v);
   }
-  return { kind: v.kind, value: v.value, text, range, ...(v.unit ? { unit: v.unit } : {}) };
+  const out: CellValue = { kind: v.kind, value: v.value, text, range };
+  if (v.unit) out.unit = v.unit;
+  return out;
+}
+
+/** Whether a non-empty text has no white space at either end (as MappedText.trim reads white space). */
+function trimmed(s: string): boolean {
+  return s.length > 0 && !isSpace(s.charCodeAt(0)) && !isSpace(s.charCodeAt(s.length - 1));
 }
 
 function readValue(text: string): Omit<CellValue, 'text' | 'range'> {

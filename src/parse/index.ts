@@ -5,6 +5,7 @@ import type { Root } from 'mdast';
 import type { SourceDocument } from '../read/types.js';
 import { parsePlainText } from './plaintext.js';
 import { parseHtml } from './html.js';
+import { pipeRowsAsTables } from './pipe-rows.js';
 
 export type { Root } from 'mdast';
 
@@ -37,5 +38,7 @@ registerParser('html', (doc) => parseHtml(doc.text));
 
 export function parse(doc: SourceDocument): Root {
   const parser = parsers[doc.kind] ?? parsers.text!;
-  return parser(doc);
+  const tree = parser(doc);
+  // rows of a table with `|` between the cells but no GFM delimiter row: read as in plain text
+  return doc.kind === 'markdown' ? pipeRowsAsTables(tree, doc.text) : tree;
 }

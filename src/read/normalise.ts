@@ -274,7 +274,9 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
       }
       const soft = blanks <= (doubleSpaced ? 1 : 0) + 2 * chrome;
       if (soft && kind === 'markdown') {
-        join = blanks === 0 && continues(open, l.text, heading) && HAN.test(open.trimEnd().slice(-1)) && CJK_OR_PUNCT.test(l.text.trimStart()[0] ?? '');
+        // a short line without a comma (a title, a heading) ends there: a wrapped line is long
+        const short = displayWidth(open.trim()) < 64 && !/[，,；;：:]/.test(open);
+        join = blanks === 0 && !short && continues(open, l.text, heading) && HAN.test(open.trimEnd().slice(-1)) && CJK_OR_PUNCT.test(l.text.trimStart()[0] ?? '');
       } else if (soft && width !== undefined) {
         // a heading is joined only when it fills the line (a long heading wrapped)
         const min = heading.test(open) ? 0.95 : 0.8;

@@ -1,0 +1,79 @@
+import type { Root, RootContent } from 'mdast';
+import { parsePlainText } from './plaintext.js';
+
+/**
+ * Tables flattened into lines with `|` between the cells, in a Markdown file: a page copied out of
+ * a web page or a Word document and saved as `.md`, whose rows have no GFM delimiter row. Markdown
+ * reads them as paragraphs, one per row or several rows to a paragraph. Such paragraphs are read as
+ * a plain-text file's lines are (./plaintext.ts), which makes runs of pipe rows `textTable` nodes:
+ * the same table, whichever of the two files it came in.
+ *
+ * Only paragraphs whose source is their text are read again (no emphasis, escapes, entities, code
+ * or links), and only when the paragraphs read again hold two pipe rows at least.
+ */
+
+const PIPE = /[|｜]/;
+/** what makes a paragraph's text differ from its source */
+const MARKUP = /[\\&*_`<>[\]~]/;
+
+interface Pt {
+  line: number;
+  column: number;
+  offset?: number;
+}
+
+function pipeLines(s: string): number {
+  let n = 0;
+  for (const line of s.split(/\r\n|\n|\r/)) if (PIPE.test(line) && line.trim() !== '|' && line.trim() !== '｜') n++;
+  return n;
+}
+
+/** The offset where the line of a paragraph's first character starts, when only spaces come before it there. */
+function paragraphSource(node: RootContent, text: string): { from: number; to: number; line: number } | undefined {
+  if (node.type !== 'paragraph') return undefined;
+  const s = node.position?.start;
+  const e = node.position?.end;
+  if (s?.offset === undefined || e?.offset === undefined) return undefined;
+  const from = s.offset - (s.column - 1);
+  if (from < 0 || text.slice(from, s.offset).trim() !== '') return undefined;
+  const source = text.slice(from, e.offset);
+  if (!PIPE.test(source) || MARKUP.test(source)) return undefined;
+  return { from, to: e.offset, line: s.line };
+}
+
+function shifted<T extends RootContent>(node: T, dOffset: number, dLine: number): T {
+  const move = (p: Pt): Pt => ({ line: p.line + dLine, column: p.column, ...(p.offset !== undefined ? { offset: p.offset + dOffset } : {}) });
+  const copy = { ...node } as T & { position?: { start: Pt; end: Pt }; children?: RootContent[]; lines?: { text: string; offset: number }[] };
+  if (copy.position) copy.position = { start: move(copy.position.start), end: move(copy.position.end) };
+  if (copy.children) copy.children = copy.children.map((c) => shifted(c, dOffset, dLine));
+  if (copy.lines) copy.lines = copy.lines.map((l) => ({ text: l.text, offset: l.offset + dOffset }));
+  return copy;
+}
+
+/** The tree with runs of paragraphs made of pipe rows read as plain text; the tree itself when there is none. */
+export function pipeRowsAsTables(tree: Root, text: string): Root {
+  if (!PIPE.test(text)) return tree;
+  const kids = tree.children;
+  const out: RootContent[] = [];
+  let changed = false;
+  for (let i = 0; i < kids.length; ) {
+    const first = paragraphSource(kids[i]!, text);
+    if (!first) {
+      out.push(kids[i++]!);
+      continue;
+    }
+    let j = i + 1;
+    let last = first;
+    for (let next; j < kids.length && (next = paragraphSource(kids[j]!, text)); j++) last = next;
+    const slice = text.slice(first.from, last.to);
+    const sub = pipeLines(slice) >= 2 ? parsePlainText(slice) : undefined;
+    if (sub && sub.children.some((c) => c.type === 'textTable')) {
+      for (const c of sub.children) out.push(shifted(c, first.from, first.line - 1));
+      changed = true;
+    } else {
+      out.push(...kids.slice(i, j));
+    }
+    i = j;
+  }
+  return changed ? { ...tree, children: out } : tree;
+}

@@ -308,38 +308,61 @@ type Cell = string | number;
 
 const TABLE_KINDS = new Set(['applications', 'review-litigation']);
 
+/** Rows of a worksheet Excel opens (1,048,576), less the header. */
+export const XLSX_MAX_ROWS = 1_048_575;
+
 /**
  * summary.xlsx, written as a stream: sheet 1 one row per report and one column per check (as
- * summary.csv), sheet 2 table 3 and table 4 of every report (one row per report and table row,
- * one column per table column), sheet 3 the findings across reports, sheet 4 the area's tables.
+ * summary.csv), sheet 2 table 3 and table 4 of every report (one row per cell: report, table, row,
+ * column, value; a large audit goes on in sheets 2 (2), 2 (3)… of at most `maxRows` rows, as many
+ * as Excel opens), then the findings across reports and the area's tables. No cell is styled (the
+ * styles of a million cells cost more than writing them).
  */
-class XlsxBook {
+export class XlsxBook {
   private wb: import('exceljs').stream.xlsx.WorkbookWriter | undefined;
   private reports: import('exceljs').Worksheet | undefined;
   private tables: import('exceljs').Worksheet | undefined;
+  private tableRows = 0;
+  private tableSheets = 0;
 
   constructor(
     private readonly file: string,
     private readonly locale: Locale,
     private readonly ruleIds: string[],
+    private readonly maxRows = XLSX_MAX_ROWS,
   ) {}
 
   async open(): Promise<void> {
     const { default: ExcelJS } = await import('exceljs');
-    this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: this.file, useStyles: true, useSharedStrings: false });
+    this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: this.file, useStyles: false, useSharedStrings: false });
     const zh = this.locale === 'zh';
     this.reports = this.wb.addWorksheet(zh ? '各报告' : 'reports', { views: [{ state: 'frozen', ySplit: 1 }] });
     this.reports.addRow([...CSV_HEAD[this.locale], ...this.ruleIds]).commit();
-    this.tables = this.wb.addWorksheet(zh ? '表三表四' : 'tables 3 and 4', { views: [{ state: 'frozen', ySplit: 1 }] });
+    this.newTableSheet();
+  }
+
+  /** The sheet of tables 3 and 4, or the next one when it is full. */
+  private newTableSheet(): void {
+    const zh = this.locale === 'zh';
+    this.tables?.commit();
+    this.tableSheets++;
+    const name = (zh ? '表三表四' : 'tables 3 and 4') + (this.tableSheets > 1 ? ` (${this.tableSheets})` : '');
+    this.tables = this.wb!.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
     this.tables.addRow(zh ? ['文件', '机关', '年度', '表', '行', '列', '数值', '原文'] : ['file', 'body', 'year', 'table', 'row', 'column', 'value', 'as written']).commit();
+    this.tableRows = 0;
   }
 
   row(rec: AuditRecord, cells: Cell[]): void {
     this.reports?.addRow(cells).commit();
+    if (!this.tables) return;
     for (const t of rec.tables) {
       if (!TABLE_KINDS.has(t.kind)) continue;
       for (const [row, cols] of Object.entries(t.cells)) {
-        for (const [col, c] of Object.entries(cols)) this.tables?.addRow([rec.filePath, rec.body.name ?? '', rec.body.year ?? '', t.kind, row, col, c.v ?? '', c.t]).commit();
+        for (const [col, c] of Object.entries(cols)) {
+          if (this.tableRows >= this.maxRows) this.newTableSheet();
+          this.tables.addRow([rec.filePath, rec.body.name ?? '', rec.body.year ?? '', t.kind, row, col, c.v ?? '', c.t]).commit();
+          this.tableRows++;
+        }
       }
     }
   }

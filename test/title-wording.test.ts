@@ -75,6 +75,16 @@ describe('the year after the name', () => {
   });
 });
 
+describe('digits in the name before the year', () => {
+  // a body numbered in its name, its number a year's digits (第1900局, 第2020号), or a year run on from digits
+  const cases = ['青河县第1900局', '青河县第2020局', '某某市2035发展办公室', '某某县1999开发区管理委员会'].flatMap((a) => [2021, 2022, 2023].map((y) => [a, y] as const));
+  it.each(cases)('%s %i', (agency, y) => {
+    const title = `${agency}${y}年政府信息公开工作年度报告`;
+    expect(model(`${title}${BODY}`).title).toMatchObject({ year: y });
+    expect(lint(`${title}${BODY}`)).toEqual([]);
+  });
+});
+
 describe("a crawler's 标题: header", () => {
   const LABELS = ['标题: ', '标题：', '标题 : ', '标题:'];
   const cases = LABELS.map((l, i) => [l, AGENCIES[i]!, 2016 + i * 2] as const);

@@ -5,6 +5,9 @@ import { MappedText } from '../util/mapped-text.js';
 import { vocabulary } from '../config/vocabulary.js';
 import { crawlerHeader } from './page-chrome.js';
 
+/** A year written as one (2021年, 二〇二一年), not digits that run on from others. */
+const YEAR_BEFORE_NIAN = new RegExp(`(?<![0-9０-９])${YEAR_RE.source}(?=\\s*年)`);
+
 interface TitleVocabulary {
   reportWords: string[];
   subjectWords: string[];
@@ -90,7 +93,7 @@ export function findTitle(blocks: Block[], limit = 25): { info?: TitleInfo; bloc
   let full = best.text;
   let agency: string | undefined;
   const inner = full.text.replace(/^《|》$/g, '');
-  const ym = YEAR_RE.exec(inner);
+  const ym = YEAR_BEFORE_NIAN.exec(inner) ?? YEAR_RE.exec(inner);
   const prefix = ym ? inner.slice(0, ym.index).replace(/关于$/, '').trim() : '';
   if (prefix && isAgencyName(prefix)) agency = prefix;
   // the year after the name: 某某局政府信息公开工作年度报告（2021年）
@@ -113,7 +116,8 @@ export function findTitle(blocks: Block[], limit = 25): { info?: TitleInfo; bloc
   }
   let year: number | undefined;
   let yearRange;
-  const yy = YEAR_RE.exec(full.text);
+  // the year the title names is the one written as a year (2021年), before any other run of digits (第1900局)
+  const yy = YEAR_BEFORE_NIAN.exec(full.text) ?? YEAR_RE.exec(full.text);
   if (yy) {
     year = parseYear(yy[1]!);
     yearRange = full.range(yy.index, yy.index + yy[1]!.length);

@@ -1,4 +1,5 @@
-import { closeSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
@@ -308,6 +309,28 @@ type Cell = string | number;
 
 const TABLE_KINDS = new Set(['applications', 'review-litigation']);
 
+/**
+ * Wait while the zip archive is more than a few megabytes behind a sheet's rows. exceljs writes a
+ * sheet's XML into the archive's input without waiting for it (no back-pressure), so rows written
+ * faster than they are compressed would pile up in memory. Gives up waiting when the archive does
+ * not move for two seconds, and does nothing when exceljs's stream is not as expected.
+ */
+async function zipCatchUp(sheet: import('exceljs').Worksheet): Promise<void> {
+  const pipes = (sheet as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes ?? [];
+  for (const p of pipes) {
+    // archiver's streams (readable-stream) have no writableLength getter; their state says the same
+    const w = p as { writableLength?: number; _writableState?: { length?: number } };
+    const backlog = (): number | undefined => w.writableLength ?? w._writableState?.length;
+    let last = -1;
+    let still = 0;
+    for (let b = backlog(); typeof b === 'number' && b > 4 << 20 && still < 400; b = backlog()) {
+      still = b === last ? still + 1 : 0;
+      last = b;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+}
+
 /** Rows of a worksheet Excel opens (1,048,576), less the header. */
 export const XLSX_MAX_ROWS = 1_048_575;
 
@@ -317,6 +340,11 @@ export const XLSX_MAX_ROWS = 1_048_575;
  * column, value; a large audit goes on in sheets 2 (2), 2 (3)… of at most `maxRows` rows, as many
  * as Excel opens), then the findings across reports and the area's tables. No cell is styled (the
  * styles of a million cells cost more than writing them).
+ *
+ * A zip archive is written one entry after another: rows of a sheet after the first would wait in
+ * memory until the first is done (hundreds of bytes per cell, a few hundred cells per report). So
+ * the rows of tables 3 and 4 go to a temporary file beside the workbook, one JSON line each, and
+ * into their sheets once the first sheet is complete.
  */
 export class XlsxBook {
   private wb: import('exceljs').stream.xlsx.WorkbookWriter | undefined;
@@ -324,6 +352,8 @@ export class XlsxBook {
   private tables: import('exceljs').Worksheet | undefined;
   private tableRows = 0;
   private tableSheets = 0;
+  /** the rows of tables 3 and 4, until the first sheet is complete */
+  private spool: number | undefined;
 
   constructor(
     private readonly file: string,
@@ -338,7 +368,11 @@ export class XlsxBook {
     const zh = this.locale === 'zh';
     this.reports = this.wb.addWorksheet(zh ? '各报告' : 'reports', { views: [{ state: 'frozen', ySplit: 1 }] });
     this.reports.addRow([...CSV_HEAD[this.locale], ...this.ruleIds]).commit();
-    this.newTableSheet();
+    this.spool = openSync(this.spoolFile, 'w');
+  }
+
+  private get spoolFile(): string {
+    return `${this.file}.tables`;
   }
 
   /** The sheet of tables 3 and 4, or the next one when it is full. */
@@ -354,24 +388,40 @@ export class XlsxBook {
 
   row(rec: AuditRecord, cells: Cell[]): void {
     this.reports?.addRow(cells).commit();
-    if (!this.tables) return;
+    if (this.spool === undefined) return;
+    let lines = '';
     for (const t of rec.tables) {
       if (!TABLE_KINDS.has(t.kind)) continue;
       for (const [row, cols] of Object.entries(t.cells)) {
-        for (const [col, c] of Object.entries(cols)) {
-          if (this.tableRows >= this.maxRows) this.newTableSheet();
-          this.tables.addRow([rec.filePath, rec.body.name ?? '', rec.body.year ?? '', t.kind, row, col, c.v ?? '', c.t]).commit();
-          this.tableRows++;
-        }
+        for (const [col, c] of Object.entries(cols)) lines += `${JSON.stringify([rec.filePath, rec.body.name ?? '', rec.body.year ?? '', t.kind, row, col, c.v ?? '', c.t])}\n`;
       }
     }
+    if (lines) writeSync(this.spool, lines);
+  }
+
+  /** The sheets of tables 3 and 4, from the temporary file. */
+  private async writeTables(): Promise<void> {
+    closeSync(this.spool!);
+    this.spool = undefined;
+    this.newTableSheet();
+    const lines = createInterface({ input: createReadStream(this.spoolFile, 'utf8'), crlfDelay: Infinity });
+    let n = 0;
+    for await (const line of lines) {
+      if (!line) continue;
+      if (this.tableRows >= this.maxRows) this.newTableSheet();
+      this.tables!.addRow(JSON.parse(line) as Cell[]).commit();
+      this.tableRows++;
+      if (++n % 1000 === 0) await zipCatchUp(this.tables!);
+    }
+    this.tables!.commit();
+    rmSync(this.spoolFile, { force: true });
   }
 
   async finish(end: SummaryEnd): Promise<void> {
     if (!this.wb) return;
     const zh = this.locale === 'zh';
     this.reports!.commit();
-    this.tables!.commit();
+    await this.writeTables();
     const cross = this.wb.addWorksheet(zh ? '跨报告问题' : 'across reports');
     cross.addRow(zh ? ['规则', '级别', '问题', '文件'] : ['rule', 'severity', 'finding', 'files']).commit();
     for (const f of end.cross) cross.addRow([f.ruleId, f.severity, f.message, f.files.join('\n')]).commit();

@@ -1,5 +1,6 @@
 import type { Root, RootContent } from 'mdast';
 import { parseMarkdown } from './index.js';
+import { shifted } from './shift.js';
 
 /**
  * Markdown parsing for a text edited a little at a time (an editor's document): the blocks an edit
@@ -17,10 +18,6 @@ interface Pos {
   line: number;
   column: number;
   offset?: number;
-}
-interface Positioned {
-  position?: { start: Pos; end: Pos };
-  children?: Positioned[];
 }
 
 /** Top-level blocks that a blank line always ends, and that nothing after a blank line continues. */
@@ -90,17 +87,6 @@ function countLines(text: string, from: number, to: number): number {
     else if (c === 13 && text.charCodeAt(i + 1) !== 10) n++;
   }
   return n;
-}
-
-/** A copy of a node with every position moved by `dOffset` characters and `dLine` lines (columns stay). */
-function shifted<T extends Positioned>(node: T, dOffset: number, dLine: number): T {
-  const copy = { ...node } as T;
-  if (node.position) {
-    const move = (p: Pos): Pos => ({ line: p.line + dLine, column: p.column, ...(p.offset !== undefined ? { offset: p.offset + dOffset } : {}) });
-    copy.position = { start: move(node.position.start), end: move(node.position.end) };
-  }
-  if (node.children) copy.children = node.children.map((c) => shifted(c, dOffset, dLine));
-  return copy;
 }
 
 function endPosition(text: string): Pos {

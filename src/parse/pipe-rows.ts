@@ -1,5 +1,6 @@
 import type { Root, RootContent } from 'mdast';
 import { parsePlainText } from './plaintext.js';
+import { shifted } from './shift.js';
 
 /**
  * Tables flattened into lines with `|` between the cells, in a Markdown file: a page copied out of
@@ -15,12 +16,6 @@ import { parsePlainText } from './plaintext.js';
 const PIPE = /[|｜]/;
 /** what makes a paragraph's text differ from its source */
 const MARKUP = /[\\&*_`<>[\]~]/;
-
-interface Pt {
-  line: number;
-  column: number;
-  offset?: number;
-}
 
 function pipeLines(s: string): number {
   let n = 0;
@@ -39,15 +34,6 @@ function paragraphSource(node: RootContent, text: string): { from: number; to: n
   const source = text.slice(from, e.offset);
   if (!PIPE.test(source) || MARKUP.test(source)) return undefined;
   return { from, to: e.offset, line: s.line };
-}
-
-function shifted<T extends RootContent>(node: T, dOffset: number, dLine: number): T {
-  const move = (p: Pt): Pt => ({ line: p.line + dLine, column: p.column, ...(p.offset !== undefined ? { offset: p.offset + dOffset } : {}) });
-  const copy = { ...node } as T & { position?: { start: Pt; end: Pt }; children?: RootContent[]; lines?: { text: string; offset: number }[] };
-  if (copy.position) copy.position = { start: move(copy.position.start), end: move(copy.position.end) };
-  if (copy.children) copy.children = copy.children.map((c) => shifted(c, dOffset, dLine));
-  if (copy.lines) copy.lines = copy.lines.map((l) => ({ text: l.text, offset: l.offset + dOffset }));
-  return copy;
 }
 
 /** The tree with runs of paragraphs made of pipe rows read as plain text; the tree itself when there is none. */

@@ -1,6 +1,7 @@
 /** Chinese numerals and full-width characters, as found in report text. */
 
 import { DERIVED, type MappedText } from '../util/mapped-text.js';
+import { detach } from '../util/detach.js';
 
 const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
@@ -39,10 +40,12 @@ const halfWidthCache = new Map<string, string>();
 
 /**
  * Results for long strings (paragraphs: each finder converts the same block text again), up to a
- * number of characters; looking one up hashes the string once, far cheaper than converting it.
+ * number of characters (a long report's paragraphs; the cache serves the report being read, it is
+ * not worth holding many reports' texts); looking one up hashes the string once, far cheaper than
+ * converting it.
  */
 const longCache = new Map<string, string>();
-const LONG_CACHE_CHARS = 2_000_000;
+const LONG_CACHE_CHARS = 400_000;
 let longCacheChars = 0;
 
 /** Full-width digits and letters to ASCII. */
@@ -50,16 +53,19 @@ export function toHalfWidth(s: string): string {
   const short = s.length <= 64;
   const known = short ? halfWidthCache.get(s) : longCache.get(s);
   if (known !== undefined) return known;
-  const out = FULL_WIDTH.test(s) ? convertFullWidth(s) : s;
+  if (!short && s.length > LONG_CACHE_CHARS / 8) return FULL_WIDTH.test(s) ? convertFullWidth(s) : s;
+  // (kept across reports: a copy, not a slice of this report's text)
+  const own = detach(s);
+  const out = FULL_WIDTH.test(own) ? convertFullWidth(own) : own;
   if (short) {
     if (halfWidthCache.size >= 50000) halfWidthCache.clear();
-    halfWidthCache.set(s, out);
-  } else if (s.length <= LONG_CACHE_CHARS / 8) {
+    halfWidthCache.set(own, out);
+  } else {
     if (longCacheChars + s.length > LONG_CACHE_CHARS) {
       longCache.clear();
       longCacheChars = 0;
     }
-    longCache.set(s, out);
+    longCache.set(own, out);
     longCacheChars += s.length;
   }
   return out;

@@ -1,6 +1,7 @@
 import { toHalfWidth } from '../numerals.js';
 import { readNumbering } from '../numbering.js';
 import type { Numbering } from '../types.js';
+import { detach } from '../../util/detach.js';
 
 /** How a template recognises a label: exact wordings, or groups of words that must all occur. */
 export interface LabelSpec {
@@ -37,9 +38,11 @@ const labelCache = new Map<string, NormalisedLabel>();
 export function normaliseLabel(raw: string): NormalisedLabel {
   let known = labelCache.get(raw);
   if (!known) {
-    known = normaliseLabelOnce(raw);
+    // (kept across reports: a copy, not a slice of this report's text)
+    const own = detach(raw);
+    known = normaliseLabelOnce(own);
     if (labelCache.size >= 20000) labelCache.clear();
-    labelCache.set(raw, known);
+    labelCache.set(own, known);
   }
   return known;
 }

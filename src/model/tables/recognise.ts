@@ -6,6 +6,7 @@ import { outsideBrackets, type PCell, type PRow, type Run } from './grid.js';
 import { isRunTogether, splitRunTogether, type GluedRow } from './run-together.js';
 import type { BlockTemplate, ColumnTemplate, RowTemplate, TableTemplate } from './template.js';
 import type { ColumnMapping, ExtractedCell, ExtractedColumn, ExtractedRow, FlattenedTable, OfficialTable, StructureIssue, UnsureReason } from './types.js';
+import { detach } from '../../util/detach.js';
 
 /**
  * One aligner for every layout: the rows of a run (grid rows, or pieces of a stream of cells,
@@ -58,7 +59,7 @@ function memo<T>(owner: object, key: string, compute: () => T): T {
   if (known !== undefined) return known;
   const v = compute();
   if (m.size >= 20000) m.clear();
-  m.set(key, v);
+  m.set(detach(key), v);
   return v;
 }
 
@@ -208,7 +209,7 @@ function labelLike(c: PCell, row: PRow): boolean {
   if (known === undefined) {
     known = proseLabel(c);
     if (labelLikeCache.size >= 20000) labelLikeCache.clear();
-    labelLikeCache.set(c.text, known);
+    labelLikeCache.set(detach(c.text), known);
   }
   return known;
 }

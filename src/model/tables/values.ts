@@ -1,5 +1,6 @@
 import { isSpace, type MappedText, type SourceRange } from '../../util/mapped-text.js';
 import { chineseNumber, toHalfWidth } from '../numerals.js';
+import { detach } from '../../util/detach.js';
 
 /**
  * What a table cell holds:
@@ -39,9 +40,10 @@ export function parseCellValue(cell: MappedText): CellValue {
   const range = t.range();
   let v = valueCache.get(text);
   if (!v) {
-    v = readValue(text);
+    const own = detach(text);
+    v = readValue(own);
     if (valueCache.size >= 20000) valueCache.clear();
-    valueCache.set(text, v);
+    valueCache.set(own, v);
   }
   const out: CellValue = { kind: v.kind, value: v.value, text, range };
   if (v.unit) out.unit = v.unit;

@@ -66,7 +66,7 @@ export async function aggregate(paths: string[], o: AggregateOptions): Promise<R
   const ndjson = one && existsSync(one) && statSync(one).isDirectory() && existsSync(path.join(one, 'results.ndjson')) ? path.join(one, 'results.ndjson') : one?.endsWith('.ndjson') ? one : undefined;
   if (ndjson) {
     const seen = new Map<string, { body: AuditBody; tables: AuditTable[] }>();
-    for await (const { value } of readLines(ndjson)) {
+    for (const { value } of readLines(ndjson)) {
       const r = value as { filePath: string; body: AuditBody; tables: AuditTable[] };
       seen.set(r.filePath, { body: r.body, tables: r.tables });
     }

@@ -325,11 +325,11 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
   const index = new Map<string, { offset: number; length: number }>();
   const inputs: CrossReportInput[] = [];
   const inputAt = new Map<string, number>();
-  for await (const { line, offset, value } of readLines(resultsFile)) {
+  for (const { offset, length, value } of readLines(resultsFile)) {
     const rec = value as AuditRecord;
     if (!keys.has(rec.filePath)) continue;
     const at = inputAt.get(rec.filePath);
-    index.set(rec.filePath, { offset, length: Buffer.byteLength(line) });
+    index.set(rec.filePath, { offset, length });
     const input: CrossReportInput = {
       file: rec.filePath,
       body: rec.body,

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, renameSync, statSync, writeSync, openSync, closeSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { existsSync, readFileSync, readSync, renameSync, statSync, writeSync, openSync, closeSync } from 'node:fs';
 import type { Rule } from '../rules/types.js';
 import { builtinProfiles } from '../config/profiles.js';
 import { packageInfo } from '../output/sarif.js';
@@ -38,22 +37,68 @@ export interface StateLine {
   audit: { sha256: string; size: number; mtimeMs: number; key: string; budget?: string };
 }
 
-/** Read the lines of an NDJSON file with their byte offsets; lines that are not whole JSON are skipped. */
-export async function* readLines(file: string): AsyncGenerator<{ line: string; offset: number; value: unknown }> {
-  if (!existsSync(file)) return;
-  const rl = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-  let offset = 0;
-  for await (const line of rl) {
-    const at = offset;
-    offset += Buffer.byteLength(line) + 1;
-    if (!line.trim()) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      continue;
+/**
+ * Read the lines of an NDJSON file with their byte offsets and lengths; lines that are not whole
+ * JSON are skipped. The file is read in blocks, synchronously: a line goes from the block to
+ * `JSON.parse` and to its caller before the next is read, so no lines wait in a queue (an audit's
+ * results run to gigabytes, and lines kept waiting outlive the young generation and fill the heap
+ * with garbage that is collected late).
+ */
+export function* readLines(file: string): Generator<{ line: string; offset: number; length: number; value: unknown }> {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return;
+  }
+  try {
+    let buf = Buffer.allocUnsafe(1 << 20);
+    let held = 0; // bytes of the file in buf
+    let base = 0; // the file offset of buf[0]
+    let from = 0; // where the next line starts in buf
+    let eof = false;
+    for (;;) {
+      let nl = buf.indexOf(10, from);
+      if (nl >= held) nl = -1;
+      let end = nl;
+      if (nl < 0) {
+        if (!eof) {
+          // keep the start of the line, make room (a longer line than the buffer: a larger buffer), read on
+          if (from > 0) {
+            buf.copy(buf, 0, from, held);
+            held -= from;
+            base += from;
+            from = 0;
+          }
+          if (held === buf.length) {
+            const larger = Buffer.allocUnsafe(buf.length * 2);
+            buf.copy(larger, 0, 0, held);
+            buf = larger;
+          }
+          const n = readSync(fd, buf, held, buf.length - held, base + held);
+          if (n === 0) eof = true;
+          else held += n;
+          continue;
+        }
+        // the last line, without a line break (cut off by a hard kill, or written by hand)
+        if (from >= held) return;
+        end = held;
+      }
+      const offset = base + from;
+      const length = end - from;
+      const line = buf.toString('utf8', from, end > from && buf[end - 1] === 13 ? end - 1 : end);
+      from = end + 1;
+      if (!line.trim()) continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        continue;
+      }
+      yield { line, offset, length, value };
     }
-    yield { line, offset: at, value };
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -68,7 +113,7 @@ export async function resumeState(file: string, wanted: Map<string, string>, bud
   // the last line of a file wins (a file re-checked after a change appears again)
   const last = new Map<string, number>();
   let n = 0;
-  for await (const { value } of readLines(file)) {
+  for (const { value } of readLines(file)) {
     const v = value as Partial<StateLine>;
     if (typeof v.filePath === 'string' && v.audit) last.set(v.filePath, n);
     n++;
@@ -77,7 +122,7 @@ export async function resumeState(file: string, wanted: Map<string, string>, bud
   const fd = openSync(tmp, 'w');
   try {
     n = 0;
-    for await (const { line, value } of readLines(file)) {
+    for (const { line, value } of readLines(file)) {
       const i = n++;
       const v = value as Partial<StateLine>;
       if (typeof v.filePath !== 'string' || !v.audit || last.get(v.filePath) !== i) continue;

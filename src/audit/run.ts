@@ -17,6 +17,7 @@ import { DEFAULT_BUDGET, defaultThreads, FilePool, type Budget } from './pool.js
 import type { AuditCell, AuditRecord, AuditTable } from './record.js';
 import { readLines, resumeState, rulesKey, sha256 } from './state.js';
 import { SummaryWriter, type AreaTables } from './summary.js';
+import { HeapGuard } from '../util/heap.js';
 import type { FileTask } from './worker.js';
 
 export interface AuditOptions {
@@ -325,7 +326,9 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
   const index = new Map<string, { offset: number; length: number }>();
   const inputs: CrossReportInput[] = [];
   const inputAt = new Map<string, number>();
+  const heap = new HeapGuard();
   for (const { offset, length, value } of readLines(resultsFile)) {
+    heap.tick();
     const rec = value as AuditRecord;
     if (!keys.has(rec.filePath)) continue;
     const at = inputAt.get(rec.filePath);
@@ -384,6 +387,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
     for (const file of order) {
       // now and then, let the workbook's compressed stream drain to disk
       if (++n % 500 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+      heap.tick();
       const { offset, length } = index.get(file)!;
       if (buf.length < length) buf = Buffer.alloc(length * 2);
       readSync(rfd, buf, 0, length, offset);

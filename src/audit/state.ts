@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readSync, renameSync, statSync, writeSync, op
 import type { Rule } from '../rules/types.js';
 import { builtinProfiles } from '../config/profiles.js';
 import { packageInfo } from '../output/sarif.js';
+import { HeapGuard } from '../util/heap.js';
 
 /**
  * The state of an audit is its results.ndjson: each line is one file's result with, under
@@ -40,9 +41,8 @@ export interface StateLine {
 /**
  * Read the lines of an NDJSON file with their byte offsets and lengths; lines that are not whole
  * JSON are skipped. The file is read in blocks, synchronously: a line goes from the block to
- * `JSON.parse` and to its caller before the next is read, so no lines wait in a queue (an audit's
- * results run to gigabytes, and lines kept waiting outlive the young generation and fill the heap
- * with garbage that is collected late).
+ * `JSON.parse` and to its caller before the next is read, with no queue of lines and no promise
+ * per line between them (an audit's results run to gigabytes).
  */
 export function* readLines(file: string): Generator<{ line: string; offset: number; length: number; value: unknown }> {
   let fd: number;
@@ -113,7 +113,9 @@ export async function resumeState(file: string, wanted: Map<string, string>, bud
   // the last line of a file wins (a file re-checked after a change appears again)
   const last = new Map<string, number>();
   let n = 0;
+  const heap = new HeapGuard();
   for (const { value } of readLines(file)) {
+    heap.tick();
     const v = value as Partial<StateLine>;
     if (typeof v.filePath === 'string' && v.audit) last.set(v.filePath, n);
     n++;
@@ -123,6 +125,7 @@ export async function resumeState(file: string, wanted: Map<string, string>, bud
   try {
     n = 0;
     for (const { line, value } of readLines(file)) {
+      heap.tick();
       const i = n++;
       const v = value as Partial<StateLine>;
       if (typeof v.filePath !== 'string' || !v.audit || last.get(v.filePath) !== i) continue;

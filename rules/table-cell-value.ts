@@ -1,7 +1,7 @@
 import { defineRule } from '../src/rules/types.js';
 import { TABLE4_HEADER } from '../src/rules/example-texts.js';
-import { cellName, checkRelations, officialTablesFor, partName, templateOf } from '../src/model/tables/index.js';
-import type { ExtractedCell } from '../src/model/tables/index.js';
+import { cellName, officialTablesFor, partName, tableRelations, templateOf } from '../src/model/tables/index.js';
+import type { BlockTemplate, ExtractedCell } from '../src/model/tables/index.js';
 
 interface Options {
   /** which blank cells to warn about: `empty` (nothing written), `all` (also /, —, －), `off` */
@@ -82,28 +82,35 @@ export default defineRule<Options>({
       if (!tpl) continue;
       // totals left blank although their parts are not zero
       const blankTotals = new Map<ExtractedCell, number>();
-      for (const c of checkRelations(table, tpl)) {
+      for (const c of tableRelations(table, tpl)) {
         const total = c.left[0]!;
         if (c.relation.kind === 'sum' && total.cell.kind === 'blank' && c.rightSum !== 0) blankTotals.set(total.cell, c.rightSum);
       }
       // blanks: one warning per table, naming the rows that hold them
       const blanks: ExtractedCell[] = [];
       const blankRows: string[] = [];
-      for (const [rowId, cols] of Object.entries(table.cells)) {
-        const block = tpl.blocks.find((b) => b.rows.some((r) => r.id === rowId));
-        const rowT = block?.rows.find((r) => r.id === rowId);
-        for (const [colId, cell] of Object.entries(cols)) {
-          const colT = block?.columns.find((c) => c.id === colId);
-          const where = { cell: cellName(tpl, rowId, colId), cellEn: cellName(tpl, rowId, colId, 'en'), text: cell.text };
-          if (cell.kind === 'invalid') emit({ messageId: 'invalid', data: where, range: cell.range, actual: cell.text });
+      // for…in: the order of Object.entries without its pair per entry
+      for (const rowId in table.cells) {
+        const cols = table.cells[rowId]!;
+        let block: BlockTemplate | undefined | null = null;
+        // the cell's names are worded only for a cell that is reported
+        const where = (colId: string, cell: ExtractedCell) => ({ cell: cellName(tpl, rowId, colId), cellEn: cellName(tpl, rowId, colId, 'en'), text: cell.text });
+        for (const colId in cols) {
+          const cell = cols[colId]!;
+          if (cell.kind === 'invalid') emit({ messageId: 'invalid', data: where(colId, cell), range: cell.range, actual: cell.text });
           else if (cell.kind === 'approximate') {
-            if (options.approximate) emit({ messageId: 'approximate', data: where, range: cell.range, severity: 'warning', actual: cell.text });
+            if (options.approximate) emit({ messageId: 'approximate', data: where(colId, cell), range: cell.range, severity: 'warning', actual: cell.text });
           } else if (cell.kind === 'number' && cell.value !== null) {
-            if (cell.value < 0 && !colT?.signed) emit({ messageId: 'negative', data: where, range: cell.range, actual: cell.value });
-            else if (!Number.isInteger(cell.value) && !colT?.decimals && !rowT?.decimals) emit({ messageId: 'decimal', data: where, range: cell.range, actual: cell.value });
+            // a whole number of 0 or more is valid in any column: the template is looked at only for the others
+            if (cell.value >= 0 && Number.isInteger(cell.value)) continue;
+            if (block === null) block = tpl.blocks.find((b) => b.rows.some((r) => r.id === rowId));
+            const colT = block?.columns.find((c) => c.id === colId);
+            if (cell.value < 0 && !colT?.signed) emit({ messageId: 'negative', data: where(colId, cell), range: cell.range, actual: cell.value });
+            else if (!Number.isInteger(cell.value) && !colT?.decimals && !block?.rows.find((r) => r.id === rowId)?.decimals)
+              emit({ messageId: 'decimal', data: where(colId, cell), range: cell.range, actual: cell.value });
           } else if (cell.kind === 'blank') {
             const sum = blankTotals.get(cell);
-            if (sum !== undefined) emit({ messageId: 'blankTotal', data: { ...where, expected: sum }, range: cell.range, expected: sum, actual: null });
+            if (sum !== undefined) emit({ messageId: 'blankTotal', data: { ...where(colId, cell), expected: sum }, range: cell.range, expected: sum, actual: null });
             else if (options.blanks === 'all' || (options.blanks === 'empty' && cell.text === '')) {
               blanks.push(cell);
               const name = partName(tpl, rowId, 'row');

@@ -3,6 +3,7 @@ import { UNCHECKED_MESSAGES, uncheckedMessageId } from '../src/rules/unchecked-t
 import { TABLE2_REPORT, TABLE3_REPORT, TABLE4_HEADER } from '../src/rules/example-texts.js';
 import { blocksInOtherFormat, knownTemplates, officialTablesFor, partName, templateOf } from '../src/model/tables/index.js';
 import type { SourceRange } from '../src/util/mapped-text.js';
+import type { RowTemplate } from '../src/model/tables/index.js';
 
 export default defineRule<Record<string, never>>({
   id: 'table-structure',
@@ -281,8 +282,9 @@ export default defineRule<Record<string, never>>({
       if (!tpl) continue;
       const name = `“${tpl.title.replace(/^[一二三四五六七八九十]+、/, '')}”表`;
       const nameEn = `table “${tpl.title.replace(/^[一二三四五六七八九十]+、/, '')}”`;
-      const allRows = tpl.blocks.flatMap((b) => b.rows);
-      const index = (id: string): number => allRows.findIndex((r) => r.id === id);
+      // (the template's rows in order, listed only for a table that misses one)
+      let allRows: RowTemplate[] | undefined;
+      const index = (id: string): number => (allRows ??= tpl.blocks.flatMap((b) => b.rows)).findIndex((r) => r.id === id);
       // where a missing row belongs: at the next row found after it, else after the last
       const placeOf = (id: string): SourceRange => {
         const i = index(id);

@@ -1,7 +1,7 @@
 import type { Block, ContactItem, ContactKind } from './types.js';
 import type { MappedText } from '../util/mapped-text.js';
 import { halfWidthOf, toHalfWidth } from './numerals.js';
-import { rowText } from './period.js';
+import { rowHalfWidth, rowText } from './period.js';
 import { vocabulary } from '../config/vocabulary.js';
 import { crawlerHeader, isChromeLine } from './page-chrome.js';
 import { headingStartLength } from '../read/headings.js';
@@ -29,6 +29,8 @@ interface ContactVocabulary {
 
 interface ContactWords {
   label: RegExp;
+  /** a text holds no contact detail unless this matches it (see `mayHold`) */
+  any: RegExp;
   anyLabel: RegExp;
   webBefore: RegExp;
   aboutReport: RegExp;
@@ -44,6 +46,8 @@ function words(): ContactWords {
   const { phone, email, postcode, address, website } = v.labels;
   built = {
     label: new RegExp(`(${alt(email)})|(${alt(postcode)})|(${alt(phone)})|(${alt(address)})`, 'gi'),
+    // a label, or what a value without one needs: EMAIL's @, LANDLINE's 7 digits, WEBSITE's start
+    any: new RegExp(`${alt([...email, ...postcode, ...phone, ...address])}|@|[0-9]{7}|https?://|www\\.`, 'i'),
     // any label, to end an address that runs into the next one
     anyLabel: new RegExp(`(?:${alt([...email, ...postcode, ...phone, ...website])})\\s*[:：]?`, 'i'),
     webBefore: new RegExp(`(?:${alt(v.webBefore)})$`),
@@ -211,9 +215,19 @@ function sentences(h: string): [number, number][] {
   return out;
 }
 
+/**
+ * Whether a half-width text may hold a contact detail: every one `labelled` finds follows a
+ * label, and `unlabelled` needs an @ (EMAIL), seven digits in a row (LANDLINE) or a web address's
+ * start (WEBSITE). One scan instead of four for the many texts that hold none.
+ */
+function mayHold(h: string): boolean {
+  return words().any.test(h);
+}
+
 /** Contact details in one piece of text. */
 export function contactsIn(text: MappedText): ContactItem[] {
   const h = halfWidthOf(text);
+  if (!mayHold(h)) return [];
   const raw = labelled(h);
   raw.push(...unlabelled(h, raw));
   // (most lines hold none: their sentences need not be read)
@@ -249,14 +263,20 @@ function isChrome(b: Block | undefined): boolean {
 /** Contact details given in the report (phone, e-mail, address, postcode, website), in document order. */
 export function extractContacts(blocks: Block[]): ContactItem[] {
   const out: ContactItem[] = [];
+  // whether each block is a line of the page's header or footer, asked once per block
+  const chrome = blocks.map(isChrome);
   blocks.forEach((b, i) => {
     if (b.type === 'code' || b.type === 'html') return;
     // the page's footer: the line itself, or a line between two footer lines
-    if (isChrome(b) || (isChrome(blocks[i - 1]) && isChrome(blocks[i + 1]))) return;
+    if (chrome[i] || (i > 0 && chrome[i - 1] && chrome[i + 1])) return;
     // a crawler's header line (原文链接: https://…) gives the page's address, not the report's
     if (b.type !== 'table' && b.text.length <= MAX_CHROME_LINE && crawlerHeader(b.text.text)) return;
     if (b.table) {
-      for (const row of b.table.rows) out.push(...contactsIn(rowText(row)));
+      for (const row of b.table.rows) {
+        // the row's text is built only for a row that may hold a contact detail
+        const h = rowHalfWidth(row);
+        if (mayHold(h)) out.push(...contactsIn(rowText(row, h)));
+      }
     } else out.push(...contactsIn(b.text));
   });
   return out;

@@ -91,7 +91,21 @@ const CHUNK = 4096;
  * that scan every block ask for the same conversion again and again.
  */
 export function halfWidthOf(t: MappedText): string {
-  return (t[DERIVED] ??= toHalfWidth(t.text));
+  return (t[DERIVED] ??= halfWidthOnce(t.text));
+}
+
+/**
+ * `toHalfWidth` of a string converted once (its text object keeps the answer): a short one (a
+ * cell, a label) is looked over character by character, as cheap as hashing it for the cache, and
+ * most hold no full-width form.
+ */
+function halfWidthOnce(s: string): string {
+  if (s.length > 16) return toHalfWidth(s);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) return toHalfWidth(s);
+  }
+  return s;
 }
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';

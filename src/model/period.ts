@@ -1,5 +1,5 @@
 import type { Block, DateValue, PeriodStatement, RawCell } from './types.js';
-import { MappedText } from '../util/mapped-text.js';
+import { DERIVED, MappedText } from '../util/mapped-text.js';
 import { chineseNumber, halfWidthOf } from './numerals.js';
 import { CN_SMALL, isValidDate, parseYear, YEAR_RE } from './dates.js';
 import { vocabulary } from '../config/vocabulary.js';
@@ -33,7 +33,7 @@ interface PeriodVocabulary {
 
 const longestFirst = (xs: string[]): string[] => [...xs].sort((a, b) => b.length - a.length);
 
-let built: { key: RegExp; connector: RegExp; cutoff: RegExp; ongoing: RegExp; dataWord: RegExp; dataAfter: RegExp } | undefined;
+let built: { key: RegExp; keyTest: RegExp; connector: RegExp; cutoff: RegExp; ongoing: RegExp; dataWord: RegExp; dataAfter: RegExp } | undefined;
 /** The expressions built from the period vocabulary (src/vocabulary/period.json). */
 function words(): NonNullable<typeof built> {
   if (built) return built;
@@ -42,6 +42,8 @@ function words(): NonNullable<typeof built> {
   const keyword = `(?:${v.keyword.heads.join('|')})(?:${longestFirst(v.keyword.links).join('|')})*(?:${longestFirst(v.keyword.nouns).join('|')})`;
   built = {
     key: new RegExp(`${v.subject}(?:${keyword}|${v.alone.join('|')})`, 'g'),
+    // the same, to test a text for one (no lastIndex to reset)
+    keyTest: new RegExp(`${v.subject}(?:${keyword}|${v.alone.join('|')})`),
     connector: new RegExp(v.connector, 'y'),
     cutoff: new RegExp(v.cutoff, 'y'),
     ongoing: new RegExp(`^(?:${v.ongoing.join('|')})`),
@@ -224,6 +226,8 @@ function statement(text: MappedText, h: string, from: number, parsed: Parsed): P
 /** where a sentence begins, looking back from `i` */
 const SENTENCE_END = /[。；;！？!?\n]/;
 const YEAR_START = new RegExp(YEAR_RE.source, 'g');
+/** the same, to test a text for one */
+const YEAR_ANY = new RegExp(YEAR_RE.source);
 const SEPARATOR_IN = /[至到—–－\-~～―]/;
 
 /**
@@ -295,12 +299,33 @@ export function periodsIn(text: MappedText): PeriodStatement[] {
   return [...out, ...more].sort((a, b) => a.range.start - b.range.start);
 }
 
-/** A table row read as one line, a label cell and its value joined by a colon (统计期限：2021年…). */
-export function rowText(row: RawCell[]): MappedText {
-  return MappedText.concat(
+/**
+ * A table row read as one line, a label cell and its value joined by a colon (统计期限：2021年…).
+ * `halfWidth`, when given, is the line's half-width form (`rowHalfWidth`), kept on the text.
+ */
+export function rowText(row: RawCell[], halfWidth?: string): MappedText {
+  const t = MappedText.concat(
     row.filter((c) => !c.origin && c.text.text !== '').map((c) => c.text),
     '：',
   );
+  if (halfWidth !== undefined) t[DERIVED] = halfWidth;
+  return t;
+}
+
+/**
+ * The half-width form of `rowText(row)`'s string (what `halfWidthOf` gives for it), joined from
+ * the cells' own half-width forms, which are kept on the cells: a finder tests it before it builds
+ * the row's text. (The joining '：' is ':' in half-width.)
+ */
+export function rowHalfWidth(row: RawCell[]): string {
+  let out = '';
+  let first = true;
+  for (const c of row) {
+    if (c.origin || c.text.text === '') continue;
+    out = first ? halfWidthOf(c.text) : `${out}:${halfWidthOf(c.text)}`;
+    first = false;
+  }
+  return out;
 }
 
 /**
@@ -332,8 +357,14 @@ export function extractPeriods(blocks: Block[]): PeriodStatement[] {
   blocks.forEach((b, i) => {
     if (b.type === 'code' || b.type === 'html') return;
     if (b.table) {
-      // (a row with no digits holds no statement: see MAY_HOLD_DATE)
-      for (const row of b.table.rows) if (row.some((c) => MAY_HOLD_DATE.test(c.text.text))) out.push(...periodsIn(rowText(row)));
+      for (const row of b.table.rows) {
+        // (a row with no digits holds no statement: see MAY_HOLD_DATE)
+        if (!row.some((c) => MAY_HOLD_DATE.test(c.text.text))) continue;
+        // nor does one without the words of a statement or a year and a separator (see periodsIn)
+        const h = rowHalfWidth(row);
+        if (!words().keyTest.test(h) && !(SEPARATOR_IN.test(h) && YEAR_ANY.test(h))) continue;
+        out.push(...periodsIn(rowText(row, h)));
+      }
       return;
     }
     const own = periodsIn(b.text);

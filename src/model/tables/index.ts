@@ -6,11 +6,11 @@ import { recognise, type Candidate } from './recognise.js';
 import { templatesOf, type TableTemplate } from './template.js';
 import type { FlattenedTable, OfficialTable, OfficialTables } from './types.js';
 import { labelScore, normaliseLabel, type LabelSpec } from './labels.js';
-import { checkRelations, type RelationCheck } from './relations.js';
+import { tableRelations, type RelationCheck } from './relations.js';
 
 export type * from './types.js';
 export type { TableTemplate, RelationTemplate, RowTemplate, ColumnTemplate, BlockTemplate } from './template.js';
-export { checkRelations, type RelationCheck, type CellRef } from './relations.js';
+export { checkRelations, tableRelations, type RelationCheck, type CellRef } from './relations.js';
 export { parseCellValue, type CellValue, type CellKind } from './values.js';
 import { formatEvidence } from './evidence.js';
 import { memoised } from '../../util/memo.js';
@@ -227,15 +227,28 @@ export { cellName, partName } from './describe.js';
  * are never run on a guessed structure), leaving out failures where one side is all blank (no
  * value is ever computed from blanks alone).
  */
-export function failedRelations(report: Report, profile: Profile): { table: OfficialTable; tpl: TableTemplate; check: RelationCheck }[] {
-  const out: { table: OfficialTable; tpl: TableTemplate; check: RelationCheck }[] = [];
+export function failedRelations(report: Report, profile: Profile): readonly FailedRelation[] {
+  const known = failedByReport.get(report);
+  if (known?.profile === profile) return known.failed;
+  const out: FailedRelation[] = [];
   for (const table of officialTablesFor(report, profile)) {
     const tpl = templateOf(table, profile);
     if (!tpl || !columnsSure(table)) continue;
-    for (const check of checkRelations(table, tpl)) if (!check.holds && !check.blankSide) out.push({ table, tpl, check });
+    for (const check of tableRelations(table, tpl)) if (!check.holds && !check.blankSide) out.push({ table, tpl, check });
   }
+  failedByReport.set(report, { profile, failed: out });
   return out;
 }
+
+/** A relation that fails, with the table it fails in and the template it was read with. */
+export interface FailedRelation {
+  table: OfficialTable;
+  tpl: TableTemplate;
+  check: RelationCheck;
+}
+
+/** failedRelations' answer per report, for the rules that read it (table-sum and table-balance both do). */
+const failedByReport = new WeakMap<Report, { profile: Profile; failed: FailedRelation[] }>();
 
 /** The template of the same kind in another generation whose columns include this header label, if any. */
 export function otherGenerationColumn(tpl: TableTemplate, text: string, profile?: Pick<Profile, 'tables'>): TableTemplate | undefined {

@@ -47,21 +47,28 @@ function columnsOfRow(tpl: TableTemplate, row: string): readonly string[] {
 /** columnsOfRow's answers per template: relations are checked again and again (each reading of figures run together checks them all). */
 const rowColumns = new WeakMap<TableTemplate, Map<string, readonly string[]>>();
 
-function resolve(table: OfficialTable, tpl: TableTemplate, refs: string[], fixed: { row?: string; column?: string }): CellRef[] | undefined {
+function resolve(table: OfficialTable, tpl: TableTemplate, refs: string[], fixedRow: string | undefined, fixedColumn: string | undefined): CellRef[] | undefined {
   const out: CellRef[] = [];
   for (const ref of refs) {
     let row: string;
     let column: string;
-    if (fixed.row !== undefined) {
-      row = fixed.row;
+    if (fixedRow !== undefined) {
+      row = fixedRow;
       column = ref;
-    } else if (fixed.column !== undefined) {
+    } else if (fixedColumn !== undefined) {
       row = ref;
-      column = fixed.column;
+      column = fixedColumn;
     } else {
-      const [r, c] = ref.split('/');
-      row = r!;
-      column = c ?? columnsOfRow(tpl, row)[0] ?? 'value';
+      const slash = ref.indexOf('/');
+      if (slash < 0) {
+        row = ref;
+        column = columnsOfRow(tpl, row)[0] ?? 'value';
+      } else {
+        // as `split('/')`: what follows a second slash is not part of the column
+        const next = ref.indexOf('/', slash + 1);
+        row = ref.slice(0, slash);
+        column = next < 0 ? ref.slice(slash + 1) : ref.slice(slash + 1, next);
+      }
     }
     const cell = table.cells[row]?.[column];
     if (!cell) return undefined;
@@ -71,11 +78,34 @@ function resolve(table: OfficialTable, tpl: TableTemplate, refs: string[], fixed
 }
 
 function usable(refs: CellRef[]): boolean {
-  return refs.every((r) => r.cell.kind === 'number' || r.cell.kind === 'blank');
+  for (const r of refs) if (r.cell.kind !== 'number' && r.cell.kind !== 'blank') return false;
+  return true;
 }
 
 function sum(refs: CellRef[]): number {
-  return round(refs.reduce((a, r) => a + (r.cell.value ?? 0), 0));
+  let a = 0;
+  for (const r of refs) a += r.cell.value ?? 0;
+  return round(a);
+}
+
+function allBlank(refs: CellRef[]): boolean {
+  for (const r of refs) if (r.cell.kind !== 'blank') return false;
+  return true;
+}
+
+/** Check one relation in one row (`row`), one column (`column`) or once (neither), if its cells allow. */
+function checkOne(out: RelationCheck[], table: OfficialTable, tpl: TableTemplate, rel: RelationTemplate, row: string | undefined, column: string | undefined): void {
+  const left = resolve(table, tpl, rel.left, row, column);
+  const right = resolve(table, tpl, rel.right, row, column);
+  if (!left || !right || !usable(left) || !usable(right)) return;
+  const leftSum = sum(left);
+  const rightSum = sum(right);
+  const holds = rel.kind === 'at-most' ? leftSum <= rightSum + EPS : Math.abs(leftSum - rightSum) < EPS;
+  const blankSide = !holds && (allBlank(left) || allBlank(right));
+  // the row or column it was checked in is a property only where there is one
+  if (row !== undefined) out.push({ relation: rel, row, left, right, leftSum, rightSum, holds, blankSide });
+  else if (column !== undefined) out.push({ relation: rel, column, left, right, leftSum, rightSum, holds, blankSide });
+  else out.push({ relation: rel, left, right, leftSum, rightSum, holds, blankSide });
 }
 
 /**
@@ -86,24 +116,27 @@ function sum(refs: CellRef[]): number {
 export function checkRelations(table: OfficialTable, tpl: TableTemplate): RelationCheck[] {
   const out: RelationCheck[] = [];
   for (const rel of tpl.relations) {
-    const contexts: { row?: string; column?: string }[] = [];
     if (rel.each === 'row') {
-      const rows = rel.rows ?? table.rows.map((r) => r.id).filter((id) => table.cells[id]);
-      for (const row of rows) contexts.push({ row });
+      if (rel.rows) for (const row of rel.rows) checkOne(out, table, tpl, rel, row, undefined);
+      else for (const r of table.rows) if (table.cells[r.id]) checkOne(out, table, tpl, rel, r.id, undefined);
     } else if (rel.each === 'column') {
-      const cols = rel.columns ?? columnsOfRow(tpl, rel.left[0]!);
-      for (const column of cols) contexts.push({ column });
-    } else contexts.push({});
-    for (const ctx of contexts) {
-      const left = resolve(table, tpl, rel.left, ctx);
-      const right = resolve(table, tpl, rel.right, ctx);
-      if (!left || !right || !usable(left) || !usable(right)) continue;
-      const leftSum = sum(left);
-      const rightSum = sum(right);
-      const holds = rel.kind === 'at-most' ? leftSum <= rightSum + EPS : Math.abs(leftSum - rightSum) < EPS;
-      const allBlank = (refs: CellRef[]): boolean => refs.every((r) => r.cell.kind === 'blank');
-      out.push({ relation: rel, ...ctx, left, right, leftSum, rightSum, holds, blankSide: !holds && (allBlank(left) || allBlank(right)) });
-    }
+      for (const column of rel.columns ?? columnsOfRow(tpl, rel.left[0]!)) checkOne(out, table, tpl, rel, undefined, column);
+    } else checkOne(out, table, tpl, rel, undefined, undefined);
   }
   return out;
+}
+
+/** checkRelations' answer for each table, kept for the rules that read it (a table is not changed once read). */
+const checkedTables = new WeakMap<OfficialTable, { tpl: TableTemplate; checks: RelationCheck[] }>();
+
+/**
+ * The relation checks of a table as read into a report, computed once and shared by every rule
+ * that needs them (the list and its checks are read, never changed).
+ */
+export function tableRelations(table: OfficialTable, tpl: TableTemplate): readonly RelationCheck[] {
+  const known = checkedTables.get(table);
+  if (known?.tpl === tpl) return known.checks;
+  const checks = checkRelations(table, tpl);
+  checkedTables.set(table, { tpl, checks });
+  return checks;
 }

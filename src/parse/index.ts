@@ -6,6 +6,7 @@ import type { SourceDocument } from '../read/types.js';
 import { parsePlainText } from './plaintext.js';
 import { parseHtml } from './html.js';
 import { pipeRowsAsTables } from './pipe-rows.js';
+import { plainMarkdown } from './plain-markdown.js';
 
 export type { Root } from 'mdast';
 
@@ -14,9 +15,12 @@ const markdownProcessor = once(() => unified().use(remarkParse()).use(remarkGfm(
 // the same parse, cheaper for a text without `@`: see ./gfm.ts
 const markdownProcessorWithoutEmail = once(() => unified().use(remarkParse()).use(gfmWithoutEmailLiterals));
 
-/** Markdown (CommonMark + GFM) into an mdast tree whose positions are offsets in `text`. */
+/**
+ * Markdown (CommonMark + GFM) into an mdast tree whose positions are offsets in `text`. A text with
+ * no syntax in it (plain text saved as `.md`) is paragraphs, read without micromark: ./plain-markdown.ts.
+ */
 export function parseMarkdown(text: string): Root {
-  return (text.includes('@') ? markdownProcessor() : markdownProcessorWithoutEmail()).parse(text) as Root;
+  return plainMarkdown(text) ?? (text.includes('@') ? markdownProcessor() : markdownProcessorWithoutEmail()).parse(text) as Root;
 }
 
 /**

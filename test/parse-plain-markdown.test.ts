@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { exampleReport, table2Text, table3Text } from '../src/audit/example-reports.js';
 import { parseMarkdown } from '../src/parse/index.js';
 import { plainMarkdown } from '../src/parse/plain-markdown.js';
+import { parsePlainText } from '../src/parse/plaintext.js';
+import { shifted } from '../src/parse/shift.js';
 import { corpusDir, repoRoot } from './helpers/corpus.js';
 import { runs } from './helpers/runs.js';
 
@@ -93,5 +95,21 @@ describe('Markdown with no syntax in it', () => {
       expect(plainMarkdown(text)).toBeUndefined();
       expect(parseMarkdown(text)).toEqual(remark.parse(text));
     }
+  });
+});
+
+describe('plain text read from a part of a text', () => {
+  it('gives the nodes of the part read on its own, moved to where the part stands', () => {
+    fc.assert(
+      fc.property(lines, lines, lines, fc.constantFrom('\n', '\r\n', '\r'), (before, part, after, eol) => {
+        const head = before ? before + eol : '';
+        const text = head + part + (after ? eol + after : '');
+        const firstLine = head.split(/\r\n|\n|\r/).length;
+        const whole = parsePlainText(text, head.length, head.length + part.length, firstLine);
+        const alone = parsePlainText(part);
+        expect(whole.children).toEqual(alone.children.map((c) => shifted(c, head.length, firstLine - 1)));
+      }),
+      { numRuns: runs(300, 3000) },
+    );
   });
 });

@@ -78,7 +78,16 @@ const CJK_OR_PUNCT = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“�
 /** Display width: Chinese characters and full-width forms count two. */
 export function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += CJK_OR_PUNCT.test(ch) ? 2 : 1;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    // a character outside the Basic Multilingual Plane (two code units) counts one
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    w += isCjkOrPunct(c) ? 2 : 1;
+  }
   return w;
 }
 
@@ -165,6 +174,11 @@ function runningHeads(lines: Line[], pageLine: boolean[], heading: RegExp): Set<
   return heads;
 }
 
+/** A short line without a comma (a title, a heading): a wrapped line is long. */
+function short(line: string): boolean {
+  return displayWidth(line.trim()) < 64 && !/[，,；;：:]/.test(line);
+}
+
 /** Whether a line may continue the paragraph of the line before it. */
 function continues(prev: string, next: string, heading: RegExp): boolean {
   if (isBlank(next) || STRUCTURAL.test(next) || STRUCTURAL.test(prev) || FIGURES_ONLY.test(next) || heading.test(next)) return false;
@@ -231,8 +245,7 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
   // offset in raw of an offset in dumped
   let fromDump = (o: number): number => o;
   // (a dump has sentences; a table laid out on one line has hardly any)
-  const sentences = (longest.text.match(/[。！？]/g) ?? []).length;
-  if (kind === 'text' && longest.text.length > 1500 && longest.text.length > raw.length * 0.5 && sentences >= 5) {
+  if (kind === 'text' && longest.text.length > 1500 && longest.text.length > raw.length * 0.5 && (longest.text.match(/[。！？]/g) ?? []).length >= 5) {
     const split = splitDump(longest.text);
     if (split.text !== longest.text) {
       dumped = raw.slice(0, longest.start) + split.text + raw.slice(longest.end);
@@ -249,9 +262,10 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
   const dropped = lines.map((l, i) => pageLine[i]! || heads.has(l.text.trim()));
 
   // double spacing: a blank line after nearly every line is not a paragraph break
-  const nonBlank = lines.filter((l) => !isBlank(l.text)).length;
+  const blank = lines.map((l) => isBlank(l.text));
+  const nonBlank = blank.filter((b) => !b).length;
   let single = 0;
-  for (let i = 0; i + 2 < lines.length; i++) if (!isBlank(lines[i]!.text) && isBlank(lines[i + 1]!.text) && !isBlank(lines[i + 2]!.text)) single++;
+  for (let i = 0; i + 2 < lines.length; i++) if (!blank[i] && blank[i + 1] && !blank[i + 2]) single++;
   const doubleSpaced = nonBlank >= 10 && single >= nonBlank * 0.6;
 
   const width = kind === 'text' ? wrapWidth(lines.filter((_, i) => !dropped[i])) : undefined;
@@ -260,7 +274,7 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
   let prev = -1; // the last kept, non-blank line
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    if (dropped[i] || isBlank(l.text)) continue;
+    if (dropped[i] || blank[i]) continue;
     let join = false;
     if (prev >= 0) {
       const open = lines[prev]!.text;
@@ -275,8 +289,7 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
       const soft = blanks <= (doubleSpaced ? 1 : 0) + 2 * chrome;
       if (soft && kind === 'markdown') {
         // a short line without a comma (a title, a heading) ends there: a wrapped line is long
-        const short = displayWidth(open.trim()) < 64 && !/[，,；;：:]/.test(open);
-        join = blanks === 0 && !short && continues(open, l.text, heading) && HAN.test(open.trimEnd().slice(-1)) && CJK_OR_PUNCT.test(l.text.trimStart()[0] ?? '');
+        join = blanks === 0 && !short(open) && continues(open, l.text, heading) && HAN.test(open.trimEnd().slice(-1)) && CJK_OR_PUNCT.test(l.text.trimStart()[0] ?? '');
       } else if (soft && width !== undefined) {
         // a heading is joined only when it fills the line (a long heading wrapped)
         const min = heading.test(open) ? 0.95 : 0.8;

@@ -98,6 +98,9 @@ const FIGURES_ONLY = /^[\s\u3000]*[-+]?[\d０-９.,，．%％/／—－\-\s\u300
 /** Markdown and table structure that starts a line, or cells separated inside it. */
 const STRUCTURAL = /^[\s\u3000]*(?:[|#>`]|[-*+]\s|\d+[.)]\s|={3,}|-{3,}|<)|[|｜\t]|\S(?: {2,}|\u3000{2,})\S/;
 
+/** What foldWidth folds. */
+const FOLDED = /[０-９Ａ-Ｚａ-ｚ％]/;
+
 /** Full-width digits, Latin letters and the per-cent sign, folded to ASCII (one character each). */
 function foldWidth(s: string): string {
   return s.replace(/[０-９Ａ-Ｚａ-ｚ％]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
@@ -176,7 +179,7 @@ function runningHeads(lines: Line[], pageLine: boolean[], heading: RegExp): Set<
 
 /** A short line without a comma (a title, a heading): a wrapped line is long. */
 function short(line: string): boolean {
-  return displayWidth(line.trim()) < 64 && !/[，,；;：:]/.test(line);
+  return !/[，,；;：:]/.test(line) && displayWidth(line.trim()) < 64;
 }
 
 /** Whether a line may continue the paragraph of the line before it. */
@@ -270,10 +273,14 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
 
   const width = kind === 'text' ? wrapWidth(lines.filter((_, i) => !dropped[i])) : undefined;
 
-  const b = new Builder();
+  // which lines are joined to the line before them: decided first, since most texts have none and
+  // are then left as they are, without being copied
+  const joined: boolean[] = [];
+  let anyJoin = false;
   let prev = -1; // the last kept, non-blank line
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
+    joined.push(false);
     if (dropped[i] || blank[i]) continue;
     let join = false;
     if (prev >= 0) {
@@ -296,27 +303,39 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
         join = displayWidth(open.trim()) >= width * min && continues(open, l.text, heading);
       }
     }
-    if (join) {
-      const p = lines[prev]!;
-      const first = l.text.length - l.text.trimStart().length;
-      // Latin words wrapped apart keep one space: the line break stands for it
-      if (/[A-Za-z0-9]/.test(p.text.trimEnd().slice(-1)) && /[A-Za-z]/.test(l.text[first] ?? '')) b.copy(' ', p.end);
-      b.copy(l.text.slice(first), l.start + first);
-    } else {
-      // the line breaks and blank lines between, as they were, less dropped lines
-      if (prev >= 0) b.copy(dumped.slice(lines[prev]!.end, lines[prev]!.next), lines[prev]!.end);
-      for (let k = prev + 1; k < i; k++) {
-        if (dropped[k]) continue;
-        b.copy(dumped.slice(lines[k]!.start, lines[k]!.next), lines[k]!.start);
-      }
-      b.copy(l.text, l.start);
-    }
+    if (join) joined[i] = anyJoin = true;
     prev = i;
   }
-  // what follows the last line (final line break, trailing blank lines), less dropped lines
-  if (prev >= 0) {
-    b.copy(dumped.slice(lines[prev]!.end, lines[prev]!.next), lines[prev]!.end);
-    for (let k = prev + 1; k < lines.length; k++) if (!dropped[k]) b.copy(dumped.slice(lines[k]!.start, lines[k]!.next), lines[k]!.start);
+
+  // nothing dropped, joined or split: the text as it is (all of it, from the first line to the last)
+  const b = dumped === raw && !anyJoin && prev >= 0 && !dropped.some(Boolean) ? { text: raw, segs: [{ t: 0, s: 0, len: raw.length }] } : new Builder();
+  if (b instanceof Builder) {
+    prev = -1;
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!;
+      if (dropped[i] || blank[i]) continue;
+      if (joined[i]) {
+        const p = lines[prev]!;
+        const first = l.text.length - l.text.trimStart().length;
+        // Latin words wrapped apart keep one space: the line break stands for it
+        if (/[A-Za-z0-9]/.test(p.text.trimEnd().slice(-1)) && /[A-Za-z]/.test(l.text[first] ?? '')) b.copy(' ', p.end);
+        b.copy(l.text.slice(first), l.start + first);
+      } else {
+        // the line breaks and blank lines between, as they were, less dropped lines
+        if (prev >= 0) b.copy(dumped.slice(lines[prev]!.end, lines[prev]!.next), lines[prev]!.end);
+        for (let k = prev + 1; k < i; k++) {
+          if (dropped[k]) continue;
+          b.copy(dumped.slice(lines[k]!.start, lines[k]!.next), lines[k]!.start);
+        }
+        b.copy(l.text, l.start);
+      }
+      prev = i;
+    }
+    // what follows the last line (final line break, trailing blank lines), less dropped lines
+    if (prev >= 0) {
+      b.copy(dumped.slice(lines[prev]!.end, lines[prev]!.next), lines[prev]!.end);
+      for (let k = prev + 1; k < lines.length; k++) if (!dropped[k]) b.copy(dumped.slice(lines[k]!.start, lines[k]!.next), lines[k]!.start);
+    }
   }
 
   const text = foldSpaces(b);
@@ -329,12 +348,46 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
  * Remove a space between a Chinese character and a number inside a sentence (`2024 年 1 月`, `第 711 号`),
  * and fold full-width forms. A number between spaces next to other numbers (table columns) keeps them.
  */
-function foldSpaces(b: Builder): { text: string; segs: Segment[] } {
+function foldSpaces(b: { text: string; segs: Segment[] }): { text: string; segs: Segment[] } {
   const unit = (unitsAfter ??= new RegExp(`^(?:${vocabulary<LayoutVocabulary>('layout').unitsAfterNumbers.join('|')})`));
   const src = b.text;
+  // the spaces to remove: for each, where the text before it ends and where the text after it starts
+  const cuts: number[] = [];
+  let i = 0;
+  const n = src.length;
+  while (i < n) {
+    // a number starts with a digit: go straight to the next one
+    while (i < n && !isDigit(src.charCodeAt(i))) i++;
+    if (i >= n) break;
+    if (i > 0 && isNumberChar(src.charCodeAt(i - 1))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    // the number: a digit, then digits and separators ([0-9０-９][0-9０-９.,．]*)
+    let stop = i + 1;
+    while (stop < n && isNumberChar(src.charCodeAt(stop))) stop++;
+    // a number does not end with its point: `1.属于国家秘密` is a list item
+    let end = stop;
+    while (end > start && isSeparator(src.charCodeAt(end - 1))) end--;
+    i = end;
+    const spaceBefore = src.charCodeAt(start - 1) === 32 && (isCjkOrPunct(src.charCodeAt(start - 2)) || start === 1 || src.charCodeAt(start - 2) === 10);
+    // a number that opens a line (`2024 年，我市…`) counts as touching what comes before
+    const touchBefore = isCjkOrPunct(src.charCodeAt(start - 1)) || start === 0 || src.charCodeAt(start - 1) === 10;
+    if (!spaceBefore && !touchBefore) continue;
+    // only a number with its unit is inside a sentence (`3119 件`, `2024 年`); a figure before a label is a table cell
+    const spaceAfter = src.charCodeAt(end) === 32 && unit.test(src.slice(end + 1, end + 3));
+    if (!spaceBefore && !spaceAfter) continue;
+    if (spaceAfter || unit.test(src.slice(end, end + 2))) {
+      if (spaceBefore) cuts.push(start - 1, start);
+      if (spaceAfter) cuts.push(end, end + 1);
+    }
+  }
+  // nothing to remove and nothing to fold: the text as it is
+  if (!cuts.length && !FOLDED.test(src)) return b;
+
   const mapped = new MappedText(src, b.segs);
   const out = new Builder();
-  let i = 0;
   let copyFrom = 0;
   const flush = (to: number): void => {
     if (to > copyFrom) {
@@ -356,39 +409,9 @@ function foldSpaces(b: Builder): { text: string; segs: Segment[] } {
     }
     copyFrom = to;
   };
-  const n = src.length;
-  while (i < n) {
-    // a number starts with a digit: go straight to the next one
-    while (i < n && !isDigit(src.charCodeAt(i))) i++;
-    if (i >= n) break;
-    if (i > 0 && isNumberChar(src.charCodeAt(i - 1))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    // the number: a digit, then digits and separators ([0-9０-９][0-9０-９.,．]*)
-    let stop = i + 1;
-    while (stop < n && isNumberChar(src.charCodeAt(stop))) stop++;
-    // a number does not end with its point: `1.属于国家秘密` is a list item
-    let end = stop;
-    while (end > start && isSeparator(src.charCodeAt(end - 1))) end--;
-    const spaceBefore = src[start - 1] === ' ' && (isCjkOrPunct(src.charCodeAt(start - 2)) || start === 1 || src[start - 2] === '\n');
-    // a number that opens a line (`2024 年，我市…`) counts as touching what comes before
-    const touchBefore = isCjkOrPunct(src.charCodeAt(start - 1)) || start === 0 || src[start - 1] === '\n';
-    // only a number with its unit is inside a sentence (`3119 件`, `2024 年`); a figure before a label is a table cell
-    const spaceAfter = src[end] === ' ' && unit.test(src.slice(end + 1, end + 3));
-    const touchAfter = unit.test(src.slice(end, end + 2));
-    if ((spaceBefore || touchBefore) && (spaceAfter || touchAfter) && (spaceBefore || spaceAfter)) {
-      if (spaceBefore) {
-        flush(start - 1);
-        copyFrom = start;
-      }
-      if (spaceAfter) {
-        flush(end);
-        copyFrom = end + 1;
-      }
-    }
-    i = end;
+  for (let c = 0; c < cuts.length; c += 2) {
+    flush(cuts[c]!);
+    copyFrom = cuts[c + 1]!;
   }
   flush(src.length);
   return { text: out.text, segs: out.segs };

@@ -195,3 +195,18 @@ describe('text normalisation: real reports', () => {
     expect(applyFixes(result.source!, result.messages).output).toBe(raw.replace('[2021]30号', '〔2021〕30号'));
   });
 });
+
+describe('display width', () => {
+  it('counts two for each Chinese character and full-width form, one for anything else, a character outside the BMP once', () => {
+    const wide = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’—…·]/;
+    const reference = (s: string): number => [...s].reduce((w, ch) => w + (wide.test(ch) ? 2 : 1), 0);
+    const piece = fc.constantFrom('公', '开', '，', '。', '　', '（', '２', 'Ａ', '“', '”', '—', '…', '·', 'a', '1', ' ', '|', '𠀀', '😀', '\ud800', '\udc00', '\u2fff', '\u3040', '\u33ff', '\ua000', '\uf8ff', '\ufb00', '\ufeff', '\ufff0');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (xs) => {
+        const s = xs.join('');
+        expect(displayWidth(s)).toBe(reference(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

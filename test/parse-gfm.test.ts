@@ -6,12 +6,15 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../src/parse/index.js';
+import { GFM_FOOTNOTE, GFM_STRIKE, GFM_TABLE, GFM_WEB, gfmNeeds } from '../src/parse/gfm.js';
 import { corpusDir, repoRoot } from './helpers/corpus.js';
 import { runs } from './helpers/runs.js';
 
 /**
  * A text without `@` is parsed without remark-gfm's e-mail literals (src/parse/gfm.ts), which
- * can only match at an `@`: the tree must be the one remark-gfm gives, whatever the text.
+ * can only match at an `@`, and without the other GFM constructs it cannot hold (tables without a
+ * line that could be a delimiter row, strikethrough without `~`, footnotes without `[^`, web
+ * literals without `www.` or `http`): the tree must be the one remark-gfm gives, whatever the text.
  */
 
 const withRemarkGfm = unified().use(remarkParse).use(remarkGfm);
@@ -66,5 +69,39 @@ describe('Markdown parsing of a text without @', () => {
     const tree = parseMarkdown(text);
     expect(tree).toEqual(withRemarkGfm.parse(text));
     expect(JSON.stringify(tree)).toContain('"url":"mailto:xxgk@qinghe.gov.cn"');
+  });
+});
+
+/** The characters GFM constructs and the containers around them are made of, alone and as they come together. */
+const CHARS = ['|', '-', ':', '>', '~', '[', '^', ']', 'w', 'W', '.', 'h', 'H', 't', 'p', 's', '/', '*', '+', '_', '`', '!', '(', ')', '\\', ' ', '  ', '    ', '\t', '\n', '\n', '\r\n', '\r', '\n\n', '- ', '* ', '+ ', '1. ', '2) ', '> ', '公开', '年报', '0', '12', '3'];
+const CHUNKS = ['~删~', 'www.', 'http://', 'https://', '[^1]', '[^1]: 注', '~~', '| a | b |', '| - | - |', '|:-|-:|', ':-', '-:', '---', '- [x] ', '[a]', '![a](b)', 'www.gov.cn', 'HTTP://X.CN', '@'];
+const gfmPiece = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...CHARS) }, { weight: 1, arbitrary: fc.constantFrom(...CHUNKS) });
+const gfmText = fc.oneof(
+  fc.array(gfmPiece, { maxLength: 50 }).map((xs) => xs.join('')),
+  // a few short lines: a head row and what may or may not be its delimiter row, in containers or not
+  fc.array(fc.array(gfmPiece, { maxLength: 5 }).map((xs) => xs.join('')), { minLength: 1, maxLength: 4 }).map((ls) => ls.join('\n')),
+);
+
+describe('Markdown parsing with only the GFM constructs a text can hold', () => {
+  it('gives remark-gfm’s tree for text made of the characters GFM syntax is made of', () => {
+    // how often each construct was left out of a text holding some of its characters
+    const leftOut = { table: 0, strike: 0, footnote: 0, web: 0 };
+    fc.assert(
+      fc.property(gfmText, (text) => {
+        const needs = gfmNeeds(text);
+        if (!(needs & GFM_TABLE) && text.includes('|') && text.includes('-')) leftOut.table++;
+        if (!(needs & GFM_STRIKE) && /[*_]/.test(text)) leftOut.strike++;
+        if (!(needs & GFM_FOOTNOTE) && text.includes('[') && text.includes('^')) leftOut.footnote++;
+        if (!(needs & GFM_WEB) && /w|h/i.test(text) && text.includes('.')) leftOut.web++;
+        expect(parseMarkdown(text)).toEqual(withRemarkGfm.parse(text));
+      }),
+      { numRuns: runs(2000, 30000) },
+    );
+    for (const n of Object.values(leftOut)) expect(n).toBeGreaterThan(20);
+  }, 300_000);
+
+  it('finds every line that could be a delimiter row, in quotes and list items too', () => {
+    for (const text of ['a\n-', 'a\n:-', '| a |\n|-|', '> a | b\n> - | -', '- a | b\n  --- | ---', '1. | a |\n   | - |', 'x\n\t|\t-\t|']) expect(gfmNeeds(text) & GFM_TABLE).toBeTruthy();
+    for (const text of ['a | b\n0797-8123456', '| 1 | -3 |', '一、总体情况 | 2', 'a\n|:|']) expect(gfmNeeds(text) & GFM_TABLE).toBeFalsy();
   });
 });

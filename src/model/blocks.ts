@@ -99,8 +99,10 @@ registerTableConverter(htmlTableConverter);
 /** The flat list of blocks the model is built from. */
 export function toBlocks(tree: Root, src: string): Block[] {
   const blocks: Block[] = [];
+  // each block is a fresh object: its index is added to it (last, as a copy with it would have it)
   const push = (b: Omit<Block, 'index'>): void => {
-    blocks.push({ ...b, index: blocks.length });
+    (b as Block).index = blocks.length;
+    blocks.push(b as Block);
   };
 
   const visit = (n: RootContent, listMarker?: MappedText): void => {

@@ -1,6 +1,6 @@
 import { unified } from 'unified';
 import { once, remarkGfm, remarkParse } from '../util/lazy.js';
-import { gfmWithoutEmailLiterals } from './gfm.js';
+import { GFM_EMAIL, gfmNeeds, gfmSubset } from './gfm.js';
 import type { Root } from 'mdast';
 import type { SourceDocument } from '../read/types.js';
 import { parsePlainText } from './plaintext.js';
@@ -11,12 +11,21 @@ export type { Root } from 'mdast';
 
 // made when the first Markdown file is parsed
 const markdownProcessor = once(() => unified().use(remarkParse()).use(remarkGfm()));
-// the same parse, cheaper for a text without `@`: see ./gfm.ts
-const markdownProcessorWithoutEmail = once(() => unified().use(remarkParse()).use(gfmWithoutEmailLiterals));
+// the same parse, cheaper for a text without `@`, with only the GFM constructs the text can hold
+// (see ./gfm.ts): one processor for each set of constructs, made when first needed
+const subsetProcessors = new Map<number, ReturnType<typeof markdownProcessor>>();
+
+function processorFor(text: string): ReturnType<typeof markdownProcessor> {
+  const needs = gfmNeeds(text);
+  if (needs & GFM_EMAIL) return markdownProcessor();
+  let p = subsetProcessors.get(needs);
+  if (!p) subsetProcessors.set(needs, (p = unified().use(remarkParse()).use(gfmSubset(needs)) as unknown as ReturnType<typeof markdownProcessor>));
+  return p;
+}
 
 /** Markdown (CommonMark + GFM) into an mdast tree whose positions are offsets in `text`. */
 export function parseMarkdown(text: string): Root {
-  return (text.includes('@') ? markdownProcessor() : markdownProcessorWithoutEmail()).parse(text) as Root;
+  return processorFor(text).parse(text) as Root;
 }
 
 /**

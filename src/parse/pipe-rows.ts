@@ -1,6 +1,5 @@
 import type { Root, RootContent } from 'mdast';
 import { parsePlainText } from './plaintext.js';
-import { shifted } from './shift.js';
 
 /**
  * Tables flattened into lines with `|` between the cells, in a Markdown file: a page copied out of
@@ -17,9 +16,24 @@ const PIPE = /[|｜]/;
 /** what makes a paragraph's text differ from its source */
 const MARKUP = /[\\&*_`<>[\]~]/;
 
-function pipeLines(s: string): number {
+/** How many lines of `text` from `from` to `to` hold a pipe and are more than a lone pipe. */
+function pipeLines(text: string, from: number, to: number): number {
   let n = 0;
-  for (const line of s.split(/\r\n|\n|\r/)) if (PIPE.test(line) && line.trim() !== '|' && line.trim() !== '｜') n++;
+  let start = from;
+  let pipes = 0;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : 10;
+    if (c === 124 || c === 0xff5c) pipes++;
+    else if (c === 10 || c === 13) {
+      if (pipes > 1) n++;
+      else if (pipes === 1) {
+        const t = text.slice(start, i).trim();
+        if (t !== '|' && t !== '｜') n++;
+      }
+      pipes = 0;
+      start = i + 1;
+    }
+  }
   return n;
 }
 
@@ -51,10 +65,9 @@ export function pipeRowsAsTables(tree: Root, text: string): Root {
     let j = i + 1;
     let last = first;
     for (let next; j < kids.length && (next = paragraphSource(kids[j]!, text)); j++) last = next;
-    const slice = text.slice(first.from, last.to);
-    const sub = pipeLines(slice) >= 2 ? parsePlainText(slice) : undefined;
+    const sub = pipeLines(text, first.from, last.to) >= 2 ? parsePlainText(text, first.from, last.to, first.line) : undefined;
     if (sub && sub.children.some((c) => c.type === 'textTable')) {
-      for (const c of sub.children) out.push(shifted(c, first.from, first.line - 1));
+      for (const c of sub.children) out.push(c);
       changed = true;
     } else {
       out.push(...kids.slice(i, j));

@@ -124,17 +124,22 @@ function regionEnd(lines: Line[], i: number): number {
   return end;
 }
 
-export function parsePlainText(text: string): Root {
+/**
+ * The tree of a plain text; of its part from `from` to `to` when they are given (a part that starts
+ * a line, whose first line is line `firstLine`), with positions in the whole text.
+ */
+export function parsePlainText(text: string, from = 0, to = text.length, firstLine = 1): Root {
   const lines: Line[] = [];
-  const re = /\r\n|\n|\r/g;
-  let last = 0;
-  let lineNo = 1;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    lines.push({ text: text.slice(last, m.index), offset: last, line: lineNo++ });
-    last = m.index + m[0].length;
+  let last = from;
+  let lineNo = firstLine;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    lines.push({ text: text.slice(last, i), offset: last, line: lineNo++ });
+    if (c === 13 && i + 1 < to && text.charCodeAt(i + 1) === 10) i++;
+    last = i + 1;
   }
-  lines.push({ text: text.slice(last), offset: last, line: lineNo });
+  lines.push({ text: text.slice(last, to), offset: last, line: lineNo });
 
   const children: RootContent[] = [];
   const pt = (line: number, offset: number, col: number): Pt => ({ line, column: col, offset });
@@ -143,8 +148,10 @@ export function parsePlainText(text: string): Root {
   while (i < lines.length) {
     const ln = lines[i]!;
     const next = lines[i + 1];
-    const opensCellTable = !isPipeLine(ln.text) && ln.text.trim() !== '' && !isHeadingLine(ln.text) && next !== undefined && LONE_PIPE.test(next.text);
-    if (isPipeLine(ln.text) || opensCellTable) {
+    const pipeLine = isPipeLine(ln.text);
+    // (the cheap tests first: a heading is looked for only in a line a lone pipe follows)
+    const opensCellTable = !pipeLine && next !== undefined && LONE_PIPE.test(next.text) && ln.text.trim() !== '' && !isHeadingLine(ln.text);
+    if (pipeLine || opensCellTable) {
       const end = regionEnd(lines, i);
       const region = lines.slice(i, end + 1);
       // a single line with pipes is prose or page chrome (登录 | 注册), not a table
@@ -178,6 +185,6 @@ export function parsePlainText(text: string): Root {
   return {
     type: 'root',
     children,
-    position: { start: pt(1, 0, 1), end: pt(lineNo, text.length, 1) },
+    position: { start: pt(firstLine, from, 1), end: pt(lineNo, to, 1) },
   };
 }

@@ -159,14 +159,20 @@ function hasLoneSurrogate(text: string): boolean {
   return false;
 }
 
+/** One UTF-8 decoder for every file (a call without `stream` starts afresh). */
+let utf8Decoder: InstanceType<typeof TextDecoder> | undefined;
+
 function decodeWith(buf: Uint8Array, encoding: string): string {
-  if (encoding === 'utf-8') return new TextDecoder('utf-8', { ignoreBOM: true }).decode(buf);
+  if (encoding === 'utf-8') return (utf8Decoder ??= new TextDecoder('utf-8', { ignoreBOM: true })).decode(buf);
   return iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), encoding, { stripBOM: false });
 }
 
 /** UTF-8 validity; a sequence cut off in the last three bytes (a truncated file) is tolerated. */
 function utf8Quality(buf: Uint8Array, text: string): 'valid' | 'truncated' | 'invalid' {
-  const bad = countReplacement(text) - countLiteralReplacement(buf);
+  const replaced = countReplacement(text);
+  // (no U+FFFD in the text: nothing to compare with the bytes)
+  if (replaced === 0) return 'valid';
+  const bad = replaced - countLiteralReplacement(buf);
   if (bad <= 0) return 'valid';
   if (bad === 1 && text.endsWith('\uFFFD') && buf.length > 0 && buf[buf.length - 1]! >= 0x80) {
     // a lead byte and fewer continuation bytes than it announces, at the end

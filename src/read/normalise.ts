@@ -78,7 +78,16 @@ const CJK_OR_PUNCT = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“�
 /** Display width: Chinese characters and full-width forms count two. */
 export function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += CJK_OR_PUNCT.test(ch) ? 2 : 1;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    // a character outside the Basic Multilingual Plane (two code units) counts one
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    w += isCjkOrPunct(c) ? 2 : 1;
+  }
   return w;
 }
 
@@ -88,6 +97,9 @@ const isBlank = (s: string): boolean => /^[\s\u3000\u00a0]*$/.test(s);
 const FIGURES_ONLY = /^[\s\u3000]*[-+]?[\d０-９.,，．%％/／—－\-\s\u3000]+$/;
 /** Markdown and table structure that starts a line, or cells separated inside it. */
 const STRUCTURAL = /^[\s\u3000]*(?:[|#>`]|[-*+]\s|\d+[.)]\s|={3,}|-{3,}|<)|[|｜\t]|\S(?: {2,}|\u3000{2,})\S/;
+
+/** What foldWidth folds. */
+const FOLDED = /[０-９Ａ-Ｚａ-ｚ％]/;
 
 /** Full-width digits, Latin letters and the per-cent sign, folded to ASCII (one character each). */
 function foldWidth(s: string): string {
@@ -165,6 +177,11 @@ function runningHeads(lines: Line[], pageLine: boolean[], heading: RegExp): Set<
   return heads;
 }
 
+/** A short line without a comma (a title, a heading): a wrapped line is long. */
+function short(line: string): boolean {
+  return !/[，,；;：:]/.test(line) && displayWidth(line.trim()) < 64;
+}
+
 /** Whether a line may continue the paragraph of the line before it. */
 function continues(prev: string, next: string, heading: RegExp): boolean {
   if (isBlank(next) || STRUCTURAL.test(next) || STRUCTURAL.test(prev) || FIGURES_ONLY.test(next) || heading.test(next)) return false;
@@ -231,8 +248,7 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
   // offset in raw of an offset in dumped
   let fromDump = (o: number): number => o;
   // (a dump has sentences; a table laid out on one line has hardly any)
-  const sentences = (longest.text.match(/[。！？]/g) ?? []).length;
-  if (kind === 'text' && longest.text.length > 1500 && longest.text.length > raw.length * 0.5 && sentences >= 5) {
+  if (kind === 'text' && longest.text.length > 1500 && longest.text.length > raw.length * 0.5 && (longest.text.match(/[。！？]/g) ?? []).length >= 5) {
     const split = splitDump(longest.text);
     if (split.text !== longest.text) {
       dumped = raw.slice(0, longest.start) + split.text + raw.slice(longest.end);
@@ -249,18 +265,23 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
   const dropped = lines.map((l, i) => pageLine[i]! || heads.has(l.text.trim()));
 
   // double spacing: a blank line after nearly every line is not a paragraph break
-  const nonBlank = lines.filter((l) => !isBlank(l.text)).length;
+  const blank = lines.map((l) => isBlank(l.text));
+  const nonBlank = blank.filter((b) => !b).length;
   let single = 0;
-  for (let i = 0; i + 2 < lines.length; i++) if (!isBlank(lines[i]!.text) && isBlank(lines[i + 1]!.text) && !isBlank(lines[i + 2]!.text)) single++;
+  for (let i = 0; i + 2 < lines.length; i++) if (!blank[i] && blank[i + 1] && !blank[i + 2]) single++;
   const doubleSpaced = nonBlank >= 10 && single >= nonBlank * 0.6;
 
   const width = kind === 'text' ? wrapWidth(lines.filter((_, i) => !dropped[i])) : undefined;
 
-  const b = new Builder();
+  // which lines are joined to the line before them: decided first, since most texts have none and
+  // are then left as they are, without being copied
+  const joined: boolean[] = [];
+  let anyJoin = false;
   let prev = -1; // the last kept, non-blank line
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    if (dropped[i] || isBlank(l.text)) continue;
+    joined.push(false);
+    if (dropped[i] || blank[i]) continue;
     let join = false;
     if (prev >= 0) {
       const open = lines[prev]!.text;
@@ -275,35 +296,46 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
       const soft = blanks <= (doubleSpaced ? 1 : 0) + 2 * chrome;
       if (soft && kind === 'markdown') {
         // a short line without a comma (a title, a heading) ends there: a wrapped line is long
-        const short = displayWidth(open.trim()) < 64 && !/[，,；;：:]/.test(open);
-        join = blanks === 0 && !short && continues(open, l.text, heading) && HAN.test(open.trimEnd().slice(-1)) && CJK_OR_PUNCT.test(l.text.trimStart()[0] ?? '');
+        join = blanks === 0 && !short(open) && continues(open, l.text, heading) && HAN.test(open.trimEnd().slice(-1)) && CJK_OR_PUNCT.test(l.text.trimStart()[0] ?? '');
       } else if (soft && width !== undefined) {
         // a heading is joined only when it fills the line (a long heading wrapped)
         const min = heading.test(open) ? 0.95 : 0.8;
         join = displayWidth(open.trim()) >= width * min && continues(open, l.text, heading);
       }
     }
-    if (join) {
-      const p = lines[prev]!;
-      const first = l.text.length - l.text.trimStart().length;
-      // Latin words wrapped apart keep one space: the line break stands for it
-      if (/[A-Za-z0-9]/.test(p.text.trimEnd().slice(-1)) && /[A-Za-z]/.test(l.text[first] ?? '')) b.copy(' ', p.end);
-      b.copy(l.text.slice(first), l.start + first);
-    } else {
-      // the line breaks and blank lines between, as they were, less dropped lines
-      if (prev >= 0) b.copy(dumped.slice(lines[prev]!.end, lines[prev]!.next), lines[prev]!.end);
-      for (let k = prev + 1; k < i; k++) {
-        if (dropped[k]) continue;
-        b.copy(dumped.slice(lines[k]!.start, lines[k]!.next), lines[k]!.start);
-      }
-      b.copy(l.text, l.start);
-    }
+    if (join) joined[i] = anyJoin = true;
     prev = i;
   }
-  // what follows the last line (final line break, trailing blank lines), less dropped lines
-  if (prev >= 0) {
-    b.copy(dumped.slice(lines[prev]!.end, lines[prev]!.next), lines[prev]!.end);
-    for (let k = prev + 1; k < lines.length; k++) if (!dropped[k]) b.copy(dumped.slice(lines[k]!.start, lines[k]!.next), lines[k]!.start);
+
+  // nothing dropped, joined or split: the text as it is (all of it, from the first line to the last)
+  const b = dumped === raw && !anyJoin && prev >= 0 && !dropped.some(Boolean) ? { text: raw, segs: [{ t: 0, s: 0, len: raw.length }] } : new Builder();
+  if (b instanceof Builder) {
+    prev = -1;
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!;
+      if (dropped[i] || blank[i]) continue;
+      if (joined[i]) {
+        const p = lines[prev]!;
+        const first = l.text.length - l.text.trimStart().length;
+        // Latin words wrapped apart keep one space: the line break stands for it
+        if (/[A-Za-z0-9]/.test(p.text.trimEnd().slice(-1)) && /[A-Za-z]/.test(l.text[first] ?? '')) b.copy(' ', p.end);
+        b.copy(l.text.slice(first), l.start + first);
+      } else {
+        // the line breaks and blank lines between, as they were, less dropped lines
+        if (prev >= 0) b.copy(dumped.slice(lines[prev]!.end, lines[prev]!.next), lines[prev]!.end);
+        for (let k = prev + 1; k < i; k++) {
+          if (dropped[k]) continue;
+          b.copy(dumped.slice(lines[k]!.start, lines[k]!.next), lines[k]!.start);
+        }
+        b.copy(l.text, l.start);
+      }
+      prev = i;
+    }
+    // what follows the last line (final line break, trailing blank lines), less dropped lines
+    if (prev >= 0) {
+      b.copy(dumped.slice(lines[prev]!.end, lines[prev]!.next), lines[prev]!.end);
+      for (let k = prev + 1; k < lines.length; k++) if (!dropped[k]) b.copy(dumped.slice(lines[k]!.start, lines[k]!.next), lines[k]!.start);
+    }
   }
 
   const text = foldSpaces(b);
@@ -316,12 +348,46 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
  * Remove a space between a Chinese character and a number inside a sentence (`2024 年 1 月`, `第 711 号`),
  * and fold full-width forms. A number between spaces next to other numbers (table columns) keeps them.
  */
-function foldSpaces(b: Builder): { text: string; segs: Segment[] } {
+function foldSpaces(b: { text: string; segs: Segment[] }): { text: string; segs: Segment[] } {
   const unit = (unitsAfter ??= new RegExp(`^(?:${vocabulary<LayoutVocabulary>('layout').unitsAfterNumbers.join('|')})`));
   const src = b.text;
+  // the spaces to remove: for each, where the text before it ends and where the text after it starts
+  const cuts: number[] = [];
+  let i = 0;
+  const n = src.length;
+  while (i < n) {
+    // a number starts with a digit: go straight to the next one
+    while (i < n && !isDigit(src.charCodeAt(i))) i++;
+    if (i >= n) break;
+    if (i > 0 && isNumberChar(src.charCodeAt(i - 1))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    // the number: a digit, then digits and separators ([0-9０-９][0-9０-９.,．]*)
+    let stop = i + 1;
+    while (stop < n && isNumberChar(src.charCodeAt(stop))) stop++;
+    // a number does not end with its point: `1.属于国家秘密` is a list item
+    let end = stop;
+    while (end > start && isSeparator(src.charCodeAt(end - 1))) end--;
+    i = end;
+    const spaceBefore = src.charCodeAt(start - 1) === 32 && (isCjkOrPunct(src.charCodeAt(start - 2)) || start === 1 || src.charCodeAt(start - 2) === 10);
+    // a number that opens a line (`2024 年，我市…`) counts as touching what comes before
+    const touchBefore = isCjkOrPunct(src.charCodeAt(start - 1)) || start === 0 || src.charCodeAt(start - 1) === 10;
+    if (!spaceBefore && !touchBefore) continue;
+    // only a number with its unit is inside a sentence (`3119 件`, `2024 年`); a figure before a label is a table cell
+    const spaceAfter = src.charCodeAt(end) === 32 && unit.test(src.slice(end + 1, end + 3));
+    if (!spaceBefore && !spaceAfter) continue;
+    if (spaceAfter || unit.test(src.slice(end, end + 2))) {
+      if (spaceBefore) cuts.push(start - 1, start);
+      if (spaceAfter) cuts.push(end, end + 1);
+    }
+  }
+  // nothing to remove and nothing to fold: the text as it is
+  if (!cuts.length && !FOLDED.test(src)) return b;
+
   const mapped = new MappedText(src, b.segs);
   const out = new Builder();
-  let i = 0;
   let copyFrom = 0;
   const flush = (to: number): void => {
     if (to > copyFrom) {
@@ -343,39 +409,9 @@ function foldSpaces(b: Builder): { text: string; segs: Segment[] } {
     }
     copyFrom = to;
   };
-  const n = src.length;
-  while (i < n) {
-    // a number starts with a digit: go straight to the next one
-    while (i < n && !isDigit(src.charCodeAt(i))) i++;
-    if (i >= n) break;
-    if (i > 0 && isNumberChar(src.charCodeAt(i - 1))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    // the number: a digit, then digits and separators ([0-9０-９][0-9０-９.,．]*)
-    let stop = i + 1;
-    while (stop < n && isNumberChar(src.charCodeAt(stop))) stop++;
-    // a number does not end with its point: `1.属于国家秘密` is a list item
-    let end = stop;
-    while (end > start && isSeparator(src.charCodeAt(end - 1))) end--;
-    const spaceBefore = src[start - 1] === ' ' && (isCjkOrPunct(src.charCodeAt(start - 2)) || start === 1 || src[start - 2] === '\n');
-    // a number that opens a line (`2024 年，我市…`) counts as touching what comes before
-    const touchBefore = isCjkOrPunct(src.charCodeAt(start - 1)) || start === 0 || src[start - 1] === '\n';
-    // only a number with its unit is inside a sentence (`3119 件`, `2024 年`); a figure before a label is a table cell
-    const spaceAfter = src[end] === ' ' && unit.test(src.slice(end + 1, end + 3));
-    const touchAfter = unit.test(src.slice(end, end + 2));
-    if ((spaceBefore || touchBefore) && (spaceAfter || touchAfter) && (spaceBefore || spaceAfter)) {
-      if (spaceBefore) {
-        flush(start - 1);
-        copyFrom = start;
-      }
-      if (spaceAfter) {
-        flush(end);
-        copyFrom = end + 1;
-      }
-    }
-    i = end;
+  for (let c = 0; c < cuts.length; c += 2) {
+    flush(cuts[c]!);
+    copyFrom = cuts[c + 1]!;
   }
   flush(src.length);
   return { text: out.text, segs: out.segs };

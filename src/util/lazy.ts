@@ -27,6 +27,9 @@ export const gfmParts = once(() => ({
   fromMarkdown: (load('mdast-util-gfm') as typeof import('mdast-util-gfm')).gfmFromMarkdown,
 }));
 
+/** micromark's combination of syntax extensions into one. */
+export const combineExtensions = once(() => (load('micromark-util-combine-extensions') as typeof import('micromark-util-combine-extensions')).combineExtensions);
+
 /** rehype-parse's plugin. */
 export const rehypeParse = once(() => (load('rehype-parse') as typeof import('rehype-parse')).default);
 

@@ -589,17 +589,25 @@ function planColumns(run: Run, block: BlockTemplate, headerRows: number[], heade
   // (by label text, once per block: the same header cells are asked about for every reading)
   const colFor = (c: PCell): ColumnTemplate | undefined => memo(block.columns, c.label.text, () => bestMatch(c.label, block.columns) ?? null) ?? undefined;
   const headers = headerRows.map((i) => run.rows[i]!);
+  // the text cells of the header, header rows first, then stream header labels
+  const own: PCell[] = [];
+  for (const h of headers) for (const c of h.cells) if (c.isText && !c.copy) own.push(c);
+  for (const c of headerCells) if (c.isText && !c.copy) own.push(c);
   const seen = new Set<string>();
   const labels: ExtractedColumn[] = [];
-  for (const c of [...headers.flatMap((h) => h.cells), ...headerCells]) {
-    if (!c.isText || c.copy) continue;
+  for (const c of own) {
     const col = colFor(c);
     if (col && !seen.has(col.id)) labels.push({ id: col.id, block: block.id, label: c.text, range: c.value.range });
     if (col) seen.add(col.id);
   }
   // labels run together in one cell (商业企业科研机构…): the columns they contain
-  const joinedText = normaliseText([...headers.flatMap((h) => h.cells.filter((c) => c.isText && !c.copy)), ...headerCells].map((c) => c.text).join(''));
-  for (const col of block.columns) if (!seen.has(col.id) && col.match && containsSpec(joinedText, wordsOf(col))) seen.add(col.id);
+  // (their text joined only when a column is still unseen)
+  let joinedText: string | undefined;
+  for (const col of block.columns) {
+    if (seen.has(col.id) || !col.match) continue;
+    joinedText ??= normaliseText(own.map((c) => c.text).join(''));
+    if (containsSpec(joinedText, wordsOf(col))) seen.add(col.id);
+  }
   const n = ids.length;
   const allFit = counts.length > 0 && counts.every((k) => k === n);
   // positional: every column found at one position of a grid whose positions line up
@@ -638,9 +646,7 @@ function planColumns(run: Run, block: BlockTemplate, headerRows: number[], heade
   // a header in a stream of text is pieces of labels (本年新 / 制作数量): it places nothing, and its faults cannot be told from wrapping
   if (headers.length === 0) return { mapping: allFit && seen.size * 2 < n ? 'count' : 'template-order', order: ids, issues, matched: seen.size, labels };
   // a header whose other cells are placeholders (类别 | 数据1 | … | 数据6 | 总计): columns known by count alone, when every row fits exactly
-  const unmatched = [...headers.flatMap((h) => h.cells), ...headerCells].filter(
-    (c) => c.isText && !c.copy && !colFor(c) && !(block.headers && labelScore(c.label, block.headers) > 0) && !(block.match && labelScore(c.label, block) > 0),
-  );
+  const unmatched = own.filter((c) => !colFor(c) && !(block.headers && labelScore(c.label, block.headers) > 0) && !(block.match && labelScore(c.label, block) > 0));
   if (unmatched.length && unmatched.every((c) => PLACEHOLDER.test(c.label.text))) {
     return { mapping: allFit ? 'count' : 'template-order', order: ids, issues, matched: seen.size, labels };
   }

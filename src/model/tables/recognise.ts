@@ -51,9 +51,15 @@ function pos(row: number, col: number): number {
  */
 const memos = new WeakMap<object, Map<string, unknown>>();
 
-function memo<T>(owner: object, key: string, compute: () => T): T {
+/** The memo of an owner. */
+function memoOf<T>(owner: object): Map<string, T> {
   let m = memos.get(owner) as Map<string, T> | undefined;
   if (!m) memos.set(owner, (m = new Map()));
+  return m;
+}
+
+function memo<T>(owner: object, key: string, compute: () => T): T {
+  const m = memoOf<T>(owner);
   const known = m.get(key);
   if (known !== undefined) return known;
   const v = compute();
@@ -62,13 +68,42 @@ function memo<T>(owner: object, key: string, compute: () => T): T {
   return v;
 }
 
-/** `specs` must be the same array from call to call (see templateIndex) for the memo to hold. */
-function bestScore(label: NormalisedLabel, specs: readonly LabelSpec[]): number {
-  return memo(specs, label.text, () => {
-    let best = 0;
-    for (const s of specs) best = Math.max(best, labelScore(label, s));
-    return best;
-  });
+/** Store a result in a memo, which is emptied when it grows past 20,000 texts. */
+function keep<T>(m: Map<string, T>, key: string, v: T): T {
+  if (m.size >= 20000) m.clear();
+  m.set(key, v);
+  return v;
+}
+
+/** A label's best score among specs, remembered in `cache` (one per list of specs, see templateIndex). */
+function bestScore(label: NormalisedLabel, specs: readonly LabelSpec[], cache: Map<string, number>): number {
+  const known = cache.get(label.text);
+  if (known !== undefined) return known;
+  let best = 0;
+  for (const s of specs) best = Math.max(best, labelScore(label, s));
+  return keep(cache, label.text, best);
+}
+
+/** The rows a label matches best, and their score (0 and none when it matches no row). */
+interface RowMatch {
+  score: number;
+  cands: IndexedRow[];
+}
+
+/** A label's best matching rows, remembered in `cache` (one per list of rows). */
+function rowMatch(label: NormalisedLabel, rows: IndexedRow[], cache: Map<string, RowMatch>): RowMatch {
+  const known = cache.get(label.text);
+  if (known !== undefined) return known;
+  let top = 0;
+  let best: IndexedRow[] = [];
+  for (const r of rows) {
+    const s = labelScore(label, r.row);
+    if (s > top) {
+      top = s;
+      best = [r];
+    } else if (s > 0 && s === top) best.push(r);
+  }
+  return keep(cache, label.text, { score: top, cands: best });
 }
 
 /** A template's rows, columns and header specs as alignment reads them, built once per template. */
@@ -86,6 +121,10 @@ interface TemplateIndex {
   blockIdOf: Map<RowTemplate, string>;
   /** the key of the memo of each label's best matching column among `cols` */
   bestColumn: object;
+  /** memos by label text: best score among `cols`, among `headerSpecs`, and the best matching rows */
+  colScores: Map<string, number>;
+  headerScores: Map<string, number>;
+  rowMatches: Map<string, RowMatch>;
 }
 
 const templateIndexes = new WeakMap<TableTemplate, TemplateIndex>();
@@ -105,6 +144,9 @@ function templateIndex(tpl: TableTemplate): TemplateIndex {
       childIds: new Map(),
       blockIdOf: new Map(),
       bestColumn: {},
+      colScores: new Map(),
+      headerScores: new Map(),
+      rowMatches: new Map(),
     };
     for (const { row, block } of rows) {
       if (row.parent !== undefined) {
@@ -120,13 +162,13 @@ function templateIndex(tpl: TableTemplate): TemplateIndex {
 }
 
 /** A list block's rows, indexed within the block, built once per block. */
-const listIndexes = new WeakMap<BlockTemplate, { rows: IndexedRow[]; byId: Map<string, IndexedRow> }>();
+const listIndexes = new WeakMap<BlockTemplate, { rows: IndexedRow[]; byId: Map<string, IndexedRow>; rowMatches: Map<string, RowMatch> }>();
 
-function listIndex(block: BlockTemplate): { rows: IndexedRow[]; byId: Map<string, IndexedRow> } {
+function listIndex(block: BlockTemplate): { rows: IndexedRow[]; byId: Map<string, IndexedRow>; rowMatches: Map<string, RowMatch> } {
   let x = listIndexes.get(block);
   if (!x) {
     const rows: IndexedRow[] = block.rows.map((r, index) => ({ row: r, block, index }));
-    x = { rows, byId: new Map(rows.map((r) => [r.row.id, r])) };
+    x = { rows, byId: new Map(rows.map((r) => [r.row.id, r])), rowMatches: new Map() };
     listIndexes.set(block, x);
   }
   return x;
@@ -238,19 +280,8 @@ function ancestors(ir: IndexedRow, byId: Map<string, IndexedRow>): string[] {
  * 被依法纠错数 under 行政复议 and 行政诉讼): the one under the heading in force wins, then the
  * first one after the last row found.
  */
-function chooseRow(label: NormalisedLabel, rows: IndexedRow[], byId: Map<string, IndexedRow>, ctx: string | undefined, last: number): IndexedRow | undefined {
-  const cands = memo(rows, label.text, () => {
-    let top = 0;
-    let best: IndexedRow[] = [];
-    for (const r of rows) {
-      const s = labelScore(label, r.row);
-      if (s > top) {
-        top = s;
-        best = [r];
-      } else if (s > 0 && s === top) best.push(r);
-    }
-    return best;
-  });
+function chooseRow(label: NormalisedLabel, rows: IndexedRow[], byId: Map<string, IndexedRow>, ctx: string | undefined, last: number, cache: Map<string, RowMatch>): IndexedRow | undefined {
+  const cands = rowMatch(label, rows, cache).cands;
   if (cands.length <= 1) return cands[0];
   const inCtx = ctx ? cands.filter((c) => c.row.id === ctx || ancestors(c, byId).includes(ctx)) : [];
   const pool = inCtx.length ? inCtx : cands;
@@ -329,9 +360,10 @@ interface Alignment {
 
 /** Read the cells of a run against a template's rows: anchors, header rows, values. */
 function align(run: Run, tpl: TableTemplate): Alignment {
-  const { rows, byId, rowSpecs, cols, headerSpecs } = templateIndex(tpl);
-  const colScore = (c: PCell): number => bestScore(c.label, cols);
-  const rowScore = (c: PCell): number => bestScore(c.label, rowSpecs);
+  const { rows, byId, cols, headerSpecs, colScores, headerScores, rowMatches } = templateIndex(tpl);
+  const colScore = (c: PCell): number => bestScore(c.label, cols, colScores);
+  const rowScore = (c: PCell): number => rowMatch(c.label, rows, rowMatches).score;
+  const headerScore = (c: PCell): number => bestScore(c.label, headerSpecs, headerScores);
   const out: Alignment = { items: [], headers: [], headerCells: [], headerCellRows: [], unknown: [] };
   let ctx: string | undefined;
   let last = -1;
@@ -356,7 +388,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
         const c = cells[j]!;
         if (!c.isText || c.copy) continue;
         if (!labelLike(c, run.rows[r]!)) return false;
-        const ir = rowScore(c) > 0 ? chooseRow(c.label, rows, byId, ctx, last) : undefined;
+        const ir = rowScore(c) > 0 ? chooseRow(c.label, rows, byId, ctx, last, rowMatches) : undefined;
         if (ir && ir.index > last && !out.items.some((it) => it.ir.row.id === ir.row.id)) return true;
       }
     }
@@ -372,7 +404,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
       // a header row: labels of columns or header notes, or several labels and no figures (a garbled header naming rows)
       const colLabels = texts.filter((c) => colScore(c) > 0).length;
       const rowLabels = texts.filter((c) => rowScore(c) > 0).length;
-      const headerish = texts.some((c) => bestScore(c.label, headerSpecs) > 0);
+      const headerish = texts.some((c) => headerScore(c) > 0);
       // (three label cells and no figure is a header however garbled: 类别 | 数据1 | … | 总计, or one naming rows)
       if (!hasNumbers && (colLabels >= 2 || (colLabels === 1 && rowLabels === 0) || (headerish && rowLabels === 0) || (texts.length >= 3 && (colLabels >= 1 || rowLabels >= 3)))) {
         out.headers.push(i);
@@ -388,7 +420,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
       let rowCtx = ctx;
       row.cells.forEach((c, k) => {
         if (!c.isText || c.copy) return;
-        const ir = chooseRow(c.label, rows, byId, rowCtx, last);
+        const ir = chooseRow(c.label, rows, byId, rowCtx, last, rowMatches);
         if (!ir) return;
         found = { ir, at: i, labelAt: k, label: c.text, labelRange: c.value.range, delimited: true, values: [], end: i };
         rowCtx = ir.row.group ? ir.row.id : (ir.row.parent ?? rowCtx);
@@ -397,7 +429,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
         // a label broken over two lines: the start on the line before, the rest (or nothing) here
         const firstText = row.cells.findIndex((c) => c.isText && !c.copy);
         const joined = pending.c.text + (firstText >= 0 ? row.cells[firstText]!.text : '');
-        const ir = chooseRow(normaliseLabel(joined), rows, byId, rowCtx, last);
+        const ir = chooseRow(normaliseLabel(joined), rows, byId, rowCtx, last, rowMatches);
         if (ir) {
           const labelRange = firstText >= 0 ? joinRange(pending.c.value.range, row.cells[firstText]!.value.range) : pending.c.value.range;
           found = { ir, at: i, labelAt: firstText, label: joined, labelRange, delimited: true, values: [], end: i };
@@ -448,7 +480,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
       }
       const inTable = out.items.length > 0;
       const rs = rowScore(c);
-      const cs = colScore(c) || bestScore(c.label, headerSpecs);
+      const cs = colScore(c) || headerScore(c);
       if (cs > 0 && (!inTable || rs === 0 || (cur && cur.values.length === 0 && cs >= rs))) {
         // a header label (总计 above the rows is a column; among them a row)
         if (rs === 0 || !inTable) {
@@ -459,7 +491,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
           continue;
         }
       }
-      let ir = rs > 0 ? chooseRow(c.label, rows, byId, ctx, last) : undefined;
+      let ir = rs > 0 ? chooseRow(c.label, rows, byId, ctx, last, rowMatches) : undefined;
       // words that name a row under another number (（六）其他 / 处理 wrapped, read as 3.其他): the row whose title it begins
       if (ir && inTable && c.label.numbering && titleOf(ir.row).numbering && !sameNumber(c.label.numbering, titleOf(ir.row).numbering)) ir = prefixRow(c.label, rows, byId, ctx) ?? ir;
       let label = c.text;
@@ -467,7 +499,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
       if (!ir && pending) {
         // a label wrapped onto the next line or cell, neither part enough alone
         const joined = pending.c.text + c.text;
-        ir = chooseRow(normaliseLabel(joined), rows, byId, ctx, last);
+        ir = chooseRow(normaliseLabel(joined), rows, byId, ctx, last, rowMatches);
         if (ir) {
           label = joined;
           range = joinRange(pending.c.value.range, c.value.range);
@@ -476,7 +508,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
       if (!ir && k + 1 < row.cells.length && row.cells[k + 1]!.isText) {
         const next = row.cells[k + 1]!;
         const joined = normaliseLabel(c.text + next.text);
-        const ir2 = chooseRow(joined, rows, byId, ctx, last);
+        const ir2 = chooseRow(joined, rows, byId, ctx, last, rowMatches);
         if (ir2 && labelScore(next.label, ir2.row) === 0) {
           ir = ir2;
           label = c.text + next.text;
@@ -587,7 +619,12 @@ function planColumns(run: Run, block: BlockTemplate, headerRows: number[], heade
   const issues: StructureIssue[] = [];
   const ids = block.columns.map((c) => c.id);
   // (by label text, once per block: the same header cells are asked about for every reading)
-  const colFor = (c: PCell): ColumnTemplate | undefined => memo(block.columns, c.label.text, () => bestMatch(c.label, block.columns) ?? null) ?? undefined;
+  const colMemo = memoOf<ColumnTemplate | null>(block.columns);
+  const colFor = (c: PCell): ColumnTemplate | undefined => {
+    const known = colMemo.get(c.label.text);
+    if (known !== undefined) return known ?? undefined;
+    return keep(colMemo, c.label.text, bestMatch(c.label, block.columns) ?? null) ?? undefined;
+  };
   const headers = headerRows.map((i) => run.rows[i]!);
   // the text cells of the header, header rows first, then stream header labels
   const own: PCell[] = [];
@@ -1056,7 +1093,7 @@ function cumulativeColumn(run: Run, firstItemRow: number): boolean {
 export function recogniseList(run: Run, tpl: TableTemplate): Candidate | undefined {
   const block = tpl.blocks[0]!;
   const col = block.columns[0]!.id;
-  const { rows, byId } = listIndex(block);
+  const { rows, byId, rowMatches } = listIndex(block);
   interface ListItem {
     ir: IndexedRow;
     label: PCell;
@@ -1076,7 +1113,7 @@ export function recogniseList(run: Run, tpl: TableTemplate): Candidate | undefin
         continue;
       }
       if (c.isText) {
-        const ir = labelLike(c, r) ? chooseRow(c.label, rows, byId, ctx, last) : undefined;
+        const ir = labelLike(c, r) ? chooseRow(c.label, rows, byId, ctx, last, rowMatches) : undefined;
         if (ir) {
           cur = { ir, label: c, values: [], runRow: i };
           items.push(cur);

@@ -1,7 +1,7 @@
 import type { SourceRange } from '../../util/mapped-text.js';
 import type { Generation } from '../types.js';
 import { readNumbering, styleLevel } from '../numbering.js';
-import { bestMatch, containsSpec, labelScore, normaliseLabel, normaliseText, type LabelSpec, type NormalisedLabel } from './labels.js';
+import { bestMatch, containsSpec, LabelMemo, labelMemoOf, labelScore, normaliseLabel, normaliseText, type LabelSpec, type NormalisedLabel } from './labels.js';
 import { outsideBrackets, type PCell, type PRow, type Run } from './grid.js';
 import { isRunTogether, splitRunTogether, type GluedRow } from './run-together.js';
 import type { BlockTemplate, ColumnTemplate, RowTemplate, TableTemplate } from './template.js';
@@ -44,44 +44,19 @@ function pos(row: number, col: number): number {
   return row * 100000 + Math.max(0, col);
 }
 
-/**
- * Results already computed for a label text, per list of specs or rows: the same labels recur in
- * every run, under every template, in every report. A label's score depends on its text alone
- * (its core is cut from the text), so the text is the key.
+/*
+ * Results already computed for a label, per list of specs or rows (LabelMemo): the same labels
+ * recur in every run, under every template, in every report. A label's score depends on its text
+ * alone (its core is cut from the text).
  */
-const memos = new WeakMap<object, Map<string, unknown>>();
-
-/** The memo of an owner. */
-function memoOf<T>(owner: object): Map<string, T> {
-  let m = memos.get(owner) as Map<string, T> | undefined;
-  if (!m) memos.set(owner, (m = new Map()));
-  return m;
-}
-
-function memo<T>(owner: object, key: string, compute: () => T): T {
-  const m = memoOf<T>(owner);
-  const known = m.get(key);
-  if (known !== undefined) return known;
-  const v = compute();
-  if (m.size >= 20000) m.clear();
-  m.set(key, v);
-  return v;
-}
-
-/** Store a result in a memo, which is emptied when it grows past 20,000 texts. */
-function keep<T>(m: Map<string, T>, key: string, v: T): T {
-  if (m.size >= 20000) m.clear();
-  m.set(key, v);
-  return v;
-}
 
 /** A label's best score among specs, remembered in `cache` (one per list of specs, see templateIndex). */
-function bestScore(label: NormalisedLabel, specs: readonly LabelSpec[], cache: Map<string, number>): number {
-  const known = cache.get(label.text);
+function bestScore(label: NormalisedLabel, specs: readonly LabelSpec[], cache: LabelMemo<number>): number {
+  const known = cache.get(label);
   if (known !== undefined) return known;
   let best = 0;
   for (const s of specs) best = Math.max(best, labelScore(label, s));
-  return keep(cache, label.text, best);
+  return cache.set(label, best);
 }
 
 /** The rows a label matches best, and their score (0 and none when it matches no row). */
@@ -91,8 +66,8 @@ interface RowMatch {
 }
 
 /** A label's best matching rows, remembered in `cache` (one per list of rows). */
-function rowMatch(label: NormalisedLabel, rows: IndexedRow[], cache: Map<string, RowMatch>): RowMatch {
-  const known = cache.get(label.text);
+function rowMatch(label: NormalisedLabel, rows: IndexedRow[], cache: LabelMemo<RowMatch>): RowMatch {
+  const known = cache.get(label);
   if (known !== undefined) return known;
   let top = 0;
   let best: IndexedRow[] = [];
@@ -103,7 +78,7 @@ function rowMatch(label: NormalisedLabel, rows: IndexedRow[], cache: Map<string,
       best = [r];
     } else if (s > 0 && s === top) best.push(r);
   }
-  return keep(cache, label.text, { score: top, cands: best });
+  return cache.set(label, { score: top, cands: best });
 }
 
 /** A template's rows, columns and header specs as alignment reads them, built once per template. */
@@ -122,9 +97,9 @@ interface TemplateIndex {
   /** the key of the memo of each label's best matching column among `cols` */
   bestColumn: object;
   /** memos by label text: best score among `cols`, among `headerSpecs`, and the best matching rows */
-  colScores: Map<string, number>;
-  headerScores: Map<string, number>;
-  rowMatches: Map<string, RowMatch>;
+  colScores: LabelMemo<number>;
+  headerScores: LabelMemo<number>;
+  rowMatches: LabelMemo<RowMatch>;
 }
 
 const templateIndexes = new WeakMap<TableTemplate, TemplateIndex>();
@@ -144,9 +119,9 @@ function templateIndex(tpl: TableTemplate): TemplateIndex {
       childIds: new Map(),
       blockIdOf: new Map(),
       bestColumn: {},
-      colScores: new Map(),
-      headerScores: new Map(),
-      rowMatches: new Map(),
+      colScores: new LabelMemo(),
+      headerScores: new LabelMemo(),
+      rowMatches: new LabelMemo(),
     };
     for (const { row, block } of rows) {
       if (row.parent !== undefined) {
@@ -162,13 +137,13 @@ function templateIndex(tpl: TableTemplate): TemplateIndex {
 }
 
 /** A list block's rows, indexed within the block, built once per block. */
-const listIndexes = new WeakMap<BlockTemplate, { rows: IndexedRow[]; byId: Map<string, IndexedRow>; rowMatches: Map<string, RowMatch> }>();
+const listIndexes = new WeakMap<BlockTemplate, { rows: IndexedRow[]; byId: Map<string, IndexedRow>; rowMatches: LabelMemo<RowMatch> }>();
 
-function listIndex(block: BlockTemplate): { rows: IndexedRow[]; byId: Map<string, IndexedRow>; rowMatches: Map<string, RowMatch> } {
+function listIndex(block: BlockTemplate): { rows: IndexedRow[]; byId: Map<string, IndexedRow>; rowMatches: LabelMemo<RowMatch> } {
   let x = listIndexes.get(block);
   if (!x) {
     const rows: IndexedRow[] = block.rows.map((r, index) => ({ row: r, block, index }));
-    x = { rows, byId: new Map(rows.map((r) => [r.row.id, r])), rowMatches: new Map() };
+    x = { rows, byId: new Map(rows.map((r) => [r.row.id, r])), rowMatches: new LabelMemo() };
     listIndexes.set(block, x);
   }
   return x;
@@ -196,7 +171,8 @@ function anchorFound(run: Run, tpl: TableTemplate): boolean {
   if (!known) anchorsFound.set(run, (known = new Map()));
   let found = known.get(anchors);
   if (found === undefined) {
-    found = textLabels(run).some((l) => memo(anchors, l.text, () => labelScore(l, anchors) > 0));
+    const m = labelMemoOf<boolean>(anchors);
+    found = textLabels(run).some((l) => m.get(l) ?? m.set(l, labelScore(l, anchors) > 0));
     known.set(anchors, found);
   }
   return found;
@@ -246,17 +222,12 @@ function labelLike(c: PCell, row: PRow): boolean {
   if (!row.prose) return true;
   // (a long piece is never a label: proseLabel says so without a look-up of its text)
   if (c.text.length > 80) return false;
-  let known = labelLikeCache.get(c.text);
-  if (known === undefined) {
-    known = proseLabel(c);
-    if (labelLikeCache.size >= 20000) labelLikeCache.clear();
-    labelLikeCache.set(c.text, known);
-  }
-  return known;
+  const known = labelLikeCache.get(c.label);
+  return known !== undefined ? known : labelLikeCache.set(c.label, proseLabel(c));
 }
 
-/** labelLike's answers by cell text (every template asks about every cell). */
-const labelLikeCache = new Map<string, boolean>();
+/** labelLike's answers by cell (every template asks about every cell), kept on the cell's label: it is made from the cell's text alone. */
+const labelLikeCache = new LabelMemo<boolean>();
 
 function proseLabel(c: PCell): boolean {
   if (c.text.length > 80) return false;
@@ -280,7 +251,7 @@ function ancestors(ir: IndexedRow, byId: Map<string, IndexedRow>): string[] {
  * 被依法纠错数 under 行政复议 and 行政诉讼): the one under the heading in force wins, then the
  * first one after the last row found.
  */
-function chooseRow(label: NormalisedLabel, rows: IndexedRow[], byId: Map<string, IndexedRow>, ctx: string | undefined, last: number, cache: Map<string, RowMatch>): IndexedRow | undefined {
+function chooseRow(label: NormalisedLabel, rows: IndexedRow[], byId: Map<string, IndexedRow>, ctx: string | undefined, last: number, cache: LabelMemo<RowMatch>): IndexedRow | undefined {
   const cands = rowMatch(label, rows, cache).cands;
   if (cands.length <= 1) return cands[0];
   const inCtx = ctx ? cands.filter((c) => c.row.id === ctx || ancestors(c, byId).includes(ctx)) : [];
@@ -619,11 +590,11 @@ function planColumns(run: Run, block: BlockTemplate, headerRows: number[], heade
   const issues: StructureIssue[] = [];
   const ids = block.columns.map((c) => c.id);
   // (by label text, once per block: the same header cells are asked about for every reading)
-  const colMemo = memoOf<ColumnTemplate | null>(block.columns);
+  const colMemo = labelMemoOf<ColumnTemplate | null>(block.columns);
   const colFor = (c: PCell): ColumnTemplate | undefined => {
-    const known = colMemo.get(c.label.text);
+    const known = colMemo.get(c.label);
     if (known !== undefined) return known ?? undefined;
-    return keep(colMemo, c.label.text, bestMatch(c.label, block.columns) ?? null) ?? undefined;
+    return colMemo.set(c.label, bestMatch(c.label, block.columns) ?? null) ?? undefined;
   };
   const headers = headerRows.map((i) => run.rows[i]!);
   // the text cells of the header, header rows first, then stream header labels
@@ -760,7 +731,9 @@ function labelsOf(items: Item[], headerCells: PCell[], tpl: TableTemplate): Flat
   const { cols, bestColumn } = templateIndex(tpl);
   const out: FlattenedTable['labels'] = items.map((it) => ({ id: it.ir.row.id, what: 'row' as const, text: it.label, range: it.labelRange }));
   for (const c of headerCells) {
-    const col = memo(bestColumn, c.label.text, () => bestMatch(c.label, cols) ?? null);
+    const m = labelMemoOf<ColumnTemplate | null>(bestColumn);
+    const known = m.get(c.label);
+    const col = known !== undefined ? known : m.set(c.label, bestMatch(c.label, cols) ?? null);
     if (col) out.push({ id: col.id, what: 'column', text: c.text, range: c.value.range });
   }
   return out;
@@ -912,14 +885,17 @@ export function recogniseSingleRow(run: Run, tpl: TableTemplate): Candidate | un
     return headerWords(c).length > 0;
   };
   /** the groups and outcomes a cell's label names or contains (by cell text, once per block) */
-  const headerWords = (c: PCell): string[] =>
-    memo(block, c.text, () => {
-      const t = normaliseText(c.text);
-      const out: string[] = [];
-      for (const g of block.rows) if (labelScore(c.label, g) > 0 || containsSpec(t, g)) out.push(`g:${g.id}`);
-      for (const o of block.columns) if (labelScore(c.label, o) > 0 || containsSpec(t, o)) out.push(`o:${o.id}`);
-      return out;
-    });
+  // (a cell's label is made from its text alone, so the answers are kept on it)
+  const wordsMemo = labelMemoOf<string[]>(block);
+  const headerWords = (c: PCell): string[] => {
+    const known = wordsMemo.get(c.label);
+    if (known !== undefined) return known;
+    const t = normaliseText(c.text);
+    const out: string[] = [];
+    for (const g of block.rows) if (labelScore(c.label, g) > 0 || containsSpec(t, g)) out.push(`g:${g.id}`);
+    for (const o of block.columns) if (labelScore(c.label, o) > 0 || containsSpec(t, o)) out.push(`o:${o.id}`);
+    return wordsMemo.set(c.label, out);
+  };
   const seen = new Set<string>();
   const note = (c: PCell): void => {
     for (const k of headerWords(c)) seen.add(k);

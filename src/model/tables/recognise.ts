@@ -876,8 +876,16 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
  */
 export function recogniseSingleRow(run: Run, tpl: TableTemplate): Candidate | undefined {
   const block = tpl.blocks[0]!;
-  const groupOf = (c: PCell): RowTemplate | undefined => bestMatch(c.label, block.rows);
-  const outcomeOf = (c: PCell): ColumnTemplate | undefined => bestMatch(c.label, block.columns);
+  const groups = labelMemoOf<RowTemplate | null>(block.rows);
+  const outcomes = labelMemoOf<ColumnTemplate | null>(block.columns);
+  const groupOf = (c: PCell): RowTemplate | undefined => {
+    const known = groups.get(c.label);
+    return (known !== undefined ? known : groups.set(c.label, bestMatch(c.label, block.rows) ?? null)) ?? undefined;
+  };
+  const outcomeOf = (c: PCell): ColumnTemplate | undefined => {
+    const known = outcomes.get(c.label);
+    return (known !== undefined ? known : outcomes.set(c.label, bestMatch(c.label, block.columns) ?? null)) ?? undefined;
+  };
   const n = block.rows.length * block.columns.length;
   const isHeaderCell = (c: PCell, row: PRow): boolean => {
     if (!c.isText || c.copy || !labelLike(c, row)) return false;
@@ -1015,7 +1023,11 @@ export function recogniseSingleRow(run: Run, tpl: TableTemplate): Candidate | un
     const reason: UnsureReason = filled.length === 0 ? 'no-values' : unsureReason(vals, n);
     unsure = { range: table.range, labels: [], values: filled.length, reason, expected: n, actual: vals.length };
   }
-  const hdrCells = run.rows.slice(from, dataAt + 1).flatMap((r) => r.cells.filter((c) => isHeaderCell(c, r)));
+  const hdrCells: PCell[] = [];
+  for (let i = from; i <= dataAt && i < run.rows.length; i++) {
+    const r = run.rows[i]!;
+    for (const c of r.cells) if (isHeaderCell(c, r)) hdrCells.push(c);
+  }
   table.rows = block.rows.map((g) => {
     const at = hdrCells.find((c) => groupOf(c) === g);
     return { id: g.id, block: block.id, label: at?.text ?? '', range: at?.value.range ?? hdrRange };

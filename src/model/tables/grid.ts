@@ -39,6 +39,9 @@ export interface PCell {
 
 export interface PRow {
   cells: PCell[];
+  /** the cells that are no span copies, and those of them that are labels (every template reads them) */
+  own: PCell[];
+  texts: PCell[];
   /** index in Report.tables; -1 for a line of text */
   grid: number;
   /** cell positions line up with the header's (GFM, HTML with spans expanded) */
@@ -71,6 +74,18 @@ export function prepareCell(raw: RawCell, col: number, rowIndex: number): PCell 
   return { raw, col, text, label: normaliseLabel(text), value, isText, copy };
 }
 
+/** A row's cells that are no span copies, and those of them that are labels. */
+function ownCells(cells: PCell[]): { own: PCell[]; texts: PCell[] } {
+  const own: PCell[] = [];
+  const texts: PCell[] = [];
+  for (const c of cells) {
+    if (c.copy) continue;
+    own.push(c);
+    if (c.isText) texts.push(c);
+  }
+  return { own, texts };
+}
+
 function gridRows(t: RawTable, gridIndex: number): PRow[] {
   const positional = t.layout === 'gfm' || t.layout === 'html';
   const delimited = t.layout !== 'cell-per-line';
@@ -79,7 +94,8 @@ function gridRows(t: RawTable, gridIndex: number): PRow[] {
       const pcells = cells.map((c, k) => prepareCell(c, k, r));
       const own = pcells.filter((c) => !c.copy && c.text !== '');
       const range = own.length ? { start: own[0]!.raw.range.start, end: own[own.length - 1]!.raw.range.end } : (cells[0]?.range ?? t.range);
-      return { cells: pcells, grid: gridIndex, positional, delimited, prose: false, layout: t.layout, range };
+      const { own: notCopies, texts } = ownCells(pcells);
+      return { cells: pcells, own: notCopies, texts, grid: gridIndex, positional, delimited, prose: false, layout: t.layout, range };
     })
     .filter((r) => r.cells.length > 0);
 }
@@ -266,7 +282,8 @@ function textRow(b: Block, heading: boolean): PRow | undefined {
     return cell;
   });
   if (!cells.length) return undefined;
-  const row: PRow = { cells, grid: -1, positional: false, delimited: false, prose: true, layout: 'text', range: t.range() };
+  const { own, texts } = ownCells(cells);
+  const row: PRow = { cells, own, texts, grid: -1, positional: false, delimited: false, prose: true, layout: 'text', range: t.range() };
   if (heading) row.heading = heading;
   return row;
 }

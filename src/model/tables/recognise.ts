@@ -151,7 +151,9 @@ function listIndex(block: BlockTemplate): { rows: IndexedRow[]; byId: Map<string
 
 function cellOf(c: PCell, unit?: string): ExtractedCell {
   const u = unit ?? c.value.unit;
-  return { text: c.value.text, range: c.value.range, kind: c.value.kind, value: c.value.value, ...(u ? { unit: u } : {}) };
+  const out: ExtractedCell = { text: c.value.text, range: c.value.range, kind: c.value.kind, value: c.value.value };
+  if (u) out.unit = u;
+  return out;
 }
 
 function joinRange(a: SourceRange, b: SourceRange): SourceRange {
@@ -369,8 +371,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
     if (ended) return;
     if (row.delimited) {
       cur = undefined;
-      const own = row.cells.filter((c) => !c.copy);
-      const texts = own.filter((c) => c.isText);
+      const { own, texts } = row;
       const hasNumbers = own.some(isNumberish);
       // a header row: labels of columns or header notes, or several labels and no figures (a garbled header naming rows)
       const colLabels = texts.filter((c) => colScore(c) > 0).length;
@@ -547,7 +548,8 @@ function align(run: Run, tpl: TableTemplate): Alignment {
 
 /** Value cells after a row's label: span copies dropped, empty cells beyond the expected count trimmed. */
 function valuesAfter(row: PRow, labelAt: number, n: number): PCell[] {
-  const vals = row.cells.slice(labelAt + 1).filter((c) => !c.copy);
+  const vals: PCell[] = [];
+  for (let k = labelAt + 1; k < row.cells.length; k++) if (!row.cells[k]!.copy) vals.push(row.cells[k]!);
   while (vals.length > n && vals[vals.length - 1]!.text === '') vals.pop();
   while (vals.length > n && vals[0]!.text === '' && !row.positional) vals.shift();
   return vals;
@@ -825,7 +827,7 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
         continue;
       }
       const rec: Record<string, ExtractedCell> = {};
-      plan.order.forEach((cid, k) => (rec[cid] = cellOf(vals[k]!)));
+      for (let k = 0; k < plan.order.length; k++) rec[plan.order[k]!] = cellOf(vals[k]!);
       cells[id] = rec;
     }
   }

@@ -27,6 +27,7 @@ export interface PCell {
   /** position in its grid row */
   col: number;
   text: string;
+  /** the cell's text as a label; recognition reads labels of text cells only, and a value cell's is empty */
   label: NormalisedLabel;
   value: CellValue;
   /** reads as a label (words), not as a value */
@@ -71,8 +72,11 @@ export function prepareCell(raw: RawCell, col: number, rowIndex: number): PCell 
   const copy = !!raw.origin && (raw.origin.row !== rowIndex || raw.origin.col !== col);
   // a lone bracket is the end of a label wrapped onto a line of its own, never a value
   const isText = value.kind === 'invalid' && (hasCjk(text) || /^[（）()]+$/.test(text));
-  return { raw, col, text, label: normaliseLabel(text), value, isText, copy };
+  return { raw, col, text, label: isText ? normaliseLabel(text) : NO_LABEL, value, isText, copy };
 }
+
+/** The label of a value cell: no label is looked up for figures and blanks, which are most cells. */
+const NO_LABEL: NormalisedLabel = Object.freeze({ text: '', core: '' });
 
 /** A row's cells that are no span copies, and those of them that are labels. */
 function ownCells(cells: PCell[]): { own: PCell[]; texts: PCell[] } {

@@ -3,7 +3,7 @@ import { isSpace, MappedText, type SourceRange } from '../../util/mapped-text.js
 import { toHalfWidth } from '../numerals.js';
 import { cleanCellText } from '../text-table.js';
 import { parseCellValue, type CellValue } from './values.js';
-import { hasCjk, normaliseLabel, type NormalisedLabel } from './labels.js';
+import { hasCjk, normaliseLabel, type LabelSpec, type NormalisedLabel } from './labels.js';
 
 /**
  * The first step of reading a table, whatever its layout: the cells in reading order, each a
@@ -63,6 +63,10 @@ export interface Run {
   grids: number[];
   /** the document ends with this run (or only blank space follows) */
   endsDocument: boolean;
+  /** the labels of its text cells, each text once, in reading order: made by recognition on first use */
+  labels?: NormalisedLabel[];
+  /** whether it holds a template's anchor, by anchor spec (asked by every template, some twice): filled by recognition */
+  anchorsFound?: Map<LabelSpec, boolean>;
 }
 
 export function prepareCell(raw: RawCell, col: number, rowIndex: number): PCell {

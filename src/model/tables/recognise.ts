@@ -169,8 +169,7 @@ function runRange(run: Run, from: number, to: number): SourceRange {
 function anchorFound(run: Run, tpl: TableTemplate): boolean {
   const anchors = tpl.anchors;
   if (!anchors) return false;
-  let known = anchorsFound.get(run);
-  if (!known) anchorsFound.set(run, (known = new Map()));
+  const known = (run.anchorsFound ??= new Map());
   let found = known.get(anchors);
   if (found === undefined) {
     const m = labelMemoOf<boolean>(anchors);
@@ -180,14 +179,9 @@ function anchorFound(run: Run, tpl: TableTemplate): boolean {
   return found;
 }
 
-/** Whether a run holds a template's anchor, by anchor spec (asked by every template, some twice). */
-const anchorsFound = new WeakMap<Run, Map<LabelSpec, boolean>>();
-
 /** The labels of a run's text cells, each text once, in reading order (built once per run). */
-const runLabels = new WeakMap<Run, NormalisedLabel[]>();
-
 function textLabels(run: Run): NormalisedLabel[] {
-  let out = runLabels.get(run);
+  let out = run.labels;
   if (!out) {
     const seen = new Set<string>();
     out = [];
@@ -195,7 +189,7 @@ function textLabels(run: Run): NormalisedLabel[] {
       seen.add(c.label.text);
       out.push(c.label);
     }
-    runLabels.set(run, out);
+    run.labels = out;
   }
   return out;
 }

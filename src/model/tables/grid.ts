@@ -3,7 +3,7 @@ import { isSpace, MappedText, type SourceRange } from '../../util/mapped-text.js
 import { toHalfWidth } from '../numerals.js';
 import { cleanCellText } from '../text-table.js';
 import { parseCellValue, type CellValue } from './values.js';
-import { hasCjk, normaliseLabel, type NormalisedLabel } from './labels.js';
+import { hasCjk, normaliseLabel, type LabelSpec, type NormalisedLabel } from './labels.js';
 
 /**
  * The first step of reading a table, whatever its layout: the cells in reading order, each a
@@ -27,6 +27,7 @@ export interface PCell {
   /** position in its grid row */
   col: number;
   text: string;
+  /** the cell's text as a label; recognition reads labels of text cells only, and a value cell's is empty */
   label: NormalisedLabel;
   value: CellValue;
   /** reads as a label (words), not as a value */
@@ -39,6 +40,9 @@ export interface PCell {
 
 export interface PRow {
   cells: PCell[];
+  /** the cells that are no span copies, and those of them that are labels (every template reads them) */
+  own: PCell[];
+  texts: PCell[];
   /** index in Report.tables; -1 for a line of text */
   grid: number;
   /** cell positions line up with the header's (GFM, HTML with spans expanded) */
@@ -59,6 +63,10 @@ export interface Run {
   grids: number[];
   /** the document ends with this run (or only blank space follows) */
   endsDocument: boolean;
+  /** the labels of its text cells, each text once, in reading order: made by recognition on first use */
+  labels?: NormalisedLabel[];
+  /** whether it holds a template's anchor, by anchor spec (asked by every template, some twice): filled by recognition */
+  anchorsFound?: Map<LabelSpec, boolean>;
 }
 
 export function prepareCell(raw: RawCell, col: number, rowIndex: number): PCell {
@@ -68,7 +76,22 @@ export function prepareCell(raw: RawCell, col: number, rowIndex: number): PCell 
   const copy = !!raw.origin && (raw.origin.row !== rowIndex || raw.origin.col !== col);
   // a lone bracket is the end of a label wrapped onto a line of its own, never a value
   const isText = value.kind === 'invalid' && (hasCjk(text) || /^[（）()]+$/.test(text));
-  return { raw, col, text, label: normaliseLabel(text), value, isText, copy };
+  return { raw, col, text, label: isText ? normaliseLabel(text) : NO_LABEL, value, isText, copy };
+}
+
+/** The label of a value cell: no label is looked up for figures and blanks, which are most cells. */
+const NO_LABEL: NormalisedLabel = Object.freeze({ text: '', core: '' });
+
+/** A row's cells that are no span copies, and those of them that are labels. */
+function ownCells(cells: PCell[]): { own: PCell[]; texts: PCell[] } {
+  const own: PCell[] = [];
+  const texts: PCell[] = [];
+  for (const c of cells) {
+    if (c.copy) continue;
+    own.push(c);
+    if (c.isText) texts.push(c);
+  }
+  return { own, texts };
 }
 
 function gridRows(t: RawTable, gridIndex: number): PRow[] {
@@ -79,7 +102,8 @@ function gridRows(t: RawTable, gridIndex: number): PRow[] {
       const pcells = cells.map((c, k) => prepareCell(c, k, r));
       const own = pcells.filter((c) => !c.copy && c.text !== '');
       const range = own.length ? { start: own[0]!.raw.range.start, end: own[own.length - 1]!.raw.range.end } : (cells[0]?.range ?? t.range);
-      return { cells: pcells, grid: gridIndex, positional, delimited, prose: false, layout: t.layout, range };
+      const { own: notCopies, texts } = ownCells(pcells);
+      return { cells: pcells, own: notCopies, texts, grid: gridIndex, positional, delimited, prose: false, layout: t.layout, range };
     })
     .filter((r) => r.cells.length > 0);
 }
@@ -266,7 +290,8 @@ function textRow(b: Block, heading: boolean): PRow | undefined {
     return cell;
   });
   if (!cells.length) return undefined;
-  const row: PRow = { cells, grid: -1, positional: false, delimited: false, prose: true, layout: 'text', range: t.range() };
+  const { own, texts } = ownCells(cells);
+  const row: PRow = { cells, own, texts, grid: -1, positional: false, delimited: false, prose: true, layout: 'text', range: t.range() };
   if (heading) row.heading = heading;
   return row;
 }

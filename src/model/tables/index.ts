@@ -3,7 +3,7 @@ import type { Profile } from '../../config/types.js';
 import { builtinProfiles } from '../../config/profiles.js';
 import { buildRuns } from './grid.js';
 import { recognise, type Candidate } from './recognise.js';
-import { templatesOf, type TableTemplate } from './template.js';
+import { templatesOf, type RowTemplate, type TableTemplate } from './template.js';
 import type { FlattenedTable, OfficialTable, OfficialTables } from './types.js';
 import { labelScore, normaliseLabel, type LabelSpec } from './labels.js';
 import { tableRelations, type RelationCheck } from './relations.js';
@@ -133,7 +133,8 @@ function beats(a: Candidate, b: Candidate, generation: Generation): boolean {
 function fewRows(t: OfficialTable, templates: readonly TableTemplate[]): FlattenedTable | undefined {
   const tpl = templates.find((x) => x.id === t.template);
   if (!tpl?.strictRows || t.truncated) return undefined;
-  const rows = tpl.blocks.flatMap((b) => b.rows).filter((r) => !r.optional && !r.group);
+  let rows = requiredRows.get(tpl);
+  if (!rows) requiredRows.set(tpl, (rows = tpl.blocks.flatMap((b) => b.rows).filter((r) => !r.optional && !r.group)));
   const read = new Set(t.rows.map((r) => r.id));
   const present = rows.filter((r) => read.has(r.id)).length;
   if (present * 2 >= rows.length) return undefined;
@@ -141,6 +142,9 @@ function fewRows(t: OfficialTable, templates: readonly TableTemplate[]): Flatten
   const values = Object.values(t.cells).reduce((n, row) => n + Object.keys(row).length, 0);
   return { template: tpl.id, kind: tpl.kind, generation: tpl.generation, range: t.range, labels, values, reason: 'few-rows', expected: rows.length, actual: present };
 }
+
+/** The rows each template requires (neither optional nor headings), listed once per template. */
+const requiredRows = new WeakMap<TableTemplate, RowTemplate[]>();
 
 /**
  * Find the official tables among the report's grids and table lines and read them into the
@@ -192,7 +196,8 @@ export function templateOf(table: OfficialTable, profile?: Pick<Profile, 'tables
 
 /** The official tables of a report built from these blocks, with the built-in templates. */
 export function readOfficialTables(blocks: Block[], sections: Section[], generation: Generation): OfficialTables {
-  const tables = blocks.filter((b) => b.table).map((b) => b.table!);
+  const tables: RawTable[] = [];
+  for (const b of blocks) if (b.table) tables.push(b.table);
   const found = extractTables({ blocks, tables, sections }, knownTemplates(), generation);
   return { tables: found.tables, flattened: found.unsure, evidence: formatEvidence(blocks) };
 }

@@ -53,8 +53,62 @@ function normaliseLabelOnce(raw: string): NormalisedLabel {
   let text = num ? compact.slice(num.length) : compact;
   text = text.replace(/^[、.:]+/, '').replace(/[:：]+$/, '');
   const core = text.replace(/\([^()]*\)$/, '').replace(/\([^()]*$/, '') || text;
-  return { text, core, ...(num ? { numbering: num.numbering } : {}) };
+  const label: NormalisedLabel = { text, core, ...(num ? { numbering: num.numbering } : {}) };
+  // (out of sight of enumeration, JSON and deep comparison)
+  Object.defineProperty(label, ANSWERS, { value: [] });
+  return label;
 }
+
+/**
+ * Answers computed about a label, kept on the label object by memo slot (see LabelMemo): the label
+ * of a text is one object, shared by every cell of that text in every table read.
+ */
+const ANSWERS: unique symbol = Symbol('answers');
+
+/** Memo slots handed out; past MAX_SLOTS a memo keeps its answers in a map by text instead. */
+let slots = 0;
+const MAX_SLOTS = 512;
+
+/**
+ * Answers remembered per label, for a question whose answer depends on the label's text alone
+ * (a score against fixed specs): kept on the label objects themselves, so a look-up is an array
+ * read instead of a hash of the text. `undefined` means not known yet.
+ */
+export class LabelMemo<T> {
+  private readonly slot: number;
+  private readonly byText: Map<string, T> | undefined;
+
+  constructor() {
+    this.slot = slots < MAX_SLOTS ? slots++ : -1;
+    this.byText = this.slot < 0 ? new Map() : undefined;
+  }
+
+  get(label: NormalisedLabel): T | undefined {
+    if (this.byText) return this.byText.get(label.text);
+    const answers = (label as { [ANSWERS]?: unknown[] })[ANSWERS];
+    return answers === undefined ? undefined : (answers[this.slot] as T | undefined);
+  }
+
+  set(label: NormalisedLabel, v: T): T {
+    if (this.byText) {
+      if (this.byText.size >= 20000) this.byText.clear();
+      this.byText.set(label.text, v);
+    } else {
+      const answers = (label as { [ANSWERS]?: unknown[] })[ANSWERS];
+      if (answers !== undefined) answers[this.slot] = v;
+    }
+    return v;
+  }
+}
+
+/** The memo of an owner (a list of specs, a block…), made on first use. */
+export function labelMemoOf<T>(owner: object): LabelMemo<T> {
+  let m = labelMemos.get(owner) as LabelMemo<T> | undefined;
+  if (!m) labelMemos.set(owner, (m = new LabelMemo<T>()));
+  return m;
+}
+
+const labelMemos = new WeakMap<object, LabelMemo<unknown>>();
 
 /** The spec a label matches best (the first of equals), if it matches any. */
 export function bestMatch<T extends LabelSpec>(label: NormalisedLabel, specs: readonly T[]): T | undefined {

@@ -1,12 +1,11 @@
 import type { SourceRange } from '../../util/mapped-text.js';
 import type { Generation } from '../types.js';
 import { readNumbering, styleLevel } from '../numbering.js';
-import { bestMatch, containsSpec, labelScore, normaliseLabel, normaliseText, type LabelSpec, type NormalisedLabel } from './labels.js';
+import { bestMatch, containsSpec, LabelMemo, labelMemoOf, labelScore, normaliseLabel, normaliseText, type LabelSpec, type NormalisedLabel } from './labels.js';
 import { outsideBrackets, type PCell, type PRow, type Run } from './grid.js';
 import { isRunTogether, splitRunTogether, type GluedRow } from './run-together.js';
 import type { BlockTemplate, ColumnTemplate, RowTemplate, TableTemplate } from './template.js';
 import type { ColumnMapping, ExtractedCell, ExtractedColumn, ExtractedRow, FlattenedTable, OfficialTable, StructureIssue, UnsureReason } from './types.js';
-import { detach } from '../../util/detach.js';
 
 /**
  * One aligner for every layout: the rows of a run (grid rows, or pieces of a stream of cells,
@@ -45,31 +44,41 @@ function pos(row: number, col: number): number {
   return row * 100000 + Math.max(0, col);
 }
 
-/**
- * Results already computed for a label text, per list of specs or rows: the same labels recur in
- * every run, under every template, in every report. A label's score depends on its text alone
- * (its core is cut from the text), so the text is the key.
+/*
+ * Results already computed for a label, per list of specs or rows (LabelMemo): the same labels
+ * recur in every run, under every template, in every report. A label's score depends on its text
+ * alone (its core is cut from the text).
  */
-const memos = new WeakMap<object, Map<string, unknown>>();
 
-function memo<T>(owner: object, key: string, compute: () => T): T {
-  let m = memos.get(owner) as Map<string, T> | undefined;
-  if (!m) memos.set(owner, (m = new Map()));
-  const known = m.get(key);
+/** A label's best score among specs, remembered in `cache` (one per list of specs, see templateIndex). */
+function bestScore(label: NormalisedLabel, specs: readonly LabelSpec[], cache: LabelMemo<number>): number {
+  const known = cache.get(label);
   if (known !== undefined) return known;
-  const v = compute();
-  if (m.size >= 20000) m.clear();
-  m.set(detach(key), v);
-  return v;
+  let best = 0;
+  for (const s of specs) best = Math.max(best, labelScore(label, s));
+  return cache.set(label, best);
 }
 
-/** `specs` must be the same array from call to call (see templateIndex) for the memo to hold. */
-function bestScore(label: NormalisedLabel, specs: readonly LabelSpec[]): number {
-  return memo(specs, label.text, () => {
-    let best = 0;
-    for (const s of specs) best = Math.max(best, labelScore(label, s));
-    return best;
-  });
+/** The rows a label matches best, and their score (0 and none when it matches no row). */
+interface RowMatch {
+  score: number;
+  cands: IndexedRow[];
+}
+
+/** A label's best matching rows, remembered in `cache` (one per list of rows). */
+function rowMatch(label: NormalisedLabel, rows: IndexedRow[], cache: LabelMemo<RowMatch>): RowMatch {
+  const known = cache.get(label);
+  if (known !== undefined) return known;
+  let top = 0;
+  let best: IndexedRow[] = [];
+  for (const r of rows) {
+    const s = labelScore(label, r.row);
+    if (s > top) {
+      top = s;
+      best = [r];
+    } else if (s > 0 && s === top) best.push(r);
+  }
+  return cache.set(label, { score: top, cands: best });
 }
 
 /** A template's rows, columns and header specs as alignment reads them, built once per template. */
@@ -87,6 +96,10 @@ interface TemplateIndex {
   blockIdOf: Map<RowTemplate, string>;
   /** the key of the memo of each label's best matching column among `cols` */
   bestColumn: object;
+  /** memos by label text: best score among `cols`, among `headerSpecs`, and the best matching rows */
+  colScores: LabelMemo<number>;
+  headerScores: LabelMemo<number>;
+  rowMatches: LabelMemo<RowMatch>;
 }
 
 const templateIndexes = new WeakMap<TableTemplate, TemplateIndex>();
@@ -106,6 +119,9 @@ function templateIndex(tpl: TableTemplate): TemplateIndex {
       childIds: new Map(),
       blockIdOf: new Map(),
       bestColumn: {},
+      colScores: new LabelMemo(),
+      headerScores: new LabelMemo(),
+      rowMatches: new LabelMemo(),
     };
     for (const { row, block } of rows) {
       if (row.parent !== undefined) {
@@ -121,13 +137,13 @@ function templateIndex(tpl: TableTemplate): TemplateIndex {
 }
 
 /** A list block's rows, indexed within the block, built once per block. */
-const listIndexes = new WeakMap<BlockTemplate, { rows: IndexedRow[]; byId: Map<string, IndexedRow> }>();
+const listIndexes = new WeakMap<BlockTemplate, { rows: IndexedRow[]; byId: Map<string, IndexedRow>; rowMatches: LabelMemo<RowMatch> }>();
 
-function listIndex(block: BlockTemplate): { rows: IndexedRow[]; byId: Map<string, IndexedRow> } {
+function listIndex(block: BlockTemplate): { rows: IndexedRow[]; byId: Map<string, IndexedRow>; rowMatches: LabelMemo<RowMatch> } {
   let x = listIndexes.get(block);
   if (!x) {
     const rows: IndexedRow[] = block.rows.map((r, index) => ({ row: r, block, index }));
-    x = { rows, byId: new Map(rows.map((r) => [r.row.id, r])) };
+    x = { rows, byId: new Map(rows.map((r) => [r.row.id, r])), rowMatches: new LabelMemo() };
     listIndexes.set(block, x);
   }
   return x;
@@ -135,7 +151,9 @@ function listIndex(block: BlockTemplate): { rows: IndexedRow[]; byId: Map<string
 
 function cellOf(c: PCell, unit?: string): ExtractedCell {
   const u = unit ?? c.value.unit;
-  return { text: c.value.text, range: c.value.range, kind: c.value.kind, value: c.value.value, ...(u ? { unit: u } : {}) };
+  const out: ExtractedCell = { text: c.value.text, range: c.value.range, kind: c.value.kind, value: c.value.value };
+  if (u) out.unit = u;
+  return out;
 }
 
 function joinRange(a: SourceRange, b: SourceRange): SourceRange {
@@ -151,24 +169,19 @@ function runRange(run: Run, from: number, to: number): SourceRange {
 function anchorFound(run: Run, tpl: TableTemplate): boolean {
   const anchors = tpl.anchors;
   if (!anchors) return false;
-  let known = anchorsFound.get(run);
-  if (!known) anchorsFound.set(run, (known = new Map()));
+  const known = (run.anchorsFound ??= new Map());
   let found = known.get(anchors);
   if (found === undefined) {
-    found = textLabels(run).some((l) => memo(anchors, l.text, () => labelScore(l, anchors) > 0));
+    const m = labelMemoOf<boolean>(anchors);
+    found = textLabels(run).some((l) => m.get(l) ?? m.set(l, labelScore(l, anchors) > 0));
     known.set(anchors, found);
   }
   return found;
 }
 
-/** Whether a run holds a template's anchor, by anchor spec (asked by every template, some twice). */
-const anchorsFound = new WeakMap<Run, Map<LabelSpec, boolean>>();
-
 /** The labels of a run's text cells, each text once, in reading order (built once per run). */
-const runLabels = new WeakMap<Run, NormalisedLabel[]>();
-
 function textLabels(run: Run): NormalisedLabel[] {
-  let out = runLabels.get(run);
+  let out = run.labels;
   if (!out) {
     const seen = new Set<string>();
     out = [];
@@ -176,7 +189,7 @@ function textLabels(run: Run): NormalisedLabel[] {
       seen.add(c.label.text);
       out.push(c.label);
     }
-    runLabels.set(run, out);
+    run.labels = out;
   }
   return out;
 }
@@ -205,17 +218,12 @@ function labelLike(c: PCell, row: PRow): boolean {
   if (!row.prose) return true;
   // (a long piece is never a label: proseLabel says so without a look-up of its text)
   if (c.text.length > 80) return false;
-  let known = labelLikeCache.get(c.text);
-  if (known === undefined) {
-    known = proseLabel(c);
-    if (labelLikeCache.size >= 20000) labelLikeCache.clear();
-    labelLikeCache.set(detach(c.text), known);
-  }
-  return known;
+  const known = labelLikeCache.get(c.label);
+  return known !== undefined ? known : labelLikeCache.set(c.label, proseLabel(c));
 }
 
-/** labelLike's answers by cell text (every template asks about every cell). */
-const labelLikeCache = new Map<string, boolean>();
+/** labelLike's answers by cell (every template asks about every cell), kept on the cell's label: it is made from the cell's text alone. */
+const labelLikeCache = new LabelMemo<boolean>();
 
 function proseLabel(c: PCell): boolean {
   if (c.text.length > 80) return false;
@@ -239,19 +247,8 @@ function ancestors(ir: IndexedRow, byId: Map<string, IndexedRow>): string[] {
  * 被依法纠错数 under 行政复议 and 行政诉讼): the one under the heading in force wins, then the
  * first one after the last row found.
  */
-function chooseRow(label: NormalisedLabel, rows: IndexedRow[], byId: Map<string, IndexedRow>, ctx: string | undefined, last: number): IndexedRow | undefined {
-  const cands = memo(rows, label.text, () => {
-    let top = 0;
-    let best: IndexedRow[] = [];
-    for (const r of rows) {
-      const s = labelScore(label, r.row);
-      if (s > top) {
-        top = s;
-        best = [r];
-      } else if (s > 0 && s === top) best.push(r);
-    }
-    return best;
-  });
+function chooseRow(label: NormalisedLabel, rows: IndexedRow[], byId: Map<string, IndexedRow>, ctx: string | undefined, last: number, cache: LabelMemo<RowMatch>): IndexedRow | undefined {
+  const cands = rowMatch(label, rows, cache).cands;
   if (cands.length <= 1) return cands[0];
   const inCtx = ctx ? cands.filter((c) => c.row.id === ctx || ancestors(c, byId).includes(ctx)) : [];
   const pool = inCtx.length ? inCtx : cands;
@@ -330,9 +327,10 @@ interface Alignment {
 
 /** Read the cells of a run against a template's rows: anchors, header rows, values. */
 function align(run: Run, tpl: TableTemplate): Alignment {
-  const { rows, byId, rowSpecs, cols, headerSpecs } = templateIndex(tpl);
-  const colScore = (c: PCell): number => bestScore(c.label, cols);
-  const rowScore = (c: PCell): number => bestScore(c.label, rowSpecs);
+  const { rows, byId, cols, headerSpecs, colScores, headerScores, rowMatches } = templateIndex(tpl);
+  const colScore = (c: PCell): number => bestScore(c.label, cols, colScores);
+  const rowScore = (c: PCell): number => rowMatch(c.label, rows, rowMatches).score;
+  const headerScore = (c: PCell): number => bestScore(c.label, headerSpecs, headerScores);
   const out: Alignment = { items: [], headers: [], headerCells: [], headerCellRows: [], unknown: [] };
   let ctx: string | undefined;
   let last = -1;
@@ -357,7 +355,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
         const c = cells[j]!;
         if (!c.isText || c.copy) continue;
         if (!labelLike(c, run.rows[r]!)) return false;
-        const ir = rowScore(c) > 0 ? chooseRow(c.label, rows, byId, ctx, last) : undefined;
+        const ir = rowScore(c) > 0 ? chooseRow(c.label, rows, byId, ctx, last, rowMatches) : undefined;
         if (ir && ir.index > last && !out.items.some((it) => it.ir.row.id === ir.row.id)) return true;
       }
     }
@@ -367,13 +365,12 @@ function align(run: Run, tpl: TableTemplate): Alignment {
     if (ended) return;
     if (row.delimited) {
       cur = undefined;
-      const own = row.cells.filter((c) => !c.copy);
-      const texts = own.filter((c) => c.isText);
+      const { own, texts } = row;
       const hasNumbers = own.some(isNumberish);
       // a header row: labels of columns or header notes, or several labels and no figures (a garbled header naming rows)
       const colLabels = texts.filter((c) => colScore(c) > 0).length;
       const rowLabels = texts.filter((c) => rowScore(c) > 0).length;
-      const headerish = texts.some((c) => bestScore(c.label, headerSpecs) > 0);
+      const headerish = texts.some((c) => headerScore(c) > 0);
       // (three label cells and no figure is a header however garbled: 类别 | 数据1 | … | 总计, or one naming rows)
       if (!hasNumbers && (colLabels >= 2 || (colLabels === 1 && rowLabels === 0) || (headerish && rowLabels === 0) || (texts.length >= 3 && (colLabels >= 1 || rowLabels >= 3)))) {
         out.headers.push(i);
@@ -389,7 +386,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
       let rowCtx = ctx;
       row.cells.forEach((c, k) => {
         if (!c.isText || c.copy) return;
-        const ir = chooseRow(c.label, rows, byId, rowCtx, last);
+        const ir = chooseRow(c.label, rows, byId, rowCtx, last, rowMatches);
         if (!ir) return;
         found = { ir, at: i, labelAt: k, label: c.text, labelRange: c.value.range, delimited: true, values: [], end: i };
         rowCtx = ir.row.group ? ir.row.id : (ir.row.parent ?? rowCtx);
@@ -398,7 +395,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
         // a label broken over two lines: the start on the line before, the rest (or nothing) here
         const firstText = row.cells.findIndex((c) => c.isText && !c.copy);
         const joined = pending.c.text + (firstText >= 0 ? row.cells[firstText]!.text : '');
-        const ir = chooseRow(normaliseLabel(joined), rows, byId, rowCtx, last);
+        const ir = chooseRow(normaliseLabel(joined), rows, byId, rowCtx, last, rowMatches);
         if (ir) {
           const labelRange = firstText >= 0 ? joinRange(pending.c.value.range, row.cells[firstText]!.value.range) : pending.c.value.range;
           found = { ir, at: i, labelAt: firstText, label: joined, labelRange, delimited: true, values: [], end: i };
@@ -449,7 +446,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
       }
       const inTable = out.items.length > 0;
       const rs = rowScore(c);
-      const cs = colScore(c) || bestScore(c.label, headerSpecs);
+      const cs = colScore(c) || headerScore(c);
       if (cs > 0 && (!inTable || rs === 0 || (cur && cur.values.length === 0 && cs >= rs))) {
         // a header label (总计 above the rows is a column; among them a row)
         if (rs === 0 || !inTable) {
@@ -460,7 +457,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
           continue;
         }
       }
-      let ir = rs > 0 ? chooseRow(c.label, rows, byId, ctx, last) : undefined;
+      let ir = rs > 0 ? chooseRow(c.label, rows, byId, ctx, last, rowMatches) : undefined;
       // words that name a row under another number (（六）其他 / 处理 wrapped, read as 3.其他): the row whose title it begins
       if (ir && inTable && c.label.numbering && titleOf(ir.row).numbering && !sameNumber(c.label.numbering, titleOf(ir.row).numbering)) ir = prefixRow(c.label, rows, byId, ctx) ?? ir;
       let label = c.text;
@@ -468,7 +465,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
       if (!ir && pending) {
         // a label wrapped onto the next line or cell, neither part enough alone
         const joined = pending.c.text + c.text;
-        ir = chooseRow(normaliseLabel(joined), rows, byId, ctx, last);
+        ir = chooseRow(normaliseLabel(joined), rows, byId, ctx, last, rowMatches);
         if (ir) {
           label = joined;
           range = joinRange(pending.c.value.range, c.value.range);
@@ -477,7 +474,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
       if (!ir && k + 1 < row.cells.length && row.cells[k + 1]!.isText) {
         const next = row.cells[k + 1]!;
         const joined = normaliseLabel(c.text + next.text);
-        const ir2 = chooseRow(joined, rows, byId, ctx, last);
+        const ir2 = chooseRow(joined, rows, byId, ctx, last, rowMatches);
         if (ir2 && labelScore(next.label, ir2.row) === 0) {
           ir = ir2;
           label = c.text + next.text;
@@ -545,7 +542,8 @@ function align(run: Run, tpl: TableTemplate): Alignment {
 
 /** Value cells after a row's label: span copies dropped, empty cells beyond the expected count trimmed. */
 function valuesAfter(row: PRow, labelAt: number, n: number): PCell[] {
-  const vals = row.cells.slice(labelAt + 1).filter((c) => !c.copy);
+  const vals: PCell[] = [];
+  for (let k = labelAt + 1; k < row.cells.length; k++) if (!row.cells[k]!.copy) vals.push(row.cells[k]!);
   while (vals.length > n && vals[vals.length - 1]!.text === '') vals.pop();
   while (vals.length > n && vals[0]!.text === '' && !row.positional) vals.shift();
   return vals;
@@ -588,19 +586,32 @@ function planColumns(run: Run, block: BlockTemplate, headerRows: number[], heade
   const issues: StructureIssue[] = [];
   const ids = block.columns.map((c) => c.id);
   // (by label text, once per block: the same header cells are asked about for every reading)
-  const colFor = (c: PCell): ColumnTemplate | undefined => memo(block.columns, c.label.text, () => bestMatch(c.label, block.columns) ?? null) ?? undefined;
+  const colMemo = labelMemoOf<ColumnTemplate | null>(block.columns);
+  const colFor = (c: PCell): ColumnTemplate | undefined => {
+    const known = colMemo.get(c.label);
+    if (known !== undefined) return known ?? undefined;
+    return colMemo.set(c.label, bestMatch(c.label, block.columns) ?? null) ?? undefined;
+  };
   const headers = headerRows.map((i) => run.rows[i]!);
+  // the text cells of the header, header rows first, then stream header labels
+  const own: PCell[] = [];
+  for (const h of headers) for (const c of h.cells) if (c.isText && !c.copy) own.push(c);
+  for (const c of headerCells) if (c.isText && !c.copy) own.push(c);
   const seen = new Set<string>();
   const labels: ExtractedColumn[] = [];
-  for (const c of [...headers.flatMap((h) => h.cells), ...headerCells]) {
-    if (!c.isText || c.copy) continue;
+  for (const c of own) {
     const col = colFor(c);
     if (col && !seen.has(col.id)) labels.push({ id: col.id, block: block.id, label: c.text, range: c.value.range });
     if (col) seen.add(col.id);
   }
   // labels run together in one cell (商业企业科研机构…): the columns they contain
-  const joinedText = normaliseText([...headers.flatMap((h) => h.cells.filter((c) => c.isText && !c.copy)), ...headerCells].map((c) => c.text).join(''));
-  for (const col of block.columns) if (!seen.has(col.id) && col.match && containsSpec(joinedText, wordsOf(col))) seen.add(col.id);
+  // (their text joined only when a column is still unseen)
+  let joinedText: string | undefined;
+  for (const col of block.columns) {
+    if (seen.has(col.id) || !col.match) continue;
+    joinedText ??= normaliseText(own.map((c) => c.text).join(''));
+    if (containsSpec(joinedText, wordsOf(col))) seen.add(col.id);
+  }
   const n = ids.length;
   const allFit = counts.length > 0 && counts.every((k) => k === n);
   // positional: every column found at one position of a grid whose positions line up
@@ -639,9 +650,7 @@ function planColumns(run: Run, block: BlockTemplate, headerRows: number[], heade
   // a header in a stream of text is pieces of labels (本年新 / 制作数量): it places nothing, and its faults cannot be told from wrapping
   if (headers.length === 0) return { mapping: allFit && seen.size * 2 < n ? 'count' : 'template-order', order: ids, issues, matched: seen.size, labels };
   // a header whose other cells are placeholders (类别 | 数据1 | … | 数据6 | 总计): columns known by count alone, when every row fits exactly
-  const unmatched = [...headers.flatMap((h) => h.cells), ...headerCells].filter(
-    (c) => c.isText && !c.copy && !colFor(c) && !(block.headers && labelScore(c.label, block.headers) > 0) && !(block.match && labelScore(c.label, block) > 0),
-  );
+  const unmatched = own.filter((c) => !colFor(c) && !(block.headers && labelScore(c.label, block.headers) > 0) && !(block.match && labelScore(c.label, block) > 0));
   if (unmatched.length && unmatched.every((c) => PLACEHOLDER.test(c.label.text))) {
     return { mapping: allFit ? 'count' : 'template-order', order: ids, issues, matched: seen.size, labels };
   }
@@ -718,7 +727,9 @@ function labelsOf(items: Item[], headerCells: PCell[], tpl: TableTemplate): Flat
   const { cols, bestColumn } = templateIndex(tpl);
   const out: FlattenedTable['labels'] = items.map((it) => ({ id: it.ir.row.id, what: 'row' as const, text: it.label, range: it.labelRange }));
   for (const c of headerCells) {
-    const col = memo(bestColumn, c.label.text, () => bestMatch(c.label, cols) ?? null);
+    const m = labelMemoOf<ColumnTemplate | null>(bestColumn);
+    const known = m.get(c.label);
+    const col = known !== undefined ? known : m.set(c.label, bestMatch(c.label, cols) ?? null);
     if (col) out.push({ id: col.id, what: 'column', text: c.text, range: c.value.range });
   }
   return out;
@@ -810,7 +821,7 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
         continue;
       }
       const rec: Record<string, ExtractedCell> = {};
-      plan.order.forEach((cid, k) => (rec[cid] = cellOf(vals[k]!)));
+      for (let k = 0; k < plan.order.length; k++) rec[plan.order[k]!] = cellOf(vals[k]!);
       cells[id] = rec;
     }
   }
@@ -861,8 +872,16 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
  */
 export function recogniseSingleRow(run: Run, tpl: TableTemplate): Candidate | undefined {
   const block = tpl.blocks[0]!;
-  const groupOf = (c: PCell): RowTemplate | undefined => bestMatch(c.label, block.rows);
-  const outcomeOf = (c: PCell): ColumnTemplate | undefined => bestMatch(c.label, block.columns);
+  const groups = labelMemoOf<RowTemplate | null>(block.rows);
+  const outcomes = labelMemoOf<ColumnTemplate | null>(block.columns);
+  const groupOf = (c: PCell): RowTemplate | undefined => {
+    const known = groups.get(c.label);
+    return (known !== undefined ? known : groups.set(c.label, bestMatch(c.label, block.rows) ?? null)) ?? undefined;
+  };
+  const outcomeOf = (c: PCell): ColumnTemplate | undefined => {
+    const known = outcomes.get(c.label);
+    return (known !== undefined ? known : outcomes.set(c.label, bestMatch(c.label, block.columns) ?? null)) ?? undefined;
+  };
   const n = block.rows.length * block.columns.length;
   const isHeaderCell = (c: PCell, row: PRow): boolean => {
     if (!c.isText || c.copy || !labelLike(c, row)) return false;
@@ -870,14 +889,17 @@ export function recogniseSingleRow(run: Run, tpl: TableTemplate): Candidate | un
     return headerWords(c).length > 0;
   };
   /** the groups and outcomes a cell's label names or contains (by cell text, once per block) */
-  const headerWords = (c: PCell): string[] =>
-    memo(block, c.text, () => {
-      const t = normaliseText(c.text);
-      const out: string[] = [];
-      for (const g of block.rows) if (labelScore(c.label, g) > 0 || containsSpec(t, g)) out.push(`g:${g.id}`);
-      for (const o of block.columns) if (labelScore(c.label, o) > 0 || containsSpec(t, o)) out.push(`o:${o.id}`);
-      return out;
-    });
+  // (a cell's label is made from its text alone, so the answers are kept on it)
+  const wordsMemo = labelMemoOf<string[]>(block);
+  const headerWords = (c: PCell): string[] => {
+    const known = wordsMemo.get(c.label);
+    if (known !== undefined) return known;
+    const t = normaliseText(c.text);
+    const out: string[] = [];
+    for (const g of block.rows) if (labelScore(c.label, g) > 0 || containsSpec(t, g)) out.push(`g:${g.id}`);
+    for (const o of block.columns) if (labelScore(c.label, o) > 0 || containsSpec(t, o)) out.push(`o:${o.id}`);
+    return wordsMemo.set(c.label, out);
+  };
   const seen = new Set<string>();
   const note = (c: PCell): void => {
     for (const k of headerWords(c)) seen.add(k);
@@ -997,7 +1019,11 @@ export function recogniseSingleRow(run: Run, tpl: TableTemplate): Candidate | un
     const reason: UnsureReason = filled.length === 0 ? 'no-values' : unsureReason(vals, n);
     unsure = { range: table.range, labels: [], values: filled.length, reason, expected: n, actual: vals.length };
   }
-  const hdrCells = run.rows.slice(from, dataAt + 1).flatMap((r) => r.cells.filter((c) => isHeaderCell(c, r)));
+  const hdrCells: PCell[] = [];
+  for (let i = from; i <= dataAt && i < run.rows.length; i++) {
+    const r = run.rows[i]!;
+    for (const c of r.cells) if (isHeaderCell(c, r)) hdrCells.push(c);
+  }
   table.rows = block.rows.map((g) => {
     const at = hdrCells.find((c) => groupOf(c) === g);
     return { id: g.id, block: block.id, label: at?.text ?? '', range: at?.value.range ?? hdrRange };
@@ -1051,7 +1077,7 @@ function cumulativeColumn(run: Run, firstItemRow: number): boolean {
 export function recogniseList(run: Run, tpl: TableTemplate): Candidate | undefined {
   const block = tpl.blocks[0]!;
   const col = block.columns[0]!.id;
-  const { rows, byId } = listIndex(block);
+  const { rows, byId, rowMatches } = listIndex(block);
   interface ListItem {
     ir: IndexedRow;
     label: PCell;
@@ -1071,7 +1097,7 @@ export function recogniseList(run: Run, tpl: TableTemplate): Candidate | undefin
         continue;
       }
       if (c.isText) {
-        const ir = labelLike(c, r) ? chooseRow(c.label, rows, byId, ctx, last) : undefined;
+        const ir = labelLike(c, r) ? chooseRow(c.label, rows, byId, ctx, last, rowMatches) : undefined;
         if (ir) {
           cur = { ir, label: c, values: [], runRow: i };
           items.push(cur);

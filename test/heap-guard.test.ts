@@ -1,39 +1,63 @@
-import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { HeapGuard } from '../src/util/heap.js';
+import { fullCollection, HeapGuard } from '../src/util/heap.js';
 
-const used = (): number => v8.getHeapStatistics().used_heap_size;
 const MB = 2 ** 20;
 
-/** 64 MB made and let go in the large-object space, where only a full collection frees it; the heap's size then. */
-function garbage(): number {
-  let junk: number[][] | null = Array.from({ length: 40 }, () => new Array<number>(200_000).fill(1.5));
-  expect(junk.length).toBe(40);
-  junk = null;
-  return used();
+/** A heap whose size the test sets, and which counts the collections asked of it. */
+function fakeHeap(start: number) {
+  const h = {
+    size: start,
+    collections: 0,
+    /** what a collection leaves */
+    after: start,
+    used: () => h.size,
+    collect: () => {
+      h.collections++;
+      h.size = h.after;
+    },
+  };
+  return h;
 }
 
 describe('HeapGuard', () => {
-  it('collects the heap in full once it has grown by its step, and not before', () => {
-    const guard = new HeapGuard(32, 1);
-    const before = garbage();
+  it('collects once the heap has grown by its step since the last collection, and not before', () => {
+    const heap = fakeHeap(100 * MB);
+    const guard = new HeapGuard(128, 1, heap);
+    heap.size = 200 * MB;
     guard.tick();
-    expect(before - used()).toBeGreaterThan(40 * MB);
-
-    // a small growth is left to V8
-    const small: number[][] = Array.from({ length: 4 }, () => new Array<number>(200_000).fill(2.5));
-    const held = used();
+    expect(heap.collections).toBe(0);
+    heap.size = 229 * MB;
+    heap.after = 150 * MB;
     guard.tick();
-    expect(used()).toBeGreaterThanOrEqual(held - MB);
-    expect(small.length).toBe(4);
+    expect(heap.collections).toBe(1);
+    // the step counts from what the collection left (150 MB)
+    heap.size = 270 * MB;
+    guard.tick();
+    expect(heap.collections).toBe(1);
+    heap.size = 280 * MB;
+    guard.tick();
+    expect(heap.collections).toBe(2);
   });
 
   it('looks at the heap only every so many records', () => {
-    const guard = new HeapGuard(32, 1000);
-    const before = garbage();
-    for (let i = 0; i < 999; i++) guard.tick();
-    expect(before - used()).toBeLessThan(40 * MB);
+    const heap = fakeHeap(0);
+    const guard = new HeapGuard(1, 100, heap);
+    heap.size = 10 * MB;
+    for (let i = 0; i < 99; i++) guard.tick();
+    expect(heap.collections).toBe(0);
     guard.tick();
-    expect(before - used()).toBeGreaterThan(40 * MB);
+    expect(heap.collections).toBe(1);
+  });
+
+  it('reaches the runtime’s full collection, which frees what nothing holds', async () => {
+    const gc = fullCollection();
+    expect(typeof gc).toBe('function');
+    let held: object | null = { big: new Array<number>(1000).fill(1) };
+    const ref = new WeakRef(held);
+    held = null;
+    // a WeakRef's target is kept until the end of the job that made it
+    await new Promise((resolve) => setImmediate(resolve));
+    gc!();
+    expect(ref.deref()).toBeUndefined();
   });
 });

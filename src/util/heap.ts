@@ -4,7 +4,7 @@ import { runInNewContext } from 'node:vm';
 let collector: (() => void) | null | undefined;
 
 /** The runtime's full garbage collection (reached as jest's leak detector reaches it), or null where it cannot be had. */
-function fullCollection(): (() => void) | null {
+export function fullCollection(): (() => void) | null {
   if (collector !== undefined) return collector;
   try {
     const exposed = (globalThis as { gc?: unknown }).gc;
@@ -34,15 +34,16 @@ export class HeapGuard {
   constructor(
     private readonly stepMb = 128,
     private readonly every = 256,
+    /** how the heap is measured and collected (the runtime's, unless a test gives its own) */
+    private readonly heap: { used(): number; collect(): void } = { used: () => v8.getHeapStatistics().used_heap_size, collect: () => fullCollection()?.() },
   ) {
-    this.base = v8.getHeapStatistics().used_heap_size;
+    this.base = heap.used();
   }
 
   tick(): void {
     if (++this.calls % this.every !== 0) return;
-    const used = v8.getHeapStatistics().used_heap_size;
-    if (used - this.base < this.stepMb * 2 ** 20) return;
-    fullCollection()?.();
-    this.base = v8.getHeapStatistics().used_heap_size;
+    if (this.heap.used() - this.base < this.stepMb * 2 ** 20) return;
+    this.heap.collect();
+    this.base = this.heap.used();
   }
 }

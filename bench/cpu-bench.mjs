@@ -28,7 +28,10 @@ const { exampleReport, table2Text, table3Text } = await import(path.join(root, '
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ogi-cpu-bench-'));
 // the same files as bench/audit-bench.mjs (same seed), generated once into its cache
 const cacheRoot = path.resolve(opt('cache', path.join(os.tmpdir(), 'ogi-lint-bench')));
-const { dir, bytes } = generatedReports({ files, seed: 12345, cacheRoot, exampleReport, table2Text, table3Text });
+const generated = generatedReports({ files, seed: 12345, cacheRoot, exampleReport, table2Text, table3Text });
+const bytes = generated.bytes;
+// the reports only: audit-bench.mjs writes its outputs (summary.html among them) next to them
+const dir = path.join(generated.dir, 'reports');
 const floorScript = writeParseFloorScript(path.join(tmp, 'parse-floor.mjs'), root);
 
 const ogi = (where, name) => ({

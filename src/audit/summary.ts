@@ -1,5 +1,4 @@
-import { closeSync, createReadStream, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
@@ -10,6 +9,7 @@ import { allRules } from '../../rules/index.js';
 import { crossRules } from '../../rules/cross/index.js';
 import type { CrossFinding } from './cross-rule.js';
 import type { AuditRecord } from './record.js';
+import { readLines } from './state.js';
 import type { Totals } from './run.js';
 
 /** The area's tables: per year, table 3 and table 4 summed over the bodies' own reports. */
@@ -404,12 +404,10 @@ export class XlsxBook {
     closeSync(this.spool!);
     this.spool = undefined;
     this.newTableSheet();
-    const lines = createInterface({ input: createReadStream(this.spoolFile, 'utf8'), crlfDelay: Infinity });
     let n = 0;
-    for await (const line of lines) {
-      if (!line) continue;
+    for (const { value } of readLines(this.spoolFile)) {
       if (this.tableRows >= this.maxRows) this.newTableSheet();
-      this.tables!.addRow(JSON.parse(line) as Cell[]).commit();
+      this.tables!.addRow(value as Cell[]).commit();
       this.tableRows++;
       if (++n % 1000 === 0) await zipCatchUp(this.tables!);
     }

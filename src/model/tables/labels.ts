@@ -1,7 +1,7 @@
 import { toHalfWidth } from '../numerals.js';
 import { readNumbering } from '../numbering.js';
 import type { Numbering } from '../types.js';
-import { detach } from '../../util/detach.js';
+import { memoised } from '../../util/memo.js';
 
 /** How a template recognises a label: exact wordings, or groups of words that must all occur. */
 export interface LabelSpec {
@@ -32,20 +32,8 @@ export function normaliseText(s: string): string {
     .replace(/[：]/g, ':');
 }
 
-/** Labels already normalised, by raw text: the same labels recur in every table of every report (the results are shared, never changed). */
-const labelCache = new Map<string, NormalisedLabel>();
-
-export function normaliseLabel(raw: string): NormalisedLabel {
-  let known = labelCache.get(raw);
-  if (!known) {
-    // (kept across reports: a copy, not a slice of this report's text)
-    const own = detach(raw);
-    known = normaliseLabelOnce(own);
-    if (labelCache.size >= 20000) labelCache.clear();
-    labelCache.set(own, known);
-  }
-  return known;
-}
+/** A label normalised, remembered by raw text: the same labels recur in every table of every report (the results are shared, never changed). */
+export const normaliseLabel: (raw: string) => NormalisedLabel = memoised(normaliseLabelOnce);
 
 function normaliseLabelOnce(raw: string): NormalisedLabel {
   const compact = normaliseText(raw);

@@ -1,6 +1,6 @@
 import { isSpace, type MappedText, type SourceRange } from '../../util/mapped-text.js';
 import { chineseNumber, toHalfWidth } from '../numerals.js';
-import { detach } from '../../util/detach.js';
+import { memoised } from '../../util/memo.js';
 
 /**
  * What a table cell holds:
@@ -29,8 +29,8 @@ const EXACT = new RegExp(`^${NUMBER}\\s*(${UNIT})?$`);
 const APPROX = new RegExp(`^(?:约|大约|近|将近)?\\s*${NUMBER}\\s*(?:余|多)?\\s*(${UNIT})?\\s*(?:余|左右)?$`);
 const CN_NUMBER = /^[〇零一二两三四五六七八九十百千万]+$/;
 
-/** Values already read, by trimmed text (the same figures and labels recur in every table). */
-const valueCache = new Map<string, Omit<CellValue, 'text' | 'range'>>();
+/** A value read, remembered by trimmed text (the same figures and labels recur in every table). */
+const valueOf = memoised(readValue);
 
 /** Read one cell's text as a value. */
 export function parseCellValue(cell: MappedText): CellValue {
@@ -38,13 +38,7 @@ export function parseCellValue(cell: MappedText): CellValue {
   const t = trimmed(cell.text) ? cell : cell.trim();
   const text = t.text;
   const range = t.range();
-  let v = valueCache.get(text);
-  if (!v) {
-    const own = detach(text);
-    v = readValue(own);
-    if (valueCache.size >= 20000) valueCache.clear();
-    valueCache.set(own, v);
-  }
+  const v = valueOf(text);
   const out: CellValue = { kind: v.kind, value: v.value, text, range };
   if (v.unit) out.unit = v.unit;
   return out;

@@ -56,6 +56,8 @@ export function inlineText(node: Nodes, src: string): MappedText {
     if ('children' in n) for (const c of n.children as Nodes[]) walk(c);
   };
   walk(node);
+  // nothing to map (an empty table cell): empty text where the node starts, not at the document's start
+  if (parts.length === 0) return MappedText.empty(node.position?.start.offset ?? 0);
   return MappedText.concat(parts);
 }
 

@@ -123,10 +123,16 @@ describe('ogi-lint audit on a generated area', () => {
     const header = (reports!.getRow(1).values as unknown[]).slice(1);
     expect(header.slice(0, 2)).toEqual(['文件', '机关']);
     expect(header).toContain('copied-text');
+    // one row per report, in the order of the first sheet; a column per cell of tables 3 and 4
+    expect(tables!.rowCount).toBe(audit.results.length + 1);
+    const cols = (tables!.getRow(1).values as unknown[]) as string[];
+    const carriedCol = cols.indexOf('表三·二、上年结转政府信息公开申请数量·自然人');
+    expect(carriedCol).toBeGreaterThan(0);
     const carried: unknown[] = [];
-    tables!.eachRow((row) => {
-      const v = (row.values as unknown[]).slice(1);
-      if (v[0] === abs('2-2022') && v[3] === 'applications' && v[4] === 'carried-over' && v[5] === 'natural-person') carried.push(v[6]);
+    tables!.eachRow((row, i) => {
+      const v = row.values as unknown[];
+      expect(v[1]).toBe((reports!.getRow(i).values as unknown[])[1]);
+      if (v[1] === abs('2-2022')) carried.push(v[carriedCol]);
     });
     expect(carried).toEqual([spec('2-2022').carried[0]]);
     expect(cross!.rowCount).toBe(audit.crossReport.length + 1);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Locale } from '../rules/types.js';
 import { builtinProfiles } from '../config/profiles.js';
+import { knownTemplates } from '../model/tables/index.js';
 import { allRules } from '../../rules/index.js';
 import { crossRules } from '../../rules/cross/index.js';
 import type { CrossFinding } from './cross-rule.js';
@@ -308,6 +309,7 @@ document.body.setAttribute('data-ready','1');
 type Cell = string | number;
 
 const TABLE_KINDS = new Set(['applications', 'review-litigation']);
+const TABLE_NAMES: Record<string, Record<Locale, string>> = { applications: { zh: '表三', en: 'table 3' }, 'review-litigation': { zh: '表四', en: 'table 4' } };
 
 /**
  * Wait while the zip archive is more than a few megabytes behind a sheet's rows. exceljs writes a
@@ -335,16 +337,56 @@ async function zipCatchUp(sheet: import('exceljs').Worksheet): Promise<void> {
 export const XLSX_MAX_ROWS = 1_048_575;
 
 /**
+ * The columns of the sheet of tables 3 and 4: one per cell of the built-in templates, table 3 then
+ * table 4, in the order the form prints them (a cell only one generation has stands where that
+ * generation prints it). Headed by the table, the row as printed (under its group when the row is
+ * numbered within one: （三）不予公开 1.属于国家秘密) and the column.
+ */
+function tableColumns(locale: Locale): { at: Map<string, number>; headers: string[] } {
+  const all: string[] = [];
+  const headers = new Map<string, string>();
+  const short = (title: string): string => title.replace(/（区分处理的[^）]*）$/, '');
+  for (const kind of TABLE_KINDS) {
+    // the newest generation first, then what an older one has besides, after the cell it follows there
+    const templates = knownTemplates().filter((t) => t.kind === kind).sort((a, b) => (a.generation < b.generation ? 1 : -1));
+    const ids: string[] = [];
+    for (const tpl of templates) {
+      let after = -1;
+      for (const block of tpl.blocks) {
+        const rows = new Map(block.rows.map((r) => [r.id, r]));
+        for (const row of block.rows) {
+          if (row.group) continue;
+          const parent = row.parent ? rows.get(row.parent) : undefined;
+          const rowTitle = parent?.parent ? `${short(parent.title)} ${short(row.title)}` : short(row.title);
+          for (const col of block.columns) {
+            const id = `${kind}/${row.id}/${col.id}`;
+            const known = ids.indexOf(id);
+            if (known >= 0) {
+              after = known;
+              continue;
+            }
+            ids.splice(++after, 0, id);
+            headers.set(id, tpl.shape === 'single-row' || block.columns.length > 1 ? `${TABLE_NAMES[kind]![locale]}·${rowTitle}·${col.title}` : `${TABLE_NAMES[kind]![locale]}·${rowTitle}`);
+          }
+        }
+      }
+    }
+    all.push(...ids);
+  }
+  return { at: new Map(all.map((id, i) => [id, i])), headers: all.map((id) => headers.get(id)!) };
+}
+
+/**
  * summary.xlsx, written as a stream: sheet 1 one row per report and one column per check (as
- * summary.csv), sheet 2 table 3 and table 4 of every report (one row per cell: report, table, row,
- * column, value; a large audit goes on in sheets 2 (2), 2 (3)… of at most `maxRows` rows, as many
- * as Excel opens), then the findings across reports and the area's tables. No cell is styled (the
+ * summary.csv); sheet 2 table 3 and table 4 of every report, one row per report and one column per
+ * cell (the figure, or the cell as written when it is not a figure), so that a column sums to the
+ * area's figure; then the findings across reports and the area's tables. A very large audit goes on
+ * in sheets 2 (2), 2 (3)… of at most `maxRows` rows, as many as Excel opens. No cell is styled (the
  * styles of a million cells cost more than writing them).
  *
  * A zip archive is written one entry after another: rows of a sheet after the first would wait in
- * memory until the first is done (hundreds of bytes per cell, a few hundred cells per report). So
- * the rows of tables 3 and 4 go to a temporary file beside the workbook, one JSON line each, and
- * into their sheets once the first sheet is complete.
+ * memory until the first is done. So the rows of tables 3 and 4 go to a temporary file beside the
+ * workbook, one JSON line each, and into their sheet once the first sheet is complete.
  */
 export class XlsxBook {
   private wb: import('exceljs').stream.xlsx.WorkbookWriter | undefined;
@@ -354,6 +396,7 @@ export class XlsxBook {
   private tableSheets = 0;
   /** the rows of tables 3 and 4, until the first sheet is complete */
   private spool: number | undefined;
+  private columns: { at: Map<string, number>; headers: string[] } | undefined;
 
   constructor(
     private readonly file: string,
@@ -368,6 +411,7 @@ export class XlsxBook {
     const zh = this.locale === 'zh';
     this.reports = this.wb.addWorksheet(zh ? '各报告' : 'reports', { views: [{ state: 'frozen', ySplit: 1 }] });
     this.reports.addRow([...CSV_HEAD[this.locale], ...this.ruleIds]).commit();
+    this.columns = tableColumns(this.locale);
     this.spool = openSync(this.spoolFile, 'w');
   }
 
@@ -381,22 +425,36 @@ export class XlsxBook {
     this.tables?.commit();
     this.tableSheets++;
     const name = (zh ? '表三表四' : 'tables 3 and 4') + (this.tableSheets > 1 ? ` (${this.tableSheets})` : '');
-    this.tables = this.wb!.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    this.tables.addRow(zh ? ['文件', '机关', '年度', '表', '行', '列', '数值', '原文'] : ['file', 'body', 'year', 'table', 'row', 'column', 'value', 'as written']).commit();
+    this.tables = this.wb!.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+    this.tables.addRow([...(zh ? ['文件', '机关', '年度'] : ['file', 'body', 'year']), ...this.columns!.headers]).commit();
     this.tableRows = 0;
   }
 
   row(rec: AuditRecord, cells: Cell[]): void {
     this.reports?.addRow(cells).commit();
     if (this.spool === undefined) return;
-    let lines = '';
+    const { at } = this.columns!;
+    const values: (Cell | null)[] = new Array<Cell | null>(3 + at.size).fill(null);
+    // (a row is as long as the columns known when it is written: later cells of one's own templates stand after it, empty)
+    values[0] = rec.filePath;
+    values[1] = rec.body.name ?? '';
+    values[2] = rec.body.year ?? '';
     for (const t of rec.tables) {
       if (!TABLE_KINDS.has(t.kind)) continue;
       for (const [row, cols] of Object.entries(t.cells)) {
-        for (const [col, c] of Object.entries(cols)) lines += `${JSON.stringify([rec.filePath, rec.body.name ?? '', rec.body.year ?? '', t.kind, row, col, c.v ?? '', c.t])}\n`;
+        for (const [col, c] of Object.entries(cols)) {
+          const id = `${t.kind}/${row}/${col}`;
+          let i = at.get(id);
+          if (i === undefined) {
+            // a cell of a template of one's own (a profile's tables): a column of its own, after the built-in ones
+            at.set(id, (i = at.size));
+            this.columns!.headers.push(`${TABLE_NAMES[t.kind]![this.locale]}·${row}·${col}`);
+          }
+          values[3 + i] = c.v ?? c.t;
+        }
       }
     }
-    if (lines) writeSync(this.spool, lines);
+    writeSync(this.spool, `${JSON.stringify(values)}\n`);
   }
 
   /** The sheets of tables 3 and 4, from the temporary file. */
@@ -409,7 +467,7 @@ export class XlsxBook {
       if (this.tableRows >= this.maxRows) this.newTableSheet();
       this.tables!.addRow(value as Cell[]).commit();
       this.tableRows++;
-      if (++n % 1000 === 0) await zipCatchUp(this.tables!);
+      if (++n % 100 === 0) await zipCatchUp(this.tables!);
     }
     this.tables!.commit();
     rmSync(this.spoolFile, { force: true });

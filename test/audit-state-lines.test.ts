@@ -1,8 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readLines } from '../src/audit/state.js';
+import { readLines, resumeState } from '../src/audit/state.js';
 import { tempDir } from './helpers/cli.js';
 
 /** What a reader of the file by hand finds: every line with its byte offset, the whole JSON ones parsed. */
@@ -55,5 +56,47 @@ describe('readLines (the results file of an audit)', () => {
 
   it('gives nothing for a file that is not there', () => {
     expect([...readLines(path.join(dir, 'none.ndjson'))]).toEqual([]);
+  });
+});
+
+describe('resumeState', () => {
+  it('keeps the last line of each file that still holds, as written, and drops the rest', async () => {
+    const dir = tempDir();
+    const file = (name: string, text: string) => {
+      const p = path.join(dir, name);
+      writeFileSync(p, text);
+      return p;
+    };
+    const a = file('a.txt', 'aaa');
+    const b = file('b.txt', 'bbbb');
+    const c = file('c.txt', 'cc');
+    const d = file('d.txt', 'ddddd');
+    const e = file('e.txt', 'e');
+    const f = file('f.txt', 'ffffff');
+    const stamp = (p: string) => statSync(p).mtimeMs;
+    const line = (p: string, extra: Record<string, unknown> = {}, audit: Record<string, unknown> = {}) =>
+      JSON.stringify({ filePath: p, messages: [], ...extra, audit: { sha256: createHash('sha256').update(readFileSync(p)).digest('hex'), size: statSync(p).size, mtimeMs: stamp(p), key: 'k', budget: 'B', ...audit } });
+    const lines = [
+      line(a, { n: 1 }),
+      line(b, { n: 'old' }),
+      'not json',
+      line(c, {}, { size: 1 }), // the file has changed size since
+      line(b, { n: 'new' }),
+      line(d, {}, { mtimeMs: 1 }), // touched since, same content: kept, with its time now
+      line(e), // not among the files to check
+      line(f, { messages: [{ ruleId: 'file-too-complex' }] }, { budget: 'A' }), // over another budget: tried again
+      line(a, { n: 2 }, { key: 'old key' }), // the last line of a.txt, with another key
+    ];
+    const results = path.join(dir, 'results.ndjson');
+    writeFileSync(results, `${lines.join('\n')}\n${line(c).slice(0, 20)}`); // a line cut off by a kill
+    const wanted = new Map([a, b, c, d, f].map((p) => [p, 'k']));
+    const kept = await resumeState(results, wanted, 'B');
+    expect([...kept].sort()).toEqual([b, d].sort());
+    const after = readFileSync(results, 'utf8');
+    expect(after.endsWith('\n')).toBe(true);
+    const back = after.trimEnd().split('\n');
+    expect(back[0]).toBe(lines[4]); // as written, byte for byte
+    expect(JSON.parse(back[1]!)).toEqual({ ...JSON.parse(lines[5]!), audit: { ...JSON.parse(lines[5]!).audit, mtimeMs: stamp(d) } });
+    expect(back).toHaveLength(2);
   });
 });

@@ -110,49 +110,64 @@ export function* readLines(file: string): Generator<{ line: string; offset: numb
 export async function resumeState(file: string, wanted: Map<string, string>, budget: string): Promise<Set<string>> {
   const kept = new Set<string>();
   if (!existsSync(file)) return kept;
-  // the last line of a file wins (a file re-checked after a change appears again)
-  const last = new Map<string, number>();
-  let n = 0;
+  // one pass decides, for the last line of each file (a file re-checked after a change appears
+  // again), whether it still holds; a second copies those lines as they are, without reading them
+  // as JSON again (only a line whose modification time changes is written anew)
+  const keep = new Map<string, { offset: number; length: number; mtimeMs?: number } | null>();
   const heap = new HeapGuard();
-  for (const { value } of readLines(file)) {
+  for (const { offset, length, value } of readLines(file)) {
     heap.tick();
     const v = value as Partial<StateLine>;
-    if (typeof v.filePath === 'string' && v.audit) last.set(v.filePath, n);
-    n++;
+    if (typeof v.filePath !== 'string' || !v.audit) continue;
+    const mtimeMs = holds(v as StateLine, value, wanted, budget);
+    keep.set(v.filePath, mtimeMs === undefined ? null : mtimeMs === v.audit.mtimeMs ? { offset, length } : { offset, length, mtimeMs });
   }
+  const lines = [...keep].filter((e): e is [string, { offset: number; length: number; mtimeMs?: number }] => e[1] !== null).sort((a, b) => a[1].offset - b[1].offset);
   const tmp = `${file}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w');
+  const rfd = openSync(file, 'r');
   try {
-    n = 0;
-    for (const { line, value } of readLines(file)) {
+    let buf = Buffer.alloc(1 << 16);
+    for (const [path, at] of lines) {
       heap.tick();
-      const i = n++;
-      const v = value as Partial<StateLine>;
-      if (typeof v.filePath !== 'string' || !v.audit || last.get(v.filePath) !== i) continue;
-      const key = wanted.get(v.filePath);
-      if (key === undefined || v.audit.key !== key) continue;
-      // a file that was over budget is tried again when the budget changes
-      const over = (value as { messages?: { ruleId?: string }[] }).messages?.some((m) => m.ruleId === 'file-too-complex' || m.ruleId === 'internal-error');
-      if (over && v.audit.budget !== budget) continue;
-      let st;
-      try {
-        st = statSync(v.filePath);
-      } catch {
-        continue;
+      if (buf.length < at.length + 1) buf = Buffer.alloc(at.length * 2 + 1);
+      readSync(rfd, buf, 0, at.length, at.offset);
+      if (at.mtimeMs === undefined) {
+        buf[at.length] = 10;
+        writeSync(fd, buf, 0, at.length + 1);
+      } else {
+        const value = JSON.parse(buf.toString('utf8', 0, at.length)) as StateLine;
+        writeSync(fd, `${JSON.stringify({ ...value, audit: { ...value.audit, mtimeMs: at.mtimeMs } })}\n`);
       }
-      if (st.size !== v.audit.size) continue;
-      let out = line;
-      if (st.mtimeMs !== v.audit.mtimeMs) {
-        // touched or copied: the content decides
-        if (!v.audit.sha256 || sha256Of(v.filePath) !== v.audit.sha256) continue;
-        out = JSON.stringify({ ...(value as object), audit: { ...v.audit, mtimeMs: st.mtimeMs } });
-      }
-      writeSync(fd, `${out}\n`);
-      kept.add(v.filePath);
+      kept.add(path);
     }
   } finally {
+    closeSync(rfd);
     closeSync(fd);
   }
   renameSync(tmp, file);
   return kept;
+}
+
+/**
+ * Whether a file's result still holds: the file is among those to check with the same key, was
+ * not over budget under another budget, and is unchanged — the same size, and the same
+ * modification time or else the same content. Returns the file's modification time if so.
+ */
+function holds(v: StateLine, value: unknown, wanted: Map<string, string>, budget: string): number | undefined {
+  const key = wanted.get(v.filePath);
+  if (key === undefined || v.audit.key !== key) return undefined;
+  // a file that was over budget is tried again when the budget changes
+  const over = (value as { messages?: { ruleId?: string }[] }).messages?.some((m) => m.ruleId === 'file-too-complex' || m.ruleId === 'internal-error');
+  if (over && v.audit.budget !== budget) return undefined;
+  let st;
+  try {
+    st = statSync(v.filePath);
+  } catch {
+    return undefined;
+  }
+  if (st.size !== v.audit.size) return undefined;
+  // touched or copied: the content decides
+  if (st.mtimeMs !== v.audit.mtimeMs && !(v.audit.sha256 && sha256Of(v.filePath) === v.audit.sha256)) return undefined;
+  return st.mtimeMs;
 }

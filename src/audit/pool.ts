@@ -10,7 +10,7 @@ import { localise } from '../i18n/index.js';
 import type { Locale } from '../rules/types.js';
 import { once } from '../util/once.js';
 import { packageRoot } from '../util/paths.js';
-import type { FileOutcome } from './record.js';
+import type { FileOutcome, PackedOutcome } from './record.js';
 import type { FileTask } from './worker.js';
 
 /** piscina, loaded when the first pool starts (a run over a few files never needs it). */
@@ -108,8 +108,13 @@ export class FilePool {
     return this.made;
   }
 
-  /** Check one file. Never rejects: a file over budget or a crashed worker gives a finding. */
-  async check(task: FileTask): Promise<FileOutcome> {
+  /**
+   * Check one file. Never rejects: a file over budget or a crashed worker gives a finding. A task
+   * that keeps `packed` gets a PackedOutcome, unless the file was over budget.
+   */
+  async check(task: FileTask & { keep?: 'audit' | 'lint' }): Promise<FileOutcome>;
+  async check(task: FileTask): Promise<FileOutcome | PackedOutcome>;
+  async check(task: FileTask): Promise<FileOutcome | PackedOutcome> {
     if (this.replaced) {
       this.replaced = false;
       await this.pool.run(null, { name: 'ready' }).catch(() => undefined);
@@ -117,9 +122,9 @@ export class FilePool {
     const ac = new AbortController();
     this.aborts.add(ac);
     const timer = setTimeout(() => ac.abort(new Error('timeout')), this.budget.timeoutMs);
-    let out: FileOutcome | { configError: string };
+    let out: FileOutcome | PackedOutcome | { configError: string };
     try {
-      out = (await this.pool.run(task, { signal: ac.signal })) as FileOutcome | { configError: string };
+      out = (await this.pool.run(task, { signal: ac.signal })) as FileOutcome | PackedOutcome | { configError: string };
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       this.replaced = true;

@@ -63,6 +63,19 @@ export interface FileOutcome {
   sha256: string;
 }
 
+/**
+ * A file's outcome as the audit takes it from a worker: the result part of its line in
+ * results.ndjson already written as JSON by the worker (`packed`, the FileOutcome less its
+ * fingerprint, hash and kind, keys in the same order), and the few fields the audit reads itself.
+ * The line is then that JSON with the body and the audit's state added, with no object copied
+ * between the threads nor written again.
+ */
+export interface PackedOutcome extends Pick<FileOutcome, 'filePath' | 'report' | 'kind' | 'fingerprint' | 'sha256'> {
+  packed: string;
+  /** whether any finding is fatal (the file could not be read) */
+  fatal: boolean;
+}
+
 /** One line of results.ndjson: an ESLint-shaped result with the report's tables, its body and the state of the audit. */
 export interface AuditRecord extends Omit<FileOutcome, 'fingerprint' | 'sha256' | 'kind'> {
   body: AuditBody;

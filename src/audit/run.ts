@@ -224,6 +224,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
   const pool = new FilePool(threads, budget, locale);
   const passagePool = new FilePool(1, budget, locale);
   const taskFor = (file: string): FileTask => ({
+    keep: 'packed',
     file,
     configFile: o.configFile && path.resolve(o.cwd, o.configFile),
     useConfig: o.useConfig,
@@ -289,15 +290,19 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
         } catch {
           // gone since: the record says it could not be read
         }
-        const { fingerprint, sha256: hash, kind, ...result } = outcome;
-        const rec: AuditRecord = {
-          ...result,
-          body: attribute({ report: result.report, kind }, manifest.get(file)),
-          audit: { sha256: hash, size: st.size, mtimeMs: st.mtimeMs, key: keys.get(file)!, budget: budgetKey, fingerprint },
-        };
-        writeSync(fd, `${JSON.stringify(rec)}\n`);
+        const body = attribute({ report: outcome.report, kind: outcome.kind }, manifest.get(file));
+        const audit: AuditRecord['audit'] = { sha256: outcome.sha256, size: st.size, mtimeMs: st.mtimeMs, key: keys.get(file)!, budget: budgetKey, fingerprint: outcome.fingerprint };
+        if ('packed' in outcome) {
+          // the result as the worker wrote it, then the body and the state: the line JSON.stringify gives for the whole record
+          writeSync(fd, `${outcome.packed.slice(0, -1)},"body":${JSON.stringify(body)},"audit":${JSON.stringify(audit)}}\n`);
+          if (outcome.fatal) failed++;
+        } else {
+          const { fingerprint: _f, sha256: _h, kind: _k, ...result } = outcome;
+          const rec: AuditRecord = { ...result, body, audit };
+          writeSync(fd, `${JSON.stringify(rec)}\n`);
+          if (rec.messages.some((m) => m.fatal)) failed++;
+        }
         done++;
-        if (rec.messages.some((m) => m.fatal)) failed++;
         report();
       }
     };

@@ -13,7 +13,7 @@ import { reportKind } from '../model/completeness.js';
 import { readBytes, readPath, DEFAULT_MAX_FILE_SIZE, type ReadOptions } from '../read/index.js';
 import type { Locale } from '../rules/types.js';
 import { fingerprint, proseSentences, hash32 } from './fingerprint.js';
-import type { AuditTable, FileOutcome } from './record.js';
+import type { AuditTable, FileOutcome, PackedOutcome } from './record.js';
 
 export interface FileTask {
   file: string;
@@ -31,9 +31,10 @@ export interface FileTask {
   stats?: boolean;
   /**
    * What the caller needs besides the findings: `audit` (the default) adds the tables, excerpts,
-   * fingerprint and content hash the checks across reports use; `lint` keeps the findings alone.
+   * fingerprint and content hash the checks across reports use; `packed` the same, with the result
+   * written as JSON here (a PackedOutcome); `lint` keeps the findings alone.
    */
-  keep?: 'audit' | 'lint';
+  keep?: 'audit' | 'packed' | 'lint';
 }
 
 const loaders = new Map<string, ConfigLoader>();
@@ -99,7 +100,7 @@ function excerpts(doc: { kind: string; text: string }, messages: { line: number 
 }
 
 /** Lint one file and keep what the checks across reports need. Never throws for a bad file. */
-export default async function checkFile(task: FileTask): Promise<FileOutcome | { configError: string }> {
+export default async function checkFile(task: FileTask): Promise<FileOutcome | PackedOutcome | { configError: string }> {
   const lintOnly = task.keep === 'lint';
   const { doc, sha256 } = lintOnly ? { doc: await readPath(task.file, task.read), sha256: '' } : await readTask(task);
   let modelled: Report | undefined;
@@ -125,7 +126,7 @@ export default async function checkFile(task: FileTask): Promise<FileOutcome | {
     if (e instanceof ConfigError) return { configError: e.message };
     throw e;
   }
-  return {
+  const outcome: FileOutcome = {
     filePath: result.filePath,
     ...(lintOnly ? {} : { excerpts: excerpts(doc, result.messages) }),
     messages: result.messages,
@@ -142,6 +143,9 @@ export default async function checkFile(task: FileTask): Promise<FileOutcome | {
     fingerprint: modelled ? fingerprint(modelled) : { h: [], n: [], l: [] },
     sha256,
   };
+  if (task.keep !== 'packed') return outcome;
+  const { fingerprint: fp, sha256: hash, kind, ...line } = outcome;
+  return { packed: JSON.stringify(line), filePath: outcome.filePath, report: outcome.report, kind, fingerprint: fp, sha256: hash, fatal: outcome.messages.some((m) => m.fatal) };
 }
 
 /** The sentences of a file whose fingerprints are among `hashes`, as written: the copied passages. */

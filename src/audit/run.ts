@@ -398,7 +398,8 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
       readSync(rfd, buf, 0, length, offset);
       writeSync(wfd, buf, 0, length);
       writeSync(wfd, '\n');
-      const rec = JSON.parse(buf.toString('utf8', 0, length)) as AuditRecord;
+      const line = buf.toString('utf8', 0, length);
+      const rec = JSON.parse(line) as AuditRecord;
       totals.errors += rec.errorCount;
       totals.warnings += rec.warningCount;
       if (rec.errorCount > 0) totals.filesWithErrors++;
@@ -416,7 +417,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
         bodies.set(rec.body.key, b);
       } else totals.unattributed++;
       addToArea(area, rec);
-      summary.row(rec, crossByFile.get(rec.filePath) ?? new Set());
+      summary.row(rec, crossByFile.get(rec.filePath) ?? new Set(), line);
     }
   } finally {
     closeSync(rfd);

@@ -87,10 +87,19 @@ export class SummaryWriter {
     await this.book.open();
   }
 
-  row(rec: AuditRecord, crossIds: Set<string>): void {
+  /**
+   * Add a report. `line` is its line of results.ndjson, when given: the record written by
+   * JSON.stringify with `audit` its last key, from which its entry in audit.json is cut rather
+   * than written again.
+   */
+  row(rec: AuditRecord, crossIds: Set<string>, line?: string): void {
     const sep = this.first ? '' : ',\n';
-    const { audit, ...result } = rec;
-    writeSync(this.json, sep + JSON.stringify({ ...result, sha256: audit.sha256 }));
+    const cut = line?.endsWith('}') ? line.lastIndexOf(',"audit":{') : -1;
+    if (cut > 0) writeSync(this.json, `${sep}${line!.slice(0, cut)},"sha256":${JSON.stringify(rec.audit.sha256)}}`);
+    else {
+      const { audit, ...result } = rec;
+      writeSync(this.json, sep + JSON.stringify({ ...result, sha256: audit.sha256 }));
+    }
     const counts = new Map<string, number>();
     for (const m of rec.messages) if (m.ruleId) counts.set(m.ruleId, (counts.get(m.ruleId) ?? 0) + 1);
     for (const id of crossIds) counts.set(id, (counts.get(id) ?? 0) + 1);

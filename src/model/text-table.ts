@@ -28,9 +28,10 @@ import type { RawCell, RawTable } from './types.js';
  *   misplace cells wherever a merged label cell is absent, so recognition reads it as a stream.
  */
 
-const WS = /[\s\u3000\u00a0]/;
-/** Chinese characters and full-width punctuation: no space is written between them. */
-const CJK = /[\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+/** Chinese characters and full-width punctuation, by character code: no space is written between them (NaN, no character, is none). */
+function isCjk(c: number): boolean {
+  return (c >= 0x2e80 && c <= 0x2fff) || (c >= 0x3001 && c <= 0x303f) || (c >= 0x3040 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef);
+}
 
 function build(text: string, src: number[]): MappedText {
   const segs: Segment[] = [];
@@ -42,7 +43,7 @@ function build(text: string, src: number[]): MappedText {
   return new MappedText(text, segs);
 }
 
-/** Whether s[from, to) holds white space (as `WS` reads it). */
+/** Whether s[from, to) holds white space (as a regexp's \s reads it). */
 function hasSpace(s: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (isSpace(s.charCodeAt(i))) return true;
   return false;
@@ -60,17 +61,15 @@ function cleanTrimmed(m: MappedText): MappedText {
   let out = '';
   const src: number[] = [];
   for (let i = 0; i < s.length; ) {
-    if (!WS.test(s[i]!)) {
+    if (!isSpace(s.charCodeAt(i))) {
       out += s[i];
       src.push(m.toSource(i));
       i++;
       continue;
     }
     let j = i;
-    while (j < s.length && WS.test(s[j]!)) j++;
-    const before = s[i - 1] ?? '';
-    const after = s[j] ?? '';
-    if (!CJK.test(before) && !CJK.test(after)) {
+    while (j < s.length && isSpace(s.charCodeAt(j))) j++;
+    if (!isCjk(s.charCodeAt(i - 1)) && !isCjk(s.charCodeAt(j))) {
       out += ' ';
       src.push(m.toSource(i));
     }
@@ -85,7 +84,7 @@ function joinBroken(a: MappedText, b: MappedText): MappedText {
   const bt = b.text.replace(/^\s+/, '');
   if (!at) return b;
   if (!bt) return a;
-  const sep = CJK.test(at[at.length - 1]!) || CJK.test(bt[0]!) ? '' : ' ';
+  const sep = isCjk(at.charCodeAt(at.length - 1)) || isCjk(bt.charCodeAt(0)) ? '' : ' ';
   return MappedText.concat([a, b], sep);
 }
 

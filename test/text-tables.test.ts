@@ -289,6 +289,38 @@ describe('property: one grid, three renderings, the same grid back', () => {
     );
   });
 
+  it('pipe text: any white space around the cells and either pipe; every character maps to itself in the source', () => {
+    const pad = fc.constantFrom('', ' ', '  ', '\t', '\u3000', '\u00a0', ' \u3000 ');
+    fc.assert(
+      fc.property(gridArb, fc.boolean(), fc.array(fc.tuple(pad, pad, fc.constantFrom('|', '｜')), { minLength: 42, maxLength: 42 }), (g, edges, pads) => {
+        fc.pre(g.slots.some((row) => row.filter((x) => x !== '').length >= 2));
+        fc.pre(edges || g.slots.some((row) => row[0] !== ''));
+        let k = 0;
+        const cell = (x: string): string => {
+          const [a, b] = pads[k++ % pads.length]!;
+          return `${a}${x}${b}`;
+        };
+        const pipe = (): string => pads[k % pads.length]![2];
+        const line = (row: string[]): string => {
+          const inner = row.map((x, c) => (c ? pipe() : '') + cell(x)).join('');
+          return edges ? `${pipe()}${inner}${pipe()}` : `${inner}${pipe()}`;
+        };
+        const text = ['二、主动公开政府信息情况', ...g.slots.map(line), '三、收到和处理政府信息公开申请情况'].join('\n');
+        const { doc, report } = model(text, 'g.txt');
+        expect(report.tables).toHaveLength(1);
+        const t = report.tables[0]!;
+        expect(texts(t)).toEqual(g.slots);
+        for (const row of t.rows)
+          for (const c of row) {
+            const s = c.text.text;
+            for (let i = 0; i < s.length; i++) if (s[i] !== ' ') expect(doc.text[c.text.toSource(i)]).toBe(s[i]);
+            if (s) expect(c.range).toEqual({ start: c.text.toSource(0), end: c.text.toSource(s.length - 1) + 1 });
+          }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('GFM Markdown', () => {
     fc.assert(
       fc.property(gridArb, (g) => {

@@ -100,7 +100,7 @@ export function halfWidthOf(t: MappedText): string {
  * most hold no full-width form.
  */
 function halfWidthOnce(s: string): string {
-  if (s.length > 16) return toHalfWidth(s);
+  if (s.length > 64) return toHalfWidth(s);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) return toHalfWidth(s);

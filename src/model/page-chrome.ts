@@ -1,5 +1,6 @@
 import { vocabulary } from '../config/vocabulary.js';
 import { toHalfWidth } from './numerals.js';
+import { isSpace } from '../util/mapped-text.js';
 
 /**
  * Lines of the web page, or of a crawler's dump, around a report: the header a crawler writes
@@ -14,12 +15,13 @@ interface PageChromeVocabulary {
   pageNumber: string;
 }
 
-let built: { header: RegExp; chrome: RegExp; footer: RegExp; pageNumber: RegExp } | undefined;
+let built: { header: RegExp; headerStarts: Set<string> | undefined; chrome: RegExp; footer: RegExp; pageNumber: RegExp } | undefined;
 function chrome(): NonNullable<typeof built> {
   if (!built) {
     const v = vocabulary<PageChromeVocabulary>('page-chrome');
     built = {
       header: new RegExp(`^\\s*(${v.crawlerHeader.join('|')})\\s*[:：]\\s*`, 'i'),
+      headerStarts: labelStarts(v.crawlerHeader),
       chrome: new RegExp(v.chromeLine.join('|'), 'i'),
       footer: new RegExp(`^[【[]?\\s*(?:${v.footerStart.join('|')})|${v.footerAnywhere.join('|')}`),
       pageNumber: new RegExp(v.pageNumber),
@@ -28,9 +30,36 @@ function chrome(): NonNullable<typeof built> {
   return built;
 }
 
+/**
+ * The characters the labels start with, upper-cased as a case-insensitive expression compares them
+ * (half-width: the header is looked for in the half-width text); undefined unless every label is a
+ * plain word of letters and digits (a pattern may start otherwise).
+ */
+function labelStarts(labels: string[]): Set<string> | undefined {
+  const starts = new Set<string>();
+  for (const l of labels) {
+    if (!/^[\p{L}\p{N}]+$/u.test(l)) return undefined;
+    starts.add(halfWidthChar(l.charCodeAt(0)).toUpperCase());
+  }
+  return starts;
+}
+
+/** The half-width form of one character (see toHalfWidth). */
+function halfWidthChar(c: number): string {
+  return String.fromCharCode(c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c === 0x3000 ? 0x20 : c);
+}
+
 /** A crawler's header line (原文链接: https://…): the label and the length of `label:` with spaces. */
 export function crawlerHeader(line: string): { label: string; length: number } | undefined {
-  const m = chrome().header.exec(toHalfWidth(line));
+  const { header, headerStarts } = chrome();
+  if (headerStarts) {
+    // the label comes first, after white space: a line that starts otherwise is no header (white
+    // space is the same in the half-width text, and a character is converted on its own)
+    let i = 0;
+    while (i < line.length && isSpace(line.charCodeAt(i))) i++;
+    if (i === line.length || !headerStarts.has(halfWidthChar(line.charCodeAt(i)).toUpperCase())) return undefined;
+  }
+  const m = header.exec(toHalfWidth(line));
   return m ? { label: m[1]!, length: m[0].length } : undefined;
 }
 

@@ -273,6 +273,23 @@ function rangesAboutData(text: MappedText, h: string, spans: [number, number][])
  */
 const MAY_HOLD_DATE = /[0-9０-９]|二[〇零○]/;
 
+/** Whether a cell of a row may hold a date (MAY_HOLD_DATE), tested by character code: cells are short. */
+function rowMayHoldDate(row: RawCell[]): boolean {
+  for (const c of row) {
+    const s = c.text.text;
+    for (let i = 0; i < s.length; i++) {
+      const k = s.charCodeAt(i);
+      if ((k >= 0x30 && k <= 0x39) || (k >= 0xff10 && k <= 0xff19)) return true;
+      // 二〇, 二零, 二○
+      if (k === 0x4e8c) {
+        const n = s.charCodeAt(i + 1);
+        if (n === 0x3007 || n === 0x96f6 || n === 0x25cb) return true;
+      }
+    }
+  }
+  return false;
+}
+
 /** Statements of the statistics period in one piece of text. */
 export function periodsIn(text: MappedText): PeriodStatement[] {
   if (!MAY_HOLD_DATE.test(text.text)) return [];
@@ -359,7 +376,7 @@ export function extractPeriods(blocks: Block[]): PeriodStatement[] {
     if (b.table) {
       for (const row of b.table.rows) {
         // (a row with no digits holds no statement: see MAY_HOLD_DATE)
-        if (!row.some((c) => MAY_HOLD_DATE.test(c.text.text))) continue;
+        if (!rowMayHoldDate(row)) continue;
         // nor does one without the words of a statement or a year and a separator (see periodsIn)
         const h = rowHalfWidth(row);
         if (!words().keyTest.test(h) && !(SEPARATOR_IN.test(h) && YEAR_ANY.test(h))) continue;
@@ -369,11 +386,15 @@ export function extractPeriods(blocks: Block[]): PeriodStatement[] {
     }
     const own = periodsIn(b.text);
     // the next line of prose, past blank lines, when this one stops mid-sentence
+    if (!(prose(b) && openEnd(b.text.text) && !titleEnd(b.text.text))) {
+      out.push(...own);
+      return;
+    }
     let j = i + 1;
     const skip = (x: Block) => x.type !== 'table' && (!NOT_SPACE.test(x.text.text) || isPageNumberLine(x.text.text));
     while (j < blocks.length && j - i <= 4 && skip(blocks[j]!)) j++;
     const next = blocks[j];
-    if (prose(b) && prose(next) && openEnd(b.text.text) && !titleEnd(b.text.text) && NOT_SPACE.test(next.text.text)) {
+    if (prose(next) && NOT_SPACE.test(next.text.text)) {
       const lineEnd = b.text.range().end;
       const nextStart = next.text.range().start;
       // only what the break cut in two: a statement of this line that goes on in the next

@@ -1,4 +1,4 @@
-import { MappedText, type Segment } from '../util/mapped-text.js';
+import { MappedText, isSpace, type Segment } from '../util/mapped-text.js';
 import type { TextTable } from '../parse/plaintext.js';
 import type { RawCell, RawTable } from './types.js';
 
@@ -28,11 +28,10 @@ import type { RawCell, RawTable } from './types.js';
  *   misplace cells wherever a merged label cell is absent, so recognition reads it as a stream.
  */
 
-const PIPE = /[|｜]/;
-const ONLY_PIPES = /^[\s|｜\u3000]*$/;
-const WS = /[\s\u3000\u00a0]/;
-/** Chinese characters and full-width punctuation: no space is written between them. */
-const CJK = /[\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+/** Chinese characters and full-width punctuation, by character code: no space is written between them (NaN, no character, is none). */
+function isCjk(c: number): boolean {
+  return (c >= 0x2e80 && c <= 0x2fff) || (c >= 0x3001 && c <= 0x303f) || (c >= 0x3040 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef);
+}
 
 function build(text: string, src: number[]): MappedText {
   const segs: Segment[] = [];
@@ -44,25 +43,33 @@ function build(text: string, src: number[]): MappedText {
   return new MappedText(text, segs);
 }
 
+/** Whether s[from, to) holds white space (as a regexp's \s reads it). */
+function hasSpace(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isSpace(s.charCodeAt(i))) return true;
+  return false;
+}
+
 /** Trim a cell and normalise its inner white space (see the guarantees above). */
 export function cleanCellText(t: MappedText): MappedText {
-  const m = t.trim();
+  return cleanTrimmed(t.trim());
+}
+
+/** `cleanCellText` of a text that is already trimmed. */
+function cleanTrimmed(m: MappedText): MappedText {
   const s = m.text;
-  if (!WS.test(s)) return m;
+  if (!hasSpace(s, 0, s.length)) return m;
   let out = '';
   const src: number[] = [];
   for (let i = 0; i < s.length; ) {
-    if (!WS.test(s[i]!)) {
+    if (!isSpace(s.charCodeAt(i))) {
       out += s[i];
       src.push(m.toSource(i));
       i++;
       continue;
     }
     let j = i;
-    while (j < s.length && WS.test(s[j]!)) j++;
-    const before = s[i - 1] ?? '';
-    const after = s[j] ?? '';
-    if (!CJK.test(before) && !CJK.test(after)) {
+    while (j < s.length && isSpace(s.charCodeAt(j))) j++;
+    if (!isCjk(s.charCodeAt(i - 1)) && !isCjk(s.charCodeAt(j))) {
       out += ' ';
       src.push(m.toSource(i));
     }
@@ -77,7 +84,7 @@ function joinBroken(a: MappedText, b: MappedText): MappedText {
   const bt = b.text.replace(/^\s+/, '');
   if (!at) return b;
   if (!bt) return a;
-  const sep = CJK.test(at[at.length - 1]!) || CJK.test(bt[0]!) ? '' : ' ';
+  const sep = isCjk(at.charCodeAt(at.length - 1)) || isCjk(bt.charCodeAt(0)) ? '' : ' ';
   return MappedText.concat([a, b], sep);
 }
 
@@ -126,47 +133,151 @@ function cellPerLineGrid(tt: TextTable): RawCell[][] {
   return cells.length ? [cells] : [];
 }
 
+/** What a line (or joined row) holds, as bits: see `lineShape`. */
+const BLANK = 1;
+const HAS_PIPE = 2;
+const ONLY_PIPES_BIT = 4;
+const STARTS_PIPE = 8;
+const ENDS_PIPE = 16;
+
+function isPipe(c: number): boolean {
+  return c === 0x7c || c === 0xff5c;
+}
+
+/**
+ * What the row reading asks of a line: blank (nothing but white space), holds a pipe, holds nothing
+ * but pipes and white space, starts or ends (white space aside) with a pipe. The ends are looked at
+ * first; the middle only as far as it takes to answer.
+ */
+function lineShape(s: string): number {
+  let first = 0;
+  while (first < s.length && isSpace(s.charCodeAt(first))) first++;
+  if (first === s.length) return BLANK | ONLY_PIPES_BIT;
+  let last = s.length - 1;
+  while (isSpace(s.charCodeAt(last))) last--;
+  let shape = 0;
+  const firstPipe = isPipe(s.charCodeAt(first));
+  const lastPipe = isPipe(s.charCodeAt(last));
+  if (firstPipe) shape |= STARTS_PIPE;
+  if (lastPipe) shape |= ENDS_PIPE;
+  if (firstPipe || lastPipe || s.indexOf('|', first) >= 0 || s.indexOf('｜', first) >= 0) shape |= HAS_PIPE;
+  if (firstPipe && lastPipe) {
+    let other = false;
+    for (let i = first + 1; i < last; i++) {
+      const c = s.charCodeAt(i);
+      if (!isSpace(c) && !isPipe(c)) {
+        other = true;
+        break;
+      }
+    }
+    if (!other) shape |= ONLY_PIPES_BIT;
+  }
+  return shape;
+}
+
+/**
+ * The cell of the piece of `t` whose first and last characters other than white space are at `from`
+ * and `to - 1` (`from === to`: none), `inner` telling whether white space stands between them; `at`
+ * is where an empty cell stands.
+ */
+function pieceCell(t: MappedText, from: number, to: number, inner: boolean, at: number): RawCell {
+  if (from === to) return { text: MappedText.empty(at), range: { start: at, end: at } };
+  const piece = t.slice(from, to);
+  const text = inner ? cleanTrimmed(piece) : piece;
+  return { text, range: text.range() };
+}
+
+const DELIMITER_CELL = /^:?-{3,}:?$/;
+
 function rowPerLineGrid(tt: TextTable): RawCell[][] {
-  const lines = tt.lines.filter((l) => l.text.trim() !== '');
-  const rowLines = lines.filter((l) => PIPE.test(l.text) && !ONLY_PIPES.test(l.text));
-  const startsWithPipe = rowLines.filter((l) => /^[\s\u3000]*[|｜]/.test(l.text)).length;
-  const endsWithPipe = rowLines.filter((l) => /[|｜][\s\u3000]*$/.test(l.text)).length;
-  const edgePipes = rowLines.length > 0 && startsWithPipe >= rowLines.length * 0.9;
-  const rowsClosed = rowLines.length > 0 && endsWithPipe >= rowLines.length * 0.8;
+  const lines: TextTable['lines'] = [];
+  const shapes: number[] = [];
+  let rowLines = 0;
+  let startsWithPipe = 0;
+  let endsWithPipe = 0;
+  for (const l of tt.lines) {
+    const shape = lineShape(l.text);
+    if (shape & BLANK) continue;
+    lines.push(l);
+    shapes.push(shape);
+    if (shape & HAS_PIPE && !(shape & ONLY_PIPES_BIT)) {
+      rowLines++;
+      if (shape & STARTS_PIPE) startsWithPipe++;
+      if (shape & ENDS_PIPE) endsWithPipe++;
+    }
+  }
+  const edgePipes = rowLines > 0 && startsWithPipe >= rowLines * 0.9;
+  const rowsClosed = rowLines > 0 && endsWithPipe >= rowLines * 0.8;
 
   // logical rows: lines joined where a row runs on
   const logical: MappedText[] = [];
+  const logicalShapes: number[] = [];
   let carry: MappedText | undefined;
-  lines.forEach((l, i) => {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
     let t = lineText(l);
+    let shape = shapes[i]!;
     if (carry) {
       t = joinBroken(carry, t);
+      shape = lineShape(t.text);
       carry = undefined;
     }
-    const next = lines[i + 1];
-    const nextStartsWithCell = next !== undefined && !/^[\s\u3000]*[|｜]/.test(next.text);
-    const noPipe = !PIPE.test(t.text);
-    const unclosed = rowsClosed && !/[|｜][\s\u3000]*$/.test(t.text) && !ONLY_PIPES.test(t.text);
-    if (next && (noPipe || (unclosed && nextStartsWithCell))) {
+    const hasNext = i + 1 < lines.length;
+    const nextStartsWithCell = hasNext && !(shapes[i + 1]! & STARTS_PIPE);
+    const noPipe = !(shape & HAS_PIPE);
+    const unclosed = rowsClosed && !(shape & ENDS_PIPE) && !(shape & ONLY_PIPES_BIT);
+    if (hasNext && (noPipe || (unclosed && nextStartsWithCell))) {
       carry = t;
-      return;
+      continue;
     }
     logical.push(t);
-  });
-  if (carry) logical.push(carry);
+    logicalShapes.push(shape);
+  }
+  if (carry) {
+    logical.push(carry);
+    logicalShapes.push(lineShape(carry.text));
+  }
 
   const rows: RawCell[][] = [];
-  for (const t of logical) {
-    const { pieces, pipes } = splitPipes(t);
-    const at = (k: number): number => pipes[Math.min(k, pipes.length - 1)] ?? t.toSource(0);
-    let cells = pieces.map((p, k) => cell(p, at(k)));
-    const leading = /^[\s\u3000]*[|｜]/.test(t.text);
-    const trailing = /[|｜][\s\u3000]*$/.test(t.text);
+  for (let r = 0; r < logical.length; r++) {
+    const t = logical[r]!;
+    const shape = logicalShapes[r]!;
+    const s = t.text;
+    // for each piece between pipes: its first and last characters other than white space, and
+    // whether white space stands between them; and where each pipe stands
+    const bounds: number[] = [];
+    const pipes: number[] = [];
+    let lo = -1;
+    let hi = -1;
+    let inner = 0;
+    for (let i = 0; i <= s.length; i++) {
+      const c = i < s.length ? s.charCodeAt(i) : 0x7c;
+      if (isSpace(c)) continue;
+      if (isPipe(c)) {
+        if (lo < 0) bounds.push(i, i, 0);
+        else bounds.push(lo, hi + 1, inner);
+        if (i < s.length) pipes.push(t.toSource(i));
+        lo = -1;
+        inner = 0;
+        continue;
+      }
+      if (lo < 0) lo = i;
+      else if (hi + 1 < i) inner = 1;
+      hi = i;
+    }
+    const pieces = bounds.length / 3;
     // a pipe at the end closes the last cell; one at the start is an edge only in tables whose rows all start with one
-    if (trailing && cells.length > 1) cells = cells.slice(0, -1);
-    if (leading && edgePipes && cells.length > 1) cells = cells.slice(1);
+    let first = 0;
+    let end = pieces;
+    if (shape & ENDS_PIPE && end - first > 1) end--;
+    if (shape & STARTS_PIPE && edgePipes && end - first > 1) first++;
+    const cells: RawCell[] = [];
+    for (let k = first; k < end; k++) {
+      const at = pipes.length ? pipes[Math.min(k, pipes.length - 1)]! : t.toSource(0);
+      cells.push(pieceCell(t, bounds[3 * k]!, bounds[3 * k + 1]!, bounds[3 * k + 2] === 1, at));
+    }
     // a Markdown delimiter row (|---|:--:|) is not a row
-    if (cells.length && cells.every((c) => /^:?-{3,}:?$/.test(c.text.text))) continue;
+    if (cells.length && cells.every((c) => DELIMITER_CELL.test(c.text.text))) continue;
     rows.push(cells);
   }
   return rows;
@@ -176,7 +287,17 @@ function rowPerLineGrid(tt: TextTable): RawCell[][] {
 function isCellPerLine(tt: TextTable): boolean {
   let contentCells = 0;
   for (const l of tt.lines) {
-    const filled = splitPipes(lineText(l)).pieces.filter((p) => p.text.trim() !== '').length;
+    const s = l.text;
+    let filled = 0;
+    let inPiece = false;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (isPipe(c)) inPiece = false;
+      else if (!inPiece && !isSpace(c)) {
+        inPiece = true;
+        filled++;
+      }
+    }
     if (filled > 1) return false;
     contentCells += filled;
   }

@@ -1,4 +1,4 @@
-import { MappedText, type Segment } from '../util/mapped-text.js';
+import { MappedText, isSpace, type Segment } from '../util/mapped-text.js';
 import { vocabulary } from '../config/vocabulary.js';
 import { inlineHeadings } from './headings.js';
 
@@ -72,8 +72,24 @@ function splitLines(raw: string): Line[] {
   return out;
 }
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
-const CJK_OR_PUNCT = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’—…·]/;
+/** HAN = /[\u3400-\u9fff\uf900-\ufaff]/ by character code (NaN, no character, is none). */
+function isHan(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/** The code of the last UTF-16 unit of `s` before white space at its end (`s.trimEnd().slice(-1)`); NaN when none. */
+function lastUnit(s: string): number {
+  let i = s.length - 1;
+  while (i >= 0 && isSpace(s.charCodeAt(i))) i--;
+  return i >= 0 ? s.charCodeAt(i) : NaN;
+}
+
+/** The code of the first UTF-16 unit of `s` after white space at its start (`s.trimStart()[0]`); NaN when none. */
+function firstUnit(s: string): number {
+  let i = 0;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  return i < s.length ? s.charCodeAt(i) : NaN;
+}
 
 /** Display width: Chinese characters and full-width forms count two. */
 export function displayWidth(s: string): number {
@@ -262,7 +278,7 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
 
   const pageLine = lines.map((l) => pageNumber.test(l.text));
   const heads = pageLine.some(Boolean) ? runningHeads(lines, pageLine, heading) : new Set<string>();
-  const dropped = lines.map((l, i) => pageLine[i]! || heads.has(l.text.trim()));
+  const dropped = lines.map((l, i) => pageLine[i]! || (heads.size > 0 && heads.has(l.text.trim())));
 
   // double spacing: a blank line after nearly every line is not a paragraph break
   const blank = lines.map((l) => isBlank(l.text));
@@ -296,7 +312,8 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
       const soft = blanks <= (doubleSpaced ? 1 : 0) + 2 * chrome;
       if (soft && kind === 'markdown') {
         // a short line without a comma (a title, a heading) ends there: a wrapped line is long
-        join = blanks === 0 && !short(open) && continues(open, l.text, heading) && HAN.test(open.trimEnd().slice(-1)) && CJK_OR_PUNCT.test(l.text.trimStart()[0] ?? '');
+        // (the tests of single characters first: most lines end with a full stop)
+        join = blanks === 0 && isHan(lastUnit(open)) && isCjkOrPunct(firstUnit(l.text)) && !short(open) && continues(open, l.text, heading);
       } else if (soft && width !== undefined) {
         // a heading is joined only when it fills the line (a long heading wrapped)
         const min = heading.test(open) ? 0.95 : 0.8;
@@ -435,7 +452,7 @@ function isNumberChar(c: number): boolean {
   return isDigit(c) || isSeparator(c);
 }
 
-/** CJK_OR_PUNCT by character code (NaN, past either end of the text, is none). */
+/** [\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’—…·] by character code (NaN, past either end of the text, is none). */
 function isCjkOrPunct(c: number): boolean {
   return (
     (c >= 0x3000 && c <= 0x303f) ||

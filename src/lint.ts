@@ -58,6 +58,23 @@ export function chooseProfile(report: Pick<Report, 'generation'>, opts: LintOpti
   return resolveProfile(report.generation, extra);
 }
 
+/** Every rule id that exists (inline comments naming others are reported). */
+const knownRules = allRules.map((r) => r.id);
+
+const NO_RULES: Record<string, RuleEntry> = {};
+/** The configuration's rule settings with the command line's over them, once per pair (the rules' plan is kept by this object). */
+const mergedRuleConfigs = new WeakMap<Record<string, RuleEntry>, WeakMap<Record<string, RuleEntry>, Record<string, RuleEntry>>>();
+
+function ruleConfigOf(opts: LintOptions): Record<string, RuleEntry> {
+  const a = opts.config?.rules ?? NO_RULES;
+  const b = opts.ruleOverrides ?? NO_RULES;
+  let byOverrides = mergedRuleConfigs.get(a);
+  if (!byOverrides) mergedRuleConfigs.set(a, (byOverrides = new WeakMap()));
+  let merged = byOverrides.get(b);
+  if (!merged) byOverrides.set(b, (merged = { ...a, ...b }));
+  return merged;
+}
+
 function count(result: LintResult): LintResult {
   result.errorCount = result.messages.filter((m) => m.severity === 2).length;
   result.warningCount = result.messages.filter((m) => m.severity === 1).length;
@@ -144,7 +161,7 @@ export function lintDocumentWithReport(doc: SourceDocument, opts: LintOptions = 
     title: report.title?.text ?? null,
     agency: report.agency ?? null,
   };
-  const ruleConfig = { ...(opts.config?.rules ?? {}), ...(opts.ruleOverrides ?? {}) };
+  const ruleConfig = ruleConfigOf(opts);
   const suppressed: SuppressedMessage[] = [];
   const parsed = performance.now();
   const timings: Record<string, { total: number }> | undefined = opts.stats ? {} : undefined;
@@ -159,7 +176,7 @@ export function lintDocumentWithReport(doc: SourceDocument, opts: LintOptions = 
       ruleOptions: opts.ruleOptions,
       reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
       suppressed,
-      knownRules: allRules.map((r) => r.id),
+      knownRules,
       timings,
     }),
   );

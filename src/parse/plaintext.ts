@@ -59,8 +59,10 @@ function isHeadingLine(s: string): boolean {
 
 /** A heading of a part of the report: 一、… or 第一部分. */
 function isPartHeading(s: string): boolean {
+  // (the cheap tests first: most lines after a table are long, or sentences)
+  if (s.trim().length > 40 || /[。；]/.test(s)) return false;
   const n = readNumbering(s);
-  return !!n && (n.numbering.style === 'cn-dun' || n.numbering.style === 'part') && s.trim().length <= 40 && !/[。；]/.test(s);
+  return !!n && (n.numbering.style === 'cn-dun' || n.numbering.style === 'part');
 }
 
 interface Line {

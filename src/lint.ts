@@ -20,7 +20,10 @@ export interface LintOptions {
   config?: Config;
   /** profiles loaded from files, by id */
   extraProfiles?: Map<string, Profile>;
-  /** rule settings given on the command line; they win over the config */
+  /**
+   * rule settings given on the command line; they win over the config. These, the config's `rules`
+   * and `ruleOptions` are read once per object and kept: to change them, pass new objects
+   */
   ruleOverrides?: Record<string, RuleEntry>;
   /** the rules to run (default: every rule) */
   rules?: Rule<unknown>[];

@@ -1,5 +1,5 @@
 import { defineRule, ALL_GENERATIONS } from '../src/rules/types.js';
-import { matchSections } from '../src/model/section-match.js';
+import { sectionMatches } from '../src/rules/section-matches.js';
 import type { Block, Report, Section } from '../src/model/types.js';
 
 /** Lines that close a report (the body's name, the date) are not a section's content. */
@@ -70,7 +70,7 @@ export default defineRule<Record<string, never>>({
   },
   check({ report, profile, emit }) {
     const lastBlock = report.blocks[report.blocks.length - 1];
-    for (const m of matchSections(report, profile.sections)) {
+    for (const m of sectionMatches(report, profile.sections)) {
       // only a part's own heading: a sub-section standing in for a missing part is not judged
       if (!m.section || !m.spec.required || m.section.level !== 1) continue;
       if (hasContent(report, m.section)) continue;

@@ -1,6 +1,7 @@
 import { defineRule, ALL_GENERATIONS } from '../src/rules/types.js';
 import { PARTS_2021, reportText } from '../src/rules/example-texts.js';
-import { matchSections, mentionOf, titleTypo } from '../src/model/section-match.js';
+import { mentionOf, titleTypo } from '../src/model/section-match.js';
+import { sectionMatches } from '../src/rules/section-matches.js';
 import { textSeenToEnd } from '../src/model/completeness.js';
 
 interface Options {
@@ -107,7 +108,7 @@ export default defineRule<Options>({
       emit({ messageId: 'noSections', range: first });
       return;
     }
-    const matches = matchSections(report, profile.sections);
+    const matches = sectionMatches(report, profile.sections);
     const found = matches.filter((m) => m.section);
     // a part's heading that reads as the format's title with one character wrong (a warning:
     // the part is there); the 2008 regulation sets contents, not the wording of headings

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rules/types.js';
 import { PARTS_2021, reportText } from '../src/rules/example-texts.js';
-import { matchSections } from '../src/model/section-match.js';
+import { sectionMatches } from '../src/rules/section-matches.js';
 
 /** Indices of a longest strictly increasing subsequence of `xs`. */
 function longestIncreasing(xs: number[]): Set<number> {
@@ -85,7 +85,7 @@ export default defineRule<Record<string, never>>({
     ],
   },
   check({ report, profile, emit }) {
-    const found = matchSections(report, profile.sections)
+    const found = sectionMatches(report, profile.sections)
       .filter((m) => m.section && m.section.level === 1)
       .sort((a, b) => a.section!.range.start - b.section!.range.start);
     // a part that stands for two (merged) is counted once

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rules/types.js';
 import { UNCHECKED_MESSAGES, uncheckedMessageId } from '../src/rules/unchecked-tables.js';
-import { matchSections } from '../src/model/section-match.js';
+import { sectionMatches } from '../src/rules/section-matches.js';
 import { sectionBlocks } from '../src/model/sections.js';
 import { officialTablesFor } from '../src/model/tables/index.js';
 import { templatesOf } from '../src/model/tables/template.js';
@@ -247,7 +247,7 @@ export default defineRule<Options>({
     const flattened = report.official.flattened;
     const required = templatesOf(profile.tables).filter((t) => t.required && t.generation === profile.generation && !options.ignore.includes(t.kind));
     if (required.length === 0) return;
-    const matches = matchSections(report, profile.sections);
+    const matches = sectionMatches(report, profile.sections);
     for (const tpl of required) {
       if (tables.some((t) => t.kind === tpl.kind)) continue;
       const flat = flattened.find((f) => f.kind === tpl.kind);

@@ -20,7 +20,10 @@ export interface LintOptions {
   config?: Config;
   /** profiles loaded from files, by id */
   extraProfiles?: Map<string, Profile>;
-  /** rule settings given on the command line; they win over the config */
+  /**
+   * rule settings given on the command line; they win over the config. These, the config's `rules`
+   * and `ruleOptions` are read once per object and kept: to change them, pass new objects
+   */
   ruleOverrides?: Record<string, RuleEntry>;
   /** the rules to run (default: every rule) */
   rules?: Rule<unknown>[];
@@ -56,6 +59,23 @@ export function chooseProfile(report: Pick<Report, 'generation'>, opts: LintOpti
     if (p.generation === report.generation) return p;
   }
   return resolveProfile(report.generation, extra);
+}
+
+/** Every rule id that exists (inline comments naming others are reported). */
+const knownRules = allRules.map((r) => r.id);
+
+const NO_RULES: Record<string, RuleEntry> = {};
+/** The configuration's rule settings with the command line's over them, once per pair (the rules' plan is kept by this object). */
+const mergedRuleConfigs = new WeakMap<Record<string, RuleEntry>, WeakMap<Record<string, RuleEntry>, Record<string, RuleEntry>>>();
+
+function ruleConfigOf(opts: LintOptions): Record<string, RuleEntry> {
+  const a = opts.config?.rules ?? NO_RULES;
+  const b = opts.ruleOverrides ?? NO_RULES;
+  let byOverrides = mergedRuleConfigs.get(a);
+  if (!byOverrides) mergedRuleConfigs.set(a, (byOverrides = new WeakMap()));
+  let merged = byOverrides.get(b);
+  if (!merged) byOverrides.set(b, (merged = { ...a, ...b }));
+  return merged;
 }
 
 function count(result: LintResult): LintResult {
@@ -144,7 +164,7 @@ export function lintDocumentWithReport(doc: SourceDocument, opts: LintOptions = 
     title: report.title?.text ?? null,
     agency: report.agency ?? null,
   };
-  const ruleConfig = { ...(opts.config?.rules ?? {}), ...(opts.ruleOverrides ?? {}) };
+  const ruleConfig = ruleConfigOf(opts);
   const suppressed: SuppressedMessage[] = [];
   const parsed = performance.now();
   const timings: Record<string, { total: number }> | undefined = opts.stats ? {} : undefined;
@@ -159,7 +179,7 @@ export function lintDocumentWithReport(doc: SourceDocument, opts: LintOptions = 
       ruleOptions: opts.ruleOptions,
       reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
       suppressed,
-      knownRules: allRules.map((r) => r.id),
+      knownRules,
       timings,
     }),
   );

@@ -31,11 +31,10 @@ declare module 'mdast' {
   }
 }
 
-const PIPE = /[|｜]/;
 const LONE_PIPE = /^[\s\u3000]*[|｜][\s\u3000]*$/;
 
 function isPipeLine(s: string): boolean {
-  return PIPE.test(s);
+  return s.indexOf('|') >= 0 || s.indexOf('｜') >= 0;
 }
 
 function bracketsOpen(s: string): boolean {
@@ -60,8 +59,10 @@ function isHeadingLine(s: string): boolean {
 
 /** A heading of a part of the report: 一、… or 第一部分. */
 function isPartHeading(s: string): boolean {
+  // (the cheap tests first: most lines after a table are long, or sentences)
+  if (s.trim().length > 40 || /[。；]/.test(s)) return false;
   const n = readNumbering(s);
-  return !!n && (n.numbering.style === 'cn-dun' || n.numbering.style === 'part') && s.trim().length <= 40 && !/[。；]/.test(s);
+  return !!n && (n.numbering.style === 'cn-dun' || n.numbering.style === 'part');
 }
 
 interface Line {
@@ -132,12 +133,16 @@ export function parsePlainText(text: string, from = 0, to = text.length, firstLi
   const lines: Line[] = [];
   let last = from;
   let lineNo = firstLine;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 10 && c !== 13) continue;
+  // line ends found by indexOf: the next \n and the next \r, each looked for again only once passed
+  let lf = text.indexOf('\n', from);
+  let cr = text.indexOf('\r', from);
+  for (;;) {
+    if (lf >= 0 && lf < last) lf = text.indexOf('\n', last);
+    if (cr >= 0 && cr < last) cr = text.indexOf('\r', last);
+    const i = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
+    if (i < 0 || i >= to) break;
     lines.push({ text: text.slice(last, i), offset: last, line: lineNo++ });
-    if (c === 13 && i + 1 < to && text.charCodeAt(i + 1) === 10) i++;
-    last = i + 1;
+    last = i === cr && i + 1 < to && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
   }
   lines.push({ text: text.slice(last, to), offset: last, line: lineNo });
 
@@ -153,13 +158,16 @@ export function parsePlainText(text: string, from = 0, to = text.length, firstLi
     const opensCellTable = !pipeLine && next !== undefined && LONE_PIPE.test(next.text) && ln.text.trim() !== '' && !isHeadingLine(ln.text);
     if (pipeLine || opensCellTable) {
       const end = regionEnd(lines, i);
-      const region = lines.slice(i, end + 1);
       // a single line with pipes is prose or page chrome (登录 | 注册), not a table
-      if (region.filter((r) => isPipeLine(r.text)).length >= 2) {
-        const lastLn = region[region.length - 1]!;
+      let pipeLines = pipeLine ? 1 : 0;
+      for (let k = i + 1; k <= end && pipeLines < 2; k++) if (isPipeLine(lines[k]!.text)) pipeLines++;
+      if (pipeLines >= 2) {
+        const lastLn = lines[end]!;
+        const tableLines: TextTableLine[] = [];
+        for (let k = i; k <= end; k++) tableLines.push({ text: lines[k]!.text, offset: lines[k]!.offset });
         children.push({
           type: 'textTable',
-          lines: region.map((r) => ({ text: r.text, offset: r.offset })),
+          lines: tableLines,
           position: { start: pt(ln.line, ln.offset, 1), end: pt(lastLn.line, lastLn.offset + lastLn.text.length, lastLn.text.length + 1) },
         });
         i = end + 1;

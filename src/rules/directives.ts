@@ -75,6 +75,9 @@ function split(ids: string): string[] {
     .filter(Boolean);
 }
 
+/** What every comment holds: a text without it is not searched. */
+const MARK = 'ogi-lint-';
+
 /** The comments of a document, wherever its kind keeps them. */
 function findComments(report: Report): Comment[] {
   const out: Comment[] = [];
@@ -83,11 +86,14 @@ function findComments(report: Report): Comment[] {
     for (const b of report.blocks) {
       if (b.type !== 'html') continue;
       const src = b.text.text;
+      if (!src.includes(MARK)) continue;
       HTML_COMMENT.lastIndex = 0;
       for (let m; (m = HTML_COMMENT.exec(src)); ) {
         out.push({ kind: m[1] as Kind, ids: split(m[2]!), start: b.text.toSource(m.index), end: b.text.toSource(m.index + m[0].length - 1) + 1 });
       }
     }
+  } else if (!report.doc.text.includes(MARK)) {
+    return out;
   } else if (kind === 'html') {
     const src = report.doc.text;
     HTML_COMMENT.lastIndex = 0;

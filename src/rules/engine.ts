@@ -145,19 +145,66 @@ export function mergeCovered(messages: LintMessage[], coverage: Map<LintMessage,
   return messages.filter((m) => !dropped.has(m));
 }
 
+/** A rule that runs under one configuration, with its setting resolved. */
+interface PlannedRule {
+  rule: Rule<unknown>;
+  setting: RuleSetting;
+  /** the `supersedes` entries of the rule (each finding adds those of its message) */
+  supersedes: string[];
+}
+
+interface Plan {
+  ruleConfig: Record<string, RuleEntry> | undefined;
+  ruleOptions: Record<string, Record<string, unknown>> | undefined;
+  only: string[] | undefined;
+  planned: PlannedRule[];
+}
+
+/**
+ * The rules that run under a configuration, with their settings, worked out once per set of
+ * rules, profile, rule settings, rule options and `only` (a batch lints every file with the same
+ * ones) instead of once per report. The options objects are shared by the reports: rules read them.
+ */
+const plans = new WeakMap<Rule<unknown>[], WeakMap<Profile, Plan[]>>();
+
+function planFor(opts: EngineOptions): PlannedRule[] {
+  let byProfile = plans.get(opts.rules);
+  if (!byProfile) plans.set(opts.rules, (byProfile = new WeakMap()));
+  let list = byProfile.get(opts.profile);
+  if (!list) byProfile.set(opts.profile, (list = []));
+  for (const p of list) if (p.ruleConfig === opts.ruleConfig && p.ruleOptions === opts.ruleOptions && p.only === opts.only) return p.planned;
+  const planned: PlannedRule[] = [];
+  for (const rule of opts.rules) {
+    if (opts.only && !opts.only.includes(rule.id)) continue;
+    const setting = resolveRuleSetting(rule, opts.profile.rules?.[rule.id], opts.ruleConfig?.[rule.id]);
+    if (setting.level === 0) continue;
+    if (opts.ruleOptions?.[rule.id]) setting.options = { ...setting.options, ...opts.ruleOptions[rule.id] };
+    planned.push({ rule, setting, supersedes: rule.supersedes ?? [] });
+  }
+  // a few configurations at most per profile (a language server's settings change now and then)
+  if (list.length >= 8) list.shift();
+  list.push({ ruleConfig: opts.ruleConfig, ruleOptions: opts.ruleOptions, only: opts.only, planned });
+  return planned;
+}
+
+/** The set of rule ids that exist, once per list of them. */
+const knownSets = new WeakMap<string[], Set<string>>();
+
+function knownSet(opts: EngineOptions): Set<string> {
+  if (!opts.knownRules) return new Set(opts.rules.map((r) => r.id));
+  let s = knownSets.get(opts.knownRules);
+  if (!s) knownSets.set(opts.knownRules, (s = new Set(opts.knownRules)));
+  return s;
+}
+
 /** Run the rules over one report. A rule that throws becomes one message, never a crash. */
 export function runRules(report: Report, opts: EngineOptions): LintMessage[] {
   let out: LintMessage[] = [];
   const coverage = new Map<LintMessage, Coverage>();
-  const known = new Set(opts.knownRules ?? opts.rules.map((r) => r.id));
-  const directives = readDirectives(report, { known, enabled: opts.inlineConfig !== false });
+  const directives = readDirectives(report, { known: knownSet(opts), enabled: opts.inlineConfig !== false });
   const ran = new Set<string>();
-  for (const rule of opts.rules) {
-    if (opts.only && !opts.only.includes(rule.id)) continue;
+  for (const { rule, setting, supersedes } of planFor(opts)) {
     if (!rule.generations.includes(report.generation)) continue;
-    const setting = resolveRuleSetting(rule, opts.profile.rules?.[rule.id], opts.ruleConfig?.[rule.id]);
-    if (setting.level === 0) continue;
-    if (opts.ruleOptions?.[rule.id]) setting.options = { ...setting.options, ...opts.ruleOptions[rule.id] };
     ran.add(rule.id);
     const level = setting.level as 1 | 2;
     const started = opts.timings ? performance.now() : 0;
@@ -182,7 +229,7 @@ export function runRules(report: Report, opts: EngineOptions): LintMessage[] {
           }
           out.push(m);
           const { start, end } = clampEnd(report, f);
-          coverage.set(m, { start, end, covers: [...(rule.supersedes ?? []), ...(rule.messages[f.messageId]?.covers ?? [])] });
+          coverage.set(m, { start, end, covers: [...supersedes, ...(rule.messages[f.messageId]?.covers ?? [])] });
         },
       });
     } catch (err) {

@@ -736,13 +736,23 @@ function labelsOf(items: Item[], headerCells: PCell[], tpl: TableTemplate): Flat
 }
 
 /** A template of shape `matrix` (tables 2 and 3) read over a run. */
-export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undefined {
+/**
+ * `atMost`: a reading that cannot score more than this is not wanted (its rival has read the run
+ * better, see extractTables); it is given up as soon as that is certain, and the answer is null.
+ */
+export function recogniseMatrix(run: Run, tpl: TableTemplate, atMost = Infinity): Candidate | undefined | null {
   const al = align(run, tpl);
   const items = al.items;
   const distinct = new Set(items.map((it) => it.ir.row.id));
   const anchored = anchorFound(run, tpl);
   const evidence = distinct.size + (anchored ? 1 : 0);
   if (evidence < tpl.minEvidence || items.length === 0) return undefined;
+  // the score is evidence + header labels matched (a set of column ids per block with rows read) − 2 × faults
+  if (atMost !== Infinity) {
+    let headersAtMost = 0;
+    for (const block of tpl.blocks) if (items.some((it) => it.ir.block === block)) headersAtMost += block.columns.length;
+    if (evidence + headersAtMost <= atMost) return null;
+  }
   const rowIndex = templateIndex(tpl).rowIndex;
   const first = items[0]!.at;
   const last = Math.max(...items.map((it) => it.end));
@@ -870,7 +880,7 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
  * the outcomes — in rows, spanning cells, or run together in one label (行政复议结果维持); the
  * values follow them in the template's order, all in one row or in pieces between the labels.
  */
-export function recogniseSingleRow(run: Run, tpl: TableTemplate): Candidate | undefined {
+export function recogniseSingleRow(run: Run, tpl: TableTemplate, atMost = Infinity): Candidate | undefined | null {
   const block = tpl.blocks[0]!;
   const groups = labelMemoOf<RowTemplate | null>(block.rows);
   const outcomes = labelMemoOf<ColumnTemplate | null>(block.columns);
@@ -969,6 +979,8 @@ export function recogniseSingleRow(run: Run, tpl: TableTemplate): Candidate | un
   if (!ended && seen.size + bonus < tpl.minEvidence) return undefined;
   const evidence = seen.size + (anchorFound(run, tpl) ? 1 : 0);
   if (headerStart < 0 || evidence < tpl.minEvidence) return undefined;
+  // (the score is the evidence less twice the issues)
+  if (atMost !== Infinity && evidence <= atMost) return null;
   // a delimited data row: its empty cells are cells; in a stream, trailing empty cells are the next row's
   const vals = values.map((v) => v.c);
   while (vals.length > n && vals[vals.length - 1]!.text === '') vals.pop();
@@ -1154,12 +1166,50 @@ export function recogniseList(run: Run, tpl: TableTemplate): Candidate | undefin
   return { table, template: tpl, evidence, score: evidence - 2 * table.issues.length, span: [from, to], core, run, ...(unsure ? { unsure } : {}) };
 }
 
-export function recognise(run: Run, tpl: TableTemplate): Candidate | undefined {
+/**
+ * The highest score any reading by a template can reach, from its rows and columns alone
+ * (computed once per template). The scores above are
+ * - matrix: distinct row ids read + 1 for an anchor found + header labels matched − 2 × faults,
+ *   where the header labels matched are, for each block read, a set of that block's column ids;
+ * - single-row: distinct groups and outcomes named (a set of ids of the block's rows and
+ *   columns) + 1 for an anchor found − 2 × issues;
+ * - list: distinct row ids read + 1 for an anchor found − 2 × issues.
+ * Faults and issues are counts, never negative, and an anchor is found only for a template that
+ * has one; so no reading scores more than the template's distinct row ids, plus its columns
+ * (matrix: of every block; single-row: of its block), plus 1 with anchors. A shape not read
+ * yields no candidate at all (−∞).
+ */
+export function maxScore(tpl: TableTemplate): number {
+  let m = maxScores.get(tpl);
+  if (m === undefined) {
+    const anchor = tpl.anchors ? 1 : 0;
+    const distinctRows = (blocks: readonly BlockTemplate[]): number => {
+      const ids = new Set<string>();
+      for (const b of blocks) for (const r of b.rows) ids.add(r.id);
+      return ids.size;
+    };
+    const first = tpl.blocks.slice(0, 1);
+    if (tpl.shape === 'matrix') m = distinctRows(tpl.blocks) + tpl.blocks.reduce((n, b) => n + b.columns.length, 0) + anchor;
+    else if (tpl.shape === 'single-row') m = first.reduce((n, b) => n + b.rows.length + b.columns.length, 0) + anchor;
+    else if (tpl.shape === 'list') m = distinctRows(first) + anchor;
+    else m = -Infinity;
+    maxScores.set(tpl, m);
+  }
+  return m;
+}
+
+const maxScores = new WeakMap<TableTemplate, number>();
+
+/**
+ * A template's reading of a run, if it finds the table there. `atMost`: a reading that cannot
+ * score more than this is not wanted, and may be given up once that is certain (null).
+ */
+export function recognise(run: Run, tpl: TableTemplate, atMost = Infinity): Candidate | undefined | null {
   switch (tpl.shape) {
     case 'matrix':
-      return recogniseMatrix(run, tpl);
+      return recogniseMatrix(run, tpl, atMost);
     case 'single-row':
-      return recogniseSingleRow(run, tpl);
+      return recogniseSingleRow(run, tpl, atMost);
     case 'list':
       return recogniseList(run, tpl);
     default:

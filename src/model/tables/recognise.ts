@@ -914,13 +914,16 @@ export function recogniseSingleRow(run: Run, tpl: TableTemplate, atMost = Infini
   const note = (c: PCell): void => {
     for (const k of headerWords(c)) seen.add(k);
   };
+  // the evidence is a set of the words of some header cells, plus the anchor: when all the run's
+  // header cells name too few together, there is no table here (and no need to follow the run)
+  const bonus = anchorFound(run, tpl) ? 1 : 0;
+  if (!enoughWords(run, isHeaderCell, headerWords, tpl.minEvidence - bonus)) return undefined;
   let headerStart = -1;
   let headerCol = 0;
   const headerRows: number[] = [];
   const values: { c: PCell; at: number }[] = [];
   let dataRows = new Set<number>();
   let ended = false;
-  const bonus = anchorFound(run, tpl) ? 1 : 0;
   const reset = (): void => {
     headerStart = -1;
     seen.clear();
@@ -1066,6 +1069,20 @@ export function recogniseSingleRow(run: Run, tpl: TableTemplate, atMost = Infini
   return { table, template: tpl, evidence, score: evidence - 2 * issues.length, span: [from, dataAt], core, run, ...(unsure ? { unsure } : {}) };
 }
 
+/** Whether the header cells of a run name at least `wanted` distinct words together (stops once they do). */
+function enoughWords(run: Run, isHeaderCell: (c: PCell, row: PRow) => boolean, words: (c: PCell) => string[], wanted: number): boolean {
+  if (wanted <= 0) return true;
+  const all = new Set<string>();
+  for (const r of run.rows) {
+    for (const c of r.cells) {
+      if (c.copy || !isHeaderCell(c, r)) continue;
+      for (const w of words(c)) all.add(w);
+      if (all.size >= wanted) return true;
+    }
+  }
+  return false;
+}
+
 const UNITS = new Set(['条', '件', '次', '篇', '个', '人', '人次', '万元', '元', '项', '户', '份', '期', '家']);
 
 /**
@@ -1081,6 +1098,17 @@ function cumulativeColumn(run: Run, firstItemRow: number): boolean {
   return false;
 }
 
+/** Whether the labels of a run's text cells match at least `wanted` distinct rows together (stops once they do). */
+function enoughRows(run: Run, rows: IndexedRow[], cache: LabelMemo<RowMatch>, wanted: number): boolean {
+  if (wanted <= 0) return true;
+  const ids = new Set<string>();
+  for (const l of textLabels(run)) {
+    for (const r of rowMatch(l, rows, cache).cands) ids.add(r.row.id);
+    if (ids.size >= wanted) return true;
+  }
+  return false;
+}
+
 /**
  * A template of shape `list` (the legacy statistics table): item labels, each followed by an
  * optional unit and its value. Read as a stream of cells, so it does not matter whether a grid
@@ -1090,6 +1118,10 @@ export function recogniseList(run: Run, tpl: TableTemplate): Candidate | undefin
   const block = tpl.blocks[0]!;
   const col = block.columns[0]!.id;
   const { rows, byId, rowMatches } = listIndex(block);
+  // every item's row is one of the best matching rows of a text cell's label (chooseRow): when the
+  // run's labels reach too few rows together, the evidence cannot be enough
+  const anchored = anchorFound(run, tpl);
+  if (!enoughRows(run, rows, rowMatches, tpl.minEvidence - (anchored ? 1 : 0))) return undefined;
   interface ListItem {
     ir: IndexedRow;
     label: PCell;
@@ -1122,7 +1154,7 @@ export function recogniseList(run: Run, tpl: TableTemplate): Candidate | undefin
     }
   });
   const distinct = new Set(items.map((it) => it.ir.row.id));
-  const evidence = distinct.size + (anchorFound(run, tpl) ? 1 : 0);
+  const evidence = distinct.size + (anchored ? 1 : 0);
   if (evidence < tpl.minEvidence || items.length === 0) return undefined;
   const issues: StructureIssue[] = [];
   const cells: OfficialTable['cells'] = {};

@@ -308,9 +308,9 @@ interface Item {
   /** last run row holding one of its values */
   end: number;
   /** the label is a heading of the document (a table split into pieces under headings) */
-  heading?: boolean;
+  heading: boolean;
   /** figures came run onto another label that named no row: where they belong is not known */
-  lost?: boolean;
+  lost: boolean;
 }
 
 interface Alignment {
@@ -341,7 +341,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
   let foreign = false;
   let ended = false;
   const start = (ir: IndexedRow, at: number, labelAt: number, label: string, labelRange: SourceRange, delimited: boolean): Item => {
-    const it: Item = { ir, at, labelAt, label, labelRange, delimited, values: [], end: at, ...(run.rows[at]!.heading ? { heading: true } : {}) };
+    const it: Item = { ir, at, labelAt, label, labelRange, delimited, values: [], end: at, heading: run.rows[at]!.heading === true, lost: false };
     out.items.push(it);
     ctx = ir.row.group ? ir.row.id : (ir.row.parent ?? ctx);
     last = ir.index;
@@ -388,7 +388,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
         if (!c.isText || c.copy) return;
         const ir = chooseRow(c.label, rows, byId, rowCtx, last, rowMatches);
         if (!ir) return;
-        found = { ir, at: i, labelAt: k, label: c.text, labelRange: c.value.range, delimited: true, values: [], end: i };
+        found = { ir, at: i, labelAt: k, label: c.text, labelRange: c.value.range, delimited: true, values: [], end: i, heading: false, lost: false };
         rowCtx = ir.row.group ? ir.row.id : (ir.row.parent ?? rowCtx);
       });
       if (!found && pending && hasNumbers) {
@@ -398,7 +398,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
         const ir = chooseRow(normaliseLabel(joined), rows, byId, rowCtx, last, rowMatches);
         if (ir) {
           const labelRange = firstText >= 0 ? joinRange(pending.c.value.range, row.cells[firstText]!.value.range) : pending.c.value.range;
-          found = { ir, at: i, labelAt: firstText, label: joined, labelRange, delimited: true, values: [], end: i };
+          found = { ir, at: i, labelAt: firstText, label: joined, labelRange, delimited: true, values: [], end: i, heading: false, lost: false };
         }
       }
       const lastText = texts[texts.length - 1];

@@ -76,7 +76,8 @@ export function prepareCell(raw: RawCell, col: number, rowIndex: number): PCell 
   const copy = !!raw.origin && (raw.origin.row !== rowIndex || raw.origin.col !== col);
   // a lone bracket is the end of a label wrapped onto a line of its own, never a value
   const isText = value.kind === 'invalid' && (hasCjk(text) || /^[（）()]+$/.test(text));
-  return { raw, col, text, label: isText ? normaliseLabel(text) : NO_LABEL, value, isText, copy };
+  // (every cell made with the same properties in the same order: one object shape for all)
+  return { raw, col, text, label: isText ? normaliseLabel(text) : NO_LABEL, value, isText, copy, glued: false };
 }
 
 /** The label of a value cell: no label is looked up for figures and blanks, which are most cells. */
@@ -103,7 +104,7 @@ function gridRows(t: RawTable, gridIndex: number): PRow[] {
       const own = pcells.filter((c) => !c.copy && c.text !== '');
       const range = own.length ? { start: own[0]!.raw.range.start, end: own[own.length - 1]!.raw.range.end } : (cells[0]?.range ?? t.range);
       const { own: notCopies, texts } = ownCells(pcells);
-      return { cells: pcells, own: notCopies, texts, grid: gridIndex, positional, delimited, prose: false, layout: t.layout, range };
+      return { cells: pcells, own: notCopies, texts, grid: gridIndex, positional, delimited, prose: false, heading: false, layout: t.layout, range };
     })
     .filter((r) => r.cells.length > 0);
 }
@@ -248,9 +249,7 @@ export function textCells(line: MappedText): (RawCell & { glued?: boolean })[] {
     // (a piece without white space is its own clean text)
     const text = plain ? line.slice(from, to) : cleanCellText(line.slice(from, to));
     if (text.text === '') return;
-    const cell: RawCell & { glued?: boolean } = { text, range: text.range() };
-    if (glued) cell.glued = glued;
-    out.push(cell);
+    out.push({ text, range: text.range(), glued });
   };
   const half = toHalfWidth(s);
   for (const p of joined) {
@@ -291,9 +290,7 @@ function textRow(b: Block, heading: boolean): PRow | undefined {
   });
   if (!cells.length) return undefined;
   const { own, texts } = ownCells(cells);
-  const row: PRow = { cells, own, texts, grid: -1, positional: false, delimited: false, prose: true, layout: 'text', range: t.range() };
-  if (heading) row.heading = heading;
-  return row;
+  return { cells, own, texts, grid: -1, positional: false, delimited: false, prose: true, heading, layout: 'text', range: t.range() };
 }
 
 /**

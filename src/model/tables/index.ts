@@ -2,7 +2,7 @@ import type { Block, Generation, RawTable, Report, Section } from '../types.js';
 import type { Profile } from '../../config/types.js';
 import { builtinProfiles } from '../../config/profiles.js';
 import { buildRuns } from './grid.js';
-import { recognise, type Candidate } from './recognise.js';
+import { maxScore, recognise, type Candidate } from './recognise.js';
 import { templatesOf, type RowTemplate, type TableTemplate } from './template.js';
 import type { FlattenedTable, OfficialTable, OfficialTables } from './types.js';
 import { labelScore, normaliseLabel, type LabelSpec } from './labels.js';
@@ -123,6 +123,81 @@ function beats(a: Candidate, b: Candidate, generation: Generation): boolean {
   return a.score > b.score || (a.score === b.score && a.template.generation === generation && b.template.generation !== generation);
 }
 
+/** A template not read over a run because its reading could not have been chosen (see rivalsOf). */
+const SKIPPED = Symbol('skipped');
+
+/**
+ * Per kind, the best reading of a run (by `beats`, the templates taken in their order), in the
+ * order the kinds first had a reading. A skipped template is left out: it would have lost to its
+ * rival, but its kind's place in the order may differ (see orderFree).
+ */
+function bestPerKind(templates: readonly TableTemplate[], read: readonly (Candidate | undefined | typeof SKIPPED)[], generation: Generation): Candidate[] {
+  const byKind = new Map<string, Candidate>();
+  for (let i = 0; i < templates.length; i++) {
+    const c = read[i];
+    if (c === undefined || c === SKIPPED) continue;
+    const prev = byKind.get(templates[i]!.kind);
+    if (!prev || beats(c, prev, generation)) byKind.set(templates[i]!.kind, c);
+  }
+  return [...byKind.values()];
+}
+
+/**
+ * Whether the readings kept from a run do not depend on the order of the kinds: they are sorted
+ * by evidence, then by first row, and the order of the kinds decides only between equals.
+ */
+function orderFree(best: readonly Candidate[]): boolean {
+  for (let i = 0; i < best.length; i++) {
+    for (let j = i + 1; j < best.length; j++) if (best[i]!.evidence === best[j]!.evidence || best[i]!.span[0] === best[j]!.span[0]) return false;
+  }
+  return true;
+}
+
+/**
+ * The templates that need not be read over a run once their rival of the report's own generation
+ * has read it with certainty, by index in `templates`, with their rival's index: a kind of table
+ * with exactly two templates, one of the report's generation and one of another.
+ *
+ * Skipping the other one (b) when the own one (a) reads the run sure with a.score ≥ maxScore(b),
+ * or giving b's reading up once it cannot score more than a.score (recognise's `atMost`), changes
+ * nothing: `beats(b, a)` holds only if
+ * - both are sure and b.score > a.score — but then b.score ≤ a.score; or
+ * - b is sure and a unsure — but a is sure; or
+ * - b is unsure and a sure, and the unsure one is kept — which needs b to be of the report's
+ *   generation, and it is not.
+ * With exactly two templates of different generations, one of them the report's, `beats` decides
+ * between them whichever is read first (one of beats(a, b) and beats(b, a) always holds: equal
+ * scores go to the report's generation), so a can be read first; and without b's reading the kind
+ * may take another place among the kinds, which `orderFree` checks.
+ */
+function rivalsOf(templates: readonly TableTemplate[], generation: Generation): Map<number, number> {
+  let byGeneration = rivalLists.get(templates);
+  if (!byGeneration) rivalLists.set(templates, (byGeneration = new Map()));
+  let rivals = byGeneration.get(generation);
+  if (rivals) return rivals;
+  rivals = new Map();
+  const byKind = new Map<string, number[]>();
+  templates.forEach((t, i) => {
+    const list = byKind.get(t.kind);
+    if (list) list.push(i);
+    else byKind.set(t.kind, [i]);
+  });
+  for (const list of byKind.values()) {
+    if (list.length !== 2) continue;
+    const [x, y] = list as [number, number];
+    const gx = templates[x]!.generation;
+    const gy = templates[y]!.generation;
+    if (gx === gy) continue;
+    if (gx === generation) rivals.set(y, x);
+    else if (gy === generation) rivals.set(x, y);
+  }
+  byGeneration.set(generation, rivals);
+  return rivals;
+}
+
+/** rivalsOf's answers, per list of templates (the lists of `knownTemplates` are built once) and generation. */
+const rivalLists = new WeakMap<readonly TableTemplate[], Map<Generation, Map<number, number>>>();
+
 /**
  * A table read with fewer than half the rows its template requires, which the text does not cut
  * off: far more often a table the reader could not follow (rows lost in copying, or laid out in a way
@@ -155,17 +230,29 @@ const requiredRows = new WeakMap<TableTemplate, RowTemplate[]>();
  */
 export function extractTables(src: TableSource, templates: readonly TableTemplate[], generation: Generation): Extracted {
   const runs = buildRuns(src.blocks, src.tables, src.sections, tableLabelTest(templates));
+  const rivals = rivalsOf(templates, generation);
   const chosen: Candidate[] = [];
+  const read: (Candidate | undefined | typeof SKIPPED)[] = [];
   for (const run of runs) {
-    const byKind = new Map<string, Candidate>();
-    for (const tpl of templates) {
-      const c = recognise(run, tpl);
-      if (!c) continue;
-      const prev = byKind.get(tpl.kind);
-      if (!prev || beats(c, prev, generation)) byKind.set(tpl.kind, c);
+    // the report's own generation first: a sure reading by it can spare reading its rival
+    for (let i = 0; i < templates.length; i++) read[i] = rivals.has(i) ? undefined : (recognise(run, templates[i]!) ?? undefined);
+    let skipped = false;
+    for (const [i, own] of rivals) {
+      const a = read[own] as Candidate | undefined;
+      // the rival cannot beat a sure reading whose score it cannot exceed (see rivalsOf): not read, or not finished
+      const sure = a && !a.unsure ? a.score : undefined;
+      const c = sure === undefined ? recognise(run, templates[i]!) : sure >= maxScore(templates[i]!) ? null : recognise(run, templates[i]!, sure);
+      read[i] = c === null ? SKIPPED : c;
+      if (c === null) skipped = true;
+    }
+    let best = bestPerKind(templates, read, generation);
+    if (skipped && !orderFree(best)) {
+      // which readings are kept may then depend on where a kind first had one: read the rivals in full after all
+      for (const i of rivals.keys()) if (read[i] === SKIPPED) read[i] = recognise(run, templates[i]!) ?? undefined;
+      best = bestPerKind(templates, read, generation);
     }
     const accepted: Candidate[] = [];
-    for (const c of [...byKind.values()].sort((a, b) => b.evidence - a.evidence)) {
+    for (const c of best.sort((a, b) => b.evidence - a.evidence)) {
       if (accepted.some((a) => overlaps(a.core, c.core))) continue;
       accepted.push(c);
     }

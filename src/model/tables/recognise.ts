@@ -308,9 +308,9 @@ interface Item {
   /** last run row holding one of its values */
   end: number;
   /** the label is a heading of the document (a table split into pieces under headings) */
-  heading?: boolean;
+  heading: boolean;
   /** figures came run onto another label that named no row: where they belong is not known */
-  lost?: boolean;
+  lost: boolean;
 }
 
 interface Alignment {
@@ -341,7 +341,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
   let foreign = false;
   let ended = false;
   const start = (ir: IndexedRow, at: number, labelAt: number, label: string, labelRange: SourceRange, delimited: boolean): Item => {
-    const it: Item = { ir, at, labelAt, label, labelRange, delimited, values: [], end: at, ...(run.rows[at]!.heading ? { heading: true } : {}) };
+    const it: Item = { ir, at, labelAt, label, labelRange, delimited, values: [], end: at, heading: run.rows[at]!.heading === true, lost: false };
     out.items.push(it);
     ctx = ir.row.group ? ir.row.id : (ir.row.parent ?? ctx);
     last = ir.index;
@@ -388,7 +388,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
         if (!c.isText || c.copy) return;
         const ir = chooseRow(c.label, rows, byId, rowCtx, last, rowMatches);
         if (!ir) return;
-        found = { ir, at: i, labelAt: k, label: c.text, labelRange: c.value.range, delimited: true, values: [], end: i };
+        found = { ir, at: i, labelAt: k, label: c.text, labelRange: c.value.range, delimited: true, values: [], end: i, heading: false, lost: false };
         rowCtx = ir.row.group ? ir.row.id : (ir.row.parent ?? rowCtx);
       });
       if (!found && pending && hasNumbers) {
@@ -398,7 +398,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
         const ir = chooseRow(normaliseLabel(joined), rows, byId, rowCtx, last, rowMatches);
         if (ir) {
           const labelRange = firstText >= 0 ? joinRange(pending.c.value.range, row.cells[firstText]!.value.range) : pending.c.value.range;
-          found = { ir, at: i, labelAt: firstText, label: joined, labelRange, delimited: true, values: [], end: i };
+          found = { ir, at: i, labelAt: firstText, label: joined, labelRange, delimited: true, values: [], end: i, heading: false, lost: false };
         }
       }
       const lastText = texts[texts.length - 1];
@@ -736,13 +736,23 @@ function labelsOf(items: Item[], headerCells: PCell[], tpl: TableTemplate): Flat
 }
 
 /** A template of shape `matrix` (tables 2 and 3) read over a run. */
-export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undefined {
+/**
+ * `atMost`: a reading that cannot score more than this is not wanted (its rival has read the run
+ * better, see extractTables); it is given up as soon as that is certain, and the answer is null.
+ */
+export function recogniseMatrix(run: Run, tpl: TableTemplate, atMost = Infinity): Candidate | undefined | null {
   const al = align(run, tpl);
   const items = al.items;
   const distinct = new Set(items.map((it) => it.ir.row.id));
   const anchored = anchorFound(run, tpl);
   const evidence = distinct.size + (anchored ? 1 : 0);
   if (evidence < tpl.minEvidence || items.length === 0) return undefined;
+  // the score is evidence + header labels matched (a set of column ids per block with rows read) − 2 × faults
+  if (atMost !== Infinity) {
+    let headersAtMost = 0;
+    for (const block of tpl.blocks) if (items.some((it) => it.ir.block === block)) headersAtMost += block.columns.length;
+    if (evidence + headersAtMost <= atMost) return null;
+  }
   const rowIndex = templateIndex(tpl).rowIndex;
   const first = items[0]!.at;
   const last = Math.max(...items.map((it) => it.end));
@@ -870,7 +880,7 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate): Candidate | undef
  * the outcomes — in rows, spanning cells, or run together in one label (行政复议结果维持); the
  * values follow them in the template's order, all in one row or in pieces between the labels.
  */
-export function recogniseSingleRow(run: Run, tpl: TableTemplate): Candidate | undefined {
+export function recogniseSingleRow(run: Run, tpl: TableTemplate, atMost = Infinity): Candidate | undefined | null {
   const block = tpl.blocks[0]!;
   const groups = labelMemoOf<RowTemplate | null>(block.rows);
   const outcomes = labelMemoOf<ColumnTemplate | null>(block.columns);
@@ -904,13 +914,16 @@ export function recogniseSingleRow(run: Run, tpl: TableTemplate): Candidate | un
   const note = (c: PCell): void => {
     for (const k of headerWords(c)) seen.add(k);
   };
+  // the evidence is a set of the words of some header cells, plus the anchor: when all the run's
+  // header cells name too few together, there is no table here (and no need to follow the run)
+  const bonus = anchorFound(run, tpl) ? 1 : 0;
+  if (!enoughWords(run, isHeaderCell, headerWords, tpl.minEvidence - bonus)) return undefined;
   let headerStart = -1;
   let headerCol = 0;
   const headerRows: number[] = [];
   const values: { c: PCell; at: number }[] = [];
   let dataRows = new Set<number>();
   let ended = false;
-  const bonus = anchorFound(run, tpl) ? 1 : 0;
   const reset = (): void => {
     headerStart = -1;
     seen.clear();
@@ -969,6 +982,8 @@ export function recogniseSingleRow(run: Run, tpl: TableTemplate): Candidate | un
   if (!ended && seen.size + bonus < tpl.minEvidence) return undefined;
   const evidence = seen.size + (anchorFound(run, tpl) ? 1 : 0);
   if (headerStart < 0 || evidence < tpl.minEvidence) return undefined;
+  // (the score is the evidence less twice the issues)
+  if (atMost !== Infinity && evidence <= atMost) return null;
   // a delimited data row: its empty cells are cells; in a stream, trailing empty cells are the next row's
   const vals = values.map((v) => v.c);
   while (vals.length > n && vals[vals.length - 1]!.text === '') vals.pop();
@@ -1054,6 +1069,20 @@ export function recogniseSingleRow(run: Run, tpl: TableTemplate): Candidate | un
   return { table, template: tpl, evidence, score: evidence - 2 * issues.length, span: [from, dataAt], core, run, ...(unsure ? { unsure } : {}) };
 }
 
+/** Whether the header cells of a run name at least `wanted` distinct words together (stops once they do). */
+function enoughWords(run: Run, isHeaderCell: (c: PCell, row: PRow) => boolean, words: (c: PCell) => string[], wanted: number): boolean {
+  if (wanted <= 0) return true;
+  const all = new Set<string>();
+  for (const r of run.rows) {
+    for (const c of r.cells) {
+      if (c.copy || !isHeaderCell(c, r)) continue;
+      for (const w of words(c)) all.add(w);
+      if (all.size >= wanted) return true;
+    }
+  }
+  return false;
+}
+
 const UNITS = new Set(['条', '件', '次', '篇', '个', '人', '人次', '万元', '元', '项', '户', '份', '期', '家']);
 
 /**
@@ -1069,6 +1098,17 @@ function cumulativeColumn(run: Run, firstItemRow: number): boolean {
   return false;
 }
 
+/** Whether the labels of a run's text cells match at least `wanted` distinct rows together (stops once they do). */
+function enoughRows(run: Run, rows: IndexedRow[], cache: LabelMemo<RowMatch>, wanted: number): boolean {
+  if (wanted <= 0) return true;
+  const ids = new Set<string>();
+  for (const l of textLabels(run)) {
+    for (const r of rowMatch(l, rows, cache).cands) ids.add(r.row.id);
+    if (ids.size >= wanted) return true;
+  }
+  return false;
+}
+
 /**
  * A template of shape `list` (the legacy statistics table): item labels, each followed by an
  * optional unit and its value. Read as a stream of cells, so it does not matter whether a grid
@@ -1078,6 +1118,10 @@ export function recogniseList(run: Run, tpl: TableTemplate): Candidate | undefin
   const block = tpl.blocks[0]!;
   const col = block.columns[0]!.id;
   const { rows, byId, rowMatches } = listIndex(block);
+  // every item's row is one of the best matching rows of a text cell's label (chooseRow): when the
+  // run's labels reach too few rows together, the evidence cannot be enough
+  const anchored = anchorFound(run, tpl);
+  if (!enoughRows(run, rows, rowMatches, tpl.minEvidence - (anchored ? 1 : 0))) return undefined;
   interface ListItem {
     ir: IndexedRow;
     label: PCell;
@@ -1110,7 +1154,7 @@ export function recogniseList(run: Run, tpl: TableTemplate): Candidate | undefin
     }
   });
   const distinct = new Set(items.map((it) => it.ir.row.id));
-  const evidence = distinct.size + (anchorFound(run, tpl) ? 1 : 0);
+  const evidence = distinct.size + (anchored ? 1 : 0);
   if (evidence < tpl.minEvidence || items.length === 0) return undefined;
   const issues: StructureIssue[] = [];
   const cells: OfficialTable['cells'] = {};
@@ -1154,12 +1198,50 @@ export function recogniseList(run: Run, tpl: TableTemplate): Candidate | undefin
   return { table, template: tpl, evidence, score: evidence - 2 * table.issues.length, span: [from, to], core, run, ...(unsure ? { unsure } : {}) };
 }
 
-export function recognise(run: Run, tpl: TableTemplate): Candidate | undefined {
+/**
+ * The highest score any reading by a template can reach, from its rows and columns alone
+ * (computed once per template). The scores above are
+ * - matrix: distinct row ids read + 1 for an anchor found + header labels matched − 2 × faults,
+ *   where the header labels matched are, for each block read, a set of that block's column ids;
+ * - single-row: distinct groups and outcomes named (a set of ids of the block's rows and
+ *   columns) + 1 for an anchor found − 2 × issues;
+ * - list: distinct row ids read + 1 for an anchor found − 2 × issues.
+ * Faults and issues are counts, never negative, and an anchor is found only for a template that
+ * has one; so no reading scores more than the template's distinct row ids, plus its columns
+ * (matrix: of every block; single-row: of its block), plus 1 with anchors. A shape not read
+ * yields no candidate at all (−∞).
+ */
+export function maxScore(tpl: TableTemplate): number {
+  let m = maxScores.get(tpl);
+  if (m === undefined) {
+    const anchor = tpl.anchors ? 1 : 0;
+    const distinctRows = (blocks: readonly BlockTemplate[]): number => {
+      const ids = new Set<string>();
+      for (const b of blocks) for (const r of b.rows) ids.add(r.id);
+      return ids.size;
+    };
+    const first = tpl.blocks.slice(0, 1);
+    if (tpl.shape === 'matrix') m = distinctRows(tpl.blocks) + tpl.blocks.reduce((n, b) => n + b.columns.length, 0) + anchor;
+    else if (tpl.shape === 'single-row') m = first.reduce((n, b) => n + b.rows.length + b.columns.length, 0) + anchor;
+    else if (tpl.shape === 'list') m = distinctRows(first) + anchor;
+    else m = -Infinity;
+    maxScores.set(tpl, m);
+  }
+  return m;
+}
+
+const maxScores = new WeakMap<TableTemplate, number>();
+
+/**
+ * A template's reading of a run, if it finds the table there. `atMost`: a reading that cannot
+ * score more than this is not wanted, and may be given up once that is certain (null).
+ */
+export function recognise(run: Run, tpl: TableTemplate, atMost = Infinity): Candidate | undefined | null {
   switch (tpl.shape) {
     case 'matrix':
-      return recogniseMatrix(run, tpl);
+      return recogniseMatrix(run, tpl, atMost);
     case 'single-row':
-      return recogniseSingleRow(run, tpl);
+      return recogniseSingleRow(run, tpl, atMost);
     case 'list':
       return recogniseList(run, tpl);
     default:

@@ -59,6 +59,13 @@ function bestScore(label: NormalisedLabel, specs: readonly LabelSpec[], cache: L
   return cache.set(label, best);
 }
 
+/** The spec a label matches best (`bestMatch`), remembered per list of specs (which must be the same array from call to call). */
+function bestMatchOf<T extends LabelSpec>(label: NormalisedLabel, specs: readonly T[]): T | undefined {
+  const memo = labelMemoOf<T | null>(specs);
+  const known = memo.get(label);
+  return (known !== undefined ? known : memo.set(label, bestMatch(label, specs) ?? null)) ?? undefined;
+}
+
 /** The rows a label matches best, and their score (0 and none when it matches no row). */
 interface RowMatch {
   score: number;
@@ -94,8 +101,6 @@ interface TemplateIndex {
   childIds: Map<string, string[]>;
   /** the id of the (first) block holding each row */
   blockIdOf: Map<RowTemplate, string>;
-  /** the key of the memo of each label's best matching column among `cols` */
-  bestColumn: object;
   /** memos by label text: best score among `cols`, among `headerSpecs`, and the best matching rows */
   colScores: LabelMemo<number>;
   headerScores: LabelMemo<number>;
@@ -118,7 +123,6 @@ function templateIndex(tpl: TableTemplate): TemplateIndex {
       rowIndex: new Map(rows.map((r) => [r.row.id, r.index])),
       childIds: new Map(),
       blockIdOf: new Map(),
-      bestColumn: {},
       colScores: new LabelMemo(),
       headerScores: new LabelMemo(),
       rowMatches: new LabelMemo(),
@@ -586,12 +590,7 @@ function planColumns(run: Run, block: BlockTemplate, headerRows: number[], heade
   const issues: StructureIssue[] = [];
   const ids = block.columns.map((c) => c.id);
   // (by label text, once per block: the same header cells are asked about for every reading)
-  const colMemo = labelMemoOf<ColumnTemplate | null>(block.columns);
-  const colFor = (c: PCell): ColumnTemplate | undefined => {
-    const known = colMemo.get(c.label);
-    if (known !== undefined) return known ?? undefined;
-    return colMemo.set(c.label, bestMatch(c.label, block.columns) ?? null) ?? undefined;
-  };
+  const colFor = (c: PCell): ColumnTemplate | undefined => bestMatchOf(c.label, block.columns);
   const headers = headerRows.map((i) => run.rows[i]!);
   // the text cells of the header, header rows first, then stream header labels
   const own: PCell[] = [];
@@ -724,20 +723,17 @@ function unsureReason(vals: PCell[], n: number): UnsureReason {
 
 /** The labels a candidate found, for a table that cannot be checked. */
 function labelsOf(items: Item[], headerCells: PCell[], tpl: TableTemplate): FlattenedTable['labels'] {
-  const { cols, bestColumn } = templateIndex(tpl);
+  const { cols } = templateIndex(tpl);
   const out: FlattenedTable['labels'] = items.map((it) => ({ id: it.ir.row.id, what: 'row' as const, text: it.label, range: it.labelRange }));
   for (const c of headerCells) {
-    const m = labelMemoOf<ColumnTemplate | null>(bestColumn);
-    const known = m.get(c.label);
-    const col = known !== undefined ? known : m.set(c.label, bestMatch(c.label, cols) ?? null);
+    const col = bestMatchOf(c.label, cols);
     if (col) out.push({ id: col.id, what: 'column', text: c.text, range: c.value.range });
   }
   return out;
 }
 
-/** A template of shape `matrix` (tables 2 and 3) read over a run. */
 /**
- * `atMost`: a reading that cannot score more than this is not wanted (its rival has read the run
+ * A template of shape `matrix` (tables 2 and 3) read over a run. `atMost`: a reading that cannot score more than this is not wanted (its rival has read the run
  * better, see extractTables); it is given up as soon as that is certain, and the answer is null.
  */
 export function recogniseMatrix(run: Run, tpl: TableTemplate, atMost = Infinity): Candidate | undefined | null {
@@ -882,16 +878,8 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate, atMost = Infinity)
  */
 export function recogniseSingleRow(run: Run, tpl: TableTemplate, atMost = Infinity): Candidate | undefined | null {
   const block = tpl.blocks[0]!;
-  const groups = labelMemoOf<RowTemplate | null>(block.rows);
-  const outcomes = labelMemoOf<ColumnTemplate | null>(block.columns);
-  const groupOf = (c: PCell): RowTemplate | undefined => {
-    const known = groups.get(c.label);
-    return (known !== undefined ? known : groups.set(c.label, bestMatch(c.label, block.rows) ?? null)) ?? undefined;
-  };
-  const outcomeOf = (c: PCell): ColumnTemplate | undefined => {
-    const known = outcomes.get(c.label);
-    return (known !== undefined ? known : outcomes.set(c.label, bestMatch(c.label, block.columns) ?? null)) ?? undefined;
-  };
+  const groupOf = (c: PCell): RowTemplate | undefined => bestMatchOf(c.label, block.rows);
+  const outcomeOf = (c: PCell): ColumnTemplate | undefined => bestMatchOf(c.label, block.columns);
   const n = block.rows.length * block.columns.length;
   const isHeaderCell = (c: PCell, row: PRow): boolean => {
     if (!c.isText || c.copy || !labelLike(c, row)) return false;

@@ -71,13 +71,15 @@ export function toHalfWidth(s: string): string {
   return out;
 }
 
-/** U+FF01–U+FF5E to U+0021–U+007E and U+3000 to a space, character by character (no callback per character). */
+/** One UTF-16 unit as toHalfWidth converts it: U+FF01–U+FF5E to U+0021–U+007E, U+3000 to a space. */
+export function halfWidthCode(c: number): number {
+  return c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c === 0x3000 ? 0x20 : c;
+}
+
+/** `halfWidthCode` over a string, character by character (no callback per character). */
 function convertFullWidth(s: string): string {
   const codes: number[] = new Array<number>(s.length);
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    codes[i] = c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c === 0x3000 ? 0x20 : c;
-  }
+  for (let i = 0; i < s.length; i++) codes[i] = halfWidthCode(s.charCodeAt(i));
   let out = '';
   for (let i = 0; i < codes.length; i += CHUNK) out += String.fromCharCode(...codes.slice(i, i + CHUNK));
   return out;
@@ -103,7 +105,7 @@ function halfWidthOnce(s: string): string {
   if (s.length > 64) return toHalfWidth(s);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) return toHalfWidth(s);
+    if (halfWidthCode(c) !== c) return toHalfWidth(s);
   }
   return s;
 }

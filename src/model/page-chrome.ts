@@ -1,5 +1,5 @@
 import { vocabulary } from '../config/vocabulary.js';
-import { toHalfWidth } from './numerals.js';
+import { halfWidthCode, toHalfWidth } from './numerals.js';
 import { isSpace } from '../util/mapped-text.js';
 
 /**
@@ -39,14 +39,9 @@ function labelStarts(labels: string[]): Set<string> | undefined {
   const starts = new Set<string>();
   for (const l of labels) {
     if (!/^[\p{L}\p{N}]+$/u.test(l)) return undefined;
-    starts.add(halfWidthChar(l.charCodeAt(0)).toUpperCase());
+    starts.add(String.fromCharCode(halfWidthCode(l.charCodeAt(0))).toUpperCase());
   }
   return starts;
-}
-
-/** The half-width form of one character (see toHalfWidth). */
-function halfWidthChar(c: number): string {
-  return String.fromCharCode(c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c === 0x3000 ? 0x20 : c);
 }
 
 /** A crawler's header line (原文链接: https://…): the label and the length of `label:` with spaces. */
@@ -57,7 +52,7 @@ export function crawlerHeader(line: string): { label: string; length: number } |
     // space is the same in the half-width text, and a character is converted on its own)
     let i = 0;
     while (i < line.length && isSpace(line.charCodeAt(i))) i++;
-    if (i === line.length || !headerStarts.has(halfWidthChar(line.charCodeAt(i)).toUpperCase())) return undefined;
+    if (i === line.length || !headerStarts.has(String.fromCharCode(halfWidthCode(line.charCodeAt(i))).toUpperCase())) return undefined;
   }
   const m = header.exec(toHalfWidth(line));
   return m ? { label: m[1]!, length: m[0].length } : undefined;

@@ -1,6 +1,6 @@
 import type { Block, RawCell, RawTable, Section, TableLayout } from '../types.js';
 import { isSpace, MappedText, type SourceRange } from '../../util/mapped-text.js';
-import { toHalfWidth } from '../numerals.js';
+import { halfWidthCode, toHalfWidth } from '../numerals.js';
 import { cleanCellText } from '../text-table.js';
 import { parseCellValue, type CellValue } from './values.js';
 import { hasCjk, normaliseLabel, type LabelSpec, type NormalisedLabel } from './labels.js';
@@ -112,7 +112,7 @@ function gridRows(t: RawTable, gridIndex: number): PRow[] {
 /** A page number or running foot a PDF leaves between lines: `— 6 —`, `- 3 -`, `第 3 页`, `3/12`. */
 export function isPageNumber(s: string): boolean {
   // (each form holds a digit and starts with a dash, 第 or a digit: most lines need no closer look)
-  if (!ANY_DIGIT.test(s) || !PAGE_START.test(halfWidthChar(firstNonSpace(s)))) return false;
+  if (!ANY_DIGIT.test(s) || !PAGE_START.test(String.fromCharCode(halfWidthCode(firstNonSpace(s).charCodeAt(0))))) return false;
   const t = toHalfWidth(s).trim();
   return /^[-—–－―─_~]+\s*\d{1,4}\s*[-—–－―─_~]+$/.test(t) || /^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$/.test(t) || /^\d{1,4}\s*\/\s*\d{1,4}$/.test(t);
 }
@@ -126,12 +126,6 @@ const SPACE = /\s/;
 function firstNonSpace(s: string): string {
   for (let i = 0; i < s.length; i++) if (!SPACE.test(s[i]!)) return s[i]!;
   return '';
-}
-
-/** One character as toHalfWidth converts it. */
-function halfWidthChar(c: string): string {
-  const code = c.charCodeAt(0);
-  return code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : c;
 }
 
 /** Longest line read as table cells: a whole report run onto one line is some 10,000 characters. */

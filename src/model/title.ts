@@ -1,7 +1,7 @@
 import type { Block, SignOff, TitleInfo, YearMention } from './types.js';
 import { YEAR_RE, parseYear, DATE_RE, matchDate, isValidDate, CN_DATE_RE, matchChineseDate } from './dates.js';
 import { toHalfWidth } from './numerals.js';
-import { MappedText, isSpace } from '../util/mapped-text.js';
+import { MappedText, trimBounds } from '../util/mapped-text.js';
 import { vocabulary } from '../config/vocabulary.js';
 import { crawlerHeader } from './page-chrome.js';
 
@@ -84,10 +84,7 @@ export function findTitle(blocks: Block[], limit = 25): { info?: TitleInfo; bloc
     if (b.type === 'table' || b.type === 'code' || b.type === 'html') continue;
     // the trimmed text's string first: most lines are no title, and need no mapped copy
     const raw = b.text.text;
-    let from = 0;
-    let to = raw.length;
-    while (from < to && isSpace(raw.charCodeAt(from))) from++;
-    while (to > from && isSpace(raw.charCodeAt(to - 1))) to--;
+    const [from, to] = trimBounds(raw);
     const trimmed = from === 0 && to === raw.length ? raw : raw.slice(from, to);
     // a crawler's header line: 标题: 平潭综合实验区2022年度政府信息公开工作年度报告
     const head = crawlerHeader(trimmed);

@@ -128,13 +128,18 @@ export class MappedText {
 
   /** Trim white space (including full-width spaces and NBSP) at both ends. */
   trim(): MappedText {
-    const t = this.text;
-    let start = 0;
-    while (start < t.length && isSpace(t.charCodeAt(start))) start++;
-    let end = t.length;
-    while (end > start && isSpace(t.charCodeAt(end - 1))) end--;
+    const [start, end] = trimBounds(this.text);
     return this.slice(start, end);
   }
+}
+
+/** Where `s` starts and ends once white space at both ends is left out (as MappedText.trim). */
+export function trimBounds(s: string): [start: number, end: number] {
+  let start = 0;
+  while (start < s.length && isSpace(s.charCodeAt(start))) start++;
+  let end = s.length;
+  while (end > start && isSpace(s.charCodeAt(end - 1))) end--;
+  return [start, end];
 }
 
 /** Whether a UTF-16 unit is white space as a regexp's \s reads it (full-width space and NBSP included). */

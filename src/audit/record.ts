@@ -76,6 +76,12 @@ export interface PackedOutcome extends Pick<FileOutcome, 'filePath' | 'report' |
   fatal: boolean;
 }
 
+/** A FileOutcome as a PackedOutcome (in a worker, or in the main thread for a file over budget). */
+export function packOutcome(outcome: FileOutcome): PackedOutcome {
+  const { fingerprint, sha256, kind, ...line } = outcome;
+  return { packed: JSON.stringify(line), filePath: outcome.filePath, report: outcome.report, kind, fingerprint, sha256, fatal: outcome.messages.some((m) => m.fatal) };
+}
+
 /** One line of results.ndjson: an ESLint-shaped result with the report's tables, its body and the state of the audit. */
 export interface AuditRecord extends Omit<FileOutcome, 'fingerprint' | 'sha256' | 'kind'> {
   body: AuditBody;

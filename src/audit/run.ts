@@ -14,7 +14,7 @@ import { attribute, normaliseBodyName, readManifest, type ManifestEntry } from '
 import { runCrossRules } from './cross.js';
 import type { CrossFinding, CrossReportInput } from './cross-rule.js';
 import { DEFAULT_BUDGET, defaultThreads, FilePool, type Budget } from './pool.js';
-import type { AuditCell, AuditRecord, AuditTable } from './record.js';
+import { packOutcome, type AuditCell, type AuditRecord, type AuditTable } from './record.js';
 import { readLines, resumeState, rulesKey, sha256 } from './state.js';
 import { SummaryWriter, type AreaTables } from './summary.js';
 import { HeapGuard } from '../util/heap.js';
@@ -275,9 +275,9 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
     const worker = async (): Promise<void> => {
       while (!interrupted && next < todo.length) {
         const file = todo[next++]!;
-        let outcome;
+        let checked;
         try {
-          outcome = await pool.check(taskFor(file));
+          checked = await pool.check(taskFor(file));
         } catch (e) {
           if (interrupted) return;
           throw e;
@@ -290,18 +290,13 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
         } catch {
           // gone since: the record says it could not be read
         }
+        // (a file over budget comes back as an object)
+        const outcome = 'packed' in checked ? checked : packOutcome(checked);
         const body = attribute({ report: outcome.report, kind: outcome.kind }, manifest.get(file));
         const audit: AuditRecord['audit'] = { sha256: outcome.sha256, size: st.size, mtimeMs: st.mtimeMs, key: keys.get(file)!, budget: budgetKey, fingerprint: outcome.fingerprint };
-        if ('packed' in outcome) {
-          // the result as the worker wrote it, then the body and the state: the line JSON.stringify gives for the whole record
-          writeSync(fd, `${outcome.packed.slice(0, -1)},"body":${JSON.stringify(body)},"audit":${JSON.stringify(audit)}}\n`);
-          if (outcome.fatal) failed++;
-        } else {
-          const { fingerprint: _f, sha256: _h, kind: _k, ...result } = outcome;
-          const rec: AuditRecord = { ...result, body, audit };
-          writeSync(fd, `${JSON.stringify(rec)}\n`);
-          if (rec.messages.some((m) => m.fatal)) failed++;
-        }
+        // the result as the worker wrote it, then the body and the state: the line JSON.stringify gives for the whole record
+        writeSync(fd, `${outcome.packed.slice(0, -1)},"body":${JSON.stringify(body)},"audit":${JSON.stringify(audit)}}\n`);
+        if (outcome.fatal) failed++;
         done++;
         report();
       }

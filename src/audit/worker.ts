@@ -13,7 +13,7 @@ import { reportKind } from '../model/completeness.js';
 import { readBytes, readPath, DEFAULT_MAX_FILE_SIZE, type ReadOptions } from '../read/index.js';
 import type { Locale } from '../rules/types.js';
 import { fingerprint, proseSentences, hash32 } from './fingerprint.js';
-import type { AuditTable, FileOutcome, PackedOutcome } from './record.js';
+import { packOutcome, type AuditTable, type FileOutcome, type PackedOutcome } from './record.js';
 
 export interface FileTask {
   file: string;
@@ -143,9 +143,7 @@ export default async function checkFile(task: FileTask): Promise<FileOutcome | P
     fingerprint: modelled ? fingerprint(modelled) : { h: [], n: [], l: [] },
     sha256,
   };
-  if (task.keep !== 'packed') return outcome;
-  const { fingerprint: fp, sha256: hash, kind, ...line } = outcome;
-  return { packed: JSON.stringify(line), filePath: outcome.filePath, report: outcome.report, kind, fingerprint: fp, sha256: hash, fatal: outcome.messages.some((m) => m.fatal) };
+  return task.keep === 'packed' ? packOutcome(outcome) : outcome;
 }
 
 /** The sentences of a file whose fingerprints are among `hashes`, as written: the copied passages. */

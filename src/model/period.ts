@@ -40,10 +40,11 @@ function words(): NonNullable<typeof built> {
   const v = vocabulary<PeriodVocabulary>('period');
   // 统计期限, 数据统计时限, 统计数据时间段, 统计内容统计时间, 统计截止日期…
   const keyword = `(?:${v.keyword.heads.join('|')})(?:${longestFirst(v.keyword.links).join('|')})*(?:${longestFirst(v.keyword.nouns).join('|')})`;
+  const key = `${v.subject}(?:${keyword}|${v.alone.join('|')})`;
   built = {
-    key: new RegExp(`${v.subject}(?:${keyword}|${v.alone.join('|')})`, 'g'),
+    key: new RegExp(key, 'g'),
     // the same, to test a text for one (no lastIndex to reset)
-    keyTest: new RegExp(`${v.subject}(?:${keyword}|${v.alone.join('|')})`),
+    keyTest: new RegExp(key),
     connector: new RegExp(v.connector, 'y'),
     cutoff: new RegExp(v.cutoff, 'y'),
     ongoing: new RegExp(`^(?:${v.ongoing.join('|')})`),
@@ -273,23 +274,6 @@ function rangesAboutData(text: MappedText, h: string, spans: [number, number][])
  */
 const MAY_HOLD_DATE = /[0-9０-９]|二[〇零○]/;
 
-/** Whether a cell of a row may hold a date (MAY_HOLD_DATE), tested by character code: cells are short. */
-function rowMayHoldDate(row: RawCell[]): boolean {
-  for (const c of row) {
-    const s = c.text.text;
-    for (let i = 0; i < s.length; i++) {
-      const k = s.charCodeAt(i);
-      if ((k >= 0x30 && k <= 0x39) || (k >= 0xff10 && k <= 0xff19)) return true;
-      // 二〇, 二零, 二○
-      if (k === 0x4e8c) {
-        const n = s.charCodeAt(i + 1);
-        if (n === 0x3007 || n === 0x96f6 || n === 0x25cb) return true;
-      }
-    }
-  }
-  return false;
-}
-
 /** Statements of the statistics period in one piece of text. */
 export function periodsIn(text: MappedText): PeriodStatement[] {
   if (!MAY_HOLD_DATE.test(text.text)) return [];
@@ -376,7 +360,7 @@ export function extractPeriods(blocks: Block[]): PeriodStatement[] {
     if (b.table) {
       for (const row of b.table.rows) {
         // (a row with no digits holds no statement: see MAY_HOLD_DATE)
-        if (!rowMayHoldDate(row)) continue;
+        if (!row.some((c) => MAY_HOLD_DATE.test(c.text.text))) continue;
         // nor does one without the words of a statement or a year and a separator (see periodsIn)
         const h = rowHalfWidth(row);
         if (!words().keyTest.test(h) && !(SEPARATOR_IN.test(h) && YEAR_ANY.test(h))) continue;

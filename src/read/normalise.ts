@@ -116,10 +116,11 @@ const STRUCTURAL = /^[\s\u3000]*(?:[|#>`]|[-*+]\s|\d+[.)]\s|={3,}|-{3,}|<)|[|｜
 
 /** What foldWidth folds. */
 const FOLDED = /[０-９Ａ-Ｚａ-ｚ％]/;
+const FOLDED_ALL = new RegExp(FOLDED.source, 'g');
 
 /** Full-width digits, Latin letters and the per-cent sign, folded to ASCII (one character each). */
 function foldWidth(s: string): string {
-  return s.replace(/[０-９Ａ-Ｚａ-ｚ％]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return s.replace(FOLDED_ALL, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 class Builder {

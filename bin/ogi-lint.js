@@ -25,6 +25,7 @@ if (code !== undefined) {
   process.exitCode = code;
 } else {
   respawn.followParent();
+  respawn.tuneForManyFiles(args);
   const cli = await import('../dist/src/cli/main.js');
   process.exitCode = await cli.main(args);
 }

@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checksManyFiles, shouldRespawn } from '../src/cli/respawn.js';
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { checksManyFiles, shouldRespawn, tuneForManyFiles } from '../src/cli/respawn.js';
 import { bin, ensureBuilt, runAsync, tempDir } from './helpers/cli.js';
 import { independentSet, writeSet } from './helpers/audit-set.js';
 import { processesWith } from './helpers/processes.js';
@@ -33,6 +35,38 @@ describe('which runs start node again with one V8 helper thread', () => {
     expect(shouldRespawn(['audit', 'x'], { OGI_LINT_CHILD: '1' }, [])).toBe(false);
     expect(shouldRespawn(['audit', 'x'], {}, ['--v8-pool-size=4'])).toBe(false);
   });
+});
+
+describe('a run over many files waits longer before compiling with the optimising compiler', () => {
+  it('only a run over many files, and only on a V8 known to take the flag', () => {
+    expect(tuneForManyFiles(['a.md'])).toBe(false);
+    expect(tuneForManyFiles(['audit', 'x'], '99.1.0')).toBe(false);
+    expect(tuneForManyFiles(['audit', 'x'])).toBe(/^1[1-3]\./.test(process.versions.v8));
+  });
+
+  it.runIf(/^1[1-3]\./.test(process.versions.v8))('fewer functions are compiled by TurboFan over the same reports', () => {
+    ensureBuilt();
+    const dist = (p: string): string => pathToFileURL(path.join(repoRoot, 'dist/src', p)).href;
+    // lint the real reports three times in a fresh node, with or without the larger budget
+    const script = (tune: boolean): string => `
+      const { tuneForManyFiles } = await import(${JSON.stringify(dist('cli/respawn.js'))});
+      if (${tune}) tuneForManyFiles(['audit', 'x']);
+      const { lintDocument } = await import(${JSON.stringify(dist('lint.js'))});
+      const { readBuffer } = await import(${JSON.stringify(dist('read/index.js'))});
+      const { readdirSync, readFileSync } = await import('node:fs');
+      const dir = ${JSON.stringify(path.join(repoRoot, 'fixtures/corpus'))};
+      const files = readdirSync(dir, { recursive: true }).filter((f) => /\\.(md|txt)$/.test(f));
+      for (let r = 0; r < 3; r++) for (const f of files) lintDocument(readBuffer(readFileSync(dir + '/' + f), f));`;
+    const compilations = (tune: boolean): number => {
+      const r = spawnSync(process.execPath, ['--trace-opt', '--input-type=module', '-e', script(tune)], { encoding: 'utf8', maxBuffer: 64 << 20 });
+      expect(r.status).toBe(0);
+      return (r.stdout.match(/completed compiling/g) ?? []).length;
+    };
+    const usual = compilations(false);
+    const tuned = compilations(true);
+    expect(usual).toBeGreaterThan(50);
+    expect(tuned).toBeLessThan(usual * 0.8);
+  }, 120_000);
 });
 
 describe.runIf(linux)('the audit in its child process', () => {

@@ -397,6 +397,15 @@ function tableColumns(locale: Locale): { at: Map<string, number>; headers: strin
  * memory until the first is done. So the rows of tables 3 and 4 go to a temporary file beside the
  * workbook, one JSON line each, and into their sheet once the first sheet is complete.
  */
+/**
+ * exceljs's streaming workbook writer, loaded alone: the package's entry point also loads its
+ * workbook, its readers and their zip reader (700 modules and about 230 ms of CPU at start, against
+ * 270 and 105 ms for the writer). The writer's module path is exceljs 4.4's, pinned in package.json.
+ */
+function streamingWorkbookWriter(): typeof import('exceljs').stream.xlsx.WorkbookWriter {
+  return createRequire(import.meta.url)('exceljs/lib/stream/xlsx/workbook-writer.js') as typeof import('exceljs').stream.xlsx.WorkbookWriter;
+}
+
 export class XlsxBook {
   private wb: import('exceljs').stream.xlsx.WorkbookWriter | undefined;
   private reports: import('exceljs').Worksheet | undefined;
@@ -415,8 +424,7 @@ export class XlsxBook {
   ) {}
 
   async open(): Promise<void> {
-    const { default: ExcelJS } = await import('exceljs');
-    this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: this.file, useStyles: false, useSharedStrings: false });
+    this.wb = new (streamingWorkbookWriter())({ filename: this.file, useStyles: false, useSharedStrings: false });
     const zh = this.locale === 'zh';
     this.reports = this.wb.addWorksheet(zh ? '各报告' : 'reports', { views: [{ state: 'frozen', ySplit: 1 }] });
     this.reports.addRow([...CSV_HEAD[this.locale], ...this.ruleIds]).commit();

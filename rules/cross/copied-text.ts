@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineCrossRule, type CrossReportInput } from '../../src/audit/cross-rule.js';
 import { auditVocabulary } from '../../src/audit/bodies.js';
+import { uniqueSentences } from '../../src/audit/fingerprint.js';
 import { exampleReport } from '../../src/audit/example-reports.js';
 
 interface Options {
@@ -46,21 +47,6 @@ function foreignName(a: CrossReportInput, b: CrossReportInput, copied: string, p
   if (!level) return undefined;
   const m = /[全本](省|市|县|区|州|镇|乡)/u.exec(copied);
   return m && m[1] !== level && levelOf(b.body.name, placeWords) === m[1] ? m[0] : undefined;
-}
-
-/** A report's sentences once each, sorted by hash, with their lengths (typed arrays: a province's reports stay in memory). */
-function uniqueSentences(fp: { h: ArrayLike<number>; n: ArrayLike<number> }): { h: Uint32Array; n: Uint16Array } {
-  const order = Array.from({ length: fp.h.length }, (_, i) => i).sort((a, b) => fp.h[a]! - fp.h[b]!);
-  const hs: number[] = [];
-  const ns: number[] = [];
-  for (const i of order) {
-    if (hs.length && hs[hs.length - 1] === fp.h[i]) ns[ns.length - 1] = Math.max(ns[ns.length - 1]!, fp.n[i]!);
-    else {
-      hs.push(fp.h[i]!);
-      ns.push(fp.n[i]!);
-    }
-  }
-  return { h: Uint32Array.from(hs), n: Uint16Array.from(ns) };
 }
 
 /** The length of a sentence of a report, by hash (binary search). */

@@ -22,6 +22,38 @@ export interface Fingerprint {
 
 export const MIN_SENTENCE = 12;
 
+/** A report's sentences once each: their hashes in increasing order, each with its longest length. */
+export interface DistinctSentences {
+  h: Uint32Array;
+  n: Uint16Array;
+}
+
+/**
+ * A fingerprint's sentences once each, sorted by hash, with their lengths (at most 65,535; the
+ * longest of a sentence found more than once). Typed arrays: an area's reports stay in memory. Given
+ * what it returns, it returns it as it is.
+ */
+export function uniqueSentences(fp: { h: ArrayLike<number>; n: ArrayLike<number> }): DistinctSentences {
+  if (fp.h instanceof Uint32Array && fp.n instanceof Uint16Array && increasing(fp.h)) return { h: fp.h, n: fp.n };
+  const order = Array.from({ length: fp.h.length }, (_, i) => i).sort((a, b) => fp.h[a]! - fp.h[b]!);
+  const hs: number[] = [];
+  const ns: number[] = [];
+  for (const i of order) {
+    const n = Math.min(fp.n[i]!, 65535);
+    if (hs.length && hs[hs.length - 1] === fp.h[i]) ns[ns.length - 1] = Math.max(ns[ns.length - 1]!, n);
+    else {
+      hs.push(fp.h[i]!);
+      ns.push(n);
+    }
+  }
+  return { h: Uint32Array.from(hs), n: Uint16Array.from(ns) };
+}
+
+function increasing(h: Uint32Array): boolean {
+  for (let i = 1; i < h.length; i++) if (h[i]! <= h[i - 1]!) return false;
+  return true;
+}
+
 let boilerplate: RegExp[] | undefined;
 
 function isBoilerplate(sentence: string): boolean {

@@ -13,6 +13,7 @@ import { crossRules } from '../../rules/cross/index.js';
 import { attribute, normaliseBodyName, readManifest, type ManifestEntry } from './bodies.js';
 import { runCrossRules } from './cross.js';
 import type { CrossFinding, CrossReportInput } from './cross-rule.js';
+import { uniqueSentences } from './fingerprint.js';
 import { DEFAULT_BUDGET, defaultThreads, FilePool, type Budget } from './pool.js';
 import { packOutcome, type AuditCell, type AuditRecord, type AuditTable } from './record.js';
 import { readLines, resumeState, rulesKey, sha256 } from './state.js';
@@ -338,7 +339,8 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
       body: rec.body,
       generation: rec.report?.profile ?? null,
       tables: pruneTables(rec.tables, rec.body.kind === 'summary' || Boolean(rec.body.parent)),
-      fingerprint: { h: Uint32Array.from(rec.audit.fingerprint.h), n: Uint16Array.from(rec.audit.fingerprint.n, (x) => Math.min(x, 65535)) },
+      // once each and sorted here, a report at a time, not all at once by copied-text
+      fingerprint: uniqueSentences(rec.audit.fingerprint),
       findings: rec.messages.filter((m) => m.ruleId === 'publish-date').map((m) => ({ ruleId: m.ruleId, messageId: m.messageId, actual: m.actual, expected: m.expected, severity: m.severity })),
     };
     if (at !== undefined) inputs[at] = input;

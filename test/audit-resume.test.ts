@@ -54,7 +54,8 @@ beforeAll(() => ensureBuilt());
 
 describe('an interrupted audit resumes', () => {
   const dir = tempDir();
-  const set = independentSet(99, 12);
+  // enough files that a signal sent after the fifth reaches the audit well before the last, however loaded the machine
+  const set = independentSet(99, 30);
   writeSet(dir, set);
   const total = set.specs.size;
   const reference = path.join(tempDir(), 'out');

@@ -157,6 +157,7 @@ export class FilePool {
   /** The sentences of a file with these fingerprints (copied passages). */
   async sentences(task: FileTask, hashes: number[]): Promise<{ hash: number; line: number; text: string }[]> {
     const ac = new AbortController();
+    this.aborts.add(ac);
     const timer = setTimeout(() => ac.abort(new Error('timeout')), this.budget.timeoutMs);
     try {
       return (await this.pool.run({ ...task, hashes }, { name: 'sentences', signal: ac.signal })) as { hash: number; line: number; text: string }[];
@@ -164,6 +165,7 @@ export class FilePool {
       return [];
     } finally {
       clearTimeout(timer);
+      this.aborts.delete(ac);
     }
   }
 

@@ -82,6 +82,25 @@ export class SummaryWriter {
     this.tmp.push(path.join(dir, `summary.xlsx.${process.pid}.tmp`));
   }
 
+  /** Stop writing: close the outputs and remove them, leaving the summaries of an earlier run as they were. */
+  abandon(): void {
+    for (const fd of [this.json, this.csv, this.html]) {
+      try {
+        closeSync(fd);
+      } catch {
+        // closed already
+      }
+    }
+    this.book.abandon();
+    for (const t of this.tmp) {
+      try {
+        rmSync(t, { force: true });
+      } catch {
+        // still open elsewhere (Windows): left for the next run, which writes its own
+      }
+    }
+  }
+
   /** Open the outputs (the Excel writer is loaded only now). */
   async open(): Promise<void> {
     await this.book.open();
@@ -135,7 +154,11 @@ export class SummaryWriter {
     this.detailRows = [];
   }
 
-  async finish(end: SummaryEnd): Promise<void> {
+  /**
+   * Write the end of every output and put them in place. Returns false, with nothing put in place,
+   * when `stopped` says to stop while the workbook is written (the caller then abandons).
+   */
+  async finish(end: SummaryEnd, stopped: () => boolean = () => false): Promise<boolean> {
     this.flushHtml();
     const rest = {
       crossReport: end.cross,
@@ -164,8 +187,9 @@ export class SummaryWriter {
     writeSync(this.html, `<script type="application/gzip;base64" id="end" data-chunk="${HTML_CHUNK}">${packed(JSON.stringify(page))}</script>\n`);
     writeSync(this.html, `<script>${chartScript()}</script>\n<script>${APP}</script>\n</body></html>\n`);
     for (const fd of [this.json, this.csv, this.html]) closeSync(fd);
-    await this.book.finish(end);
+    if (!(await this.book.finish(end, stopped))) return false;
     for (const t of this.tmp) renameSync(t, t.replace(/\.\d+\.tmp$/, ''));
+    return true;
   }
 }
 
@@ -474,8 +498,15 @@ export class XlsxBook {
     writeSync(this.spool, `${JSON.stringify(values)}\n`);
   }
 
+  /** Stop writing: the rows spooled so far are removed (the workbook itself is removed by the caller). */
+  abandon(): void {
+    if (this.spool !== undefined) closeSync(this.spool);
+    this.spool = undefined;
+    rmSync(this.spoolFile, { force: true });
+  }
+
   /** The sheets of tables 3 and 4, from the temporary file. */
-  private async writeTables(): Promise<void> {
+  private async writeTables(stopped: () => boolean): Promise<boolean> {
     closeSync(this.spool!);
     this.spool = undefined;
     this.newTableSheet();
@@ -484,17 +515,22 @@ export class XlsxBook {
       if (this.tableRows >= this.maxRows) this.newTableSheet();
       this.tables!.addRow(value as Cell[]).commit();
       this.tableRows++;
-      if (++n % 100 === 0) await zipCatchUp(this.tables!);
+      if (++n % 100 === 0) {
+        await zipCatchUp(this.tables!);
+        if (stopped()) return false;
+      }
     }
     this.tables!.commit();
     rmSync(this.spoolFile, { force: true });
+    return true;
   }
 
-  async finish(end: SummaryEnd): Promise<void> {
-    if (!this.wb) return;
+  /** Write the remaining sheets and close the workbook; false when `stopped` said to stop first. */
+  async finish(end: SummaryEnd, stopped: () => boolean = () => false): Promise<boolean> {
+    if (!this.wb) return true;
     const zh = this.locale === 'zh';
     this.reports!.commit();
-    await this.writeTables();
+    if (!(await this.writeTables(stopped))) return false;
     const cross = this.wb.addWorksheet(zh ? '跨报告问题' : 'across reports');
     cross.addRow(zh ? ['规则', '级别', '问题', '文件'] : ['rule', 'severity', 'finding', 'files']).commit();
     for (const f of end.cross) cross.addRow([f.ruleId, f.severity, f.message, f.files.join('\n')]).commit();
@@ -508,5 +544,6 @@ export class XlsxBook {
     }
     area.commit();
     await this.wb.commit();
+    return true;
   }
 }

@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runAudit, type AuditOptions } from '../src/audit/run.js';
+import { ensureBuilt, tempDir } from './helpers/cli.js';
+import { independentSet, writeSet } from './helpers/audit-set.js';
+
+beforeAll(() => ensureBuilt());
+
+function options(dir: string, outDir: string, progress: AuditOptions['progress'] = { write: () => true }): AuditOptions {
+  return { paths: [dir], cwd: dir, outDir, locale: 'en', threads: 1, progress, progressEvery: 3600 };
+}
+
+/** audit.json without what says how this run went (files checked now and reused). */
+function outcome(out: string): unknown {
+  const a = JSON.parse(readFileSync(path.join(out, 'audit.json'), 'utf8')) as { totals: Record<string, unknown> };
+  delete a.totals.checked;
+  delete a.totals.reused;
+  return a;
+}
+
+describe('an audit stopped once its files are checked, before the summaries are written', () => {
+  it('keeps every result and leaves no summary and no temporary file; the next run writes what an uninterrupted run writes', async () => {
+    const dir = tempDir();
+    const set = independentSet(21, 4);
+    writeSet(dir, set);
+    const total = set.specs.size;
+    const out = path.join(tempDir(), 'out');
+    const ac = new AbortController();
+    const said: string[] = [];
+    // stopped as the last file's progress line is written: the stage after the files has not begun
+    const progress = {
+      write: (s: string): boolean => {
+        said.push(s);
+        if (s.includes(`${total}/${total} files`)) ac.abort();
+        return true;
+      },
+    };
+    const stopped = await runAudit({ ...options(dir, out, progress), signal: ac.signal });
+    expect(ac.signal.aborted).toBe(true);
+    expect(stopped.exitCode).toBe(130);
+    expect(stopped.interrupted).toBe(true);
+    expect(said.at(-1)).toContain(`interrupted: the results of ${total} files are saved`);
+    expect(readdirSync(out)).toEqual(['results.ndjson']);
+    expect(readFileSync(path.join(out, 'results.ndjson'), 'utf8').split('\n').filter(Boolean)).toHaveLength(total);
+
+    const again = await runAudit(options(dir, out));
+    expect(again.interrupted).toBe(false);
+    expect(again.totals.reused).toBe(total);
+    expect(again.totals.checked).toBe(0);
+    const reference = path.join(tempDir(), 'reference');
+    const whole = await runAudit(options(dir, reference));
+    expect(again.exitCode).toBe(whole.exitCode);
+    expect(readdirSync(out).sort()).toEqual(readdirSync(reference).sort());
+    expect(outcome(out)).toEqual(outcome(reference));
+    for (const f of ['results.ndjson', 'summary.csv']) expect(readFileSync(path.join(out, f), 'utf8')).toBe(readFileSync(path.join(reference, f), 'utf8'));
+  }, 120_000);
+});

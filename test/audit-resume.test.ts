@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, it } from 'vitest';
 import { bin, ensureBuilt, runAsync, tempDir, type Run } from './helpers/cli.js';
@@ -86,6 +86,8 @@ describe('an interrupted audit resumes', () => {
       expect(readFileSync(results, 'utf8')).toBe(readFileSync(path.join(reference, 'results.ndjson'), 'utf8'));
       expect(outcome(out)).toEqual(outcome(reference));
       expect(readFileSync(path.join(out, 'summary.csv'), 'utf8')).toBe(readFileSync(path.join(reference, 'summary.csv'), 'utf8'));
+      // nothing the interrupted run was writing is left behind
+      expect(readdirSync(out).sort()).toEqual(readdirSync(reference).sort());
     }, 120_000);
   }
 });

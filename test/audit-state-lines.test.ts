@@ -1,9 +1,10 @@
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readLines, resumeState } from '../src/audit/state.js';
+import { readLines, removeLeftovers, resumeState } from '../src/audit/state.js';
 import { tempDir } from './helpers/cli.js';
 
 /** What a reader of the file by hand finds: every line with its byte offset, the whole JSON ones parsed. */
@@ -98,5 +99,22 @@ describe('resumeState', () => {
     expect(back[0]).toBe(lines[4]); // as written, byte for byte
     expect(JSON.parse(back[1]!)).toEqual({ ...JSON.parse(lines[5]!), audit: { ...JSON.parse(lines[5]!).audit, mtimeMs: stamp(d) } });
     expect(back).toHaveLength(2);
+  });
+});
+
+describe('removeLeftovers: temporary files of audits that were killed', () => {
+  it('removes those of a process that is gone, keeps those of a running one and every other file', async () => {
+    const dir = tempDir();
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    const alive = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      const dead = [`results.ndjson.${gone}.tmp`, `results.ndjson.${gone}.sorted`, `audit.json.${gone}.tmp`, `summary.xlsx.${gone}.tmp`, `summary.xlsx.${gone}.tmp.tables`];
+      const kept = [`results.ndjson.${alive.pid}.sorted`, `summary.html.${alive.pid}.tmp`, 'results.ndjson', 'summary.html', 'notes.123.tmp', `summary.pdf.${gone}.tmp`];
+      for (const f of [...dead, ...kept]) writeFileSync(path.join(dir, f), 'x');
+      expect(removeLeftovers(dir).sort()).toEqual([...dead].sort());
+      expect(readdirSync(dir).sort()).toEqual([...kept].sort());
+    } finally {
+      alive.kill();
+    }
   });
 });

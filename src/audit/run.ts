@@ -16,7 +16,7 @@ import type { CrossFinding, CrossReportInput } from './cross-rule.js';
 import { uniqueSentences } from './fingerprint.js';
 import { DEFAULT_BUDGET, defaultThreads, FilePool, type Budget } from './pool.js';
 import { packOutcome, type AuditCell, type AuditRecord, type AuditTable } from './record.js';
-import { readLines, resumeState, rulesKey, sha256 } from './state.js';
+import { readLines, removeLeftovers, resumeState, rulesKey, sha256 } from './state.js';
 import { SummaryWriter, type AreaTables } from './summary.js';
 import { HeapGuard } from '../util/heap.js';
 import type { FileTask } from './worker.js';
@@ -182,6 +182,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
   const locale = o.locale;
   const outDir = path.resolve(o.cwd, o.outDir);
   mkdirSync(outDir, { recursive: true });
+  removeLeftovers(outDir);
   const resultsFile = path.join(outDir, 'results.ndjson');
   const manifest: Map<string, ManifestEntry> = o.manifest ? readManifest(path.resolve(o.cwd, o.manifest)) : new Map();
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readSync, renameSync, statSync, writeSync, openSync, closeSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync, openSync, closeSync } from 'node:fs';
+import path from 'node:path';
 import type { Rule } from '../rules/types.js';
 import { builtinProfiles } from '../config/profiles.js';
 import { packageInfo } from '../output/sarif.js';
@@ -31,6 +32,45 @@ export function rulesKey(rules: Rule<unknown>[]): string {
   for (const r of rules) parts.push(r.id, r.severity, JSON.stringify(r.defaultOptions), JSON.stringify(r.messages), r.check.toString());
   for (const [id, p] of builtinProfiles()) parts.push(id, JSON.stringify(p));
   return sha256(parts.join('\0'));
+}
+
+/** The temporary files an audit writes in its output folder, each named with the writing process's id. */
+const TEMPORARY = /^(?:results\.ndjson|audit\.json|summary\.(?:csv|html|xlsx))\.(\d+)\.(?:tmp|sorted|tmp\.tables)$/;
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: there is such a process, of another user
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Remove the temporary files that audits killed before they could (SIGKILL, or Ctrl-C while they
+ * read their state) left in `dir`; those of a process still running are left alone. Returns the
+ * names removed.
+ */
+export function removeLeftovers(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = TEMPORARY.exec(name);
+    if (!m || Number(m[1]) === process.pid || running(Number(m[1]))) continue;
+    try {
+      rmSync(path.join(dir, name), { force: true });
+      removed.push(name);
+    } catch {
+      // not ours to remove after all
+    }
+  }
+  return removed;
 }
 
 export interface StateLine {

@@ -19,8 +19,8 @@ function outcome(out: string): unknown {
   return a;
 }
 
-describe('an audit stopped once its files are checked, before the summaries are written', () => {
-  it('keeps every result and leaves no summary and no temporary file; the next run writes what an uninterrupted run writes', async () => {
+describe('an audit stopped by its AbortSignal', () => {
+  it('once its files are checked: keeps every result, leaves no summary and no temporary file; the next run writes what an uninterrupted run writes', async () => {
     const dir = tempDir();
     const set = independentSet(21, 4);
     writeSet(dir, set);
@@ -55,4 +55,18 @@ describe('an audit stopped once its files are checked, before the summaries are 
     expect(outcome(out)).toEqual(outcome(reference));
     for (const f of ['results.ndjson', 'summary.csv']) expect(readFileSync(path.join(out, f), 'utf8')).toBe(readFileSync(path.join(reference, f), 'utf8'));
   }, 120_000);
+
+  it('stopped before it starts, it checks nothing and writes no summary', async () => {
+    const dir = tempDir();
+    writeSet(dir, independentSet(22, 2));
+    const out = path.join(tempDir(), 'out');
+    const ac = new AbortController();
+    ac.abort();
+    const said: string[] = [];
+    const r = await runAudit({ ...options(dir, out, { write: (s: string) => said.push(s) }), signal: ac.signal });
+    expect(r.exitCode).toBe(130);
+    expect(r.totals.checked).toBe(0);
+    expect(said.at(-1)).toContain('interrupted: the results of 0 files are saved');
+    expect(readdirSync(out).filter((f) => f !== 'results.ndjson')).toEqual([]);
+  });
 });

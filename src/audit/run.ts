@@ -175,10 +175,52 @@ function addToArea(area: AreaTables, rec: AuditRecord): void {
 }
 
 /**
+ * Ctrl-C (SIGINT), SIGTERM or the caller's AbortSignal, heard from the start of an audit until its
+ * outputs are written. The audit looks at `stopped` where it can stop with what it has written
+ * consistent; `onStop` actions (stopping the files being checked) run at once.
+ */
+class Interruption {
+  stopped = false;
+  private readonly actions: (() => void)[] = [];
+  private readonly stop = (): void => {
+    this.stopped = true;
+    for (const a of this.actions) a();
+  };
+
+  constructor(private readonly signal?: AbortSignal) {
+    process.on('SIGINT', this.stop);
+    process.on('SIGTERM', this.stop);
+    if (signal?.aborted) this.stopped = true;
+    signal?.addEventListener('abort', this.stop);
+  }
+
+  /** Run `action` when stopped (at once when stopped already). */
+  onStop(action: () => void): void {
+    this.actions.push(action);
+    if (this.stopped) action();
+  }
+
+  dispose(): void {
+    process.off('SIGINT', this.stop);
+    process.off('SIGTERM', this.stop);
+    this.signal?.removeEventListener('abort', this.stop);
+  }
+}
+
+/**
  * `ogi-lint audit`: check every report under the paths on all cores, each within its budget,
  * streaming results to disk; then run the checks across reports and write the summaries.
  */
 export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
+  const stop = new Interruption(o.signal);
+  try {
+    return await audit(o, stop);
+  } finally {
+    stop.dispose();
+  }
+}
+
+async function audit(o: AuditOptions, stop: Interruption): Promise<AuditOutcome> {
   const locale = o.locale;
   const outDir = path.resolve(o.cwd, o.outDir);
   mkdirSync(outDir, { recursive: true });
@@ -264,217 +306,200 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
   };
 
   // interruption: stop handing out files, stop those running; what is written stays
-  let interrupted = false;
-  const onSignal = (): void => {
-    interrupted = true;
+  stop.onStop(() => {
     pool.abortAll();
     passagePool.abortAll();
-  };
-  // listened to until the outputs are written: Ctrl-C in the stage after the files stops it too
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  if (o.signal?.aborted) onSignal();
-  o.signal?.addEventListener('abort', onSignal);
+  });
+
+  const fd = openSync(resultsFile, 'a');
   try {
-    return await checkAndSummarise();
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    o.signal?.removeEventListener('abort', onSignal);
-  }
-
-  async function checkAndSummarise(): Promise<AuditOutcome> {
-
-    const fd = openSync(resultsFile, 'a');
-    try {
-      if (todo.length > 0) await pool.warm();
-      let next = 0;
-      const worker = async (): Promise<void> => {
-        while (!interrupted && next < todo.length) {
-          const file = todo[next++]!;
-          let checked;
-          try {
-            checked = await pool.check(taskFor(file));
-          } catch (e) {
-            if (interrupted) return;
-            throw e;
-          }
-          if (interrupted) return;
-          let st = { size: 0, mtimeMs: 0 };
-          try {
-            const s = statSync(file);
-            st = { size: s.size, mtimeMs: s.mtimeMs };
-          } catch {
-            // gone since: the record says it could not be read
-          }
-          // (a file over budget comes back as an object)
-          const outcome = 'packed' in checked ? checked : packOutcome(checked);
-          const body = attribute({ report: outcome.report, kind: outcome.kind }, manifest.get(file));
-          const audit: AuditRecord['audit'] = { sha256: outcome.sha256, size: st.size, mtimeMs: st.mtimeMs, key: keys.get(file)!, budget: budgetKey, fingerprint: outcome.fingerprint };
-          // the result as the worker wrote it, then the body and the state: the line JSON.stringify gives for the whole record
-          writeSync(fd, `${outcome.packed.slice(0, -1)},"body":${JSON.stringify(body)},"audit":${JSON.stringify(audit)}}\n`);
-          if (outcome.fatal) failed++;
-          done++;
-          report();
+    if (todo.length > 0 && !stop.stopped) await pool.warm();
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (!stop.stopped && next < todo.length) {
+        const file = todo[next++]!;
+        let checked;
+        try {
+          checked = await pool.check(taskFor(file));
+        } catch (e) {
+          if (stop.stopped) return;
+          throw e;
         }
-      };
-      // as many files in flight as threads, so memory stays flat however many files there are
-      await Promise.all(Array.from({ length: threads }, () => worker()));
-    } catch (e) {
-      await pool.close();
-      throw e;
-    } finally {
-      closeSync(fd);
-    }
-    if (!bar) report(true);
-    bar?.stop();
-    // the threads and their heaps are let go before the checks across reports: those hold every report's fingerprint and tables
+        if (stop.stopped) return;
+        let st = { size: 0, mtimeMs: 0 };
+        try {
+          const s = statSync(file);
+          st = { size: s.size, mtimeMs: s.mtimeMs };
+        } catch {
+          // gone since: the record says it could not be read
+        }
+        // (a file over budget comes back as an object)
+        const outcome = 'packed' in checked ? checked : packOutcome(checked);
+        const body = attribute({ report: outcome.report, kind: outcome.kind }, manifest.get(file));
+        const audit: AuditRecord['audit'] = { sha256: outcome.sha256, size: st.size, mtimeMs: st.mtimeMs, key: keys.get(file)!, budget: budgetKey, fingerprint: outcome.fingerprint };
+        // the result as the worker wrote it, then the body and the state: the line JSON.stringify gives for the whole record
+        writeSync(fd, `${outcome.packed.slice(0, -1)},"body":${JSON.stringify(body)},"audit":${JSON.stringify(audit)}}\n`);
+        if (outcome.fatal) failed++;
+        done++;
+        report();
+      }
+    };
+    // as many files in flight as threads, so memory stays flat however many files there are
+    await Promise.all(Array.from({ length: threads }, () => worker()));
+  } catch (e) {
     await pool.close();
-
-    const emptyTotals = (): Totals => ({ files: total, checked: done - reused.size, reused: reused.size, errors: 0, warnings: 0, filesWithErrors: 0, failed: interrupted ? failed : 0, tooComplex: 0, bodies: 0, unattributed: 0, byRule: {}, crossReport: {} });
-    const stopped = (): AuditOutcome => {
-      o.progress.write(`${localise(AUDIT_MESSAGES.interrupted, locale, { done, dir: path.relative(o.cwd, outDir) || '.' })}\n`);
-      return { exitCode: 130, interrupted: true, totals: emptyTotals() };
-    };
-    if (interrupted) return stopped();
-
-    // one pass over the results: where each file's line is, and what the checks across reports need
-    const index = new Map<string, { offset: number; length: number }>();
-    const inputs: CrossReportInput[] = [];
-    const inputAt = new Map<string, number>();
-    const heap = new HeapGuard();
-    let read = 0;
-    for (const { offset, length, value } of readLines(resultsFile)) {
-      heap.tick();
-      // now and then, let a Ctrl-C be heard
-      if (++read % 2000 === 0) {
-        await new Promise((resolve) => setImmediate(resolve));
-        if (interrupted) return stopped();
-      }
-      const rec = value as AuditRecord;
-      if (!keys.has(rec.filePath)) continue;
-      const at = inputAt.get(rec.filePath);
-      index.set(rec.filePath, { offset, length });
-      const input: CrossReportInput = {
-        file: rec.filePath,
-        body: rec.body,
-        generation: rec.report?.profile ?? null,
-        tables: pruneTables(rec.tables, rec.body.kind === 'summary' || Boolean(rec.body.parent)),
-        // once each and sorted here, a report at a time, not all at once by copied-text
-        fingerprint: uniqueSentences(rec.audit.fingerprint),
-        findings: rec.messages.filter((m) => m.ruleId === 'publish-date').map((m) => ({ ruleId: m.ruleId, messageId: m.messageId, actual: m.actual, expected: m.expected, severity: m.severity })),
-      };
-      if (at !== undefined) inputs[at] = input;
-      else inputAt.set(rec.filePath, inputs.push(input) - 1);
-    }
-    inputs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-
-    // the cross-report rules as the configuration of the first path audited sets them, then as --rule does
-    const ruleConfig: Record<string, RuleEntry> = {};
-    const configured = loader ? crossConfig(loader, path.resolve(o.cwd, o.paths[0] ?? '.')) : {};
-    for (const r of crossRules) {
-      const entry = o.ruleOverrides?.[r.id] ?? configured[r.id];
-      if (entry !== undefined) ruleConfig[r.id] = entry;
-    }
-    const absent = [...manifest.values()].filter((e) => !keys.has(e.file)).map((e) => ({ ...e, key: normaliseBodyName(e.body) }));
-    const cross: CrossFinding[] = await runCrossRules(inputs, {
-      locale,
-      ruleConfig,
-      absent,
-      // the copied passages are read again from the few files copied-text pairs, by one thread started only then
-      passages: (file, hashes) => passagePool.sentences(taskFor(file), hashes),
-    });
-    await passagePool.close();
-    if (interrupted) return stopped();
-    cross.push(...latePublication(inputs, locale));
-    const unattributed = inputs.filter((i) => !i.body.key || i.body.year === null).map((i) => i.file);
-    // what the checks across reports needed is let go before the summaries are written: the two stages never hold their data at once
-    inputs.length = 0;
-    inputAt.clear();
-
-    // the outputs, file by file in path order
-    const summary = new SummaryWriter(outDir, locale, [...allRules.map((r) => r.id), ...crossRules.map((r) => r.id)]);
-    await summary.open();
-    const crossByFile = new Map<string, Set<string>>();
-    for (const f of cross) for (const file of f.files) (crossByFile.get(file) ?? crossByFile.set(file, new Set()).get(file)!).add(f.ruleId);
-    const totals = emptyTotals();
-    const bodies = new Map<string, { key: string; name: string; level?: string; parent?: string; kind: string | null; reports: { year: number | null; file: string }[] }>();
-    const area: AreaTables = {};
-    const sorted = `${resultsFile}.${process.pid}.sorted`;
-    const rfd = openSync(resultsFile, 'r');
-    const wfd = openSync(sorted, 'w');
-    const order = [...index.keys()].sort();
-    let exitCode = 0;
-    try {
-      let buf = Buffer.alloc(1 << 16);
-      let n = 0;
-      for (const file of order) {
-        // now and then, let the workbook's compressed stream drain to disk
-        if (++n % 500 === 0) {
-          await new Promise((resolve) => setTimeout(resolve, 1));
-          if (interrupted) break;
-        }
-        heap.tick();
-        const { offset, length } = index.get(file)!;
-        if (buf.length < length) buf = Buffer.alloc(length * 2);
-        readSync(rfd, buf, 0, length, offset);
-        writeSync(wfd, buf, 0, length);
-        writeSync(wfd, '\n');
-        const line = buf.toString('utf8', 0, length);
-        const rec = JSON.parse(line) as AuditRecord;
-        totals.errors += rec.errorCount;
-        totals.warnings += rec.warningCount;
-        if (rec.errorCount > 0) totals.filesWithErrors++;
-        if (rec.messages.some((m: LintMessage) => m.fatal)) {
-          totals.failed++;
-          exitCode = 2;
-        } else if (rec.errorCount > 0 && exitCode === 0) exitCode = 1;
-        for (const m of rec.messages) {
-          if (m.ruleId) totals.byRule[m.ruleId] = (totals.byRule[m.ruleId] ?? 0) + 1;
-          if (m.ruleId === 'file-too-complex') totals.tooComplex++;
-        }
-        if (rec.body.key && rec.body.year !== null) {
-          const b = bodies.get(rec.body.key) ?? { key: rec.body.key, name: rec.body.name!, level: rec.body.level, parent: rec.body.parent, kind: rec.body.kind, reports: [] };
-          b.reports.push({ year: rec.body.year, file: rec.filePath });
-          bodies.set(rec.body.key, b);
-        } else totals.unattributed++;
-        addToArea(area, rec);
-        summary.row(rec, crossByFile.get(rec.filePath) ?? new Set(), line);
-      }
-    } finally {
-      closeSync(rfd);
-      closeSync(wfd);
-    }
-    // stopped: results.ndjson stays as it was, and the summaries of an earlier run too
-    const abandon = (): AuditOutcome => {
-      rmSync(sorted, { force: true });
-      summary.abandon();
-      return stopped();
-    };
-    if (interrupted) return abandon();
-    renameSync(sorted, resultsFile);
-    totals.bodies = bodies.size;
-    for (const f of cross) totals.crossReport[f.ruleId] = (totals.crossReport[f.ruleId] ?? 0) + 1;
-    if (cross.some((f) => f.severity === 'error') && exitCode === 0) exitCode = 1;
-    const manifestMissing = [...manifest.keys()].filter((f) => !keys.has(f));
-    const finished = await summary.finish(
-      {
-        cross,
-        totals,
-        bodies: [...bodies.values()].sort((a, b) => (a.key < b.key ? -1 : 1)),
-        area,
-        unattributed,
-        manifestMissing,
-        unmatched,
-      },
-      () => interrupted,
-    );
-    if (!finished) return abandon();
-    o.progress.write(
-      `${localise(AUDIT_MESSAGES.done, locale, { files: total, checked: totals.checked, reused: totals.reused, errors: totals.errors, warnings: totals.warnings, cross: cross.length, dir: path.relative(o.cwd, outDir) || '.' })}\n`,
-    );
-    return { exitCode, interrupted: false, totals };
+    throw e;
+  } finally {
+    closeSync(fd);
   }
+  if (!bar) report(true);
+  bar?.stop();
+  // the threads and their heaps are let go before the checks across reports: those hold every report's fingerprint and tables
+  await pool.close();
+
+  const emptyTotals = (): Totals => ({ files: total, checked: done - reused.size, reused: reused.size, errors: 0, warnings: 0, filesWithErrors: 0, failed: stop.stopped ? failed : 0, tooComplex: 0, bodies: 0, unattributed: 0, byRule: {}, crossReport: {} });
+  const stopped = (): AuditOutcome => {
+    o.progress.write(`${localise(AUDIT_MESSAGES.interrupted, locale, { done, dir: path.relative(o.cwd, outDir) || '.' })}\n`);
+    return { exitCode: 130, interrupted: true, totals: emptyTotals() };
+  };
+  if (stop.stopped) return stopped();
+
+  // one pass over the results: where each file's line is, and what the checks across reports need
+  const index = new Map<string, { offset: number; length: number }>();
+  const inputs: CrossReportInput[] = [];
+  const inputAt = new Map<string, number>();
+  const heap = new HeapGuard();
+  let read = 0;
+  for (const { offset, length, value } of readLines(resultsFile)) {
+    heap.tick();
+    // now and then, let a Ctrl-C be heard
+    if (++read % 2000 === 0) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (stop.stopped) return stopped();
+    }
+    const rec = value as AuditRecord;
+    if (!keys.has(rec.filePath)) continue;
+    const at = inputAt.get(rec.filePath);
+    index.set(rec.filePath, { offset, length });
+    const input: CrossReportInput = {
+      file: rec.filePath,
+      body: rec.body,
+      generation: rec.report?.profile ?? null,
+      tables: pruneTables(rec.tables, rec.body.kind === 'summary' || Boolean(rec.body.parent)),
+      // once each and sorted here, a report at a time, not all at once by copied-text
+      fingerprint: uniqueSentences(rec.audit.fingerprint),
+      findings: rec.messages.filter((m) => m.ruleId === 'publish-date').map((m) => ({ ruleId: m.ruleId, messageId: m.messageId, actual: m.actual, expected: m.expected, severity: m.severity })),
+    };
+    if (at !== undefined) inputs[at] = input;
+    else inputAt.set(rec.filePath, inputs.push(input) - 1);
+  }
+  inputs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+
+  // the cross-report rules as the configuration of the first path audited sets them, then as --rule does
+  const ruleConfig: Record<string, RuleEntry> = {};
+  const configured = loader ? crossConfig(loader, path.resolve(o.cwd, o.paths[0] ?? '.')) : {};
+  for (const r of crossRules) {
+    const entry = o.ruleOverrides?.[r.id] ?? configured[r.id];
+    if (entry !== undefined) ruleConfig[r.id] = entry;
+  }
+  const absent = [...manifest.values()].filter((e) => !keys.has(e.file)).map((e) => ({ ...e, key: normaliseBodyName(e.body) }));
+  const cross: CrossFinding[] = await runCrossRules(inputs, {
+    locale,
+    ruleConfig,
+    absent,
+    // the copied passages are read again from the few files copied-text pairs, by one thread started only then
+    passages: (file, hashes) => passagePool.sentences(taskFor(file), hashes),
+  });
+  await passagePool.close();
+  if (stop.stopped) return stopped();
+  cross.push(...latePublication(inputs, locale));
+  const unattributed = inputs.filter((i) => !i.body.key || i.body.year === null).map((i) => i.file);
+  // what the checks across reports needed is let go before the summaries are written: the two stages never hold their data at once
+  inputs.length = 0;
+  inputAt.clear();
+
+  // the outputs, file by file in path order
+  const summary = new SummaryWriter(outDir, locale, [...allRules.map((r) => r.id), ...crossRules.map((r) => r.id)]);
+  await summary.open();
+  const crossByFile = new Map<string, Set<string>>();
+  for (const f of cross) for (const file of f.files) (crossByFile.get(file) ?? crossByFile.set(file, new Set()).get(file)!).add(f.ruleId);
+  const totals = emptyTotals();
+  const bodies = new Map<string, { key: string; name: string; level?: string; parent?: string; kind: string | null; reports: { year: number | null; file: string }[] }>();
+  const area: AreaTables = {};
+  const sorted = `${resultsFile}.${process.pid}.sorted`;
+  const rfd = openSync(resultsFile, 'r');
+  const wfd = openSync(sorted, 'w');
+  const order = [...index.keys()].sort();
+  let exitCode = 0;
+  try {
+    let buf = Buffer.alloc(1 << 16);
+    let n = 0;
+    for (const file of order) {
+      // now and then, let the workbook's compressed stream drain to disk
+      if (++n % 500 === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        if (stop.stopped) break;
+      }
+      heap.tick();
+      const { offset, length } = index.get(file)!;
+      if (buf.length < length) buf = Buffer.alloc(length * 2);
+      readSync(rfd, buf, 0, length, offset);
+      writeSync(wfd, buf, 0, length);
+      writeSync(wfd, '\n');
+      const line = buf.toString('utf8', 0, length);
+      const rec = JSON.parse(line) as AuditRecord;
+      totals.errors += rec.errorCount;
+      totals.warnings += rec.warningCount;
+      if (rec.errorCount > 0) totals.filesWithErrors++;
+      if (rec.messages.some((m: LintMessage) => m.fatal)) {
+        totals.failed++;
+        exitCode = 2;
+      } else if (rec.errorCount > 0 && exitCode === 0) exitCode = 1;
+      for (const m of rec.messages) {
+        if (m.ruleId) totals.byRule[m.ruleId] = (totals.byRule[m.ruleId] ?? 0) + 1;
+        if (m.ruleId === 'file-too-complex') totals.tooComplex++;
+      }
+      if (rec.body.key && rec.body.year !== null) {
+        const b = bodies.get(rec.body.key) ?? { key: rec.body.key, name: rec.body.name!, level: rec.body.level, parent: rec.body.parent, kind: rec.body.kind, reports: [] };
+        b.reports.push({ year: rec.body.year, file: rec.filePath });
+        bodies.set(rec.body.key, b);
+      } else totals.unattributed++;
+      addToArea(area, rec);
+      summary.row(rec, crossByFile.get(rec.filePath) ?? new Set(), line);
+    }
+  } finally {
+    closeSync(rfd);
+    closeSync(wfd);
+  }
+  // stopped: results.ndjson stays as it was, and the summaries of an earlier run too
+  const abandon = (): AuditOutcome => {
+    rmSync(sorted, { force: true });
+    summary.abandon();
+    return stopped();
+  };
+  if (stop.stopped) return abandon();
+  renameSync(sorted, resultsFile);
+  totals.bodies = bodies.size;
+  for (const f of cross) totals.crossReport[f.ruleId] = (totals.crossReport[f.ruleId] ?? 0) + 1;
+  if (cross.some((f) => f.severity === 'error') && exitCode === 0) exitCode = 1;
+  const manifestMissing = [...manifest.keys()].filter((f) => !keys.has(f));
+  const finished = await summary.finish(
+    {
+      cross,
+      totals,
+      bodies: [...bodies.values()].sort((a, b) => (a.key < b.key ? -1 : 1)),
+      area,
+      unattributed,
+      manifestMissing,
+      unmatched,
+    },
+    () => stop.stopped,
+  );
+  if (!finished) return abandon();
+  o.progress.write(
+    `${localise(AUDIT_MESSAGES.done, locale, { files: total, checked: totals.checked, reused: totals.reused, errors: totals.errors, warnings: totals.warnings, cross: cross.length, dir: path.relative(o.cwd, outDir) || '.' })}\n`,
+  );
+  return { exitCode, interrupted: false, totals };
 }
 
 /** The settings of the cross-report rules in the configuration that applies to a path (a folder, or a file's folder). */

@@ -49,7 +49,12 @@ describe('an audit stopped by its AbortSignal', () => {
     expect(again.totals.reused).toBe(total);
     expect(again.totals.checked).toBe(0);
     const reference = path.join(tempDir(), 'reference');
-    const whole = await runAudit(options(dir, reference));
+    const told: string[] = [];
+    const whole = await runAudit(options(dir, reference, { write: (s: string) => told.push(s) }));
+    // after the files, each stage says what it does, so that a long one is not taken for a hang
+    const stages = told.map((s) => s.replace(/^ogi-lint audit: /, '').split(/[:(]/)[0]!.trim());
+    expect(stages.slice(-3)).toEqual([`reading back the results of ${total} reports and checking across them…`, 'writing the summaries', 'audit done']);
+    expect(told.at(-2)).toContain(`: 0/${total} reports`);
     expect(again.exitCode).toBe(whole.exitCode);
     expect(readdirSync(out).sort()).toEqual(readdirSync(reference).sort());
     expect(outcome(out)).toEqual(outcome(reference));

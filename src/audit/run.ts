@@ -87,6 +87,14 @@ export const AUDIT_MESSAGES = {
     en: 'audit done: {files} files ({checked} checked now, {reused} unchanged since the last run), {errors} errors, {warnings} warnings, {cross} findings across reports; outputs in {dir}',
   },
   crossRule: { zh: '未知的跨报告规则', en: 'unknown cross-report rule' },
+  across: {
+    zh: 'ogi-lint audit：读回 {files} 份报告的结果，进行跨报告检查…',
+    en: 'ogi-lint audit: reading back the results of {files} reports and checking across them…',
+  },
+  writing: {
+    zh: 'ogi-lint audit：正在写入汇总（audit.json、summary.html、summary.xlsx、summary.csv）：{done}/{total} 份报告',
+    en: 'ogi-lint audit: writing the summaries (audit.json, summary.html, summary.xlsx, summary.csv): {done}/{total} reports',
+  },
 };
 
 function seconds(s: number, locale: Locale): string {
@@ -365,6 +373,7 @@ async function audit(o: AuditOptions, stop: Interruption): Promise<AuditOutcome>
   if (stop.stopped) return stopped();
 
   // one pass over the results: where each file's line is, and what the checks across reports need
+  o.progress.write(`${localise(AUDIT_MESSAGES.across, locale, { files: total })}\n`);
   const index = new Map<string, { offset: number; length: number }>();
   const inputs: CrossReportInput[] = [];
   const inputAt = new Map<string, number>();
@@ -434,11 +443,18 @@ async function audit(o: AuditOptions, stop: Interruption): Promise<AuditOutcome>
   try {
     let buf = Buffer.alloc(1 << 16);
     let n = 0;
+    const writing = (done: number): void => void o.progress.write(`${localise(AUDIT_MESSAGES.writing, locale, { done, total: order.length })}\n`);
+    writing(0);
+    let lastWriting = Date.now();
     for (const file of order) {
-      // now and then, let the workbook's compressed stream drain to disk
+      // now and then, let the workbook's compressed stream drain to disk, and say how far it is
       if (++n % 500 === 0) {
         await new Promise((resolve) => setTimeout(resolve, 1));
         if (stop.stopped) break;
+        if (Date.now() - lastWriting >= every) {
+          writing(n - 1);
+          lastWriting = Date.now();
+        }
       }
       heap.tick();
       const { offset, length } = index.get(file)!;

@@ -16,7 +16,7 @@ import type { CrossFinding, CrossReportInput } from './cross-rule.js';
 import { uniqueSentences } from './fingerprint.js';
 import { DEFAULT_BUDGET, defaultThreads, FilePool, type Budget } from './pool.js';
 import { packOutcome, type AuditCell, type AuditRecord, type AuditTable } from './record.js';
-import { readLines, removeLeftovers, resumeState, rulesKey, sha256 } from './state.js';
+import { readLines, removeLeftovers, resumeState, rulesKey, sha256, temporaryFile } from './state.js';
 import { SummaryWriter, type AreaTables } from './summary.js';
 import { HeapGuard } from '../util/heap.js';
 import type { FileTask } from './worker.js';
@@ -440,7 +440,7 @@ async function audit(o: AuditOptions, stop: Interruption): Promise<AuditOutcome>
   const totals = emptyTotals();
   const bodies = new Map<string, { key: string; name: string; level?: string; parent?: string; kind: string | null; reports: { year: number | null; file: string }[] }>();
   const area: AreaTables = {};
-  const sorted = `${resultsFile}.${process.pid}.sorted`;
+  const sorted = temporaryFile(resultsFile, 'sorted');
   const rfd = openSync(resultsFile, 'r');
   const wfd = openSync(sorted, 'w');
   const order = [...index.keys()].sort();

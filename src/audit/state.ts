@@ -34,7 +34,12 @@ export function rulesKey(rules: Rule<unknown>[]): string {
   return sha256(parts.join('\0'));
 }
 
-/** The temporary files an audit writes in its output folder, each named with the writing process's id. */
+/** A temporary file beside `file`, named with this process's id (`removeLeftovers` knows them by it). */
+export function temporaryFile(file: string, kind: 'tmp' | 'sorted' = 'tmp'): string {
+  return `${file}.${process.pid}.${kind}`;
+}
+
+/** The temporary files an audit writes in its output folder (`temporaryFile`; a workbook's spool after its own). */
 const TEMPORARY = /^(?:results\.ndjson|audit\.json|summary\.(?:csv|html|xlsx))\.(\d+)\.(?:tmp|sorted|tmp\.tables)$/;
 
 function running(pid: number): boolean {
@@ -163,7 +168,7 @@ export async function resumeState(file: string, wanted: Map<string, string>, bud
     keep.set(v.filePath, mtimeMs === undefined ? null : mtimeMs === v.audit.mtimeMs ? { offset, length } : { offset, length, mtimeMs });
   }
   const lines = [...keep].filter((e): e is [string, { offset: number; length: number; mtimeMs?: number }] => e[1] !== null).sort((a, b) => a[1].offset - b[1].offset);
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = temporaryFile(file);
   const fd = openSync(tmp, 'w');
   const rfd = openSync(file, 'r');
   try {

@@ -10,7 +10,7 @@ import { allRules } from '../../rules/index.js';
 import { crossRules } from '../../rules/cross/index.js';
 import type { CrossFinding } from './cross-rule.js';
 import type { AuditRecord } from './record.js';
-import { readLines } from './state.js';
+import { readLines, temporaryFile } from './state.js';
 import type { Totals } from './run.js';
 
 /** The area's tables: per year, table 3 and table 4 summed over the bodies' own reports. */
@@ -54,7 +54,8 @@ export class SummaryWriter {
   private readonly csv: number;
   private readonly html: number;
   private first = true;
-  private readonly tmp: string[] = [];
+  /** each output as it is written, and where it goes when complete */
+  private readonly tmp: [temporary: string, final: string][] = [];
   /** the current block of summary.html: list rows and report details, as JSON */
   private listRows: string[] = [];
   private detailRows: string[] = [];
@@ -67,8 +68,8 @@ export class SummaryWriter {
     private readonly ruleIds: string[],
   ) {
     const open = (name: string): number => {
-      const t = path.join(dir, `${name}.${process.pid}.tmp`);
-      this.tmp.push(t);
+      const t = temporaryFile(path.join(dir, name));
+      this.tmp.push([t, path.join(dir, name)]);
       return openSync(t, 'w');
     };
     this.json = open('audit.json');
@@ -78,8 +79,9 @@ export class SummaryWriter {
     // a byte-order mark, so that Excel opens the file as UTF-8
     writeSync(this.csv, `\ufeff${stringify([[...CSV_HEAD[locale], ...ruleIds]])}`);
     writeSync(this.html, htmlHead(locale));
-    this.book = new XlsxBook(path.join(dir, `summary.xlsx.${process.pid}.tmp`), locale, ruleIds);
-    this.tmp.push(path.join(dir, `summary.xlsx.${process.pid}.tmp`));
+    const book = temporaryFile(path.join(dir, 'summary.xlsx'));
+    this.book = new XlsxBook(book, locale, ruleIds);
+    this.tmp.push([book, path.join(dir, 'summary.xlsx')]);
   }
 
   /** Stop writing: close the outputs and remove them, leaving the summaries of an earlier run as they were. */
@@ -92,7 +94,7 @@ export class SummaryWriter {
       }
     }
     this.book.abandon();
-    for (const t of this.tmp) {
+    for (const [t] of this.tmp) {
       try {
         rmSync(t, { force: true });
       } catch {
@@ -188,7 +190,7 @@ export class SummaryWriter {
     writeSync(this.html, `<script>${chartScript()}</script>\n<script>${APP}</script>\n</body></html>\n`);
     for (const fd of [this.json, this.csv, this.html]) closeSync(fd);
     if (!(await this.book.finish(end, stopped))) return false;
-    for (const t of this.tmp) renameSync(t, t.replace(/\.\d+\.tmp$/, ''));
+    for (const [t, final] of this.tmp) renameSync(t, final);
     return true;
   }
 }

@@ -63,7 +63,7 @@ export class SummaryWriter {
   private readonly book: XlsxBook;
 
   constructor(
-    private readonly dir: string,
+    dir: string,
     private readonly locale: Locale,
     private readonly ruleIds: string[],
   ) {

@@ -448,18 +448,18 @@ async function audit(o: AuditOptions, stop: Interruption): Promise<AuditOutcome>
   try {
     let buf = Buffer.alloc(1 << 16);
     let n = 0;
-    const writing = (done: number): void => void o.progress.write(`${localise(AUDIT_MESSAGES.writing, locale, { done, total: order.length })}\n`);
+    // (a line now, then one every `every` as the progress lines of the files)
+    const writing = (done: number): void => {
+      lastLine = Date.now();
+      o.progress.write(`${localise(AUDIT_MESSAGES.writing, locale, { done, total: order.length })}\n`);
+    };
     writing(0);
-    let lastWriting = Date.now();
     for (const file of order) {
       // now and then, let the workbook's compressed stream drain to disk, and say how far it is
       if (++n % 500 === 0) {
         await new Promise((resolve) => setTimeout(resolve, 1));
         if (stop.stopped) break;
-        if (Date.now() - lastWriting >= every) {
-          writing(n - 1);
-          lastWriting = Date.now();
-        }
+        if (Date.now() - lastLine >= every) writing(n - 1);
       }
       heap.tick();
       const { offset, length } = index.get(file)!;

@@ -6,6 +6,9 @@
  * processes). Prints per-file CPU milliseconds and the ratio; writes JSON with --json.
  *
  *   npm run build && node bench/per-file.mjs [--files 100] [--rounds 5] [--json] [--only ogi,floor,baseline]
+ *     [--stages]         also time ogi-lint's stages cumulatively (read; read + parse; read + parse +
+ *                        model) and remark-cli's own work per file (remark-parse + remark-lint with
+ *                        preset-lint-recommended, as the remark-cli of cpu-bench.mjs runs it)
  *     [--baseline DIR]   also time another build (DIR holds its package.json and dist/), in the
  *                        same rounds: the honest way to measure a change on a loaded machine
  */
@@ -35,8 +38,27 @@ const bytes = texts.reduce((n, t) => n + t.length, 0);
 
 const floor = unified().use(remarkParse).use(remarkGfm);
 const decoder = new TextDecoder();
+const stages = process.argv.includes('--stages');
 const tools = {
   ogi: (buf, i) => lintDocument(readBuffer(buf, `r${i}.md`)).messages.length,
+  ...(stages ? await (async () => {
+    const { parse } = await imp('dist/src/parse/index.js');
+    const { modelDocument } = await imp('dist/src/lint.js');
+    const { remark } = await import('remark');
+    const preset = (await import('remark-preset-lint-recommended')).default;
+    const { VFile } = await import('vfile');
+    const remarkLint = remark().use(preset).freeze();
+    return {
+      'ogi read': (buf, i) => readBuffer(buf, `r${i}.md`).text.length,
+      'ogi read+parse': (buf, i) => parse(readBuffer(buf, `r${i}.md`)).children.length,
+      'ogi read+parse+model': (buf, i) => modelDocument(readBuffer(buf, `r${i}.md`)).report.blocks.length,
+      'remark-cli work': (buf, i) => {
+        const file = new VFile({ path: `r${i}.md`, value: decoder.decode(buf) });
+        remarkLint.runSync(remarkLint.parse(file), file);
+        return file.messages.length;
+      },
+    };
+  })() : {}),
   ...(baseline ? await (async () => {
     const b = path.resolve(baseline);
     const lint = (await import(pathToFileURL(path.join(b, 'dist/src/lint.js')).href)).lintDocument;

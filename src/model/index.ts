@@ -5,7 +5,7 @@ import { toBlocks } from './blocks.js';
 import { builtinProfiles } from '../config/profiles.js';
 import { vocabulary } from '../config/vocabulary.js';
 import { buildSections } from './sections.js';
-import { findTitle, findSignOff, textYears, agencyFromText, reportNames } from './title.js';
+import { findTitle, findSignOff, textYears, agencyFromText, ownBodyName, reportNames } from './title.js';
 import { extractPeriods } from './period.js';
 import { extractContacts } from './contact.js';
 import { extractProseFigures } from './figures/index.js';
@@ -119,7 +119,8 @@ export function buildReport(doc: SourceDocument, tree: Root, opts: ModelOptions 
     title,
     year,
     yearMentions,
-    agency: title?.agency ?? agencyFromText(blocks),
+    // (a title's pronoun or bare level, 本局 or 县政府办公室, gives way to a name of the body's own in the opening lines)
+    agency: (title?.agency && ownBodyName(title.agency) ? title.agency : undefined) ?? agencyFromText(blocks) ?? title?.agency,
     generation,
     generationSource: opts.generation ? 'config' : byYear ? 'year' : byStructure ? 'structure' : 'default',
     periods,

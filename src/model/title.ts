@@ -289,16 +289,49 @@ export function findSignOff(blocks: Block[]): SignOff | undefined {
 
 export { parseYear };
 
+interface AgencyIntroductions {
+  introductionParts: { name: string; year: string; report: string };
+  introductions: string[];
+  notOwnName: string;
+  endings: string[];
+}
+let intro: { exprs: RegExp[]; notOwn: RegExp; ending: RegExp } | undefined;
+/** The introductions' expressions (src/vocabulary/agency.json), built once. */
+function introductions(): NonNullable<typeof intro> {
+  if (intro) return intro;
+  const v = vocabulary<AgencyIntroductions>('agency');
+  const parts = v.introductionParts;
+  const fill = (s: string) => s.replaceAll('{name}', parts.name).replaceAll('{year}', parts.year).replaceAll('{report}', parts.report);
+  const endings = [...v.endings].sort((a, b) => b.length - a.length).join('|');
+  intro = { exprs: v.introductions.map((s) => new RegExp(fill(s), 'u')), notOwn: new RegExp(v.notOwnName, 'u'), ending: new RegExp(`(?:${endings})$`, 'u') };
+  return intro;
+}
+
 /**
- * The issuing body when the title does not name it: "由杨柳镇人民政府办公室编制" in the
- * introduction, or the page's 来源/发布机构 line.
+ * Whether a body's name is one body's own: not a pronoun (本局, 我镇), nor a bare level (县政府办公室,
+ * which every county has), nor an ending alone (政府).
+ */
+export function ownBodyName(name: string): boolean {
+  const { notOwn, ending } = introductions();
+  if (notOwn.test(name)) return false;
+  const m = ending.exec(name);
+  return m ? m.index >= 2 : name.length >= 2;
+}
+
+/**
+ * The issuing body when the title does not name it: named in the opening lines ("由杨柳镇人民政府
+ * 办公室编制", "现公布桐梓县2022年政府信息公开工作年度报告", "2020年，凫山街道认真…": the wordings
+ * are data, src/vocabulary/agency.json), or on the page's 来源/发布机构 line.
  */
 export function agencyFromText(blocks: Block[]): string | undefined {
+  const { exprs } = introductions();
   for (const b of blocks.slice(0, 15)) {
     if (b.type === 'table') continue;
-    const t = b.text.text;
-    const m = /由([^，。,；、（(]{2,30}?)(?:负责)?编制/.exec(t);
-    if (m && isAgencyName(m[1]!.replace(/办公室$|办$/, '').trim() || m[1]!)) return m[1]!.trim();
+    const t = b.text.text.trim();
+    for (const re of exprs) {
+      const body = re.exec(t)?.groups?.body?.trim();
+      if (body && isAgencyName(body) && ownBodyName(body)) return body;
+    }
   }
   for (const b of blocks.slice(0, 12)) {
     if (b.type === 'table') continue;

@@ -1,0 +1,122 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { modelDocument } from '../src/lint.js';
+import { readBuffer } from '../src/read/index.js';
+import { attribute, normaliseBodyName } from '../src/audit/bodies.js';
+import { ownBodyName } from '../src/model/title.js';
+
+/**
+ * The issuing body of a report without a title line (a web page copied as text: the title was the
+ * page's, not the text's), from the way its opening lines name it. The audit files such a report
+ * under its body; without the name it is left unattributed, outside the checks across years.
+ */
+
+const model = (text: string) => modelDocument(readBuffer(Buffer.from(text), 'r.txt')).report;
+const BODY = '\n本报告所列数据的统计期限自1月1日起至12月31日止。\n二、主动公开政府信息情况\n本年度，主动公开文件12件。';
+
+const AGENCIES = ['白石乡', '涵江区人社局', '桐梓县', '宝鸡市司法局', '杭州高新区（滨江）财政局', '市中区人民政府', '鄂州市生态环境局华容分局', '长延堡街道办事处', '广东省水利厅'];
+const YEARS = [2010, 2019, 2024];
+
+/** Openings seen in published reports, each naming the body once. */
+const FORMS: ((a: string, y: number) => string)[] = [
+  (a) => `根据《中华人民共和国政府信息公开条例》要求，本报告由${a}编制。`,
+  (a) => `本年度报告由${a}负责编制，全文包括总体情况等部分。`,
+  (a, y) => `根据《条例》要求，结合工作实际，现将《${a}${y}年度政府信息公开工作年度报告》予以公布。`,
+  (a, y) => `根据《条例》规定，现公布${a}${y}年政府信息公开工作年度报告。`,
+  (a, y) => `根据《条例》和省、市人民政府的要求，现将${a}${y}年度政府信息公开工作情况报告如下。`,
+  (a, y) => `按照上级部署，特向社会公布${y}年度${a}政府信息公开工作年度报告。`,
+  (a, y) => `根据《条例》和上级要求，${a}编制${y}年政府信息公开年度报告。`,
+  (a, y) => `一、总体情况\n${y}年，${a}认真贯彻落实《条例》，扎实推进政务公开。`,
+  (a, y) => `一、总体情况\n${y}年，${a}在上级的正确领导下，进一步加大公开力度。`,
+];
+
+describe('the body named in the opening lines of a report without a title', () => {
+  const cases = FORMS.flatMap((f, i) => YEARS.map((y, j) => [f(AGENCIES[(i + j) % AGENCIES.length]!, y), AGENCIES[(i + j) % AGENCIES.length]!] as const));
+  it.each(cases)('%s', (opening, agency) => {
+    const r = model(`${opening}${BODY}`);
+    expect(r.title).toBeUndefined();
+    expect(r.agency).toBe(agency);
+  });
+
+  it('every form with every body and year', () => {
+    const wrong: string[] = [];
+    for (const f of FORMS) for (const a of AGENCIES) for (const y of YEARS) if (model(`${f(a, y)}${BODY}`).agency !== a) wrong.push(f(a, y));
+    expect(wrong).toEqual([]);
+  });
+
+  it('a title line still names the body first', () => {
+    const r = model(`桐梓县教育局2022年政府信息公开工作年度报告\n现公布桐梓县2022年政府信息公开工作年度报告。${BODY}`);
+    expect(r.agency).toBe('桐梓县教育局');
+  });
+});
+
+describe('openings that name no one body', () => {
+  const NONE = [
+    '特向社会公布2019年本局信息公开年度报告。',
+    '根据《条例》要求，现公布我镇2020年政府信息公开工作年度报告。',
+    '本报告由县政府办公室编制。',
+    '本报告由本单位办公室编制。',
+    '现由市政府办公室编制2020年政府信息公开工作年度报告。',
+    '根据《条例》规定，编制2016年度政府信息公开工作年度报告。',
+    '一、总体情况\n2020年，我乡认真贯彻落实《条例》。',
+    '一、总体情况\n2020年，全县政务公开工作在县委县政府的领导下稳步推进。',
+    '一、总体情况\n2020年，在县委县政府的正确领导下，我局认真贯彻落实《条例》。',
+    '一、总体情况\n2020年，市农业农村局认真贯彻落实《条例》。',
+    '根据《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》要求编制本报告。',
+  ];
+  it.each(NONE)('%s', (opening) => {
+    const r = model(`${opening}${BODY}`);
+    // (a title-like line may name 本局: the model keeps what it says, the audit files it under no body)
+    if (r.agency !== undefined) expect(ownBodyName(r.agency)).toBe(false);
+    expect(attribute({ report: { year: r.year?.value ?? null, agency: r.agency ?? null, title: r.title?.text ?? null }, kind: null }, undefined)).toMatchObject({ name: null, key: null, source: 'none' });
+  });
+
+  it('a name is a body of its own', () => {
+    expect(['桐梓县', '市中区人民政府', '白石乡', '揭东分局', '青河县政府办'].filter(ownBodyName)).toEqual(['桐梓县', '市中区人民政府', '白石乡', '揭东分局', '青河县政府办']);
+    expect(['政府', '人民政府', '本局', '我镇', '县政府办公室', '市农业农村局', '现由市政府办公室', '全县'].filter(ownBodyName)).toEqual([]);
+  });
+});
+
+describe('real reports without a title line', () => {
+  // read by hand: the body each report names in its opening lines
+  const EXPECTED: Record<string, string> = {
+    'A-012.txt': '唐村镇政府',
+    'A-020.txt': '揭东分局',
+    'A-024.txt': '杭州高新区(滨江)财政局',
+    'A-028.txt': '涵江区人社局',
+    'A-032.txt': '凫山街道',
+    'A-060.txt': '常太镇',
+    'A-076.txt': '启东市应急管理局',
+    'A-088.txt': '宝鸡市司法局',
+    'B-004.txt': '桐梓县',
+    'B-008.txt': '田黄镇',
+    'B-016.txt': '城厢区卫生健康局',
+    'B-028.txt': '冠县人力资源和社会保障局',
+    'B-040.txt': '鄂州市生态环境局华容分局',
+    'B-076.txt': '泰兴市农业农村局',
+    'B-084.txt': '东胜区住房和城乡建设局',
+    'B-092.txt': '广元市昭化元坝镇人民政府',
+    'B-096.txt': '广东省水利厅',
+    'C-008.txt': '红塔区教育局',
+    'C-036.txt': '黄石市环保局',
+    'C-072.txt': '吉林市审计局',
+  };
+  const dir = path.join(import.meta.dirname, '../fixtures/corpus/dev');
+  it.each(Object.entries(EXPECTED))('%s: %s', (file, agency) => {
+    const report = modelDocument(readBuffer(readFileSync(path.join(dir, file)), file)).report;
+    expect(report.title).toBeUndefined();
+    expect(report.agency).toBe(agency);
+    // and the audit files it under that body
+    const body = attribute({ report: { year: report.year?.value ?? null, agency: report.agency ?? null }, kind: null }, undefined);
+    expect(body).toMatchObject({ name: agency, key: normaliseBodyName(agency), source: 'report' });
+  });
+
+  it('the reports whose openings name no body of their own stay unattributed', () => {
+    // 本局 (A-072), a page without the report's opening (B-064), an opening that names only the format's documents (B-020)
+    for (const file of ['A-072.txt', 'B-064.txt', 'B-020.txt']) {
+      const report = modelDocument(readBuffer(readFileSync(path.join(dir, file)), file)).report;
+      expect(report.agency, file).toBeUndefined();
+    }
+  });
+});

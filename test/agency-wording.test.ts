@@ -51,6 +51,24 @@ describe('the body named in the opening lines of a report without a title', () =
   });
 });
 
+describe('the signature under a report that names its body nowhere else', () => {
+  const END = '\n六、其他需要报告的事项\n本年度未收取信息处理费。\n';
+  it.each(['杨柳镇人民政府', '桐梓县教育局', '长延堡街道办事处'])('%s', (name) => {
+    const r = model(`根据《条例》要求，编制本报告。${BODY}${END}${name}\n2022年1月20日`);
+    expect(r.signOff?.signatory?.text).toBe(name);
+    expect(r.agency).toBe(name);
+  });
+
+  it('an office signing alone, or a page whose source is an office, names no one body', () => {
+    expect(model(`根据《条例》要求，编制本报告。${BODY}${END}办公室\n2022年1月20日`).agency).toBeUndefined();
+    expect(model(`来源：办公室　发布时间：2017-03-21\n根据《条例》要求，编制本报告。${BODY}`).agency).toBeUndefined();
+  });
+
+  it('the opening lines name the body before the signature does', () => {
+    expect(model(`现公布桐梓县2022年政府信息公开工作年度报告。${BODY}${END}桐梓县人民政府办公室\n2023年3月20日`).agency).toBe('桐梓县');
+  });
+});
+
 describe('openings that name no one body', () => {
   const NONE = [
     '特向社会公布2019年本局信息公开年度报告。',

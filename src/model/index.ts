@@ -67,6 +67,12 @@ interface GenerationVocabulary {
 }
 
 /** Build the report model from the syntax tree. */
+/** A body's name when it is one body's own (see `ownBodyName`). */
+function ownName(name: string | undefined): string | undefined {
+  const n = name?.trim();
+  return n && ownBodyName(n) ? n : undefined;
+}
+
 export function buildReport(doc: SourceDocument, tree: Root, opts: ModelOptions = {}): Report {
   const blocks = toBlocks(tree, doc.text);
   const { info: title, block: titleBlock } = findTitle(blocks);
@@ -119,8 +125,9 @@ export function buildReport(doc: SourceDocument, tree: Root, opts: ModelOptions 
     title,
     year,
     yearMentions,
-    // (a title's pronoun or bare level, 本局 or 县政府办公室, gives way to a name of the body's own in the opening lines)
-    agency: (title?.agency && ownBodyName(title.agency) ? title.agency : undefined) ?? agencyFromText(blocks) ?? title?.agency,
+    // the title's name, else the opening lines', else the signature's (a title's pronoun or bare
+    // level, 本局 or 县政府办公室, gives way to a name of the body's own)
+    agency: ownName(title?.agency) ?? agencyFromText(blocks) ?? ownName(signOff?.signatory?.text) ?? title?.agency,
     generation,
     generationSource: opts.generation ? 'config' : byYear ? 'year' : byStructure ? 'structure' : 'default',
     periods,

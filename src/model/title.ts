@@ -336,7 +336,7 @@ export function agencyFromText(blocks: Block[]): string | undefined {
   for (const b of blocks.slice(0, 12)) {
     if (b.type === 'table') continue;
     const m = /(?:来源|发布机构)\s*[:：]\s*([^\s:：]{2,30})/.exec(b.text.text);
-    if (m && isAgencyName(m[1]!) && !/本站|网站|官网/.test(m[1]!)) return m[1]!;
+    if (m && isAgencyName(m[1]!) && ownBodyName(m[1]!) && !/本站|网站|官网/.test(m[1]!)) return m[1]!;
   }
   return undefined;
 }

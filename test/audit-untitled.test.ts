@@ -1,0 +1,67 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, run, tempDir } from './helpers/cli.js';
+import { independentSet, writeSet } from './helpers/audit-set.js';
+
+/**
+ * Reports copied from web pages without their title line: the audit files each under the body its
+ * opening lines or its signature name, so that last year's report of the same body (with a title)
+ * is found and the carry-over between them checked.
+ */
+
+interface AuditJson {
+  results: { filePath: string; body: { key: string | null; name: string | null; source: string } }[];
+  crossReport: { ruleId: string; messageId: string; files: string[] }[];
+  unattributed: string[];
+}
+
+/** Openings that name the body (and one that does not: the signature must). */
+const OPENINGS: ((body: string, year: number) => string)[] = [
+  (b, y) => `根据《中华人民共和国政府信息公开条例》要求，现公布${b}${y}年政府信息公开工作年度报告。`,
+  (b) => `本年度报告由${b}编制，全文包括总体情况等六个部分。`,
+  (b, y) => `按照上级部署，特向社会公布${y}年度${b}政府信息公开工作年度报告。`,
+  () => '根据《中华人民共和国政府信息公开条例》要求，编制本报告。',
+];
+
+beforeAll(() => ensureBuilt());
+
+describe('ogi-lint audit on reports without a title line', () => {
+  const dir = tempDir();
+  const out = path.join(tempDir(), 'out');
+  const set = independentSet(4242, OPENINGS.length);
+  // body 1 carries one request more into 2022 than it carried forward from 2021
+  set.specs.get('1-2022')!.carried = set.specs.get('1-2021')!.forward.map((v, i) => (i === 0 ? v + 1 : v));
+  writeSet(dir, set);
+  // the 2022 reports lose their title line; an opening that names the body stands in its place
+  OPENINGS.forEach((opening, i) => {
+    const file = path.join(dir, set.files.get(`${i}-2022`)!);
+    const spec = set.specs.get(`${i}-2022`)!;
+    const lines = readFileSync(file, 'utf8').split('\n');
+    expect(lines[0]).toBe(`${spec.body}2022年政府信息公开工作年度报告`);
+    writeFileSync(file, [opening(spec.body, 2022), ...lines.slice(1)].join('\n'));
+  });
+  const abs = (id: string): string => path.join(dir, set.files.get(id)!);
+  let audit: AuditJson;
+
+  beforeAll(() => {
+    const r = run(['audit', dir, '--out-dir', out, '-j', '1']);
+    expect(r.code, r.stderr).not.toBeNull();
+    audit = JSON.parse(readFileSync(path.join(out, 'audit.json'), 'utf8')) as AuditJson;
+  });
+
+  it('attributes every report, the untitled ones to the same body as last year', () => {
+    expect(audit.unattributed).toEqual([]);
+    for (let i = 0; i < OPENINGS.length; i++) {
+      const key = (id: string) => audit.results.find((r) => r.filePath === abs(id))!.body.key;
+      expect(key(`${i}-2022`), `body ${i}`).toBe(key(`${i}-2021`));
+      expect(key(`${i}-2022`)).not.toBeNull();
+    }
+  });
+
+  it('checks the carry-over between a titled report and an untitled one, and finds the break', () => {
+    const found = audit.crossReport.filter((f) => f.ruleId === 'carry-over');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((f) => f.messageId === 'carriedOver' && f.files[0] === abs('1-2022') && f.files[1] === abs('1-2021'))).toBe(true);
+  });
+});

@@ -30,21 +30,35 @@ export const DERIVED: unique symbol = Symbol('derived');
 /** Text that keeps, for each of its characters, the offset it came from in the source text. */
 export class MappedText {
   readonly text: string;
-  private readonly segs: Segment[];
+  /**
+   * The segments, in text order; undefined when the text stands in the source verbatim from
+   * `base` (one segment over the whole text: most texts are, and a model keeps thousands of them)
+   */
+  private readonly segs: Segment[] | undefined;
+  private readonly base: number;
   [DERIVED]: string | undefined = undefined;
 
-  constructor(text: string, segs: Segment[]) {
+  constructor(text: string, segs: Segment[] | number) {
     this.text = text;
-    this.segs = segs;
+    if (typeof segs === 'number') {
+      this.segs = undefined;
+      this.base = segs;
+    } else if (segs.length === 1 && segs[0]!.t === 0 && segs[0]!.len === text.length) {
+      this.segs = undefined;
+      this.base = segs[0]!.s;
+    } else {
+      this.segs = segs;
+      this.base = 0;
+    }
   }
 
   /** Text that stands in the source verbatim, starting at `start`. */
   static identity(text: string, start: number): MappedText {
-    return new MappedText(text, [{ t: 0, s: start, len: text.length }]);
+    return new MappedText(text, start);
   }
 
   static empty(at: number): MappedText {
-    return new MappedText('', [{ t: 0, s: at, len: 0 }]);
+    return new MappedText('', at);
   }
 
   /** Join several mapped texts with an unmapped separator between them. */
@@ -53,7 +67,8 @@ export class MappedText {
     const segs: Segment[] = [];
     parts.forEach((p, i) => {
       if (i > 0 && sep) text += sep;
-      for (const sg of p.segs) segs.push({ t: sg.t + text.length, s: sg.s, len: sg.len });
+      if (p.segs === undefined) segs.push({ t: text.length, s: p.base, len: p.text.length });
+      else for (const sg of p.segs) segs.push({ t: sg.t + text.length, s: sg.s, len: sg.len });
       text += p.text;
     });
     return new MappedText(text, segs.length ? segs : [{ t: 0, s: 0, len: 0 }]);
@@ -66,19 +81,19 @@ export class MappedText {
   /** Source offset of character `i` (0 ≤ i ≤ length; `length` maps to the end). */
   toSource(i: number): number {
     const segs = this.segs;
+    if (segs === undefined) return this.base + (i >= this.text.length ? this.text.length : i);
     if (segs.length === 0) return 0;
     if (i >= this.text.length) {
       const last = segs[segs.length - 1]!;
       return last.s + last.len;
     }
-    const sg = segs[this.segmentAt(i)]!;
+    const sg = segs[this.segmentAt(segs, i)]!;
     const d = i - sg.t;
     return sg.s + Math.min(d, Math.max(sg.len - 1, 0));
   }
 
   /** The index of the last segment starting at or before text offset `i` (binary search; `segs` is in text order). */
-  private segmentAt(i: number): number {
-    const segs = this.segs;
+  private segmentAt(segs: Segment[], i: number): number {
     let lo = 0;
     let hi = segs.length - 1;
     while (lo < hi) {
@@ -96,8 +111,9 @@ export class MappedText {
    */
   linearEnd(i: number): number {
     const segs = this.segs;
+    if (segs === undefined) return i >= this.text.length - 1 ? i + 1 : this.text.length;
     if (segs.length === 0 || i >= this.text.length) return i + 1;
-    const lo = this.segmentAt(i);
+    const lo = this.segmentAt(segs, i);
     const sg = segs[lo]!;
     if (i - sg.t >= sg.len - 1) return i + 1;
     return Math.min(sg.t + sg.len, segs[lo + 1]?.t ?? Infinity, this.text.length);
@@ -114,16 +130,21 @@ export class MappedText {
 
   slice(i: number, j = this.text.length): MappedText {
     const text = this.text.slice(i, j);
+    if (this.segs === undefined && i >= 0 && i <= j && j <= this.text.length) return new MappedText(text, this.base + i);
     const segs: Segment[] = [];
-    for (const sg of this.segs) {
+    for (const sg of this.segments()) {
       // segments are in text order: none after this one reaches into [i, j)
       if (sg.t >= j) break;
       const a = Math.max(sg.t, i);
       const b = Math.min(sg.t + sg.len, j);
       if (b > a) segs.push({ t: a - i, s: sg.s + (a - sg.t), len: b - a });
     }
-    if (segs.length === 0) segs.push({ t: 0, s: this.toSource(i), len: 0 });
-    return new MappedText(text, segs);
+    return new MappedText(text, segs.length ? segs : [{ t: 0, s: this.toSource(i), len: 0 }]);
+  }
+
+  /** The segments, made for a text that keeps none. */
+  private segments(): Segment[] {
+    return this.segs ?? [{ t: 0, s: this.base, len: this.text.length }];
   }
 
   /** Trim white space (including full-width spaces and NBSP) at both ends. */

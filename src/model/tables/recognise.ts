@@ -372,9 +372,14 @@ function align(run: Run, tpl: TableTemplate): Alignment {
       const { own, texts } = row;
       const hasNumbers = own.some(isNumberish);
       // a header row: labels of columns or header notes, or several labels and no figures (a garbled header naming rows)
-      const colLabels = texts.filter((c) => colScore(c) > 0).length;
-      const rowLabels = texts.filter((c) => rowScore(c) > 0).length;
-      const headerish = texts.some((c) => headerScore(c) > 0);
+      let colLabels = 0;
+      let rowLabels = 0;
+      let headerish = false;
+      for (const c of texts) {
+        if (colScore(c) > 0) colLabels++;
+        if (rowScore(c) > 0) rowLabels++;
+        if (!headerish && headerScore(c) > 0) headerish = true;
+      }
       // (three label cells and no figure is a header however garbled: 类别 | 数据1 | … | 总计, or one naming rows)
       if (!hasNumbers && (colLabels >= 2 || (colLabels === 1 && rowLabels === 0) || (headerish && rowLabels === 0) || (texts.length >= 3 && (colLabels >= 1 || rowLabels >= 3)))) {
         out.headers.push(i);

@@ -29,6 +29,9 @@ const FORMS: ((a: string, y: number) => string)[] = [
   (a, y) => `根据《条例》和上级要求，${a}编制${y}年政府信息公开年度报告。`,
   (a, y) => `一、总体情况\n${y}年，${a}认真贯彻落实《条例》，扎实推进政务公开。`,
   (a, y) => `一、总体情况\n${y}年，${a}在上级的正确领导下，进一步加大公开力度。`,
+  (a, y) => `一、总体情况\n${y}年，${a}以习近平新时代中国特色社会主义思想为指导，做好政务公开工作。`,
+  (a, y) => `本年报依据${y}年度${a}政府信息公开情况编制。`,
+  (a) => `全文包括总体情况等六部分。${a}本年度报告中使用数据的统计期限为1月1日至12月31日。`,
 ];
 
 describe('the body named in the opening lines of a report without a title', () => {
@@ -97,19 +100,22 @@ describe('openings that name no one body', () => {
 });
 
 describe('real reports without a title line', () => {
-  // read by hand: the body each report names in its opening lines
+  // read by hand: the body each report names in its opening lines (A-068: in the signature)
   const EXPECTED: Record<string, string> = {
     'A-012.txt': '唐村镇政府',
     'A-020.txt': '揭东分局',
     'A-024.txt': '杭州高新区(滨江)财政局',
     'A-028.txt': '涵江区人社局',
     'A-032.txt': '凫山街道',
+    'A-056.txt': '铜陵市铜官区东郊办事处',
     'A-060.txt': '常太镇',
+    'A-068.txt': '苍溪县农业农村局',
     'A-076.txt': '启东市应急管理局',
     'A-088.txt': '宝鸡市司法局',
     'B-004.txt': '桐梓县',
     'B-008.txt': '田黄镇',
     'B-016.txt': '城厢区卫生健康局',
+    'B-020.txt': '普宁市公安局',
     'B-028.txt': '冠县人力资源和社会保障局',
     'B-040.txt': '鄂州市生态环境局华容分局',
     'B-076.txt': '泰兴市农业农村局',
@@ -117,6 +123,7 @@ describe('real reports without a title line', () => {
     'B-092.txt': '广元市昭化元坝镇人民政府',
     'B-096.txt': '广东省水利厅',
     'C-008.txt': '红塔区教育局',
+    'C-028.txt': '福建省人力资源和社会保障厅',
     'C-036.txt': '黄石市环保局',
     'C-072.txt': '吉林市审计局',
   };
@@ -131,8 +138,8 @@ describe('real reports without a title line', () => {
   });
 
   it('the reports whose openings name no body of their own stay unattributed', () => {
-    // 本局 (A-072), a page without the report's opening (B-064), an opening that names only the format's documents (B-020)
-    for (const file of ['A-072.txt', 'B-064.txt', 'B-020.txt']) {
+    // 本局 (A-072), 我局 (B-080), 我镇 (C-044), a bare 省… (C-064)
+    for (const file of ['A-072.txt', 'B-080.txt', 'C-044.txt', 'C-064.txt']) {
       const report = modelDocument(readBuffer(readFileSync(path.join(dir, file)), file)).report;
       expect(report.agency, file).toBeUndefined();
     }

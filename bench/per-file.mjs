@@ -95,13 +95,17 @@ const result = {
   cpuMsPerFile: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, +median(v).toFixed(2)])),
 };
 if (result.cpuMsPerFile.ogi && result.cpuMsPerFile.floor) result.ratioToFloor = +(result.cpuMsPerFile.ogi / result.cpuMsPerFile.floor).toFixed(2);
-if (result.cpuMsPerFile.ogi && result.cpuMsPerFile.baseline) result.ratioToBaseline = +(result.cpuMsPerFile.ogi / result.cpuMsPerFile.baseline).toFixed(2);
+if (result.cpuMsPerFile.ogi && result.cpuMsPerFile.baseline) {
+  result.ratioToBaseline = +(result.cpuMsPerFile.ogi / result.cpuMsPerFile.baseline).toFixed(2);
+  // the ratio within each round, the two measured next to each other: steadier on a shared machine, whose load drifts between rounds
+  result.pairedRatioToBaseline = +median(samples.ogi.map((v, i) => v / samples.baseline[i])).toFixed(3);
+}
 if (process.argv.includes('--json')) console.log(JSON.stringify(result));
 else
   console.log(
     `${files} files (${result.kb} KB), median of ${rounds} alternating rounds, CPU ms per file: ` +
       Object.entries(result.cpuMsPerFile).map(([k, v]) => `${k} ${v}`).join(', ') +
       (result.ratioToFloor ? `; ogi-lint / parse floor ${result.ratioToFloor}` : '') +
-      (result.ratioToBaseline ? `; ogi-lint / baseline ${result.ratioToBaseline}` : '') +
+      (result.ratioToBaseline ? `; ogi-lint / baseline ${result.ratioToBaseline} (median of the rounds' own ratios ${result.pairedRatioToBaseline})` : '') +
       ` (load average ${result.load})`,
   );

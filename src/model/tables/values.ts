@@ -38,10 +38,22 @@ export function parseCellValue(cell: MappedText): CellValue {
   const t = trimmed(cell.text) ? cell : cell.trim();
   const text = t.text;
   const range = t.range();
+  // (most cells are plain figures: read without the remembered answers, whose lookup costs more)
+  if (plainFigure(text)) return { kind: 'number', value: Number(text), text, range };
   const v = valueOf(text);
   const out: CellValue = { kind: v.kind, value: v.value, text, range };
   if (v.unit) out.unit = v.unit;
   return out;
+}
+
+/** Whether a text is ASCII digits alone, few enough to be read exactly (as `readValue` reads them: a number). */
+function plainFigure(s: string): boolean {
+  if (s.length === 0 || s.length > 15) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** Whether a non-empty text has no white space at either end (as MappedText.trim reads white space). */

@@ -94,7 +94,10 @@ const result = {
   node: process.version,
   cpuMsPerFile: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, +median(v).toFixed(2)])),
 };
-if (result.cpuMsPerFile.ogi && result.cpuMsPerFile.floor) result.ratioToFloor = +(result.cpuMsPerFile.ogi / result.cpuMsPerFile.floor).toFixed(2);
+if (result.cpuMsPerFile.ogi && result.cpuMsPerFile.floor) {
+  result.ratioToFloor = +(result.cpuMsPerFile.ogi / result.cpuMsPerFile.floor).toFixed(2);
+  result.pairedRatioToFloor = +median(samples.ogi.map((v, i) => v / samples.floor[i])).toFixed(3);
+}
 if (result.cpuMsPerFile.ogi && result.cpuMsPerFile.baseline) {
   result.ratioToBaseline = +(result.cpuMsPerFile.ogi / result.cpuMsPerFile.baseline).toFixed(2);
   // the ratio within each round, the two measured next to each other: steadier on a shared machine, whose load drifts between rounds
@@ -105,7 +108,7 @@ else
   console.log(
     `${files} files (${result.kb} KB), median of ${rounds} alternating rounds, CPU ms per file: ` +
       Object.entries(result.cpuMsPerFile).map(([k, v]) => `${k} ${v}`).join(', ') +
-      (result.ratioToFloor ? `; ogi-lint / parse floor ${result.ratioToFloor}` : '') +
+      (result.ratioToFloor ? `; ogi-lint / parse floor ${result.ratioToFloor} (median of the rounds' own ratios ${result.pairedRatioToFloor})` : '') +
       (result.ratioToBaseline ? `; ogi-lint / baseline ${result.ratioToBaseline} (median of the rounds' own ratios ${result.pairedRatioToBaseline})` : '') +
       ` (load average ${result.load})`,
   );

@@ -66,13 +66,13 @@ interface GenerationVocabulary {
   evidence: { generation: Generation; text?: string[]; sectionTitles?: string[] }[];
 }
 
-/** Build the report model from the syntax tree. */
 /** A body's name when it is one body's own (see `ownBodyName`). */
 function ownName(name: string | undefined): string | undefined {
   const n = name?.trim();
   return n && ownBodyName(n) ? n : undefined;
 }
 
+/** Build the report model from the syntax tree. */
 export function buildReport(doc: SourceDocument, tree: Root, opts: ModelOptions = {}): Report {
   const blocks = toBlocks(tree, doc.text);
   const { info: title, block: titleBlock } = findTitle(blocks);

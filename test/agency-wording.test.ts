@@ -42,9 +42,22 @@ describe('the body named in the opening lines of a report without a title', () =
     expect(r.agency).toBe(agency);
   });
 
-  it('every form with every body and year', () => {
+  it('every form with every body and year, in full-width and half-width punctuation, with and without spaces', () => {
+    // as web pages copied as text give them: 2019 年, half-width commas and brackets
+    const VARIANTS: ((s: string) => string)[] = [
+      (s) => s,
+      (s) => s.replace(/，/g, ',').replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':'),
+      (s) => s.replace(/(\d{4})年/g, '$1 年'),
+    ];
     const wrong: string[] = [];
-    for (const f of FORMS) for (const a of AGENCIES) for (const y of YEARS) if (model(`${f(a, y)}${BODY}`).agency !== a) wrong.push(f(a, y));
+    for (const f of FORMS)
+      for (const a of AGENCIES)
+        for (const y of YEARS)
+          for (const v of VARIANTS) {
+            const opening = v(f(a, y));
+            const name = v(a);
+            if (model(`${opening}${BODY}`).agency !== name) wrong.push(opening);
+          }
     expect(wrong).toEqual([]);
   });
 

@@ -80,6 +80,15 @@ describe('the signature under a report that names its body nowhere else', () => 
     expect(model(`来源：办公室　发布时间：2017-03-21\n根据《条例》要求，编制本报告。${BODY}`).agency).toBeUndefined();
   });
 
+  it('a title that names the body without its place takes the place from the signature', () => {
+    const titled = (title: string, signature: string) => model(`${title}2020年政府信息公开工作年度报告${BODY}${END}${signature}\n2021年1月20日`).agency;
+    expect(titled('公安局', '靖宇县公安局')).toBe('靖宇县公安局');
+    // a signature that is not the same name with its place, or no body's own, changes nothing
+    expect(titled('桐梓县教育局', '桐梓县人民政府')).toBe('桐梓县教育局');
+    expect(titled('公安局', '县公安局')).toBe('公安局');
+    expect(titled('公安局', '靖宇县水务局')).toBe('公安局');
+  });
+
   it('the opening lines name the body before the signature does', () => {
     expect(model(`现公布桐梓县2022年政府信息公开工作年度报告。${BODY}${END}桐梓县人民政府办公室\n2023年3月20日`).agency).toBe('桐梓县');
   });

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { SourceDocument } from '../read/types.js';
-import type { Block, Generation, Report, Section, YearMention } from './types.js';
+import type { Block, Generation, Report, Section, SignOff, YearMention } from './types.js';
 import { toBlocks } from './blocks.js';
 import { builtinProfiles } from '../config/profiles.js';
 import { vocabulary } from '../config/vocabulary.js';
@@ -72,6 +72,19 @@ function ownName(name: string | undefined): string | undefined {
   return n && ownBodyName(n) ? n : undefined;
 }
 
+/**
+ * The body a report is issued by: the title's name, else the opening lines', else the signature's.
+ * A title's pronoun or bare level (本局, 县政府办公室) gives way to a name of the body's own, and a
+ * title that names the body without its place (公安局2010年…) to the same name with it in the
+ * signature (靖宇县公安局).
+ */
+function reportAgency(titled: string | undefined, blocks: Block[], signOff: SignOff | undefined): string | undefined {
+  const fromTitle = ownName(titled);
+  const signed = ownName(signOff?.signatory?.text);
+  if (fromTitle) return signed && signed.length > fromTitle.length && signed.endsWith(fromTitle) ? signed : fromTitle;
+  return agencyFromText(blocks) ?? signed ?? titled;
+}
+
 /** Build the report model from the syntax tree. */
 export function buildReport(doc: SourceDocument, tree: Root, opts: ModelOptions = {}): Report {
   const blocks = toBlocks(tree, doc.text);
@@ -125,9 +138,7 @@ export function buildReport(doc: SourceDocument, tree: Root, opts: ModelOptions 
     title,
     year,
     yearMentions,
-    // the title's name, else the opening lines', else the signature's (a title's pronoun or bare
-    // level, 本局 or 县政府办公室, gives way to a name of the body's own)
-    agency: ownName(title?.agency) ?? agencyFromText(blocks) ?? ownName(signOff?.signatory?.text) ?? title?.agency,
+    agency: reportAgency(title?.agency, blocks, signOff),
     generation,
     generationSource: opts.generation ? 'config' : byYear ? 'year' : byStructure ? 'structure' : 'default',
     periods,

@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../src/parse/index.js';
-import { GFM_FOOTNOTE, GFM_STRIKE, GFM_TABLE, GFM_WEB, gfmNeeds } from '../src/parse/gfm.js';
+import { GFM_FOOTNOTE, GFM_STRIKE, GFM_TABLE, GFM_TASK, GFM_WEB, gfmNeeds } from '../src/parse/gfm.js';
 import { corpusDir, repoRoot } from './helpers/corpus.js';
 import { runs } from './helpers/runs.js';
 
@@ -73,8 +73,8 @@ describe('Markdown parsing of a text without @', () => {
 });
 
 /** The characters GFM constructs and the containers around them are made of, alone and as they come together. */
-const CHARS = ['|', '-', ':', '>', '~', '[', '^', ']', 'w', 'W', '.', 'h', 'H', 't', 'p', 's', '/', '*', '+', '_', '`', '!', '(', ')', '\\', ' ', '  ', '    ', '\t', '\n', '\n', '\r\n', '\r', '\n\n', '- ', '* ', '+ ', '1. ', '2) ', '> ', '公开', '年报', '0', '12', '3'];
-const CHUNKS = ['~删~', 'www.', 'http://', 'https://', '[^1]', '[^1]: 注', '~~', '| a | b |', '| - | - |', '|:-|-:|', ':-', '-:', '---', '- [x] ', '[a]', '![a](b)', 'www.gov.cn', 'HTTP://X.CN', '@'];
+const CHARS = ['|', '-', ':', '>', '~', '[', '^', ']', 'x', 'X', 'w', 'W', '.', 'h', 'H', 't', 'p', 's', '/', '*', '+', '_', '`', '!', '(', ')', '\\', ' ', '  ', '    ', '\t', '\n', '\n', '\r\n', '\r', '\n\n', '- ', '* ', '+ ', '1. ', '2) ', '> ', '公开', '年报', '0', '12', '3'];
+const CHUNKS = ['~删~', 'www.', 'http://', 'https://', '[^1]', '[^1]: 注', '~~', '| a | b |', '| - | - |', '|:-|-:|', ':-', '-:', '---', '- [x] ', '- [ ] ', '* [X]\n', '[a]', '![a](b)', 'www.gov.cn', 'HTTP://X.CN', '@'];
 const gfmPiece = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...CHARS) }, { weight: 1, arbitrary: fc.constantFrom(...CHUNKS) });
 const gfmText = fc.oneof(
   fc.array(gfmPiece, { maxLength: 50 }).map((xs) => xs.join('')),
@@ -85,7 +85,8 @@ const gfmText = fc.oneof(
 describe('Markdown parsing with only the GFM constructs a text can hold', () => {
   it('gives remark-gfm’s tree for text made of the characters GFM syntax is made of', () => {
     // how often each construct was left out of a text holding some of its characters
-    const leftOut = { table: 0, strike: 0, footnote: 0, web: 0 };
+    // (and how often a text could hold none, and was parsed by remark-parse alone)
+    const leftOut = { table: 0, strike: 0, footnote: 0, web: 0, task: 0, all: 0 };
     fc.assert(
       fc.property(gfmText, (text) => {
         const needs = gfmNeeds(text);
@@ -93,12 +94,19 @@ describe('Markdown parsing with only the GFM constructs a text can hold', () => 
         if (!(needs & GFM_STRIKE) && /[*_]/.test(text)) leftOut.strike++;
         if (!(needs & GFM_FOOTNOTE) && text.includes('[') && text.includes('^')) leftOut.footnote++;
         if (!(needs & GFM_WEB) && /w|h/i.test(text) && text.includes('.')) leftOut.web++;
+        if (!(needs & GFM_TASK) && text.includes('[') && text.includes(']')) leftOut.task++;
+        if (needs === 0) leftOut.all++;
         expect(parseMarkdown(text)).toEqual(withRemarkGfm.parse(text));
       }),
       { numRuns: runs(2000, 30000) },
     );
     for (const n of Object.values(leftOut)) expect(n).toBeGreaterThan(20);
   }, 300_000);
+
+  it('finds every text that could hold a task list item', () => {
+    for (const text of ['- [x] a', '* [X] a', '1. [ ] a', '- [\t] a', '- [\n] a', '- [\r\n] a']) expect(gfmNeeds(text) & GFM_TASK).toBeTruthy();
+    for (const text of ['- [a] b', '- [] b', '- [xx] b', '（一）[ 略 ]']) expect(gfmNeeds(text) & GFM_TASK).toBeFalsy();
+  });
 
   it('finds every line that could be a delimiter row, in quotes and list items too', () => {
     for (const text of ['a\n-', 'a\n:-', '| a |\n|-|', '> a | b\n> - | -', '- a | b\n  --- | ---', '1. | a |\n   | - |', 'x\n\t|\t-\t|']) expect(gfmNeeds(text) & GFM_TABLE).toBeTruthy();

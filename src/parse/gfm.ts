@@ -17,9 +17,13 @@ type Extension = ReturnType<ReturnType<typeof gfmParts>['table']>;
  * - a footnote (its call or its definition) needs `[^`;
  * - strikethrough needs a `~`;
  * - a table needs a delimiter row: a line of `|`, `:`, `-` and white space with a `-`, after the
- *   markers of the quotes and list items it is in (`delimiterRowPossible`).
- * A text with an `@` is parsed by remark-gfm itself (src/parse/index.ts). The extensions kept are
- * combined once, into one, as remark-gfm combines its own. `test/parse-gfm.test.ts` compares the trees.
+ *   markers of the quotes and list items it is in (`delimiterRowPossible`);
+ * - a task list item's check needs `[`, one space, tab, line ending or `x`/`X`, and `]`.
+ * A text with an `@` is parsed by remark-gfm itself, and one that can hold no GFM construct by
+ * remark-parse alone (src/parse/index.ts): the e-mail and web literals are also looked for by a
+ * transform of the whole tree after the parse, which needs an `@`, `www.` or `http` too. The
+ * extensions kept are combined once, into one, as remark-gfm combines its own.
+ * `test/parse-gfm.test.ts` compares the trees.
  */
 
 export const GFM_EMAIL = 1;
@@ -27,6 +31,7 @@ export const GFM_WEB = 2;
 export const GFM_FOOTNOTE = 4;
 export const GFM_STRIKE = 8;
 export const GFM_TABLE = 16;
+export const GFM_TASK = 32;
 
 /** Characters of a delimiter row, and of the quote and list markers and indentation before it. */
 const DELIMITER_ROW_CHARS = /^[ \t|:\->*+0-9.)]*$/;
@@ -68,10 +73,11 @@ export function gfmNeeds(text: string): number {
   if (text.includes('[^')) needs |= GFM_FOOTNOTE;
   if (text.includes('~')) needs |= GFM_STRIKE;
   if (delimiterRowPossible(text)) needs |= GFM_TABLE;
+  if (/\[(?:[ \t\nxX]|\r\n?)\]/.test(text)) needs |= GFM_TASK;
   return needs;
 }
 
-/** remark-gfm with only the constructs of `needs` (GFM_* flags; task list items always). */
+/** remark-gfm with only the constructs of `needs` (GFM_* flags). */
 export function gfmSubset(needs: number): (this: Processor) => void {
   return function gfmSubsetPlugin(this: Processor): void {
     const parts = gfmParts();
@@ -92,7 +98,7 @@ export function gfmSubset(needs: number): (this: Processor) => void {
     if (needs & GFM_FOOTNOTE) extensions.push(parts.footnote());
     if (needs & GFM_STRIKE) extensions.push(parts.strikethrough());
     if (needs & GFM_TABLE) extensions.push(parts.table());
-    extensions.push(parts.taskListItem());
+    if (needs & GFM_TASK) extensions.push(parts.taskListItem());
     const data = this.data();
     (data.micromarkExtensions ??= []).push(combineExtensions()(extensions));
     (data.fromMarkdownExtensions ??= []).push(parts.fromMarkdown());

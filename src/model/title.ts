@@ -292,7 +292,7 @@ export { parseYear };
 interface AgencyIntroductions {
   introductionParts: { name: string; year: string; report: string };
   introductions: string[];
-  notOwnName: string;
+  notOwnName: string[];
   endings: string[];
 }
 let intro: { exprs: RegExp[]; notOwn: RegExp; ending: RegExp } | undefined;
@@ -303,7 +303,7 @@ function introductions(): NonNullable<typeof intro> {
   const parts = v.introductionParts;
   const fill = (s: string) => s.replaceAll('{name}', parts.name).replaceAll('{year}', parts.year).replaceAll('{report}', parts.report);
   const endings = [...v.endings].sort((a, b) => b.length - a.length).join('|');
-  intro = { exprs: v.introductions.map((s) => new RegExp(fill(s), 'u')), notOwn: new RegExp(v.notOwnName, 'u'), ending: new RegExp(`(?:${endings})$`, 'u') };
+  intro = { exprs: v.introductions.map((s) => new RegExp(fill(s), 'u')), notOwn: new RegExp(`^(?:${v.notOwnName.join('|')})`, 'u'), ending: new RegExp(`(?:${endings})$`, 'u') };
   return intro;
 }
 

@@ -89,6 +89,16 @@ describe('the signature under a report that names its body nowhere else', () => 
     expect(titled('公安局', '靖宇县水务局')).toBe('公安局');
   });
 
+  it('a title that names the body without its place takes the place from an opening line that starts with the name', () => {
+    const titled = (title: string, opening: string) => model(`${title}2020年政府信息公开工作年度报告\n一、概述\n${opening}${BODY}`).agency;
+    expect(titled('公安局', '靖宇县公安局高度重视政府信息公开工作。')).toBe('靖宇县公安局');
+    expect(titled('市场监督管理局', '2020年，靖宇县市场监督管理局认真贯彻《条例》。')).toBe('靖宇县市场监督管理局');
+    // another body's name, a sentence that only mentions it, or a title that has its place: unchanged
+    expect(titled('公安局', '在市公安局的指导下，我局认真贯彻《条例》。')).toBe('公安局');
+    expect(titled('公安局', '按照靖宇县公安局的要求，认真贯彻《条例》。')).toBe('公安局');
+    expect(titled('桐梓县公安局', '贵州省桐梓县公安局高度重视政府信息公开工作。')).toBe('桐梓县公安局');
+  });
+
   it('the opening lines name the body before the signature does', () => {
     expect(model(`现公布桐梓县2022年政府信息公开工作年度报告。${BODY}${END}桐梓县人民政府办公室\n2023年3月20日`).agency).toBe('桐梓县');
   });
@@ -160,6 +170,12 @@ describe('real reports without a title line', () => {
     // and the audit files it under that body
     const body = attribute({ report: { year: report.year?.value ?? null, agency: report.agency ?? null }, kind: null }, undefined);
     expect(body).toMatchObject({ name: agency, key: normaliseBodyName(agency), source: 'report' });
+  });
+
+  it('a real title without its place (公安局2010年…) takes it from the opening line (靖宇县公安局高度重视…)', () => {
+    const report = modelDocument(readBuffer(readFileSync(path.join(dir, 'C-020.txt')), 'C-020.txt')).report;
+    expect(report.title?.agency).toBe('公安局');
+    expect(report.agency).toBe('靖宇县公安局');
   });
 
   it('the reports whose openings name no body of their own stay unattributed', () => {

@@ -5,7 +5,7 @@ import { toBlocks } from './blocks.js';
 import { builtinProfiles } from '../config/profiles.js';
 import { vocabulary } from '../config/vocabulary.js';
 import { buildSections } from './sections.js';
-import { findTitle, findSignOff, textYears, agencyFromText, ownBodyName, reportNames } from './title.js';
+import { findTitle, findSignOff, textYears, agencyFromText, agencyWithPlace, ownBodyName, reportNames } from './title.js';
 import { extractPeriods } from './period.js';
 import { extractContacts } from './contact.js';
 import { extractProseFigures } from './figures/index.js';
@@ -76,12 +76,12 @@ function ownName(name: string | undefined): string | undefined {
  * The body a report is issued by: the title's name, else the opening lines', else the signature's.
  * A title's pronoun or bare level (本局, 县政府办公室) gives way to a name of the body's own, and a
  * title that names the body without its place (公安局2010年…) to the same name with it in the
- * signature (靖宇县公安局).
+ * signature or at the start of an opening line (靖宇县公安局).
  */
 function reportAgency(titled: string | undefined, blocks: Block[], signOff: SignOff | undefined): string | undefined {
   const fromTitle = ownName(titled);
   const signed = ownName(signOff?.signatory?.text);
-  if (fromTitle) return signed && signed.length > fromTitle.length && signed.endsWith(fromTitle) ? signed : fromTitle;
+  if (fromTitle) return signed && signed.length > fromTitle.length && signed.endsWith(fromTitle) ? signed : (agencyWithPlace(fromTitle, blocks) ?? fromTitle);
   return agencyFromText(blocks) ?? signed ?? titled;
 }
 

@@ -318,6 +318,25 @@ export function ownBodyName(name: string): boolean {
   return m ? m.index >= 2 : name.length >= 2;
 }
 
+let placeWord: RegExp | undefined;
+/**
+ * The title's name with its place, when the title gives a department's name without one (公安局2010年…)
+ * and an opening line starts with the name and its place (靖宇县公安局高度重视…). The place words are
+ * the audit vocabulary's (src/vocabulary/audit.json).
+ */
+export function agencyWithPlace(name: string, blocks: Block[]): string | undefined {
+  placeWord ??= new RegExp(vocabulary<{ placeWords: string }>('audit').placeWords, 'u');
+  if (placeWord.test(name)) return undefined;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(?:^|[\\s，,。；;：:、（(“"])(\\p{Script=Han}{2,12}${escaped})`, 'u');
+  for (const b of blocks.slice(0, 15)) {
+    if (b.type === 'table') continue;
+    const full = re.exec(b.text.text)?.[1];
+    if (full && ownBodyName(full) && placeWord.test(full.slice(0, full.length - name.length))) return full;
+  }
+  return undefined;
+}
+
 /**
  * The issuing body when the title does not name it: named in the opening lines ("由杨柳镇人民政府
  * 办公室编制", "现公布桐梓县2022年政府信息公开工作年度报告", "2020年，凫山街道认真…": the wordings

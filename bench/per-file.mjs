@@ -44,10 +44,9 @@ const tools = {
   ...(stages ? await (async () => {
     const { parse } = await imp('dist/src/parse/index.js');
     const { modelDocument } = await imp('dist/src/lint.js');
-    const { remark } = await import('remark');
     const preset = (await import('remark-preset-lint-recommended')).default;
     const { VFile } = await import('vfile');
-    const remarkLint = remark().use(preset).freeze();
+    const remarkLint = unified().use(remarkParse).use(preset).freeze();
     return {
       'ogi read': (buf, i) => readBuffer(buf, `r${i}.md`).text.length,
       'ogi read+parse': (buf, i) => parse(readBuffer(buf, `r${i}.md`)).children.length,

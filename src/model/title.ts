@@ -293,17 +293,15 @@ interface AgencyIntroductions {
   introductionParts: { name: string; year: string; report: string };
   introductions: string[];
   notOwnName: string[];
-  endings: string[];
 }
-let intro: { exprs: RegExp[]; notOwn: RegExp; ending: RegExp } | undefined;
+let intro: { exprs: RegExp[]; notOwn: RegExp } | undefined;
 /** The introductions' expressions (src/vocabulary/agency.json), built once. */
 function introductions(): NonNullable<typeof intro> {
   if (intro) return intro;
   const v = vocabulary<AgencyIntroductions>('agency');
   const parts = v.introductionParts;
   const fill = (s: string) => s.replaceAll('{name}', parts.name).replaceAll('{year}', parts.year).replaceAll('{report}', parts.report);
-  const endings = [...v.endings].sort((a, b) => b.length - a.length).join('|');
-  intro = { exprs: v.introductions.map((s) => new RegExp(fill(s), 'u')), notOwn: new RegExp(`^(?:${v.notOwnName.join('|')})`, 'u'), ending: new RegExp(`(?:${endings})$`, 'u') };
+  intro = { exprs: v.introductions.map((s) => new RegExp(fill(s), 'u')), notOwn: new RegExp(`^(?:${v.notOwnName.join('|')})`, 'u') };
   return intro;
 }
 
@@ -312,9 +310,9 @@ function introductions(): NonNullable<typeof intro> {
  * which every county has), nor an ending alone (政府).
  */
 export function ownBodyName(name: string): boolean {
-  const { notOwn, ending } = introductions();
-  if (notOwn.test(name)) return false;
-  const m = ending.exec(name);
+  if (introductions().notOwn.test(name)) return false;
+  // (the ending a body's name ends with, as isAgencyName reads it)
+  const m = words().agencyEnd.exec(name);
   return m ? m.index >= 2 : name.length >= 2;
 }
 

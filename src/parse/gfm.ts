@@ -77,9 +77,11 @@ export function gfmNeeds(text: string): number {
   return needs;
 }
 
-/** remark-gfm with only the constructs of `needs` (GFM_* flags). */
+/** remark-gfm with only the constructs of `needs` (GFM_* flags; nothing at all for none). */
 export function gfmSubset(needs: number): (this: Processor) => void {
   return function gfmSubsetPlugin(this: Processor): void {
+    // a text that can hold none: CommonMark alone gives remark-gfm's tree
+    if (needs === 0) return;
     const parts = gfmParts();
     const extensions: Extension[] = [];
     // the same extensions in the same order as remark-gfm (micromark-extension-gfm's gfm())

@@ -15,13 +15,9 @@ const markdownProcessor = once(() => unified().use(remarkParse()).use(remarkGfm(
 // (see ./gfm.ts): one processor for each set of constructs, made when first needed
 const subsetProcessors = new Map<number, ReturnType<typeof markdownProcessor>>();
 
-// a text that can hold no GFM construct: CommonMark alone gives remark-gfm's tree
-const plainProcessor = once(() => unified().use(remarkParse()) as unknown as ReturnType<typeof markdownProcessor>);
-
 function processorFor(text: string): ReturnType<typeof markdownProcessor> {
   const needs = gfmNeeds(text);
   if (needs & GFM_EMAIL) return markdownProcessor();
-  if (needs === 0) return plainProcessor();
   let p = subsetProcessors.get(needs);
   if (!p) subsetProcessors.set(needs, (p = unified().use(remarkParse()).use(gfmSubset(needs)) as unknown as ReturnType<typeof markdownProcessor>));
   return p;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { modelDocument } from '../src/lint.js';
 import { readBuffer } from '../src/read/index.js';
 import { attribute, normaliseBodyName } from '../src/audit/bodies.js';
-import { ownBodyName } from '../src/model/title.js';
+import { namesOneBody, ownBodyName } from '../src/model/title.js';
 
 /**
  * The issuing body of a report without a title line (a web page copied as text: the title was the
@@ -134,6 +134,48 @@ describe('openings that name no one body', () => {
   });
 });
 
+describe('a name the body of every place has (水务局) names no one body', () => {
+  // spellings seen on report pages whose title dropped the place, and places of every level
+  const DEPARTMENTS = ['水务局', '公安局', '卫健委', '卫生健康委员会', '文化广电和旅游局', '文化和旅游局', '人民政府办公室', '教育体育局', '自然资源和规划局',
+    '市场监督管理局', '住房和城乡建设局', '人社局', '人力资源和社会保障局', '农业农村局', '发展和改革委员会', '财政局', '应急管理局', '统计局', '生态环境局'];
+  const PLACES = ['桐梓县', '宣州区', '杭州市', '广东省', '凫山街道', '白石乡', '常太镇', '杭州高新区（滨江）', '阿拉善盟', '鄂温克族自治旗'];
+  const ONE = ['司法部', '太湖流域管理局', '揭东分局', '国家税务总局', '平潭综合实验区', '桐梓县', '海关总署'];
+  const END = '\n六、其他需要报告的事项\n本年度未收取信息处理费。\n';
+
+  it('alone: a body of its own as written, but not one body', () => {
+    expect(DEPARTMENTS.filter(ownBodyName)).toEqual(DEPARTMENTS);
+    expect(DEPARTMENTS.filter(namesOneBody)).toEqual([]);
+    // spaced out as text taken from a page
+    expect(namesOneBody('水 务 局')).toBe(false);
+  });
+
+  it('with its place, every department is one body; names unique without a place stay one body', () => {
+    const placed = PLACES.flatMap((p) => DEPARTMENTS.map((d) => p + d));
+    expect(placed.filter((n) => !namesOneBody(n))).toEqual([]);
+    expect(ONE.filter((n) => !namesOneBody(n))).toEqual([]);
+  });
+
+  it.each(PLACES)('a title without its place takes %s from an introduction or the signature', (place) => {
+    for (const dept of DEPARTMENTS) {
+      const full = place + dept;
+      const fromIntro = model(`${dept}2020年政府信息公开工作年度报告\n根据《条例》要求，现将《${full}2020年度政府信息公开工作年度报告》予以公布。${BODY}`);
+      expect(fromIntro.agency, full).toBe(full);
+      const signed = model(`根据《条例》要求，本报告由${dept}编制。${BODY}${END}${full}\n2021年1月20日`);
+      expect(signed.agency, full).toBe(full);
+    }
+  });
+
+  it('a report that gives no more than the name is filed under no body', () => {
+    for (const dept of DEPARTMENTS) {
+      const r = model(`${dept}2020年政府信息公开工作年度报告${BODY}`);
+      expect(r.agency).toBe(dept);
+      expect(attribute({ report: { year: 2020, agency: r.agency ?? null, title: r.title?.text ?? null }, kind: null }, undefined)).toMatchObject({ name: null, key: null, source: 'none' });
+    }
+    // a manifest names the body whatever the report says
+    expect(attribute({ report: { year: 2020, agency: '水务局' }, kind: null }, { file: 'a.txt', body: '桐梓县水务局' })).toMatchObject({ name: '桐梓县水务局', source: 'manifest' });
+  });
+});
+
 describe('real reports without a title line', () => {
   // read by hand: the body each report names in its opening lines (A-068: in the signature)
   const EXPECTED: Record<string, string> = {
@@ -176,6 +218,13 @@ describe('real reports without a title line', () => {
     const report = modelDocument(readBuffer(readFileSync(path.join(dir, 'C-020.txt')), 'C-020.txt')).report;
     expect(report.title?.agency).toBe('公安局');
     expect(report.agency).toBe('靖宇县公安局');
+  });
+
+  it('a real title that names a department without its place, and nothing else that gives it, is filed under no body', () => {
+    // A-080: 水务局2020年政府信息公开工作年度报告, signed by no one, opening with 我局
+    const report = modelDocument(readBuffer(readFileSync(path.join(dir, 'A-080.txt')), 'A-080.txt')).report;
+    expect(report.agency).toBe('水务局');
+    expect(attribute({ report: { year: report.year?.value ?? null, agency: report.agency ?? null }, kind: null }, undefined)).toMatchObject({ key: null, source: 'none' });
   });
 
   it('the reports whose openings name no body of their own stay unattributed', () => {

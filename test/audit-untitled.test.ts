@@ -65,3 +65,51 @@ describe('ogi-lint audit on reports without a title line', () => {
     expect(found.every((f) => f.messageId === 'carriedOver' && f.files[0] === abs('1-2022') && f.files[1] === abs('1-2021'))).toBe(true);
   });
 });
+
+describe('ogi-lint audit on reports that name their body without its place', () => {
+  const dir = tempDir();
+  const out = path.join(tempDir(), 'out');
+  // bodies 0 and 1 stand for two counties' 教育局, body 2 for one county's 民政局 in both years
+  const set = independentSet(5151, 3);
+  const spec = (id: string) => set.specs.get(id)!;
+  // what 0's 2021 report carries forward is not what 1's 2022 report carried over: two bodies
+  spec('1-2022').carried = spec('0-2021').forward.map((v, i) => (i === 0 ? v + 2 : v));
+  // and body 2 breaks its own carry-over
+  spec('2-2022').carried = spec('2-2021').forward.map((v, i) => (i === 0 ? v + 1 : v));
+  writeSet(dir, set);
+  const abs = (id: string): string => path.join(dir, set.files.get(id)!);
+  /** the report names its body as `bare` everywhere, except the signature when `signed` */
+  const dropPlace = (id: string, bare: string, signed: boolean): void => {
+    const body = spec(id).body;
+    const lines = readFileSync(abs(id), 'utf8').split('\n');
+    writeFileSync(abs(id), lines.map((l) => (signed && l === body ? l : l.replaceAll(body, bare))).join('\n'));
+  };
+  dropPlace('0-2021', '教育局', false);
+  dropPlace('1-2022', '教育局', false);
+  dropPlace('2-2021', '民政局', true);
+  dropPlace('2-2022', '民政局', true);
+  let audit: AuditJson;
+
+  beforeAll(() => {
+    const r = run(['audit', dir, '--out-dir', out, '-j', '1']);
+    expect(r.code, r.stderr).not.toBeNull();
+    audit = JSON.parse(readFileSync(path.join(out, 'audit.json'), 'utf8')) as AuditJson;
+  });
+
+  it('files a report that names its body only as 教育局 under no body, and lists it', () => {
+    expect(readFileSync(abs('0-2021'), 'utf8').split('\n')[0]).toBe('教育局2021年政府信息公开工作年度报告');
+    expect(audit.unattributed.sort()).toEqual([abs('0-2021'), abs('1-2022')].sort());
+    // so two counties' reports are not compared as one body's years
+    const pairs = audit.crossReport.filter((f) => f.ruleId === 'carry-over' && (f.files.includes(abs('0-2021')) || f.files.includes(abs('1-2022'))));
+    expect(pairs).toEqual([]);
+  });
+
+  it('takes the place from the signature, and checks that body across its years', () => {
+    const key = (id: string) => audit.results.find((r) => r.filePath === abs(id))!.body.key;
+    expect(key('2-2021')).not.toBeNull();
+    expect(key('2-2022')).toBe(key('2-2021'));
+    const found = audit.crossReport.filter((f) => f.ruleId === 'carry-over');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((f) => f.files[0] === abs('2-2022') && f.files[1] === abs('2-2021'))).toBe(true);
+  });
+});

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { vocabulary } from '../config/vocabulary.js';
-import { ownBodyName } from '../model/title.js';
+import { namesOneBody } from '../model/title.js';
 
 interface AuditVocabulary {
   bodyName: { replace: [string, string][]; strip: string[] };
@@ -89,7 +89,7 @@ export function readManifest(file: string): Map<string, ManifestEntry> {
 
 /**
  * Who a checked report belongs to: the manifest's row when there is one, else the body its title
- * or its opening lines name (when the name is a body's own: see `ownBodyName`) and the year it covers.
+ * or its opening lines name (when the name is one body's: see `namesOneBody`) and the year it covers.
  */
 export function attribute(
   outcome: { report: { year: number | null; agency: string | null; title?: string | null } | null; kind: 'body' | 'summary' | null },
@@ -106,9 +106,10 @@ export function attribute(
       kind: outcome.kind,
     };
   }
-  // a pronoun or a bare level (本局, 县政府办公室) is no body's own name: such a report is left unattributed
+  // a pronoun, a bare level (本局, 县政府办公室) or a name every place's body has (水务局) names no one
+  // body: such a report is left unattributed
   const named = outcome.report?.agency ?? issuerFromTitle(outcome.report?.title ?? null);
-  const name = named && ownBodyName(named) ? named : null;
+  const name = named && namesOneBody(named) ? named : null;
   return { name, key: name ? normaliseBodyName(name) : null, year: outcome.report?.year ?? null, source: name ? 'report' : 'none', kind: outcome.kind };
 }
 

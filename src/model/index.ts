@@ -5,7 +5,7 @@ import { toBlocks } from './blocks.js';
 import { builtinProfiles } from '../config/profiles.js';
 import { vocabulary } from '../config/vocabulary.js';
 import { buildSections } from './sections.js';
-import { findTitle, findSignOff, textYears, agencyFromText, agencyWithPlace, ownBodyName, reportNames } from './title.js';
+import { findTitle, findSignOff, textYears, agencyFromText, agencyWithPlace, namesOneBody, ownBodyName, reportNames } from './title.js';
 import { extractPeriods } from './period.js';
 import { extractContacts } from './contact.js';
 import { extractProseFigures } from './figures/index.js';
@@ -76,13 +76,24 @@ function ownName(name: string | undefined): string | undefined {
  * The body a report is issued by: the title's name, else the opening lines', else the signature's.
  * A title's pronoun or bare level (本局, 县政府办公室) gives way to a name of the body's own, and a
  * title that names the body without its place (公安局2010年…) to the same name with it in the
- * signature or at the start of an opening line (靖宇县公安局).
+ * signature, at the start of an opening line (靖宇县公安局), or in an introduction (现将桐梓县
+ * 水务局2020年…予以公布).
  */
 function reportAgency(titled: string | undefined, blocks: Block[], signOff: SignOff | undefined): string | undefined {
   const fromTitle = ownName(titled);
   const signed = ownName(signOff?.signatory?.text);
-  if (fromTitle) return signed && signed.length > fromTitle.length && signed.endsWith(fromTitle) ? signed : (agencyWithPlace(fromTitle, blocks) ?? fromTitle);
-  return agencyFromText(blocks) ?? signed ?? titled;
+  /** `full` is `name` with its place before it */
+  const fuller = (full: string | undefined, name: string): full is string => !!full && full.length > name.length && full.endsWith(name);
+  if (fromTitle) {
+    if (fuller(signed, fromTitle)) return signed;
+    const placed = agencyWithPlace(fromTitle, blocks);
+    if (placed || namesOneBody(fromTitle)) return placed ?? fromTitle;
+    const opening = agencyFromText(blocks);
+    return fuller(opening, fromTitle) ? opening : fromTitle;
+  }
+  const opening = agencyFromText(blocks);
+  if (opening && !namesOneBody(opening) && fuller(signed, opening)) return signed;
+  return opening ?? signed ?? titled;
 }
 
 /** Build the report model from the syntax tree. */

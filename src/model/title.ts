@@ -293,15 +293,20 @@ interface AgencyIntroductions {
   introductionParts: { name: string; year: string; report: string };
   introductions: string[];
   notOwnName: string[];
+  everyPlaceHas: string[];
 }
-let intro: { exprs: RegExp[]; notOwn: RegExp } | undefined;
+let intro: { exprs: RegExp[]; notOwn: RegExp; everyPlace: RegExp } | undefined;
 /** The introductions' expressions (src/vocabulary/agency.json), built once. */
 function introductions(): NonNullable<typeof intro> {
   if (intro) return intro;
   const v = vocabulary<AgencyIntroductions>('agency');
   const parts = v.introductionParts;
   const fill = (s: string) => s.replaceAll('{name}', parts.name).replaceAll('{year}', parts.year).replaceAll('{report}', parts.report);
-  intro = { exprs: v.introductions.map((s) => new RegExp(fill(s), 'u')), notOwn: new RegExp(`^(?:${v.notOwnName.join('|')})`, 'u') };
+  intro = {
+    exprs: v.introductions.map((s) => new RegExp(fill(s), 'u')),
+    notOwn: new RegExp(`^(?:${v.notOwnName.join('|')})`, 'u'),
+    everyPlace: new RegExp(`^(?:${v.everyPlaceHas.join('|')})$`, 'u'),
+  };
   return intro;
 }
 
@@ -314,6 +319,15 @@ export function ownBodyName(name: string): boolean {
   // (the ending a body's name ends with, as isAgencyName reads it)
   const m = words().agencyEnd.exec(name);
   return m ? m.index >= 2 : name.length >= 2;
+}
+
+/**
+ * Whether a name, as written, is one body's and no other's: its own (`ownBodyName`) and not a name
+ * the body of every place has (水务局, 卫健委 without their county). A report is filed under its
+ * body by such a name only: reports of two counties' 水务局 must not be taken for one body's years.
+ */
+export function namesOneBody(name: string): boolean {
+  return ownBodyName(name) && !introductions().everyPlace.test(name.normalize('NFKC').replace(/\s+/gu, ''));
 }
 
 let placeWord: RegExp | undefined;

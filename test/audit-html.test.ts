@@ -81,8 +81,13 @@ describe('summary.html in a browser (Debian chromium, headless)', () => {
     expect(await rowsShown()).toEqual([path.join(dir, set.files.get('2-2022')!)]);
     await page.fill('#filter-text', '');
     await page.selectOption('#filter-year', '');
+    // the checks are offered by the names an official reads (内容雷同), and filter by rule id
+    expect(await page.$eval('#filter-check option[value="copied-text"]', (o) => o.textContent)).toBe('内容雷同');
     await page.selectOption('#filter-check', 'copied-text');
     expect((await rowsShown()).sort()).toEqual([path.join(dir, set.files.get('3-2022')!), path.join(dir, set.files.get('4-2022')!)].sort());
+    const failed = await page.$$eval('#bodies-table tbody tr td:nth-child(7)', (tds) => tds.map((td) => td.textContent ?? ''));
+    expect(failed.length).toBe(2);
+    for (const f of failed) expect(f.split('、')).toContain('内容雷同');
     await page.selectOption('#filter-check', '');
   });
 

@@ -109,9 +109,11 @@ describe('ogi-lint audit on a generated area', () => {
     const rows = parseCsv(text, { bom: true, columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(audit.results.length);
     const row = rows.find((r) => r['文件'] === abs('2-2022'))!;
-    expect(Number(row['carry-over'])).toBeGreaterThan(0);
+    // each check's column named as an official reads it, with its rule id
+    expect(Number(row['上下年衔接（carry-over）'])).toBeGreaterThan(0);
     expect(row['机关']).toBe(spec('2-2022').body);
-    expect(rows.find((r) => r['文件'] === abs('0-2022'))!['carry-over']).toBe('0');
+    expect(row['报告类型']).toBe('本机关报告');
+    expect(rows.find((r) => r['文件'] === abs('0-2022'))!['上下年衔接（carry-over）']).toBe('0');
   });
 
   it('writes summary.xlsx: one row per report, and tables 3 and 4 of every report', async () => {
@@ -122,7 +124,7 @@ describe('ogi-lint audit on a generated area', () => {
     expect(reports!.rowCount).toBe(audit.results.length + 1);
     const header = (reports!.getRow(1).values as unknown[]).slice(1);
     expect(header.slice(0, 2)).toEqual(['文件', '机关']);
-    expect(header).toContain('copied-text');
+    expect(header).toContain('内容雷同（copied-text）');
     // one row per report, in the order of the first sheet; a column per cell of tables 3 and 4
     expect(tables!.rowCount).toBe(audit.results.length + 1);
     const cols = (tables!.getRow(1).values as unknown[]) as string[];

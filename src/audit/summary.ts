@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import type { Locale } from '../rules/types.js';
+import type { Locale, Localised } from '../rules/types.js';
+import { RULE_NAMES } from '../output/rule-names.js';
 import { builtinProfiles } from '../config/profiles.js';
 import { knownTemplates } from '../model/tables/index.js';
 import { allRules } from '../../rules/index.js';
@@ -45,6 +46,17 @@ function chartScript(): string {
 const CSV_HEAD = { zh: ['文件', '机关', '层级', '上级机关', '年度', '报告类型', '错误', '警告', '逾期发布'], en: ['file', 'body', 'level', 'parent', 'year', 'kind', 'errors', 'warnings', 'late'] };
 
 /**
+ * The header of the columns of the summary sheets: the fixed ones, then one per check, named as an
+ * official reads it (上下年衔接) with its rule id, which the rule's documentation is found by.
+ */
+function sheetHeader(locale: Locale, ruleIds: string[]): string[] {
+  return [...CSV_HEAD[locale], ...ruleIds.map((id) => (locale === 'zh' && RULE_NAMES[id] ? `${RULE_NAMES[id].zh}（${id}）` : id))];
+}
+
+/** What a report is, as the summary sheets say it: a government's summary of its area, or a body's own report. */
+const KIND_NAMES: Record<string, Localised> = { summary: { zh: '汇总报告', en: 'summary' }, body: { zh: '本机关报告', en: 'body' } };
+
+/**
  * Writes audit.json, summary.csv and summary.html as the results go by in path order, so that
  * only the current report is in memory; the parts that need every report (totals, findings
  * across reports, bodies, the area's tables) are written at the end.
@@ -77,7 +89,7 @@ export class SummaryWriter {
     this.html = open('summary.html');
     writeSync(this.json, '{"results":[\n');
     // a byte-order mark, so that Excel opens the file as UTF-8
-    writeSync(this.csv, `\ufeff${stringify([[...CSV_HEAD[locale], ...ruleIds]])}`);
+    writeSync(this.csv, `\ufeff${stringify([sheetHeader(locale, ruleIds)])}`);
     writeSync(this.html, htmlHead(locale));
     const book = temporaryFile(path.join(dir, 'summary.xlsx'));
     this.book = new XlsxBook(book, locale, ruleIds);
@@ -126,10 +138,9 @@ export class SummaryWriter {
     for (const id of crossIds) counts.set(id, (counts.get(id) ?? 0) + 1);
     const late = rec.messages.some((m) => m.ruleId === 'publish-date' && LATE_IDS.has(m.messageId ?? ''));
     const b = rec.body;
-    writeSync(
-      this.csv,
-      stringify([[rec.filePath, b.name ?? '', b.level ?? '', b.parent ?? '', b.year ?? '', b.kind ?? '', rec.errorCount, rec.warningCount, late ? 1 : 0, ...this.ruleIds.map((id) => counts.get(id) ?? 0)]]),
-    );
+    const kind = b.kind ? (KIND_NAMES[b.kind]?.[this.locale] ?? b.kind) : '';
+    const cells = [rec.filePath, b.name ?? '', b.level ?? '', b.parent ?? '', b.year ?? '', kind, rec.errorCount, rec.warningCount, late ? 1 : 0, ...this.ruleIds.map((id) => counts.get(id) ?? 0)];
+    writeSync(this.csv, stringify([cells]));
     // the list (what the table of reports sorts and filters) and the details (a report's own page), apart
     const row = { f: rec.filePath, b: b.name, l: b.level ?? '', p: b.parent ?? '', y: b.year, k: b.kind, e: rec.errorCount, w: rec.warningCount, late, r: [...counts.keys()] };
     const details = {
@@ -142,7 +153,7 @@ export class SummaryWriter {
     this.listRows.push(JSON.stringify(row));
     this.detailRows.push(JSON.stringify(details));
     if (this.listRows.length >= HTML_CHUNK) this.flushHtml();
-    this.book.row(rec, [rec.filePath, b.name ?? '', b.level ?? '', b.parent ?? '', b.year ?? '', b.kind ?? '', rec.errorCount, rec.warningCount, late ? 1 : 0, ...this.ruleIds.map((id) => counts.get(id) ?? 0)]);
+    this.book.row(rec, cells);
     this.first = false;
   }
 
@@ -184,8 +195,9 @@ export class SummaryWriter {
     }
     writeSync(this.json, '\n}\n');
     const rules = Object.fromEntries([...allRules, ...crossRules].map((r) => [r.id, r.description[this.locale]]));
+    const names = Object.fromEntries(Object.entries(RULE_NAMES).map(([id, n]) => [id, n[this.locale]]));
     // the page needs the findings across reports and the totals, not the list of bodies or of files
-    const page = { crossReport: end.cross, totals: end.totals, aggregate: end.area, unattributed: end.unattributed.length, rules, labels: tableLabels(this.locale), locale: this.locale };
+    const page = { crossReport: end.cross, totals: end.totals, aggregate: end.area, unattributed: end.unattributed.length, rules, names, labels: tableLabels(this.locale), locale: this.locale };
     writeSync(this.html, `<script type="application/gzip;base64" id="end" data-chunk="${HTML_CHUNK}">${packed(JSON.stringify(page))}</script>\n`);
     writeSync(this.html, `<script>${chartScript()}</script>\n<script>${APP}</script>\n</body></html>\n`);
     for (const fd of [this.json, this.csv, this.html]) closeSync(fd);
@@ -231,7 +243,7 @@ th{background:#f0f0f0;cursor:pointer;white-space:nowrap}th.sorted-asc::after{con
 td.num{text-align:right}.err{color:#b00020;font-weight:bold}.warn{color:#a86400}
 .filters{display:flex;flex-wrap:wrap;gap:8px;margin-bottom:8px}.filters input,.filters select{padding:4px}
 .bad{background:#ffd6d6;outline:2px solid #b00020}a{color:#0b57d0;cursor:pointer}
-#report-page{display:none}.src{font-family:monospace;background:#f7f7f7;border-left:3px solid #ccc;padding:2px 6px;margin-top:4px;white-space:pre-wrap}mark{background:#ffd6d6}.chart{max-width:900px;height:320px}
+#report-page{display:none}.rule-id{color:#777;font-size:smaller}.src{font-family:monospace;background:#f7f7f7;border-left:3px solid #ccc;padding:2px 6px;margin-top:4px;white-space:pre-wrap}mark{background:#ffd6d6}.chart{max-width:900px;height:320px}
 </style></head><body>
 <header><h1>${title}</h1></header>
 <main id="app"></main>
@@ -259,6 +271,9 @@ var app=document.getElementById('app');
 function label(kind,id){return (end.labels[kind]||{})[id]||id}
 function kindName(k){return ({proactive:t('表二 主动公开政府信息情况','Table 2'),applications:t('表三 收到和处理政府信息公开申请情况','Table 3'),'review-litigation':t('表四 行政复议、行政诉讼情况','Table 4')})[k]||k}
 var T=end.totals;
+function nameOf(id){return end.names[id]||id}
+// a check as an official reads it, with the rule id its documentation is found by
+function ruleCell(id){return el('td',{title:end.rules[id]||''},[nameOf(id)].concat(end.names[id]?[el('div',{class:'rule-id',text:id})]:[]))}
 var overview=el('section',{id:'overview'},[el('h2',{text:t('总体情况','Totals')})]);
 var cards=el('div',{class:'cards'});
 [[t('报告数','reports'),T.files],[t('机关数','bodies'),T.bodies],[t('有错误的报告','reports with errors'),T.filesWithErrors],[t('错误','errors'),T.errors],[t('警告','warnings'),T.warnings],[t('跨报告问题','across reports'),end.crossReport.length],[t('过于复杂的文件','too complex'),T.tooComplex],[t('未能确定机关或年度','not attributed'),end.unattributed]].forEach(function(c){cards.appendChild(el('div',{class:'card'},[el('b',{text:String(c[1])}),c[0]]))});
@@ -267,13 +282,13 @@ var kinds=el('section',{id:'kinds'},[el('h2',{text:t('问题类型','Defects by 
 var canvas=el('canvas',{id:'kinds-chart'});var box=el('div',{class:'chart'},[canvas]);kinds.appendChild(box);app.appendChild(kinds);
 var byRule=Object.assign({},T.byRule);Object.keys(T.crossReport).forEach(function(k){byRule[k]=(byRule[k]||0)+T.crossReport[k]});
 var ruleIds=Object.keys(byRule).sort(function(a,b){return byRule[b]-byRule[a]});
-if(window.Chart){new Chart(canvas,{type:'bar',data:{labels:ruleIds,datasets:[{label:t('问题数','findings'),data:ruleIds.map(function(k){return byRule[k]}),backgroundColor:'#c0392b'}]},options:{indexAxis:'y',maintainAspectRatio:false,animation:false,plugins:{tooltip:{callbacks:{afterLabel:function(c){return end.rules[c.label]||''}}}}}})}
+if(window.Chart){new Chart(canvas,{type:'bar',data:{labels:ruleIds.map(function(k){return (end.names[k]||k)+' '+k}),datasets:[{label:t('问题数','findings'),data:ruleIds.map(function(k){return byRule[k]}),backgroundColor:'#c0392b'}]},options:{indexAxis:'y',maintainAspectRatio:false,animation:false,plugins:{tooltip:{callbacks:{afterLabel:function(c){return end.rules[ruleIds[c.dataIndex]]||''}}}}}})}
 var cr=el('section',{id:'cross'},[el('h2',{text:t('跨报告问题','Findings across reports')})]);
 var crt=el('table',{},[el('tr',{},[el('th',{text:t('规则','rule')}),el('th',{text:t('级别','severity')}),el('th',{text:t('问题','finding')}),el('th',{text:t('涉及文件','files')})])]);
 var crossShown=0;
 function moreCross(){end.crossReport.slice(crossShown,crossShown+PAGE).forEach(function(f){var files=el('td');f.files.forEach(function(p,i){var idx=indexOf[p]===undefined?-1:indexOf[p];if(i)files.appendChild(document.createTextNode('；'));files.appendChild(idx>=0?el('a',{href:'#r'+idx,text:p}):document.createTextNode(p))});
 var msg=el('td',{},[f.message]);(f.passages||[]).forEach(function(p){msg.appendChild(el('div',{class:'warn',text:'「'+p.text+'」 '+t('行','lines ')+p.lines.join(' / ')}))});
-crt.appendChild(el('tr',{},[el('td',{text:f.ruleId}),el('td',{class:f.severity==='error'?'err':'warn',text:f.severity==='error'?t('错误','error'):t('警告','warning')}),msg,files]))});
+crt.appendChild(el('tr',{},[ruleCell(f.ruleId),el('td',{class:f.severity==='error'?'err':'warn',text:f.severity==='error'?t('错误','error'):t('警告','warning')}),msg,files]))});
 crossShown=Math.min(end.crossReport.length,crossShown+PAGE);crossMore.style.display=crossShown<end.crossReport.length?'':'none';crossMore.textContent=t('再显示 '+Math.min(PAGE,end.crossReport.length-crossShown)+' 条（共 '+end.crossReport.length+' 条）','show '+Math.min(PAGE,end.crossReport.length-crossShown)+' more (of '+end.crossReport.length+')')}
 var crossMore=el('button',{id:'cross-more'});crossMore.onclick=moreCross;
 cr.appendChild(crt);cr.appendChild(crossMore);moreCross();app.appendChild(cr);
@@ -284,7 +299,7 @@ function uniq(f){var s={};rows.forEach(function(r){var v=f(r);if(v!==null&&v!=='
 var fl=sel('filter-level',t('全部层级','all levels'),uniq(function(r){return r.l}));
 var fy=sel('filter-year',t('全部年度','all years'),uniq(function(r){return r.y}));
 var allChecks=uniq(function(){return null});rows.forEach(function(r){r.r.forEach(function(x){if(allChecks.indexOf(x)<0)allChecks.push(x)})});allChecks.sort();
-var fc=sel('filter-check',t('全部检查项','all checks'),allChecks);
+var fc=el('select',{id:'filter-check'},[el('option',{value:'',text:t('全部检查项','all checks')})].concat(allChecks.map(function(x){return el('option',{value:x,text:nameOf(x)})})));
 var fe=el('select',{id:'filter-errors'},[el('option',{value:'',text:t('全部报告','all reports')}),el('option',{value:'errors',text:t('只看有错误的','with errors only')}),el('option',{value:'late',text:t('只看逾期发布的','published late only')})]);
 list.appendChild(el('div',{class:'filters'},[q,fl,fy,fc,fe]));
 var cols=[['b',t('机关','body')],['l',t('层级','level')],['y',t('年度','year')],['e',t('错误','errors')],['w',t('警告','warnings')],['late',t('逾期发布','late')],['r',t('未通过的检查','failed checks')],['f',t('文件','file')]];
@@ -303,7 +318,7 @@ Array.prototype.forEach.call(head.children,function(th){th.className=th.getAttri
 pageNo=0;draw()}
 // one page of the list in the document at a time, however many reports there are
 function draw(){var pages=Math.max(1,Math.ceil(shown.length/PAGE));pageNo=Math.max(0,Math.min(pageNo,pages-1));
-tbody.innerHTML='';shown.slice(pageNo*PAGE,pageNo*PAGE+PAGE).forEach(function(i){var r=rows[i];tbody.appendChild(el('tr',{'data-file':r.f},[el('td',{},[el('a',{href:'#r'+i,text:r.b||t('（未能确定）','(unknown)')})]),el('td',{text:r.l}),el('td',{class:'num',text:r.y===null?'':String(r.y)}),el('td',{class:'num'+(r.e?' err':''),text:String(r.e)}),el('td',{class:'num'+(r.w?' warn':''),text:String(r.w)}),el('td',{text:r.late?t('是','yes'):''}),el('td',{text:r.r.join(', ')}),el('td',{text:r.f})]))});
+tbody.innerHTML='';shown.slice(pageNo*PAGE,pageNo*PAGE+PAGE).forEach(function(i){var r=rows[i];tbody.appendChild(el('tr',{'data-file':r.f},[el('td',{},[el('a',{href:'#r'+i,text:r.b||t('（未能确定）','(unknown)')})]),el('td',{text:r.l}),el('td',{class:'num',text:r.y===null?'':String(r.y)}),el('td',{class:'num'+(r.e?' err':''),text:String(r.e)}),el('td',{class:'num'+(r.w?' warn':''),text:String(r.w)}),el('td',{text:r.late?t('是','yes'):''}),el('td',{text:r.r.map(nameOf).join(t('、',', '))}),el('td',{text:r.f})]))});
 document.getElementById('shown-count').textContent=t('显示 ','showing ')+shown.length+' / '+rows.length;
 document.getElementById('page-info').textContent=t('第 '+(pageNo+1)+' / '+pages+' 页','page '+(pageNo+1)+' of '+pages);
 prev.disabled=pageNo===0;next.disabled=pageNo>=pages-1}
@@ -326,8 +341,8 @@ function drawReport(i,r){var crossHere=end.crossReport.filter(function(f){return
 page.appendChild(el('h2',{text:(r.b||r.f)+(r.y?' '+r.y+t('年度',''):'')}));page.appendChild(el('p',{text:r.f}));page.appendChild(el('p',{},[el('a',{href:'#',text:t('返回列表','back to the list')})]));
 var ft=el('table',{class:'findings'},[el('tr',{},[el('th',{text:t('位置','where')}),el('th',{text:t('级别','severity')}),el('th',{text:t('问题','finding')}),el('th',{text:t('规则','rule')})])]);
 function excerpt(m){var line=(r.x||{})[m[0]];if(line===undefined)return '';var a=m[1]-1,b=m[6]===m[0]?Math.max(m[7]-1,a+1):line.length;return el('div',{class:'src'},[line.slice(0,a),el('mark',{text:line.slice(a,b)}),line.slice(b)])}
-r.m.forEach(function(m){var msg=el('td',{},[m[4]]);var ex=excerpt(m);if(ex)msg.appendChild(ex);ft.appendChild(el('tr',{},[el('td',{text:m[0]+':'+m[1]+(m[5]?' '+m[5]:'')}),el('td',{class:m[2]===2?'err':'warn',text:m[2]===2?t('错误','error'):t('警告','warning')}),msg,el('td',{text:m[3]||''})]))});
-crossHere.forEach(function(f){ft.appendChild(el('tr',{},[el('td',{text:t('跨报告','across reports')}),el('td',{class:f.severity==='error'?'err':'warn',text:f.severity==='error'?t('错误','error'):t('警告','warning')}),el('td',{text:f.message}),el('td',{text:f.ruleId})]))});
+r.m.forEach(function(m){var msg=el('td',{},[m[4]]);var ex=excerpt(m);if(ex)msg.appendChild(ex);ft.appendChild(el('tr',{},[el('td',{text:m[0]+':'+m[1]+(m[5]?' '+m[5]:'')}),el('td',{class:m[2]===2?'err':'warn',text:m[2]===2?t('错误','error'):t('警告','warning')}),msg,ruleCell(m[3]||'')]))});
+crossHere.forEach(function(f){ft.appendChild(el('tr',{},[el('td',{text:t('跨报告','across reports')}),el('td',{class:f.severity==='error'?'err':'warn',text:f.severity==='error'?t('错误','error'):t('警告','warning')}),el('td',{text:f.message}),ruleCell(f.ruleId)]))});
 page.appendChild(ft);
 function bad(line,col){return r.m.some(function(m){return (m[0]<line||(m[0]===line&&m[1]<=col))&&(m[6]>line||(m[6]===line&&m[7]>col))})||crossHere.some(function(f){return (f.cells||[]).some(function(c){return c.file===r.f&&c.line===line&&c.column_===col})})}
 r.t.forEach(function(tb){page.appendChild(el('h3',{text:kindName(tb.kind)}));var colsSet=[];Object.keys(tb.cells).forEach(function(k){Object.keys(tb.cells[k]).forEach(function(c){if(colsSet.indexOf(c)<0)colsSet.push(c)})});
@@ -453,7 +468,7 @@ export class XlsxBook {
     this.wb = new (streamingWorkbookWriter())({ filename: this.file, useStyles: false, useSharedStrings: false });
     const zh = this.locale === 'zh';
     this.reports = this.wb.addWorksheet(zh ? '各报告' : 'reports', { views: [{ state: 'frozen', ySplit: 1 }] });
-    this.reports.addRow([...CSV_HEAD[this.locale], ...this.ruleIds]).commit();
+    this.reports.addRow(sheetHeader(this.locale, this.ruleIds)).commit();
     this.columns = tableColumns(this.locale);
     this.spool = openSync(this.spoolFile, 'w');
   }

@@ -138,6 +138,8 @@ describe('ogi-lint audit on a generated area', () => {
     });
     expect(carried).toEqual([spec('2-2022').carried[0]]);
     expect(cross!.rowCount).toBe(audit.crossReport.length + 1);
+    const crossRows = audit.crossReport.map((_, i) => (cross!.getRow(i + 2).values as unknown[]).slice(1, 3));
+    expect(crossRows).toContainEqual(['上下年衔接（carry-over）', '错误']);
   });
 
   it('writes summary.html as one file that needs no network', () => {

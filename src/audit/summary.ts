@@ -50,7 +50,12 @@ const CSV_HEAD = { zh: ['文件', '机关', '层级', '上级机关', '年度', 
  * official reads it (上下年衔接) with its rule id, which the rule's documentation is found by.
  */
 function sheetHeader(locale: Locale, ruleIds: string[]): string[] {
-  return [...CSV_HEAD[locale], ...ruleIds.map((id) => (locale === 'zh' && RULE_NAMES[id] ? `${RULE_NAMES[id].zh}（${id}）` : id))];
+  return [...CSV_HEAD[locale], ...ruleIds.map((id) => checkName(locale, id))];
+}
+
+/** A check in the summary sheets: 上下年衔接（carry-over）; the rule id alone in English. */
+function checkName(locale: Locale, id: string): string {
+  return locale === 'zh' && RULE_NAMES[id] ? `${RULE_NAMES[id].zh}（${id}）` : id;
 }
 
 /** What a report is, as the summary sheets say it: a government's summary of its area, or a body's own report. */
@@ -550,7 +555,8 @@ export class XlsxBook {
     if (!(await this.writeTables(stopped))) return false;
     const cross = this.wb.addWorksheet(zh ? '跨报告问题' : 'across reports');
     cross.addRow(zh ? ['规则', '级别', '问题', '文件'] : ['rule', 'severity', 'finding', 'files']).commit();
-    for (const f of end.cross) cross.addRow([f.ruleId, f.severity, f.message, f.files.join('\n')]).commit();
+    const severity = (s: string): string => (zh ? ({ error: '错误', warning: '警告' } as Record<string, string>)[s] ?? s : s);
+    for (const f of end.cross) cross.addRow([checkName(this.locale, f.ruleId), severity(f.severity), f.message, f.files.join('\n')]).commit();
     cross.commit();
     const area = this.wb.addWorksheet(zh ? '全地区汇总' : 'area');
     area.addRow(zh ? ['年度', '报告数', '表', '行', '列', '合计'] : ['year', 'reports', 'table', 'row', 'column', 'sum']).commit();

@@ -7,7 +7,10 @@
  * and optionally another build of ogi-lint (--baseline DIR: a folder with its bin/, dist/,
  * package.json). Reports are generated as bench/audit-bench.mjs does (same seed, same files).
  *
- *   npm run build && node bench/cpu-bench.mjs [--files 300] [--runs 3] [--jobs 2] [--baseline DIR] [--out bench/results/cpu-300]
+ *   npm run build && node bench/cpu-bench.mjs [--files 300] [--runs 3] [--jobs 2] [--baseline DIR] [--skip audit] [--out bench/results/cpu-300]
+ *
+ * `--skip WORDS` (comma-separated) leaves out the ogi-lint runs whose name holds one of the words
+ * (`--skip audit`: the plain run only); remark-cli, the parse floor and node's start-up always run.
  *
  * Prints a Markdown table; with --out writes DIR.md and DIR.json (with the load average).
  */
@@ -23,6 +26,7 @@ const runs = Number(opt('runs', '3'));
 const jobs = Number(opt('jobs', String(os.availableParallelism?.() ?? os.cpus().length)));
 const baseline = opt('baseline', '');
 const out = opt('out', '');
+const skip = opt('skip', '').split(',').filter(Boolean);
 
 const { exampleReport, table2Text, table3Text } = await import(path.join(root, 'dist/src/audit/example-reports.js'));
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ogi-cpu-bench-'));
@@ -54,6 +58,9 @@ function measure(cmd) {
   return { wall: +m[1], cpu: +m[2] + +m[3], rssMb: +m[4] / 1024, code: r.status };
 }
 
+for (const name of Object.keys(tools)) {
+  if ((name.startsWith('ogi-lint') || name.startsWith('baseline')) && skip.some((w) => name.includes(w))) delete tools[name];
+}
 const samples = Object.fromEntries(Object.keys(tools).map((k) => [k, []]));
 const loads = [];
 for (let i = 0; i < runs; i++) {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defineCrossRule, type CrossReportInput } from '../../src/audit/cross-rule.js';
-import { auditVocabulary } from '../../src/audit/bodies.js';
+import { placeWordExpression } from '../../src/model/title.js';
 import { uniqueSentences } from '../../src/audit/fingerprint.js';
 import { exampleReport } from '../../src/audit/example-reports.js';
 
@@ -217,7 +217,7 @@ export default defineCrossRule<Options>({
       }
       i = j;
     }
-    const placeWords = new RegExp(auditVocabulary().placeWords, 'u');
+    const placeWords = placeWordExpression();
     const found = [...pairs.entries()].sort((x, y) => x[0] - y[0]);
     for (const [key, p] of found) {
       if (p.count < options.minSentences) continue;

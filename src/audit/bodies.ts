@@ -7,7 +7,6 @@ import { namesOneBody } from '../model/title.js';
 interface AuditVocabulary {
   bodyName: { replace: [string, string][]; strip: string[] };
   boilerplate: string[];
-  placeWords: string;
 }
 
 export function auditVocabulary(): AuditVocabulary {

@@ -331,13 +331,18 @@ export function namesOneBody(name: string): boolean {
 }
 
 let placeWord: RegExp | undefined;
+/** The words that end a place's name (市, 区, 县, 街道…: `placeWords` of src/vocabulary/agency.json). */
+export function placeWordExpression(): RegExp {
+  placeWord ??= new RegExp(vocabulary<{ placeWords: string }>('agency').placeWords, 'u');
+  return placeWord;
+}
+
 /**
  * The title's name with its place, when the title gives a department's name without one (公安局2010年…)
- * and an opening line starts with the name and its place (靖宇县公安局高度重视…). The place words are
- * the audit vocabulary's (src/vocabulary/audit.json).
+ * and an opening line starts with the name and its place (靖宇县公安局高度重视…).
  */
 export function agencyWithPlace(name: string, blocks: Block[]): string | undefined {
-  placeWord ??= new RegExp(vocabulary<{ placeWords: string }>('audit').placeWords, 'u');
+  const placeWord = placeWordExpression();
   if (placeWord.test(name)) return undefined;
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const re = new RegExp(`(?:^|[\\s，,。；;：:、（(“"])(\\p{Script=Han}{2,12}${escaped})`, 'u');

@@ -2933,7 +2933,7 @@ return errors === 0;
 }
 
 const v1 = validate21;
-const schema25 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/agency.schema.json","title":"ogi-lint vocabulary: names of issuing bodies","description":"How the name of a body that issues a report ends, to find it in a title, under the report as a signature, and to tell a body's own report from a government's summary of its area.","type":"object","required":["endings","signatureEndings","governmentLevels","departmentEndings","introductionParts","introductions","notOwnName","everyPlaceHas"],"properties":{"$schema":{"type":"string"},"endings":{"$ref":"#/definitions/list","description":"what the issuing body's name in a title ends with (局, 人民政府, 县)"},"signatureEndings":{"$ref":"#/definitions/list","description":"what a body's name standing alone under the report (a signature) ends with"},"governmentLevels":{"$ref":"#/definitions/list","description":"administrative levels whose government (某某县人民政府) publishes a summary report of its area"},"departmentEndings":{"$ref":"#/definitions/list","description":"what the name of a department, office or township ends with: its report is its own, not a summary"},"introductionParts":{"type":"object","description":"the pieces the introductions are written with, each a regular expression put in place of {name}, {year} and {report}: `name` must hold a group named `body`, the body's name","required":["name","year","report"],"properties":{"name":{"type":"string","minLength":1},"year":{"type":"string","minLength":1},"report":{"type":"string","minLength":1}},"additionalProperties":false},"introductions":{"$ref":"#/definitions/list","description":"how a report names its own issuing body in its opening lines when it has no title line (由某某局编制, 现公布某某县2022年政府信息公开工作年度报告, 2020年，某某镇认真…): regular expressions (Unicode mode) with {name}, {year} and {report}, tried in order on each of the first lines"},"notOwnName":{"$ref":"#/definitions/list","description":"what an own name does not start with, each a regular expression (Unicode mode): a pronoun (本局, 我镇), a word before the name (现由, 依照), or a bare level (县政府办公室 names no one body); with a lookahead where a place's name starts the same way (本溪, 全椒, 市中区)"},"everyPlaceHas":{"$ref":"#/definitions/list","description":"names that the body of every place has (水务局, 人民政府办公室, 卫健委), each a regular expression (Unicode mode) matched against the whole name: such a name without its place names no one body, so a report that gives no more is not filed under it"}},"additionalProperties":false,"definitions":{"list":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}}};
+const schema25 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/agency.schema.json","title":"ogi-lint vocabulary: names of issuing bodies","description":"How the name of a body that issues a report ends, to find it in a title, under the report as a signature, and to tell a body's own report from a government's summary of its area.","type":"object","required":["endings","signatureEndings","governmentLevels","departmentEndings","introductionParts","introductions","notOwnName","everyPlaceHas","placeWords"],"properties":{"$schema":{"type":"string"},"endings":{"$ref":"#/definitions/list","description":"what the issuing body's name in a title ends with (局, 人民政府, 县)"},"signatureEndings":{"$ref":"#/definitions/list","description":"what a body's name standing alone under the report (a signature) ends with"},"governmentLevels":{"$ref":"#/definitions/list","description":"administrative levels whose government (某某县人民政府) publishes a summary report of its area"},"departmentEndings":{"$ref":"#/definitions/list","description":"what the name of a department, office or township ends with: its report is its own, not a summary"},"introductionParts":{"type":"object","description":"the pieces the introductions are written with, each a regular expression put in place of {name}, {year} and {report}: `name` must hold a group named `body`, the body's name","required":["name","year","report"],"properties":{"name":{"type":"string","minLength":1},"year":{"type":"string","minLength":1},"report":{"type":"string","minLength":1}},"additionalProperties":false},"introductions":{"$ref":"#/definitions/list","description":"how a report names its own issuing body in its opening lines when it has no title line (由某某局编制, 现公布某某县2022年政府信息公开工作年度报告, 2020年，某某镇认真…): regular expressions (Unicode mode) with {name}, {year} and {report}, tried in order on each of the first lines"},"notOwnName":{"$ref":"#/definitions/list","description":"what an own name does not start with, each a regular expression (Unicode mode): a pronoun (本局, 我镇), a word before the name (现由, 依照), or a bare level (县政府办公室 names no one body); with a lookahead where a place's name starts the same way (本溪, 全椒, 市中区)"},"everyPlaceHas":{"$ref":"#/definitions/list","description":"names that the body of every place has (水务局, 人民政府办公室, 卫健委), each a regular expression (Unicode mode) matched against the whole name: such a name without its place names no one body, so a report that gives no more is not filed under it"},"placeWords":{"type":"string","minLength":1,"description":"a regular expression (Unicode mode) of the words that end a place's name (市, 区, 县, 街道…): what a body's name holds when it names its place"}},"additionalProperties":false,"definitions":{"list":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}}};
 const schema26 = {"type":"array","minItems":1,"items":{"type":"string","minLength":1}};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -3021,9 +3021,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func4.call(schema25.properties, key0))){
-const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema25,data};
+if(data.placeWords === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "placeWords"},message:"must have required property '"+"placeWords"+"'",schema:schema25.required,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3032,11 +3031,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.$schema !== undefined){
-let data0 = data.$schema;
-if(typeof data0 !== "string"){
-const err9 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.$schema.type,parentSchema:schema25.properties.$schema,data:data0};
+for(const key0 in data){
+if(!(func4.call(schema25.properties, key0))){
+const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3046,11 +3043,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.endings !== undefined){
-let data1 = data.endings;
-if(Array.isArray(data1)){
-if(data1.length < 1){
-const err10 = {instancePath:instancePath+"/endings",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data1};
+if(data.$schema !== undefined){
+let data0 = data.$schema;
+if(typeof data0 !== "string"){
+const err10 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.$schema.type,parentSchema:schema25.properties.$schema,data:data0};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3059,12 +3055,12 @@ vErrors.push(err10);
 }
 errors++;
 }
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
-if(typeof data2 === "string"){
-if(func2(data2) < 1){
-const err11 = {instancePath:instancePath+"/endings/" + i0,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data2};
+}
+if(data.endings !== undefined){
+let data1 = data.endings;
+if(Array.isArray(data1)){
+if(data1.length < 1){
+const err11 = {instancePath:instancePath+"/endings",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3073,9 +3069,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/endings/" + i0,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data2};
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+const err12 = {instancePath:instancePath+"/endings/" + i0,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3085,9 +3084,8 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
 else {
-const err13 = {instancePath:instancePath+"/endings",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data1};
+const err13 = {instancePath:instancePath+"/endings/" + i0,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3097,11 +3095,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.signatureEndings !== undefined){
-let data3 = data.signatureEndings;
-if(Array.isArray(data3)){
-if(data3.length < 1){
-const err14 = {instancePath:instancePath+"/signatureEndings",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data3};
+}
+else {
+const err14 = {instancePath:instancePath+"/endings",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3110,12 +3106,12 @@ vErrors.push(err14);
 }
 errors++;
 }
-const len1 = data3.length;
-for(let i1=0; i1<len1; i1++){
-let data4 = data3[i1];
-if(typeof data4 === "string"){
-if(func2(data4) < 1){
-const err15 = {instancePath:instancePath+"/signatureEndings/" + i1,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data4};
+}
+if(data.signatureEndings !== undefined){
+let data3 = data.signatureEndings;
+if(Array.isArray(data3)){
+if(data3.length < 1){
+const err15 = {instancePath:instancePath+"/signatureEndings",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3124,9 +3120,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-else {
-const err16 = {instancePath:instancePath+"/signatureEndings/" + i1,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data4};
+const len1 = data3.length;
+for(let i1=0; i1<len1; i1++){
+let data4 = data3[i1];
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err16 = {instancePath:instancePath+"/signatureEndings/" + i1,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3136,9 +3135,8 @@ vErrors.push(err16);
 errors++;
 }
 }
-}
 else {
-const err17 = {instancePath:instancePath+"/signatureEndings",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data3};
+const err17 = {instancePath:instancePath+"/signatureEndings/" + i1,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3148,11 +3146,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.governmentLevels !== undefined){
-let data5 = data.governmentLevels;
-if(Array.isArray(data5)){
-if(data5.length < 1){
-const err18 = {instancePath:instancePath+"/governmentLevels",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data5};
+}
+else {
+const err18 = {instancePath:instancePath+"/signatureEndings",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3161,12 +3157,12 @@ vErrors.push(err18);
 }
 errors++;
 }
-const len2 = data5.length;
-for(let i2=0; i2<len2; i2++){
-let data6 = data5[i2];
-if(typeof data6 === "string"){
-if(func2(data6) < 1){
-const err19 = {instancePath:instancePath+"/governmentLevels/" + i2,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data6};
+}
+if(data.governmentLevels !== undefined){
+let data5 = data.governmentLevels;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err19 = {instancePath:instancePath+"/governmentLevels",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3175,9 +3171,12 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/governmentLevels/" + i2,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data6};
+const len2 = data5.length;
+for(let i2=0; i2<len2; i2++){
+let data6 = data5[i2];
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err20 = {instancePath:instancePath+"/governmentLevels/" + i2,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3187,9 +3186,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
 else {
-const err21 = {instancePath:instancePath+"/governmentLevels",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data5};
+const err21 = {instancePath:instancePath+"/governmentLevels/" + i2,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3199,11 +3197,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.departmentEndings !== undefined){
-let data7 = data.departmentEndings;
-if(Array.isArray(data7)){
-if(data7.length < 1){
-const err22 = {instancePath:instancePath+"/departmentEndings",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data7};
+}
+else {
+const err22 = {instancePath:instancePath+"/governmentLevels",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data5};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3212,12 +3208,12 @@ vErrors.push(err22);
 }
 errors++;
 }
-const len3 = data7.length;
-for(let i3=0; i3<len3; i3++){
-let data8 = data7[i3];
-if(typeof data8 === "string"){
-if(func2(data8) < 1){
-const err23 = {instancePath:instancePath+"/departmentEndings/" + i3,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data8};
+}
+if(data.departmentEndings !== undefined){
+let data7 = data.departmentEndings;
+if(Array.isArray(data7)){
+if(data7.length < 1){
+const err23 = {instancePath:instancePath+"/departmentEndings",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3226,9 +3222,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-else {
-const err24 = {instancePath:instancePath+"/departmentEndings/" + i3,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data8};
+const len3 = data7.length;
+for(let i3=0; i3<len3; i3++){
+let data8 = data7[i3];
+if(typeof data8 === "string"){
+if(func2(data8) < 1){
+const err24 = {instancePath:instancePath+"/departmentEndings/" + i3,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3238,9 +3237,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
 else {
-const err25 = {instancePath:instancePath+"/departmentEndings",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data7};
+const err25 = {instancePath:instancePath+"/departmentEndings/" + i3,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3250,11 +3248,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.introductionParts !== undefined){
-let data9 = data.introductionParts;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.name === undefined){
-const err26 = {instancePath:instancePath+"/introductionParts",schemaPath:"#/properties/introductionParts/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema25.properties.introductionParts.required,parentSchema:schema25.properties.introductionParts,data:data9};
+}
+else {
+const err26 = {instancePath:instancePath+"/departmentEndings",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data7};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3263,8 +3259,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data9.year === undefined){
-const err27 = {instancePath:instancePath+"/introductionParts",schemaPath:"#/properties/introductionParts/required",keyword:"required",params:{missingProperty: "year"},message:"must have required property '"+"year"+"'",schema:schema25.properties.introductionParts.required,parentSchema:schema25.properties.introductionParts,data:data9};
+}
+if(data.introductionParts !== undefined){
+let data9 = data.introductionParts;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.name === undefined){
+const err27 = {instancePath:instancePath+"/introductionParts",schemaPath:"#/properties/introductionParts/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema25.properties.introductionParts.required,parentSchema:schema25.properties.introductionParts,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3273,8 +3273,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data9.report === undefined){
-const err28 = {instancePath:instancePath+"/introductionParts",schemaPath:"#/properties/introductionParts/required",keyword:"required",params:{missingProperty: "report"},message:"must have required property '"+"report"+"'",schema:schema25.properties.introductionParts.required,parentSchema:schema25.properties.introductionParts,data:data9};
+if(data9.year === undefined){
+const err28 = {instancePath:instancePath+"/introductionParts",schemaPath:"#/properties/introductionParts/required",keyword:"required",params:{missingProperty: "year"},message:"must have required property '"+"year"+"'",schema:schema25.properties.introductionParts.required,parentSchema:schema25.properties.introductionParts,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3283,9 +3283,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-for(const key1 in data9){
-if(!(((key1 === "name") || (key1 === "year")) || (key1 === "report"))){
-const err29 = {instancePath:instancePath+"/introductionParts",schemaPath:"#/properties/introductionParts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema25.properties.introductionParts,data:data9};
+if(data9.report === undefined){
+const err29 = {instancePath:instancePath+"/introductionParts",schemaPath:"#/properties/introductionParts/required",keyword:"required",params:{missingProperty: "report"},message:"must have required property '"+"report"+"'",schema:schema25.properties.introductionParts.required,parentSchema:schema25.properties.introductionParts,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3294,12 +3293,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-if(data9.name !== undefined){
-let data10 = data9.name;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err30 = {instancePath:instancePath+"/introductionParts/name",schemaPath:"#/properties/introductionParts/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.properties.introductionParts.properties.name,data:data10};
+for(const key1 in data9){
+if(!(((key1 === "name") || (key1 === "year")) || (key1 === "report"))){
+const err30 = {instancePath:instancePath+"/introductionParts",schemaPath:"#/properties/introductionParts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema25.properties.introductionParts,data:data9};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3309,8 +3305,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/introductionParts/name",schemaPath:"#/properties/introductionParts/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.introductionParts.properties.name.type,parentSchema:schema25.properties.introductionParts.properties.name,data:data10};
+if(data9.name !== undefined){
+let data10 = data9.name;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err31 = {instancePath:instancePath+"/introductionParts/name",schemaPath:"#/properties/introductionParts/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.properties.introductionParts.properties.name,data:data10};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3320,11 +3319,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data9.year !== undefined){
-let data11 = data9.year;
-if(typeof data11 === "string"){
-if(func2(data11) < 1){
-const err32 = {instancePath:instancePath+"/introductionParts/year",schemaPath:"#/properties/introductionParts/properties/year/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.properties.introductionParts.properties.year,data:data11};
+else {
+const err32 = {instancePath:instancePath+"/introductionParts/name",schemaPath:"#/properties/introductionParts/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.introductionParts.properties.name.type,parentSchema:schema25.properties.introductionParts.properties.name,data:data10};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3334,8 +3330,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-else {
-const err33 = {instancePath:instancePath+"/introductionParts/year",schemaPath:"#/properties/introductionParts/properties/year/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.introductionParts.properties.year.type,parentSchema:schema25.properties.introductionParts.properties.year,data:data11};
+if(data9.year !== undefined){
+let data11 = data9.year;
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+const err33 = {instancePath:instancePath+"/introductionParts/year",schemaPath:"#/properties/introductionParts/properties/year/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.properties.introductionParts.properties.year,data:data11};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3345,11 +3344,8 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data9.report !== undefined){
-let data12 = data9.report;
-if(typeof data12 === "string"){
-if(func2(data12) < 1){
-const err34 = {instancePath:instancePath+"/introductionParts/report",schemaPath:"#/properties/introductionParts/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.properties.introductionParts.properties.report,data:data12};
+else {
+const err34 = {instancePath:instancePath+"/introductionParts/year",schemaPath:"#/properties/introductionParts/properties/year/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.introductionParts.properties.year.type,parentSchema:schema25.properties.introductionParts.properties.year,data:data11};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3359,8 +3355,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-else {
-const err35 = {instancePath:instancePath+"/introductionParts/report",schemaPath:"#/properties/introductionParts/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.introductionParts.properties.report.type,parentSchema:schema25.properties.introductionParts.properties.report,data:data12};
+if(data9.report !== undefined){
+let data12 = data9.report;
+if(typeof data12 === "string"){
+if(func2(data12) < 1){
+const err35 = {instancePath:instancePath+"/introductionParts/report",schemaPath:"#/properties/introductionParts/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.properties.introductionParts.properties.report,data:data12};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3370,9 +3369,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-}
 else {
-const err36 = {instancePath:instancePath+"/introductionParts",schemaPath:"#/properties/introductionParts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.properties.introductionParts.type,parentSchema:schema25.properties.introductionParts,data:data9};
+const err36 = {instancePath:instancePath+"/introductionParts/report",schemaPath:"#/properties/introductionParts/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.introductionParts.properties.report.type,parentSchema:schema25.properties.introductionParts.properties.report,data:data12};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3382,11 +3380,9 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.introductions !== undefined){
-let data13 = data.introductions;
-if(Array.isArray(data13)){
-if(data13.length < 1){
-const err37 = {instancePath:instancePath+"/introductions",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data13};
+}
+else {
+const err37 = {instancePath:instancePath+"/introductionParts",schemaPath:"#/properties/introductionParts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.properties.introductionParts.type,parentSchema:schema25.properties.introductionParts,data:data9};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -3395,12 +3391,12 @@ vErrors.push(err37);
 }
 errors++;
 }
-const len4 = data13.length;
-for(let i4=0; i4<len4; i4++){
-let data14 = data13[i4];
-if(typeof data14 === "string"){
-if(func2(data14) < 1){
-const err38 = {instancePath:instancePath+"/introductions/" + i4,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data14};
+}
+if(data.introductions !== undefined){
+let data13 = data.introductions;
+if(Array.isArray(data13)){
+if(data13.length < 1){
+const err38 = {instancePath:instancePath+"/introductions",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data13};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -3409,9 +3405,12 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/introductions/" + i4,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data14};
+const len4 = data13.length;
+for(let i4=0; i4<len4; i4++){
+let data14 = data13[i4];
+if(typeof data14 === "string"){
+if(func2(data14) < 1){
+const err39 = {instancePath:instancePath+"/introductions/" + i4,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data14};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -3421,9 +3420,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
 else {
-const err40 = {instancePath:instancePath+"/introductions",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data13};
+const err40 = {instancePath:instancePath+"/introductions/" + i4,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data14};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -3433,11 +3431,9 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.notOwnName !== undefined){
-let data15 = data.notOwnName;
-if(Array.isArray(data15)){
-if(data15.length < 1){
-const err41 = {instancePath:instancePath+"/notOwnName",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data15};
+}
+else {
+const err41 = {instancePath:instancePath+"/introductions",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data13};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -3446,12 +3442,12 @@ vErrors.push(err41);
 }
 errors++;
 }
-const len5 = data15.length;
-for(let i5=0; i5<len5; i5++){
-let data16 = data15[i5];
-if(typeof data16 === "string"){
-if(func2(data16) < 1){
-const err42 = {instancePath:instancePath+"/notOwnName/" + i5,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data16};
+}
+if(data.notOwnName !== undefined){
+let data15 = data.notOwnName;
+if(Array.isArray(data15)){
+if(data15.length < 1){
+const err42 = {instancePath:instancePath+"/notOwnName",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data15};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3460,9 +3456,12 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-else {
-const err43 = {instancePath:instancePath+"/notOwnName/" + i5,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data16};
+const len5 = data15.length;
+for(let i5=0; i5<len5; i5++){
+let data16 = data15[i5];
+if(typeof data16 === "string"){
+if(func2(data16) < 1){
+const err43 = {instancePath:instancePath+"/notOwnName/" + i5,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data16};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3472,9 +3471,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-}
 else {
-const err44 = {instancePath:instancePath+"/notOwnName",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data15};
+const err44 = {instancePath:instancePath+"/notOwnName/" + i5,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data16};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3484,11 +3482,9 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.everyPlaceHas !== undefined){
-let data17 = data.everyPlaceHas;
-if(Array.isArray(data17)){
-if(data17.length < 1){
-const err45 = {instancePath:instancePath+"/everyPlaceHas",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data17};
+}
+else {
+const err45 = {instancePath:instancePath+"/notOwnName",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data15};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -3497,12 +3493,12 @@ vErrors.push(err45);
 }
 errors++;
 }
-const len6 = data17.length;
-for(let i6=0; i6<len6; i6++){
-let data18 = data17[i6];
-if(typeof data18 === "string"){
-if(func2(data18) < 1){
-const err46 = {instancePath:instancePath+"/everyPlaceHas/" + i6,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data18};
+}
+if(data.everyPlaceHas !== undefined){
+let data17 = data.everyPlaceHas;
+if(Array.isArray(data17)){
+if(data17.length < 1){
+const err46 = {instancePath:instancePath+"/everyPlaceHas",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data17};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -3511,9 +3507,12 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-else {
-const err47 = {instancePath:instancePath+"/everyPlaceHas/" + i6,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data18};
+const len6 = data17.length;
+for(let i6=0; i6<len6; i6++){
+let data18 = data17[i6];
+if(typeof data18 === "string"){
+if(func2(data18) < 1){
+const err47 = {instancePath:instancePath+"/everyPlaceHas/" + i6,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data18};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -3523,9 +3522,8 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
 else {
-const err48 = {instancePath:instancePath+"/everyPlaceHas",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data17};
+const err48 = {instancePath:instancePath+"/everyPlaceHas/" + i6,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data18};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -3537,7 +3535,7 @@ errors++;
 }
 }
 else {
-const err49 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
+const err49 = {instancePath:instancePath+"/everyPlaceHas",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data17};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -3546,12 +3544,49 @@ vErrors.push(err49);
 }
 errors++;
 }
+}
+if(data.placeWords !== undefined){
+let data19 = data.placeWords;
+if(typeof data19 === "string"){
+if(func2(data19) < 1){
+const err50 = {instancePath:instancePath+"/placeWords",schemaPath:"#/properties/placeWords/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.properties.placeWords,data:data19};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/placeWords",schemaPath:"#/properties/placeWords/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.placeWords.type,parentSchema:schema25.properties.placeWords,data:data19};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
 validate21.errors = vErrors;
 return errors === 0;
 }
 
 const v2 = validate22;
-const schema33 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/audit.schema.json","title":"Wording used by the audit of many reports","type":"object","required":["bodyName","boilerplate","placeWords"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"bodyName":{"description":"How body names are normalised so that 区人民政府办公室 and 区政府办 are one body","type":"object","required":["replace","strip"],"additionalProperties":false,"properties":{"replace":{"description":"[long form, short form] pairs, applied longest first","type":"array","items":{"type":"array","items":{"type":"string"},"minItems":2,"maxItems":2}},"strip":{"description":"regular expressions removed from the name","type":"array","items":{"type":"string"}}}},"boilerplate":{"description":"regular expressions of sentences that the format itself makes every report contain (the 条例 citation, the statistics period, the contact); they never count as copied","type":"array","items":{"type":"string"}},"placeWords":{"description":"a regular expression of the words that end a place name (市, 区, 县…)","type":"string"}}};
+const schema33 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/audit.schema.json","title":"Wording used by the audit of many reports","type":"object","required":["bodyName","boilerplate"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"bodyName":{"description":"How body names are normalised so that 区人民政府办公室 and 区政府办 are one body","type":"object","required":["replace","strip"],"additionalProperties":false,"properties":{"replace":{"description":"[long form, short form] pairs, applied longest first","type":"array","items":{"type":"array","items":{"type":"string"},"minItems":2,"maxItems":2}},"strip":{"description":"regular expressions removed from the name","type":"array","items":{"type":"string"}}}},"boilerplate":{"description":"regular expressions of sentences that the format itself makes every report contain (the 条例 citation, the statistics period, the contact); they never count as copied","type":"array","items":{"type":"string"}}}};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://ogi-lint.dev/schemas/vocabulary/audit.schema.json" */;
@@ -3578,8 +3613,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.placeWords === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "placeWords"},message:"must have required property '"+"placeWords"+"'",schema:schema33.required,parentSchema:schema33,data};
+for(const key0 in data){
+if(!(((key0 === "$schema") || (key0 === "bodyName")) || (key0 === "boilerplate"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3588,9 +3624,11 @@ vErrors.push(err2);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((((key0 === "$schema") || (key0 === "bodyName")) || (key0 === "boilerplate")) || (key0 === "placeWords"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data};
+}
+if(data.$schema !== undefined){
+let data0 = data.$schema;
+if(typeof data0 !== "string"){
+const err3 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.$schema.type,parentSchema:schema33.properties.$schema,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3600,10 +3638,11 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.$schema !== undefined){
-let data0 = data.$schema;
-if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.$schema.type,parentSchema:schema33.properties.$schema,data:data0};
+if(data.bodyName !== undefined){
+let data1 = data.bodyName;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.replace === undefined){
+const err4 = {instancePath:instancePath+"/bodyName",schemaPath:"#/properties/bodyName/required",keyword:"required",params:{missingProperty: "replace"},message:"must have required property '"+"replace"+"'",schema:schema33.properties.bodyName.required,parentSchema:schema33.properties.bodyName,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3612,12 +3651,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data.bodyName !== undefined){
-let data1 = data.bodyName;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.replace === undefined){
-const err5 = {instancePath:instancePath+"/bodyName",schemaPath:"#/properties/bodyName/required",keyword:"required",params:{missingProperty: "replace"},message:"must have required property '"+"replace"+"'",schema:schema33.properties.bodyName.required,parentSchema:schema33.properties.bodyName,data:data1};
+if(data1.strip === undefined){
+const err5 = {instancePath:instancePath+"/bodyName",schemaPath:"#/properties/bodyName/required",keyword:"required",params:{missingProperty: "strip"},message:"must have required property '"+"strip"+"'",schema:schema33.properties.bodyName.required,parentSchema:schema33.properties.bodyName,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3626,24 +3661,14 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data1.strip === undefined){
-const err6 = {instancePath:instancePath+"/bodyName",schemaPath:"#/properties/bodyName/required",keyword:"required",params:{missingProperty: "strip"},message:"must have required property '"+"strip"+"'",schema:schema33.properties.bodyName.required,parentSchema:schema33.properties.bodyName,data:data1};
+for(const key1 in data1){
+if(!((key1 === "replace") || (key1 === "strip"))){
+const err6 = {instancePath:instancePath+"/bodyName",schemaPath:"#/properties/bodyName/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.bodyName,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
 else {
 vErrors.push(err6);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!((key1 === "replace") || (key1 === "strip"))){
-const err7 = {instancePath:instancePath+"/bodyName",schemaPath:"#/properties/bodyName/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.bodyName,data:data1};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
 }
 errors++;
 }
@@ -3656,7 +3681,17 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(Array.isArray(data3)){
 if(data3.length > 2){
-const err8 = {instancePath:instancePath+"/bodyName/replace/" + i0,schemaPath:"#/properties/bodyName/properties/replace/items/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema33.properties.bodyName.properties.replace.items,data:data3};
+const err7 = {instancePath:instancePath+"/bodyName/replace/" + i0,schemaPath:"#/properties/bodyName/properties/replace/items/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema33.properties.bodyName.properties.replace.items,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data3.length < 2){
+const err8 = {instancePath:instancePath+"/bodyName/replace/" + i0,schemaPath:"#/properties/bodyName/properties/replace/items/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema33.properties.bodyName.properties.replace.items,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3665,8 +3700,11 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data3.length < 2){
-const err9 = {instancePath:instancePath+"/bodyName/replace/" + i0,schemaPath:"#/properties/bodyName/properties/replace/items/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema33.properties.bodyName.properties.replace.items,data:data3};
+const len1 = data3.length;
+for(let i1=0; i1<len1; i1++){
+let data4 = data3[i1];
+if(typeof data4 !== "string"){
+const err9 = {instancePath:instancePath+"/bodyName/replace/" + i0+"/" + i1,schemaPath:"#/properties/bodyName/properties/replace/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.bodyName.properties.replace.items.items.type,parentSchema:schema33.properties.bodyName.properties.replace.items.items,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3675,11 +3713,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-const len1 = data3.length;
-for(let i1=0; i1<len1; i1++){
-let data4 = data3[i1];
-if(typeof data4 !== "string"){
-const err10 = {instancePath:instancePath+"/bodyName/replace/" + i0+"/" + i1,schemaPath:"#/properties/bodyName/properties/replace/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.bodyName.properties.replace.items.items.type,parentSchema:schema33.properties.bodyName.properties.replace.items.items,data:data4};
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/bodyName/replace/" + i0,schemaPath:"#/properties/bodyName/properties/replace/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.bodyName.properties.replace.items.type,parentSchema:schema33.properties.bodyName.properties.replace.items,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3691,24 +3728,12 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/bodyName/replace/" + i0,schemaPath:"#/properties/bodyName/properties/replace/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.bodyName.properties.replace.items.type,parentSchema:schema33.properties.bodyName.properties.replace.items,data:data3};
+const err11 = {instancePath:instancePath+"/bodyName/replace",schemaPath:"#/properties/bodyName/properties/replace/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.bodyName.properties.replace.type,parentSchema:schema33.properties.bodyName.properties.replace,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/bodyName/replace",schemaPath:"#/properties/bodyName/properties/replace/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.bodyName.properties.replace.type,parentSchema:schema33.properties.bodyName.properties.replace,data:data2};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
 }
 errors++;
 }
@@ -3720,7 +3745,19 @@ const len2 = data5.length;
 for(let i2=0; i2<len2; i2++){
 let data6 = data5[i2];
 if(typeof data6 !== "string"){
-const err13 = {instancePath:instancePath+"/bodyName/strip/" + i2,schemaPath:"#/properties/bodyName/properties/strip/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.bodyName.properties.strip.items.type,parentSchema:schema33.properties.bodyName.properties.strip.items,data:data6};
+const err12 = {instancePath:instancePath+"/bodyName/strip/" + i2,schemaPath:"#/properties/bodyName/properties/strip/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.bodyName.properties.strip.items.type,parentSchema:schema33.properties.bodyName.properties.strip.items,data:data6};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/bodyName/strip",schemaPath:"#/properties/bodyName/properties/strip/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.bodyName.properties.strip.type,parentSchema:schema33.properties.bodyName.properties.strip,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3732,24 +3769,12 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/bodyName/strip",schemaPath:"#/properties/bodyName/properties/strip/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.bodyName.properties.strip.type,parentSchema:schema33.properties.bodyName.properties.strip,data:data5};
+const err14 = {instancePath:instancePath+"/bodyName",schemaPath:"#/properties/bodyName/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.bodyName.type,parentSchema:schema33.properties.bodyName,data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
 else {
 vErrors.push(err14);
-}
-errors++;
-}
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/bodyName",schemaPath:"#/properties/bodyName/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.bodyName.type,parentSchema:schema33.properties.bodyName,data:data1};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
 }
 errors++;
 }
@@ -3761,7 +3786,19 @@ const len3 = data7.length;
 for(let i3=0; i3<len3; i3++){
 let data8 = data7[i3];
 if(typeof data8 !== "string"){
-const err16 = {instancePath:instancePath+"/boilerplate/" + i3,schemaPath:"#/properties/boilerplate/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.boilerplate.items.type,parentSchema:schema33.properties.boilerplate.items,data:data8};
+const err15 = {instancePath:instancePath+"/boilerplate/" + i3,schemaPath:"#/properties/boilerplate/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.boilerplate.items.type,parentSchema:schema33.properties.boilerplate.items,data:data8};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.boilerplate.type,parentSchema:schema33.properties.boilerplate,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3773,37 +3810,12 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.boilerplate.type,parentSchema:schema33.properties.boilerplate,data:data7};
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data.placeWords !== undefined){
-let data9 = data.placeWords;
-if(typeof data9 !== "string"){
-const err18 = {instancePath:instancePath+"/placeWords",schemaPath:"#/properties/placeWords/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.placeWords.type,parentSchema:schema33.properties.placeWords,data:data9};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
 }
 errors++;
 }

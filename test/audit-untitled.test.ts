@@ -26,6 +26,13 @@ const OPENINGS: ((body: string, year: number) => string)[] = [
 
 beforeAll(() => ensureBuilt());
 
+/** Audit the folder on one thread and read its audit.json. */
+function auditOf(dir: string, out: string): AuditJson {
+  const r = run(['audit', dir, '--out-dir', out, '-j', '1']);
+  expect(r.code, r.stderr).not.toBeNull();
+  return JSON.parse(readFileSync(path.join(out, 'audit.json'), 'utf8')) as AuditJson;
+}
+
 describe('ogi-lint audit on reports without a title line', () => {
   const dir = tempDir();
   const out = path.join(tempDir(), 'out');
@@ -43,11 +50,8 @@ describe('ogi-lint audit on reports without a title line', () => {
   });
   const abs = (id: string): string => path.join(dir, set.files.get(id)!);
   let audit: AuditJson;
-
   beforeAll(() => {
-    const r = run(['audit', dir, '--out-dir', out, '-j', '1']);
-    expect(r.code, r.stderr).not.toBeNull();
-    audit = JSON.parse(readFileSync(path.join(out, 'audit.json'), 'utf8')) as AuditJson;
+    audit = auditOf(dir, out);
   });
 
   it('attributes every report, the untitled ones to the same body as last year', () => {
@@ -89,11 +93,8 @@ describe('ogi-lint audit on reports that name their body without its place', () 
   dropPlace('2-2021', '民政局', true);
   dropPlace('2-2022', '民政局', true);
   let audit: AuditJson;
-
   beforeAll(() => {
-    const r = run(['audit', dir, '--out-dir', out, '-j', '1']);
-    expect(r.code, r.stderr).not.toBeNull();
-    audit = JSON.parse(readFileSync(path.join(out, 'audit.json'), 'utf8')) as AuditJson;
+    audit = auditOf(dir, out);
   });
 
   it('files a report that names its body only as 教育局 under no body, and lists it', () => {

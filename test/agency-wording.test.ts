@@ -165,6 +165,16 @@ describe('a name the body of every place has (水务局) names no one body', () 
     }
   });
 
+  it('a kind of zone many cities have (高新区, 经开区) names no one body without its city, nor does its department', () => {
+    const ZONES = ['高新区', '经开区', '经济技术开发区', '高新技术产业开发区', '工业园区'];
+    const alone = ZONES.flatMap((z) => [z, `${z}管委会`, `${z}管理委员会`, ...DEPARTMENTS.map((d) => z + d)]);
+    expect(alone.filter(namesOneBody)).toEqual([]);
+    const withCity = alone.map((n) => `杭州${n}`);
+    expect(withCity.filter((n) => !namesOneBody(n))).toEqual([]);
+    // a body of its own inside the zone is one body
+    expect(['高新区青田街道办事处', '经开区临江街道'].filter(namesOneBody)).toEqual(['高新区青田街道办事处', '经开区临江街道']);
+  });
+
   it('a report that gives no more than the name is filed under no body', () => {
     for (const dept of DEPARTMENTS) {
       const r = model(`${dept}2020年政府信息公开工作年度报告${BODY}`);

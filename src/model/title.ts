@@ -294,6 +294,7 @@ interface AgencyIntroductions {
   introductions: string[];
   notOwnName: string[];
   everyPlaceHas: string[];
+  zonesEveryCityHas: string[];
 }
 let intro: { exprs: RegExp[]; notOwn: RegExp; everyPlace: RegExp } | undefined;
 /** The introductions' expressions (src/vocabulary/agency.json), built once. */
@@ -305,7 +306,8 @@ function introductions(): NonNullable<typeof intro> {
   intro = {
     exprs: v.introductions.map((s) => new RegExp(fill(s), 'u')),
     notOwn: new RegExp(`^(?:${v.notOwnName.join('|')})`, 'u'),
-    everyPlace: new RegExp(`^(?:${v.everyPlaceHas.join('|')})$`, 'u'),
+    // (a zone alone, a zone's body, or a body of every place)
+    everyPlace: new RegExp(`^(?:(?:${v.zonesEveryCityHas.join('|')})(?:${v.everyPlaceHas.join('|')})?|(?:${v.everyPlaceHas.join('|')}))$`, 'u'),
   };
   return intro;
 }
@@ -323,8 +325,9 @@ export function ownBodyName(name: string): boolean {
 
 /**
  * Whether a name, as written, is one body's and no other's: its own (`ownBodyName`) and not a name
- * the body of every place has (水务局, 卫健委 without their county). A report is filed under its
- * body by such a name only: reports of two counties' 水务局 must not be taken for one body's years.
+ * the body of every place has (水务局, 卫健委 without their county; 高新区财政局 without its city).
+ * A report is filed under its body by such a name only: reports of two counties' 水务局 must not be
+ * taken for one body's years.
  */
 export function namesOneBody(name: string): boolean {
   return ownBodyName(name) && !introductions().everyPlace.test(name.normalize('NFKC').replace(/\s+/gu, ''));

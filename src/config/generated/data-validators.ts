@@ -2933,7 +2933,7 @@ return errors === 0;
 }
 
 const v1 = validate21;
-const schema25 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/agency.schema.json","title":"ogi-lint vocabulary: names of issuing bodies","description":"How the name of a body that issues a report ends, to find it in a title, under the report as a signature, and to tell a body's own report from a government's summary of its area.","type":"object","required":["endings","signatureEndings","governmentLevels","departmentEndings","introductionParts","introductions","notOwnName","everyPlaceHas","placeWords"],"properties":{"$schema":{"type":"string"},"endings":{"$ref":"#/definitions/list","description":"what the issuing body's name in a title ends with (局, 人民政府, 县)"},"signatureEndings":{"$ref":"#/definitions/list","description":"what a body's name standing alone under the report (a signature) ends with"},"governmentLevels":{"$ref":"#/definitions/list","description":"administrative levels whose government (某某县人民政府) publishes a summary report of its area"},"departmentEndings":{"$ref":"#/definitions/list","description":"what the name of a department, office or township ends with: its report is its own, not a summary"},"introductionParts":{"type":"object","description":"the pieces the introductions are written with, each a regular expression put in place of {name}, {year} and {report}: `name` must hold a group named `body`, the body's name","required":["name","year","report"],"properties":{"name":{"type":"string","minLength":1},"year":{"type":"string","minLength":1},"report":{"type":"string","minLength":1}},"additionalProperties":false},"introductions":{"$ref":"#/definitions/list","description":"how a report names its own issuing body in its opening lines when it has no title line (由某某局编制, 现公布某某县2022年政府信息公开工作年度报告, 2020年，某某镇认真…): regular expressions (Unicode mode) with {name}, {year} and {report}, tried in order on each of the first lines"},"notOwnName":{"$ref":"#/definitions/list","description":"what an own name does not start with, each a regular expression (Unicode mode): a pronoun (本局, 我镇), a word before the name (现由, 依照), or a bare level (县政府办公室 names no one body); with a lookahead where a place's name starts the same way (本溪, 全椒, 市中区)"},"everyPlaceHas":{"$ref":"#/definitions/list","description":"names that the body of every place has (水务局, 人民政府办公室, 卫健委), each a regular expression (Unicode mode) matched against the whole name: such a name without its place names no one body, so a report that gives no more is not filed under it"},"placeWords":{"type":"string","minLength":1,"description":"a regular expression (Unicode mode) of the words that end a place's name (市, 区, 县, 街道…): what a body's name holds when it names its place"}},"additionalProperties":false,"definitions":{"list":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}}};
+const schema25 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/agency.schema.json","title":"ogi-lint vocabulary: names of issuing bodies","description":"How the name of a body that issues a report ends, to find it in a title, under the report as a signature, and to tell a body's own report from a government's summary of its area.","type":"object","required":["endings","signatureEndings","governmentLevels","departmentEndings","introductionParts","introductions","notOwnName","everyPlaceHas","placeWords","zonesEveryCityHas"],"properties":{"$schema":{"type":"string"},"endings":{"$ref":"#/definitions/list","description":"what the issuing body's name in a title ends with (局, 人民政府, 县)"},"signatureEndings":{"$ref":"#/definitions/list","description":"what a body's name standing alone under the report (a signature) ends with"},"governmentLevels":{"$ref":"#/definitions/list","description":"administrative levels whose government (某某县人民政府) publishes a summary report of its area"},"departmentEndings":{"$ref":"#/definitions/list","description":"what the name of a department, office or township ends with: its report is its own, not a summary"},"introductionParts":{"type":"object","description":"the pieces the introductions are written with, each a regular expression put in place of {name}, {year} and {report}: `name` must hold a group named `body`, the body's name","required":["name","year","report"],"properties":{"name":{"type":"string","minLength":1},"year":{"type":"string","minLength":1},"report":{"type":"string","minLength":1}},"additionalProperties":false},"introductions":{"$ref":"#/definitions/list","description":"how a report names its own issuing body in its opening lines when it has no title line (由某某局编制, 现公布某某县2022年政府信息公开工作年度报告, 2020年，某某镇认真…): regular expressions (Unicode mode) with {name}, {year} and {report}, tried in order on each of the first lines"},"notOwnName":{"$ref":"#/definitions/list","description":"what an own name does not start with, each a regular expression (Unicode mode): a pronoun (本局, 我镇), a word before the name (现由, 依照), or a bare level (县政府办公室 names no one body); with a lookahead where a place's name starts the same way (本溪, 全椒, 市中区)"},"everyPlaceHas":{"$ref":"#/definitions/list","description":"names that the body of every place has (水务局, 人民政府办公室, 卫健委), each a regular expression (Unicode mode) matched against the whole name: such a name without its place names no one body, so a report that gives no more is not filed under it"},"placeWords":{"type":"string","minLength":1,"description":"a regular expression (Unicode mode) of the words that end a place's name (市, 区, 县, 街道…): what a body's name holds when it names its place"},"zonesEveryCityHas":{"$ref":"#/definitions/list","description":"kinds of zone that many cities have (高新区, 经开区), each a regular expression (Unicode mode): a name that starts with one and goes on with a name of everyPlaceHas (高新区财政局, 经开区管委会) names no one body either, until the city is named before it (杭州高新区)"}},"additionalProperties":false,"definitions":{"list":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}}};
 const schema26 = {"type":"array","minItems":1,"items":{"type":"string","minLength":1}};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -3031,9 +3031,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func4.call(schema25.properties, key0))){
-const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema25,data};
+if(data.zonesEveryCityHas === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "zonesEveryCityHas"},message:"must have required property '"+"zonesEveryCityHas"+"'",schema:schema25.required,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3042,11 +3041,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data.$schema !== undefined){
-let data0 = data.$schema;
-if(typeof data0 !== "string"){
-const err10 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.$schema.type,parentSchema:schema25.properties.$schema,data:data0};
+for(const key0 in data){
+if(!(func4.call(schema25.properties, key0))){
+const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3056,11 +3053,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.endings !== undefined){
-let data1 = data.endings;
-if(Array.isArray(data1)){
-if(data1.length < 1){
-const err11 = {instancePath:instancePath+"/endings",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data1};
+if(data.$schema !== undefined){
+let data0 = data.$schema;
+if(typeof data0 !== "string"){
+const err11 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.$schema.type,parentSchema:schema25.properties.$schema,data:data0};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3069,12 +3065,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
-if(typeof data2 === "string"){
-if(func2(data2) < 1){
-const err12 = {instancePath:instancePath+"/endings/" + i0,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data2};
+}
+if(data.endings !== undefined){
+let data1 = data.endings;
+if(Array.isArray(data1)){
+if(data1.length < 1){
+const err12 = {instancePath:instancePath+"/endings",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3083,9 +3079,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/endings/" + i0,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data2};
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+const err13 = {instancePath:instancePath+"/endings/" + i0,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3095,9 +3094,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-}
 else {
-const err14 = {instancePath:instancePath+"/endings",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data1};
+const err14 = {instancePath:instancePath+"/endings/" + i0,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3107,11 +3105,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.signatureEndings !== undefined){
-let data3 = data.signatureEndings;
-if(Array.isArray(data3)){
-if(data3.length < 1){
-const err15 = {instancePath:instancePath+"/signatureEndings",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data3};
+}
+else {
+const err15 = {instancePath:instancePath+"/endings",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3120,12 +3116,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-const len1 = data3.length;
-for(let i1=0; i1<len1; i1++){
-let data4 = data3[i1];
-if(typeof data4 === "string"){
-if(func2(data4) < 1){
-const err16 = {instancePath:instancePath+"/signatureEndings/" + i1,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data4};
+}
+if(data.signatureEndings !== undefined){
+let data3 = data.signatureEndings;
+if(Array.isArray(data3)){
+if(data3.length < 1){
+const err16 = {instancePath:instancePath+"/signatureEndings",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3134,9 +3130,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/signatureEndings/" + i1,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data4};
+const len1 = data3.length;
+for(let i1=0; i1<len1; i1++){
+let data4 = data3[i1];
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err17 = {instancePath:instancePath+"/signatureEndings/" + i1,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3146,9 +3145,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
 else {
-const err18 = {instancePath:instancePath+"/signatureEndings",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data3};
+const err18 = {instancePath:instancePath+"/signatureEndings/" + i1,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3158,11 +3156,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.governmentLevels !== undefined){
-let data5 = data.governmentLevels;
-if(Array.isArray(data5)){
-if(data5.length < 1){
-const err19 = {instancePath:instancePath+"/governmentLevels",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data5};
+}
+else {
+const err19 = {instancePath:instancePath+"/signatureEndings",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data3};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3171,12 +3167,12 @@ vErrors.push(err19);
 }
 errors++;
 }
-const len2 = data5.length;
-for(let i2=0; i2<len2; i2++){
-let data6 = data5[i2];
-if(typeof data6 === "string"){
-if(func2(data6) < 1){
-const err20 = {instancePath:instancePath+"/governmentLevels/" + i2,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data6};
+}
+if(data.governmentLevels !== undefined){
+let data5 = data.governmentLevels;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err20 = {instancePath:instancePath+"/governmentLevels",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3185,9 +3181,12 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-else {
-const err21 = {instancePath:instancePath+"/governmentLevels/" + i2,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data6};
+const len2 = data5.length;
+for(let i2=0; i2<len2; i2++){
+let data6 = data5[i2];
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err21 = {instancePath:instancePath+"/governmentLevels/" + i2,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3197,9 +3196,8 @@ vErrors.push(err21);
 errors++;
 }
 }
-}
 else {
-const err22 = {instancePath:instancePath+"/governmentLevels",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data5};
+const err22 = {instancePath:instancePath+"/governmentLevels/" + i2,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3209,11 +3207,9 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.departmentEndings !== undefined){
-let data7 = data.departmentEndings;
-if(Array.isArray(data7)){
-if(data7.length < 1){
-const err23 = {instancePath:instancePath+"/departmentEndings",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data7};
+}
+else {
+const err23 = {instancePath:instancePath+"/governmentLevels",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3222,12 +3218,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-const len3 = data7.length;
-for(let i3=0; i3<len3; i3++){
-let data8 = data7[i3];
-if(typeof data8 === "string"){
-if(func2(data8) < 1){
-const err24 = {instancePath:instancePath+"/departmentEndings/" + i3,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data8};
+}
+if(data.departmentEndings !== undefined){
+let data7 = data.departmentEndings;
+if(Array.isArray(data7)){
+if(data7.length < 1){
+const err24 = {instancePath:instancePath+"/departmentEndings",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3236,9 +3232,12 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/departmentEndings/" + i3,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data8};
+const len3 = data7.length;
+for(let i3=0; i3<len3; i3++){
+let data8 = data7[i3];
+if(typeof data8 === "string"){
+if(func2(data8) < 1){
+const err25 = {instancePath:instancePath+"/departmentEndings/" + i3,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3248,9 +3247,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
 else {
-const err26 = {instancePath:instancePath+"/departmentEndings",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data7};
+const err26 = {instancePath:instancePath+"/departmentEndings/" + i3,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3260,11 +3258,9 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.introductionParts !== undefined){
-let data9 = data.introductionParts;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.name === undefined){
-const err27 = {instancePath:instancePath+"/introductionParts",schemaPath:"#/properties/introductionParts/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema25.properties.introductionParts.required,parentSchema:schema25.properties.introductionParts,data:data9};
+}
+else {
+const err27 = {instancePath:instancePath+"/departmentEndings",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data7};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3273,8 +3269,12 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data9.year === undefined){
-const err28 = {instancePath:instancePath+"/introductionParts",schemaPath:"#/properties/introductionParts/required",keyword:"required",params:{missingProperty: "year"},message:"must have required property '"+"year"+"'",schema:schema25.properties.introductionParts.required,parentSchema:schema25.properties.introductionParts,data:data9};
+}
+if(data.introductionParts !== undefined){
+let data9 = data.introductionParts;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.name === undefined){
+const err28 = {instancePath:instancePath+"/introductionParts",schemaPath:"#/properties/introductionParts/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema25.properties.introductionParts.required,parentSchema:schema25.properties.introductionParts,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3283,8 +3283,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data9.report === undefined){
-const err29 = {instancePath:instancePath+"/introductionParts",schemaPath:"#/properties/introductionParts/required",keyword:"required",params:{missingProperty: "report"},message:"must have required property '"+"report"+"'",schema:schema25.properties.introductionParts.required,parentSchema:schema25.properties.introductionParts,data:data9};
+if(data9.year === undefined){
+const err29 = {instancePath:instancePath+"/introductionParts",schemaPath:"#/properties/introductionParts/required",keyword:"required",params:{missingProperty: "year"},message:"must have required property '"+"year"+"'",schema:schema25.properties.introductionParts.required,parentSchema:schema25.properties.introductionParts,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3293,9 +3293,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-for(const key1 in data9){
-if(!(((key1 === "name") || (key1 === "year")) || (key1 === "report"))){
-const err30 = {instancePath:instancePath+"/introductionParts",schemaPath:"#/properties/introductionParts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema25.properties.introductionParts,data:data9};
+if(data9.report === undefined){
+const err30 = {instancePath:instancePath+"/introductionParts",schemaPath:"#/properties/introductionParts/required",keyword:"required",params:{missingProperty: "report"},message:"must have required property '"+"report"+"'",schema:schema25.properties.introductionParts.required,parentSchema:schema25.properties.introductionParts,data:data9};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3304,12 +3303,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-if(data9.name !== undefined){
-let data10 = data9.name;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err31 = {instancePath:instancePath+"/introductionParts/name",schemaPath:"#/properties/introductionParts/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.properties.introductionParts.properties.name,data:data10};
+for(const key1 in data9){
+if(!(((key1 === "name") || (key1 === "year")) || (key1 === "report"))){
+const err31 = {instancePath:instancePath+"/introductionParts",schemaPath:"#/properties/introductionParts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema25.properties.introductionParts,data:data9};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3319,8 +3315,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-else {
-const err32 = {instancePath:instancePath+"/introductionParts/name",schemaPath:"#/properties/introductionParts/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.introductionParts.properties.name.type,parentSchema:schema25.properties.introductionParts.properties.name,data:data10};
+if(data9.name !== undefined){
+let data10 = data9.name;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err32 = {instancePath:instancePath+"/introductionParts/name",schemaPath:"#/properties/introductionParts/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.properties.introductionParts.properties.name,data:data10};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3330,11 +3329,8 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data9.year !== undefined){
-let data11 = data9.year;
-if(typeof data11 === "string"){
-if(func2(data11) < 1){
-const err33 = {instancePath:instancePath+"/introductionParts/year",schemaPath:"#/properties/introductionParts/properties/year/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.properties.introductionParts.properties.year,data:data11};
+else {
+const err33 = {instancePath:instancePath+"/introductionParts/name",schemaPath:"#/properties/introductionParts/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.introductionParts.properties.name.type,parentSchema:schema25.properties.introductionParts.properties.name,data:data10};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3344,8 +3340,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-else {
-const err34 = {instancePath:instancePath+"/introductionParts/year",schemaPath:"#/properties/introductionParts/properties/year/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.introductionParts.properties.year.type,parentSchema:schema25.properties.introductionParts.properties.year,data:data11};
+if(data9.year !== undefined){
+let data11 = data9.year;
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+const err34 = {instancePath:instancePath+"/introductionParts/year",schemaPath:"#/properties/introductionParts/properties/year/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.properties.introductionParts.properties.year,data:data11};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3355,11 +3354,8 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data9.report !== undefined){
-let data12 = data9.report;
-if(typeof data12 === "string"){
-if(func2(data12) < 1){
-const err35 = {instancePath:instancePath+"/introductionParts/report",schemaPath:"#/properties/introductionParts/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.properties.introductionParts.properties.report,data:data12};
+else {
+const err35 = {instancePath:instancePath+"/introductionParts/year",schemaPath:"#/properties/introductionParts/properties/year/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.introductionParts.properties.year.type,parentSchema:schema25.properties.introductionParts.properties.year,data:data11};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3369,8 +3365,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-else {
-const err36 = {instancePath:instancePath+"/introductionParts/report",schemaPath:"#/properties/introductionParts/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.introductionParts.properties.report.type,parentSchema:schema25.properties.introductionParts.properties.report,data:data12};
+if(data9.report !== undefined){
+let data12 = data9.report;
+if(typeof data12 === "string"){
+if(func2(data12) < 1){
+const err36 = {instancePath:instancePath+"/introductionParts/report",schemaPath:"#/properties/introductionParts/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.properties.introductionParts.properties.report,data:data12};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3380,9 +3379,8 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
 else {
-const err37 = {instancePath:instancePath+"/introductionParts",schemaPath:"#/properties/introductionParts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.properties.introductionParts.type,parentSchema:schema25.properties.introductionParts,data:data9};
+const err37 = {instancePath:instancePath+"/introductionParts/report",schemaPath:"#/properties/introductionParts/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.introductionParts.properties.report.type,parentSchema:schema25.properties.introductionParts.properties.report,data:data12};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -3392,11 +3390,9 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.introductions !== undefined){
-let data13 = data.introductions;
-if(Array.isArray(data13)){
-if(data13.length < 1){
-const err38 = {instancePath:instancePath+"/introductions",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data13};
+}
+else {
+const err38 = {instancePath:instancePath+"/introductionParts",schemaPath:"#/properties/introductionParts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.properties.introductionParts.type,parentSchema:schema25.properties.introductionParts,data:data9};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -3405,12 +3401,12 @@ vErrors.push(err38);
 }
 errors++;
 }
-const len4 = data13.length;
-for(let i4=0; i4<len4; i4++){
-let data14 = data13[i4];
-if(typeof data14 === "string"){
-if(func2(data14) < 1){
-const err39 = {instancePath:instancePath+"/introductions/" + i4,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data14};
+}
+if(data.introductions !== undefined){
+let data13 = data.introductions;
+if(Array.isArray(data13)){
+if(data13.length < 1){
+const err39 = {instancePath:instancePath+"/introductions",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data13};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -3419,9 +3415,12 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/introductions/" + i4,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data14};
+const len4 = data13.length;
+for(let i4=0; i4<len4; i4++){
+let data14 = data13[i4];
+if(typeof data14 === "string"){
+if(func2(data14) < 1){
+const err40 = {instancePath:instancePath+"/introductions/" + i4,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data14};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -3431,9 +3430,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
 else {
-const err41 = {instancePath:instancePath+"/introductions",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data13};
+const err41 = {instancePath:instancePath+"/introductions/" + i4,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data14};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -3443,11 +3441,9 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.notOwnName !== undefined){
-let data15 = data.notOwnName;
-if(Array.isArray(data15)){
-if(data15.length < 1){
-const err42 = {instancePath:instancePath+"/notOwnName",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data15};
+}
+else {
+const err42 = {instancePath:instancePath+"/introductions",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data13};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3456,12 +3452,12 @@ vErrors.push(err42);
 }
 errors++;
 }
-const len5 = data15.length;
-for(let i5=0; i5<len5; i5++){
-let data16 = data15[i5];
-if(typeof data16 === "string"){
-if(func2(data16) < 1){
-const err43 = {instancePath:instancePath+"/notOwnName/" + i5,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data16};
+}
+if(data.notOwnName !== undefined){
+let data15 = data.notOwnName;
+if(Array.isArray(data15)){
+if(data15.length < 1){
+const err43 = {instancePath:instancePath+"/notOwnName",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data15};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3470,9 +3466,12 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-else {
-const err44 = {instancePath:instancePath+"/notOwnName/" + i5,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data16};
+const len5 = data15.length;
+for(let i5=0; i5<len5; i5++){
+let data16 = data15[i5];
+if(typeof data16 === "string"){
+if(func2(data16) < 1){
+const err44 = {instancePath:instancePath+"/notOwnName/" + i5,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data16};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3482,9 +3481,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-}
 else {
-const err45 = {instancePath:instancePath+"/notOwnName",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data15};
+const err45 = {instancePath:instancePath+"/notOwnName/" + i5,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data16};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -3494,11 +3492,9 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data.everyPlaceHas !== undefined){
-let data17 = data.everyPlaceHas;
-if(Array.isArray(data17)){
-if(data17.length < 1){
-const err46 = {instancePath:instancePath+"/everyPlaceHas",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data17};
+}
+else {
+const err46 = {instancePath:instancePath+"/notOwnName",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data15};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -3507,12 +3503,12 @@ vErrors.push(err46);
 }
 errors++;
 }
-const len6 = data17.length;
-for(let i6=0; i6<len6; i6++){
-let data18 = data17[i6];
-if(typeof data18 === "string"){
-if(func2(data18) < 1){
-const err47 = {instancePath:instancePath+"/everyPlaceHas/" + i6,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data18};
+}
+if(data.everyPlaceHas !== undefined){
+let data17 = data.everyPlaceHas;
+if(Array.isArray(data17)){
+if(data17.length < 1){
+const err47 = {instancePath:instancePath+"/everyPlaceHas",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data17};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -3521,9 +3517,12 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-else {
-const err48 = {instancePath:instancePath+"/everyPlaceHas/" + i6,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data18};
+const len6 = data17.length;
+for(let i6=0; i6<len6; i6++){
+let data18 = data17[i6];
+if(typeof data18 === "string"){
+if(func2(data18) < 1){
+const err48 = {instancePath:instancePath+"/everyPlaceHas/" + i6,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data18};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -3533,9 +3532,8 @@ vErrors.push(err48);
 errors++;
 }
 }
-}
 else {
-const err49 = {instancePath:instancePath+"/everyPlaceHas",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data17};
+const err49 = {instancePath:instancePath+"/everyPlaceHas/" + i6,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data18};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -3545,11 +3543,9 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data.placeWords !== undefined){
-let data19 = data.placeWords;
-if(typeof data19 === "string"){
-if(func2(data19) < 1){
-const err50 = {instancePath:instancePath+"/placeWords",schemaPath:"#/properties/placeWords/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.properties.placeWords,data:data19};
+}
+else {
+const err50 = {instancePath:instancePath+"/everyPlaceHas",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data17};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -3559,8 +3555,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/placeWords",schemaPath:"#/properties/placeWords/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.placeWords.type,parentSchema:schema25.properties.placeWords,data:data19};
+if(data.placeWords !== undefined){
+let data19 = data.placeWords;
+if(typeof data19 === "string"){
+if(func2(data19) < 1){
+const err51 = {instancePath:instancePath+"/placeWords",schemaPath:"#/properties/placeWords/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.properties.placeWords,data:data19};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -3570,9 +3569,8 @@ vErrors.push(err51);
 errors++;
 }
 }
-}
 else {
-const err52 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
+const err52 = {instancePath:instancePath+"/placeWords",schemaPath:"#/properties/placeWords/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.placeWords.type,parentSchema:schema25.properties.placeWords,data:data19};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -3581,12 +3579,75 @@ vErrors.push(err52);
 }
 errors++;
 }
+}
+if(data.zonesEveryCityHas !== undefined){
+let data20 = data.zonesEveryCityHas;
+if(Array.isArray(data20)){
+if(data20.length < 1){
+const err53 = {instancePath:instancePath+"/zonesEveryCityHas",schemaPath:"#/definitions/list/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data:data20};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+const len7 = data20.length;
+for(let i7=0; i7<len7; i7++){
+let data21 = data20[i7];
+if(typeof data21 === "string"){
+if(func2(data21) < 1){
+const err54 = {instancePath:instancePath+"/zonesEveryCityHas/" + i7,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.items,data:data21};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/zonesEveryCityHas/" + i7,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.items.type,parentSchema:schema26.items,data:data21};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/zonesEveryCityHas",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data:data20};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
 validate21.errors = vErrors;
 return errors === 0;
 }
 
 const v2 = validate22;
-const schema33 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/audit.schema.json","title":"Wording used by the audit of many reports","type":"object","required":["bodyName","boilerplate"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"bodyName":{"description":"How body names are normalised so that 区人民政府办公室 and 区政府办 are one body","type":"object","required":["replace","strip"],"additionalProperties":false,"properties":{"replace":{"description":"[long form, short form] pairs, applied longest first","type":"array","items":{"type":"array","items":{"type":"string"},"minItems":2,"maxItems":2}},"strip":{"description":"regular expressions removed from the name","type":"array","items":{"type":"string"}}}},"boilerplate":{"description":"regular expressions of sentences that the format itself makes every report contain (the 条例 citation, the statistics period, the contact); they never count as copied","type":"array","items":{"type":"string"}}}};
+const schema34 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/audit.schema.json","title":"Wording used by the audit of many reports","type":"object","required":["bodyName","boilerplate"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"bodyName":{"description":"How body names are normalised so that 区人民政府办公室 and 区政府办 are one body","type":"object","required":["replace","strip"],"additionalProperties":false,"properties":{"replace":{"description":"[long form, short form] pairs, applied longest first","type":"array","items":{"type":"array","items":{"type":"string"},"minItems":2,"maxItems":2}},"strip":{"description":"regular expressions removed from the name","type":"array","items":{"type":"string"}}}},"boilerplate":{"description":"regular expressions of sentences that the format itself makes every report contain (the 条例 citation, the statistics period, the contact); they never count as copied","type":"array","items":{"type":"string"}}}};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://ogi-lint.dev/schemas/vocabulary/audit.schema.json" */;
@@ -3594,7 +3655,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.bodyName === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bodyName"},message:"must have required property '"+"bodyName"+"'",schema:schema33.required,parentSchema:schema33,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bodyName"},message:"must have required property '"+"bodyName"+"'",schema:schema34.required,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3604,7 +3665,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.boilerplate === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "boilerplate"},message:"must have required property '"+"boilerplate"+"'",schema:schema33.required,parentSchema:schema33,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "boilerplate"},message:"must have required property '"+"boilerplate"+"'",schema:schema34.required,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3615,7 +3676,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "$schema") || (key0 === "bodyName")) || (key0 === "boilerplate"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3628,7 +3689,7 @@ errors++;
 if(data.$schema !== undefined){
 let data0 = data.$schema;
 if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.$schema.type,parentSchema:schema33.properties.$schema,data:data0};
+const err3 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.$schema.type,parentSchema:schema34.properties.$schema,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3642,7 +3703,7 @@ if(data.bodyName !== undefined){
 let data1 = data.bodyName;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.replace === undefined){
-const err4 = {instancePath:instancePath+"/bodyName",schemaPath:"#/properties/bodyName/required",keyword:"required",params:{missingProperty: "replace"},message:"must have required property '"+"replace"+"'",schema:schema33.properties.bodyName.required,parentSchema:schema33.properties.bodyName,data:data1};
+const err4 = {instancePath:instancePath+"/bodyName",schemaPath:"#/properties/bodyName/required",keyword:"required",params:{missingProperty: "replace"},message:"must have required property '"+"replace"+"'",schema:schema34.properties.bodyName.required,parentSchema:schema34.properties.bodyName,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3652,7 +3713,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data1.strip === undefined){
-const err5 = {instancePath:instancePath+"/bodyName",schemaPath:"#/properties/bodyName/required",keyword:"required",params:{missingProperty: "strip"},message:"must have required property '"+"strip"+"'",schema:schema33.properties.bodyName.required,parentSchema:schema33.properties.bodyName,data:data1};
+const err5 = {instancePath:instancePath+"/bodyName",schemaPath:"#/properties/bodyName/required",keyword:"required",params:{missingProperty: "strip"},message:"must have required property '"+"strip"+"'",schema:schema34.properties.bodyName.required,parentSchema:schema34.properties.bodyName,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3663,7 +3724,7 @@ errors++;
 }
 for(const key1 in data1){
 if(!((key1 === "replace") || (key1 === "strip"))){
-const err6 = {instancePath:instancePath+"/bodyName",schemaPath:"#/properties/bodyName/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.bodyName,data:data1};
+const err6 = {instancePath:instancePath+"/bodyName",schemaPath:"#/properties/bodyName/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.bodyName,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3681,7 +3742,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(Array.isArray(data3)){
 if(data3.length > 2){
-const err7 = {instancePath:instancePath+"/bodyName/replace/" + i0,schemaPath:"#/properties/bodyName/properties/replace/items/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema33.properties.bodyName.properties.replace.items,data:data3};
+const err7 = {instancePath:instancePath+"/bodyName/replace/" + i0,schemaPath:"#/properties/bodyName/properties/replace/items/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema34.properties.bodyName.properties.replace.items,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3691,7 +3752,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data3.length < 2){
-const err8 = {instancePath:instancePath+"/bodyName/replace/" + i0,schemaPath:"#/properties/bodyName/properties/replace/items/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema33.properties.bodyName.properties.replace.items,data:data3};
+const err8 = {instancePath:instancePath+"/bodyName/replace/" + i0,schemaPath:"#/properties/bodyName/properties/replace/items/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema34.properties.bodyName.properties.replace.items,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3704,7 +3765,7 @@ const len1 = data3.length;
 for(let i1=0; i1<len1; i1++){
 let data4 = data3[i1];
 if(typeof data4 !== "string"){
-const err9 = {instancePath:instancePath+"/bodyName/replace/" + i0+"/" + i1,schemaPath:"#/properties/bodyName/properties/replace/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.bodyName.properties.replace.items.items.type,parentSchema:schema33.properties.bodyName.properties.replace.items.items,data:data4};
+const err9 = {instancePath:instancePath+"/bodyName/replace/" + i0+"/" + i1,schemaPath:"#/properties/bodyName/properties/replace/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.bodyName.properties.replace.items.items.type,parentSchema:schema34.properties.bodyName.properties.replace.items.items,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3716,7 +3777,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/bodyName/replace/" + i0,schemaPath:"#/properties/bodyName/properties/replace/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.bodyName.properties.replace.items.type,parentSchema:schema33.properties.bodyName.properties.replace.items,data:data3};
+const err10 = {instancePath:instancePath+"/bodyName/replace/" + i0,schemaPath:"#/properties/bodyName/properties/replace/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.bodyName.properties.replace.items.type,parentSchema:schema34.properties.bodyName.properties.replace.items,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3728,7 +3789,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/bodyName/replace",schemaPath:"#/properties/bodyName/properties/replace/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.bodyName.properties.replace.type,parentSchema:schema33.properties.bodyName.properties.replace,data:data2};
+const err11 = {instancePath:instancePath+"/bodyName/replace",schemaPath:"#/properties/bodyName/properties/replace/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.bodyName.properties.replace.type,parentSchema:schema34.properties.bodyName.properties.replace,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3745,7 +3806,7 @@ const len2 = data5.length;
 for(let i2=0; i2<len2; i2++){
 let data6 = data5[i2];
 if(typeof data6 !== "string"){
-const err12 = {instancePath:instancePath+"/bodyName/strip/" + i2,schemaPath:"#/properties/bodyName/properties/strip/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.bodyName.properties.strip.items.type,parentSchema:schema33.properties.bodyName.properties.strip.items,data:data6};
+const err12 = {instancePath:instancePath+"/bodyName/strip/" + i2,schemaPath:"#/properties/bodyName/properties/strip/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.bodyName.properties.strip.items.type,parentSchema:schema34.properties.bodyName.properties.strip.items,data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3757,7 +3818,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/bodyName/strip",schemaPath:"#/properties/bodyName/properties/strip/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.bodyName.properties.strip.type,parentSchema:schema33.properties.bodyName.properties.strip,data:data5};
+const err13 = {instancePath:instancePath+"/bodyName/strip",schemaPath:"#/properties/bodyName/properties/strip/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.bodyName.properties.strip.type,parentSchema:schema34.properties.bodyName.properties.strip,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3769,7 +3830,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/bodyName",schemaPath:"#/properties/bodyName/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.bodyName.type,parentSchema:schema33.properties.bodyName,data:data1};
+const err14 = {instancePath:instancePath+"/bodyName",schemaPath:"#/properties/bodyName/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.bodyName.type,parentSchema:schema34.properties.bodyName,data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3786,7 +3847,7 @@ const len3 = data7.length;
 for(let i3=0; i3<len3; i3++){
 let data8 = data7[i3];
 if(typeof data8 !== "string"){
-const err15 = {instancePath:instancePath+"/boilerplate/" + i3,schemaPath:"#/properties/boilerplate/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.boilerplate.items.type,parentSchema:schema33.properties.boilerplate.items,data:data8};
+const err15 = {instancePath:instancePath+"/boilerplate/" + i3,schemaPath:"#/properties/boilerplate/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.boilerplate.items.type,parentSchema:schema34.properties.boilerplate.items,data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3798,7 +3859,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.boilerplate.type,parentSchema:schema33.properties.boilerplate,data:data7};
+const err16 = {instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.boilerplate.type,parentSchema:schema34.properties.boilerplate,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3810,7 +3871,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3824,7 +3885,7 @@ return errors === 0;
 }
 
 const v3 = validate23;
-const schema34 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/breakdowns.schema.json","title":"ogi-lint vocabulary: breakdowns in prose (a total and its parts)","type":"object","additionalProperties":false,"required":["markers","clauseOnly","counted","categories","divided","deictic","referentVerbs","open","totalWords","shareOf","channels","publishVerbs","countedOnce","widerScope","unnamedWhole"],"properties":{"$schema":{"type":"string"},"$comment":{"type":"string"},"markers":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Regular expressions of the words that open a list of parts after a total (其中, 包括, 分别为, 主要有, 具体为, 涉及 after a count). A new marker seen in the field is one more entry."},"clauseOnly":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Words (regular expressions) that, standing alone as a clause, only open the list that follows (包含, 如下); every marker counts as such too.","uniqueItems":true},"counted":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Words (regular expressions) one of which a subject must contain to be a whole whose parts follow (主动公开的信息中，… / 申请的主要类别有：…), so that 工作中， opens no list.","uniqueItems":true},"categories":{"type":"object","additionalProperties":false,"required":["nouns","verbs"],"description":"X的主要类别有： — the nouns for kinds and the verbs after them that open a list of parts.","properties":{"nouns":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"类别, 类型, …","uniqueItems":true},"verbs":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"有, 为, 包括, …","uniqueItems":true}}},"divided":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Regular expressions of words at the start of a clause that say how the count before is divided (按类别分，…); a comma or colon follows."},"deictic":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Words (regular expressions) that point back at what was just counted (上述信息中).","uniqueItems":true},"referentVerbs":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Verbs (regular expressions) from which on the words of 在X中 are matched against an earlier count (我区各部门主动公开政府信息中 → 主动公开政府信息).","uniqueItems":true},"open":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Words (regular expressions) that say a list is not complete (等, 其他).","uniqueItems":true},"totalWords":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Words (regular expressions) of a total stated after its parts (共受理申请8件).","uniqueItems":true},"shareOf":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"What follows 占 in a share of the whole being broken down rather than of something else (占总数的, 占比)."},"channels":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Regular expressions of publishing channels: one item published on several channels may be counted on each, so such parts need not add up."},"publishVerbs":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Verbs (regular expressions) of publishing, which make a list of channels overlap.","uniqueItems":true},"countedOnce":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Regular expressions of words saying an item published on several channels is counted once (不重复计算)."},"widerScope":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Regular expressions of a whole wider than the report's own (全市, 全省): a share of it is not checked against the report's figures."},"unnamedWhole":{"type":"object","additionalProperties":false,"required":["of","whole","what","measure","trail"],"description":"The words of a share that names nothing more than the whole (占, 占比, 占总数的, 占全部申请的比例为): 占, then each of these optional in turn (trail repeated); such a share is checked against the plausible wholes.","properties":{"of":{"type":"array","items":{"type":"string","minLength":1}},"whole":{"type":"array","items":{"type":"string","minLength":1}},"what":{"type":"array","items":{"type":"string","minLength":1}},"measure":{"type":"array","items":{"type":"string","minLength":1}},"trail":{"type":"array","items":{"type":"string","minLength":1}}}}}};
+const schema35 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/breakdowns.schema.json","title":"ogi-lint vocabulary: breakdowns in prose (a total and its parts)","type":"object","additionalProperties":false,"required":["markers","clauseOnly","counted","categories","divided","deictic","referentVerbs","open","totalWords","shareOf","channels","publishVerbs","countedOnce","widerScope","unnamedWhole"],"properties":{"$schema":{"type":"string"},"$comment":{"type":"string"},"markers":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Regular expressions of the words that open a list of parts after a total (其中, 包括, 分别为, 主要有, 具体为, 涉及 after a count). A new marker seen in the field is one more entry."},"clauseOnly":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Words (regular expressions) that, standing alone as a clause, only open the list that follows (包含, 如下); every marker counts as such too.","uniqueItems":true},"counted":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Words (regular expressions) one of which a subject must contain to be a whole whose parts follow (主动公开的信息中，… / 申请的主要类别有：…), so that 工作中， opens no list.","uniqueItems":true},"categories":{"type":"object","additionalProperties":false,"required":["nouns","verbs"],"description":"X的主要类别有： — the nouns for kinds and the verbs after them that open a list of parts.","properties":{"nouns":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"类别, 类型, …","uniqueItems":true},"verbs":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"有, 为, 包括, …","uniqueItems":true}}},"divided":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Regular expressions of words at the start of a clause that say how the count before is divided (按类别分，…); a comma or colon follows."},"deictic":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Words (regular expressions) that point back at what was just counted (上述信息中).","uniqueItems":true},"referentVerbs":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Verbs (regular expressions) from which on the words of 在X中 are matched against an earlier count (我区各部门主动公开政府信息中 → 主动公开政府信息).","uniqueItems":true},"open":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Words (regular expressions) that say a list is not complete (等, 其他).","uniqueItems":true},"totalWords":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Words (regular expressions) of a total stated after its parts (共受理申请8件).","uniqueItems":true},"shareOf":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"What follows 占 in a share of the whole being broken down rather than of something else (占总数的, 占比)."},"channels":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Regular expressions of publishing channels: one item published on several channels may be counted on each, so such parts need not add up."},"publishVerbs":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Verbs (regular expressions) of publishing, which make a list of channels overlap.","uniqueItems":true},"countedOnce":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Regular expressions of words saying an item published on several channels is counted once (不重复计算)."},"widerScope":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Regular expressions of a whole wider than the report's own (全市, 全省): a share of it is not checked against the report's figures."},"unnamedWhole":{"type":"object","additionalProperties":false,"required":["of","whole","what","measure","trail"],"description":"The words of a share that names nothing more than the whole (占, 占比, 占总数的, 占全部申请的比例为): 占, then each of these optional in turn (trail repeated); such a share is checked against the plausible wholes.","properties":{"of":{"type":"array","items":{"type":"string","minLength":1}},"whole":{"type":"array","items":{"type":"string","minLength":1}},"what":{"type":"array","items":{"type":"string","minLength":1}},"measure":{"type":"array","items":{"type":"string","minLength":1}},"trail":{"type":"array","items":{"type":"string","minLength":1}}}}}};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://ogi-lint.dev/schemas/vocabulary/breakdowns.schema.json" */;
@@ -3832,7 +3893,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.markers === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "markers"},message:"must have required property '"+"markers"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "markers"},message:"must have required property '"+"markers"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3842,7 +3903,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.clauseOnly === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "clauseOnly"},message:"must have required property '"+"clauseOnly"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "clauseOnly"},message:"must have required property '"+"clauseOnly"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3852,7 +3913,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.counted === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "counted"},message:"must have required property '"+"counted"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "counted"},message:"must have required property '"+"counted"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3862,7 +3923,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.categories === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "categories"},message:"must have required property '"+"categories"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "categories"},message:"must have required property '"+"categories"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3872,7 +3933,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.divided === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "divided"},message:"must have required property '"+"divided"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "divided"},message:"must have required property '"+"divided"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3882,7 +3943,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.deictic === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "deictic"},message:"must have required property '"+"deictic"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "deictic"},message:"must have required property '"+"deictic"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3892,7 +3953,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.referentVerbs === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "referentVerbs"},message:"must have required property '"+"referentVerbs"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "referentVerbs"},message:"must have required property '"+"referentVerbs"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3902,7 +3963,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.open === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "open"},message:"must have required property '"+"open"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "open"},message:"must have required property '"+"open"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3912,7 +3973,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.totalWords === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "totalWords"},message:"must have required property '"+"totalWords"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "totalWords"},message:"must have required property '"+"totalWords"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3922,7 +3983,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data.shareOf === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "shareOf"},message:"must have required property '"+"shareOf"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "shareOf"},message:"must have required property '"+"shareOf"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3932,7 +3993,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data.channels === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "channels"},message:"must have required property '"+"channels"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "channels"},message:"must have required property '"+"channels"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3942,7 +4003,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data.publishVerbs === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "publishVerbs"},message:"must have required property '"+"publishVerbs"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "publishVerbs"},message:"must have required property '"+"publishVerbs"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3952,7 +4013,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data.countedOnce === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "countedOnce"},message:"must have required property '"+"countedOnce"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "countedOnce"},message:"must have required property '"+"countedOnce"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3962,7 +4023,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data.widerScope === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "widerScope"},message:"must have required property '"+"widerScope"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "widerScope"},message:"must have required property '"+"widerScope"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3972,7 +4033,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data.unnamedWhole === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unnamedWhole"},message:"must have required property '"+"unnamedWhole"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unnamedWhole"},message:"must have required property '"+"unnamedWhole"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3982,8 +4043,8 @@ vErrors.push(err14);
 errors++;
 }
 for(const key0 in data){
-if(!(func4.call(schema34.properties, key0))){
-const err15 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data};
+if(!(func4.call(schema35.properties, key0))){
+const err15 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3996,7 +4057,7 @@ errors++;
 if(data.$schema !== undefined){
 let data0 = data.$schema;
 if(typeof data0 !== "string"){
-const err16 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.$schema.type,parentSchema:schema34.properties.$schema,data:data0};
+const err16 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.$schema.type,parentSchema:schema35.properties.$schema,data:data0};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4009,7 +4070,7 @@ errors++;
 if(data.$comment !== undefined){
 let data1 = data.$comment;
 if(typeof data1 !== "string"){
-const err17 = {instancePath:instancePath+"/$comment",schemaPath:"#/properties/%24comment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.$comment.type,parentSchema:schema34.properties.$comment,data:data1};
+const err17 = {instancePath:instancePath+"/$comment",schemaPath:"#/properties/%24comment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.$comment.type,parentSchema:schema35.properties.$comment,data:data1};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4023,7 +4084,7 @@ if(data.markers !== undefined){
 let data2 = data.markers;
 if(Array.isArray(data2)){
 if(data2.length < 1){
-const err18 = {instancePath:instancePath+"/markers",schemaPath:"#/properties/markers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema34.properties.markers,data:data2};
+const err18 = {instancePath:instancePath+"/markers",schemaPath:"#/properties/markers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema35.properties.markers,data:data2};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4037,7 +4098,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
 if(func2(data3) < 1){
-const err19 = {instancePath:instancePath+"/markers/" + i0,schemaPath:"#/properties/markers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.markers.items,data:data3};
+const err19 = {instancePath:instancePath+"/markers/" + i0,schemaPath:"#/properties/markers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.properties.markers.items,data:data3};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4048,7 +4109,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/markers/" + i0,schemaPath:"#/properties/markers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.markers.items.type,parentSchema:schema34.properties.markers.items,data:data3};
+const err20 = {instancePath:instancePath+"/markers/" + i0,schemaPath:"#/properties/markers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.markers.items.type,parentSchema:schema35.properties.markers.items,data:data3};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4060,7 +4121,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/markers",schemaPath:"#/properties/markers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.markers.type,parentSchema:schema34.properties.markers,data:data2};
+const err21 = {instancePath:instancePath+"/markers",schemaPath:"#/properties/markers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.markers.type,parentSchema:schema35.properties.markers,data:data2};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4074,7 +4135,7 @@ if(data.clauseOnly !== undefined){
 let data4 = data.clauseOnly;
 if(Array.isArray(data4)){
 if(data4.length < 1){
-const err22 = {instancePath:instancePath+"/clauseOnly",schemaPath:"#/properties/clauseOnly/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema34.properties.clauseOnly,data:data4};
+const err22 = {instancePath:instancePath+"/clauseOnly",schemaPath:"#/properties/clauseOnly/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema35.properties.clauseOnly,data:data4};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4088,7 +4149,7 @@ for(let i1=0; i1<len1; i1++){
 let data5 = data4[i1];
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err23 = {instancePath:instancePath+"/clauseOnly/" + i1,schemaPath:"#/properties/clauseOnly/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.clauseOnly.items,data:data5};
+const err23 = {instancePath:instancePath+"/clauseOnly/" + i1,schemaPath:"#/properties/clauseOnly/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.properties.clauseOnly.items,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4099,7 +4160,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/clauseOnly/" + i1,schemaPath:"#/properties/clauseOnly/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.clauseOnly.items.type,parentSchema:schema34.properties.clauseOnly.items,data:data5};
+const err24 = {instancePath:instancePath+"/clauseOnly/" + i1,schemaPath:"#/properties/clauseOnly/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.clauseOnly.items.type,parentSchema:schema35.properties.clauseOnly.items,data:data5};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4120,7 +4181,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err25 = {instancePath:instancePath+"/clauseOnly",schemaPath:"#/properties/clauseOnly/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema34.properties.clauseOnly,data:data4};
+const err25 = {instancePath:instancePath+"/clauseOnly",schemaPath:"#/properties/clauseOnly/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema35.properties.clauseOnly,data:data4};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4135,7 +4196,7 @@ indices0[item0] = i2;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/clauseOnly",schemaPath:"#/properties/clauseOnly/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.clauseOnly.type,parentSchema:schema34.properties.clauseOnly,data:data4};
+const err26 = {instancePath:instancePath+"/clauseOnly",schemaPath:"#/properties/clauseOnly/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.clauseOnly.type,parentSchema:schema35.properties.clauseOnly,data:data4};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4149,7 +4210,7 @@ if(data.counted !== undefined){
 let data6 = data.counted;
 if(Array.isArray(data6)){
 if(data6.length < 1){
-const err27 = {instancePath:instancePath+"/counted",schemaPath:"#/properties/counted/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema34.properties.counted,data:data6};
+const err27 = {instancePath:instancePath+"/counted",schemaPath:"#/properties/counted/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema35.properties.counted,data:data6};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4163,7 +4224,7 @@ for(let i3=0; i3<len2; i3++){
 let data7 = data6[i3];
 if(typeof data7 === "string"){
 if(func2(data7) < 1){
-const err28 = {instancePath:instancePath+"/counted/" + i3,schemaPath:"#/properties/counted/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.counted.items,data:data7};
+const err28 = {instancePath:instancePath+"/counted/" + i3,schemaPath:"#/properties/counted/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.properties.counted.items,data:data7};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4174,7 +4235,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/counted/" + i3,schemaPath:"#/properties/counted/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.counted.items.type,parentSchema:schema34.properties.counted.items,data:data7};
+const err29 = {instancePath:instancePath+"/counted/" + i3,schemaPath:"#/properties/counted/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.counted.items.type,parentSchema:schema35.properties.counted.items,data:data7};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4195,7 +4256,7 @@ continue;
 }
 if(typeof indices1[item1] == "number"){
 j1 = indices1[item1];
-const err30 = {instancePath:instancePath+"/counted",schemaPath:"#/properties/counted/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema34.properties.counted,data:data6};
+const err30 = {instancePath:instancePath+"/counted",schemaPath:"#/properties/counted/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema35.properties.counted,data:data6};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4210,7 +4271,7 @@ indices1[item1] = i4;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/counted",schemaPath:"#/properties/counted/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.counted.type,parentSchema:schema34.properties.counted,data:data6};
+const err31 = {instancePath:instancePath+"/counted",schemaPath:"#/properties/counted/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.counted.type,parentSchema:schema35.properties.counted,data:data6};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4224,7 +4285,7 @@ if(data.categories !== undefined){
 let data8 = data.categories;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.nouns === undefined){
-const err32 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/required",keyword:"required",params:{missingProperty: "nouns"},message:"must have required property '"+"nouns"+"'",schema:schema34.properties.categories.required,parentSchema:schema34.properties.categories,data:data8};
+const err32 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/required",keyword:"required",params:{missingProperty: "nouns"},message:"must have required property '"+"nouns"+"'",schema:schema35.properties.categories.required,parentSchema:schema35.properties.categories,data:data8};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -4234,7 +4295,7 @@ vErrors.push(err32);
 errors++;
 }
 if(data8.verbs === undefined){
-const err33 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/required",keyword:"required",params:{missingProperty: "verbs"},message:"must have required property '"+"verbs"+"'",schema:schema34.properties.categories.required,parentSchema:schema34.properties.categories,data:data8};
+const err33 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/required",keyword:"required",params:{missingProperty: "verbs"},message:"must have required property '"+"verbs"+"'",schema:schema35.properties.categories.required,parentSchema:schema35.properties.categories,data:data8};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -4245,7 +4306,7 @@ errors++;
 }
 for(const key1 in data8){
 if(!((key1 === "nouns") || (key1 === "verbs"))){
-const err34 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.categories,data:data8};
+const err34 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema35.properties.categories,data:data8};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4259,7 +4320,7 @@ if(data8.nouns !== undefined){
 let data9 = data8.nouns;
 if(Array.isArray(data9)){
 if(data9.length < 1){
-const err35 = {instancePath:instancePath+"/categories/nouns",schemaPath:"#/properties/categories/properties/nouns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema34.properties.categories.properties.nouns,data:data9};
+const err35 = {instancePath:instancePath+"/categories/nouns",schemaPath:"#/properties/categories/properties/nouns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema35.properties.categories.properties.nouns,data:data9};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4273,7 +4334,7 @@ for(let i5=0; i5<len3; i5++){
 let data10 = data9[i5];
 if(typeof data10 === "string"){
 if(func2(data10) < 1){
-const err36 = {instancePath:instancePath+"/categories/nouns/" + i5,schemaPath:"#/properties/categories/properties/nouns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.categories.properties.nouns.items,data:data10};
+const err36 = {instancePath:instancePath+"/categories/nouns/" + i5,schemaPath:"#/properties/categories/properties/nouns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.properties.categories.properties.nouns.items,data:data10};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4284,7 +4345,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/categories/nouns/" + i5,schemaPath:"#/properties/categories/properties/nouns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.categories.properties.nouns.items.type,parentSchema:schema34.properties.categories.properties.nouns.items,data:data10};
+const err37 = {instancePath:instancePath+"/categories/nouns/" + i5,schemaPath:"#/properties/categories/properties/nouns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.categories.properties.nouns.items.type,parentSchema:schema35.properties.categories.properties.nouns.items,data:data10};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4305,7 +4366,7 @@ continue;
 }
 if(typeof indices2[item2] == "number"){
 j2 = indices2[item2];
-const err38 = {instancePath:instancePath+"/categories/nouns",schemaPath:"#/properties/categories/properties/nouns/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i6+" are identical)",schema:true,parentSchema:schema34.properties.categories.properties.nouns,data:data9};
+const err38 = {instancePath:instancePath+"/categories/nouns",schemaPath:"#/properties/categories/properties/nouns/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i6+" are identical)",schema:true,parentSchema:schema35.properties.categories.properties.nouns,data:data9};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4320,7 +4381,7 @@ indices2[item2] = i6;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/categories/nouns",schemaPath:"#/properties/categories/properties/nouns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.categories.properties.nouns.type,parentSchema:schema34.properties.categories.properties.nouns,data:data9};
+const err39 = {instancePath:instancePath+"/categories/nouns",schemaPath:"#/properties/categories/properties/nouns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.categories.properties.nouns.type,parentSchema:schema35.properties.categories.properties.nouns,data:data9};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4334,7 +4395,7 @@ if(data8.verbs !== undefined){
 let data11 = data8.verbs;
 if(Array.isArray(data11)){
 if(data11.length < 1){
-const err40 = {instancePath:instancePath+"/categories/verbs",schemaPath:"#/properties/categories/properties/verbs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema34.properties.categories.properties.verbs,data:data11};
+const err40 = {instancePath:instancePath+"/categories/verbs",schemaPath:"#/properties/categories/properties/verbs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema35.properties.categories.properties.verbs,data:data11};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -4348,7 +4409,7 @@ for(let i7=0; i7<len4; i7++){
 let data12 = data11[i7];
 if(typeof data12 === "string"){
 if(func2(data12) < 1){
-const err41 = {instancePath:instancePath+"/categories/verbs/" + i7,schemaPath:"#/properties/categories/properties/verbs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.categories.properties.verbs.items,data:data12};
+const err41 = {instancePath:instancePath+"/categories/verbs/" + i7,schemaPath:"#/properties/categories/properties/verbs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.properties.categories.properties.verbs.items,data:data12};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4359,7 +4420,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/categories/verbs/" + i7,schemaPath:"#/properties/categories/properties/verbs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.categories.properties.verbs.items.type,parentSchema:schema34.properties.categories.properties.verbs.items,data:data12};
+const err42 = {instancePath:instancePath+"/categories/verbs/" + i7,schemaPath:"#/properties/categories/properties/verbs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.categories.properties.verbs.items.type,parentSchema:schema35.properties.categories.properties.verbs.items,data:data12};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -4380,7 +4441,7 @@ continue;
 }
 if(typeof indices3[item3] == "number"){
 j3 = indices3[item3];
-const err43 = {instancePath:instancePath+"/categories/verbs",schemaPath:"#/properties/categories/properties/verbs/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i8+" are identical)",schema:true,parentSchema:schema34.properties.categories.properties.verbs,data:data11};
+const err43 = {instancePath:instancePath+"/categories/verbs",schemaPath:"#/properties/categories/properties/verbs/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i8+" are identical)",schema:true,parentSchema:schema35.properties.categories.properties.verbs,data:data11};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -4395,7 +4456,7 @@ indices3[item3] = i8;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/categories/verbs",schemaPath:"#/properties/categories/properties/verbs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.categories.properties.verbs.type,parentSchema:schema34.properties.categories.properties.verbs,data:data11};
+const err44 = {instancePath:instancePath+"/categories/verbs",schemaPath:"#/properties/categories/properties/verbs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.categories.properties.verbs.type,parentSchema:schema35.properties.categories.properties.verbs,data:data11};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -4407,7 +4468,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.categories.type,parentSchema:schema34.properties.categories,data:data8};
+const err45 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.properties.categories.type,parentSchema:schema35.properties.categories,data:data8};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -4421,7 +4482,7 @@ if(data.divided !== undefined){
 let data13 = data.divided;
 if(Array.isArray(data13)){
 if(data13.length < 1){
-const err46 = {instancePath:instancePath+"/divided",schemaPath:"#/properties/divided/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema34.properties.divided,data:data13};
+const err46 = {instancePath:instancePath+"/divided",schemaPath:"#/properties/divided/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema35.properties.divided,data:data13};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -4435,7 +4496,7 @@ for(let i9=0; i9<len5; i9++){
 let data14 = data13[i9];
 if(typeof data14 === "string"){
 if(func2(data14) < 1){
-const err47 = {instancePath:instancePath+"/divided/" + i9,schemaPath:"#/properties/divided/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.divided.items,data:data14};
+const err47 = {instancePath:instancePath+"/divided/" + i9,schemaPath:"#/properties/divided/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.properties.divided.items,data:data14};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -4446,7 +4507,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/divided/" + i9,schemaPath:"#/properties/divided/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.divided.items.type,parentSchema:schema34.properties.divided.items,data:data14};
+const err48 = {instancePath:instancePath+"/divided/" + i9,schemaPath:"#/properties/divided/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.divided.items.type,parentSchema:schema35.properties.divided.items,data:data14};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -4458,7 +4519,7 @@ errors++;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/divided",schemaPath:"#/properties/divided/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.divided.type,parentSchema:schema34.properties.divided,data:data13};
+const err49 = {instancePath:instancePath+"/divided",schemaPath:"#/properties/divided/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.divided.type,parentSchema:schema35.properties.divided,data:data13};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -4472,7 +4533,7 @@ if(data.deictic !== undefined){
 let data15 = data.deictic;
 if(Array.isArray(data15)){
 if(data15.length < 1){
-const err50 = {instancePath:instancePath+"/deictic",schemaPath:"#/properties/deictic/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema34.properties.deictic,data:data15};
+const err50 = {instancePath:instancePath+"/deictic",schemaPath:"#/properties/deictic/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema35.properties.deictic,data:data15};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -4486,7 +4547,7 @@ for(let i10=0; i10<len6; i10++){
 let data16 = data15[i10];
 if(typeof data16 === "string"){
 if(func2(data16) < 1){
-const err51 = {instancePath:instancePath+"/deictic/" + i10,schemaPath:"#/properties/deictic/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.deictic.items,data:data16};
+const err51 = {instancePath:instancePath+"/deictic/" + i10,schemaPath:"#/properties/deictic/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.properties.deictic.items,data:data16};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -4497,7 +4558,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/deictic/" + i10,schemaPath:"#/properties/deictic/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.deictic.items.type,parentSchema:schema34.properties.deictic.items,data:data16};
+const err52 = {instancePath:instancePath+"/deictic/" + i10,schemaPath:"#/properties/deictic/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.deictic.items.type,parentSchema:schema35.properties.deictic.items,data:data16};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -4518,7 +4579,7 @@ continue;
 }
 if(typeof indices4[item4] == "number"){
 j4 = indices4[item4];
-const err53 = {instancePath:instancePath+"/deictic",schemaPath:"#/properties/deictic/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i11+" are identical)",schema:true,parentSchema:schema34.properties.deictic,data:data15};
+const err53 = {instancePath:instancePath+"/deictic",schemaPath:"#/properties/deictic/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i11+" are identical)",schema:true,parentSchema:schema35.properties.deictic,data:data15};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -4533,7 +4594,7 @@ indices4[item4] = i11;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/deictic",schemaPath:"#/properties/deictic/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.deictic.type,parentSchema:schema34.properties.deictic,data:data15};
+const err54 = {instancePath:instancePath+"/deictic",schemaPath:"#/properties/deictic/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.deictic.type,parentSchema:schema35.properties.deictic,data:data15};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -4547,7 +4608,7 @@ if(data.referentVerbs !== undefined){
 let data17 = data.referentVerbs;
 if(Array.isArray(data17)){
 if(data17.length < 1){
-const err55 = {instancePath:instancePath+"/referentVerbs",schemaPath:"#/properties/referentVerbs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema34.properties.referentVerbs,data:data17};
+const err55 = {instancePath:instancePath+"/referentVerbs",schemaPath:"#/properties/referentVerbs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema35.properties.referentVerbs,data:data17};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -4561,7 +4622,7 @@ for(let i12=0; i12<len7; i12++){
 let data18 = data17[i12];
 if(typeof data18 === "string"){
 if(func2(data18) < 1){
-const err56 = {instancePath:instancePath+"/referentVerbs/" + i12,schemaPath:"#/properties/referentVerbs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.referentVerbs.items,data:data18};
+const err56 = {instancePath:instancePath+"/referentVerbs/" + i12,schemaPath:"#/properties/referentVerbs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.properties.referentVerbs.items,data:data18};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -4572,7 +4633,7 @@ errors++;
 }
 }
 else {
-const err57 = {instancePath:instancePath+"/referentVerbs/" + i12,schemaPath:"#/properties/referentVerbs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.referentVerbs.items.type,parentSchema:schema34.properties.referentVerbs.items,data:data18};
+const err57 = {instancePath:instancePath+"/referentVerbs/" + i12,schemaPath:"#/properties/referentVerbs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.referentVerbs.items.type,parentSchema:schema35.properties.referentVerbs.items,data:data18};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -4593,7 +4654,7 @@ continue;
 }
 if(typeof indices5[item5] == "number"){
 j5 = indices5[item5];
-const err58 = {instancePath:instancePath+"/referentVerbs",schemaPath:"#/properties/referentVerbs/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i13+" are identical)",schema:true,parentSchema:schema34.properties.referentVerbs,data:data17};
+const err58 = {instancePath:instancePath+"/referentVerbs",schemaPath:"#/properties/referentVerbs/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i13+" are identical)",schema:true,parentSchema:schema35.properties.referentVerbs,data:data17};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -4608,7 +4669,7 @@ indices5[item5] = i13;
 }
 }
 else {
-const err59 = {instancePath:instancePath+"/referentVerbs",schemaPath:"#/properties/referentVerbs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.referentVerbs.type,parentSchema:schema34.properties.referentVerbs,data:data17};
+const err59 = {instancePath:instancePath+"/referentVerbs",schemaPath:"#/properties/referentVerbs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.referentVerbs.type,parentSchema:schema35.properties.referentVerbs,data:data17};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -4622,7 +4683,7 @@ if(data.open !== undefined){
 let data19 = data.open;
 if(Array.isArray(data19)){
 if(data19.length < 1){
-const err60 = {instancePath:instancePath+"/open",schemaPath:"#/properties/open/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema34.properties.open,data:data19};
+const err60 = {instancePath:instancePath+"/open",schemaPath:"#/properties/open/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema35.properties.open,data:data19};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -4636,7 +4697,7 @@ for(let i14=0; i14<len8; i14++){
 let data20 = data19[i14];
 if(typeof data20 === "string"){
 if(func2(data20) < 1){
-const err61 = {instancePath:instancePath+"/open/" + i14,schemaPath:"#/properties/open/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.open.items,data:data20};
+const err61 = {instancePath:instancePath+"/open/" + i14,schemaPath:"#/properties/open/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.properties.open.items,data:data20};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -4647,7 +4708,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/open/" + i14,schemaPath:"#/properties/open/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.open.items.type,parentSchema:schema34.properties.open.items,data:data20};
+const err62 = {instancePath:instancePath+"/open/" + i14,schemaPath:"#/properties/open/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.open.items.type,parentSchema:schema35.properties.open.items,data:data20};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -4668,7 +4729,7 @@ continue;
 }
 if(typeof indices6[item6] == "number"){
 j6 = indices6[item6];
-const err63 = {instancePath:instancePath+"/open",schemaPath:"#/properties/open/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i15+" are identical)",schema:true,parentSchema:schema34.properties.open,data:data19};
+const err63 = {instancePath:instancePath+"/open",schemaPath:"#/properties/open/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i15+" are identical)",schema:true,parentSchema:schema35.properties.open,data:data19};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -4683,7 +4744,7 @@ indices6[item6] = i15;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/open",schemaPath:"#/properties/open/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.open.type,parentSchema:schema34.properties.open,data:data19};
+const err64 = {instancePath:instancePath+"/open",schemaPath:"#/properties/open/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.open.type,parentSchema:schema35.properties.open,data:data19};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -4697,7 +4758,7 @@ if(data.totalWords !== undefined){
 let data21 = data.totalWords;
 if(Array.isArray(data21)){
 if(data21.length < 1){
-const err65 = {instancePath:instancePath+"/totalWords",schemaPath:"#/properties/totalWords/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema34.properties.totalWords,data:data21};
+const err65 = {instancePath:instancePath+"/totalWords",schemaPath:"#/properties/totalWords/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema35.properties.totalWords,data:data21};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -4711,7 +4772,7 @@ for(let i16=0; i16<len9; i16++){
 let data22 = data21[i16];
 if(typeof data22 === "string"){
 if(func2(data22) < 1){
-const err66 = {instancePath:instancePath+"/totalWords/" + i16,schemaPath:"#/properties/totalWords/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.totalWords.items,data:data22};
+const err66 = {instancePath:instancePath+"/totalWords/" + i16,schemaPath:"#/properties/totalWords/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.properties.totalWords.items,data:data22};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -4722,7 +4783,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/totalWords/" + i16,schemaPath:"#/properties/totalWords/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.totalWords.items.type,parentSchema:schema34.properties.totalWords.items,data:data22};
+const err67 = {instancePath:instancePath+"/totalWords/" + i16,schemaPath:"#/properties/totalWords/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.totalWords.items.type,parentSchema:schema35.properties.totalWords.items,data:data22};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -4743,7 +4804,7 @@ continue;
 }
 if(typeof indices7[item7] == "number"){
 j7 = indices7[item7];
-const err68 = {instancePath:instancePath+"/totalWords",schemaPath:"#/properties/totalWords/uniqueItems",keyword:"uniqueItems",params:{i: i17, j: j7},message:"must NOT have duplicate items (items ## "+j7+" and "+i17+" are identical)",schema:true,parentSchema:schema34.properties.totalWords,data:data21};
+const err68 = {instancePath:instancePath+"/totalWords",schemaPath:"#/properties/totalWords/uniqueItems",keyword:"uniqueItems",params:{i: i17, j: j7},message:"must NOT have duplicate items (items ## "+j7+" and "+i17+" are identical)",schema:true,parentSchema:schema35.properties.totalWords,data:data21};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -4758,7 +4819,7 @@ indices7[item7] = i17;
 }
 }
 else {
-const err69 = {instancePath:instancePath+"/totalWords",schemaPath:"#/properties/totalWords/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.totalWords.type,parentSchema:schema34.properties.totalWords,data:data21};
+const err69 = {instancePath:instancePath+"/totalWords",schemaPath:"#/properties/totalWords/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.totalWords.type,parentSchema:schema35.properties.totalWords,data:data21};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -4772,7 +4833,7 @@ if(data.shareOf !== undefined){
 let data23 = data.shareOf;
 if(Array.isArray(data23)){
 if(data23.length < 1){
-const err70 = {instancePath:instancePath+"/shareOf",schemaPath:"#/properties/shareOf/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema34.properties.shareOf,data:data23};
+const err70 = {instancePath:instancePath+"/shareOf",schemaPath:"#/properties/shareOf/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema35.properties.shareOf,data:data23};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -4786,7 +4847,7 @@ for(let i18=0; i18<len10; i18++){
 let data24 = data23[i18];
 if(typeof data24 === "string"){
 if(func2(data24) < 1){
-const err71 = {instancePath:instancePath+"/shareOf/" + i18,schemaPath:"#/properties/shareOf/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.shareOf.items,data:data24};
+const err71 = {instancePath:instancePath+"/shareOf/" + i18,schemaPath:"#/properties/shareOf/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.properties.shareOf.items,data:data24};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -4797,7 +4858,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/shareOf/" + i18,schemaPath:"#/properties/shareOf/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.shareOf.items.type,parentSchema:schema34.properties.shareOf.items,data:data24};
+const err72 = {instancePath:instancePath+"/shareOf/" + i18,schemaPath:"#/properties/shareOf/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.shareOf.items.type,parentSchema:schema35.properties.shareOf.items,data:data24};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -4809,7 +4870,7 @@ errors++;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/shareOf",schemaPath:"#/properties/shareOf/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.shareOf.type,parentSchema:schema34.properties.shareOf,data:data23};
+const err73 = {instancePath:instancePath+"/shareOf",schemaPath:"#/properties/shareOf/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.shareOf.type,parentSchema:schema35.properties.shareOf,data:data23};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -4823,7 +4884,7 @@ if(data.channels !== undefined){
 let data25 = data.channels;
 if(Array.isArray(data25)){
 if(data25.length < 1){
-const err74 = {instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema34.properties.channels,data:data25};
+const err74 = {instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema35.properties.channels,data:data25};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -4837,7 +4898,7 @@ for(let i19=0; i19<len11; i19++){
 let data26 = data25[i19];
 if(typeof data26 === "string"){
 if(func2(data26) < 1){
-const err75 = {instancePath:instancePath+"/channels/" + i19,schemaPath:"#/properties/channels/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.channels.items,data:data26};
+const err75 = {instancePath:instancePath+"/channels/" + i19,schemaPath:"#/properties/channels/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.properties.channels.items,data:data26};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -4848,7 +4909,7 @@ errors++;
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/channels/" + i19,schemaPath:"#/properties/channels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.channels.items.type,parentSchema:schema34.properties.channels.items,data:data26};
+const err76 = {instancePath:instancePath+"/channels/" + i19,schemaPath:"#/properties/channels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.channels.items.type,parentSchema:schema35.properties.channels.items,data:data26};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -4860,7 +4921,7 @@ errors++;
 }
 }
 else {
-const err77 = {instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.channels.type,parentSchema:schema34.properties.channels,data:data25};
+const err77 = {instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.channels.type,parentSchema:schema35.properties.channels,data:data25};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -4874,7 +4935,7 @@ if(data.publishVerbs !== undefined){
 let data27 = data.publishVerbs;
 if(Array.isArray(data27)){
 if(data27.length < 1){
-const err78 = {instancePath:instancePath+"/publishVerbs",schemaPath:"#/properties/publishVerbs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema34.properties.publishVerbs,data:data27};
+const err78 = {instancePath:instancePath+"/publishVerbs",schemaPath:"#/properties/publishVerbs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema35.properties.publishVerbs,data:data27};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -4888,7 +4949,7 @@ for(let i20=0; i20<len12; i20++){
 let data28 = data27[i20];
 if(typeof data28 === "string"){
 if(func2(data28) < 1){
-const err79 = {instancePath:instancePath+"/publishVerbs/" + i20,schemaPath:"#/properties/publishVerbs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.publishVerbs.items,data:data28};
+const err79 = {instancePath:instancePath+"/publishVerbs/" + i20,schemaPath:"#/properties/publishVerbs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.properties.publishVerbs.items,data:data28};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -4899,7 +4960,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/publishVerbs/" + i20,schemaPath:"#/properties/publishVerbs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.publishVerbs.items.type,parentSchema:schema34.properties.publishVerbs.items,data:data28};
+const err80 = {instancePath:instancePath+"/publishVerbs/" + i20,schemaPath:"#/properties/publishVerbs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.publishVerbs.items.type,parentSchema:schema35.properties.publishVerbs.items,data:data28};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -4920,7 +4981,7 @@ continue;
 }
 if(typeof indices8[item8] == "number"){
 j8 = indices8[item8];
-const err81 = {instancePath:instancePath+"/publishVerbs",schemaPath:"#/properties/publishVerbs/uniqueItems",keyword:"uniqueItems",params:{i: i21, j: j8},message:"must NOT have duplicate items (items ## "+j8+" and "+i21+" are identical)",schema:true,parentSchema:schema34.properties.publishVerbs,data:data27};
+const err81 = {instancePath:instancePath+"/publishVerbs",schemaPath:"#/properties/publishVerbs/uniqueItems",keyword:"uniqueItems",params:{i: i21, j: j8},message:"must NOT have duplicate items (items ## "+j8+" and "+i21+" are identical)",schema:true,parentSchema:schema35.properties.publishVerbs,data:data27};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -4935,7 +4996,7 @@ indices8[item8] = i21;
 }
 }
 else {
-const err82 = {instancePath:instancePath+"/publishVerbs",schemaPath:"#/properties/publishVerbs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.publishVerbs.type,parentSchema:schema34.properties.publishVerbs,data:data27};
+const err82 = {instancePath:instancePath+"/publishVerbs",schemaPath:"#/properties/publishVerbs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.publishVerbs.type,parentSchema:schema35.properties.publishVerbs,data:data27};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -4949,7 +5010,7 @@ if(data.countedOnce !== undefined){
 let data29 = data.countedOnce;
 if(Array.isArray(data29)){
 if(data29.length < 1){
-const err83 = {instancePath:instancePath+"/countedOnce",schemaPath:"#/properties/countedOnce/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema34.properties.countedOnce,data:data29};
+const err83 = {instancePath:instancePath+"/countedOnce",schemaPath:"#/properties/countedOnce/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema35.properties.countedOnce,data:data29};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -4963,7 +5024,7 @@ for(let i22=0; i22<len13; i22++){
 let data30 = data29[i22];
 if(typeof data30 === "string"){
 if(func2(data30) < 1){
-const err84 = {instancePath:instancePath+"/countedOnce/" + i22,schemaPath:"#/properties/countedOnce/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.countedOnce.items,data:data30};
+const err84 = {instancePath:instancePath+"/countedOnce/" + i22,schemaPath:"#/properties/countedOnce/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.properties.countedOnce.items,data:data30};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -4974,7 +5035,7 @@ errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/countedOnce/" + i22,schemaPath:"#/properties/countedOnce/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.countedOnce.items.type,parentSchema:schema34.properties.countedOnce.items,data:data30};
+const err85 = {instancePath:instancePath+"/countedOnce/" + i22,schemaPath:"#/properties/countedOnce/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.countedOnce.items.type,parentSchema:schema35.properties.countedOnce.items,data:data30};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -4986,7 +5047,7 @@ errors++;
 }
 }
 else {
-const err86 = {instancePath:instancePath+"/countedOnce",schemaPath:"#/properties/countedOnce/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.countedOnce.type,parentSchema:schema34.properties.countedOnce,data:data29};
+const err86 = {instancePath:instancePath+"/countedOnce",schemaPath:"#/properties/countedOnce/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.countedOnce.type,parentSchema:schema35.properties.countedOnce,data:data29};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -5000,7 +5061,7 @@ if(data.widerScope !== undefined){
 let data31 = data.widerScope;
 if(Array.isArray(data31)){
 if(data31.length < 1){
-const err87 = {instancePath:instancePath+"/widerScope",schemaPath:"#/properties/widerScope/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema34.properties.widerScope,data:data31};
+const err87 = {instancePath:instancePath+"/widerScope",schemaPath:"#/properties/widerScope/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema35.properties.widerScope,data:data31};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -5014,7 +5075,7 @@ for(let i23=0; i23<len14; i23++){
 let data32 = data31[i23];
 if(typeof data32 === "string"){
 if(func2(data32) < 1){
-const err88 = {instancePath:instancePath+"/widerScope/" + i23,schemaPath:"#/properties/widerScope/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.widerScope.items,data:data32};
+const err88 = {instancePath:instancePath+"/widerScope/" + i23,schemaPath:"#/properties/widerScope/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.properties.widerScope.items,data:data32};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -5025,7 +5086,7 @@ errors++;
 }
 }
 else {
-const err89 = {instancePath:instancePath+"/widerScope/" + i23,schemaPath:"#/properties/widerScope/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.widerScope.items.type,parentSchema:schema34.properties.widerScope.items,data:data32};
+const err89 = {instancePath:instancePath+"/widerScope/" + i23,schemaPath:"#/properties/widerScope/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.widerScope.items.type,parentSchema:schema35.properties.widerScope.items,data:data32};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -5037,7 +5098,7 @@ errors++;
 }
 }
 else {
-const err90 = {instancePath:instancePath+"/widerScope",schemaPath:"#/properties/widerScope/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.widerScope.type,parentSchema:schema34.properties.widerScope,data:data31};
+const err90 = {instancePath:instancePath+"/widerScope",schemaPath:"#/properties/widerScope/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.widerScope.type,parentSchema:schema35.properties.widerScope,data:data31};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -5051,7 +5112,7 @@ if(data.unnamedWhole !== undefined){
 let data33 = data.unnamedWhole;
 if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
 if(data33.of === undefined){
-const err91 = {instancePath:instancePath+"/unnamedWhole",schemaPath:"#/properties/unnamedWhole/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema34.properties.unnamedWhole.required,parentSchema:schema34.properties.unnamedWhole,data:data33};
+const err91 = {instancePath:instancePath+"/unnamedWhole",schemaPath:"#/properties/unnamedWhole/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema35.properties.unnamedWhole.required,parentSchema:schema35.properties.unnamedWhole,data:data33};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -5061,7 +5122,7 @@ vErrors.push(err91);
 errors++;
 }
 if(data33.whole === undefined){
-const err92 = {instancePath:instancePath+"/unnamedWhole",schemaPath:"#/properties/unnamedWhole/required",keyword:"required",params:{missingProperty: "whole"},message:"must have required property '"+"whole"+"'",schema:schema34.properties.unnamedWhole.required,parentSchema:schema34.properties.unnamedWhole,data:data33};
+const err92 = {instancePath:instancePath+"/unnamedWhole",schemaPath:"#/properties/unnamedWhole/required",keyword:"required",params:{missingProperty: "whole"},message:"must have required property '"+"whole"+"'",schema:schema35.properties.unnamedWhole.required,parentSchema:schema35.properties.unnamedWhole,data:data33};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -5071,7 +5132,7 @@ vErrors.push(err92);
 errors++;
 }
 if(data33.what === undefined){
-const err93 = {instancePath:instancePath+"/unnamedWhole",schemaPath:"#/properties/unnamedWhole/required",keyword:"required",params:{missingProperty: "what"},message:"must have required property '"+"what"+"'",schema:schema34.properties.unnamedWhole.required,parentSchema:schema34.properties.unnamedWhole,data:data33};
+const err93 = {instancePath:instancePath+"/unnamedWhole",schemaPath:"#/properties/unnamedWhole/required",keyword:"required",params:{missingProperty: "what"},message:"must have required property '"+"what"+"'",schema:schema35.properties.unnamedWhole.required,parentSchema:schema35.properties.unnamedWhole,data:data33};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -5081,7 +5142,7 @@ vErrors.push(err93);
 errors++;
 }
 if(data33.measure === undefined){
-const err94 = {instancePath:instancePath+"/unnamedWhole",schemaPath:"#/properties/unnamedWhole/required",keyword:"required",params:{missingProperty: "measure"},message:"must have required property '"+"measure"+"'",schema:schema34.properties.unnamedWhole.required,parentSchema:schema34.properties.unnamedWhole,data:data33};
+const err94 = {instancePath:instancePath+"/unnamedWhole",schemaPath:"#/properties/unnamedWhole/required",keyword:"required",params:{missingProperty: "measure"},message:"must have required property '"+"measure"+"'",schema:schema35.properties.unnamedWhole.required,parentSchema:schema35.properties.unnamedWhole,data:data33};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -5091,7 +5152,7 @@ vErrors.push(err94);
 errors++;
 }
 if(data33.trail === undefined){
-const err95 = {instancePath:instancePath+"/unnamedWhole",schemaPath:"#/properties/unnamedWhole/required",keyword:"required",params:{missingProperty: "trail"},message:"must have required property '"+"trail"+"'",schema:schema34.properties.unnamedWhole.required,parentSchema:schema34.properties.unnamedWhole,data:data33};
+const err95 = {instancePath:instancePath+"/unnamedWhole",schemaPath:"#/properties/unnamedWhole/required",keyword:"required",params:{missingProperty: "trail"},message:"must have required property '"+"trail"+"'",schema:schema35.properties.unnamedWhole.required,parentSchema:schema35.properties.unnamedWhole,data:data33};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -5102,7 +5163,7 @@ errors++;
 }
 for(const key2 in data33){
 if(!(((((key2 === "of") || (key2 === "whole")) || (key2 === "what")) || (key2 === "measure")) || (key2 === "trail"))){
-const err96 = {instancePath:instancePath+"/unnamedWhole",schemaPath:"#/properties/unnamedWhole/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.unnamedWhole,data:data33};
+const err96 = {instancePath:instancePath+"/unnamedWhole",schemaPath:"#/properties/unnamedWhole/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema35.properties.unnamedWhole,data:data33};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -5120,7 +5181,7 @@ for(let i24=0; i24<len15; i24++){
 let data35 = data34[i24];
 if(typeof data35 === "string"){
 if(func2(data35) < 1){
-const err97 = {instancePath:instancePath+"/unnamedWhole/of/" + i24,schemaPath:"#/properties/unnamedWhole/properties/of/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.unnamedWhole.properties.of.items,data:data35};
+const err97 = {instancePath:instancePath+"/unnamedWhole/of/" + i24,schemaPath:"#/properties/unnamedWhole/properties/of/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.properties.unnamedWhole.properties.of.items,data:data35};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -5131,7 +5192,7 @@ errors++;
 }
 }
 else {
-const err98 = {instancePath:instancePath+"/unnamedWhole/of/" + i24,schemaPath:"#/properties/unnamedWhole/properties/of/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.unnamedWhole.properties.of.items.type,parentSchema:schema34.properties.unnamedWhole.properties.of.items,data:data35};
+const err98 = {instancePath:instancePath+"/unnamedWhole/of/" + i24,schemaPath:"#/properties/unnamedWhole/properties/of/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.unnamedWhole.properties.of.items.type,parentSchema:schema35.properties.unnamedWhole.properties.of.items,data:data35};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -5143,7 +5204,7 @@ errors++;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/unnamedWhole/of",schemaPath:"#/properties/unnamedWhole/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.unnamedWhole.properties.of.type,parentSchema:schema34.properties.unnamedWhole.properties.of,data:data34};
+const err99 = {instancePath:instancePath+"/unnamedWhole/of",schemaPath:"#/properties/unnamedWhole/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.unnamedWhole.properties.of.type,parentSchema:schema35.properties.unnamedWhole.properties.of,data:data34};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -5161,7 +5222,7 @@ for(let i25=0; i25<len16; i25++){
 let data37 = data36[i25];
 if(typeof data37 === "string"){
 if(func2(data37) < 1){
-const err100 = {instancePath:instancePath+"/unnamedWhole/whole/" + i25,schemaPath:"#/properties/unnamedWhole/properties/whole/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.unnamedWhole.properties.whole.items,data:data37};
+const err100 = {instancePath:instancePath+"/unnamedWhole/whole/" + i25,schemaPath:"#/properties/unnamedWhole/properties/whole/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.properties.unnamedWhole.properties.whole.items,data:data37};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -5172,7 +5233,7 @@ errors++;
 }
 }
 else {
-const err101 = {instancePath:instancePath+"/unnamedWhole/whole/" + i25,schemaPath:"#/properties/unnamedWhole/properties/whole/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.unnamedWhole.properties.whole.items.type,parentSchema:schema34.properties.unnamedWhole.properties.whole.items,data:data37};
+const err101 = {instancePath:instancePath+"/unnamedWhole/whole/" + i25,schemaPath:"#/properties/unnamedWhole/properties/whole/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.unnamedWhole.properties.whole.items.type,parentSchema:schema35.properties.unnamedWhole.properties.whole.items,data:data37};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -5184,7 +5245,7 @@ errors++;
 }
 }
 else {
-const err102 = {instancePath:instancePath+"/unnamedWhole/whole",schemaPath:"#/properties/unnamedWhole/properties/whole/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.unnamedWhole.properties.whole.type,parentSchema:schema34.properties.unnamedWhole.properties.whole,data:data36};
+const err102 = {instancePath:instancePath+"/unnamedWhole/whole",schemaPath:"#/properties/unnamedWhole/properties/whole/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.unnamedWhole.properties.whole.type,parentSchema:schema35.properties.unnamedWhole.properties.whole,data:data36};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -5202,7 +5263,7 @@ for(let i26=0; i26<len17; i26++){
 let data39 = data38[i26];
 if(typeof data39 === "string"){
 if(func2(data39) < 1){
-const err103 = {instancePath:instancePath+"/unnamedWhole/what/" + i26,schemaPath:"#/properties/unnamedWhole/properties/what/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.unnamedWhole.properties.what.items,data:data39};
+const err103 = {instancePath:instancePath+"/unnamedWhole/what/" + i26,schemaPath:"#/properties/unnamedWhole/properties/what/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.properties.unnamedWhole.properties.what.items,data:data39};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -5213,7 +5274,7 @@ errors++;
 }
 }
 else {
-const err104 = {instancePath:instancePath+"/unnamedWhole/what/" + i26,schemaPath:"#/properties/unnamedWhole/properties/what/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.unnamedWhole.properties.what.items.type,parentSchema:schema34.properties.unnamedWhole.properties.what.items,data:data39};
+const err104 = {instancePath:instancePath+"/unnamedWhole/what/" + i26,schemaPath:"#/properties/unnamedWhole/properties/what/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.unnamedWhole.properties.what.items.type,parentSchema:schema35.properties.unnamedWhole.properties.what.items,data:data39};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -5225,7 +5286,7 @@ errors++;
 }
 }
 else {
-const err105 = {instancePath:instancePath+"/unnamedWhole/what",schemaPath:"#/properties/unnamedWhole/properties/what/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.unnamedWhole.properties.what.type,parentSchema:schema34.properties.unnamedWhole.properties.what,data:data38};
+const err105 = {instancePath:instancePath+"/unnamedWhole/what",schemaPath:"#/properties/unnamedWhole/properties/what/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.unnamedWhole.properties.what.type,parentSchema:schema35.properties.unnamedWhole.properties.what,data:data38};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -5243,7 +5304,7 @@ for(let i27=0; i27<len18; i27++){
 let data41 = data40[i27];
 if(typeof data41 === "string"){
 if(func2(data41) < 1){
-const err106 = {instancePath:instancePath+"/unnamedWhole/measure/" + i27,schemaPath:"#/properties/unnamedWhole/properties/measure/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.unnamedWhole.properties.measure.items,data:data41};
+const err106 = {instancePath:instancePath+"/unnamedWhole/measure/" + i27,schemaPath:"#/properties/unnamedWhole/properties/measure/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.properties.unnamedWhole.properties.measure.items,data:data41};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -5254,7 +5315,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/unnamedWhole/measure/" + i27,schemaPath:"#/properties/unnamedWhole/properties/measure/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.unnamedWhole.properties.measure.items.type,parentSchema:schema34.properties.unnamedWhole.properties.measure.items,data:data41};
+const err107 = {instancePath:instancePath+"/unnamedWhole/measure/" + i27,schemaPath:"#/properties/unnamedWhole/properties/measure/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.unnamedWhole.properties.measure.items.type,parentSchema:schema35.properties.unnamedWhole.properties.measure.items,data:data41};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -5266,7 +5327,7 @@ errors++;
 }
 }
 else {
-const err108 = {instancePath:instancePath+"/unnamedWhole/measure",schemaPath:"#/properties/unnamedWhole/properties/measure/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.unnamedWhole.properties.measure.type,parentSchema:schema34.properties.unnamedWhole.properties.measure,data:data40};
+const err108 = {instancePath:instancePath+"/unnamedWhole/measure",schemaPath:"#/properties/unnamedWhole/properties/measure/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.unnamedWhole.properties.measure.type,parentSchema:schema35.properties.unnamedWhole.properties.measure,data:data40};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -5284,7 +5345,7 @@ for(let i28=0; i28<len19; i28++){
 let data43 = data42[i28];
 if(typeof data43 === "string"){
 if(func2(data43) < 1){
-const err109 = {instancePath:instancePath+"/unnamedWhole/trail/" + i28,schemaPath:"#/properties/unnamedWhole/properties/trail/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.unnamedWhole.properties.trail.items,data:data43};
+const err109 = {instancePath:instancePath+"/unnamedWhole/trail/" + i28,schemaPath:"#/properties/unnamedWhole/properties/trail/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.properties.unnamedWhole.properties.trail.items,data:data43};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -5295,7 +5356,7 @@ errors++;
 }
 }
 else {
-const err110 = {instancePath:instancePath+"/unnamedWhole/trail/" + i28,schemaPath:"#/properties/unnamedWhole/properties/trail/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.unnamedWhole.properties.trail.items.type,parentSchema:schema34.properties.unnamedWhole.properties.trail.items,data:data43};
+const err110 = {instancePath:instancePath+"/unnamedWhole/trail/" + i28,schemaPath:"#/properties/unnamedWhole/properties/trail/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.unnamedWhole.properties.trail.items.type,parentSchema:schema35.properties.unnamedWhole.properties.trail.items,data:data43};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -5307,7 +5368,7 @@ errors++;
 }
 }
 else {
-const err111 = {instancePath:instancePath+"/unnamedWhole/trail",schemaPath:"#/properties/unnamedWhole/properties/trail/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.unnamedWhole.properties.trail.type,parentSchema:schema34.properties.unnamedWhole.properties.trail,data:data42};
+const err111 = {instancePath:instancePath+"/unnamedWhole/trail",schemaPath:"#/properties/unnamedWhole/properties/trail/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.unnamedWhole.properties.trail.type,parentSchema:schema35.properties.unnamedWhole.properties.trail,data:data42};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -5319,7 +5380,7 @@ errors++;
 }
 }
 else {
-const err112 = {instancePath:instancePath+"/unnamedWhole",schemaPath:"#/properties/unnamedWhole/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.unnamedWhole.type,parentSchema:schema34.properties.unnamedWhole,data:data33};
+const err112 = {instancePath:instancePath+"/unnamedWhole",schemaPath:"#/properties/unnamedWhole/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.properties.unnamedWhole.type,parentSchema:schema35.properties.unnamedWhole,data:data33};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -5331,7 +5392,7 @@ errors++;
 }
 }
 else {
-const err113 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+const err113 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -5345,8 +5406,8 @@ return errors === 0;
 }
 
 const v4 = validate24;
-const schema35 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/contact.schema.json","title":"ogi-lint vocabulary: contact details","description":"How reports label the contact for questions about them (地址：…，邮编：…，电话：…). Entries are regular-expression sources.","type":"object","required":["labels","webBefore","aboutReport","ask","askWhom"],"properties":{"$schema":{"type":"string"},"labels":{"description":"the labels before a value, by kind; the longest wording is tried first","type":"object","required":["phone","email","postcode","address","website"],"properties":{"phone":{"$ref":"#/definitions/list"},"email":{"$ref":"#/definitions/list"},"postcode":{"$ref":"#/definitions/list"},"address":{"$ref":"#/definitions/list"},"website":{"$ref":"#/definitions/list"}},"additionalProperties":false},"webBefore":{"$ref":"#/definitions/list","description":"words before 地址 that make it a web address (网站地址)"},"aboutReport":{"$ref":"#/definitions/list","description":"words naming the report in a sentence that tells whom to ask"},"ask":{"$ref":"#/definitions/list","description":"words of asking (疑问, 咨询, 联系)"},"askWhom":{"$ref":"#/definitions/list","description":"sentences that ask readers to get in touch even without naming the report (如有疑问请与…联系)"}},"additionalProperties":false,"definitions":{"list":{"type":"array","items":{"type":"string","minLength":1}}}};
-const schema36 = {"type":"array","items":{"type":"string","minLength":1}};
+const schema36 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/contact.schema.json","title":"ogi-lint vocabulary: contact details","description":"How reports label the contact for questions about them (地址：…，邮编：…，电话：…). Entries are regular-expression sources.","type":"object","required":["labels","webBefore","aboutReport","ask","askWhom"],"properties":{"$schema":{"type":"string"},"labels":{"description":"the labels before a value, by kind; the longest wording is tried first","type":"object","required":["phone","email","postcode","address","website"],"properties":{"phone":{"$ref":"#/definitions/list"},"email":{"$ref":"#/definitions/list"},"postcode":{"$ref":"#/definitions/list"},"address":{"$ref":"#/definitions/list"},"website":{"$ref":"#/definitions/list"}},"additionalProperties":false},"webBefore":{"$ref":"#/definitions/list","description":"words before 地址 that make it a web address (网站地址)"},"aboutReport":{"$ref":"#/definitions/list","description":"words naming the report in a sentence that tells whom to ask"},"ask":{"$ref":"#/definitions/list","description":"words of asking (疑问, 咨询, 联系)"},"askWhom":{"$ref":"#/definitions/list","description":"sentences that ask readers to get in touch even without naming the report (如有疑问请与…联系)"}},"additionalProperties":false,"definitions":{"list":{"type":"array","items":{"type":"string","minLength":1}}}};
+const schema37 = {"type":"array","items":{"type":"string","minLength":1}};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://ogi-lint.dev/schemas/vocabulary/contact.schema.json" */;
@@ -5354,7 +5415,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.labels === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "labels"},message:"must have required property '"+"labels"+"'",schema:schema35.required,parentSchema:schema35,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "labels"},message:"must have required property '"+"labels"+"'",schema:schema36.required,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5364,7 +5425,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.webBefore === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "webBefore"},message:"must have required property '"+"webBefore"+"'",schema:schema35.required,parentSchema:schema35,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "webBefore"},message:"must have required property '"+"webBefore"+"'",schema:schema36.required,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5374,7 +5435,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.aboutReport === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aboutReport"},message:"must have required property '"+"aboutReport"+"'",schema:schema35.required,parentSchema:schema35,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aboutReport"},message:"must have required property '"+"aboutReport"+"'",schema:schema36.required,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5384,7 +5445,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.ask === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ask"},message:"must have required property '"+"ask"+"'",schema:schema35.required,parentSchema:schema35,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ask"},message:"must have required property '"+"ask"+"'",schema:schema36.required,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5394,7 +5455,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.askWhom === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "askWhom"},message:"must have required property '"+"askWhom"+"'",schema:schema35.required,parentSchema:schema35,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "askWhom"},message:"must have required property '"+"askWhom"+"'",schema:schema36.required,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5405,7 +5466,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "$schema") || (key0 === "labels")) || (key0 === "webBefore")) || (key0 === "aboutReport")) || (key0 === "ask")) || (key0 === "askWhom"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5418,7 +5479,7 @@ errors++;
 if(data.$schema !== undefined){
 let data0 = data.$schema;
 if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.$schema.type,parentSchema:schema35.properties.$schema,data:data0};
+const err6 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.$schema.type,parentSchema:schema36.properties.$schema,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5432,7 +5493,7 @@ if(data.labels !== undefined){
 let data1 = data.labels;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.phone === undefined){
-const err7 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "phone"},message:"must have required property '"+"phone"+"'",schema:schema35.properties.labels.required,parentSchema:schema35.properties.labels,data:data1};
+const err7 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "phone"},message:"must have required property '"+"phone"+"'",schema:schema36.properties.labels.required,parentSchema:schema36.properties.labels,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5442,7 +5503,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data1.email === undefined){
-const err8 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'",schema:schema35.properties.labels.required,parentSchema:schema35.properties.labels,data:data1};
+const err8 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'",schema:schema36.properties.labels.required,parentSchema:schema36.properties.labels,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5452,7 +5513,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data1.postcode === undefined){
-const err9 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "postcode"},message:"must have required property '"+"postcode"+"'",schema:schema35.properties.labels.required,parentSchema:schema35.properties.labels,data:data1};
+const err9 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "postcode"},message:"must have required property '"+"postcode"+"'",schema:schema36.properties.labels.required,parentSchema:schema36.properties.labels,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5462,7 +5523,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data1.address === undefined){
-const err10 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema35.properties.labels.required,parentSchema:schema35.properties.labels,data:data1};
+const err10 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema36.properties.labels.required,parentSchema:schema36.properties.labels,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5472,7 +5533,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data1.website === undefined){
-const err11 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "website"},message:"must have required property '"+"website"+"'",schema:schema35.properties.labels.required,parentSchema:schema35.properties.labels,data:data1};
+const err11 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "website"},message:"must have required property '"+"website"+"'",schema:schema36.properties.labels.required,parentSchema:schema36.properties.labels,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5483,7 +5544,7 @@ errors++;
 }
 for(const key1 in data1){
 if(!(((((key1 === "phone") || (key1 === "email")) || (key1 === "postcode")) || (key1 === "address")) || (key1 === "website"))){
-const err12 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema35.properties.labels,data:data1};
+const err12 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema36.properties.labels,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5501,7 +5562,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
 if(func2(data3) < 1){
-const err13 = {instancePath:instancePath+"/labels/phone/" + i0,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.items,data:data3};
+const err13 = {instancePath:instancePath+"/labels/phone/" + i0,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.items,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5512,7 +5573,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/labels/phone/" + i0,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.items.type,parentSchema:schema36.items,data:data3};
+const err14 = {instancePath:instancePath+"/labels/phone/" + i0,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.items.type,parentSchema:schema37.items,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5524,7 +5585,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/labels/phone",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.type,parentSchema:schema36,data:data2};
+const err15 = {instancePath:instancePath+"/labels/phone",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.type,parentSchema:schema37,data:data2};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5542,7 +5603,7 @@ for(let i1=0; i1<len1; i1++){
 let data5 = data4[i1];
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err16 = {instancePath:instancePath+"/labels/email/" + i1,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.items,data:data5};
+const err16 = {instancePath:instancePath+"/labels/email/" + i1,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.items,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5553,7 +5614,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/labels/email/" + i1,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.items.type,parentSchema:schema36.items,data:data5};
+const err17 = {instancePath:instancePath+"/labels/email/" + i1,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.items.type,parentSchema:schema37.items,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5565,7 +5626,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/labels/email",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.type,parentSchema:schema36,data:data4};
+const err18 = {instancePath:instancePath+"/labels/email",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.type,parentSchema:schema37,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5583,7 +5644,7 @@ for(let i2=0; i2<len2; i2++){
 let data7 = data6[i2];
 if(typeof data7 === "string"){
 if(func2(data7) < 1){
-const err19 = {instancePath:instancePath+"/labels/postcode/" + i2,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.items,data:data7};
+const err19 = {instancePath:instancePath+"/labels/postcode/" + i2,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.items,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5594,7 +5655,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/labels/postcode/" + i2,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.items.type,parentSchema:schema36.items,data:data7};
+const err20 = {instancePath:instancePath+"/labels/postcode/" + i2,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.items.type,parentSchema:schema37.items,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5606,7 +5667,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/labels/postcode",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.type,parentSchema:schema36,data:data6};
+const err21 = {instancePath:instancePath+"/labels/postcode",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.type,parentSchema:schema37,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5624,7 +5685,7 @@ for(let i3=0; i3<len3; i3++){
 let data9 = data8[i3];
 if(typeof data9 === "string"){
 if(func2(data9) < 1){
-const err22 = {instancePath:instancePath+"/labels/address/" + i3,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.items,data:data9};
+const err22 = {instancePath:instancePath+"/labels/address/" + i3,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.items,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5635,7 +5696,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/labels/address/" + i3,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.items.type,parentSchema:schema36.items,data:data9};
+const err23 = {instancePath:instancePath+"/labels/address/" + i3,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.items.type,parentSchema:schema37.items,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5647,7 +5708,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/labels/address",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.type,parentSchema:schema36,data:data8};
+const err24 = {instancePath:instancePath+"/labels/address",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.type,parentSchema:schema37,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5665,7 +5726,7 @@ for(let i4=0; i4<len4; i4++){
 let data11 = data10[i4];
 if(typeof data11 === "string"){
 if(func2(data11) < 1){
-const err25 = {instancePath:instancePath+"/labels/website/" + i4,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.items,data:data11};
+const err25 = {instancePath:instancePath+"/labels/website/" + i4,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.items,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5676,7 +5737,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/labels/website/" + i4,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.items.type,parentSchema:schema36.items,data:data11};
+const err26 = {instancePath:instancePath+"/labels/website/" + i4,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.items.type,parentSchema:schema37.items,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5688,7 +5749,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/labels/website",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.type,parentSchema:schema36,data:data10};
+const err27 = {instancePath:instancePath+"/labels/website",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.type,parentSchema:schema37,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5700,7 +5761,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.properties.labels.type,parentSchema:schema35.properties.labels,data:data1};
+const err28 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.properties.labels.type,parentSchema:schema36.properties.labels,data:data1};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5718,7 +5779,7 @@ for(let i5=0; i5<len5; i5++){
 let data13 = data12[i5];
 if(typeof data13 === "string"){
 if(func2(data13) < 1){
-const err29 = {instancePath:instancePath+"/webBefore/" + i5,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.items,data:data13};
+const err29 = {instancePath:instancePath+"/webBefore/" + i5,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.items,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5729,7 +5790,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/webBefore/" + i5,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.items.type,parentSchema:schema36.items,data:data13};
+const err30 = {instancePath:instancePath+"/webBefore/" + i5,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.items.type,parentSchema:schema37.items,data:data13};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5741,7 +5802,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/webBefore",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.type,parentSchema:schema36,data:data12};
+const err31 = {instancePath:instancePath+"/webBefore",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.type,parentSchema:schema37,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -5759,7 +5820,7 @@ for(let i6=0; i6<len6; i6++){
 let data15 = data14[i6];
 if(typeof data15 === "string"){
 if(func2(data15) < 1){
-const err32 = {instancePath:instancePath+"/aboutReport/" + i6,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.items,data:data15};
+const err32 = {instancePath:instancePath+"/aboutReport/" + i6,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.items,data:data15};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -5770,7 +5831,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/aboutReport/" + i6,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.items.type,parentSchema:schema36.items,data:data15};
+const err33 = {instancePath:instancePath+"/aboutReport/" + i6,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.items.type,parentSchema:schema37.items,data:data15};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -5782,7 +5843,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/aboutReport",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.type,parentSchema:schema36,data:data14};
+const err34 = {instancePath:instancePath+"/aboutReport",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.type,parentSchema:schema37,data:data14};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -5800,7 +5861,7 @@ for(let i7=0; i7<len7; i7++){
 let data17 = data16[i7];
 if(typeof data17 === "string"){
 if(func2(data17) < 1){
-const err35 = {instancePath:instancePath+"/ask/" + i7,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.items,data:data17};
+const err35 = {instancePath:instancePath+"/ask/" + i7,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.items,data:data17};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -5811,7 +5872,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/ask/" + i7,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.items.type,parentSchema:schema36.items,data:data17};
+const err36 = {instancePath:instancePath+"/ask/" + i7,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.items.type,parentSchema:schema37.items,data:data17};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -5823,7 +5884,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/ask",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.type,parentSchema:schema36,data:data16};
+const err37 = {instancePath:instancePath+"/ask",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.type,parentSchema:schema37,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -5841,7 +5902,7 @@ for(let i8=0; i8<len8; i8++){
 let data19 = data18[i8];
 if(typeof data19 === "string"){
 if(func2(data19) < 1){
-const err38 = {instancePath:instancePath+"/askWhom/" + i8,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.items,data:data19};
+const err38 = {instancePath:instancePath+"/askWhom/" + i8,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.items,data:data19};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -5852,7 +5913,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/askWhom/" + i8,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.items.type,parentSchema:schema36.items,data:data19};
+const err39 = {instancePath:instancePath+"/askWhom/" + i8,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.items.type,parentSchema:schema37.items,data:data19};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -5864,7 +5925,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/askWhom",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.type,parentSchema:schema36,data:data18};
+const err40 = {instancePath:instancePath+"/askWhom",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.type,parentSchema:schema37,data:data18};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -5876,7 +5937,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
+const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -5890,9 +5951,9 @@ return errors === 0;
 }
 
 const v5 = validate25;
-const schema45 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/figures.schema.json","title":"ogi-lint vocabulary: figures in prose","type":"object","additionalProperties":false,"definitions":{"patterns":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"hedges":{"type":"object","additionalProperties":false,"properties":{"about":{"type":"array","items":{"type":"string","minLength":1}},"nearly":{"type":"array","items":{"type":"string","minLength":1}},"over":{"type":"array","items":{"type":"string","minLength":1}},"more":{"type":"array","items":{"type":"string","minLength":1}}}}},"required":["units","approximate","subjectLead","subjectTrail"],"properties":{"$schema":{"type":"string"},"$comment":{"type":"string"},"units":{"description":"Units a count may have, longest first where one begins another (人次 before 人, 万元 before 元), with what they count.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["unit","class"],"properties":{"unit":{"type":"string","minLength":1,"description":"the unit as written"},"class":{"enum":["item","person","visit","times","event","issue","money","percent","points","other"],"description":"what it counts: figures of one class are compared with each other"},"as":{"type":"string","minLength":1,"description":"the unit it is read as (万人次 → 人次, ％ → %)"},"scale":{"type":"number","exclusiveMinimum":0,"description":"the value is multiplied by this (万元: 10000)"},"notBefore":{"type":"string","minLength":1,"description":"a regular expression of what, right after the unit, makes the number a duration or a word, not a count (个 before 月: 3个月)"}}}},"approximate":{"description":"Words that hedge a number, before it or after it, by kind of hedge.","type":"object","additionalProperties":false,"required":["before","after"],"properties":{"before":{"$ref":"#/definitions/hedges"},"after":{"$ref":"#/definitions/hedges"}}},"subjectLead":{"$ref":"#/definitions/patterns","description":"words at the start of a figure's subject that say nothing about what is counted (其中, 全年, 我局)"},"subjectTrail":{"$ref":"#/definitions/patterns","description":"words at the end of a figure's subject that only introduce the quantity (共计, 达到, 数量)"}}};
-const schema46 = {"type":"object","additionalProperties":false,"properties":{"about":{"type":"array","items":{"type":"string","minLength":1}},"nearly":{"type":"array","items":{"type":"string","minLength":1}},"over":{"type":"array","items":{"type":"string","minLength":1}},"more":{"type":"array","items":{"type":"string","minLength":1}}}};
-const schema48 = {"type":"array","items":{"type":"string","minLength":1},"minItems":1};
+const schema46 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/figures.schema.json","title":"ogi-lint vocabulary: figures in prose","type":"object","additionalProperties":false,"definitions":{"patterns":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"hedges":{"type":"object","additionalProperties":false,"properties":{"about":{"type":"array","items":{"type":"string","minLength":1}},"nearly":{"type":"array","items":{"type":"string","minLength":1}},"over":{"type":"array","items":{"type":"string","minLength":1}},"more":{"type":"array","items":{"type":"string","minLength":1}}}}},"required":["units","approximate","subjectLead","subjectTrail"],"properties":{"$schema":{"type":"string"},"$comment":{"type":"string"},"units":{"description":"Units a count may have, longest first where one begins another (人次 before 人, 万元 before 元), with what they count.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["unit","class"],"properties":{"unit":{"type":"string","minLength":1,"description":"the unit as written"},"class":{"enum":["item","person","visit","times","event","issue","money","percent","points","other"],"description":"what it counts: figures of one class are compared with each other"},"as":{"type":"string","minLength":1,"description":"the unit it is read as (万人次 → 人次, ％ → %)"},"scale":{"type":"number","exclusiveMinimum":0,"description":"the value is multiplied by this (万元: 10000)"},"notBefore":{"type":"string","minLength":1,"description":"a regular expression of what, right after the unit, makes the number a duration or a word, not a count (个 before 月: 3个月)"}}}},"approximate":{"description":"Words that hedge a number, before it or after it, by kind of hedge.","type":"object","additionalProperties":false,"required":["before","after"],"properties":{"before":{"$ref":"#/definitions/hedges"},"after":{"$ref":"#/definitions/hedges"}}},"subjectLead":{"$ref":"#/definitions/patterns","description":"words at the start of a figure's subject that say nothing about what is counted (其中, 全年, 我局)"},"subjectTrail":{"$ref":"#/definitions/patterns","description":"words at the end of a figure's subject that only introduce the quantity (共计, 达到, 数量)"}}};
+const schema47 = {"type":"object","additionalProperties":false,"properties":{"about":{"type":"array","items":{"type":"string","minLength":1}},"nearly":{"type":"array","items":{"type":"string","minLength":1}},"over":{"type":"array","items":{"type":"string","minLength":1}},"more":{"type":"array","items":{"type":"string","minLength":1}}}};
+const schema49 = {"type":"array","items":{"type":"string","minLength":1},"minItems":1};
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://ogi-lint.dev/schemas/vocabulary/figures.schema.json" */;
@@ -5900,7 +5961,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.units === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema46.required,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5910,7 +5971,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.approximate === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "approximate"},message:"must have required property '"+"approximate"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "approximate"},message:"must have required property '"+"approximate"+"'",schema:schema46.required,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5920,7 +5981,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.subjectLead === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subjectLead"},message:"must have required property '"+"subjectLead"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subjectLead"},message:"must have required property '"+"subjectLead"+"'",schema:schema46.required,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5930,7 +5991,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.subjectTrail === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subjectTrail"},message:"must have required property '"+"subjectTrail"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subjectTrail"},message:"must have required property '"+"subjectTrail"+"'",schema:schema46.required,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5941,7 +6002,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "$schema") || (key0 === "$comment")) || (key0 === "units")) || (key0 === "approximate")) || (key0 === "subjectLead")) || (key0 === "subjectTrail"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5954,7 +6015,7 @@ errors++;
 if(data.$schema !== undefined){
 let data0 = data.$schema;
 if(typeof data0 !== "string"){
-const err5 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.$schema.type,parentSchema:schema45.properties.$schema,data:data0};
+const err5 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.$schema.type,parentSchema:schema46.properties.$schema,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5967,7 +6028,7 @@ errors++;
 if(data.$comment !== undefined){
 let data1 = data.$comment;
 if(typeof data1 !== "string"){
-const err6 = {instancePath:instancePath+"/$comment",schemaPath:"#/properties/%24comment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.$comment.type,parentSchema:schema45.properties.$comment,data:data1};
+const err6 = {instancePath:instancePath+"/$comment",schemaPath:"#/properties/%24comment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.$comment.type,parentSchema:schema46.properties.$comment,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5981,7 +6042,7 @@ if(data.units !== undefined){
 let data2 = data.units;
 if(Array.isArray(data2)){
 if(data2.length < 1){
-const err7 = {instancePath:instancePath+"/units",schemaPath:"#/properties/units/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema45.properties.units,data:data2};
+const err7 = {instancePath:instancePath+"/units",schemaPath:"#/properties/units/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema46.properties.units,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5995,7 +6056,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.unit === undefined){
-const err8 = {instancePath:instancePath+"/units/" + i0,schemaPath:"#/properties/units/items/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'",schema:schema45.properties.units.items.required,parentSchema:schema45.properties.units.items,data:data3};
+const err8 = {instancePath:instancePath+"/units/" + i0,schemaPath:"#/properties/units/items/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'",schema:schema46.properties.units.items.required,parentSchema:schema46.properties.units.items,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6005,7 +6066,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data3.class === undefined){
-const err9 = {instancePath:instancePath+"/units/" + i0,schemaPath:"#/properties/units/items/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'",schema:schema45.properties.units.items.required,parentSchema:schema45.properties.units.items,data:data3};
+const err9 = {instancePath:instancePath+"/units/" + i0,schemaPath:"#/properties/units/items/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'",schema:schema46.properties.units.items.required,parentSchema:schema46.properties.units.items,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6016,7 +6077,7 @@ errors++;
 }
 for(const key1 in data3){
 if(!(((((key1 === "unit") || (key1 === "class")) || (key1 === "as")) || (key1 === "scale")) || (key1 === "notBefore"))){
-const err10 = {instancePath:instancePath+"/units/" + i0,schemaPath:"#/properties/units/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema45.properties.units.items,data:data3};
+const err10 = {instancePath:instancePath+"/units/" + i0,schemaPath:"#/properties/units/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema46.properties.units.items,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6030,7 +6091,7 @@ if(data3.unit !== undefined){
 let data4 = data3.unit;
 if(typeof data4 === "string"){
 if(func2(data4) < 1){
-const err11 = {instancePath:instancePath+"/units/" + i0+"/unit",schemaPath:"#/properties/units/items/properties/unit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45.properties.units.items.properties.unit,data:data4};
+const err11 = {instancePath:instancePath+"/units/" + i0+"/unit",schemaPath:"#/properties/units/items/properties/unit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema46.properties.units.items.properties.unit,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6041,7 +6102,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/units/" + i0+"/unit",schemaPath:"#/properties/units/items/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.units.items.properties.unit.type,parentSchema:schema45.properties.units.items.properties.unit,data:data4};
+const err12 = {instancePath:instancePath+"/units/" + i0+"/unit",schemaPath:"#/properties/units/items/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.units.items.properties.unit.type,parentSchema:schema46.properties.units.items.properties.unit,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6054,7 +6115,7 @@ errors++;
 if(data3.class !== undefined){
 let data5 = data3.class;
 if(!((((((((((data5 === "item") || (data5 === "person")) || (data5 === "visit")) || (data5 === "times")) || (data5 === "event")) || (data5 === "issue")) || (data5 === "money")) || (data5 === "percent")) || (data5 === "points")) || (data5 === "other"))){
-const err13 = {instancePath:instancePath+"/units/" + i0+"/class",schemaPath:"#/properties/units/items/properties/class/enum",keyword:"enum",params:{allowedValues: schema45.properties.units.items.properties.class.enum},message:"must be equal to one of the allowed values",schema:schema45.properties.units.items.properties.class.enum,parentSchema:schema45.properties.units.items.properties.class,data:data5};
+const err13 = {instancePath:instancePath+"/units/" + i0+"/class",schemaPath:"#/properties/units/items/properties/class/enum",keyword:"enum",params:{allowedValues: schema46.properties.units.items.properties.class.enum},message:"must be equal to one of the allowed values",schema:schema46.properties.units.items.properties.class.enum,parentSchema:schema46.properties.units.items.properties.class,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6068,7 +6129,7 @@ if(data3.as !== undefined){
 let data6 = data3.as;
 if(typeof data6 === "string"){
 if(func2(data6) < 1){
-const err14 = {instancePath:instancePath+"/units/" + i0+"/as",schemaPath:"#/properties/units/items/properties/as/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45.properties.units.items.properties.as,data:data6};
+const err14 = {instancePath:instancePath+"/units/" + i0+"/as",schemaPath:"#/properties/units/items/properties/as/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema46.properties.units.items.properties.as,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6079,7 +6140,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/units/" + i0+"/as",schemaPath:"#/properties/units/items/properties/as/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.units.items.properties.as.type,parentSchema:schema45.properties.units.items.properties.as,data:data6};
+const err15 = {instancePath:instancePath+"/units/" + i0+"/as",schemaPath:"#/properties/units/items/properties/as/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.units.items.properties.as.type,parentSchema:schema46.properties.units.items.properties.as,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6093,7 +6154,7 @@ if(data3.scale !== undefined){
 let data7 = data3.scale;
 if(typeof data7 == "number"){
 if(data7 <= 0 || isNaN(data7)){
-const err16 = {instancePath:instancePath+"/units/" + i0+"/scale",schemaPath:"#/properties/units/items/properties/scale/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema45.properties.units.items.properties.scale,data:data7};
+const err16 = {instancePath:instancePath+"/units/" + i0+"/scale",schemaPath:"#/properties/units/items/properties/scale/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema46.properties.units.items.properties.scale,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6104,7 +6165,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/units/" + i0+"/scale",schemaPath:"#/properties/units/items/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema45.properties.units.items.properties.scale.type,parentSchema:schema45.properties.units.items.properties.scale,data:data7};
+const err17 = {instancePath:instancePath+"/units/" + i0+"/scale",schemaPath:"#/properties/units/items/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.units.items.properties.scale.type,parentSchema:schema46.properties.units.items.properties.scale,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6118,7 +6179,7 @@ if(data3.notBefore !== undefined){
 let data8 = data3.notBefore;
 if(typeof data8 === "string"){
 if(func2(data8) < 1){
-const err18 = {instancePath:instancePath+"/units/" + i0+"/notBefore",schemaPath:"#/properties/units/items/properties/notBefore/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45.properties.units.items.properties.notBefore,data:data8};
+const err18 = {instancePath:instancePath+"/units/" + i0+"/notBefore",schemaPath:"#/properties/units/items/properties/notBefore/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema46.properties.units.items.properties.notBefore,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6129,7 +6190,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/units/" + i0+"/notBefore",schemaPath:"#/properties/units/items/properties/notBefore/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.units.items.properties.notBefore.type,parentSchema:schema45.properties.units.items.properties.notBefore,data:data8};
+const err19 = {instancePath:instancePath+"/units/" + i0+"/notBefore",schemaPath:"#/properties/units/items/properties/notBefore/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.units.items.properties.notBefore.type,parentSchema:schema46.properties.units.items.properties.notBefore,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6141,7 +6202,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/units/" + i0,schemaPath:"#/properties/units/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.units.items.type,parentSchema:schema45.properties.units.items,data:data3};
+const err20 = {instancePath:instancePath+"/units/" + i0,schemaPath:"#/properties/units/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.units.items.type,parentSchema:schema46.properties.units.items,data:data3};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6153,7 +6214,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/units",schemaPath:"#/properties/units/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.units.type,parentSchema:schema45.properties.units,data:data2};
+const err21 = {instancePath:instancePath+"/units",schemaPath:"#/properties/units/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.units.type,parentSchema:schema46.properties.units,data:data2};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6167,7 +6228,7 @@ if(data.approximate !== undefined){
 let data9 = data.approximate;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.before === undefined){
-const err22 = {instancePath:instancePath+"/approximate",schemaPath:"#/properties/approximate/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema45.properties.approximate.required,parentSchema:schema45.properties.approximate,data:data9};
+const err22 = {instancePath:instancePath+"/approximate",schemaPath:"#/properties/approximate/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema46.properties.approximate.required,parentSchema:schema46.properties.approximate,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6177,7 +6238,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data9.after === undefined){
-const err23 = {instancePath:instancePath+"/approximate",schemaPath:"#/properties/approximate/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema45.properties.approximate.required,parentSchema:schema45.properties.approximate,data:data9};
+const err23 = {instancePath:instancePath+"/approximate",schemaPath:"#/properties/approximate/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema46.properties.approximate.required,parentSchema:schema46.properties.approximate,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6188,7 +6249,7 @@ errors++;
 }
 for(const key2 in data9){
 if(!((key2 === "before") || (key2 === "after"))){
-const err24 = {instancePath:instancePath+"/approximate",schemaPath:"#/properties/approximate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema45.properties.approximate,data:data9};
+const err24 = {instancePath:instancePath+"/approximate",schemaPath:"#/properties/approximate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema46.properties.approximate,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6203,7 +6264,7 @@ let data10 = data9.before;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key3 in data10){
 if(!((((key3 === "about") || (key3 === "nearly")) || (key3 === "over")) || (key3 === "more"))){
-const err25 = {instancePath:instancePath+"/approximate/before",schemaPath:"#/definitions/hedges/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data:data10};
+const err25 = {instancePath:instancePath+"/approximate/before",schemaPath:"#/definitions/hedges/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6221,7 +6282,7 @@ for(let i1=0; i1<len1; i1++){
 let data12 = data11[i1];
 if(typeof data12 === "string"){
 if(func2(data12) < 1){
-const err26 = {instancePath:instancePath+"/approximate/before/about/" + i1,schemaPath:"#/definitions/hedges/properties/about/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema46.properties.about.items,data:data12};
+const err26 = {instancePath:instancePath+"/approximate/before/about/" + i1,schemaPath:"#/definitions/hedges/properties/about/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema47.properties.about.items,data:data12};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6232,7 +6293,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/approximate/before/about/" + i1,schemaPath:"#/definitions/hedges/properties/about/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.about.items.type,parentSchema:schema46.properties.about.items,data:data12};
+const err27 = {instancePath:instancePath+"/approximate/before/about/" + i1,schemaPath:"#/definitions/hedges/properties/about/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.about.items.type,parentSchema:schema47.properties.about.items,data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6244,7 +6305,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/approximate/before/about",schemaPath:"#/definitions/hedges/properties/about/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.about.type,parentSchema:schema46.properties.about,data:data11};
+const err28 = {instancePath:instancePath+"/approximate/before/about",schemaPath:"#/definitions/hedges/properties/about/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.about.type,parentSchema:schema47.properties.about,data:data11};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6262,7 +6323,7 @@ for(let i2=0; i2<len2; i2++){
 let data14 = data13[i2];
 if(typeof data14 === "string"){
 if(func2(data14) < 1){
-const err29 = {instancePath:instancePath+"/approximate/before/nearly/" + i2,schemaPath:"#/definitions/hedges/properties/nearly/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema46.properties.nearly.items,data:data14};
+const err29 = {instancePath:instancePath+"/approximate/before/nearly/" + i2,schemaPath:"#/definitions/hedges/properties/nearly/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema47.properties.nearly.items,data:data14};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6273,7 +6334,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/approximate/before/nearly/" + i2,schemaPath:"#/definitions/hedges/properties/nearly/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.nearly.items.type,parentSchema:schema46.properties.nearly.items,data:data14};
+const err30 = {instancePath:instancePath+"/approximate/before/nearly/" + i2,schemaPath:"#/definitions/hedges/properties/nearly/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.nearly.items.type,parentSchema:schema47.properties.nearly.items,data:data14};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6285,7 +6346,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/approximate/before/nearly",schemaPath:"#/definitions/hedges/properties/nearly/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.nearly.type,parentSchema:schema46.properties.nearly,data:data13};
+const err31 = {instancePath:instancePath+"/approximate/before/nearly",schemaPath:"#/definitions/hedges/properties/nearly/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.nearly.type,parentSchema:schema47.properties.nearly,data:data13};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -6303,7 +6364,7 @@ for(let i3=0; i3<len3; i3++){
 let data16 = data15[i3];
 if(typeof data16 === "string"){
 if(func2(data16) < 1){
-const err32 = {instancePath:instancePath+"/approximate/before/over/" + i3,schemaPath:"#/definitions/hedges/properties/over/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema46.properties.over.items,data:data16};
+const err32 = {instancePath:instancePath+"/approximate/before/over/" + i3,schemaPath:"#/definitions/hedges/properties/over/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema47.properties.over.items,data:data16};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -6314,7 +6375,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/approximate/before/over/" + i3,schemaPath:"#/definitions/hedges/properties/over/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.over.items.type,parentSchema:schema46.properties.over.items,data:data16};
+const err33 = {instancePath:instancePath+"/approximate/before/over/" + i3,schemaPath:"#/definitions/hedges/properties/over/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.over.items.type,parentSchema:schema47.properties.over.items,data:data16};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -6326,7 +6387,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/approximate/before/over",schemaPath:"#/definitions/hedges/properties/over/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.over.type,parentSchema:schema46.properties.over,data:data15};
+const err34 = {instancePath:instancePath+"/approximate/before/over",schemaPath:"#/definitions/hedges/properties/over/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.over.type,parentSchema:schema47.properties.over,data:data15};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -6344,7 +6405,7 @@ for(let i4=0; i4<len4; i4++){
 let data18 = data17[i4];
 if(typeof data18 === "string"){
 if(func2(data18) < 1){
-const err35 = {instancePath:instancePath+"/approximate/before/more/" + i4,schemaPath:"#/definitions/hedges/properties/more/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema46.properties.more.items,data:data18};
+const err35 = {instancePath:instancePath+"/approximate/before/more/" + i4,schemaPath:"#/definitions/hedges/properties/more/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema47.properties.more.items,data:data18};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -6355,7 +6416,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/approximate/before/more/" + i4,schemaPath:"#/definitions/hedges/properties/more/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.more.items.type,parentSchema:schema46.properties.more.items,data:data18};
+const err36 = {instancePath:instancePath+"/approximate/before/more/" + i4,schemaPath:"#/definitions/hedges/properties/more/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.more.items.type,parentSchema:schema47.properties.more.items,data:data18};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -6367,7 +6428,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/approximate/before/more",schemaPath:"#/definitions/hedges/properties/more/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.more.type,parentSchema:schema46.properties.more,data:data17};
+const err37 = {instancePath:instancePath+"/approximate/before/more",schemaPath:"#/definitions/hedges/properties/more/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.more.type,parentSchema:schema47.properties.more,data:data17};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -6379,7 +6440,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/approximate/before",schemaPath:"#/definitions/hedges/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data:data10};
+const err38 = {instancePath:instancePath+"/approximate/before",schemaPath:"#/definitions/hedges/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data:data10};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -6394,7 +6455,7 @@ let data19 = data9.after;
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 for(const key4 in data19){
 if(!((((key4 === "about") || (key4 === "nearly")) || (key4 === "over")) || (key4 === "more"))){
-const err39 = {instancePath:instancePath+"/approximate/after",schemaPath:"#/definitions/hedges/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data:data19};
+const err39 = {instancePath:instancePath+"/approximate/after",schemaPath:"#/definitions/hedges/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data:data19};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -6412,7 +6473,7 @@ for(let i5=0; i5<len5; i5++){
 let data21 = data20[i5];
 if(typeof data21 === "string"){
 if(func2(data21) < 1){
-const err40 = {instancePath:instancePath+"/approximate/after/about/" + i5,schemaPath:"#/definitions/hedges/properties/about/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema46.properties.about.items,data:data21};
+const err40 = {instancePath:instancePath+"/approximate/after/about/" + i5,schemaPath:"#/definitions/hedges/properties/about/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema47.properties.about.items,data:data21};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -6423,7 +6484,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/approximate/after/about/" + i5,schemaPath:"#/definitions/hedges/properties/about/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.about.items.type,parentSchema:schema46.properties.about.items,data:data21};
+const err41 = {instancePath:instancePath+"/approximate/after/about/" + i5,schemaPath:"#/definitions/hedges/properties/about/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.about.items.type,parentSchema:schema47.properties.about.items,data:data21};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -6435,7 +6496,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/approximate/after/about",schemaPath:"#/definitions/hedges/properties/about/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.about.type,parentSchema:schema46.properties.about,data:data20};
+const err42 = {instancePath:instancePath+"/approximate/after/about",schemaPath:"#/definitions/hedges/properties/about/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.about.type,parentSchema:schema47.properties.about,data:data20};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -6453,7 +6514,7 @@ for(let i6=0; i6<len6; i6++){
 let data23 = data22[i6];
 if(typeof data23 === "string"){
 if(func2(data23) < 1){
-const err43 = {instancePath:instancePath+"/approximate/after/nearly/" + i6,schemaPath:"#/definitions/hedges/properties/nearly/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema46.properties.nearly.items,data:data23};
+const err43 = {instancePath:instancePath+"/approximate/after/nearly/" + i6,schemaPath:"#/definitions/hedges/properties/nearly/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema47.properties.nearly.items,data:data23};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -6464,7 +6525,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/approximate/after/nearly/" + i6,schemaPath:"#/definitions/hedges/properties/nearly/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.nearly.items.type,parentSchema:schema46.properties.nearly.items,data:data23};
+const err44 = {instancePath:instancePath+"/approximate/after/nearly/" + i6,schemaPath:"#/definitions/hedges/properties/nearly/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.nearly.items.type,parentSchema:schema47.properties.nearly.items,data:data23};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -6476,7 +6537,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/approximate/after/nearly",schemaPath:"#/definitions/hedges/properties/nearly/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.nearly.type,parentSchema:schema46.properties.nearly,data:data22};
+const err45 = {instancePath:instancePath+"/approximate/after/nearly",schemaPath:"#/definitions/hedges/properties/nearly/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.nearly.type,parentSchema:schema47.properties.nearly,data:data22};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -6494,7 +6555,7 @@ for(let i7=0; i7<len7; i7++){
 let data25 = data24[i7];
 if(typeof data25 === "string"){
 if(func2(data25) < 1){
-const err46 = {instancePath:instancePath+"/approximate/after/over/" + i7,schemaPath:"#/definitions/hedges/properties/over/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema46.properties.over.items,data:data25};
+const err46 = {instancePath:instancePath+"/approximate/after/over/" + i7,schemaPath:"#/definitions/hedges/properties/over/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema47.properties.over.items,data:data25};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -6505,7 +6566,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/approximate/after/over/" + i7,schemaPath:"#/definitions/hedges/properties/over/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.over.items.type,parentSchema:schema46.properties.over.items,data:data25};
+const err47 = {instancePath:instancePath+"/approximate/after/over/" + i7,schemaPath:"#/definitions/hedges/properties/over/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.over.items.type,parentSchema:schema47.properties.over.items,data:data25};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -6517,7 +6578,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/approximate/after/over",schemaPath:"#/definitions/hedges/properties/over/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.over.type,parentSchema:schema46.properties.over,data:data24};
+const err48 = {instancePath:instancePath+"/approximate/after/over",schemaPath:"#/definitions/hedges/properties/over/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.over.type,parentSchema:schema47.properties.over,data:data24};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -6535,7 +6596,7 @@ for(let i8=0; i8<len8; i8++){
 let data27 = data26[i8];
 if(typeof data27 === "string"){
 if(func2(data27) < 1){
-const err49 = {instancePath:instancePath+"/approximate/after/more/" + i8,schemaPath:"#/definitions/hedges/properties/more/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema46.properties.more.items,data:data27};
+const err49 = {instancePath:instancePath+"/approximate/after/more/" + i8,schemaPath:"#/definitions/hedges/properties/more/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema47.properties.more.items,data:data27};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -6546,7 +6607,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/approximate/after/more/" + i8,schemaPath:"#/definitions/hedges/properties/more/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.more.items.type,parentSchema:schema46.properties.more.items,data:data27};
+const err50 = {instancePath:instancePath+"/approximate/after/more/" + i8,schemaPath:"#/definitions/hedges/properties/more/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.more.items.type,parentSchema:schema47.properties.more.items,data:data27};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -6558,7 +6619,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/approximate/after/more",schemaPath:"#/definitions/hedges/properties/more/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.more.type,parentSchema:schema46.properties.more,data:data26};
+const err51 = {instancePath:instancePath+"/approximate/after/more",schemaPath:"#/definitions/hedges/properties/more/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.more.type,parentSchema:schema47.properties.more,data:data26};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -6570,7 +6631,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/approximate/after",schemaPath:"#/definitions/hedges/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data:data19};
+const err52 = {instancePath:instancePath+"/approximate/after",schemaPath:"#/definitions/hedges/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data:data19};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -6582,7 +6643,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/approximate",schemaPath:"#/properties/approximate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.approximate.type,parentSchema:schema45.properties.approximate,data:data9};
+const err53 = {instancePath:instancePath+"/approximate",schemaPath:"#/properties/approximate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.approximate.type,parentSchema:schema46.properties.approximate,data:data9};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -6596,7 +6657,7 @@ if(data.subjectLead !== undefined){
 let data28 = data.subjectLead;
 if(Array.isArray(data28)){
 if(data28.length < 1){
-const err54 = {instancePath:instancePath+"/subjectLead",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema48,data:data28};
+const err54 = {instancePath:instancePath+"/subjectLead",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema49,data:data28};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -6610,7 +6671,7 @@ for(let i9=0; i9<len9; i9++){
 let data29 = data28[i9];
 if(typeof data29 === "string"){
 if(func2(data29) < 1){
-const err55 = {instancePath:instancePath+"/subjectLead/" + i9,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema48.items,data:data29};
+const err55 = {instancePath:instancePath+"/subjectLead/" + i9,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema49.items,data:data29};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -6621,7 +6682,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/subjectLead/" + i9,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.items.type,parentSchema:schema48.items,data:data29};
+const err56 = {instancePath:instancePath+"/subjectLead/" + i9,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.items.type,parentSchema:schema49.items,data:data29};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -6633,7 +6694,7 @@ errors++;
 }
 }
 else {
-const err57 = {instancePath:instancePath+"/subjectLead",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.type,parentSchema:schema48,data:data28};
+const err57 = {instancePath:instancePath+"/subjectLead",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema49.type,parentSchema:schema49,data:data28};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -6647,7 +6708,7 @@ if(data.subjectTrail !== undefined){
 let data30 = data.subjectTrail;
 if(Array.isArray(data30)){
 if(data30.length < 1){
-const err58 = {instancePath:instancePath+"/subjectTrail",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema48,data:data30};
+const err58 = {instancePath:instancePath+"/subjectTrail",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema49,data:data30};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -6661,7 +6722,7 @@ for(let i10=0; i10<len10; i10++){
 let data31 = data30[i10];
 if(typeof data31 === "string"){
 if(func2(data31) < 1){
-const err59 = {instancePath:instancePath+"/subjectTrail/" + i10,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema48.items,data:data31};
+const err59 = {instancePath:instancePath+"/subjectTrail/" + i10,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema49.items,data:data31};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -6672,7 +6733,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/subjectTrail/" + i10,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.items.type,parentSchema:schema48.items,data:data31};
+const err60 = {instancePath:instancePath+"/subjectTrail/" + i10,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.items.type,parentSchema:schema49.items,data:data31};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -6684,7 +6745,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/subjectTrail",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.type,parentSchema:schema48,data:data30};
+const err61 = {instancePath:instancePath+"/subjectTrail",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema49.type,parentSchema:schema49,data:data30};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -6696,7 +6757,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
+const err62 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -6710,7 +6771,7 @@ return errors === 0;
 }
 
 const v6 = validate26;
-const schema50 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/generation.schema.json","title":"ogi-lint vocabulary: format generation from structure","description":"For reports that never state their year: wordings that show which format a report follows. The first generation whose evidence is found wins. Entries are regular-expression sources.","type":"object","required":["evidence"],"properties":{"$schema":{"type":"string"},"evidence":{"type":"array","minItems":1,"items":{"type":"object","required":["generation"],"properties":{"generation":{"enum":["legacy","format-2019","format-2021"]},"text":{"type":"array","items":{"type":"string","minLength":1},"description":"wordings anywhere in the text (table labels, the notices cited)"},"sectionTitles":{"type":"array","items":{"type":"string","minLength":1},"description":"wordings in the section titles"}},"additionalProperties":false}}},"additionalProperties":false};
+const schema51 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/generation.schema.json","title":"ogi-lint vocabulary: format generation from structure","description":"For reports that never state their year: wordings that show which format a report follows. The first generation whose evidence is found wins. Entries are regular-expression sources.","type":"object","required":["evidence"],"properties":{"$schema":{"type":"string"},"evidence":{"type":"array","minItems":1,"items":{"type":"object","required":["generation"],"properties":{"generation":{"enum":["legacy","format-2019","format-2021"]},"text":{"type":"array","items":{"type":"string","minLength":1},"description":"wordings anywhere in the text (table labels, the notices cited)"},"sectionTitles":{"type":"array","items":{"type":"string","minLength":1},"description":"wordings in the section titles"}},"additionalProperties":false}}},"additionalProperties":false};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://ogi-lint.dev/schemas/vocabulary/generation.schema.json" */;
@@ -6718,7 +6779,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.evidence === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "evidence"},message:"must have required property '"+"evidence"+"'",schema:schema50.required,parentSchema:schema50,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "evidence"},message:"must have required property '"+"evidence"+"'",schema:schema51.required,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6729,7 +6790,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "$schema") || (key0 === "evidence"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6742,7 +6803,7 @@ errors++;
 if(data.$schema !== undefined){
 let data0 = data.$schema;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.$schema.type,parentSchema:schema50.properties.$schema,data:data0};
+const err2 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.$schema.type,parentSchema:schema51.properties.$schema,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6756,7 +6817,7 @@ if(data.evidence !== undefined){
 let data1 = data.evidence;
 if(Array.isArray(data1)){
 if(data1.length < 1){
-const err3 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema50.properties.evidence,data:data1};
+const err3 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema51.properties.evidence,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6770,7 +6831,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.generation === undefined){
-const err4 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/properties/evidence/items/required",keyword:"required",params:{missingProperty: "generation"},message:"must have required property '"+"generation"+"'",schema:schema50.properties.evidence.items.required,parentSchema:schema50.properties.evidence.items,data:data2};
+const err4 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/properties/evidence/items/required",keyword:"required",params:{missingProperty: "generation"},message:"must have required property '"+"generation"+"'",schema:schema51.properties.evidence.items.required,parentSchema:schema51.properties.evidence.items,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6781,7 +6842,7 @@ errors++;
 }
 for(const key1 in data2){
 if(!(((key1 === "generation") || (key1 === "text")) || (key1 === "sectionTitles"))){
-const err5 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/properties/evidence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema50.properties.evidence.items,data:data2};
+const err5 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/properties/evidence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.evidence.items,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6794,7 +6855,7 @@ errors++;
 if(data2.generation !== undefined){
 let data3 = data2.generation;
 if(!(((data3 === "legacy") || (data3 === "format-2019")) || (data3 === "format-2021"))){
-const err6 = {instancePath:instancePath+"/evidence/" + i0+"/generation",schemaPath:"#/properties/evidence/items/properties/generation/enum",keyword:"enum",params:{allowedValues: schema50.properties.evidence.items.properties.generation.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.evidence.items.properties.generation.enum,parentSchema:schema50.properties.evidence.items.properties.generation,data:data3};
+const err6 = {instancePath:instancePath+"/evidence/" + i0+"/generation",schemaPath:"#/properties/evidence/items/properties/generation/enum",keyword:"enum",params:{allowedValues: schema51.properties.evidence.items.properties.generation.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.evidence.items.properties.generation.enum,parentSchema:schema51.properties.evidence.items.properties.generation,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6812,7 +6873,7 @@ for(let i1=0; i1<len1; i1++){
 let data5 = data4[i1];
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err7 = {instancePath:instancePath+"/evidence/" + i0+"/text/" + i1,schemaPath:"#/properties/evidence/items/properties/text/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.evidence.items.properties.text.items,data:data5};
+const err7 = {instancePath:instancePath+"/evidence/" + i0+"/text/" + i1,schemaPath:"#/properties/evidence/items/properties/text/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema51.properties.evidence.items.properties.text.items,data:data5};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6823,7 +6884,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/evidence/" + i0+"/text/" + i1,schemaPath:"#/properties/evidence/items/properties/text/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.evidence.items.properties.text.items.type,parentSchema:schema50.properties.evidence.items.properties.text.items,data:data5};
+const err8 = {instancePath:instancePath+"/evidence/" + i0+"/text/" + i1,schemaPath:"#/properties/evidence/items/properties/text/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.evidence.items.properties.text.items.type,parentSchema:schema51.properties.evidence.items.properties.text.items,data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6835,7 +6896,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/evidence/" + i0+"/text",schemaPath:"#/properties/evidence/items/properties/text/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema50.properties.evidence.items.properties.text.type,parentSchema:schema50.properties.evidence.items.properties.text,data:data4};
+const err9 = {instancePath:instancePath+"/evidence/" + i0+"/text",schemaPath:"#/properties/evidence/items/properties/text/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.evidence.items.properties.text.type,parentSchema:schema51.properties.evidence.items.properties.text,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6853,7 +6914,7 @@ for(let i2=0; i2<len2; i2++){
 let data7 = data6[i2];
 if(typeof data7 === "string"){
 if(func2(data7) < 1){
-const err10 = {instancePath:instancePath+"/evidence/" + i0+"/sectionTitles/" + i2,schemaPath:"#/properties/evidence/items/properties/sectionTitles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.evidence.items.properties.sectionTitles.items,data:data7};
+const err10 = {instancePath:instancePath+"/evidence/" + i0+"/sectionTitles/" + i2,schemaPath:"#/properties/evidence/items/properties/sectionTitles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema51.properties.evidence.items.properties.sectionTitles.items,data:data7};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6864,7 +6925,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/evidence/" + i0+"/sectionTitles/" + i2,schemaPath:"#/properties/evidence/items/properties/sectionTitles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.evidence.items.properties.sectionTitles.items.type,parentSchema:schema50.properties.evidence.items.properties.sectionTitles.items,data:data7};
+const err11 = {instancePath:instancePath+"/evidence/" + i0+"/sectionTitles/" + i2,schemaPath:"#/properties/evidence/items/properties/sectionTitles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.evidence.items.properties.sectionTitles.items.type,parentSchema:schema51.properties.evidence.items.properties.sectionTitles.items,data:data7};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6876,7 +6937,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/evidence/" + i0+"/sectionTitles",schemaPath:"#/properties/evidence/items/properties/sectionTitles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema50.properties.evidence.items.properties.sectionTitles.type,parentSchema:schema50.properties.evidence.items.properties.sectionTitles,data:data6};
+const err12 = {instancePath:instancePath+"/evidence/" + i0+"/sectionTitles",schemaPath:"#/properties/evidence/items/properties/sectionTitles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.evidence.items.properties.sectionTitles.type,parentSchema:schema51.properties.evidence.items.properties.sectionTitles,data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6888,7 +6949,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/properties/evidence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.properties.evidence.items.type,parentSchema:schema50.properties.evidence.items,data:data2};
+const err13 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/properties/evidence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.evidence.items.type,parentSchema:schema51.properties.evidence.items,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6900,221 +6961,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema50.properties.evidence.type,parentSchema:schema50.properties.evidence,data:data1};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-}
-else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-validate26.errors = vErrors;
-return errors === 0;
-}
-
-const v7 = validate27;
-const schema51 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/layout.schema.json","title":"ogi-lint vocabulary: page layout","type":"object","additionalProperties":false,"required":["pageNumberLines","headingStarts","unitsAfterNumbers"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pageNumberLines":{"description":"Regular expressions, each matching a whole line that is only a page number (the line is dropped before reading).","type":"array","items":{"type":"string","minLength":1}},"headingStarts":{"description":"Regular expressions matching the start of a section or list heading: such a line is never joined to the line before, and a report given as one line (a text dump, a Markdown or HTML paragraph) is cut before it.","type":"array","items":{"type":"string","minLength":1}},"unitsAfterNumbers":{"description":"Regular expressions of what may follow a number inside a sentence (units, date words, per cent): a space between a Chinese word and such a number is removed; a number followed by anything else (a table figure before the next label) keeps its spaces.","type":"array","items":{"type":"string","minLength":1}}}};
-
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="https://ogi-lint.dev/schemas/vocabulary/layout.schema.json" */;
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.pageNumberLines === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pageNumberLines"},message:"must have required property '"+"pageNumberLines"+"'",schema:schema51.required,parentSchema:schema51,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.headingStarts === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "headingStarts"},message:"must have required property '"+"headingStarts"+"'",schema:schema51.required,parentSchema:schema51,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.unitsAfterNumbers === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unitsAfterNumbers"},message:"must have required property '"+"unitsAfterNumbers"+"'",schema:schema51.required,parentSchema:schema51,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((key0 === "$schema") || (key0 === "description")) || (key0 === "pageNumberLines")) || (key0 === "headingStarts")) || (key0 === "unitsAfterNumbers"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.$schema !== undefined){
-let data0 = data.$schema;
-if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.$schema.type,parentSchema:schema51.properties.$schema,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.description !== undefined){
-let data1 = data.description;
-if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.description.type,parentSchema:schema51.properties.description,data:data1};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.pageNumberLines !== undefined){
-let data2 = data.pageNumberLines;
-if(Array.isArray(data2)){
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(typeof data3 === "string"){
-if(func2(data3) < 1){
-const err6 = {instancePath:instancePath+"/pageNumberLines/" + i0,schemaPath:"#/properties/pageNumberLines/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema51.properties.pageNumberLines.items,data:data3};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/pageNumberLines/" + i0,schemaPath:"#/properties/pageNumberLines/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.pageNumberLines.items.type,parentSchema:schema51.properties.pageNumberLines.items,data:data3};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/pageNumberLines",schemaPath:"#/properties/pageNumberLines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.pageNumberLines.type,parentSchema:schema51.properties.pageNumberLines,data:data2};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.headingStarts !== undefined){
-let data4 = data.headingStarts;
-if(Array.isArray(data4)){
-const len1 = data4.length;
-for(let i1=0; i1<len1; i1++){
-let data5 = data4[i1];
-if(typeof data5 === "string"){
-if(func2(data5) < 1){
-const err9 = {instancePath:instancePath+"/headingStarts/" + i1,schemaPath:"#/properties/headingStarts/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema51.properties.headingStarts.items,data:data5};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/headingStarts/" + i1,schemaPath:"#/properties/headingStarts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.headingStarts.items.type,parentSchema:schema51.properties.headingStarts.items,data:data5};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/headingStarts",schemaPath:"#/properties/headingStarts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.headingStarts.type,parentSchema:schema51.properties.headingStarts,data:data4};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.unitsAfterNumbers !== undefined){
-let data6 = data.unitsAfterNumbers;
-if(Array.isArray(data6)){
-const len2 = data6.length;
-for(let i2=0; i2<len2; i2++){
-let data7 = data6[i2];
-if(typeof data7 === "string"){
-if(func2(data7) < 1){
-const err12 = {instancePath:instancePath+"/unitsAfterNumbers/" + i2,schemaPath:"#/properties/unitsAfterNumbers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema51.properties.unitsAfterNumbers.items,data:data7};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/unitsAfterNumbers/" + i2,schemaPath:"#/properties/unitsAfterNumbers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.unitsAfterNumbers.items.type,parentSchema:schema51.properties.unitsAfterNumbers.items,data:data7};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/unitsAfterNumbers",schemaPath:"#/properties/unitsAfterNumbers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.unitsAfterNumbers.type,parentSchema:schema51.properties.unitsAfterNumbers,data:data6};
+const err14 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.evidence.type,parentSchema:schema51.properties.evidence,data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7135,13 +6982,227 @@ vErrors.push(err15);
 }
 errors++;
 }
+validate26.errors = vErrors;
+return errors === 0;
+}
+
+const v7 = validate27;
+const schema52 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/layout.schema.json","title":"ogi-lint vocabulary: page layout","type":"object","additionalProperties":false,"required":["pageNumberLines","headingStarts","unitsAfterNumbers"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pageNumberLines":{"description":"Regular expressions, each matching a whole line that is only a page number (the line is dropped before reading).","type":"array","items":{"type":"string","minLength":1}},"headingStarts":{"description":"Regular expressions matching the start of a section or list heading: such a line is never joined to the line before, and a report given as one line (a text dump, a Markdown or HTML paragraph) is cut before it.","type":"array","items":{"type":"string","minLength":1}},"unitsAfterNumbers":{"description":"Regular expressions of what may follow a number inside a sentence (units, date words, per cent): a space between a Chinese word and such a number is removed; a number followed by anything else (a table figure before the next label) keeps its spaces.","type":"array","items":{"type":"string","minLength":1}}}};
+
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://ogi-lint.dev/schemas/vocabulary/layout.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.pageNumberLines === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pageNumberLines"},message:"must have required property '"+"pageNumberLines"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.headingStarts === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "headingStarts"},message:"must have required property '"+"headingStarts"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.unitsAfterNumbers === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unitsAfterNumbers"},message:"must have required property '"+"unitsAfterNumbers"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "$schema") || (key0 === "description")) || (key0 === "pageNumberLines")) || (key0 === "headingStarts")) || (key0 === "unitsAfterNumbers"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.$schema !== undefined){
+let data0 = data.$schema;
+if(typeof data0 !== "string"){
+const err4 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.$schema.type,parentSchema:schema52.properties.$schema,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data1 = data.description;
+if(typeof data1 !== "string"){
+const err5 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.description.type,parentSchema:schema52.properties.description,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.pageNumberLines !== undefined){
+let data2 = data.pageNumberLines;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err6 = {instancePath:instancePath+"/pageNumberLines/" + i0,schemaPath:"#/properties/pageNumberLines/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema52.properties.pageNumberLines.items,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/pageNumberLines/" + i0,schemaPath:"#/properties/pageNumberLines/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.pageNumberLines.items.type,parentSchema:schema52.properties.pageNumberLines.items,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/pageNumberLines",schemaPath:"#/properties/pageNumberLines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema52.properties.pageNumberLines.type,parentSchema:schema52.properties.pageNumberLines,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.headingStarts !== undefined){
+let data4 = data.headingStarts;
+if(Array.isArray(data4)){
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+let data5 = data4[i1];
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err9 = {instancePath:instancePath+"/headingStarts/" + i1,schemaPath:"#/properties/headingStarts/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema52.properties.headingStarts.items,data:data5};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/headingStarts/" + i1,schemaPath:"#/properties/headingStarts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.headingStarts.items.type,parentSchema:schema52.properties.headingStarts.items,data:data5};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/headingStarts",schemaPath:"#/properties/headingStarts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema52.properties.headingStarts.type,parentSchema:schema52.properties.headingStarts,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.unitsAfterNumbers !== undefined){
+let data6 = data.unitsAfterNumbers;
+if(Array.isArray(data6)){
+const len2 = data6.length;
+for(let i2=0; i2<len2; i2++){
+let data7 = data6[i2];
+if(typeof data7 === "string"){
+if(func2(data7) < 1){
+const err12 = {instancePath:instancePath+"/unitsAfterNumbers/" + i2,schemaPath:"#/properties/unitsAfterNumbers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema52.properties.unitsAfterNumbers.items,data:data7};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/unitsAfterNumbers/" + i2,schemaPath:"#/properties/unitsAfterNumbers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.unitsAfterNumbers.items.type,parentSchema:schema52.properties.unitsAfterNumbers.items,data:data7};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/unitsAfterNumbers",schemaPath:"#/properties/unitsAfterNumbers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema52.properties.unitsAfterNumbers.type,parentSchema:schema52.properties.unitsAfterNumbers,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
 validate27.errors = vErrors;
 return errors === 0;
 }
 
 const v8 = validate28;
-const schema52 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/measures.schema.json","title":"ogi-lint vocabulary: problems, improvements and measures still to be taken","type":"object","additionalProperties":false,"definitions":{"patterns":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true}},"required":["problems","measures","planHeadings","lastYear","fixed","targets","future"],"properties":{"$schema":{"type":"string"},"$comment":{"type":"string"},"problems":{"$ref":"#/definitions/patterns","description":"words that name a shortcoming (问题, 不足, 有待)"},"measures":{"$ref":"#/definitions/patterns","description":"words that state a measure taken or planned (改进, 下一步, 加强)"},"planHeadings":{"$ref":"#/definitions/patterns","description":"words of a heading after section 五 that holds the measures (六、下步工作打算)"},"lastYear":{"$ref":"#/definitions/patterns","description":"words that name the year before the report year (上一年度, 去年); the year itself is matched too"},"fixed":{"$ref":"#/definitions/patterns","description":"words saying last year's problems were dealt with (整改, 已解决)"},"targets":{"type":"object","additionalProperties":false,"required":["notAfter","verbs","prepositions","within"],"description":"a plan or target date (争取到2011年底): the verb, a preposition, the year and when in it","properties":{"notAfter":{"$ref":"#/definitions/patterns","description":"characters right before the verb that make it a plan followed, not one set (按计划于2015年完成, 根据计划)"},"verbs":{"$ref":"#/definitions/patterns","description":"verbs of a plan or target (争取, 力争, 计划, 将于)"},"prepositions":{"$ref":"#/definitions/patterns","description":"words between the verb and the year (到, 于, 截至)"},"within":{"$ref":"#/definitions/patterns","description":"when in the year (底, 上半年, 6月前)"}}},"future":{"type":"object","additionalProperties":false,"required":["markers","verbs","disposal"],"description":"a sentence that opens with a year and says what will be done (2017年，我们将采取以下措施…): the year must come after the report year","properties":{"markers":{"$ref":"#/definitions/patterns","description":"words of the future (将, 拟, 计划), with what must not follow them (将近, 计划生育)"},"verbs":{"$ref":"#/definitions/patterns","description":"words of a measure right after the marker (采取, 继续, 进一步): 将 before anything else is the object marker of something done (将…纳入考核)"},"disposal":{"$ref":"#/definitions/patterns","description":"verbs that, later in the same clause, show 将 marks the object of something done (2016年，我们将继续教育纳入培训)"}}}}};
-const schema53 = {"type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true};
+const schema53 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/measures.schema.json","title":"ogi-lint vocabulary: problems, improvements and measures still to be taken","type":"object","additionalProperties":false,"definitions":{"patterns":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true}},"required":["problems","measures","planHeadings","lastYear","fixed","targets","future"],"properties":{"$schema":{"type":"string"},"$comment":{"type":"string"},"problems":{"$ref":"#/definitions/patterns","description":"words that name a shortcoming (问题, 不足, 有待)"},"measures":{"$ref":"#/definitions/patterns","description":"words that state a measure taken or planned (改进, 下一步, 加强)"},"planHeadings":{"$ref":"#/definitions/patterns","description":"words of a heading after section 五 that holds the measures (六、下步工作打算)"},"lastYear":{"$ref":"#/definitions/patterns","description":"words that name the year before the report year (上一年度, 去年); the year itself is matched too"},"fixed":{"$ref":"#/definitions/patterns","description":"words saying last year's problems were dealt with (整改, 已解决)"},"targets":{"type":"object","additionalProperties":false,"required":["notAfter","verbs","prepositions","within"],"description":"a plan or target date (争取到2011年底): the verb, a preposition, the year and when in it","properties":{"notAfter":{"$ref":"#/definitions/patterns","description":"characters right before the verb that make it a plan followed, not one set (按计划于2015年完成, 根据计划)"},"verbs":{"$ref":"#/definitions/patterns","description":"verbs of a plan or target (争取, 力争, 计划, 将于)"},"prepositions":{"$ref":"#/definitions/patterns","description":"words between the verb and the year (到, 于, 截至)"},"within":{"$ref":"#/definitions/patterns","description":"when in the year (底, 上半年, 6月前)"}}},"future":{"type":"object","additionalProperties":false,"required":["markers","verbs","disposal"],"description":"a sentence that opens with a year and says what will be done (2017年，我们将采取以下措施…): the year must come after the report year","properties":{"markers":{"$ref":"#/definitions/patterns","description":"words of the future (将, 拟, 计划), with what must not follow them (将近, 计划生育)"},"verbs":{"$ref":"#/definitions/patterns","description":"words of a measure right after the marker (采取, 继续, 进一步): 将 before anything else is the object marker of something done (将…纳入考核)"},"disposal":{"$ref":"#/definitions/patterns","description":"verbs that, later in the same clause, show 将 marks the object of something done (2016年，我们将继续教育纳入培训)"}}}}};
+const schema54 = {"type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true};
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://ogi-lint.dev/schemas/vocabulary/measures.schema.json" */;
@@ -7149,7 +7210,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.problems === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "problems"},message:"must have required property '"+"problems"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "problems"},message:"must have required property '"+"problems"+"'",schema:schema53.required,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7159,7 +7220,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.measures === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "measures"},message:"must have required property '"+"measures"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "measures"},message:"must have required property '"+"measures"+"'",schema:schema53.required,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7169,7 +7230,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.planHeadings === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "planHeadings"},message:"must have required property '"+"planHeadings"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "planHeadings"},message:"must have required property '"+"planHeadings"+"'",schema:schema53.required,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7179,7 +7240,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.lastYear === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lastYear"},message:"must have required property '"+"lastYear"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lastYear"},message:"must have required property '"+"lastYear"+"'",schema:schema53.required,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7189,7 +7250,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.fixed === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fixed"},message:"must have required property '"+"fixed"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fixed"},message:"must have required property '"+"fixed"+"'",schema:schema53.required,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7199,7 +7260,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.targets === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "targets"},message:"must have required property '"+"targets"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "targets"},message:"must have required property '"+"targets"+"'",schema:schema53.required,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7209,7 +7270,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.future === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "future"},message:"must have required property '"+"future"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "future"},message:"must have required property '"+"future"+"'",schema:schema53.required,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7219,8 +7280,8 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!(func4.call(schema52.properties, key0))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data};
+if(!(func4.call(schema53.properties, key0))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7233,7 +7294,7 @@ errors++;
 if(data.$schema !== undefined){
 let data0 = data.$schema;
 if(typeof data0 !== "string"){
-const err8 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.$schema.type,parentSchema:schema52.properties.$schema,data:data0};
+const err8 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.$schema.type,parentSchema:schema53.properties.$schema,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7246,7 +7307,7 @@ errors++;
 if(data.$comment !== undefined){
 let data1 = data.$comment;
 if(typeof data1 !== "string"){
-const err9 = {instancePath:instancePath+"/$comment",schemaPath:"#/properties/%24comment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.$comment.type,parentSchema:schema52.properties.$comment,data:data1};
+const err9 = {instancePath:instancePath+"/$comment",schemaPath:"#/properties/%24comment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.$comment.type,parentSchema:schema53.properties.$comment,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7260,7 +7321,7 @@ if(data.problems !== undefined){
 let data2 = data.problems;
 if(Array.isArray(data2)){
 if(data2.length < 1){
-const err10 = {instancePath:instancePath+"/problems",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema53,data:data2};
+const err10 = {instancePath:instancePath+"/problems",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema54,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7274,7 +7335,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
 if(func2(data3) < 1){
-const err11 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema53.items,data:data3};
+const err11 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema54.items,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7285,7 +7346,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.items.type,parentSchema:schema53.items,data:data3};
+const err12 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.items.type,parentSchema:schema54.items,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7306,7 +7367,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err13 = {instancePath:instancePath+"/problems",schemaPath:"#/definitions/patterns/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema53,data:data2};
+const err13 = {instancePath:instancePath+"/problems",schemaPath:"#/definitions/patterns/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema54,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7321,7 +7382,7 @@ indices0[item0] = i1;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/problems",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.type,parentSchema:schema53,data:data2};
+const err14 = {instancePath:instancePath+"/problems",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.type,parentSchema:schema54,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7335,7 +7396,7 @@ if(data.measures !== undefined){
 let data4 = data.measures;
 if(Array.isArray(data4)){
 if(data4.length < 1){
-const err15 = {instancePath:instancePath+"/measures",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema53,data:data4};
+const err15 = {instancePath:instancePath+"/measures",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema54,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7349,7 +7410,7 @@ for(let i2=0; i2<len1; i2++){
 let data5 = data4[i2];
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err16 = {instancePath:instancePath+"/measures/" + i2,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema53.items,data:data5};
+const err16 = {instancePath:instancePath+"/measures/" + i2,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema54.items,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7360,7 +7421,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/measures/" + i2,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.items.type,parentSchema:schema53.items,data:data5};
+const err17 = {instancePath:instancePath+"/measures/" + i2,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.items.type,parentSchema:schema54.items,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7381,7 +7442,7 @@ continue;
 }
 if(typeof indices1[item1] == "number"){
 j1 = indices1[item1];
-const err18 = {instancePath:instancePath+"/measures",schemaPath:"#/definitions/patterns/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema53,data:data4};
+const err18 = {instancePath:instancePath+"/measures",schemaPath:"#/definitions/patterns/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema54,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7396,7 +7457,7 @@ indices1[item1] = i3;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/measures",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.type,parentSchema:schema53,data:data4};
+const err19 = {instancePath:instancePath+"/measures",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.type,parentSchema:schema54,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7410,7 +7471,7 @@ if(data.planHeadings !== undefined){
 let data6 = data.planHeadings;
 if(Array.isArray(data6)){
 if(data6.length < 1){
-const err20 = {instancePath:instancePath+"/planHeadings",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema53,data:data6};
+const err20 = {instancePath:instancePath+"/planHeadings",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema54,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7424,7 +7485,7 @@ for(let i4=0; i4<len2; i4++){
 let data7 = data6[i4];
 if(typeof data7 === "string"){
 if(func2(data7) < 1){
-const err21 = {instancePath:instancePath+"/planHeadings/" + i4,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema53.items,data:data7};
+const err21 = {instancePath:instancePath+"/planHeadings/" + i4,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema54.items,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7435,7 +7496,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/planHeadings/" + i4,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.items.type,parentSchema:schema53.items,data:data7};
+const err22 = {instancePath:instancePath+"/planHeadings/" + i4,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.items.type,parentSchema:schema54.items,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7456,7 +7517,7 @@ continue;
 }
 if(typeof indices2[item2] == "number"){
 j2 = indices2[item2];
-const err23 = {instancePath:instancePath+"/planHeadings",schemaPath:"#/definitions/patterns/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)",schema:true,parentSchema:schema53,data:data6};
+const err23 = {instancePath:instancePath+"/planHeadings",schemaPath:"#/definitions/patterns/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)",schema:true,parentSchema:schema54,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7471,7 +7532,7 @@ indices2[item2] = i5;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/planHeadings",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.type,parentSchema:schema53,data:data6};
+const err24 = {instancePath:instancePath+"/planHeadings",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.type,parentSchema:schema54,data:data6};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7485,7 +7546,7 @@ if(data.lastYear !== undefined){
 let data8 = data.lastYear;
 if(Array.isArray(data8)){
 if(data8.length < 1){
-const err25 = {instancePath:instancePath+"/lastYear",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema53,data:data8};
+const err25 = {instancePath:instancePath+"/lastYear",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema54,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7499,7 +7560,7 @@ for(let i6=0; i6<len3; i6++){
 let data9 = data8[i6];
 if(typeof data9 === "string"){
 if(func2(data9) < 1){
-const err26 = {instancePath:instancePath+"/lastYear/" + i6,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema53.items,data:data9};
+const err26 = {instancePath:instancePath+"/lastYear/" + i6,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema54.items,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7510,7 +7571,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/lastYear/" + i6,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.items.type,parentSchema:schema53.items,data:data9};
+const err27 = {instancePath:instancePath+"/lastYear/" + i6,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.items.type,parentSchema:schema54.items,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7531,7 +7592,7 @@ continue;
 }
 if(typeof indices3[item3] == "number"){
 j3 = indices3[item3];
-const err28 = {instancePath:instancePath+"/lastYear",schemaPath:"#/definitions/patterns/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i7+" are identical)",schema:true,parentSchema:schema53,data:data8};
+const err28 = {instancePath:instancePath+"/lastYear",schemaPath:"#/definitions/patterns/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i7+" are identical)",schema:true,parentSchema:schema54,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7546,7 +7607,7 @@ indices3[item3] = i7;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/lastYear",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.type,parentSchema:schema53,data:data8};
+const err29 = {instancePath:instancePath+"/lastYear",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.type,parentSchema:schema54,data:data8};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7560,7 +7621,7 @@ if(data.fixed !== undefined){
 let data10 = data.fixed;
 if(Array.isArray(data10)){
 if(data10.length < 1){
-const err30 = {instancePath:instancePath+"/fixed",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema53,data:data10};
+const err30 = {instancePath:instancePath+"/fixed",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema54,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7574,7 +7635,7 @@ for(let i8=0; i8<len4; i8++){
 let data11 = data10[i8];
 if(typeof data11 === "string"){
 if(func2(data11) < 1){
-const err31 = {instancePath:instancePath+"/fixed/" + i8,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema53.items,data:data11};
+const err31 = {instancePath:instancePath+"/fixed/" + i8,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema54.items,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7585,7 +7646,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/fixed/" + i8,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.items.type,parentSchema:schema53.items,data:data11};
+const err32 = {instancePath:instancePath+"/fixed/" + i8,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.items.type,parentSchema:schema54.items,data:data11};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7606,7 +7667,7 @@ continue;
 }
 if(typeof indices4[item4] == "number"){
 j4 = indices4[item4];
-const err33 = {instancePath:instancePath+"/fixed",schemaPath:"#/definitions/patterns/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i9+" are identical)",schema:true,parentSchema:schema53,data:data10};
+const err33 = {instancePath:instancePath+"/fixed",schemaPath:"#/definitions/patterns/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i9+" are identical)",schema:true,parentSchema:schema54,data:data10};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7621,7 +7682,7 @@ indices4[item4] = i9;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/fixed",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.type,parentSchema:schema53,data:data10};
+const err34 = {instancePath:instancePath+"/fixed",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.type,parentSchema:schema54,data:data10};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7635,7 +7696,7 @@ if(data.targets !== undefined){
 let data12 = data.targets;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.notAfter === undefined){
-const err35 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/required",keyword:"required",params:{missingProperty: "notAfter"},message:"must have required property '"+"notAfter"+"'",schema:schema52.properties.targets.required,parentSchema:schema52.properties.targets,data:data12};
+const err35 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/required",keyword:"required",params:{missingProperty: "notAfter"},message:"must have required property '"+"notAfter"+"'",schema:schema53.properties.targets.required,parentSchema:schema53.properties.targets,data:data12};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7645,7 +7706,7 @@ vErrors.push(err35);
 errors++;
 }
 if(data12.verbs === undefined){
-const err36 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/required",keyword:"required",params:{missingProperty: "verbs"},message:"must have required property '"+"verbs"+"'",schema:schema52.properties.targets.required,parentSchema:schema52.properties.targets,data:data12};
+const err36 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/required",keyword:"required",params:{missingProperty: "verbs"},message:"must have required property '"+"verbs"+"'",schema:schema53.properties.targets.required,parentSchema:schema53.properties.targets,data:data12};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7655,7 +7716,7 @@ vErrors.push(err36);
 errors++;
 }
 if(data12.prepositions === undefined){
-const err37 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/required",keyword:"required",params:{missingProperty: "prepositions"},message:"must have required property '"+"prepositions"+"'",schema:schema52.properties.targets.required,parentSchema:schema52.properties.targets,data:data12};
+const err37 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/required",keyword:"required",params:{missingProperty: "prepositions"},message:"must have required property '"+"prepositions"+"'",schema:schema53.properties.targets.required,parentSchema:schema53.properties.targets,data:data12};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7665,7 +7726,7 @@ vErrors.push(err37);
 errors++;
 }
 if(data12.within === undefined){
-const err38 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/required",keyword:"required",params:{missingProperty: "within"},message:"must have required property '"+"within"+"'",schema:schema52.properties.targets.required,parentSchema:schema52.properties.targets,data:data12};
+const err38 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/required",keyword:"required",params:{missingProperty: "within"},message:"must have required property '"+"within"+"'",schema:schema53.properties.targets.required,parentSchema:schema53.properties.targets,data:data12};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7676,7 +7737,7 @@ errors++;
 }
 for(const key1 in data12){
 if(!((((key1 === "notAfter") || (key1 === "verbs")) || (key1 === "prepositions")) || (key1 === "within"))){
-const err39 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema52.properties.targets,data:data12};
+const err39 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema53.properties.targets,data:data12};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7690,7 +7751,7 @@ if(data12.notAfter !== undefined){
 let data13 = data12.notAfter;
 if(Array.isArray(data13)){
 if(data13.length < 1){
-const err40 = {instancePath:instancePath+"/targets/notAfter",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema53,data:data13};
+const err40 = {instancePath:instancePath+"/targets/notAfter",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema54,data:data13};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7704,7 +7765,7 @@ for(let i10=0; i10<len5; i10++){
 let data14 = data13[i10];
 if(typeof data14 === "string"){
 if(func2(data14) < 1){
-const err41 = {instancePath:instancePath+"/targets/notAfter/" + i10,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema53.items,data:data14};
+const err41 = {instancePath:instancePath+"/targets/notAfter/" + i10,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema54.items,data:data14};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7715,7 +7776,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/targets/notAfter/" + i10,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.items.type,parentSchema:schema53.items,data:data14};
+const err42 = {instancePath:instancePath+"/targets/notAfter/" + i10,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.items.type,parentSchema:schema54.items,data:data14};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7736,7 +7797,7 @@ continue;
 }
 if(typeof indices5[item5] == "number"){
 j5 = indices5[item5];
-const err43 = {instancePath:instancePath+"/targets/notAfter",schemaPath:"#/definitions/patterns/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i11+" are identical)",schema:true,parentSchema:schema53,data:data13};
+const err43 = {instancePath:instancePath+"/targets/notAfter",schemaPath:"#/definitions/patterns/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i11+" are identical)",schema:true,parentSchema:schema54,data:data13};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -7751,7 +7812,7 @@ indices5[item5] = i11;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/targets/notAfter",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.type,parentSchema:schema53,data:data13};
+const err44 = {instancePath:instancePath+"/targets/notAfter",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.type,parentSchema:schema54,data:data13};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7765,7 +7826,7 @@ if(data12.verbs !== undefined){
 let data15 = data12.verbs;
 if(Array.isArray(data15)){
 if(data15.length < 1){
-const err45 = {instancePath:instancePath+"/targets/verbs",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema53,data:data15};
+const err45 = {instancePath:instancePath+"/targets/verbs",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema54,data:data15};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -7779,7 +7840,7 @@ for(let i12=0; i12<len6; i12++){
 let data16 = data15[i12];
 if(typeof data16 === "string"){
 if(func2(data16) < 1){
-const err46 = {instancePath:instancePath+"/targets/verbs/" + i12,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema53.items,data:data16};
+const err46 = {instancePath:instancePath+"/targets/verbs/" + i12,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema54.items,data:data16};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -7790,7 +7851,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/targets/verbs/" + i12,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.items.type,parentSchema:schema53.items,data:data16};
+const err47 = {instancePath:instancePath+"/targets/verbs/" + i12,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.items.type,parentSchema:schema54.items,data:data16};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -7811,7 +7872,7 @@ continue;
 }
 if(typeof indices6[item6] == "number"){
 j6 = indices6[item6];
-const err48 = {instancePath:instancePath+"/targets/verbs",schemaPath:"#/definitions/patterns/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i13+" are identical)",schema:true,parentSchema:schema53,data:data15};
+const err48 = {instancePath:instancePath+"/targets/verbs",schemaPath:"#/definitions/patterns/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i13+" are identical)",schema:true,parentSchema:schema54,data:data15};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -7826,7 +7887,7 @@ indices6[item6] = i13;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/targets/verbs",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.type,parentSchema:schema53,data:data15};
+const err49 = {instancePath:instancePath+"/targets/verbs",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.type,parentSchema:schema54,data:data15};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -7840,7 +7901,7 @@ if(data12.prepositions !== undefined){
 let data17 = data12.prepositions;
 if(Array.isArray(data17)){
 if(data17.length < 1){
-const err50 = {instancePath:instancePath+"/targets/prepositions",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema53,data:data17};
+const err50 = {instancePath:instancePath+"/targets/prepositions",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema54,data:data17};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -7854,7 +7915,7 @@ for(let i14=0; i14<len7; i14++){
 let data18 = data17[i14];
 if(typeof data18 === "string"){
 if(func2(data18) < 1){
-const err51 = {instancePath:instancePath+"/targets/prepositions/" + i14,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema53.items,data:data18};
+const err51 = {instancePath:instancePath+"/targets/prepositions/" + i14,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema54.items,data:data18};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -7865,7 +7926,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/targets/prepositions/" + i14,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.items.type,parentSchema:schema53.items,data:data18};
+const err52 = {instancePath:instancePath+"/targets/prepositions/" + i14,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.items.type,parentSchema:schema54.items,data:data18};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -7886,7 +7947,7 @@ continue;
 }
 if(typeof indices7[item7] == "number"){
 j7 = indices7[item7];
-const err53 = {instancePath:instancePath+"/targets/prepositions",schemaPath:"#/definitions/patterns/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j7},message:"must NOT have duplicate items (items ## "+j7+" and "+i15+" are identical)",schema:true,parentSchema:schema53,data:data17};
+const err53 = {instancePath:instancePath+"/targets/prepositions",schemaPath:"#/definitions/patterns/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j7},message:"must NOT have duplicate items (items ## "+j7+" and "+i15+" are identical)",schema:true,parentSchema:schema54,data:data17};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -7901,7 +7962,7 @@ indices7[item7] = i15;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/targets/prepositions",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.type,parentSchema:schema53,data:data17};
+const err54 = {instancePath:instancePath+"/targets/prepositions",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.type,parentSchema:schema54,data:data17};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -7915,7 +7976,7 @@ if(data12.within !== undefined){
 let data19 = data12.within;
 if(Array.isArray(data19)){
 if(data19.length < 1){
-const err55 = {instancePath:instancePath+"/targets/within",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema53,data:data19};
+const err55 = {instancePath:instancePath+"/targets/within",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema54,data:data19};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -7929,7 +7990,7 @@ for(let i16=0; i16<len8; i16++){
 let data20 = data19[i16];
 if(typeof data20 === "string"){
 if(func2(data20) < 1){
-const err56 = {instancePath:instancePath+"/targets/within/" + i16,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema53.items,data:data20};
+const err56 = {instancePath:instancePath+"/targets/within/" + i16,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema54.items,data:data20};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -7940,7 +8001,7 @@ errors++;
 }
 }
 else {
-const err57 = {instancePath:instancePath+"/targets/within/" + i16,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.items.type,parentSchema:schema53.items,data:data20};
+const err57 = {instancePath:instancePath+"/targets/within/" + i16,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.items.type,parentSchema:schema54.items,data:data20};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -7961,7 +8022,7 @@ continue;
 }
 if(typeof indices8[item8] == "number"){
 j8 = indices8[item8];
-const err58 = {instancePath:instancePath+"/targets/within",schemaPath:"#/definitions/patterns/uniqueItems",keyword:"uniqueItems",params:{i: i17, j: j8},message:"must NOT have duplicate items (items ## "+j8+" and "+i17+" are identical)",schema:true,parentSchema:schema53,data:data19};
+const err58 = {instancePath:instancePath+"/targets/within",schemaPath:"#/definitions/patterns/uniqueItems",keyword:"uniqueItems",params:{i: i17, j: j8},message:"must NOT have duplicate items (items ## "+j8+" and "+i17+" are identical)",schema:true,parentSchema:schema54,data:data19};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -7976,7 +8037,7 @@ indices8[item8] = i17;
 }
 }
 else {
-const err59 = {instancePath:instancePath+"/targets/within",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.type,parentSchema:schema53,data:data19};
+const err59 = {instancePath:instancePath+"/targets/within",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.type,parentSchema:schema54,data:data19};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -7988,7 +8049,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.targets.type,parentSchema:schema52.properties.targets,data:data12};
+const err60 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.properties.targets.type,parentSchema:schema53.properties.targets,data:data12};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -8002,7 +8063,7 @@ if(data.future !== undefined){
 let data21 = data.future;
 if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 if(data21.markers === undefined){
-const err61 = {instancePath:instancePath+"/future",schemaPath:"#/properties/future/required",keyword:"required",params:{missingProperty: "markers"},message:"must have required property '"+"markers"+"'",schema:schema52.properties.future.required,parentSchema:schema52.properties.future,data:data21};
+const err61 = {instancePath:instancePath+"/future",schemaPath:"#/properties/future/required",keyword:"required",params:{missingProperty: "markers"},message:"must have required property '"+"markers"+"'",schema:schema53.properties.future.required,parentSchema:schema53.properties.future,data:data21};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -8012,7 +8073,7 @@ vErrors.push(err61);
 errors++;
 }
 if(data21.verbs === undefined){
-const err62 = {instancePath:instancePath+"/future",schemaPath:"#/properties/future/required",keyword:"required",params:{missingProperty: "verbs"},message:"must have required property '"+"verbs"+"'",schema:schema52.properties.future.required,parentSchema:schema52.properties.future,data:data21};
+const err62 = {instancePath:instancePath+"/future",schemaPath:"#/properties/future/required",keyword:"required",params:{missingProperty: "verbs"},message:"must have required property '"+"verbs"+"'",schema:schema53.properties.future.required,parentSchema:schema53.properties.future,data:data21};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -8022,7 +8083,7 @@ vErrors.push(err62);
 errors++;
 }
 if(data21.disposal === undefined){
-const err63 = {instancePath:instancePath+"/future",schemaPath:"#/properties/future/required",keyword:"required",params:{missingProperty: "disposal"},message:"must have required property '"+"disposal"+"'",schema:schema52.properties.future.required,parentSchema:schema52.properties.future,data:data21};
+const err63 = {instancePath:instancePath+"/future",schemaPath:"#/properties/future/required",keyword:"required",params:{missingProperty: "disposal"},message:"must have required property '"+"disposal"+"'",schema:schema53.properties.future.required,parentSchema:schema53.properties.future,data:data21};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -8033,7 +8094,7 @@ errors++;
 }
 for(const key2 in data21){
 if(!(((key2 === "markers") || (key2 === "verbs")) || (key2 === "disposal"))){
-const err64 = {instancePath:instancePath+"/future",schemaPath:"#/properties/future/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema52.properties.future,data:data21};
+const err64 = {instancePath:instancePath+"/future",schemaPath:"#/properties/future/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema53.properties.future,data:data21};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -8047,7 +8108,7 @@ if(data21.markers !== undefined){
 let data22 = data21.markers;
 if(Array.isArray(data22)){
 if(data22.length < 1){
-const err65 = {instancePath:instancePath+"/future/markers",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema53,data:data22};
+const err65 = {instancePath:instancePath+"/future/markers",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema54,data:data22};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -8061,7 +8122,7 @@ for(let i18=0; i18<len9; i18++){
 let data23 = data22[i18];
 if(typeof data23 === "string"){
 if(func2(data23) < 1){
-const err66 = {instancePath:instancePath+"/future/markers/" + i18,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema53.items,data:data23};
+const err66 = {instancePath:instancePath+"/future/markers/" + i18,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema54.items,data:data23};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -8072,7 +8133,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/future/markers/" + i18,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.items.type,parentSchema:schema53.items,data:data23};
+const err67 = {instancePath:instancePath+"/future/markers/" + i18,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.items.type,parentSchema:schema54.items,data:data23};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -8093,7 +8154,7 @@ continue;
 }
 if(typeof indices9[item9] == "number"){
 j9 = indices9[item9];
-const err68 = {instancePath:instancePath+"/future/markers",schemaPath:"#/definitions/patterns/uniqueItems",keyword:"uniqueItems",params:{i: i19, j: j9},message:"must NOT have duplicate items (items ## "+j9+" and "+i19+" are identical)",schema:true,parentSchema:schema53,data:data22};
+const err68 = {instancePath:instancePath+"/future/markers",schemaPath:"#/definitions/patterns/uniqueItems",keyword:"uniqueItems",params:{i: i19, j: j9},message:"must NOT have duplicate items (items ## "+j9+" and "+i19+" are identical)",schema:true,parentSchema:schema54,data:data22};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -8108,7 +8169,7 @@ indices9[item9] = i19;
 }
 }
 else {
-const err69 = {instancePath:instancePath+"/future/markers",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.type,parentSchema:schema53,data:data22};
+const err69 = {instancePath:instancePath+"/future/markers",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.type,parentSchema:schema54,data:data22};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -8122,7 +8183,7 @@ if(data21.verbs !== undefined){
 let data24 = data21.verbs;
 if(Array.isArray(data24)){
 if(data24.length < 1){
-const err70 = {instancePath:instancePath+"/future/verbs",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema53,data:data24};
+const err70 = {instancePath:instancePath+"/future/verbs",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema54,data:data24};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -8136,7 +8197,7 @@ for(let i20=0; i20<len10; i20++){
 let data25 = data24[i20];
 if(typeof data25 === "string"){
 if(func2(data25) < 1){
-const err71 = {instancePath:instancePath+"/future/verbs/" + i20,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema53.items,data:data25};
+const err71 = {instancePath:instancePath+"/future/verbs/" + i20,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema54.items,data:data25};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -8147,7 +8208,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/future/verbs/" + i20,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.items.type,parentSchema:schema53.items,data:data25};
+const err72 = {instancePath:instancePath+"/future/verbs/" + i20,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.items.type,parentSchema:schema54.items,data:data25};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -8168,7 +8229,7 @@ continue;
 }
 if(typeof indices10[item10] == "number"){
 j10 = indices10[item10];
-const err73 = {instancePath:instancePath+"/future/verbs",schemaPath:"#/definitions/patterns/uniqueItems",keyword:"uniqueItems",params:{i: i21, j: j10},message:"must NOT have duplicate items (items ## "+j10+" and "+i21+" are identical)",schema:true,parentSchema:schema53,data:data24};
+const err73 = {instancePath:instancePath+"/future/verbs",schemaPath:"#/definitions/patterns/uniqueItems",keyword:"uniqueItems",params:{i: i21, j: j10},message:"must NOT have duplicate items (items ## "+j10+" and "+i21+" are identical)",schema:true,parentSchema:schema54,data:data24};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -8183,7 +8244,7 @@ indices10[item10] = i21;
 }
 }
 else {
-const err74 = {instancePath:instancePath+"/future/verbs",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.type,parentSchema:schema53,data:data24};
+const err74 = {instancePath:instancePath+"/future/verbs",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.type,parentSchema:schema54,data:data24};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -8197,7 +8258,7 @@ if(data21.disposal !== undefined){
 let data26 = data21.disposal;
 if(Array.isArray(data26)){
 if(data26.length < 1){
-const err75 = {instancePath:instancePath+"/future/disposal",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema53,data:data26};
+const err75 = {instancePath:instancePath+"/future/disposal",schemaPath:"#/definitions/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema54,data:data26};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -8211,7 +8272,7 @@ for(let i22=0; i22<len11; i22++){
 let data27 = data26[i22];
 if(typeof data27 === "string"){
 if(func2(data27) < 1){
-const err76 = {instancePath:instancePath+"/future/disposal/" + i22,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema53.items,data:data27};
+const err76 = {instancePath:instancePath+"/future/disposal/" + i22,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema54.items,data:data27};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -8222,7 +8283,7 @@ errors++;
 }
 }
 else {
-const err77 = {instancePath:instancePath+"/future/disposal/" + i22,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.items.type,parentSchema:schema53.items,data:data27};
+const err77 = {instancePath:instancePath+"/future/disposal/" + i22,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.items.type,parentSchema:schema54.items,data:data27};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -8243,7 +8304,7 @@ continue;
 }
 if(typeof indices11[item11] == "number"){
 j11 = indices11[item11];
-const err78 = {instancePath:instancePath+"/future/disposal",schemaPath:"#/definitions/patterns/uniqueItems",keyword:"uniqueItems",params:{i: i23, j: j11},message:"must NOT have duplicate items (items ## "+j11+" and "+i23+" are identical)",schema:true,parentSchema:schema53,data:data26};
+const err78 = {instancePath:instancePath+"/future/disposal",schemaPath:"#/definitions/patterns/uniqueItems",keyword:"uniqueItems",params:{i: i23, j: j11},message:"must NOT have duplicate items (items ## "+j11+" and "+i23+" are identical)",schema:true,parentSchema:schema54,data:data26};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -8258,7 +8319,7 @@ indices11[item11] = i23;
 }
 }
 else {
-const err79 = {instancePath:instancePath+"/future/disposal",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.type,parentSchema:schema53,data:data26};
+const err79 = {instancePath:instancePath+"/future/disposal",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.type,parentSchema:schema54,data:data26};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -8270,7 +8331,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/future",schemaPath:"#/properties/future/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.future.type,parentSchema:schema52.properties.future,data:data21};
+const err80 = {instancePath:instancePath+"/future",schemaPath:"#/properties/future/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.properties.future.type,parentSchema:schema53.properties.future,data:data21};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -8282,7 +8343,7 @@ errors++;
 }
 }
 else {
-const err81 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+const err81 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -8296,7 +8357,7 @@ return errors === 0;
 }
 
 const v9 = validate29;
-const schema65 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/page-chrome.schema.json","title":"ogi-lint vocabulary: page chrome","description":"Lines of the web page or of a crawler's dump around a report, which are not the report's own text. Entries are regular-expression sources.","type":"object","required":["crawlerHeader","chromeLine","footerStart","footerAnywhere","htmlChromeTags","htmlChromeClassWords","htmlContentClassWords","pageNumber"],"properties":{"$schema":{"type":"string"},"crawlerHeader":{"description":"labels of the header lines a crawler or web archive writes before the article (标题: …, 原文链接: …): a line starting with one of them and a colon belongs to the page, not the report","type":"array","items":{"type":"string","minLength":1}},"chromeLine":{"description":"words that mark a line of the page's header or footer anywhere in it (ICP备, 主办单位): its phone numbers and addresses are the website's","type":"array","items":{"type":"string","minLength":1}},"footerStart":{"description":"what a line of the page's footer after the report starts with (上一篇, 打印本页, 责任编辑)","type":"array","items":{"type":"string","minLength":1}},"footerAnywhere":{"description":"what marks a footer line wherever it stands in the line","type":"array","items":{"type":"string","minLength":1}},"htmlChromeTags":{"description":"HTML elements that hold page chrome, unless they hold much of the page's text","type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9]*$"}},"htmlChromeClassWords":{"description":"words of an element's class or id that mark page chrome (navigation, breadcrumbs, share and print buttons); plain words, not patterns","type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9_]+$"}},"htmlContentClassWords":{"description":"words of an element's class or id that mark the container holding the article; plain words, not patterns","type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9_]+$"}},"pageNumber":{"type":"string","description":"regular expression source: a line that is only a page number of text taken out of a PDF (— 6 —, - 1 -, 第3页, 2/15)"}},"additionalProperties":false};
+const schema66 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/page-chrome.schema.json","title":"ogi-lint vocabulary: page chrome","description":"Lines of the web page or of a crawler's dump around a report, which are not the report's own text. Entries are regular-expression sources.","type":"object","required":["crawlerHeader","chromeLine","footerStart","footerAnywhere","htmlChromeTags","htmlChromeClassWords","htmlContentClassWords","pageNumber"],"properties":{"$schema":{"type":"string"},"crawlerHeader":{"description":"labels of the header lines a crawler or web archive writes before the article (标题: …, 原文链接: …): a line starting with one of them and a colon belongs to the page, not the report","type":"array","items":{"type":"string","minLength":1}},"chromeLine":{"description":"words that mark a line of the page's header or footer anywhere in it (ICP备, 主办单位): its phone numbers and addresses are the website's","type":"array","items":{"type":"string","minLength":1}},"footerStart":{"description":"what a line of the page's footer after the report starts with (上一篇, 打印本页, 责任编辑)","type":"array","items":{"type":"string","minLength":1}},"footerAnywhere":{"description":"what marks a footer line wherever it stands in the line","type":"array","items":{"type":"string","minLength":1}},"htmlChromeTags":{"description":"HTML elements that hold page chrome, unless they hold much of the page's text","type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9]*$"}},"htmlChromeClassWords":{"description":"words of an element's class or id that mark page chrome (navigation, breadcrumbs, share and print buttons); plain words, not patterns","type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9_]+$"}},"htmlContentClassWords":{"description":"words of an element's class or id that mark the container holding the article; plain words, not patterns","type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9_]+$"}},"pageNumber":{"type":"string","description":"regular expression source: a line that is only a page number of text taken out of a PDF (— 6 —, - 1 -, 第3页, 2/15)"}},"additionalProperties":false};
 const pattern4 = new RegExp("^[a-z][a-z0-9]*$", "u");
 const pattern5 = new RegExp("^[A-Za-z0-9_]+$", "u");
 
@@ -8306,7 +8367,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.crawlerHeader === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "crawlerHeader"},message:"must have required property '"+"crawlerHeader"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "crawlerHeader"},message:"must have required property '"+"crawlerHeader"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8316,7 +8377,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.chromeLine === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "chromeLine"},message:"must have required property '"+"chromeLine"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "chromeLine"},message:"must have required property '"+"chromeLine"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8326,7 +8387,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.footerStart === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "footerStart"},message:"must have required property '"+"footerStart"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "footerStart"},message:"must have required property '"+"footerStart"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8336,7 +8397,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.footerAnywhere === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "footerAnywhere"},message:"must have required property '"+"footerAnywhere"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "footerAnywhere"},message:"must have required property '"+"footerAnywhere"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8346,7 +8407,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.htmlChromeTags === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "htmlChromeTags"},message:"must have required property '"+"htmlChromeTags"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "htmlChromeTags"},message:"must have required property '"+"htmlChromeTags"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8356,7 +8417,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.htmlChromeClassWords === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "htmlChromeClassWords"},message:"must have required property '"+"htmlChromeClassWords"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "htmlChromeClassWords"},message:"must have required property '"+"htmlChromeClassWords"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -8366,7 +8427,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.htmlContentClassWords === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "htmlContentClassWords"},message:"must have required property '"+"htmlContentClassWords"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "htmlContentClassWords"},message:"must have required property '"+"htmlContentClassWords"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -8376,435 +8437,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.pageNumber === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pageNumber"},message:"must have required property '"+"pageNumber"+"'",schema:schema65.required,parentSchema:schema65,data};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(func4.call(schema65.properties, key0))){
-const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema65,data};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.$schema !== undefined){
-let data0 = data.$schema;
-if(typeof data0 !== "string"){
-const err9 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.$schema.type,parentSchema:schema65.properties.$schema,data:data0};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.crawlerHeader !== undefined){
-let data1 = data.crawlerHeader;
-if(Array.isArray(data1)){
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
-if(typeof data2 === "string"){
-if(func2(data2) < 1){
-const err10 = {instancePath:instancePath+"/crawlerHeader/" + i0,schemaPath:"#/properties/crawlerHeader/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema65.properties.crawlerHeader.items,data:data2};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/crawlerHeader/" + i0,schemaPath:"#/properties/crawlerHeader/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.crawlerHeader.items.type,parentSchema:schema65.properties.crawlerHeader.items,data:data2};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/crawlerHeader",schemaPath:"#/properties/crawlerHeader/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.crawlerHeader.type,parentSchema:schema65.properties.crawlerHeader,data:data1};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.chromeLine !== undefined){
-let data3 = data.chromeLine;
-if(Array.isArray(data3)){
-const len1 = data3.length;
-for(let i1=0; i1<len1; i1++){
-let data4 = data3[i1];
-if(typeof data4 === "string"){
-if(func2(data4) < 1){
-const err13 = {instancePath:instancePath+"/chromeLine/" + i1,schemaPath:"#/properties/chromeLine/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema65.properties.chromeLine.items,data:data4};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/chromeLine/" + i1,schemaPath:"#/properties/chromeLine/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.chromeLine.items.type,parentSchema:schema65.properties.chromeLine.items,data:data4};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/chromeLine",schemaPath:"#/properties/chromeLine/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.chromeLine.type,parentSchema:schema65.properties.chromeLine,data:data3};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data.footerStart !== undefined){
-let data5 = data.footerStart;
-if(Array.isArray(data5)){
-const len2 = data5.length;
-for(let i2=0; i2<len2; i2++){
-let data6 = data5[i2];
-if(typeof data6 === "string"){
-if(func2(data6) < 1){
-const err16 = {instancePath:instancePath+"/footerStart/" + i2,schemaPath:"#/properties/footerStart/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema65.properties.footerStart.items,data:data6};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/footerStart/" + i2,schemaPath:"#/properties/footerStart/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.footerStart.items.type,parentSchema:schema65.properties.footerStart.items,data:data6};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/footerStart",schemaPath:"#/properties/footerStart/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.footerStart.type,parentSchema:schema65.properties.footerStart,data:data5};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.footerAnywhere !== undefined){
-let data7 = data.footerAnywhere;
-if(Array.isArray(data7)){
-const len3 = data7.length;
-for(let i3=0; i3<len3; i3++){
-let data8 = data7[i3];
-if(typeof data8 === "string"){
-if(func2(data8) < 1){
-const err19 = {instancePath:instancePath+"/footerAnywhere/" + i3,schemaPath:"#/properties/footerAnywhere/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema65.properties.footerAnywhere.items,data:data8};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/footerAnywhere/" + i3,schemaPath:"#/properties/footerAnywhere/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.footerAnywhere.items.type,parentSchema:schema65.properties.footerAnywhere.items,data:data8};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/footerAnywhere",schemaPath:"#/properties/footerAnywhere/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.footerAnywhere.type,parentSchema:schema65.properties.footerAnywhere,data:data7};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data.htmlChromeTags !== undefined){
-let data9 = data.htmlChromeTags;
-if(Array.isArray(data9)){
-const len4 = data9.length;
-for(let i4=0; i4<len4; i4++){
-let data10 = data9[i4];
-if(typeof data10 === "string"){
-if(!pattern4.test(data10)){
-const err22 = {instancePath:instancePath+"/htmlChromeTags/" + i4,schemaPath:"#/properties/htmlChromeTags/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*$"+"\"",schema:"^[a-z][a-z0-9]*$",parentSchema:schema65.properties.htmlChromeTags.items,data:data10};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/htmlChromeTags/" + i4,schemaPath:"#/properties/htmlChromeTags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.htmlChromeTags.items.type,parentSchema:schema65.properties.htmlChromeTags.items,data:data10};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/htmlChromeTags",schemaPath:"#/properties/htmlChromeTags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.htmlChromeTags.type,parentSchema:schema65.properties.htmlChromeTags,data:data9};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data.htmlChromeClassWords !== undefined){
-let data11 = data.htmlChromeClassWords;
-if(Array.isArray(data11)){
-const len5 = data11.length;
-for(let i5=0; i5<len5; i5++){
-let data12 = data11[i5];
-if(typeof data12 === "string"){
-if(!pattern5.test(data12)){
-const err25 = {instancePath:instancePath+"/htmlChromeClassWords/" + i5,schemaPath:"#/properties/htmlChromeClassWords/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_]+$"},message:"must match pattern \""+"^[A-Za-z0-9_]+$"+"\"",schema:"^[A-Za-z0-9_]+$",parentSchema:schema65.properties.htmlChromeClassWords.items,data:data12};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/htmlChromeClassWords/" + i5,schemaPath:"#/properties/htmlChromeClassWords/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.htmlChromeClassWords.items.type,parentSchema:schema65.properties.htmlChromeClassWords.items,data:data12};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/htmlChromeClassWords",schemaPath:"#/properties/htmlChromeClassWords/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.htmlChromeClassWords.type,parentSchema:schema65.properties.htmlChromeClassWords,data:data11};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data.htmlContentClassWords !== undefined){
-let data13 = data.htmlContentClassWords;
-if(Array.isArray(data13)){
-const len6 = data13.length;
-for(let i6=0; i6<len6; i6++){
-let data14 = data13[i6];
-if(typeof data14 === "string"){
-if(!pattern5.test(data14)){
-const err28 = {instancePath:instancePath+"/htmlContentClassWords/" + i6,schemaPath:"#/properties/htmlContentClassWords/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_]+$"},message:"must match pattern \""+"^[A-Za-z0-9_]+$"+"\"",schema:"^[A-Za-z0-9_]+$",parentSchema:schema65.properties.htmlContentClassWords.items,data:data14};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/htmlContentClassWords/" + i6,schemaPath:"#/properties/htmlContentClassWords/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.htmlContentClassWords.items.type,parentSchema:schema65.properties.htmlContentClassWords.items,data:data14};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/htmlContentClassWords",schemaPath:"#/properties/htmlContentClassWords/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.htmlContentClassWords.type,parentSchema:schema65.properties.htmlContentClassWords,data:data13};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.pageNumber !== undefined){
-let data15 = data.pageNumber;
-if(typeof data15 !== "string"){
-const err31 = {instancePath:instancePath+"/pageNumber",schemaPath:"#/properties/pageNumber/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.pageNumber.type,parentSchema:schema65.properties.pageNumber,data:data15};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-}
-else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-validate29.errors = vErrors;
-return errors === 0;
-}
-
-const v10 = validate30;
-const schema66 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/period.schema.json","title":"ogi-lint vocabulary: statistics period","description":"How reports word the statement of their statistics period (本报告中所列数据的统计期限自…起至…止). Regular-expression sources are marked as such.","type":"object","required":["subject","keyword","alone","dataWords","cutoff","connector","ongoing","dataAfter"],"properties":{"$schema":{"type":"string"},"subject":{"type":"string","description":"regular expression source: what may stand before the keyword and belongs to the statement (本年度报告中所列…)"},"keyword":{"description":"the keyword of a statement: a head word, linking words, and a noun for the period (统计 + 数据 + 时限, 数据 + 统计 + 期)","type":"object","required":["heads","links","nouns"],"properties":{"heads":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"links":{"type":"array","items":{"type":"string","minLength":1}},"nouns":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}},"additionalProperties":false},"alone":{"type":"array","items":{"type":"string","minLength":1},"description":"regular expression sources: words that introduce the dates by themselves (所列数据自…起)"},"dataWords":{"type":"array","items":{"type":"string","minLength":1},"description":"regular expression sources: words about the report's data (统计 but not 统计局): a date range after one of them in the same sentence states the period, whatever the wording between (所列数据的时间范围为…至…)"},"cutoff":{"type":"string","description":"regular expression source: words that introduce an end date (截至, 截止时间为)"},"connector":{"type":"string","description":"regular expression source: what stands between the keyword and the dates (为, 是, ：, 自, 从)"},"ongoing":{"type":"array","items":{"type":"string","minLength":1},"description":"words for an open end (自…至今)"},"dataAfter":{"type":"string","description":"regular expression source: words right after a whole-year range that make it the period of the data (…至12月31日期间的数据)"}},"additionalProperties":false};
-
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="https://ogi-lint.dev/schemas/vocabulary/period.schema.json" */;
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.subject === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:schema66.required,parentSchema:schema66,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.keyword === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "keyword"},message:"must have required property '"+"keyword"+"'",schema:schema66.required,parentSchema:schema66,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.alone === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "alone"},message:"must have required property '"+"alone"+"'",schema:schema66.required,parentSchema:schema66,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.dataWords === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dataWords"},message:"must have required property '"+"dataWords"+"'",schema:schema66.required,parentSchema:schema66,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.cutoff === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cutoff"},message:"must have required property '"+"cutoff"+"'",schema:schema66.required,parentSchema:schema66,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.connector === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "connector"},message:"must have required property '"+"connector"+"'",schema:schema66.required,parentSchema:schema66,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.ongoing === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ongoing"},message:"must have required property '"+"ongoing"+"'",schema:schema66.required,parentSchema:schema66,data};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.dataAfter === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dataAfter"},message:"must have required property '"+"dataAfter"+"'",schema:schema66.required,parentSchema:schema66,data};
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pageNumber"},message:"must have required property '"+"pageNumber"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -8838,10 +8471,438 @@ vErrors.push(err9);
 errors++;
 }
 }
+if(data.crawlerHeader !== undefined){
+let data1 = data.crawlerHeader;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+const err10 = {instancePath:instancePath+"/crawlerHeader/" + i0,schemaPath:"#/properties/crawlerHeader/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66.properties.crawlerHeader.items,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/crawlerHeader/" + i0,schemaPath:"#/properties/crawlerHeader/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.crawlerHeader.items.type,parentSchema:schema66.properties.crawlerHeader.items,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/crawlerHeader",schemaPath:"#/properties/crawlerHeader/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.crawlerHeader.type,parentSchema:schema66.properties.crawlerHeader,data:data1};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.chromeLine !== undefined){
+let data3 = data.chromeLine;
+if(Array.isArray(data3)){
+const len1 = data3.length;
+for(let i1=0; i1<len1; i1++){
+let data4 = data3[i1];
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err13 = {instancePath:instancePath+"/chromeLine/" + i1,schemaPath:"#/properties/chromeLine/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66.properties.chromeLine.items,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/chromeLine/" + i1,schemaPath:"#/properties/chromeLine/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.chromeLine.items.type,parentSchema:schema66.properties.chromeLine.items,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/chromeLine",schemaPath:"#/properties/chromeLine/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.chromeLine.type,parentSchema:schema66.properties.chromeLine,data:data3};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.footerStart !== undefined){
+let data5 = data.footerStart;
+if(Array.isArray(data5)){
+const len2 = data5.length;
+for(let i2=0; i2<len2; i2++){
+let data6 = data5[i2];
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err16 = {instancePath:instancePath+"/footerStart/" + i2,schemaPath:"#/properties/footerStart/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66.properties.footerStart.items,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/footerStart/" + i2,schemaPath:"#/properties/footerStart/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.footerStart.items.type,parentSchema:schema66.properties.footerStart.items,data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/footerStart",schemaPath:"#/properties/footerStart/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.footerStart.type,parentSchema:schema66.properties.footerStart,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.footerAnywhere !== undefined){
+let data7 = data.footerAnywhere;
+if(Array.isArray(data7)){
+const len3 = data7.length;
+for(let i3=0; i3<len3; i3++){
+let data8 = data7[i3];
+if(typeof data8 === "string"){
+if(func2(data8) < 1){
+const err19 = {instancePath:instancePath+"/footerAnywhere/" + i3,schemaPath:"#/properties/footerAnywhere/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66.properties.footerAnywhere.items,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/footerAnywhere/" + i3,schemaPath:"#/properties/footerAnywhere/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.footerAnywhere.items.type,parentSchema:schema66.properties.footerAnywhere.items,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/footerAnywhere",schemaPath:"#/properties/footerAnywhere/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.footerAnywhere.type,parentSchema:schema66.properties.footerAnywhere,data:data7};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.htmlChromeTags !== undefined){
+let data9 = data.htmlChromeTags;
+if(Array.isArray(data9)){
+const len4 = data9.length;
+for(let i4=0; i4<len4; i4++){
+let data10 = data9[i4];
+if(typeof data10 === "string"){
+if(!pattern4.test(data10)){
+const err22 = {instancePath:instancePath+"/htmlChromeTags/" + i4,schemaPath:"#/properties/htmlChromeTags/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*$"+"\"",schema:"^[a-z][a-z0-9]*$",parentSchema:schema66.properties.htmlChromeTags.items,data:data10};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/htmlChromeTags/" + i4,schemaPath:"#/properties/htmlChromeTags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.htmlChromeTags.items.type,parentSchema:schema66.properties.htmlChromeTags.items,data:data10};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/htmlChromeTags",schemaPath:"#/properties/htmlChromeTags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.htmlChromeTags.type,parentSchema:schema66.properties.htmlChromeTags,data:data9};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.htmlChromeClassWords !== undefined){
+let data11 = data.htmlChromeClassWords;
+if(Array.isArray(data11)){
+const len5 = data11.length;
+for(let i5=0; i5<len5; i5++){
+let data12 = data11[i5];
+if(typeof data12 === "string"){
+if(!pattern5.test(data12)){
+const err25 = {instancePath:instancePath+"/htmlChromeClassWords/" + i5,schemaPath:"#/properties/htmlChromeClassWords/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_]+$"},message:"must match pattern \""+"^[A-Za-z0-9_]+$"+"\"",schema:"^[A-Za-z0-9_]+$",parentSchema:schema66.properties.htmlChromeClassWords.items,data:data12};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/htmlChromeClassWords/" + i5,schemaPath:"#/properties/htmlChromeClassWords/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.htmlChromeClassWords.items.type,parentSchema:schema66.properties.htmlChromeClassWords.items,data:data12};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/htmlChromeClassWords",schemaPath:"#/properties/htmlChromeClassWords/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.htmlChromeClassWords.type,parentSchema:schema66.properties.htmlChromeClassWords,data:data11};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.htmlContentClassWords !== undefined){
+let data13 = data.htmlContentClassWords;
+if(Array.isArray(data13)){
+const len6 = data13.length;
+for(let i6=0; i6<len6; i6++){
+let data14 = data13[i6];
+if(typeof data14 === "string"){
+if(!pattern5.test(data14)){
+const err28 = {instancePath:instancePath+"/htmlContentClassWords/" + i6,schemaPath:"#/properties/htmlContentClassWords/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_]+$"},message:"must match pattern \""+"^[A-Za-z0-9_]+$"+"\"",schema:"^[A-Za-z0-9_]+$",parentSchema:schema66.properties.htmlContentClassWords.items,data:data14};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/htmlContentClassWords/" + i6,schemaPath:"#/properties/htmlContentClassWords/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.htmlContentClassWords.items.type,parentSchema:schema66.properties.htmlContentClassWords.items,data:data14};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/htmlContentClassWords",schemaPath:"#/properties/htmlContentClassWords/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.htmlContentClassWords.type,parentSchema:schema66.properties.htmlContentClassWords,data:data13};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.pageNumber !== undefined){
+let data15 = data.pageNumber;
+if(typeof data15 !== "string"){
+const err31 = {instancePath:instancePath+"/pageNumber",schemaPath:"#/properties/pageNumber/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.pageNumber.type,parentSchema:schema66.properties.pageNumber,data:data15};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+validate29.errors = vErrors;
+return errors === 0;
+}
+
+const v10 = validate30;
+const schema67 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/period.schema.json","title":"ogi-lint vocabulary: statistics period","description":"How reports word the statement of their statistics period (本报告中所列数据的统计期限自…起至…止). Regular-expression sources are marked as such.","type":"object","required":["subject","keyword","alone","dataWords","cutoff","connector","ongoing","dataAfter"],"properties":{"$schema":{"type":"string"},"subject":{"type":"string","description":"regular expression source: what may stand before the keyword and belongs to the statement (本年度报告中所列…)"},"keyword":{"description":"the keyword of a statement: a head word, linking words, and a noun for the period (统计 + 数据 + 时限, 数据 + 统计 + 期)","type":"object","required":["heads","links","nouns"],"properties":{"heads":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"links":{"type":"array","items":{"type":"string","minLength":1}},"nouns":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}},"additionalProperties":false},"alone":{"type":"array","items":{"type":"string","minLength":1},"description":"regular expression sources: words that introduce the dates by themselves (所列数据自…起)"},"dataWords":{"type":"array","items":{"type":"string","minLength":1},"description":"regular expression sources: words about the report's data (统计 but not 统计局): a date range after one of them in the same sentence states the period, whatever the wording between (所列数据的时间范围为…至…)"},"cutoff":{"type":"string","description":"regular expression source: words that introduce an end date (截至, 截止时间为)"},"connector":{"type":"string","description":"regular expression source: what stands between the keyword and the dates (为, 是, ：, 自, 从)"},"ongoing":{"type":"array","items":{"type":"string","minLength":1},"description":"words for an open end (自…至今)"},"dataAfter":{"type":"string","description":"regular expression source: words right after a whole-year range that make it the period of the data (…至12月31日期间的数据)"}},"additionalProperties":false};
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://ogi-lint.dev/schemas/vocabulary/period.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.subject === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.keyword === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "keyword"},message:"must have required property '"+"keyword"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.alone === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "alone"},message:"must have required property '"+"alone"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.dataWords === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dataWords"},message:"must have required property '"+"dataWords"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.cutoff === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cutoff"},message:"must have required property '"+"cutoff"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.connector === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "connector"},message:"must have required property '"+"connector"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.ongoing === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ongoing"},message:"must have required property '"+"ongoing"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.dataAfter === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dataAfter"},message:"must have required property '"+"dataAfter"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func4.call(schema67.properties, key0))){
+const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.$schema !== undefined){
+let data0 = data.$schema;
+if(typeof data0 !== "string"){
+const err9 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.$schema.type,parentSchema:schema67.properties.$schema,data:data0};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
 if(data.subject !== undefined){
 let data1 = data.subject;
 if(typeof data1 !== "string"){
-const err10 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.subject.type,parentSchema:schema66.properties.subject,data:data1};
+const err10 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.subject.type,parentSchema:schema67.properties.subject,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8855,7 +8916,7 @@ if(data.keyword !== undefined){
 let data2 = data.keyword;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.heads === undefined){
-const err11 = {instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/required",keyword:"required",params:{missingProperty: "heads"},message:"must have required property '"+"heads"+"'",schema:schema66.properties.keyword.required,parentSchema:schema66.properties.keyword,data:data2};
+const err11 = {instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/required",keyword:"required",params:{missingProperty: "heads"},message:"must have required property '"+"heads"+"'",schema:schema67.properties.keyword.required,parentSchema:schema67.properties.keyword,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8865,7 +8926,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data2.links === undefined){
-const err12 = {instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/required",keyword:"required",params:{missingProperty: "links"},message:"must have required property '"+"links"+"'",schema:schema66.properties.keyword.required,parentSchema:schema66.properties.keyword,data:data2};
+const err12 = {instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/required",keyword:"required",params:{missingProperty: "links"},message:"must have required property '"+"links"+"'",schema:schema67.properties.keyword.required,parentSchema:schema67.properties.keyword,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8875,7 +8936,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data2.nouns === undefined){
-const err13 = {instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/required",keyword:"required",params:{missingProperty: "nouns"},message:"must have required property '"+"nouns"+"'",schema:schema66.properties.keyword.required,parentSchema:schema66.properties.keyword,data:data2};
+const err13 = {instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/required",keyword:"required",params:{missingProperty: "nouns"},message:"must have required property '"+"nouns"+"'",schema:schema67.properties.keyword.required,parentSchema:schema67.properties.keyword,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -8886,7 +8947,7 @@ errors++;
 }
 for(const key1 in data2){
 if(!(((key1 === "heads") || (key1 === "links")) || (key1 === "nouns"))){
-const err14 = {instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema66.properties.keyword,data:data2};
+const err14 = {instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.keyword,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8900,7 +8961,7 @@ if(data2.heads !== undefined){
 let data3 = data2.heads;
 if(Array.isArray(data3)){
 if(data3.length < 1){
-const err15 = {instancePath:instancePath+"/keyword/heads",schemaPath:"#/properties/keyword/properties/heads/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema66.properties.keyword.properties.heads,data:data3};
+const err15 = {instancePath:instancePath+"/keyword/heads",schemaPath:"#/properties/keyword/properties/heads/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema67.properties.keyword.properties.heads,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -8914,7 +8975,7 @@ for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(typeof data4 === "string"){
 if(func2(data4) < 1){
-const err16 = {instancePath:instancePath+"/keyword/heads/" + i0,schemaPath:"#/properties/keyword/properties/heads/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66.properties.keyword.properties.heads.items,data:data4};
+const err16 = {instancePath:instancePath+"/keyword/heads/" + i0,schemaPath:"#/properties/keyword/properties/heads/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.keyword.properties.heads.items,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8925,7 +8986,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/keyword/heads/" + i0,schemaPath:"#/properties/keyword/properties/heads/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.keyword.properties.heads.items.type,parentSchema:schema66.properties.keyword.properties.heads.items,data:data4};
+const err17 = {instancePath:instancePath+"/keyword/heads/" + i0,schemaPath:"#/properties/keyword/properties/heads/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.keyword.properties.heads.items.type,parentSchema:schema67.properties.keyword.properties.heads.items,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8937,7 +8998,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/keyword/heads",schemaPath:"#/properties/keyword/properties/heads/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.keyword.properties.heads.type,parentSchema:schema66.properties.keyword.properties.heads,data:data3};
+const err18 = {instancePath:instancePath+"/keyword/heads",schemaPath:"#/properties/keyword/properties/heads/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.keyword.properties.heads.type,parentSchema:schema67.properties.keyword.properties.heads,data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -8955,7 +9016,7 @@ for(let i1=0; i1<len1; i1++){
 let data6 = data5[i1];
 if(typeof data6 === "string"){
 if(func2(data6) < 1){
-const err19 = {instancePath:instancePath+"/keyword/links/" + i1,schemaPath:"#/properties/keyword/properties/links/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66.properties.keyword.properties.links.items,data:data6};
+const err19 = {instancePath:instancePath+"/keyword/links/" + i1,schemaPath:"#/properties/keyword/properties/links/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.keyword.properties.links.items,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -8966,7 +9027,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/keyword/links/" + i1,schemaPath:"#/properties/keyword/properties/links/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.keyword.properties.links.items.type,parentSchema:schema66.properties.keyword.properties.links.items,data:data6};
+const err20 = {instancePath:instancePath+"/keyword/links/" + i1,schemaPath:"#/properties/keyword/properties/links/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.keyword.properties.links.items.type,parentSchema:schema67.properties.keyword.properties.links.items,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -8978,7 +9039,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/keyword/links",schemaPath:"#/properties/keyword/properties/links/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.keyword.properties.links.type,parentSchema:schema66.properties.keyword.properties.links,data:data5};
+const err21 = {instancePath:instancePath+"/keyword/links",schemaPath:"#/properties/keyword/properties/links/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.keyword.properties.links.type,parentSchema:schema67.properties.keyword.properties.links,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -8992,7 +9053,7 @@ if(data2.nouns !== undefined){
 let data7 = data2.nouns;
 if(Array.isArray(data7)){
 if(data7.length < 1){
-const err22 = {instancePath:instancePath+"/keyword/nouns",schemaPath:"#/properties/keyword/properties/nouns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema66.properties.keyword.properties.nouns,data:data7};
+const err22 = {instancePath:instancePath+"/keyword/nouns",schemaPath:"#/properties/keyword/properties/nouns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema67.properties.keyword.properties.nouns,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -9006,7 +9067,7 @@ for(let i2=0; i2<len2; i2++){
 let data8 = data7[i2];
 if(typeof data8 === "string"){
 if(func2(data8) < 1){
-const err23 = {instancePath:instancePath+"/keyword/nouns/" + i2,schemaPath:"#/properties/keyword/properties/nouns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66.properties.keyword.properties.nouns.items,data:data8};
+const err23 = {instancePath:instancePath+"/keyword/nouns/" + i2,schemaPath:"#/properties/keyword/properties/nouns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.keyword.properties.nouns.items,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -9017,7 +9078,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/keyword/nouns/" + i2,schemaPath:"#/properties/keyword/properties/nouns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.keyword.properties.nouns.items.type,parentSchema:schema66.properties.keyword.properties.nouns.items,data:data8};
+const err24 = {instancePath:instancePath+"/keyword/nouns/" + i2,schemaPath:"#/properties/keyword/properties/nouns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.keyword.properties.nouns.items.type,parentSchema:schema67.properties.keyword.properties.nouns.items,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -9029,7 +9090,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/keyword/nouns",schemaPath:"#/properties/keyword/properties/nouns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.keyword.properties.nouns.type,parentSchema:schema66.properties.keyword.properties.nouns,data:data7};
+const err25 = {instancePath:instancePath+"/keyword/nouns",schemaPath:"#/properties/keyword/properties/nouns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.keyword.properties.nouns.type,parentSchema:schema67.properties.keyword.properties.nouns,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -9041,7 +9102,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.properties.keyword.type,parentSchema:schema66.properties.keyword,data:data2};
+const err26 = {instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.keyword.type,parentSchema:schema67.properties.keyword,data:data2};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -9059,7 +9120,7 @@ for(let i3=0; i3<len3; i3++){
 let data10 = data9[i3];
 if(typeof data10 === "string"){
 if(func2(data10) < 1){
-const err27 = {instancePath:instancePath+"/alone/" + i3,schemaPath:"#/properties/alone/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66.properties.alone.items,data:data10};
+const err27 = {instancePath:instancePath+"/alone/" + i3,schemaPath:"#/properties/alone/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.alone.items,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -9070,7 +9131,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/alone/" + i3,schemaPath:"#/properties/alone/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.alone.items.type,parentSchema:schema66.properties.alone.items,data:data10};
+const err28 = {instancePath:instancePath+"/alone/" + i3,schemaPath:"#/properties/alone/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.alone.items.type,parentSchema:schema67.properties.alone.items,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -9082,7 +9143,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/alone",schemaPath:"#/properties/alone/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.alone.type,parentSchema:schema66.properties.alone,data:data9};
+const err29 = {instancePath:instancePath+"/alone",schemaPath:"#/properties/alone/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.alone.type,parentSchema:schema67.properties.alone,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -9100,7 +9161,7 @@ for(let i4=0; i4<len4; i4++){
 let data12 = data11[i4];
 if(typeof data12 === "string"){
 if(func2(data12) < 1){
-const err30 = {instancePath:instancePath+"/dataWords/" + i4,schemaPath:"#/properties/dataWords/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66.properties.dataWords.items,data:data12};
+const err30 = {instancePath:instancePath+"/dataWords/" + i4,schemaPath:"#/properties/dataWords/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.dataWords.items,data:data12};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -9111,7 +9172,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/dataWords/" + i4,schemaPath:"#/properties/dataWords/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.dataWords.items.type,parentSchema:schema66.properties.dataWords.items,data:data12};
+const err31 = {instancePath:instancePath+"/dataWords/" + i4,schemaPath:"#/properties/dataWords/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.dataWords.items.type,parentSchema:schema67.properties.dataWords.items,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -9123,7 +9184,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/dataWords",schemaPath:"#/properties/dataWords/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.dataWords.type,parentSchema:schema66.properties.dataWords,data:data11};
+const err32 = {instancePath:instancePath+"/dataWords",schemaPath:"#/properties/dataWords/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.dataWords.type,parentSchema:schema67.properties.dataWords,data:data11};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -9136,7 +9197,7 @@ errors++;
 if(data.cutoff !== undefined){
 let data13 = data.cutoff;
 if(typeof data13 !== "string"){
-const err33 = {instancePath:instancePath+"/cutoff",schemaPath:"#/properties/cutoff/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.cutoff.type,parentSchema:schema66.properties.cutoff,data:data13};
+const err33 = {instancePath:instancePath+"/cutoff",schemaPath:"#/properties/cutoff/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.cutoff.type,parentSchema:schema67.properties.cutoff,data:data13};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -9149,7 +9210,7 @@ errors++;
 if(data.connector !== undefined){
 let data14 = data.connector;
 if(typeof data14 !== "string"){
-const err34 = {instancePath:instancePath+"/connector",schemaPath:"#/properties/connector/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.connector.type,parentSchema:schema66.properties.connector,data:data14};
+const err34 = {instancePath:instancePath+"/connector",schemaPath:"#/properties/connector/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.connector.type,parentSchema:schema67.properties.connector,data:data14};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -9167,7 +9228,7 @@ for(let i5=0; i5<len5; i5++){
 let data16 = data15[i5];
 if(typeof data16 === "string"){
 if(func2(data16) < 1){
-const err35 = {instancePath:instancePath+"/ongoing/" + i5,schemaPath:"#/properties/ongoing/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66.properties.ongoing.items,data:data16};
+const err35 = {instancePath:instancePath+"/ongoing/" + i5,schemaPath:"#/properties/ongoing/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.ongoing.items,data:data16};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -9178,7 +9239,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/ongoing/" + i5,schemaPath:"#/properties/ongoing/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.ongoing.items.type,parentSchema:schema66.properties.ongoing.items,data:data16};
+const err36 = {instancePath:instancePath+"/ongoing/" + i5,schemaPath:"#/properties/ongoing/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.ongoing.items.type,parentSchema:schema67.properties.ongoing.items,data:data16};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -9190,7 +9251,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/ongoing",schemaPath:"#/properties/ongoing/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.ongoing.type,parentSchema:schema66.properties.ongoing,data:data15};
+const err37 = {instancePath:instancePath+"/ongoing",schemaPath:"#/properties/ongoing/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.ongoing.type,parentSchema:schema67.properties.ongoing,data:data15};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -9203,7 +9264,7 @@ errors++;
 if(data.dataAfter !== undefined){
 let data17 = data.dataAfter;
 if(typeof data17 !== "string"){
-const err38 = {instancePath:instancePath+"/dataAfter",schemaPath:"#/properties/dataAfter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.dataAfter.type,parentSchema:schema66.properties.dataAfter,data:data17};
+const err38 = {instancePath:instancePath+"/dataAfter",schemaPath:"#/properties/dataAfter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.dataAfter.type,parentSchema:schema67.properties.dataAfter,data:data17};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -9215,7 +9276,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -9229,8 +9290,8 @@ return errors === 0;
 }
 
 const v11 = validate31;
-const schema67 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/placeholder.schema.json","title":"ogi-lint vocabulary: template leftovers","description":"Markers a report template leaves where a name, a number or an instruction belongs (XX局, 某某单位, 【请填写…】, (此处…), 市年政务公开). Entries are regular-expression sources unless said otherwise.","type":"object","required":["markers","someone","bracketedInstruction","parenthesisedInstruction","beforeMissingYear","yearWords"],"properties":{"$schema":{"type":"string"},"markers":{"$ref":"#/definitions/list","description":"letters standing for a name or number (XX, ××), outside URLs and codes"},"someone":{"description":"某某 standing for a name: at the start, after punctuation or one of the `after` words, or after a place and before a body's ending (某某市某某局); 张某某 is a person made anonymous","type":"object","required":["marker","after","place","body"],"properties":{"marker":{"type":"string"},"after":{"type":"string","description":"character class of the words after which 某某 stands for a name"},"place":{"type":"string","description":"character class of a place's ending"},"body":{"$ref":"#/definitions/list","description":"what a body's name ends with after 某某"}},"additionalProperties":false},"bracketedInstruction":{"description":"an instruction in 【】: one of the cue words, none of the words of the web page's furniture (【字体：大 中 小】)","type":"object","required":["cue","furniture"],"properties":{"cue":{"$ref":"#/definitions/list"},"furniture":{"$ref":"#/definitions/list"}},"additionalProperties":false},"parenthesisedInstruction":{"$ref":"#/definitions/list","description":"how an instruction in brackets begins: (此处插入表格), (请填写)"},"beforeMissingYear":{"type":"string","description":"characters (not a pattern) ending a body's or place's name, after which 年 is a year left out (市年政务公开)"},"yearWords":{"type":"string","description":"characters (not a pattern) that make 年 part of an ordinary word after such a name (年度, 年底, 年报)"}},"additionalProperties":false,"definitions":{"list":{"type":"array","items":{"type":"string","minLength":1}}}};
-const schema68 = {"type":"array","items":{"type":"string","minLength":1}};
+const schema68 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/placeholder.schema.json","title":"ogi-lint vocabulary: template leftovers","description":"Markers a report template leaves where a name, a number or an instruction belongs (XX局, 某某单位, 【请填写…】, (此处…), 市年政务公开). Entries are regular-expression sources unless said otherwise.","type":"object","required":["markers","someone","bracketedInstruction","parenthesisedInstruction","beforeMissingYear","yearWords"],"properties":{"$schema":{"type":"string"},"markers":{"$ref":"#/definitions/list","description":"letters standing for a name or number (XX, ××), outside URLs and codes"},"someone":{"description":"某某 standing for a name: at the start, after punctuation or one of the `after` words, or after a place and before a body's ending (某某市某某局); 张某某 is a person made anonymous","type":"object","required":["marker","after","place","body"],"properties":{"marker":{"type":"string"},"after":{"type":"string","description":"character class of the words after which 某某 stands for a name"},"place":{"type":"string","description":"character class of a place's ending"},"body":{"$ref":"#/definitions/list","description":"what a body's name ends with after 某某"}},"additionalProperties":false},"bracketedInstruction":{"description":"an instruction in 【】: one of the cue words, none of the words of the web page's furniture (【字体：大 中 小】)","type":"object","required":["cue","furniture"],"properties":{"cue":{"$ref":"#/definitions/list"},"furniture":{"$ref":"#/definitions/list"}},"additionalProperties":false},"parenthesisedInstruction":{"$ref":"#/definitions/list","description":"how an instruction in brackets begins: (此处插入表格), (请填写)"},"beforeMissingYear":{"type":"string","description":"characters (not a pattern) ending a body's or place's name, after which 年 is a year left out (市年政务公开)"},"yearWords":{"type":"string","description":"characters (not a pattern) that make 年 part of an ordinary word after such a name (年度, 年底, 年报)"}},"additionalProperties":false,"definitions":{"list":{"type":"array","items":{"type":"string","minLength":1}}}};
+const schema69 = {"type":"array","items":{"type":"string","minLength":1}};
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://ogi-lint.dev/schemas/vocabulary/placeholder.schema.json" */;
@@ -9238,7 +9299,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.markers === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "markers"},message:"must have required property '"+"markers"+"'",schema:schema67.required,parentSchema:schema67,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "markers"},message:"must have required property '"+"markers"+"'",schema:schema68.required,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9248,7 +9309,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.someone === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "someone"},message:"must have required property '"+"someone"+"'",schema:schema67.required,parentSchema:schema67,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "someone"},message:"must have required property '"+"someone"+"'",schema:schema68.required,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9258,7 +9319,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.bracketedInstruction === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bracketedInstruction"},message:"must have required property '"+"bracketedInstruction"+"'",schema:schema67.required,parentSchema:schema67,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bracketedInstruction"},message:"must have required property '"+"bracketedInstruction"+"'",schema:schema68.required,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9268,7 +9329,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.parenthesisedInstruction === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "parenthesisedInstruction"},message:"must have required property '"+"parenthesisedInstruction"+"'",schema:schema67.required,parentSchema:schema67,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "parenthesisedInstruction"},message:"must have required property '"+"parenthesisedInstruction"+"'",schema:schema68.required,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9278,7 +9339,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.beforeMissingYear === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "beforeMissingYear"},message:"must have required property '"+"beforeMissingYear"+"'",schema:schema67.required,parentSchema:schema67,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "beforeMissingYear"},message:"must have required property '"+"beforeMissingYear"+"'",schema:schema68.required,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9288,7 +9349,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.yearWords === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "yearWords"},message:"must have required property '"+"yearWords"+"'",schema:schema67.required,parentSchema:schema67,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "yearWords"},message:"must have required property '"+"yearWords"+"'",schema:schema68.required,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9299,7 +9360,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "$schema") || (key0 === "markers")) || (key0 === "someone")) || (key0 === "bracketedInstruction")) || (key0 === "parenthesisedInstruction")) || (key0 === "beforeMissingYear")) || (key0 === "yearWords"))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9312,7 +9373,7 @@ errors++;
 if(data.$schema !== undefined){
 let data0 = data.$schema;
 if(typeof data0 !== "string"){
-const err7 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.$schema.type,parentSchema:schema67.properties.$schema,data:data0};
+const err7 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.$schema.type,parentSchema:schema68.properties.$schema,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9330,7 +9391,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
-const err8 = {instancePath:instancePath+"/markers/" + i0,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68.items,data:data2};
+const err8 = {instancePath:instancePath+"/markers/" + i0,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.items,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -9341,7 +9402,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/markers/" + i0,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.items.type,parentSchema:schema68.items,data:data2};
+const err9 = {instancePath:instancePath+"/markers/" + i0,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.type,parentSchema:schema69.items,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9353,7 +9414,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/markers",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.type,parentSchema:schema68,data:data1};
+const err10 = {instancePath:instancePath+"/markers",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -9367,7 +9428,7 @@ if(data.someone !== undefined){
 let data3 = data.someone;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.marker === undefined){
-const err11 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/required",keyword:"required",params:{missingProperty: "marker"},message:"must have required property '"+"marker"+"'",schema:schema67.properties.someone.required,parentSchema:schema67.properties.someone,data:data3};
+const err11 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/required",keyword:"required",params:{missingProperty: "marker"},message:"must have required property '"+"marker"+"'",schema:schema68.properties.someone.required,parentSchema:schema68.properties.someone,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -9377,7 +9438,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data3.after === undefined){
-const err12 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema67.properties.someone.required,parentSchema:schema67.properties.someone,data:data3};
+const err12 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema68.properties.someone.required,parentSchema:schema68.properties.someone,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -9387,7 +9448,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data3.place === undefined){
-const err13 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/required",keyword:"required",params:{missingProperty: "place"},message:"must have required property '"+"place"+"'",schema:schema67.properties.someone.required,parentSchema:schema67.properties.someone,data:data3};
+const err13 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/required",keyword:"required",params:{missingProperty: "place"},message:"must have required property '"+"place"+"'",schema:schema68.properties.someone.required,parentSchema:schema68.properties.someone,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -9397,7 +9458,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data3.body === undefined){
-const err14 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/required",keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'",schema:schema67.properties.someone.required,parentSchema:schema67.properties.someone,data:data3};
+const err14 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/required",keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'",schema:schema68.properties.someone.required,parentSchema:schema68.properties.someone,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -9408,7 +9469,7 @@ errors++;
 }
 for(const key1 in data3){
 if(!((((key1 === "marker") || (key1 === "after")) || (key1 === "place")) || (key1 === "body"))){
-const err15 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.someone,data:data3};
+const err15 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema68.properties.someone,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -9421,7 +9482,7 @@ errors++;
 if(data3.marker !== undefined){
 let data4 = data3.marker;
 if(typeof data4 !== "string"){
-const err16 = {instancePath:instancePath+"/someone/marker",schemaPath:"#/properties/someone/properties/marker/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.someone.properties.marker.type,parentSchema:schema67.properties.someone.properties.marker,data:data4};
+const err16 = {instancePath:instancePath+"/someone/marker",schemaPath:"#/properties/someone/properties/marker/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.someone.properties.marker.type,parentSchema:schema68.properties.someone.properties.marker,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -9434,7 +9495,7 @@ errors++;
 if(data3.after !== undefined){
 let data5 = data3.after;
 if(typeof data5 !== "string"){
-const err17 = {instancePath:instancePath+"/someone/after",schemaPath:"#/properties/someone/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.someone.properties.after.type,parentSchema:schema67.properties.someone.properties.after,data:data5};
+const err17 = {instancePath:instancePath+"/someone/after",schemaPath:"#/properties/someone/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.someone.properties.after.type,parentSchema:schema68.properties.someone.properties.after,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -9447,7 +9508,7 @@ errors++;
 if(data3.place !== undefined){
 let data6 = data3.place;
 if(typeof data6 !== "string"){
-const err18 = {instancePath:instancePath+"/someone/place",schemaPath:"#/properties/someone/properties/place/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.someone.properties.place.type,parentSchema:schema67.properties.someone.properties.place,data:data6};
+const err18 = {instancePath:instancePath+"/someone/place",schemaPath:"#/properties/someone/properties/place/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.someone.properties.place.type,parentSchema:schema68.properties.someone.properties.place,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -9465,7 +9526,7 @@ for(let i1=0; i1<len1; i1++){
 let data8 = data7[i1];
 if(typeof data8 === "string"){
 if(func2(data8) < 1){
-const err19 = {instancePath:instancePath+"/someone/body/" + i1,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68.items,data:data8};
+const err19 = {instancePath:instancePath+"/someone/body/" + i1,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.items,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -9476,7 +9537,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/someone/body/" + i1,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.items.type,parentSchema:schema68.items,data:data8};
+const err20 = {instancePath:instancePath+"/someone/body/" + i1,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.type,parentSchema:schema69.items,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -9488,7 +9549,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/someone/body",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.type,parentSchema:schema68,data:data7};
+const err21 = {instancePath:instancePath+"/someone/body",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -9500,7 +9561,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.someone.type,parentSchema:schema67.properties.someone,data:data3};
+const err22 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.properties.someone.type,parentSchema:schema68.properties.someone,data:data3};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -9514,7 +9575,7 @@ if(data.bracketedInstruction !== undefined){
 let data9 = data.bracketedInstruction;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.cue === undefined){
-const err23 = {instancePath:instancePath+"/bracketedInstruction",schemaPath:"#/properties/bracketedInstruction/required",keyword:"required",params:{missingProperty: "cue"},message:"must have required property '"+"cue"+"'",schema:schema67.properties.bracketedInstruction.required,parentSchema:schema67.properties.bracketedInstruction,data:data9};
+const err23 = {instancePath:instancePath+"/bracketedInstruction",schemaPath:"#/properties/bracketedInstruction/required",keyword:"required",params:{missingProperty: "cue"},message:"must have required property '"+"cue"+"'",schema:schema68.properties.bracketedInstruction.required,parentSchema:schema68.properties.bracketedInstruction,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -9524,7 +9585,7 @@ vErrors.push(err23);
 errors++;
 }
 if(data9.furniture === undefined){
-const err24 = {instancePath:instancePath+"/bracketedInstruction",schemaPath:"#/properties/bracketedInstruction/required",keyword:"required",params:{missingProperty: "furniture"},message:"must have required property '"+"furniture"+"'",schema:schema67.properties.bracketedInstruction.required,parentSchema:schema67.properties.bracketedInstruction,data:data9};
+const err24 = {instancePath:instancePath+"/bracketedInstruction",schemaPath:"#/properties/bracketedInstruction/required",keyword:"required",params:{missingProperty: "furniture"},message:"must have required property '"+"furniture"+"'",schema:schema68.properties.bracketedInstruction.required,parentSchema:schema68.properties.bracketedInstruction,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -9535,7 +9596,7 @@ errors++;
 }
 for(const key2 in data9){
 if(!((key2 === "cue") || (key2 === "furniture"))){
-const err25 = {instancePath:instancePath+"/bracketedInstruction",schemaPath:"#/properties/bracketedInstruction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.bracketedInstruction,data:data9};
+const err25 = {instancePath:instancePath+"/bracketedInstruction",schemaPath:"#/properties/bracketedInstruction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema68.properties.bracketedInstruction,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -9553,7 +9614,7 @@ for(let i2=0; i2<len2; i2++){
 let data11 = data10[i2];
 if(typeof data11 === "string"){
 if(func2(data11) < 1){
-const err26 = {instancePath:instancePath+"/bracketedInstruction/cue/" + i2,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68.items,data:data11};
+const err26 = {instancePath:instancePath+"/bracketedInstruction/cue/" + i2,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.items,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -9564,7 +9625,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/bracketedInstruction/cue/" + i2,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.items.type,parentSchema:schema68.items,data:data11};
+const err27 = {instancePath:instancePath+"/bracketedInstruction/cue/" + i2,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.type,parentSchema:schema69.items,data:data11};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -9576,7 +9637,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/bracketedInstruction/cue",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.type,parentSchema:schema68,data:data10};
+const err28 = {instancePath:instancePath+"/bracketedInstruction/cue",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -9594,7 +9655,7 @@ for(let i3=0; i3<len3; i3++){
 let data13 = data12[i3];
 if(typeof data13 === "string"){
 if(func2(data13) < 1){
-const err29 = {instancePath:instancePath+"/bracketedInstruction/furniture/" + i3,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68.items,data:data13};
+const err29 = {instancePath:instancePath+"/bracketedInstruction/furniture/" + i3,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.items,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -9605,7 +9666,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/bracketedInstruction/furniture/" + i3,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.items.type,parentSchema:schema68.items,data:data13};
+const err30 = {instancePath:instancePath+"/bracketedInstruction/furniture/" + i3,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.type,parentSchema:schema69.items,data:data13};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -9617,7 +9678,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/bracketedInstruction/furniture",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.type,parentSchema:schema68,data:data12};
+const err31 = {instancePath:instancePath+"/bracketedInstruction/furniture",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -9629,7 +9690,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/bracketedInstruction",schemaPath:"#/properties/bracketedInstruction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.bracketedInstruction.type,parentSchema:schema67.properties.bracketedInstruction,data:data9};
+const err32 = {instancePath:instancePath+"/bracketedInstruction",schemaPath:"#/properties/bracketedInstruction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.properties.bracketedInstruction.type,parentSchema:schema68.properties.bracketedInstruction,data:data9};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -9647,7 +9708,7 @@ for(let i4=0; i4<len4; i4++){
 let data15 = data14[i4];
 if(typeof data15 === "string"){
 if(func2(data15) < 1){
-const err33 = {instancePath:instancePath+"/parenthesisedInstruction/" + i4,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68.items,data:data15};
+const err33 = {instancePath:instancePath+"/parenthesisedInstruction/" + i4,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.items,data:data15};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -9658,7 +9719,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/parenthesisedInstruction/" + i4,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.items.type,parentSchema:schema68.items,data:data15};
+const err34 = {instancePath:instancePath+"/parenthesisedInstruction/" + i4,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.type,parentSchema:schema69.items,data:data15};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -9670,7 +9731,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/parenthesisedInstruction",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.type,parentSchema:schema68,data:data14};
+const err35 = {instancePath:instancePath+"/parenthesisedInstruction",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data:data14};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -9683,7 +9744,7 @@ errors++;
 if(data.beforeMissingYear !== undefined){
 let data16 = data.beforeMissingYear;
 if(typeof data16 !== "string"){
-const err36 = {instancePath:instancePath+"/beforeMissingYear",schemaPath:"#/properties/beforeMissingYear/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.beforeMissingYear.type,parentSchema:schema67.properties.beforeMissingYear,data:data16};
+const err36 = {instancePath:instancePath+"/beforeMissingYear",schemaPath:"#/properties/beforeMissingYear/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.beforeMissingYear.type,parentSchema:schema68.properties.beforeMissingYear,data:data16};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -9696,7 +9757,7 @@ errors++;
 if(data.yearWords !== undefined){
 let data17 = data.yearWords;
 if(typeof data17 !== "string"){
-const err37 = {instancePath:instancePath+"/yearWords",schemaPath:"#/properties/yearWords/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.yearWords.type,parentSchema:schema67.properties.yearWords,data:data17};
+const err37 = {instancePath:instancePath+"/yearWords",schemaPath:"#/properties/yearWords/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.yearWords.type,parentSchema:schema68.properties.yearWords,data:data17};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -9708,7 +9769,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -9722,11 +9783,11 @@ return errors === 0;
 }
 
 const v12 = validate32;
-const schema73 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"Wording of counts stated in prose, and where the official tables carry them","type":"object","definitions":{"patterns":{"type":"array","items":{"type":"string","minLength":1}},"words":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"metric":{"type":"object","required":["id","zh","en","match"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","description":"the metric's id, as in `cells`"},"zh":{"type":"string","minLength":1,"description":"its name in Chinese messages"},"en":{"type":"string","minLength":1,"description":"its name in English messages"},"match":{"$ref":"#/definitions/patterns","description":"patterns of the figure's words that name it"},"exclude":{"$ref":"#/definitions/patterns","description":"patterns that make the words mean something narrower or else"},"context":{"$ref":"#/definitions/patterns","description":"patterns one of which the sentence must have, when the words alone are too short to tell"},"piece":{"$ref":"#/definitions/patterns","description":"further patterns that name it only as a piece of a joined subject (公开和部分公开)"},"outcome":{"type":"boolean","description":"an outcome of requests: joined subjects of outcomes (予以公开和部分公开) are the sum of their rows"},"sum":{"type":"array","items":{"type":"string"},"minItems":2,"description":"the metric is the sum of these metrics' cells"},"topic":{"type":"string","description":"the words name it only in a statement about this topic (a key of `topics`): 结果纠正 of 行政复议"}},"additionalProperties":false},"cell":{"type":"object","required":["rows","columns"],"properties":{"rows":{"type":"array","items":{"type":"string"},"minItems":1,"description":"row ids of the table template, added up"},"columns":{"type":"array","items":{"type":"string"},"minItems":1,"description":"column ids, the first the table has is read"},"group":{"type":"boolean","description":"a group row: add up its items"}},"additionalProperties":false}},"required":["keyVerbs","generic","otherPeriod","otherRequests","topics","joiners","metrics","cells","shareWholes","gaps"],"properties":{"$schema":{"type":"string"},"$comment":{"type":"string"},"keyVerbs":{"$ref":"#/definitions/words","description":"verbs after which the words name what is counted (公开政务公文79件 → 政务公文)"},"generic":{"$ref":"#/definitions/words","description":"words too general to say which count is meant"},"otherPeriod":{"$ref":"#/definitions/patterns","description":"a sentence with one of these speaks of another period or a change"},"otherRequests":{"$ref":"#/definitions/patterns","description":"a sentence with one of these speaks of other requests (letters, hotlines)"},"topics":{"type":"object","description":"what a statement is about, by the words that say it: the same words under different topics (结果纠正 of 行政复议 and of 行政诉讼) are different counts","additionalProperties":{"$ref":"#/definitions/words"}},"joiners":{"$ref":"#/definitions/words","description":"words joining two named counts into one (予以公开和部分公开)"},"metrics":{"type":"array","items":{"$ref":"#/definitions/metric"},"description":"counts the official tables carry, most specific first"},"cells":{"type":"object","description":"by table kind, by metric id: the cells holding it","additionalProperties":{"type":"object","additionalProperties":{"$ref":"#/definitions/cell"}}},"shareWholes":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9-]*(\\+[a-z][a-z0-9-]*)*$"},"description":"table counts a share of a request outcome may be of, when the text does not name its whole (metric ids, + for a sum)"},"gaps":{"type":"object","description":"a count whose number is missing (工作动态类信息条, 公开规范性文件件): a word ending in one of `nouns` right before one of `units`, in a sentence with other counts or after one of `verbs`","required":["nouns","units","verbs"],"properties":{"nouns":{"$ref":"#/definitions/words"},"units":{"$ref":"#/definitions/words"},"verbs":{"$ref":"#/definitions/words"}},"additionalProperties":false}},"additionalProperties":false};
-const schema74 = {"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true};
-const schema76 = {"type":"array","items":{"type":"string","minLength":1}};
-const schema85 = {"type":"object","required":["rows","columns"],"properties":{"rows":{"type":"array","items":{"type":"string"},"minItems":1,"description":"row ids of the table template, added up"},"columns":{"type":"array","items":{"type":"string"},"minItems":1,"description":"column ids, the first the table has is read"},"group":{"type":"boolean","description":"a group row: add up its items"}},"additionalProperties":false};
-const schema80 = {"type":"object","required":["id","zh","en","match"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","description":"the metric's id, as in `cells`"},"zh":{"type":"string","minLength":1,"description":"its name in Chinese messages"},"en":{"type":"string","minLength":1,"description":"its name in English messages"},"match":{"$ref":"#/definitions/patterns","description":"patterns of the figure's words that name it"},"exclude":{"$ref":"#/definitions/patterns","description":"patterns that make the words mean something narrower or else"},"context":{"$ref":"#/definitions/patterns","description":"patterns one of which the sentence must have, when the words alone are too short to tell"},"piece":{"$ref":"#/definitions/patterns","description":"further patterns that name it only as a piece of a joined subject (公开和部分公开)"},"outcome":{"type":"boolean","description":"an outcome of requests: joined subjects of outcomes (予以公开和部分公开) are the sum of their rows"},"sum":{"type":"array","items":{"type":"string"},"minItems":2,"description":"the metric is the sum of these metrics' cells"},"topic":{"type":"string","description":"the words name it only in a statement about this topic (a key of `topics`): 结果纠正 of 行政复议"}},"additionalProperties":false};
+const schema74 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"Wording of counts stated in prose, and where the official tables carry them","type":"object","definitions":{"patterns":{"type":"array","items":{"type":"string","minLength":1}},"words":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"metric":{"type":"object","required":["id","zh","en","match"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","description":"the metric's id, as in `cells`"},"zh":{"type":"string","minLength":1,"description":"its name in Chinese messages"},"en":{"type":"string","minLength":1,"description":"its name in English messages"},"match":{"$ref":"#/definitions/patterns","description":"patterns of the figure's words that name it"},"exclude":{"$ref":"#/definitions/patterns","description":"patterns that make the words mean something narrower or else"},"context":{"$ref":"#/definitions/patterns","description":"patterns one of which the sentence must have, when the words alone are too short to tell"},"piece":{"$ref":"#/definitions/patterns","description":"further patterns that name it only as a piece of a joined subject (公开和部分公开)"},"outcome":{"type":"boolean","description":"an outcome of requests: joined subjects of outcomes (予以公开和部分公开) are the sum of their rows"},"sum":{"type":"array","items":{"type":"string"},"minItems":2,"description":"the metric is the sum of these metrics' cells"},"topic":{"type":"string","description":"the words name it only in a statement about this topic (a key of `topics`): 结果纠正 of 行政复议"}},"additionalProperties":false},"cell":{"type":"object","required":["rows","columns"],"properties":{"rows":{"type":"array","items":{"type":"string"},"minItems":1,"description":"row ids of the table template, added up"},"columns":{"type":"array","items":{"type":"string"},"minItems":1,"description":"column ids, the first the table has is read"},"group":{"type":"boolean","description":"a group row: add up its items"}},"additionalProperties":false}},"required":["keyVerbs","generic","otherPeriod","otherRequests","topics","joiners","metrics","cells","shareWholes","gaps"],"properties":{"$schema":{"type":"string"},"$comment":{"type":"string"},"keyVerbs":{"$ref":"#/definitions/words","description":"verbs after which the words name what is counted (公开政务公文79件 → 政务公文)"},"generic":{"$ref":"#/definitions/words","description":"words too general to say which count is meant"},"otherPeriod":{"$ref":"#/definitions/patterns","description":"a sentence with one of these speaks of another period or a change"},"otherRequests":{"$ref":"#/definitions/patterns","description":"a sentence with one of these speaks of other requests (letters, hotlines)"},"topics":{"type":"object","description":"what a statement is about, by the words that say it: the same words under different topics (结果纠正 of 行政复议 and of 行政诉讼) are different counts","additionalProperties":{"$ref":"#/definitions/words"}},"joiners":{"$ref":"#/definitions/words","description":"words joining two named counts into one (予以公开和部分公开)"},"metrics":{"type":"array","items":{"$ref":"#/definitions/metric"},"description":"counts the official tables carry, most specific first"},"cells":{"type":"object","description":"by table kind, by metric id: the cells holding it","additionalProperties":{"type":"object","additionalProperties":{"$ref":"#/definitions/cell"}}},"shareWholes":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9-]*(\\+[a-z][a-z0-9-]*)*$"},"description":"table counts a share of a request outcome may be of, when the text does not name its whole (metric ids, + for a sum)"},"gaps":{"type":"object","description":"a count whose number is missing (工作动态类信息条, 公开规范性文件件): a word ending in one of `nouns` right before one of `units`, in a sentence with other counts or after one of `verbs`","required":["nouns","units","verbs"],"properties":{"nouns":{"$ref":"#/definitions/words"},"units":{"$ref":"#/definitions/words"},"verbs":{"$ref":"#/definitions/words"}},"additionalProperties":false}},"additionalProperties":false};
+const schema75 = {"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true};
+const schema77 = {"type":"array","items":{"type":"string","minLength":1}};
+const schema86 = {"type":"object","required":["rows","columns"],"properties":{"rows":{"type":"array","items":{"type":"string"},"minItems":1,"description":"row ids of the table template, added up"},"columns":{"type":"array","items":{"type":"string"},"minItems":1,"description":"column ids, the first the table has is read"},"group":{"type":"boolean","description":"a group row: add up its items"}},"additionalProperties":false};
+const schema81 = {"type":"object","required":["id","zh","en","match"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","description":"the metric's id, as in `cells`"},"zh":{"type":"string","minLength":1,"description":"its name in Chinese messages"},"en":{"type":"string","minLength":1,"description":"its name in English messages"},"match":{"$ref":"#/definitions/patterns","description":"patterns of the figure's words that name it"},"exclude":{"$ref":"#/definitions/patterns","description":"patterns that make the words mean something narrower or else"},"context":{"$ref":"#/definitions/patterns","description":"patterns one of which the sentence must have, when the words alone are too short to tell"},"piece":{"$ref":"#/definitions/patterns","description":"further patterns that name it only as a piece of a joined subject (公开和部分公开)"},"outcome":{"type":"boolean","description":"an outcome of requests: joined subjects of outcomes (予以公开和部分公开) are the sum of their rows"},"sum":{"type":"array","items":{"type":"string"},"minItems":2,"description":"the metric is the sum of these metrics' cells"},"topic":{"type":"string","description":"the words name it only in a statement about this topic (a key of `topics`): 结果纠正 of 行政复议"}},"additionalProperties":false};
 const pattern7 = new RegExp("^[a-z][a-z0-9-]*$", "u");
 
 function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -9734,7 +9795,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema81.required,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9744,7 +9805,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.zh === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema81.required,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9754,7 +9815,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.en === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema81.required,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9764,7 +9825,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.match === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "match"},message:"must have required property '"+"match"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "match"},message:"must have required property '"+"match"+"'",schema:schema81.required,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9774,8 +9835,8 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func4.call(schema80.properties, key0))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data};
+if(!(func4.call(schema81.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9789,7 +9850,7 @@ if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
 if(!pattern7.test(data0)){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema80.properties.id,data:data0};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema81.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9800,7 +9861,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.id.type,parentSchema:schema80.properties.id,data:data0};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.id.type,parentSchema:schema81.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9814,7 +9875,7 @@ if(data.zh !== undefined){
 let data1 = data.zh;
 if(typeof data1 === "string"){
 if(func2(data1) < 1){
-const err7 = {instancePath:instancePath+"/zh",schemaPath:"#/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.zh,data:data1};
+const err7 = {instancePath:instancePath+"/zh",schemaPath:"#/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema81.properties.zh,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9825,7 +9886,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/zh",schemaPath:"#/properties/zh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.zh.type,parentSchema:schema80.properties.zh,data:data1};
+const err8 = {instancePath:instancePath+"/zh",schemaPath:"#/properties/zh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.zh.type,parentSchema:schema81.properties.zh,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -9839,7 +9900,7 @@ if(data.en !== undefined){
 let data2 = data.en;
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
-const err9 = {instancePath:instancePath+"/en",schemaPath:"#/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.en,data:data2};
+const err9 = {instancePath:instancePath+"/en",schemaPath:"#/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema81.properties.en,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9850,7 +9911,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/en",schemaPath:"#/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.en.type,parentSchema:schema80.properties.en,data:data2};
+const err10 = {instancePath:instancePath+"/en",schemaPath:"#/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.en.type,parentSchema:schema81.properties.en,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -9868,7 +9929,7 @@ for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(typeof data4 === "string"){
 if(func2(data4) < 1){
-const err11 = {instancePath:instancePath+"/match/" + i0,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.items,data:data4};
+const err11 = {instancePath:instancePath+"/match/" + i0,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.items,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -9879,7 +9940,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/match/" + i0,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.items.type,parentSchema:schema76.items,data:data4};
+const err12 = {instancePath:instancePath+"/match/" + i0,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.items.type,parentSchema:schema77.items,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -9891,7 +9952,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/match",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.type,parentSchema:schema76,data:data3};
+const err13 = {instancePath:instancePath+"/match",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.type,parentSchema:schema77,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -9909,7 +9970,7 @@ for(let i1=0; i1<len1; i1++){
 let data6 = data5[i1];
 if(typeof data6 === "string"){
 if(func2(data6) < 1){
-const err14 = {instancePath:instancePath+"/exclude/" + i1,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.items,data:data6};
+const err14 = {instancePath:instancePath+"/exclude/" + i1,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.items,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -9920,7 +9981,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/exclude/" + i1,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.items.type,parentSchema:schema76.items,data:data6};
+const err15 = {instancePath:instancePath+"/exclude/" + i1,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.items.type,parentSchema:schema77.items,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -9932,7 +9993,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/exclude",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.type,parentSchema:schema76,data:data5};
+const err16 = {instancePath:instancePath+"/exclude",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.type,parentSchema:schema77,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -9950,7 +10011,7 @@ for(let i2=0; i2<len2; i2++){
 let data8 = data7[i2];
 if(typeof data8 === "string"){
 if(func2(data8) < 1){
-const err17 = {instancePath:instancePath+"/context/" + i2,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.items,data:data8};
+const err17 = {instancePath:instancePath+"/context/" + i2,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.items,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -9961,7 +10022,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/context/" + i2,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.items.type,parentSchema:schema76.items,data:data8};
+const err18 = {instancePath:instancePath+"/context/" + i2,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.items.type,parentSchema:schema77.items,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -9973,7 +10034,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/context",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.type,parentSchema:schema76,data:data7};
+const err19 = {instancePath:instancePath+"/context",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.type,parentSchema:schema77,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -9991,7 +10052,7 @@ for(let i3=0; i3<len3; i3++){
 let data10 = data9[i3];
 if(typeof data10 === "string"){
 if(func2(data10) < 1){
-const err20 = {instancePath:instancePath+"/piece/" + i3,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.items,data:data10};
+const err20 = {instancePath:instancePath+"/piece/" + i3,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.items,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -10002,7 +10063,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/piece/" + i3,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.items.type,parentSchema:schema76.items,data:data10};
+const err21 = {instancePath:instancePath+"/piece/" + i3,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.items.type,parentSchema:schema77.items,data:data10};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -10014,7 +10075,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/piece",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.type,parentSchema:schema76,data:data9};
+const err22 = {instancePath:instancePath+"/piece",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.type,parentSchema:schema77,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -10027,7 +10088,7 @@ errors++;
 if(data.outcome !== undefined){
 let data11 = data.outcome;
 if(typeof data11 !== "boolean"){
-const err23 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema80.properties.outcome.type,parentSchema:schema80.properties.outcome,data:data11};
+const err23 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema81.properties.outcome.type,parentSchema:schema81.properties.outcome,data:data11};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -10041,7 +10102,7 @@ if(data.sum !== undefined){
 let data12 = data.sum;
 if(Array.isArray(data12)){
 if(data12.length < 2){
-const err24 = {instancePath:instancePath+"/sum",schemaPath:"#/properties/sum/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema80.properties.sum,data:data12};
+const err24 = {instancePath:instancePath+"/sum",schemaPath:"#/properties/sum/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema81.properties.sum,data:data12};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -10054,7 +10115,7 @@ const len4 = data12.length;
 for(let i4=0; i4<len4; i4++){
 let data13 = data12[i4];
 if(typeof data13 !== "string"){
-const err25 = {instancePath:instancePath+"/sum/" + i4,schemaPath:"#/properties/sum/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.sum.items.type,parentSchema:schema80.properties.sum.items,data:data13};
+const err25 = {instancePath:instancePath+"/sum/" + i4,schemaPath:"#/properties/sum/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.sum.items.type,parentSchema:schema81.properties.sum.items,data:data13};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -10066,7 +10127,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/sum",schemaPath:"#/properties/sum/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.sum.type,parentSchema:schema80.properties.sum,data:data12};
+const err26 = {instancePath:instancePath+"/sum",schemaPath:"#/properties/sum/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema81.properties.sum.type,parentSchema:schema81.properties.sum,data:data12};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -10079,7 +10140,7 @@ errors++;
 if(data.topic !== undefined){
 let data14 = data.topic;
 if(typeof data14 !== "string"){
-const err27 = {instancePath:instancePath+"/topic",schemaPath:"#/properties/topic/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.topic.type,parentSchema:schema80.properties.topic,data:data14};
+const err27 = {instancePath:instancePath+"/topic",schemaPath:"#/properties/topic/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.topic.type,parentSchema:schema81.properties.topic,data:data14};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -10091,7 +10152,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.type,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -10111,7 +10172,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.keyVerbs === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "keyVerbs"},message:"must have required property '"+"keyVerbs"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "keyVerbs"},message:"must have required property '"+"keyVerbs"+"'",schema:schema74.required,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -10121,7 +10182,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.generic === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "generic"},message:"must have required property '"+"generic"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "generic"},message:"must have required property '"+"generic"+"'",schema:schema74.required,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -10131,7 +10192,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.otherPeriod === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "otherPeriod"},message:"must have required property '"+"otherPeriod"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "otherPeriod"},message:"must have required property '"+"otherPeriod"+"'",schema:schema74.required,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10141,7 +10202,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.otherRequests === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "otherRequests"},message:"must have required property '"+"otherRequests"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "otherRequests"},message:"must have required property '"+"otherRequests"+"'",schema:schema74.required,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10151,7 +10212,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.topics === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "topics"},message:"must have required property '"+"topics"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "topics"},message:"must have required property '"+"topics"+"'",schema:schema74.required,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -10161,7 +10222,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.joiners === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "joiners"},message:"must have required property '"+"joiners"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "joiners"},message:"must have required property '"+"joiners"+"'",schema:schema74.required,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10171,7 +10232,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.metrics === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'",schema:schema74.required,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10181,7 +10242,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.cells === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'",schema:schema74.required,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10191,7 +10252,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.shareWholes === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "shareWholes"},message:"must have required property '"+"shareWholes"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "shareWholes"},message:"must have required property '"+"shareWholes"+"'",schema:schema74.required,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -10201,7 +10262,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data.gaps === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gaps"},message:"must have required property '"+"gaps"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gaps"},message:"must have required property '"+"gaps"+"'",schema:schema74.required,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10211,8 +10272,8 @@ vErrors.push(err9);
 errors++;
 }
 for(const key0 in data){
-if(!(func4.call(schema73.properties, key0))){
-const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data};
+if(!(func4.call(schema74.properties, key0))){
+const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10225,7 +10286,7 @@ errors++;
 if(data.$schema !== undefined){
 let data0 = data.$schema;
 if(typeof data0 !== "string"){
-const err11 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.$schema.type,parentSchema:schema73.properties.$schema,data:data0};
+const err11 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.$schema.type,parentSchema:schema74.properties.$schema,data:data0};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10238,7 +10299,7 @@ errors++;
 if(data.$comment !== undefined){
 let data1 = data.$comment;
 if(typeof data1 !== "string"){
-const err12 = {instancePath:instancePath+"/$comment",schemaPath:"#/properties/%24comment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.$comment.type,parentSchema:schema73.properties.$comment,data:data1};
+const err12 = {instancePath:instancePath+"/$comment",schemaPath:"#/properties/%24comment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.$comment.type,parentSchema:schema74.properties.$comment,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -10256,7 +10317,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
 if(func2(data3) < 1){
-const err13 = {instancePath:instancePath+"/keyVerbs/" + i0,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema74.items,data:data3};
+const err13 = {instancePath:instancePath+"/keyVerbs/" + i0,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75.items,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -10267,7 +10328,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/keyVerbs/" + i0,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.items.type,parentSchema:schema74.items,data:data3};
+const err14 = {instancePath:instancePath+"/keyVerbs/" + i0,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.items.type,parentSchema:schema75.items,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -10288,7 +10349,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err15 = {instancePath:instancePath+"/keyVerbs",schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema74,data:data2};
+const err15 = {instancePath:instancePath+"/keyVerbs",schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema75,data:data2};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -10303,7 +10364,7 @@ indices0[item0] = i1;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/keyVerbs",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema74.type,parentSchema:schema74,data:data2};
+const err16 = {instancePath:instancePath+"/keyVerbs",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.type,parentSchema:schema75,data:data2};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -10321,7 +10382,7 @@ for(let i2=0; i2<len1; i2++){
 let data5 = data4[i2];
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err17 = {instancePath:instancePath+"/generic/" + i2,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema74.items,data:data5};
+const err17 = {instancePath:instancePath+"/generic/" + i2,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75.items,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -10332,7 +10393,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/generic/" + i2,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.items.type,parentSchema:schema74.items,data:data5};
+const err18 = {instancePath:instancePath+"/generic/" + i2,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.items.type,parentSchema:schema75.items,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -10353,7 +10414,7 @@ continue;
 }
 if(typeof indices1[item1] == "number"){
 j1 = indices1[item1];
-const err19 = {instancePath:instancePath+"/generic",schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema74,data:data4};
+const err19 = {instancePath:instancePath+"/generic",schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema75,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -10368,7 +10429,7 @@ indices1[item1] = i3;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/generic",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema74.type,parentSchema:schema74,data:data4};
+const err20 = {instancePath:instancePath+"/generic",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.type,parentSchema:schema75,data:data4};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -10386,7 +10447,7 @@ for(let i4=0; i4<len2; i4++){
 let data7 = data6[i4];
 if(typeof data7 === "string"){
 if(func2(data7) < 1){
-const err21 = {instancePath:instancePath+"/otherPeriod/" + i4,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.items,data:data7};
+const err21 = {instancePath:instancePath+"/otherPeriod/" + i4,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.items,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -10397,7 +10458,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/otherPeriod/" + i4,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.items.type,parentSchema:schema76.items,data:data7};
+const err22 = {instancePath:instancePath+"/otherPeriod/" + i4,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.items.type,parentSchema:schema77.items,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -10409,7 +10470,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/otherPeriod",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.type,parentSchema:schema76,data:data6};
+const err23 = {instancePath:instancePath+"/otherPeriod",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.type,parentSchema:schema77,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -10427,7 +10488,7 @@ for(let i5=0; i5<len3; i5++){
 let data9 = data8[i5];
 if(typeof data9 === "string"){
 if(func2(data9) < 1){
-const err24 = {instancePath:instancePath+"/otherRequests/" + i5,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.items,data:data9};
+const err24 = {instancePath:instancePath+"/otherRequests/" + i5,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.items,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -10438,7 +10499,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/otherRequests/" + i5,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.items.type,parentSchema:schema76.items,data:data9};
+const err25 = {instancePath:instancePath+"/otherRequests/" + i5,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.items.type,parentSchema:schema77.items,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -10450,7 +10511,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/otherRequests",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.type,parentSchema:schema76,data:data8};
+const err26 = {instancePath:instancePath+"/otherRequests",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.type,parentSchema:schema77,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -10471,7 +10532,7 @@ for(let i6=0; i6<len4; i6++){
 let data12 = data11[i6];
 if(typeof data12 === "string"){
 if(func2(data12) < 1){
-const err27 = {instancePath:instancePath+"/topics/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema74.items,data:data12};
+const err27 = {instancePath:instancePath+"/topics/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75.items,data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -10482,7 +10543,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/topics/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.items.type,parentSchema:schema74.items,data:data12};
+const err28 = {instancePath:instancePath+"/topics/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.items.type,parentSchema:schema75.items,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -10503,7 +10564,7 @@ continue;
 }
 if(typeof indices2[item2] == "number"){
 j2 = indices2[item2];
-const err29 = {instancePath:instancePath+"/topics/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema74,data:data11};
+const err29 = {instancePath:instancePath+"/topics/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema75,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -10518,7 +10579,7 @@ indices2[item2] = i7;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/topics/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema74.type,parentSchema:schema74,data:data11};
+const err30 = {instancePath:instancePath+"/topics/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.type,parentSchema:schema75,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -10530,7 +10591,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/topics",schemaPath:"#/properties/topics/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.topics.type,parentSchema:schema73.properties.topics,data:data10};
+const err31 = {instancePath:instancePath+"/topics",schemaPath:"#/properties/topics/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.properties.topics.type,parentSchema:schema74.properties.topics,data:data10};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -10548,7 +10609,7 @@ for(let i8=0; i8<len5; i8++){
 let data14 = data13[i8];
 if(typeof data14 === "string"){
 if(func2(data14) < 1){
-const err32 = {instancePath:instancePath+"/joiners/" + i8,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema74.items,data:data14};
+const err32 = {instancePath:instancePath+"/joiners/" + i8,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75.items,data:data14};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -10559,7 +10620,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/joiners/" + i8,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.items.type,parentSchema:schema74.items,data:data14};
+const err33 = {instancePath:instancePath+"/joiners/" + i8,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.items.type,parentSchema:schema75.items,data:data14};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -10580,7 +10641,7 @@ continue;
 }
 if(typeof indices3[item3] == "number"){
 j3 = indices3[item3];
-const err34 = {instancePath:instancePath+"/joiners",schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i9+" are identical)",schema:true,parentSchema:schema74,data:data13};
+const err34 = {instancePath:instancePath+"/joiners",schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i9+" are identical)",schema:true,parentSchema:schema75,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -10595,7 +10656,7 @@ indices3[item3] = i9;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/joiners",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema74.type,parentSchema:schema74,data:data13};
+const err35 = {instancePath:instancePath+"/joiners",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.type,parentSchema:schema75,data:data13};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -10617,7 +10678,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.metrics.type,parentSchema:schema73.properties.metrics,data:data15};
+const err36 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema74.properties.metrics.type,parentSchema:schema74.properties.metrics,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -10637,7 +10698,7 @@ for(const key3 in data18){
 let data19 = data18[key3];
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 if(data19.rows === undefined){
-const err37 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/cell/required",keyword:"required",params:{missingProperty: "rows"},message:"must have required property '"+"rows"+"'",schema:schema85.required,parentSchema:schema85,data:data19};
+const err37 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/cell/required",keyword:"required",params:{missingProperty: "rows"},message:"must have required property '"+"rows"+"'",schema:schema86.required,parentSchema:schema86,data:data19};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -10647,7 +10708,7 @@ vErrors.push(err37);
 errors++;
 }
 if(data19.columns === undefined){
-const err38 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/cell/required",keyword:"required",params:{missingProperty: "columns"},message:"must have required property '"+"columns"+"'",schema:schema85.required,parentSchema:schema85,data:data19};
+const err38 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/cell/required",keyword:"required",params:{missingProperty: "columns"},message:"must have required property '"+"columns"+"'",schema:schema86.required,parentSchema:schema86,data:data19};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -10658,7 +10719,7 @@ errors++;
 }
 for(const key4 in data19){
 if(!(((key4 === "rows") || (key4 === "columns")) || (key4 === "group"))){
-const err39 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/cell/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema85,data:data19};
+const err39 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/cell/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema86,data:data19};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -10672,7 +10733,7 @@ if(data19.rows !== undefined){
 let data20 = data19.rows;
 if(Array.isArray(data20)){
 if(data20.length < 1){
-const err40 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/rows",schemaPath:"#/definitions/cell/properties/rows/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema85.properties.rows,data:data20};
+const err40 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/rows",schemaPath:"#/definitions/cell/properties/rows/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema86.properties.rows,data:data20};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -10685,7 +10746,7 @@ const len7 = data20.length;
 for(let i11=0; i11<len7; i11++){
 let data21 = data20[i11];
 if(typeof data21 !== "string"){
-const err41 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/rows/" + i11,schemaPath:"#/definitions/cell/properties/rows/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.rows.items.type,parentSchema:schema85.properties.rows.items,data:data21};
+const err41 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/rows/" + i11,schemaPath:"#/definitions/cell/properties/rows/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema86.properties.rows.items.type,parentSchema:schema86.properties.rows.items,data:data21};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -10697,7 +10758,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/rows",schemaPath:"#/definitions/cell/properties/rows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema85.properties.rows.type,parentSchema:schema85.properties.rows,data:data20};
+const err42 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/rows",schemaPath:"#/definitions/cell/properties/rows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema86.properties.rows.type,parentSchema:schema86.properties.rows,data:data20};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -10711,7 +10772,7 @@ if(data19.columns !== undefined){
 let data22 = data19.columns;
 if(Array.isArray(data22)){
 if(data22.length < 1){
-const err43 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/columns",schemaPath:"#/definitions/cell/properties/columns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema85.properties.columns,data:data22};
+const err43 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/columns",schemaPath:"#/definitions/cell/properties/columns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema86.properties.columns,data:data22};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -10724,7 +10785,7 @@ const len8 = data22.length;
 for(let i12=0; i12<len8; i12++){
 let data23 = data22[i12];
 if(typeof data23 !== "string"){
-const err44 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/columns/" + i12,schemaPath:"#/definitions/cell/properties/columns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.columns.items.type,parentSchema:schema85.properties.columns.items,data:data23};
+const err44 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/columns/" + i12,schemaPath:"#/definitions/cell/properties/columns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema86.properties.columns.items.type,parentSchema:schema86.properties.columns.items,data:data23};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -10736,7 +10797,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/columns",schemaPath:"#/definitions/cell/properties/columns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema85.properties.columns.type,parentSchema:schema85.properties.columns,data:data22};
+const err45 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/columns",schemaPath:"#/definitions/cell/properties/columns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema86.properties.columns.type,parentSchema:schema86.properties.columns,data:data22};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -10749,7 +10810,7 @@ errors++;
 if(data19.group !== undefined){
 let data24 = data19.group;
 if(typeof data24 !== "boolean"){
-const err46 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/group",schemaPath:"#/definitions/cell/properties/group/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.properties.group.type,parentSchema:schema85.properties.group,data:data24};
+const err46 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/group",schemaPath:"#/definitions/cell/properties/group/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema86.properties.group.type,parentSchema:schema86.properties.group,data:data24};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -10761,7 +10822,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/cell/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema85.type,parentSchema:schema85,data:data19};
+const err47 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/cell/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema86.type,parentSchema:schema86,data:data19};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -10773,7 +10834,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cells/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.cells.additionalProperties.type,parentSchema:schema73.properties.cells.additionalProperties,data:data18};
+const err48 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cells/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.properties.cells.additionalProperties.type,parentSchema:schema74.properties.cells.additionalProperties,data:data18};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -10785,7 +10846,7 @@ errors++;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.cells.type,parentSchema:schema73.properties.cells,data:data17};
+const err49 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.properties.cells.type,parentSchema:schema74.properties.cells,data:data17};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -10803,7 +10864,7 @@ for(let i13=0; i13<len9; i13++){
 let data26 = data25[i13];
 if(typeof data26 === "string"){
 if(!pattern8.test(data26)){
-const err50 = {instancePath:instancePath+"/shareWholes/" + i13,schemaPath:"#/properties/shareWholes/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*(\\+[a-z][a-z0-9-]*)*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*(\\+[a-z][a-z0-9-]*)*$"+"\"",schema:"^[a-z][a-z0-9-]*(\\+[a-z][a-z0-9-]*)*$",parentSchema:schema73.properties.shareWholes.items,data:data26};
+const err50 = {instancePath:instancePath+"/shareWholes/" + i13,schemaPath:"#/properties/shareWholes/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*(\\+[a-z][a-z0-9-]*)*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*(\\+[a-z][a-z0-9-]*)*$"+"\"",schema:"^[a-z][a-z0-9-]*(\\+[a-z][a-z0-9-]*)*$",parentSchema:schema74.properties.shareWholes.items,data:data26};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -10814,7 +10875,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/shareWholes/" + i13,schemaPath:"#/properties/shareWholes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.shareWholes.items.type,parentSchema:schema73.properties.shareWholes.items,data:data26};
+const err51 = {instancePath:instancePath+"/shareWholes/" + i13,schemaPath:"#/properties/shareWholes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.shareWholes.items.type,parentSchema:schema74.properties.shareWholes.items,data:data26};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -10826,7 +10887,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/shareWholes",schemaPath:"#/properties/shareWholes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.shareWholes.type,parentSchema:schema73.properties.shareWholes,data:data25};
+const err52 = {instancePath:instancePath+"/shareWholes",schemaPath:"#/properties/shareWholes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema74.properties.shareWholes.type,parentSchema:schema74.properties.shareWholes,data:data25};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -10840,7 +10901,7 @@ if(data.gaps !== undefined){
 let data27 = data.gaps;
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.nouns === undefined){
-const err53 = {instancePath:instancePath+"/gaps",schemaPath:"#/properties/gaps/required",keyword:"required",params:{missingProperty: "nouns"},message:"must have required property '"+"nouns"+"'",schema:schema73.properties.gaps.required,parentSchema:schema73.properties.gaps,data:data27};
+const err53 = {instancePath:instancePath+"/gaps",schemaPath:"#/properties/gaps/required",keyword:"required",params:{missingProperty: "nouns"},message:"must have required property '"+"nouns"+"'",schema:schema74.properties.gaps.required,parentSchema:schema74.properties.gaps,data:data27};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -10850,7 +10911,7 @@ vErrors.push(err53);
 errors++;
 }
 if(data27.units === undefined){
-const err54 = {instancePath:instancePath+"/gaps",schemaPath:"#/properties/gaps/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema73.properties.gaps.required,parentSchema:schema73.properties.gaps,data:data27};
+const err54 = {instancePath:instancePath+"/gaps",schemaPath:"#/properties/gaps/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema74.properties.gaps.required,parentSchema:schema74.properties.gaps,data:data27};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -10860,7 +10921,7 @@ vErrors.push(err54);
 errors++;
 }
 if(data27.verbs === undefined){
-const err55 = {instancePath:instancePath+"/gaps",schemaPath:"#/properties/gaps/required",keyword:"required",params:{missingProperty: "verbs"},message:"must have required property '"+"verbs"+"'",schema:schema73.properties.gaps.required,parentSchema:schema73.properties.gaps,data:data27};
+const err55 = {instancePath:instancePath+"/gaps",schemaPath:"#/properties/gaps/required",keyword:"required",params:{missingProperty: "verbs"},message:"must have required property '"+"verbs"+"'",schema:schema74.properties.gaps.required,parentSchema:schema74.properties.gaps,data:data27};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -10871,7 +10932,7 @@ errors++;
 }
 for(const key5 in data27){
 if(!(((key5 === "nouns") || (key5 === "units")) || (key5 === "verbs"))){
-const err56 = {instancePath:instancePath+"/gaps",schemaPath:"#/properties/gaps/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema73.properties.gaps,data:data27};
+const err56 = {instancePath:instancePath+"/gaps",schemaPath:"#/properties/gaps/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema74.properties.gaps,data:data27};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -10889,7 +10950,7 @@ for(let i14=0; i14<len10; i14++){
 let data29 = data28[i14];
 if(typeof data29 === "string"){
 if(func2(data29) < 1){
-const err57 = {instancePath:instancePath+"/gaps/nouns/" + i14,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema74.items,data:data29};
+const err57 = {instancePath:instancePath+"/gaps/nouns/" + i14,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75.items,data:data29};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -10900,7 +10961,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/gaps/nouns/" + i14,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.items.type,parentSchema:schema74.items,data:data29};
+const err58 = {instancePath:instancePath+"/gaps/nouns/" + i14,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.items.type,parentSchema:schema75.items,data:data29};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -10921,7 +10982,7 @@ continue;
 }
 if(typeof indices4[item4] == "number"){
 j4 = indices4[item4];
-const err59 = {instancePath:instancePath+"/gaps/nouns",schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i15+" are identical)",schema:true,parentSchema:schema74,data:data28};
+const err59 = {instancePath:instancePath+"/gaps/nouns",schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i15+" are identical)",schema:true,parentSchema:schema75,data:data28};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -10936,7 +10997,7 @@ indices4[item4] = i15;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/gaps/nouns",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema74.type,parentSchema:schema74,data:data28};
+const err60 = {instancePath:instancePath+"/gaps/nouns",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.type,parentSchema:schema75,data:data28};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -10954,7 +11015,7 @@ for(let i16=0; i16<len11; i16++){
 let data31 = data30[i16];
 if(typeof data31 === "string"){
 if(func2(data31) < 1){
-const err61 = {instancePath:instancePath+"/gaps/units/" + i16,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema74.items,data:data31};
+const err61 = {instancePath:instancePath+"/gaps/units/" + i16,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75.items,data:data31};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -10965,7 +11026,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/gaps/units/" + i16,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.items.type,parentSchema:schema74.items,data:data31};
+const err62 = {instancePath:instancePath+"/gaps/units/" + i16,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.items.type,parentSchema:schema75.items,data:data31};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -10986,7 +11047,7 @@ continue;
 }
 if(typeof indices5[item5] == "number"){
 j5 = indices5[item5];
-const err63 = {instancePath:instancePath+"/gaps/units",schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i17, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i17+" are identical)",schema:true,parentSchema:schema74,data:data30};
+const err63 = {instancePath:instancePath+"/gaps/units",schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i17, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i17+" are identical)",schema:true,parentSchema:schema75,data:data30};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -11001,7 +11062,7 @@ indices5[item5] = i17;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/gaps/units",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema74.type,parentSchema:schema74,data:data30};
+const err64 = {instancePath:instancePath+"/gaps/units",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.type,parentSchema:schema75,data:data30};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -11019,7 +11080,7 @@ for(let i18=0; i18<len12; i18++){
 let data33 = data32[i18];
 if(typeof data33 === "string"){
 if(func2(data33) < 1){
-const err65 = {instancePath:instancePath+"/gaps/verbs/" + i18,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema74.items,data:data33};
+const err65 = {instancePath:instancePath+"/gaps/verbs/" + i18,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75.items,data:data33};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -11030,7 +11091,7 @@ errors++;
 }
 }
 else {
-const err66 = {instancePath:instancePath+"/gaps/verbs/" + i18,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.items.type,parentSchema:schema74.items,data:data33};
+const err66 = {instancePath:instancePath+"/gaps/verbs/" + i18,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.items.type,parentSchema:schema75.items,data:data33};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -11051,7 +11112,7 @@ continue;
 }
 if(typeof indices6[item6] == "number"){
 j6 = indices6[item6];
-const err67 = {instancePath:instancePath+"/gaps/verbs",schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i19, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i19+" are identical)",schema:true,parentSchema:schema74,data:data32};
+const err67 = {instancePath:instancePath+"/gaps/verbs",schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i19, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i19+" are identical)",schema:true,parentSchema:schema75,data:data32};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -11066,7 +11127,7 @@ indices6[item6] = i19;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/gaps/verbs",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema74.type,parentSchema:schema74,data:data32};
+const err68 = {instancePath:instancePath+"/gaps/verbs",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.type,parentSchema:schema75,data:data32};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -11078,7 +11139,7 @@ errors++;
 }
 }
 else {
-const err69 = {instancePath:instancePath+"/gaps",schemaPath:"#/properties/gaps/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.gaps.type,parentSchema:schema73.properties.gaps,data:data27};
+const err69 = {instancePath:instancePath+"/gaps",schemaPath:"#/properties/gaps/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.properties.gaps.type,parentSchema:schema74.properties.gaps,data:data27};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -11090,7 +11151,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
+const err70 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.type,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -11104,7 +11165,7 @@ return errors === 0;
 }
 
 const v13 = validate35;
-const schema89 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/sections.schema.json","title":"ogi-lint vocabulary: section headings","description":"Wordings that decide what is a section heading of a report.","type":"object","required":["tableRowHeadings","titleEnds","inlineHeadings","titleVariants"],"properties":{"$schema":{"type":"string"},"tableRowHeadings":{"description":"row labels of the official tables numbered like sections (三、本年度办理结果): a line that reads so is a table row, never a top-level section","type":"array","items":{"type":"string","minLength":1}},"titleEnds":{"description":"words a section title usually ends with, to tell where the title stops when body text follows it on the same line without punctuation (一、总体情况2022年，…)","type":"array","items":{"type":"string","minLength":1}},"inlineHeadings":{"description":"when headings are looked for inside a line: text with few line breaks (a crawler's dump of the whole article on one line)","type":"object","required":["minBlockLength","minAverageLineLength","before"],"properties":{"minBlockLength":{"type":"integer","minimum":1,"description":"least length of a line searched for headings inside it"},"minAverageLineLength":{"type":"integer","minimum":1,"description":"least average length of the document's non-empty lines"},"before":{"type":"string","description":"regular expression source: what stands before a heading inside a line (the end of a sentence, a label’s colon or a cell’s bar with nothing after them, or a space); used by the read stage and the model alike"}},"additionalProperties":false},"titleVariants":{"description":"how a part's heading may differ from the format's wording without being misspelt: once these are folded and dropped, a heading that still differs from the format's title by one character inside it (四、政府信息公开行政法复议、行政诉讼情况) is an apparent typo","type":"object","required":["same","ignore"],"properties":{"same":{"description":"pairs [variant, usual]: a word written either way (其它/其他, 和/及)","type":"array","items":{"type":"array","items":{"type":"string","minLength":1},"minItems":2,"maxItems":2}},"ignore":{"description":"words a heading may add or leave out (的, 政府信息, 情况)","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}},"additionalProperties":false}},"additionalProperties":false};
+const schema90 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/sections.schema.json","title":"ogi-lint vocabulary: section headings","description":"Wordings that decide what is a section heading of a report.","type":"object","required":["tableRowHeadings","titleEnds","inlineHeadings","titleVariants"],"properties":{"$schema":{"type":"string"},"tableRowHeadings":{"description":"row labels of the official tables numbered like sections (三、本年度办理结果): a line that reads so is a table row, never a top-level section","type":"array","items":{"type":"string","minLength":1}},"titleEnds":{"description":"words a section title usually ends with, to tell where the title stops when body text follows it on the same line without punctuation (一、总体情况2022年，…)","type":"array","items":{"type":"string","minLength":1}},"inlineHeadings":{"description":"when headings are looked for inside a line: text with few line breaks (a crawler's dump of the whole article on one line)","type":"object","required":["minBlockLength","minAverageLineLength","before"],"properties":{"minBlockLength":{"type":"integer","minimum":1,"description":"least length of a line searched for headings inside it"},"minAverageLineLength":{"type":"integer","minimum":1,"description":"least average length of the document's non-empty lines"},"before":{"type":"string","description":"regular expression source: what stands before a heading inside a line (the end of a sentence, a label’s colon or a cell’s bar with nothing after them, or a space); used by the read stage and the model alike"}},"additionalProperties":false},"titleVariants":{"description":"how a part's heading may differ from the format's wording without being misspelt: once these are folded and dropped, a heading that still differs from the format's title by one character inside it (四、政府信息公开行政法复议、行政诉讼情况) is an apparent typo","type":"object","required":["same","ignore"],"properties":{"same":{"description":"pairs [variant, usual]: a word written either way (其它/其他, 和/及)","type":"array","items":{"type":"array","items":{"type":"string","minLength":1},"minItems":2,"maxItems":2}},"ignore":{"description":"words a heading may add or leave out (的, 政府信息, 情况)","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}},"additionalProperties":false}},"additionalProperties":false};
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://ogi-lint.dev/schemas/vocabulary/sections.schema.json" */;
@@ -11112,7 +11173,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.tableRowHeadings === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tableRowHeadings"},message:"must have required property '"+"tableRowHeadings"+"'",schema:schema89.required,parentSchema:schema89,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tableRowHeadings"},message:"must have required property '"+"tableRowHeadings"+"'",schema:schema90.required,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11122,7 +11183,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.titleEnds === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "titleEnds"},message:"must have required property '"+"titleEnds"+"'",schema:schema89.required,parentSchema:schema89,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "titleEnds"},message:"must have required property '"+"titleEnds"+"'",schema:schema90.required,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -11132,7 +11193,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.inlineHeadings === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "inlineHeadings"},message:"must have required property '"+"inlineHeadings"+"'",schema:schema89.required,parentSchema:schema89,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "inlineHeadings"},message:"must have required property '"+"inlineHeadings"+"'",schema:schema90.required,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -11142,7 +11203,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.titleVariants === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "titleVariants"},message:"must have required property '"+"titleVariants"+"'",schema:schema89.required,parentSchema:schema89,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "titleVariants"},message:"must have required property '"+"titleVariants"+"'",schema:schema90.required,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -11153,7 +11214,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "$schema") || (key0 === "tableRowHeadings")) || (key0 === "titleEnds")) || (key0 === "inlineHeadings")) || (key0 === "titleVariants"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema89,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -11166,7 +11227,7 @@ errors++;
 if(data.$schema !== undefined){
 let data0 = data.$schema;
 if(typeof data0 !== "string"){
-const err5 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.$schema.type,parentSchema:schema89.properties.$schema,data:data0};
+const err5 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.$schema.type,parentSchema:schema90.properties.$schema,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -11184,7 +11245,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
-const err6 = {instancePath:instancePath+"/tableRowHeadings/" + i0,schemaPath:"#/properties/tableRowHeadings/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema89.properties.tableRowHeadings.items,data:data2};
+const err6 = {instancePath:instancePath+"/tableRowHeadings/" + i0,schemaPath:"#/properties/tableRowHeadings/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema90.properties.tableRowHeadings.items,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -11195,7 +11256,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/tableRowHeadings/" + i0,schemaPath:"#/properties/tableRowHeadings/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.tableRowHeadings.items.type,parentSchema:schema89.properties.tableRowHeadings.items,data:data2};
+const err7 = {instancePath:instancePath+"/tableRowHeadings/" + i0,schemaPath:"#/properties/tableRowHeadings/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.tableRowHeadings.items.type,parentSchema:schema90.properties.tableRowHeadings.items,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -11207,7 +11268,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/tableRowHeadings",schemaPath:"#/properties/tableRowHeadings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema89.properties.tableRowHeadings.type,parentSchema:schema89.properties.tableRowHeadings,data:data1};
+const err8 = {instancePath:instancePath+"/tableRowHeadings",schemaPath:"#/properties/tableRowHeadings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema90.properties.tableRowHeadings.type,parentSchema:schema90.properties.tableRowHeadings,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -11225,7 +11286,7 @@ for(let i1=0; i1<len1; i1++){
 let data4 = data3[i1];
 if(typeof data4 === "string"){
 if(func2(data4) < 1){
-const err9 = {instancePath:instancePath+"/titleEnds/" + i1,schemaPath:"#/properties/titleEnds/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema89.properties.titleEnds.items,data:data4};
+const err9 = {instancePath:instancePath+"/titleEnds/" + i1,schemaPath:"#/properties/titleEnds/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema90.properties.titleEnds.items,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -11236,7 +11297,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/titleEnds/" + i1,schemaPath:"#/properties/titleEnds/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.titleEnds.items.type,parentSchema:schema89.properties.titleEnds.items,data:data4};
+const err10 = {instancePath:instancePath+"/titleEnds/" + i1,schemaPath:"#/properties/titleEnds/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.titleEnds.items.type,parentSchema:schema90.properties.titleEnds.items,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -11248,7 +11309,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/titleEnds",schemaPath:"#/properties/titleEnds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema89.properties.titleEnds.type,parentSchema:schema89.properties.titleEnds,data:data3};
+const err11 = {instancePath:instancePath+"/titleEnds",schemaPath:"#/properties/titleEnds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema90.properties.titleEnds.type,parentSchema:schema90.properties.titleEnds,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -11262,7 +11323,7 @@ if(data.inlineHeadings !== undefined){
 let data5 = data.inlineHeadings;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.minBlockLength === undefined){
-const err12 = {instancePath:instancePath+"/inlineHeadings",schemaPath:"#/properties/inlineHeadings/required",keyword:"required",params:{missingProperty: "minBlockLength"},message:"must have required property '"+"minBlockLength"+"'",schema:schema89.properties.inlineHeadings.required,parentSchema:schema89.properties.inlineHeadings,data:data5};
+const err12 = {instancePath:instancePath+"/inlineHeadings",schemaPath:"#/properties/inlineHeadings/required",keyword:"required",params:{missingProperty: "minBlockLength"},message:"must have required property '"+"minBlockLength"+"'",schema:schema90.properties.inlineHeadings.required,parentSchema:schema90.properties.inlineHeadings,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -11272,7 +11333,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data5.minAverageLineLength === undefined){
-const err13 = {instancePath:instancePath+"/inlineHeadings",schemaPath:"#/properties/inlineHeadings/required",keyword:"required",params:{missingProperty: "minAverageLineLength"},message:"must have required property '"+"minAverageLineLength"+"'",schema:schema89.properties.inlineHeadings.required,parentSchema:schema89.properties.inlineHeadings,data:data5};
+const err13 = {instancePath:instancePath+"/inlineHeadings",schemaPath:"#/properties/inlineHeadings/required",keyword:"required",params:{missingProperty: "minAverageLineLength"},message:"must have required property '"+"minAverageLineLength"+"'",schema:schema90.properties.inlineHeadings.required,parentSchema:schema90.properties.inlineHeadings,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -11282,7 +11343,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data5.before === undefined){
-const err14 = {instancePath:instancePath+"/inlineHeadings",schemaPath:"#/properties/inlineHeadings/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema89.properties.inlineHeadings.required,parentSchema:schema89.properties.inlineHeadings,data:data5};
+const err14 = {instancePath:instancePath+"/inlineHeadings",schemaPath:"#/properties/inlineHeadings/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema90.properties.inlineHeadings.required,parentSchema:schema90.properties.inlineHeadings,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -11293,7 +11354,7 @@ errors++;
 }
 for(const key1 in data5){
 if(!(((key1 === "minBlockLength") || (key1 === "minAverageLineLength")) || (key1 === "before"))){
-const err15 = {instancePath:instancePath+"/inlineHeadings",schemaPath:"#/properties/inlineHeadings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema89.properties.inlineHeadings,data:data5};
+const err15 = {instancePath:instancePath+"/inlineHeadings",schemaPath:"#/properties/inlineHeadings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema90.properties.inlineHeadings,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -11306,7 +11367,7 @@ errors++;
 if(data5.minBlockLength !== undefined){
 let data6 = data5.minBlockLength;
 if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
-const err16 = {instancePath:instancePath+"/inlineHeadings/minBlockLength",schemaPath:"#/properties/inlineHeadings/properties/minBlockLength/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema89.properties.inlineHeadings.properties.minBlockLength.type,parentSchema:schema89.properties.inlineHeadings.properties.minBlockLength,data:data6};
+const err16 = {instancePath:instancePath+"/inlineHeadings/minBlockLength",schemaPath:"#/properties/inlineHeadings/properties/minBlockLength/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema90.properties.inlineHeadings.properties.minBlockLength.type,parentSchema:schema90.properties.inlineHeadings.properties.minBlockLength,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -11317,7 +11378,7 @@ errors++;
 }
 if(typeof data6 == "number"){
 if(data6 < 1 || isNaN(data6)){
-const err17 = {instancePath:instancePath+"/inlineHeadings/minBlockLength",schemaPath:"#/properties/inlineHeadings/properties/minBlockLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema89.properties.inlineHeadings.properties.minBlockLength,data:data6};
+const err17 = {instancePath:instancePath+"/inlineHeadings/minBlockLength",schemaPath:"#/properties/inlineHeadings/properties/minBlockLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema90.properties.inlineHeadings.properties.minBlockLength,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -11331,7 +11392,7 @@ errors++;
 if(data5.minAverageLineLength !== undefined){
 let data7 = data5.minAverageLineLength;
 if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
-const err18 = {instancePath:instancePath+"/inlineHeadings/minAverageLineLength",schemaPath:"#/properties/inlineHeadings/properties/minAverageLineLength/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema89.properties.inlineHeadings.properties.minAverageLineLength.type,parentSchema:schema89.properties.inlineHeadings.properties.minAverageLineLength,data:data7};
+const err18 = {instancePath:instancePath+"/inlineHeadings/minAverageLineLength",schemaPath:"#/properties/inlineHeadings/properties/minAverageLineLength/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema90.properties.inlineHeadings.properties.minAverageLineLength.type,parentSchema:schema90.properties.inlineHeadings.properties.minAverageLineLength,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -11342,7 +11403,7 @@ errors++;
 }
 if(typeof data7 == "number"){
 if(data7 < 1 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/inlineHeadings/minAverageLineLength",schemaPath:"#/properties/inlineHeadings/properties/minAverageLineLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema89.properties.inlineHeadings.properties.minAverageLineLength,data:data7};
+const err19 = {instancePath:instancePath+"/inlineHeadings/minAverageLineLength",schemaPath:"#/properties/inlineHeadings/properties/minAverageLineLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema90.properties.inlineHeadings.properties.minAverageLineLength,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -11356,7 +11417,7 @@ errors++;
 if(data5.before !== undefined){
 let data8 = data5.before;
 if(typeof data8 !== "string"){
-const err20 = {instancePath:instancePath+"/inlineHeadings/before",schemaPath:"#/properties/inlineHeadings/properties/before/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.inlineHeadings.properties.before.type,parentSchema:schema89.properties.inlineHeadings.properties.before,data:data8};
+const err20 = {instancePath:instancePath+"/inlineHeadings/before",schemaPath:"#/properties/inlineHeadings/properties/before/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.inlineHeadings.properties.before.type,parentSchema:schema90.properties.inlineHeadings.properties.before,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -11368,7 +11429,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/inlineHeadings",schemaPath:"#/properties/inlineHeadings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.properties.inlineHeadings.type,parentSchema:schema89.properties.inlineHeadings,data:data5};
+const err21 = {instancePath:instancePath+"/inlineHeadings",schemaPath:"#/properties/inlineHeadings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.properties.inlineHeadings.type,parentSchema:schema90.properties.inlineHeadings,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -11382,7 +11443,7 @@ if(data.titleVariants !== undefined){
 let data9 = data.titleVariants;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.same === undefined){
-const err22 = {instancePath:instancePath+"/titleVariants",schemaPath:"#/properties/titleVariants/required",keyword:"required",params:{missingProperty: "same"},message:"must have required property '"+"same"+"'",schema:schema89.properties.titleVariants.required,parentSchema:schema89.properties.titleVariants,data:data9};
+const err22 = {instancePath:instancePath+"/titleVariants",schemaPath:"#/properties/titleVariants/required",keyword:"required",params:{missingProperty: "same"},message:"must have required property '"+"same"+"'",schema:schema90.properties.titleVariants.required,parentSchema:schema90.properties.titleVariants,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -11392,7 +11453,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data9.ignore === undefined){
-const err23 = {instancePath:instancePath+"/titleVariants",schemaPath:"#/properties/titleVariants/required",keyword:"required",params:{missingProperty: "ignore"},message:"must have required property '"+"ignore"+"'",schema:schema89.properties.titleVariants.required,parentSchema:schema89.properties.titleVariants,data:data9};
+const err23 = {instancePath:instancePath+"/titleVariants",schemaPath:"#/properties/titleVariants/required",keyword:"required",params:{missingProperty: "ignore"},message:"must have required property '"+"ignore"+"'",schema:schema90.properties.titleVariants.required,parentSchema:schema90.properties.titleVariants,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -11403,7 +11464,7 @@ errors++;
 }
 for(const key2 in data9){
 if(!((key2 === "same") || (key2 === "ignore"))){
-const err24 = {instancePath:instancePath+"/titleVariants",schemaPath:"#/properties/titleVariants/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema89.properties.titleVariants,data:data9};
+const err24 = {instancePath:instancePath+"/titleVariants",schemaPath:"#/properties/titleVariants/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema90.properties.titleVariants,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -11421,7 +11482,7 @@ for(let i2=0; i2<len2; i2++){
 let data11 = data10[i2];
 if(Array.isArray(data11)){
 if(data11.length > 2){
-const err25 = {instancePath:instancePath+"/titleVariants/same/" + i2,schemaPath:"#/properties/titleVariants/properties/same/items/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema89.properties.titleVariants.properties.same.items,data:data11};
+const err25 = {instancePath:instancePath+"/titleVariants/same/" + i2,schemaPath:"#/properties/titleVariants/properties/same/items/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema90.properties.titleVariants.properties.same.items,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -11431,7 +11492,7 @@ vErrors.push(err25);
 errors++;
 }
 if(data11.length < 2){
-const err26 = {instancePath:instancePath+"/titleVariants/same/" + i2,schemaPath:"#/properties/titleVariants/properties/same/items/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema89.properties.titleVariants.properties.same.items,data:data11};
+const err26 = {instancePath:instancePath+"/titleVariants/same/" + i2,schemaPath:"#/properties/titleVariants/properties/same/items/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema90.properties.titleVariants.properties.same.items,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -11445,7 +11506,7 @@ for(let i3=0; i3<len3; i3++){
 let data12 = data11[i3];
 if(typeof data12 === "string"){
 if(func2(data12) < 1){
-const err27 = {instancePath:instancePath+"/titleVariants/same/" + i2+"/" + i3,schemaPath:"#/properties/titleVariants/properties/same/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema89.properties.titleVariants.properties.same.items.items,data:data12};
+const err27 = {instancePath:instancePath+"/titleVariants/same/" + i2+"/" + i3,schemaPath:"#/properties/titleVariants/properties/same/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema90.properties.titleVariants.properties.same.items.items,data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -11456,7 +11517,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/titleVariants/same/" + i2+"/" + i3,schemaPath:"#/properties/titleVariants/properties/same/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.titleVariants.properties.same.items.items.type,parentSchema:schema89.properties.titleVariants.properties.same.items.items,data:data12};
+const err28 = {instancePath:instancePath+"/titleVariants/same/" + i2+"/" + i3,schemaPath:"#/properties/titleVariants/properties/same/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.titleVariants.properties.same.items.items.type,parentSchema:schema90.properties.titleVariants.properties.same.items.items,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -11468,7 +11529,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/titleVariants/same/" + i2,schemaPath:"#/properties/titleVariants/properties/same/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema89.properties.titleVariants.properties.same.items.type,parentSchema:schema89.properties.titleVariants.properties.same.items,data:data11};
+const err29 = {instancePath:instancePath+"/titleVariants/same/" + i2,schemaPath:"#/properties/titleVariants/properties/same/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema90.properties.titleVariants.properties.same.items.type,parentSchema:schema90.properties.titleVariants.properties.same.items,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -11480,7 +11541,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/titleVariants/same",schemaPath:"#/properties/titleVariants/properties/same/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema89.properties.titleVariants.properties.same.type,parentSchema:schema89.properties.titleVariants.properties.same,data:data10};
+const err30 = {instancePath:instancePath+"/titleVariants/same",schemaPath:"#/properties/titleVariants/properties/same/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema90.properties.titleVariants.properties.same.type,parentSchema:schema90.properties.titleVariants.properties.same,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -11498,7 +11559,7 @@ for(let i4=0; i4<len4; i4++){
 let data14 = data13[i4];
 if(typeof data14 === "string"){
 if(func2(data14) < 1){
-const err31 = {instancePath:instancePath+"/titleVariants/ignore/" + i4,schemaPath:"#/properties/titleVariants/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema89.properties.titleVariants.properties.ignore.items,data:data14};
+const err31 = {instancePath:instancePath+"/titleVariants/ignore/" + i4,schemaPath:"#/properties/titleVariants/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema90.properties.titleVariants.properties.ignore.items,data:data14};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -11509,7 +11570,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/titleVariants/ignore/" + i4,schemaPath:"#/properties/titleVariants/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.titleVariants.properties.ignore.items.type,parentSchema:schema89.properties.titleVariants.properties.ignore.items,data:data14};
+const err32 = {instancePath:instancePath+"/titleVariants/ignore/" + i4,schemaPath:"#/properties/titleVariants/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.titleVariants.properties.ignore.items.type,parentSchema:schema90.properties.titleVariants.properties.ignore.items,data:data14};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -11530,7 +11591,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err33 = {instancePath:instancePath+"/titleVariants/ignore",schemaPath:"#/properties/titleVariants/properties/ignore/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i5+" are identical)",schema:true,parentSchema:schema89.properties.titleVariants.properties.ignore,data:data13};
+const err33 = {instancePath:instancePath+"/titleVariants/ignore",schemaPath:"#/properties/titleVariants/properties/ignore/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i5+" are identical)",schema:true,parentSchema:schema90.properties.titleVariants.properties.ignore,data:data13};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -11545,7 +11606,7 @@ indices0[item0] = i5;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/titleVariants/ignore",schemaPath:"#/properties/titleVariants/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema89.properties.titleVariants.properties.ignore.type,parentSchema:schema89.properties.titleVariants.properties.ignore,data:data13};
+const err34 = {instancePath:instancePath+"/titleVariants/ignore",schemaPath:"#/properties/titleVariants/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema90.properties.titleVariants.properties.ignore.type,parentSchema:schema90.properties.titleVariants.properties.ignore,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -11557,7 +11618,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/titleVariants",schemaPath:"#/properties/titleVariants/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.properties.titleVariants.type,parentSchema:schema89.properties.titleVariants,data:data9};
+const err35 = {instancePath:instancePath+"/titleVariants",schemaPath:"#/properties/titleVariants/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.properties.titleVariants.type,parentSchema:schema90.properties.titleVariants,data:data9};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -11569,7 +11630,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.type,parentSchema:schema89,data};
+const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.type,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -11583,8 +11644,8 @@ return errors === 0;
 }
 
 const v14 = validate36;
-const schema90 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/title.schema.json","title":"ogi-lint vocabulary: report title and name","description":"How a report's title, or a sentence that names the report, is worded.","type":"object","required":["reportWords","subjectWords","standardTitle","notTitleStart","pageLabels","nameInSentence","nameBetween","notReportName","citedDocument"],"properties":{"$schema":{"type":"string"},"reportWords":{"$ref":"#/definitions/list","description":"what a title calls the document (年度报告, 年报)"},"subjectWords":{"$ref":"#/definitions/list","description":"what the report is about (信息公开, 政务公开)"},"standardTitle":{"type":"string","description":"the wording of the standard title"},"notTitleStart":{"$ref":"#/definitions/list","description":"how a sentence, not a title, begins (根据, 按照)"},"pageLabels":{"$ref":"#/definitions/list","description":"labels of the page's own lines (来源：, 发布时间：)"},"nameInSentence":{"type":"string","description":"regular expression source: the report's name after its year, as a sentence names it (2011年政府信息公开工作年度报告)"},"nameBetween":{"type":"string","description":"regular expression source: what may stand between the year and the name (2019年度涵江区人社局政府信息公开工作年度报告, 2019年本局信息公开年度报告)"},"notReportName":{"$ref":"#/definitions/list","description":"what follows a name that is another document's (…年度报告有关事项的通知)"},"citedDocument":{"$ref":"#/definitions/list","description":"what the title of a cited document in 《》 ends with (通知, 意见): a report's name inside it is not this report's"}},"additionalProperties":false,"definitions":{"list":{"type":"array","items":{"type":"string","minLength":1}}}};
-const schema91 = {"type":"array","items":{"type":"string","minLength":1}};
+const schema91 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/title.schema.json","title":"ogi-lint vocabulary: report title and name","description":"How a report's title, or a sentence that names the report, is worded.","type":"object","required":["reportWords","subjectWords","standardTitle","notTitleStart","pageLabels","nameInSentence","nameBetween","notReportName","citedDocument"],"properties":{"$schema":{"type":"string"},"reportWords":{"$ref":"#/definitions/list","description":"what a title calls the document (年度报告, 年报)"},"subjectWords":{"$ref":"#/definitions/list","description":"what the report is about (信息公开, 政务公开)"},"standardTitle":{"type":"string","description":"the wording of the standard title"},"notTitleStart":{"$ref":"#/definitions/list","description":"how a sentence, not a title, begins (根据, 按照)"},"pageLabels":{"$ref":"#/definitions/list","description":"labels of the page's own lines (来源：, 发布时间：)"},"nameInSentence":{"type":"string","description":"regular expression source: the report's name after its year, as a sentence names it (2011年政府信息公开工作年度报告)"},"nameBetween":{"type":"string","description":"regular expression source: what may stand between the year and the name (2019年度涵江区人社局政府信息公开工作年度报告, 2019年本局信息公开年度报告)"},"notReportName":{"$ref":"#/definitions/list","description":"what follows a name that is another document's (…年度报告有关事项的通知)"},"citedDocument":{"$ref":"#/definitions/list","description":"what the title of a cited document in 《》 ends with (通知, 意见): a report's name inside it is not this report's"}},"additionalProperties":false,"definitions":{"list":{"type":"array","items":{"type":"string","minLength":1}}}};
+const schema92 = {"type":"array","items":{"type":"string","minLength":1}};
 
 function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://ogi-lint.dev/schemas/vocabulary/title.schema.json" */;
@@ -11592,7 +11653,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.reportWords === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reportWords"},message:"must have required property '"+"reportWords"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reportWords"},message:"must have required property '"+"reportWords"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11602,7 +11663,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.subjectWords === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subjectWords"},message:"must have required property '"+"subjectWords"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subjectWords"},message:"must have required property '"+"subjectWords"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -11612,7 +11673,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.standardTitle === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "standardTitle"},message:"must have required property '"+"standardTitle"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "standardTitle"},message:"must have required property '"+"standardTitle"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -11622,7 +11683,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.notTitleStart === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "notTitleStart"},message:"must have required property '"+"notTitleStart"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "notTitleStart"},message:"must have required property '"+"notTitleStart"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -11632,7 +11693,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.pageLabels === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pageLabels"},message:"must have required property '"+"pageLabels"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pageLabels"},message:"must have required property '"+"pageLabels"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -11642,7 +11703,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.nameInSentence === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nameInSentence"},message:"must have required property '"+"nameInSentence"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nameInSentence"},message:"must have required property '"+"nameInSentence"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -11652,7 +11713,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.nameBetween === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nameBetween"},message:"must have required property '"+"nameBetween"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nameBetween"},message:"must have required property '"+"nameBetween"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -11662,7 +11723,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.notReportName === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "notReportName"},message:"must have required property '"+"notReportName"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "notReportName"},message:"must have required property '"+"notReportName"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -11672,7 +11733,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.citedDocument === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "citedDocument"},message:"must have required property '"+"citedDocument"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "citedDocument"},message:"must have required property '"+"citedDocument"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -11682,8 +11743,8 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func4.call(schema90.properties, key0))){
-const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema90,data};
+if(!(func4.call(schema91.properties, key0))){
+const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -11696,7 +11757,7 @@ errors++;
 if(data.$schema !== undefined){
 let data0 = data.$schema;
 if(typeof data0 !== "string"){
-const err10 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.$schema.type,parentSchema:schema90.properties.$schema,data:data0};
+const err10 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.$schema.type,parentSchema:schema91.properties.$schema,data:data0};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -11714,7 +11775,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
-const err11 = {instancePath:instancePath+"/reportWords/" + i0,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema91.items,data:data2};
+const err11 = {instancePath:instancePath+"/reportWords/" + i0,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema92.items,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -11725,7 +11786,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/reportWords/" + i0,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.items.type,parentSchema:schema91.items,data:data2};
+const err12 = {instancePath:instancePath+"/reportWords/" + i0,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.items.type,parentSchema:schema92.items,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -11737,7 +11798,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/reportWords",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema91.type,parentSchema:schema91,data:data1};
+const err13 = {instancePath:instancePath+"/reportWords",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema92.type,parentSchema:schema92,data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -11755,7 +11816,7 @@ for(let i1=0; i1<len1; i1++){
 let data4 = data3[i1];
 if(typeof data4 === "string"){
 if(func2(data4) < 1){
-const err14 = {instancePath:instancePath+"/subjectWords/" + i1,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema91.items,data:data4};
+const err14 = {instancePath:instancePath+"/subjectWords/" + i1,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema92.items,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -11766,7 +11827,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/subjectWords/" + i1,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.items.type,parentSchema:schema91.items,data:data4};
+const err15 = {instancePath:instancePath+"/subjectWords/" + i1,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.items.type,parentSchema:schema92.items,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -11778,7 +11839,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/subjectWords",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema91.type,parentSchema:schema91,data:data3};
+const err16 = {instancePath:instancePath+"/subjectWords",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema92.type,parentSchema:schema92,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -11791,7 +11852,7 @@ errors++;
 if(data.standardTitle !== undefined){
 let data5 = data.standardTitle;
 if(typeof data5 !== "string"){
-const err17 = {instancePath:instancePath+"/standardTitle",schemaPath:"#/properties/standardTitle/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.standardTitle.type,parentSchema:schema90.properties.standardTitle,data:data5};
+const err17 = {instancePath:instancePath+"/standardTitle",schemaPath:"#/properties/standardTitle/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.standardTitle.type,parentSchema:schema91.properties.standardTitle,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -11809,7 +11870,7 @@ for(let i2=0; i2<len2; i2++){
 let data7 = data6[i2];
 if(typeof data7 === "string"){
 if(func2(data7) < 1){
-const err18 = {instancePath:instancePath+"/notTitleStart/" + i2,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema91.items,data:data7};
+const err18 = {instancePath:instancePath+"/notTitleStart/" + i2,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema92.items,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -11820,7 +11881,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/notTitleStart/" + i2,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.items.type,parentSchema:schema91.items,data:data7};
+const err19 = {instancePath:instancePath+"/notTitleStart/" + i2,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.items.type,parentSchema:schema92.items,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -11832,7 +11893,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/notTitleStart",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema91.type,parentSchema:schema91,data:data6};
+const err20 = {instancePath:instancePath+"/notTitleStart",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema92.type,parentSchema:schema92,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -11850,7 +11911,7 @@ for(let i3=0; i3<len3; i3++){
 let data9 = data8[i3];
 if(typeof data9 === "string"){
 if(func2(data9) < 1){
-const err21 = {instancePath:instancePath+"/pageLabels/" + i3,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema91.items,data:data9};
+const err21 = {instancePath:instancePath+"/pageLabels/" + i3,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema92.items,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -11861,7 +11922,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/pageLabels/" + i3,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.items.type,parentSchema:schema91.items,data:data9};
+const err22 = {instancePath:instancePath+"/pageLabels/" + i3,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.items.type,parentSchema:schema92.items,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -11873,7 +11934,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/pageLabels",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema91.type,parentSchema:schema91,data:data8};
+const err23 = {instancePath:instancePath+"/pageLabels",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema92.type,parentSchema:schema92,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -11886,7 +11947,7 @@ errors++;
 if(data.nameInSentence !== undefined){
 let data10 = data.nameInSentence;
 if(typeof data10 !== "string"){
-const err24 = {instancePath:instancePath+"/nameInSentence",schemaPath:"#/properties/nameInSentence/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.nameInSentence.type,parentSchema:schema90.properties.nameInSentence,data:data10};
+const err24 = {instancePath:instancePath+"/nameInSentence",schemaPath:"#/properties/nameInSentence/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.nameInSentence.type,parentSchema:schema91.properties.nameInSentence,data:data10};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -11899,7 +11960,7 @@ errors++;
 if(data.nameBetween !== undefined){
 let data11 = data.nameBetween;
 if(typeof data11 !== "string"){
-const err25 = {instancePath:instancePath+"/nameBetween",schemaPath:"#/properties/nameBetween/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.nameBetween.type,parentSchema:schema90.properties.nameBetween,data:data11};
+const err25 = {instancePath:instancePath+"/nameBetween",schemaPath:"#/properties/nameBetween/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.nameBetween.type,parentSchema:schema91.properties.nameBetween,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -11917,7 +11978,7 @@ for(let i4=0; i4<len4; i4++){
 let data13 = data12[i4];
 if(typeof data13 === "string"){
 if(func2(data13) < 1){
-const err26 = {instancePath:instancePath+"/notReportName/" + i4,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema91.items,data:data13};
+const err26 = {instancePath:instancePath+"/notReportName/" + i4,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema92.items,data:data13};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -11928,7 +11989,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/notReportName/" + i4,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.items.type,parentSchema:schema91.items,data:data13};
+const err27 = {instancePath:instancePath+"/notReportName/" + i4,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.items.type,parentSchema:schema92.items,data:data13};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -11940,7 +12001,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/notReportName",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema91.type,parentSchema:schema91,data:data12};
+const err28 = {instancePath:instancePath+"/notReportName",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema92.type,parentSchema:schema92,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -11958,7 +12019,7 @@ for(let i5=0; i5<len5; i5++){
 let data15 = data14[i5];
 if(typeof data15 === "string"){
 if(func2(data15) < 1){
-const err29 = {instancePath:instancePath+"/citedDocument/" + i5,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema91.items,data:data15};
+const err29 = {instancePath:instancePath+"/citedDocument/" + i5,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema92.items,data:data15};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -11969,7 +12030,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/citedDocument/" + i5,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.items.type,parentSchema:schema91.items,data:data15};
+const err30 = {instancePath:instancePath+"/citedDocument/" + i5,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.items.type,parentSchema:schema92.items,data:data15};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -11981,7 +12042,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/citedDocument",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema91.type,parentSchema:schema91,data:data14};
+const err31 = {instancePath:instancePath+"/citedDocument",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema92.type,parentSchema:schema92,data:data14};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -11993,7 +12054,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.type,parentSchema:schema90,data};
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.type,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err32];
 }

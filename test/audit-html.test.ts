@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -16,7 +16,7 @@ const shots = path.join(repoRoot, 'test-output', 'audit-html');
 describe('summary.html in a browser (Debian chromium, headless)', () => {
   const dir = tempDir();
   const out = path.join(tempDir(), 'out');
-  const set = independentSet(4242, 6);
+  const set = independentSet(4242, 7);
   const spec = (id: string) => set.specs.get(id)!;
   spec('2-2022').carried = spec('2-2021').forward.map((v, i) => (i === 0 ? v + 1 : v));
   spec('4-2022').prose = spec('3-2022').prose;
@@ -24,6 +24,9 @@ describe('summary.html in a browser (Debian chromium, headless)', () => {
   // a finding inside one report's own text: a template leftover
   spec('5-2022').problems = ['将于XX月完成门户网站政务公开专栏的改版工作。'];
   writeSet(dir, set);
+  // a report that names its body as every county's 农业农村局, nowhere with its county: filed under no body
+  const unknown = path.join(dir, set.files.get('6-2022')!);
+  writeFileSync(unknown, readFileSync(unknown, 'utf8').replaceAll(spec('6-2022').body, '农业农村局'));
   let browser: Browser;
   let page: Page;
   const requests: string[] = [];
@@ -89,6 +92,14 @@ describe('summary.html in a browser (Debian chromium, headless)', () => {
     expect(failed.length).toBe(2);
     for (const f of failed) expect(f.split('、')).toContain('内容雷同');
     await page.selectOption('#filter-check', '');
+  });
+
+  it('shows the reports whose body or year could not be told', async () => {
+    await page.selectOption('#filter-errors', 'unattributed');
+    expect(await rowsShown()).toEqual([unknown]);
+    expect(await page.textContent('#bodies-table tbody tr td:first-child')).toBe('（未能确定）');
+    await page.selectOption('#filter-errors', '');
+    expect(await rowsShown()).toHaveLength(audit.results.length);
   });
 
   it('opens a report page with its findings and the failing cell marked', async () => {

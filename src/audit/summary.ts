@@ -305,7 +305,7 @@ var fl=sel('filter-level',t('全部层级','all levels'),uniq(function(r){return
 var fy=sel('filter-year',t('全部年度','all years'),uniq(function(r){return r.y}));
 var allChecks=uniq(function(){return null});rows.forEach(function(r){r.r.forEach(function(x){if(allChecks.indexOf(x)<0)allChecks.push(x)})});allChecks.sort();
 var fc=el('select',{id:'filter-check'},[el('option',{value:'',text:t('全部检查项','all checks')})].concat(allChecks.map(function(x){return el('option',{value:x,text:nameOf(x)})})));
-var fe=el('select',{id:'filter-errors'},[el('option',{value:'',text:t('全部报告','all reports')}),el('option',{value:'errors',text:t('只看有错误的','with errors only')}),el('option',{value:'late',text:t('只看逾期发布的','published late only')})]);
+var fe=el('select',{id:'filter-errors'},[el('option',{value:'',text:t('全部报告','all reports')}),el('option',{value:'errors',text:t('只看有错误的','with errors only')}),el('option',{value:'late',text:t('只看逾期发布的','published late only')}),el('option',{value:'unattributed',text:t('只看未能确定机关或年度的','body or year not told only')})]);
 list.appendChild(el('div',{class:'filters'},[q,fl,fy,fc,fe]));
 var cols=[['b',t('机关','body')],['l',t('层级','level')],['y',t('年度','year')],['e',t('错误','errors')],['w',t('警告','warnings')],['late',t('逾期发布','late')],['r',t('未通过的检查','failed checks')],['f',t('文件','file')]];
 var table=el('table',{id:'bodies-table'});var head=el('tr');table.appendChild(el('thead',{},[head]));var tbody=el('tbody');table.appendChild(tbody);
@@ -317,7 +317,7 @@ function val(r,k){var v=r[k];if(k==='r')return v.length;if(k==='late')return v?1
 function render(){var text=q.value.trim(),lv=fl.value,yv=fy.value,cv=fc.value,ev=fe.value;
 shown=[];rows.forEach(function(r,i){
 if(text&&((r.b||'')+' '+r.f).indexOf(text)<0)return;if(lv&&r.l!==lv)return;if(yv&&String(r.y)!==yv)return;if(cv&&r.r.indexOf(cv)<0)return;
-if(ev==='errors'&&!r.e)return;if(ev==='late'&&!r.late)return;shown.push(i)});
+if(ev==='errors'&&!r.e)return;if(ev==='late'&&!r.late)return;if(ev==='unattributed'&&r.b&&r.y!==null)return;shown.push(i)});
 shown.sort(function(a,b){var x=val(rows[a],sortKey),y=val(rows[b],sortKey);return (x<y?-1:x>y?1:0)*sortDir||a-b});
 Array.prototype.forEach.call(head.children,function(th){th.className=th.getAttribute('data-key')===sortKey?(sortDir>0?'sorted-asc':'sorted-desc'):''});
 pageNo=0;draw()}

@@ -287,7 +287,7 @@ var kinds=el('section',{id:'kinds'},[el('h2',{text:t('问题类型','Defects by 
 var canvas=el('canvas',{id:'kinds-chart'});var box=el('div',{class:'chart'},[canvas]);kinds.appendChild(box);app.appendChild(kinds);
 var byRule=Object.assign({},T.byRule);Object.keys(T.crossReport).forEach(function(k){byRule[k]=(byRule[k]||0)+T.crossReport[k]});
 var ruleIds=Object.keys(byRule).sort(function(a,b){return byRule[b]-byRule[a]});
-if(window.Chart){new Chart(canvas,{type:'bar',data:{labels:ruleIds.map(function(k){return (end.names[k]||k)+' '+k}),datasets:[{label:t('问题数','findings'),data:ruleIds.map(function(k){return byRule[k]}),backgroundColor:'#c0392b'}]},options:{indexAxis:'y',maintainAspectRatio:false,animation:false,plugins:{tooltip:{callbacks:{afterLabel:function(c){return end.rules[ruleIds[c.dataIndex]]||''}}}}}})}
+if(window.Chart){new Chart(canvas,{type:'bar',data:{labels:ruleIds.map(function(k){return nameOf(k)+(end.names[k]?' '+k:'')}),datasets:[{label:t('问题数','findings'),data:ruleIds.map(function(k){return byRule[k]}),backgroundColor:'#c0392b'}]},options:{indexAxis:'y',maintainAspectRatio:false,animation:false,plugins:{tooltip:{callbacks:{afterLabel:function(c){return end.rules[ruleIds[c.dataIndex]]||''}}}}}})}
 var cr=el('section',{id:'cross'},[el('h2',{text:t('跨报告问题','Findings across reports')})]);
 var crt=el('table',{},[el('tr',{},[el('th',{text:t('规则','rule')}),el('th',{text:t('级别','severity')}),el('th',{text:t('问题','finding')}),el('th',{text:t('涉及文件','files')})])]);
 var crossShown=0;

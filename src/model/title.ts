@@ -289,27 +289,30 @@ export function findSignOff(blocks: Block[]): SignOff | undefined {
 
 export { parseYear };
 
-interface AgencyIntroductions {
+interface AgencyVocabulary {
   introductionParts: { name: string; year: string; report: string };
   introductions: string[];
   notOwnName: string[];
   everyPlaceHas: string[];
   zonesEveryCityHas: string[];
+  placeWords: string;
 }
-let intro: { exprs: RegExp[]; notOwn: RegExp; everyPlace: RegExp } | undefined;
-/** The introductions' expressions (src/vocabulary/agency.json), built once. */
-function introductions(): NonNullable<typeof intro> {
-  if (intro) return intro;
-  const v = vocabulary<AgencyIntroductions>('agency');
+let agency: { introductions: RegExp[]; notOwn: RegExp; everyPlace: RegExp; placeWord: RegExp } | undefined;
+/** The expressions of the names of bodies (src/vocabulary/agency.json), built once. */
+function agencyExpressions(): NonNullable<typeof agency> {
+  if (agency) return agency;
+  const v = vocabulary<AgencyVocabulary>('agency');
   const parts = v.introductionParts;
   const fill = (s: string) => s.replaceAll('{name}', parts.name).replaceAll('{year}', parts.year).replaceAll('{report}', parts.report);
-  intro = {
-    exprs: v.introductions.map((s) => new RegExp(fill(s), 'u')),
+  const everyPlace = v.everyPlaceHas.join('|');
+  agency = {
+    introductions: v.introductions.map((s) => new RegExp(fill(s), 'u')),
     notOwn: new RegExp(`^(?:${v.notOwnName.join('|')})`, 'u'),
     // (a zone alone, a zone's body, or a body of every place)
-    everyPlace: new RegExp(`^(?:(?:${v.zonesEveryCityHas.join('|')})(?:${v.everyPlaceHas.join('|')})?|(?:${v.everyPlaceHas.join('|')}))$`, 'u'),
+    everyPlace: new RegExp(`^(?:(?:${v.zonesEveryCityHas.join('|')})(?:${everyPlace})?|(?:${everyPlace}))$`, 'u'),
+    placeWord: new RegExp(v.placeWords, 'u'),
   };
-  return intro;
+  return agency;
 }
 
 /**
@@ -317,7 +320,7 @@ function introductions(): NonNullable<typeof intro> {
  * which every county has), nor an ending alone (政府).
  */
 export function ownBodyName(name: string): boolean {
-  if (introductions().notOwn.test(name)) return false;
+  if (agencyExpressions().notOwn.test(name)) return false;
   // (the ending a body's name ends with, as isAgencyName reads it)
   const m = words().agencyEnd.exec(name);
   return m ? m.index >= 2 : name.length >= 2;
@@ -330,14 +333,12 @@ export function ownBodyName(name: string): boolean {
  * taken for one body's years.
  */
 export function namesOneBody(name: string): boolean {
-  return ownBodyName(name) && !introductions().everyPlace.test(name.normalize('NFKC').replace(/\s+/gu, ''));
+  return ownBodyName(name) && !agencyExpressions().everyPlace.test(name.normalize('NFKC').replace(/\s+/gu, ''));
 }
 
-let placeWord: RegExp | undefined;
 /** The words that end a place's name (市, 区, 县, 街道…: `placeWords` of src/vocabulary/agency.json). */
 export function placeWordExpression(): RegExp {
-  placeWord ??= new RegExp(vocabulary<{ placeWords: string }>('agency').placeWords, 'u');
-  return placeWord;
+  return agencyExpressions().placeWord;
 }
 
 /**
@@ -363,11 +364,11 @@ export function agencyWithPlace(name: string, blocks: Block[]): string | undefin
  * are data, src/vocabulary/agency.json), or on the page's 来源/发布机构 line.
  */
 export function agencyFromText(blocks: Block[]): string | undefined {
-  const { exprs } = introductions();
+  const { introductions } = agencyExpressions();
   for (const b of blocks.slice(0, 15)) {
     if (b.type === 'table') continue;
     const t = b.text.text.trim();
-    for (const re of exprs) {
+    for (const re of introductions) {
       const body = re.exec(t)?.groups?.body?.trim();
       if (body && isAgencyName(body) && ownBodyName(body)) return body;
     }

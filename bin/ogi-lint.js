@@ -17,8 +17,9 @@ try {
   }
   throw err;
 }
-const { hideBin } = await import('yargs/helpers');
-const args = hideBin(process.argv);
+// the arguments after node and this script (what yargs' hideBin gives outside Electron), without
+// loading yargs in a process that may only start another
+const args = process.argv.slice(2);
 // a run over many files goes on in a child node with one V8 helper thread (src/cli/respawn.ts)
 const code = respawn.shouldRespawn(args) ? await respawn.respawn((await import('node:url')).fileURLToPath(import.meta.url), args) : undefined;
 if (code !== undefined) {

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { checksManyFiles, shouldRespawn, tuneForManyFiles } from '../src/cli/respawn.js';
+import { checksManyFiles, holdsAtLeast, RESPAWN_FROM, shouldRespawn, tuneForManyFiles } from '../src/cli/respawn.js';
 import { bin, ensureBuilt, runAsync, tempDir } from './helpers/cli.js';
 import { independentSet, writeSet } from './helpers/audit-set.js';
 import { processesWith } from './helpers/processes.js';
@@ -12,7 +12,22 @@ import { repoRoot } from './helpers/corpus.js';
 
 const linux = existsSync('/proc/self/cmdline');
 
-describe('which runs start node again with one V8 helper thread', () => {
+/** A folder with `n` empty report files spread over `parts` subfolders, and `hidden` more where the lint does not look. */
+function folderOf(n: number, parts = 1, hidden = 0): string {
+  const dir = tempDir();
+  for (let i = 0; i < n; i++) {
+    const sub = path.join(dir, `part${i % parts}`);
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(path.join(sub, `r${i}.md`), '');
+  }
+  for (const skipped of ['.git', 'node_modules']) {
+    mkdirSync(path.join(dir, skipped), { recursive: true });
+    for (let i = 0; i < hidden; i++) writeFileSync(path.join(dir, skipped, `r${i}.md`), '');
+  }
+  return dir;
+}
+
+describe('which runs count as runs over many files', () => {
   it('audit, a folder, a glob or five files and more', () => {
     expect(checksManyFiles(['audit', 'x'])).toBe(true);
     expect(checksManyFiles(['--locale', 'en'])).toBe(false);
@@ -34,6 +49,37 @@ describe('which runs start node again with one V8 helper thread', () => {
     expect(shouldRespawn(['audit', 'x'], {}, [])).toBe(process.platform !== 'win32');
     expect(shouldRespawn(['audit', 'x'], { OGI_LINT_CHILD: '1' }, [])).toBe(false);
     expect(shouldRespawn(['audit', 'x'], {}, ['--v8-pool-size=4'])).toBe(false);
+  });
+});
+
+describe.runIf(process.platform !== 'win32')('which runs start node again with one V8 helper thread', () => {
+  it('an audit of any size', () => {
+    expect(shouldRespawn(['audit', folderOf(3)], {}, [])).toBe(true);
+  });
+
+  it('a lint of a folder that holds RESPAWN_FROM files or more, counted across its folders', () => {
+    expect(shouldRespawn([folderOf(RESPAWN_FROM, 7), '-f', 'json'], {}, [])).toBe(true);
+    expect(shouldRespawn([folderOf(RESPAWN_FROM - 10, 3), folderOf(10)], {}, [])).toBe(true);
+  });
+
+  it('not a lint of fewer files: starting node again would cost more than it saves', () => {
+    expect(shouldRespawn([folderOf(20)], {}, [])).toBe(false);
+    expect(shouldRespawn([folderOf(RESPAWN_FROM - 1, 4)], {}, [])).toBe(false);
+    expect(shouldRespawn(['a.md', 'b.md', 'c.md', 'd.md', 'e.md'], {}, [])).toBe(false);
+    // files the lint leaves out (dot-folders, node_modules) are not counted
+    expect(shouldRespawn([folderOf(10, 1, RESPAWN_FROM)], {}, [])).toBe(false);
+  });
+
+  it('a glob pattern counts as many files', () => {
+    expect(shouldRespawn(['reports/**/*.md'], {}, [])).toBe(true);
+  });
+
+  it('counting stops at the number asked for, and a path that is not there counts as one file', () => {
+    const dir = folderOf(30, 2);
+    expect(holdsAtLeast([dir], 30)).toBe(true);
+    expect(holdsAtLeast([dir], 31)).toBe(false);
+    expect(holdsAtLeast([dir, path.join(dir, 'missing.md')], 31)).toBe(true);
+    expect(holdsAtLeast([path.join(dir, 'missing')], 2)).toBe(false);
   });
 });
 

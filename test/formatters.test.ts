@@ -5,7 +5,8 @@ import { allRules } from '../rules/index.js';
 import type { LintResult } from '../src/diagnostic.js';
 import { lintText } from '../src/lint.js';
 import { lintFiles } from '../src/index.js';
-import { json, sarif, stylish } from '../src/output/index.js';
+import { formatters, json, sarif, stylish } from '../src/output/index.js';
+import { FORMATTER_NAMES, loadBuiltinFormatter } from '../src/output/by-name.js';
 import { COMPLETE, MISSING_FIVE, sarifValidator } from './helpers/cli.js';
 import { corpusDir } from './helpers/corpus.js';
 
@@ -158,5 +159,16 @@ describe('sarif', () => {
     const parsed = JSON.parse(json(results)) as LintResult[];
     expect(parsed.map((r) => r.filePath)).toEqual(results.map((r) => r.filePath));
     expect(stylish(results, { cwd: corpusDir })).toContain('✖');
+  });
+});
+
+describe('the command line loads only the formatter it is asked for', () => {
+  it('the same names and the same functions as `formatters`', async () => {
+    expect([...FORMATTER_NAMES].sort()).toEqual(Object.keys(formatters).sort());
+    for (const name of FORMATTER_NAMES) expect(await loadBuiltinFormatter(name), name).toBe(formatters[name]);
+  });
+
+  it('no formatter for another name, an inherited property included', async () => {
+    for (const name of ['pretty', 'toString', 'constructor', '']) expect(await loadBuiltinFormatter(name), name).toBeUndefined();
   });
 });

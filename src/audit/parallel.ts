@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { LintResult } from '../diagnostic.js';
-import type { LintFilesOptions } from '../index.js';
+import type { LintFilesOptions } from '../lint-files.js';
 import { DEFAULT_BUDGET, defaultThreads, FilePool, type Budget } from './pool.js';
 
 /**

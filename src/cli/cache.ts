@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfigLoader } from '../config/load.js';
 import { vocabularySource } from '../config/data.js';
 import type { LintResult } from '../diagnostic.js';
-import type { LintFilesOptions } from '../index.js';
+import type { LintFilesOptions } from '../lint-files.js';
 import { rulesKey, sha256, sha256Of } from '../audit/state.js';
 import { allRules } from '../../rules/index.js';
 import { CACHE_FILENAME, type CacheStrategy } from './names.js';

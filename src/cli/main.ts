@@ -6,7 +6,7 @@ import type { RuleEntry } from '../config/types.js';
 import { packageJsonSource } from '../config/data.js';
 import type { LintResult } from '../diagnostic.js';
 import { localise, UI } from '../i18n/index.js';
-import type { LintFilesOptions } from '../index.js';
+import type { LintFilesOptions } from '../lint-files.js';
 import type { ReadOptions } from '../read/index.js';
 import type { Formatter } from '../output/index.js';
 import type { Locale, Rule } from '../rules/types.js';
@@ -296,11 +296,11 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
     write(io, JSON.stringify(await printConfig(a.printConfig, opts, io), null, 2), a.outputFile, locale);
     return 0;
   }
-  const { formatters, getFormatter } = await import('../output/index.js');
-  const formatter = getFormatter(a.format) ?? (await loadFormatter(a.format, io.cwd, locale, Object.keys(formatters)));
+  const { FORMATTER_NAMES, loadBuiltinFormatter } = await import('../output/by-name.js');
+  const formatter = (await loadBuiltinFormatter(a.format)) ?? (await loadFormatter(a.format, io.cwd, locale, [...FORMATTER_NAMES]));
   const paths = a.paths ?? [];
   if (paths.length === 0 && !a.stdin) throw new UsageError(localise(CLI.noPaths, locale));
-  const { lintBuffer, lintFiles, NoFilesError } = await import('../index.js');
+  const { lintBuffer, lintFiles, NoFilesError } = await import('../lint-files.js');
   let results: LintResult[];
   // --cache: standard input is never cached
   let cache: LintCache | undefined;

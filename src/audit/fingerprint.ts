@@ -1,10 +1,16 @@
 import type { Block, Report, Section } from '../model/types.js';
+import type { SourceRange } from '../util/mapped-text.js';
+import { builtinProfiles } from '../config/profiles.js';
+import { templatesOf } from '../model/tables/template.js';
+import type { LabelSpec } from '../model/tables/labels.js';
 import { auditVocabulary, normaliseBodyName } from './bodies.js';
 
 /**
  * A report's prose as sentence fingerprints, for finding copied text across reports.
  *
- * Only prose counts (headings, the title and tables do not). Each sentence is normalised —
+ * Only prose counts (headings, the title and tables do not, nor a table that stands in a paragraph:
+ * one dumped on one line, a PDF's columns, nor a line made of the tables' labels). Each sentence is
+ * normalised —
  * full-width forms folded, spaces and punctuation dropped, every run of digits made one `#` (the
  * figures change from year to year and body to body), and the report's own body name taken out
  * (a copy usually swaps the name) — then hashed. Sentences shorter than `MIN_SENTENCE` characters
@@ -79,28 +85,111 @@ function headingBlocks(sections: Section[], into: Set<Block>): Set<Block> {
   return into;
 }
 
-const SENTENCE_END = /[。！？；!?;]+/u;
+const SENTENCE_END = /[。！？；!?;]+/gu;
+
+/**
+ * The stretches of the source that tables take, as read (grids) and as recognised: each official
+ * table from its first label or header to its last cell, and tables found by their labels alone.
+ * Their text is no prose even where it stands in a paragraph: every report of a format shares its
+ * tables' labels, and with the figures folded two bodies' tables read alike.
+ */
+function tableRanges(report: Report): SourceRange[] {
+  const out: SourceRange[] = report.tables.map((t) => t.range);
+  for (const t of report.official.tables) {
+    let { start, end } = t.range;
+    for (const x of [...t.rows, ...t.columns]) {
+      start = Math.min(start, x.range.start);
+      end = Math.max(end, x.range.end);
+    }
+    out.push({ start, end });
+  }
+  for (const t of report.official.flattened) out.push(t.range);
+  return out;
+}
+
+/** What a sentence's normalised text keeps of a label: letters and digits, numbering like （一） and 一、 dropped. */
+function labelWords(label: string): string[] {
+  return label
+    .normalize('NFKC')
+    .replace(/[(][一二三四五六七八九十\d]+[)]|^[一二三四五六七八九十\d]+[、.]/gu, '')
+    .split(/[·、,，:：()（）;；]/u)
+    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter((w) => w.length >= 2);
+}
+
+let tableWordList: string[] | undefined;
+
+/** The words of the built-in tables' titles and labels (block, header, column, row), longest first. */
+function tableWords(): string[] {
+  if (tableWordList) return tableWordList;
+  const words = new Set<string>();
+  const add = (s: string | undefined): void => {
+    if (s) for (const w of labelWords(s)) words.add(w);
+  };
+  const spec = (x: LabelSpec | undefined): void => {
+    x?.labels?.forEach(add);
+    x?.match?.flat().forEach(add);
+  };
+  for (const profile of builtinProfiles().values()) {
+    for (const t of templatesOf(profile.tables)) {
+      for (const b of t.blocks) {
+        add(b.title);
+        spec(b);
+        spec(b.headers);
+        for (const c of [...b.columns, ...b.rows]) {
+          add(c.title);
+          spec(c);
+        }
+      }
+    }
+  }
+  return (tableWordList = [...words].sort((a, b) => b.length - a.length));
+}
+
+/**
+ * Whether a normalised sentence is a line of a table's labels (a header row, a row's label and its
+ * folded figures) that no table took in: what is left without the tables' words, the figures and
+ * numbering is a few characters, or under a fifth of it.
+ */
+function labelsOnly(norm: string): boolean {
+  const letters = norm.replace(/[#@]/g, '');
+  let rest = letters;
+  for (const w of tableWords()) if (rest.includes(w)) rest = rest.split(w).join('');
+  rest = rest.replace(/[一二三四五六七八九十]/gu, '');
+  return rest.length < MIN_SENTENCE / 2 || rest.length < letters.length / 5;
+}
 
 /** The sentences of a report's prose, raw and normalised, with the line each starts on. */
 export function proseSentences(report: Report): { raw: string; norm: string; line: number }[] {
   const headings = headingBlocks(report.sections, new Set());
   const names = [report.agency, report.agency && normaliseBodyName(report.agency)].filter((x): x is string => Boolean(x && x.length >= 2));
+  const tables = tableRanges(report);
+  const inTable = (start: number, end: number): boolean => tables.some((r) => start < r.end && end > r.start);
   const out: { raw: string; norm: string; line: number }[] = [];
   const titleStart = report.title?.range.start;
   for (const b of report.blocks) {
     if (b.type !== 'paragraph' && b.type !== 'list-item') continue;
     if (headings.has(b) || b.range.start === titleStart) continue;
+    if (tables.some((r) => r.start <= b.range.start && b.range.end <= r.end)) continue;
     const line = report.doc.position(b.range.start).line;
-    for (const piece of b.text.text.split(SENTENCE_END)) {
-      const raw = piece.trim();
-      if (!raw) continue;
+    const text = b.text.text;
+    const sentence = (from: number, to: number): void => {
+      const raw = text.slice(from, to).trim();
+      if (!raw) return;
+      if (inTable(b.text.toSource(from), b.text.toSource(to - 1) + 1)) return;
       let s = raw.normalize('NFKC');
-      if (isBoilerplate(s)) continue;
+      if (isBoilerplate(s)) return;
       for (const n of names) s = s.split(n).join('@');
       s = s.replace(/\d+(?:\.\d+)?/gu, '#').replace(/[^\p{L}\p{N}#@]/gu, '');
-      if (s.replace(/[#@]/g, '').length < MIN_SENTENCE) continue;
+      if (s.replace(/[#@]/g, '').length < MIN_SENTENCE || labelsOnly(s)) return;
       out.push({ raw, norm: s, line });
+    };
+    let from = 0;
+    for (const m of text.matchAll(SENTENCE_END)) {
+      sentence(from, m.index);
+      from = m.index + m[0].length;
     }
+    sentence(from, text.length);
   }
   return out;
 }

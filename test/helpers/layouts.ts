@@ -37,6 +37,13 @@ export interface ReportModel {
   t3: Record<string, number[]>;
   /** table 4: three groups × five outcomes (totals included) */
   t4: number[][];
+  /** the body that reports (default 平安县交通运输局) */
+  body?: string;
+  /** the year reported on (default 2020 for format-2019, 2023 for format-2021) */
+  year?: number;
+  /** sentences of the body's own after part one's opening, and after part five's */
+  overview?: string[];
+  problems?: string[];
 }
 
 export function template(gen: Gen, kind: 'proactive' | 'applications' | 'review-litigation'): TableTemplate {
@@ -443,25 +450,26 @@ export interface Rendered {
 }
 
 export function renderReport(m: ReportModel, layout: LayoutName): Rendered {
-  const year = m.generation === 'format-2019' ? 2020 : 2023;
+  const year = m.year ?? (m.generation === 'format-2019' ? 2020 : 2023);
+  const who = m.body ?? '平安县交通运输局';
   const f2 = formT2(m.generation, m.t2);
   const f3 = formT3(m.generation, m.t3, m.labels);
   const f4 = formT4(m.t4);
-  const title = `平安县交通运输局${year}年政府信息公开工作年度报告`;
-  const intro = `本报告根据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。本报告电子版可在平安县人民政府门户网站查阅。如对本报告有疑问，请与平安县交通运输局办公室联系（电话：0512-12345678）。`;
+  const title = `${who}${year}年政府信息公开工作年度报告`;
+  const intro = `本报告根据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。本报告电子版可在平安县人民政府门户网站查阅。如对本报告有疑问，请与${who}办公室联系（电话：0512-12345678）。`;
   const parts: [string, string, Form | undefined][] = [
-    ['一、总体情况', `${year}年，本局认真贯彻落实《条例》，扎实推进政府信息公开工作。`, undefined],
+    ['一、总体情况', `${year}年，本局认真贯彻落实《条例》，扎实推进政府信息公开工作。${(m.overview ?? []).join('')}`, undefined],
     ['二、主动公开政府信息情况', '本年度主动公开政府信息情况见下表。', f2],
     ['三、收到和处理政府信息公开申请情况', '本年度收到和处理政府信息公开申请情况见下表。', f3],
     ['四、政府信息公开行政复议、行政诉讼情况', '本年度政府信息公开行政复议、行政诉讼情况见下表。', f4],
-    ['五、存在的主要问题及改进情况', '存在的主要问题是工作人员业务能力有待提高。改进措施：加强业务培训，完善工作制度。上一年度存在的问题已整改完毕。', undefined],
+    ['五、存在的主要问题及改进情况', `存在的主要问题是工作人员业务能力有待提高。改进措施：加强业务培训，完善工作制度。上一年度存在的问题已整改完毕。${(m.problems ?? []).join('')}`, undefined],
     ['六、其他需要报告的事项', '本年度未收取信息处理费。', undefined],
   ];
-  const sign = `平安县交通运输局\n${year + 1}年1月20日`;
+  const sign = `${who}\n${year + 1}年1月20日`;
   if (layout === 'html' || layout === 'html-blank') {
     const body = parts.map(([h, p, f]) => `<p>${h}</p>\n<p>${p}</p>${f ? `\n${html(f, layout === 'html-blank')}` : ''}`).join('\n');
     return {
-      text: `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${title}</title></head><body>\n<h1>${title}</h1>\n<p>${intro}</p>\n${body}\n<p>平安县交通运输局</p><p>${year + 1}年1月20日</p>\n</body></html>\n`,
+      text: `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${title}</title></head><body>\n<h1>${title}</h1>\n<p>${intro}</p>\n${body}\n<p>${who}</p><p>${year + 1}年1月20日</p>\n</body></html>\n`,
       filename: 'report.html',
     };
   }

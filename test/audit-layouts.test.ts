@@ -14,12 +14,15 @@ import { FUZZ } from './helpers/runs.js';
 
 type Layout = LayoutName | 'docx';
 const ALL: Layout[] = [...LAYOUTS, 'docx'];
-const GEN: Gen = 'format-2021';
-const YEARS = [2022, 2023] as const;
+/** two consecutive years and the format of each */
+interface Span {
+  years: [number, number];
+  gens: [Gen, Gen];
+}
 
 interface AuditJson {
   results: { filePath: string; messages: { ruleId: string | null; severity: number; message: string }[]; body: { key: string | null } }[];
-  crossReport: { ruleId: string; severity: string; messageId: string; files: string[]; expected?: number; actual?: number; cells?: { column: string }[] }[];
+  crossReport: { ruleId: string; severity: string; messageId: string; files: string[]; expected?: number; actual?: number; cells?: { row: string; column: string }[] }[];
   totals: { files: number; bodies: number };
   unattributed: string[];
 }
@@ -32,41 +35,48 @@ interface Drawn {
 
 interface Area {
   reports: Map<string, Drawn>;
-  /** `i` → the carry-over break injected into body i's 2023 report: column index, last year's figure, this year's */
+  /** `i` → the carry-over break injected into body i's second report: column index, last year's figure, this year's */
   carryBreaks: Map<number, { column: number; expected: number; actual: number }>;
-  /** bodies whose documents in force in 2023 do not continue 2022's */
+  /** bodies whose documents in force in the second year do not continue the first's */
   inForceBreaks: Set<number>;
+  /**
+   * the county government's summary of the second year: tables 3 and 4 the sum of every body's,
+   * but for 行政复议·结果维持 (and its total), one less than the departments' alone
+   */
+  summary: Drawn & { upheld: { actual: number; expected: number }; total: { actual: number; expected: number } };
 }
 
 const int = (next: () => number, max: number): number => Math.floor(next() * (max + 1));
 
-/** Table 2 with the documents in force given; the other rows drawn. */
-function table2(next: () => number, docs: Record<'rules' | 'normative-documents', [number, number, number]>): Record<string, number[]> {
+/** Table 2 with the documents in force given (format-2021); the other rows drawn. */
+function table2(gen: Gen, next: () => number, docs: Record<'rules' | 'normative-documents', [number, number, number]>): Record<string, number[]> {
   const out: Record<string, number[]> = {};
-  for (const b of template(GEN, 'proactive').blocks) {
+  for (const b of template(gen, 'proactive').blocks) {
     for (const r of b.rows) out[r.id] = r.id === 'rules' || r.id === 'normative-documents' ? [...docs[r.id]] : b.columns.map(() => int(next, 300));
   }
   return out;
 }
 
 /**
- * `bodies` bodies of one county, each with a 2022 and a 2023 report in layouts drawn at random;
- * every fourth body's 2023 report carries over a figure other than 2022's, every fifth body's
- * documents in force do not continue.
+ * `bodies` bodies of one county, each with a report for each of the two years in layouts drawn at
+ * random; every fourth body's second report carries over a figure other than the first's, every
+ * fifth body's documents in force do not continue (format-2021 only).
  */
-function drawArea(seed: number, bodies: number): Area {
+function drawArea(seed: number, bodies: number, span: Span): Area {
+  const [first, second] = span.years;
+  const [gen1, gen2] = span.gens;
   const next = rng(seed);
   const reports = new Map<string, Drawn>();
+  const layout = (): Layout => ALL[int(next, ALL.length - 1)]!;
   const carryBreaks = new Map<number, { column: number; expected: number; actual: number }>();
   const inForceBreaks = new Set<number>();
   const leaves = (): number[][] => Array.from({ length: 5 }, () => Array.from({ length: 6 }, () => int(next, 12)));
   const t4 = (): number[][] => consistentT4(Array.from({ length: 3 }, () => Array.from({ length: 4 }, () => int(next, 4))));
   for (let i = 0; i < bodies; i++) {
     const body = bodyName(i);
-    const layout = (): Layout => ALL[int(next, ALL.length - 1)]!;
-    const docs22 = { rules: [int(next, 3), int(next, 2), 5 + int(next, 20)], 'normative-documents': [int(next, 5), int(next, 3), 10 + int(next, 30)] } as Record<'rules' | 'normative-documents', [number, number, number]>;
-    const t3of22 = consistentT3(GEN, leaves(), Array.from({ length: 6 }, () => int(next, 3)), Array.from({ length: 6 }, () => int(next, 3)));
-    const forward = t3of22['carry-forward']!.slice(0, 6);
+    const docsFirst = { rules: [int(next, 3), int(next, 2), 5 + int(next, 20)], 'normative-documents': [int(next, 5), int(next, 3), 10 + int(next, 30)] } as Record<'rules' | 'normative-documents', [number, number, number]>;
+    const t3First = consistentT3(gen1, leaves(), Array.from({ length: 6 }, () => int(next, 3)), Array.from({ length: 6 }, () => int(next, 3)));
+    const forward = t3First['carry-forward']!.slice(0, 6);
     const carried = [...forward];
     if (i % 4 === 1) {
       const column = i % 6;
@@ -75,35 +85,57 @@ function drawArea(seed: number, bodies: number): Area {
       carryBreaks.set(i, { column, expected: forward[column]!, actual: carried[column]! });
     }
     // this year's outcomes at least what was carried over, so that 新收 is never negative
-    const leaves23 = leaves();
-    leaves23[0] = leaves23[0]!.map((v, c) => v + carried[c]!);
-    const t3of23 = consistentT3(GEN, leaves23, carried, Array.from({ length: 6 }, () => int(next, 3)));
+    const leavesSecond = leaves();
+    leavesSecond[0] = leavesSecond[0]!.map((v, c) => v + carried[c]!);
+    const t3Second = consistentT3(gen2, leavesSecond, carried, Array.from({ length: 6 }, () => int(next, 3)));
     const issued = [int(next, 3), int(next, 5)];
     const repealed = [int(next, 2), int(next, 3)];
-    const docs23 = {
-      rules: [issued[0]!, repealed[0]!, docs22.rules[2] + issued[0]! - repealed[0]!],
-      'normative-documents': [issued[1]!, repealed[1]!, docs22['normative-documents'][2] + issued[1]! - repealed[1]!],
+    const docsSecond = {
+      rules: [issued[0]!, repealed[0]!, docsFirst.rules[2] + issued[0]! - repealed[0]!],
+      'normative-documents': [issued[1]!, repealed[1]!, docsFirst['normative-documents'][2] + issued[1]! - repealed[1]!],
     } as Record<'rules' | 'normative-documents', [number, number, number]>;
-    if (i % 5 === 2) {
-      docs23['normative-documents'][2] += 4;
+    if (i % 5 === 2 && gen1 === 'format-2021' && gen2 === 'format-2021') {
+      docsSecond['normative-documents'][2] += 4;
       inForceBreaks.add(i);
     }
     const own = (): { overview: string[]; problems: string[] } => ({ overview: Array.from({ length: 6 }, () => sentence(next)), problems: Array.from({ length: 2 }, () => sentence(next)) });
-    for (const [year, t3, docs] of [
-      [2022, t3of22, docs22],
-      [2023, t3of23, docs23],
+    for (const [year, gen, t3, docs] of [
+      [first, gen1, t3First, docsFirst],
+      [second, gen2, t3Second, docsSecond],
     ] as const) {
-      const model: ReportModel = { generation: GEN, body, year, t2: table2(next, docs), t3, t4: t4(), ...own() };
+      // a town's review and litigation figures are left at zero: the summary's break is then below the departments' sum alone
+      const review = department(i) ? t4() : consistentT4([0, 1, 2].map(() => [0, 0, 0, 0]));
+      const model: ReportModel = { generation: gen, body, year, t2: table2(gen, next, docs), t3, t4: review, ...own() };
       reports.set(`${i}-${year}`, { file: `${year}/body-${String(i).padStart(2, '0')}`, layout: layout(), model });
     }
   }
-  return { reports, carryBreaks, inForceBreaks };
+  // the county's summary of the second year
+  const parts = [...reports.entries()].filter(([id]) => id.endsWith(`-${second}`)).map(([, r]) => r.model);
+  const sumRows = (rows: Record<string, number[]>[]): Record<string, number[]> =>
+    Object.fromEntries(Object.keys(rows[0]!).map((k) => [k, rows[0]![k]!.map((_, c) => rows.reduce((a, r) => a + r[k]![c]!, 0))]));
+  const t4Sum = parts[0]!.t4.map((g, gi) => g.map((_, c) => parts.reduce((a, m) => a + m.t4[gi]![c]!, 0)));
+  // at least one upheld review among the departments, so that the summary can be one below it
+  if (t4Sum[0]![0] === 0) {
+    parts[0]!.t4[0]![0]! += 1;
+    parts[0]!.t4[0]![4]! += 1;
+    t4Sum[0]![0]! += 1;
+    t4Sum[0]![4]! += 1;
+  }
+  const upheld = { expected: t4Sum[0]![0]!, actual: t4Sum[0]![0]! - 1 };
+  const total = { expected: t4Sum[0]![4]!, actual: t4Sum[0]![4]! - 1 };
+  t4Sum[0]![0] = upheld.actual;
+  t4Sum[0]![4] = total.actual;
+  const model: ReportModel = { generation: gen2, body: '青河县人民政府', year: second, t2: parts[0]!.t2, t3: sumRows(parts.map((m) => m.t3)), t4: t4Sum, overview: Array.from({ length: 6 }, () => sentence(next)), problems: [sentence(next)] };
+  return { reports, carryBreaks, inForceBreaks, summary: { file: `${second}/county`, layout: layout(), model, upheld, total } };
 }
+
+/** Bodies 0 to 11 are the county's departments, the others its towns (./helpers/audit-set.ts bodyName). */
+const department = (i: number): boolean => !bodyName(i).endsWith('镇人民政府');
 
 /** Write each report in its layout; the paths written, by report. */
 async function writeArea(dir: string, area: Area): Promise<Map<string, string>> {
   const written = new Map<string, string>();
-  for (const [id, r] of area.reports) {
+  for (const [id, r] of [...area.reports, ['summary', area.summary] as const]) {
     const rendered = renderReport(r.model, r.layout === 'docx' ? 'gfm' : r.layout);
     const file = path.join(dir, `${r.file}${r.layout === 'docx' ? '.docx' : path.extname(rendered.filename)}`);
     mkdirSync(path.dirname(file), { recursive: true });
@@ -121,9 +153,16 @@ const SEEDS = process.env.AUDIT_LAYOUT_SEED ? [Number(process.env.AUDIT_LAYOUT_S
 
 beforeAll(() => ensureBuilt());
 
-describe.each(SEEDS)('an audit of bodies whose two years come in different layouts (seed %i)', (seed) => {
+const SPANS: Span[] = [
+  { years: [2022, 2023], gens: ['format-2021', 'format-2021'] },
+  // the year the format changed: 2020 on the 2019 form, 2021 on the 2021 form
+  { years: [2020, 2021], gens: ['format-2019', 'format-2021'] },
+];
+
+describe.each(SPANS.flatMap((span) => SEEDS.map((seed) => ({ span, seed, name: `${span.years.join('–')}, seed ${seed}` }))))('an audit of bodies whose two years come in different layouts ($name)', ({ span, seed }) => {
   const bodies = 16;
-  const area = drawArea(seed, bodies);
+  const area = drawArea(seed, bodies, span);
+  const [first, second] = span.years;
   const dir = tempDir();
   const out = path.join(tempDir(), 'out');
   let files: Map<string, string>;
@@ -137,12 +176,12 @@ describe.each(SEEDS)('an audit of bodies whose two years come in different layou
     if (process.env.AUDIT_LAYOUT_KEEP) writeFileSync(process.env.AUDIT_LAYOUT_KEEP, JSON.stringify({ dir, out, layouts: Object.fromEntries([...area.reports].map(([k, v]) => [k, v.layout])) }));
   }, 120_000);
 
-  const layoutsOf = (i: number): string => YEARS.map((y) => area.reports.get(`${i}-${y}`)!.layout).join(' → ');
+  const layoutsOf = (i: number): string => span.years.map((y) => area.reports.get(`${i}-${y}`)!.layout).join(' → ');
 
   it('every report is read as its body\'s report of its year', () => {
-    expect(audit.totals.files).toBe(bodies * 2);
+    expect(audit.totals.files).toBe(bodies * 2 + 1);
     expect(audit.unattributed).toEqual([]);
-    expect(audit.totals.bodies).toBe(bodies);
+    expect(audit.totals.bodies).toBe(bodies + 1);
   });
 
   it('no correct report draws an error, whatever its layout', () => {
@@ -156,8 +195,8 @@ describe.each(SEEDS)('an audit of bodies whose two years come in different layou
       .map((f) => `${f.files.map((p) => path.relative(dir, p)).join(' ← ')} ${f.cells?.[0]?.column}: ${f.actual} for ${f.expected}`)
       .sort();
     const wanted = [...area.carryBreaks].flatMap(([i, b]) => {
-      const pair = `${path.relative(dir, files.get(`${i}-2023`)!)} ← ${path.relative(dir, files.get(`${i}-2022`)!)}`;
-      const total = area.reports.get(`${i}-2022`)!.model.t3['carry-forward']![6]!;
+      const pair = `${path.relative(dir, files.get(`${i}-${second}`)!)} ← ${path.relative(dir, files.get(`${i}-${first}`)!)}`;
+      const total = area.reports.get(`${i}-${first}`)!.model.t3['carry-forward']![6]!;
       return [`${pair} ${COLUMNS[b.column]}: ${b.actual} for ${b.expected}`, `${pair} total: ${total + b.actual - b.expected} for ${total}`];
     });
     expect(found, [...area.carryBreaks.keys()].map((i) => `body ${i}: ${layoutsOf(i)}`).join('; ')).toEqual(wanted.sort());
@@ -166,10 +205,20 @@ describe.each(SEEDS)('an audit of bodies whose two years come in different layou
   it('finds every break in the documents in force, as a warning, and no other', () => {
     const found = audit.crossReport.filter((f) => f.messageId === 'inForce');
     expect(found.every((f) => f.severity === 'warning')).toBe(true);
-    expect(found.map((f) => path.relative(dir, f.files[0]!)).sort()).toEqual([...area.inForceBreaks].map((i) => path.relative(dir, files.get(`${i}-2023`)!)).sort());
+    expect(found.map((f) => path.relative(dir, f.files[0]!)).sort()).toEqual([...area.inForceBreaks].map((i) => path.relative(dir, files.get(`${i}-${second}`)!)).sort());
   });
 
   it('finds no copied text among bodies that each wrote their own', () => {
     expect(audit.crossReport.filter((f) => f.ruleId === 'copied-text').map((f) => f.files.map((p) => path.relative(dir, p)))).toEqual([]);
+  });
+
+  it('checks the county\'s summary against its departments, told by their names: the one cell below their sum', () => {
+    const found = audit.crossReport
+      .filter((f) => f.ruleId === 'summary-matches-parts')
+      .map((f) => `${f.messageId} ${f.cells?.map((c) => `${c.row}/${c.column}`).join(',')}: ${f.actual} for ${f.expected}, ${f.files.length - 1} parts`);
+    const parts = [...Array(bodies).keys()].filter(department).length;
+    expect(found.sort(), `summary in ${area.summary.layout}`).toEqual(
+      [`cellByName review/upheld: ${area.summary.upheld.actual} for ${area.summary.upheld.expected}, ${parts} parts`, `cellByName review/total: ${area.summary.total.actual} for ${area.summary.total.expected}, ${parts} parts`].sort(),
+    );
   });
 });

@@ -2,11 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { vocabulary } from '../config/vocabulary.js';
-import { namesOneBody } from '../model/title.js';
+import { isEveryPlaceBody, namesOneBody, placeWordExpression } from '../model/title.js';
+import type { AuditBody } from './record.js';
 
-interface AuditVocabulary {
+export interface AuditVocabulary {
   bodyName: { replace: [string, string][]; strip: string[] };
   boilerplate: string[];
+  /** which reports are a government summary's parts by their names (rules/cross/summary-matches-parts.ts) */
+  summaryParts: { government: string; notParts: string[] };
 }
 
 export function auditVocabulary(): AuditVocabulary {
@@ -120,4 +123,28 @@ export function issuerFromTitle(title: string | null): string | null {
   if (!title) return null;
   const m = /^《?\s*([\p{Script=Han}（）()]{2,40}?)\s*(?:关于)?\s*(?:19|20)\d{2}\s*年度?\s*(?:政府信息公开|政务公开)/u.exec(title.normalize('NFKC'));
   return m ? m[1]! : null;
+}
+
+/**
+ * The reports that are, by their names alone, departments of the government whose summary `s` is:
+ * of the same year, their own reports, named with the government's place and then a department every
+ * place has or a name with no place in it (青河县教育局 for 青河县人民政府, not 青河县河口镇人民政府),
+ * and not a body managed from above whose figures a local summary does not hold (税务, 气象…;
+ * src/vocabulary/audit.json `summaryParts`).
+ */
+export function partsByName<R extends { body: Pick<AuditBody, 'name' | 'year' | 'kind' | 'parent'> }>(s: R, reports: readonly R[]): R[] {
+  const v = auditVocabulary().summaryParts;
+  const place = (s.body.name ?? '').replace(/\s+/gu, '').replace(new RegExp(v.government, 'u'), '');
+  if (!/\p{Script=Han}{1,}[省市县区州盟旗]$/u.test(place)) return [];
+  const placeWord = placeWordExpression();
+  const notParts = v.notParts.map((x) => new RegExp(x, 'u'));
+  return reports.filter((r) => {
+    if (r === s || r.body.year !== s.body.year || r.body.kind !== 'body' || r.body.parent) return false;
+    const n = (r.body.name ?? '').replace(/\s+/gu, '');
+    if (!n.startsWith(place)) return false;
+    const rest = n.slice(place.length);
+    if (rest.length < 2 || notParts.some((re) => re.test(rest)) || /^(?:人民)?政府$/u.test(rest)) return false;
+    // a department every place has (住房和城乡建设局 holds 乡, and is no township), else a name with no place in it
+    return isEveryPlaceBody(rest) || !placeWord.test(rest);
+  });
 }

@@ -10,7 +10,7 @@ import type { ReadOptions } from '../read/index.js';
 import type { Locale, Rule } from '../rules/types.js';
 import { allRules } from '../../rules/index.js';
 import { crossRules } from '../../rules/cross/index.js';
-import { attribute, normaliseBodyName, readManifest, type ManifestEntry } from './bodies.js';
+import { attribute, normaliseBodyName, partsByName, readManifest, type ManifestEntry } from './bodies.js';
 import { runCrossRules } from './cross.js';
 import type { CrossFinding, CrossReportInput } from './cross-rule.js';
 import { uniqueSentences } from './fingerprint.js';
@@ -134,6 +134,31 @@ function lean(cells: AuditTable['cells']): AuditTable['cells'] {
     out[row] = r;
   }
   return out;
+}
+
+/**
+ * The reports that are a summary's parts by their names alone (no manifest gives a parent): their
+ * tables 3 and 4 read again whole from results.ndjson, for summary-matches-parts. Their lines are
+ * read one by one, so only these reports' tables are held, not every report's.
+ */
+function wholeTablesOfNamedParts(inputs: CrossReportInput[], resultsFile: string, index: Map<string, { offset: number; length: number }>): void {
+  const wanted = new Set<CrossReportInput>();
+  for (const s of inputs) if (s.body.kind === 'summary' && s.body.year !== null) for (const p of partsByName(s, inputs)) wanted.add(p);
+  if (wanted.size === 0) return;
+  const fd = openSync(resultsFile, 'r');
+  try {
+    let buf = Buffer.alloc(1 << 16);
+    for (const p of wanted) {
+      const at = index.get(p.file);
+      if (!at) continue;
+      if (buf.length < at.length) buf = Buffer.alloc(at.length * 2);
+      readSync(fd, buf, 0, at.length, at.offset);
+      const rec = JSON.parse(buf.toString('utf8', 0, at.length)) as AuditRecord;
+      p.tables = pruneTables(rec.tables, true);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function pruneTables(tables: AuditTable[], whole: boolean): AuditTable[] {
@@ -408,6 +433,7 @@ async function audit(o: AuditOptions, stop: Interruption): Promise<AuditOutcome>
     else inputAt.set(rec.filePath, inputs.push(input) - 1);
   }
   inputs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  wholeTablesOfNamedParts(inputs, resultsFile, index);
 
   // the cross-report rules as the configuration of the first path audited sets them, then as --rule does
   const ruleConfig: Record<string, RuleEntry> = {};

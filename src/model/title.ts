@@ -297,7 +297,7 @@ interface AgencyVocabulary {
   zonesEveryCityHas: string[];
   placeWords: string;
 }
-let agency: { introductions: RegExp[]; notOwn: RegExp; everyPlace: RegExp; placeWord: RegExp } | undefined;
+let agency: { introductions: RegExp[]; notOwn: RegExp; everyPlace: RegExp; department: RegExp; placeWord: RegExp } | undefined;
 /** The expressions of the names of bodies (src/vocabulary/agency.json), built once. */
 function agencyExpressions(): NonNullable<typeof agency> {
   if (agency) return agency;
@@ -310,6 +310,7 @@ function agencyExpressions(): NonNullable<typeof agency> {
     notOwn: new RegExp(`^(?:${v.notOwnName.join('|')})`, 'u'),
     // (a zone alone, a zone's body, or a body of every place)
     everyPlace: new RegExp(`^(?:(?:${v.zonesEveryCityHas.join('|')})(?:${everyPlace})?|(?:${everyPlace}))$`, 'u'),
+    department: new RegExp(`^(?:${everyPlace})$`, 'u'),
     placeWord: new RegExp(v.placeWords, 'u'),
   };
   return agency;
@@ -334,6 +335,14 @@ export function ownBodyName(name: string): boolean {
  */
 export function namesOneBody(name: string): boolean {
   return ownBodyName(name) && !agencyExpressions().everyPlace.test(name.normalize('NFKC').replace(/\s+/gu, ''));
+}
+
+/**
+ * Whether a name without its place is one of the bodies every place has (教育局, 住房和城乡建设局,
+ * 人民政府办公室: `everyPlaceHas` of src/vocabulary/agency.json), as a whole.
+ */
+export function isEveryPlaceBody(name: string): boolean {
+  return agencyExpressions().department.test(name.normalize('NFKC').replace(/\s+/gu, ''));
 }
 
 /** The words that end a place's name (市, 区, 县, 街道…: `placeWords` of src/vocabulary/agency.json). */

@@ -3647,7 +3647,7 @@ return errors === 0;
 }
 
 const v2 = validate22;
-const schema34 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/audit.schema.json","title":"Wording used by the audit of many reports","type":"object","required":["bodyName","boilerplate"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"bodyName":{"description":"How body names are normalised so that 区人民政府办公室 and 区政府办 are one body","type":"object","required":["replace","strip"],"additionalProperties":false,"properties":{"replace":{"description":"[long form, short form] pairs, applied longest first","type":"array","items":{"type":"array","items":{"type":"string"},"minItems":2,"maxItems":2}},"strip":{"description":"regular expressions removed from the name","type":"array","items":{"type":"string"}}}},"boilerplate":{"description":"regular expressions of sentences that the format itself makes every report contain (the 条例 citation, the statistics period, the contact); they never count as copied","type":"array","items":{"type":"string"}}}};
+const schema34 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/audit.schema.json","title":"Wording used by the audit of many reports","type":"object","required":["bodyName","boilerplate","summaryParts"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"bodyName":{"description":"How body names are normalised so that 区人民政府办公室 and 区政府办 are one body","type":"object","required":["replace","strip"],"additionalProperties":false,"properties":{"replace":{"description":"[long form, short form] pairs, applied longest first","type":"array","items":{"type":"array","items":{"type":"string"},"minItems":2,"maxItems":2}},"strip":{"description":"regular expressions removed from the name","type":"array","items":{"type":"string"}}}},"boilerplate":{"description":"regular expressions of sentences that the format itself makes every report contain (the 条例 citation, the statistics period, the contact); they never count as copied","type":"array","items":{"type":"string"}},"summaryParts":{"description":"Which reports count, by their names alone, among the parts of a government's summary report when no manifest gives the parts","type":"object","required":["government","notParts"],"additionalProperties":false,"properties":{"government":{"description":"regular expression of what follows the place in the name of a government whose report is a summary (青河县人民政府: 人民政府); the place is what comes before it","type":"string"},"notParts":{"description":"regular expressions of names of bodies in a place whose figures its government's summary does not hold: bodies managed from above (税务, 气象, 海关…)","type":"array","items":{"type":"string"}}}}}};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://ogi-lint.dev/schemas/vocabulary/audit.schema.json" */;
@@ -3674,9 +3674,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(((key0 === "$schema") || (key0 === "bodyName")) || (key0 === "boilerplate"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data};
+if(data.summaryParts === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "summaryParts"},message:"must have required property '"+"summaryParts"+"'",schema:schema34.required,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3685,11 +3684,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.$schema !== undefined){
-let data0 = data.$schema;
-if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.$schema.type,parentSchema:schema34.properties.$schema,data:data0};
+for(const key0 in data){
+if(!((((key0 === "$schema") || (key0 === "bodyName")) || (key0 === "boilerplate")) || (key0 === "summaryParts"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3699,11 +3696,10 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.bodyName !== undefined){
-let data1 = data.bodyName;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.replace === undefined){
-const err4 = {instancePath:instancePath+"/bodyName",schemaPath:"#/properties/bodyName/required",keyword:"required",params:{missingProperty: "replace"},message:"must have required property '"+"replace"+"'",schema:schema34.properties.bodyName.required,parentSchema:schema34.properties.bodyName,data:data1};
+if(data.$schema !== undefined){
+let data0 = data.$schema;
+if(typeof data0 !== "string"){
+const err4 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.$schema.type,parentSchema:schema34.properties.$schema,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3712,8 +3708,12 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1.strip === undefined){
-const err5 = {instancePath:instancePath+"/bodyName",schemaPath:"#/properties/bodyName/required",keyword:"required",params:{missingProperty: "strip"},message:"must have required property '"+"strip"+"'",schema:schema34.properties.bodyName.required,parentSchema:schema34.properties.bodyName,data:data1};
+}
+if(data.bodyName !== undefined){
+let data1 = data.bodyName;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.replace === undefined){
+const err5 = {instancePath:instancePath+"/bodyName",schemaPath:"#/properties/bodyName/required",keyword:"required",params:{missingProperty: "replace"},message:"must have required property '"+"replace"+"'",schema:schema34.properties.bodyName.required,parentSchema:schema34.properties.bodyName,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3722,14 +3722,24 @@ vErrors.push(err5);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!((key1 === "replace") || (key1 === "strip"))){
-const err6 = {instancePath:instancePath+"/bodyName",schemaPath:"#/properties/bodyName/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.bodyName,data:data1};
+if(data1.strip === undefined){
+const err6 = {instancePath:instancePath+"/bodyName",schemaPath:"#/properties/bodyName/required",keyword:"required",params:{missingProperty: "strip"},message:"must have required property '"+"strip"+"'",schema:schema34.properties.bodyName.required,parentSchema:schema34.properties.bodyName,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
 else {
 vErrors.push(err6);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!((key1 === "replace") || (key1 === "strip"))){
+const err7 = {instancePath:instancePath+"/bodyName",schemaPath:"#/properties/bodyName/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.bodyName,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
 }
 errors++;
 }
@@ -3742,17 +3752,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(Array.isArray(data3)){
 if(data3.length > 2){
-const err7 = {instancePath:instancePath+"/bodyName/replace/" + i0,schemaPath:"#/properties/bodyName/properties/replace/items/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema34.properties.bodyName.properties.replace.items,data:data3};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data3.length < 2){
-const err8 = {instancePath:instancePath+"/bodyName/replace/" + i0,schemaPath:"#/properties/bodyName/properties/replace/items/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema34.properties.bodyName.properties.replace.items,data:data3};
+const err8 = {instancePath:instancePath+"/bodyName/replace/" + i0,schemaPath:"#/properties/bodyName/properties/replace/items/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema34.properties.bodyName.properties.replace.items,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3761,11 +3761,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-const len1 = data3.length;
-for(let i1=0; i1<len1; i1++){
-let data4 = data3[i1];
-if(typeof data4 !== "string"){
-const err9 = {instancePath:instancePath+"/bodyName/replace/" + i0+"/" + i1,schemaPath:"#/properties/bodyName/properties/replace/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.bodyName.properties.replace.items.items.type,parentSchema:schema34.properties.bodyName.properties.replace.items.items,data:data4};
+if(data3.length < 2){
+const err9 = {instancePath:instancePath+"/bodyName/replace/" + i0,schemaPath:"#/properties/bodyName/properties/replace/items/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema34.properties.bodyName.properties.replace.items,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3774,10 +3771,11 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/bodyName/replace/" + i0,schemaPath:"#/properties/bodyName/properties/replace/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.bodyName.properties.replace.items.type,parentSchema:schema34.properties.bodyName.properties.replace.items,data:data3};
+const len1 = data3.length;
+for(let i1=0; i1<len1; i1++){
+let data4 = data3[i1];
+if(typeof data4 !== "string"){
+const err10 = {instancePath:instancePath+"/bodyName/replace/" + i0+"/" + i1,schemaPath:"#/properties/bodyName/properties/replace/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.bodyName.properties.replace.items.items.type,parentSchema:schema34.properties.bodyName.properties.replace.items.items,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3789,12 +3787,24 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/bodyName/replace",schemaPath:"#/properties/bodyName/properties/replace/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.bodyName.properties.replace.type,parentSchema:schema34.properties.bodyName.properties.replace,data:data2};
+const err11 = {instancePath:instancePath+"/bodyName/replace/" + i0,schemaPath:"#/properties/bodyName/properties/replace/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.bodyName.properties.replace.items.type,parentSchema:schema34.properties.bodyName.properties.replace.items,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/bodyName/replace",schemaPath:"#/properties/bodyName/properties/replace/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.bodyName.properties.replace.type,parentSchema:schema34.properties.bodyName.properties.replace,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }
@@ -3806,19 +3816,7 @@ const len2 = data5.length;
 for(let i2=0; i2<len2; i2++){
 let data6 = data5[i2];
 if(typeof data6 !== "string"){
-const err12 = {instancePath:instancePath+"/bodyName/strip/" + i2,schemaPath:"#/properties/bodyName/properties/strip/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.bodyName.properties.strip.items.type,parentSchema:schema34.properties.bodyName.properties.strip.items,data:data6};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/bodyName/strip",schemaPath:"#/properties/bodyName/properties/strip/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.bodyName.properties.strip.type,parentSchema:schema34.properties.bodyName.properties.strip,data:data5};
+const err13 = {instancePath:instancePath+"/bodyName/strip/" + i2,schemaPath:"#/properties/bodyName/properties/strip/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.bodyName.properties.strip.items.type,parentSchema:schema34.properties.bodyName.properties.strip.items,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3830,12 +3828,24 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/bodyName",schemaPath:"#/properties/bodyName/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.bodyName.type,parentSchema:schema34.properties.bodyName,data:data1};
+const err14 = {instancePath:instancePath+"/bodyName/strip",schemaPath:"#/properties/bodyName/properties/strip/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.bodyName.properties.strip.type,parentSchema:schema34.properties.bodyName.properties.strip,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
 else {
 vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/bodyName",schemaPath:"#/properties/bodyName/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.bodyName.type,parentSchema:schema34.properties.bodyName,data:data1};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
 }
 errors++;
 }
@@ -3847,19 +3857,7 @@ const len3 = data7.length;
 for(let i3=0; i3<len3; i3++){
 let data8 = data7[i3];
 if(typeof data8 !== "string"){
-const err15 = {instancePath:instancePath+"/boilerplate/" + i3,schemaPath:"#/properties/boilerplate/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.boilerplate.items.type,parentSchema:schema34.properties.boilerplate.items,data:data8};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.boilerplate.type,parentSchema:schema34.properties.boilerplate,data:data7};
+const err16 = {instancePath:instancePath+"/boilerplate/" + i3,schemaPath:"#/properties/boilerplate/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.boilerplate.items.type,parentSchema:schema34.properties.boilerplate.items,data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3871,12 +3869,113 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+const err17 = {instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.boilerplate.type,parentSchema:schema34.properties.boilerplate,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.summaryParts !== undefined){
+let data9 = data.summaryParts;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.government === undefined){
+const err18 = {instancePath:instancePath+"/summaryParts",schemaPath:"#/properties/summaryParts/required",keyword:"required",params:{missingProperty: "government"},message:"must have required property '"+"government"+"'",schema:schema34.properties.summaryParts.required,parentSchema:schema34.properties.summaryParts,data:data9};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data9.notParts === undefined){
+const err19 = {instancePath:instancePath+"/summaryParts",schemaPath:"#/properties/summaryParts/required",keyword:"required",params:{missingProperty: "notParts"},message:"must have required property '"+"notParts"+"'",schema:schema34.properties.summaryParts.required,parentSchema:schema34.properties.summaryParts,data:data9};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+for(const key2 in data9){
+if(!((key2 === "government") || (key2 === "notParts"))){
+const err20 = {instancePath:instancePath+"/summaryParts",schemaPath:"#/properties/summaryParts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.summaryParts,data:data9};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data9.government !== undefined){
+let data10 = data9.government;
+if(typeof data10 !== "string"){
+const err21 = {instancePath:instancePath+"/summaryParts/government",schemaPath:"#/properties/summaryParts/properties/government/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.summaryParts.properties.government.type,parentSchema:schema34.properties.summaryParts.properties.government,data:data10};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data9.notParts !== undefined){
+let data11 = data9.notParts;
+if(Array.isArray(data11)){
+const len4 = data11.length;
+for(let i4=0; i4<len4; i4++){
+let data12 = data11[i4];
+if(typeof data12 !== "string"){
+const err22 = {instancePath:instancePath+"/summaryParts/notParts/" + i4,schemaPath:"#/properties/summaryParts/properties/notParts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.summaryParts.properties.notParts.items.type,parentSchema:schema34.properties.summaryParts.properties.notParts.items,data:data12};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/summaryParts/notParts",schemaPath:"#/properties/summaryParts/properties/notParts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.summaryParts.properties.notParts.type,parentSchema:schema34.properties.summaryParts.properties.notParts,data:data11};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/summaryParts",schemaPath:"#/properties/summaryParts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.summaryParts.type,parentSchema:schema34.properties.summaryParts,data:data9};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
 }
 errors++;
 }

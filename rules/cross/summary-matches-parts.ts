@@ -190,7 +190,7 @@ export default defineCrossRule<Options>({
       },
     ],
   },
-  check({ reports, absent, emit }) {
+  check({ reports, absent, emit, wholeTables }) {
     for (const s of reports) {
       if (s.body.kind !== 'summary' || !s.body.key || s.body.year === null) continue;
       const parts = reports.filter((r) => r !== s && r.body.year === s.body.year && r.body.parent && normaliseBodyName(r.body.parent) === s.body.key);
@@ -201,8 +201,11 @@ export default defineCrossRule<Options>({
       }
       if (parts.length) compare(s, s.body.year, parts, missing.length ? { partial: 'absent', absent: missing.length } : { partial: 'none' }, emit);
       else if (!missing.length) {
-        // no manifest names this government's parts: its departments by name, whose sum the summary must at least hold
-        const named = partsByName(s, reports).filter((p) => KINDS.every(([kind]) => !tableOf(s, kind) || readWhole(tableOf(p, kind))));
+        // no manifest names this government's parts: its departments by name, whose sum the summary must at
+        // least hold; their tables are read whole for this summary alone, and a part not read whole is left out
+        const named = partsByName(s, reports)
+          .map((p) => ({ ...p, tables: wholeTables(p) }))
+          .filter((p) => KINDS.every(([kind]) => !tableOf(s, kind) || readWhole(tableOf(p, kind))));
         if (named.length) compare(s, s.body.year, named, { partial: 'byName' }, emit);
       }
     }

@@ -125,6 +125,8 @@ export function issuerFromTitle(title: string | null): string | null {
   return m ? m[1]! : null;
 }
 
+const ownReportsByStart = new WeakMap<readonly object[], Map<string, unknown[]>>();
+
 /**
  * The reports that are, by their names alone, departments of the government whose summary `s` is:
  * of the same year, their own reports, named with the government's place and then a department every
@@ -138,8 +140,22 @@ export function partsByName<R extends { body: Pick<AuditBody, 'name' | 'year' | 
   if (!/\p{Script=Han}{1,}[省市县区州盟旗]$/u.test(place)) return [];
   const placeWord = placeWordExpression();
   const notParts = v.notParts.map((x) => new RegExp(x, 'u'));
-  return reports.filter((r) => {
-    if (r === s || r.body.year !== s.body.year || r.body.kind !== 'body' || r.body.parent) return false;
+  // the reports by year and the first two characters of their names, once for a set of reports: an
+  // area's summaries each look at the few bodies of their place, not at every report
+  let index = ownReportsByStart.get(reports) as Map<string, R[]> | undefined;
+  if (!index) {
+    index = new Map();
+    for (const r of reports) {
+      if (r.body.kind !== 'body' || r.body.parent) continue;
+      const k = `${r.body.year}\u0000${(r.body.name ?? '').replace(/\s+/gu, '').slice(0, 2)}`;
+      const list = index.get(k);
+      if (list) list.push(r);
+      else index.set(k, [r]);
+    }
+    ownReportsByStart.set(reports, index);
+  }
+  return (index.get(`${s.body.year}\u0000${place.slice(0, 2)}`) ?? []).filter((r) => {
+    if (r === s) return false;
     const n = (r.body.name ?? '').replace(/\s+/gu, '');
     if (!n.startsWith(place)) return false;
     const rest = n.slice(place.length);

@@ -71,6 +71,12 @@ export interface CrossRuleContext<O> {
   emit(finding: CrossEmit): void;
   /** the sentences of a file with these fingerprints, as written */
   passages(file: string, hashes: number[]): Promise<Passage[]>;
+  /**
+   * A report's tables whole. `reports` hold every cell of tables 3 and 4 only for a summary and the
+   * reports a manifest puts under a government (to keep an area's reports in memory); another
+   * report's are read again when asked for, and are not kept.
+   */
+  wholeTables(report: CrossReportInput): AuditTable[];
 }
 
 /** An example: a set of reports (file name → text) and the exact findings expected. */

@@ -4,6 +4,7 @@ import { localise } from '../i18n/index.js';
 import type { Locale } from '../rules/types.js';
 import { crossRules } from '../../rules/cross/index.js';
 import type { AbsentReport, CrossFinding, CrossReportInput, CrossRule, Passage } from './cross-rule.js';
+import type { AuditTable } from './record.js';
 
 export interface CrossOptions {
   locale: Locale;
@@ -13,6 +14,8 @@ export interface CrossOptions {
   /** the manifest's rows whose reports are not in the set */
   absent?: AbsentReport[];
   passages(file: string, hashes: number[]): Promise<Passage[]>;
+  /** a report's tables whole, where `reports` keep them pruned (default: the tables given) */
+  wholeTables?(report: CrossReportInput): AuditTable[];
 }
 
 function setting(rule: CrossRule<unknown>, entry: RuleEntry | undefined): { severity: Severity | undefined; options: unknown } {
@@ -35,6 +38,7 @@ export async function runCrossRules(reports: CrossReportInput[], opts: CrossOpti
       options,
       locale: opts.locale,
       passages: opts.passages,
+      wholeTables: opts.wholeTables ?? ((r) => r.tables),
       emit: (f) => {
         const message = localise(rule.messages[f.messageId]!, opts.locale, f.data);
         // a milder variant stays milder; a rule turned down to warning turns everything down

@@ -10,7 +10,7 @@ import type { ReadOptions } from '../read/index.js';
 import type { Locale, Rule } from '../rules/types.js';
 import { allRules } from '../../rules/index.js';
 import { crossRules } from '../../rules/cross/index.js';
-import { attribute, normaliseBodyName, partsByName, readManifest, type ManifestEntry } from './bodies.js';
+import { attribute, normaliseBodyName, readManifest, type ManifestEntry } from './bodies.js';
 import { runCrossRules } from './cross.js';
 import type { CrossFinding, CrossReportInput } from './cross-rule.js';
 import { uniqueSentences } from './fingerprint.js';
@@ -137,28 +137,26 @@ function lean(cells: AuditTable['cells']): AuditTable['cells'] {
 }
 
 /**
- * The reports that are a summary's parts by their names alone (no manifest gives a parent): their
- * tables 3 and 4 read again whole from results.ndjson, for summary-matches-parts. Their lines are
- * read one by one, so only these reports' tables are held, not every report's.
+ * A report's tables 3 and 4 whole, read again from its line of results.ndjson (for the departments
+ * of a summary told by their names): only the reports asked for, and not kept.
  */
-function wholeTablesOfNamedParts(inputs: CrossReportInput[], resultsFile: string, index: Map<string, { offset: number; length: number }>): void {
-  const wanted = new Set<CrossReportInput>();
-  for (const s of inputs) if (s.body.kind === 'summary' && s.body.year !== null) for (const p of partsByName(s, inputs)) wanted.add(p);
-  if (wanted.size === 0) return;
-  const fd = openSync(resultsFile, 'r');
-  try {
-    let buf = Buffer.alloc(1 << 16);
-    for (const p of wanted) {
-      const at = index.get(p.file);
-      if (!at) continue;
+function wholeTablesReader(resultsFile: string, index: Map<string, { offset: number; length: number }>): { read(r: CrossReportInput): AuditTable[]; close(): void } {
+  let fd: number | undefined;
+  let buf = Buffer.alloc(1 << 16);
+  return {
+    read(r) {
+      const at = index.get(r.file);
+      if (!at) return r.tables;
+      fd ??= openSync(resultsFile, 'r');
       if (buf.length < at.length) buf = Buffer.alloc(at.length * 2);
       readSync(fd, buf, 0, at.length, at.offset);
-      const rec = JSON.parse(buf.toString('utf8', 0, at.length)) as AuditRecord;
-      p.tables = pruneTables(rec.tables, true);
-    }
-  } finally {
-    closeSync(fd);
-  }
+      return pruneTables((JSON.parse(buf.toString('utf8', 0, at.length)) as AuditRecord).tables, true);
+    },
+    close() {
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+    },
+  };
 }
 
 function pruneTables(tables: AuditTable[], whole: boolean): AuditTable[] {
@@ -433,7 +431,6 @@ async function audit(o: AuditOptions, stop: Interruption): Promise<AuditOutcome>
     else inputAt.set(rec.filePath, inputs.push(input) - 1);
   }
   inputs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  wholeTablesOfNamedParts(inputs, resultsFile, index);
 
   // the cross-report rules as the configuration of the first path audited sets them, then as --rule does
   const ruleConfig: Record<string, RuleEntry> = {};
@@ -443,13 +440,15 @@ async function audit(o: AuditOptions, stop: Interruption): Promise<AuditOutcome>
     if (entry !== undefined) ruleConfig[r.id] = entry;
   }
   const absent = [...manifest.values()].filter((e) => !keys.has(e.file)).map((e) => ({ ...e, key: normaliseBodyName(e.body) }));
+  const whole = wholeTablesReader(resultsFile, index);
   const cross: CrossFinding[] = await runCrossRules(inputs, {
     locale,
     ruleConfig,
     absent,
     // the copied passages are read again from the few files copied-text pairs, by one thread started only then
     passages: (file, hashes) => passagePool.sentences(taskFor(file), hashes),
-  });
+    wholeTables: (r) => (r.body.kind === 'summary' || r.body.parent ? r.tables : whole.read(r)),
+  }).finally(() => whole.close());
   await passagePool.close();
   if (stop.stopped) return stopped();
   cross.push(...latePublication(inputs, locale));

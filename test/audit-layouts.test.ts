@@ -148,9 +148,9 @@ async function writeArea(dir: string, area: Area): Promise<Map<string, string>> 
 /** table 3's applicant columns, as the carry-over findings name them */
 const COLUMNS = ['natural-person', 'business', 'research', 'public-interest', 'legal-service', 'other'];
 
-// an area for each span in `npm test`, drawn anew each run; three in `npm run test:fuzz`; the seed a
+// an area for each span in `npm test`, drawn anew each run; two in `npm run test:fuzz`; the seed a
 // test names draws its area again with AUDIT_LAYOUT_SEED=<seed>
-const SEEDS = process.env.AUDIT_LAYOUT_SEED ? [Number(process.env.AUDIT_LAYOUT_SEED)] : Array.from({ length: FUZZ ? 3 : 1 }, () => Math.floor(Math.random() * 2 ** 31));
+const SEEDS = process.env.AUDIT_LAYOUT_SEED ? [Number(process.env.AUDIT_LAYOUT_SEED)] : Array.from({ length: FUZZ ? 2 : 1 }, () => Math.floor(Math.random() * 2 ** 31));
 
 beforeAll(() => ensureBuilt());
 

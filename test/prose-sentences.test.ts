@@ -51,7 +51,7 @@ describe.each(GENS)('%s: the prose sentences of a report', (gen) => {
         );
         expect(found.filter((s) => !prose.includes(s))).toEqual([]);
       }),
-      { numRuns: runs(2, 20) },
+      { numRuns: runs(2, 10) },
     );
   });
 });

@@ -49,6 +49,15 @@ function readWhole(t: AuditTable | undefined): t is AuditTable {
 const name = (r: CrossReportInput): string => r.body.name ?? path.basename(r.file);
 
 const zeros = [0, 0, 0, 0, 0, 0];
+/** The cells a natural person's request granted moves in table 3: 新收, 予以公开 and 总计, each in its column and the total. */
+const NATURAL_PERSON_CELLS = [
+  ['一、本年新收政府信息公开申请数量', '自然人'],
+  ['一、本年新收政府信息公开申请数量', '总计'],
+  ['（一）予以公开', '自然人'],
+  ['（一）予以公开', '总计'],
+  ['（七）总计', '自然人'],
+  ['（七）总计', '总计'],
+];
 const GOV = '青河县人民政府';
 
 export default defineCrossRule<Options>({
@@ -138,14 +147,7 @@ export default defineCrossRule<Options>({
         },
         expected: [
           { files: ['gov.txt'], message: '2022年度汇总年报所属的1个部门的年报不在册：青河县财政局；汇总年报只能与已有的1份所属年报部分核对' },
-          ...[
-            ['一、本年新收政府信息公开申请数量', '自然人'],
-            ['一、本年新收政府信息公开申请数量', '总计'],
-            ['（一）予以公开', '自然人'],
-            ['（一）予以公开', '总计'],
-            ['（七）总计', '自然人'],
-            ['（七）总计', '总计'],
-          ].map(([row, col]) => ({ files: ['gov.txt', 'edu.txt'], message: `2022年度汇总年报表三“${row}”（${col}）为1，小于已有的1份所属年报之和2（另有1个部门的年报不在册，只作部分核对）；数值最大的是青河县教育局（2）` })),
+          ...NATURAL_PERSON_CELLS.map(([row, col]) => ({ files: ['gov.txt', 'edu.txt'], message: `2022年度汇总年报表三“${row}”（${col}）为1，小于已有的1份所属年报之和2（另有1个部门的年报不在册，只作部分核对）；数值最大的是青河县教育局（2）` })),
         ],
       },
       {
@@ -155,14 +157,7 @@ export default defineCrossRule<Options>({
           'edu.txt': exampleReport({ body: '青河县教育局', year: 2022, table3: table3Text([2, 0, 0, 0, 0, 0], zeros, zeros) }),
           'fin.txt': exampleReport({ body: '青河县财政局', year: 2022, table3: table3Text([3, 0, 0, 0, 0, 0], zeros, zeros) }),
         },
-        expected: [
-          ['一、本年新收政府信息公开申请数量', '自然人'],
-          ['一、本年新收政府信息公开申请数量', '总计'],
-          ['（一）予以公开', '自然人'],
-          ['（一）予以公开', '总计'],
-          ['（七）总计', '自然人'],
-          ['（七）总计', '总计'],
-        ].map(([row, col]) => ({
+        expected: NATURAL_PERSON_CELLS.map(([row, col]) => ({
           files: ['gov.txt', 'edu.txt', 'fin.txt'],
           message: `2022年度汇总年报表三“${row}”（${col}）为4，小于名称显示属于本级的2个部门的年报之和5（未用清单：按名称认定所属部门，只核对其和不超过汇总数）；数值最大的是青河县财政局（3）、青河县教育局（2）`,
         })),

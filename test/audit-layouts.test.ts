@@ -22,7 +22,7 @@ interface Span {
 
 interface AuditJson {
   results: { filePath: string; messages: { ruleId: string | null; severity: number; message: string }[]; body: { key: string | null } }[];
-  crossReport: { ruleId: string; severity: string; messageId: string; files: string[]; expected?: number; actual?: number; cells?: { row: string; column: string }[] }[];
+  crossReport: { ruleId: string; severity: string; messageId: string; message: string; files: string[]; expected?: number; actual?: number; cells?: { row: string; column: string }[] }[];
   totals: { files: number; bodies: number };
   unattributed: string[];
 }
@@ -39,6 +39,8 @@ interface Area {
   carryBreaks: Map<number, { column: number; expected: number; actual: number }>;
   /** bodies whose documents in force in the second year do not continue the first's */
   inForceBreaks: Set<number>;
+  /** bodies whose second report is signed after the deadline (31 January) */
+  late: Set<number>;
   /**
    * the county government's summary of the second year: tables 3 and 4 the sum of every body's,
    * but for 行政复议·结果维持 (and its total), one less than the departments' alone
@@ -70,6 +72,7 @@ function drawArea(seed: number, bodies: number, span: Span): Area {
   const layout = (): Layout => ALL[int(next, ALL.length - 1)]!;
   const carryBreaks = new Map<number, { column: number; expected: number; actual: number }>();
   const inForceBreaks = new Set<number>();
+  const late = new Set<number>();
   const leaves = (): number[][] => Array.from({ length: 5 }, () => Array.from({ length: 6 }, () => int(next, 12)));
   const t4 = (): number[][] => consistentT4(Array.from({ length: 3 }, () => Array.from({ length: 4 }, () => int(next, 4))));
   for (let i = 0; i < bodies; i++) {
@@ -105,7 +108,10 @@ function drawArea(seed: number, bodies: number, span: Span): Area {
     ] as const) {
       // a town's review and litigation figures are left at zero: the summary's break is then below the departments' sum alone
       const review = department(i) ? t4() : consistentT4([0, 1, 2].map(() => [0, 0, 0, 0]));
-      const model: ReportModel = { generation: gen, body, year, t2: table2(gen, next, docs), t3, t4: review, ...own() };
+      // every seventh body signs its second report in March
+      const signed = year === second && i % 7 === 3 ? `${year + 1}年3月${2 + int(next, 20)}日` : undefined;
+      if (signed) late.add(i);
+      const model: ReportModel = { generation: gen, body, year, t2: table2(gen, next, docs), t3, t4: review, signed, ...own() };
       reports.set(`${i}-${year}`, { file: `${year}/body-${String(i).padStart(2, '0')}`, layout: layout(), model });
     }
   }
@@ -126,7 +132,7 @@ function drawArea(seed: number, bodies: number, span: Span): Area {
   t4Sum[0]![0] = upheld.actual;
   t4Sum[0]![4] = total.actual;
   const model: ReportModel = { generation: gen2, body: '青河县人民政府', year: second, t2: parts[0]!.t2, t3: sumRows(parts.map((m) => m.t3)), t4: t4Sum, overview: Array.from({ length: 6 }, () => sentence(next)), problems: [sentence(next)] };
-  return { reports, carryBreaks, inForceBreaks, summary: { file: `${second}/county`, layout: layout(), model, upheld, total } };
+  return { reports, carryBreaks, inForceBreaks, late, summary: { file: `${second}/county`, layout: layout(), model, upheld, total } };
 }
 
 /** Bodies 0 to 11 are the county's departments, the others its towns (./helpers/audit-set.ts bodyName). */
@@ -184,9 +190,19 @@ describe.each(SPANS.flatMap((span) => SEEDS.map((seed) => ({ span, seed, name: `
     expect(audit.totals.bodies).toBe(bodies + 1);
   });
 
-  it('no correct report draws an error, whatever its layout', () => {
-    const errors = audit.results.flatMap((r) => r.messages.filter((m) => m.severity === 2).map((m) => `${path.relative(dir, r.filePath)}: ${m.ruleId} ${m.message}`));
-    expect(errors).toEqual([]);
+  it('no correct report draws an error, whatever its layout; a late one, its date alone', () => {
+    const lateFiles = new Set([...area.late].map((i) => files.get(`${i}-${second}`)!));
+    const errors = audit.results.flatMap((r) => r.messages.filter((m) => m.severity === 2).map((m) => `${path.relative(dir, r.filePath)}: ${m.ruleId}`));
+    expect(errors.sort()).toEqual([...lateFiles].map((f) => `${path.relative(dir, f)}: publish-date`).sort());
+  });
+
+  it('names the bodies that published late, each once, with their files', () => {
+    const found = audit.crossReport.filter((f) => f.ruleId === 'publish-date');
+    const names = [...area.late].sort((a, b) => a - b).map((i) => bodyName(i));
+    if (names.length === 0) return expect(found).toEqual([]);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.files.sort()).toEqual([...area.late].map((i) => files.get(`${i}-${second}`)!).sort());
+    expect(found[0]!.message).toBe(`${names.length} bodies published their reports after the deadline: ${names.join('、')}`);
   });
 
   it('finds every carry-over break, in its column and the total, with both figures, and no other', () => {

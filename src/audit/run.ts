@@ -568,10 +568,19 @@ const LATE = {
 };
 
 /** `publish-date` across the set: which bodies published after the deadline. */
-function latePublication(inputs: CrossReportInput[], locale: Locale): CrossFinding[] {
+/**
+ * publish-date across the set: the bodies whose reports were published late, each body once (a body
+ * whose report is in the set twice is one body), with every late file.
+ */
+export function latePublication(inputs: CrossReportInput[], locale: Locale): CrossFinding[] {
   const late = inputs.filter((i) => i.findings.some((f) => f.ruleId === 'publish-date' && /^late/.test(f.messageId ?? '')));
   if (late.length === 0) return [];
-  const names = late.map((i) => i.body.name ?? path.basename(i.file));
+  const bodies = new Map<string, string>();
+  for (const i of late) {
+    const key = i.body.key ?? i.file;
+    if (!bodies.has(key)) bodies.set(key, i.body.name ?? path.basename(i.file));
+  }
+  const names = [...bodies.values()];
   const shown = names.slice(0, 20).join('、') + (names.length > 20 ? '…' : '');
-  return [{ ruleId: 'publish-date', severity: 'warning', messageId: 'late', message: localise(LATE, locale, { count: late.length, bodies: shown }), files: late.map((i) => i.file) }];
+  return [{ ruleId: 'publish-date', severity: 'warning', messageId: 'late', message: localise(LATE, locale, { count: names.length, bodies: shown }), files: late.map((i) => i.file) }];
 }

@@ -41,6 +41,8 @@ export interface ReportModel {
   body?: string;
   /** the year reported on (default 2020 for format-2019, 2023 for format-2021) */
   year?: number;
+  /** the date under the report (default 20 January of the next year) */
+  signed?: string;
   /** sentences of the body's own after part one's opening, and after part five's */
   overview?: string[];
   problems?: string[];
@@ -465,11 +467,12 @@ export function renderReport(m: ReportModel, layout: LayoutName): Rendered {
     ['五、存在的主要问题及改进情况', `存在的主要问题是工作人员业务能力有待提高。改进措施：加强业务培训，完善工作制度。上一年度存在的问题已整改完毕。${(m.problems ?? []).join('')}`, undefined],
     ['六、其他需要报告的事项', '本年度未收取信息处理费。', undefined],
   ];
-  const sign = `${who}\n${year + 1}年1月20日`;
+  const signed = m.signed ?? `${year + 1}年1月20日`;
+  const sign = `${who}\n${signed}`;
   if (layout === 'html' || layout === 'html-blank') {
     const body = parts.map(([h, p, f]) => `<p>${h}</p>\n<p>${p}</p>${f ? `\n${html(f, layout === 'html-blank')}` : ''}`).join('\n');
     return {
-      text: `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${title}</title></head><body>\n<h1>${title}</h1>\n<p>${intro}</p>\n${body}\n<p>${who}</p><p>${year + 1}年1月20日</p>\n</body></html>\n`,
+      text: `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${title}</title></head><body>\n<h1>${title}</h1>\n<p>${intro}</p>\n${body}\n<p>${who}</p><p>${signed}</p>\n</body></html>\n`,
       filename: 'report.html',
     };
   }

@@ -89,6 +89,10 @@ export default defineCrossRule<Options>({
       zh: '{year}年度统计表“{row}”的历年累计为{actual}，按{prevYear}年度的历年累计{previous}加本年{current}，应为{expected}',
       en: 'the {year} statistics table’s cumulative count of {rowEn} is {actual}; {prevYear}’s cumulative {previous} plus this year’s {current} gives {expected}',
     },
+    several: {
+      zh: '{body}{year}年度的年报有{count}份，无法确定哪一份与相邻年度衔接，未核对上下年衔接',
+      en: '{body} has {count} reports for {year}: which one continues the adjacent years cannot be told, so they were not checked against them',
+    },
     inForce: {
       zh: '{year}年度表二{row}“现行有效件数”为{actual}，按{prevYear}年度的{previous}件加本年制发{issued}件、减本年废止{repealed}件，应为{expected}',
       en: 'table 2 {rowEn} “in force” for {year} is {actual}; {prevYear}’s {previous} plus {issued} issued less {repealed} repealed gives {expected}',
@@ -151,6 +155,15 @@ export default defineCrossRule<Options>({
         ],
       },
       {
+        title: '同一机关同一年度有两份年报：指出，不核对（警告）',
+        reports: {
+          '2021.txt': exampleReport({ body: A, year: 2021, table3: table3Text([3, 1, 0, 0, 0, 0], zeros, [2, 1, 0, 0, 0, 0]) }),
+          '2022.txt': exampleReport({ body: A, year: 2022, table3: table3Text([4, 1, 0, 0, 0, 0], [2, 1, 0, 0, 0, 0], zeros) }),
+          '2022-revised.txt': exampleReport({ body: A, year: 2022, table3: table3Text([4, 1, 0, 0, 0, 0], [3, 1, 0, 0, 0, 0], zeros) }),
+        },
+        expected: [{ files: ['2022-revised.txt', '2022.txt'], message: '青河县教育局2022年度的年报有2份，无法确定哪一份与相邻年度衔接，未核对上下年衔接', severity: 'warning' }],
+      },
+      {
         title: '现行有效件数与上年不衔接（警告）',
         reports: {
           '2021.txt': exampleReport({ body: A, year: 2021, table2: table2Text(2, 0, 10) }),
@@ -178,6 +191,11 @@ export default defineCrossRule<Options>({
     const differ = (a: number, b: number): boolean => Math.abs(a - b) > options.tolerance + 1e-9;
     for (const years of byBodyAndYear(reports).values()) {
       for (const [year, list] of years) {
+        // several reports of one year, with a year next to it: say which were not compared, rather than guess
+        if (list.length > 1 && (years.has(year - 1) || years.has(year + 1))) {
+          const files = list.map((r) => r.file).sort();
+          emit({ messageId: 'several', severity: 'warning', data: { body: list[0]!.body.name ?? '', year, count: list.length }, files });
+        }
         const cur = single(list);
         const prev = single(years.get(year - 1));
         if (!cur || !prev) continue;

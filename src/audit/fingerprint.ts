@@ -117,11 +117,14 @@ function labelWords(label: string): string[] {
     .filter((w) => w.length >= 2);
 }
 
-let tableWordList: string[] | undefined;
+let tableWordsExpression: RegExp | undefined;
 
-/** The words of the built-in tables' titles and labels (block, header, column, row), longest first. */
-function tableWords(): string[] {
-  if (tableWordList) return tableWordList;
+/**
+ * The words of the built-in tables' titles and labels (block, header, column, row), as one
+ * expression that matches any of them, the longest first.
+ */
+function tableWords(): RegExp {
+  if (tableWordsExpression) return tableWordsExpression;
   const words = new Set<string>();
   const add = (s: string | undefined): void => {
     if (s) for (const w of labelWords(s)) words.add(w);
@@ -143,7 +146,8 @@ function tableWords(): string[] {
       }
     }
   }
-  return (tableWordList = [...words].sort((a, b) => b.length - a.length));
+  // the words are letters and digits only (labelWords): nothing in them to escape
+  return (tableWordsExpression = new RegExp([...words].sort((a, b) => b.length - a.length).join('|'), 'gu'));
 }
 
 /**
@@ -153,9 +157,7 @@ function tableWords(): string[] {
  */
 function labelsOnly(norm: string): boolean {
   const letters = norm.replace(/[#@]/g, '');
-  let rest = letters;
-  for (const w of tableWords()) if (rest.includes(w)) rest = rest.split(w).join('');
-  rest = rest.replace(/[一二三四五六七八九十]/gu, '');
+  const rest = letters.replace(tableWords(), '').replace(/[一二三四五六七八九十]/gu, '');
   return rest.length < MIN_SENTENCE / 2 || rest.length < letters.length / 5;
 }
 

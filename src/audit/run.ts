@@ -136,27 +136,34 @@ function lean(cells: AuditTable['cells']): AuditTable['cells'] {
   return out;
 }
 
+/** Lines of a file read again by their place (offset and length), into one buffer that grows as needed. */
+class LineReader {
+  private fd: number | undefined;
+  private buf = Buffer.alloc(1 << 16);
+
+  constructor(private readonly file: string) {}
+
+  /** The line's bytes: valid until the next read. */
+  read(at: { offset: number; length: number }): Buffer {
+    this.fd ??= openSync(this.file, 'r');
+    if (this.buf.length < at.length) this.buf = Buffer.alloc(at.length * 2);
+    readSync(this.fd, this.buf, 0, at.length, at.offset);
+    return this.buf.subarray(0, at.length);
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+}
+
 /**
- * A report's tables 3 and 4 whole, read again from its line of results.ndjson (for the departments
- * of a summary told by their names): only the reports asked for, and not kept.
+ * Whether the checks across reports keep a report's tables 3 and 4 whole while every report is held:
+ * a summary's, and those a manifest puts under a government. Other reports' are read again when a
+ * check asks (the departments of a summary told by their names).
  */
-function wholeTablesReader(resultsFile: string, index: Map<string, { offset: number; length: number }>): { read(r: CrossReportInput): AuditTable[]; close(): void } {
-  let fd: number | undefined;
-  let buf = Buffer.alloc(1 << 16);
-  return {
-    read(r) {
-      const at = index.get(r.file);
-      if (!at) return r.tables;
-      fd ??= openSync(resultsFile, 'r');
-      if (buf.length < at.length) buf = Buffer.alloc(at.length * 2);
-      readSync(fd, buf, 0, at.length, at.offset);
-      return pruneTables((JSON.parse(buf.toString('utf8', 0, at.length)) as AuditRecord).tables, true);
-    },
-    close() {
-      if (fd !== undefined) closeSync(fd);
-      fd = undefined;
-    },
-  };
+function keepsWholeTables(body: AuditRecord['body']): boolean {
+  return body.kind === 'summary' || Boolean(body.parent);
 }
 
 function pruneTables(tables: AuditTable[], whole: boolean): AuditTable[] {
@@ -422,7 +429,7 @@ async function audit(o: AuditOptions, stop: Interruption): Promise<AuditOutcome>
       file: rec.filePath,
       body: rec.body,
       generation: rec.report?.profile ?? null,
-      tables: pruneTables(rec.tables, rec.body.kind === 'summary' || Boolean(rec.body.parent)),
+      tables: pruneTables(rec.tables, keepsWholeTables(rec.body)),
       // once each and sorted here, a report at a time, not all at once by copied-text
       fingerprint: uniqueSentences(rec.audit.fingerprint),
       findings: rec.messages.filter((m) => m.ruleId === 'publish-date').map((m) => ({ ruleId: m.ruleId, messageId: m.messageId, actual: m.actual, expected: m.expected, severity: m.severity })),
@@ -440,15 +447,19 @@ async function audit(o: AuditOptions, stop: Interruption): Promise<AuditOutcome>
     if (entry !== undefined) ruleConfig[r.id] = entry;
   }
   const absent = [...manifest.values()].filter((e) => !keys.has(e.file)).map((e) => ({ ...e, key: normaliseBodyName(e.body) }));
-  const whole = wholeTablesReader(resultsFile, index);
+  const lines = new LineReader(resultsFile);
+  const wholeTables = (r: CrossReportInput): AuditTable[] => {
+    const at = index.get(r.file);
+    return keepsWholeTables(r.body) || !at ? r.tables : pruneTables((JSON.parse(lines.read(at).toString('utf8')) as AuditRecord).tables, true);
+  };
   const cross: CrossFinding[] = await runCrossRules(inputs, {
     locale,
     ruleConfig,
     absent,
     // the copied passages are read again from the few files copied-text pairs, by one thread started only then
     passages: (file, hashes) => passagePool.sentences(taskFor(file), hashes),
-    wholeTables: (r) => (r.body.kind === 'summary' || r.body.parent ? r.tables : whole.read(r)),
-  }).finally(() => whole.close());
+    wholeTables,
+  }).finally(() => lines.close());
   await passagePool.close();
   if (stop.stopped) return stopped();
   cross.push(...latePublication(inputs, locale));
@@ -466,12 +477,11 @@ async function audit(o: AuditOptions, stop: Interruption): Promise<AuditOutcome>
   const bodies = new Map<string, { key: string; name: string; level?: string; parent?: string; kind: string | null; reports: { year: number | null; file: string }[] }>();
   const area: AreaTables = {};
   const sorted = temporaryFile(resultsFile, 'sorted');
-  const rfd = openSync(resultsFile, 'r');
+  const reader = new LineReader(resultsFile);
   const wfd = openSync(sorted, 'w');
   const order = [...index.keys()].sort();
   let exitCode = 0;
   try {
-    let buf = Buffer.alloc(1 << 16);
     let n = 0;
     // (a line now, then one every `every` as the progress lines of the files)
     const writing = (done: number): void => {
@@ -487,12 +497,10 @@ async function audit(o: AuditOptions, stop: Interruption): Promise<AuditOutcome>
         if (Date.now() - lastLine >= every) writing(n - 1);
       }
       heap.tick();
-      const { offset, length } = index.get(file)!;
-      if (buf.length < length) buf = Buffer.alloc(length * 2);
-      readSync(rfd, buf, 0, length, offset);
-      writeSync(wfd, buf, 0, length);
+      const bytes = reader.read(index.get(file)!);
+      writeSync(wfd, bytes);
       writeSync(wfd, '\n');
-      const line = buf.toString('utf8', 0, length);
+      const line = bytes.toString('utf8');
       const rec = JSON.parse(line) as AuditRecord;
       totals.errors += rec.errorCount;
       totals.warnings += rec.warningCount;
@@ -514,7 +522,7 @@ async function audit(o: AuditOptions, stop: Interruption): Promise<AuditOutcome>
       summary.row(rec, crossByFile.get(rec.filePath) ?? new Set(), line);
     }
   } finally {
-    closeSync(rfd);
+    reader.close();
     closeSync(wfd);
   }
   // stopped: results.ndjson stays as it was, and the summaries of an earlier run too

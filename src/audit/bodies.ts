@@ -127,6 +127,15 @@ export function issuerFromTitle(title: string | null): string | null {
 
 const ownReportsByStart = new WeakMap<readonly object[], Map<string, unknown[]>>();
 
+let summaryParts: { government: RegExp; notParts: RegExp[] } | undefined;
+
+/** The expressions of `summaryParts` (src/vocabulary/audit.json), built once. */
+function summaryPartsExpressions(): NonNullable<typeof summaryParts> {
+  if (summaryParts) return summaryParts;
+  const v = auditVocabulary().summaryParts;
+  return (summaryParts = { government: new RegExp(v.government, 'u'), notParts: v.notParts.map((x) => new RegExp(x, 'u')) });
+}
+
 /**
  * The reports that are, by their names alone, departments of the government whose summary `s` is:
  * of the same year, their own reports, named with the government's place and then a department every
@@ -135,11 +144,10 @@ const ownReportsByStart = new WeakMap<readonly object[], Map<string, unknown[]>>
  * src/vocabulary/audit.json `summaryParts`).
  */
 export function partsByName<R extends { body: Pick<AuditBody, 'name' | 'year' | 'kind' | 'parent'> }>(s: R, reports: readonly R[]): R[] {
-  const v = auditVocabulary().summaryParts;
-  const place = (s.body.name ?? '').replace(/\s+/gu, '').replace(new RegExp(v.government, 'u'), '');
+  const { government, notParts } = summaryPartsExpressions();
+  const place = (s.body.name ?? '').replace(/\s+/gu, '').replace(government, '');
   if (!/\p{Script=Han}{1,}[省市县区州盟旗]$/u.test(place)) return [];
   const placeWord = placeWordExpression();
-  const notParts = v.notParts.map((x) => new RegExp(x, 'u'));
   // the reports by year and the first two characters of their names, once for a set of reports: an
   // area's summaries each look at the few bodies of their place, not at every report
   let index = ownReportsByStart.get(reports) as Map<string, R[]> | undefined;

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import SlowFirstSequencer from './test/helpers/sequencer.js';
 import { FUZZ_TESTS } from './vitest.config.js';
 
 /**
@@ -21,6 +23,10 @@ export default defineConfig({
     testTimeout: 300000,
     hookTimeout: 120000,
     pool: 'forks',
+    // every core, as in the default run: vitest's default leaves one free, which on a two-core
+    // machine runs the files one at a time
+    maxWorkers: availableParallelism(),
+    sequence: { sequencer: SlowFirstSequencer },
     reporters: ['default', './test/helpers/summary-reporter.ts'],
   },
 });

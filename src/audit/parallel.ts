@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { LintResult } from '../diagnostic.js';
 import type { LintFilesOptions } from '../lint-files.js';
-import { DEFAULT_BUDGET, defaultThreads, FilePool, type Budget } from './pool.js';
+import { batchSize, DEFAULT_BUDGET, defaultThreads, FilePool, type Budget } from './pool.js';
+import type { FileTask } from './worker.js';
 
 /**
  * Lint files on every core, each within the time and memory budget of `ogi-lint audit`: the
@@ -15,37 +16,41 @@ export async function lintFilesPooled(files: string[], opts: LintFilesOptions, b
   let next = 0;
   try {
     await pool.warm();
+    const taskFor = (file: string): FileTask & { keep: 'lint' } => ({
+      file,
+      configFile: opts.configFile && path.resolve(cwd, opts.configFile),
+      useConfig: opts.useConfig,
+      profile: opts.profile,
+      reportYear: opts.reportYear,
+      ruleOverrides: opts.ruleOverrides,
+      ruleOptions: opts.ruleOptions,
+      only: opts.only,
+      locale: opts.locale,
+      read: opts.read,
+      inlineConfig: opts.inlineConfig,
+      reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
+      stats: opts.stats,
+      keep: 'lint',
+    });
     const run = async (): Promise<void> => {
       while (next < files.length) {
-        const i = next++;
-        const o = await pool.check({
-          file: files[i]!,
-          configFile: opts.configFile && path.resolve(cwd, opts.configFile),
-          useConfig: opts.useConfig,
-          profile: opts.profile,
-          reportYear: opts.reportYear,
-          ruleOverrides: opts.ruleOverrides,
-          ruleOptions: opts.ruleOptions,
-          only: opts.only,
-          locale: opts.locale,
-          read: opts.read,
-          inlineConfig: opts.inlineConfig,
-          reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
-          stats: opts.stats,
-          keep: 'lint',
+        const first = next;
+        next += batchSize(files.length - next, pool.threads);
+        const outs = await pool.checkBatch(files.slice(first, next).map(taskFor));
+        outs.forEach((o, k) => {
+          results[first + k] = {
+            filePath: o.filePath,
+            messages: o.messages,
+            ...(o.suppressedMessages ? { suppressedMessages: o.suppressedMessages } : {}),
+            ...(o.fatalErrorCount !== undefined ? { fatalErrorCount: o.fatalErrorCount } : {}),
+            ...(o.stats ? { stats: o.stats } : {}),
+            errorCount: o.errorCount,
+            warningCount: o.warningCount,
+            fixableErrorCount: o.fixableErrorCount,
+            fixableWarningCount: o.fixableWarningCount,
+            report: o.report,
+          };
         });
-        results[i] = {
-          filePath: o.filePath,
-          messages: o.messages,
-          ...(o.suppressedMessages ? { suppressedMessages: o.suppressedMessages } : {}),
-          ...(o.fatalErrorCount !== undefined ? { fatalErrorCount: o.fatalErrorCount } : {}),
-          ...(o.stats ? { stats: o.stats } : {}),
-          errorCount: o.errorCount,
-          warningCount: o.warningCount,
-          fixableErrorCount: o.fixableErrorCount,
-          fixableWarningCount: o.fixableWarningCount,
-          report: o.report,
-        };
       }
     };
     await Promise.all(Array.from({ length: pool.threads }, run));

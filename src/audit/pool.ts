@@ -11,7 +11,7 @@ import type { Locale } from '../rules/types.js';
 import { once } from '../util/once.js';
 import { packageRoot } from '../util/paths.js';
 import type { FileOutcome, PackedOutcome } from './record.js';
-import type { FileTask } from './worker.js';
+import type { BatchTask, FileTask } from './worker.js';
 
 /** piscina, loaded when the first pool starts (a run over a few files never needs it). */
 const PiscinaClass = once(() => (createRequire(import.meta.url)('piscina') as typeof import('piscina')).Piscina);
@@ -55,6 +55,17 @@ function workerFile(): string {
   const here = path.join(path.dirname(fileURLToPath(import.meta.url)), 'worker.js');
   if (existsSync(here)) return here;
   return path.join(packageRoot(), 'dist', 'src', 'audit', 'worker.js');
+}
+
+/** The most files a worker checks in one round trip between threads. */
+export const MAX_BATCH = 16;
+
+/**
+ * How many files to hand a worker at once: up to MAX_BATCH, fewer towards the end of the run so
+ * that the threads finish together (a quarter of each thread's share of what is left).
+ */
+export function batchSize(left: number, threads: number): number {
+  return Math.max(1, Math.min(MAX_BATCH, Math.floor(left / (threads * 4))));
 }
 
 /** How many threads to use when not told: every core (at least one). */
@@ -125,33 +136,64 @@ export class FilePool {
   async check(task: FileTask & { keep?: 'audit' | 'lint' }): Promise<FileOutcome>;
   async check(task: FileTask): Promise<FileOutcome | PackedOutcome>;
   async check(task: FileTask): Promise<FileOutcome | PackedOutcome> {
+    return (await this.checkBatch([task]))[0]!;
+  }
+
+  /**
+   * Check several files in order, in one round trip between threads (a round trip costs about as
+   * much as a tenth of a report's check: bench/results/batches.md). The budget is each file's own:
+   * the worker says in shared memory which file it is on and since when, and the watchdog stops
+   * the worker when that file has run over the time limit. A file over budget, or one that runs
+   * out of memory or crashes its check, gets its finding; the files before it in the batch (whose
+   * results went with the worker) and after it are checked again on a fresh worker.
+   */
+  async checkBatch(tasks: (FileTask & { keep?: 'audit' | 'lint' })[]): Promise<FileOutcome[]>;
+  async checkBatch(tasks: FileTask[]): Promise<(FileOutcome | PackedOutcome)[]>;
+  async checkBatch(tasks: FileTask[]): Promise<(FileOutcome | PackedOutcome)[]> {
+    if (tasks.length === 0) return [];
     if (this.replaced) {
       this.replaced = false;
       await this.pool.run(null, { name: 'ready' }).catch(() => undefined);
     }
+    const started = Date.now();
+    // [the file being checked (-1 before the first), when it started (ms after `started`)]
+    const progress = new Int32Array(new SharedArrayBuffer(8));
+    progress[0] = -1;
     const ac = new AbortController();
     this.aborts.add(ac);
-    const timer = setTimeout(() => ac.abort(new Error('timeout')), this.budget.timeoutMs);
-    let out: FileOutcome | PackedOutcome | { configError: string };
+    let timer: NodeJS.Timeout | undefined;
+    const watch = (): void => {
+      const since = started + Atomics.load(progress, 1);
+      const left = since + this.budget.timeoutMs - Date.now();
+      if (left <= 0) ac.abort(new Error('timeout'));
+      else timer = setTimeout(watch, left);
+    };
+    timer = setTimeout(watch, this.budget.timeoutMs);
+    let out: (FileOutcome | PackedOutcome)[] | { configError: string };
     try {
-      out = (await this.pool.run(task, { signal: ac.signal })) as FileOutcome | PackedOutcome | { configError: string };
+      const batch: BatchTask = { tasks, progress, started };
+      out = (await this.pool.run(batch, { name: 'checkFiles', signal: ac.signal })) as (FileOutcome | PackedOutcome)[] | { configError: string };
     } catch (e) {
-      const err = e as NodeJS.ErrnoException;
+      if (ac.signal.aborted && (ac.signal.reason as Error | undefined)?.message !== 'timeout') throw e;
       this.replaced = true;
-      if (ac.signal.aborted && (ac.signal.reason as Error | undefined)?.message === 'timeout') {
-        return overBudget(task, 'time', { limit: Math.round(this.budget.timeoutMs / 100) / 10 }, this.locale);
-      }
-      if (ac.signal.aborted) throw e;
-      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap/i.test(err.message ?? '')) {
-        return overBudget(task, 'memory', { limit: this.budget.memoryMb }, this.locale);
-      }
-      return overBudget(task, 'crash', { error: err.message ?? String(e) }, this.locale);
+      const at = Math.max(0, Atomics.load(progress, 0));
+      const fault = this.failure(tasks[at]!, e as NodeJS.ErrnoException, ac.signal.aborted);
+      return [...(await this.checkBatch(tasks.slice(0, at))), fault, ...(await this.checkBatch(tasks.slice(at + 1)))];
     } finally {
       clearTimeout(timer);
       this.aborts.delete(ac);
     }
     if ('configError' in out) throw new ConfigError(out.configError);
     return out;
+  }
+
+  /** The finding of a file whose check stopped its worker: over the time limit, out of memory, or crashed. */
+  private failure(task: FileTask, err: NodeJS.ErrnoException, timedOut: boolean): FileOutcome {
+    if (timedOut) return overBudget(task, 'time', { limit: Math.round(this.budget.timeoutMs / 100) / 10 }, this.locale);
+    if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap/i.test(err.message ?? '')) {
+      return overBudget(task, 'memory', { limit: this.budget.memoryMb }, this.locale);
+    }
+    return overBudget(task, 'crash', { error: err.message ?? String(err) }, this.locale);
   }
 
   /** The sentences of a file with these fingerprints (copied passages). */

@@ -14,8 +14,8 @@ import { attribute, normaliseBodyName, readManifest, type ManifestEntry } from '
 import { runCrossRules } from './cross.js';
 import type { CrossFinding, CrossReportInput } from './cross-rule.js';
 import { uniqueSentences } from './fingerprint.js';
-import { DEFAULT_BUDGET, defaultThreads, FilePool, type Budget } from './pool.js';
-import { packOutcome, type AuditCell, type AuditRecord, type AuditTable } from './record.js';
+import { batchSize, DEFAULT_BUDGET, defaultThreads, FilePool, type Budget } from './pool.js';
+import { packOutcome, type AuditCell, type AuditRecord, type AuditTable, type FileOutcome, type PackedOutcome } from './record.js';
 import { readLines, removeLeftovers, resumeState, rulesKey, sha256, temporaryFile } from './state.js';
 import { SummaryWriter, type AreaTables } from './summary.js';
 import { HeapGuard } from '../util/heap.js';
@@ -359,35 +359,40 @@ async function audit(o: AuditOptions, stop: Interruption): Promise<AuditOutcome>
     let next = 0;
     const worker = async (): Promise<void> => {
       while (!stop.stopped && next < todo.length) {
-        const file = todo[next++]!;
+        const first = next;
+        next += batchSize(todo.length - next, threads);
+        const batch = todo.slice(first, next);
         let checked;
         try {
-          checked = await pool.check(taskFor(file));
+          checked = await pool.checkBatch(batch.map(taskFor));
         } catch (e) {
           if (stop.stopped) return;
           throw e;
         }
         if (stop.stopped) return;
-        let st = { size: 0, mtimeMs: 0 };
-        try {
-          const s = statSync(file);
-          st = { size: s.size, mtimeMs: s.mtimeMs };
-        } catch {
-          // gone since: the record says it could not be read
-        }
-        // (a file over budget comes back as an object)
-        const outcome = 'packed' in checked ? checked : packOutcome(checked);
-        const body = attribute({ report: outcome.report, kind: outcome.kind }, manifest.get(file));
-        const audit: AuditRecord['audit'] = { sha256: outcome.sha256, size: st.size, mtimeMs: st.mtimeMs, key: keys.get(file)!, budget: budgetKey, fingerprint: outcome.fingerprint };
-        // the result as the worker wrote it, then the body and the state: the line JSON.stringify gives for the whole record
-        writeSync(fd, `${outcome.packed.slice(0, -1)},"body":${JSON.stringify(body)},"audit":${JSON.stringify(audit)}}\n`);
-        if (outcome.fatal) failed++;
-        done++;
-        filesHeap.tick();
-        report();
+        checked.forEach((one, k) => record(batch[k]!, one));
       }
     };
-    // as many files in flight as threads, so memory stays flat however many files there are
+    const record = (file: string, checked: FileOutcome | PackedOutcome): void => {
+      let st = { size: 0, mtimeMs: 0 };
+      try {
+        const s = statSync(file);
+        st = { size: s.size, mtimeMs: s.mtimeMs };
+      } catch {
+        // gone since: the record says it could not be read
+      }
+      // (a file over budget comes back as an object)
+      const outcome = 'packed' in checked ? checked : packOutcome(checked);
+      const body = attribute({ report: outcome.report, kind: outcome.kind }, manifest.get(file));
+      const audit: AuditRecord['audit'] = { sha256: outcome.sha256, size: st.size, mtimeMs: st.mtimeMs, key: keys.get(file)!, budget: budgetKey, fingerprint: outcome.fingerprint };
+      // the result as the worker wrote it, then the body and the state: the line JSON.stringify gives for the whole record
+      writeSync(fd, `${outcome.packed.slice(0, -1)},"body":${JSON.stringify(body)},"audit":${JSON.stringify(audit)}}\n`);
+      if (outcome.fatal) failed++;
+      done++;
+      filesHeap.tick();
+      report();
+    };
+    // as many batches in flight as threads, so memory stays flat however many files there are
     await Promise.all(Array.from({ length: threads }, () => worker()));
   } catch (e) {
     await pool.close();

@@ -3,7 +3,7 @@
  * pool (src/audit/pool.ts); everything it returns is plain data.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { ConfigLoader, type ResolvedConfig } from '../config/load.js';
 import { ConfigError } from '../config/profiles.js';
 import type { Profile, RuleEntry } from '../config/types.js';
@@ -69,9 +69,11 @@ function tablesOf(report: Report): AuditTable[] {
 async function readTask(task: FileTask): Promise<{ doc: Awaited<ReturnType<typeof readBytes>>; sha256: string }> {
   const max = task.read?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   try {
-    const st = await stat(task.file);
+    // synchronous: a worker thread has nothing else to do meanwhile, and each of the promise API's
+    // calls is a round trip through libuv's thread pool (0.4 ms a file in all, against 0.1)
+    const st = statSync(task.file);
     if (st.isFile() && st.size <= max) {
-      const buf = await readFile(task.file);
+      const buf = readFileSync(task.file);
       return { doc: await readBytes(buf, task.file, task.read), sha256: createHash('sha256').update(buf).digest('hex') };
     }
   } catch {
@@ -144,6 +146,30 @@ export default async function checkFile(task: FileTask): Promise<FileOutcome | P
     sha256,
   };
   return task.keep === 'packed' ? packOutcome(outcome) : outcome;
+}
+
+/**
+ * Files to check one after another in one round trip between threads (src/audit/pool.ts
+ * `checkBatch`). The worker writes into `progress` which file it is on (index 0) and when it
+ * started it, in milliseconds after `started` (index 1), for the pool's watchdog.
+ */
+export interface BatchTask {
+  tasks: FileTask[];
+  progress: Int32Array;
+  started: number;
+}
+
+/** The files of a batch in turn. A configuration error stops the batch: it stops the run. */
+export async function checkFiles(batch: BatchTask): Promise<(FileOutcome | PackedOutcome)[] | { configError: string }> {
+  const out: (FileOutcome | PackedOutcome)[] = [];
+  for (let i = 0; i < batch.tasks.length; i++) {
+    Atomics.store(batch.progress, 1, Date.now() - batch.started);
+    Atomics.store(batch.progress, 0, i);
+    const o = await checkFile(batch.tasks[i]!);
+    if ('configError' in o) return o;
+    out.push(o);
+  }
+  return out;
 }
 
 /** The sentences of a file whose fingerprints are among `hashes`, as written: the copied passages. */

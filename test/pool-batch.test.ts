@@ -7,9 +7,10 @@ import { independentSet, writeSet } from './helpers/audit-set.js';
 import { ensureBuilt, tempDir } from './helpers/cli.js';
 
 /**
- * The pool hands a worker several files at once; the time budget stays each file's own. A file
- * over budget in the middle of a batch gets its finding and the others their results; a batch that
- * takes longer in all than one file's limit, each of its files well within it, is not stopped.
+ * The pool hands a worker several files at once; the budget stays each file's own. A file over
+ * the time or the memory limit in the middle of a batch gets its finding and the others their
+ * results; a batch that takes longer in all than one file's time limit, each of its files well
+ * within it, is not stopped.
  */
 ensureBuilt();
 
@@ -52,6 +53,22 @@ describe('FilePool.checkBatch', () => {
       expect(o.messages.some((m) => m.fatal)).toBe(false);
     }
   }, 120_000);
+
+  it('gives the file over the memory limit in a batch its finding, and the others their results', async () => {
+    // 600,000 short lines (10 MB, under the size cap): far more than a 96 MB heap holds once read
+    const big = path.join(dir, 'big-lines.txt');
+    writeFileSync(big, '第一行内容 1 2 3\n'.repeat(600_000));
+    const p = new FilePool(1, { timeoutMs: 120_000, memoryMb: 96 }, 'en');
+    pools.push(p);
+    await p.warm();
+    const files = [good[0]!, big, good[1]!];
+    const out = await p.checkBatch(files.map((file) => ({ file, keep: 'lint' as const })));
+    expect(out.map((o) => o.filePath)).toEqual(files);
+    expect(out[1]!.messages).toHaveLength(1);
+    expect(out[1]!.messages[0]!.ruleId).toBe('file-too-complex');
+    expect(out[1]!.messages[0]!.message).toContain('memory limit (96 MB)');
+    for (const o of [out[0]!, out[2]!]) expect(o.report?.year).toBeTypeOf('number');
+  }, 180_000);
 
   it('counts the time limit per file, not per batch', async () => {
     const p = pool(2500);

@@ -169,19 +169,23 @@ export class FilePool {
       else timer = setTimeout(watch, left);
     };
     timer = setTimeout(watch, this.budget.timeoutMs);
-    let out: (FileOutcome | PackedOutcome)[] | { configError: string };
+    let out: (FileOutcome | PackedOutcome)[] | { configError: string } | undefined;
+    let stopped: unknown;
     try {
       const batch: BatchTask = { tasks, progress, started };
       out = (await this.pool.run(batch, { name: 'checkFiles', signal: ac.signal })) as (FileOutcome | PackedOutcome)[] | { configError: string };
     } catch (e) {
       if (ac.signal.aborted && (ac.signal.reason as Error | undefined)?.message !== 'timeout') throw e;
-      this.replaced = true;
-      const at = Math.max(0, Atomics.load(progress, 0));
-      const fault = this.failure(tasks[at]!, e as NodeJS.ErrnoException, ac.signal.aborted);
-      return [...(await this.checkBatch(tasks.slice(0, at))), fault, ...(await this.checkBatch(tasks.slice(at + 1)))];
+      stopped = e;
     } finally {
       clearTimeout(timer);
       this.aborts.delete(ac);
+    }
+    if (!out) {
+      this.replaced = true;
+      const at = Math.max(0, Atomics.load(progress, 0));
+      const fault = this.failure(tasks[at]!, stopped as NodeJS.ErrnoException, ac.signal.aborted);
+      return [...(await this.checkBatch(tasks.slice(0, at))), fault, ...(await this.checkBatch(tasks.slice(at + 1)))];
     }
     if ('configError' in out) throw new ConfigError(out.configError);
     return out;

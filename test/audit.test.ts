@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Ajv } from 'ajv';
@@ -198,10 +198,12 @@ describe('ogi-lint audit: time budget', () => {
     const dir = tempDir();
     const out = path.join(tempDir(), 'out');
     // checking this file takes far longer than the budget (about 30 s); the others, milliseconds, and
-    // under a heavy load still seconds less than the budget
-    writeFileSync(path.join(dir, 'nested.md'), `${'>'.repeat(50_000)} 引文\n`);
-    const set = independentSet(5, 1);
+    // under a heavy load still seconds less than the budget. Forty of them, so that the workers get
+    // them in batches: the file over budget sits between 2021/ and the rest of 2022/, in a batch with
+    // a file before it
+    const set = independentSet(5, 20);
     writeSet(dir, set);
+    writeFileSync(path.join(dir, '2022', 'a-nested.md'), `${'>'.repeat(50_000)} 引文\n`);
     const r = run(['audit', dir, '--out-dir', out, '--file-timeout', '10', '-j', '2']);
     expect(r.code).toBe(2);
     const a = readAudit(out);
@@ -211,8 +213,19 @@ describe('ogi-lint audit: time budget', () => {
     expect(nested.messages[0]!.message).toContain('10 秒');
     expect(a.totals.tooComplex).toBe(1);
     const good = a.results.filter((x) => !x.filePath.endsWith('nested.md'));
-    expect(good).toHaveLength(2);
-    for (const g of good) expect(g.messages.some((m) => m.fatal)).toBe(false);
+    expect(good).toHaveLength(40);
+    for (const g of good) {
+      expect(g.messages.some((m) => m.fatal)).toBe(false);
+      expect(g.body.key).toBeTruthy();
+    }
+    // the state each line keeps (size, time) is its own file's, as the batch was read back in order
+    const lines = readFileSync(path.join(out, 'results.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { filePath: string; audit: { size: number; mtimeMs: number } });
+    expect(lines).toHaveLength(41);
+    for (const l of lines) {
+      const st = statSync(l.filePath);
+      expect(l.audit.size, l.filePath).toBe(st.size);
+      expect(l.audit.mtimeMs, l.filePath).toBe(st.mtimeMs);
+    }
   }, 60_000);
 });
 

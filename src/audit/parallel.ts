@@ -16,9 +16,10 @@ export async function lintFilesPooled(files: string[], opts: LintFilesOptions, b
   let next = 0;
   try {
     await pool.warm();
+    const configFile = opts.configFile && path.resolve(cwd, opts.configFile);
     const taskFor = (file: string): FileTask & { keep: 'lint' } => ({
       file,
-      configFile: opts.configFile && path.resolve(cwd, opts.configFile),
+      configFile,
       useConfig: opts.useConfig,
       profile: opts.profile,
       reportYear: opts.reportYear,

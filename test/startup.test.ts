@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -128,6 +129,29 @@ describe('start-up: what a run loads', () => {
     expect(own(r.modules, 'dist/rules').length).toBeGreaterThan(10);
     for (const p of NOT_FOR_ONE_REPORT) expect(pkgs.has(p), `a .md report loads ${p}`).toBe(false);
     expect(r.modules.filter((m) => m === 'node:http' || m.endsWith('/dist/src/cli/web.js'))).toEqual([]);
+  });
+
+  it("the pool's worker, checking Markdown reports for an audit, loads only what they need", () => {
+    // what each worker thread of a run over a folder loads before and while it checks UTF-8
+    // Markdown reports: not the manifest's CSV parser, the PDF reader's width table, the HTML
+    // table's text, the glob matchers of a configuration, nor the decoder of other encodings
+    const trace = path.join(dir, `trace-${++runs}.txt`);
+    writeFileSync(trace, '');
+    const worker = pathToFileURL(path.join(repoRoot, 'dist/src/audit/worker.js')).href;
+    const files = ['fixtures/samples/2021-qinghe-clean.md', 'fixtures/corpus/full/2025-shuyang-1.md'].map((f) => path.join(repoRoot, f));
+    const script = `const w = await import(${JSON.stringify(worker)});
+const progress = new Int32Array(new SharedArrayBuffer(8));
+const out = await w.checkFiles({ tasks: ${JSON.stringify(files)}.map((file) => ({ file, useConfig: false, keep: 'audit' })), progress, started: Date.now() });
+console.log(JSON.stringify(out.map((o) => o.messages.length)));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: `--import=${preload}`, OGI_TRACE: trace } });
+    expect(r.status, r.stderr).toBe(0);
+    const counts = JSON.parse(r.stdout) as number[];
+    expect(counts).toHaveLength(2);
+    // 2025-shuyang-1 lacks a contact: the reports were checked, not merely loaded
+    expect(counts[1]).toBeGreaterThan(0);
+    const pkgs = packages(readFileSync(trace, 'utf8').split('\n').filter(Boolean).map((l) => l.replace(/^require:/, '')).map((l) => (l.startsWith('file:') ? new URL(l).pathname : l)));
+    expect(pkgs.has('remark-parse'), [...pkgs].join(' ')).toBe(true);
+    for (const p of [...NOT_FOR_ONE_REPORT, 'string-width', 'hast-util-to-text', 'picomatch', 'ignore', 'iconv-lite', 'yargs']) expect(pkgs.has(p), `the worker loads ${p}`).toBe(false);
   });
 
   it('one text report, as JSON: not even the Markdown parser', () => {

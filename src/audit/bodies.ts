@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { vocabulary } from '../config/vocabulary.js';
 import { isEveryPlaceBody, namesOneBody, placeWordExpression } from '../model/title.js';
 import type { AuditBody } from './record.js';
+import { parseCsv } from '../util/lazy.js';
 
 export interface AuditVocabulary {
   bodyName: { replace: [string, string][]; strip: string[] };
@@ -73,7 +73,7 @@ const COLUMN_NAMES: Record<string, keyof Omit<ManifestEntry, 'file'> | 'file'> =
 export function readManifest(file: string): Map<string, ManifestEntry> {
   let rows: Record<string, string>[];
   try {
-    rows = parseCsv(readFileSync(file), { columns: (h: string[]) => h.map((x) => COLUMN_NAMES[x.trim().toLowerCase()] ?? x.trim()), bom: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as Record<string, string>[];
+    rows = parseCsv()(readFileSync(file), { columns: (h: string[]) => h.map((x) => COLUMN_NAMES[x.trim().toLowerCase()] ?? x.trim()), bom: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as Record<string, string>[];
   } catch (e) {
     throw new ManifestError(`${file}: ${(e as Error).message}`);
   }

@@ -1,11 +1,10 @@
 import path from 'node:path';
-import ignoreModule, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
 import type { Config, ConfigOverride, Profile } from './types.js';
 import { builtinProfiles, ConfigError, resolveProfile } from './profiles.js';
 import { compileSchema, describeErrorsLocalised, schemaValidator } from './schema.js';
 import type { Localised, Rule } from '../rules/types.js';
 import { closest } from '../util/suggest.js';
+import { ignore, picomatch } from '../util/lazy.js';
 import { allRules } from '../../rules/index.js';
 import { CROSS_RULE_IDS } from '../../rules/cross/ids.js';
 
@@ -166,7 +165,7 @@ const globList = (g: string | string[] | undefined): string[] => (g === undefine
 function overrideMatches(patterns: string[], dir: string, abs: string): boolean {
   const rel = toPosix(path.relative(dir, abs));
   if (!rel || rel.startsWith('../') || path.isAbsolute(rel)) return false;
-  return patterns.some((p) => picomatch(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') })(rel));
+  return patterns.some((p) => picomatch()(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') })(rel));
 }
 
 /**
@@ -176,10 +175,7 @@ function overrideMatches(patterns: string[], dir: string, abs: string): boolean 
  */
 export function ignoreMatcher(ignorePatterns: string[] | undefined, dir: string): ((abs: string) => boolean) | undefined {
   if (!ignorePatterns?.length) return undefined;
-  // a CommonJS module whose function is also its own .default: typed one way under Node's module
-  // resolution and the other under the bundler's (the web build), so either is taken
-  const make = ((ignoreModule as unknown as { default?: () => Ignore }).default ?? ignoreModule) as unknown as () => Ignore;
-  const ig = make().add(ignorePatterns);
+  const ig = ignore()().add(ignorePatterns);
   return (abs) => {
     const rel = toPosix(path.relative(dir, abs));
     if (!rel || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) return false;

@@ -1,10 +1,10 @@
 import type { Element, ElementContent, Text } from 'hast';
-import { toText } from 'hast-util-to-text';
 import { MappedText, type Segment, type SourceRange } from '../util/mapped-text.js';
 import type { RawCell, RawTable } from './types.js';
 import { alignValue, type TableConverter } from './blocks.js';
 import { cleanCellText } from './text-table.js';
 import { alignChars, type HtmlTable } from '../parse/html.js';
+import { hastToText } from '../util/lazy.js';
 
 /**
  * An HTML `<table>` as a grid (see RawTable). Guarantees, on top of those in text-table.ts:
@@ -69,7 +69,7 @@ function alignToMapped(value: string, base: MappedText, fallback: number): Mappe
 }
 
 function cellText(el: Element, src: string, fallback: number): MappedText {
-  const value = toText(el, { whitespace: 'normal' });
+  const value = hastToText()(el, { whitespace: 'normal' });
   return cleanCellText(alignToMapped(value, mappedTextNodes(el, src), fallback));
 }
 

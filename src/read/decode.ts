@@ -1,6 +1,5 @@
-import iconv from 'iconv-lite';
 import { LineIndex } from './lines.js';
-import { jschardet } from '../util/lazy.js';
+import { iconv, jschardet } from '../util/lazy.js';
 import type { ReaderNotice } from './types.js';
 
 /**
@@ -67,7 +66,7 @@ export function normaliseEncoding(name: string): string | undefined {
     'x-gbk': 'gb18030',
   };
   const canonical = aliases[n] ?? n;
-  return iconv.encodingExists(canonical) ? canonical : undefined;
+  return iconv().encodingExists(canonical) ? canonical : undefined;
 }
 
 /** UTF-16 without a mark: NULs concentrated on odd (LE) or even (BE) byte positions. */
@@ -164,7 +163,7 @@ let utf8Decoder: InstanceType<typeof TextDecoder> | undefined;
 
 function decodeWith(buf: Uint8Array, encoding: string): string {
   if (encoding === 'utf-8') return (utf8Decoder ??= new TextDecoder('utf-8', { ignoreBOM: true })).decode(buf);
-  return iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), encoding, { stripBOM: false });
+  return iconv().decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), encoding, { stripBOM: false });
 }
 
 /** UTF-8 validity; a sequence cut off in the last three bytes (a truncated file) is tolerated. */
@@ -313,7 +312,7 @@ function guessEncoding(buf: Uint8Array): string | undefined {
 
 /** Bytes for text in an encoding, with the byte-order mark when the original had one. */
 export function encodeText(text: string, encoding: string, bom: boolean): Buffer {
-  const body = encoding === 'utf-8' ? Buffer.from(text, 'utf8') : iconv.encode(text, encoding);
+  const body = encoding === 'utf-8' ? Buffer.from(text, 'utf8') : iconv().encode(text, encoding);
   if (!bom) return body;
   const mark = BOMS.find((b) => b.encoding === encoding);
   return mark ? Buffer.concat([Buffer.from(mark.bytes), body]) : body;

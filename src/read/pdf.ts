@@ -1,8 +1,8 @@
-import stringWidth from 'string-width';
 import type { ReaderNotice, SourceDocument } from './types.js';
 import { LineIndex } from './lines.js';
 import { registerParser } from '../parse/index.js';
 import { parsePlainText } from '../parse/plaintext.js';
+import { stringWidth } from '../util/lazy.js';
 
 // The text of a PDF is plain text: lines, with table rows whose cells are set apart by spaces.
 registerParser('pdf', (doc) => parsePlainText(doc.text));
@@ -146,7 +146,7 @@ function renderLine(g: PdfItem[], em: number, unit: number, left: number, indent
       if (isWideGap(gap, em, before, s[0]!)) {
         cells = true;
         const col = Math.round((x - left) / unit);
-        text += ' '.repeat(Math.max(2, col - stringWidth(text)));
+        text += ' '.repeat(Math.max(2, col - stringWidth()(text)));
       } else if (gap > 0.15 * em && !CJK.test(before) && !CJK.test(s[0]!)) {
         // a space between Latin words and figures; next to Chinese a gap is only the layout's
         // spacing (统计期限为 2021 年 reads 统计期限为2021年)
@@ -301,7 +301,7 @@ function mergeCentredRows(lines: Line[]): Line[] {
     const label = first + joiner(first, second) + second;
     const values = l.text.trimStart();
     const column = l.text.length - values.length;
-    const text = label + ' '.repeat(Math.max(2, column - stringWidth(label))) + values;
+    const text = label + ' '.repeat(Math.max(2, column - stringWidth()(label))) + values;
     out.push({
       text,
       left: Math.min(u.left, d.left),

@@ -39,5 +39,27 @@ export const hastToMdast = once(() => (load('hast-util-to-mdast') as typeof impo
 /** jschardet's encoding detector (asked only about a file that is neither UTF-8 nor clean GB18030). */
 export const jschardet = once(() => load('jschardet') as typeof import('jschardet'));
 
+/** string-width's display width of a text (a PDF's table rows are padded to their columns with it). */
+export const stringWidth = once(() => (load('string-width') as typeof import('string-width')).default);
+
+/** hast-util-to-text's text of an HTML element (tables of HTML reports). */
+export const hastToText = once(() => (load('hast-util-to-text') as typeof import('hast-util-to-text')).toText);
+
+/** csv-parse's synchronous parser (an audit's manifest). */
+export const parseCsv = once(() => (load('csv-parse/sync') as typeof import('csv-parse/sync')).parse);
+
+/** picomatch (the globs of a configuration's `overrides`). */
+export const picomatch = once(() => load('picomatch') as typeof import('picomatch'));
+
+/** ignore's matcher of gitignore patterns (`ignorePatterns`, .ogilintignore). */
+export const ignore = once(() => {
+  // a CommonJS module whose function is also its own .default
+  const m = load('ignore') as { default?: () => import('ignore').Ignore } & (() => import('ignore').Ignore);
+  return m.default ?? m;
+});
+
+/** iconv-lite (texts in an encoding other than UTF-8: GB18030, UTF-16). */
+export const iconv = once(() => load('iconv-lite') as typeof import('iconv-lite'));
+
 /** ajv's class. */
 export const AjvClass = once(() => (load('ajv') as typeof import('ajv')).Ajv);

@@ -14,6 +14,12 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { combineExtensions as combineMicromarkExtensions } from 'micromark-util-combine-extensions';
 import { toMdast } from 'hast-util-to-mdast';
 import jschardetModule from 'jschardet';
+import stringWidthFunction from 'string-width';
+import { toText } from 'hast-util-to-text';
+import { parse as parseCsvSync } from 'csv-parse/sync';
+import picomatchFunction from 'picomatch';
+import ignoreModule, { type Ignore } from 'ignore';
+import iconvLite from 'iconv-lite';
 import { once } from '../../src/util/once.js';
 
 export { once };
@@ -25,6 +31,14 @@ export const combineExtensions = once(() => combineMicromarkExtensions);
 export const rehypeParse = once(() => rehypeParsePlugin);
 export const hastToMdast = once(() => toMdast);
 export const jschardet = once(() => jschardetModule);
+export const stringWidth = once(() => stringWidthFunction);
+export const hastToText = once(() => toText);
+export const parseCsv = once(() => parseCsvSync);
+export const picomatch = once(() => picomatchFunction);
+// a CommonJS module whose function is also its own .default: typed one way under Node's module
+// resolution and the other under the bundler's, so either is taken
+export const ignore = once(() => ((ignoreModule as unknown as { default?: () => Ignore }).default ?? ignoreModule) as unknown as () => Ignore);
+export const iconv = once(() => iconvLite);
 /**
  * Every schema the page meets is compiled when ogi-lint is built (src/config/generated/); ajv would
  * only be needed for the options of a rule of one's own, which the page does not load. Not bundled,

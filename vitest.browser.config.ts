@@ -12,8 +12,9 @@ export default defineConfig({
     testTimeout: 300000,
     hookTimeout: 300000,
     pool: 'forks',
-    // one file at a time: each starts its own browser
-    fileParallelism: false,
+    // the two files side by side, each with its own browser: the page's file is the longer, and the
+    // summary's runs beside it
+    maxWorkers: 2,
     reporters: ['default', './test/helpers/summary-reporter.ts'],
   },
 });

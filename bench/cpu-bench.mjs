@@ -12,7 +12,8 @@
  * `--skip WORDS` (comma-separated) leaves out the ogi-lint runs whose name holds one of the words
  * (`--skip audit`: the plain run only); remark-cli, the parse floor and node's start-up always run.
  *
- * Prints a Markdown table; with --out writes DIR.md and DIR.json (with the load average).
+ * Prints a Markdown table; with --out writes DIR.md and DIR.json (with the load average). With
+ * `--runs 0` it only generates the reports (and prints their folder), for runs of one's own.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -74,6 +75,11 @@ for (let i = 0; i < runs; i++) {
   }
 }
 rmSync(tmp, { recursive: true, force: true });
+if (runs === 0) {
+  // --runs 0: the reports are generated (for a run of one's own), nothing is measured
+  process.stderr.write(`reports in ${dir}\n`);
+  process.exit(0);
+}
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const startup = median(samples['node (start-up only)'].map((s) => s.cpu));

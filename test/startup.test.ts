@@ -52,12 +52,16 @@ beforeAll(() => {
 
 let runs = 0;
 
-/** Run the binary, traced: what it printed, and the files of every module it loaded. */
-function traced(args: string[], cwd = repoRoot): Run & { modules: string[] } {
+/** A new, empty trace file, and the environment that makes a node process write to it. */
+function newTrace(): { trace: string; env: Record<string, string> } {
   const trace = path.join(dir, `trace-${++runs}.txt`);
   writeFileSync(trace, '');
-  const r = run(args, { cwd, env: { NODE_OPTIONS: `--import=${preload}`, OGI_TRACE: trace } });
-  const modules = [
+  return { trace, env: { NODE_OPTIONS: `--import=${preload}`, OGI_TRACE: trace } };
+}
+
+/** The files of every module a traced process loaded. */
+function tracedModules(trace: string): string[] {
+  return [
     ...new Set(
       readFileSync(trace, 'utf8')
         .split('\n')
@@ -66,7 +70,13 @@ function traced(args: string[], cwd = repoRoot): Run & { modules: string[] } {
         .map((l) => (l.startsWith('file:') ? new URL(l).pathname : l)),
     ),
   ];
-  return { ...r, modules };
+}
+
+/** Run the binary, traced: what it printed, and the files of every module it loaded. */
+function traced(args: string[], cwd = repoRoot): Run & { modules: string[] } {
+  const { trace, env } = newTrace();
+  const r = run(args, { cwd, env });
+  return { ...r, modules: tracedModules(trace) };
 }
 
 /** The npm packages among the modules (`ajv/dist/runtime/…` is ajv's runtime helpers, not ajv). */
@@ -135,21 +145,20 @@ describe('start-up: what a run loads', () => {
     // what each worker thread of a run over a folder loads before and while it checks UTF-8
     // Markdown reports: not the manifest's CSV parser, the PDF reader's width table, the HTML
     // table's text, the glob matchers of a configuration, nor the decoder of other encodings
-    const trace = path.join(dir, `trace-${++runs}.txt`);
-    writeFileSync(trace, '');
+    const { trace, env } = newTrace();
     const worker = pathToFileURL(path.join(repoRoot, 'dist/src/audit/worker.js')).href;
     const files = ['fixtures/samples/2021-qinghe-clean.md', 'fixtures/corpus/full/2025-shuyang-1.md'].map((f) => path.join(repoRoot, f));
     const script = `const w = await import(${JSON.stringify(worker)});
 const progress = new Int32Array(new SharedArrayBuffer(8));
 const out = await w.checkFiles({ tasks: ${JSON.stringify(files)}.map((file) => ({ file, useConfig: false, keep: 'audit' })), progress, started: Date.now() });
 console.log(JSON.stringify(out.map((o) => o.messages.length)));`;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: `--import=${preload}`, OGI_TRACE: trace } });
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...env } });
     expect(r.status, r.stderr).toBe(0);
     const counts = JSON.parse(r.stdout) as number[];
     expect(counts).toHaveLength(2);
     // 2025-shuyang-1 lacks a contact: the reports were checked, not merely loaded
     expect(counts[1]).toBeGreaterThan(0);
-    const pkgs = packages(readFileSync(trace, 'utf8').split('\n').filter(Boolean).map((l) => l.replace(/^require:/, '')).map((l) => (l.startsWith('file:') ? new URL(l).pathname : l)));
+    const pkgs = packages(tracedModules(trace));
     expect(pkgs.has('remark-parse'), [...pkgs].join(' ')).toBe(true);
     for (const p of [...NOT_FOR_ONE_REPORT, 'string-width', 'hast-util-to-text', 'picomatch', 'ignore', 'iconv-lite', 'yargs']) expect(pkgs.has(p), `the worker loads ${p}`).toBe(false);
   });

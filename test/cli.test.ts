@@ -383,6 +383,22 @@ describe('configuration discovery', () => {
     expect((await runMain(['x.txt', '--quite', '--locale', 'en'])).stderr).toBe('ogi-lint: Unknown argument: quite (did you mean --quiet?)\n');
   });
 
+  it("each command's help lists the output formats it has, and a command that prints none refuses -f", async () => {
+    const help = async (...args: string[]): Promise<string> => (await runMain([...args, '--help', '--locale', 'en'])).stdout;
+    const formatLine = (text: string): string => text.split('\n').find((l) => /^\s+-f, --format/.test(l)) ?? '';
+    expect(formatLine(await help())).toContain('stylish | json | sarif');
+    expect(formatLine(await help('rules'))).toContain('text | markdown | json | config-schema');
+    expect(formatLine(await help('extract'))).toContain('json | csv | xlsx');
+    expect(formatLine(await help('aggregate'))).toContain('json | markdown | xlsx');
+    for (const text of [await help('rules'), await help('extract'), await help('aggregate')]) expect(formatLine(text)).not.toContain('stylish');
+    const audit = await help('audit');
+    expect(audit).toContain('--out-dir');
+    expect(audit).not.toMatch(/--format|--output-file|--lsp/);
+    // an audit writes its outputs to --out-dir: -f is refused, not ignored
+    const r = await runMain(['audit', 'reports', '-f', 'json']);
+    expect([r.code, r.stderr]).toEqual([2, 'ogi-lint：无法识别的选项：f\n']);
+  });
+
   it('a configuration that is not JSON exits 2 naming the file', async () => {
     const dir = project({ 'sub/.ogilintrc.json': '{ rules: ', 'sub/r.txt': COMPLETE });
     const r = await runMain(['sub/r.txt'], { cwd: dir });

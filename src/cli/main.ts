@@ -481,7 +481,7 @@ async function runRules(a: RulesArgs, io: CliIO): Promise<number> {
     io.stderr.write(`${localise(CLI.docsWritten, locale, { count: allRules.length + crossRules.length, dir: a.docs })}\n`);
     return 0;
   }
-  const format = a.format === 'stylish' ? 'text' : a.format;
+  const format = a.format;
   let text: string;
   switch (format) {
     case 'text':
@@ -557,21 +557,24 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
   let failure: string | undefined;
   /** help text in the language of the run */
   const t = (zh: string, en: string): string => (early === 'en' ? en : zh);
+  // each command that prints something says which formats it has; the others take no -f or -o
+  const formatOption = (formats: string, dflt: string) => ({ alias: 'f', type: 'string', default: dflt, describe: t(`输出格式：${formats}`, formats) }) as const;
+  const outputOption = { alias: 'o', type: 'string', describe: t('把输出写入此文件', 'write the output to this file') } as const;
   const parser = yargs()
     .scriptName('ogi-lint')
     .locale(early === 'en' ? 'en' : 'zh_CN')
     .parserConfiguration({ 'camel-case-expansion': true })
-    .option('format', { alias: 'f', type: 'string', default: 'stylish', describe: t('输出格式：stylish | json | sarif | csv | compact | unix | checkstyle | junit | ./自定义.js（rules 子命令：text | markdown | json | config-schema）', 'stylish | json | sarif | csv | compact | unix | checkstyle | junit | ./my-formatter.js (rules: text | markdown | json | config-schema)') })
-    .option('output-file', { alias: 'o', type: 'string', describe: t('把输出写入此文件', 'write the output to this file') })
     .option('locale', { type: 'string', choices: ['zh', 'en'], describe: t('消息的语言（默认 zh）', 'language of the messages (default zh)') })
     .option('debug', { type: 'boolean', default: false, describe: t('显示内部错误的调用栈', 'show stack traces of internal errors') })
-    .option('lsp', { type: 'boolean', describe: t('作为编辑器的语言服务器运行（通过标准输入输出使用 LSP）', 'run as a language server for editors (LSP over standard input and output)') })
     .command(
       '$0 [paths..]',
       t('检查年报：文件、目录、通配符，或用 - 读取标准输入', 'check reports: files, folders, glob patterns, or - for standard input'),
       (y) =>
         y
           .positional('paths', { type: 'string', array: true })
+          .option('format', formatOption(t('stylish | json | sarif | csv | compact | unix | checkstyle | junit | ./自定义.js', 'stylish | json | sarif | csv | compact | unix | checkstyle | junit | ./my-formatter.js'), 'stylish'))
+          .option('output-file', outputOption)
+          .option('lsp', { type: 'boolean', describe: t('作为编辑器的语言服务器运行（通过标准输入输出使用 LSP）', 'run as a language server for editors (LSP over standard input and output)') })
           .option('profile', { type: 'string', describe: t('按此格式配置档检查（legacy、format-2019、format-2021 等）', 'check against this profile (legacy, format-2019, format-2021, …)') })
           .option('year', { type: 'string', requiresArg: true, describe: t('报告年度（不按报告所写的年度检查，格式配置档随之选择）', 'the report year, instead of the year the report states (the profile follows it)') })
           .option('config', { alias: 'c', type: 'string', describe: t('使用此配置文件，不再查找 .ogilintrc.json', 'use this configuration file instead of looking for .ogilintrc.json') })
@@ -607,7 +610,11 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
     .command(
       'rules',
       t('列出规则（--format markdown：README 中的表格；--docs <目录>：每条规则一页文档）', 'list the rules (--format markdown: the README table; --docs <dir>: one page per rule)'),
-      (y) => y.option('docs', { type: 'string', describe: t('在此目录中为每条规则写一页 Markdown 文档', 'write one Markdown page per rule into this folder') }).default('format', 'text'),
+      (y) =>
+        y
+          .option('format', formatOption('text | markdown | json | config-schema', 'text'))
+          .option('output-file', outputOption)
+          .option('docs', { type: 'string', describe: t('在此目录中为每条规则写一页 Markdown 文档', 'write one Markdown page per rule into this folder') }),
       async (a) => {
         code = await runRules(a as unknown as RulesArgs, io);
       },
@@ -618,13 +625,15 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
       (y) =>
         y
           .positional('paths', { type: 'string', array: true })
+          .option('format', formatOption(t('json | csv | xlsx（xlsx 须用 -o 指定文件）', 'json | csv | xlsx (xlsx needs -o)'), 'json'))
+          .option('output-file', outputOption)
           .option('profile', { type: 'string', describe: t('按此格式配置档读取（legacy、format-2019、format-2021 等）', 'read with this profile (legacy, format-2019, format-2021, …)') })
           .option('encoding', { type: 'string', describe: t('按此编码读取文件，不自动检测', 'read the files in this encoding instead of detecting it') })
           .option('positions', { type: 'boolean', default: true, describe: t('给出每个单元格和标签在文件中的位置（--no-positions：只要数据）', 'give the place in the file of every cell and label (--no-positions: the data only)') }),
       async (a) => {
         const paths = (a.paths as string[] | undefined) ?? [];
         if (paths.length === 0) throw new UsageError(localise(CLI.extractNoPaths, early));
-        const format = a.format === 'stylish' ? 'json' : String(a.format);
+        const format = String(a.format);
         if (format !== 'json' && format !== 'csv' && format !== 'xlsx') throw new UsageError(localise(CLI.unknownFormat, early, { format, known: 'json, csv, xlsx' }));
         const outputFile = a.outputFile as string | undefined;
         if (format === 'xlsx' && !outputFile) throw new UsageError(localise(CLI.xlsxNeedsOutput, early));
@@ -682,7 +691,8 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
           .positional('paths', { type: 'string', array: true })
           .option('manifest', { type: 'string', describe: t('报告清单（CSV）：文件、机关、层级、上级机关、年度', 'CSV of the reports: file, body, level, parent, year') })
           .option('include-summaries', { type: 'boolean', default: false, describe: t('也计入政府的汇总报告', "also add governments' summary reports") })
-          .default('format', 'json'),
+          .option('format', formatOption(t('json | markdown | xlsx（xlsx 须用 -o 指定文件）', 'json | markdown | xlsx (xlsx needs -o)'), 'json'))
+          .option('output-file', outputOption),
       async (a) => {
         const locale: Locale = (a.locale as Locale | undefined) ?? early;
         const paths = (a.paths as string[] | undefined) ?? [];

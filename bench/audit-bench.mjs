@@ -4,7 +4,7 @@
  * remark-preset-lint-recommended and with a bare remark-parse + remark-gfm parse of the same
  * files, and with ogi-lint's plain single-process run.
  *
- *   npm run build && node bench/audit-bench.mjs --files 1000 --runs 3 [--jobs 2] [--skip plain,remark]
+ *   npm run build && node bench/audit-bench.mjs --files 1000 --runs 3 [--jobs 2] [--skip plain,remark] [--out bench/results/1000-2]
  *   node bench/audit-bench.mjs --files 10000 --runs 1 --skip serial,plain,remark,floor
  *   node bench/audit-bench.mjs --files 10000 --post-only     # the stage after the files: all results reused
  *
@@ -16,7 +16,7 @@
  * average before and after. `--post-only` runs the audit again over its own earlier results, so
  * that only what comes after the files is measured: the checks across reports and the summaries.
  * Results are printed as a Markdown table and written to bench/results/<files>.json and .md
- * (<files>-post.* for --post-only).
+ * (<files>-post.* for --post-only), or to `--out DIR/NAME` (.json and .md added).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
@@ -121,8 +121,10 @@ const table = [
   ...Object.entries(sizes).map(([k, v]) => `- ${k}: ${v} (${(v / 1048576).toFixed(1)} MB)`),
 ].join('\n');
 console.log(table);
-const name = postOnly ? `${files}-post` : String(files);
-mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
-writeFileSync(path.join(root, 'bench', 'results', `${name}.json`), JSON.stringify({ files, bytes, runs, jobs, cores: os.cpus().length, load: { before: loadBefore, after: loadAfter }, rows, ratios, sizes, samples }, null, 2));
-writeFileSync(path.join(root, 'bench', 'results', `${name}.md`), `${table}\n`);
+// --out bench/results/NAME (without extension) keeps an earlier result of the same size
+const outArg = opt('out', '');
+const outBase = outArg ? path.resolve(outArg) : path.join(root, 'bench', 'results', postOnly ? `${files}-post` : String(files));
+mkdirSync(path.dirname(outBase), { recursive: true });
+writeFileSync(`${outBase}.json`, JSON.stringify({ files, bytes, runs, jobs, cores: os.cpus().length, load: { before: loadBefore, after: loadAfter }, rows, ratios, sizes, samples }, null, 2));
+writeFileSync(`${outBase}.md`, `${table}\n`);
 if (process.argv.includes('--clean')) rmSync(dir, { recursive: true, force: true });

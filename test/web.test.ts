@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { ensureBuilt, run, tempDir, writeTree } from './helpers/cli.js';
+import { ensureBuilt, run, runMain, tempDir, writeTree } from './helpers/cli.js';
 import { ensureWebBuilt, findChromium } from './helpers/web.js';
 import { repoRoot } from './helpers/corpus.js';
 
@@ -41,15 +41,18 @@ function key(f: Finding): string {
   return `${f.line}:${f.column} ${f.severity} ${f.ruleId}`;
 }
 
-/** The command line's findings for a file, as JSON. */
-function cliMessages(file: string, extra: string[] = []): CliMessage[] {
-  const r = run([file, '--format', 'json', ...extra]);
+/**
+ * The command line's findings for a file, as JSON: its `main` run in this process (the binary's own
+ * start-up and streams are tested elsewhere), so that each comparison does not start node again.
+ */
+async function cliMessages(file: string, extra: string[] = []): Promise<CliMessage[]> {
+  const r = await runMain([file, '--format', 'json', ...extra]);
   expect(r.stderr).toBe('');
   return (JSON.parse(r.stdout) as { messages: CliMessage[] }[])[0]!.messages;
 }
 
-function cliFindings(file: string, extra: string[] = []): Finding[] {
-  return findingsOf(cliMessages(file, extra));
+async function cliFindings(file: string, extra: string[] = []): Promise<Finding[]> {
+  return findingsOf(await cliMessages(file, extra));
 }
 
 function findingsOf(messages: CliMessage[]): Finding[] {
@@ -197,7 +200,7 @@ describe.skipIf(!chromiumPath)('web page in Chromium', () => {
   it('lists the same findings as the command line for a dropped Word document, and shows its tables', async () => {
     const file = path.join(repoRoot, 'fixtures', 'inputs', 'seed-004.docx');
     await checked(page, 'seed-004.docx', () => dropFile(page, file));
-    const expected = cliFindings(file);
+    const expected = await cliFindings(file);
     expect(expected.length).toBeGreaterThan(0);
     expect(sorted(await pageFindings(page))).toEqual(sorted(expected));
     expect(await page.getAttribute('#fact-year', 'data-year')).toBe('2016');
@@ -217,7 +220,7 @@ describe.skipIf(!chromiumPath)('web page in Chromium', () => {
     expect(inputs.some((f) => f.endsWith('.docx'))).toBe(true);
     for (const file of inputs) {
       await checked(page, path.basename(file), () => dropFile(page, file));
-      expect(sorted(await pageFindings(page)), path.basename(file)).toEqual(sorted(cliFindings(file)));
+      expect(sorted(await pageFindings(page)), path.basename(file)).toEqual(sorted(await cliFindings(file)));
     }
   });
 
@@ -251,7 +254,7 @@ describe.skipIf(!chromiumPath)('web page in Chromium', () => {
     ];
     for (const file of files) {
       await checked(page, path.basename(file), () => page.setInputFiles('#file', file));
-      expect(sorted(await pageFindings(page)), path.basename(file)).toEqual(sorted(cliFindings(file)));
+      expect(sorted(await pageFindings(page)), path.basename(file)).toEqual(sorted(await cliFindings(file)));
     }
     // tables as tables, with the cells that fail outlined
     expect(await page.locator('#report table').count()).toBeGreaterThan(0);
@@ -263,19 +266,19 @@ describe.skipIf(!chromiumPath)('web page in Chromium', () => {
     await page.fill('#paste', readFileSync(file, 'utf8'));
     await page.selectOption('#paste-kind', 'report.txt');
     await checked(page, 'report.txt', () => page.click('#check-paste'));
-    const expected = cliFindings(file);
+    const expected = await cliFindings(file);
     expect(sorted(await pageFindings(page))).toEqual(sorted(expected));
     // each finding's text is the command line's
     const messages = await page.$$eval('.finding .msg', (els) => els.map((e) => e.textContent));
-    expect(messages.sort()).toEqual(cliMessages(file).map((m) => m.message).sort());
+    expect(messages.sort()).toEqual((await cliMessages(file)).map((m) => m.message).sort());
   });
 
   it('outlines the table cells that do not add up, with the expected value', async () => {
     const file = path.join(repoRoot, 'fixtures', 'tables', 'recog-2021-sums.md');
-    const sums = cliMessages(file).filter((m) => m.ruleId === 'table-sum') as (CliMessage & { expected: number })[];
+    const sums = (await cliMessages(file)).filter((m) => m.ruleId === 'table-sum') as (CliMessage & { expected: number })[];
     expect(sums.length).toBeGreaterThan(0);
     await checked(page, 'recog-2021-sums.md', () => page.setInputFiles('#file', file));
-    expect(sorted(await pageFindings(page))).toEqual(sorted(cliFindings(file)));
+    expect(sorted(await pageFindings(page))).toEqual(sorted(await cliFindings(file)));
     const cells = await page.$$eval('td.cell-mark .expected', (es) => es.map((e) => e.textContent ?? ''));
     for (const m of sums) expect(cells, `${m.line}:${m.column}`).toContain(`应为 ${m.expected}`);
     await page.locator('td.cell-mark').first().scrollIntoViewIfNeeded();
@@ -287,7 +290,7 @@ describe.skipIf(!chromiumPath)('web page in Chromium', () => {
     await checked(page, '2021-missing-parts.txt', () => page.setInputFiles('#file', file));
     await checked(page, '2021-missing-parts.txt', () => page.selectOption('#profile', 'format-2019'));
     expect(await page.getAttribute('#fact-generation', 'data-profile')).toBe('format-2019');
-    expect(sorted(await pageFindings(page))).toEqual(sorted(cliFindings(file, ['--profile', 'format-2019'])));
+    expect(sorted(await pageFindings(page))).toEqual(sorted(await cliFindings(file, ['--profile', 'format-2019'])));
   });
 
   it('downloads the findings as the JSON and CSV the command line writes', async () => {
@@ -297,7 +300,7 @@ describe.skipIf(!chromiumPath)('web page in Chromium', () => {
     expect(await page.getAttribute('#fact-generation', 'data-profile')).toBe('format-2021');
     const [json] = await Promise.all([page.waitForEvent('download'), page.click('#dl-json')]);
     const got = JSON.parse(readFileSync((await json.path())!, 'utf8')) as { messages: unknown[] }[];
-    expect(got[0]!.messages).toEqual(cliMessages(file));
+    expect(got[0]!.messages).toEqual(await cliMessages(file));
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#dl-csv')]);
     const csvText = readFileSync((await csvDownload.path())!, 'utf8');
     const r = run([file, '--format', 'csv']);
@@ -313,7 +316,7 @@ describe.skipIf(!chromiumPath)('web page in Chromium', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.textContent('#privacy')).toContain('never uploaded');
     const messages = await page.$$eval('.finding .msg', (els) => els.map((e) => e.textContent));
-    expect(messages.sort()).toEqual(cliMessages(file, ['--locale', 'en']).map((m) => m.message).sort());
+    expect(messages.sort()).toEqual((await cliMessages(file, ['--locale', 'en'])).map((m) => m.message).sort());
     await page.screenshot({ path: path.join(out, 'english.png'), fullPage: true });
     await page.click('#lang');
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
@@ -350,7 +353,7 @@ describe.skipIf(!chromiumPath)('web page in Chromium', () => {
         const label = `${name} --year ${year}`;
         expect(await page.getAttribute('#fact-year', 'data-year'), label).toBe(String(year));
         expect(await page.isVisible('#year-reset'), label).toBe(true);
-        const cli = cliMessages(file, ['--year', String(year)]);
+        const cli = await cliMessages(file, ['--year', String(year)]);
         expect(sorted(await pageFindings(page)), label).toEqual(sorted(findingsOf(cli)));
         const messages = await page.$$eval('.finding .msg', (els) => els.map((e) => e.textContent));
         expect(messages.sort(), label).toEqual(cli.map((m) => m.message).sort());
@@ -359,12 +362,12 @@ describe.skipIf(!chromiumPath)('web page in Chromium', () => {
       }
       await checked(page, name, () => page.click('#year-reset'));
       expect(await page.getAttribute('#fact-year', 'data-year')).toBe(stated);
-      expect(sorted(await pageFindings(page)), name).toEqual(sorted(cliFindings(file)));
+      expect(sorted(await pageFindings(page)), name).toEqual(sorted(await cliFindings(file)));
     }
     // the clean 2021 report set to 2024 is told that its statistics period is not the report year
     const clean = path.join(repoRoot, 'fixtures', 'samples', '2021-qinghe-clean.md');
-    expect(cliFindings(clean).some((f) => f.ruleId === 'stats-period')).toBe(false);
-    expect(cliFindings(clean, ['--year', '2024']).some((f) => f.ruleId === 'stats-period')).toBe(true);
+    expect((await cliFindings(clean)).some((f) => f.ruleId === 'stats-period')).toBe(false);
+    expect((await cliFindings(clean, ['--year', '2024'])).some((f) => f.ruleId === 'stats-period')).toBe(true);
     // a year that is not one is refused, and nothing is checked again
     const before = await shown(page);
     await page.fill('#year', '1800');
@@ -410,10 +413,10 @@ describe.skipIf(!chromiumPath)('web page in Chromium', () => {
     for (const r of reports) {
       const file = path.join(dir, path.basename(r));
       await checked(page, path.basename(r), () => page.setInputFiles('#file', file));
-      const expected = cliFindings(file, ['--config', path.join(dir, '.ogilintrc.json')]);
+      const expected = await cliFindings(file, ['--config', path.join(dir, '.ogilintrc.json')]);
       expect(sorted(await pageFindings(page)), path.basename(r)).toEqual(sorted(expected));
       expect(await page.locator('#ignored-note').count(), path.basename(r)).toBe(r.endsWith('.md') ? 1 : 0);
-      differs ||= sorted(expected).join() !== sorted(cliFindings(r)).join();
+      differs ||= sorted(expected).join() !== sorted(await cliFindings(r)).join();
     }
     // the configuration made a difference, so the comparison above says something
     expect(differs).toBe(true);
@@ -435,7 +438,7 @@ describe.skipIf(!chromiumPath)('web page in Chromium', () => {
     expect(await page.isChecked('#config-remember')).toBe(true);
     const file = path.join(dir, '2023-year-mismatch.txt');
     await checked(page, '2023-year-mismatch.txt', () => page.setInputFiles('#file', file));
-    expect(sorted(await pageFindings(page))).toEqual(sorted(cliFindings(file, ['--config', path.join(dir, '.ogilintrc.json')])));
+    expect(sorted(await pageFindings(page))).toEqual(sorted(await cliFindings(file, ['--config', path.join(dir, '.ogilintrc.json')])));
     // and forgotten when no longer wanted
     await page.uncheck('#config-remember');
     expect(await page.evaluate(() => localStorage.getItem('ogi-lint-config'))).toBeNull();
@@ -448,7 +451,7 @@ describe.skipIf(!chromiumPath)('web page in Chromium', () => {
     await checked(page, '2023-year-mismatch.txt', () => page.selectOption('#profile', 'province-2021'));
     const rename = path.join(dir, 'cfg', '.ogilintrc.json');
     writeTree(path.dirname(rename), { '.ogilintrc.json': { root: true, profiles: ['../province.json'] } });
-    expect(sorted(await pageFindings(page))).toEqual(sorted(cliFindings(file, ['--config', rename, '--profile', 'province-2021'])));
+    expect(sorted(await pageFindings(page))).toEqual(sorted(await cliFindings(file, ['--config', rename, '--profile', 'province-2021'])));
     await clearPage(page);
   }, 300_000);
 
@@ -488,7 +491,7 @@ describe.skipIf(!chromiumPath)('web page in Chromium', () => {
     expect(await page.textContent('#config-error')).toMatch(/^\.ogilintrc\.json:\d+:\d+：不是合法的 JSON：/);
     // a broken configuration is not used: the report is checked as without one
     await checked(page, '2021-missing-parts.txt', () => page.setInputFiles('#file', report));
-    expect(sorted(await pageFindings(page))).toEqual(sorted(cliFindings(report)));
+    expect(sorted(await pageFindings(page))).toEqual(sorted(await cliFindings(report)));
     await page.screenshot({ path: path.join(out, 'config-error.png') });
     await clearPage(page);
   }, 300_000);
@@ -532,7 +535,7 @@ describe.skipIf(!chromiumPath)('web page in Chromium', () => {
     // a click on one shows it
     for (const name of [...names].reverse()) {
       await checked(page, name, () => page.click(`.file-entry[data-name="${name}"]`));
-      expect(sorted(await pageFindings(page)), name).toEqual(sorted(cliFindings(files[names.indexOf(name)]!)));
+      expect(sorted(await pageFindings(page)), name).toEqual(sorted(await cliFindings(files[names.indexOf(name)]!)));
     }
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(out, 'files.png') });
@@ -570,7 +573,7 @@ describe.skipIf(!chromiumPath)('web page in Chromium', () => {
       expect(await p.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
       for (const file of [path.join(repoRoot, 'fixtures', 'samples', '2023-year-mismatch.txt'), path.join(repoRoot, 'fixtures', 'pdf', 'format-2021.pdf')]) {
         await checked(p, path.basename(file), () => dropFile(p, file));
-        expect(sorted(await pageFindings(p)), path.basename(file)).toEqual(sorted(cliFindings(file)));
+        expect(sorted(await pageFindings(p)), path.basename(file)).toEqual(sorted(await cliFindings(file)));
       }
       await p.screenshot({ path: path.join(out, 'offline.png') });
     } finally {

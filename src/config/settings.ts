@@ -5,6 +5,7 @@ import { compileSchema, describeErrorsLocalised, schemaValidator } from './schem
 import type { Localised, Rule } from '../rules/types.js';
 import { closest } from '../util/suggest.js';
 import { ignore, picomatch } from '../util/lazy.js';
+import { memoised } from '../util/memo.js';
 import { allRules } from '../../rules/index.js';
 import { CROSS_RULE_IDS } from '../../rules/cross/ids.js';
 
@@ -161,11 +162,14 @@ export function toPosix(p: string): string {
 
 const globList = (g: string | string[] | undefined): string[] => (g === undefined ? [] : Array.isArray(g) ? g : [g]);
 
-/** Does a glob of `overrides` match a file? Relative to the configuration's folder; a pattern without "/" matches the name at any depth. */
+/** A glob of `overrides` as a matcher, compiled once for all the files it is tried on; a pattern without "/" matches the name at any depth. */
+const globMatcher = memoised((p: string) => picomatch()(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') }));
+
+/** Does a glob of `overrides` match a file? Relative to the configuration's folder. */
 function overrideMatches(patterns: string[], dir: string, abs: string): boolean {
   const rel = toPosix(path.relative(dir, abs));
   if (!rel || rel.startsWith('../') || path.isAbsolute(rel)) return false;
-  return patterns.some((p) => picomatch()(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') })(rel));
+  return patterns.some((p) => globMatcher(p)(rel));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, it } from 'vitest';
 import { bin, ensureBuilt, runAsync, tempDir, type Run } from './helpers/cli.js';
@@ -90,4 +90,31 @@ describe('an interrupted audit resumes', () => {
       expect(readdirSync(out).sort()).toEqual(readdirSync(reference).sort());
     }, 120_000);
   }
+});
+
+describe('a re-run whose state was changed by hand', () => {
+  it('checks again a file whose line no longer reads as JSON, though its start and end are whole', async ({ expect }) => {
+    const dir = tempDir();
+    const set = independentSet(7, 6);
+    writeSet(dir, set);
+    const out = path.join(tempDir(), 'out');
+    const first = await runAsync(['audit', dir, '--out-dir', out, '-j', '1']);
+    expect(first.code).toBe(0);
+    const results = path.join(out, 'results.ndjson');
+    const reference = readFileSync(results, 'utf8');
+    const before = outcome(out);
+    // one line broken in its middle: its file's name and its state still read at its ends
+    const lines = reference.trimEnd().split('\n');
+    const broken = lines[2]!.replace('"messages":[', '"messages":[[');
+    expect(broken).not.toBe(lines[2]);
+    expect(() => JSON.parse(broken)).toThrow();
+    writeFileSync(results, [...lines.slice(0, 2), broken, ...lines.slice(3)].map((l) => `${l}\n`).join(''));
+
+    const again = await runAsync(['audit', dir, '--out-dir', out, '-j', '1']);
+    expect(again.code).toBe(0);
+    const a = JSON.parse(readFileSync(path.join(out, 'audit.json'), 'utf8')) as { totals: { checked: number; reused: number } };
+    expect(a.totals).toMatchObject({ checked: 1, reused: lines.length - 1 });
+    expect(readFileSync(results, 'utf8')).toBe(reference);
+    expect(outcome(out)).toEqual(before);
+  }, 120_000);
 });

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readLines, removeLeftovers, resumeState } from '../src/audit/state.js';
+import { readLines, readRawLines, removeLeftovers, resumeState, stateOf, type StateLine } from '../src/audit/state.js';
 import { tempDir } from './helpers/cli.js';
 
 /** What a reader of the file by hand finds: every line with its byte offset, the whole JSON ones parsed. */
@@ -57,6 +57,79 @@ describe('readLines (the results file of an audit)', () => {
 
   it('gives nothing for a file that is not there', () => {
     expect([...readLines(path.join(dir, 'none.ndjson'))]).toEqual([]);
+  });
+});
+
+describe('stateOf (what a re-run reads of each line)', () => {
+  /** What a reader of the whole line finds: its file, its `audit`, and whether a finding says it was over budget. */
+  function reference(text: string): ReturnType<typeof stateOf> {
+    let v: { filePath?: unknown; audit?: unknown; messages?: { ruleId?: string }[] };
+    try {
+      v = JSON.parse(text) as typeof v;
+    } catch {
+      return undefined;
+    }
+    if (typeof v?.filePath !== 'string' || !v.audit) return undefined;
+    const overBudget = Array.isArray(v.messages) && v.messages.some((m) => m?.ruleId === 'file-too-complex' || m?.ruleId === 'internal-error');
+    return { line: { filePath: v.filePath, audit: v.audit as StateLine['audit'] }, overBudget };
+  }
+  const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.constantFrom('"', '\\', '\\"', '","audit":{', '"ruleId":"file-too-complex"', '}', '路径 "引号" \\ 结尾\\'));
+  const message = fc.record({
+    ruleId: fc.oneof(fc.constantFrom('file-too-complex', 'internal-error', 'table-sum', 'contact-info'), text, fc.constant(null)),
+    message: text,
+    line: fc.nat(),
+  });
+  const audit = fc.record(
+    {
+      sha256: fc.oneof(fc.stringMatching(/^[0-9a-f]{64}$/), text),
+      size: fc.oneof(fc.nat(), text),
+      mtimeMs: fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null)),
+      key: fc.oneof(fc.stringMatching(/^[0-9a-f]{64}$/), fc.nat()),
+      budget: fc.constantFrom('60000ms/768MB', 'B'),
+      fingerprint: fc.record({ h: fc.array(fc.nat()), n: fc.array(fc.nat()), l: fc.array(fc.nat()) }),
+    },
+    { requiredKeys: ['size', 'mtimeMs', 'key'] },
+  );
+  // lines as an audit writes them (the file first, `audit` last), and others: keys in another order, no file, no audit
+  const record = fc.record({
+    filePath: fc.oneof({ weight: 9, arbitrary: text }, { weight: 1, arbitrary: fc.constantFrom(1, null) }),
+    messages: fc.array(message, { maxLength: 4 }),
+    body: fc.record({ name: fc.oneof(text, fc.constant(null)), audit: fc.option(audit) }),
+    audit: fc.oneof({ weight: 9, arbitrary: audit }, { weight: 1, arbitrary: fc.constantFrom(null, 1, [], 'x') }),
+  });
+  const line = fc.oneof(
+    { weight: 6, arbitrary: record.map((r) => JSON.stringify(r)) },
+    { weight: 2, arbitrary: record.map(({ filePath, ...rest }) => JSON.stringify({ ...rest, filePath })) },
+    { weight: 1, arbitrary: record.map(({ audit, ...rest }) => JSON.stringify({ ...rest, ...(audit === null ? {} : { audit }) })) },
+    { weight: 1, arbitrary: fc.constantFrom('null', '[]', '{}', '"x"') },
+  );
+
+  it('reads of every whole line what reading all of it gives', () => {
+    const dir = tempDir();
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), (lines) => {
+        const file = path.join(dir, 'results.ndjson');
+        writeFileSync(file, lines.map((l) => `${l}\n`).join(''));
+        const got = [...readRawLines(file)].map((raw) => stateOf(raw));
+        expect(got).toEqual(lines.filter((l) => l.trim()).map(reference));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads a line cut off by a kill (no line break after it) only when all of it is JSON', () => {
+    const dir = tempDir();
+    fc.assert(
+      fc.property(record, fc.nat(), (r, n) => {
+        const whole = JSON.stringify(r);
+        const cut = whole.slice(0, n % (whole.length + 1));
+        const file = path.join(dir, 'results.ndjson');
+        writeFileSync(file, cut);
+        const got = [...readRawLines(file)].map((raw) => stateOf(raw));
+        expect(got).toEqual(cut.trim() ? [reference(cut)] : []);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

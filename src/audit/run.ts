@@ -305,7 +305,7 @@ async function audit(o: AuditOptions, stop: Interruption): Promise<AuditOutcome>
   const todo = files.filter((f) => !reused.has(f));
 
   const threads = Math.max(1, Math.min(o.threads ?? defaultThreads(), Math.max(1, todo.length)));
-  const pool = new FilePool(threads, budget, locale);
+  let pool = new FilePool(threads, budget, locale);
   const passagePool = new FilePool(1, budget, locale);
   const taskFor = (file: string): FileTask => ({
     keep: 'packed',
@@ -353,57 +353,64 @@ async function audit(o: AuditOptions, stop: Interruption): Promise<AuditOutcome>
   // the old generation: V8 let that grow by 125 MB of garbage in the first 4,000 files of a 100,000-file
   // audit before it collected it; a full collection whenever it has grown by 32 MB keeps it small
   const filesHeap = new HeapGuard(32, 64);
-  const fd = openSync(resultsFile, 'a');
-  try {
-    if (todo.length > 0 && !stop.stopped) await pool.warm();
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (!stop.stopped && next < todo.length) {
-        const first = next;
-        next += batchSize(todo.length - next, threads);
-        const batch = todo.slice(first, next);
-        let checked;
-        try {
-          checked = await pool.checkBatch(batch.map(taskFor));
-        } catch (e) {
+  let showProgress = true;
+  /** Check `list` with `pool`, appending each file's line to results.ndjson as soon as it is done. */
+  const checkFiles = async (list: string[]): Promise<void> => {
+    const fd = openSync(resultsFile, 'a');
+    const threads = pool.threads;
+    try {
+      if (list.length > 0 && !stop.stopped) await pool.warm();
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        while (!stop.stopped && next < list.length) {
+          const first = next;
+          next += batchSize(list.length - next, threads);
+          const batch = list.slice(first, next);
+          let checked;
+          try {
+            checked = await pool.checkBatch(batch.map(taskFor));
+          } catch (e) {
+            if (stop.stopped) return;
+            throw e;
+          }
           if (stop.stopped) return;
-          throw e;
+          checked.forEach((one, k) => record(batch[k]!, one));
         }
-        if (stop.stopped) return;
-        checked.forEach((one, k) => record(batch[k]!, one));
-      }
-    };
-    const record = (file: string, checked: FileOutcome | PackedOutcome): void => {
-      let st = { size: 0, mtimeMs: 0 };
-      try {
-        const s = statSync(file);
-        st = { size: s.size, mtimeMs: s.mtimeMs };
-      } catch {
-        // gone since: the record says it could not be read
-      }
-      // (a file over budget comes back as an object)
-      const outcome = 'packed' in checked ? checked : packOutcome(checked);
-      const body = attribute({ report: outcome.report, kind: outcome.kind }, manifest.get(file));
-      const audit: AuditRecord['audit'] = { sha256: outcome.sha256, size: st.size, mtimeMs: st.mtimeMs, key: keys.get(file)!, budget: budgetKey, fingerprint: outcome.fingerprint };
-      // the result as the worker wrote it, then the body and the state: the line JSON.stringify gives for the whole record
-      writeSync(fd, `${outcome.packed.slice(0, -1)},"body":${JSON.stringify(body)},"audit":${JSON.stringify(audit)}}\n`);
-      if (outcome.fatal) failed++;
-      done++;
-      filesHeap.tick();
-      report();
-    };
-    // as many batches in flight as threads, so memory stays flat however many files there are
-    await Promise.all(Array.from({ length: threads }, () => worker()));
-  } catch (e) {
+      };
+      const record = (file: string, checked: FileOutcome | PackedOutcome): void => {
+        let st = { size: 0, mtimeMs: 0 };
+        try {
+          const s = statSync(file);
+          st = { size: s.size, mtimeMs: s.mtimeMs };
+        } catch {
+          // gone since: the record says it could not be read
+        }
+        // (a file over budget comes back as an object)
+        const outcome = 'packed' in checked ? checked : packOutcome(checked);
+        const body = attribute({ report: outcome.report, kind: outcome.kind }, manifest.get(file));
+        const audit: AuditRecord['audit'] = { sha256: outcome.sha256, size: st.size, mtimeMs: st.mtimeMs, key: keys.get(file)!, budget: budgetKey, fingerprint: outcome.fingerprint };
+        // the result as the worker wrote it, then the body and the state: the line JSON.stringify gives for the whole record
+        writeSync(fd, `${outcome.packed.slice(0, -1)},"body":${JSON.stringify(body)},"audit":${JSON.stringify(audit)}}\n`);
+        if (outcome.fatal) failed++;
+        done++;
+        filesHeap.tick();
+        if (showProgress) report();
+      };
+      // as many batches in flight as threads, so memory stays flat however many files there are
+      await Promise.all(Array.from({ length: threads }, () => worker()));
+    } catch (e) {
+      await pool.close();
+      throw e;
+    } finally {
+      closeSync(fd);
+    }
+    // the threads and their heaps are let go before the checks across reports: those hold every report's fingerprint and tables
     await pool.close();
-    throw e;
-  } finally {
-    closeSync(fd);
-  }
+  };
+  await checkFiles(todo);
   if (!bar) report(true);
   bar?.stop();
-  // the threads and their heaps are let go before the checks across reports: those hold every report's fingerprint and tables
-  await pool.close();
+  showProgress = false;
 
   const emptyTotals = (): Totals => ({ files: total, checked: done - reused.size, reused: reused.size, errors: 0, warnings: 0, filesWithErrors: 0, failed: stop.stopped ? failed : 0, tooComplex: 0, bodies: 0, unattributed: 0, byRule: {}, crossReport: {} });
   const stopped = (): AuditOutcome => {
@@ -419,28 +426,44 @@ async function audit(o: AuditOptions, stop: Interruption): Promise<AuditOutcome>
   const inputAt = new Map<string, number>();
   const heap = new HeapGuard();
   let read = 0;
-  for (const { offset, length, value } of readLines(resultsFile)) {
-    heap.tick();
-    // now and then, let a Ctrl-C be heard
-    if (++read % 2000 === 0) {
-      await new Promise((resolve) => setImmediate(resolve));
-      if (stop.stopped) return stopped();
+  /** Read the results from byte `from` on; false when stopped. */
+  const readResults = async (from: number): Promise<boolean> => {
+    for (const { offset, length, value } of readLines(resultsFile, from)) {
+      heap.tick();
+      // now and then, let a Ctrl-C be heard
+      if (++read % 2000 === 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (stop.stopped) return false;
+      }
+      const rec = value as AuditRecord;
+      if (!keys.has(rec.filePath)) continue;
+      const at = inputAt.get(rec.filePath);
+      index.set(rec.filePath, { offset, length });
+      const input: CrossReportInput = {
+        file: rec.filePath,
+        body: rec.body,
+        generation: rec.report?.profile ?? null,
+        tables: pruneTables(rec.tables, keepsWholeTables(rec.body)),
+        // once each and sorted here, a report at a time, not all at once by copied-text
+        fingerprint: uniqueSentences(rec.audit.fingerprint),
+        findings: rec.messages.filter((m) => m.ruleId === 'publish-date').map((m) => ({ ruleId: m.ruleId, messageId: m.messageId, actual: m.actual, expected: m.expected, severity: m.severity })),
+      };
+      if (at !== undefined) inputs[at] = input;
+      else inputAt.set(rec.filePath, inputs.push(input) - 1);
     }
-    const rec = value as AuditRecord;
-    if (!keys.has(rec.filePath)) continue;
-    const at = inputAt.get(rec.filePath);
-    index.set(rec.filePath, { offset, length });
-    const input: CrossReportInput = {
-      file: rec.filePath,
-      body: rec.body,
-      generation: rec.report?.profile ?? null,
-      tables: pruneTables(rec.tables, keepsWholeTables(rec.body)),
-      // once each and sorted here, a report at a time, not all at once by copied-text
-      fingerprint: uniqueSentences(rec.audit.fingerprint),
-      findings: rec.messages.filter((m) => m.ruleId === 'publish-date').map((m) => ({ ruleId: m.ruleId, messageId: m.messageId, actual: m.actual, expected: m.expected, severity: m.severity })),
-    };
-    if (at !== undefined) inputs[at] = input;
-    else inputAt.set(rec.filePath, inputs.push(input) - 1);
+    return true;
+  };
+  if (!(await readResults(0))) return stopped();
+  // a file kept from an earlier run whose line does not read after all (changed by hand since; see
+  // stateOf): checked again, and its new line read
+  const lost = files.filter((f) => !index.has(f));
+  if (lost.length > 0 && !stop.stopped) {
+    for (const f of lost) reused.delete(f);
+    done -= lost.length;
+    const end = statSync(resultsFile).size;
+    pool = new FilePool(Math.min(threads, lost.length), budget, locale);
+    await checkFiles(lost);
+    if (stop.stopped || !(await readResults(end))) return stopped();
   }
   inputs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 

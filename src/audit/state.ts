@@ -83,13 +83,25 @@ export interface StateLine {
   audit: { sha256: string; size: number; mtimeMs: number; key: string; budget?: string };
 }
 
+/** A line of an NDJSON file as `readRawLines` gives it. */
+export interface RawLine {
+  /** the line's bytes, without its line break: a view into the reader's block, good until the next line is asked for */
+  bytes: Buffer;
+  /** where the line starts in the file, and its length in bytes (a `\r` before the line break counted) */
+  offset: number;
+  length: number;
+  /** the line ends in a line break: it was written whole (the last line of a file cut off by a hard kill does not) */
+  ended: boolean;
+}
+
 /**
- * Read the lines of an NDJSON file with their byte offsets and lengths; lines that are not whole
- * JSON are skipped. The file is read in blocks, synchronously: a line goes from the block to
- * `JSON.parse` and to its caller before the next is read, with no queue of lines and no promise
- * per line between them (an audit's results run to gigabytes).
+ * The lines of an NDJSON file with their byte offsets and lengths, empty ones left out, as bytes;
+ * from byte `start` on (the start of a line).
+ * The file is read in blocks, synchronously: a line goes from the block to its caller before the
+ * next is read, with no queue of lines and no promise per line between them (an audit's results
+ * run to gigabytes).
  */
-export function* readLines(file: string): Generator<{ line: string; offset: number; length: number; value: unknown }> {
+export function* readRawLines(file: string, start = 0): Generator<RawLine> {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -99,7 +111,7 @@ export function* readLines(file: string): Generator<{ line: string; offset: numb
   try {
     let buf = Buffer.allocUnsafe(1 << 20);
     let held = 0; // bytes of the file in buf
-    let base = 0; // the file offset of buf[0]
+    let base = start; // the file offset of buf[0]
     let from = 0; // where the next line starts in buf
     let eof = false;
     for (;;) {
@@ -131,19 +143,39 @@ export function* readLines(file: string): Generator<{ line: string; offset: numb
       }
       const offset = base + from;
       const length = end - from;
-      const line = buf.toString('utf8', from, end > from && buf[end - 1] === 13 ? end - 1 : end);
+      const bytes = buf.subarray(from, end > from && buf[end - 1] === 13 ? end - 1 : end);
       from = end + 1;
-      if (!line.trim()) continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        continue;
-      }
-      yield { line, offset, length, value };
+      if (isBlank(bytes)) continue;
+      yield { bytes, offset, length, ended: nl >= 0 };
     }
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Whether a line holds only white space (JSON's: space, tab, line breaks). */
+function isBlank(bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
+  }
+  return true;
+}
+
+/**
+ * Read the lines of an NDJSON file with their byte offsets and lengths, each parsed; lines that
+ * are not whole JSON are skipped (see readRawLines).
+ */
+export function* readLines(file: string, start = 0): Generator<{ line: string; offset: number; length: number; value: unknown }> {
+  for (const { bytes, offset, length } of readRawLines(file, start)) {
+    const line = bytes.toString('utf8');
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    yield { line, offset, length, value };
   }
 }
 
@@ -160,11 +192,13 @@ export async function resumeState(file: string, wanted: Map<string, string>, bud
   // as JSON again (only a line whose modification time changes is written anew)
   const keep = new Map<string, { offset: number; length: number; mtimeMs?: number } | null>();
   const heap = new HeapGuard();
-  for (const { offset, length, value } of readLines(file)) {
+  for (const raw of readRawLines(file)) {
     heap.tick();
-    const v = value as Partial<StateLine>;
-    if (typeof v.filePath !== 'string' || !v.audit) continue;
-    const mtimeMs = holds(v as StateLine, value, wanted, budget);
+    const st = stateOf(raw);
+    if (!st) continue;
+    const { line: v, overBudget } = st;
+    const { offset, length } = raw;
+    const mtimeMs = holds(v, overBudget, wanted, budget);
     keep.set(v.filePath, mtimeMs === undefined ? null : mtimeMs === v.audit.mtimeMs ? { offset, length } : { offset, length, mtimeMs });
   }
   const lines = [...keep].filter((e): e is [string, { offset: number; length: number; mtimeMs?: number }] => e[1] !== null).sort((a, b) => a[1].offset - b[1].offset);
@@ -194,17 +228,65 @@ export async function resumeState(file: string, wanted: Map<string, string>, bud
   return kept;
 }
 
+const HEAD = Buffer.from('{"filePath":"');
+const AUDIT = Buffer.from(',"audit":');
+const OVER_BUDGET = [Buffer.from('"ruleId":"file-too-complex"'), Buffer.from('"ruleId":"internal-error"')];
+
+/**
+ * What resumeState needs of a line: the file, its `audit`, and whether it was over budget (a
+ * finding of `file-too-complex` or `internal-error`); undefined for a line that is not whole JSON
+ * or names no file.
+ *
+ * An audit writes each line in one piece, with JSON.stringify's spelling, `filePath` its first key and
+ * `audit` its last. Of such a line (one ended by a line break, with neither finding) only those two
+ * are read: the file's name from the start, `audit` from the end. A line of 15 KB is not decoded nor
+ * parsed whole for them, and a re-run over many files reads its state several times faster. Any
+ * other line is parsed whole, as is one whose two pieces do not read as they should.
+ */
+export function stateOf(raw: RawLine): { line: StateLine; overBudget: boolean } | undefined {
+  const b = raw.bytes;
+  if (raw.ended && b[b.length - 1] === 0x7d && b.subarray(0, HEAD.length).equals(HEAD) && !OVER_BUDGET.some((o) => b.includes(o))) {
+    // the end of the file's name: the first `"` not escaped (in UTF-8 a `"` or `\` byte is always that character)
+    let q = HEAD.length;
+    while (q < b.length && b[q] !== 0x22) q += b[q] === 0x5c ? 2 : 1;
+    const cut = b.lastIndexOf(AUDIT);
+    if (q < b.length && b[q + 1] === 0x2c && cut > q) {
+      try {
+        const filePath = JSON.parse(b.toString('utf8', HEAD.length - 1, q + 1)) as unknown;
+        const audit = JSON.parse(b.toString('utf8', cut + AUDIT.length, b.length - 1)) as Partial<StateLine['audit']> | null;
+        if (typeof filePath === 'string' && isAudit(audit)) return { line: { filePath, audit }, overBudget: false };
+      } catch {
+        // read whole below
+      }
+    }
+  }
+  let value: { filePath?: unknown; audit?: unknown; messages?: { ruleId?: string }[] };
+  try {
+    value = JSON.parse(b.toString('utf8')) as typeof value;
+  } catch {
+    return undefined;
+  }
+  if (typeof value?.filePath !== 'string' || !value.audit) return undefined;
+  const overBudget = Array.isArray(value.messages) && value.messages.some((m) => m?.ruleId === 'file-too-complex' || m?.ruleId === 'internal-error');
+  return { line: { filePath: value.filePath, audit: value.audit as StateLine['audit'] }, overBudget };
+}
+
+function isAudit(a: unknown): a is StateLine['audit'] {
+  if (typeof a !== 'object' || a === null || Array.isArray(a)) return false;
+  const x = a as Record<string, unknown>;
+  return typeof x.size === 'number' && typeof x.mtimeMs === 'number' && typeof x.key === 'string' && (x.sha256 === undefined || typeof x.sha256 === 'string');
+}
+
 /**
  * Whether a file's result still holds: the file is among those to check with the same key, was
  * not over budget under another budget, and is unchanged — the same size, and the same
  * modification time or else the same content. Returns the file's modification time if so.
  */
-function holds(v: StateLine, value: unknown, wanted: Map<string, string>, budget: string): number | undefined {
+function holds(v: StateLine, overBudget: boolean, wanted: Map<string, string>, budget: string): number | undefined {
   const key = wanted.get(v.filePath);
   if (key === undefined || v.audit.key !== key) return undefined;
   // a file that was over budget is tried again when the budget changes
-  const over = (value as { messages?: { ruleId?: string }[] }).messages?.some((m) => m.ruleId === 'file-too-complex' || m.ruleId === 'internal-error');
-  if (over && v.audit.budget !== budget) return undefined;
+  if (overBudget && v.audit.budget !== budget) return undefined;
   let st;
   try {
     st = statSync(v.filePath);

@@ -175,6 +175,40 @@ describe('resumeState', () => {
   });
 });
 
+describe('resumeState on a file where every line holds', () => {
+  it('leaves the file as it is, and rewrites it once a line does not hold', async () => {
+    const dir = tempDir();
+    const files = ['a.txt', 'b.txt', 'c.txt'].map((n, i) => {
+      const p = path.join(dir, n);
+      writeFileSync(p, n.repeat(i + 1));
+      return p;
+    });
+    const line = (p: string) => JSON.stringify({ filePath: p, messages: [], audit: { sha256: createHash('sha256').update(readFileSync(p)).digest('hex'), size: statSync(p).size, mtimeMs: statSync(p).mtimeMs, key: 'k', budget: 'B' } });
+    const results = path.join(dir, 'results.ndjson');
+    const text = files.map((p) => `${line(p)}\n`).join('');
+    writeFileSync(results, text);
+    const wanted = new Map(files.map((p) => [p, 'k']));
+    const ino = statSync(results).ino;
+    expect([...(await resumeState(results, wanted, 'B'))].sort()).toEqual([...files].sort());
+    expect(statSync(results).ino).toBe(ino);
+    expect(readFileSync(results, 'utf8')).toBe(text);
+    // without its last line break, or with a line that no longer holds, it is written anew
+    writeFileSync(results, text.slice(0, -1));
+    expect((await resumeState(results, wanted, 'B')).size).toBe(3);
+    expect(readFileSync(results, 'utf8')).toBe(text);
+    // a file touched since (same content): its line is written anew with the file's time
+    const touched = JSON.parse(line(files[0]!)) as { audit: { mtimeMs: number } };
+    touched.audit.mtimeMs = 1;
+    writeFileSync(results, `${JSON.stringify(touched)}\n${text.slice(text.indexOf('\n') + 1)}`);
+    expect((await resumeState(results, wanted, 'B')).size).toBe(3);
+    expect(readFileSync(results, 'utf8')).toBe(text);
+    writeFileSync(results, text);
+    wanted.set(files[1]!, 'other key');
+    expect([...(await resumeState(results, wanted, 'B'))].sort()).toEqual([files[0], files[2]].sort());
+    expect(readFileSync(results, 'utf8')).toBe(`${line(files[0]!)}\n${line(files[2]!)}\n`);
+  });
+});
+
 describe('removeLeftovers: temporary files of audits that were killed', () => {
   it('removes those of a process that is gone, keeps those of a running one and every other file', async () => {
     const dir = tempDir();

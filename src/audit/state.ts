@@ -182,7 +182,7 @@ export function* readLines(file: string, start = 0): Generator<{ line: string; o
 /**
  * Keep the lines of a previous run that still hold: the file is among those to check, unchanged
  * (same size and modification time) and its key is the same. Rewrites the file with those lines
- * only (through a temporary file and a rename) and returns the files kept.
+ * only (through a temporary file and a rename), unless it holds nothing else, and returns the files kept.
  */
 export async function resumeState(file: string, wanted: Map<string, string>, budget: string): Promise<Set<string>> {
   const kept = new Set<string>();
@@ -202,6 +202,17 @@ export async function resumeState(file: string, wanted: Map<string, string>, bud
     keep.set(v.filePath, mtimeMs === undefined ? null : mtimeMs === v.audit.mtimeMs ? { offset, length } : { offset, length, mtimeMs });
   }
   const lines = [...keep].filter((e): e is [string, { offset: number; length: number; mtimeMs?: number }] => e[1] !== null).sort((a, b) => a[1].offset - b[1].offset);
+  // every line kept as it is, one after another from the start to the end: the file is already what
+  // would be written (a re-run that changes nothing copies no gigabytes)
+  let end = 0;
+  for (const [, at] of lines) {
+    if (at.offset !== end || at.mtimeMs !== undefined) break;
+    end += at.length + 1;
+  }
+  if (end === statSync(file).size) {
+    for (const [path] of lines) kept.add(path);
+    return kept;
+  }
   const tmp = temporaryFile(file);
   const fd = openSync(tmp, 'w');
   const rfd = openSync(file, 'r');

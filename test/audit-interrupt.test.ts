@@ -44,8 +44,11 @@ describe('an audit stopped by its AbortSignal', () => {
     expect(readdirSync(out)).toEqual(['results.ndjson']);
     expect(readFileSync(path.join(out, 'results.ndjson'), 'utf8').split('\n').filter(Boolean)).toHaveLength(total);
 
-    const again = await runAudit(options(dir, out));
+    const againSaid: string[] = [];
+    const again = await runAudit(options(dir, out, { write: (s: string) => againSaid.push(s) }));
     expect(again.interrupted).toBe(false);
+    // every file was already checked: nothing is left to wait for, though none was checked now
+    expect(againSaid.find((s) => s.includes(`${total}/${total} files`))).toContain(', 0 s left,');
     expect(again.totals.reused).toBe(total);
     expect(again.totals.checked).toBe(0);
     const reference = path.join(tempDir(), 'reference');

@@ -339,7 +339,7 @@ async function audit(o: AuditOptions, stop: Interruption): Promise<AuditOutcome>
     }
     if (!force && Date.now() - lastLine < every) return;
     lastLine = Date.now();
-    const eta = rate > 0 ? (total - done) / rate : Infinity;
+    const eta = done >= total ? 0 : rate > 0 ? (total - done) / rate : Infinity;
     o.progress.write(`${localise(AUDIT_MESSAGES.progress, locale, { done, total, pct: total ? Math.floor((done / total) * 100) : 100, rate: rate.toFixed(1), eta: seconds(eta, locale), failed })}\n`);
   };
 

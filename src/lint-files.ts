@@ -9,6 +9,7 @@ import type { LintResult } from './diagnostic.js';
 import { expandPatterns, type SkippedFile } from './cli/files.js';
 import { isDynamicPattern } from 'tinyglobby';
 import { ignoreFilter } from './config/ignore.js';
+import type { Budget } from './audit/pool.js';
 
 /**
  * Linting files, folders, glob patterns and buffers with the configuration found for each. The
@@ -31,6 +32,7 @@ function isFile(p: string): boolean {
  */
 function surelyHere(patterns: string[], opts: LintFilesOptions, cwd: string): boolean {
   if (!opts.parallel) return true;
+  if (opts.pool) return false;
   return patterns.length < PARALLEL_FROM && patterns.every((p) => !isDynamicPattern(p) && isFile(path.resolve(cwd, p)));
 }
 
@@ -68,6 +70,12 @@ export interface LintFilesOptions extends Omit<LintOptions, 'config'>, ConfigLoa
    * the results are the same, in the same order (the command line, unless fixing)
    */
   parallel?: boolean;
+  /**
+   * With `parallel`: how many worker threads (default every core) and the budget of each file
+   * (default that of `ogi-lint audit`). Given, the pool checks even fewer than five files, so that a
+   * budget asked for is kept (the command line's --jobs, --file-timeout, --file-memory).
+   */
+  pool?: { threads?: number; budget?: Partial<Budget> };
 }
 
 /** From how many files to check `parallel` uses the worker pool (below it, starting threads costs more than it saves). */
@@ -132,11 +140,14 @@ export async function lintFiles(patterns: string[], opts: LintFilesOptions = {})
     pending.push({ file, resolved, at: results.length });
     results.push(undefined as unknown as LintResult);
   }
-  if (opts.parallel && pending.length >= PARALLEL_FROM) {
+  if (opts.parallel && pending.length > 0 && (pending.length >= PARALLEL_FROM || opts.pool)) {
     const { lintFilesPooled } = await import('./audit/parallel.js');
+    const { DEFAULT_BUDGET, defaultThreads } = await import('./audit/pool.js');
     const checked = await lintFilesPooled(
       pending.map((p) => p.file),
       opts,
+      { ...DEFAULT_BUDGET, ...opts.pool?.budget },
+      opts.pool?.threads ?? defaultThreads(),
     );
     pending.forEach((p, i) => (results[p.at] = checked[i]!));
   } else {

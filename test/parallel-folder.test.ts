@@ -62,3 +62,51 @@ describe('a folder checked on the worker pool', () => {
     expect(code).toBe(1);
   });
 });
+
+describe('the pool asked for on the command line: --jobs, --file-timeout, --file-memory', () => {
+  it('gives the same results on one thread as in this process', async () => {
+    const dir = folder();
+    const o = memoryIO(dir);
+    const code = await main(['.', '-f', 'json', '-j', '1'], o);
+    expect(comparable(o.out)).toEqual(comparable(json(await lintFiles(['.'], { cwd: dir }))));
+    expect(code).toBe(1);
+  });
+
+  it('keeps a time budget asked for even for one file named alone, and says which limit it was', async () => {
+    const dir = tempDir();
+    // the Markdown parser takes tens of seconds over 50,000 nested quotes
+    writeFileSync(path.join(dir, 'nested.md'), `${'>'.repeat(50_000)} 引文\n`);
+    const o = memoryIO(dir);
+    const code = await main(['nested.md', '-f', 'json', '--file-timeout', '1.5'], o);
+    const [r] = JSON.parse(o.out) as { messages: { ruleId: string; message: string }[] }[];
+    expect(r!.messages.map((m) => m.ruleId)).toEqual(['file-too-complex']);
+    expect(r!.messages[0]!.message).toContain('1.5 秒');
+    expect(r!.messages[0]!.message).toContain('--file-timeout');
+    expect(code).toBe(1);
+    // a report within the budget is checked as ever
+    const ok = memoryIO(SAMPLES);
+    await main(['2023-year-mismatch.txt', '-f', 'json', '--file-timeout', '30', '--file-memory', '256'], ok);
+    expect(comparable(ok.out)).toEqual(comparable(json(await lintFiles(['2023-year-mismatch.txt'], { cwd: SAMPLES }))));
+  }, 60_000);
+
+  it.each([
+    [['-j', '0'], '--jobs 应为正整数，而不是 0'],
+    [['--jobs', '2.5'], '--jobs 应为正整数，而不是 2.5'],
+    [['--file-timeout', '-1'], '--file-timeout 应为正数，而不是 -1'],
+    [['--file-memory', '8'], '--file-memory 至少为 64（MB）'],
+    [['--file-memory', 'lots'], '--file-memory 应为正数，而不是 NaN'],
+  ])('refuses %j as a usage error (exit code 2)', async (flags, said) => {
+    const o = memoryIO(SAMPLES);
+    const code = await main(['.', ...flags], o);
+    expect(code).toBe(2);
+    expect(o.err).toContain(said);
+    expect(o.out).toBe('');
+  });
+
+  it('refuses the same values for audit, in English when asked', async () => {
+    const o = memoryIO(SAMPLES);
+    const code = await main(['audit', '.', '--out-dir', path.join(tempDir(), 'out'), '--file-memory', '8', '--locale', 'en'], o);
+    expect(code).toBe(2);
+    expect(o.err).toContain('--file-memory takes at least 64 (MB)');
+  });
+});

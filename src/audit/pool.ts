@@ -119,13 +119,19 @@ export class FilePool {
 
   /** The threads are started when the first file needs one. */
   private get pool(): Piscina {
-    this.made ??= new (PiscinaClass())({
-      filename: workerFile(),
-      minThreads: this.threads,
-      maxThreads: this.threads,
-      idleTimeout: 60_000,
-      resourceLimits: { maxOldGenerationSizeMb: this.budget.memoryMb, maxYoungGenerationSizeMb: youngGenerationMb(this.budget.memoryMb) },
-    });
+    if (!this.made) {
+      this.made = new (PiscinaClass())({
+        filename: workerFile(),
+        minThreads: this.threads,
+        maxThreads: this.threads,
+        idleTimeout: 60_000,
+        resourceLimits: { maxOldGenerationSizeMb: this.budget.memoryMb, maxYoungGenerationSizeMb: youngGenerationMb(this.budget.memoryMb) },
+      });
+      // a worker that stops while it checks no file (piscina then starts another) says so here, and
+      // an event without a listener would stop the whole process; the files it was given are
+      // accounted for where their checks fail (checkBatch)
+      this.made.on('error', () => undefined);
+    }
     return this.made;
   }
 
@@ -193,7 +199,7 @@ export class FilePool {
 
   /** The finding of a file whose check stopped its worker: over the time limit, out of memory, or crashed. */
   private failure(task: FileTask, err: NodeJS.ErrnoException, timedOut: boolean): FileOutcome {
-    if (timedOut) return overBudget(task, 'time', { limit: Math.round(this.budget.timeoutMs / 100) / 10 }, this.locale);
+    if (timedOut) return overBudget(task, 'time', { limit: +(this.budget.timeoutMs / 1000).toFixed(3) }, this.locale);
     if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap/i.test(err.message ?? '')) {
       return overBudget(task, 'memory', { limit: this.budget.memoryMb }, this.locale);
     }

@@ -7,6 +7,7 @@ import { packageJsonSource } from '../config/data.js';
 import type { LintResult } from '../diagnostic.js';
 import { localise, UI } from '../i18n/index.js';
 import type { LintFilesOptions } from '../lint-files.js';
+import type { Budget } from '../audit/pool.js';
 import type { ReadOptions } from '../read/index.js';
 import type { Formatter } from '../output/index.js';
 import type { Locale, Rule } from '../rules/types.js';
@@ -204,6 +205,9 @@ interface LintArgs {
   cache?: boolean;
   cacheLocation?: string;
   cacheStrategy?: CacheStrategy;
+  jobs?: number;
+  fileTimeout?: number;
+  fileMemory?: number;
 }
 
 /**
@@ -317,7 +321,7 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
     }
     try {
       // many files: on every core, each within a budget (fixes need the text, so they stay in this process)
-      results = await lintFiles(paths, { ...opts, parallel: !fixing, ...(cache ? { cached: (f: string) => cache!.lookup(f, { fix: fixing }) } : {}) });
+      results = await lintFiles(paths, { ...opts, parallel: !fixing, ...poolOptions(a), ...(cache ? { cached: (f: string) => cache!.lookup(f, { fix: fixing }) } : {}) });
     } catch (e) {
       if (e instanceof NoFilesError) throw new UsageError(localise(UI.noFiles, locale, { patterns: e.patterns.join(', ') }));
       throw e;
@@ -360,11 +364,33 @@ function saveCache(cache: LintCache, results: LintResult[], dryRun: boolean, io:
 interface AuditArgs extends LintArgs {
   outDir: string;
   manifest?: string;
-  jobs?: number;
   fileTimeout: number;
   fileMemory: number;
   restart: boolean;
 }
+
+/** The worker pool asked for by --jobs, --file-timeout and --file-memory (nothing when none is given). */
+function poolOptions(a: LintArgs): Pick<LintFilesOptions, 'pool'> {
+  checkPoolFlags(a);
+  if (a.jobs === undefined && a.fileTimeout === undefined && a.fileMemory === undefined) return {};
+  const budget: Partial<Budget> = {};
+  if (a.fileTimeout !== undefined) budget.timeoutMs = a.fileTimeout * 1000;
+  if (a.fileMemory !== undefined) budget.memoryMb = a.fileMemory;
+  return { pool: { ...(a.jobs !== undefined ? { threads: a.jobs } : {}), budget } };
+}
+
+/** --jobs, --file-timeout and --file-memory, each a positive number when given; --jobs a whole one, --file-memory at least MIN_FILE_MEMORY_MB. */
+function checkPoolFlags(a: Pick<LintArgs, 'jobs' | 'fileTimeout' | 'fileMemory' | 'locale'>): void {
+  const locale = a.locale ?? 'zh';
+  if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && a.jobs >= 1)) throw new UsageError(localise(CLI.notCount, locale, { flag: '--jobs', value: String(a.jobs) }));
+  for (const [flag, v] of [['--file-timeout', a.fileTimeout], ['--file-memory', a.fileMemory]] as const) {
+    if (v !== undefined && !(Number.isFinite(v) && v > 0)) throw new UsageError(localise(CLI.notPositive, locale, { flag, value: String(v) }));
+  }
+  if (a.fileMemory !== undefined && a.fileMemory < MIN_FILE_MEMORY_MB) throw new UsageError(localise(CLI.tooLittleMemory, locale, { value: String(a.fileMemory), least: MIN_FILE_MEMORY_MB }));
+}
+
+/** The least --file-memory: a worker thread needs about 10–16 MB of heap only to load the linter before it reads a file. */
+const MIN_FILE_MEMORY_MB = 64;
 
 async function runAuditCommand(a: AuditArgs, io: CliIO): Promise<number> {
   const locale: Locale = a.locale ?? 'zh';
@@ -379,9 +405,7 @@ async function runAuditCommand(a: AuditArgs, io: CliIO): Promise<number> {
     const [id, entry] = await parseRuleFlag(r, locale, [...allRules, ...(crossRules as unknown as Rule<unknown>[])]);
     ruleOverrides[id] = entry;
   }
-  for (const [flag, v] of [['--jobs', a.jobs], ['--file-timeout', a.fileTimeout], ['--file-memory', a.fileMemory]] as const) {
-    if (v !== undefined && !(Number.isFinite(v) && v > 0)) throw new UsageError(`${flag} must be a positive number`);
-  }
+  checkPoolFlags(a);
   try {
     const outcome = await runAudit({
       paths,
@@ -601,9 +625,12 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
           .option('cache', { type: 'boolean', describe: t(`只检查上次运行以来有变化的文件，其余沿用 ${CACHE_FILENAME} 中的结果`, `check only the files changed since the last run, reusing the results kept in ${CACHE_FILENAME} for the rest`) })
           .option('cache-location', { type: 'string', requiresArg: true, describe: t(`缓存文件的路径，或以 / 结尾的目录（默认 ${CACHE_FILENAME}）`, `the cache file, or a folder when it ends in / (default ${CACHE_FILENAME})`) })
           .option('cache-strategy', { type: 'string', choices: [...CACHE_STRATEGIES], default: 'metadata', describe: t('判断文件是否变化的方法：metadata（大小和修改时间）或 content（内容）', 'how a changed file is recognised: metadata (size and modification time) or content') })
+          .option('jobs', { alias: 'j', type: 'number', requiresArg: true, describe: t('工作线程数（默认：五份文件及以上时每个处理器核一个）', 'worker threads (default: one per core from five files on)') })
+          .option('file-timeout', { type: 'number', requiresArg: true, describe: t('每份文件最多可用的秒数（默认 60）', 'seconds one file may take (default 60)') })
+          .option('file-memory', { type: 'number', requiresArg: true, describe: t('每份文件最多可用的内存（MB，默认 768）', 'MB of memory one file may use (default 768)') })
           .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: t('报告没有匹配到文件的路径或通配符（--no-error-on-unmatched-pattern：略过）', 'report a path or pattern that matches no file (--no-error-on-unmatched-pattern: leave it out)') }),
       async (a) => {
-        if (a.maxWarnings !== undefined && Number.isNaN(a.maxWarnings)) throw new UsageError('--max-warnings must be a number');
+        if (a.maxWarnings !== undefined && Number.isNaN(a.maxWarnings)) throw new UsageError(localise(CLI.notNumber, (a.locale as Locale | undefined) ?? early, { flag: '--max-warnings' }));
         code = await runLint({ ...(a as unknown as LintArgs), stdin }, io);
       },
     )

@@ -22,6 +22,13 @@ export const CLI = {
   initWritten: { zh: '已写入 {file}。', en: 'wrote {file}.' },
   docsWritten: { zh: '已写入 {count} 个规则文档到 {dir}。', en: 'wrote {count} rule pages to {dir}.' },
   stdinWithPaths: { zh: '“-”（标准输入）不能与其他路径同用', en: '"-" (standard input) cannot be combined with other paths' },
+  notPositive: { zh: '{flag} 应为正数，而不是 {value}', en: '{flag} takes a positive number, not {value}' },
+  tooLittleMemory: {
+    zh: '--file-memory 至少为 {least}（MB）：工作线程仅载入检查程序就需要十几 MB，而不是 {value}',
+    en: '--file-memory takes at least {least} (MB): a worker thread needs over ten MB only to load the linter, not {value}',
+  },
+  notCount: { zh: '{flag} 应为正整数，而不是 {value}', en: '{flag} takes a whole number of at least 1, not {value}' },
+  notNumber: { zh: '{flag} 应为数字', en: '{flag} takes a number' },
   conflictingFlags: { zh: '{a} 与 {b} 不能同时使用', en: '{a} and {b} cannot be used together' },
   fixStdin: {
     zh: '--fix 不能用于标准输入（无处写回）；请改用 --fix-dry-run 查看修改',

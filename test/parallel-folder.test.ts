@@ -89,6 +89,22 @@ describe('the pool asked for on the command line: --jobs, --file-timeout, --file
     expect(comparable(ok.out)).toEqual(comparable(json(await lintFiles(['2023-year-mismatch.txt'], { cwd: SAMPLES }))));
   }, 60_000);
 
+  it('takes a time budget longer than a timer can wait (24.8 days) as no limit, without warnings', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => void warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const o = memoryIO(SAMPLES);
+      await main(['.', '-f', 'json', '--file-timeout', '3000000'], o);
+      expect(comparable(o.out)).toEqual(comparable(json(await lintFiles(['.'], { cwd: SAMPLES }))));
+      // (a warning is emitted on the next tick)
+      await new Promise((r) => setImmediate(r));
+      expect(warnings).not.toContain('TimeoutOverflowWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it.each([
     [['-j', '0'], '--jobs 应为正整数，而不是 0'],
     [['--jobs', '2.5'], '--jobs 应为正整数，而不是 2.5'],

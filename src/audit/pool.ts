@@ -25,6 +25,9 @@ export interface Budget {
 
 export const DEFAULT_BUDGET: Budget = { timeoutMs: 60_000, memoryMb: 768 };
 
+/** The longest delay a timer takes (about 24.8 days); a longer one would fire at once, with a warning. */
+const LONGEST_TIMER = 2 ** 31 - 1;
+
 /**
  * A worker's young generation, in MiB: a sixteenth of its heap limit, from 16 to 32. The young
  * generation grows to its limit while the caches fill in the first thousands of files and is the
@@ -172,9 +175,9 @@ export class FilePool {
       const since = started + Atomics.load(progress, 1);
       const left = since + this.budget.timeoutMs - Date.now();
       if (left <= 0) ac.abort(new Error('timeout'));
-      else timer = setTimeout(watch, left);
+      else timer = setTimeout(watch, Math.min(left, LONGEST_TIMER));
     };
-    timer = setTimeout(watch, this.budget.timeoutMs);
+    timer = setTimeout(watch, Math.min(this.budget.timeoutMs, LONGEST_TIMER));
     let out: (FileOutcome | PackedOutcome)[] | { configError: string } | undefined;
     let stopped: unknown;
     try {
@@ -210,7 +213,7 @@ export class FilePool {
   async sentences(task: FileTask, hashes: number[]): Promise<{ hash: number; line: number; text: string }[]> {
     const ac = new AbortController();
     this.aborts.add(ac);
-    const timer = setTimeout(() => ac.abort(new Error('timeout')), this.budget.timeoutMs);
+    const timer = this.budget.timeoutMs <= LONGEST_TIMER ? setTimeout(() => ac.abort(new Error('timeout')), this.budget.timeoutMs) : undefined;
     try {
       return (await this.pool.run({ ...task, hashes }, { name: 'sentences', signal: ac.signal })) as { hash: number; line: number; text: string }[];
     } catch {

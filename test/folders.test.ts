@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { COMPLETE, MISSING_FIVE, ensureBuilt, memoryIO, onlyRules, run, runMain, tempDir, writeTree } from './helpers/cli.js';
 import { main } from '../src/cli/main.js';
-import { expandPatterns } from '../src/cli/files.js';
+import { expandPatterns, isAuditOutput } from '../src/cli/files.js';
 import { repoRoot } from './helpers/corpus.js';
 
 /** Folder walks: every file is either checked, reported as unreadable, or listed as skipped. */
@@ -71,6 +71,40 @@ describe('what a folder holds', () => {
     const all = [...files, ...skipped.map((s) => s.file)].map((f) => path.basename(f)).sort();
     expect(all).toEqual([...names].sort());
     expect(files.map((f) => path.basename(f))).toEqual(['a.txt', 'b.md', 'c.html', 'd.doc', 'e.wps', 'i.TXT', 'j.Md']);
+  });
+});
+
+describe("an audit's output inside the folder checked", () => {
+  it('is passed over by later runs, lint and audit alike, under any name; a file in it named alone is checked', async () => {
+    const dir = tempDir();
+    const samples = path.join(repoRoot, 'fixtures', 'samples');
+    for (const f of readdirSync(samples)) copyFileSync(path.join(samples, f), path.join(dir, f));
+    const reports = readdirSync(samples).length;
+    // two audits of the folder: into the default ogi-lint-audit/, and into a folder of another name
+    expect(await main(['audit', '.'], memoryIO(dir))).toBe(1);
+    expect(await main(['audit', '.', '--out-dir', 'checks/2024'], memoryIO(dir))).toBe(1);
+    for (const out of ['ogi-lint-audit', 'checks/2024']) expect(existsSync(path.join(dir, out, 'summary.html'))).toBe(true);
+    const audit = JSON.parse(readFileSync(path.join(dir, 'checks/2024/audit.json'), 'utf8')) as { results: { filePath: string }[] };
+    expect(audit.results).toHaveLength(reports);
+    // a lint of the folder checks the reports alone, and lists none of the audits' files as skipped
+    const o = memoryIO(dir);
+    await main(['.', '-f', 'json'], o);
+    const checked = (JSON.parse(o.out) as JsonResult[]).map((r) => path.relative(dir, r.filePath)).sort();
+    expect(checked).toEqual(readdirSync(samples).sort());
+    const walked = await expandPatterns(['.'], dir);
+    expect(walked.skipped).toEqual([]);
+    expect((await expandPatterns(['**/*.html'], dir)).files).toEqual([]);
+    // named, summary.html is checked (and is no report)
+    const named = memoryIO(dir);
+    expect(await main(['checks/2024/summary.html', '-f', 'json'], named)).toBe(1);
+    expect((JSON.parse(named.out) as JsonResult[])[0]!.messages.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('is told by its files: results.ndjson beside audit.json or a summary', () => {
+    expect(isAuditOutput(new Set(['results.ndjson', 'audit.json']))).toBe(true);
+    expect(isAuditOutput(new Set(['results.ndjson', 'summary.html']))).toBe(true);
+    expect(isAuditOutput(new Set(['results.ndjson', 'report.md']))).toBe(false);
+    expect(isAuditOutput(new Set(['audit.json', 'summary.html', 'summary.csv']))).toBe(false);
   });
 });
 

@@ -21,6 +21,15 @@ export const DOCUMENT_EXTENSIONS = ['.doc', '.wps', '.wpt', '.dot', '.docm', '.d
  */
 const PROJECT_FILES = /^(readme|changelog|changes|history|contributing|license|licence|notice|authors|code_of_conduct|security|todo)(\.[^.]+)?$/i;
 
+/**
+ * Whether a folder's entries are those of an audit's output (`ogi-lint audit --out-dir`):
+ * `results.ndjson` beside `audit.json` or a summary. Its `summary.html` is no report, and checked as
+ * one it would draw errors (no title, no year, no contact) in every later run over the folder above.
+ */
+export function isAuditOutput(names: ReadonlySet<string>): boolean {
+  return names.has('results.ndjson') && (names.has('audit.json') || names.has('summary.html') || names.has('summary.csv'));
+}
+
 /** ogi-lint's own files and a project's package files: passed over without a word. */
 const TOOL_FILES = new Set(['ogi-lint-suppressions.json', 'package.json', 'package-lock.json']);
 
@@ -73,8 +82,9 @@ export function classify(file: string): 'report' | 'document' | SkipReason {
 
 /**
  * Every file under a folder, following symbolic links but entering each real folder once (so a
- * link back up the tree, or two links to one folder, do not repeat files). Dot-files, dot-folders
- * and node_modules are left out; folders that cannot be listed are passed over.
+ * link back up the tree, or two links to one folder, do not repeat files). Dot-files, dot-folders,
+ * node_modules and the output folders of audits inside it (`isAuditOutput`) are left out; folders
+ * that cannot be listed are passed over.
  */
 function walk(dir: string): string[] {
   const out: string[] = [];
@@ -89,6 +99,7 @@ function walk(dir: string): string[] {
     } catch {
       return;
     }
+    if (d !== dir && isAuditOutput(new Set(entries.map((e) => e.name)))) return;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
@@ -101,6 +112,25 @@ function walk(dir: string): string[] {
   };
   visit(dir);
   return out;
+}
+
+/** A filter of files that passes over those in an audit's output folder, listing each folder once. */
+function notInAuditOutput(): (file: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (file) => {
+    const dir = path.dirname(file);
+    let output = known.get(dir);
+    if (output === undefined) {
+      let names: string[] = [];
+      try {
+        names = readdirSync(dir);
+      } catch {
+        // a folder that cannot be listed holds nothing of an audit's
+      }
+      known.set(dir, (output = isAuditOutput(new Set(names))));
+    }
+    return !output;
+  };
 }
 
 /**
@@ -133,6 +163,7 @@ export async function expandPatterns(patterns: string[], cwd: string = process.c
     else if (isDynamicPattern(pattern)) {
       found = (await glob([pattern.split(path.sep).join('/')], { cwd, absolute: true, dot: false, ignore: SKIP, followSymbolicLinks: true }))
         .map((f) => path.resolve(f))
+        .filter(notInAuditOutput())
         .sort();
     }
     let matched = 0;

@@ -4,7 +4,8 @@ import { gunzipSync } from 'node:zlib';
 import { Ajv } from 'ajv';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, run, runAsync, tempDir } from './helpers/cli.js';
+import { ensureBuilt, memoryIO, run, runAsync, tempDir } from './helpers/cli.js';
+import { main } from '../src/cli/main.js';
 import { repoRoot } from './helpers/corpus.js';
 import { addBadFiles, independentSet, writeReport, writeSet, type ReportSpec } from './helpers/audit-set.js';
 
@@ -354,7 +355,49 @@ describe('ogi-lint audit: real reports', () => {
     writeFileSync(path.join(dir, 'bodies.csv'), 'file,body,year\na.txt,青河县教育局,明年\n');
     const r = run(['audit', dir, '--manifest', path.join(dir, 'bodies.csv'), '--out-dir', path.join(tempDir(), 'out'), '-j', '1']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('row 2');
+    expect(r.stderr).toContain('第 2 行：年度“明年”不是年份');
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it.each([
+    ['missing.csv', null, '找不到报告清单', 'does not exist'],
+    ['binary.csv', Buffer.from([0, 1, 255, 254, 0]), '第一行应为列名', 'first line of the manifest'],
+    ['no-body.csv', '文件,年度\na.txt,2021\n', '第一行应为列名', 'first line of the manifest'],
+    // (blank lines do not shift the line named)
+    ['blank-lines.csv', 'file,body,year\n\na.txt,青河县教育局,2021\n\nb.txt,,2021\n', '第 5 行缺少文件或机关名称', 'line 5: a file and a body name'],
+    ['open-quote.csv', 'file,body\n"a.txt,青河县教育局\n', '无法读取报告清单', 'cannot read the manifest'],
+  ])('refuses the manifest %s with a clear message, for audit and aggregate, in either language', async (name, content, zh, en) => {
+    const dir = tempDir();
+    writeReport(dir, 'a.txt', { body: '青河县教育局', year: 2021, prose: [], problems: [], carried: [0, 0, 0, 0, 0, 0], forward: [0, 0, 0, 0, 0, 0], granted: [1, 0, 0, 0, 0, 0], t2: [0, 0, 1] });
+    const manifest = path.join(dir, name);
+    if (content !== null) writeFileSync(manifest, content);
+    for (const [args, said] of [
+      [['audit', dir, '--out-dir', path.join(tempDir(), 'out'), '-j', '1'], zh],
+      [['aggregate', dir, '--locale', 'en'], en],
+    ] as const) {
+      const o = memoryIO(dir);
+      expect(await main([...args, '--manifest', manifest], o)).toBe(2);
+      expect(o.err).toContain(said);
+      expect(o.err).not.toMatch(/at .*\.js:\d+|内部错误|internal error/);
+    }
+  });
+
+  it.each([['summary'], ['summary/2024']])('refuses an output folder whose path holds a file (--out-dir %s), writing nothing', async (out) => {
+    const dir = tempDir();
+    writeReport(dir, 'a.txt', { body: '青河县教育局', year: 2021, prose: [], problems: [], carried: [0, 0, 0, 0, 0, 0], forward: [0, 0, 0, 0, 0, 0], granted: [1, 0, 0, 0, 0, 0], t2: [0, 0, 1] });
+    writeFileSync(path.join(dir, 'summary'), 'a file');
+    const o = memoryIO(dir);
+    expect(await main(['audit', 'a.txt', '--out-dir', out], o)).toBe(2);
+    expect(o.err).toBe('ogi-lint：summary 是文件，不是目录：无法在此写入审查结果（--out-dir）\n');
+    expect(readFileSync(path.join(dir, 'summary'), 'utf8')).toBe('a file');
+  });
+
+  it('aggregate says so when the paths hold no report, as the check does', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'notes.xlsx'), 'not a report');
+    const o = memoryIO(dir);
+    expect(await main(['aggregate', '.'], o)).toBe(2);
+    expect(o.err).toContain('没有找到要检查的文件');
+    expect(o.out).toBe('');
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expandPatterns } from '../cli/files.js';
+import { NoFilesError } from '../lint-files.js';
 import type { Locale } from '../rules/types.js';
 import { attribute, readManifest, type ManifestEntry } from './bodies.js';
 import { DEFAULT_BUDGET, defaultThreads, FilePool } from './pool.js';
@@ -73,8 +74,9 @@ export async function aggregate(paths: string[], o: AggregateOptions): Promise<R
     for (const [file, r] of [...seen].sort((a, b) => (a[0] < b[0] ? -1 : 1))) add(area, file, r.body, r.tables, include);
     return area;
   }
-  const manifest: Map<string, ManifestEntry> = o.manifest ? readManifest(path.resolve(o.cwd, o.manifest)) : new Map();
+  const manifest: Map<string, ManifestEntry> = o.manifest ? readManifest(path.resolve(o.cwd, o.manifest), o.locale) : new Map();
   const { files } = await expandPatterns(paths, o.cwd);
+  if (files.length === 0) throw new NoFilesError(paths);
   const pool = new FilePool(Math.max(1, Math.min(o.threads ?? defaultThreads(), files.length)), DEFAULT_BUDGET, o.locale);
   const outcomes = new Map<string, { body: AuditBody; tables: AuditTable[] }>();
   try {

@@ -4,6 +4,8 @@ import { vocabulary } from '../config/vocabulary.js';
 import { isEveryPlaceBody, namesOneBody, placeWordExpression } from '../model/title.js';
 import type { AuditBody } from './record.js';
 import { parseCsv } from '../util/lazy.js';
+import { localise } from '../i18n/index.js';
+import type { Locale } from '../rules/types.js';
 
 export interface AuditVocabulary {
   bodyName: { replace: [string, string][]; strip: string[] };
@@ -46,6 +48,17 @@ export interface ManifestEntry {
 /** A manifest that cannot be used: the message names the line. */
 export class ManifestError extends Error {}
 
+const MANIFEST_MESSAGES = {
+  missing: { zh: '找不到报告清单 {file}', en: 'the manifest {file} does not exist' },
+  unreadable: { zh: '无法读取报告清单 {file}：{error}', en: 'cannot read the manifest {file}: {error}' },
+  header: {
+    zh: '报告清单 {file} 的第一行应为列名，至少有 file 和 body（或 文件 和 机关）：file,body,level,parent,year',
+    en: 'the first line of the manifest {file} names its columns, at least file and body (or 文件 and 机关): file,body,level,parent,year',
+  },
+  row: { zh: '报告清单 {file} 第 {line} 行缺少文件或机关名称', en: 'the manifest {file}, line {line}: a file and a body name are needed' },
+  year: { zh: '报告清单 {file} 第 {line} 行：年度“{year}”不是年份', en: 'the manifest {file}, line {line}: the year "{year}" is not a year' },
+};
+
 const COLUMN_NAMES: Record<string, keyof Omit<ManifestEntry, 'file'> | 'file'> = {
   file: 'file',
   path: 'file',
@@ -70,22 +83,35 @@ const COLUMN_NAMES: Record<string, keyof Omit<ManifestEntry, 'file'> | 'file'> =
  * Read `bodies.csv`: a header row naming the columns (file, body, level, parent, year, or their
  * Chinese names), then one report per row. Paths are relative to the manifest's folder.
  */
-export function readManifest(file: string): Map<string, ManifestEntry> {
-  let rows: Record<string, string>[];
+export function readManifest(file: string, locale: Locale = 'zh'): Map<string, ManifestEntry> {
+  const fail = (key: keyof typeof MANIFEST_MESSAGES, data: Record<string, string | number> = {}): ManifestError =>
+    new ManifestError(localise(MANIFEST_MESSAGES[key], locale, { file, ...data }));
+  let bytes: Buffer;
   try {
-    rows = parseCsv()(readFileSync(file), { columns: (h: string[]) => h.map((x) => COLUMN_NAMES[x.trim().toLowerCase()] ?? x.trim()), bom: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as Record<string, string>[];
+    bytes = readFileSync(file);
   } catch (e) {
-    throw new ManifestError(`${file}: ${(e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw code === 'ENOENT' ? fail('missing') : fail('unreadable', { error: code ?? (e as Error).message });
   }
+  let header: string[] = [];
+  let rows: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    const columns = (h: string[]): string[] => (header = h.map((x) => COLUMN_NAMES[x.trim().toLowerCase()] ?? x.trim()));
+    // (info: the line each row ends on, for the messages)
+    rows = parseCsv()(bytes, { columns, bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true }) as unknown as typeof rows;
+  } catch (e) {
+    throw fail('unreadable', { error: (e as Error).message });
+  }
+  if (!header.includes('file') || !header.includes('body')) throw fail('header');
   const out = new Map<string, ManifestEntry>();
   const dir = path.dirname(path.resolve(file));
-  rows.forEach((r, i) => {
-    if (!r.file || !r.body) throw new ManifestError(`${file}: row ${i + 2} needs a file and a body name`);
+  for (const { record: r, info } of rows) {
+    if (!r.file || !r.body) throw fail('row', { line: info.lines });
     const year = r.year ? Number(r.year) : undefined;
-    if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100)) throw new ManifestError(`${file}: row ${i + 2}: year "${r.year}" is not a year`);
+    if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100)) throw fail('year', { line: info.lines, year: r.year! });
     const abs = path.resolve(dir, r.file);
     out.set(abs, { file: abs, body: r.body, level: r.level || undefined, parent: r.parent || undefined, year });
-  });
+  }
   return out;
 }
 

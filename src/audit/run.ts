@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, rmSync, openSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, rmSync, openSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { ConfigLoader } from '../config/load.js';
@@ -258,13 +258,38 @@ export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
   }
 }
 
+/** An output folder that cannot be made or written to: said as a usage error is. */
+export class OutDirError extends Error {}
+
+const OUT_DIR_MESSAGES = {
+  notFolder: { zh: '{dir} 是文件，不是目录：无法在此写入审查结果（--out-dir）', en: '{dir} is a file, not a folder: the audit cannot write its outputs there (--out-dir)' },
+  cannotMake: { zh: '无法创建输出目录 {dir}（--out-dir）：{error}', en: 'cannot make the output folder {dir} (--out-dir): {error}' },
+};
+
+function makeOutDir(outDir: string, cwd: string, locale: Locale): void {
+  const dir = path.relative(cwd, outDir) || '.';
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') {
+      // the folder itself, or a folder on its path, is a file
+      let file = outDir;
+      while (path.dirname(file) !== file && !existsSync(file)) file = path.dirname(file);
+      throw new OutDirError(localise(OUT_DIR_MESSAGES.notFolder, locale, { dir: path.relative(cwd, file) || '.' }));
+    }
+    throw new OutDirError(localise(OUT_DIR_MESSAGES.cannotMake, locale, { dir, error: code ?? (e as Error).message }));
+  }
+}
+
 async function audit(o: AuditOptions, stop: Interruption): Promise<AuditOutcome> {
   const locale = o.locale;
   const outDir = path.resolve(o.cwd, o.outDir);
-  mkdirSync(outDir, { recursive: true });
+  // (a manifest that cannot be used stops the audit before anything is written)
+  const manifest: Map<string, ManifestEntry> = o.manifest ? readManifest(path.resolve(o.cwd, o.manifest), o.locale) : new Map();
+  makeOutDir(outDir, o.cwd, locale);
   removeLeftovers(outDir);
   const resultsFile = path.join(outDir, 'results.ndjson');
-  const manifest: Map<string, ManifestEntry> = o.manifest ? readManifest(path.resolve(o.cwd, o.manifest)) : new Map();
 
   // the files, without those the configuration ignores (unless named)
   const { files: expanded, unmatched } = await expandPatterns(o.paths, o.cwd);

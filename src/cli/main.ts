@@ -396,7 +396,7 @@ async function runAuditCommand(a: AuditArgs, io: CliIO): Promise<number> {
   const locale: Locale = a.locale ?? 'zh';
   const paths = a.paths ?? [];
   if (paths.length === 0) throw new UsageError(localise(CLI.noPaths, locale));
-  const { runAudit } = await import('../audit/run.js');
+  const { runAudit, OutDirError } = await import('../audit/run.js');
   const { crossRules } = await import('../../rules/cross/index.js');
   const { ManifestError } = await import('../audit/bodies.js');
   const { allRules } = await rulesModule();
@@ -425,7 +425,7 @@ async function runAuditCommand(a: AuditArgs, io: CliIO): Promise<number> {
     if (outcome.totals.files === 0 && !outcome.interrupted) throw new UsageError(localise(UI.noFiles, locale, { patterns: paths.join(', ') }));
     return outcome.exitCode;
   } catch (e) {
-    if (e instanceof ManifestError) throw new UsageError(e.message);
+    if (e instanceof ManifestError || e instanceof OutDirError) throw new UsageError(e.message);
     throw e;
   }
 }
@@ -728,7 +728,16 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
         if (!['json', 'markdown', 'xlsx'].includes(format)) throw new UsageError(localise(CLI.unknownFormat, locale, { format, known: 'json, markdown, xlsx' }));
         if (format === 'xlsx' && !a.outputFile) throw new UsageError(localise(CLI.xlsxNeedsOutput, locale));
         const agg = await import('../audit/aggregate.js');
-        const area = await agg.aggregate(paths, { cwd: io.cwd, manifest: a.manifest as string | undefined, locale, includeSummaries: a.includeSummaries as boolean });
+        const { ManifestError } = await import('../audit/bodies.js');
+        const { NoFilesError } = await import('../lint-files.js');
+        let area: Awaited<ReturnType<typeof agg.aggregate>>;
+        try {
+          area = await agg.aggregate(paths, { cwd: io.cwd, manifest: a.manifest as string | undefined, locale, includeSummaries: a.includeSummaries as boolean });
+        } catch (e) {
+          if (e instanceof ManifestError) throw new UsageError(e.message);
+          if (e instanceof NoFilesError) throw new UsageError(localise(UI.noFiles, locale, { patterns: e.patterns.join(', ') }));
+          throw e;
+        }
         if (format === 'xlsx') await agg.aggregateXlsx(area, path.resolve(io.cwd, a.outputFile as string), locale);
         else write(io, format === 'json' ? JSON.stringify(area, null, 2) : agg.aggregateMarkdown(area, locale), a.outputFile as string | undefined, locale);
         code = 0;

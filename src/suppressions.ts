@@ -27,13 +27,14 @@ export function loadSuppressions(file: string): Suppressions {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw new ConfigError(`${file}: cannot read the suppressions file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new ConfigError({ zh: `${file}：无法读取抑制文件（${why}）`, en: `${file}: cannot read the suppressions file (${why})` });
   }
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new ConfigError(`${file}: not valid JSON: ${(e as Error).message}`);
+    throw new ConfigError({ zh: `${file}：不是合法的 JSON：${(e as Error).message}`, en: `${file}: not valid JSON: ${(e as Error).message}` });
   }
   const ok =
     typeof data === 'object' &&
@@ -45,7 +46,11 @@ export function loadSuppressions(file: string): Suppressions {
         rules !== null &&
         Object.values(rules as object).every((r) => typeof r === 'object' && r !== null && Number.isInteger((r as { count?: unknown }).count) && (r as { count: number }).count > 0),
     );
-  if (!ok) throw new ConfigError(`${file}: a suppressions file maps each file to rule ids, each with {"count": n} (n ≥ 1)`);
+  if (!ok)
+    throw new ConfigError({
+      zh: `${file}：抑制文件应把每个文件对应到规则，每条规则写作 {"count": n}（n ≥ 1）`,
+      en: `${file}: a suppressions file maps each file to rule ids, each with {"count": n} (n ≥ 1)`,
+    });
   return data as Suppressions;
 }
 

@@ -76,6 +76,12 @@ describe('a formatter of ones own (-f ./formatter.js)', () => {
     const broken = memoryIO(dir);
     expect(await main(['r.txt', '-f', './broken.mjs'], broken)).toBe(2);
     expect(broken.err).toContain('默认导出不是函数');
+    // one that throws is its own fault, said as such: not an internal error of the linter
+    writeFileSync(path.join(dir, 'throws.mjs'), 'export default () => { throw new Error("列名不对"); };\n');
+    const throws = memoryIO(dir);
+    expect(await main(['r.txt', '-f', './throws.mjs'], throws)).toBe(2);
+    expect(throws.err).toBe('ogi-lint：输出格式 ./throws.mjs 出错：列名不对\n');
+    expect(throws.out).toBe('');
   });
 });
 

@@ -342,7 +342,15 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
   const color = a.outputFile ? false : (a.color ?? (Boolean(io.stdout.isTTY) && !process.env.NO_COLOR));
   // a config may set the language; the flag wins
   const resultLocale = a.locale ?? (await configuredLocale(opts)) ?? 'zh';
-  let text = await formatter(shown, { locale: resultLocale, color, cwd: io.cwd, skipped });
+  const builtin = (await loadBuiltinFormatter(a.format)) !== undefined;
+  let text: string;
+  try {
+    text = await formatter(shown, { locale: resultLocale, color, cwd: io.cwd, skipped });
+  } catch (e) {
+    // a formatter of one's own that fails is its author's to mend, not an internal error of ogi-lint's
+    if (builtin || a.debug) throw e;
+    throw new UsageError(localise(CLI.formatterFailed, locale, { file: a.format, error: (e as Error)?.message ?? String(e) }));
+  }
   if (a.stats && a.format === 'stylish') text += (await import('../output/stylish.js')).statsTable(results, resultLocale);
   write(io, text, a.outputFile, locale);
   // machine formats have no place for them: files not checked are named on standard error

@@ -48,6 +48,7 @@ export const CLI = {
   unknownRuleSuggest: { zh: '{flag}：没有名为“{rule}”的规则，是否想写“{suggestion}”？', en: '{flag}: there is no rule "{rule}"; did you mean "{suggestion}"?' },
   badLocale: { zh: '--locale 只能是 zh 或 en，而不是“{value}”', en: '--locale must be zh or en, not "{value}"' },
   didYouMean: { zh: '（是否想写 {suggestion}？）', en: ' (did you mean {suggestion}?)' },
+  formatterFailed: { zh: '输出格式 {file} 出错：{error}', en: 'the formatter {file} failed: {error}' },
   formatterMissing: { zh: '找不到输出格式文件 {file}', en: 'the formatter file {file} does not exist' },
   formatterBroken: { zh: '无法加载输出格式 {file}：{error}', en: 'cannot load the formatter {file}: {error}' },
   cacheWriteFailed: { zh: '无法写入缓存文件 {file}：{error}（本次结果不受影响）', en: 'cannot write the cache file {file}: {error} (the results of this run are not affected)' },

@@ -169,6 +169,17 @@ describe('ogi-lint audit on a generated area', () => {
     const md = run(['aggregate', out, '--format', 'markdown']).stdout;
     expect(md).toContain('## 2022年度（10 份年报相加，0 份未计入）');
     expect(md).toContain('| （一）予以公开 |');
+    // results.ndjson damaged by hand: lines that are not whole results are passed over, and said to be
+    const damaged = path.join(tempDir(), 'results.ndjson');
+    const lines = readFileSync(path.join(out, 'results.ndjson'), 'utf8').trimEnd().split('\n');
+    const first2022 = lines.findIndex((l) => (JSON.parse(l) as { body: { year: number } }).body.year === 2022);
+    const bad = ['null', '[1,2]', '"text"', '{"filePath":"x.txt"}', '{"filePath":"y.txt","body":{"year":"2022"},"tables":[]}', '{cut off', '{"filePath":"z.txt","body":{"year":2022},"tables":[{"kind":"applications","cells":{"granted":null}}]}'];
+    writeFileSync(damaged, [...lines.filter((_, i) => i !== first2022), ...bad].join('\n') + '\n');
+    const partial = run(['aggregate', damaged]);
+    expect(partial.code).toBe(0);
+    expect(partial.stderr).toContain(`中有 ${bad.length} 行不是完整的检查结果，已跳过`);
+    const less = JSON.parse(partial.stdout) as Area;
+    expect(less['2022']!.reports).toHaveLength(specs2022.length - 1);
   }, 60_000);
 
   it('a second run reads no file again and gives the same outputs', () => {

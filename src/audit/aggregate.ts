@@ -6,7 +6,8 @@ import type { Locale } from '../rules/types.js';
 import { attribute, readManifest, type ManifestEntry } from './bodies.js';
 import { DEFAULT_BUDGET, defaultThreads, FilePool } from './pool.js';
 import type { AuditBody, AuditTable } from './record.js';
-import { readLines } from './state.js';
+import { readRawLines } from './state.js';
+import { localise } from '../i18n/index.js';
 import { tableLabels } from './summary.js';
 
 /** The area's tables for one year: each official table summed over the reports read whole. */
@@ -21,6 +22,8 @@ export interface AreaYear {
 
 export interface AggregateOptions {
   cwd: string;
+  /** told of what was passed over (lines of results.ndjson that are not a report's result) */
+  warn?(message: string): void;
   manifest?: string;
   locale: Locale;
   /** also add governments' summary reports (they usually contain their parts already) */
@@ -29,6 +32,23 @@ export interface AggregateOptions {
 }
 
 const KINDS = ['proactive', 'applications', 'review-litigation'];
+
+const AGGREGATE_MESSAGES = {
+  unread: {
+    zh: 'ogi-lint aggregate：{file} 中有 {count} 行不是完整的检查结果，已跳过，其报告未计入（可重新运行 ogi-lint audit 检查这些报告）',
+    en: 'ogi-lint aggregate: {count} lines of {file} are not whole results and were passed over; their reports are not counted (run ogi-lint audit again to check them)',
+  },
+};
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Whether a line of results.ndjson holds what the sums need: the file, its body and year, its tables with their cells. */
+function isAuditLine(x: unknown): x is { filePath: string; body: AuditBody; tables: AuditTable[] } {
+  if (!isObject(x) || typeof x.filePath !== 'string' || !isObject(x.body) || !Array.isArray(x.tables)) return false;
+  const year = x.body.year;
+  if (year !== null && !Number.isInteger(year)) return false;
+  return x.tables.every((t: unknown) => isObject(t) && typeof t.kind === 'string' && isObject(t.cells) && Object.values(t.cells).every((row) => isObject(row) && Object.values(row).every(isObject)));
+}
 
 function add(area: Record<number, AreaYear>, file: string, body: AuditBody, tables: AuditTable[], includeSummaries: boolean): void {
   if (body.year === null) return;
@@ -51,7 +71,7 @@ function add(area: Record<number, AreaYear>, file: string, body: AuditBody, tabl
     const sums = (y.tables[t.kind] ??= {});
     for (const [row, cols] of Object.entries(t.cells)) {
       const r = (sums[row] ??= {});
-      for (const [col, c] of Object.entries(cols)) if (c.k === 'number' && c.v !== null) r[col] = Math.round(((r[col] ?? 0) + c.v) * 1e6) / 1e6;
+      for (const [col, c] of Object.entries(cols)) if (c.k === 'number' && typeof c.v === 'number' && Number.isFinite(c.v)) r[col] = Math.round(((r[col] ?? 0) + c.v) * 1e6) / 1e6;
     }
   }
 }
@@ -67,10 +87,19 @@ export async function aggregate(paths: string[], o: AggregateOptions): Promise<R
   const ndjson = one && existsSync(one) && statSync(one).isDirectory() && existsSync(path.join(one, 'results.ndjson')) ? path.join(one, 'results.ndjson') : one?.endsWith('.ndjson') ? one : undefined;
   if (ndjson) {
     const seen = new Map<string, { body: AuditBody; tables: AuditTable[] }>();
-    for (const { value } of readLines(ndjson)) {
-      const r = value as { filePath: string; body: AuditBody; tables: AuditTable[] };
-      seen.set(r.filePath, { body: r.body, tables: r.tables });
+    let unread = 0;
+    for (const { bytes } of readRawLines(ndjson)) {
+      let r: unknown;
+      try {
+        r = JSON.parse(bytes.toString('utf8'));
+      } catch {
+        unread++;
+        continue;
+      }
+      if (isAuditLine(r)) seen.set(r.filePath, { body: r.body, tables: r.tables });
+      else unread++;
     }
+    if (unread > 0) o.warn?.(localise(AGGREGATE_MESSAGES.unread, o.locale, { count: unread, file: path.relative(o.cwd, ndjson) || ndjson }));
     for (const [file, r] of [...seen].sort((a, b) => (a[0] < b[0] ? -1 : 1))) add(area, file, r.body, r.tables, include);
     return area;
   }

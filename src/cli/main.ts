@@ -740,7 +740,7 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
         const { NoFilesError } = await import('../lint-files.js');
         let area: Awaited<ReturnType<typeof agg.aggregate>>;
         try {
-          area = await agg.aggregate(paths, { cwd: io.cwd, manifest: a.manifest as string | undefined, locale, includeSummaries: a.includeSummaries as boolean });
+          area = await agg.aggregate(paths, { cwd: io.cwd, manifest: a.manifest as string | undefined, locale, includeSummaries: a.includeSummaries as boolean, warn: (m) => io.stderr.write(`${m}\n`) });
         } catch (e) {
           if (e instanceof ManifestError) throw new UsageError(e.message);
           if (e instanceof NoFilesError) throw new UsageError(localise(UI.noFiles, locale, { patterns: e.patterns.join(', ') }));

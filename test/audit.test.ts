@@ -403,6 +403,17 @@ describe('ogi-lint audit: real reports', () => {
     expect(readFileSync(path.join(dir, 'summary'), 'utf8')).toBe('a file');
   });
 
+  it('reads a manifest Excel saved in GBK (Chinese column names and body names)', async () => {
+    const dir = tempDir();
+    writeReport(dir, 'a.txt', { body: '青河县教育局', year: 2021, prose: [], problems: [], carried: [0, 0, 0, 0, 0, 0], forward: [0, 0, 0, 0, 0, 0], granted: [1, 0, 0, 0, 0, 0], t2: [0, 0, 1] });
+    const { encodeText } = await import('../src/read/decode.js');
+    writeFileSync(path.join(dir, 'bodies.csv'), encodeText('文件,机关,层级,上级机关,年度\r\na.txt,青河县教育体育局,县级,青河县人民政府,2021\r\n', 'gbk', false));
+    const out = path.join(tempDir(), 'out');
+    expect(await main(['audit', dir, '--manifest', path.join(dir, 'bodies.csv'), '--out-dir', out, '-j', '1'], memoryIO(dir))).not.toBe(2);
+    const a = readAudit(out);
+    expect(a.results.map((r) => [path.basename(r.filePath), r.body.name, r.body.source])).toEqual([['a.txt', '青河县教育体育局', 'manifest']]);
+  });
+
   it('aggregate says so when the paths hold no report, as the check does', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'notes.xlsx'), 'not a report');

@@ -4,6 +4,7 @@ import { vocabulary } from '../config/vocabulary.js';
 import { isEveryPlaceBody, namesOneBody, placeWordExpression } from '../model/title.js';
 import type { AuditBody } from './record.js';
 import { parseCsv } from '../util/lazy.js';
+import { decodeBytes } from '../read/decode.js';
 import { localise } from '../i18n/index.js';
 import type { Locale } from '../rules/types.js';
 
@@ -81,7 +82,8 @@ const COLUMN_NAMES: Record<string, keyof Omit<ManifestEntry, 'file'> | 'file'> =
 
 /**
  * Read `bodies.csv`: a header row naming the columns (file, body, level, parent, year, or their
- * Chinese names), then one report per row. Paths are relative to the manifest's folder.
+ * Chinese names), then one report per row, in UTF-8 or GBK/GB18030 (as Excel saves a CSV on a
+ * Chinese system). Paths are relative to the manifest's folder.
  */
 export function readManifest(file: string, locale: Locale = 'zh'): Map<string, ManifestEntry> {
   const fail = (key: keyof typeof MANIFEST_MESSAGES, data: Record<string, string | number> = {}): ManifestError =>
@@ -98,7 +100,8 @@ export function readManifest(file: string, locale: Locale = 'zh'): Map<string, M
   try {
     const columns = (h: string[]): string[] => (header = h.map((x) => COLUMN_NAMES[x.trim().toLowerCase()] ?? x.trim()));
     // (info: the line each row ends on, for the messages)
-    rows = parseCsv()(bytes, { columns, bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true }) as unknown as typeof rows;
+    // (a CSV saved by Excel on a Chinese system is in GBK, not UTF-8: decoded as a report is)
+    rows = parseCsv()(decodeBytes(bytes).text, { columns, bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true }) as unknown as typeof rows;
   } catch (e) {
     throw fail('unreadable', { error: (e as Error).message });
   }

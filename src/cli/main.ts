@@ -272,6 +272,7 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
   const locale: Locale = a.locale ?? 'zh';
   const { allRules } = await rulesModule();
   checkConflicts(a, locale, allRules);
+  checkPoolFlags(a);
   const skipped: SkippedFile[] = [];
   const ruleOverrides: Record<string, RuleEntry> = {};
   const ruleFlags = a.rule === undefined ? [] : Array.isArray(a.rule) ? a.rule : [a.rule];
@@ -379,7 +380,6 @@ interface AuditArgs extends LintArgs {
 
 /** The worker pool asked for by --jobs, --file-timeout and --file-memory (nothing when none is given). */
 function poolOptions(a: LintArgs): Pick<LintFilesOptions, 'pool'> {
-  checkPoolFlags(a);
   if (a.jobs === undefined && a.fileTimeout === undefined && a.fileMemory === undefined) return {};
   const budget: Partial<Budget> = {};
   if (a.fileTimeout !== undefined) budget.timeoutMs = a.fileTimeout * 1000;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { readBuffer, readBytes, readPath, SUPPORTED_EXTENSIONS } from '../src/read/index.js';
-import { layoutPdf, MAX_PDF_PAGES, pdfPages, PdfLocator, type PdfItem, type PdfPage } from '../src/read/pdf.js';
+import { keepingBuiltins, layoutPdf, MAX_PDF_PAGES, pdfPages, PdfLocator, type PdfItem, type PdfPage } from '../src/read/pdf.js';
 import { lintDocument, modelDocument } from '../src/lint.js';
 import { main } from '../src/cli/main.js';
 import { expandPatterns } from '../src/cli/files.js';
@@ -13,6 +13,9 @@ import type { LintResult } from '../src/diagnostic.js';
 import { memoryIO } from './helpers/cli.js';
 import { runs as sized } from './helpers/runs.js';
 import { repoRoot, seedFiles, seedPath } from './helpers/corpus.js';
+
+// the engine's own methods, before any PDF is read in this file
+const natives = { push: Array.prototype.push, stringify: JSON.stringify, parse: JSON.parse };
 
 const pdfFixture = (name: string): string => path.join(repoRoot, 'fixtures', 'pdf', name);
 const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'ogi-lint-pdf-'));
@@ -749,5 +752,35 @@ describe('lines and paragraphs are rebuilt from coordinates, whatever the page',
     ]);
     expect(laid.text).toBe(`${cjk}mple.gov.cn查阅\n\n${latin} disclosure`);
     expect(laid.text).toContain('www.example.gov.cn');
+  });
+});
+
+describe("pdf.js's polyfills", () => {
+  it('leave the engine’s own push, JSON.stringify and JSON.parse in place once a PDF is read', async () => {
+    const doc = await readPath(path.join(repoRoot, 'fixtures', 'pdf', 'format-2021.pdf'));
+    expect(doc.text).toContain('主动公开政府信息情况');
+    expect(Array.prototype.push).toBe(natives.push);
+    expect(JSON.stringify).toBe(natives.stringify);
+    expect(JSON.parse).toBe(natives.parse);
+  });
+
+  it('keepingBuiltins puts back what a load replaced and keeps what it added', async () => {
+    const own = Array.prototype.push;
+    const mine = function (this: unknown[], ...items: unknown[]): number {
+      return own.apply(this, items);
+    };
+    const added = await keepingBuiltins(async () => {
+      Object.defineProperty(Array.prototype, 'push', { value: mine, writable: true, configurable: true });
+      Object.defineProperty(Array.prototype, 'ogiLintTestOnly', { value: () => 1, writable: true, configurable: true });
+      return 'loaded';
+    });
+    try {
+      expect(added).toBe('loaded');
+      expect(Array.prototype.push).toBe(own);
+      expect(Object.getOwnPropertyDescriptor(Array.prototype, 'push')!.enumerable).toBe(false);
+      expect(typeof (Array.prototype as unknown as { ogiLintTestOnly?: unknown }).ogiLintTestOnly).toBe('function');
+    } finally {
+      delete (Array.prototype as unknown as { ogiLintTestOnly?: unknown }).ogiLintTestOnly;
+    }
   });
 });

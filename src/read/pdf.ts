@@ -2,7 +2,7 @@ import type { ReaderNotice, SourceDocument } from './types.js';
 import { LineIndex } from './lines.js';
 import { registerParser } from '../parse/index.js';
 import { parsePlainText } from '../parse/plaintext.js';
-import { stringWidth } from '../util/lazy.js';
+import { displayWidth } from '../util/width.js';
 
 // The text of a PDF is plain text: lines, with table rows whose cells are set apart by spaces.
 registerParser('pdf', (doc) => parsePlainText(doc.text));
@@ -146,7 +146,7 @@ function renderLine(g: PdfItem[], em: number, unit: number, left: number, indent
       if (isWideGap(gap, em, before, s[0]!)) {
         cells = true;
         const col = Math.round((x - left) / unit);
-        text += ' '.repeat(Math.max(2, col - stringWidth()(text)));
+        text += ' '.repeat(Math.max(2, col - displayWidth(text)));
       } else if (gap > 0.15 * em && !CJK.test(before) && !CJK.test(s[0]!)) {
         // a space between Latin words and figures; next to Chinese a gap is only the layout's
         // spacing (统计期限为 2021 年 reads 统计期限为2021年)
@@ -301,7 +301,7 @@ function mergeCentredRows(lines: Line[]): Line[] {
     const label = first + joiner(first, second) + second;
     const values = l.text.trimStart();
     const column = l.text.length - values.length;
-    const text = label + ' '.repeat(Math.max(2, column - stringWidth()(label))) + values;
+    const text = label + ' '.repeat(Math.max(2, column - displayWidth(label))) + values;
     out.push({
       text,
       left: Math.min(u.left, d.left),
@@ -518,10 +518,61 @@ export type PdfFailure =
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | undefined;
 
-/** pdf.js is large: loaded the first time a PDF is read. */
+/**
+ * pdf.js is large: loaded the first time a PDF is read, with its worker's code, which it then runs
+ * in this thread (it looks for it on `globalThis.pdfjsWorker`; a browser's worker sets it first).
+ */
 function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  pdfjs ??= keepingBuiltins(async () => {
+    const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    if ((globalThis as { pdfjsWorker?: unknown }).pdfjsWorker === undefined) await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    return lib;
+  });
   return pdfjs;
+}
+
+/** The built-in objects whose methods `keepingBuiltins` keeps. */
+const BUILTINS: object[] = [
+  Array,
+  Array.prototype,
+  Object,
+  JSON,
+  Math,
+  Number,
+  String,
+  String.prototype,
+  RegExp.prototype,
+  Promise,
+  Map.prototype,
+  Set.prototype,
+  ArrayBuffer.prototype,
+  Object.getPrototypeOf(Uint8Array.prototype) as object,
+  Uint8Array.prototype,
+];
+
+/**
+ * Load something that may replace the engine's own built-in methods, and put back those it
+ * replaced (what it adds is kept). pdf.js's legacy build brings core-js, which on the V8 of Node 20
+ * replaces `Array.prototype.push`, `JSON.stringify` and `JSON.parse` with its own versions, for
+ * edge cases no code here meets (lengths past 2^32, `JSON.rawJSON`). For the rest of the thread's
+ * life every report it checked, PDF or not, would pay for it: `push` took 2.5 times as long, and
+ * `JSON.stringify` of an audit's result 6 to 8 times (`test/read-pdf.test.ts`).
+ */
+export async function keepingBuiltins<T>(load: () => Promise<T>): Promise<T> {
+  const before: [object, PropertyKey, PropertyDescriptor][] = [];
+  for (const o of BUILTINS) {
+    for (const key of Reflect.ownKeys(o)) {
+      const d = Object.getOwnPropertyDescriptor(o, key);
+      if (d && typeof d.value === 'function') before.push([o, key, d]);
+    }
+  }
+  try {
+    return await load();
+  } finally {
+    for (const [o, key, d] of before) {
+      if (Object.getOwnPropertyDescriptor(o, key)?.value !== d.value) Object.defineProperty(o, key, d);
+    }
+  }
 }
 
 /**

@@ -39,7 +39,7 @@ export const hastToMdast = once(() => (load('hast-util-to-mdast') as typeof impo
 /** jschardet's encoding detector (asked only about a file that is neither UTF-8 nor clean GB18030). */
 export const jschardet = once(() => load('jschardet') as typeof import('jschardet'));
 
-/** string-width's display width of a text (a PDF's table rows are padded to their columns with it). */
+/** string-width's display width of a text (see ./width.ts: the PDF reader pads table rows to their columns with it). */
 export const stringWidth = once(() => (load('string-width') as typeof import('string-width')).default);
 
 /** hast-util-to-text's text of an HTML element (tables of HTML reports). */

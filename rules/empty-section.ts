@@ -12,7 +12,8 @@ function isSignOffLine(report: Report, b: Block): boolean {
 
 function hasContent(report: Report, s: Section): boolean {
   if (s.inlineBody || s.children.length > 0) return true;
-  return s.blocks.some((b) => b.type !== 'html' && b.type !== 'break' && !isSignOffLine(report, b) && b.text.text.trim() !== '');
+  // (a picture counts: a table pasted as one is content, table-missing says it cannot be checked)
+  return s.blocks.some((b) => b.type !== 'html' && b.type !== 'break' && !isSignOffLine(report, b) && (b.text.text.trim() !== '' || (b.images ?? 0) > 0));
 }
 
 export default defineRule<Record<string, never>>({
@@ -42,6 +43,24 @@ export default defineRule<Record<string, never>>({
 | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
 | 规章 | 0 | 0 | 0 |
 六、其他需要报告的事项。本年度未收取信息处理费。`,
+        expected: [],
+      },
+      {
+        title: '部分下只有一张图片（如以图片给出的表格）也算有内容；能否核对由 table-missing 判断',
+        filename: 'report.md',
+        text: `# 某某局2021年政府信息公开工作年度报告
+
+## 一、总体情况
+
+本局主动公开信息120条。
+
+## 二、主动公开政府信息情况
+
+![主动公开政府信息情况统计表](table2.png)
+
+## 六、其他需要报告的事项
+
+本年度未收取信息处理费。`,
         expected: [],
       },
     ],

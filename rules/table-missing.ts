@@ -54,6 +54,10 @@ export default defineRule<Options>({
   messages: {
     ...UNCHECKED_MESSAGES,
     missing: { zh: '“{section}”部分缺少格式规定的{number}', en: 'section “{section}” lacks {numberEn}, which the format requires' },
+    picture: {
+      zh: '无法核对“{section}”部分的{number}：该部分没有可读的表格，只有图片（表格若以图片给出，其中的数字无法读取和核对）',
+      en: 'cannot check {numberEn} of section “{section}”: the section holds no table that can be read, only pictures (the figures of a table given as a picture cannot be read)',
+    },
     cellCount: {
       zh: '无法核对“{table}”：数字与行列对不上（{row}有 {actual} 个数字，应为 {expected} 个，空白单元格可能在复制时丢失），无法确定各数字所属的行和列',
       en: 'cannot check table “{table}”: its figures do not fit its rows ({row} has {actual} instead of {expected}; empty cells may have been lost in copying), so they cannot be placed',
@@ -73,6 +77,32 @@ export default defineRule<Options>({
       },
     ],
     invalid: [
+      {
+        title: '表二以图片给出：表格在，但其中的数字无法核对（警告，不报缺少）',
+        filename: 'report.md',
+        text: `# 某某局2021年政府信息公开工作年度报告
+
+## 一、总体情况
+
+本局认真贯彻《条例》。
+
+## 二、主动公开政府信息情况
+
+![主动公开政府信息情况统计表](table2.png)
+
+${REST.split('\n').map((l) => (/^[三四五]、/.test(l) ? `## ${l}` : l)).join('\n\n')}`,
+        options: { ignore: ['applications', 'review-litigation'] },
+        expected: [
+          {
+            line: 7,
+            column: 1,
+            endLine: 7,
+            endColumn: 16,
+            message: '无法核对“主动公开政府信息情况”部分的表二：该部分没有可读的表格，只有图片（表格若以图片给出，其中的数字无法读取和核对）',
+            severity: 'warning',
+          },
+        ],
+      },
       {
         title: '表二从网页转存，空白单元格丢失，数字与栏目对不上：说明无法核对，不作猜测',
         text: `某某局2021年政府信息公开工作年度报告
@@ -276,6 +306,8 @@ export default defineRule<Options>({
       // that is "cannot check", never "missing"
       const text = sectionBlocks(sec).map((b) => b.text.text).join('\n');
       if (sectionBlocks(sec).some((b) => b.table) || labelsPresent(text, tpl)) emit({ messageId: 'unrecognised', data, range: sec.heading.range, severity: 'warning' });
+      // a table pasted as a picture is there, but cannot be checked
+      else if (sectionBlocks(sec).some((b) => (b.images ?? 0) > 0)) emit({ messageId: 'picture', data, range: sec.heading.range, severity: 'warning' });
       else emit({ messageId: 'missing', data, range: sec.heading.range, expected: `${number}（${title}）`, actual: null });
     }
   },

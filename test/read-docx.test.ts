@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import { Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { readBytes, readPath } from '../src/read/index.js';
 import { docxToHtml, DocxLocator } from '../src/read/docx.js';
 import { lintDocument, lintText } from '../src/lint.js';
@@ -129,5 +129,38 @@ describe('positions in a Word document are paragraphs and table cells', () => {
     expect(word.messages.length).toBe(plain.messages.length);
     expect(word.messages.length).toBeGreaterThan(0);
     for (const m of word.messages) expect(m.location).toMatch(/^(第 \d+ 段「.*」|表 \d+ 第 \d+ 行第 \d+ 列)$/);
+  });
+});
+
+describe('a Word document with a table pasted as a picture, and headings', () => {
+  // a 1×1 PNG
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+  const h = (text: string): Paragraph => new Paragraph({ text, heading: HeadingLevel.HEADING_2 });
+  async function report(withPicture: boolean): Promise<LintResult> {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: '某某局2021年政府信息公开工作年度报告', heading: HeadingLevel.TITLE }),
+            h('一、总体情况'),
+            new Paragraph('本局主动公开政府信息486条。'),
+            h('二、主动公开政府信息情况'),
+            ...(withPicture ? [new Paragraph({ children: [new ImageRun({ type: 'png', data: png, transformation: { width: 400, height: 300 } })] })] : []),
+            h('三、收到和处理政府信息公开申请情况'),
+            new Paragraph('本年度未收到申请。'),
+          ],
+        },
+      ],
+    });
+    const buf = await Packer.toBuffer(doc);
+    return lintDocument(await readBytes(buf, 'r.docx'));
+  }
+  const only = (r: LintResult, ids: string[]): [string | null, number, number, string | undefined][] =>
+    r.messages.filter((m) => ids.includes(m.ruleId ?? '')).map((m) => [m.ruleId, m.severity, m.line, m.location]);
+
+  it('the picture is content that cannot be checked, not a missing table; findings stand at the heading’s own paragraph', async () => {
+    expect(only(await report(true), ['empty-section', 'table-missing'])).toEqual([['table-missing', 1, 4, '第 4 段「二、主动公开政府信息情况」']]);
+    // without the picture the part is empty, said at its heading (not at the end of the paragraph before)
+    expect(only(await report(false), ['empty-section', 'table-missing'])).toEqual([['empty-section', 2, 4, '第 4 段「二、主动公开政府信息情况」']]);
   });
 });

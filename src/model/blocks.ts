@@ -61,6 +61,14 @@ export function inlineText(node: Nodes, src: string): MappedText {
   return MappedText.concat(parts);
 }
 
+/** How many pictures a node holds. */
+function imagesIn(node: Nodes): number {
+  if (node.type === 'image' || node.type === 'imageReference') return 1;
+  let n = 0;
+  if ('children' in node) for (const c of node.children as Nodes[]) n += imagesIn(c);
+  return n;
+}
+
 function rangeOf(n: { position?: { start: { offset?: number }; end: { offset?: number } } }): { start: number; end: number } {
   return { start: n.position?.start.offset ?? 0, end: n.position?.end.offset ?? 0 };
 }
@@ -125,10 +133,13 @@ export function toBlocks(tree: Root, src: string): Block[] {
       case 'paragraph': {
         const full = inlineText(n, src);
         const lines = splitLines(full);
+        const images = imagesIn(n);
         lines.forEach((line, k) => {
           const t = k === 0 && listMarker ? MappedText.concat([listMarker, line]) : line;
-          push({ type: listMarker ? 'list-item' : 'paragraph', text: t, range: t.range() });
+          push({ type: listMarker ? 'list-item' : 'paragraph', text: t, range: t.range(), ...(k === 0 && images ? { images } : {}) });
         });
+        // a paragraph of pictures alone: a block without text
+        if (lines.length === 0 && images) push({ type: listMarker ? 'list-item' : 'paragraph', text: MappedText.empty(rangeOf(n).start), range: rangeOf(n), images });
         return;
       }
       case 'table': {

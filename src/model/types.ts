@@ -44,6 +44,11 @@ export interface Block {
   /** depth of a Markdown heading (# = 1) */
   mdDepth?: number;
   table?: RawTable;
+  /**
+   * pictures in the paragraph (Markdown `![…](…)`, an HTML `<img>`, a picture in a Word document):
+   * a table pasted as a picture is content, but not one whose figures can be read
+   */
+  images?: number;
 }
 
 export type NumberingStyle =

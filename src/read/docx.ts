@@ -165,6 +165,8 @@ function decodedLength(raw: string): number {
 export class DocxLocator {
   private readonly segments: Segment[] = [];
   private readonly units: Unit[] = [];
+  /** where each paragraph's or cell's element starts in the HTML, in order */
+  private readonly opens: { at: number; unit: Unit }[] = [];
 
   constructor(private readonly html: string) {
     const tree = unified().use(rehypeParse(), { fragment: true }).parse(html) as HastRoot;
@@ -194,7 +196,7 @@ export class DocxLocator {
         if (BLOCKS.has(node.tagName) && !unit?.cell) {
           const hasBlockChild = node.children.some((c) => c.type === 'element' && (BLOCKS.has(c.tagName) || c.tagName === 'table' || c.tagName === 'ul' || c.tagName === 'ol'));
           if (hasBlockChild) walk(node.children, undefined);
-          else walk(node.children, this.newUnit());
+          else walk(node.children, this.newUnit(undefined, node.position?.start.offset));
           unit = undefined;
           continue;
         }
@@ -205,10 +207,30 @@ export class DocxLocator {
     this.segments.sort((a, b) => a.start - b.start);
   }
 
-  private newUnit(cell?: Unit['cell']): Unit {
+  private newUnit(cell?: Unit['cell'], at?: number): Unit {
     const u: Unit = { number: this.units.length + 1, text: '', cell };
     this.units.push(u);
+    if (at !== undefined) this.opens.push({ at, unit: u });
     return u;
+  }
+
+  /**
+   * The paragraph or cell whose element starts between the text before `offset` and `offset` (a
+   * heading's range starts at its `<h2>`, after the text of the paragraph before it), if any.
+   */
+  private openedAt(offset: number, after: number): Unit | undefined {
+    const o = this.opens;
+    let lo = 0;
+    let hi = o.length - 1;
+    let found: { at: number; unit: Unit } | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (o[mid]!.at <= offset) {
+        found = o[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found && found.at >= after ? found.unit : undefined;
   }
 
   private table(node: Element, table: number, walk: (nodes: HastContent[], unit: Unit | undefined) => void): void {
@@ -235,7 +257,7 @@ export class DocxLocator {
           const below = (taken[r + dr] ??= new Set());
           for (let dc = 0; dc < colSpan; dc++) below.add(col + dc);
         }
-        const unit = this.newUnit({ table, row: r + 1, col: col + 1 });
+        const unit = this.newUnit({ table, row: r + 1, col: col + 1 }, td.position?.start.offset);
         walk(td.children, unit);
         col += colSpan;
       }
@@ -261,6 +283,8 @@ export class DocxLocator {
     const seg = this.segmentAt(offset) ?? this.segments[0];
     if (!seg) return { line: 1, column: 1 };
     if (offset <= seg.start) return { line: seg.unit.number, column: seg.before + 1 };
+    const opened = offset > seg.end ? this.openedAt(offset, seg.end) : undefined;
+    if (opened) return { line: opened.number, column: 1 };
     if (offset >= seg.end) return { line: seg.unit.number, column: seg.before + seg.length + 1 };
     return { line: seg.unit.number, column: seg.before + decodedLength(this.html.slice(seg.start, offset)) + 1 };
   }
@@ -268,7 +292,7 @@ export class DocxLocator {
   describe(offset: number, locale: 'zh' | 'en' = 'zh'): string | undefined {
     const seg = this.segmentAt(offset) ?? this.segments[0];
     if (!seg) return undefined;
-    const u = seg.unit;
+    const u = (offset > seg.end ? this.openedAt(offset, seg.end) : undefined) ?? seg.unit;
     if (u.cell) {
       const { table, row, col } = u.cell;
       return locale === 'en' ? `table ${table}, row ${row}, column ${col}` : `表 ${table} 第 ${row} 行第 ${col} 列`;

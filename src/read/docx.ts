@@ -7,6 +7,7 @@ import { zipFlavour } from './sniff.js';
 import { formatByteSize } from '../util/size.js';
 import { registerParser } from '../parse/index.js';
 import { parseHtml } from '../parse/html.js';
+import { lastAtMost } from '../util/search.js';
 
 // A Word document's text is the HTML mammoth made of it: parsed like a web page.
 registerParser('docx', (doc) => parseHtml(doc.text));
@@ -219,17 +220,7 @@ export class DocxLocator {
    * heading's range starts at its `<h2>`, after the text of the paragraph before it), if any.
    */
   private openedAt(offset: number, after: number): Unit | undefined {
-    const o = this.opens;
-    let lo = 0;
-    let hi = o.length - 1;
-    let found: { at: number; unit: Unit } | undefined;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (o[mid]!.at <= offset) {
-        found = o[mid];
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const found = lastAtMost(this.opens, offset, (o) => o.at);
     return found && found.at >= after ? found.unit : undefined;
   }
 
@@ -265,18 +256,7 @@ export class DocxLocator {
   }
 
   private segmentAt(offset: number): Segment | undefined {
-    const s = this.segments;
-    let lo = 0;
-    let hi = s.length - 1;
-    let found: Segment | undefined;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (s[mid]!.start <= offset) {
-        found = s[mid];
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found;
+    return lastAtMost(this.segments, offset, (seg) => seg.start);
   }
 
   position(offset: number): Position {

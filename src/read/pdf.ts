@@ -3,6 +3,7 @@ import { LineIndex } from './lines.js';
 import { registerParser } from '../parse/index.js';
 import { parsePlainText } from '../parse/plaintext.js';
 import { displayWidth } from '../util/width.js';
+import { lastAtMost } from '../util/search.js';
 
 // The text of a PDF is plain text: lines, with table rows whose cells are set apart by spaces.
 registerParser('pdf', (doc) => parsePlainText(doc.text));
@@ -476,18 +477,7 @@ export class PdfLocator {
   constructor(private readonly pieces: Piece[]) {}
 
   pieceAt(offset: number): Piece | undefined {
-    const p = this.pieces;
-    let lo = 0;
-    let hi = p.length - 1;
-    let found: Piece | undefined;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (p[mid]!.start <= offset) {
-        found = p[mid];
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found ?? p[0];
+    return lastAtMost(this.pieces, offset, (p) => p.start) ?? this.pieces[0];
   }
 
   describe(offset: number, locale: 'zh' | 'en' = 'zh'): string | undefined {

@@ -1,0 +1,17 @@
+/**
+ * The last of `items` (sorted by `at`) whose `at` is at most `value`, by binary search; undefined
+ * when every one is past it.
+ */
+export function lastAtMost<T>(items: readonly T[], value: number, at: (item: T) => number): T | undefined {
+  let lo = 0;
+  let hi = items.length - 1;
+  let found: T | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (at(items[mid]!) <= value) {
+      found = items[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}

@@ -10,6 +10,7 @@
 
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { TextEncoder } from 'node:util';
 import { opt, root as here } from './options.mjs';
 import { reportTexts } from './generate.mjs';
 

@@ -9,7 +9,6 @@ import type { LintResult } from './diagnostic.js';
 import { expandPatterns, type SkippedFile } from './cli/files.js';
 import { isDynamicPattern } from 'tinyglobby';
 import { ignoreFilter } from './config/ignore.js';
-import type { Budget } from './audit/pool.js';
 
 /**
  * Linting files, folders, glob patterns and buffers with the configuration found for each. The
@@ -75,7 +74,7 @@ export interface LintFilesOptions extends Omit<LintOptions, 'config'>, ConfigLoa
    * (default that of `ogi-lint audit`). Given, the pool checks even fewer than five files, so that a
    * budget asked for is kept (the command line's --jobs, --file-timeout, --file-memory).
    */
-  pool?: { threads?: number; budget?: Partial<Budget> };
+  pool?: { threads?: number; budget?: { timeoutMs?: number; memoryMb?: number } };
 }
 
 /** From how many files to check `parallel` uses the worker pool (below it, starting threads costs more than it saves). */

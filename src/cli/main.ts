@@ -7,7 +7,6 @@ import { packageJsonSource } from '../config/data.js';
 import type { LintResult } from '../diagnostic.js';
 import { localise, UI } from '../i18n/index.js';
 import type { LintFilesOptions } from '../lint-files.js';
-import type { Budget } from '../audit/pool.js';
 import type { ReadOptions } from '../read/index.js';
 import type { Formatter } from '../output/index.js';
 import type { Locale, Rule } from '../rules/types.js';
@@ -381,7 +380,7 @@ interface AuditArgs extends LintArgs {
 /** The worker pool asked for by --jobs, --file-timeout and --file-memory (nothing when none is given). */
 function poolOptions(a: LintArgs): Pick<LintFilesOptions, 'pool'> {
   if (a.jobs === undefined && a.fileTimeout === undefined && a.fileMemory === undefined) return {};
-  const budget: Partial<Budget> = {};
+  const budget: NonNullable<NonNullable<LintFilesOptions['pool']>['budget']> = {};
   if (a.fileTimeout !== undefined) budget.timeoutMs = a.fileTimeout * 1000;
   if (a.fileMemory !== undefined) budget.memoryMb = a.fileMemory;
   return { pool: { ...(a.jobs !== undefined ? { threads: a.jobs } : {}), budget } };

@@ -295,7 +295,8 @@ ${REST.split('\n').map((l) => (/^[三四五]、/.test(l) ? `## ${l}` : l)).join(
       // judge only a complete section: the report goes on to a later part
       if (!report.sections.some((s) => s.range.start >= sec.range.end)) continue;
       // an empty section is empty-section's finding; its table may simply have been lost in copying
-      if (sectionBlocks(sec).length === 0) continue;
+      const blocks = sectionBlocks(sec);
+      if (blocks.length === 0) continue;
       const title = tpl.title.replace(/^[一二三四五六七八九十]+、/, '');
       // tables are called by their part's number: 表三 is the table of part three
       const numeral = /^([一二三四五六七八九十]+)、/.exec(tpl.title)?.[1];
@@ -304,10 +305,10 @@ ${REST.split('\n').map((l) => (/^[三四五]、/.test(l) ? `## ${l}` : l)).join(
       const data = { section: sec.title, table: title, number, numberEn };
       // a section that holds the table's labels and figures has its table, in a shape that could not be read:
       // that is "cannot check", never "missing"
-      const text = sectionBlocks(sec).map((b) => b.text.text).join('\n');
-      if (sectionBlocks(sec).some((b) => b.table) || labelsPresent(text, tpl)) emit({ messageId: 'unrecognised', data, range: sec.heading.range, severity: 'warning' });
+      const text = blocks.map((b) => b.text.text).join('\n');
+      if (blocks.some((b) => b.table) || labelsPresent(text, tpl)) emit({ messageId: 'unrecognised', data, range: sec.heading.range, severity: 'warning' });
       // a table pasted as a picture is there, but cannot be checked
-      else if (sectionBlocks(sec).some((b) => (b.images ?? 0) > 0)) emit({ messageId: 'picture', data, range: sec.heading.range, severity: 'warning' });
+      else if (blocks.some((b) => (b.images ?? 0) > 0)) emit({ messageId: 'picture', data, range: sec.heading.range, severity: 'warning' });
       else emit({ messageId: 'missing', data, range: sec.heading.range, expected: `${number}（${title}）`, actual: null });
     }
   },

@@ -141,12 +141,9 @@ export async function lintFiles(patterns: string[], opts: LintFilesOptions = {})
   }
   if (opts.parallel && pending.length > 0 && (pending.length >= PARALLEL_FROM || opts.pool)) {
     const { lintFilesPooled } = await import('./audit/parallel.js');
-    const { DEFAULT_BUDGET, defaultThreads } = await import('./audit/pool.js');
     const checked = await lintFilesPooled(
       pending.map((p) => p.file),
       opts,
-      { ...DEFAULT_BUDGET, ...opts.pool?.budget },
-      opts.pool?.threads ?? defaultThreads(),
     );
     pending.forEach((p, i) => (results[p.at] = checked[i]!));
   } else {

@@ -5,11 +5,16 @@ import { batchSize, DEFAULT_BUDGET, defaultThreads, FilePool, type Budget } from
 import type { FileTask } from './worker.js';
 
 /**
- * Lint files on every core, each within the time and memory budget of `ogi-lint audit`: the
- * same results as `lintFiles`, in the same order, except that a file over budget gets one
- * `file-too-complex` finding instead of stopping the run.
+ * Lint files on every core, each within the time and memory budget of `ogi-lint audit` (or those
+ * `opts.pool` asks for): the same results as `lintFiles`, in the same order, except that a file over
+ * budget gets one `file-too-complex` finding instead of stopping the run.
  */
-export async function lintFilesPooled(files: string[], opts: LintFilesOptions, budget: Budget = DEFAULT_BUDGET, threads = defaultThreads()): Promise<LintResult[]> {
+export async function lintFilesPooled(
+  files: string[],
+  opts: LintFilesOptions,
+  budget: Budget = { ...DEFAULT_BUDGET, ...opts.pool?.budget },
+  threads = opts.pool?.threads ?? defaultThreads(),
+): Promise<LintResult[]> {
   const cwd = path.resolve(opts.cwd ?? process.cwd());
   const pool = new FilePool(Math.max(1, Math.min(threads, files.length)), budget, opts.locale ?? 'zh');
   const results: LintResult[] = new Array<LintResult>(files.length);

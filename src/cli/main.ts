@@ -301,7 +301,8 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
     return 0;
   }
   const { FORMATTER_NAMES, loadBuiltinFormatter } = await import('../output/by-name.js');
-  const formatter = (await loadBuiltinFormatter(a.format)) ?? (await loadFormatter(a.format, io.cwd, locale, [...FORMATTER_NAMES]));
+  const builtinFormatter = await loadBuiltinFormatter(a.format);
+  const formatter = builtinFormatter ?? (await loadFormatter(a.format, io.cwd, locale, [...FORMATTER_NAMES]));
   const paths = a.paths ?? [];
   if (paths.length === 0 && !a.stdin) throw new UsageError(localise(CLI.noPaths, locale));
   const { lintBuffer, lintFiles, NoFilesError } = await import('../lint-files.js');
@@ -342,13 +343,12 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
   const color = a.outputFile ? false : (a.color ?? (Boolean(io.stdout.isTTY) && !process.env.NO_COLOR));
   // a config may set the language; the flag wins
   const resultLocale = a.locale ?? (await configuredLocale(opts)) ?? 'zh';
-  const builtin = (await loadBuiltinFormatter(a.format)) !== undefined;
   let text: string;
   try {
     text = await formatter(shown, { locale: resultLocale, color, cwd: io.cwd, skipped });
   } catch (e) {
     // a formatter of one's own that fails is its author's to mend, not an internal error of ogi-lint's
-    if (builtin || a.debug) throw e;
+    if (builtinFormatter || a.debug) throw e;
     throw new UsageError(localise(CLI.formatterFailed, locale, { file: a.format, error: (e as Error)?.message ?? String(e) }));
   }
   if (a.stats && a.format === 'stylish') text += (await import('../output/stylish.js')).statsTable(results, resultLocale);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { readBuffer, readBytes, readPath, SUPPORTED_EXTENSIONS } from '../src/read/index.js';
-import { keepingBuiltins, layoutPdf, MAX_PDF_PAGES, pdfPages, PdfLocator, type PdfItem, type PdfPage } from '../src/read/pdf.js';
+import { keepingBuiltins, layoutPdf, MAX_PDF_PAGES, pdfPages, PdfLocator, roomForPicture, type PdfItem, type PdfPage } from '../src/read/pdf.js';
 import { lintDocument, modelDocument } from '../src/lint.js';
 import { main } from '../src/cli/main.js';
 import { expandPatterns } from '../src/cli/files.js';
@@ -56,7 +56,10 @@ async function fatalOf(buf: Uint8Array, name = 'r.pdf') {
  * have, not embedded, with the UniGB-UCS2-H character map — as older Chinese office software
  * writes it. For pages built to order (many pages, rotated runs) that the fixtures do not have.
  */
-function makePdf(pages: ([number, number, number, string, boolean?][] | 'image')[]): Buffer {
+type Run = [number, number, number, string, boolean?];
+/** a picture on a page with text: left, top (from the page's top), width and height; `form` draws it inside a form XObject */
+type Picture = { x: number; top: number; w: number; h: number; form?: boolean };
+function makePdf(pages: (Run[] | 'image' | { runs: Run[]; pictures: Picture[] })[]): Buffer {
   const objects: string[] = [];
   const pageIds = pages.map((_, i) => 4 + i * 2);
   objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
@@ -64,24 +67,35 @@ function makePdf(pages: ([number, number, number, string, boolean?][] | 'image')
   objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';
   const song = '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 80 >> /DW 1000 >>';
   const cjkFont = `<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [${song}] >>`;
-  pages.forEach((runs, i) => {
+  const image = 'BI /W 2 /H 2 /CS /G /BPC 8 ID \x80\x40\x20\x10 EI';
+  pages.forEach((spec, i) => {
+    const runs = spec === 'image' ? [] : Array.isArray(spec) ? spec : spec.runs;
+    const pictures = spec === 'image' || Array.isArray(spec) ? [] : spec.pictures;
     // a grey square drawn from an inline image: what a scanned page holds
-    const content = runs === 'image' ? 'q 400 0 0 600 100 100 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x80\x40\x20\x10 EI Q' : runs
+    const content = spec === 'image' ? `q 400 0 0 600 100 100 cm ${image} Q` : [...pictures.map((p) =>
+      // a form's own matrix moves it to its place; inside, the image is scaled to its size
+      p.form ? `q 1 0 0 1 ${p.x} ${842 - p.top - p.h} cm /Fm1 Do Q` : `q ${p.w} 0 0 ${p.h} ${p.x} ${842 - p.top - p.h} cm ${image} Q`), ...runs
       .map(([x, y, size, s, rotated]) => {
         const m = rotated ? `0 1 -1 0 ${x} ${842 - y}` : `1 0 0 1 ${x} ${842 - y}`;
         if (/^[\x00-\xff]*$/.test(s)) return `BT /F1 ${size} Tf ${m} Tm (${s.replace(/[\\()]/g, '\\$&')}) Tj ET`;
         const ucs2 = [...s].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
         return `BT /F2 ${size} Tf ${m} Tm <${ucs2}> Tj ET`;
-      })
+      })]
       .join('\n');
-    objects[pageIds[i]!] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 ${cjkFont} >> >> /Contents ${pageIds[i]! + 1} 0 R >>`;
+    const form = pictures.find((p) => p.form);
+    const formContent = form ? `q ${form.w} 0 0 ${form.h} 0 0 cm ${image} Q` : '';
+    // a stream is an object of its own, numbered after the pages
+    const formId = 4 + pages.length * 2 + i;
+    if (form) objects[formId] = `<< /Type /XObject /Subtype /Form /BBox [0 0 ${form.w} ${form.h}] /Length ${Buffer.byteLength(formContent, 'latin1')} >>\nstream\n${formContent}\nendstream`;
+    const xobject = form ? ` /XObject << /Fm1 ${formId} 0 R >>` : '';
+    objects[pageIds[i]!] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 ${cjkFont} >>${xobject} >> /Contents ${pageIds[i]! + 1} 0 R >>`;
     objects[pageIds[i]! + 1] = `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`;
   });
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
   for (let id = 1; id < objects.length; id++) {
     offsets[id] = Buffer.byteLength(out, 'latin1');
-    out += `${id} 0 obj\n${objects[id]}\nendobj\n`;
+    out += `${id} 0 obj\n${objects[id] ?? 'null'}\nendobj\n`;
   }
   const xref = Buffer.byteLength(out, 'latin1');
   out += `xref\n0 ${objects.length}\n0000000000 65535 f \n`;
@@ -395,6 +409,66 @@ describe('PDFs that cannot be checked give one plain diagnostic', () => {
     ]);
     expect(laid.emptyPages).toEqual([2]);
     expect(laid.text).toBe('text\n\nmore');
+    expect(laid.pictures).toEqual([]);
+    // with the scanned page's picture: it stands after page 1's text
+    const pictured = layoutPdf([
+      { number: 1, width: 595, items: [{ str: 'text', x: 72, y: 100, width: 30, size: 12, horizontal: true }] },
+      { number: 2, width: 595, items: [], hasImages: true, pictures: [0] },
+      { number: 3, width: 595, items: [{ str: 'more', x: 72, y: 100, width: 30, size: 12, horizontal: true }] },
+    ]);
+    expect(pictured.pictures).toEqual([4]);
+  });
+
+  it('a table pasted as a picture on a page with text: the picture stands where it is printed, and table-missing cannot check it (a warning, not an error)', async () => {
+    const doc = await readPath(pdfFixture('format-2021-picture.pdf'));
+    expect(doc.pictures).toHaveLength(1);
+    const at = doc.pictures![0]!;
+    expect(doc.text.slice(0, at)).toMatch(/四、政府信息公开行政复议、行政诉讼情况$/);
+    expect(doc.text.slice(at)).toMatch(/^\s*五、存在的主要问题及改进情况/);
+    const zh = lintDocument(doc);
+    expect(zh.messages.map((m) => [m.ruleId, m.severity, m.messageId])).toEqual([['table-missing', 1, 'picture']]);
+    expect(zh.messages[0]!.message).toContain('表四');
+    // the same report with its table as a table: nothing to say, and no picture
+    const plain = await readPath(pdfFixture('format-2021.pdf'));
+    expect(plain.pictures).toBeUndefined();
+    expect(lintDocument(plain).messages).toEqual([]);
+  });
+
+  it('pictures are found drawn directly or inside a form, wherever they stand on the page; seals and logos are not pictures', async () => {
+    const doc = await readBytes(
+      makePdf([
+        { runs: [[72, 100, 12, 'Part one'], [72, 560, 12, 'After the picture']], pictures: [{ x: 72, top: 150, w: 450, h: 300 }] },
+        { runs: [[72, 100, 12, 'Part two'], [72, 700, 12, 'After the form']], pictures: [{ x: 100, top: 300, w: 400, h: 250, form: true }] },
+        // a seal beside the signature and a small logo: not tables
+        { runs: [[72, 100, 12, 'Part three'], [72, 600, 12, 'Signed']], pictures: [{ x: 350, top: 450, w: 110, h: 110 }, { x: 72, top: 300, w: 60, h: 30 }] },
+        [[72, 100, 12, 'The end']],
+      ]),
+      'pictures.pdf',
+    );
+    expect(doc.text).toBe('Part one\nAfter the picture\n\nPart two\nAfter the form\n\nPart three\nSigned\n\nThe end');
+    const before = (at: number): string => doc.text.slice(0, at).split('\n').pop()!;
+    expect(doc.pictures!.map(before)).toEqual(['Part one', 'Part two']);
+    const pages = (await pdfPages(makePdf([{ runs: [[72, 100, 12, 'a'], [72, 700, 12, 'b']], pictures: [{ x: 100, top: 300, w: 400, h: 250, form: true }] }, [[72, 100, 12, 'c']]]))) as PdfPage[];
+    expect(pages[0]!.pictures!.map(Math.round)).toEqual([300]);
+    // the model: a block without text, with its picture, between the lines it stands between
+    const report = modelDocument(doc).report;
+    const blocks = report.blocks.map((b) => [b.text.text, b.images ?? 0]);
+    expect(blocks.slice(0, 3)).toEqual([['Part one', 0], ['', 1], ['After the picture', 0]]);
+  });
+
+  it('a page of text with room for a picture is asked for its images; others are not', () => {
+    const line = (y: number): PdfItem => ({ str: 'text', x: 72, y, width: 30, size: 12, horizontal: true });
+    const full = Array.from({ length: 40 }, (_, k) => line(80 + k * 18));
+    const both = { top: true, bottom: true };
+    expect(roomForPicture(full, 842, both)).toBe(false);
+    // a stretch of 300 points without text
+    expect(roomForPicture([...full.slice(0, 10), ...full.slice(27)], 842, both)).toBe(true);
+    // the text of the document ends half way down its last page; a title page starts low
+    expect(roomForPicture(full.slice(0, 15), 842, both)).toBe(true);
+    expect(roomForPicture(full.slice(0, 15), 842, { top: true, bottom: false })).toBe(false);
+    expect(roomForPicture(full.slice(20), 842, { top: false, bottom: true })).toBe(false);
+    // no text at all: perhaps scanned
+    expect(roomForPicture([], 842, { top: false, bottom: false })).toBe(true);
   });
 });
 

@@ -106,8 +106,12 @@ export function registerTableConverter(c: TableConverter): void {
 }
 registerTableConverter(htmlTableConverter);
 
-/** The flat list of blocks the model is built from. */
-export function toBlocks(tree: Root, src: string): Block[] {
+/**
+ * The flat list of blocks the model is built from. `pictures` are offsets in `src` where a picture
+ * stands that the syntax does not show (a PDF page's drawn image): each becomes a block of its own,
+ * without text, before the first block that starts at or after it.
+ */
+export function toBlocks(tree: Root, src: string, pictures: readonly number[] = []): Block[] {
   const blocks: Block[] = [];
   // each block is a fresh object: its index is added to it (last, as a copy with it would have it)
   const push = (b: Omit<Block, 'index'>): void => {
@@ -183,6 +187,17 @@ export function toBlocks(tree: Root, src: string): Block[] {
         return;
     }
   };
-  for (const c of tree.children) visit(c);
+  let p = 0;
+  const picturesUpTo = (at: number): void => {
+    for (; p < pictures.length && pictures[p]! <= at; p++) {
+      const start = pictures[p]!;
+      push({ type: 'paragraph', text: MappedText.empty(start), range: { start, end: start }, images: 1 });
+    }
+  };
+  for (const c of tree.children) {
+    picturesUpTo(c.position?.start.offset ?? 0);
+    visit(c);
+  }
+  picturesUpTo(Infinity);
   return blocks;
 }

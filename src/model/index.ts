@@ -98,7 +98,7 @@ function reportAgency(titled: string | undefined, blocks: Block[], signOff: Sign
 
 /** Build the report model from the syntax tree. */
 export function buildReport(doc: SourceDocument, tree: Root, opts: ModelOptions = {}): Report {
-  const blocks = toBlocks(tree, doc.text);
+  const blocks = toBlocks(tree, doc.text, doc.pictures);
   const { info: title, block: titleBlock } = findTitle(blocks);
   const { sections, preamble } = buildSections(blocks, titleBlock);
   const periods = extractPeriods(blocks);

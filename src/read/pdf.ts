@@ -78,6 +78,11 @@ export interface PdfPage {
   width?: number;
   /** page has drawn images (decides whether a page with little text is a scanned page) */
   hasImages?: boolean;
+  /**
+   * Images as large as a table or a page (a table pasted as a picture, a scanned page): where
+   * each starts, from the top, in the items' units. Asked for only on pages with room for one.
+   */
+  pictures?: number[];
 }
 
 /** Where a printed line starts in the extracted text. */
@@ -92,6 +97,8 @@ export interface PdfLayout {
   pieces: Piece[];
   /** pages that have no text at all */
   emptyPages: number[];
+  /** where in `text` each of the pages' pictures stands, in order */
+  pictures: number[];
 }
 
 /** A printed line, before paragraphs are rebuilt. */
@@ -396,6 +403,7 @@ export function layoutPdf(pages: PdfPage[]): PdfLayout {
   let text = '';
   const pieces: Piece[] = [];
   const emptyPages: number[] = [];
+  const pictures: number[] = [];
   /** the last line written, with the margins and type size of its page, while it may run on */
   let last: { line: Line; margins: Margins; em: number } | undefined;
   /**
@@ -427,8 +435,15 @@ export function layoutPdf(pages: PdfPage[]): PdfLayout {
   for (const page of pages) {
     const flat = page.items.filter((i) => i.horizontal && i.str.trim() !== '');
     const others = page.items.filter((i) => !i.horizontal && i.str.trim() !== '');
+    // the page's pictures, top to bottom: each stands where the text above it ends
+    const tops = [...(page.pictures ?? [])].sort((a, b) => a - b);
+    let pic = 0;
+    const picturesAbove = (y: number): void => {
+      for (; pic < tops.length && tops[pic]! < y; pic++) pictures.push(text.length);
+    };
     if (flat.length === 0 && others.length === 0) {
       emptyPages.push(page.number);
+      picturesAbove(Infinity);
       last = undefined;
       continue;
     }
@@ -447,6 +462,7 @@ export function layoutPdf(pages: PdfPage[]): PdfLayout {
       pageStart = text !== '';
     }
     lines.forEach((line, i) => {
+      picturesAbove(line.y - line.size);
       if (i >= trail || (across && i < lead)) {
         held.push({ line, page: page.number });
         return;
@@ -461,6 +477,7 @@ export function layoutPdf(pages: PdfPage[]): PdfLayout {
       }
       last = { line, margins: m, em };
     });
+    picturesAbove(Infinity);
     // text that is not horizontal (stamps, watermarks) after the page's lines
     const printed = lines.reduce((n, l) => Math.max(n, l.printed, ...(l.parts ?? []).map((p) => p.printed)), 0);
     others.forEach((it, k) =>
@@ -469,7 +486,7 @@ export function layoutPdf(pages: PdfPage[]): PdfLayout {
   }
   flush();
   pieces.sort((a, b) => a.start - b.start);
-  return { text, pieces, emptyPages };
+  return { text, pieces, emptyPages, pictures };
 }
 
 /** Page and printed line of an offset in the extracted text. */
@@ -583,6 +600,77 @@ export function textChars(items: PdfItem[]): number {
   return n;
 }
 
+/** A picture is at least this share of the page's width (a seal, a logo or a QR code is not)… */
+const MIN_PICTURE_WIDTH = 0.3;
+/** …and this tall, in points (three lines of text). */
+const MIN_PICTURE_HEIGHT = 36;
+/** A page has room for a picture where its text leaves this share of its height free in one stretch. */
+const PICTURE_ROOM = 0.2;
+
+/**
+ * Whether the text of a page leaves a stretch free where a picture could stand: drawing a page's
+ * operators to find its images takes two to three times as long as taking its text, so only such
+ * pages are asked (and pages with almost no text, which may be scanned). `edges` says whether the
+ * free space above the page's first line and below its last counts: not before the document's
+ * first line nor after its last, where a picture stands in no part of the report (and where the
+ * last page's text ends short).
+ */
+export function roomForPicture(items: PdfItem[], height: number, edges: { top: boolean; bottom: boolean }): boolean {
+  const ys = items.filter((i) => i.horizontal && i.str.trim() !== '').map((i) => i.y).sort((a, b) => a - b);
+  if (ys.length === 0) return true;
+  let free = Math.max(edges.top ? ys[0]! : 0, edges.bottom ? height - ys[ys.length - 1]! : 0);
+  for (let k = 1; k < ys.length; k++) free = Math.max(free, ys[k]! - ys[k - 1]!);
+  return free >= PICTURE_ROOM * height;
+}
+
+/** Where a page's images are drawn, in the page's coordinates (y downwards). */
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * The boxes of the images a page's operators draw. An image fills the unit square of the
+ * transformation in force, which `cm` (a `transform`), `q`/`Q` (`save`/`restore`) and the matrix
+ * of a form (`paintFormXObjectBegin`/`End`) change.
+ */
+function imagesDrawn(lib: PdfJs, fnArray: number[], argsArray: unknown[][], viewport: number[]): Box[] {
+  const o = lib.OPS;
+  const IMAGE_OPS = new Set<number>([
+    o.paintImageXObject,
+    o.paintImageXObjectRepeat,
+    o.paintInlineImageXObject,
+    o.paintInlineImageXObjectGroup,
+    o.paintImageMaskXObject,
+    o.paintImageMaskXObjectGroup,
+    o.paintImageMaskXObjectRepeat,
+  ]);
+  const boxes: Box[] = [];
+  let ctm = [1, 0, 0, 1, 0, 0];
+  const saved: number[][] = [];
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i]!;
+    const args = argsArray[i] ?? [];
+    if (fn === o.save) saved.push(ctm);
+    else if (fn === o.restore) ctm = saved.pop() ?? ctm;
+    else if (fn === o.transform) ctm = lib.Util.transform(ctm, args as number[]);
+    else if (fn === o.paintFormXObjectBegin) {
+      saved.push(ctm);
+      if (Array.isArray(args[0]) && args[0].length === 6) ctm = lib.Util.transform(ctm, args[0] as number[]);
+    } else if (fn === o.paintFormXObjectEnd) ctm = saved.pop() ?? ctm;
+    else if (IMAGE_OPS.has(fn)) {
+      const m = lib.Util.transform(viewport, ctm);
+      const corners = [[0, 0], [1, 0], [0, 1], [1, 1]] as const;
+      const xs = corners.map(([x, y]) => x * m[0]! + y * m[2]! + m[4]!);
+      const ys = corners.map(([x, y]) => x * m[1]! + y * m[3]! + m[5]!);
+      boxes.push({ left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) });
+    }
+  }
+  return boxes;
+}
+
 /** The pages of a PDF as text items, via pdf.js. Throws pdf.js's errors. */
 export async function pdfPages(buf: Uint8Array, assets: PdfAssets = {}): Promise<PdfPage[] | PdfFailure> {
   const lib = await loadPdfJs();
@@ -619,21 +707,14 @@ export async function pdfPages(buf: Uint8Array, assets: PdfAssets = {}): Promise
       }
       if (chars > MAX_PDF_CHARS) return { reason: 'tooMuchText' };
       let hasImages = false;
-      if (textChars(items) < MIN_PAGE_TEXT && imageChecks++ < MAX_IMAGE_CHECKS) {
+      let pictures: number[] | undefined;
+      if ((textChars(items) < MIN_PAGE_TEXT || roomForPicture(items, viewport.height, { top: n > 1, bottom: n < doc.numPages })) && imageChecks++ < MAX_IMAGE_CHECKS) {
         const ops = await page.getOperatorList();
-        const o = lib.OPS;
-        const IMAGE_OPS = new Set<number>([
-          o.paintImageXObject,
-          o.paintImageXObjectRepeat,
-          o.paintInlineImageXObject,
-          o.paintInlineImageXObjectGroup,
-          o.paintImageMaskXObject,
-          o.paintImageMaskXObjectGroup,
-          o.paintImageMaskXObjectRepeat,
-        ]);
-        hasImages = ops.fnArray.some((op) => IMAGE_OPS.has(op));
+        const drawn = imagesDrawn(lib, ops.fnArray, ops.argsArray, viewport.transform);
+        hasImages = drawn.length > 0;
+        pictures = drawn.filter((b) => b.right - b.left >= MIN_PICTURE_WIDTH * viewport.width && b.bottom - b.top >= MIN_PICTURE_HEIGHT).map((b) => b.top);
       }
-      pages.push({ number: n, items, width: viewport.width, hasImages });
+      pages.push({ number: n, items, width: viewport.width, hasImages, ...(pictures?.length ? { pictures } : {}) });
       page.cleanup();
     }
     return pages;
@@ -728,6 +809,7 @@ export async function readPdf(buf: Uint8Array, filePath: string, assets: PdfAsse
     kind: 'pdf',
     text: layout.text,
     encoding: 'utf-8',
+    ...(layout.pictures.length ? { pictures: layout.pictures } : {}),
     position: (offset) => lines.position(offset),
     describe: (offset, locale) => locator.describe(offset, locale),
     notices,

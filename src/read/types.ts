@@ -47,6 +47,12 @@ export interface SourceDocument {
    * (e.g. "第 12 段「一、总体情况」" for a Word document).
    */
   describe?(offset: number, locale?: 'zh' | 'en'): string | undefined;
+  /**
+   * Offsets in `text`, in order, where a picture stands that `text` does not show (an image drawn
+   * on a PDF page: a table pasted as a picture, a scanned page). Markdown, HTML and Word show their
+   * pictures in the text itself.
+   */
+  pictures?: number[];
   /** problems found while reading; they become diagnostics */
   notices: ReaderNotice[];
   /** true when the reader could not produce any text (the file is reported, not linted) */

@@ -6,6 +6,7 @@ import { readBuffer } from '../src/read/index.js';
 import { sniffHtmlCharset } from '../src/read/html.js';
 import { parse } from '../src/parse/index.js';
 import { buildReport } from '../src/model/index.js';
+import { MAX_DOCUMENT_SLOTS } from '../src/model/blocks.js';
 import { lintText } from '../src/lint.js';
 import type { RawTable, Report } from '../src/model/types.js';
 import type { SourceDocument } from '../src/read/types.js';
@@ -217,6 +218,25 @@ describe('malformed HTML never throws', () => {
     expect(c.rows).toHaveLength(1);
     expect(c.rows[0]![0]!.text.text).toBe('坏');
     expect(c.rows[0]!.length).toBeLessThanOrEqual(1001);
+  });
+
+  it('spans that would fill a huge grid from a small page shrink: the tables keep their cells and stay small', () => {
+    const slotsOf = (t: RawTable): number => t.rows.reduce((n, row) => n + row.length, 0);
+    // 3 KB of HTML: 50 rows of 20 cells, each 1000 × 1000 (the largest spans honoured); 10^9 slots
+    const page = `<table>${Array.from({ length: 50 }, (_, r) => `<tr>${Array.from({ length: 20 }, (_, c) => `<td colspan="1000" rowspan="1000">${r}-${c}</td>`).join('')}</tr>`).join('')}</table>`;
+    const t = grid(page);
+    expect(slotsOf(t)).toBeLessThanOrEqual(MAX_DOCUMENT_SLOTS + 50 * 2_000);
+    expect(t.rows).toHaveLength(50);
+    // every cell is in the grid, in its row, in order
+    t.rows.forEach((row, r) => expect(row.filter((c) => !c.origin && c.text.text !== '').map((c) => c.text.text)).toEqual(Array.from({ length: 20 }, (_, c) => `${r}-${c}`)));
+    expect(lintText(page, 'spans.html').messages.filter((m) => m.ruleId === 'parse-error')).toEqual([]);
+    // the budget is the document's: 100 tables of 100 rows each spanning 1000 columns (350 KB) make
+    // no more slots than one such table
+    const table = `<table>${Array.from({ length: 100 }, (_, r) => `<tr><td colspan="1000">${r}</td></tr>`).join('')}</table>`;
+    const tables = model(`<body>${table.repeat(100)}</body>`, 'many.html').report.tables;
+    expect(tables).toHaveLength(100);
+    expect(tables.reduce((n, x) => n + slotsOf(x), 0)).toBeLessThanOrEqual(MAX_DOCUMENT_SLOTS + 100 * 100);
+    expect(tables.every((x) => x.rows.length === 100)).toBe(true);
   });
 
   it('missing </td>, nested tables, <th>, <thead>/<tfoot>', () => {

@@ -98,8 +98,19 @@ function gfmTable(node: Table, src: string, blockIndex: number): RawTable {
   return { rows, range: rangeOf(node), layout: 'gfm', blockIndex };
 }
 
+/**
+ * What one document's tables may spend on slots that spans fill: an annual report's tables have a
+ * few thousand slots in all, and a small page whose cells each span 1000 columns would make
+ * millions (see html-table.ts).
+ */
+export interface SlotBudget {
+  slots: number;
+}
+/** Slots a document's spans may fill, all tables together. */
+export const MAX_DOCUMENT_SLOTS = 200_000;
+
 /** Hook for other syntaxes to turn their table nodes into grids (HTML tables with spans). */
-export type TableConverter = (node: RootContent, src: string, blockIndex: number) => RawTable | undefined;
+export type TableConverter = (node: RootContent, src: string, blockIndex: number, budget: SlotBudget) => RawTable | undefined;
 const tableConverters: TableConverter[] = [];
 export function registerTableConverter(c: TableConverter): void {
   tableConverters.push(c);
@@ -113,6 +124,7 @@ registerTableConverter(htmlTableConverter);
  */
 export function toBlocks(tree: Root, src: string, pictures: readonly number[] = []): Block[] {
   const blocks: Block[] = [];
+  const budget: SlotBudget = { slots: MAX_DOCUMENT_SLOTS };
   // each block is a fresh object: its index is added to it (last, as a copy with it would have it)
   const push = (b: Omit<Block, 'index'>): void => {
     (b as Block).index = blocks.length;
@@ -121,7 +133,7 @@ export function toBlocks(tree: Root, src: string, pictures: readonly number[] = 
 
   const visit = (n: RootContent, listMarker?: MappedText): void => {
     for (const conv of tableConverters) {
-      const t = conv(n, src, blocks.length);
+      const t = conv(n, src, blocks.length, budget);
       if (t) {
         const text = MappedText.concat(t.rows.map((r) => MappedText.concat(r.map((c) => c.text), ' | ')), '\n');
         push({ type: 'table', text, range: t.range, table: t });

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Text } from 'hast';
 import { MappedText, type Segment, type SourceRange } from '../util/mapped-text.js';
 import type { RawCell, RawTable } from './types.js';
-import { alignValue, type TableConverter } from './blocks.js';
+import { alignValue, MAX_DOCUMENT_SLOTS, type SlotBudget, type TableConverter } from './blocks.js';
 import { cleanCellText } from './text-table.js';
 import { alignChars, type HtmlTable } from '../parse/html.js';
 import { hastToText } from '../util/lazy.js';
@@ -15,7 +15,9 @@ import { hastToText } from '../util/lazy.js';
  *   `rowSpan`/`colSpan` set, and every other slot it covers holds a copy with the same text and
  *   range and `origin` = the first slot's row/column. Spans are clipped to the table: a rowspan
  *   beyond the last row, `rowspan=0` (to the end of the table) or a colspan that is 0, missing or
- *   not a number never adds rows or crashes;
+ *   not a number never adds rows or crashes; and the spans of all a document's tables together
+ *   fill no more slots than its budget (`MAX_DOCUMENT_SLOTS`; past that, spans shrink to one
+ *   slot), so a small page cannot make a huge grid;
  * - a slot left uncovered between covered ones (a malformed table) holds an empty cell; rows are
  *   not padded at their end, so they may differ in length.
  * - `&nbsp;` and white space are blank; `<br>` and block elements inside a cell become a space
@@ -90,8 +92,8 @@ function rowCells(tr: Element): Element[] {
   return tr.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
 }
 
-/** Build the grid of an HTML table element (see the guarantees above). */
-export function htmlTableToGrid(table: Element, src: string, blockIndex: number): RawTable {
+/** Build the grid of an HTML table element (see the guarantees above); its slots are taken from `budget`. */
+export function htmlTableToGrid(table: Element, src: string, blockIndex: number, budget: SlotBudget = { slots: MAX_DOCUMENT_SLOTS }): RawTable {
   const tableRange = rangeOfNode(table, 0);
   const trs = tableRows(table);
   const grid: (RawCell | undefined)[][] = trs.map(() => []);
@@ -103,8 +105,15 @@ export function htmlTableToGrid(table: Element, src: string, blockIndex: number)
       const rowSpanAttr = spanValue(td.properties.rowSpan);
       const colSpanAttr = spanValue(td.properties.colSpan);
       const rowsLeft = trs.length - r;
-      const rowSpan = rowSpanAttr === 0 ? rowsLeft : Math.min(Math.max(rowSpanAttr ?? 1, 1), rowsLeft, MAX_SPAN);
-      const colSpan = Math.min(Math.max(colSpanAttr ?? 1, 1), MAX_SPAN);
+      let rowSpan = rowSpanAttr === 0 ? rowsLeft : Math.min(Math.max(rowSpanAttr ?? 1, 1), rowsLeft, MAX_SPAN);
+      let colSpan = Math.min(Math.max(colSpanAttr ?? 1, 1), MAX_SPAN);
+      // past the document's budget of slots, spans shrink (to one slot once it is spent)
+      const room = Math.max(1, budget.slots);
+      if (rowSpan * colSpan > room) {
+        colSpan = Math.max(1, Math.min(colSpan, Math.floor(room / rowSpan)));
+        rowSpan = Math.max(1, Math.min(rowSpan, Math.floor(room / colSpan)));
+      }
+      budget.slots -= rowSpan * colSpan;
       const range = rangeOfNode(td, trStart);
       const text = cellText(td, src, range.start);
       const cell: RawCell = { text, range };
@@ -130,7 +139,7 @@ export function htmlTableToGrid(table: Element, src: string, blockIndex: number)
 }
 
 /** Table converter for the `htmlTable` nodes the HTML parser leaves in the tree. */
-export function htmlTableConverter(...[node, src, blockIndex]: Parameters<TableConverter>): RawTable | undefined {
+export function htmlTableConverter(...[node, src, blockIndex, budget]: Parameters<TableConverter>): RawTable | undefined {
   if (node.type !== 'htmlTable') return undefined;
-  return htmlTableToGrid((node as HtmlTable).element, src, blockIndex);
+  return htmlTableToGrid((node as HtmlTable).element, src, blockIndex, budget);
 }

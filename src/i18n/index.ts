@@ -17,6 +17,8 @@ export function localise(msg: Localised, locale: Locale, data?: MessageData): st
  */
 export function describeFailure(err: unknown, locale: Locale): string {
   if (err instanceof RangeError && /call stack/i.test(err.message)) return localise(UI.tooDeep, locale);
+  // a Markdown text refused before its parse (src/parse/depth.ts)
+  if ((err as Error | undefined)?.name === 'TooDeepError') return localise(UI.tooDeep, locale);
   return localise(UI.internal, locale);
 }
 

@@ -6,6 +6,7 @@ import type { SourceDocument } from '../read/types.js';
 import { parsePlainText } from './plaintext.js';
 import { parseHtml } from './html.js';
 import { pipeRowsAsTables } from './pipe-rows.js';
+import { assertParseable } from './depth.js';
 
 export type { Root } from 'mdast';
 
@@ -23,8 +24,12 @@ function processorFor(text: string): ReturnType<typeof markdownProcessor> {
   return p;
 }
 
-/** Markdown (CommonMark + GFM) into an mdast tree whose positions are offsets in `text`. */
+/**
+ * Markdown (CommonMark + GFM) into an mdast tree whose positions are offsets in `text`. Throws
+ * TooDeepError for a text that nests lists and quotes too deeply to parse in reasonable time.
+ */
 export function parseMarkdown(text: string): Root {
+  assertParseable(text);
   return processorFor(text).parse(text) as Root;
 }
 

@@ -236,7 +236,14 @@ describe('rule settings on the command line', () => {
     expect(parseJson(r.stdout)[0]!.messages.every((m) => m.ruleId === 'required-sections')).toBe(true);
     const bad = await runMain(['ok.txt', '--profile', 'format-1999'], { cwd: dir });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('format-1999');
+    expect(bad.stderr).toBe('ogi-lint：配置有误：\n配置档“format-1999”不存在（现有：format-2019, format-2021, legacy）\n');
+    const en = await runMain(['ok.txt', '--profile', 'format-1999', '--locale', 'en'], { cwd: dir });
+    expect(en.stderr).toBe('ogi-lint: invalid configuration:\nunknown profile "format-1999" (known: format-2019, format-2021, legacy)\n');
+    // a profile of the configuration's that extends itself, in the configuration's words
+    const loop = project({ 'ok.txt': COMPLETE, '.ogilintrc.json': { profiles: ['./p.json'] }, 'p.json': { ...JSON.parse(readFileSync(path.join(repoRoot, 'src/profiles/format-2021.json'), 'utf8')), id: 'p-2021', extends: 'p-2021' } });
+    const looped = await runMain(['ok.txt', '--profile', 'p-2021'], { cwd: loop });
+    expect(looped.code).toBe(2);
+    expect(looped.stderr).toContain('配置档“p-2021”继承了自己（p-2021 → p-2021）');
   });
 });
 

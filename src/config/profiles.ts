@@ -53,9 +53,15 @@ export function builtinProfiles(): Map<string, Profile> {
 /** Resolve `extends`: inherit sections, deadlines, tables; merge rules. */
 export function resolveProfile(id: string, extra: Map<string, Profile> = new Map(), seen: string[] = []): Profile {
   const p = extra.get(id) ?? builtinProfiles().get(id);
-  if (!p) throw new ConfigError(`unknown profile "${id}" (known: ${[...builtinProfiles().keys(), ...extra.keys()].join(', ')})`);
+  if (!p) {
+    const known = [...new Set([...builtinProfiles().keys(), ...extra.keys()])].join(', ');
+    throw new ConfigError({ zh: `配置档“${id}”不存在（现有：${known}）`, en: `unknown profile "${id}" (known: ${known})` });
+  }
   if (!p.extends) return p;
-  if (seen.includes(id)) throw new ConfigError(`profile "${id}" extends itself (${[...seen, id].join(' → ')})`);
+  if (seen.includes(id)) {
+    const chain = [...seen, id].join(' → ');
+    throw new ConfigError({ zh: `配置档“${id}”继承了自己（${chain}）`, en: `profile "${id}" extends itself (${chain})` });
+  }
   const base = resolveProfile(p.extends, extra, [...seen, id]);
   return {
     ...base,

@@ -144,7 +144,8 @@ export function checkProfileId(id: string, key: string, where: string, extra: Ma
     try {
       resolveProfile(id, extra);
     } catch (e) {
-      throw new ConfigError(`${where}: "${key}": ${(e as Error).message}`);
+      const inner = e instanceof ConfigError ? e : new ConfigError((e as Error).message);
+      throw new ConfigError({ zh: `${where}：“${key}”：${inner.in('zh')}`, en: `${where}: "${key}": ${inner.in('en')}` });
     }
     return;
   }

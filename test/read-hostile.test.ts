@@ -166,6 +166,22 @@ describe('zip archives are inspected before they are opened', () => {
     const doc = await readBytes(buf, 'many.docx');
     expect(doc.notices[0]!.messageId).toBe('zipTooManyEntries');
   });
+
+  it('a damaged archive or document is told in plain words, not in the zip library\'s or the XML parser\'s', async () => {
+    const truncated = await fatalOf(hostile('truncated.docx'));
+    expect(truncated.m.message).toBe('Word 文档已损坏或不完整（可能未下载完整），无法读取：压缩包结构不完整');
+    expect(truncated.en.message).toBe('the Word document is damaged or incomplete (an interrupted download?) and cannot be read: its zip structure is incomplete');
+    // a whole archive whose main part is not well-formed XML
+    const z = new JSZip();
+    z.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
+    z.file('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
+    z.file('word/document.xml', '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>未闭合');
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'bad-xml.docx'), await z.generateAsync({ type: 'nodebuffer' }));
+    const bad = await fatalOf(path.join(dir, 'bad-xml.docx'));
+    expect(bad.m.message).toBe('Word 文档已损坏或不完整（可能未下载完整），无法读取：文档内容（XML）格式错误');
+    expect(bad.en.message).toBe('the Word document is damaged or incomplete (an interrupted download?) and cannot be read: its content (XML) is malformed');
+  });
 });
 
 describe('the command line reports each bad file and goes on', () => {

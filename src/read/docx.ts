@@ -283,19 +283,34 @@ export class DocxLocator {
   }
 }
 
+/**
+ * What is wrong with a damaged document, in plain words: the zip library's and the XML parser's own
+ * messages (`Corrupted zip: can't find end of central directory`, `[xmldom warning] unclosed xml
+ * attribute @#[line:undefined…]`) mean nothing to the people who read the findings.
+ */
+export function damageOf(detail: string): { zh: string; en: string } {
+  if (/central directory|end of data|corrupted zip|signature|invalid (?:stored|distance|code|block)|unexpected end|crc32|compression/i.test(detail)) {
+    return { zh: '压缩包结构不完整', en: 'its zip structure is incomplete' };
+  }
+  if (/xml|unclosed|attribute|element|tag|entity|parse/i.test(detail)) return { zh: '文档内容（XML）格式错误', en: 'its content (XML) is malformed' };
+  return { zh: '无法识别其内容', en: 'its content cannot be made out' };
+}
+
 function unreadableNotice(f: DocxFailure): ReaderNotice {
   const base = { ruleId: 'file-unreadable', severity: 'error' as const };
   switch (f.reason) {
-    case 'corrupt':
+    case 'corrupt': {
+      const damage = damageOf(f.detail);
       return {
         ...base,
         messageId: 'corruptDocx',
-        data: { detail: f.detail },
+        data: { detail: damage.zh, detailEn: damage.en },
         messages: {
           zh: 'Word 文档已损坏或不完整（可能未下载完整），无法读取：{detail}',
-          en: 'the Word document is damaged or incomplete (an interrupted download?) and cannot be read: {detail}',
+          en: 'the Word document is damaged or incomplete (an interrupted download?) and cannot be read: {detailEn}',
         },
       };
+    }
     case 'notDocx':
       return f.flavour === 'ofd'
         ? {

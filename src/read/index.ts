@@ -5,7 +5,7 @@ import { LineIndex } from './lines.js';
 import type { InputKind, ReaderNotice, SourceDocument } from './types.js';
 import { decodeBytes } from './decode.js';
 import { FORMAT_ADVICE, FORMAT_NAMES, sniffFormat, type SniffedFormat } from './sniff.js';
-import { readDocx } from './docx.js';
+import { damageOf, readDocx } from './docx.js';
 import { readPdf } from './pdf.js';
 import { pdfAssetLocations } from '../config/data.js';
 import { looksLikeHtml, sniffHtmlCharset } from './html.js';
@@ -225,11 +225,12 @@ export async function readBytes(buf: Uint8Array, filePath: string, opts: ReadOpt
     const docx = await readDocx(buf, filePath);
     return 'failure' in docx ? unreadableDocument(filePath, docx.failure) : docx;
   } catch (err) {
+    const damage = damageOf(String((err as Error)?.message ?? err));
     return unreadableDocument(
       filePath,
-      fileUnreadable('corruptDocx', { detail: (err as Error).message }, {
+      fileUnreadable('corruptDocx', { detail: damage.zh, detailEn: damage.en }, {
         zh: 'Word 文档已损坏或不完整，无法读取：{detail}',
-        en: 'the Word document is damaged or incomplete and cannot be read: {detail}',
+        en: 'the Word document is damaged or incomplete and cannot be read: {detailEn}',
       }),
     );
   }

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { readBytes, readPath } from '../src/read/index.js';
 import { docxToHtml, DocxLocator } from '../src/read/docx.js';
-import { lintDocument, lintText } from '../src/lint.js';
+import { lintDocument, lintText, modelDocument } from '../src/lint.js';
+import JSZip from 'jszip';
+import iconv from 'iconv-lite';
 import type { LintResult } from '../src/diagnostic.js';
 import { corpusDir, repoRoot, seedPath } from './helpers/corpus.js';
 import { reportToDocx } from './helpers/docx.js';
@@ -162,5 +164,66 @@ describe('a Word document with a table pasted as a picture, and headings', () =>
     expect(only(await report(true), ['empty-section', 'table-missing'])).toEqual([['table-missing', 1, 4, '第 4 段「二、主动公开政府信息情况」']]);
     // without the picture the part is empty, said at its heading (not at the end of the paragraph before)
     expect(only(await report(false), ['empty-section', 'table-missing'])).toEqual([['empty-section', 2, 4, '第 4 段「二、主动公开政府信息情况」']]);
+  });
+});
+
+describe('a Word document that embeds its text as other files (altChunk)', () => {
+  /**
+   * `fixtures/inputs/format-2021-altchunk.docx` is what html-docx-js 0.3.1 (`asBlob`) makes of
+   * `fixtures/html/format-2021.html`: a .docx whose body is a single `w:altChunk` holding the page
+   * as MHT (quoted-printable HTML), as web editors' and office systems' "export to Word" write it.
+   */
+  it('a web page exported to Word as one MHT part is checked like the page', async () => {
+    const doc = await readPath(path.join(repoRoot, 'fixtures', 'inputs', 'format-2021-altchunk.docx'));
+    const html = await readPath(path.join(repoRoot, 'fixtures', 'html', 'format-2021.html'));
+    expect(doc.kind).toBe('docx');
+    expect(doc.notices).toEqual([]);
+    const r = lintDocument(doc);
+    expect(findings(r)).toEqual(findings(lintDocument(html)));
+    // the same tables, cell for cell
+    const cells = (d: typeof doc): string[][][] => modelDocument(d).report.tables.map((t) => t.rows.map((row) => row.map((c) => c.text.text)));
+    expect(cells(doc).length).toBeGreaterThanOrEqual(3);
+    expect(cells(doc)).toEqual(cells(html));
+  });
+
+  /** A Word document with an altChunk where `[[CHUNK]]` stands, holding `part` under `name`. */
+  async function withChunk(before: string[], after: string[], name: string, part: Buffer): Promise<Buffer> {
+    const built = await Packer.toBuffer(new Document({ sections: [{ children: [...before, '[[CHUNK]]', ...after].map((t) => new Paragraph(t)) }] }));
+    const zip = await JSZip.loadAsync(built);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    zip.file('word/document.xml', xml.replace(/<w:p>(?:(?!<w:p>).)*?\[\[CHUNK\]\].*?<\/w:p>/s, '<w:altChunk r:id="rIdChunk1"/>'));
+    const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
+    zip.file('word/_rels/document.xml.rels', rels.replace('</Relationships>', `<Relationship Id="rIdChunk1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="${name}"/></Relationships>`));
+    zip.file(`word/${name}`, part);
+    return zip.generateAsync({ type: 'nodebuffer' });
+  }
+
+  it('a part in the middle of a Word document, as MHT in GB2312 and base64: read in its place, its paragraphs counted', async () => {
+    const page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>二、主动公开政府信息情况</p><p>本年度主动公开规章2件。</p><p>三、收到和处理政府信息公开申请情况</p><p>本年度新收申请12件，统计期限为2021年1月1日至2021年12月31日。</p></body></html>';
+    const body = iconv.encode(page, 'gb2312').toString('base64').replace(/.{76}/g, '$&\r\n');
+    const mht = Buffer.from(`MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b1"; type="text/html"\r\n\r\n--b1\r\nContent-Type: text/html; charset="gb2312"\r\nContent-Transfer-Encoding: base64\r\n\r\n${body}\r\n--b1--\r\n`, 'latin1');
+    const before = ['青河县教育局2021年政府信息公开工作年度报告', '一、总体情况', '本局主动公开政府信息486条。'];
+    const after = ['四、政府信息公开行政复议、行政诉讼情况', '本年度无行政复议。', '联系电话：0791-12345678'];
+    const doc = await readBytes(await withChunk(before, after, 'afchunk.mht', mht), 'r.docx');
+    const blocks = modelDocument(doc).report.blocks.map((b) => b.text.text).filter((t) => t !== '');
+    const inChunk = ['二、主动公开政府信息情况', '本年度主动公开规章2件。', '三、收到和处理政府信息公开申请情况', '本年度新收申请12件，统计期限为2021年1月1日至2021年12月31日。'];
+    expect(blocks).toEqual([...before, ...inChunk, ...after]);
+    // the findings of the same report as text, each placed at its paragraph, counted through the part
+    const text = lintText([...before, ...inChunk, ...after].join('\n'), 'r.txt');
+    const r = lintDocument(doc);
+    expect(findings(r)).toEqual(findings(text));
+    expect(r.messages.length).toBeGreaterThan(0);
+    for (const m of r.messages) {
+      const t = text.messages.find((x) => x.ruleId === m.ruleId && x.message === m.message);
+      if (t) expect(m.line).toBe(t.line);
+    }
+  });
+
+  it('a part that is not a web page or text is named in a warning; the rest is checked', async () => {
+    const doc = await readBytes(await withChunk(['青河县教育局2021年政府信息公开工作年度报告', '一、总体情况'], ['联系电话：0791-12345678'], 'part.rtf', Buffer.from('{\\rtf1\\ansi 二、主动公开政府信息情况}')), 'r.docx');
+    const r = lintDocument(doc);
+    expect(r.messages.filter((m) => m.ruleId === 'file-unreadable').map((m) => [m.severity, m.message])).toEqual([[1, 'Word 文档中以整个文件嵌入的部分（第 1 处，RTF）无法读取，其中内容未检查']]);
+    expect(lintDocument(doc, { locale: 'en' }).messages.find((m) => m.ruleId === 'file-unreadable')!.message).toBe('part(s) 1 that the Word document embeds whole as other files (RTF) cannot be read; what they hold was not checked');
+    expect(modelDocument(doc).report.blocks.map((b) => b.text.text)).toContain('联系电话：0791-12345678');
   });
 });

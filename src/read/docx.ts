@@ -8,6 +8,8 @@ import { formatByteSize } from '../util/size.js';
 import { registerParser } from '../parse/index.js';
 import { parseHtml } from '../parse/html.js';
 import { lastAtMost } from '../util/search.js';
+import { decodeBytes } from './decode.js';
+import { looksLikeHtml, sniffHtmlCharset } from './html.js';
 
 // A Word document's text is the HTML mammoth made of it: parsed like a web page.
 registerParser('docx', (doc) => parseHtml(doc.text));
@@ -88,8 +90,8 @@ function inflatedSize(file: JSZip.JSZipObject, limit: number): Promise<number> {
   });
 }
 
-/** Check an archive before conversion. Returns undefined when it is a Word document of sane size. */
-export async function inspectDocx(buf: Uint8Array): Promise<DocxFailure | undefined> {
+/** Check an archive before conversion. Returns the archive when it is a Word document of sane size. */
+export async function inspectDocx(buf: Uint8Array): Promise<DocxFailure | { zip: JSZip }> {
   let zip: JSZip;
   try {
     const { default: Zip } = await import('jszip');
@@ -119,7 +121,129 @@ export async function inspectDocx(buf: Uint8Array): Promise<DocxFailure | undefi
   } catch (err) {
     return { reason: 'corrupt', detail: (err as Error).message };
   }
-  return undefined;
+  return { zip };
+}
+
+/** Upper bound on one part a document embeds whole (see `altChunks`). */
+export const MAX_CHUNK_BYTES = 20 * 1024 * 1024;
+
+const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+/** What stands in a chunk's place until mammoth's HTML is made: a paragraph of private-use characters. */
+const chunkMark = (n: number): string => `\ue000ogi-lint-chunk-${n}\ue000`;
+
+/** A part embedded whole, as what it holds: HTML to put in its place, or what it is when it cannot be read. */
+type Chunk = { html: string } | { unreadable: string };
+
+/** Where a relationship's target is in the archive: relative to the part's folder, or from the root. */
+function partPath(from: string, target: string): string {
+  const parts = (target.startsWith('/') ? target.slice(1) : from.replace(/[^/]*$/, '') + target).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p !== '.' && p !== '') out.push(p);
+  }
+  return out.join('/');
+}
+
+/** An HTML text for a paragraph per line of plain text. */
+function textAsHtml(text: string): string {
+  const esc = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .split(/\r\n?|\n/)
+    .filter((l) => l.trim() !== '')
+    .map((l) => `<p>${esc(l)}</p>`)
+    .join('\n');
+}
+
+/** What an embedded part holds, as HTML: a web page saved as MHT (MIME), an HTML page, or plain text. */
+async function chunkHtml(bytes: Uint8Array, name: string): Promise<Chunk> {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('latin1');
+  if (/^\s*(?:MIME-Version|Content-Type)\s*:/im.test(head) && /multipart|text\/html|boundary=/i.test(head)) {
+    const { default: PostalMime } = await import('postal-mime');
+    const mail = await PostalMime.parse(bytes);
+    if (mail.html) return { html: mail.html };
+    if (mail.text) return { html: textAsHtml(mail.text) };
+    return { unreadable: 'MHT' };
+  }
+  if (/^\s*\{\\rtf/.test(head)) return { unreadable: 'RTF' };
+  if (head.startsWith('PK')) return { unreadable: name.toLowerCase().endsWith('.docx') ? 'Word' : 'ZIP' };
+  const decoded = decodeBytes(bytes, { declared: sniffHtmlCharset(bytes) });
+  if (decoded.binary) return { unreadable: name.replace(/^.*\./, '').toUpperCase() || '?' };
+  if (looksLikeHtml(decoded.text) || /\.x?html?$/i.test(name)) return { html: decoded.text };
+  return { html: textAsHtml(decoded.text) };
+}
+
+/**
+ * Parts the document embeds whole as other documents (\`w:altChunk\`): a web page saved into a
+ * .docx by a web editor or an office system's "export to Word" (html-docx-js and the like put the
+ * whole report in one such part, as MHT). mammoth leaves them out, which left such a report
+ * empty. Each one's place in the document is marked with a paragraph mammoth keeps, and the
+ * archive handed to mammoth carries the marks; `spliceChunks` then puts each part's HTML there.
+ * Undefined when the document embeds nothing.
+ */
+async function altChunks(zip: JSZip): Promise<{ buf: Uint8Array; chunks: Chunk[] } | undefined> {
+  const text = async (name: string): Promise<string | undefined> => zip.file(name)?.async('string');
+  // the usual place of the text first: most documents embed nothing, and need no XML parser
+  const usual = await text('word/document.xml');
+  if (usual !== undefined && !usual.includes('altChunk')) return undefined;
+  const rels = await text('_rels/.rels');
+  const { DOMParser, XMLSerializer } = await import('@xmldom/xmldom');
+  // (the XML parser's complaints about the parts are not the reader's business: what it cannot read is left as it is)
+  const parser = new DOMParser({ errorHandler: () => undefined });
+  const targets = (xml: string | undefined): Map<string, { target: string; type: string; external: boolean }> => {
+    const m = new Map<string, { target: string; type: string; external: boolean }>();
+    if (!xml) return m;
+    const list = parser.parseFromString(xml, 'application/xml').getElementsByTagName('Relationship');
+    for (let i = 0; i < list.length; i++) {
+      const r = list.item(i)!;
+      m.set(r.getAttribute('Id') ?? '', { target: r.getAttribute('Target') ?? '', type: r.getAttribute('Type') ?? '', external: r.getAttribute('TargetMode') === 'External' });
+    }
+    return m;
+  };
+  const office = [...targets(rels).values()].find((r) => r.type.endsWith('/officeDocument') && !r.external);
+  const main = office ? partPath('', office.target) : 'word/document.xml';
+  const xml = await text(main);
+  if (!xml || !xml.includes('altChunk')) return undefined;
+  const doc = parser.parseFromString(xml, 'application/xml');
+  const found = doc.getElementsByTagNameNS(W_NS, 'altChunk');
+  if (found.length === 0) return undefined;
+  const partRels = targets(await text(main.replace(/([^/]*)$/, '_rels/$1.rels')));
+  const elements = Array.from({ length: found.length }, (_, i) => found.item(i)!);
+  const chunks: Chunk[] = [];
+  for (const el of elements) {
+    const rel = partRels.get(el.getAttributeNS(R_NS, 'id') ?? el.getAttribute('r:id') ?? '');
+    const name = rel && !rel.external ? partPath(main, rel.target) : undefined;
+    const file = name ? zip.file(name) : null;
+    let chunk: Chunk;
+    if (!file || !name) chunk = { unreadable: '?' };
+    else if ((await inflatedSize(file, MAX_CHUNK_BYTES)) > MAX_CHUNK_BYTES) chunk = { unreadable: formatByteSize(MAX_CHUNK_BYTES) };
+    else chunk = await chunkHtml(await file.async('uint8array'), name);
+    // the mark: a paragraph of its own, or a run where the part sits inside a paragraph
+    const mark = doc.createElementNS(W_NS, 'w:t');
+    mark.appendChild(doc.createTextNode(chunkMark(chunks.length)));
+    const run = doc.createElementNS(W_NS, 'w:r');
+    run.appendChild(mark);
+    let node = run;
+    if ((el.parentNode as { localName?: string } | null)?.localName !== 'p') {
+      node = doc.createElementNS(W_NS, 'w:p');
+      node.appendChild(run);
+    }
+    el.parentNode?.replaceChild(node, el);
+    chunks.push(chunk);
+  }
+  zip.file(main, new XMLSerializer().serializeToString(doc));
+  return { buf: await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }), chunks };
+}
+
+/** mammoth's HTML with each embedded part's HTML where its mark is (see `altChunks`). */
+function spliceChunks(html: string, chunks: Chunk[]): string {
+  return html.replace(/(<p>)?\ue000ogi-lint-chunk-(\d+)\ue000(<\/p>)?/g, (whole, open: string | undefined, n: string, close: string | undefined) => {
+    const c = chunks[Number(n)];
+    const inner = c && 'html' in c ? c.html : '';
+    // a whole paragraph is replaced; inside one, the paragraph is closed around the part
+    return open && close ? inner : `${close ?? '</p>'}${inner}${open ?? '<p>'}`;
+  });
 }
 
 /** mammoth's HTML for a Word document; images are left out (never decompressed). */
@@ -351,13 +475,33 @@ function unreadableNotice(f: DocxFailure): ReaderNotice {
   }
 }
 
+const UNREADABLE_CHUNKS = {
+  zh: 'Word 文档中以整个文件嵌入的部分（第 {parts} 处，{kinds}）无法读取，其中内容未检查',
+  en: 'part(s) {parts} that the Word document embeds whole as other files ({kinds}) cannot be read; what they hold was not checked',
+};
+
 /** Read a Word document: inspect, convert, and locate. Never throws. */
 export async function readDocx(buf: Uint8Array, filePath: string): Promise<SourceDocument | { failure: ReaderNotice }> {
-  const problem = await inspectDocx(buf);
-  if (problem) return { failure: unreadableNotice(problem) };
+  const inspected = await inspectDocx(buf);
+  if (!('zip' in inspected)) return { failure: unreadableNotice(inspected) };
   let html: string;
+  const notices: ReaderNotice[] = [];
   try {
-    html = await docxToHtml(buf);
+    const embedded = await altChunks(inspected.zip);
+    html = await docxToHtml(embedded?.buf ?? buf);
+    if (embedded) {
+      html = spliceChunks(html, embedded.chunks);
+      const lost = embedded.chunks.map((c, i) => ['unreadable' in c ? c.unreadable : '', i + 1] as const).filter(([k]) => k !== '');
+      if (lost.length) {
+        notices.push({
+          ruleId: 'file-unreadable',
+          severity: 'warning',
+          messageId: 'docxChunksUnreadable',
+          data: { parts: lost.map(([, i]) => i).join('、'), partsEn: lost.map(([, i]) => i).join(', '), kinds: [...new Set(lost.map(([k]) => k))].join('、'), kindsEn: [...new Set(lost.map(([k]) => k))].join(', ') },
+          messages: { zh: UNREADABLE_CHUNKS.zh, en: UNREADABLE_CHUNKS.en.replace('{parts}', '{partsEn}').replace('{kinds}', '{kindsEn}') },
+        });
+      }
+    }
   } catch (err) {
     return { failure: unreadableNotice({ reason: 'corrupt', detail: (err as Error).message }) };
   }
@@ -369,6 +513,6 @@ export async function readDocx(buf: Uint8Array, filePath: string): Promise<Sourc
     encoding: 'utf-8',
     position: (offset) => locator.position(offset),
     describe: (offset, locale) => locator.describe(offset, locale),
-    notices: [],
+    notices,
   };
 }

@@ -6,7 +6,7 @@ import { readBuffer } from '../src/read/index.js';
 import { sniffHtmlCharset } from '../src/read/html.js';
 import { parse } from '../src/parse/index.js';
 import { buildReport } from '../src/model/index.js';
-import { MAX_DOCUMENT_SLOTS } from '../src/model/blocks.js';
+import { MAX_DOCUMENT_SLOTS } from '../src/util/spans.js';
 import { lintText } from '../src/lint.js';
 import type { RawTable, Report } from '../src/model/types.js';
 import type { SourceDocument } from '../src/read/types.js';

@@ -4,6 +4,7 @@ import type { Block, RawTable, RawCell } from './types.js';
 import type { TextTable } from '../parse/plaintext.js';
 import { textTableToGrid } from './text-table.js';
 import { htmlTableConverter } from './html-table.js';
+import { slotBudget, type SlotBudget } from '../util/spans.js';
 
 /**
  * Map an inline node's value onto its source slice. The value can differ from the source
@@ -98,17 +99,6 @@ function gfmTable(node: Table, src: string, blockIndex: number): RawTable {
   return { rows, range: rangeOf(node), layout: 'gfm', blockIndex };
 }
 
-/**
- * What one document's tables may spend on slots that spans fill: an annual report's tables have a
- * few thousand slots in all, and a small page whose cells each span 1000 columns would make
- * millions (see html-table.ts).
- */
-export interface SlotBudget {
-  slots: number;
-}
-/** Slots a document's spans may fill, all tables together. */
-export const MAX_DOCUMENT_SLOTS = 200_000;
-
 /** Hook for other syntaxes to turn their table nodes into grids (HTML tables with spans). */
 export type TableConverter = (node: RootContent, src: string, blockIndex: number, budget: SlotBudget) => RawTable | undefined;
 const tableConverters: TableConverter[] = [];
@@ -124,7 +114,7 @@ registerTableConverter(htmlTableConverter);
  */
 export function toBlocks(tree: Root, src: string, pictures: readonly number[] = []): Block[] {
   const blocks: Block[] = [];
-  const budget: SlotBudget = { slots: MAX_DOCUMENT_SLOTS };
+  const budget = slotBudget();
   // each block is a fresh object: its index is added to it (last, as a copy with it would have it)
   const push = (b: Omit<Block, 'index'>): void => {
     (b as Block).index = blocks.length;

@@ -1,7 +1,8 @@
 import type { Element, ElementContent, Text } from 'hast';
 import { MappedText, type Segment, type SourceRange } from '../util/mapped-text.js';
 import type { RawCell, RawTable } from './types.js';
-import { alignValue, MAX_DOCUMENT_SLOTS, type SlotBudget, type TableConverter } from './blocks.js';
+import { alignValue, type TableConverter } from './blocks.js';
+import { slotBudget, spendSpan, type SlotBudget } from '../util/spans.js';
 import { cleanCellText } from './text-table.js';
 import { alignChars, type HtmlTable } from '../parse/html.js';
 import { hastToText } from '../util/lazy.js';
@@ -16,8 +17,8 @@ import { hastToText } from '../util/lazy.js';
  *   range and `origin` = the first slot's row/column. Spans are clipped to the table: a rowspan
  *   beyond the last row, `rowspan=0` (to the end of the table) or a colspan that is 0, missing or
  *   not a number never adds rows or crashes; and the spans of all a document's tables together
- *   fill no more slots than its budget (`MAX_DOCUMENT_SLOTS`; past that, spans shrink to one
- *   slot), so a small page cannot make a huge grid;
+ *   fill no more slots than its budget (src/util/spans.ts; past that, spans shrink to one slot),
+ *   so a small page cannot make a huge grid;
  * - a slot left uncovered between covered ones (a malformed table) holds an empty cell; rows are
  *   not padded at their end, so they may differ in length.
  * - `&nbsp;` and white space are blank; `<br>` and block elements inside a cell become a space
@@ -93,7 +94,7 @@ function rowCells(tr: Element): Element[] {
 }
 
 /** Build the grid of an HTML table element (see the guarantees above); its slots are taken from `budget`. */
-export function htmlTableToGrid(table: Element, src: string, blockIndex: number, budget: SlotBudget = { slots: MAX_DOCUMENT_SLOTS }): RawTable {
+export function htmlTableToGrid(table: Element, src: string, blockIndex: number, budget: SlotBudget = slotBudget()): RawTable {
   const tableRange = rangeOfNode(table, 0);
   const trs = tableRows(table);
   const grid: (RawCell | undefined)[][] = trs.map(() => []);
@@ -105,15 +106,8 @@ export function htmlTableToGrid(table: Element, src: string, blockIndex: number,
       const rowSpanAttr = spanValue(td.properties.rowSpan);
       const colSpanAttr = spanValue(td.properties.colSpan);
       const rowsLeft = trs.length - r;
-      let rowSpan = rowSpanAttr === 0 ? rowsLeft : Math.min(Math.max(rowSpanAttr ?? 1, 1), rowsLeft, MAX_SPAN);
-      let colSpan = Math.min(Math.max(colSpanAttr ?? 1, 1), MAX_SPAN);
       // past the document's budget of slots, spans shrink (to one slot once it is spent)
-      const room = Math.max(1, budget.slots);
-      if (rowSpan * colSpan > room) {
-        colSpan = Math.max(1, Math.min(colSpan, Math.floor(room / rowSpan)));
-        rowSpan = Math.max(1, Math.min(rowSpan, Math.floor(room / colSpan)));
-      }
-      budget.slots -= rowSpan * colSpan;
+      const { rowSpan, colSpan } = spendSpan(rowSpanAttr === 0 ? rowsLeft : Math.min(Math.max(rowSpanAttr ?? 1, 1), rowsLeft, MAX_SPAN), Math.min(Math.max(colSpanAttr ?? 1, 1), MAX_SPAN), budget);
       const range = rangeOfNode(td, trStart);
       const text = cellText(td, src, range.start);
       const cell: RawCell = { text, range };

@@ -8,6 +8,7 @@ import { formatByteSize } from '../util/size.js';
 import { registerParser } from '../parse/index.js';
 import { parseHtml } from '../parse/html.js';
 import { lastAtMost } from '../util/search.js';
+import { slotBudget, spendSpan } from '../util/spans.js';
 import { decodeBytes } from './decode.js';
 import { looksLikeHtml, sniffHtmlCharset } from './html.js';
 
@@ -292,6 +293,7 @@ export class DocxLocator {
   private readonly units: Unit[] = [];
   /** where each paragraph's or cell's element starts in the HTML, in order */
   private readonly opens: { at: number; unit: Unit }[] = [];
+  private readonly budget = slotBudget();
 
   constructor(private readonly html: string) {
     const tree = unified().use(rehypeParse(), { fragment: true }).parse(html) as HastRoot;
@@ -366,8 +368,9 @@ export class DocxLocator {
       for (const td of tr.children) {
         if (td.type !== 'element' || (td.tagName !== 'td' && td.tagName !== 'th')) continue;
         while (busy.has(col)) col++;
-        const rowSpan = Math.max(1, Math.min(1000, Number(td.properties?.rowSpan) || 1));
-        const colSpan = Math.max(1, Math.min(1000, Number(td.properties?.colSpan) || 1));
+        // spans shrink as the table's grid shrinks them (src/util/spans.ts), so columns are numbered alike
+        const rowSpan0 = Math.max(1, Math.min(1000, Number(td.properties?.rowSpan) || 1, rows.length - r));
+        const { rowSpan, colSpan } = spendSpan(rowSpan0, Math.max(1, Math.min(1000, Number(td.properties?.colSpan) || 1)), this.budget);
         for (let dr = 1; dr < rowSpan && r + dr < rows.length; dr++) {
           const below = (taken[r + dr] ??= new Set());
           for (let dc = 0; dc < colSpan; dc++) below.add(col + dc);

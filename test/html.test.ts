@@ -254,6 +254,17 @@ describe('malformed HTML never throws', () => {
     expect(nested.rows[6]!.map((c) => c.text.text)).toEqual(['6.项目', '6']);
     expect(texts(grid(pages[7]!))).toEqual([['标题'], ['1'], ['合计']]);
   });
+
+  it('a table of one cell framing paragraphs or lines is page layout, however short; one holding a figure stays a table', () => {
+    const lines = ['某局2021年政府信息公开工作年度报告', '一、总体情况', '本局主动公开信息12条。'];
+    for (const inner of [lines.map((l) => `<p>${l}</p>`).join(''), lines.join('<br>'), lines.map((l) => `<div>${l}</div>`).join('')]) {
+      const r = model(`<html><body><table width="100%"><tr><td>${inner}</td></tr></table></body></html>`, 'frame.html').report;
+      expect(r.tables).toEqual([]);
+      expect(r.blocks.map((b) => b.text.text)).toEqual(lines);
+      expect(r.title?.text).toBe(lines[0]);
+    }
+    expect(texts(grid('<table><tr><td>12</td></tr></table>'))).toEqual([['12']]);
+  });
 });
 
 describe('sniffHtmlCharset', () => {

@@ -177,14 +177,18 @@ function hasDescendant(el: Element, tag: string): boolean {
   return el.children.some((c) => c.type === 'element' && (c.tagName === tag || hasDescendant(c, tag)));
 }
 
+/** Elements that break a cell's content into lines or blocks. */
+const BLOCK_TAGS = new Set(['p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'section', 'article']);
+
 /**
- * A table used to lay out the page rather than to hold figures: a cell holds long prose, or the
- * table is a few rows wrapping other tables.
+ * A table used to lay out the page rather than to hold figures: a cell holds long prose, the table
+ * is a single cell framing paragraphs or lines, or it is a few rows wrapping other tables.
  */
 function isLayoutTable(table: Element): boolean {
   const rows = ownRows(table);
   const cells = rows.flat();
   if (cells.some((c) => textOf(c).replace(/[\s\u00a0\u3000]/g, '').length > LAYOUT_CELL_CHARS)) return true;
+  if (cells.length === 1 && [...BLOCK_TAGS].some((t) => hasDescendant(cells[0]!, t))) return true;
   return rows.length <= 5 && cells.some((c) => hasDescendant(c, 'table'));
 }
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { readBuffer } from '../src/read/index.js';
@@ -10,7 +10,7 @@ import { MAX_DOCUMENT_SLOTS } from '../src/util/spans.js';
 import { lintText } from '../src/lint.js';
 import type { RawTable, Report } from '../src/model/types.js';
 import type { SourceDocument } from '../src/read/types.js';
-import { repoRoot } from './helpers/corpus.js';
+import { repoRoot, seedFiles } from './helpers/corpus.js';
 
 const fixture = (name: string): string => readFileSync(path.join(repoRoot, 'fixtures/html', name), 'utf8');
 
@@ -283,3 +283,36 @@ describe('sniffHtmlCharset', () => {
     expect(sniffHtmlCharset(readFileSync(path.join(repoRoot, 'fixtures/html/chrome.html')))).toBe('utf-8');
   });
 });
+
+describe('a report pasted into a page as preformatted text (<pre>)', () => {
+  const esc = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const reports = [
+    ...readdirSync(path.join(repoRoot, 'fixtures/samples')).filter((f) => f.endsWith('.txt')).map((f) => path.join(repoRoot, 'fixtures/samples', f)),
+    ...readdirSync(path.join(repoRoot, 'fixtures/corpus/full')).filter((f) => f.endsWith('.txt')).map((f) => path.join(repoRoot, 'fixtures/corpus/full', f)),
+    ...seedFiles().slice(0, 6).map((f) => path.join(repoRoot, 'fixtures/corpus/seeds', f)),
+  ];
+  const found = (r: ReturnType<typeof lintText>): string[] => r.messages.map((m) => `${m.line} ${m.ruleId}: ${m.message.replace(/第\d+行/g, '第…行')}`).sort();
+
+  it.each(reports.map((f) => [path.basename(f), f]))('%s: the findings of its text, on the same lines', (_name, file) => {
+    const text = readFileSync(file, 'utf8');
+    // the page starts on the text's first line, so lines are the text's; characters `<`, `&` and `>` are references
+    const page = `<html><body><pre>${esc(text)}</pre></body></html>`;
+    expect(found(lintText(page, 'r.html'))).toEqual(found(lintText(text, 'r.txt')));
+  });
+
+  it('places findings after character references and in CRLF text at their characters in the page', () => {
+    const lines = ['某某局2021年政府信息公开工作年度报告', '一、总体情况', '根据&lt;条例&gt;&amp;有关规定，现由某某填写。', '二、主动公开政府信息情况'];
+    const page = `<pre>\r\n${lines.join('\r\n')}\r\n</pre>`;
+    const r = lintText(page, 'r.html');
+    const placeholder = r.messages.filter((m) => m.ruleId === 'placeholder').map((m) => [m.line, m.column]);
+    // line 1 is `<pre>`; the second 某某 stands after three references on line 4
+    expect(placeholder).toEqual([[2, 1], [4, lines[2]!.indexOf('某某', 2) + 1]]);
+    expect(model(page, 'r.html').report.blocks.map((b) => b.text.text).slice(0, 3)).toEqual(['某某局2021年政府信息公开工作年度报告', '一、总体情况', '根据<条例>&有关规定，现由某某填写。']);
+  });
+
+  it('a <pre> with markup inside is left to the converter (a block of code)', () => {
+    const r = model('<pre><b>一、总体情况</b>\n本局主动公开信息12条。</pre>', 'r.html').report;
+    expect(r.blocks.map((b) => b.type)).toEqual(['code']);
+  });
+});
+

@@ -1,8 +1,10 @@
 import { unified } from 'unified';
-import { hastToMdast, once, rehypeParse } from '../util/lazy.js';
+import { hastDefaultHandlers, hastToMdast, once, rehypeParse } from '../util/lazy.js';
 import type { Element, ElementContent, Root as HastRoot, Text as HastText } from 'hast';
 import type { Root, RootContent, Nodes, Text, Parents } from 'mdast';
 import { vocabulary } from '../config/vocabulary.js';
+import { parsePlainText } from './plaintext.js';
+import { remapped } from './shift.js';
 
 /**
  * HTML pages (published reports are web pages) into the same mdast tree the Markdown and text
@@ -316,6 +318,66 @@ function collectTexts(root: HastRoot): HastText[] {
   return out;
 }
 
+/**
+ * A `<pre>` that holds text alone (a report pasted into a page as it was typed, its tables aligned
+ * with spaces) is read as plain text is: paragraphs, headings and space-aligned tables, at their
+ * places in the page's source. Undefined for one with markup or character references inside,
+ * whose source is not its text (it is left to the converter).
+ */
+function preformatted(src: string, pre: Element): RootContent[] | undefined {
+  const only = pre.children.length === 1 ? pre.children[0] : undefined;
+  if (only?.type !== 'text') return undefined;
+  const start = only.position?.start.offset;
+  const end = only.position?.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  const at = sourceOffsets(only.value, src, start, end);
+  if (!at) return undefined;
+  return parsePlainText(only.value).children.map((c) => remapped(c, (o) => at[Math.min(o, at.length - 1)]!));
+}
+
+const CHARACTER_REFERENCE = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?/y;
+
+/**
+ * Where each character of a text node's value stands in the source from `start` to `end`: the
+ * value is the source with its character references decoded (`&lt;` → `<`) and its line breaks
+ * made `\n`. Index `value.length` is `end`. Undefined when the two do not line up (markup inside).
+ */
+function sourceOffsets(value: string, src: string, start: number, end: number): number[] | undefined {
+  const at: number[] = [];
+  let k = start;
+  for (let i = 0; i < value.length; ) {
+    if (k >= end) return undefined;
+    if (src[k] === '\r' && value[i] === '\n') {
+      k++;
+      if (src[k] === '\n') k++;
+      at.push(k - 1);
+      i++;
+      continue;
+    }
+    if (src[k] === value[i] && src[k] !== '&') {
+      at.push(k++);
+      i++;
+      continue;
+    }
+    if (src[k] !== '&') return undefined;
+    CHARACTER_REFERENCE.lastIndex = k;
+    const m = CHARACTER_REFERENCE.exec(src);
+    if (!m) {
+      if (value[i] !== '&') return undefined;
+      at.push(k++);
+      i++;
+      continue;
+    }
+    // what the reference decodes to: one character (two UTF-16 units past U+FFFF) of the value
+    const units = value.codePointAt(i)! > 0xffff ? 2 : 1;
+    for (let u = 0; u < units; u++) at.push(k);
+    i += units;
+    k += m[0].length;
+  }
+  at.push(end);
+  return at;
+}
+
 /** Parse an HTML page into an mdast tree (see above). Never throws on malformed HTML. */
 export function parseHtml(text: string): Root {
   const hast = htmlProcessor().parse(text) as HastRoot;
@@ -330,6 +392,7 @@ export function parseHtml(text: string): Root {
   const mdast = hastToMdast()(content, {
     handlers: {
       table: (_state, element) => ({ type: 'htmlTable', element, position: element.position }) as HtmlTable,
+      pre: (state, element) => preformatted(text, element) ?? hastDefaultHandlers().pre(state, element),
     },
   });
   const root: Root = mdast.type === 'root' ? mdast : { type: 'root', children: [mdast as RootContent] };

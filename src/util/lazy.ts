@@ -36,6 +36,9 @@ export const rehypeParse = once(() => (load('rehype-parse') as typeof import('re
 /** hast-util-to-mdast's converter. */
 export const hastToMdast = once(() => (load('hast-util-to-mdast') as typeof import('hast-util-to-mdast')).toMdast);
 
+/** hast-util-to-mdast's own handlers (for an element whose handler of ours passes it on). */
+export const hastDefaultHandlers = once(() => (load('hast-util-to-mdast') as typeof import('hast-util-to-mdast')).defaultHandlers);
+
 /** jschardet's encoding detector (asked only about a file that is neither UTF-8 nor clean GB18030). */
 export const jschardet = once(() => load('jschardet') as typeof import('jschardet'));
 

@@ -255,6 +255,13 @@ describe('malformed HTML never throws', () => {
     expect(texts(grid(pages[7]!))).toEqual([['标题'], ['1'], ['合计']]);
   });
 
+  it('an item of an HTML list is its text, without its tag (a Markdown item keeps its marker)', () => {
+    const r = model('<p>某局2021年政府信息公开工作年度报告</p><ol><li>总体情况</li></ol><ul>\n  <li class="x">一、总体情况</li></ul>', 'l.html').report;
+    expect(r.blocks.map((b) => b.text.text)).toEqual(['某局2021年政府信息公开工作年度报告', '总体情况', '一、总体情况']);
+    expect(r.sections.map((s) => s.heading.text.text)).toContain('一、总体情况');
+    expect(model('- 一、总体情况\n- 1. 其中\n', 'l.md').report.blocks.map((b) => b.text.text)).toEqual(['-一、总体情况', '1.其中']);
+  });
+
   it('a table of one cell framing paragraphs or lines is page layout, however short; one holding a figure stays a table', () => {
     const lines = ['某局2021年政府信息公开工作年度报告', '一、总体情况', '本局主动公开信息12条。'];
     for (const inner of [lines.map((l) => `<p>${l}</p>`).join(''), lines.join('<br>'), lines.map((l) => `<div>${l}</div>`).join('')]) {

@@ -167,7 +167,8 @@ export function toBlocks(tree: Root, src: string, pictures: readonly number[] = 
           const first = item.children[0];
           const markerEnd = first?.position?.start.offset ?? r.start;
           const markerSrc = src.slice(r.start, markerEnd).replace(/\s+$/, '');
-          const marker = markerSrc ? MappedText.identity(markerSrc, r.start) : undefined;
+          // a Markdown item's marker (`-`, `1.`) is part of its text; an HTML item's start is its tag (`<li>`)
+          const marker = markerSrc && !markerSrc.includes('<') ? MappedText.identity(markerSrc, r.start) : undefined;
           item.children.forEach((c, k) => visit(c as RootContent, k === 0 ? marker : undefined));
         }
         return;

@@ -9,6 +9,7 @@ import { registerParser } from '../parse/index.js';
 import { parseHtml } from '../parse/html.js';
 import { lastAtMost } from '../util/search.js';
 import { slotBudget, spendSpan } from '../util/spans.js';
+import { writeOutNumbering } from './docx-numbering.js';
 import { decodeBytes } from './decode.js';
 import { looksLikeHtml, sniffHtmlCharset } from './html.js';
 
@@ -183,33 +184,40 @@ async function chunkHtml(bytes: Uint8Array, name: string): Promise<Chunk> {
  * archive handed to mammoth carries the marks; `spliceChunks` then puts each part's HTML there.
  * Undefined when the document embeds nothing.
  */
-async function altChunks(zip: JSZip): Promise<{ buf: Uint8Array; chunks: Chunk[] } | undefined> {
-  const text = async (name: string): Promise<string | undefined> => zip.file(name)?.async('string');
-  // the usual place of the text first: most documents embed nothing, and need no XML parser
-  const usual = await text('word/document.xml');
-  if (usual !== undefined && !usual.includes('altChunk')) return undefined;
-  const rels = await text('_rels/.rels');
-  const { DOMParser, XMLSerializer } = await import('@xmldom/xmldom');
+type Relationships = Map<string, { target: string; type: string; external: boolean }>;
+
+/** The relationships a part lists (`_rels/….rels`). */
+async function relationships(zip: JSZip, name: string): Promise<Relationships> {
+  const m: Relationships = new Map();
+  const xml = await zip.file(name)?.async('string');
+  if (!xml) return m;
+  const { DOMParser } = await import('@xmldom/xmldom');
   // (the XML parser's complaints about the parts are not the reader's business: what it cannot read is left as it is)
-  const parser = new DOMParser({ errorHandler: () => undefined });
-  const targets = (xml: string | undefined): Map<string, { target: string; type: string; external: boolean }> => {
-    const m = new Map<string, { target: string; type: string; external: boolean }>();
-    if (!xml) return m;
-    const list = parser.parseFromString(xml, 'application/xml').getElementsByTagName('Relationship');
-    for (let i = 0; i < list.length; i++) {
-      const r = list.item(i)!;
-      m.set(r.getAttribute('Id') ?? '', { target: r.getAttribute('Target') ?? '', type: r.getAttribute('Type') ?? '', external: r.getAttribute('TargetMode') === 'External' });
-    }
-    return m;
-  };
-  const office = [...targets(rels).values()].find((r) => r.type.endsWith('/officeDocument') && !r.external);
-  const main = office ? partPath('', office.target) : 'word/document.xml';
-  const xml = await text(main);
+  const list = new DOMParser({ errorHandler: () => undefined }).parseFromString(xml, 'application/xml').getElementsByTagName('Relationship');
+  for (let i = 0; i < list.length; i++) {
+    const r = list.item(i)!;
+    m.set(r.getAttribute('Id') ?? '', { target: r.getAttribute('Target') ?? '', type: r.getAttribute('Type') ?? '', external: r.getAttribute('TargetMode') === 'External' });
+  }
+  return m;
+}
+
+/** The document's main part: `word/document.xml`, or where the package's relationships say (Word Online writes `document2.xml`). */
+async function mainPart(zip: JSZip): Promise<string> {
+  if (zip.file('word/document.xml')) return 'word/document.xml';
+  const office = [...(await relationships(zip, '_rels/.rels')).values()].find((r) => r.type.endsWith('/officeDocument') && !r.external);
+  return office ? partPath('', office.target) : 'word/document.xml';
+}
+
+async function altChunks(zip: JSZip, main: string): Promise<Chunk[] | undefined> {
+  const xml = await zip.file(main)?.async('string');
+  // most documents embed nothing, and need no XML parser
   if (!xml || !xml.includes('altChunk')) return undefined;
+  const { DOMParser, XMLSerializer } = await import('@xmldom/xmldom');
+  const parser = new DOMParser({ errorHandler: () => undefined });
   const doc = parser.parseFromString(xml, 'application/xml');
   const found = doc.getElementsByTagNameNS(W_NS, 'altChunk');
   if (found.length === 0) return undefined;
-  const partRels = targets(await text(main.replace(/([^/]*)$/, '_rels/$1.rels')));
+  const partRels = await relationships(zip, main.replace(/([^/]*)$/, '_rels/$1.rels'));
   const elements = Array.from({ length: found.length }, (_, i) => found.item(i)!);
   const chunks: Chunk[] = [];
   for (const el of elements) {
@@ -234,7 +242,20 @@ async function altChunks(zip: JSZip): Promise<{ buf: Uint8Array; chunks: Chunk[]
     chunks.push(chunk);
   }
   zip.file(main, new XMLSerializer().serializeToString(doc));
-  return { buf: await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }), chunks };
+  return chunks;
+}
+
+/**
+ * What mammoth is given: the document with its numbering written out (./docx-numbering.ts) and the
+ * places of the parts it embeds whole marked (`altChunks`), or the bytes as they are when neither
+ * applies.
+ */
+async function prepared(zip: JSZip, buf: Uint8Array): Promise<{ buf: Uint8Array; chunks?: Chunk[] }> {
+  const main = await mainPart(zip);
+  const numbered = await writeOutNumbering(zip, main);
+  const chunks = await altChunks(zip, main);
+  if (!numbered && !chunks) return { buf };
+  return { buf: await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }), ...(chunks ? { chunks } : {}) };
 }
 
 /** mammoth's HTML with each embedded part's HTML where its mark is (see `altChunks`). */
@@ -490,9 +511,9 @@ export async function readDocx(buf: Uint8Array, filePath: string): Promise<Sourc
   let html: string;
   const notices: ReaderNotice[] = [];
   try {
-    const embedded = await altChunks(inspected.zip);
-    html = await docxToHtml(embedded?.buf ?? buf);
-    if (embedded) {
+    const embedded = await prepared(inspected.zip, buf);
+    html = await docxToHtml(embedded.buf);
+    if (embedded.chunks) {
       html = spliceChunks(html, embedded.chunks);
       const lost = embedded.chunks.map((c, i) => ['unreadable' in c ? c.unreadable : '', i + 1] as const).filter(([k]) => k !== '');
       if (lost.length) {

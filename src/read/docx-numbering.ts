@@ -1,0 +1,306 @@
+/**
+ * Word's automatic numbering, written out. A heading typed as `一、总体情况` in Word or WPS often
+ * becomes an automatically numbered paragraph (both turn a line that starts `一、` into a numbered
+ * list as it is typed, and templates number their heading styles): the document then holds
+ * `总体情况` and a reference to a numbering definition, and the `一、` exists only on screen. mammoth
+ * makes such paragraphs items of an HTML list without their numbers, so the report's parts, table
+ * rows and items lost the numbers they are known by.
+ *
+ * Here each numbered paragraph gets its label as Word shows it, as text at its start, and its
+ * numbering is taken off: the numbering definitions (`word/numbering.xml`: abstract numberings and
+ * the numbering instances that point to them, with their start and level overrides), the numbering
+ * a paragraph style carries (`word/styles.xml`, through `basedOn`), and the paragraphs in document
+ * order, counted per list and level as Word counts them (a level restarts after a higher one).
+ * Bulleted lists are left as lists.
+ */
+
+import type JSZip from 'jszip';
+
+const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+/** One level of a numbering definition. */
+interface Level {
+  start: number;
+  format: string;
+  text: string;
+  /** `w:suff`: what follows the label (tab by default) */
+  suffix: string;
+  /** `w:isLgl`: the other levels' numbers shown as decimals */
+  legal: boolean;
+  /** `w:lvlRestart`: restart after this (1-based) level, 0 for never */
+  restart?: number;
+}
+
+/** Elements of xmldom's DOM, as far as they are used here. */
+interface XmlElement {
+  localName: string;
+  namespaceURI: string | null;
+  parentNode: XmlElement | null;
+  firstChild: XmlElement | null;
+  childNodes: { length: number; item(i: number): XmlElement | null };
+  getAttributeNS(ns: string, name: string): string | null;
+  getAttribute(name: string): string | null;
+  getElementsByTagNameNS(ns: string, name: string): { length: number; item(i: number): XmlElement | null };
+  appendChild(n: unknown): unknown;
+  insertBefore(n: unknown, ref: unknown): unknown;
+  removeChild(n: unknown): unknown;
+  setAttributeNS(ns: string, name: string, value: string): void;
+}
+interface XmlDocument extends XmlElement {
+  createElementNS(ns: string, name: string): XmlElement;
+  createTextNode(text: string): unknown;
+}
+
+const elements = (list: { length: number; item(i: number): XmlElement | null }): XmlElement[] => Array.from({ length: list.length }, (_, i) => list.item(i)!);
+const children = (el: XmlElement, name: string): XmlElement[] => elements(el.childNodes).filter((c) => c && c.localName === name && c.namespaceURI === W_NS);
+const child = (el: XmlElement | undefined, name: string): XmlElement | undefined => (el ? children(el, name)[0] : undefined);
+const val = (el: XmlElement | undefined): string | undefined => el?.getAttributeNS(W_NS, 'val') ?? el?.getAttribute('w:val') ?? undefined;
+const intOf = (s: string | undefined): number | undefined => (s !== undefined && /^-?\d+$/.test(s.trim()) ? Number.parseInt(s, 10) : undefined);
+
+const CN = '〇一二三四五六七八九';
+/** 1–9999 in Chinese numerals as counted (十一, 二十, 一百零五). */
+function chineseCounting(n: number): string {
+  if (n <= 0 || n >= 10000) return String(n);
+  const units = ['', '十', '百', '千'];
+  const digits = String(n).split('').map(Number);
+  let out = '';
+  let zero = false;
+  digits.forEach((d, i) => {
+    const unit = units[digits.length - 1 - i]!;
+    if (d === 0) {
+      zero = out !== '';
+      return;
+    }
+    if (zero) out += '零';
+    zero = false;
+    out += CN[d]! + unit;
+  });
+  // 一十 … 一十九 are read 十 … 十九
+  return out.startsWith('一十') ? out.slice(1) : out;
+}
+
+const LEGAL = '零壹贰叁肆伍陆柒捌玖';
+function chineseLegal(n: number): string {
+  return chineseCounting(n)
+    .replace(/[〇一二三四五六七八九]/g, (c) => LEGAL[CN.indexOf(c)]!)
+    .replace(/十/g, '拾')
+    .replace(/百/g, '佰')
+    .replace(/千/g, '仟');
+}
+
+function letters(n: number, upper: boolean): string {
+  if (n <= 0) return String(n);
+  // Word repeats the letter: 27 is AA, 53 is AAA
+  const c = String.fromCharCode((upper ? 65 : 97) + ((n - 1) % 26));
+  return c.repeat(Math.floor((n - 1) / 26) + 1);
+}
+
+function roman(n: number): string {
+  if (n <= 0 || n >= 4000) return String(n);
+  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  for (const [v, s] of table) {
+    for (; n >= v; n -= v) out += s;
+  }
+  return out;
+}
+
+const seq = (chars: string, n: number): string => ([...chars][n - 1] ?? String(n));
+
+/** A number in one of Word's number formats (`w:numFmt`); decimal where a format is not known. */
+export function formatNumber(n: number, format: string): string {
+  switch (format) {
+    case 'none':
+      return '';
+    case 'decimalZero':
+      return n >= 0 && n < 10 ? `0${n}` : String(n);
+    case 'upperRoman':
+      return roman(n);
+    case 'lowerRoman':
+      return roman(n).toLowerCase();
+    case 'upperLetter':
+      return letters(n, true);
+    case 'lowerLetter':
+      return letters(n, false);
+    case 'chineseCounting':
+    case 'chineseCountingThousand':
+    case 'japaneseCounting':
+    case 'taiwaneseCounting':
+    case 'taiwaneseCountingThousand':
+    case 'ideographDigital':
+      return chineseCounting(n);
+    case 'chineseLegalSimplified':
+      return chineseLegal(n);
+    case 'ideographTraditional':
+      return seq('甲乙丙丁戊己庚辛壬癸', n);
+    case 'ideographZodiac':
+      return seq('子丑寅卯辰巳午未申酉戌亥', n);
+    case 'decimalEnclosedCircle':
+    case 'decimalEnclosedCircleChinese':
+    case 'ideographEnclosedCircle':
+      return seq('①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳', n);
+    case 'decimalEnclosedParen':
+      return seq('⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇', n);
+    case 'decimalEnclosedFullstop':
+      return seq('⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛', n);
+    case 'decimalFullWidth':
+    case 'decimalFullWidth2':
+      return String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    default:
+      return String(n);
+  }
+}
+
+function readLevel(lvl: XmlElement): Level {
+  const restart = intOf(val(child(lvl, 'lvlRestart')));
+  return {
+    start: intOf(val(child(lvl, 'start'))) ?? 1,
+    format: val(child(lvl, 'numFmt')) ?? 'decimal',
+    text: val(child(lvl, 'lvlText')) ?? '',
+    suffix: val(child(lvl, 'suff')) ?? 'tab',
+    legal: child(lvl, 'isLgl') !== undefined && val(child(lvl, 'isLgl')) !== '0' && val(child(lvl, 'isLgl')) !== 'false',
+    ...(restart !== undefined ? { restart } : {}),
+  };
+}
+
+/** A numbering instance: its abstract numbering's levels with its own overrides. */
+interface Instance {
+  list: string;
+  levels: Map<number, Level>;
+  /** levels whose count starts again where this instance is first used */
+  starts: Map<number, number>;
+}
+
+function readNumberingPart(doc: XmlDocument): Map<string, Instance> {
+  const abstracts = new Map<string, Map<number, Level>>();
+  const links = new Map<string, string>();
+  for (const a of elements(doc.getElementsByTagNameNS(W_NS, 'abstractNum'))) {
+    const id = a.getAttributeNS(W_NS, 'abstractNumId') ?? a.getAttribute('w:abstractNumId') ?? '';
+    const levels = new Map<number, Level>();
+    for (const lvl of children(a, 'lvl')) levels.set(intOf(lvl.getAttributeNS(W_NS, 'ilvl') ?? lvl.getAttribute('w:ilvl') ?? '0') ?? 0, readLevel(lvl));
+    abstracts.set(id, levels);
+    // a definition that takes its levels from a style's (numStyleLink) is linked by that style
+    const link = val(child(a, 'numStyleLink'));
+    if (link) links.set(id, link);
+  }
+  const out = new Map<string, Instance>();
+  for (const num of elements(doc.getElementsByTagNameNS(W_NS, 'num'))) {
+    const id = num.getAttributeNS(W_NS, 'numId') ?? num.getAttribute('w:numId') ?? '';
+    const list = val(child(num, 'abstractNumId')) ?? '';
+    const levels = new Map(abstracts.get(list) ?? []);
+    const starts = new Map<number, number>();
+    for (const o of children(num, 'lvlOverride')) {
+      const ilvl = intOf(o.getAttributeNS(W_NS, 'ilvl') ?? o.getAttribute('w:ilvl') ?? '0') ?? 0;
+      const lvl = child(o, 'lvl');
+      if (lvl) levels.set(ilvl, readLevel(lvl));
+      const start = intOf(val(child(o, 'startOverride')));
+      if (start !== undefined) starts.set(ilvl, start);
+    }
+    out.set(id, { list, levels, starts });
+  }
+  return out;
+}
+
+/** The numbering (numId, ilvl) each paragraph style gives, through the styles it is based on. */
+function readStyles(doc: XmlDocument | undefined): (styleId: string) => { numId?: string; ilvl?: number } {
+  const styles = new Map<string, { numId?: string; ilvl?: number; basedOn?: string }>();
+  if (doc) {
+    for (const s of elements(doc.getElementsByTagNameNS(W_NS, 'style'))) {
+      if ((s.getAttributeNS(W_NS, 'type') ?? s.getAttribute('w:type')) !== 'paragraph') continue;
+      const id = s.getAttributeNS(W_NS, 'styleId') ?? s.getAttribute('w:styleId') ?? '';
+      const numPr = child(child(s, 'pPr'), 'numPr');
+      const numId = val(child(numPr, 'numId'));
+      const ilvl = intOf(val(child(numPr, 'ilvl')));
+      styles.set(id, { ...(numId !== undefined ? { numId } : {}), ...(ilvl !== undefined ? { ilvl } : {}), ...(val(child(s, 'basedOn')) ? { basedOn: val(child(s, 'basedOn')) } : {}) });
+    }
+  }
+  return (styleId) => {
+    const seen = new Set<string>();
+    let numId: string | undefined;
+    let ilvl: number | undefined;
+    for (let id: string | undefined = styleId; id && !seen.has(id); id = styles.get(id)?.basedOn) {
+      seen.add(id);
+      const s = styles.get(id);
+      numId ??= s?.numId;
+      ilvl ??= s?.ilvl;
+    }
+    return { ...(numId !== undefined ? { numId } : {}), ...(ilvl !== undefined ? { ilvl } : {}) };
+  };
+}
+
+/**
+ * Write the labels of a document's numbered paragraphs into its text (see above), in the archive
+ * itself. Returns whether the document changed (nothing is numbered, or nothing but bullets: no).
+ */
+export async function writeOutNumbering(zip: JSZip, main: string): Promise<boolean> {
+  const numberingXml = await zip.file('word/numbering.xml')?.async('string');
+  if (!numberingXml) return false;
+  const documentXml = await zip.file(main)?.async('string');
+  if (!documentXml) return false;
+  const stylesXml = await zip.file('word/styles.xml')?.async('string');
+  // no paragraph or style refers to a numbering: nothing to do, and no XML to parse
+  if (!documentXml.includes('numPr') && !stylesXml?.includes('numPr')) return false;
+  const { DOMParser, XMLSerializer } = await import('@xmldom/xmldom');
+  const parser = new DOMParser({ errorHandler: () => undefined });
+  const parse = (xml: string): XmlDocument => parser.parseFromString(xml, 'application/xml') as unknown as XmlDocument;
+  const instances = readNumberingPart(parse(numberingXml));
+  const styleNumbering = readStyles(stylesXml ? parse(stylesXml) : undefined);
+  const doc = parse(documentXml);
+
+  /** per list: the count reached at each level */
+  const counts = new Map<string, Map<number, number>>();
+  const used = new Set<string>();
+  let changed = false;
+  for (const p of elements(doc.getElementsByTagNameNS(W_NS, 'p'))) {
+    const pPr = child(p, 'pPr');
+    const own = child(pPr, 'numPr');
+    const style = val(child(pPr, 'pStyle'));
+    const fromStyle = style ? styleNumbering(style) : {};
+    const numId = val(child(own, 'numId')) ?? fromStyle.numId;
+    if (numId === undefined || numId === '0') continue;
+    const ilvl = intOf(val(child(own, 'ilvl'))) ?? fromStyle.ilvl ?? 0;
+    const inst = instances.get(numId);
+    const level = inst?.levels.get(ilvl);
+    if (!inst || !level || level.format === 'bullet') continue;
+    const count = counts.get(inst.list) ?? new Map<number, number>();
+    counts.set(inst.list, count);
+    // an instance with start overrides starts its levels again where it is first used
+    if (!used.has(numId)) {
+      used.add(numId);
+      for (const [l, start] of inst.starts) count.set(l, start - 1);
+    }
+    count.set(ilvl, (count.get(ilvl) ?? level.start - 1) + 1);
+    // the levels below start again: after any level above them, or after the one `lvlRestart` names (0: never)
+    for (let l = ilvl + 1; l < 9; l++) {
+      const restart = inst.levels.get(l)?.restart;
+      if (restart === undefined || (restart > 0 && ilvl <= restart - 1)) count.delete(l);
+    }
+    const label = level.text.replace(/%([1-9])/g, (_, d: string) => {
+      const l = Number(d) - 1;
+      const lv = inst.levels.get(l);
+      const n = count.get(l) ?? lv?.start ?? 1;
+      return formatNumber(n, level.legal && l !== ilvl ? 'decimal' : (lv?.format ?? 'decimal'));
+    });
+    const text = label + (level.suffix === 'nothing' || label === '' ? '' : ' ');
+    if (text !== '') {
+      const d = doc as XmlDocument;
+      const r = d.createElementNS(W_NS, 'w:r');
+      const t = d.createElementNS(W_NS, 'w:t');
+      t.setAttributeNS('http://www.w3.org/XML/1998/namespace', 'xml:space', 'preserve');
+      t.appendChild(d.createTextNode(text));
+      r.appendChild(t);
+      p.insertBefore(r, pPr ? (pPr as unknown as { nextSibling: unknown }).nextSibling : p.firstChild);
+    }
+    // the paragraph is no longer a list item: numbering 0 overrides a style's as well
+    const pr = pPr ?? (p.insertBefore((doc as XmlDocument).createElementNS(W_NS, 'w:pPr'), p.firstChild) as XmlElement);
+    if (own) pr.removeChild(own);
+    const none = (doc as XmlDocument).createElementNS(W_NS, 'w:numPr');
+    const zero = (doc as XmlDocument).createElementNS(W_NS, 'w:numId');
+    zero.setAttributeNS(W_NS, 'w:val', '0');
+    none.appendChild(zero);
+    pr.insertBefore(none, child(pr, 'pStyle') ? (child(pr, 'pStyle') as unknown as { nextSibling: unknown }).nextSibling : pr.firstChild);
+    changed = true;
+  }
+  if (changed) zip.file(main, new XMLSerializer().serializeToString(doc as never));
+  return changed;
+}

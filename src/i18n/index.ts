@@ -16,7 +16,9 @@ export function localise(msg: Localised, locale: Locale, data?: MessageData): st
  * to walk), never the library's own text (`Maximum call stack size exceeded`, `[xmldom error] …`).
  */
 export function describeFailure(err: unknown, locale: Locale): string {
-  if (err instanceof RangeError && /call stack/i.test(err.message)) return localise(UI.tooDeep, locale);
+  // the stack overflows on structure nested very deep, and in libraries on very many siblings
+  // (hast-util-to-mdast spreads a parent's children into one call: 200,000 paragraphs overflow it)
+  if (err instanceof RangeError && /call stack/i.test(err.message)) return localise(UI.tooDeepOrLarge, locale);
   // a Markdown text refused before its parse (src/parse/depth.ts)
   if ((err as Error | undefined)?.name === 'TooDeepError') return localise(UI.tooDeep, locale);
   return localise(UI.internal, locale);
@@ -33,6 +35,7 @@ export const UI = {
   ruleCrashed: { zh: '规则 {rule} 运行出错：{error}', en: 'rule {rule} failed: {error}' },
   parseError: { zh: '无法解析文件：{error}', en: 'cannot parse the file: {error}' },
   tooDeep: { zh: '文档的结构嵌套过深', en: 'the document is nested too deeply' },
+  tooDeepOrLarge: { zh: '文档的结构嵌套过深或段落过多', en: 'the document is nested too deeply or has too many paragraphs' },
   internal: { zh: '内部错误（加 --debug 可查看详情）', en: 'an internal error (run with --debug for details)' },
   clean: { zh: '{count} 份报告未发现问题', en: '{count} {reportWord} checked, no problems found' },
   fixableMark: { zh: '[可修复]', en: '[fixable]' },

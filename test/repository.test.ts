@@ -82,3 +82,12 @@ describe('no test reaches outside the repository', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('the web page', () => {
+  it('builds with a stand-in for every lazily loaded dependency the source loads (web/src/lazy.ts for src/util/lazy.ts)', async () => {
+    const names = (file: string): string[] => [...readFileSync(path.join(repoRoot, file), 'utf8').matchAll(/^export (?:const|function|async function) (\w+)/gm)].map((m) => m[1]!).sort();
+    const source = names('src/util/lazy.ts');
+    expect(source.length).toBeGreaterThan(5);
+    expect(source.filter((n) => !names('web/src/lazy.ts').includes(n))).toEqual([]);
+  });
+});

@@ -12,7 +12,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { combineExtensions as combineMicromarkExtensions } from 'micromark-util-combine-extensions';
-import { toMdast } from 'hast-util-to-mdast';
+import { defaultHandlers, toMdast } from 'hast-util-to-mdast';
 import jschardetModule from 'jschardet';
 import stringWidthFunction from 'string-width';
 import { toText } from 'hast-util-to-text';
@@ -30,6 +30,7 @@ export const gfmParts = once(() => ({ autolinkLiteral: gfmAutolinkLiteral, footn
 export const combineExtensions = once(() => combineMicromarkExtensions);
 export const rehypeParse = once(() => rehypeParsePlugin);
 export const hastToMdast = once(() => toMdast);
+export const hastDefaultHandlers = once(() => defaultHandlers);
 export const jschardet = once(() => jschardetModule);
 export const stringWidth = once(() => stringWidthFunction);
 export const hastToText = once(() => toText);

@@ -227,3 +227,20 @@ describe('a Word document that embeds its text as other files (altChunk)', () =>
     expect(modelDocument(doc).report.blocks.map((b) => b.text.text)).toContain('联系电话：0791-12345678');
   });
 });
+
+describe('a Word document whose office system filled in fields', () => {
+  it('reads a simple field (w:fldSimple: a merge field, a date) as the text it shows', async () => {
+    const lines = ['青河县教育局2021年政府信息公开工作年度报告', '本报告统计期限为2021年1月1日至2021年12月31日。', '一、总体情况', '联系电话：0791-12345678', '青河县教育局', '2022年1月20日'];
+    const built = await Packer.toBuffer(new Document({ sections: [{ children: lines.map((t) => new Paragraph(t)) }] }));
+    const zip = await JSZip.loadAsync(built);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    // the period, the telephone number and the date as fields the system filled in
+    let n = 0;
+    const fielded = xml.replace(/(<w:p>(?:(?!<\/w:p>).)*?)(<w:r>(?:(?!<\/w:p>).)*?(?:统计期限|联系电话|2022年1月20日).*?<\/w:r>)/gs, (_m, before: string, run: string) => `${before}<w:fldSimple w:instr=" MERGEFIELD f${++n} ">${run}</w:fldSimple>`);
+    expect(n).toBe(3);
+    zip.file('word/document.xml', fielded);
+    const doc = await readBytes(await zip.generateAsync({ type: 'nodebuffer' }), 'r.docx');
+    expect(modelDocument(doc).report.blocks.map((b) => b.text.text)).toEqual(lines);
+    expect(findings(lintDocument(doc))).toEqual(findings(lintText(lines.join('\n'), 'r.txt')));
+  });
+});

@@ -14,8 +14,6 @@
  * Bulleted lists are left as lists.
  */
 
-import type JSZip from 'jszip';
-
 const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
 /** One level of a numbering definition. */
@@ -46,7 +44,7 @@ interface XmlElement {
   removeChild(n: unknown): unknown;
   setAttributeNS(ns: string, name: string, value: string): void;
 }
-interface XmlDocument extends XmlElement {
+export interface XmlDocument extends XmlElement {
   createElementNS(ns: string, name: string): XmlElement;
   createTextNode(text: string): unknown;
 }
@@ -229,23 +227,13 @@ function readStyles(doc: XmlDocument | undefined): (styleId: string) => { numId?
 }
 
 /**
- * Write the labels of a document's numbered paragraphs into its text (see above), in the archive
- * itself. Returns whether the document changed (nothing is numbered, or nothing but bullets: no).
+ * Write the labels of a document's numbered paragraphs into its text (see above). `doc` is the
+ * main part, changed in place; `numbering` and `styles` the numbering and style parts. Returns
+ * whether anything changed (nothing is numbered, or nothing but bullets: no).
  */
-export async function writeOutNumbering(zip: JSZip, main: string): Promise<boolean> {
-  const numberingXml = await zip.file('word/numbering.xml')?.async('string');
-  if (!numberingXml) return false;
-  const documentXml = await zip.file(main)?.async('string');
-  if (!documentXml) return false;
-  const stylesXml = await zip.file('word/styles.xml')?.async('string');
-  // no paragraph or style refers to a numbering: nothing to do, and no XML to parse
-  if (!documentXml.includes('numPr') && !stylesXml?.includes('numPr')) return false;
-  const { DOMParser, XMLSerializer } = await import('@xmldom/xmldom');
-  const parser = new DOMParser({ errorHandler: () => undefined });
-  const parse = (xml: string): XmlDocument => parser.parseFromString(xml, 'application/xml') as unknown as XmlDocument;
-  const instances = readNumberingPart(parse(numberingXml));
-  const styleNumbering = readStyles(stylesXml ? parse(stylesXml) : undefined);
-  const doc = parse(documentXml);
+export function writeOutNumbering(doc: XmlDocument, numbering: XmlDocument, styles: XmlDocument | undefined): boolean {
+  const instances = readNumberingPart(numbering);
+  const styleNumbering = readStyles(styles);
 
   /** per list: the count reached at each level */
   const counts = new Map<string, Map<number, number>>();
@@ -301,6 +289,20 @@ export async function writeOutNumbering(zip: JSZip, main: string): Promise<boole
     pr.insertBefore(none, child(pr, 'pStyle') ? (child(pr, 'pStyle') as unknown as { nextSibling: unknown }).nextSibling : pr.firstChild);
     changed = true;
   }
-  if (changed) zip.file(main, new XMLSerializer().serializeToString(doc as never));
   return changed;
+}
+
+/**
+ * Simple fields (`w:fldSimple`: a date, a document property, a mail-merge field an office system
+ * filled in) replaced by the text they show, which mammoth would leave out. Returns whether any was.
+ */
+export function unwrapSimpleFields(doc: XmlDocument): boolean {
+  const fields = elements(doc.getElementsByTagNameNS(W_NS, 'fldSimple'));
+  for (const f of fields) {
+    const parent = f.parentNode;
+    if (!parent) continue;
+    while (f.firstChild) parent.insertBefore(f.firstChild, f);
+    parent.removeChild(f);
+  }
+  return fields.length > 0;
 }

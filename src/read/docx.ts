@@ -9,7 +9,7 @@ import { registerParser } from '../parse/index.js';
 import { parseHtml } from '../parse/html.js';
 import { lastAtMost } from '../util/search.js';
 import { slotBudget, spendSpan } from '../util/spans.js';
-import { writeOutNumbering } from './docx-numbering.js';
+import { unwrapSimpleFields, writeOutNumbering, type XmlDocument } from './docx-numbering.js';
 import { decodeBytes } from './decode.js';
 import { looksLikeHtml, sniffHtmlCharset } from './html.js';
 
@@ -208,13 +208,7 @@ async function mainPart(zip: JSZip): Promise<string> {
   return office ? partPath('', office.target) : 'word/document.xml';
 }
 
-async function altChunks(zip: JSZip, main: string): Promise<Chunk[] | undefined> {
-  const xml = await zip.file(main)?.async('string');
-  // most documents embed nothing, and need no XML parser
-  if (!xml || !xml.includes('altChunk')) return undefined;
-  const { DOMParser, XMLSerializer } = await import('@xmldom/xmldom');
-  const parser = new DOMParser({ errorHandler: () => undefined });
-  const doc = parser.parseFromString(xml, 'application/xml');
+async function altChunks(zip: JSZip, doc: Document, main: string): Promise<Chunk[] | undefined> {
   const found = doc.getElementsByTagNameNS(W_NS, 'altChunk');
   if (found.length === 0) return undefined;
   const partRels = await relationships(zip, main.replace(/([^/]*)$/, '_rels/$1.rels'));
@@ -241,20 +235,36 @@ async function altChunks(zip: JSZip, main: string): Promise<Chunk[] | undefined>
     el.parentNode?.replaceChild(node, el);
     chunks.push(chunk);
   }
-  zip.file(main, new XMLSerializer().serializeToString(doc));
   return chunks;
 }
 
 /**
- * What mammoth is given: the document with its numbering written out (./docx-numbering.ts) and the
- * places of the parts it embeds whole marked (`altChunks`), or the bytes as they are when neither
- * applies.
+ * What mammoth is given: the document with its numbering written out and its simple fields
+ * replaced by their text (./docx-numbering.ts), and the places of the parts it embeds whole marked
+ * (`altChunks`); the bytes as they are when none of these applies. The main part is parsed once,
+ * and only when its text (or its styles') shows it may need one of them.
  */
 async function prepared(zip: JSZip, buf: Uint8Array): Promise<{ buf: Uint8Array; chunks?: Chunk[] }> {
   const main = await mainPart(zip);
-  const numbered = await writeOutNumbering(zip, main);
-  const chunks = await altChunks(zip, main);
-  if (!numbered && !chunks) return { buf };
+  const xml = await zip.file(main)?.async('string');
+  if (!xml) return { buf };
+  const numberingXml = await zip.file('word/numbering.xml')?.async('string');
+  const stylesXml = numberingXml ? await zip.file('word/styles.xml')?.async('string') : undefined;
+  const numbered = numberingXml !== undefined && (xml.includes('numPr') || stylesXml?.includes('numPr') === true);
+  if (!numbered && !xml.includes('altChunk') && !xml.includes('fldSimple')) return { buf };
+  const { DOMParser, XMLSerializer } = await import('@xmldom/xmldom');
+  // (the XML parser's complaints about the parts are not the reader's business: what it cannot read is left as it is)
+  const parser = new DOMParser({ errorHandler: () => undefined });
+  const doc = parser.parseFromString(xml, 'application/xml');
+  const asXml = (d: Document): XmlDocument => d as unknown as XmlDocument;
+  let changed = unwrapSimpleFields(asXml(doc));
+  if (numbered) {
+    const styles = stylesXml ? asXml(parser.parseFromString(stylesXml, 'application/xml')) : undefined;
+    changed = writeOutNumbering(asXml(doc), asXml(parser.parseFromString(numberingXml, 'application/xml')), styles) || changed;
+  }
+  const chunks = await altChunks(zip, doc, main);
+  if (!changed && !chunks) return { buf };
+  zip.file(main, new XMLSerializer().serializeToString(doc));
   return { buf: await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }), ...(chunks ? { chunks } : {}) };
 }
 

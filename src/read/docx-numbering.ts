@@ -29,30 +29,10 @@ interface Level {
   restart?: number;
 }
 
-/** Elements of xmldom's DOM, as far as they are used here. */
-interface XmlElement {
-  localName: string;
-  namespaceURI: string | null;
-  parentNode: XmlElement | null;
-  firstChild: XmlElement | null;
-  childNodes: { length: number; item(i: number): XmlElement | null };
-  getAttributeNS(ns: string, name: string): string | null;
-  getAttribute(name: string): string | null;
-  getElementsByTagNameNS(ns: string, name: string): { length: number; item(i: number): XmlElement | null };
-  appendChild(n: unknown): unknown;
-  insertBefore(n: unknown, ref: unknown): unknown;
-  removeChild(n: unknown): unknown;
-  setAttributeNS(ns: string, name: string, value: string): void;
-}
-export interface XmlDocument extends XmlElement {
-  createElementNS(ns: string, name: string): XmlElement;
-  createTextNode(text: string): unknown;
-}
-
-const elements = (list: { length: number; item(i: number): XmlElement | null }): XmlElement[] => Array.from({ length: list.length }, (_, i) => list.item(i)!);
-const children = (el: XmlElement, name: string): XmlElement[] => elements(el.childNodes).filter((c) => c && c.localName === name && c.namespaceURI === W_NS);
-const child = (el: XmlElement | undefined, name: string): XmlElement | undefined => (el ? children(el, name)[0] : undefined);
-const val = (el: XmlElement | undefined): string | undefined => el?.getAttributeNS(W_NS, 'val') ?? el?.getAttribute('w:val') ?? undefined;
+const elements = (list: { length: number; item(i: number): Element | null }): Element[] => Array.from({ length: list.length }, (_, i) => list.item(i)!);
+const children = (el: Element, name: string): Element[] => Array.from(el.childNodes).filter((c): c is Element => c.nodeType === 1 && (c as Element).localName === name && (c as Element).namespaceURI === W_NS);
+const child = (el: Element | undefined, name: string): Element | undefined => (el ? children(el, name)[0] : undefined);
+const val = (el: Element | undefined): string | undefined => el?.getAttributeNS(W_NS, 'val') ?? el?.getAttribute('w:val') ?? undefined;
 const intOf = (s: string | undefined): number | undefined => (s !== undefined && /^-?\d+$/.test(s.trim()) ? Number.parseInt(s, 10) : undefined);
 
 const CN = '〇一二三四五六七八九';
@@ -149,7 +129,7 @@ export function formatNumber(n: number, format: string): string {
   }
 }
 
-function readLevel(lvl: XmlElement): Level {
+function readLevel(lvl: Element): Level {
   const restart = intOf(val(child(lvl, 'lvlRestart')));
   return {
     start: intOf(val(child(lvl, 'start'))) ?? 1,
@@ -169,7 +149,7 @@ interface Instance {
   starts: Map<number, number>;
 }
 
-function readNumberingPart(doc: XmlDocument): Map<string, Instance> {
+function readNumberingPart(doc: Document): Map<string, Instance> {
   const abstracts = new Map<string, Map<number, Level>>();
   const links = new Map<string, string>();
   for (const a of elements(doc.getElementsByTagNameNS(W_NS, 'abstractNum'))) {
@@ -200,7 +180,7 @@ function readNumberingPart(doc: XmlDocument): Map<string, Instance> {
 }
 
 /** The numbering (numId, ilvl) each paragraph style gives, through the styles it is based on. */
-function readStyles(doc: XmlDocument | undefined): (styleId: string) => { numId?: string; ilvl?: number } {
+function readStyles(doc: Document | undefined): (styleId: string) => { numId?: string; ilvl?: number } {
   const styles = new Map<string, { numId?: string; ilvl?: number; basedOn?: string }>();
   if (doc) {
     for (const s of elements(doc.getElementsByTagNameNS(W_NS, 'style'))) {
@@ -231,7 +211,7 @@ function readStyles(doc: XmlDocument | undefined): (styleId: string) => { numId?
  * main part, changed in place; `numbering` and `styles` the numbering and style parts. Returns
  * whether anything changed (nothing is numbered, or nothing but bullets: no).
  */
-export function writeOutNumbering(doc: XmlDocument, numbering: XmlDocument, styles: XmlDocument | undefined): boolean {
+export function writeOutNumbering(doc: Document, numbering: Document, styles: Document | undefined): boolean {
   const instances = readNumberingPart(numbering);
   const styleNumbering = readStyles(styles);
 
@@ -271,22 +251,22 @@ export function writeOutNumbering(doc: XmlDocument, numbering: XmlDocument, styl
     });
     const text = label + (level.suffix === 'nothing' || label === '' ? '' : ' ');
     if (text !== '') {
-      const d = doc as XmlDocument;
-      const r = d.createElementNS(W_NS, 'w:r');
-      const t = d.createElementNS(W_NS, 'w:t');
+      const r = doc.createElementNS(W_NS, 'w:r');
+      const t = doc.createElementNS(W_NS, 'w:t');
       t.setAttributeNS('http://www.w3.org/XML/1998/namespace', 'xml:space', 'preserve');
-      t.appendChild(d.createTextNode(text));
+      t.appendChild(doc.createTextNode(text));
       r.appendChild(t);
-      p.insertBefore(r, pPr ? (pPr as unknown as { nextSibling: unknown }).nextSibling : p.firstChild);
+      p.insertBefore(r, pPr ? pPr.nextSibling : p.firstChild);
     }
     // the paragraph is no longer a list item: numbering 0 overrides a style's as well
-    const pr = pPr ?? (p.insertBefore((doc as XmlDocument).createElementNS(W_NS, 'w:pPr'), p.firstChild) as XmlElement);
+    const pr = pPr ?? p.insertBefore(doc.createElementNS(W_NS, 'w:pPr'), p.firstChild);
     if (own) pr.removeChild(own);
-    const none = (doc as XmlDocument).createElementNS(W_NS, 'w:numPr');
-    const zero = (doc as XmlDocument).createElementNS(W_NS, 'w:numId');
+    const none = doc.createElementNS(W_NS, 'w:numPr');
+    const zero = doc.createElementNS(W_NS, 'w:numId');
     zero.setAttributeNS(W_NS, 'w:val', '0');
     none.appendChild(zero);
-    pr.insertBefore(none, child(pr, 'pStyle') ? (child(pr, 'pStyle') as unknown as { nextSibling: unknown }).nextSibling : pr.firstChild);
+    const pStyle = child(pr, 'pStyle');
+    pr.insertBefore(none, pStyle ? pStyle.nextSibling : pr.firstChild);
     changed = true;
   }
   return changed;
@@ -296,7 +276,7 @@ export function writeOutNumbering(doc: XmlDocument, numbering: XmlDocument, styl
  * Simple fields (`w:fldSimple`: a date, a document property, a mail-merge field an office system
  * filled in) replaced by the text they show, which mammoth would leave out. Returns whether any was.
  */
-export function unwrapSimpleFields(doc: XmlDocument): boolean {
+export function unwrapSimpleFields(doc: Document): boolean {
   const fields = elements(doc.getElementsByTagNameNS(W_NS, 'fldSimple'));
   for (const f of fields) {
     const parent = f.parentNode;

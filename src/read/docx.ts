@@ -9,7 +9,7 @@ import { registerParser } from '../parse/index.js';
 import { parseHtml } from '../parse/html.js';
 import { lastAtMost } from '../util/search.js';
 import { slotBudget, spendSpan } from '../util/spans.js';
-import { unwrapSimpleFields, writeOutNumbering, type XmlDocument } from './docx-numbering.js';
+import { unwrapSimpleFields, writeOutNumbering } from './docx-numbering.js';
 import { decodeBytes } from './decode.js';
 import { looksLikeHtml, sniffHtmlCharset } from './html.js';
 
@@ -176,14 +176,6 @@ async function chunkHtml(bytes: Uint8Array, name: string): Promise<Chunk> {
   return { html: textAsHtml(decoded.text) };
 }
 
-/**
- * Parts the document embeds whole as other documents (\`w:altChunk\`): a web page saved into a
- * .docx by a web editor or an office system's "export to Word" (html-docx-js and the like put the
- * whole report in one such part, as MHT). mammoth leaves them out, which left such a report
- * empty. Each one's place in the document is marked with a paragraph mammoth keeps, and the
- * archive handed to mammoth carries the marks; `spliceChunks` then puts each part's HTML there.
- * Undefined when the document embeds nothing.
- */
 type Relationships = Map<string, { target: string; type: string; external: boolean }>;
 
 /** The relationships a part lists (`_rels/….rels`). */
@@ -208,6 +200,14 @@ async function mainPart(zip: JSZip): Promise<string> {
   return office ? partPath('', office.target) : 'word/document.xml';
 }
 
+/**
+ * Parts the document embeds whole as other documents (\`w:altChunk\`): a web page saved into a
+ * .docx by a web editor or an office system's "export to Word" (html-docx-js and the like put the
+ * whole report in one such part, as MHT). mammoth leaves them out, which left such a report
+ * empty. Each one's place in the document is marked with a paragraph mammoth keeps, and the
+ * archive handed to mammoth carries the marks; `spliceChunks` then puts each part's HTML there.
+ * Undefined when the document embeds nothing.
+ */
 async function altChunks(zip: JSZip, doc: Document, main: string): Promise<Chunk[] | undefined> {
   const found = doc.getElementsByTagNameNS(W_NS, 'altChunk');
   if (found.length === 0) return undefined;
@@ -256,11 +256,10 @@ async function prepared(zip: JSZip, buf: Uint8Array): Promise<{ buf: Uint8Array;
   // (the XML parser's complaints about the parts are not the reader's business: what it cannot read is left as it is)
   const parser = new DOMParser({ errorHandler: () => undefined });
   const doc = parser.parseFromString(xml, 'application/xml');
-  const asXml = (d: Document): XmlDocument => d as unknown as XmlDocument;
-  let changed = unwrapSimpleFields(asXml(doc));
+  let changed = unwrapSimpleFields(doc);
   if (numbered) {
-    const styles = stylesXml ? asXml(parser.parseFromString(stylesXml, 'application/xml')) : undefined;
-    changed = writeOutNumbering(asXml(doc), asXml(parser.parseFromString(numberingXml, 'application/xml')), styles) || changed;
+    const styles = stylesXml ? parser.parseFromString(stylesXml, 'application/xml') : undefined;
+    changed = writeOutNumbering(doc, parser.parseFromString(numberingXml, 'application/xml'), styles) || changed;
   }
   const chunks = await altChunks(zip, doc, main);
   if (!changed && !chunks) return { buf };
@@ -270,7 +269,7 @@ async function prepared(zip: JSZip, buf: Uint8Array): Promise<{ buf: Uint8Array;
 
 /** mammoth's HTML with each embedded part's HTML where its mark is (see `altChunks`). */
 function spliceChunks(html: string, chunks: Chunk[]): string {
-  return html.replace(/(<p>)?\ue000ogi-lint-chunk-(\d+)\ue000(<\/p>)?/g, (whole, open: string | undefined, n: string, close: string | undefined) => {
+  return html.replace(/(<p>)?\ue000ogi-lint-chunk-(\d+)\ue000(<\/p>)?/g, (_whole, open: string | undefined, n: string, close: string | undefined) => {
     const c = chunks[Number(n)];
     const inner = c && 'html' in c ? c.html : '';
     // a whole paragraph is replaced; inside one, the paragraph is closed around the part

@@ -25,6 +25,12 @@ export default defineRule<Record<string, never>>({
 【打印】【关闭】`,
         expected: [],
       },
+      {
+        title: '文本在年份与“年”之间断行（PDF 提取的文字常见）',
+        text: `着力强化与申请人的直接沟通，提高答复的及时性和针对性。2024
+年，全市共受理政府信息公开申请3119件。`,
+        expected: [],
+      },
     ],
     invalid: [
       {

@@ -392,13 +392,21 @@ function placeholderFinders(): PlaceholderFinder[] {
   return finders;
 }
 
+/** A line that ends with a year's figures (…针对性。2024): text cut before its 年, as in a PDF's text. */
+const ENDS_WITH_YEAR = /(?:19|20)\d{2}[\s　]*$/;
+
 export const placeholders = memo((report: Report): Placeholder[] => {
   const out: Placeholder[] = [];
+  let before: Block | undefined;
   for (const b of proseBlocks(report)) {
     const h = halfWidthOf(b.text);
+    const cut = before !== undefined && ENDS_WITH_YEAR.test(before.text.text);
+    before = b;
     for (const p of placeholderFinders()) {
       for (const { m, text } of scan(b, p.re, p.needs)) {
         if (p.keep && !p.keep(m, h)) continue;
+        // 年 at the start of a line whose year ends the line before is a line broken inside 2024年
+        if (p.kind === 'missing-year' && cut && h.slice(0, m.index + m[0].length).trim().startsWith('年')) continue;
         out.push({ kind: p.kind, text: text.text.slice(m.index, m.index + m[0].length), range: text.range(m.index, m.index + m[0].length) });
       }
     }

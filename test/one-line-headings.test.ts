@@ -63,6 +63,9 @@ describe.each(FILES)('%s as one line', (rel) => {
   const joined = lines(rel).join(' ');
   const variants: [string, string, string][] = [
     ['text, lines joined with spaces', joined, 'report.txt'],
+    // a crawler's text of a page whose paragraphs were set apart with &nbsp;, or with ideographic spaces
+    ['text, lines joined with no-break spaces', lines(rel).join('\u00a0'), 'report.txt'],
+    ['text, lines joined with ideographic spaces', lines(rel).join('\u3000'), 'report.txt'],
     ['Markdown, lines joined with spaces', joined, 'report.md'],
     ['HTML, one paragraph', `<html><body><p>${esc(joined)}</p></body></html>`, 'report.html'],
   ];

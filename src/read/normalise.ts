@@ -208,7 +208,8 @@ function continues(prev: string, next: string, heading: RegExp): boolean {
 }
 
 /**
- * Split a one-line dump at sentence ends and headings. A space that separates paragraphs becomes a
+ * Split a one-line dump at sentence ends and headings. A space that separates paragraphs (an
+ * ordinary, ideographic or no-break space: a page's `&nbsp;` comes out of a crawler as U+00A0) becomes a
  * line break; where the dump ran paragraphs together without a space (`…规定。一、 概述2016年，…`), a
  * line break is inserted before the heading and after its title. The headings are those the model
  * finds inside a long line (`inlineHeadings`, one finder for both); one followed by figures that are
@@ -221,21 +222,21 @@ function splitDump(line: string): { text: string; from: number[] } {
   // paragraphs: a space after the end of a sentence
   for (let i = 1; i < line.length - 1; i++) {
     const c = line[i]!;
-    if (c !== ' ' && c !== '\u3000') continue;
+    if (c !== ' ' && c !== '\u3000' && c !== '\u00a0') continue;
     if (/[。！？][”’」』）)]?$/.test(line.slice(Math.max(0, i - 3), i)) && /^\S/.test(line.slice(i + 1, i + 2))) replace.add(i);
   }
   for (const h of inlineHeadings(line)) {
     if (h.tableRow) continue;
     // a line of its own: the space before it becomes the break, or one is put in after the sentence end
     if (h.at > 0) {
-      if (/[ \u3000]/.test(line[h.at - 1]!)) replace.add(h.at - 1);
+      if (/[ \u3000\u00a0]/.test(line[h.at - 1]!)) replace.add(h.at - 1);
       else insert.add(h.at);
     }
     // its title a line of its own when body text runs on after it (a title that stops at punctuation
     // stays with what follows: 二、加强培训，…)
     const end = h.titleEnd;
     if (end === undefined || end >= line.length) continue;
-    if (/[ \u3000]/.test(line[end]!)) replace.add(end);
+    if (/[ \u3000\u00a0]/.test(line[end]!)) replace.add(end);
     else if (!/[\s。，；：、）)！？,;:!?”’]/.test(line[end]!)) insert.add(end);
   }
   let text = '';

@@ -12,6 +12,7 @@ import { slotBudget, spendSpan } from '../util/spans.js';
 import { unwrapSimpleFields, writeOutNumbering } from './docx-numbering.js';
 import { decodeBytes } from './decode.js';
 import { looksLikeHtml, sniffHtmlCharset } from './html.js';
+import { looksLikeMht, mhtToHtml, textAsHtml } from './mht.js';
 
 // A Word document's text is the HTML mammoth made of it: parsed like a web page.
 registerParser('docx', (doc) => parseHtml(doc.text));
@@ -148,25 +149,12 @@ function partPath(from: string, target: string): string {
   return out.join('/');
 }
 
-/** An HTML text for a paragraph per line of plain text. */
-function textAsHtml(text: string): string {
-  const esc = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return text
-    .split(/\r\n?|\n/)
-    .filter((l) => l.trim() !== '')
-    .map((l) => `<p>${esc(l)}</p>`)
-    .join('\n');
-}
-
 /** What an embedded part holds, as HTML: a web page saved as MHT (MIME), an HTML page, or plain text. */
 async function chunkHtml(bytes: Uint8Array, name: string): Promise<Chunk> {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('latin1');
-  if (/^\s*(?:MIME-Version|Content-Type)\s*:/im.test(head) && /multipart|text\/html|boundary=/i.test(head)) {
-    const { default: PostalMime } = await import('postal-mime');
-    const mail = await PostalMime.parse(bytes);
-    if (mail.html) return { html: mail.html };
-    if (mail.text) return { html: textAsHtml(mail.text) };
-    return { unreadable: 'MHT' };
+  if (looksLikeMht(bytes) || (/^\s*(?:MIME-Version|Content-Type)\s*:/im.test(head) && /multipart|text\/html|boundary=/i.test(head))) {
+    const html = await mhtToHtml(bytes);
+    return html === undefined ? { unreadable: 'MHT' } : { html };
   }
   if (/^\s*\{\\rtf/.test(head)) return { unreadable: 'RTF' };
   if (head.startsWith('PK')) return { unreadable: name.toLowerCase().endsWith('.docx') ? 'Word' : 'ZIP' };

@@ -6,6 +6,7 @@ import type { InputKind, ReaderNotice, SourceDocument } from './types.js';
 import { decodeBytes } from './decode.js';
 import { FORMAT_ADVICE, FORMAT_NAMES, sniffFormat, type SniffedFormat } from './sniff.js';
 import { damageOf, readDocx } from './docx.js';
+import { looksLikeMht, mhtToHtml } from './mht.js';
 import { readPdf } from './pdf.js';
 import { pdfAssetLocations } from '../config/data.js';
 import { looksLikeHtml, sniffHtmlCharset } from './html.js';
@@ -47,6 +48,9 @@ export const EXTENSION_KINDS: Record<string, InputKind> = {
   '.text': 'text',
   '.html': 'html',
   '.htm': 'html',
+  // web archives: the page they hold (./mht.ts)
+  '.mht': 'html',
+  '.mhtml': 'html',
   '.docx': 'docx',
   '.pdf': 'pdf',
 };
@@ -127,6 +131,12 @@ const REASONS = {
     zh: 'PDF 文件需用异步读取接口（readPath 或 readBytes）读取',
     en: 'a PDF file needs the asynchronous reader (readPath or readBytes)',
   },
+  mhtNeedsAsync: {
+    zh: '网页存档（MHT）需用异步读取接口（readPath 或 readBytes）读取',
+    en: 'a web archive (MHT) needs the asynchronous reader (readPath or readBytes)',
+  },
+  mhtEmpty: { zh: '网页存档（MHT）中没有网页或文字', en: 'the web archive (MHT) holds no page and no text' },
+  mhtCorrupt: { zh: '网页存档（MHT）已损坏，无法读取', en: 'the web archive (MHT) is damaged and cannot be read' },
   docxNeedsFile: {
     zh: 'Word 文档无法从标准输入读取，请直接给出文件路径',
     en: 'a Word document cannot be read from standard input; give its path instead',
@@ -172,13 +182,15 @@ function pdfHeaderNearStart(buf: Uint8Array): boolean {
  * parser. Returns 'zip' or 'pdf' when the bytes are a file that only the asynchronous readers
  * can open.
  */
-function readTextBytes(buf: Uint8Array, filePath: string, opts: ReadOptions): SourceDocument | 'zip' | 'pdf' {
+function readTextBytes(buf: Uint8Array, filePath: string, opts: ReadOptions): SourceDocument | 'zip' | 'pdf' | 'mht' {
   const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (buf.length === 0) return unreadable(filePath, 'empty');
   if (buf.length > max) return tooLarge(filePath, buf.length, max);
   const format = sniffFormat(buf);
   if (format === 'zip' || format === 'pdf') return format;
   if (format) return unsupported(filePath, format);
+  // a web archive, whatever its name (office systems name them .doc)
+  if (!opts.encoding && looksLikeMht(buf)) return 'mht';
 
   const extKind = kindForPath(filePath);
   if (extKind === 'pdf' && pdfHeaderNearStart(buf)) return 'pdf';
@@ -210,12 +222,26 @@ export function readBuffer(buf: Uint8Array, filePath: string, opts: ReadOptions 
   const doc = readTextBytes(buf, filePath, opts);
   if (doc === 'zip') return unreadable(filePath, 'docxNeedsFile');
   if (doc === 'pdf') return unreadable(filePath, 'pdfNeedsAsync');
+  if (doc === 'mht') return unreadable(filePath, 'mhtNeedsAsync');
   return doc;
+}
+
+/** A web archive read as the page it holds. */
+async function readMht(buf: Uint8Array, filePath: string): Promise<SourceDocument> {
+  let html: string | undefined;
+  try {
+    html = await mhtToHtml(buf);
+  } catch {
+    return unreadable(filePath, 'mhtCorrupt');
+  }
+  if (html === undefined || html.trim() === '') return unreadable(filePath, 'mhtEmpty');
+  return textDocument(filePath, 'html', html);
 }
 
 /** Read bytes already in memory, Word documents and PDF files included. Never throws. */
 export async function readBytes(buf: Uint8Array, filePath: string, opts: ReadOptions = {}): Promise<SourceDocument> {
   const doc = readTextBytes(buf, filePath, opts);
+  if (doc === 'mht') return readMht(buf, filePath);
   if (doc === 'pdf') {
     const pdf = await readPdf(buf, filePath, pdfAssetLocations());
     return 'failure' in pdf ? unreadableDocument(filePath, pdf.failure) : pdf;

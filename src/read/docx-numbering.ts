@@ -83,7 +83,6 @@ function roman(n: number): string {
   return out;
 }
 
-const seq = (chars: string, n: number): string => ([...chars][n - 1] ?? String(n));
 
 /** A number in one of Word's number formats (`w:numFmt`); decimal where a format is not known. */
 export function formatNumber(n: number, format: string): string {
@@ -109,25 +108,28 @@ export function formatNumber(n: number, format: string): string {
       return chineseCounting(n);
     case 'chineseLegalSimplified':
       return chineseLegal(n);
-    case 'ideographTraditional':
-      return seq('甲乙丙丁戊己庚辛壬癸', n);
-    case 'ideographZodiac':
-      return seq('子丑寅卯辰巳午未申酉戌亥', n);
-    case 'decimalEnclosedCircle':
-    case 'decimalEnclosedCircleChinese':
-    case 'ideographEnclosedCircle':
-      return seq('①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳', n);
-    case 'decimalEnclosedParen':
-      return seq('⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇', n);
-    case 'decimalEnclosedFullstop':
-      return seq('⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛', n);
     case 'decimalFullWidth':
     case 'decimalFullWidth2':
       return String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
-    default:
-      return String(n);
+    default: {
+      // formats that count through a fixed run of signs; decimal past its end, and for formats not known
+      const signs = SEQUENCES[format];
+      return signs ? ([...signs][n - 1] ?? String(n)) : String(n);
+    }
   }
 }
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+/** The signs of the formats that count through a fixed run of them, in order. */
+const SEQUENCES: Record<string, string> = {
+  ideographTraditional: '甲乙丙丁戊己庚辛壬癸',
+  ideographZodiac: '子丑寅卯辰巳午未申酉戌亥',
+  decimalEnclosedCircle: CIRCLED,
+  decimalEnclosedCircleChinese: CIRCLED,
+  ideographEnclosedCircle: CIRCLED,
+  decimalEnclosedParen: '⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇',
+  decimalEnclosedFullstop: '⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛',
+};
 
 function readLevel(lvl: Element): Level {
   const restart = intOf(val(child(lvl, 'lvlRestart')));

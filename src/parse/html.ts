@@ -321,8 +321,8 @@ function collectTexts(root: HastRoot): HastText[] {
 /**
  * A `<pre>` that holds text alone (a report pasted into a page as it was typed, its tables aligned
  * with spaces) is read as plain text is: paragraphs, headings and space-aligned tables, at their
- * places in the page's source. Undefined for one with markup or character references inside,
- * whose source is not its text (it is left to the converter).
+ * places in the page's source (through its character references). Undefined for one with markup
+ * inside (it is left to the converter, which makes it a block of code).
  */
 function preformatted(src: string, pre: Element): RootContent[] | undefined {
   const only = pre.children.length === 1 ? pre.children[0] : undefined;

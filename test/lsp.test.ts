@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeActionRequest, HoverRequest, type CodeAction, type Diagnostic, type Hover } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, HoverRequest, StreamMessageReader, type CodeAction, type Diagnostic, type Hover } from 'vscode-languageserver-protocol/node';
+import { spawn } from 'node:child_process';
 import { ensureBuilt, memoryIO, onlyRules, runMain, tempDir } from './helpers/cli.js';
 import { main } from '../src/cli/main.js';
 import { corpusDir, repoRoot } from './helpers/corpus.js';
@@ -365,6 +366,28 @@ describe('configuration in the language server', () => {
       expect(again.diagnostics.every((d) => !/[\u4e00-\u9fff]{6}/.test(typeof d.message === 'string' ? d.message.replace(/“[^”]*”|「[^」]*」|"[^"]*"/g, '') : ''))).toBe(true);
     } finally {
       await c.stop();
+    }
+  });
+
+  it('answers a message that is not JSON with a parse error, and goes on reading', async () => {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/ogi-lint.js'), '--lsp'], { cwd: ws, stdio: ['pipe', 'pipe', 'pipe'] });
+    try {
+      const got: { id?: unknown; error?: { code: number }; result?: unknown }[] = [];
+      const reader = new StreamMessageReader(child.stdout!);
+      const two = new Promise<void>((resolve) => {
+        reader.listen((m) => {
+          got.push(m as (typeof got)[number]);
+          if (got.length === 2) resolve();
+        });
+      });
+      const frame = (body: string): string => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+      child.stdin!.write(frame('{"jsonrpc": "2.0", "id": 1, "method": "initialize", '));
+      child.stdin!.write(frame(JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } })));
+      await two;
+      expect(got[0]).toMatchObject({ id: null, error: { code: -32700 } });
+      expect(got[1]).toMatchObject({ id: 2, result: { capabilities: expect.any(Object) } });
+    } finally {
+      child.kill();
     }
   });
 

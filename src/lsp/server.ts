@@ -2,6 +2,10 @@ import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
+  ErrorCodes,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ResponseMessage,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   MarkupKind,
@@ -48,10 +52,20 @@ function uriToPath(uri: string): string | undefined {
   }
 }
 
-/** Standard input and output, unless the command line asks for another transport (--node-ipc, --socket=N, --pipe=NAME). */
+/**
+ * Standard input and output, unless the command line asks for another transport (--node-ipc,
+ * --socket=N, --pipe=NAME). A message that is not JSON is answered as JSON-RPC asks, with a parse
+ * error (code -32700, id null), and the server reads on.
+ */
 function defaultConnection(): Connection {
   const other = process.argv.some((a) => a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='));
-  return other ? createConnection(ProposedFeatures.all) : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  if (other) return createConnection(ProposedFeatures.all);
+  const reader = new StreamMessageReader(process.stdin);
+  const writer = new StreamMessageWriter(process.stdout);
+  reader.onError((e) => {
+    if (e instanceof SyntaxError) void writer.write({ jsonrpc: '2.0', id: null, error: { code: ErrorCodes.ParseError, message: `Parse error: ${e.message}` } } as ResponseMessage);
+  });
+  return createConnection(ProposedFeatures.all, reader, writer);
 }
 
 /**

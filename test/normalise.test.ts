@@ -115,6 +115,20 @@ describe('text normalisation: generated hard-wrapped reports', () => {
     );
   });
 
+  it('a line of prose that happens to stand by two page numbers is text, not a running head', () => {
+    // a short, repetitive text wrapped at 23 characters: the same line of a sentence ends two pages
+    const line = '人民为中心的发展思想，坚持以人民为中心的发展思';
+    const filler = (n: number): string[] => Array.from({ length: n }, (_, i) => `第${i + 1}段，坚持以人民为中心的发展思想，我局主动公开信息`);
+    const raw = ['一、总体情况', ...filler(12), '2019年，坚持以', line, '- 1 -', '想，全年共受理政府信息公开申请0条。', ...filler(12), '2019年，坚持以', line, '- 2 -', '想，我局主动公开政府信息0条。', ''].join('\n');
+    const out = normaliseText(raw, 'text').text;
+    expect(out.split(line).length).toBe(3);
+    expect(out).not.toMatch(/- [12] -/);
+    // a title that stands by both page numbers is the page's running head
+    const title = '某某县人民政府办公室2024年政府信息公开工作年度报告';
+    const headed = raw.replaceAll(`${line}\n- 1 -`, `${line}\n${title}\n- 1 -`).replaceAll(`${line}\n- 2 -`, `${line}\n${title}\n- 2 -`);
+    expect(normaliseText(headed, 'text').text).not.toContain(title);
+  });
+
   it('a text with one paragraph per line (copied out of Word) is left as it is, but for spaced digits', () => {
     fc.assert(
       fc.property(body, (sections) => {

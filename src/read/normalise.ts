@@ -175,8 +175,10 @@ function runningHeads(lines: Line[], pageLine: boolean[], heading: RegExp): Set<
   // a running head stands on the same side of every page number it goes with (a foot before, a head after)
   for (const p of pages) {
     for (const [side, t] of [['before', nearest(p, -1)], ['after', nearest(p, 1)]] as const) {
-      // a section heading is never page chrome, even one that happens to stand by two page breaks
-      if (!t || t.length < 6 || t.length > 60 || heading.test(t)) continue;
+      // a section heading is never page chrome, even one that happens to stand by two page breaks;
+      // nor is a line of a sentence (a running head is a title or a name: no comma, no full stop),
+      // which a short text of repetitive prose may put by two page breaks
+      if (!t || t.length < 6 || t.length > 60 || heading.test(t) || /[，。；！？]/.test(t)) continue;
       const key = `${side}\u0000${t}`;
       near.set(key, (near.get(key) ?? 0) + 1);
     }

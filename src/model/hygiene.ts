@@ -400,13 +400,13 @@ export const placeholders = memo((report: Report): Placeholder[] => {
   let before: Block | undefined;
   for (const b of proseBlocks(report)) {
     const h = halfWidthOf(b.text);
-    const cut = before !== undefined && ENDS_WITH_YEAR.test(before.text.text);
+    const prev = before;
     before = b;
     for (const p of placeholderFinders()) {
       for (const { m, text } of scan(b, p.re, p.needs)) {
         if (p.keep && !p.keep(m, h)) continue;
         // 年 at the start of a line whose year ends the line before is a line broken inside 2024年
-        if (p.kind === 'missing-year' && cut && h.slice(0, m.index + m[0].length).trim().startsWith('年')) continue;
+        if (p.kind === 'missing-year' && prev && h.slice(0, m.index + m[0].length).trim().startsWith('年') && ENDS_WITH_YEAR.test(prev.text.text)) continue;
         out.push({ kind: p.kind, text: text.text.slice(m.index, m.index + m[0].length), range: text.range(m.index, m.index + m[0].length) });
       }
     }

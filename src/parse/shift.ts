@@ -13,18 +13,26 @@ interface Shiftable {
   lines?: { text: string; offset: number }[];
 }
 
+/** A copy of a node and its descendants with every point moved by `point` and every textTable line's offset by `offset`. */
+function moved<T extends RootContent | Shiftable>(node: T, point: (p: Pt) => Pt, offset: (o: number) => number): T {
+  const n = node as Shiftable;
+  const copy: Shiftable = { ...n };
+  if (n.position) copy.position = { start: point(n.position.start), end: point(n.position.end) };
+  if (n.children) copy.children = n.children.map((c) => moved(c, point, offset));
+  if (n.lines) copy.lines = n.lines.map((l) => ({ text: l.text, offset: offset(l.offset) }));
+  return copy as T;
+}
+
 /**
  * A copy of a node parsed from a slice of a text, placed where the slice stands in the text: every
  * position moved by `dOffset` characters and `dLine` lines (columns stay: slices start a line).
  */
 export function shifted<T extends RootContent | Shiftable>(node: T, dOffset: number, dLine: number): T {
-  const n = node as Shiftable;
-  const move = (p: Pt): Pt => ({ line: p.line + dLine, column: p.column, ...(p.offset !== undefined ? { offset: p.offset + dOffset } : {}) });
-  const copy: Shiftable = { ...n };
-  if (n.position) copy.position = { start: move(n.position.start), end: move(n.position.end) };
-  if (n.children) copy.children = n.children.map((c) => shifted(c, dOffset, dLine));
-  if (n.lines) copy.lines = n.lines.map((l) => ({ text: l.text, offset: l.offset + dOffset }));
-  return copy as T;
+  return moved(
+    node,
+    (p) => ({ line: p.line + dLine, column: p.column, ...(p.offset !== undefined ? { offset: p.offset + dOffset } : {}) }),
+    (o) => o + dOffset,
+  );
 }
 
 /**
@@ -33,11 +41,5 @@ export function shifted<T extends RootContent | Shiftable>(node: T, dOffset: num
  * the text; readers give positions from offsets).
  */
 export function remapped<T extends RootContent | Shiftable>(node: T, at: (offset: number) => number): T {
-  const n = node as Shiftable;
-  const move = (p: Pt): Pt => (p.offset !== undefined ? { ...p, offset: at(p.offset) } : p);
-  const copy: Shiftable = { ...n };
-  if (n.position) copy.position = { start: move(n.position.start), end: move(n.position.end) };
-  if (n.children) copy.children = n.children.map((c) => remapped(c, at));
-  if (n.lines) copy.lines = n.lines.map((l) => ({ text: l.text, offset: at(l.offset) }));
-  return copy as T;
+  return moved(node, (p) => (p.offset !== undefined ? { ...p, offset: at(p.offset) } : p), at);
 }

@@ -152,7 +152,7 @@ function partPath(from: string, target: string): string {
 /** What an embedded part holds, as HTML: a web page saved as MHT (MIME), an HTML page, or plain text. */
 async function chunkHtml(bytes: Uint8Array, name: string): Promise<Chunk> {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('latin1');
-  if (looksLikeMht(bytes) || (/^\s*(?:MIME-Version|Content-Type)\s*:/im.test(head) && /multipart|text\/html|boundary=/i.test(head))) {
+  if (looksLikeMht(bytes)) {
     const html = await mhtToHtml(bytes);
     return html === undefined ? { unreadable: 'MHT' } : { html };
   }

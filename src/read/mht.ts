@@ -8,6 +8,12 @@
 
 /** The header block of a MIME message at the start of the bytes: a web archive, whatever its name says. */
 export function looksLikeMht(bytes: Uint8Array): boolean {
+  // (asked of every file read: a report's first byte is most often not an ASCII letter, and that settles it)
+  let i = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
+  while (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0d || bytes[i] === 0x0a) i++;
+  const first = bytes[i] ?? 0;
+  if (!((first >= 0x41 && first <= 0x5a) || (first >= 0x61 && first <= 0x7a))) return false;
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('latin1').replace(/^\ufeff|^\xef\xbb\xbf/, '');
   // header lines up to the first blank line; a web archive says it is MIME and holds HTML or parts
   const block = /^(?:[\t ]*\r?\n)*((?:[!-9;-~]+:[^\r\n]*\r?\n(?:[\t ][^\r\n]*\r?\n)*)+)\r?\n/.exec(head)?.[1];

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
-import { readBuffer, readBytes, readPath, SUPPORTED_EXTENSIONS } from '../src/read/index.js';
+import { readBuffer, readBytes, readPath, SUPPORTED_EXTENSIONS, textDocument, type SourceDocument } from '../src/read/index.js';
 import { keepingBuiltins, layoutPdf, MAX_PDF_PAGES, pdfPages, PdfLocator, roomForPicture, type PdfItem, type PdfPage } from '../src/read/pdf.js';
 import { lintDocument, modelDocument } from '../src/lint.js';
 import { main } from '../src/cli/main.js';
@@ -33,6 +33,13 @@ function tableValues(doc: Awaited<ReturnType<typeof readPath>>): Record<string, 
   return Object.fromEntries(
     report.official.tables.map((t) => [t.template, Object.fromEntries(Object.entries(t.cells).map(([row, cs]) => [row, Object.fromEntries(Object.entries(cs).map(([c, v]) => [c, v.value]))]))]),
   );
+}
+
+/** A PDF read line by line, as if its tables had no borders: its pages without their rules. */
+async function withoutRules(file: string): Promise<SourceDocument> {
+  const pages = (await pdfPages(readFileSync(file))) as PdfPage[];
+  expect(pages.some((p) => p.rules?.length)).toBe(true);
+  return textDocument(file, 'pdf', layoutPdf(pages.map(({ rules: _, ...p }) => p)).text);
 }
 
 /** The one fatal diagnostic an unreadable PDF gives, in both languages. */
@@ -152,19 +159,26 @@ describe('a PDF is checked like the same report in text', () => {
   it.each(['format-2021', 'format-2019'])('%s printed from its web page: the findings of the page, and the same tables', async (name) => {
     const htmlDoc = await readPath(path.join(repoRoot, 'fixtures', 'html', `${name}.html`));
     const pdfDoc = await readPath(pdfFixture(`${name}.pdf`));
-    // In the web page the tables are HTML tables; in the PDF they are rows of cells set apart by
-    // spaces, with labels broken over lines and table 3's header cells printed one character a
-    // line. They are read all the same: the findings and the tables are those of the page.
-    expect(findings(lintDocument(pdfDoc))).toEqual(findings(lintDocument(htmlDoc)));
-    expect(tableValues(pdfDoc)).toEqual(tableValues(htmlDoc));
+    // In the web page the tables are HTML tables; in the PDF they are text placed in cells whose
+    // borders are drawn, with labels broken over lines and table 3's header cells printed one
+    // character a line. They are read all the same, whether by their borders or, without them
+    // (a table printed without borders), line by line: the findings and the tables are those of the page.
+    const lineByLine = await withoutRules(pdfFixture(`${name}.pdf`));
+    for (const doc of [pdfDoc, lineByLine]) {
+      expect(findings(lintDocument(doc))).toEqual(findings(lintDocument(htmlDoc)));
+      expect(tableValues(doc)).toEqual(tableValues(htmlDoc));
+    }
     const g = name.slice(-4);
     expect(Object.keys(tableValues(pdfDoc))).toEqual([`proactive-${g}`, `applications-${g}`, `review-litigation-${g}`]);
-    // the PDF's table 3 is no row per line: its labels wrap and its header cells stand one to three characters a line
-    expect(pdfDoc.text).toMatch(/\n\s*度办理结\n/);
+    // line by line, the PDF's table 3 is no row per line: its labels wrap and its header cells stand one to three characters a line
+    expect(lineByLine.text).toMatch(/\n\s*度办理结\n/);
+    // by the borders, each row is one line of cells, its labels whole
+    expect(pdfDoc.text).toContain('| 7.属于行政执法案卷 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |');
+    expect(pdfDoc.text).toContain('| 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |');
   });
 
   it('table 3\'s vertical header cells are read as words, in their columns', async () => {
-    const doc = await readPath(pdfFixture('format-2021.pdf'));
+    const doc = await withoutRules(pdfFixture('format-2021.pdf'));
     const rows = doc.text.split('\n').map((r) => r.trim().split(/\s{2,}/));
     expect(rows).toContainEqual(['自然人', '总计']);
     expect(rows).toContainEqual(['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']);
@@ -175,7 +189,7 @@ describe('a PDF is checked like the same report in text', () => {
   });
 
   it('table rows keep their cells apart, in columns that line up', async () => {
-    const doc = await readPath(pdfFixture('format-2021.pdf'));
+    const doc = await withoutRules(pdfFixture('format-2021.pdf'));
     const rows = doc.text.split('\n');
     const cells = (label: string): string[] => rows.find((r) => r.trim().startsWith(label))!.trim().split(/\s{2,}/);
     // table 3: the label, 自然人, five kinds of 法人或其他组织, 总计

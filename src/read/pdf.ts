@@ -4,6 +4,7 @@ import { registerParser } from '../parse/index.js';
 import { parsePlainText } from '../parse/plaintext.js';
 import { displayWidth } from '../util/width.js';
 import { lastAtMost } from '../util/search.js';
+import { latticeRows, latticeTables, MAX_RULES, type PdfRule } from './pdf-lattice.js';
 
 // The text of a PDF is plain text: lines, with table rows whose cells are set apart by spaces.
 registerParser('pdf', (doc) => parsePlainText(doc.text));
@@ -54,6 +55,9 @@ export const MAX_PDF_CHARS = 5_000_000;
 export const MIN_PAGE_TEXT = 8;
 /** Pages with little text whose images are looked for (drawing a page's images takes time). */
 const MAX_IMAGE_CHECKS = 20;
+/** Pages whose drawings are looked at for ruled tables, and the cells set apart that make a page worth it. */
+const MAX_RULE_CHECKS = 40;
+const MIN_TABLE_CELLS = 3;
 
 /** One run of text on a page, in page coordinates (points, origin at the top left, y downwards). */
 export interface PdfItem {
@@ -78,6 +82,8 @@ export interface PdfPage {
   width?: number;
   /** page has drawn images (decides whether a page with little text is a scanned page) */
   hasImages?: boolean;
+  /** straight lines drawn across or down the page: borders of ruled tables. Asked for only on pages with figures set apart. */
+  rules?: PdfRule[];
   /**
    * Images as large as a table or a page (a table pasted as a picture, a scanned page): where
    * each starts, from the top, in the items' units. Asked for only on pages with room for one.
@@ -112,8 +118,14 @@ interface Line {
   cells: boolean;
   /** its number on the page, counted from the top from 1 */
   printed: number;
-  /** other printed lines merged into this one: where in `text` each starts */
-  parts?: { at: number; printed: number }[];
+  /** width of what it starts with that a line break may not cut (see `unbreakable`) */
+  unit?: number;
+  /** other printed lines merged into this one: where in `text` each starts (on another page when `page` is given) */
+  parts?: { at: number; printed: number; page?: number }[];
+  /** a row of a ruled table: its cells, and whether each one's text ran to the cell's right edge */
+  row?: { cols: number[]; cells: string[]; full: boolean[]; xs: number[] };
+  /** joined to the last line of the page before (the second half of a table row the page break cut) */
+  dropped?: boolean;
 }
 
 const minOf = (xs: number[]): number => xs.reduce((a, b) => (b < a ? b : a), Infinity);
@@ -244,8 +256,25 @@ export function joinVerticalCells(items: PdfItem[]): PdfItem[] {
   return out;
 }
 
-/** Items of one page grouped into printed lines, top to bottom. */
-function pageLines(items: PdfItem[], unit: number, left: number): Line[] {
+/**
+ * What a line break may not cut: a Latin word or number, or a character with the opening marks
+ * before it and the closing marks after it (Chinese line breaking keeps them together).
+ */
+const UNBREAKABLE = /^[（《「『“‘〔【]*(?:[\x21-\x7e]+|[^\s\x21-\x7e])[》）」』”’，。、；：？！〕】]*/;
+
+/** The width of what a run of text starts with that a line break may not cut, estimated from the run. */
+function unbreakable(it: PdfItem): number | undefined {
+  const s = it.str.trimStart();
+  const m = UNBREAKABLE.exec(s);
+  if (!m || s.length === 0) return undefined;
+  const ascii = [...m[0]].filter((c) => c <= '\x7e').length;
+  // a run of Latin text alone has its own width; in Chinese text a Latin character is about half an em
+  if (ascii === m[0].length && m[0].length === it.str.trim().length) return it.width;
+  return (m[0].length - ascii + 0.5 * ascii) * it.size;
+}
+
+/** Items of one page grouped into printed lines, top to bottom. `printedOf` numbers a line from its baseline. */
+function pageLines(items: PdfItem[], unit: number, left: number, printedOf?: (y: number) => number): Line[] {
   const flat = items.filter((i) => i.horizontal && i.str.trim() !== '');
   flat.sort((a, b) => a.y - b.y || a.x - b.x);
   const groups: PdfItem[][] = [];
@@ -273,9 +302,59 @@ function pageLines(items: PdfItem[], unit: number, left: number): Line[] {
     // lines around it) starts in that column
     const col = Math.round((start - left) / unit);
     if (line.cells && col >= 4) line = renderLine(g, em, unit, left, ' '.repeat(col));
-    lines.push({ text: line.text, left: start, right: line.right, y: first.y, size: em, cells: line.cells, printed: lines.length + 1 });
+    lines.push({ text: line.text, left: start, right: line.right, y: first.y, size: em, cells: line.cells, printed: printedOf ? printedOf(first.y) : lines.length + 1, unit: unbreakable(first) });
   }
   return mergeCentredRows(lines);
+}
+
+/** The number of the printed line (from 1, top to bottom) each baseline of a page is on. */
+function baselineNumbers(items: PdfItem[]): (y: number) => number {
+  const sorted = [...items].sort((a, b) => a.y - b.y);
+  const baselines: number[] = [];
+  let size = 0;
+  for (const it of sorted) {
+    const b = baselines[baselines.length - 1];
+    if (b !== undefined && Math.abs(it.y - b) <= 0.45 * Math.min(size, it.size || size)) continue;
+    baselines.push(it.y);
+    size = it.size;
+  }
+  return (y) => {
+    // the nearest baseline, by binary search
+    let lo = 0;
+    let hi = baselines.length - 1;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (baselines[mid]! <= y) lo = mid;
+      else hi = mid;
+    }
+    return (Math.abs(baselines[hi]! - y) < Math.abs(baselines[lo]! - y) ? hi : lo) + 1;
+  };
+}
+
+/**
+ * A page's lines with its ruled tables read cell by cell: the items outside the tables laid out
+ * line by line, and each table's rows (see pdf-lattice.ts) put in where the table stands.
+ */
+function linesWithTables(flat: PdfItem[], rules: PdfRule[], unit: number, left: number, em: number): Line[] | undefined {
+  const { tables, rest } = latticeTables(flat, rules);
+  if (tables.length === 0) return undefined;
+  const printedOf = baselineNumbers(flat);
+  const lines = pageLines(joinVerticalCells(rest), unit, left, printedOf);
+  for (const t of tables) {
+    const rows: Line[] = latticeRows(t).map((r) => ({
+      text: r.text,
+      left: r.x,
+      right: t.xs[t.xs.length - 1]!,
+      y: r.y,
+      size: r.size ?? em,
+      cells: true,
+      printed: printedOf(r.y),
+      row: { cols: r.cols, cells: r.cells, full: r.full, xs: t.xs },
+    }));
+    const at = lines.findIndex((l) => l.y > t.ys[0]!);
+    lines.splice(at < 0 ? lines.length : at, 0, ...rows);
+  }
+  return lines;
 }
 
 /** A cell that is a figure: 12, 12.5, -3, ０, 1,234, 5%. */
@@ -340,16 +419,19 @@ function margins(lines: Line[], pageWidth: number | undefined, em: number): Marg
   const body = lines.filter((l) => Math.abs(l.size - em) <= 0.15 * em);
   const use = body.length ? body : lines;
   const left = minOf(use.map((l) => l.left));
-  // the right edge reached by at least two lines, past the middle of the page: one line
-  // sticking out (a long address, a wide caption) does not move it, nor do two short lines that
-  // happen to end alike. Where no two lines agree (a page of a few lines), the right margin is
+  // the right edge the most lines end just short of (at least two), past the middle of the page:
+  // a line or two sticking out (a long address, a wide caption, punctuation hung in the margin)
+  // do not move it. Where no two lines agree (a page of a few lines), the right margin is
   // taken to be as wide as the left one; without the page's width, no line counts as full.
   const rights = use
     .filter((l) => !l.cells)
     .map((l) => l.right)
     .sort((a, b) => b - a);
   const wide = (r: number): boolean => pageWidth === undefined || r - left >= 0.5 * (pageWidth - 2 * left);
-  const shared = rights.find((r, i) => i + 1 < rights.length && r - rights[i + 1]! <= 1.5 * em && wide(r));
+  const near = (r: number): number => rights.filter((x) => x <= r && x >= r - 1.5 * em).length;
+  const counts = rights.map((r) => (wide(r) ? near(r) : 0));
+  const most = Math.max(0, ...counts);
+  const shared = most >= 2 ? rights[counts.indexOf(most)] : undefined;
   const right = shared ?? (pageWidth !== undefined ? pageWidth - left : Infinity);
   return { left, right };
 }
@@ -375,8 +457,10 @@ function continues(a: Line, b: Line, m: Margins, mb: Margins, samePage: boolean,
     if (step <= 0 || step > 2.2 * em) return false;
   }
   if (NUMBERED.test(b.text)) return false;
-  // a full line followed by one that starts at the left edge
-  const full = a.right >= m.right - 1.5 * em;
+  // a full line followed by one that starts at the left edge; a line is full too when what the next
+  // line starts with and the layout does not break (a Latin word, a number, an address; a Chinese
+  // character with the closing marks that may not start a line) did not fit after it
+  const full = a.right >= m.right - 1.5 * em || (b.unit !== undefined && b.unit >= em && a.right + b.unit >= m.right - 0.5 * em);
   if (full && b.left <= mb.left + 0.5 * em && (!samePage || b.left <= a.left + 0.5 * em)) return true;
   if (!samePage) return false;
   // a title over two lines (or more): larger than the text, centred on one axis, the first
@@ -393,6 +477,70 @@ function continues(a: Line, b: Line, m: Margins, mb: Margins, samePage: boolean,
  */
 function joiner(a: string, b: string): string {
   return /(?:^|\s)[A-Za-z]+$/.test(a) && /^[A-Za-z]/.test(b) ? ' ' : '';
+}
+
+/**
+ * A table row cut by a page break: Word and LibreOffice let a row's cells run on to the next page,
+ * so the last row of a ruled table on one page holds the first lines of its cells and the first
+ * row on the next page the rest. The two are one row when the tables have the same columns and
+ * every cell the second half adds to ran to its right edge on the page before (its text was
+ * wrapping) — and the second half does not start a numbered row of its own. Then `a` gets the
+ * second half's text cell by cell and the first line of `lines` from `lead` on is dropped.
+ */
+function joinSplitRow(a: Line, lines: Line[], lead: number, page: number): void {
+  const b = lines[lead]!;
+  const [ra, rb] = [a.row, b.row];
+  // the same table: the same outer edges (a column may be split further on one page than the other)
+  const near = (x: number, y: number): boolean => Math.abs(x - y) <= 2;
+  if (!ra || !rb || !near(ra.xs[0]!, rb.xs[0]!) || !near(ra.xs[ra.xs.length - 1]!, rb.xs[rb.xs.length - 1]!)) return;
+  const leftA = ra.cols.map((c) => ra.xs[c]!);
+  const added = new Map<number, string>();
+  /** cells of `b` merged with rows above `a` (a group label centred on rows over both pages): put before `a`'s cells */
+  const kept: string[] = [];
+  for (let k = 0; k < rb.cols.length; k++) {
+    const second = rb.cells[k]!;
+    if (second === '') continue;
+    const x = rb.xs[rb.cols[k]!]!;
+    const i = leftA.findIndex((l) => near(l, x));
+    if (i < 0 && x < leftA[0]! - 2) {
+      kept.push(second);
+      continue;
+    }
+    const first = i < 0 ? undefined : ra.cells[i]!;
+    // a cell whose text printed only on the next page (centred in a row, or in cells merged down
+    // over several rows) is the row's too
+    const ok = first === '' || (first !== undefined && ra.full[i]! && !NUMBERED.test(second));
+    if (!ok) return;
+    added.set(i, second);
+  }
+  if (![...added.keys()].some((i) => ra.cells[i] !== '')) return;
+  const cells: string[] = [];
+  const parts: { at: number; printed: number; page?: number }[] = [...(a.parts ?? [])];
+  let text = '|';
+  if (kept.length) {
+    parts.push({ at: 0, printed: b.printed, page });
+    for (const k of kept) {
+      text += ` ${k} |`;
+      cells.push(k);
+    }
+    parts.push({ at: text.length, printed: a.printed });
+  }
+  ra.cells.forEach((first, i) => {
+    const second = added.get(i);
+    text += ` ${first}`;
+    if (second !== undefined) {
+      text += joiner(first, second);
+      parts.push({ at: text.length, printed: b.printed, page });
+      text += second;
+      parts.push({ at: text.length, printed: a.printed });
+    }
+    cells.push(second === undefined ? first : first + joiner(first, second) + second);
+    text += ' |';
+  });
+  a.text = text;
+  a.parts = parts;
+  a.row = { ...ra, cells: cells.slice(kept.length) };
+  b.dropped = true;
 }
 
 /**
@@ -415,7 +563,7 @@ export function layoutPdf(pages: PdfPage[]): PdfLayout {
   let pageStart = false;
   const put = (l: Line, page: number): void => {
     pieces.push({ start: text.length, page, line: l.printed });
-    for (const p of l.parts ?? []) pieces.push({ start: text.length + p.at, page, line: p.printed });
+    for (const p of l.parts ?? []) pieces.push({ start: text.length + p.at, page: p.page ?? page, line: p.printed });
     text += l.text;
   };
   const newLine = (l: Line, page: number): void => {
@@ -432,8 +580,24 @@ export function layoutPdf(pages: PdfPage[]): PdfLayout {
   const all = pages.flatMap((p) => p.items.filter((i) => i.horizontal && i.str.trim() !== ''));
   const left = Math.max(0, minOf(all.map((i) => i.x)));
   const unit = (median(all.map((i) => i.size)) || 10) / 2;
-  for (const page of pages) {
+  // each page's lines first, so that a table row the page break cut in two is made one again
+  const laid = pages.map((page) => {
     const flat = page.items.filter((i) => i.horizontal && i.str.trim() !== '');
+    const em = median(flat.map((i) => i.size)) || 10;
+    const lines = flat.length === 0 ? [] : (page.rules && linesWithTables(flat, page.rules, unit, left, em)) || pageLines(joinVerticalCells(flat), unit, left);
+    let lead = 0;
+    while (lead < lines.length && isRunning(lines[lead]!, em)) lead++;
+    let trail = lines.length;
+    while (trail > lead && isRunning(lines[trail - 1]!, em)) trail--;
+    return { flat, em, lines, lead, trail };
+  });
+  for (let k = 0; k + 1 < laid.length; k++) {
+    const a = laid[k]!;
+    const b = laid[k + 1]!;
+    if (a.trail > a.lead && b.trail > b.lead) joinSplitRow(a.lines[a.trail - 1]!, b.lines, b.lead, pages[k + 1]!.number);
+  }
+  pages.forEach((page, k) => {
+    const { flat, em, lines, lead, trail } = laid[k]!;
     const others = page.items.filter((i) => !i.horizontal && i.str.trim() !== '');
     // the page's pictures, top to bottom: each stands where the text above it ends
     const tops = [...(page.pictures ?? [])].sort((a, b) => a - b);
@@ -445,16 +609,10 @@ export function layoutPdf(pages: PdfPage[]): PdfLayout {
       emptyPages.push(page.number);
       picturesAbove(Infinity);
       last = undefined;
-      continue;
+      return;
     }
-    const em = median(flat.map((i) => i.size)) || 10;
-    const lines = pageLines(joinVerticalCells(flat), unit, left);
     const m = lines.length ? margins(lines, page.width, em) : { left: 0, right: 0 };
-    // the page's head and foot, and its text between them
-    let lead = 0;
-    while (lead < lines.length && isRunning(lines[lead]!, em)) lead++;
-    let trail = lines.length;
-    while (trail > lead && isRunning(lines[trail - 1]!, em)) trail--;
+    // the page's head and foot (lines before `lead` and from `trail`), and its text between them
     const across = last !== undefined && lead < trail && continues(last.line, lines[lead]!, last.margins, m, false, last.em);
     if (!across) {
       flush();
@@ -463,6 +621,7 @@ export function layoutPdf(pages: PdfPage[]): PdfLayout {
     }
     lines.forEach((line, i) => {
       picturesAbove(line.y - line.size);
+      if (line.dropped) return;
       if (i >= trail || (across && i < lead)) {
         held.push({ line, page: page.number });
         return;
@@ -483,7 +642,7 @@ export function layoutPdf(pages: PdfPage[]): PdfLayout {
     others.forEach((it, k) =>
       held.push({ line: { text: it.str.trim(), left: it.x, right: it.x, y: it.y, size: it.size, cells: false, printed: printed + k + 1 }, page: page.number }),
     );
-  }
+  });
   flush();
   pieces.sort((a, b) => a.start - b.start);
   return { text, pieces, emptyPages, pictures };
@@ -632,11 +791,13 @@ interface Box {
 }
 
 /**
- * The boxes of the images a page's operators draw. An image fills the unit square of the
- * transformation in force, which `cm` (a `transform`), `q`/`Q` (`save`/`restore`) and the matrix
- * of a form (`paintFormXObjectBegin`/`End`) change.
+ * What a page's operators draw that the reader looks at: the boxes of its images, and the
+ * straight horizontal and vertical lines of its drawings (the borders of ruled tables, drawn as
+ * lines or as thin filled rectangles). An image fills the unit square of the transformation in
+ * force, which `cm` (a `transform`), `q`/`Q` (`save`/`restore`) and the matrix of a form
+ * (`paintFormXObjectBegin`/`End`) change; a path's points are in the same space.
  */
-function imagesDrawn(lib: PdfJs, fnArray: number[], argsArray: unknown[][], viewport: number[]): Box[] {
+function drawn(lib: PdfJs, fnArray: number[], argsArray: unknown[][], viewport: number[], wantRules: boolean): { images: Box[]; rules: PdfRule[] } {
   const o = lib.OPS;
   const IMAGE_OPS = new Set<number>([
     o.paintImageXObject,
@@ -647,7 +808,10 @@ function imagesDrawn(lib: PdfJs, fnArray: number[], argsArray: unknown[][], view
     o.paintImageMaskXObjectGroup,
     o.paintImageMaskXObjectRepeat,
   ]);
-  const boxes: Box[] = [];
+  const STROKES = new Set<number>([o.stroke, o.closeStroke, o.fillStroke, o.eoFillStroke, o.closeFillStroke, o.closeEOFillStroke]);
+  const FILLS = new Set<number>([o.fill, o.eoFill, o.fillStroke, o.eoFillStroke, o.closeFillStroke, o.closeEOFillStroke]);
+  const images: Box[] = [];
+  const rules: PdfRule[] = [];
   let ctm = [1, 0, 0, 1, 0, 0];
   const saved: number[][] = [];
   for (let i = 0; i < fnArray.length; i++) {
@@ -665,10 +829,101 @@ function imagesDrawn(lib: PdfJs, fnArray: number[], argsArray: unknown[][], view
       const corners = [[0, 0], [1, 0], [0, 1], [1, 1]] as const;
       const xs = corners.map(([x, y]) => x * m[0]! + y * m[2]! + m[4]!);
       const ys = corners.map(([x, y]) => x * m[1]! + y * m[3]! + m[5]!);
-      boxes.push({ left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) });
+      images.push({ left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) });
+    } else if (wantRules && fn === o.constructPath && rules.length <= MAX_RULES) {
+      const paint = args[0] as number;
+      const path = (args[1] as ArrayLike<number>[] | undefined)?.[0];
+      if (!path || (!STROKES.has(paint) && !FILLS.has(paint))) continue;
+      pathRules(path, lib.Util.transform(viewport, ctm), STROKES.has(paint), FILLS.has(paint), rules);
     }
   }
-  return boxes;
+  return { images, rules };
+}
+
+/** pdf.js's drawing operations in a path (`DrawOPS`), and the numbers each takes. */
+const PATH_OPS = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 } as const;
+const PATH_ARGS = [2, 2, 6, 4, 0];
+/** A filled rectangle at most this thick (points) is a rule. */
+const RULE_THICKNESS = 3;
+
+/**
+ * The rules a path draws, in page coordinates: a stroked straight segment that runs across or
+ * down the page, and a filled rectangle that is thin (the borders Word and browsers draw).
+ */
+function pathRules(path: ArrayLike<number>, m: number[], stroked: boolean, filled: boolean, out: PdfRule[]): void {
+  const px = (x: number, y: number): number => x * m[0]! + y * m[2]! + m[4]!;
+  const py = (x: number, y: number): number => x * m[1]! + y * m[3]! + m[5]!;
+  let sub: [number, number][] = [];
+  let curved = false;
+  const endSub = (): void => {
+    if (filled && !curved && sub.length >= 4 && sub.length <= 6) {
+      const xs = sub.map((p) => p[0]);
+      const ys = sub.map((p) => p[1]);
+      const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+      const onEdges = sub.every(([x, y]) => (Math.abs(x - x0) < 0.5 || Math.abs(x - x1) < 0.5) && (Math.abs(y - y0) < 0.5 || Math.abs(y - y1) < 0.5));
+      if (onEdges && Math.min(x1 - x0, y1 - y0) <= RULE_THICKNESS) {
+        if (x1 - x0 >= y1 - y0) out.push({ horizontal: true, at: (y0 + y1) / 2, from: x0, to: x1 });
+        else out.push({ horizontal: false, at: (x0 + x1) / 2, from: y0, to: y1 });
+      }
+    }
+    sub = [];
+    curved = false;
+  };
+  const segment = (a: [number, number], b: [number, number]): void => {
+    if (!stroked) return;
+    if (Math.abs(a[1] - b[1]) <= 0.5 && Math.abs(a[0] - b[0]) > 0.5) out.push({ horizontal: true, at: (a[1] + b[1]) / 2, from: Math.min(a[0], b[0]), to: Math.max(a[0], b[0]) });
+    else if (Math.abs(a[0] - b[0]) <= 0.5 && Math.abs(a[1] - b[1]) > 0.5) out.push({ horizontal: false, at: (a[0] + b[0]) / 2, from: Math.min(a[1], b[1]), to: Math.max(a[1], b[1]) });
+  };
+  let cur: [number, number] | undefined;
+  let start: [number, number] | undefined;
+  for (let i = 0; i < path.length; ) {
+    const op = path[i]!;
+    const n = PATH_ARGS[op];
+    if (n === undefined) return;
+    const a = Array.from({ length: n }, (_, k) => path[i + 1 + k]!);
+    i += 1 + n;
+    if (op === PATH_OPS.moveTo) {
+      endSub();
+      cur = start = [px(a[0]!, a[1]!), py(a[0]!, a[1]!)];
+      sub.push(cur);
+    } else if (op === PATH_OPS.lineTo) {
+      const p: [number, number] = [px(a[0]!, a[1]!), py(a[0]!, a[1]!)];
+      if (cur) segment(cur, p);
+      cur = p;
+      sub.push(p);
+    } else if (op === PATH_OPS.closePath) {
+      if (cur && start) segment(cur, start);
+      cur = start;
+    } else {
+      curved = true;
+      cur = [px(a[n - 2]!, a[n - 1]!), py(a[n - 2]!, a[n - 1]!)];
+    }
+    if (out.length > MAX_RULES) return;
+  }
+  endSub();
+}
+
+/**
+ * Runs of text that stand apart as cells of a table do: a figure alone with nothing close before or
+ * after it on its line, or a run two ems or more after the text before it on its line. Prose
+ * carries its figures in its runs, or beside them, and leaves no wide gaps. A page with a few of
+ * them may hold a table whose borders are worth reading.
+ */
+export function cellsApart(items: PdfItem[]): number {
+  const flat = items.filter((it) => it.horizontal && it.str.trim() !== '').sort((a, b) => a.y - b.y || a.x - b.x);
+  let n = 0;
+  for (let i = 0; i < flat.length; i++) {
+    const f = flat[i]!;
+    const em = f.size || 10;
+    const line = (o: PdfItem): boolean => Math.abs(o.y - f.y) <= 0.45 * em;
+    // the nearest run before it on its line
+    let gap = Infinity;
+    for (let k = i - 1; k >= 0 && flat[k]!.y >= f.y - 0.45 * em; k--) if (line(flat[k]!)) gap = Math.min(gap, f.x - (flat[k]!.x + flat[k]!.width));
+    for (let k = i + 1; k < flat.length && flat[k]!.y <= f.y + 0.45 * em; k++) if (line(flat[k]!) && flat[k]!.x < f.x) gap = Math.min(gap, f.x - (flat[k]!.x + flat[k]!.width));
+    if (gap !== Infinity && gap >= 2 * em) n++;
+    else if (FIGURE.test(f.str.trim()) && gap >= 0.8 * em && !flat.some((o) => o !== f && line(o) && o.x >= f.x + f.width && o.x < f.x + f.width + 0.8 * em)) n++;
+  }
+  return n;
 }
 
 /** The pages of a PDF as text items, via pdf.js. Throws pdf.js's errors. */
@@ -693,6 +948,7 @@ export async function pdfPages(buf: Uint8Array, assets: PdfAssets = {}): Promise
     const pages: PdfPage[] = [];
     let chars = 0;
     let imageChecks = 0;
+    let ruleChecks = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const viewport = page.getViewport({ scale: 1 });
@@ -708,13 +964,22 @@ export async function pdfPages(buf: Uint8Array, assets: PdfAssets = {}): Promise
       if (chars > MAX_PDF_CHARS) return { reason: 'tooMuchText' };
       let hasImages = false;
       let pictures: number[] | undefined;
-      if ((textChars(items) < MIN_PAGE_TEXT || roomForPicture(items, viewport.height, { top: n > 1, bottom: n < doc.numPages })) && imageChecks++ < MAX_IMAGE_CHECKS) {
+      let rules: PdfRule[] | undefined;
+      const wantImages = (textChars(items) < MIN_PAGE_TEXT || roomForPicture(items, viewport.height, { top: n > 1, bottom: n < doc.numPages })) && imageChecks < MAX_IMAGE_CHECKS;
+      // a page with cells set apart may hold a ruled table: its borders say where its cells are
+      const wantRules = ruleChecks < MAX_RULE_CHECKS && cellsApart(items) >= MIN_TABLE_CELLS;
+      if (wantImages || wantRules) {
+        if (wantImages) imageChecks++;
+        if (wantRules) ruleChecks++;
         const ops = await page.getOperatorList();
-        const drawn = imagesDrawn(lib, ops.fnArray, ops.argsArray, viewport.transform);
-        hasImages = drawn.length > 0;
-        pictures = drawn.filter((b) => b.right - b.left >= MIN_PICTURE_WIDTH * viewport.width && b.bottom - b.top >= MIN_PICTURE_HEIGHT).map((b) => b.top);
+        const seen = drawn(lib, ops.fnArray, ops.argsArray, viewport.transform, wantRules);
+        if (wantImages) {
+          hasImages = seen.images.length > 0;
+          pictures = seen.images.filter((b) => b.right - b.left >= MIN_PICTURE_WIDTH * viewport.width && b.bottom - b.top >= MIN_PICTURE_HEIGHT).map((b) => b.top);
+        }
+        if (seen.rules.length) rules = seen.rules;
       }
-      pages.push({ number: n, items, width: viewport.width, hasImages, ...(pictures?.length ? { pictures } : {}) });
+      pages.push({ number: n, items, width: viewport.width, hasImages, ...(pictures?.length ? { pictures } : {}), ...(rules ? { rules } : {}) });
       page.cleanup();
     }
     return pages;

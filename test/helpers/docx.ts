@@ -1,4 +1,4 @@
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, type FileChild } from 'docx';
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, WidthType, type FileChild } from 'docx';
 import { parsePlainText } from '../../src/parse/plaintext.js';
 import { textTableToGrid } from '../../src/model/text-table.js';
 
@@ -25,9 +25,15 @@ function table(lines: string[]): Table {
   return wordTable(lines.filter((l) => !isDelimiterRow(l)).map(cellsOf));
 }
 
-/** Rows keep their own number of cells: Word allows ragged tables, and a cut-off row stays short. */
+/**
+ * Rows keep their own number of cells: Word allows ragged tables, and a cut-off row stays short.
+ * The table spans the text's width (16 cm), in columns of equal width, as Word inserts a table.
+ */
 function wordTable(rows: string[][]): Table {
+  const n = Math.max(1, ...rows.map((r) => r.length));
   return new Table({
+    width: { size: 9000, type: WidthType.DXA },
+    columnWidths: Array.from({ length: n }, () => Math.floor(9000 / n)),
     rows: rows.map((r) => new TableRow({ children: (r.length ? r : ['']).map((c) => new TableCell({ children: [new Paragraph(c)] })) })),
   });
 }

@@ -8,17 +8,21 @@
  * garbled headers conversion tools write (`| 类别 | 数据1 | … | 总计 |`), and the text the PDF
  * reader gives for tables printed as a browser prints them (`pdf-vertical`: the tables laid out
  * on a page, narrow header cells one or two characters a line, group labels wrapped in their
- * narrow column beside the rows they span, long row labels wrapped around their centred figures).
+ * narrow column beside the rows they span, long row labels wrapped around their centred figures),
+ * and for tables printed from Word with their borders (`pdf-ruled`: every cell's text wrapped at
+ * its column's width, top-aligned or centred, the borders drawn, merged cells without the rules
+ * between their slots, table 3 cut by a page break through one of its rows).
  *
  * The tables' shape comes from the built-in profiles' templates, so the renderings follow the
  * same rows and columns the reader is aligned to, and the official forms' merged cells.
  */
 import { builtinProfiles } from '../../src/config/profiles.js';
 import { templatesOf, type TableTemplate } from '../../src/model/tables/template.js';
-import { layoutPdf, type PdfItem } from '../../src/read/pdf.js';
+import { layoutPdf, type PdfItem, type PdfPage } from '../../src/read/pdf.js';
+import type { PdfRule } from '../../src/read/pdf-lattice.js';
 
 export type Gen = 'format-2019' | 'format-2021';
-export const LAYOUTS = ['gfm', 'gfm-merged', 'gfm-pieces', 'html', 'html-blank', 'pipe', 'cell-per-line', 'pdf', 'pdf-vertical', 'one-line'] as const;
+export const LAYOUTS = ['gfm', 'gfm-merged', 'gfm-pieces', 'html', 'html-blank', 'pipe', 'cell-per-line', 'pdf', 'pdf-vertical', 'pdf-ruled', 'one-line'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
 
 /**
@@ -438,6 +442,110 @@ function printedT4(v: number[][]): string {
   return page.text();
 }
 
+/** A text cut into lines no wider than `width` points: Chinese characters an em each, others half. */
+function wrapWidth(s: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const ch of s) {
+    if (line && advance(line + ch) > width) {
+      out.push(line);
+      line = '';
+    }
+    line += ch;
+  }
+  if (line || out.length === 0) out.push(line);
+  return out;
+}
+
+/**
+ * A form printed as Word prints a table: columns of widths drawn from `seed` (label columns
+ * narrow enough that most labels wrap, value columns two to five ems), each cell's text wrapped at
+ * its width and placed at the top of the cell or centred in it, left-aligned or centred, every
+ * cell's four borders drawn. With `cut`, the page ends inside the first row (at or after the
+ * `cut`-th) whose text runs over two lines or more, between two of its lines: the row goes on at
+ * the top of the next page, its borders closed on both.
+ */
+function printedRuled(form: Form, seed: number, cut?: number): string {
+  const grid = expand(form);
+  const cols = Math.max(...grid.map((r) => r.length));
+  const valueCol = Array.from({ length: cols }, (_, c) => grid.some((r) => r[c] && !r[c]!.copy && r[c]!.cell.value));
+  const widths = Array.from({ length: cols }, (_, c) => (valueCol[c] ? (2 + ((seed >> c) % 4)) * PT : (3 + ((seed + c) % 7)) * PT));
+  const xs = [60];
+  for (const w of widths) xs.push(xs[xs.length - 1]! + w);
+  const pad = PT / 2;
+  const centred = seed % 2 === 0;
+  const middle = (seed >> 1) % 2 === 0;
+  // each cell's lines, and the rows' heights: a merged cell's lines are spread over its rows
+  type Placed = { cell: Cell; r: number; c: number; rs: number; cs: number; lines: string[] };
+  const placed: Placed[] = [];
+  grid.forEach((row, r) =>
+    row.forEach((slot, c) => {
+      if (!slot || slot.copy) return;
+      const cs = slot.cell.cs ?? 1;
+      const rs = Math.min(slot.cell.rs ?? 1, grid.length - r);
+      placed.push({ cell: slot.cell, r, c, rs, cs, lines: wrapWidth(slot.cell.text, xs[c + cs]! - xs[c]! - 2 * pad) });
+    }),
+  );
+  const need = (p: Placed): number => p.lines.length * STEP + pad;
+  const heights = grid.map((_, r) => Math.max(STEP + pad, ...placed.filter((p) => p.r === r && p.rs === 1).map(need)));
+  for (const p of placed.filter((x) => x.rs > 1)) {
+    const have = heights.slice(p.r, p.r + p.rs).reduce((a, b) => a + b, 0);
+    if (have < need(p)) heights[p.r + p.rs - 1]! += need(p) - have;
+  }
+  const ys = [100];
+  for (const h of heights) ys.push(ys[ys.length - 1]! + h);
+  const items: PdfItem[] = [];
+  const rules: PdfRule[] = [];
+  for (const p of placed) {
+    const [x0, x1, y0, y1] = [xs[p.c]!, xs[p.c + p.cs]!, ys[p.r]!, ys[p.r + p.rs]!];
+    rules.push({ horizontal: true, at: y0, from: x0, to: x1 }, { horizontal: true, at: y1, from: x0, to: x1 });
+    rules.push({ horizontal: false, at: x0, from: y0, to: y1 }, { horizontal: false, at: x1, from: y0, to: y1 });
+    const first = middle ? (y0 + y1) / 2 - ((p.lines.length - 1) * STEP) / 2 + PT / 3 : y0 + pad + PT;
+    p.lines.forEach((t, i) => {
+      if (t === '') return;
+      const width = advance(t);
+      items.push({ str: t, x: centred ? (x0 + x1) / 2 - width / 2 : x0 + pad, y: first + i * STEP, width, size: PT, horizontal: true });
+    });
+  }
+  if (cut === undefined) return layoutPdf([{ number: 1, items, rules }]).text;
+  // the page break: inside the first row from `cut` on that has a cell of two lines or more
+  // (between two printed lines of the row: a line of text is on one page or the other)
+  const rows = grid.length;
+  const breakIn = (r: number): number | undefined => {
+    if (!placed.some((p) => p.r === r && p.rs === 1 && p.lines.length >= 2)) return undefined;
+    const baselines = [...new Set(items.filter((it) => it.y > ys[r]! && it.y < ys[r + 1]!).map((it) => it.y))].sort((a, b) => a - b);
+    for (let i = 0; i + 1 < baselines.length; i++) {
+      const [below, above] = [baselines[i]! + 0.3 * PT, baselines[i + 1]! - PT];
+      if (above - below >= 0.2 * PT) return (below + above) / 2;
+    }
+    return undefined;
+  };
+  let k = Math.min(cut, rows - 1);
+  while (k < rows && breakIn(k) === undefined) k++;
+  if (k >= rows) return layoutPdf([{ number: 1, items, rules }]).text;
+  const at = breakIn(k)!;
+  const shift = at - 60;
+  const pageOf = (y: number): 0 | 1 => (y < at ? 0 : 1);
+  const pages: PdfPage[] = [
+    { number: 1, items: [], rules: [] },
+    { number: 2, items: [], rules: [] },
+  ];
+  for (const it of items) pages[pageOf(it.y)]!.items.push(pageOf(it.y) ? { ...it, y: it.y - shift } : it);
+  for (const r of rules) {
+    if (r.horizontal) {
+      if (r.at < at) pages[0]!.rules!.push(r);
+      else pages[1]!.rules!.push({ ...r, at: r.at - shift });
+    } else {
+      if (r.from < at) pages[0]!.rules!.push({ ...r, to: Math.min(r.to, at) });
+      if (r.to > at) pages[1]!.rules!.push({ ...r, from: Math.max(r.from, at) - shift, to: r.to - shift });
+    }
+  }
+  // the borders the break closes: the cut row's bottom on the first page, its top on the next
+  pages[0]!.rules!.push({ horizontal: true, at, from: xs[0]!, to: xs[cols]! });
+  pages[1]!.rules!.push({ horizontal: true, at: at - shift, from: xs[0]!, to: xs[cols]! });
+  return layoutPdf(pages).text;
+}
+
 /** A whole table on one line, cells separated by single spaces. */
 function oneLine(form: Form): string {
   return form.map((r) => r.map((c) => c.text).join(' ')).join(' ');
@@ -485,6 +593,14 @@ export function renderReport(m: ReportModel, layout: LayoutName): Rendered {
     };
     const body = parts.map(([h, p, f]) => `## ${h}\n\n${p}${f ? `\n\n${table(f)}` : ''}`).join('\n\n');
     return { text: `# ${title}\n\n${intro}\n\n${body}\n\n${sign.replace('\n', '\n\n')}\n`, filename: 'report.md' };
+  }
+  if (layout === 'pdf-ruled') {
+    const seed = Object.values(m.t3).flat().reduce((a, n, i) => a + n * (i + 3), 0) + m.t4.flat().reduce((a, n) => a + n, 0);
+    const lines: string[] = [title, intro];
+    const printed = (f: Form): string => printedRuled(f, seed + (f === f2 ? 1 : f === f3 ? 2 : 3), f === f3 ? 4 + (seed % 20) : undefined);
+    for (const [h, p, f] of parts) lines.push(h, p, ...(f ? [printed(f)] : []));
+    lines.push(...sign.split('\n'));
+    return { text: `${lines.join('\n')}\n`, filename: 'report.txt' };
   }
   if (layout === 'pdf-vertical') {
     const lines: string[] = [title, intro];

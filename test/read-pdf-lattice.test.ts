@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { readPath } from '../src/read/index.js';
+import { layoutPdf, pdfPages, type PdfItem, type PdfPage } from '../src/read/pdf.js';
+import { latticeRows, latticeTables, type PdfRule } from '../src/read/pdf-lattice.js';
+import { lintDocument } from '../src/lint.js';
+import { repoRoot } from './helpers/corpus.js';
+
+const PT = 10.5;
+const advance = (s: string): number => [...s].reduce((w, c) => w + (/[\u2e80-\u9fff\uff00-\uffef]/.test(c) ? PT : PT / 2), 0);
+const item = (str: string, x: number, y: number): PdfItem => ({ str, x, y, width: advance(str), size: PT, horizontal: true });
+const h = (at: number, from: number, to: number): PdfRule => ({ horizontal: true, at, from, to });
+const v = (at: number, from: number, to: number): PdfRule => ({ horizontal: false, at, from, to });
+
+/** The borders of a grid of cells, each [row, col, rowSpan, colSpan], over columns xs and rows ys. */
+function borders(xs: number[], ys: number[], cells: [number, number, number, number][]): PdfRule[] {
+  return cells.flatMap(([r, c, rs, cs]) => [h(ys[r]!, xs[c]!, xs[c + cs]!), h(ys[r + rs]!, xs[c]!, xs[c + cs]!), v(xs[c]!, ys[r]!, ys[r + rs]!), v(xs[c + cs]!, ys[r]!, ys[r + rs]!)]);
+}
+
+describe('ruled tables in a PDF', () => {
+  const xs = [50, 120, 170, 220];
+  const ys = [100, 130, 160, 200];
+  // a header over three columns, a label merged down over two rows, figures in the others
+  const cells: [number, number, number, number][] = [
+    [0, 0, 1, 3],
+    [1, 0, 2, 1],
+    [1, 1, 1, 1],
+    [1, 2, 1, 1],
+    [2, 1, 1, 1],
+    [2, 2, 1, 1],
+  ];
+
+  it('reads each cell whole, however its text wraps, and a merged cell once', () => {
+    const items = [
+      item('申请人情况', 100, 118),
+      item('本机关不', 55, 150),
+      item('掌握相关', 55, 150 + 1.4 * PT),
+      item('政府信息', 55, 150 + 2.8 * PT),
+      item('12', 140, 145),
+      item('3', 190, 145),
+      item('7', 140, 180),
+      item('', 190, 180),
+      item('表外的说明文字', 50, 230),
+    ];
+    const { tables, rest } = latticeTables(items, borders(xs, ys, cells));
+    expect(tables).toHaveLength(1);
+    expect(latticeRows(tables[0]!).map((r) => r.text)).toEqual(['| 申请人情况 |', '| 本机关不掌握相关政府信息 | 12 | 3 |', '| 7 |  |']);
+    // text outside the borders is left to be read line by line
+    expect(rest.map((i) => i.str)).toEqual(['表外的说明文字']);
+  });
+
+  it('takes a table drawn cell by cell or with one line per border, and as thin rectangles', () => {
+    const items = [item('甲', 60, 120), item('乙', 130, 120), item('丙', 60, 150), item('丁', 130, 150)];
+    const grid = [50, 120, 200];
+    const rows = [100, 130, 160];
+    const long = [...rows.map((y) => h(y, 50, 200)), ...grid.map((x) => v(x, 100, 160))];
+    const perCell = borders(grid, rows, [
+      [0, 0, 1, 1],
+      [0, 1, 1, 1],
+      [1, 0, 1, 1],
+      [1, 1, 1, 1],
+    ]);
+    for (const rules of [long, perCell]) expect(latticeRows(latticeTables(items, rules).tables[0]!).map((r) => r.text)).toEqual(['| 甲 | 乙 |', '| 丙 | 丁 |']);
+  });
+
+  it('leaves alone what is no table: a frame, rules under headings, a single column, a drawing of many lines', () => {
+    const items = [item('一段文字', 60, 120), item('另一段', 60, 150)];
+    // a frame around a paragraph
+    expect(latticeTables(items, borders([50, 300], [100, 170], [[0, 0, 1, 1]])).tables).toEqual([]);
+    // rules across only
+    expect(latticeTables(items, [h(100, 50, 300), h(130, 50, 300), h(160, 50, 300)]).tables).toEqual([]);
+    // a single column of boxes
+    expect(latticeTables(items, borders([50, 300], [100, 130, 160], [[0, 0, 1, 1], [1, 0, 1, 1]])).tables).toEqual([]);
+    // more rules than a page of tables has
+    const many = Array.from({ length: 5000 }, (_, k) => h(100 + k * 0.01, 50, 300));
+    expect(latticeTables(items, many)).toEqual({ tables: [], rest: items });
+  });
+
+  it('joins a row a page break cut in two, and no other row', () => {
+    const grid = [50, 110, 150, 190];
+    // page 1: a complete row, then the first line of a wrapped label with its figures
+    const page1: PdfPage = {
+      number: 1,
+      width: 595,
+      items: [item('6.属于四', 52, 118), item('类过程性', 52, 118 + 1.4 * PT), item('1', 125, 118), item('0', 165, 118), item('7.属于行', 52, 150), item('2', 125, 150), item('0', 165, 150)],
+      rules: borders(grid, [100, 140, 160], [
+        [0, 0, 1, 1], [0, 1, 1, 1], [0, 2, 1, 1],
+        [1, 0, 1, 1], [1, 1, 1, 1], [1, 2, 1, 1],
+      ]),
+    };
+    // page 2: the rest of that label, then a new row whose figures are blank
+    const page2 = (second: string): PdfPage => ({
+      number: 2,
+      width: 595,
+      items: [item(second, 52, 75), item('8.属于查询', 52, 100)],
+      rules: borders(grid, [60, 85, 110], [
+        [0, 0, 1, 1], [0, 1, 1, 1], [0, 2, 1, 1],
+        [1, 0, 1, 1], [1, 1, 1, 1], [1, 2, 1, 1],
+      ]),
+    });
+    const rows = (p2: PdfPage): string[] => layoutPdf([page1, p2]).text.split('\n').filter((l) => l.startsWith('|'));
+    expect(rows(page2('政执法案卷'))).toEqual(['| 6.属于四类过程性 | 1 | 0 |', '| 7.属于行政执法案卷 | 2 | 0 |', '| 8.属于查询 |  |  |']);
+    // a numbered label on the next page starts a row of its own
+    expect(rows(page2('8.其他'))).toEqual(['| 6.属于四类过程性 | 1 | 0 |', '| 7.属于行 | 2 | 0 |', '| 8.其他 |  |  |', '| 8.属于查询 |  |  |']);
+  });
+
+  it('finds where each row is on paper: the page and line of a row joined across pages', async () => {
+    const doc = await readPath(path.join(repoRoot, 'fixtures', 'pdf', 'word', '2021-qinghe-clean.pdf'));
+    const at = doc.text.indexOf('| 7.属于行政执法案卷 |');
+    expect(at).toBeGreaterThan(0);
+    expect(doc.describe?.(at)).toMatch(/^第 2 页第 \d+ 行$/);
+    // the second half of the label is on the next page
+    expect(doc.describe?.(doc.text.indexOf('法案卷', at))).toMatch(/^第 3 页第 1 行$/);
+  });
+});
+
+describe('reports printed by a word processor', () => {
+  const word = (name: string): string => path.join(repoRoot, 'fixtures', 'pdf', 'word', name);
+  const findings = (r: ReturnType<typeof lintDocument>): string[] => r.messages.map((m) => `${m.ruleId}: ${m.message.replace(/第 \d+ 页第 \d+ 行|第\d+行/g, '第…处')}`).sort();
+
+  it.each([
+    ['2021-qinghe-clean.pdf', 'fixtures/samples/2021-qinghe-clean.md'],
+    ['2021-missing-parts.pdf', 'fixtures/samples/2021-missing-parts.txt'],
+    ['format-2021-narrow.pdf', 'fixtures/html/format-2021.txt'],
+    ['format-2021-web.pdf', 'fixtures/html/format-2021.html'],
+  ])('%s: the findings of the document it was printed from', async (pdf, source) => {
+    const printed = lintDocument(await readPath(word(pdf)));
+    const original = lintDocument(await readPath(path.join(repoRoot, source)));
+    expect(findings(printed)).toEqual(findings(original));
+  });
+
+  it('reads the tables by their borders: labels wrapped four characters a line come out whole', async () => {
+    const doc = await readPath(word('2021-qinghe-clean.pdf'));
+    const pages = (await pdfPages(readFileSync(word('2021-qinghe-clean.pdf')))) as PdfPage[];
+    expect(pages.filter((p) => p.rules?.length).length).toBeGreaterThanOrEqual(2);
+    for (const label of ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请']) {
+      expect(doc.text).toMatch(new RegExp(`\\| ${label.replace(/[()（）.]/g, '\\$&')} \\|(  \\|)?( \\d+ \\|){7}\n`));
+    }
+  });
+});
+
+describe('lines a word processor left short', () => {
+  // three full lines set the right margin (about 520); the fourth ends early
+  const full = '本报告根据条例和上级要求编制所列数据的统计期限为全年本报告电子版可在门户网站查阅如有疑问请联系本局';
+  const lines = (next: string, last = '办公室，邮箱：', lead = 30): PdfItem[] => [
+    item(full.slice(0, 44), 60, 100),
+    item(full.slice(0, 44), 60, 114),
+    item(full.slice(0, 44), 60, 128),
+    item(full.slice(0, lead) + last, 60, 142),
+    item(next, 60, 156),
+  ];
+  const text = (items: PdfItem[]): string[] => layoutPdf([{ number: 1, width: 595, items }]).text.split('\n');
+
+  it('is one paragraph with the next when what that starts with did not fit after it', () => {
+    // an address the layout does not break, longer than the room left
+    expect(text(lines('qhscjg@qinghe.gov.cn）。'))).toHaveLength(1);
+    // a character with the closing marks that may not start a line
+    expect(text(lines('例》）和通知要求编制。', '以下简称《条', 36))).toHaveLength(1);
+  });
+
+  it('ends its paragraph when what follows would have fitted', () => {
+    expect(text(lines('ab。'))).toHaveLength(2);
+    expect(text(lines('另起一段。'))).toHaveLength(2);
+    expect(text(lines('例》）和通知要求编制。', '以下简称《条'))).toHaveLength(2);
+  });
+});

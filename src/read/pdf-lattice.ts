@@ -184,8 +184,8 @@ function slotOf(bounds: number[], v: number): number {
 
 /**
  * An item cut at the columns it crosses: a run of text that a PDF producer wrote across two cells
- * (rare, but one run per printed line is common) is split where each character's share of its
- * width falls.
+ * (rare, but one run per printed line is common), or that runs out of the table, is split where
+ * each character's share of its width falls.
  */
 function splitAcross(it: PdfItem, xs: number[]): PdfItem[] {
   const chars = [...it.str];
@@ -244,7 +244,7 @@ function cellText(items: PdfItem[], edge: number): { text: string; y?: number; x
 
 /**
  * The ruled tables among a page's rules, with the page's horizontal items that fall in their
- * cells; `rest` is every item outside them, in their original order.
+ * cells; `rest` is every item outside them (and the part of a run that runs out of a table).
  */
 export function latticeTables(items: PdfItem[], rules: PdfRule[]): { tables: Lattice[]; rest: PdfItem[] } {
   if (rules.length < 6 || rules.length > MAX_RULES) return { tables: [], rest: items };
@@ -274,7 +274,6 @@ export function latticeTables(items: PdfItem[], rules: PdfRule[]): { tables: Lat
     .filter((g): g is NonNullable<ReturnType<typeof gridOf>> => g !== undefined)
     .sort((a, b) => a.ys[0]! - b.ys[0]!);
   if (grids.length === 0) return { tables: [], rest: items };
-  const inside = new Map<PdfItem, number>();
   const pieces = grids.map(() => new Map<number, PdfItem[]>());
   const rest: PdfItem[] = [];
   for (const it of items) {
@@ -285,11 +284,15 @@ export function latticeTables(items: PdfItem[], rules: PdfRule[]): { tables: Lat
       rest.push(it);
       continue;
     }
-    inside.set(it, g);
     const t = grids[g]!;
     const r = slotOf(t.ys, my);
     for (const part of splitAcross(it, t.xs)) {
-      const c = Math.max(0, Math.min(t.xs.length - 2, slotOf(t.xs, part.x + part.width / 2)));
+      const c = Math.min(t.xs.length - 2, slotOf(t.xs, part.x + part.width / 2));
+      // characters that run out of the table (past its last border) are no cell's
+      if (c < 0) {
+        rest.push(part);
+        continue;
+      }
       const key = r * (t.xs.length - 1) + c;
       const list = pieces[g]!.get(key);
       if (list) list.push(part);

@@ -124,6 +124,8 @@ describe('reports printed by a word processor', () => {
     ['2021-missing-parts.pdf', 'fixtures/samples/2021-missing-parts.txt'],
     ['format-2021-narrow.pdf', 'fixtures/html/format-2021.txt'],
     ['format-2021-web.pdf', 'fixtures/html/format-2021.html'],
+    // Word's header rows repeated atop the next page, between the halves of a row the break cut
+    ['repeated-header.pdf', 'fixtures/pdf/word/repeated-header.html'],
   ])('%s: the findings of the document it was printed from', async (pdf, source) => {
     const printed = lintDocument(await readPath(word(pdf)));
     const original = lintDocument(await readPath(path.join(repoRoot, source)));

@@ -212,7 +212,7 @@ describe.skipIf(!chromiumPath)('web page in Chromium', () => {
   });
 
   it('lists the same findings as the command line for every Word and PDF input in the fixtures, and for a PDF made here', async () => {
-    const dirs = [path.join(repoRoot, 'fixtures', 'inputs'), path.join(repoRoot, 'fixtures', 'pdf')].filter((d) => existsSync(d));
+    const dirs = [path.join(repoRoot, 'fixtures', 'inputs'), path.join(repoRoot, 'fixtures', 'pdf'), path.join(repoRoot, 'fixtures', 'pdf', 'word')].filter((d) => existsSync(d));
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'ogi-lint-web-'));
     const made = path.join(tmp, 'made.pdf');
     writeFileSync(made, minimalPdf('2021 annual report'));

@@ -53,6 +53,8 @@ export const MAX_PDF_CHARS = 5_000_000;
  * a page number or a stamp's text and nothing else.
  */
 export const MIN_PAGE_TEXT = 8;
+/** Header rows Word repeats atop each page a table runs on to, at most. */
+const MAX_HEADER_ROWS = 6;
 /** Pages with little text whose images are looked for (drawing a page's images takes time). */
 const MAX_IMAGE_CHECKS = 20;
 /** Pages whose drawings are looked at for ruled tables, and the cells set apart that make a page worth it. */
@@ -482,13 +484,15 @@ function joiner(a: string, b: string): string {
 /**
  * A table row cut by a page break: Word and LibreOffice let a row's cells run on to the next page,
  * so the last row of a ruled table on one page holds the first lines of its cells and the first
- * row on the next page the rest. The two are one row when the tables have the same columns and
- * every cell the second half adds to ran to its right edge on the page before (its text was
- * wrapping) — and the second half does not start a numbered row of its own. Then `a` gets the
- * second half's text cell by cell and the first line of `lines` from `lead` on is dropped.
+ * row on the next page (after the header rows Word repeats there) the rest. The two are one row
+ * when the tables have the same outer edges and every cell the second half adds to ran to its
+ * right edge on the page before (its text was wrapping) or was empty there — and the second half
+ * does not start a numbered row of its own. Then `a` gets the second half's text cell by cell
+ * (cells of the second half left of all of `a`'s, merged down from rows above, go first) and the
+ * line `lines[at]` is dropped.
  */
-function joinSplitRow(a: Line, lines: Line[], lead: number, page: number): void {
-  const b = lines[lead]!;
+function joinSplitRow(a: Line, lines: Line[], at: number, page: number): void {
+  const b = lines[at]!;
   const [ra, rb] = [a.row, b.row];
   // the same table: the same outer edges (a column may be split further on one page than the other)
   const near = (x: number, y: number): boolean => Math.abs(x - y) <= 2;
@@ -591,10 +595,25 @@ export function layoutPdf(pages: PdfPage[]): PdfLayout {
     while (trail > lead && isRunning(lines[trail - 1]!, em)) trail--;
     return { flat, em, lines, lead, trail };
   });
+  /** the first rows of the table that runs to the foot of the page before: Word repeats them atop the next */
+  let head = new Set<string>();
   for (let k = 0; k + 1 < laid.length; k++) {
     const a = laid[k]!;
     const b = laid[k + 1]!;
-    if (a.trail > a.lead && b.trail > b.lead) joinSplitRow(a.lines[a.trail - 1]!, b.lines, b.lead, pages[k + 1]!.number);
+    if (a.trail <= a.lead || !a.lines[a.trail - 1]!.row) {
+      head = new Set();
+      continue;
+    }
+    // the table at the foot of the page: where it starts on the page, and whether it started on an earlier one
+    let first = a.trail - 1;
+    while (first > a.lead && a.lines[first - 1]!.row) first--;
+    const carried = first === a.lead && k > 0 && head.size > 0;
+    if (!carried) head = new Set(a.lines.slice(first, first + MAX_HEADER_ROWS).map((l) => l.text));
+    if (b.trail <= b.lead) continue;
+    // the next page's first rows that repeat the table's header
+    let start = b.lead;
+    while (start < b.trail - 1 && b.lines[start]!.row && head.has(b.lines[start]!.text)) start++;
+    joinSplitRow(a.lines[a.trail - 1]!, b.lines, start, pages[k + 1]!.number);
   }
   pages.forEach((page, k) => {
     const { flat, em, lines, lead, trail } = laid[k]!;

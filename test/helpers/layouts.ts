@@ -463,7 +463,8 @@ function wrapWidth(s: string, width: number): string[] {
  * its width and placed at the top of the cell or centred in it, left-aligned or centred, every
  * cell's four borders drawn. With `cut`, the page ends inside the first row (at or after the
  * `cut`-th) whose text runs over two lines or more, between two of its lines: the row goes on at
- * the top of the next page, its borders closed on both.
+ * the top of the next page (below the header rows repeated, for half the seeds), its borders
+ * closed on both.
  */
 function printedRuled(form: Form, seed: number, cut?: number): string {
   const grid = expand(form);
@@ -543,6 +544,16 @@ function printedRuled(form: Form, seed: number, cut?: number): string {
   // the borders the break closes: the cut row's bottom on the first page, its top on the next
   pages[0]!.rules!.push({ horizontal: true, at, from: xs[0]!, to: xs[cols]! });
   pages[1]!.rules!.push({ horizontal: true, at: at - shift, from: xs[0]!, to: xs[cols]! });
+  // every other seed, the header rows repeated atop the next page (Word's 重复标题行)
+  const head = grid.findIndex((row) => row.some((slot) => slot && slot.cell.value));
+  if ((seed >> 2) % 2 === 0 && head > 0) {
+    const [top, bottom] = [ys[0]!, ys[head]!];
+    const down = bottom - top;
+    const p2 = pages[1]!;
+    p2.items = [...items.filter((it) => it.y > top && it.y < bottom).map((it) => ({ ...it, y: it.y - top + 60 })), ...p2.items.map((it) => ({ ...it, y: it.y + down }))];
+    const inHead = (r: PdfRule): boolean => (r.horizontal ? r.at <= bottom : r.to <= bottom);
+    p2.rules = [...rules.filter(inHead).map((r) => (r.horizontal ? { ...r, at: r.at - top + 60 } : { ...r, from: r.from - top + 60, to: r.to - top + 60 })), ...p2.rules!.map((r) => (r.horizontal ? { ...r, at: r.at + down } : { ...r, from: r.from + down, to: r.to + down }))];
+  }
   return layoutPdf(pages).text;
 }
 

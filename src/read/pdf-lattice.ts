@@ -121,6 +121,11 @@ function gridOf(hs: PdfRule[], vs: PdfRule[]): { xs: number[]; ys: number[]; cel
   const bottom = Math.max(...vs.map((v) => v.to));
   if (ys.length && top < ys[0]! - 4 * SNAP) ys.unshift(top);
   if (ys.length && bottom > ys[ys.length - 1]! + 4 * SNAP) ys.push(bottom);
+  // likewise a table drawn without its outer borders at the sides: its rules across mark them
+  const left = Math.min(...hs.map((h) => h.from));
+  const right = Math.max(...hs.map((h) => h.to));
+  if (xs.length && left < xs[0]! - 4 * SNAP) xs.unshift(left);
+  if (xs.length && right > xs[xs.length - 1]! + 4 * SNAP) xs.push(right);
   const cols = xs.length - 1;
   const rows = ys.length - 1;
   // one row is enough: the part of a table the page break left on a page

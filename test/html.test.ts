@@ -257,7 +257,8 @@ describe('malformed HTML never throws', () => {
 
   it('an item of an HTML list is its text, without its tag (a Markdown item keeps its marker)', () => {
     const r = model('<p>某局2021年政府信息公开工作年度报告</p><ol><li>总体情况</li></ol><ul>\n  <li class="x">一、总体情况</li></ul>', 'l.html').report;
-    expect(r.blocks.map((b) => b.text.text)).toEqual(['某局2021年政府信息公开工作年度报告', '总体情况', '一、总体情况']);
+    // (an ordered list's item has its number, as the browser shows it: see below)
+    expect(r.blocks.map((b) => b.text.text)).toEqual(['某局2021年政府信息公开工作年度报告', '1. 总体情况', '一、总体情况']);
     expect(r.sections.map((s) => s.heading.text.text)).toContain('一、总体情况');
     expect(model('- 一、总体情况\n- 1. 其中\n', 'l.md').report.blocks.map((b) => b.text.text)).toEqual(['-一、总体情况', '1.其中']);
   });
@@ -323,3 +324,46 @@ describe('a report pasted into a page as preformatted text (<pre>)', () => {
   });
 });
 
+
+describe('numbers of ordered lists, written out as the browser draws them', () => {
+  const page = fixture('format-2021.html');
+  const PARTS = '一二三四五六';
+  /** The page with its six part headings made items of numbered lists: one list of one item per part, numbered by `start`. */
+  const asLists = (style: string, attr = ''): string =>
+    page.replace(/<p class="MsoNormal"[^>]*><strong><span style="font-family:黑体;font-size:16pt">([一二三四五六])、([^<]+)<\/span><\/strong><\/p>/g, (_, n: string, title: string) =>
+      `<ol ${attr}style="${style}" start="${PARTS.indexOf(n) + 1}"><li><strong><span style="font-family:黑体;font-size:16pt">${title}</span></strong></li></ol>`,
+    );
+  const findings = (html: string): string[] => lintText(html, 'p.html').messages.map((m) => `${m.ruleId}: ${m.message}`);
+
+  it('a report whose parts are numbered by its lists (一、 shown, not typed) has its parts', () => {
+    const original = findings(page);
+    for (const style of ['list-style-type:cjk-ideographic', 'list-style: simp-chinese-informal inside', 'list-style-type: trad-chinese-informal']) {
+      const html = asLists(style);
+      expect(html.match(/<ol /g)).toHaveLength(6);
+      expect(findings(html), style).toEqual(original);
+      expect(model(html, 'p.html').report.sections.map((s) => s.heading.text.text.slice(0, 2)), style).toEqual([...PARTS].map((n) => `${n}、`));
+    }
+    // without the numbers the parts are not found: the error the numbers prevent
+    expect(findings(asLists('list-style-type:none')).join('\n')).toMatch(/required-sections/);
+  });
+
+  it('counts as the browser does: start, value, reversed, the type attribute, and an item\'s own style', () => {
+    const items = (html: string): string[] => model(`<p>某局2021年政府信息公开工作年度报告</p>${html}`, 'l.html').report.blocks.slice(1).map((b) => b.text.text);
+    expect(items('<ol><li>甲</li><li>乙</li></ol>')).toEqual(['1. 甲', '2. 乙']);
+    expect(items('<ol start="9" type="I"><li>甲</li><li value="20">乙</li><li>丙</li></ol>')).toEqual(['IX. 甲', 'XX. 乙', 'XXI. 丙']);
+    expect(items('<ol reversed type="a"><li>甲</li><li>乙</li><li>丙</li></ol>')).toEqual(['c. 甲', 'b. 乙', 'a. 丙']);
+    expect(items('<ol style="list-style-type:cjk-decimal" start="10"><li>甲</li><li value="2" style="list-style-type:cjk-heavenly-stem">乙</li></ol>')).toEqual(['一〇、甲', '乙、乙']);
+    expect(items('<ol style="list-style-type:decimal-leading-zero"><li><p>  <b>甲</b></p></li></ol>')).toEqual(['01. 甲']);
+    // a number typed by hand is kept alone; bullets and lists styled without numbers are left as they are
+    expect(items('<ol><li>一、总体情况</li><li>（二）依申请公开</li></ol>')).toEqual(['一、总体情况', '（二）依申请公开']);
+    expect(items('<ul><li>甲</li></ul><ol style="list-style:none"><li>乙</li></ol><ol style="list-style-type:square"><li>丙</li></ol>')).toEqual(['甲', '乙', '丙']);
+  });
+
+  it('a finding in a numbered item points at the item\'s text in the page', () => {
+    const html = '<p>某局2021年政府信息公开工作年度报告</p>\n<ol style="list-style-type:cjk-ideographic">\n<li>总体情况</li></ol>';
+    const heading = model(html, 'l.html').report.sections[0]!.heading;
+    expect(heading.text.text).toBe('一、总体情况');
+    const r = heading.text.range(heading.text.text.indexOf('总'));
+    expect(html.slice(r.start, r.end)).toBe('总体情况');
+  });
+});

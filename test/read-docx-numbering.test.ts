@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import JSZip from 'jszip';
 import { AlignmentType, Document, HeadingLevel, LevelFormat, LevelSuffix, Packer, Paragraph } from 'docx';
 import { readBytes } from '../src/read/index.js';
-import { formatNumber } from '../src/read/docx-numbering.js';
+import { formatNumber } from '../src/util/list-numbers.js';
 import { lintDocument, lintText, modelDocument } from '../src/lint.js';
 import type { LintResult } from '../src/diagnostic.js';
 import { repoRoot, seedFiles } from './helpers/corpus.js';

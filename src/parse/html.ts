@@ -5,6 +5,7 @@ import type { Root, RootContent, Nodes, Text, Parents } from 'mdast';
 import { vocabulary } from '../config/vocabulary.js';
 import { parsePlainText } from './plaintext.js';
 import { remapped } from './shift.js';
+import { listMarker } from '../util/list-numbers.js';
 
 /**
  * HTML pages (published reports are web pages) into the same mdast tree the Markdown and text
@@ -378,6 +379,72 @@ function sourceOffsets(value: string, src: string, start: number, end: number): 
   return at;
 }
 
+/** The counting style an element's `list-style-type` (or `list-style` shorthand) sets, if any. */
+function listStyleOf(el: Element): string | undefined {
+  const style = typeof el.properties.style === 'string' ? el.properties.style : '';
+  const m = /list-style(?:-type)?\s*:\s*([^;]+)/i.exec(style);
+  if (!m) return undefined;
+  return m[1]!
+    .toLowerCase()
+    .split(/\s+/)
+    .find((w) => w === 'none' || listMarker(1, w) !== undefined || /^(?:disc|circle|square)$/.test(w));
+}
+
+/** A label typed at the start of an item: 一、 （一） (1) 1. 1、 ① 第一部分. */
+const TYPED_NUMBER = /^(?:[一二三四五六七八九十]+[、，,．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．]|[①-⑳]|第[一二三四五六七八九十]+(?:部分|章|节))/;
+
+/** The first text node with characters under an element: where an item's label goes. */
+function firstText(el: Element): { parent: Element; index: number } | undefined {
+  for (let i = 0; i < el.children.length; i++) {
+    const c = el.children[i]!;
+    if (c.type === 'text' && c.value.trim() !== '') return { parent: el, index: i };
+    if (c.type === 'element' && !DROP_TAGS.has(c.tagName)) {
+      const found = firstText(c);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The numbers of ordered lists written out as the browser draws them. A report's parts or items
+ * typed in a web editor's numbered list (`<ol style="list-style-type:cjk-ideographic">` shows
+ * `一、总体情况`) hold their numbers only on screen; each item gets its label as text before its
+ * first characters (with the `start`, `reversed` and `value` attributes honoured), so the parts
+ * and rows are known by them. An item that starts with a number typed by hand, lists without a
+ * counting style, and bulleted lists are left as they are.
+ */
+function writeOutListNumbers(node: { children: ElementContent[] }): void {
+  for (const c of node.children) {
+    if (c.type !== 'element') continue;
+    if (c.tagName === 'ol') {
+      const items = c.children.filter((x): x is Element => x.type === 'element' && x.tagName === 'li');
+      const type = typeof c.properties.type === 'string' ? c.properties.type : undefined;
+      const listStyle = listStyleOf(c) ?? type ?? 'decimal';
+      const reversed = c.properties.reversed === true || c.properties.reversed === '';
+      const start = typeof c.properties.start === 'number' ? c.properties.start : Number.parseInt(String(c.properties.start ?? ''), 10);
+      let n = Number.isFinite(start) ? start : reversed ? items.length : 1;
+      for (const li of items) {
+        const value = typeof li.properties.value === 'number' ? li.properties.value : Number.parseInt(String(li.properties.value ?? ''), 10);
+        if (Number.isFinite(value)) n = value;
+        const marker = listMarker(n, listStyleOf(li) ?? listStyle);
+        const at = marker ? firstText(li) : undefined;
+        // an item that carries a number typed by hand keeps it alone (the page shows both)
+        if (marker && at && !TYPED_NUMBER.test((at.parent.children[at.index] as HastText).value.trimStart())) {
+          const text = at.parent.children[at.index] as HastText;
+          const lead = text.value.length - text.value.trimStart().length;
+          // the label stands where the item's text starts, taking no source characters
+          const startPos = text.position?.start;
+          at.parent.children.splice(at.index, 0, { type: 'text', value: marker, ...(startPos ? { position: { start: { ...startPos }, end: { ...startPos } } } : {}) });
+          if (lead) text.value = text.value.trimStart();
+        }
+        n += reversed ? -1 : 1;
+      }
+    }
+    writeOutListNumbers(c);
+  }
+}
+
 /** Parse an HTML page into an mdast tree (see above). Never throws on malformed HTML. */
 export function parseHtml(text: string): Root {
   const hast = htmlProcessor().parse(text) as HastRoot;
@@ -388,6 +455,7 @@ export function parseHtml(text: string): Root {
   const asBlock = (el: Element): Element => (/^(?:td|th|tr|tbody|thead|tfoot|caption)$/.test(el.tagName) ? { ...el, tagName: 'div' } : el);
   const content: HastRoot = main ? { type: 'root', children: main.map(asBlock) } : hast;
   unwrapLayoutTables(content as unknown as { children: ElementContent[] });
+  writeOutListNumbers(content as unknown as { children: ElementContent[] });
 
   const mdast = hastToMdast()(content, {
     handlers: {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { readBuffer, readBytes, readPath, SUPPORTED_EXTENSIONS, textDocument, type SourceDocument } from '../src/read/index.js';
-import { keepingBuiltins, layoutPdf, MAX_PDF_PAGES, pdfPages, PdfLocator, roomForPicture, type PdfItem, type PdfPage } from '../src/read/pdf.js';
+import { keepingBuiltins, layoutPdf, MAX_PDF_PAGES, overprintedOnce, pdfPages, PdfLocator, roomForPicture, type PdfItem, type PdfPage } from '../src/read/pdf.js';
 import { lintDocument, modelDocument } from '../src/lint.js';
 import { main } from '../src/cli/main.js';
 import { expandPatterns } from '../src/cli/files.js';
@@ -870,5 +870,26 @@ describe("pdf.js's polyfills", () => {
     } finally {
       delete (Array.prototype as unknown as { ogiLintTestOnly?: unknown }).ogiLintTestOnly;
     }
+  });
+});
+
+describe('text printed twice over itself', () => {
+  it('is read once: a page printed with a shadow under its text gives the findings of the page', async () => {
+    const htmlDoc = await readPath(path.join(repoRoot, 'fixtures', 'html', 'format-2021.html'));
+    const pdfDoc = await readPath(pdfFixture('format-2021-overprinted.pdf'));
+    // pdf.js gives each run twice
+    const pages = (await pdfPages(readFileSync(pdfFixture('format-2021-overprinted.pdf')))) as PdfPage[];
+    const runs = pages.flatMap((p) => p.items).filter((i) => i.str === '一、总体情况');
+    expect(runs).toHaveLength(2);
+    expect(Math.abs(runs[0]!.x - runs[1]!.x)).toBeLessThan(1);
+    expect(pdfDoc.text).toContain('\n一、总体情况\n');
+    expect(findings(lintDocument(pdfDoc))).toEqual(findings(lintDocument(htmlDoc)));
+    expect(tableValues(pdfDoc)).toEqual(tableValues(htmlDoc));
+  });
+
+  it('keeps runs that repeat their text elsewhere: the same figure in the next cell, the same word on the next line', () => {
+    const run = (str: string, x: number, y: number): PdfItem => ({ str, x, y, width: 10 * [...str].length, size: 10, horizontal: true });
+    const items = [run('0', 100, 100), run('0', 100.3, 100.2), run('0', 130, 100), run('0', 160, 100), run('合计', 60, 100), run('合计', 60, 114)];
+    expect(overprintedOnce(items)).toEqual([items[0], items[2], items[3], items[4], items[5]]);
   });
 });

@@ -482,6 +482,30 @@ function joiner(a: string, b: string): string {
 }
 
 /**
+ * Text printed twice over itself, once: a shadow, or bold made by printing a run again a fraction
+ * of a point aside (some converters do this for Chinese fonts without a bold face), gives pdf.js
+ * each run twice, and read as it stands every such line said everything twice (`一、总体情况一、总体情况`).
+ * A run that repeats an earlier one's text within a quarter of an em of its place is dropped.
+ */
+export function overprintedOnce(items: PdfItem[]): PdfItem[] {
+  const seen = new Map<string, PdfItem[]>();
+  const out: PdfItem[] = [];
+  for (const it of items) {
+    const key = it.str.trim();
+    const same = seen.get(key);
+    const near = (o: PdfItem): boolean => {
+      const q = 0.25 * Math.max(o.size, it.size);
+      return Math.abs(o.x - it.x) <= q && Math.abs(o.y - it.y) <= q && Math.abs(o.size - it.size) <= 0.1 * o.size;
+    };
+    if (same?.some(near)) continue;
+    if (same) same.push(it);
+    else seen.set(key, [it]);
+    out.push(it);
+  }
+  return out;
+}
+
+/**
  * A table row cut by a page break: Word and LibreOffice let a row's cells run on to the next page,
  * so the last row of a ruled table on one page holds the first lines of its cells and the first
  * row on the next page (after the header rows Word repeats there) the rest. The two are one row
@@ -586,7 +610,7 @@ export function layoutPdf(pages: PdfPage[]): PdfLayout {
   const unit = (median(all.map((i) => i.size)) || 10) / 2;
   // each page's lines first, so that a table row the page break cut in two is made one again
   const laid = pages.map((page) => {
-    const flat = page.items.filter((i) => i.horizontal && i.str.trim() !== '');
+    const flat = overprintedOnce(page.items.filter((i) => i.horizontal && i.str.trim() !== ''));
     const em = median(flat.map((i) => i.size)) || 10;
     const lines = flat.length === 0 ? [] : (page.rules && linesWithTables(flat, page.rules, unit, left, em)) || pageLines(joinVerticalCells(flat), unit, left);
     let lead = 0;

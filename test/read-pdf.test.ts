@@ -893,3 +893,29 @@ describe('text printed twice over itself', () => {
     expect(overprintedOnce(items)).toEqual([items[0], items[2], items[3], items[4], items[5]]);
   });
 });
+
+describe('radicals a PDF gives for ordinary characters', () => {
+  it('are read as those characters: a Word-made PDF whose text layer has ⼀、 and ⻔户 gives the findings of its page', async () => {
+    const file = pdfFixture('format-2021-radicals.pdf');
+    const radicals = (s: string): number => [...s].filter((c) => c >= '\u2e80' && c <= '\u2fdf').length;
+    const pages = (await pdfPages(readFileSync(file))) as PdfPage[];
+    expect(radicals(pages.flatMap((p) => p.items.map((i) => i.str)).join(''))).toBeGreaterThan(50);
+    const pdfDoc = await readPath(file);
+    expect(radicals(pdfDoc.text)).toBe(0);
+    const htmlDoc = await readPath(path.join(repoRoot, 'fixtures', 'html', 'format-2021.html'));
+    expect(findings(lintDocument(pdfDoc))).toEqual(findings(lintDocument(htmlDoc)));
+    expect(tableValues(pdfDoc)).toEqual(tableValues(htmlDoc));
+  });
+
+  it('in text copied out of such a PDF too, every finding at its place in the file', () => {
+    const text = readFileSync(path.join(repoRoot, 'fixtures', 'html', 'format-2021.txt'), 'utf8').replace('统计期限自2021年1月1日起', '统计期限⾃2021年1⽉1⽇起').replace(/一、总体情况/, '⼀、总体情况').replace('门户网站', '⻔户网站');
+    const doc = readBuffer(Buffer.from(text), 'r.txt');
+    expect(doc.text).toContain('一、总体情况');
+    expect(doc.text).toContain('统计期限自2021年1月1日起');
+    // one character for one: offsets in the text read are offsets in the file
+    expect(doc.text.length).toBe(text.length);
+    const heading = modelDocument(doc).report.sections[0]!.heading;
+    expect(text.slice(heading.range.start, heading.range.end)).toBe('⼀、总体情况');
+    expect(lintDocument(doc).messages).toEqual([]);
+  });
+});

@@ -18,7 +18,8 @@ import { inlineHeadings } from './headings.js';
  * - a one-line dump is split at sentence ends and section headings (a space becomes a line break);
  * - a space between a Chinese character and a Latin number inside a sentence (`2024 年 1 月`) is removed;
  *   spaces between numbers (table columns) are kept;
- * - full-width digits, Latin letters and ％ are folded to their ASCII forms.
+ * - full-width digits, Latin letters and ％ are folded to their ASCII forms, and radicals that a PDF's
+ *   fonts gave for ordinary characters (`⼀`, `⻔`) to those characters.
  */
 
 export interface LayoutVocabulary {
@@ -28,6 +29,8 @@ export interface LayoutVocabulary {
   headingStarts: string[];
   /** what may follow a number inside a sentence (units, date words, ％): a space before it is a PDF's */
   unitsAfterNumbers: string[];
+  /** radicals of the CJK Radicals Supplement read as the characters they stand for */
+  radicalForms?: Record<string, string>;
 }
 
 let compiled: { pageNumber: RegExp; heading: RegExp } | undefined;
@@ -115,12 +118,39 @@ const FIGURES_ONLY = /^[\s\u3000]*[-+]?[\d０-９.,，．%％/／—－\-\s\u300
 const STRUCTURAL = /^[\s\u3000]*(?:[|#>`]|[-*+]\s|\d+[.)]\s|={3,}|-{3,}|<)|[|｜\t]|\S(?: {2,}|\u3000{2,})\S/;
 
 /** What foldWidth folds. */
-const FOLDED = /[０-９Ａ-Ｚａ-ｚ％]/;
+const FOLDED = /[０-９Ａ-Ｚａ-ｚ％\u2e80-\u2fdf]/;
 const FOLDED_ALL = new RegExp(FOLDED.source, 'g');
 
-/** Full-width digits, Latin letters and the per-cent sign, folded to ASCII (one character each). */
+let radicalForms: Record<string, string> | undefined;
+
+/**
+ * Full-width digits, Latin letters and the per-cent sign, folded to ASCII; radicals that stand for
+ * characters read as those characters (one character each, so positions do not move). Text taken
+ * out of PDFs made from Word often has `⼀、总体情况` (KANGXI RADICAL ONE) or `⻔户网站`: the fonts map
+ * the glyph to the radical. The Kangxi radicals are folded by Unicode's compatibility mapping, those
+ * of the supplement by the vocabulary (`radicalForms` in src/vocabulary/layout.json).
+ */
 function foldWidth(s: string): string {
-  return s.replace(FOLDED_ALL, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return s.replace(FOLDED_ALL, (c) => {
+    const code = c.charCodeAt(0);
+    return code >= 0xff00 ? String.fromCharCode(code - 0xfee0) : radical(c);
+  });
+}
+
+function radical(c: string): string {
+  if (c.charCodeAt(0) >= 0x2f00) {
+    const n = c.normalize('NFKC');
+    return n.length === 1 ? n : c;
+  }
+  radicalForms ??= vocabulary<LayoutVocabulary>('layout').radicalForms ?? {};
+  return radicalForms[c] ?? c;
+}
+
+const RADICALS = /[\u2e80-\u2fdf]/g;
+
+/** Radicals that stand for ordinary characters, read as those characters (one for one; see foldWidth). */
+export function foldRadicals(s: string): string {
+  return s.replace(RADICALS, radical);
 }
 
 class Builder {

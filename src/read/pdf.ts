@@ -5,6 +5,7 @@ import { parsePlainText } from '../parse/plaintext.js';
 import { displayWidth } from '../util/width.js';
 import { lastAtMost } from '../util/search.js';
 import { latticeRows, latticeTables, MAX_RULES, type PdfRule } from './pdf-lattice.js';
+import { foldRadicals } from './normalise.js';
 
 // The text of a PDF is plain text: lines, with table rows whose cells are set apart by spaces.
 registerParser('pdf', (doc) => parsePlainText(doc.text));
@@ -1115,7 +1116,8 @@ export async function readPdf(buf: Uint8Array, filePath: string, assets: PdfAsse
   return {
     filePath,
     kind: 'pdf',
-    text: layout.text,
+    // (radicals a font gave for ordinary characters read as those characters, one for one)
+    text: foldRadicals(layout.text),
     encoding: 'utf-8',
     ...(layout.pictures.length ? { pictures: layout.pictures } : {}),
     position: (offset) => lines.position(offset),

@@ -7086,7 +7086,9 @@ return errors === 0;
 }
 
 const v7 = validate27;
-const schema52 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/layout.schema.json","title":"ogi-lint vocabulary: page layout","type":"object","additionalProperties":false,"required":["pageNumberLines","headingStarts","unitsAfterNumbers"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pageNumberLines":{"description":"Regular expressions, each matching a whole line that is only a page number (the line is dropped before reading).","type":"array","items":{"type":"string","minLength":1}},"headingStarts":{"description":"Regular expressions matching the start of a section or list heading: such a line is never joined to the line before, and a report given as one line (a text dump, a Markdown or HTML paragraph) is cut before it.","type":"array","items":{"type":"string","minLength":1}},"unitsAfterNumbers":{"description":"Regular expressions of what may follow a number inside a sentence (units, date words, per cent): a space between a Chinese word and such a number is removed; a number followed by anything else (a table figure before the next label) keeps its spaces.","type":"array","items":{"type":"string","minLength":1}}}};
+const schema52 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/layout.schema.json","title":"ogi-lint vocabulary: page layout","type":"object","additionalProperties":false,"required":["pageNumberLines","headingStarts","unitsAfterNumbers"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pageNumberLines":{"description":"Regular expressions, each matching a whole line that is only a page number (the line is dropped before reading).","type":"array","items":{"type":"string","minLength":1}},"headingStarts":{"description":"Regular expressions matching the start of a section or list heading: such a line is never joined to the line before, and a report given as one line (a text dump, a Markdown or HTML paragraph) is cut before it.","type":"array","items":{"type":"string","minLength":1}},"unitsAfterNumbers":{"description":"Regular expressions of what may follow a number inside a sentence (units, date words, per cent): a space between a Chinese word and such a number is removed; a number followed by anything else (a table figure before the next label) keeps its spaces.","type":"array","items":{"type":"string","minLength":1}},"radicalForms":{"description":"Characters of the CJK Radicals Supplement (U+2E80–U+2EFF) that text taken out of PDFs gives for ordinary characters (the fonts of Word-made PDFs map the glyph to the radical: ⻅ for 见, ⻔ for 门), each with the character it is read as. The Kangxi radicals (U+2F00–U+2FD5: ⼀ for 一, ⽇ for 日) are read as their characters by Unicode's own compatibility mapping and need no entry.","type":"object","propertyNames":{"pattern":"^[\\u2e80-\\u2eff]$"},"additionalProperties":{"type":"string","pattern":"^[\\u3400-\\u9fff]$"}}}};
+const pattern4 = new RegExp("^[\\u2e80-\\u2eff]$", "u");
+const pattern5 = new RegExp("^[\\u3400-\\u9fff]$", "u");
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://ogi-lint.dev/schemas/vocabulary/layout.schema.json" */;
@@ -7124,7 +7126,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "$schema") || (key0 === "description")) || (key0 === "pageNumberLines")) || (key0 === "headingStarts")) || (key0 === "unitsAfterNumbers"))){
+if(!((((((key0 === "$schema") || (key0 === "description")) || (key0 === "pageNumberLines")) || (key0 === "headingStarts")) || (key0 === "unitsAfterNumbers")) || (key0 === "radicalForms"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err3];
@@ -7284,14 +7286,80 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+if(data.radicalForms !== undefined){
+let data8 = data.radicalForms;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key1 in data8){
+const _errs20 = errors;
+if(typeof key1 === "string"){
+if(!pattern4.test(key1)){
+const err15 = {instancePath:instancePath+"/radicalForms",schemaPath:"#/properties/radicalForms/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[\\u2e80-\\u2eff]$"},message:"must match pattern \""+"^[\\u2e80-\\u2eff]$"+"\"",schema:"^[\\u2e80-\\u2eff]$",parentSchema:schema52.properties.radicalForms.propertyNames,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err15];
 }
 else {
 vErrors.push(err15);
+}
+errors++;
+}
+}
+var valid7 = _errs20 === errors;
+if(!valid7){
+const err16 = {instancePath:instancePath+"/radicalForms",schemaPath:"#/properties/radicalForms/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema52.properties.radicalForms.propertyNames,parentSchema:schema52.properties.radicalForms,data:data8};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+for(const key2 in data8){
+let data9 = data8[key2];
+if(typeof data9 === "string"){
+if(!pattern5.test(data9)){
+const err17 = {instancePath:instancePath+"/radicalForms/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/radicalForms/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[\\u3400-\\u9fff]$"},message:"must match pattern \""+"^[\\u3400-\\u9fff]$"+"\"",schema:"^[\\u3400-\\u9fff]$",parentSchema:schema52.properties.radicalForms.additionalProperties,data:data9};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/radicalForms/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/radicalForms/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.radicalForms.additionalProperties.type,parentSchema:schema52.properties.radicalForms.additionalProperties,data:data9};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/radicalForms",schemaPath:"#/properties/radicalForms/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.radicalForms.type,parentSchema:schema52.properties.radicalForms,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
 }
 errors++;
 }
@@ -8457,8 +8525,8 @@ return errors === 0;
 
 const v9 = validate29;
 const schema66 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/page-chrome.schema.json","title":"ogi-lint vocabulary: page chrome","description":"Lines of the web page or of a crawler's dump around a report, which are not the report's own text. Entries are regular-expression sources.","type":"object","required":["crawlerHeader","chromeLine","footerStart","footerAnywhere","htmlChromeTags","htmlChromeClassWords","htmlContentClassWords","pageNumber"],"properties":{"$schema":{"type":"string"},"crawlerHeader":{"description":"labels of the header lines a crawler or web archive writes before the article (标题: …, 原文链接: …): a line starting with one of them and a colon belongs to the page, not the report","type":"array","items":{"type":"string","minLength":1}},"chromeLine":{"description":"words that mark a line of the page's header or footer anywhere in it (ICP备, 主办单位): its phone numbers and addresses are the website's","type":"array","items":{"type":"string","minLength":1}},"footerStart":{"description":"what a line of the page's footer after the report starts with (上一篇, 打印本页, 责任编辑)","type":"array","items":{"type":"string","minLength":1}},"footerAnywhere":{"description":"what marks a footer line wherever it stands in the line","type":"array","items":{"type":"string","minLength":1}},"htmlChromeTags":{"description":"HTML elements that hold page chrome, unless they hold much of the page's text","type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9]*$"}},"htmlChromeClassWords":{"description":"words of an element's class or id that mark page chrome (navigation, breadcrumbs, share and print buttons); plain words, not patterns","type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9_]+$"}},"htmlContentClassWords":{"description":"words of an element's class or id that mark the container holding the article; plain words, not patterns","type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9_]+$"}},"pageNumber":{"type":"string","description":"regular expression source: a line that is only a page number of text taken out of a PDF (— 6 —, - 1 -, 第3页, 2/15)"}},"additionalProperties":false};
-const pattern4 = new RegExp("^[a-z][a-z0-9]*$", "u");
-const pattern5 = new RegExp("^[A-Za-z0-9_]+$", "u");
+const pattern6 = new RegExp("^[a-z][a-z0-9]*$", "u");
+const pattern7 = new RegExp("^[A-Za-z0-9_]+$", "u");
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://ogi-lint.dev/schemas/vocabulary/page-chrome.schema.json" */;
@@ -8741,7 +8809,7 @@ const len4 = data9.length;
 for(let i4=0; i4<len4; i4++){
 let data10 = data9[i4];
 if(typeof data10 === "string"){
-if(!pattern4.test(data10)){
+if(!pattern6.test(data10)){
 const err22 = {instancePath:instancePath+"/htmlChromeTags/" + i4,schemaPath:"#/properties/htmlChromeTags/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*$"+"\"",schema:"^[a-z][a-z0-9]*$",parentSchema:schema66.properties.htmlChromeTags.items,data:data10};
 if(vErrors === null){
 vErrors = [err22];
@@ -8782,7 +8850,7 @@ const len5 = data11.length;
 for(let i5=0; i5<len5; i5++){
 let data12 = data11[i5];
 if(typeof data12 === "string"){
-if(!pattern5.test(data12)){
+if(!pattern7.test(data12)){
 const err25 = {instancePath:instancePath+"/htmlChromeClassWords/" + i5,schemaPath:"#/properties/htmlChromeClassWords/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_]+$"},message:"must match pattern \""+"^[A-Za-z0-9_]+$"+"\"",schema:"^[A-Za-z0-9_]+$",parentSchema:schema66.properties.htmlChromeClassWords.items,data:data12};
 if(vErrors === null){
 vErrors = [err25];
@@ -8823,7 +8891,7 @@ const len6 = data13.length;
 for(let i6=0; i6<len6; i6++){
 let data14 = data13[i6];
 if(typeof data14 === "string"){
-if(!pattern5.test(data14)){
+if(!pattern7.test(data14)){
 const err28 = {instancePath:instancePath+"/htmlContentClassWords/" + i6,schemaPath:"#/properties/htmlContentClassWords/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_]+$"},message:"must match pattern \""+"^[A-Za-z0-9_]+$"+"\"",schema:"^[A-Za-z0-9_]+$",parentSchema:schema66.properties.htmlContentClassWords.items,data:data14};
 if(vErrors === null){
 vErrors = [err28];
@@ -9887,7 +9955,7 @@ const schema75 = {"type":"array","items":{"type":"string","minLength":1},"unique
 const schema77 = {"type":"array","items":{"type":"string","minLength":1}};
 const schema86 = {"type":"object","required":["rows","columns"],"properties":{"rows":{"type":"array","items":{"type":"string"},"minItems":1,"description":"row ids of the table template, added up"},"columns":{"type":"array","items":{"type":"string"},"minItems":1,"description":"column ids, the first the table has is read"},"group":{"type":"boolean","description":"a group row: add up its items"}},"additionalProperties":false};
 const schema81 = {"type":"object","required":["id","zh","en","match"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","description":"the metric's id, as in `cells`"},"zh":{"type":"string","minLength":1,"description":"its name in Chinese messages"},"en":{"type":"string","minLength":1,"description":"its name in English messages"},"match":{"$ref":"#/definitions/patterns","description":"patterns of the figure's words that name it"},"exclude":{"$ref":"#/definitions/patterns","description":"patterns that make the words mean something narrower or else"},"context":{"$ref":"#/definitions/patterns","description":"patterns one of which the sentence must have, when the words alone are too short to tell"},"piece":{"$ref":"#/definitions/patterns","description":"further patterns that name it only as a piece of a joined subject (公开和部分公开)"},"outcome":{"type":"boolean","description":"an outcome of requests: joined subjects of outcomes (予以公开和部分公开) are the sum of their rows"},"sum":{"type":"array","items":{"type":"string"},"minItems":2,"description":"the metric is the sum of these metrics' cells"},"topic":{"type":"string","description":"the words name it only in a statement about this topic (a key of `topics`): 结果纠正 of 行政复议"}},"additionalProperties":false};
-const pattern7 = new RegExp("^[a-z][a-z0-9-]*$", "u");
+const pattern9 = new RegExp("^[a-z][a-z0-9-]*$", "u");
 
 function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -9948,7 +10016,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern7.test(data0)){
+if(!pattern9.test(data0)){
 const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema81.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err5];
@@ -10264,7 +10332,7 @@ validate33.errors = vErrors;
 return errors === 0;
 }
 
-const pattern8 = new RegExp("^[a-z][a-z0-9-]*(\\+[a-z][a-z0-9-]*)*$", "u");
+const pattern10 = new RegExp("^[a-z][a-z0-9-]*(\\+[a-z][a-z0-9-]*)*$", "u");
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -10962,7 +11030,7 @@ const len9 = data25.length;
 for(let i13=0; i13<len9; i13++){
 let data26 = data25[i13];
 if(typeof data26 === "string"){
-if(!pattern8.test(data26)){
+if(!pattern10.test(data26)){
 const err50 = {instancePath:instancePath+"/shareWholes/" + i13,schemaPath:"#/properties/shareWholes/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*(\\+[a-z][a-z0-9-]*)*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*(\\+[a-z][a-z0-9-]*)*$"+"\"",schema:"^[a-z][a-z0-9-]*(\\+[a-z][a-z0-9-]*)*$",parentSchema:schema74.properties.shareWholes.items,data:data26};
 if(vErrors === null){
 vErrors = [err50];

@@ -919,3 +919,31 @@ describe('radicals a PDF gives for ordinary characters', () => {
     expect(lintDocument(doc).messages).toEqual([]);
   });
 });
+
+describe('letter-spaced text', () => {
+  const run = (str: string, x: number, y = 100, size = 12): PdfItem => ({ str, x, y, width: [...str].reduce((w, c) => w + (/[\u3400-\u9fff]/.test(c) ? size : size / 2), 0), size, horizontal: true });
+  /** one run per character, each followed by `gap` ems */
+  const spaced = (s: string, gap: number, y = 100): PdfItem[] => {
+    let x = 72;
+    return [...s].map((c) => {
+      const it = run(c, x, y);
+      x += it.width + gap * 12;
+      return it;
+    });
+  };
+  const text = (items: PdfItem[]): string => layoutPdf([{ number: 1, width: 595, items }]).text;
+
+  it('is read as words: spaces pdf.js put between the characters, and characters printed apart', () => {
+    expect(text([run('临 川 市 自 然 资 源 局 2 0 2 1 年 政 府 信 息 公 开 工 作 年 度 报 告', 72)])).toBe('临川市自然资源局2021年政府信息公开工作年度报告');
+    expect(text([run('发布机构： 临 川 市', 72)])).toBe('发布机构：临川市');
+    for (const gap of [0.5, 1, 2]) expect(text(spaced('临川市自然资源局2021年报告', gap)), String(gap)).toBe('临川市自然资源局2021年报告');
+  });
+
+  it('leaves figures in evenly wide columns, and header cells printed a character a line, as they are', () => {
+    // a table row of one-digit figures: cells
+    expect(text(spaced('10001', 2)).split(/ {2,}/)).toEqual(['1', '0', '0', '0', '1']);
+    // the tops of three stacked header cells (自/然/人, 法/人/…, 总/计) in evenly wide columns
+    const stacks = [spaced('自法总', 2, 100), spaced('然人计', 2, 114), spaced('人', 2, 128)].flat();
+    expect(text(stacks)).not.toContain('自法总');
+  });
+});

@@ -482,6 +482,76 @@ function joiner(a: string, b: string): string {
   return /(?:^|\s)[A-Za-z]+$/.test(a) && /^[A-Za-z]/.test(b) ? ' ' : '';
 }
 
+/** A Chinese character or punctuation mark (a space between two of them is only spacing). */
+const CJK_SPACED = /([\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff00-\uffef]) (?=[\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff00-\uffef])/g;
+
+/**
+ * Letter-spaced text made whole again. A title, a signature or a table's header cell set with wide
+ * spacing between its characters (Word's 分散对齐, expanded spacing, CSS letter-spacing) reaches
+ * pdf.js either as a run with spaces between its characters (`临 川 市`: Chinese has no spaces, so
+ * one between two Chinese characters is only spacing and is dropped) or, spaced wider, as one run
+ * per character, far apart, which line by line would read as cells of a table. A run whose
+ * characters all stand one space apart, Chinese among them, loses its spaces; runs of one character
+ * each on one baseline, three or more the same distance apart (within a tenth of an em: spacing is
+ * added after each character, whatever its width), at least two of them Chinese characters, are
+ * made one run — unless they are the tops of columns of characters (header cells printed one
+ * character a line, which joinVerticalCells reads). Figures alone are never joined: a row of
+ * single-digit figures in evenly wide columns is a table's.
+ */
+export function unspaced(items: PdfItem[]): PdfItem[] {
+  const tidy = items.map((it) => {
+    if (!it.str.includes(' ')) return it;
+    const t = it.str.trim();
+    // every character one space from the next, Chinese among them: a letter-spaced run
+    if (/^(?:\S )+\S$/.test(t) && (t.match(/[\u3400-\u9fff]/g)?.length ?? 0) >= 2) return { ...it, str: t.replace(/ /g, '') };
+    return { ...it, str: it.str.replace(CJK_SPACED, '$1') };
+  });
+  // a character alone, or characters one space apart (pdf.js writes some of a spaced run so)
+  const single = (it: PdfItem): boolean => /^(?:\S )*\S$/u.test(it.str.trim());
+  if (tidy.filter(single).length < 3) return tidy;
+  const order = [...tidy].sort((a, b) => a.y - b.y || a.x - b.x);
+  const joined = new Map<PdfItem, PdfItem | undefined>();
+  for (let i = 0; i < order.length; ) {
+    const first = order[i]!;
+    let j = i + 1;
+    if (single(first)) {
+      const em = first.size || 10;
+      const gapAfter = (k: number): number => order[k + 1]!.x - (order[k]!.x + order[k]!.width);
+      const gap = j < order.length ? gapAfter(i) : 0;
+      while (
+        j < order.length &&
+        single(order[j]!) &&
+        Math.abs(order[j]!.y - first.y) <= 0.2 * em &&
+        Math.abs(order[j]!.size - first.size) <= 0.1 * em &&
+        Math.abs(gapAfter(j - 1) - gap) <= 0.1 * em &&
+        gap > 0.05 * em &&
+        gap <= 3 * em
+      )
+        j++;
+      const run = order.slice(i, j);
+      const chinese = run.filter((it) => /[\u3400-\u9fff]/.test(it.str)).length;
+      // the tops of header cells printed vertically (a character a line, in evenly wide columns) are no word
+      const stacked = (it: PdfItem): boolean =>
+        tidy.some((o) => o !== it && [...o.str.trim()].length <= 3 && Math.abs(o.x + o.width / 2 - (it.x + it.width / 2)) <= 0.3 * em && Math.abs(o.y - it.y) >= 0.9 * em && Math.abs(o.y - it.y) <= 2.6 * em);
+      if (run.length >= 3 && chinese >= 2 && run.filter(stacked).length < 2) {
+        const last = run[run.length - 1]!;
+        joined.set(first, { ...first, str: run.map((it) => it.str.trim().replace(/ /g, '')).join(''), width: last.x + last.width - first.x });
+        for (const it of run.slice(1)) joined.set(it, undefined);
+        i = j;
+        continue;
+      }
+    }
+    i++;
+  }
+  if (joined.size === 0) return tidy;
+  const out: PdfItem[] = [];
+  for (const it of tidy) {
+    if (!joined.has(it)) out.push(it);
+    else if (joined.get(it)) out.push(joined.get(it)!);
+  }
+  return out;
+}
+
 /**
  * Text printed twice over itself, once: a shadow, or bold made by printing a run again a fraction
  * of a point aside (some converters do this for Chinese fonts without a bold face), gives pdf.js
@@ -611,7 +681,7 @@ export function layoutPdf(pages: PdfPage[]): PdfLayout {
   const unit = (median(all.map((i) => i.size)) || 10) / 2;
   // each page's lines first, so that a table row the page break cut in two is made one again
   const laid = pages.map((page) => {
-    const flat = overprintedOnce(page.items.filter((i) => i.horizontal && i.str.trim() !== ''));
+    const flat = unspaced(overprintedOnce(page.items.filter((i) => i.horizontal && i.str.trim() !== '')));
     const em = median(flat.map((i) => i.size)) || 10;
     const lines = flat.length === 0 ? [] : (page.rules && linesWithTables(flat, page.rules, unit, left, em)) || pageLines(joinVerticalCells(flat), unit, left);
     let lead = 0;

@@ -100,6 +100,29 @@ const SEQUENCES: Record<string, string> = {
   decimalEnclosedFullstop: '⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛',
 };
 
+/** CSS list styles (and `<ol type>`) that count: the number format each writes, and what follows the number. */
+const LIST_STYLES: Record<string, [format: string, suffix: string]> = {
+  '1': ['decimal', '. '],
+  decimal: ['decimal', '. '],
+  'decimal-leading-zero': ['decimalZero', '. '],
+  a: ['lowerLetter', '. '],
+  'lower-alpha': ['lowerLetter', '. '],
+  'lower-latin': ['lowerLetter', '. '],
+  A: ['upperLetter', '. '],
+  'upper-alpha': ['upperLetter', '. '],
+  'upper-latin': ['upperLetter', '. '],
+  i: ['lowerRoman', '. '],
+  'lower-roman': ['lowerRoman', '. '],
+  I: ['upperRoman', '. '],
+  'upper-roman': ['upperRoman', '. '],
+  'cjk-ideographic': ['chineseCounting', '、'],
+  'simp-chinese-informal': ['chineseCounting', '、'],
+  'trad-chinese-informal': ['chineseCounting', '、'],
+  'simp-chinese-formal': ['chineseLegalSimplified', '、'],
+  'cjk-decimal': ['cjkDecimal', '、'],
+  'cjk-heavenly-stem': ['ideographTraditional', '、'],
+  'cjk-earthly-branch': ['ideographZodiac', '、'],
+};
 
 /**
  * An ordered list's item label as a browser draws it, for the CSS `list-style-type` (or the `type`
@@ -107,41 +130,10 @@ const SEQUENCES: Record<string, string> = {
  * a style that is not a counting one (`none`, bullets) or not known.
  */
 export function listMarker(n: number, style: string): string | undefined {
-  const dot = (s: string): string => `${s}. `;
-  const dun = (s: string): string => `${s}、`;
-  switch (style) {
-    case '1':
-    case 'decimal':
-      return dot(String(n));
-    case 'decimal-leading-zero':
-      return dot(formatNumber(n, 'decimalZero'));
-    case 'a':
-    case 'lower-alpha':
-    case 'lower-latin':
-      return dot(formatNumber(n, 'lowerLetter'));
-    case 'A':
-    case 'upper-alpha':
-    case 'upper-latin':
-      return dot(formatNumber(n, 'upperLetter'));
-    case 'i':
-    case 'lower-roman':
-      return dot(formatNumber(n, 'lowerRoman'));
-    case 'I':
-    case 'upper-roman':
-      return dot(formatNumber(n, 'upperRoman'));
-    case 'cjk-ideographic':
-    case 'simp-chinese-informal':
-    case 'trad-chinese-informal':
-      return dun(formatNumber(n, 'chineseCounting'));
-    case 'simp-chinese-formal':
-      return dun(formatNumber(n, 'chineseLegalSimplified'));
-    case 'cjk-decimal':
-      return dun(String(n).replace(/\d/g, (d) => CN[Number(d)]!));
-    case 'cjk-heavenly-stem':
-      return dun(formatNumber(n, 'ideographTraditional'));
-    case 'cjk-earthly-branch':
-      return dun(formatNumber(n, 'ideographZodiac'));
-    default:
-      return undefined;
-  }
+  const known = Object.hasOwn(LIST_STYLES, style) ? LIST_STYLES[style] : undefined;
+  if (!known) return undefined;
+  const [format, suffix] = known;
+  // 〇一二… digit by digit (一〇 for 10), CSS's cjk-decimal
+  const number = format === 'cjkDecimal' ? String(n).replace(/\d/g, (d) => CN[Number(d)]!) : formatNumber(n, format);
+  return number + suffix;
 }

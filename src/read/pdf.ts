@@ -25,6 +25,12 @@ registerParser('pdf', (doc) => parsePlainText(doc.text));
  *   starting at the left edge (not indented, not a numbered heading) was wrapped by the layout:
  *   the two are one paragraph and are joined without a line break. Lines of a table row (cells
  *   set apart) are never joined;
+ * - a table whose borders are drawn (as Word, WPS and LibreOffice print tables) is read by its
+ *   borders on pages with cells set apart: the page's drawn lines are asked for, and each row of
+ *   such a table is one line of `|`-separated cells, each cell's text whole however it wrapped
+ *   (src/read/pdf-lattice.ts); a row a page break cut in two is joined again (`joinSplitRow`);
+ * - text printed twice over itself is read once, letter-spaced text as words, and radicals that a
+ *   font gave for ordinary characters as those characters;
  * - text that is not horizontal (stamps, diagonal watermarks) is kept, each item on a line of
  *   its own after the page's lines;
  * - pages follow each other with a blank line between them. Page numbers and running heads are

@@ -64,6 +64,12 @@ describe('ruled tables in a PDF', () => {
     for (const rules of [long, perCell]) expect(latticeRows(latticeTables(items, rules).tables[0]!).map((r) => r.text)).toEqual(['| 甲 | 乙 |', '| 丙 | 丁 |']);
   });
 
+  it('takes the smallest table, one row of two cells drawn with five lines (a table\'s last row alone on a page)', () => {
+    const items = [item('行政许可', 60, 120), item('120', 150, 120)];
+    const rules = [h(100, 50, 200), h(130, 50, 200), v(50, 100, 130), v(140, 100, 130), v(200, 100, 130)];
+    expect(latticeRows(latticeTables(items, rules).tables[0]!).map((r) => r.text)).toEqual(['| 行政许可 | 120 |']);
+  });
+
   it('leaves alone what is no table: a frame, rules under headings, a single column, a drawing of many lines', () => {
     const items = [item('一段文字', 60, 120), item('另一段', 60, 150)];
     // a frame around a paragraph

@@ -252,7 +252,8 @@ function cellText(items: PdfItem[], edge: number): { text: string; y?: number; x
  * cells; `rest` is every item outside them (and the part of a run that runs out of a table).
  */
 export function latticeTables(items: PdfItem[], rules: PdfRule[]): { tables: Lattice[]; rest: PdfItem[] } {
-  if (rules.length < 6 || rules.length > MAX_RULES) return { tables: [], rest: items };
+  // (two rules across and three down make the smallest table: one row of two cells)
+  if (rules.length < 5 || rules.length > MAX_RULES) return { tables: [], rest: items };
   const all = joined(rules.filter((r) => r.to - r.from >= SNAP));
   const hs = all.filter((r) => r.horizontal);
   const vs = all.filter((r) => !r.horizontal);

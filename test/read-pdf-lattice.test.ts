@@ -70,6 +70,25 @@ describe('ruled tables in a PDF', () => {
     expect(latticeRows(latticeTables(items, rules).tables[0]!).map((r) => r.text)).toEqual(['| 行政许可 | 120 |']);
   });
 
+  it('takes a title row with no line down (a table open at its sides) as the table\'s, however many such blocks follow', () => {
+    const cols = [50, 120, 170, 220];
+    // blocks of a title row across the table, then a row of three cells; no borders down the sides
+    const block = (top: number): PdfRule[] => [h(top, 50, 220), h(top + 20, 50, 220), h(top + 40, 50, 220), v(cols[1]!, top + 20, top + 40), v(cols[2]!, top + 20, top + 40)];
+    const rules = [...block(100), ...block(140)];
+    const items = [item('第二十条第（一）项', 60, 114), item('规章', 55, 134), item('0', 140, 134), item('1', 190, 134), item('第二十条第（五）项', 60, 154), item('行政许可', 55, 174), item('3', 140, 174), item('4', 190, 174)];
+    const { tables, rest } = latticeTables(items, rules);
+    expect(rest).toEqual([]);
+    expect(tables.flatMap((t) => latticeRows(t).map((r) => r.text))).toEqual(['| 第二十条第（一）项 |', '| 规章 | 0 | 1 |', '| 第二十条第（五）项 |', '| 行政许可 | 3 | 4 |']);
+    // two such tables with a part's heading between them stay two, the heading outside both
+    const apart = [...block(100).slice(1), ...block(160).slice(1)];
+    const parts = [item('规章', 55, 134), item('0', 140, 134), item('1', 190, 134), item('三、收到和处理', 55, 160), item('行政许可', 55, 194), item('3', 140, 194), item('4', 190, 194)];
+    const two = latticeTables(parts, apart);
+    expect(two.tables).toHaveLength(2);
+    expect(two.rest.map((i) => i.str)).toEqual(['三、收到和处理']);
+    // lines across alone make no table
+    expect(latticeTables(items, [h(100, 50, 220), h(120, 50, 220), h(140, 50, 220), h(160, 50, 220), h(180, 50, 220)]).tables).toEqual([]);
+  });
+
   it('leaves alone what is no table: a frame, rules under headings, a single column, a drawing of many lines', () => {
     const items = [item('一段文字', 60, 120), item('另一段', 60, 150)];
     // a frame around a paragraph

@@ -247,6 +247,64 @@ function cellText(items: PdfItem[], edge: number): { text: string; y?: number; x
   return { text: text.replace(/[|｜]/g, '¦'), y: lines[0]![0]!.y, x: Math.min(...items.map((i) => i.x)), size, full };
 }
 
+/** Rows without lines down at most this tall (points): a table's title row, not the page's text. */
+const MAX_OPEN_ROW = 80;
+/** A part's or item's heading (一、 （一） 1. 第一部分): it stands between tables, never in one. */
+const HEADING = /^\s*(?:[一二三四五六七八九十]+[、，,．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+(?:部分|章|节))/;
+
+/**
+ * Groups of touching rules joined where they are one table drawn without borders down its sides:
+ * there a row that spans the whole width (a title row of table 2's blocks) has no line down at all,
+ * so its rules touch nothing, and the table falls apart into its blocks. Groups and lines across
+ * of the same width (within two points at either end), with no line down at either side, stacked
+ * less than `MAX_OPEN_ROW` apart, are one group, unless the text between them starts with a
+ * heading (two such tables under their parts' headings stay two). Lines across alone stay apart
+ * (and are no table).
+ */
+function stacked(groups: PdfRule[][], items: PdfItem[]): PdfRule[][] {
+  const pieces = groups
+    .map((rules) => {
+      const hs = rules.filter((r) => r.horizontal);
+      const left = Math.min(...hs.map((h) => h.from));
+      const right = Math.max(...hs.map((h) => h.to));
+      const vs = rules.filter((r) => !r.horizontal);
+      return {
+        rules,
+        down: vs.length > 0,
+        open: !vs.some((v) => Math.abs(v.at - left) <= 2 * SNAP || Math.abs(v.at - right) <= 2 * SNAP),
+        left,
+        right,
+        top: Math.min(...hs.map((h) => h.at)),
+        bottom: Math.max(...hs.map((h) => h.at)),
+      };
+    })
+    .filter((p) => Number.isFinite(p.top))
+    .sort((a, b) => a.top - b.top);
+  const between = (top: number, bottom: number, left: number, right: number): string =>
+    items
+      .filter((it) => it.y - 0.3 * it.size > top && it.y - 0.3 * it.size < bottom && it.x + it.width / 2 > left && it.x + it.width / 2 < right)
+      .sort((a, b) => a.y - b.y || a.x - b.x)
+      .map((it) => it.str)
+      .join('');
+  const out: (typeof pieces)[number][] = [];
+  for (const p of pieces) {
+    const last = out[out.length - 1];
+    const joins =
+      last !== undefined &&
+      last.open &&
+      p.open &&
+      Math.abs(last.left - p.left) <= 2 * SNAP &&
+      Math.abs(last.right - p.right) <= 2 * SNAP &&
+      p.top >= last.bottom - SNAP &&
+      p.top - last.bottom <= MAX_OPEN_ROW &&
+      !HEADING.test(between(last.bottom, p.top, p.left, p.right));
+    if (joins) out[out.length - 1] = { ...last, rules: [...last.rules, ...p.rules], down: last.down || p.down, bottom: Math.max(last.bottom, p.bottom) };
+    else out.push(p);
+  }
+  // groups without a line across (lines down alone) are kept as they are: gridOf refuses them
+  return [...out.filter((p) => p.down).map((p) => p.rules), ...groups.filter((g) => !g.some((r) => r.horizontal))];
+}
+
 /**
  * The ruled tables among a page's rules, with the page's horizontal items that fall in their
  * cells; `rest` is every item outside them (and the part of a run that runs out of a table).
@@ -275,7 +333,7 @@ export function latticeTables(items: PdfItem[], rules: PdfRule[]): { tables: Lat
     if (list) list.push(r);
     else groups.set(g, [r]);
   });
-  const grids = [...groups.values()]
+  const grids = stacked([...groups.values()], items)
     .map((g) => gridOf(g.filter((r) => r.horizontal), g.filter((r) => !r.horizontal)))
     .filter((g): g is NonNullable<ReturnType<typeof gridOf>> => g !== undefined)
     .sort((a, b) => a.ys[0]! - b.ys[0]!);

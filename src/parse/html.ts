@@ -5,7 +5,7 @@ import type { Root, RootContent, Nodes, Text, Parents } from 'mdast';
 import { vocabulary } from '../config/vocabulary.js';
 import { parsePlainText } from './plaintext.js';
 import { remapped } from './shift.js';
-import { listMarker } from '../util/list-numbers.js';
+import { listMarker, NUMBER_LABEL } from '../util/list-numbers.js';
 
 /**
  * HTML pages (published reports are web pages) into the same mdast tree the Markdown and text
@@ -390,8 +390,6 @@ function listStyleOf(el: Element): string | undefined {
     .find((w) => w === 'none' || listMarker(1, w) !== undefined || /^(?:disc|circle|square)$/.test(w));
 }
 
-/** A label typed at the start of an item: 一、 （一） (1) 1. 1、 ① 第一部分. */
-const TYPED_NUMBER = /^(?:[一二三四五六七八九十]+[、，,．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．]|[①-⑳]|第[一二三四五六七八九十]+(?:部分|章|节))/;
 
 /** The first text node with characters under an element: where an item's label goes. */
 function firstText(el: Element): { parent: Element; index: number } | undefined {
@@ -430,7 +428,7 @@ function writeOutListNumbers(node: { children: ElementContent[] }): void {
         const marker = listMarker(n, listStyleOf(li) ?? listStyle);
         const at = marker ? firstText(li) : undefined;
         // an item that carries a number typed by hand keeps it alone (the page shows both)
-        if (marker && at && !TYPED_NUMBER.test((at.parent.children[at.index] as HastText).value.trimStart())) {
+        if (marker && at && !NUMBER_LABEL.test((at.parent.children[at.index] as HastText).value.trimStart())) {
           const text = at.parent.children[at.index] as HastText;
           const lead = text.value.length - text.value.trimStart().length;
           // the label stands where the item's text starts, taking no source characters
@@ -455,7 +453,7 @@ export function parseHtml(text: string): Root {
   const asBlock = (el: Element): Element => (/^(?:td|th|tr|tbody|thead|tfoot|caption)$/.test(el.tagName) ? { ...el, tagName: 'div' } : el);
   const content: HastRoot = main ? { type: 'root', children: main.map(asBlock) } : hast;
   unwrapLayoutTables(content as unknown as { children: ElementContent[] });
-  writeOutListNumbers(content as unknown as { children: ElementContent[] });
+  if (/<ol[\s>]/i.test(text)) writeOutListNumbers(content as unknown as { children: ElementContent[] });
 
   const mdast = hastToMdast()(content, {
     handlers: {

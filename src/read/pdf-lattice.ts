@@ -1,4 +1,6 @@
 import type { PdfItem } from './pdf.js';
+import { NUMBER_LABEL } from '../util/list-numbers.js';
+import { lastIndexAtMost } from '../util/search.js';
 
 /**
  * Ruled tables in a PDF. Word, WPS and LibreOffice print a table as text placed in cells and the
@@ -172,19 +174,22 @@ function gridOf(hs: PdfRule[], vs: PdfRule[]): { xs: number[]; ys: number[]; cel
   };
 }
 
-const CJK = /[\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+/** A Chinese character or punctuation mark: no space goes next to one. */
+export const CJK = /[\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
-/** Index of the last boundary at or before v (−1 before the first). */
+/** Index of the slot `v` falls in (the last boundary at or before it); −1 outside the first and last boundary. */
 function slotOf(bounds: number[], v: number): number {
-  let lo = 0;
-  let hi = bounds.length - 1;
-  if (v < bounds[0]! || v > bounds[hi]!) return -1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (bounds[mid]! <= v) lo = mid;
-    else hi = mid;
-  }
-  return lo;
+  if (v < bounds[0]! || v > bounds[bounds.length - 1]!) return -1;
+  return Math.min(lastIndexAtMost(bounds, v, (b) => b), bounds.length - 2);
+}
+
+/**
+ * What goes between two lines of one paragraph or cell: a space between English words, nothing in
+ * Chinese text, figures or an address the layout broke anywhere (`http://www.example.go` +
+ * `v.cn`).
+ */
+export function joiner(a: string, b: string): string {
+  return /(?:^|\s)[A-Za-z]+$/.test(a) && /^[A-Za-z]/.test(b) ? ' ' : '';
 }
 
 /**
@@ -236,9 +241,8 @@ function cellText(items: PdfItem[], edge: number): { text: string; y?: number; x
       s += str;
       right = Math.max(right, it.x + it.width);
     }
-    // a wrapped line joins the one before it: a space only between two English words
-    if (text && /[A-Za-z]$/.test(text) && /^[A-Za-z]/.test(s)) text += ' ';
-    text += s;
+    // a wrapped line joins the one before it
+    text += joiner(text, s) + s;
     end = right;
   }
   const size = sorted[0]!.size;
@@ -249,9 +253,6 @@ function cellText(items: PdfItem[], edge: number): { text: string; y?: number; x
 
 /** Rows without lines down at most this tall (points): a table's title row, not the page's text. */
 const MAX_OPEN_ROW = 80;
-/** A part's or item's heading (一、 （一） 1. 第一部分): it stands between tables, never in one. */
-const HEADING = /^\s*(?:[一二三四五六七八九十]+[、，,．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+(?:部分|章|节))/;
-
 /**
  * Groups of touching rules joined where they are one table drawn without borders down its sides:
  * there a row that spans the whole width (a title row of table 2's blocks) has no line down at all,
@@ -297,7 +298,7 @@ function stacked(groups: PdfRule[][], items: PdfItem[]): PdfRule[][] {
       Math.abs(last.right - p.right) <= 2 * SNAP &&
       p.top >= last.bottom - SNAP &&
       p.top - last.bottom <= MAX_OPEN_ROW &&
-      !HEADING.test(between(last.bottom, p.top, p.left, p.right));
+      !NUMBER_LABEL.test(between(last.bottom, p.top, p.left, p.right));
     if (joins) out[out.length - 1] = { ...last, rules: [...last.rules, ...p.rules], down: last.down || p.down, bottom: Math.max(last.bottom, p.bottom) };
     else out.push(p);
   }
@@ -351,7 +352,7 @@ export function latticeTables(items: PdfItem[], rules: PdfRule[]): { tables: Lat
     const t = grids[g]!;
     const r = slotOf(t.ys, my);
     for (const part of splitAcross(it, t.xs)) {
-      const c = Math.min(t.xs.length - 2, slotOf(t.xs, part.x + part.width / 2));
+      const c = slotOf(t.xs, part.x + part.width / 2);
       // characters that run out of the table (past its last border) are no cell's
       if (c < 0) {
         rest.push(part);

@@ -3,8 +3,9 @@ import { LineIndex } from './lines.js';
 import { registerParser } from '../parse/index.js';
 import { parsePlainText } from '../parse/plaintext.js';
 import { displayWidth } from '../util/width.js';
-import { lastAtMost } from '../util/search.js';
-import { latticeRows, latticeTables, MAX_RULES, type PdfRule } from './pdf-lattice.js';
+import { lastAtMost, lastIndexAtMost } from '../util/search.js';
+import { CJK, joiner, latticeRows, latticeTables, MAX_RULES, type PdfRule } from './pdf-lattice.js';
+import { NUMBER_LABEL } from '../util/list-numbers.js';
 import { foldRadicals } from './normalise.js';
 
 // The text of a PDF is plain text: lines, with table rows whose cells are set apart by spaces.
@@ -139,9 +140,6 @@ interface Line {
 
 const minOf = (xs: number[]): number => xs.reduce((a, b) => (b < a ? b : a), Infinity);
 
-const CJK = /[\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff00-\uffef]/;
-/** Numbered headings and items that start a new paragraph: 一、 （一） (1) 1. 1、 ① 第一部分. */
-const NUMBERED = /^(?:[一二三四五六七八九十]+[、，,]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d)|[①-⑳]|第[一二三四五六七八九十]+(?:部分|章|节))/;
 
 function median(values: number[]): number {
   if (values.length === 0) return 0;
@@ -328,14 +326,9 @@ function baselineNumbers(items: PdfItem[]): (y: number) => number {
     size = it.size;
   }
   return (y) => {
-    // the nearest baseline, by binary search
-    let lo = 0;
-    let hi = baselines.length - 1;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if (baselines[mid]! <= y) lo = mid;
-      else hi = mid;
-    }
+    // the nearer of the baselines on either side of y
+    const lo = Math.max(0, lastIndexAtMost(baselines, y, (b) => b));
+    const hi = Math.min(lo + 1, baselines.length - 1);
     return (Math.abs(baselines[hi]! - y) < Math.abs(baselines[lo]! - y) ? hi : lo) + 1;
   };
 }
@@ -388,7 +381,7 @@ function mergeCentredRows(lines: Line[]): Line[] {
     const close = l.y - u.y <= 1.6 * em && d.y - l.y <= 1.6 * em && Math.abs(u.size - em) <= 0.15 * em && Math.abs(d.size - em) <= 0.15 * em;
     const leftOf = u.right <= l.left - 0.5 * em && d.right <= l.left - 0.5 * em;
     const oneColumn = Math.min(u.right, d.right) > Math.max(u.left, d.left);
-    if (!close || !leftOf || !oneColumn || NUMBERED.test(d.text.trimStart())) {
+    if (!close || !leftOf || !oneColumn || NUMBER_LABEL.test(d.text.trimStart())) {
       out.push(u);
       continue;
     }
@@ -465,7 +458,7 @@ function continues(a: Line, b: Line, m: Margins, mb: Margins, samePage: boolean,
     const step = b.y - a.y;
     if (step <= 0 || step > 2.2 * em) return false;
   }
-  if (NUMBERED.test(b.text)) return false;
+  if (NUMBER_LABEL.test(b.text)) return false;
   // a full line followed by one that starts at the left edge; a line is full too when what the next
   // line starts with and the layout does not break (a Latin word, a number, an address; a Chinese
   // character with the closing marks that may not start a line) did not fit after it
@@ -479,17 +472,9 @@ function continues(a: Line, b: Line, m: Margins, mb: Margins, samePage: boolean,
   return a.size >= 1.15 * bodyEm && a.right - a.left >= 0.8 * (m.right - m.left) && b.right - b.left <= a.right - a.left + 0.5 * em && Math.abs(ca - cb) <= em;
 }
 
-/**
- * What goes between two lines of one paragraph: a space between English words, nothing in
- * Chinese text, figures or an address the layout broke anywhere (`http://www.example.go` +
- * `v.cn`).
- */
-function joiner(a: string, b: string): string {
-  return /(?:^|\s)[A-Za-z]+$/.test(a) && /^[A-Za-z]/.test(b) ? ' ' : '';
-}
 
 /** A Chinese character or punctuation mark (a space between two of them is only spacing). */
-const CJK_SPACED = /([\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff00-\uffef]) (?=[\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff00-\uffef])/g;
+const CJK_SPACED = new RegExp(`(${CJK.source}) (?=${CJK.source})`, 'g');
 
 /**
  * Letter-spaced text made whole again. A title, a signature or a table's header cell set with wide
@@ -504,7 +489,7 @@ const CJK_SPACED = /([\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff00
  * character a line, which joinVerticalCells reads). Figures alone are never joined: a row of
  * single-digit figures in evenly wide columns is a table's.
  */
-export function unspaced(items: PdfItem[]): PdfItem[] {
+function unspaced(items: PdfItem[]): PdfItem[] {
   const tidy = items.map((it) => {
     if (!it.str.includes(' ')) return it;
     const t = it.str.trim();
@@ -614,7 +599,7 @@ function joinSplitRow(a: Line, lines: Line[], at: number, page: number): void {
     const first = i < 0 ? undefined : ra.cells[i]!;
     // a cell whose text printed only on the next page (centred in a row, or in cells merged down
     // over several rows) is the row's too
-    const ok = first === '' || (first !== undefined && ra.full[i]! && !NUMBERED.test(second));
+    const ok = first === '' || (first !== undefined && ra.full[i]! && !NUMBER_LABEL.test(second));
     if (!ok) return;
     added.set(i, second);
   }
@@ -1029,7 +1014,7 @@ function pathRules(path: ArrayLike<number>, m: number[], stroked: boolean, fille
  * carries its figures in its runs, or beside them, and leaves no wide gaps. A page with a few of
  * them may hold a table whose borders are worth reading.
  */
-export function cellsApart(items: PdfItem[]): number {
+function cellsApart(items: PdfItem[]): number {
   const flat = items.filter((it) => it.horizontal && it.str.trim() !== '').sort((a, b) => a.y - b.y || a.x - b.x);
   let n = 0;
   for (let i = 0; i < flat.length; i++) {

@@ -137,3 +137,10 @@ export function listMarker(n: number, style: string): string | undefined {
   const number = format === 'cjkDecimal' ? String(n).replace(/\d/g, (d) => CN[Number(d)]!) : formatNumber(n, format);
   return number + suffix;
 }
+
+/**
+ * A number label typed at the start of a heading or item (一、 一. （一） (1) 1. 1、 ① 第一部分), as
+ * opposed to one a list draws: a line that starts with one starts a paragraph of its own, an item
+ * that has one keeps it alone, and a text that starts with one is a heading between tables.
+ */
+export const NUMBER_LABEL = /^\s*(?:[一二三四五六七八九十]+[、，,．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d)|[①-⑳]|第[一二三四五六七八九十]+(?:部分|章|节))/;

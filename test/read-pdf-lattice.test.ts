@@ -151,6 +151,9 @@ describe('reports printed by a word processor', () => {
     ['format-2021-web.pdf', 'fixtures/html/format-2021.html'],
     // Word's header rows repeated atop the next page, between the halves of a row the break cut
     ['repeated-header.pdf', 'fixtures/pdf/word/repeated-header.html'],
+    // tables drawn with rules across only: the columns found where the rows' text leaves gaps
+    ['rules-across.pdf', 'fixtures/pdf/word/rules-across.html'],
+    ['rules-across-2019.pdf', 'fixtures/pdf/word/rules-across-2019.html'],
   ])('%s: the findings of the document it was printed from', async (pdf, source) => {
     const printed = lintDocument(await readPath(word(pdf)));
     const original = lintDocument(await readPath(path.join(repoRoot, source)));

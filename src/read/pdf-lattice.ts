@@ -14,6 +14,10 @@ import { lastIndexAtMost } from '../util/search.js';
  * rule runs between them (merged cells). Only tables of at least two columns (and a row of two
  * cells) whose merged cells are rectangles are taken; anything else (a frame around a paragraph, a table drawn
  * without inner rules, a chart) is left to be read line by line.
+ *
+ * A table drawn with rules across only (a line above and below each row, none down, as web pages
+ * style their tables) has its lines down found from its text: where the rows with figures leave a
+ * gap (`columnsDown`), and where a rule across starts or ends inside the table.
  */
 
 /** An axis-aligned line on a page, in page coordinates (points, y downwards). */
@@ -262,7 +266,7 @@ const MAX_OPEN_ROW = 80;
  * heading (two such tables under their parts' headings stay two). Lines across alone stay apart
  * (and are no table).
  */
-function stacked(groups: PdfRule[][], items: PdfItem[]): PdfRule[][] {
+function stacked(groups: PdfRule[][], items: PdfItem[]): { tables: PdfRule[][]; across: PdfRule[] } {
   const pieces = groups
     .map((rules) => {
       const hs = rules.filter((r) => r.horizontal);
@@ -303,7 +307,235 @@ function stacked(groups: PdfRule[][], items: PdfItem[]): PdfRule[][] {
     else out.push(p);
   }
   // groups without a line across (lines down alone) are kept as they are: gridOf refuses them
-  return [...out.filter((p) => p.down).map((p) => p.rules), ...groups.filter((g) => !g.some((r) => r.horizontal))];
+  return {
+    tables: [...out.filter((p) => p.down).map((p) => p.rules), ...groups.filter((g) => !g.some((r) => r.horizontal))],
+    across: out.filter((p) => !p.down).flatMap((p) => p.rules),
+  };
+}
+
+/** A cell that is a figure: 12, 12.5, -3, ０, 1,234, 5%. */
+export const FIGURE = /^[-—–－]?[\d０-９][\d０-９.,，]*[%％]?$/;
+
+/** Rules across at most this far apart (points) are one table's, when it has no lines down (a row of a narrow column wraps over many lines). */
+const MAX_BAND = 600;
+/** Distinct positions of rules across that make a table drawn without lines down (three rows). */
+const MIN_ACROSS = 4;
+
+/**
+ * Rules across that touch no line down, in stacks that may be one table each: from a rule (the
+ * lines at one height taken together) down, every next one within its width and less than
+ * `MAX_BAND` below the one before, with nothing between them that stands between two tables
+ * (`between`).
+ */
+function acrossStacks(hs: PdfRule[], items: PdfItem[]): PdfRule[][] {
+  const rows: PdfRule[][] = [];
+  for (const h of [...hs].sort((a, b) => a.at - b.at || a.from - b.from)) {
+    const row = rows[rows.length - 1];
+    if (row && h.at - row[0]!.at <= SNAP) row.push(h);
+    else rows.push([h]);
+  }
+  const stacks: { rules: PdfRule[]; left: number; right: number; bottom: number; n: number }[] = [];
+  for (const row of rows) {
+    const left = Math.min(...row.map((h) => h.from));
+    const right = Math.max(...row.map((h) => h.to));
+    const at = row[0]!.at;
+    const cur = stacks[stacks.length - 1];
+    if (cur && at - cur.bottom <= MAX_BAND && left >= cur.left - 2 * SNAP && right <= cur.right + 2 * SNAP && !between(items, cur.bottom, at, cur.left, cur.right)) {
+      cur.rules.push(...row);
+      cur.bottom = at;
+      cur.n++;
+    } else stacks.push({ rules: [...row], left, right, bottom: at, n: 1 });
+  }
+  return stacks.filter((s) => s.n >= MIN_ACROSS).map((s) => s.rules);
+}
+
+/**
+ * The number of a report's part (一、 第二部分): a row label with it has its figures beside it,
+ * unless a page break parts them; labels numbered 1. or （一） begin rows whose figures may all
+ * be blank or stand on the next page.
+ */
+const PART_HEADING = /^\s*(?:[一二三四五六七八九十]+[、，,．.]|第[一二三四五六七八九十]+(?:部分|章|节))/;
+
+/**
+ * Whether the text between `top` and `bottom` (within [left, right]) is no row of a table but what
+ * stands between two tables: a part's heading with no figure beside it, a sentence (a line that
+ * ends with 。), or a line that runs past the table's sides.
+ */
+function between(items: PdfItem[], top: number, bottom: number, left: number, right: number): boolean {
+  const inside = items
+    .filter((it) => it.horizontal && it.str.trim() !== '' && it.y - 0.3 * it.size > top && it.y - 0.3 * it.size < bottom)
+    .map((it) => ({ it, ink: inked(it) }))
+    .filter(({ ink }) => ink[1] > left && ink[0] < right)
+    .sort((a, b) => a.it.y - b.it.y || a.ink[0] - b.ink[0]);
+  if (inside.length === 0) return false;
+  if (PART_HEADING.test(inside[0]!.it.str) && !inside.some(({ it }) => FIGURE.test(it.str.trim()))) return true;
+  if (inside.some(({ it, ink }) => ink[0] < left - it.size || ink[1] > right + it.size)) return true;
+  // the last run of each printed line
+  return inside.some(({ it, ink }, k) => {
+    const next = inside[k + 1];
+    return /[。！？]$/.test(it.str.trim()) && (!next || Math.abs(next.it.y - it.y) > 0.45 * it.size || next.ink[0] - ink[1] > it.size);
+  });
+}
+
+/** Where the text of an item stands across the page, its spaces at either end left out. */
+function inked(it: PdfItem): [number, number] {
+  const chars = [...it.str];
+  const per = chars.length ? it.width / chars.length : 0;
+  const lead = chars.length - [...it.str.trimStart()].length;
+  const trail = chars.length - [...it.str.trimEnd()].length;
+  return [it.x + lead * per, it.x + it.width - trail * per];
+}
+
+/** Rows with figures a table without lines down needs for its columns to be found. */
+const MIN_FIGURED = 4;
+/** The narrowest gap (points) between two columns of a table without lines down. */
+const GAP = 0.3;
+
+/**
+ * The lines down of a table drawn with rules across only (a line under every row, as web pages and
+ * some Word styles print their tables): its sides (the ends of its widest rules), and lines down
+ * wherever the text of its rows leaves a gap down the whole table (a third of its rows may cross
+ * it: title and header cells that span columns), or where a rule across starts or ends inside the
+ * table (a cell's border). A line down stops at each row whose text crosses it (a merged cell
+ * there). Undefined when no column is found, when fewer than `MIN_FIGURED` rows hold figures, or
+ * when a cell holds lines of figures that are not one figure wrapped at the cell's edge (the rules
+ * are not under every row: a 三线表, whose body has no rules between its rows).
+ */
+function columnsDown(hs: PdfRule[], items: PdfItem[]): PdfRule[] | undefined {
+  const ys = cluster(hs.map((h) => h.at));
+  const left = Math.min(...hs.map((h) => h.from));
+  const right = Math.max(...hs.map((h) => h.to));
+  const bands: { it: PdfItem; from: number; to: number }[][] = Array.from({ length: ys.length - 1 }, () => []);
+  for (const it of items) {
+    if (!it.horizontal || it.str.trim() === '') continue;
+    const my = it.y - 0.3 * it.size;
+    const [from, to] = inked(it);
+    if (my <= ys[0]! || my >= ys[ys.length - 1]! || (from + to) / 2 <= left || (from + to) / 2 >= right) continue;
+    bands[slotOf(ys, my)]!.push({ it, from, to });
+  }
+  const withText = bands.filter((b) => b.length > 0);
+  if (withText.length < 2) return undefined;
+  // rows with figures say where the columns are (numbers never hold a gap; the header cells above
+  // them span columns); a table with fewer is left to be read line by line (a third of its rows
+  // with figures may cross a line down: labels in cells that span columns)
+  const figured = withText.filter((band) => band.some((p) => FIGURE.test(p.it.str.trim())));
+  if (figured.length < MIN_FIGURED) return undefined;
+  // the stretches between the ends of runs of text, and how many rows cross each: rows with
+  // figures, and all rows (where text fills its cells, columns are a fraction of a point apart)
+  const edges = [...new Set(withText.flat().flatMap((p) => [p.from, p.to]))].sort((a, b) => a - b);
+  const crossing = (rows: typeof withText, m: number): number => rows.filter((band) => band.some((p) => p.from < m && p.to > m)).length;
+  // a header cell with another below it before the next row of figures spans columns: it may
+  // cross a line down, the header cells at the foot of the header (and the rows' labels) not
+  const footed = withText.map((band, b) => {
+    if (figured.includes(band)) return band;
+    const below: typeof band = [];
+    for (let k = b + 1; k < withText.length && !figured.includes(withText[k]!); k++) below.push(...withText[k]!);
+    return band.filter((p) => !below.some((q) => Math.min(p.to, q.to) - Math.max(p.from, q.from) > 0));
+  });
+  type Stretch = { a: number; b: number; figures: number; all: number };
+  const stretches: Stretch[] = edges.slice(0, -1).map((a, k) => {
+    const b = edges[k + 1]!;
+    return { a, b, figures: crossing(figured, (a + b) / 2), all: crossing(footed, (a + b) / 2) };
+  });
+  // a gap between columns: a run of stretches that few rows with figures cross (a third of them
+  // may: figures centred in cells that span columns), between two that more cross. Inside it, a
+  // line goes through each stretch no row's figures cross where some row leaves a gap between two
+  // runs of its text that crosses no figures at all (header cells apart, or three figures of one
+  // row over a single figure in the others, as table 2's first block has); where there is none,
+  // through the run once. Each line goes where the fewest rows' labels and header cells at the
+  // foot of the header cross it, the nearest such place to the middle of the gap
+  const most = Math.floor(figured.length / 3);
+  const downs: number[] = [];
+  const place = (from: number, to: number): void => {
+    const [a, b] = [stretches[from]!.a, stretches[to]!.b];
+    if (b - a < GAP) return;
+    const mid = (a + b) / 2;
+    const off = (t: Stretch): number => Math.max(0, t.a - mid, mid - t.b);
+    let best = stretches[from]!;
+    for (let k = from; k <= to; k++) {
+      const t = stretches[k]!;
+      if (t.all < best.all || (t.all === best.all && off(t) < off(best))) best = t;
+    }
+    const m = Math.min(GAP, (best.b - best.a) / 2);
+    downs.push(Math.min(Math.max(mid, best.a + m), best.b - m));
+  };
+  // each row's gaps between runs of its text that cross no figures
+  const clear: [number, number][] = [];
+  for (const band of withText) {
+    let end = -Infinity;
+    for (const p of [...band].sort((q, r) => q.from - r.from)) {
+      if (end > -Infinity && p.from - end >= GAP) {
+        const [g0, g1] = [end, p.from];
+        if (!stretches.some((t) => t.figures > 0 && t.a >= g0 && t.b <= g1)) clear.push([g0, g1]);
+      }
+      end = Math.max(end, p.to);
+    }
+  }
+  for (let i = 0; i < stretches.length; i++) {
+    if (stretches[i]!.figures > most) continue;
+    let j = i;
+    while (j + 1 < stretches.length && stretches[j + 1]!.figures <= most) j++;
+    let placed = false;
+    for (let k = i; k <= j; k++) {
+      if (stretches[k]!.figures > 0) continue;
+      let e = k;
+      while (e + 1 <= j && stretches[e + 1]!.figures === 0) e++;
+      const [a, b] = [stretches[k]!.a, stretches[e]!.b];
+      if (clear.some(([g0, g1]) => Math.min(g1, b) - Math.max(g0, a) > 0)) {
+        place(k, e);
+        placed = true;
+      }
+      k = e;
+    }
+    if (!placed && i > 0 && j + 1 < stretches.length) place(i, j);
+    i = j;
+  }
+  // a rule across that starts or ends inside the table is a cell's border
+  const borders = cluster(hs.flatMap((h) => [h.from, h.to]).filter((x) => x > left + 2 * SNAP && x < right - 2 * SNAP));
+  // lines down with no text between them (but header cells that span columns) are one: a cell's
+  // border where there is one, else the first
+  const centres = footed.flat().map((p) => (p.from + p.to) / 2);
+  const xs: number[] = [];
+  for (const x of cluster([...downs, ...borders])) {
+    const last = xs[xs.length - 1];
+    if (last === undefined || centres.some((c) => c > last && c < x)) xs.push(x);
+    else if (borders.some((b) => Math.abs(b - x) <= SNAP) && !borders.some((b) => Math.abs(b - last) <= SNAP)) xs[xs.length - 1] = x;
+  }
+  // and the last holds some text (a gap past the last column's shorter figures is none)
+  while (xs.length && !centres.some((c) => c > xs[xs.length - 1]!)) xs.pop();
+  if (xs.length === 0) return undefined;
+  const bounds = [left, ...xs, right];
+  // a cell with lines of figures that are no figure wrapped at the cell's edge is rows the rules
+  // did not part (a 三线表 has no rules between the rows of its body): such a table is not taken
+  for (const band of withText) {
+    for (let c = 0; c + 1 < bounds.length; c++) {
+      const mine = band.filter((p) => (p.from + p.to) / 2 > bounds[c]! && (p.from + p.to) / 2 < bounds[c + 1]!).sort((a, b) => a.it.y - b.it.y || a.from - b.from);
+      const lines: { text: string; y: number; from: number; to: number; size: number }[] = [];
+      for (const p of mine) {
+        const line = lines[lines.length - 1];
+        if (line && Math.abs(p.it.y - line.y) <= 0.45 * p.it.size) {
+          line.text += p.it.str.trim();
+          line.to = Math.max(line.to, p.to);
+        } else lines.push({ text: p.it.str.trim(), y: p.it.y, from: p.from, to: p.to, size: p.it.size });
+      }
+      const figures = lines.filter((l) => FIGURE.test(l.text));
+      if (figures.length < 2) continue;
+      // a figure wrapped once: its first line ends at the cell's edge, the rest is no longer
+      const [a, b] = [figures[0]!, figures[1]!];
+      const wrapped = figures.length === 2 && a.to >= bounds[c + 1]! - a.size && b.to - b.from <= a.to - a.from + GAP;
+      if (!wrapped) return undefined;
+    }
+  }
+  const downsOut: PdfRule[] = [
+    { horizontal: false, at: left, from: ys[0]!, to: ys[ys.length - 1]! },
+    { horizontal: false, at: right, from: ys[0]!, to: ys[ys.length - 1]! },
+  ];
+  for (const x of xs) {
+    bands.forEach((band, b) => {
+      if (!band.some((p) => p.from < x && p.to > x)) downsOut.push({ horizontal: false, at: x, from: ys[b]!, to: ys[b + 1]! });
+    });
+  }
+  return downsOut;
 }
 
 /**
@@ -312,7 +544,7 @@ function stacked(groups: PdfRule[][], items: PdfItem[]): PdfRule[][] {
  */
 export function latticeTables(items: PdfItem[], rules: PdfRule[]): { tables: Lattice[]; rest: PdfItem[] } {
   // (two rules across and three down make the smallest table: one row of two cells)
-  if (rules.length < 5 || rules.length > MAX_RULES) return { tables: [], rest: items };
+  if (rules.length < MIN_ACROSS || rules.length > MAX_RULES) return { tables: [], rest: items };
   const all = joined(rules.filter((r) => r.to - r.from >= SNAP));
   const hs = all.filter((r) => r.horizontal);
   const vs = all.filter((r) => !r.horizontal);
@@ -334,7 +566,12 @@ export function latticeTables(items: PdfItem[], rules: PdfRule[]): { tables: Lat
     if (list) list.push(r);
     else groups.set(g, [r]);
   });
-  const grids = stacked([...groups.values()], items)
+  const { tables: ruledGroups, across } = stacked([...groups.values()], items);
+  const acrossGroups = acrossStacks(across, items).flatMap((hs) => {
+    const down = columnsDown(hs, items);
+    return down ? [[...hs, ...down]] : [];
+  });
+  const grids = [...ruledGroups, ...acrossGroups]
     .map((g) => gridOf(g.filter((r) => r.horizontal), g.filter((r) => !r.horizontal)))
     .filter((g): g is NonNullable<ReturnType<typeof gridOf>> => g !== undefined)
     .sort((a, b) => a.ys[0]! - b.ys[0]!);

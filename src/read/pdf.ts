@@ -4,7 +4,7 @@ import { registerParser } from '../parse/index.js';
 import { parsePlainText } from '../parse/plaintext.js';
 import { displayWidth } from '../util/width.js';
 import { lastAtMost, lastIndexAtMost } from '../util/search.js';
-import { CJK, joiner, latticeRows, latticeTables, MAX_RULES, type PdfRule } from './pdf-lattice.js';
+import { CJK, FIGURE, joiner, latticeRows, latticeTables, MAX_RULES, type PdfRule } from './pdf-lattice.js';
 import { NUMBER_LABEL } from '../util/list-numbers.js';
 import { foldRadicals } from './normalise.js';
 
@@ -359,8 +359,6 @@ function linesWithTables(flat: PdfItem[], rules: PdfRule[], unit: number, left: 
   return lines;
 }
 
-/** A cell that is a figure: 12, 12.5, -3, ０, 1,234, 5%. */
-const FIGURE = /^[-—–－]?[\d０-９][\d０-９.,，]*[%％]?$/;
 
 /**
  * A table row whose label wraps over two lines while its figures sit centred between them

@@ -461,7 +461,8 @@ function wrapWidth(s: string, width: number): string[] {
  * A form printed as Word prints a table: columns of widths drawn from `seed` (label columns
  * narrow enough that most labels wrap, value columns two to five ems), each cell's text wrapped at
  * its width and placed at the top of the cell or centred in it, left-aligned or centred, every
- * cell's four borders drawn (for a quarter of the seeds, none down the table's outer sides). With `cut`, the page ends inside the first row (at or after the
+ * cell's four borders drawn (for a quarter of the seeds, none down the table's outer sides), cells
+ * padded half an em or a tenth. With `cut`, the page ends inside the first row (at or after the
  * `cut`-th) whose text runs over two lines or more, between two of its lines: the row goes on at
  * the top of the next page (below the header rows repeated, for half the seeds), its borders
  * closed on both.
@@ -473,7 +474,8 @@ function printedRuled(form: Form, seed: number, cut?: number): string {
   const widths = Array.from({ length: cols }, (_, c) => (valueCol[c] ? (2 + ((seed >> c) % 4)) * PT : (3 + ((seed + c) % 7)) * PT));
   const xs = [60];
   for (const w of widths) xs.push(xs[xs.length - 1]! + w);
-  const pad = PT / 2;
+  // cells padded half an em, or a tenth (their text then all but touches the next cell's)
+  const pad = (seed >> 5) % 2 === 0 ? PT / 2 : PT / 10;
   const centred = seed % 2 === 0;
   const middle = (seed >> 1) % 2 === 0;
   // each cell's lines, and the rows' heights: a merged cell's lines are spread over its rows

@@ -140,6 +140,64 @@ describe('ruled tables in a PDF', () => {
   });
 });
 
+describe('tables drawn with rules across only', () => {
+  // a label column, three columns of figures, a line under every row and none down
+  const rows = [100, 130, 160, 190, 220, 250, 280];
+  const across = rows.map((y) => h(y, 50, 260));
+  const figureRow = (label: string, y: number, ...figures: string[]): PdfItem[] => [item(label, 55, y), ...figures.map((f, k) => item(f, 130 + 45 * k, y))];
+
+  it('finds the columns where the rows of figures leave gaps, the header cell across them merged', () => {
+    const items = [
+      item('申请人情况', 130, 118),
+      item('项目', 55, 148),
+      item('甲', 130, 148),
+      item('乙', 175, 148),
+      item('丙', 220, 148),
+      ...figureRow('规章', 178, '12', '3', '7'),
+      ...figureRow('规范性文件', 208, '1', '20', '0'),
+      ...figureRow('其他', 238, '0', '0', '5'),
+      ...figureRow('合计', 268, '13', '23', '12'),
+    ];
+    const { tables } = latticeTables(items, across);
+    expect(tables).toHaveLength(1);
+    expect(latticeRows(tables[0]!).map((r) => r.text)).toEqual(['|  | 申请人情况 |  |', '| 项目 | 甲 | 乙 | 丙 |', '| 规章 | 12 | 3 | 7 |', '| 规范性文件 | 1 | 20 | 0 |', '| 其他 | 0 | 0 | 5 |', '| 合计 | 13 | 23 | 12 |']);
+  });
+
+  it('leaves a 三线表 (no rules between the rows of its body) to be read line by line', () => {
+    // rules above and below the header and below the body only: four rows in one band
+    const items = [
+      item('项目', 55, 118),
+      item('甲', 130, 118),
+      item('乙', 175, 118),
+      item('丙', 220, 118),
+      ...figureRow('规章', 148, '12', '3', '7'),
+      ...figureRow('规范性文件', 163, '1', '20', '0'),
+      ...figureRow('其他', 178, '2', '2', '2'),
+      ...figureRow('合计', 193, '15', '25', '9'),
+    ];
+    const { tables } = latticeTables(items, [h(100, 50, 260), h(130, 50, 260), h(200, 50, 260), h(230, 50, 260)]);
+    expect(tables).toHaveLength(0);
+  });
+
+  it('keeps two tables under their headings apart', () => {
+    const items = [
+      ...figureRow('规章', 118, '12', '3', '7'),
+      ...figureRow('规范性文件', 148, '1', '20', '0'),
+      ...figureRow('合计', 178, '13', '23', '7'),
+      ...figureRow('其他', 208, '1', '1', '1'),
+      item('三、收到和处理政府信息公开申请情况', 50, 240),
+      ...figureRow('规章', 278, '12', '3', '7'),
+      ...figureRow('规范性文件', 308, '1', '20', '0'),
+      ...figureRow('合计', 338, '13', '23', '7'),
+      ...figureRow('其他', 368, '1', '1', '1'),
+    ];
+    const second = [260, 290, 320, 350, 380].map((y) => h(y, 50, 260));
+    const { tables, rest } = latticeTables(items, [...across.slice(0, 5), ...second]);
+    expect(tables).toHaveLength(2);
+    expect(rest.map((i) => i.str)).toEqual(['三、收到和处理政府信息公开申请情况']);
+  });
+});
+
 describe('reports printed by a word processor', () => {
   const word = (name: string): string => path.join(repoRoot, 'fixtures', 'pdf', 'word', name);
   const findings = (r: ReturnType<typeof lintDocument>): string[] => r.messages.map((m) => `${m.ruleId}: ${m.message.replace(/第 \d+ 页第 \d+ 行|第\d+行/g, '第…处')}`).sort();

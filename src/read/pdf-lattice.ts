@@ -420,31 +420,40 @@ function columnsDown(hs: PdfRule[], items: PdfItem[]): PdfRule[] | undefined {
   // with figures may cross a line down: labels in cells that span columns)
   const figured = withText.filter((band) => band.some((p) => FIGURE.test(p.it.str.trim())));
   if (figured.length < MIN_FIGURED) return undefined;
+  // a row with a single figure says nothing of the columns (it may stand centred in a cell across
+  // them all, as in table 2's blocks of one figure under the first block's three)
+  const several = figured.filter((band) => band.filter((p) => FIGURE.test(p.it.str.trim())).length >= 2);
+  const apart = several.length ? several : figured;
   // the stretches between the ends of runs of text, and how many rows cross each: rows with
   // figures, and all rows (where text fills its cells, columns are a fraction of a point apart)
   const edges = [...new Set(withText.flat().flatMap((p) => [p.from, p.to]))].sort((a, b) => a - b);
   const crossing = (rows: typeof withText, m: number): number => rows.filter((band) => band.some((p) => p.from < m && p.to > m)).length;
   // a header cell with another below it before the next row of figures spans columns: it may
   // cross a line down, the header cells at the foot of the header (and the rows' labels) not
+  // (a header over rows of a single figure is a cell across columns too, and so may that figure be)
   const footed = withText.map((band, b) => {
+    if (several.length && figured.includes(band) && !several.includes(band)) return band.filter((p) => !FIGURE.test(p.it.str.trim()));
     if (figured.includes(band)) return band;
     const below: typeof band = [];
-    for (let k = b + 1; k < withText.length && !figured.includes(withText[k]!); k++) below.push(...withText[k]!);
+    let k = b + 1;
+    for (; k < withText.length && !figured.includes(withText[k]!); k++) below.push(...withText[k]!);
+    if (several.length && !several.includes(withText[k]!)) return [];
     return band.filter((p) => !below.some((q) => Math.min(p.to, q.to) - Math.max(p.from, q.from) > 0));
   });
   type Stretch = { a: number; b: number; figures: number; all: number };
   const stretches: Stretch[] = edges.slice(0, -1).map((a, k) => {
     const b = edges[k + 1]!;
-    return { a, b, figures: crossing(figured, (a + b) / 2), all: crossing(footed, (a + b) / 2) };
+    return { a, b, figures: crossing(apart, (a + b) / 2), all: crossing(footed, (a + b) / 2) };
   });
   // a gap between columns: a run of stretches that few rows with figures cross (a third of them
   // may: figures centred in cells that span columns), between two that more cross. Inside it, a
-  // line goes through each stretch no row's figures cross where some row leaves a gap between two
-  // runs of its text that crosses no figures at all (header cells apart, or three figures of one
-  // row over a single figure in the others, as table 2's first block has); where there is none,
-  // through the run once. Each line goes where the fewest rows' labels and header cells at the
-  // foot of the header cross it, the nearest such place to the middle of the gap
-  const most = Math.floor(figured.length / 3);
+  // line goes through each gap between the header cells at the foot of the header, and through
+  // each stretch no row's figures cross where some row leaves a gap between two runs of its text
+  // that crosses no figures at all (three figures of one row over a single figure in the others,
+  // as table 2's first block has); where there is none, through the run once. Each line goes
+  // where the fewest rows' labels and header cells at the foot of the header cross it, the
+  // nearest such place to the middle of the gap
+  const most = Math.floor(apart.length / 3);
   const downs: number[] = [];
   const place = (from: number, to: number): void => {
     const [a, b] = [stretches[from]!.a, stretches[to]!.b];
@@ -459,47 +468,78 @@ function columnsDown(hs: PdfRule[], items: PdfItem[]): PdfRule[] | undefined {
     const m = Math.min(GAP, (best.b - best.a) / 2);
     downs.push(Math.min(Math.max(mid, best.a + m), best.b - m));
   };
-  // each row's gaps between runs of its text that cross no figures
+  // each row's gaps between runs of its text: those that cross no figures, and those of the
+  // header cells at the foot of the header (which may lie over figures centred in cells that
+  // span columns)
   const clear: [number, number][] = [];
-  for (const band of withText) {
-    let end = -Infinity;
-    for (const p of [...band].sort((q, r) => q.from - r.from)) {
-      if (end > -Infinity && p.from - end >= GAP) {
-        const [g0, g1] = [end, p.from];
-        if (!stretches.some((t) => t.figures > 0 && t.a >= g0 && t.b <= g1)) clear.push([g0, g1]);
+  const headed: [number, number][] = [];
+  withText.forEach((band, n) => {
+    const leaf = figured.includes(band) ? [] : footed[n]!;
+    for (const [runs, out] of [[band, clear], [leaf, headed]] as const) {
+      let end = -Infinity;
+      for (const p of [...runs].sort((q, r) => q.from - r.from)) {
+        if (end > -Infinity && p.from - end >= GAP) {
+          const [g0, g1] = [end, p.from];
+          if (out === headed || !stretches.some((t) => t.figures > 0 && t.a >= g0 && t.b <= g1)) out.push([g0, g1]);
+        }
+        end = Math.max(end, p.to);
       }
-      end = Math.max(end, p.to);
     }
-  }
+  });
+  const stretchesIn = (a: number, b: number): [number, number] | undefined => {
+    const from = stretches.findIndex((t) => t.a >= a - 1e-6);
+    let to = from;
+    while (to + 1 < stretches.length && stretches[to + 1]!.b <= b + 1e-6) to++;
+    return from >= 0 && stretches[to]!.b <= b + 1e-6 ? [from, to] : undefined;
+  };
   for (let i = 0; i < stretches.length; i++) {
     if (stretches[i]!.figures > most) continue;
     let j = i;
     while (j + 1 < stretches.length && stretches[j + 1]!.figures <= most) j++;
-    let placed = false;
+    const [runA, runB] = [stretches[i]!.a, stretches[j]!.b];
+    // where the run is parted: gaps of the header's foot within it, and stretches no row's
+    // figures cross where some row leaves a gap that crosses no figures
+    const parts: [number, number][] = [];
+    for (const [g0, g1] of headed) {
+      const [a, b] = [Math.max(g0, runA), Math.min(g1, runB)];
+      if (b - a >= GAP && (a > runA || i > 0) && (b < runB || j + 1 < stretches.length)) parts.push([a, b]);
+    }
     for (let k = i; k <= j; k++) {
       if (stretches[k]!.figures > 0) continue;
       let e = k;
       while (e + 1 <= j && stretches[e + 1]!.figures === 0) e++;
       const [a, b] = [stretches[k]!.a, stretches[e]!.b];
-      if (clear.some(([g0, g1]) => Math.min(g1, b) - Math.max(g0, a) > 0)) {
-        place(k, e);
-        placed = true;
-      }
+      if (clear.some(([g0, g1]) => Math.min(g1, b) - Math.max(g0, a) > 0)) parts.push([a, b]);
       k = e;
+    }
+    parts.sort((x, y) => x[0] - y[0]);
+    const merged: [number, number][] = [];
+    for (const part of parts) {
+      const last = merged[merged.length - 1];
+      if (last && part[0] <= last[1]) last[1] = Math.max(last[1], part[1]);
+      else merged.push([...part]);
+    }
+    let placed = false;
+    for (const [a, b] of merged) {
+      const span = stretchesIn(a, b);
+      if (!span) continue;
+      place(span[0], span[1]);
+      placed = true;
     }
     if (!placed && i > 0 && j + 1 < stretches.length) place(i, j);
     i = j;
   }
   // a rule across that starts or ends inside the table is a cell's border
   const borders = cluster(hs.flatMap((h) => [h.from, h.to]).filter((x) => x > left + 2 * SNAP && x < right - 2 * SNAP));
-  // lines down with no text between them (but header cells that span columns) are one: a cell's
-  // border where there is one, else the first
+  // lines down with no text between them (but header cells that span columns) are one, unless
+  // both are cells' borders: a cell's border where there is one, else the first
   const centres = footed.flat().map((p) => (p.from + p.to) / 2);
   const xs: number[] = [];
+  const border = (x: number): boolean => borders.some((b) => Math.abs(b - x) <= SNAP);
   for (const x of cluster([...downs, ...borders])) {
     const last = xs[xs.length - 1];
-    if (last === undefined || centres.some((c) => c > last && c < x)) xs.push(x);
-    else if (borders.some((b) => Math.abs(b - x) <= SNAP) && !borders.some((b) => Math.abs(b - last) <= SNAP)) xs[xs.length - 1] = x;
+    if (last === undefined || centres.some((c) => c > last && c < x) || (border(last) && border(x))) xs.push(x);
+    else if (border(x)) xs[xs.length - 1] = x;
   }
   // and the last holds some text (a gap past the last column's shorter figures is none)
   while (xs.length && !centres.some((c) => c > xs[xs.length - 1]!)) xs.pop();
@@ -530,11 +570,27 @@ function columnsDown(hs: PdfRule[], items: PdfItem[]): PdfRule[] | undefined {
     { horizontal: false, at: left, from: ys[0]!, to: ys[ys.length - 1]! },
     { horizontal: false, at: right, from: ys[0]!, to: ys[ys.length - 1]! },
   ];
-  for (const x of xs) {
+  // a row of figures under a header cell that spans columns, with a figure on one side of a line
+  // down and a cell of its own (a rule above it) left blank on the other, is one cell there (a
+  // figure centred in a cell that spans the columns, as table 2's last blocks have under their
+  // merged headers)
+  const inSlot = (band: (typeof bands)[number], c: number, figure: boolean): boolean =>
+    band.some((p) => (p.from + p.to) / 2 > bounds[c]! && (p.from + p.to) / 2 < bounds[c + 1]! && (!figure || FIGURE.test(p.it.str.trim())));
+  const spanned = (b: number, k: number): boolean => {
+    const band = bands[b]!;
+    if (!figured.includes(band)) return false;
+    let h = b - 1;
+    while (h >= 0 && bands[h]!.length === 0) h--;
+    const head = bands[h];
+    if (!head || figured.includes(head) || !head.some((p) => p.from < xs[k]! && p.to > xs[k]!)) return false;
+    const blank = inSlot(band, k, true) && !inSlot(band, k + 1, false) ? k + 1 : inSlot(band, k + 1, true) && !inSlot(band, k, false) ? k : -1;
+    return blank >= 0 && ruled(hs, ys[b]!, bounds[blank]!, bounds[blank + 1]!);
+  };
+  xs.forEach((x, k) => {
     bands.forEach((band, b) => {
-      if (!band.some((p) => p.from < x && p.to > x)) downsOut.push({ horizontal: false, at: x, from: ys[b]!, to: ys[b + 1]! });
+      if (!band.some((p) => p.from < x && p.to > x) && !spanned(b, k)) downsOut.push({ horizontal: false, at: x, from: ys[b]!, to: ys[b + 1]! });
     });
-  }
+  });
   return downsOut;
 }
 

@@ -461,11 +461,11 @@ function wrapWidth(s: string, width: number): string[] {
  * A form printed as Word prints a table: columns of widths drawn from `seed` (label columns
  * narrow enough that most labels wrap, value columns two to five ems), each cell's text wrapped at
  * its width and placed at the top of the cell or centred in it, left-aligned or centred, every
- * cell's four borders drawn (for a quarter of the seeds, none down the table's outer sides), cells
- * padded half an em or a tenth. With `cut`, the page ends inside the first row (at or after the
- * `cut`-th) whose text runs over two lines or more, between two of its lines: the row goes on at
- * the top of the next page (below the header rows repeated, for half the seeds), its borders
- * closed on both.
+ * cell's four borders drawn (for a quarter of the seeds, none down the table's outer sides; for
+ * another quarter, none down at all), cells padded half an em or a tenth. With `cut` (and lines
+ * down), the page ends inside the first row (at or after the `cut`-th) whose text runs over two
+ * lines or more, between two of its lines: the row goes on at the top of the next page (below the
+ * header rows repeated, for half the seeds), its borders closed on both.
  */
 function printedRuled(form: Form, seed: number, cut?: number): string {
   const grid = expand(form);
@@ -499,13 +499,15 @@ function printedRuled(form: Form, seed: number, cut?: number): string {
   for (const h of heights) ys.push(ys[ys.length - 1]! + h);
   const items: PdfItem[] = [];
   const rules: PdfRule[] = [];
-  // every fourth seed, a table open at the sides: no borders down its left and right edges
+  // every fourth seed, a table open at the sides (no borders down its left and right edges); every
+  // fourth, a table drawn with rules across only (above and below each cell, none down)
   const open = (seed >> 3) % 4 === 0;
+  const across = (seed >> 3) % 4 === 1;
   for (const p of placed) {
     const [x0, x1, y0, y1] = [xs[p.c]!, xs[p.c + p.cs]!, ys[p.r]!, ys[p.r + p.rs]!];
     rules.push({ horizontal: true, at: y0, from: x0, to: x1 }, { horizontal: true, at: y1, from: x0, to: x1 });
-    if (!open || p.c > 0) rules.push({ horizontal: false, at: x0, from: y0, to: y1 });
-    if (!open || p.c + p.cs < cols) rules.push({ horizontal: false, at: x1, from: y0, to: y1 });
+    if (!across && (!open || p.c > 0)) rules.push({ horizontal: false, at: x0, from: y0, to: y1 });
+    if (!across && (!open || p.c + p.cs < cols)) rules.push({ horizontal: false, at: x1, from: y0, to: y1 });
     const first = middle ? (y0 + y1) / 2 - ((p.lines.length - 1) * STEP) / 2 + PT / 3 : y0 + pad + PT;
     p.lines.forEach((t, i) => {
       if (t === '') return;
@@ -513,7 +515,9 @@ function printedRuled(form: Form, seed: number, cut?: number): string {
       items.push({ str: t, x: centred ? (x0 + x1) / 2 - width / 2 : x0 + pad, y: first + i * STEP, width, size: PT, horizontal: true });
     });
   }
-  if (cut === undefined) return layoutPdf([{ number: 1, items, rules }]).text;
+  // (a table without lines down is kept on one page: cut there, labels centred in cells that span
+  // rows across the break are read as the next page's first row, a limit of the reader)
+  if (cut === undefined || across) return layoutPdf([{ number: 1, items, rules }]).text;
   // the page break: inside the first row from `cut` on that has a cell of two lines or more
   // (between two printed lines of the row: a line of text is on one page or the other)
   const rows = grid.length;

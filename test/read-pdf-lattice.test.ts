@@ -145,14 +145,12 @@ describe('tables drawn with rules across only', () => {
   const rows = [100, 130, 160, 190, 220, 250, 280];
   const across = rows.map((y) => h(y, 50, 260));
   const figureRow = (label: string, y: number, ...figures: string[]): PdfItem[] => [item(label, 55, y), ...figures.map((f, k) => item(f, 130 + 45 * k, y))];
+  const header = (y: number): PdfItem[] => [item('项目', 55, y), item('甲', 130, y), item('乙', 175, y), item('丙', 220, y)];
 
   it('finds the columns where the rows of figures leave gaps, the header cell across them merged', () => {
     const items = [
       item('申请人情况', 130, 118),
-      item('项目', 55, 148),
-      item('甲', 130, 148),
-      item('乙', 175, 148),
-      item('丙', 220, 148),
+      ...header(148),
       ...figureRow('规章', 178, '12', '3', '7'),
       ...figureRow('规范性文件', 208, '1', '20', '0'),
       ...figureRow('其他', 238, '0', '0', '5'),
@@ -166,10 +164,7 @@ describe('tables drawn with rules across only', () => {
   it('leaves a 三线表 (no rules between the rows of its body) to be read line by line', () => {
     // rules above and below the header and below the body only: four rows in one band
     const items = [
-      item('项目', 55, 118),
-      item('甲', 130, 118),
-      item('乙', 175, 118),
-      item('丙', 220, 118),
+      ...header(118),
       ...figureRow('规章', 148, '12', '3', '7'),
       ...figureRow('规范性文件', 163, '1', '20', '0'),
       ...figureRow('其他', 178, '2', '2', '2'),

@@ -397,9 +397,10 @@ const GAP = 0.3;
  * wherever the text of its rows leaves a gap down the whole table (a third of its rows may cross
  * it: title and header cells that span columns), or where a rule across starts or ends inside the
  * table (a cell's border). A line down stops at each row whose text crosses it (a merged cell
- * there). Undefined when no column is found, when fewer than `MIN_FIGURED` rows hold figures, or
- * when a cell holds lines of figures that are not one figure wrapped at the cell's edge (the rules
- * are not under every row: a 三线表, whose body has no rules between its rows).
+ * there). Undefined when no column is found, when fewer than `MIN_FIGURED` rows hold figures (and
+ * labels beside them), or when a cell holds lines of figures that are not one figure wrapped at the
+ * cell's edge (the rules are not under every row: a 三线表, whose body has no rules between its
+ * rows).
  */
 function columnsDown(hs: PdfRule[], items: PdfItem[]): PdfRule[] | undefined {
   const ys = cluster(hs.map((h) => h.at));
@@ -417,9 +418,11 @@ function columnsDown(hs: PdfRule[], items: PdfItem[]): PdfRule[] | undefined {
   if (withText.length < 2) return undefined;
   // rows with figures say where the columns are (numbers never hold a gap; the header cells above
   // them span columns); a table with fewer is left to be read line by line (a third of its rows
-  // with figures may cross a line down: labels in cells that span columns)
+  // with figures may cross a line down: labels in cells that span columns), unless its rows hold
+  // figures alone (table 4's one row: no label to span columns)
   const figured = withText.filter((band) => band.some((p) => FIGURE.test(p.it.str.trim())));
-  if (figured.length < MIN_FIGURED) return undefined;
+  const bare = figured.every((band) => band.every((p) => FIGURE.test(p.it.str.trim())));
+  if (figured.length === 0 || (figured.length < MIN_FIGURED && !bare)) return undefined;
   // a row with a single figure says nothing of the columns (it may stand centred in a cell across
   // them all, as in table 2's blocks of one figure under the first block's three)
   const several = figured.filter((band) => band.filter((p) => FIGURE.test(p.it.str.trim())).length >= 2);

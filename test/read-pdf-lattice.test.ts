@@ -174,6 +174,30 @@ describe('tables drawn with rules across only', () => {
     expect(tables).toHaveLength(0);
   });
 
+  it('joins a row the page break cut, though each page finds its lines down apart', () => {
+    // the label column's longest label differs between the pages, so its line down does too
+    const page1: PdfItem[] = [
+      ...header(118),
+      ...figureRow('规章', 148, '12', '3', '7'),
+      ...figureRow('规范性文件', 178, '1', '20', '0'),
+      ...figureRow('其他', 208, '0', '0', '5'),
+      ...figureRow('合计', 238, '13', '23', '12'),
+      item('3.补正后申', 55, 268),
+    ];
+    const page2: PdfItem[] = [
+      ...figureRow('请内容不明', 118, '1', '2', '3'),
+      ...figureRow('其他', 148, '0', '0', '5'),
+      ...figureRow('合计', 178, '1', '2', '8'),
+      ...figureRow('总计', 208, '2', '4', '16'),
+    ];
+    const { text } = layoutPdf([
+      { number: 1, items: page1, rules: across },
+      { number: 2, items: page2, rules: rows.slice(0, 5).map((y) => h(y, 50, 260)) },
+    ]);
+    expect(text).toContain('| 3.补正后申请内容不明 | 1 | 2 | 3 |');
+    expect(text).not.toContain('| 请内容不明 |');
+  });
+
   it('keeps two tables under their headings apart', () => {
     const items = [
       ...figureRow('规章', 118, '12', '3', '7'),

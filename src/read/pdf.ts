@@ -582,6 +582,19 @@ function joinSplitRow(a: Line, lines: Line[], at: number, page: number): void {
   const near = (x: number, y: number): boolean => Math.abs(x - y) <= 2;
   if (!ra || !rb || !near(ra.xs[0]!, rb.xs[0]!) || !near(ra.xs[ra.xs.length - 1]!, rb.xs[rb.xs.length - 1]!)) return;
   const leftA = ra.cols.map((c) => ra.xs[c]!);
+  const rightOf = (r: NonNullable<Line['row']>, k: number): number => r.xs[r.cols[k + 1] ?? r.xs.length - 1]!;
+  // the cell of `a` that starts where a cell of `b` does; or, where the two pages' lines down were
+  // found from the text and stand apart (a table with rules across only), the one that covers most of it
+  const cellOf = (k: number): number => {
+    const x = rb.xs[rb.cols[k]!]!;
+    const i = leftA.findIndex((l) => near(l, x));
+    if (i >= 0) return i;
+    const right = rightOf(rb, k);
+    return leftA.findIndex((l, j) => {
+      const overlap = Math.min(rightOf(ra, j), right) - Math.max(l, x);
+      return overlap >= 0.5 * (rightOf(ra, j) - l) && overlap >= 0.5 * (right - x);
+    });
+  };
   const added = new Map<number, string>();
   /** cells of `b` merged with rows above `a` (a group label centred on rows over both pages): put before `a`'s cells */
   const kept: string[] = [];
@@ -589,7 +602,7 @@ function joinSplitRow(a: Line, lines: Line[], at: number, page: number): void {
     const second = rb.cells[k]!;
     if (second === '') continue;
     const x = rb.xs[rb.cols[k]!]!;
-    const i = leftA.findIndex((l) => near(l, x));
+    const i = cellOf(k);
     if (i < 0 && x < leftA[0]! - 2) {
       kept.push(second);
       continue;

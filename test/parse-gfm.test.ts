@@ -96,7 +96,17 @@ describe('Markdown parsing with only the GFM constructs a text can hold', () => 
         if (!(needs & GFM_WEB) && /w|h/i.test(text) && text.includes('.')) leftOut.web++;
         if (!(needs & GFM_TASK) && text.includes('[') && text.includes(']')) leftOut.task++;
         if (needs === 0) leftOut.all++;
-        expect(parseMarkdown(text)).toEqual(withRemarkGfm.parse(text));
+        // remark-gfm's development build asserts on a few such texts (`*\n[x]\n|`: its task-list
+        // check in mdast-util-gfm-task-list-item 2.0.1), which its production build, the one the
+        // command line loads, parses; the tests load the development build, so those are not compared
+        let expected: ReturnType<typeof withRemarkGfm.parse>;
+        try {
+          expected = withRemarkGfm.parse(text);
+        } catch {
+          fc.pre(false);
+          return;
+        }
+        expect(parseMarkdown(text)).toEqual(expected);
       }),
       { numRuns: runs(2000, 30000) },
     );

@@ -316,7 +316,10 @@ function stacked(groups: PdfRule[][], items: PdfItem[]): { tables: PdfRule[][]; 
 /** A cell that is a figure: 12, 12.5, -3, ０, 1,234, 5%. */
 export const FIGURE = /^[-—–－]?[\d０-９][\d０-９.,，]*[%％]?$/;
 
-/** Rules across at most this far apart (points) are one table's, when it has no lines down (a row of a narrow column wraps over many lines). */
+/**
+ * Rules across at most this far apart (points) are one table's, when it has no lines down (a row
+ * whose label wraps in a narrow column can be tall).
+ */
 const MAX_BAND = 600;
 /** Distinct positions of rules across that make a table drawn without lines down (three rows). */
 const MIN_ACROSS = 4;
@@ -602,7 +605,8 @@ function columnsDown(hs: PdfRule[], items: PdfItem[]): PdfRule[] | undefined {
  * cells; `rest` is every item outside them (and the part of a run that runs out of a table).
  */
 export function latticeTables(items: PdfItem[], rules: PdfRule[]): { tables: Lattice[]; rest: PdfItem[] } {
-  // (two rules across and three down make the smallest table: one row of two cells)
+  // (two rules across and three down make the smallest bordered table, one row of two cells; four
+  // rules across the smallest table without lines down)
   if (rules.length < MIN_ACROSS || rules.length > MAX_RULES) return { tables: [], rest: items };
   const all = joined(rules.filter((r) => r.to - r.from >= SNAP));
   const hs = all.filter((r) => r.horizontal);

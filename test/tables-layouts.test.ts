@@ -103,7 +103,8 @@ describe.each(GENS)('%s reports', (gen) => {
         for (const id of t3Leaves(gen)) expect(gfm[`applications-${gen.slice(7)}`]![id]!['natural-person']).toBe(m.t3[id]![0]);
         for (const layout of LAYOUTS) expect(grids(m, layout), layout).toEqual(gfm);
       }),
-      { numRuns: runs(2, 20) },
+      // every layout of two reports a run: at fuzz size the heaviest property of the suite
+      { numRuns: runs(2, 12) },
     );
   });
 

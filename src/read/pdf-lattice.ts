@@ -223,20 +223,25 @@ function splitAcross(it: PdfItem, xs: number[]): PdfItem[] {
   return out.filter((p) => p.str.trim() !== '');
 }
 
-/** The text of a cell from its items: lines top to bottom, each left to right, wrapped lines joined. */
-function cellText(items: PdfItem[], edge: number): { text: string; y?: number; x?: number; size?: number; full?: boolean } {
-  if (items.length === 0) return { text: '' };
-  const sorted = [...items].sort((a, b) => a.y - b.y || a.x - b.x);
+/** Items as printed lines: top to bottom, each left to right. */
+function printedLines(items: PdfItem[]): PdfItem[][] {
   const lines: PdfItem[][] = [];
-  for (const it of sorted) {
+  for (const it of [...items].sort((a, b) => a.y - b.y || a.x - b.x)) {
     const line = lines[lines.length - 1];
     if (line && Math.abs(it.y - line[0]!.y) <= 0.45 * Math.min(it.size, line[0]!.size)) line.push(it);
     else lines.push([it]);
   }
+  for (const line of lines) line.sort((a, b) => a.x - b.x);
+  return lines;
+}
+
+/** The text of a cell from its items: lines top to bottom, each left to right, wrapped lines joined. */
+function cellText(items: PdfItem[], edge: number): { text: string; y?: number; x?: number; size?: number; full?: boolean } {
+  if (items.length === 0) return { text: '' };
+  const lines = printedLines(items);
   let text = '';
   let end = -Infinity;
   for (const line of lines) {
-    line.sort((a, b) => a.x - b.x);
     let s = '';
     let right = -Infinity;
     for (const it of line) {
@@ -249,7 +254,7 @@ function cellText(items: PdfItem[], edge: number): { text: string; y?: number; x
     text += joiner(text, s) + s;
     end = right;
   }
-  const size = sorted[0]!.size;
+  const size = lines[0]![0]!.size;
   // the cell's padding and a character that did not fit
   const full = end >= edge - 2.2 * size;
   return { text: text.replace(/[|｜]/g, '¦'), y: lines[0]![0]!.y, x: Math.min(...items.map((i) => i.x)), size, full };
@@ -409,13 +414,13 @@ function columnsDown(hs: PdfRule[], items: PdfItem[]): PdfRule[] | undefined {
   const ys = cluster(hs.map((h) => h.at));
   const left = Math.min(...hs.map((h) => h.from));
   const right = Math.max(...hs.map((h) => h.to));
-  const bands: { it: PdfItem; from: number; to: number }[][] = Array.from({ length: ys.length - 1 }, () => []);
+  const bands: { it: PdfItem; from: number; to: number; figure: boolean }[][] = Array.from({ length: ys.length - 1 }, () => []);
   for (const it of items) {
     if (!it.horizontal || it.str.trim() === '') continue;
     const my = it.y - 0.3 * it.size;
     const [from, to] = inked(it);
     if (my <= ys[0]! || my >= ys[ys.length - 1]! || (from + to) / 2 <= left || (from + to) / 2 >= right) continue;
-    bands[slotOf(ys, my)]!.push({ it, from, to });
+    bands[slotOf(ys, my)]!.push({ it, from, to, figure: FIGURE.test(it.str.trim()) });
   }
   const withText = bands.filter((b) => b.length > 0);
   if (withText.length < 2) return undefined;
@@ -423,13 +428,14 @@ function columnsDown(hs: PdfRule[], items: PdfItem[]): PdfRule[] | undefined {
   // them span columns); a table with fewer is left to be read line by line (a third of its rows
   // with figures may cross a line down: labels in cells that span columns), unless its rows hold
   // figures alone (table 4's one row: no label to span columns)
-  const figured = withText.filter((band) => band.some((p) => FIGURE.test(p.it.str.trim())));
-  const bare = figured.every((band) => band.every((p) => FIGURE.test(p.it.str.trim())));
+  const figured = withText.filter((band) => band.some((p) => p.figure));
+  const isFigured = new Set(figured);
+  const bare = figured.every((band) => band.every((p) => p.figure));
   if (figured.length === 0 || (figured.length < MIN_FIGURED && !bare)) return undefined;
   // a row with a single figure says nothing of the columns (it may stand centred in a cell across
   // them all, as in table 2's blocks of one figure under the first block's three)
-  const several = figured.filter((band) => band.filter((p) => FIGURE.test(p.it.str.trim())).length >= 2);
-  const apart = several.length ? several : figured;
+  const several = new Set(figured.filter((band) => band.filter((p) => p.figure).length >= 2));
+  const apart = several.size ? [...several] : figured;
   // the stretches between the ends of runs of text, and how many rows cross each: rows with
   // figures, and all rows (where text fills its cells, columns are a fraction of a point apart)
   const edges = [...new Set(withText.flat().flatMap((p) => [p.from, p.to]))].sort((a, b) => a - b);
@@ -438,12 +444,12 @@ function columnsDown(hs: PdfRule[], items: PdfItem[]): PdfRule[] | undefined {
   // cross a line down, the header cells at the foot of the header (and the rows' labels) not
   // (a header over rows of a single figure is a cell across columns too, and so may that figure be)
   const footed = withText.map((band, b) => {
-    if (several.length && figured.includes(band) && !several.includes(band)) return band.filter((p) => !FIGURE.test(p.it.str.trim()));
-    if (figured.includes(band)) return band;
+    if (several.size && isFigured.has(band) && !several.has(band)) return band.filter((p) => !p.figure);
+    if (isFigured.has(band)) return band;
     const below: typeof band = [];
     let k = b + 1;
-    for (; k < withText.length && !figured.includes(withText[k]!); k++) below.push(...withText[k]!);
-    if (several.length && !several.includes(withText[k]!)) return [];
+    for (; k < withText.length && !isFigured.has(withText[k]!); k++) below.push(...withText[k]!);
+    if (several.size && !several.has(withText[k]!)) return [];
     return band.filter((p) => !below.some((q) => Math.min(p.to, q.to) - Math.max(p.from, q.from) > 0));
   });
   type Stretch = { a: number; b: number; figures: number; all: number };
@@ -480,7 +486,7 @@ function columnsDown(hs: PdfRule[], items: PdfItem[]): PdfRule[] | undefined {
   const clear: [number, number][] = [];
   const headed: [number, number][] = [];
   withText.forEach((band, n) => {
-    const leaf = figured.includes(band) ? [] : footed[n]!;
+    const leaf = isFigured.has(band) ? [] : footed[n]!;
     for (const [runs, out] of [[band, clear], [leaf, headed]] as const) {
       let end = -Infinity;
       for (const p of [...runs].sort((q, r) => q.from - r.from)) {
@@ -555,16 +561,10 @@ function columnsDown(hs: PdfRule[], items: PdfItem[]): PdfRule[] | undefined {
   // did not part (a 三线表 has no rules between the rows of its body): such a table is not taken
   for (const band of withText) {
     for (let c = 0; c + 1 < bounds.length; c++) {
-      const mine = band.filter((p) => (p.from + p.to) / 2 > bounds[c]! && (p.from + p.to) / 2 < bounds[c + 1]!).sort((a, b) => a.it.y - b.it.y || a.from - b.from);
-      const lines: { text: string; y: number; from: number; to: number; size: number }[] = [];
-      for (const p of mine) {
-        const line = lines[lines.length - 1];
-        if (line && Math.abs(p.it.y - line.y) <= 0.45 * p.it.size) {
-          line.text += p.it.str.trim();
-          line.to = Math.max(line.to, p.to);
-        } else lines.push({ text: p.it.str.trim(), y: p.it.y, from: p.from, to: p.to, size: p.it.size });
-      }
-      const figures = lines.filter((l) => FIGURE.test(l.text));
+      const mine = band.filter((p) => (p.from + p.to) / 2 > bounds[c]! && (p.from + p.to) / 2 < bounds[c + 1]!).map((p) => p.it);
+      const figures = printedLines(mine)
+        .map((line) => ({ text: line.map((it) => it.str.trim()).join(''), from: inked(line[0]!)[0], to: Math.max(...line.map((it) => inked(it)[1])), size: line[0]!.size }))
+        .filter((l) => FIGURE.test(l.text));
       if (figures.length < 2) continue;
       // a figure wrapped once: its first line ends at the cell's edge, the rest is no longer
       const [a, b] = [figures[0]!, figures[1]!];
@@ -581,14 +581,14 @@ function columnsDown(hs: PdfRule[], items: PdfItem[]): PdfRule[] | undefined {
   // figure centred in a cell that spans the columns, as table 2's last blocks have under their
   // merged headers)
   const inSlot = (band: (typeof bands)[number], c: number, figure: boolean): boolean =>
-    band.some((p) => (p.from + p.to) / 2 > bounds[c]! && (p.from + p.to) / 2 < bounds[c + 1]! && (!figure || FIGURE.test(p.it.str.trim())));
+    band.some((p) => (p.from + p.to) / 2 > bounds[c]! && (p.from + p.to) / 2 < bounds[c + 1]! && (!figure || p.figure));
   const spanned = (b: number, k: number): boolean => {
     const band = bands[b]!;
-    if (!figured.includes(band)) return false;
+    if (!isFigured.has(band)) return false;
     let h = b - 1;
     while (h >= 0 && bands[h]!.length === 0) h--;
     const head = bands[h];
-    if (!head || figured.includes(head) || !head.some((p) => p.from < xs[k]! && p.to > xs[k]!)) return false;
+    if (!head || isFigured.has(head) || !head.some((p) => p.from < xs[k]! && p.to > xs[k]!)) return false;
     const blank = inSlot(band, k, true) && !inSlot(band, k + 1, false) ? k + 1 : inSlot(band, k + 1, true) && !inSlot(band, k, false) ? k : -1;
     return blank >= 0 && ruled(hs, ys[b]!, bounds[blank]!, bounds[blank + 1]!);
   };

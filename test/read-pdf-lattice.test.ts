@@ -198,6 +198,44 @@ describe('tables drawn with rules across only', () => {
     expect(text).not.toContain('| 请内容不明 |');
   });
 
+  it('finds the columns of a few rows a page break cut off from the rows on the other page', () => {
+    const many = [...header(118), ...figureRow('规章', 148, '12', '3', '7'), ...figureRow('规范性文件', 178, '1', '20', '0'), ...figureRow('其他', 208, '0', '0', '5'), ...figureRow('合计', 238, '13', '23', '12')];
+    // two rows with figures: too few to find the columns from
+    const few = [...figureRow('行政许可', 88, '4', '0', '1'), ...figureRow('总计', 118, '17', '23', '13')];
+    const fewRules = [70, 100, 130].map((y) => h(y, 50, 260));
+    expect(latticeTables(few, fewRules).tables).toEqual([]);
+    const rowsOf = (text: string): string[] => text.split('\n').filter((l) => l.startsWith('|'));
+    const body = ['| 规章 | 12 | 3 | 7 |', '| 规范性文件 | 1 | 20 | 0 |', '| 其他 | 0 | 0 | 5 |', '| 合计 | 13 | 23 | 12 |'];
+    // the few rows atop the next page
+    const after = layoutPdf([
+      { number: 1, items: many, rules: across.slice(0, 6) },
+      { number: 2, items: few, rules: fewRules },
+    ]).text;
+    expect(rowsOf(after)).toEqual(['| 项目 | 甲 | 乙 | 丙 |', ...body, '', '| 行政许可 | 4 | 0 | 1 |', '| 总计 | 17 | 23 | 13 |'].filter((l) => l !== ''));
+    // the few rows at the foot of the page before
+    const shifted = many.map((it) => ({ ...it, y: it.y + 60 }));
+    const before = layoutPdf([
+      { number: 1, items: few.map((it) => ({ ...it, y: it.y + 600 })), rules: fewRules.map((r) => ({ ...r, at: r.at + 600 })) },
+      { number: 2, items: shifted, rules: across.slice(0, 6).map((r) => ({ ...r, at: r.at + 60 })) },
+    ]).text;
+    expect(rowsOf(before)).toEqual(['| 行政许可 | 4 | 0 | 1 |', '| 总计 | 17 | 23 | 13 |', '| 项目 | 甲 | 乙 | 丙 |', ...body]);
+  });
+
+  it('keeps in the table a row label numbered as a part, with a cell beside it, that the page break left without figures', () => {
+    const items = [
+      ...header(118),
+      ...figureRow('规章', 148, '12', '3', '7'),
+      ...figureRow('规范性文件', 178, '1', '20', '0'),
+      ...figureRow('其他', 208, '0', '0', '5'),
+      ...figureRow('合计', 238, '13', '23', '12'),
+      item('三、本年度', 55, 268),
+      item('1.补', 130, 268),
+    ];
+    const { tables, rest } = latticeTables(items, across);
+    expect(rest).toEqual([]);
+    expect(latticeRows(tables[0]!).map((r) => r.text).slice(-1)).toEqual(['| 三、本年度 | 1.补 |  |  |']);
+  });
+
   it('keeps two tables under their headings apart', () => {
     const items = [
       ...figureRow('规章', 118, '12', '3', '7'),

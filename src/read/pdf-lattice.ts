@@ -51,6 +51,30 @@ export interface Lattice {
   ys: number[];
   /** cells in reading order (by first row, then first column) */
   cells: LatticeCell[];
+  /** drawn with rules across only: the text of its rows, and its rules, its lines down were found from */
+  across?: AcrossPart;
+}
+
+/** The text of a table drawn with rules across only, row by row, and its rules across. */
+export interface AcrossPart {
+  rows: Band[];
+  rules: PdfRule[];
+}
+
+/**
+ * The part of a table drawn with rules across only that a page break cut off, as read on the other
+ * page (`part`, `above` when it is the part before), the table's sides, and the baseline of a line
+ * of this page's text: the first below the page's head, for the part carried over from the page
+ * before; the last above its foot, for the part carried on to the next. The rules across that hold
+ * that line, as wide as the table, are its part on this page: its columns are found from the text
+ * of both parts together.
+ */
+export interface Carried {
+  left: number;
+  right: number;
+  at: number;
+  above: boolean;
+  part: AcrossPart;
 }
 
 /** Rules closer than this (points) are at one position; ends closer than this touch. */
@@ -333,9 +357,9 @@ const MIN_ACROSS = 4;
  * Rules across that touch no line down, in stacks that may be one table each: from a rule (the
  * lines at one height taken together) down, every next one within its width and less than
  * `MAX_BAND` below the one before, with nothing between them that stands between two tables
- * (`between`).
+ * (`between`); with `n`, the number of its rules' positions (a table needs `MIN_ACROSS`).
  */
-function acrossStacks(hs: PdfRule[], items: PdfItem[]): PdfRule[][] {
+function acrossStacks(hs: PdfRule[], items: PdfItem[]): { rules: PdfRule[]; n: number }[] {
   const rows: PdfRule[][] = [];
   for (const h of [...hs].sort((a, b) => a.at - b.at || a.from - b.from)) {
     const row = rows[rows.length - 1];
@@ -354,7 +378,7 @@ function acrossStacks(hs: PdfRule[], items: PdfItem[]): PdfRule[][] {
       cur.n++;
     } else stacks.push({ rules: [...row], left, right, bottom: at, n: 1 });
   }
-  return stacks.filter((s) => s.n >= MIN_ACROSS).map((s) => s.rules);
+  return stacks;
 }
 
 /**
@@ -376,7 +400,11 @@ function between(items: PdfItem[], top: number, bottom: number, left: number, ri
     .filter(({ ink }) => ink[1] > left && ink[0] < right)
     .sort((a, b) => a.it.y - b.it.y || a.ink[0] - b.ink[0]);
   if (inside.length === 0) return false;
-  if (PART_HEADING.test(inside[0]!.it.str) && !inside.some(({ it }) => FIGURE.test(it.str.trim()))) return true;
+  // (a heading is a line of its own; a label with cells beside it, whose figures a page break
+  // left for the next page, is a row)
+  const first = inside.filter(({ it }) => Math.abs(it.y - inside[0]!.it.y) <= 0.45 * it.size).sort((a, b) => a.ink[0] - b.ink[0]);
+  const cells = first.some(({ ink }, k) => k > 0 && ink[0] - first[k - 1]!.ink[1] > first[k]!.it.size);
+  if (PART_HEADING.test(inside[0]!.it.str) && !cells && !inside.some(({ it }) => FIGURE.test(it.str.trim()))) return true;
   if (inside.some(({ it, ink }) => ink[0] < left - it.size || ink[1] > right + it.size)) return true;
   // the last run of each printed line
   return inside.some(({ it, ink }, k) => {
@@ -399,42 +427,28 @@ const MIN_FIGURED = 4;
 /** The narrowest gap (points) between two columns of a table without lines down. */
 const GAP = 0.3;
 
+/** Where a rule across starts or ends inside a table (between `left` and `right`): a cell's border. */
+function borders(hs: PdfRule[], left: number, right: number): number[] {
+  return cluster(hs.flatMap((h) => [h.from, h.to]).filter((x) => x > left + 2 * SNAP && x < right - 2 * SNAP));
+}
+
+/** The text of one row of a table without lines down: its runs, where each is inked, and whether it is a figure. */
+export type Band = { it: PdfItem; from: number; to: number; figure: boolean }[];
+
 /**
- * The lines down of a table drawn with rules across only (a line under every row, as web pages and
- * some Word styles print their tables): its sides (the ends of its widest rules), and lines down
- * wherever the text of its rows leaves a gap down the whole table (a third of its rows may cross
- * it: title and header cells that span columns), or where a rule across starts or ends inside the
- * table (a cell's border). A line down stops at each row whose text crosses it (a merged cell
- * there). Undefined when no column is found, when fewer than `MIN_FIGURED` rows hold figures (and
- * labels beside them), or when a cell holds lines of figures that are not one figure wrapped at the
- * cell's edge (the rules are not under every row: a 三线表, whose body has no rules between its
- * rows).
+ * The lines down (inner, left to right) of a table drawn with rules across only, found from the
+ * text of its rows (see `columnsDown`). Undefined when fewer than `MIN_FIGURED` rows hold figures
+ * and labels, or when no column is found.
  */
-function columnsDown(hs: PdfRule[], items: PdfItem[]): PdfRule[] | undefined {
-  const ys = cluster(hs.map((h) => h.at));
+function downsFromText(withText: Band[], figured: Band[], isFigured: Set<Band>, several: Set<Band>, hs: PdfRule[]): number[] | undefined {
   const left = Math.min(...hs.map((h) => h.from));
   const right = Math.max(...hs.map((h) => h.to));
-  const bands: { it: PdfItem; from: number; to: number; figure: boolean }[][] = Array.from({ length: ys.length - 1 }, () => []);
-  for (const it of items) {
-    if (!it.horizontal || it.str.trim() === '') continue;
-    const my = it.y - 0.3 * it.size;
-    const [from, to] = inked(it);
-    if (my <= ys[0]! || my >= ys[ys.length - 1]! || (from + to) / 2 <= left || (from + to) / 2 >= right) continue;
-    bands[slotOf(ys, my)]!.push({ it, from, to, figure: FIGURE.test(it.str.trim()) });
-  }
-  const withText = bands.filter((b) => b.length > 0);
-  if (withText.length < 2) return undefined;
   // rows with figures say where the columns are (numbers never hold a gap; the header cells above
   // them span columns); a table with fewer is left to be read line by line (a third of its rows
   // with figures may cross a line down: labels in cells that span columns), unless its rows hold
   // figures alone (table 4's one row: no label to span columns)
-  const figured = withText.filter((band) => band.some((p) => p.figure));
-  const isFigured = new Set(figured);
   const bare = figured.every((band) => band.every((p) => p.figure));
   if (figured.length === 0 || (figured.length < MIN_FIGURED && !bare)) return undefined;
-  // a row with a single figure says nothing of the columns (it may stand centred in a cell across
-  // them all, as in table 2's blocks of one figure under the first block's three)
-  const several = new Set(figured.filter((band) => band.filter((p) => p.figure).length >= 2));
   const apart = several.size ? [...several] : figured;
   // the stretches between the ends of runs of text, and how many rows cross each: rows with
   // figures, and all rows (where text fills its cells, columns are a fraction of a point apart)
@@ -541,24 +555,67 @@ function columnsDown(hs: PdfRule[], items: PdfItem[]): PdfRule[] | undefined {
     if (!placed && i > 0 && j + 1 < stretches.length) place(i, j);
     i = j;
   }
-  // a rule across that starts or ends inside the table is a cell's border
-  const borders = cluster(hs.flatMap((h) => [h.from, h.to]).filter((x) => x > left + 2 * SNAP && x < right - 2 * SNAP));
+  const ends = borders(hs, left, right);
   // lines down with no text between them (but header cells that span columns) are one, unless
   // both are cells' borders: a cell's border where there is one, else the first
   const centres = footed.flat().map((p) => (p.from + p.to) / 2);
   const xs: number[] = [];
-  const border = (x: number): boolean => borders.some((b) => Math.abs(b - x) <= SNAP);
-  for (const x of cluster([...downs, ...borders])) {
+  const border = (x: number): boolean => ends.some((b) => Math.abs(b - x) <= SNAP);
+  for (const x of cluster([...downs, ...ends])) {
     const last = xs[xs.length - 1];
     if (last === undefined || centres.some((c) => c > last && c < x) || (border(last) && border(x))) xs.push(x);
     else if (border(x)) xs[xs.length - 1] = x;
   }
   // and the last holds some text (a gap past the last column's shorter figures is none)
   while (xs.length && !centres.some((c) => c > xs[xs.length - 1]!)) xs.pop();
-  if (xs.length === 0) return undefined;
+  return xs.length ? xs : undefined;
+}
+
+/**
+ * The lines down of a table drawn with rules across only (a line under every row, as web pages and
+ * some Word styles print their tables): its sides (the ends of its widest rules), and lines down
+ * wherever the text of its rows leaves a gap down the whole table (a third of its rows may cross
+ * it: title and header cells that span columns), or where a rule across starts or ends inside the
+ * table (a cell's border). A line down stops at each row whose text crosses it (a merged cell
+ * there). Undefined when no column is found, when fewer than `MIN_FIGURED` rows hold figures (and
+ * labels beside them), or when a cell holds lines of figures that are not one figure wrapped at the
+ * cell's edge (the rules are not under every row: a 三线表, whose body has no rules between its
+ * rows). Given the parts of the table a page break cut off (`carried`), the columns are found
+ * from the text of all its parts together (a part with a few rows has too little to find them from).
+ */
+function columnsDown(hs: PdfRule[], items: PdfItem[], carried: Carried[] = []): { rules: PdfRule[]; part: AcrossPart } | undefined {
+  const ys = cluster(hs.map((h) => h.at));
+  const left = Math.min(...hs.map((h) => h.from));
+  const right = Math.max(...hs.map((h) => h.to));
+  const bands: Band[] = Array.from({ length: ys.length - 1 }, () => []);
+  for (const it of items) {
+    if (!it.horizontal || it.str.trim() === '') continue;
+    const my = it.y - 0.3 * it.size;
+    const [from, to] = inked(it);
+    if (my <= ys[0]! || my >= ys[ys.length - 1]! || (from + to) / 2 <= left || (from + to) / 2 >= right) continue;
+    bands[slotOf(ys, my)]!.push({ it, from, to, figure: FIGURE.test(it.str.trim()) });
+  }
+  const withText = bands.filter((b) => b.length > 0);
+  // the rows of every part, top to bottom
+  const all = [...carried.filter((c) => c.above).flatMap((c) => c.part.rows), ...withText, ...carried.filter((c) => !c.above).flatMap((c) => c.part.rows)];
+  if (withText.length === 0 || all.length < 2) return undefined;
+  const figured = all.filter((band) => band.some((p) => p.figure));
+  const isFigured = new Set(figured);
+  // a row with a single figure says nothing of the columns (it may stand centred in a cell across
+  // them all, as in table 2's blocks of one figure under the first block's three)
+  const several = new Set(figured.filter((band) => band.filter((p) => p.figure).length >= 2));
+  const xs = downsFromText(all, figured, isFigured, several, [...hs, ...carried.flatMap((c) => c.part.rules)]);
+  if (!xs) return undefined;
   const bounds = [left, ...xs, right];
   // a cell with lines of figures that are no figure wrapped at the cell's edge is rows the rules
-  // did not part (a 三线表 has no rules between the rows of its body): such a table is not taken
+  // did not part (a 三线表 has no rules between the rows of its body): such a table is not taken.
+  // (The cell's edge: its line down, or, as a line down found from the text stands somewhere in
+  // the gap between the columns, the right end of the column's widest figure.)
+  const widest = bounds.slice(1).map((edge, c) => {
+    let most = -Infinity;
+    for (const band of all) for (const p of band) if (p.figure && (p.from + p.to) / 2 > bounds[c]! && (p.from + p.to) / 2 < edge) most = Math.max(most, p.to);
+    return most;
+  });
   for (const band of withText) {
     for (let c = 0; c + 1 < bounds.length; c++) {
       const mine = band.filter((p) => (p.from + p.to) / 2 > bounds[c]! && (p.from + p.to) / 2 < bounds[c + 1]!).map((p) => p.it);
@@ -568,7 +625,8 @@ function columnsDown(hs: PdfRule[], items: PdfItem[]): PdfRule[] | undefined {
       if (figures.length < 2) continue;
       // a figure wrapped once: its first line ends at the cell's edge, the rest is no longer
       const [a, b] = [figures[0]!, figures[1]!];
-      const wrapped = figures.length === 2 && a.to >= bounds[c + 1]! - a.size && b.to - b.from <= a.to - a.from + GAP;
+      const atEdge = a.to >= bounds[c + 1]! - a.size || a.to >= widest[c]! - GAP;
+      const wrapped = figures.length === 2 && atEdge && b.to - b.from <= a.to - a.from + GAP;
       if (!wrapped) return undefined;
     }
   }
@@ -597,17 +655,18 @@ function columnsDown(hs: PdfRule[], items: PdfItem[]): PdfRule[] | undefined {
       if (!band.some((p) => p.from < x && p.to > x) && !spanned(b, k)) downsOut.push({ horizontal: false, at: x, from: ys[b]!, to: ys[b + 1]! });
     });
   });
-  return downsOut;
+  return { rules: downsOut, part: { rows: withText, rules: hs } };
 }
 
 /**
  * The ruled tables among a page's rules, with the page's horizontal items that fall in their
  * cells; `rest` is every item outside them (and the part of a run that runs out of a table).
  */
-export function latticeTables(items: PdfItem[], rules: PdfRule[]): { tables: Lattice[]; rest: PdfItem[] } {
+export function latticeTables(items: PdfItem[], rules: PdfRule[], carried: Carried[] = []): { tables: Lattice[]; rest: PdfItem[] } {
   // (two rules across and three down make the smallest bordered table, one row of two cells; four
-  // rules across the smallest table without lines down)
-  if (rules.length < MIN_ACROSS || rules.length > MAX_RULES) return { tables: [], rest: items };
+  // rules across the smallest table without lines down, but for its part carried over from the
+  // page before, a row under its repeated header)
+  if (rules.length < (carried.length ? 2 : MIN_ACROSS) || rules.length > MAX_RULES) return { tables: [], rest: items };
   const all = joined(rules.filter((r) => r.to - r.from >= SNAP));
   const hs = all.filter((r) => r.horizontal);
   const vs = all.filter((r) => !r.horizontal);
@@ -630,13 +689,19 @@ export function latticeTables(items: PdfItem[], rules: PdfRule[]): { tables: Lat
     else groups.set(g, [r]);
   });
   const { tables: ruledGroups, across } = stacked([...groups.values()], items);
-  const acrossGroups = acrossStacks(across, items).flatMap((hs) => {
-    const down = columnsDown(hs, items);
-    return down ? [[...hs, ...down]] : [];
+  // a table cut by a page break: the stack, as wide, that holds the given line takes its columns
+  const acrossGroups = acrossStacks(across, items).flatMap(({ rules: hs, n }) => {
+    const [l, r] = [Math.min(...hs.map((h) => h.from)), Math.max(...hs.map((h) => h.to))];
+    const [top, bottom] = [Math.min(...hs.map((h) => h.at)), Math.max(...hs.map((h) => h.at))];
+    const cut = carried.filter((c) => Math.abs(l - c.left) <= 2 * SNAP && Math.abs(r - c.right) <= 2 * SNAP && top < c.at && bottom > c.at);
+    const down = (cut.length > 0 && columnsDown(hs, items, cut)) || (n >= MIN_ACROSS ? columnsDown(hs, items) : undefined);
+    return down ? [{ g: [...hs, ...down.rules], across: down.part }] : [];
   });
-  const grids = [...ruledGroups, ...acrossGroups]
-    .map((g) => gridOf(g.filter((r) => r.horizontal), g.filter((r) => !r.horizontal)))
-    .filter((g): g is NonNullable<ReturnType<typeof gridOf>> => g !== undefined)
+  const grids = [...ruledGroups.map((g) => ({ g, across: undefined })), ...acrossGroups]
+    .flatMap(({ g, across }) => {
+      const grid = gridOf(g.filter((r) => r.horizontal), g.filter((r) => !r.horizontal));
+      return grid ? [{ ...grid, across }] : [];
+    })
     .sort((a, b) => a.ys[0]! - b.ys[0]!);
   if (grids.length === 0) return { tables: [], rest: items };
   const pieces = grids.map(() => new Map<number, PdfItem[]>());
@@ -673,7 +738,7 @@ export function latticeTables(items: PdfItem[], rules: PdfRule[]): { tables: Lat
       }
       return { ...cell, ...cellText(mine, t.xs[cell.col + cell.colSpan]!) };
     });
-    return { xs: t.xs, ys: t.ys, cells };
+    return t.across ? { xs: t.xs, ys: t.ys, cells, across: t.across } : { xs: t.xs, ys: t.ys, cells };
   });
   return { tables, rest };
 }

@@ -4,7 +4,7 @@ import { registerParser } from '../parse/index.js';
 import { parsePlainText } from '../parse/plaintext.js';
 import { displayWidth } from '../util/width.js';
 import { lastAtMost, lastIndexAtMost } from '../util/search.js';
-import { CJK, FIGURE, joiner, latticeRows, latticeTables, MAX_RULES, type PdfRule } from './pdf-lattice.js';
+import { CJK, FIGURE, joiner, latticeRows, latticeTables, MAX_RULES, type AcrossPart, type Carried, type PdfRule } from './pdf-lattice.js';
 import { NUMBER_LABEL } from '../util/list-numbers.js';
 import { foldRadicals } from './normalise.js';
 
@@ -132,8 +132,11 @@ interface Line {
   unit?: number;
   /** other printed lines merged into this one: where in `text` each starts (on another page when `page` is given) */
   parts?: { at: number; printed: number; page?: number }[];
-  /** a row of a ruled table: its cells, and whether each one's text ran to the cell's right edge */
-  row?: { cols: number[]; cells: string[]; full: boolean[]; xs: number[] };
+  /**
+   * a row of a ruled table: its cells, and whether each one's text ran to the cell's right edge;
+   * with `across` the text and rules its lines down were found from, when it has rules across only
+   */
+  row?: { cols: number[]; cells: string[]; full: boolean[]; xs: number[]; across?: AcrossPart };
   /** joined to the last line of the page before (the second half of a table row the page break cut) */
   dropped?: boolean;
 }
@@ -337,8 +340,8 @@ function baselineNumbers(items: PdfItem[]): (y: number) => number {
  * A page's lines with its ruled tables read cell by cell: the items outside the tables laid out
  * line by line, and each table's rows (see pdf-lattice.ts) put in where the table stands.
  */
-function linesWithTables(flat: PdfItem[], rules: PdfRule[], unit: number, left: number, em: number): Line[] | undefined {
-  const { tables, rest } = latticeTables(flat, rules);
+function linesWithTables(flat: PdfItem[], rules: PdfRule[], unit: number, left: number, em: number, carried: Carried[]): Line[] | undefined {
+  const { tables, rest } = latticeTables(flat, rules, carried);
   if (tables.length === 0) return undefined;
   const printedOf = baselineNumbers(flat);
   const lines = pageLines(joinVerticalCells(rest), unit, left, printedOf);
@@ -351,7 +354,7 @@ function linesWithTables(flat: PdfItem[], rules: PdfRule[], unit: number, left: 
       size: r.size ?? em,
       cells: true,
       printed: printedOf(r.y),
-      row: { cols: r.cols, cells: r.cells, full: r.full, xs: t.xs },
+      row: t.across ? { cols: r.cols, cells: r.cells, full: r.full, xs: t.xs, across: t.across } : { cols: r.cols, cells: r.cells, full: r.full, xs: t.xs },
     }));
     const at = lines.findIndex((l) => l.y > t.ys[0]!);
     lines.splice(at < 0 ? lines.length : at, 0, ...rows);
@@ -682,16 +685,41 @@ export function layoutPdf(pages: PdfPage[]): PdfLayout {
   const left = Math.max(0, minOf(all.map((i) => i.x)));
   const unit = (median(all.map((i) => i.size)) || 10) / 2;
   // each page's lines first, so that a table row the page break cut in two is made one again
-  const laid = pages.map((page) => {
+  const lay = (page: PdfPage, carried: Carried[] = []) => {
     const flat = unspaced(overprintedOnce(page.items.filter((i) => i.horizontal && i.str.trim() !== '')));
     const em = median(flat.map((i) => i.size)) || 10;
-    const lines = flat.length === 0 ? [] : (page.rules && linesWithTables(flat, page.rules, unit, left, em)) || pageLines(joinVerticalCells(flat), unit, left);
+    const lines = flat.length === 0 ? [] : (page.rules && linesWithTables(flat, page.rules, unit, left, em, carried)) || pageLines(joinVerticalCells(flat), unit, left);
     let lead = 0;
     while (lead < lines.length && isRunning(lines[lead]!, em)) lead++;
     let trail = lines.length;
     while (trail > lead && isRunning(lines[trail - 1]!, em)) trail--;
     return { flat, em, lines, lead, trail };
+  };
+  // a table with rules across only that a page break cuts: its columns are found from its text
+  // on both pages (from one page's alone they may differ, where a few rows, or none with figures,
+  // are all there is on the page): the part atop a page is read again with the part at the foot of
+  // the page before, then that part with the one atop the next
+  const laid: ReturnType<typeof lay>[] = [];
+  const carried: Carried[][] = pages.map(() => []);
+  const lastOf = (p: ReturnType<typeof lay>): Line | undefined => (p.trail > p.lead ? p.lines[p.trail - 1] : undefined);
+  const firstOf = (p: ReturnType<typeof lay>): Line | undefined => (p.trail > p.lead ? p.lines[p.lead] : undefined);
+  const cutOff = (row: NonNullable<Line['row']>, part: AcrossPart, at: number, above: boolean): Carried => ({ left: row.xs[0]!, right: row.xs[row.xs.length - 1]!, at, above, part });
+  pages.forEach((page, k) => {
+    let b = lay(page);
+    const row = k > 0 ? lastOf(laid[k - 1]!)?.row : undefined;
+    const first = firstOf(b);
+    if (row?.across && first && page.rules) {
+      carried[k]!.push(cutOff(row, row.across, first.y, true));
+      b = lay(page, carried[k]);
+    }
+    laid.push(b);
   });
+  for (let k = pages.length - 2; k >= 0; k--) {
+    const row = firstOf(laid[k + 1]!)?.row;
+    const last = lastOf(laid[k]!);
+    if (!row?.across || !last || !pages[k]!.rules) continue;
+    laid[k] = lay(pages[k]!, [...carried[k]!, cutOff(row, row.across, last.y, false)]);
+  }
   /** the first rows of the table that runs to the foot of the page before: Word repeats them atop the next */
   let head = new Set<string>();
   for (let k = 0; k + 1 < laid.length; k++) {

@@ -515,9 +515,7 @@ function printedRuled(form: Form, seed: number, cut?: number): string {
       items.push({ str: t, x: centred ? (x0 + x1) / 2 - width / 2 : x0 + pad, y: first + i * STEP, width, size: PT, horizontal: true });
     });
   }
-  // (a table without lines down is kept on one page: cut there, labels centred in cells that span
-  // rows across the break are read as the next page's first row, a limit of the reader)
-  if (cut === undefined || across) return layoutPdf([{ number: 1, items, rules }]).text;
+  if (cut === undefined) return layoutPdf([{ number: 1, items, rules }]).text;
   // the page break: inside the first row from `cut` on that has a cell of two lines or more
   // (between two printed lines of the row: a line of text is on one page or the other)
   const rows = grid.length;

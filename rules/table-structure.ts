@@ -18,6 +18,10 @@ export default defineRule<Record<string, never>>({
   messages: {
     ...UNCHECKED_MESSAGES,
     missingRow: { zh: '{table}缺少“{row}”行', en: '{tableEn} lacks the row “{row}”' },
+    misreadRow: {
+      zh: '{table}未能读出“{row}”行：读到的“{text}”可能就是此行，但行名不全（可能是排版或转换所致），该行未核对',
+      en: '{tableEn}: the row “{row}” could not be read; “{text}” may be it, its label incomplete (likely the layout or conversion), so it was not checked',
+    },
     missingColumn: {
       zh: '{table}的表头缺少“{column}”栏，各列无法确定，合计关系未核对',
       en: '{tableEn}: the header lacks “{column}”; the columns are unsure, so sums were not checked',
@@ -97,6 +101,29 @@ export default defineRule<Record<string, never>>({
         text: TABLE2_REPORT.replace('行政强制 | 0\n', '行政强制 | 0\n行政处罚 | 35\n'),
         expected: [
           { line: 14, column: 1, endLine: 14, endColumn: 5, message: '“行政处罚”行重复出现' },
+        ],
+      },
+      {
+        title: '表三的行名被排版截断（PDF 逐行读出）：未找到的行与残缺行名一并说明，不报缺行（警告）',
+        text: TABLE3_REPORT.replace('（三）不予公开 | 1.属于国家秘密 |', '（三）不1.属于国家秘 |'),
+        expected: [
+          {
+            line: 11,
+            column: 1,
+            endLine: 11,
+            endColumn: 15,
+            message: '“收到和处理政府信息公开申请情况”表未能读出“1.属于国家秘密”行：读到的“（三）不1.属于国家秘”可能就是此行，但行名不全（可能是排版或转换所致），该行未核对',
+            severity: 'warning',
+            expected: '1.属于国家秘密',
+            actual: '（三）不1.属于国家秘',
+          },
+        ],
+      },
+      {
+        title: '表三行名的残片按行名的一部分再次对上一行：不是重复行（警告）',
+        text: TABLE3_REPORT.replace(/(3\.要求提供公开出版物 .*)/, '$1\n（五）不开出版物'),
+        expected: [
+          { line: 24, column: 1, endLine: 24, endColumn: 9, message: '“（五）不开出版物”不是“收到和处理政府信息公开申请情况”表的行', severity: 'warning', actual: '（五）不开出版物' },
         ],
       },
       {
@@ -312,7 +339,8 @@ export default defineRule<Record<string, never>>({
         if (renamed.has(issue)) continue;
         switch (issue.kind) {
           case 'missing-row':
-            emit({ messageId: 'missingRow', data: { table: name, tableEn: nameEn, row: String(issue.expected) }, range: placeOf(issue.row!), expected: String(issue.expected), actual: null });
+            if (issue.misread) emit({ messageId: 'misreadRow', data: { table: name, tableEn: nameEn, row: String(issue.expected), text: issue.text ?? '' }, range: placeOf(issue.row!), severity: 'warning', expected: String(issue.expected), actual: issue.text ?? null });
+            else emit({ messageId: 'missingRow', data: { table: name, tableEn: nameEn, row: String(issue.expected) }, range: placeOf(issue.row!), expected: String(issue.expected), actual: null });
             break;
           case 'missing-column':
             emit({ messageId: 'missingColumn', data: { table: name, tableEn: nameEn, column: String(issue.expected) }, range: issue.range, expected: String(issue.expected), actual: null });
@@ -321,6 +349,8 @@ export default defineRule<Record<string, never>>({
             emit({ messageId: 'unknownColumn', data: { table: name, tableEn: nameEn, text: issue.text ?? '' }, range: issue.range, severity: 'warning', actual: issue.text ?? null });
             break;
           case 'unknown-row':
+            // (a piece of a row not found: said with that row)
+            if (issue.misread) break;
             emit({ messageId: 'unknownRow', data: { table: name, tableEn: nameEn, text: issue.text ?? '' }, range: issue.range, severity: 'warning', actual: issue.text ?? null });
             break;
           case 'cell-count':
@@ -336,7 +366,9 @@ export default defineRule<Record<string, never>>({
             emit({ messageId: 'order', data: { row: String(issue.actual), before: String(issue.expected) }, range: issue.range, severity: 'warning' });
             break;
           case 'duplicate-row':
-            emit({ messageId: 'duplicate', data: { text: issue.text ?? '' }, range: issue.range });
+            // (found again by part of its label: a piece of a label the layout cut, no row of the table)
+            if (issue.misread) emit({ messageId: 'unknownRow', data: { table: name, tableEn: nameEn, text: issue.text ?? '' }, range: issue.range, severity: 'warning', actual: issue.text ?? null });
+            else emit({ messageId: 'duplicate', data: { text: issue.text ?? '' }, range: issue.range });
             break;
           case 'group-values':
             // a generation's heading row with values is the other generation's single row: format-version says so

@@ -112,6 +112,9 @@ export function bestMatch<T extends LabelSpec>(label: NormalisedLabel, specs: re
   return best;
 }
 
+/** The least score of a label that is one of the spec's labels whole (`labelScore`); below it, one matched by its words. */
+export const WHOLE_LABEL = 1000;
+
 /**
  * How well a label matches a spec: 0 when it does not; exact wordings score above word
  * matches, and longer word matches above shorter ones, so the most specific spec wins.
@@ -120,7 +123,7 @@ export function labelScore(label: NormalisedLabel, spec: LabelSpec): number {
   if (!label.text) return 0;
   const n = normalisedSpec(spec);
   if (n.exclude.some((w) => label.text.includes(w))) return 0;
-  for (const l of n.labels) if (l === label.text || l === label.core) return 1000 + l.length;
+  for (const l of n.labels) if (l === label.text || l === label.core) return WHOLE_LABEL + l.length;
   let best = 0;
   for (const words of n.match) {
     if (words.every((w) => label.core.includes(w))) best = Math.max(best, words.reduce((a, w) => a + w.length, 0));

@@ -1,7 +1,7 @@
 import type { SourceRange } from '../../util/mapped-text.js';
 import type { Generation } from '../types.js';
 import { readNumbering, styleLevel } from '../numbering.js';
-import { bestMatch, containsSpec, LabelMemo, labelMemoOf, labelScore, normaliseLabel, normaliseText, type LabelSpec, type NormalisedLabel } from './labels.js';
+import { bestMatch, containsSpec, LabelMemo, labelMemoOf, labelScore, normaliseLabel, normaliseText, WHOLE_LABEL, type LabelSpec, type NormalisedLabel } from './labels.js';
 import { outsideBrackets, type PCell, type PRow, type Run } from './grid.js';
 import { isRunTogether, splitRunTogether, type GluedRow } from './run-together.js';
 import type { BlockTemplate, ColumnTemplate, RowTemplate, TableTemplate } from './template.js';
@@ -690,6 +690,28 @@ function tableOf(tpl: TableTemplate, run: Run, from: number, to: number, mapping
   };
 }
 
+/**
+ * Whether a label holds much of a row's title: a stretch of four characters or more, and half the
+ * title or more, in common (numbering left out).
+ */
+function sharesTitle(label: string, title: string): boolean {
+  const [a, b] = [normaliseLabel(label).text, normaliseLabel(title).text];
+  let longest = 0;
+  // the longest common stretch, by dynamic programming over the two (short) strings
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = new Array<number>(b.length + 1).fill(0);
+    for (let j = 1; j <= b.length; j++) {
+      if (a[i - 1] === b[j - 1]) {
+        cur[j] = prev[j - 1]! + 1;
+        longest = Math.max(longest, cur[j]!);
+      }
+    }
+    prev = cur;
+  }
+  return longest >= 4 && 2 * longest >= b.length;
+}
+
 /** Rows of the template not found, and rows out of order. */
 function rowIssues(tpl: TableTemplate, t: OfficialTable, found: { id: string; index: number; range: SourceRange }[], truncatedAfter: number | undefined, at: SourceRange): void {
   const { rowSpecs: all, childIds, blockIdOf } = templateIndex(tpl);
@@ -701,7 +723,10 @@ function rowIssues(tpl: TableTemplate, t: OfficialTable, found: { id: string; in
       // a heading row may be merged into its first item's line; its items show it is there
       if (r.group && childIds.get(r.id)?.some((id) => ids.has(id))) return;
       const blockId = blockIdOf.get(r)!;
-      t.issues.push({ kind: 'missing-row', row: r.id, block: blockId, range: at, expected: r.title });
+      // a row of unknown label that holds much of the title: probably the row, its label cut
+      const piece = t.issues.find((i) => i.kind === 'unknown-row' && !i.misread && i.text !== undefined && sharesTitle(i.text, r.title));
+      if (piece) piece.misread = true;
+      t.issues.push({ kind: 'missing-row', row: r.id, block: blockId, range: at, expected: r.title, ...(piece ? { text: piece.text, misread: true } : {}) });
     });
   }
   let max = -1;
@@ -797,7 +822,12 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate, atMost = Infinity)
       const row = run.rows[it.at]!;
       const id = it.ir.row.id;
       if (found.some((f) => f.id === id)) {
-        issues.push({ kind: 'duplicate-row', row: id, block: block.id, text: it.label, range: it.labelRange });
+        // (found twice by part of its label, once at least: a piece of a label the layout cut)
+        const first = extractedRows.find((r) => r.id === id);
+        const title = normaliseLabel(it.ir.row.title).core;
+        const whole = (label: string): boolean => labelScore(normaliseLabel(label), it.ir.row) >= WHOLE_LABEL || normaliseLabel(label).core.includes(title);
+        const misread = !whole(it.label) || (first !== undefined && !whole(first.label));
+        issues.push({ kind: 'duplicate-row', row: id, block: block.id, text: it.label, range: it.labelRange, ...(misread ? { misread } : {}) });
         continue;
       }
       let vals: PCell[];

@@ -68,6 +68,13 @@ export interface StructureIssue {
   range: SourceRange;
   expected?: number | string;
   actual?: number | string;
+  /**
+   * the text at fault is probably a piece of a row's label the layout cut (a label wrapped in a
+   * narrow column, read from a PDF line by line), not the report's own fault: a row not found with
+   * a row of unknown label that holds much of its title (both marked), or a row found twice by
+   * part of its label
+   */
+  misread?: boolean;
 }
 
 /**

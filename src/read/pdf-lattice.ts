@@ -689,7 +689,8 @@ export function latticeTables(items: PdfItem[], rules: PdfRule[], carried: Carri
     else groups.set(g, [r]);
   });
   const { tables: ruledGroups, across } = stacked([...groups.values()], items);
-  // a table cut by a page break: the stack, as wide, that holds the given line takes its columns
+  // a table a page break cuts: the stack, as wide, that holds the given line is its part on this
+  // page, its columns found with the other part's rows
   const acrossGroups = acrossStacks(across, items).flatMap(({ rules: hs, n }) => {
     const [l, r] = [Math.min(...hs.map((h) => h.from)), Math.max(...hs.map((h) => h.to))];
     const [top, bottom] = [Math.min(...hs.map((h) => h.at)), Math.max(...hs.map((h) => h.at))];

@@ -108,7 +108,7 @@ describe('Markdown parsing with only the GFM constructs a text can hold', () => 
         }
         expect(parseMarkdown(text)).toEqual(expected);
       }),
-      { numRuns: runs(2000, 30000) },
+      { numRuns: runs(2000, 20000) },
     );
     for (const n of Object.values(leftOut)) expect(n).toBeGreaterThan(20);
   }, 300_000);

@@ -269,6 +269,9 @@ describe('reports printed by a word processor', () => {
     // tables drawn with rules across only: the columns found where the rows' text leaves gaps
     ['rules-across.pdf', 'fixtures/pdf/word/rules-across.html'],
     ['rules-across-2019.pdf', 'fixtures/pdf/word/rules-across-2019.html'],
+    // no borders, read line by line: unnumbered labels that fill their narrow cells, a figure only
+    // the cells' padding after one, and labels wrapped with their figures on their first line
+    ['borderless-plain-labels.pdf', 'fixtures/pdf/word/borderless-plain-labels.html'],
   ])('%s: the findings of the document it was printed from', async (pdf, source) => {
     const printed = lintDocument(await readPath(word(pdf)));
     const original = lintDocument(await readPath(path.join(repoRoot, source)));

@@ -219,6 +219,24 @@ describe('a PDF is checked like the same report in text', () => {
     // rows on the next page keep the columns of the page before
     near(starts(rows.find((r) => r.trim().startsWith('2.重复申请'))!).slice(1), starts(r1).slice(1));
   });
+
+  it('a figure after Chinese is a cell of its own once it stands more than a space apart; prose keeps its figures', () => {
+    const em = 12;
+    const run = (str: string, x: number, y: number): PdfItem => ({ str, x, y, width: [...str].reduce((w, c) => w + (/\d/.test(c) ? em / 2 : em), 0), size: em, horizontal: true });
+    // a label that fills its cell, its figure the cells' padding (0.79 em) after it; a sentence
+    // whose figure stands a quarter em after the word before it (a word processor's spacing)
+    const label = run('属于国家秘密', 100, 100);
+    const prose = run('本年度共收到申请', 100, 130);
+    const { text } = layoutPdf([
+      {
+        number: 1,
+        items: [label, run('271', label.x + label.width + 0.79 * em, 100), run('176', 260, 100), prose, run('12', prose.x + prose.width + 0.25 * em, 130), run('件。', prose.x + prose.width + 1.5 * em, 130)],
+      },
+    ]);
+    const [row, sentence] = text.split('\n');
+    expect(row!.trim().split(/\s{2,}/)).toEqual(['属于国家秘密', '271', '176']);
+    expect(sentence).toBe('本年度共收到申请12件。');
+  });
 });
 
 describe('positions in a PDF: the line of the extracted text, and page and line on paper', () => {

@@ -10,6 +10,7 @@ import { checkRelations, knownTemplates, parseCellValue, templateOf } from '../s
 import { extractCommand, extractDocument } from '../src/cli/extract.js';
 import { MappedText } from '../src/util/mapped-text.js';
 import { lintText } from '../src/lint.js';
+import { TABLE3_REPORT } from '../src/rules/example-texts.js';
 import { allRules } from '../rules/index.js';
 import { corpusDir, devPath, seedPath, repoRoot } from './helpers/corpus.js';
 
@@ -174,5 +175,28 @@ describe('fixtures in every layout', () => {
     const json = JSON.parse(await extractCommand(['fixtures/tables', 'fixtures/html', 'fixtures/samples'], { cwd: repoRoot })) as unknown[];
     expect(json.length).toBeGreaterThan(5);
     expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+  });
+});
+
+describe('unnumbered labels wrapped in their cells, their figures on the first line (PDF text)', () => {
+  // table 3 as a PDF's text in columns, its row labels without their numbers (1. 2. …)
+  const spaced = TABLE3_REPORT.split('\n')
+    .map((l) => l.replace(/^\d\./, '').replace(/ \| /g, '    '))
+    .join('\n');
+  const tableFindings = (text: string): string[] => lintText(text, 'report.txt', { rules: TABLE_RULES }).messages.map((m) => `${m.ruleId}: ${m.message}`);
+
+  it('the first line of a label begins its row: the figures beside it are that row\'s, the rest of the label joins it', () => {
+    expect(tableFindings(spaced)).toEqual([]);
+    const wrapped = spaced
+      .replace(/^属于四类过程性信息(.*)$/m, '属于四类过程$1\n性信息')
+      .replace(/^要求行政机关确认或重新出具已获取信息(.*)$/m, '要求行政机关确认$1\n或重新出具已获取信息');
+    expect(wrapped).not.toBe(spaced);
+    expect(tableFindings(wrapped)).toEqual([]);
+  });
+
+  it('a label that begins no row, or two, stays unread: its figures are not given to a row', () => {
+    // (属于 begins several rows' titles, and is under four characters)
+    const ambiguous = spaced.replace(/^属于四类过程性信息(.*)$/m, '属于$1\n四类过程性信息');
+    expect(tableFindings(ambiguous).join('\n')).toMatch(/table-missing|table-structure/);
   });
 });

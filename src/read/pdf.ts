@@ -152,8 +152,10 @@ function median(values: number[]): number {
 
 /** Whether the gap between two runs on a line separates cells rather than words. */
 function isWideGap(gap: number, em: number, before: string, after: string): boolean {
-  // figures side by side are cells: prose puts no two numbers a space apart
-  if (/\d/.test(before) && /\d/.test(after)) return gap > 0.6 * em;
+  // figures side by side are cells: prose puts no two numbers a space apart; nor a figure more
+  // than a space after Chinese (a quarter em, or a space: a label that fills its cell, then the
+  // figure in the next, may stand only the cells' padding apart, under an em)
+  if (/\d/.test(after) && (/\d/.test(before) || CJK.test(before))) return gap > 0.6 * em;
   // between Latin words, justified lines stretch spaces
   if (/[A-Za-z]/.test(before) && /[A-Za-z]/.test(after)) return gap > 1.8 * em;
   return gap > 0.8 * em;

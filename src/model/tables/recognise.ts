@@ -291,6 +291,21 @@ function prefixRow(label: NormalisedLabel, rows: IndexedRow[], byId: Map<string,
   return inCtx.length === 1 ? inCtx[0] : undefined;
 }
 
+/**
+ * The row whose title an unnumbered label begins, four characters or more of it (the first line of
+ * a label wrapped in a narrow column, its figures beside it: 属于四类过程 / 性信息): the one such
+ * row after the last row read (`last`, in the template's order) and not yet read, if there is one.
+ */
+function beginsRow(label: NormalisedLabel, rows: IndexedRow[], last: number, read: Set<string>): IndexedRow | undefined {
+  if (label.numbering || [...label.text].length < 4) return undefined;
+  const cands = rows.filter((r) => {
+    if (r.index <= last || read.has(r.row.id) || r.row.group) return false;
+    const t = titleOf(r.row).text;
+    return t.length > label.text.length && t.startsWith(label.text);
+  });
+  return cands.length === 1 ? cands[0] : undefined;
+}
+
 /** A label with a bracket still open: its next piece is inside the bracket. */
 function unclosed(s: string): boolean {
   return (s.match(/[（(]/g)?.length ?? 0) > (s.match(/[)）]/g)?.length ?? 0);
@@ -493,6 +508,8 @@ function align(run: Run, tpl: TableTemplate): Alignment {
       }
       // the first line of a numbered label wrapped over several (its numbering alone, then its words: （三） / 不予公)
       if (!ir && inTable) ir = prefixRow(c.label, rows, byId, ctx) ?? (pending && !pending.c.label.text ? prefixRow(normaliseLabel(pending.c.text + c.text), rows, byId, ctx) : undefined);
+      // the first line of an unnumbered label wrapped in its cell (属于四类过程 / 性信息)
+      if (!ir && inTable) ir = beginsRow(c.label, rows, last, new Set(out.items.map((it) => it.ir.row.id)));
       if (ir) {
         const row = ir.row;
         const open = out.items.find((it) => it.ir.row.id === row.id && !it.delimited);

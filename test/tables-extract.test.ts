@@ -194,6 +194,14 @@ describe('unnumbered labels wrapped in their cells, their figures on the first l
     expect(tableFindings(wrapped)).toEqual([]);
   });
 
+  it('a group\'s title wrapped in its narrow column (其他 / 处理) between its rows is not the row 其他', () => {
+    const grouped = spaced
+      .replace(/^（六）其他处理 {4}1\.(申请人无正当.*)$/m, '$1\n其他')
+      .replace(/^(申请人逾期未按.*)$/m, '$1\n处理');
+    expect(grouped).toContain('\n其他\n');
+    expect(tableFindings(grouped)).toEqual([]);
+  });
+
   it('a label that begins no row, or two, stays unread: its figures are not given to a row', () => {
     // (属于 begins several rows' titles, and is under four characters)
     const ambiguous = spaced.replace(/^属于四类过程性信息(.*)$/m, '属于$1\n四类过程性信息');

@@ -484,6 +484,14 @@ function align(run: Run, tpl: TableTemplate): Alignment {
       let ir = rs > 0 ? chooseRow(c.label, rows, byId, ctx, last, rowMatches) : undefined;
       // words that name a row under another number (（六）其他 / 处理 wrapped, read as 3.其他): the row whose title it begins
       if (ir && inTable && c.label.numbering && titleOf(ir.row).numbering && !sameNumber(c.label.numbering, titleOf(ir.row).numbering)) ir = prefixRow(c.label, rows, byId, ctx) ?? ir;
+      // unnumbered, alone on its line, while a row before it in its group is still to be read: the
+      // beginning of the group's title wrapped in a narrow column (其他 / 处理), not the row 其他
+      if (ir && inTable && !c.label.numbering && !ir.row.group && ir.row.parent && !(row.cells[k + 1] && !row.cells[k + 1]!.isText)) {
+        const group = byId.get(ir.row.parent);
+        const title = group ? titleOf(group.row).text : '';
+        const skipped = rows.some((r) => r.row.parent === ir!.row.parent && r.index > last && r.index < ir!.index && !out.items.some((it) => it.ir.row.id === r.row.id));
+        if (group && skipped && title.length > c.label.text.length && title.startsWith(c.label.text)) ir = group;
+      }
       let label = c.text;
       let range = c.value.range;
       if (!ir && pending) {

@@ -202,6 +202,20 @@ describe('unnumbered labels wrapped in their cells, their figures on the first l
     expect(tableFindings(grouped)).toEqual([]);
   });
 
+  it('a group\'s title run into its rows\' labels, both wrapped in narrow columns: each piece goes to its own', () => {
+    // （三）不 / 予公 / 开 beside 1.属于国家秘 / 密, its figures on a line between; 3.要求提供公 /
+    // 开出版物 with （五）不 run into the second line
+    const numbered = TABLE3_REPORT.replace(/ \| /g, '    ');
+    const figures = '0    0    0    0    0    0    0';
+    const cut = numbered
+      .replace(/^（三）不予公开 {4}1\.属于国家秘密.*$/m, `（三）不1.属于国家秘\n                    ${figures}\n予公    密\n开`)
+      .replace(/^3\.要求提供公开出版物.*$/m, `3.要求提供公\n                    ${figures}\n（五）不开出版物`);
+    expect(cut).toContain('（三）不1.属于国家秘\n');
+    expect(cut).toContain('（五）不开出版物');
+    expect(tableFindings(numbered)).toEqual([]);
+    expect(tableFindings(cut)).toEqual([]);
+  });
+
   it('a label that begins no row, or two, stays unread: its figures are not given to a row', () => {
     // (属于 begins several rows' titles, and is under four characters)
     const ambiguous = spaced.replace(/^属于四类过程性信息(.*)$/m, '属于$1\n四类过程性信息');

@@ -366,6 +366,26 @@ function align(run: Run, tpl: TableTemplate): Alignment {
     last = ir.index;
     return it;
   };
+  /**
+   * Whether `c` is a piece of the title of the group of `it` run into the rest of `it`'s label: if
+   * so, the rest is added to `it`'s label, and the group is in force.
+   */
+  const rest = (it: Item, c: PCell): boolean => {
+    const label = c.label;
+    const group = it.ir.row.parent ? byId.get(it.ir.row.parent) : undefined;
+    if (!group || !sameNumber(label.numbering, titleOf(group.row).numbering)) return false;
+    const [groupTitle, title] = [titleOf(group.row).text, titleOf(it.ir.row).text];
+    for (let p = 1; p + 2 <= label.text.length && groupTitle.startsWith(label.text.slice(0, p)); p++) {
+      const tail = label.text.slice(p);
+      if (title.startsWith(normaliseLabel(it.label + tail).text) && !title.startsWith(normaliseLabel(it.label).text + label.text)) {
+        it.label += tail;
+        it.labelRange = joinRange(it.labelRange, c.value.range);
+        ctx = group.row.id;
+        return true;
+      }
+    }
+    return false;
+  };
   /** whether a label of a row not yet found stands after cell k of run row i, before the run ends or prose starts */
   const rowsFollow = (i: number, k: number): boolean => {
     for (let r = i; r < run.rows.length; r++) {
@@ -518,6 +538,29 @@ function align(run: Run, tpl: TableTemplate): Alignment {
       if (!ir && inTable) ir = prefixRow(c.label, rows, byId, ctx) ?? (pending && !pending.c.label.text ? prefixRow(normaliseLabel(pending.c.text + c.text), rows, byId, ctx) : undefined);
       // the first line of an unnumbered label wrapped in its cell (属于四类过程 / 性信息)
       if (!ir && inTable) ir = beginsRow(c.label, rows, last, new Set(out.items.map((it) => it.ir.row.id)));
+      // a group's title and its first row's run together, both wrapped in narrow columns ((三)不 +
+      // 1.属于国家秘): the row the part from its own numbering on names or begins, under the group
+      // whose title the rest begins
+      if (!ir && inTable && c.label.numbering) {
+        const inner = /[0-9０-９]+[.．、]/.exec(c.text.slice(1));
+        const head = inner ? normaliseLabel(c.text.slice(0, inner.index + 1)) : undefined;
+        const group = head?.numbering && head.text ? rows.find((r) => r.row.group && sameNumber(head.numbering, titleOf(r.row).numbering) && titleOf(r.row).text.startsWith(head.text)) : undefined;
+        if (inner && group) {
+          const tail = normaliseLabel(c.text.slice(inner.index + 1));
+          const ir2 = chooseRow(tail, rows, byId, group.row.id, last, rowMatches) ?? prefixRow(tail, rows, byId, group.row.id);
+          if (ir2 && ir2.row.parent === group.row.id) {
+            ir = ir2;
+            label = c.text.slice(inner.index + 1);
+            ctx = group.row.id;
+          }
+        }
+      }
+      // a piece of the group's title run into the rest of the label of the row being read, both
+      // wrapped in narrow columns ((五)不 + 开出版物, after 3.要求提供公 and its figures)
+      if (inTable && cur && !cur.delimited && c.label.numbering && (!ir || ir.row.id === cur.ir.row.id) && rest(cur, c)) {
+        pending = undefined;
+        continue;
+      }
       if (ir) {
         const row = ir.row;
         const open = out.items.find((it) => it.ir.row.id === row.id && !it.delimited);

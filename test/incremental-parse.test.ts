@@ -27,7 +27,7 @@ function apply(text: string, e: { at: number; remove: number; insert: string }):
   return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
 }
 
-const RUNS = runs(10, 60);
+const RUNS = runs(10, 40);
 
 describe('incremental Markdown parsing', () => {
   it.each(REPORTS.map((t, i) => [i, t]))('gives the tree a full parse gives, edit after edit (report %i)', (_i, report) => {

@@ -357,16 +357,17 @@ const MIN_ACROSS = 4;
  * Rules across that touch no line down, in stacks that may be one table each: from a rule (the
  * lines at one height taken together) down, every next one within its width and less than
  * `MAX_BAND` below the one before, with nothing between them that stands between two tables
- * (`between`); with `n`, the number of its rules' positions (a table needs `MIN_ACROSS`).
+ * (`between`); with where its first and last rules stand, and `n`, the number of its rules'
+ * positions (a table needs `MIN_ACROSS`).
  */
-function acrossStacks(hs: PdfRule[], items: PdfItem[]): { rules: PdfRule[]; n: number }[] {
+function acrossStacks(hs: PdfRule[], items: PdfItem[]): { rules: PdfRule[]; top: number; bottom: number; n: number }[] {
   const rows: PdfRule[][] = [];
   for (const h of [...hs].sort((a, b) => a.at - b.at || a.from - b.from)) {
     const row = rows[rows.length - 1];
     if (row && h.at - row[0]!.at <= SNAP) row.push(h);
     else rows.push([h]);
   }
-  const stacks: { rules: PdfRule[]; left: number; right: number; bottom: number; n: number }[] = [];
+  const stacks: { rules: PdfRule[]; left: number; right: number; top: number; bottom: number; n: number }[] = [];
   for (const row of rows) {
     const left = Math.min(...row.map((h) => h.from));
     const right = Math.max(...row.map((h) => h.to));
@@ -376,7 +377,7 @@ function acrossStacks(hs: PdfRule[], items: PdfItem[]): { rules: PdfRule[]; n: n
       cur.rules.push(...row);
       cur.bottom = at;
       cur.n++;
-    } else stacks.push({ rules: [...row], left, right, bottom: at, n: 1 });
+    } else stacks.push({ rules: [...row], left, right, top: at, bottom: at, n: 1 });
   }
   return stacks;
 }
@@ -691,9 +692,8 @@ export function latticeTables(items: PdfItem[], rules: PdfRule[], carried: Carri
   const { tables: ruledGroups, across } = stacked([...groups.values()], items);
   // a table a page break cuts: the stack, as wide, that holds the given line is its part on this
   // page, its columns found with the other part's rows
-  const acrossGroups = acrossStacks(across, items).flatMap(({ rules: hs, n }) => {
+  const acrossGroups = acrossStacks(across, items).flatMap(({ rules: hs, top, bottom, n }) => {
     const [l, r] = [Math.min(...hs.map((h) => h.from)), Math.max(...hs.map((h) => h.to))];
-    const [top, bottom] = [Math.min(...hs.map((h) => h.at)), Math.max(...hs.map((h) => h.at))];
     const cut = carried.filter((c) => Math.abs(l - c.left) <= 2 * SNAP && Math.abs(r - c.right) <= 2 * SNAP && top < c.at && bottom > c.at);
     const down = (cut.length > 0 && columnsDown(hs, items, cut)) || (n >= MIN_ACROSS ? columnsDown(hs, items) : undefined);
     return down ? [{ g: [...hs, ...down.rules], across: down.part }] : [];

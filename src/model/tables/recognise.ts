@@ -507,10 +507,10 @@ function align(run: Run, tpl: TableTemplate): Alignment {
       // unnumbered, alone on its line, while a row before it in its group is still to be read: the
       // beginning of the group's title wrapped in a narrow column (其他 / 处理), not the row 其他
       if (ir && inTable && !c.label.numbering && !ir.row.group && ir.row.parent && !(row.cells[k + 1] && !row.cells[k + 1]!.isText)) {
-        const group = byId.get(ir.row.parent);
+        const [group, parent, index] = [byId.get(ir.row.parent), ir.row.parent, ir.index];
         const title = group ? titleOf(group.row).text : '';
-        const skipped = rows.some((r) => r.row.parent === ir!.row.parent && r.index > last && r.index < ir!.index && !out.items.some((it) => it.ir.row.id === r.row.id));
-        if (group && skipped && title.length > c.label.text.length && title.startsWith(c.label.text)) ir = group;
+        const begins = title.length > c.label.text.length && title.startsWith(c.label.text);
+        if (group && begins && rows.some((r) => r.row.parent === parent && r.index > last && r.index < index && !out.items.some((it) => it.ir.row.id === r.row.id))) ir = group;
       }
       let label = c.text;
       let range = c.value.range;

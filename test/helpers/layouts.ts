@@ -515,7 +515,9 @@ function printedRuled(form: Form, seed: number, cut?: number): string {
       items.push({ str: t, x: centred ? (x0 + x1) / 2 - width / 2 : x0 + pad, y: first + i * STEP, width, size: PT, horizontal: true });
     });
   }
-  if (cut === undefined) return layoutPdf([{ number: 1, items, rules }]).text;
+  // (a table without lines down is kept on one page: cut there, a row the break cuts can still come
+  // out with cells lost, about one report in a few hundred: a limit of the reader)
+  if (cut === undefined || across) return layoutPdf([{ number: 1, items, rules }]).text;
   // the page break: inside the first row from `cut` on that has a cell of two lines or more
   // (between two printed lines of the row: a line of text is on one page or the other)
   const rows = grid.length;

@@ -236,6 +236,24 @@ describe('tables drawn with rules across only', () => {
     expect(latticeRows(tables[0]!).map((r) => r.text).slice(-1)).toEqual(['| 三、本年度 | 1.补 |  |  |']);
   });
 
+  it('keeps in the table a group label wrapped in its cell, with a row label beside it between its lines', () => {
+    // 三、本年度办理结果 centred on the rows it spans, the page break after its first line; the
+    // label of its first row beside it, lower down
+    const items = [
+      ...header(118),
+      ...figureRow('规章', 148, '12', '3', '7'),
+      ...figureRow('规范性文件', 178, '1', '20', '0'),
+      ...figureRow('其他', 208, '0', '0', '5'),
+      ...figureRow('合计', 238, '13', '23', '12'),
+      item('三、本年度', 55, 258),
+      item('办理', 62, 276),
+      item('1.补', 130, 267),
+    ];
+    const { tables, rest } = latticeTables(items, across);
+    expect(rest).toEqual([]);
+    expect(latticeRows(tables[0]!).map((r) => r.text).slice(-1)).toEqual(['| 三、本年度办理 | 1.补 |  |  |']);
+  });
+
   it('keeps two tables under their headings apart', () => {
     const items = [
       ...figureRow('规章', 118, '12', '3', '7'),

@@ -401,11 +401,19 @@ function between(items: PdfItem[], top: number, bottom: number, left: number, ri
     .filter(({ ink }) => ink[1] > left && ink[0] < right)
     .sort((a, b) => a.it.y - b.it.y || a.ink[0] - b.ink[0]);
   if (inside.length === 0) return false;
-  // (a heading is a line of its own; a label with cells beside it, whose figures a page break
-  // left for the next page, is a row)
-  const first = inside.filter(({ it }) => Math.abs(it.y - inside[0]!.it.y) <= 0.45 * it.size).sort((a, b) => a.ink[0] - b.ink[0]);
-  const cells = first.some(({ ink }, k) => k > 0 && ink[0] - first[k - 1]!.ink[1] > first[k]!.it.size);
-  if (PART_HEADING.test(inside[0]!.it.str) && !cells && !inside.some(({ it }) => FIGURE.test(it.str.trim()))) return true;
+  // (a heading stands alone on its lines; a label with cells beside it, whose figures a page
+  // break left for the next page, is a row, also when it is wrapped in its cell and a cell beside
+  // it holds lines between its own: a group's label centred on the rows it spans)
+  const head = inside[0]!;
+  const lines = [head];
+  for (const p of inside) {
+    const prev = lines[lines.length - 1]!;
+    if (p.it.y > prev.it.y + 0.45 * p.it.size && p.it.y - prev.it.y <= 2.5 * p.it.size && p.ink[0] < head.ink[1] && p.ink[1] > head.ink[0]) lines.push(p);
+  }
+  const [upper, lower] = [head.it.y - 0.45 * head.it.size, lines[lines.length - 1]!.it.y + 0.45 * head.it.size];
+  const reach = Math.max(head.ink[1], ...inside.filter(({ it, ink }) => it.y >= upper && it.y <= lower && ink[0] < head.ink[1]).map(({ ink }) => ink[1]));
+  const cells = inside.some(({ it, ink }) => it.y >= upper && it.y <= lower && ink[0] - reach > it.size);
+  if (PART_HEADING.test(head.it.str) && !cells && !inside.some(({ it }) => FIGURE.test(it.str.trim()))) return true;
   if (inside.some(({ it, ink }) => ink[0] < left - it.size || ink[1] > right + it.size)) return true;
   // the last run of each printed line
   return inside.some(({ it, ink }, k) => {

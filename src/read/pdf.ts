@@ -720,7 +720,17 @@ export function layoutPdf(pages: PdfPage[]): PdfLayout {
     const row = firstOf(laid[k + 1]!)?.row;
     const last = lastOf(laid[k]!);
     if (!row?.across || !last || !pages[k]!.rules) continue;
-    laid[k] = lay(pages[k]!, [...carried[k]!, cutOff(row, row.across, last.y, false)]);
+    carried[k]!.push(cutOff(row, row.across, last.y, false));
+    laid[k] = lay(pages[k]!, carried[k]);
+  }
+  // a part at the foot of a page found a table only with the part atop the next (too few rows of
+  // its own): that part is read again with it, so both find their columns from the same rows
+  for (let k = 1; k < pages.length; k++) {
+    const row = lastOf(laid[k - 1]!)?.row;
+    const first = firstOf(laid[k]!);
+    if (!row?.across || !first || !pages[k]!.rules || carried[k]!.some((c) => c.above)) continue;
+    carried[k]!.push(cutOff(row, row.across, first.y, true));
+    laid[k] = lay(pages[k]!, carried[k]);
   }
   /** the first rows of the table that runs to the foot of the page before: Word repeats them atop the next */
   let head = new Set<string>();

@@ -462,9 +462,8 @@ function wrapWidth(s: string, width: number): string[] {
  * narrow enough that most labels wrap, value columns two to five ems), each cell's text wrapped at
  * its width and placed at the top of the cell or centred in it, left-aligned or centred, every
  * cell's four borders drawn (for a quarter of the seeds, none down the table's outer sides; for
- * another quarter, none down at all), cells padded half an em or a tenth. With `cut` (and lines
- * down), the page ends inside the first row (at or after the `cut`-th) whose text runs over two
- * lines or more, between two of its lines: the row goes on at the top of the next page (below the
+ * another quarter, none down at all), cells padded half an em or a tenth. With `cut`, the page
+ * ends inside the first row (at or after the `cut`-th) whose text runs over two lines or more, between two of its lines: the row goes on at the top of the next page (below the
  * header rows repeated, for half the seeds), its borders closed on both.
  */
 function printedRuled(form: Form, seed: number, cut?: number): string {
@@ -515,9 +514,7 @@ function printedRuled(form: Form, seed: number, cut?: number): string {
       items.push({ str: t, x: centred ? (x0 + x1) / 2 - width / 2 : x0 + pad, y: first + i * STEP, width, size: PT, horizontal: true });
     });
   }
-  // (a table without lines down is kept on one page: cut there, a row the break cuts can still come
-  // out with cells lost, about one report in a few hundred: a limit of the reader)
-  if (cut === undefined || across) return layoutPdf([{ number: 1, items, rules }]).text;
+  if (cut === undefined) return layoutPdf([{ number: 1, items, rules }]).text;
   // the page break: inside the first row from `cut` on that has a cell of two lines or more
   // (between two printed lines of the row: a line of text is on one page or the other)
   const rows = grid.length;

@@ -130,6 +130,26 @@ describe('ruled tables in a PDF', () => {
     expect(rows(page2('8.其他'))).toEqual(['| 6.属于四类过程性 | 1 | 0 |', '| 7.属于行 | 2 | 0 |', '| 8.其他 |  |  |', '| 8.属于查询 |  |  |']);
   });
 
+  it('does not join a row of figures atop the next page to the header row the break left at the foot of the page', () => {
+    // narrow columns: each header cell's two lines fill it
+    const grid = [50, 110, 134, 158];
+    const page1: PdfPage = {
+      number: 1,
+      width: 595,
+      items: [item('项目', 52, 118), item('结果', 112, 118), item('维持', 112, 118 + 1.4 * PT), item('结果', 136, 118), item('纠正', 136, 118 + 1.4 * PT)],
+      rules: borders(grid, [100, 140], [[0, 0, 1, 1], [0, 1, 1, 1], [0, 2, 1, 1]]),
+    };
+    // table 4's one row of figures, no label
+    const page2: PdfPage = {
+      number: 2,
+      width: 595,
+      items: [item('3', 118, 75), item('4', 142, 75)],
+      rules: borders(grid, [60, 85], [[0, 0, 1, 1], [0, 1, 1, 1], [0, 2, 1, 1]]),
+    };
+    const rows = layoutPdf([page1, page2]).text.split('\n').filter((l) => l.startsWith('|'));
+    expect(rows).toEqual(['| 项目 | 结果维持 | 结果纠正 |', '|  | 3 | 4 |']);
+  });
+
   it('finds where each row is on paper: the page and line of a row joined across pages', async () => {
     const doc = await readPath(path.join(repoRoot, 'fixtures', 'pdf', 'word', '2021-qinghe-clean.pdf'));
     const at = doc.text.indexOf('| 7.属于行政执法案卷 |');
@@ -293,6 +313,14 @@ describe('reports printed by a word processor', () => {
     // no borders: unnumbered labels that fill their narrow cells, a figure only the cells' padding
     // after one, labels wrapped with their figures on their first line, a group's title on two
     ['borderless-plain-labels.pdf', 'fixtures/pdf/word/borderless-plain-labels.html'],
+    // no borders: table 3's header repeated atop the next page, between the lines of a label the
+    // break cut (息需要另行制 / … / 作)
+    ['borderless-repeated-header.pdf', 'fixtures/pdf/word/borderless-repeated-header.html'],
+    // no borders: group titles wrapped in narrow columns run into their rows' labels ((四) +
+    // 1、本机关不掌, (五) + 开出版物)
+    ['borderless-narrow-groups.pdf', 'fixtures/pdf/word/borderless-narrow-groups.html'],
+    // full borders: table 4's header rows at the foot of a page, its row of figures atop the next
+    ['header-at-page-foot.pdf', 'fixtures/pdf/word/header-at-page-foot.html'],
   ])('%s: the findings of the document it was printed from', async (pdf, source) => {
     const printed = lintDocument(await readPath(word(pdf)));
     const original = lintDocument(await readPath(path.join(repoRoot, source)));

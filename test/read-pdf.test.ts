@@ -724,6 +724,28 @@ describe('lines and paragraphs are rebuilt from coordinates, whatever the page',
     );
   });
 
+  it('a table\'s header repeated atop the next page, read line by line, is left out; lines of prose that repeat stay', () => {
+    const size = 10;
+    const mk = (str: string, x: number, y: number): PdfItem => ({ str, x, y, width: advance(str, size), size, horizontal: true });
+    const row = (y: number, label: string, ...figures: string[]): PdfItem[] => [mk(label, 60, y), ...figures.map((f, k) => mk(f, 260 + 40 * k, y))];
+    const header = (y: number): PdfItem[] => [mk('申请人情况', 260, y), mk('自然人', 260, y + 20), mk('法人', 300, y + 20), mk('总计', 340, y + 20)];
+    const page1 = [...header(100), ...row(140, '一、本年新收', '1', '2', '3'), ...row(160, '二、上年结转', '0', '0', '0'), mk('2.没有现成信', 60, 180), mk('0', 260, 180), mk('0', 300, 180), mk('0', 340, 180), mk('息需要另行制', 60, 200)];
+    const page2 = [...header(60), mk('作', 60, 100), ...row(120, '3.补正后申请内容仍不明确', '4', '5', '9')];
+    const text = layoutPdf([
+      { number: 1, items: page1 },
+      { number: 2, items: page2 },
+    ]).text;
+    expect(text.match(/自然人/g)).toHaveLength(1);
+    expect(text).toMatch(/息需要另行制\n+作\n/);
+    // the same two lines of prose atop the next page: no cells, kept
+    const prose = [mk('本年度工作情况如下。', 60, 100), mk('一是加强组织领导。', 60, 120), mk('二是完善工作制度。', 60, 140)];
+    const again = layoutPdf([
+      { number: 1, items: prose },
+      { number: 2, items: prose.map((it) => ({ ...it, y: it.y - 40 })) },
+    ]).text;
+    expect(again.match(/一是加强组织领导。/g)).toHaveLength(2);
+  });
+
   it('a row label wrapped around its centred figures is one row; a group label beside rows is not merged into them', () => {
     const size = 10;
     const mk = (str: string, x: number, y: number): PdfItem => ({ str, x, y, width: advance(str, size), size, horizontal: true });

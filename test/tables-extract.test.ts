@@ -216,6 +216,30 @@ describe('unnumbered labels wrapped in their cells, their figures on the first l
     expect(tableFindings(cut)).toEqual([]);
   });
 
+  it('pieces of a group\'s title run into its rows\' labels, and labels wrapped after their figures, each go to their own', () => {
+    const numbered = TABLE3_REPORT.replace(/ \| /g, '    ');
+    const figures = '0    0    0    0    0    0    0';
+    const row = (label: string): RegExp => new RegExp(`^${label.replace(/[.()（）]/g, (ch) => `\\${ch}`)}.*$`, 'm');
+    const cut = numbered
+      // the group's numbering alone on its first line, run into its first row's label: （四） + 1.本机关不掌
+      .replace(row('（四）无法提供    1.本机关不掌握相关政府信息'), `（四）1.本机关不掌\n无法提握相关政府信    ${figures}\n供    息`)
+      // a later piece of the group's title run into a row's label: 予公开 + 5.属于三类内部
+      .replace(row('（三）不予公开    1.属于国家秘密'), `1.属于国家秘密    ${figures}`)
+      .replace(row('5.属于三类内部事务信息'), `（三）不\n予公开5.属于三类内部\n                    ${figures}\n事务信息`)
+      // the rest of a label wrapped after its figures, over two lines: 2.没有现成信 / 息需要另行制 / 作
+      .replace(row('2.没有现成信息需要另行制作'), `2.没有现成信    ${figures}\n息需要另行制\n作`)
+      // a piece of the group's title run into the rest of the label being read: its numbering alone
+      // (（五） + 开出版物), or a later piece (法提供 + 内容仍不明确)
+      .replace(row('3.要求提供公开出版物'), `3.要求提供公\n                    ${figures}\n（五）开出版物`)
+      .replace(row('3.补正后申请内容仍不明确'), `3.补正后申请\n                    ${figures}\n法提供内容仍不明确`);
+    expect(cut).toContain('予公开5.属于三类内部');
+    expect(cut).toContain('\n息需要另行制\n作\n');
+    expect(cut).toContain('（五）开出版物');
+    expect(cut).toContain('法提供内容仍不明确');
+    expect(tableFindings(numbered)).toEqual([]);
+    expect(tableFindings(cut)).toEqual([]);
+  });
+
   it('a label that begins no row, or two, stays unread: its figures are not given to a row', () => {
     // (属于 begins several rows' titles, and is under four characters)
     const ambiguous = spaced.replace(/^属于四类过程性信息(.*)$/m, '属于$1\n四类过程性信息');

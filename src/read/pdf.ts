@@ -615,7 +615,9 @@ function joinSplitRow(a: Line, lines: Line[], at: number, page: number): void {
     const first = i < 0 ? undefined : ra.cells[i]!;
     // a cell whose text printed only on the next page (centred in a row, or in cells merged down
     // over several rows) is the row's too
-    const ok = first === '' || (first !== undefined && ra.full[i]! && !NUMBER_LABEL.test(second));
+    // (a figure does not finish a label: a row of figures after a header row the break left at
+    // the foot of the page is a row of its own)
+    const ok = first === '' || (first !== undefined && ra.full[i]! && !NUMBER_LABEL.test(second) && !(FIGURE.test(second) && !/[\d０-９]$/.test(first)));
     if (!ok) return;
     added.set(i, second);
   }
@@ -731,6 +733,21 @@ export function layoutPdf(pages: PdfPage[]): PdfLayout {
     if (!row?.across || !first || !pages[k]!.rules || carried[k]!.some((c) => c.above)) continue;
     carried[k]!.push(cutOff(row, row.across, first.y, true));
     laid[k] = lay(pages[k]!, carried[k]);
+  }
+  // the header rows Word repeats atop the next page, of a table read line by line (drawn without
+  // borders): the page's first lines that repeat, two or more of them and one with cells, a run of
+  // the page before's lines that rows follow there. Left in, they would part the table, and a label
+  // the break cut (息需要另行制 / … / 作) from its end.
+  for (let k = 0; k + 1 < laid.length; k++) {
+    const [a, b] = [laid[k]!, laid[k + 1]!];
+    if (a.trail <= a.lead || b.trail <= b.lead || a.lines[a.trail - 1]!.row || b.lines[b.lead]!.row) continue;
+    let repeated = 0;
+    for (let j = a.lead; j < a.trail; j++) {
+      let m = 0;
+      while (j + m < a.trail - 1 && b.lead + m < b.trail - 1 && a.lines[j + m]!.text === b.lines[b.lead + m]!.text) m++;
+      repeated = Math.max(repeated, m);
+    }
+    if (repeated >= 2 && b.lines.slice(b.lead, b.lead + repeated).some((l) => l.cells)) for (let i = 0; i < repeated; i++) b.lines[b.lead + i]!.dropped = true;
   }
   /** the first rows of the table that runs to the foot of the page before: Word repeats them atop the next */
   let head = new Set<string>();

@@ -367,17 +367,34 @@ function align(run: Run, tpl: TableTemplate): Alignment {
     return it;
   };
   /**
+   * Whether `piece` goes on with the title of `it`'s row where its label so far leaves off. The
+   * label may begin with a piece of its group's title run into it (无法提没有现成信息): then its end
+   * that begins the title, two characters or more, is where the title goes on from.
+   */
+  const goesOn = (it: Item, piece: string): boolean => {
+    const title = titleOf(it.ir.row).text;
+    const [so, more] = [normaliseLabel(it.label).text, normaliseLabel(it.label + piece).text];
+    if (title.startsWith(more)) return true;
+    if (!more.startsWith(so) || more.length === so.length) return false;
+    for (let p = 1; p + 2 <= so.length; p++) if (title.startsWith(so.slice(p))) return title.startsWith(so.slice(p) + more.slice(so.length));
+    return false;
+  };
+  /**
    * Whether `c` is a piece of the title of the group of `it` run into the rest of `it`'s label: if
    * so, the rest is added to `it`'s label, and the group is in force.
    */
   const rest = (it: Item, c: PCell): boolean => {
     const label = c.label;
     const group = it.ir.row.parent ? byId.get(it.ir.row.parent) : undefined;
-    if (!group || !sameNumber(label.numbering, titleOf(group.row).numbering)) return false;
+    if (!group || (label.numbering && !sameNumber(label.numbering, titleOf(group.row).numbering))) return false;
     const [groupTitle, title] = [titleOf(group.row).text, titleOf(it.ir.row).text];
-    for (let p = 1; p + 2 <= label.text.length && groupTitle.startsWith(label.text.slice(0, p)); p++) {
+    // the group's first piece (its numbering and the beginning of its title, or its numbering
+    // alone: （五） + 开出版物), or a later one (法提供 + 需要另行制作; a single character only at its end)
+    const within = (p: number): boolean => (label.numbering ? groupTitle.startsWith(label.text.slice(0, p)) : groupTitle.includes(label.text.slice(0, p)));
+    for (let p = label.numbering ? 0 : 1; p + 2 <= label.text.length && within(p); p++) {
+      if (!label.numbering && p < 2 && !groupTitle.endsWith(label.text.slice(0, p))) continue;
       const tail = label.text.slice(p);
-      if (title.startsWith(normaliseLabel(it.label + tail).text) && !title.startsWith(normaliseLabel(it.label).text + label.text)) {
+      if (goesOn(it, tail) && (p === 0 || !title.startsWith(normaliseLabel(it.label).text + label.text))) {
         it.label += tail;
         it.labelRange = joinRange(it.labelRange, c.value.range);
         ctx = group.row.id;
@@ -514,6 +531,15 @@ function align(run: Run, tpl: TableTemplate): Alignment {
       }
       let label = c.text;
       let range = c.value.range;
+      // the rest of the label of the row being read, wrapped after the line with its figures
+      // (2.没有现成信  227 … / 息需要另行制 / 作): its title goes on with these words
+      if (!ir && inTable && cur && !cur.delimited && !c.label.numbering && c.label.text && goesOn(cur, c.text)) {
+        cur.label += c.text;
+        cur.labelRange = joinRange(cur.labelRange, c.value.range);
+        pending = undefined;
+        foreign = false;
+        continue;
+      }
       if (!ir && pending) {
         // a label wrapped onto the next line or cell, neither part enough alone
         const joined = pending.c.text + c.text;
@@ -539,12 +565,13 @@ function align(run: Run, tpl: TableTemplate): Alignment {
       // the first line of an unnumbered label wrapped in its cell (属于四类过程 / 性信息)
       if (!ir && inTable) ir = beginsRow(c.label, rows, last, new Set(out.items.map((it) => it.ir.row.id)));
       // a group's title and its first row's run together, both wrapped in narrow columns ((三)不 +
-      // 1.属于国家秘): the row the part from its own numbering on names or begins, under the group
+      // 1.属于国家秘, （四） + 1、本机关不掌): the row the part from its own numbering on names or begins, under the group
       // whose title the rest begins
       if (!ir && inTable && c.label.numbering) {
         const inner = /[0-9０-９]+[.．、]/.exec(c.text.slice(1));
         const head = inner ? normaliseLabel(c.text.slice(0, inner.index + 1)) : undefined;
-        const group = head?.numbering && head.text ? rows.find((r) => r.row.group && sameNumber(head.numbering, titleOf(r.row).numbering) && titleOf(r.row).text.startsWith(head.text)) : undefined;
+        // (the group's first line may be its numbering alone: （四） + 1、本机关不掌)
+        const group = head?.numbering ? rows.find((r) => r.row.group && sameNumber(head.numbering, titleOf(r.row).numbering) && titleOf(r.row).text.startsWith(head.text)) : undefined;
         if (inner && group) {
           const tail = normaliseLabel(c.text.slice(inner.index + 1));
           const ir2 = chooseRow(tail, rows, byId, group.row.id, last, rowMatches) ?? prefixRow(tail, rows, byId, group.row.id);
@@ -555,9 +582,25 @@ function align(run: Run, tpl: TableTemplate): Alignment {
           }
         }
       }
+      // a later piece of a group's title run into the label of a row of the group (予公开 +
+      // 5.属于三类内部, whether or not its words were taken for the group's): the row the part from
+      // its own numbering on names or begins
+      if ((!ir || ir.row.group) && inTable && !c.label.numbering) {
+        const inner = /[0-9０-９]+[.．、]/.exec(c.text.slice(1));
+        const head = inner ? normaliseLabel(c.text.slice(0, inner.index + 1)).text : '';
+        const tail = inner ? normaliseLabel(c.text.slice(inner.index + 1)) : undefined;
+        const ir2 = head && tail?.numbering ? (chooseRow(tail, rows, byId, ctx, last, rowMatches) ?? prefixRow(tail, rows, byId, ctx)) : undefined;
+        const group = ir2?.row.parent ? byId.get(ir2.row.parent) : undefined;
+        const groupTitle = group ? titleOf(group.row).text : '';
+        if (ir2 && group && (!ir || ir.row.id === group.row.id) && groupTitle.includes(head) && (head.length >= 2 || groupTitle.endsWith(head))) {
+          ir = ir2;
+          label = c.text.slice(inner!.index + 1);
+          ctx = group.row.id;
+        }
+      }
       // a piece of the group's title run into the rest of the label of the row being read, both
       // wrapped in narrow columns ((五)不 + 开出版物, after 3.要求提供公 and its figures)
-      if (inTable && cur && !cur.delimited && c.label.numbering && (!ir || ir.row.id === cur.ir.row.id) && rest(cur, c)) {
+      if (inTable && cur && !cur.delimited && (!ir || ir.row.id === cur.ir.row.id) && rest(cur, c)) {
         pending = undefined;
         continue;
       }
@@ -565,7 +608,7 @@ function align(run: Run, tpl: TableTemplate): Alignment {
         const row = ir.row;
         const open = out.items.find((it) => it.ir.row.id === row.id && !it.delimited);
         // (after the row's figures too, where the label printed so far and this piece are its title's beginning: 2.没有现成信息需要 / 0 0 … / 另行制作)
-        const continues = open !== undefined && open === cur && (open.values.length === 0 || titleOf(row).text.startsWith(normaliseLabel(open.label + c.text).text));
+        const continues = open !== undefined && open === cur && (open.values.length === 0 || goesOn(open, c.text));
         if (open && (row.group || continues)) {
           // the rest of a label wrapped over lines (度办理结 / 果, 求缴纳费用…): the row it continues
           open.label += c.text;

@@ -321,6 +321,9 @@ describe('reports printed by a word processor', () => {
     ['borderless-narrow-groups.pdf', 'fixtures/pdf/word/borderless-narrow-groups.html'],
     // full borders: table 4's header rows at the foot of a page, its row of figures atop the next
     ['header-at-page-foot.pdf', 'fixtures/pdf/word/header-at-page-foot.html'],
+    // rules across only, small type: two header cells that all but touch written as one run
+    // (法律服务机构 其他)
+    ['rules-across-small-type.pdf', 'fixtures/pdf/word/rules-across-small-type.html'],
   ])('%s: the findings of the document it was printed from', async (pdf, source) => {
     const printed = lintDocument(await readPath(word(pdf)));
     const original = lintDocument(await readPath(path.join(repoRoot, source)));

@@ -866,6 +866,10 @@ describe('lines and paragraphs are rebuilt from coordinates, whatever the page',
     expect(line([...'政府信息公开'].map((c) => [c, 0.1] as [string, number]))).toBe('政府信息公开');
     // far apart: cells
     expect(line([['行政许可', 0], ['120', 6]]).split(/ {2,}/)).toEqual(['行政许可', '120']);
+    // a space between Chinese inside one run: only spacing (the run is parted there, each part
+    // where its characters stand, and the line reads as before)
+    const spaced: PdfItem = { str: '本年度 共收到申请 24件', x: 72, y: 100, width: 11 * size + 4 * 0.3 * size, size, horizontal: true };
+    expect(layoutPdf([{ number: 1, width: 595, items: [spaced] }]).text).toBe('本年度共收到申请 24件');
   });
 
   it('Latin words wrapped over lines are joined with a space; figures and Chinese without', () => {

@@ -476,8 +476,33 @@ function continues(a: Line, b: Line, m: Margins, mb: Margins, samePage: boolean,
 }
 
 
-/** A Chinese character or punctuation mark (a space between two of them is only spacing). */
-const CJK_SPACED = new RegExp(`(${CJK.source}) (?=${CJK.source})`, 'g');
+/**
+ * A run parted where a space stands between two Chinese characters: only spacing, which the line
+ * rebuilt from the parts leaves out as before; but the PDF may have written two cells' text as one
+ * run (法律服务机构 其他, two header cells that all but touch), and apart, each part stands where
+ * its characters do (a Chinese character an em wide as far as the run's width allows, the rest
+ * sharing what is left).
+ */
+function partedAtSpaces(it: PdfItem): PdfItem[] {
+  const chars = [...it.str];
+  const cuts = chars.map((ch, k) => ch === ' ' && k > 0 && k + 1 < chars.length && CJK.test(chars[k - 1]!) && CJK.test(chars[k + 1]!));
+  if (!cuts.some(Boolean)) return [it];
+  const wide = chars.filter((ch) => CJK.test(ch)).length;
+  const em = Math.min(it.size || 10, it.width / Math.max(1, wide));
+  const rest = chars.length > wide ? (it.width - wide * em) / (chars.length - wide) : 0;
+  const out: PdfItem[] = [];
+  let [x, from, str] = [it.x, it.x, ''];
+  chars.forEach((ch, k) => {
+    const w = CJK.test(ch) ? em : rest;
+    if (cuts[k]) {
+      out.push({ ...it, str, x: from, width: x - from });
+      [from, str] = [x + w, ''];
+    } else str += ch;
+    x += w;
+  });
+  out.push({ ...it, str, x: from, width: it.x + it.width - from });
+  return out;
+}
 
 /**
  * Letter-spaced text made whole again. A title, a signature or a table's header cell set with wide
@@ -493,12 +518,12 @@ const CJK_SPACED = new RegExp(`(${CJK.source}) (?=${CJK.source})`, 'g');
  * single-digit figures in evenly wide columns is a table's.
  */
 function unspaced(items: PdfItem[]): PdfItem[] {
-  const tidy = items.map((it) => {
-    if (!it.str.includes(' ')) return it;
+  const tidy = items.flatMap((it) => {
+    if (!it.str.includes(' ')) return [it];
     const t = it.str.trim();
     // every character one space from the next, Chinese among them: a letter-spaced run
-    if (/^(?:\S )+\S$/.test(t) && (t.match(/[\u3400-\u9fff]/g)?.length ?? 0) >= 2) return { ...it, str: t.replace(/ /g, '') };
-    return { ...it, str: it.str.replace(CJK_SPACED, '$1') };
+    if (/^(?:\S )+\S$/.test(t) && (t.match(/[\u3400-\u9fff]/g)?.length ?? 0) >= 2) return [{ ...it, str: t.replace(/ /g, '') }];
+    return partedAtSpaces(it);
   });
   // a character alone, or characters one space apart (pdf.js writes some of a spaced run so)
   const single = (it: PdfItem): boolean => /^(?:\S )*\S$/u.test(it.str.trim());

@@ -324,6 +324,8 @@ describe('reports printed by a word processor', () => {
     // rules across only, small type: two header cells that all but touch written as one run
     // (法律服务机构 其他)
     ['rules-across-small-type.pdf', 'fixtures/pdf/word/rules-across-small-type.html'],
+    // no borders, small type: the last piece of a wrapped label alone on its line (行政查询事 / 项)
+    ['borderless-small-type.pdf', 'fixtures/pdf/word/borderless-small-type.html'],
   ])('%s: the findings of the document it was printed from', async (pdf, source) => {
     const printed = lintDocument(await readPath(word(pdf)));
     const original = lintDocument(await readPath(path.join(repoRoot, source)));

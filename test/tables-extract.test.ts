@@ -228,6 +228,8 @@ describe('unnumbered labels wrapped in their cells, their figures on the first l
       .replace(row('5.属于三类内部事务信息'), `（三）不\n予公开5.属于三类内部\n                    ${figures}\n事务信息`)
       // the rest of a label wrapped after its figures, over two lines: 2.没有现成信 / 息需要另行制 / 作
       .replace(row('2.没有现成信息需要另行制作'), `2.没有现成信    ${figures}\n息需要另行制\n作`)
+      // the last piece of a label alone on its line, though it begins as a sentence's piece does (项)
+      .replace(row('8.属于行政查询事项'), `8.属于行政查询事    ${figures}\n项`)
       // a piece of the group's title run into the rest of the label being read: its numbering alone
       // (（五） + 开出版物), or a later piece (法提供 + 内容仍不明确)
       .replace(row('3.要求提供公开出版物'), `3.要求提供公\n                    ${figures}\n（五）开出版物`)
@@ -236,6 +238,7 @@ describe('unnumbered labels wrapped in their cells, their figures on the first l
     expect(cut).toContain('\n息需要另行制\n作\n');
     expect(cut).toContain('（五）开出版物');
     expect(cut).toContain('法提供内容仍不明确');
+    expect(cut).toContain('\n项\n');
     expect(tableFindings(numbered)).toEqual([]);
     expect(tableFindings(cut)).toEqual([]);
   });

@@ -495,7 +495,8 @@ function align(run: Run, tpl: TableTemplate): Alignment {
       }
       if (!labelLike(c, row)) {
         // inside a bracket the row's label opened (（二）部分公开（区分处理 / 的，只计这一情形，不计其 / 他情形）): a piece of that label
-        if (cur && !cur.delimited && unclosed(cur.label) && !/[。；;！？]/.test(c.text)) {
+        // or the rest of it, though it begins as a sentence's piece does (行政查询事 / 项)
+        if (cur && !cur.delimited && ((unclosed(cur.label) && !/[。；;！？]/.test(c.text)) || goesOn(cur, c.text))) {
           cur.label += c.text;
           cur.labelRange = joinRange(cur.labelRange, c.value.range);
           foreign = false;

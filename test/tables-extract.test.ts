@@ -243,6 +243,12 @@ describe('unnumbered labels wrapped in their cells, their figures on the first l
     expect(tableFindings(cut)).toEqual([]);
   });
 
+  it('a group\'s title run into its first row\'s label, both unnumbered, is the row the rest names', () => {
+    const joined = spaced.replace(/^（五）不予处理 {4}1\.(信访举报投诉类申请.*)$/m, '不予处理$1');
+    expect(joined).toContain('\n不予处理信访举报投诉类申请 ');
+    expect(tableFindings(joined)).toEqual([]);
+  });
+
   it('a label that begins no row, or two, stays unread: its figures are not given to a row', () => {
     // (属于 begins several rows' titles, and is under four characters)
     const ambiguous = spaced.replace(/^属于四类过程性信息(.*)$/m, '属于$1\n四类过程性信息');

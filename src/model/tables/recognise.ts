@@ -599,6 +599,22 @@ function align(run: Run, tpl: TableTemplate): Alignment {
           ctx = group.row.id;
         }
       }
+      // unnumbered labels: a group's title, or the last piece of it, run into the label of the
+      // group's first row (不予处理信访举报投诉类申请, read as the group's): the row the rest names
+      if (ir?.row.group && inTable && !c.label.numbering && c.label.text.length > 4) {
+        const [groupTitle, text, group] = [titleOf(ir.row).text, c.label.text, ir];
+        for (let p = 1; p + 4 <= text.length; p++) {
+          if (!groupTitle.endsWith(text.slice(0, p))) continue;
+          const tail = normaliseLabel(c.text.slice(c.text.length - (text.length - p)));
+          const ir2 = chooseRow(tail, rows, byId, group.row.id, last, rowMatches);
+          if (ir2 && ir2.row.parent === group.row.id && titleOf(ir2.row).text === tail.text) {
+            ir = ir2;
+            label = c.text.slice(c.text.length - (text.length - p));
+            ctx = group.row.id;
+            break;
+          }
+        }
+      }
       // a piece of the group's title run into the rest of the label of the row being read, both
       // wrapped in narrow columns ((五)不 + 开出版物, after 3.要求提供公 and its figures)
       if (inTable && cur && !cur.delimited && (!ir || ir.row.id === cur.ir.row.id) && rest(cur, c)) {

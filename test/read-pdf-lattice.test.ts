@@ -326,6 +326,9 @@ describe('reports printed by a word processor', () => {
     ['rules-across-small-type.pdf', 'fixtures/pdf/word/rules-across-small-type.html'],
     // no borders, small type: the last piece of a wrapped label alone on its line (行政查询事 / 项)
     ['borderless-small-type.pdf', 'fixtures/pdf/word/borderless-small-type.html'],
+    // rules across only, large type: row labels' numbers written as runs of their own (4 +
+    // 、保护第三), which are no column of figures; table 3 over three pages
+    ['rules-across-large-type.pdf', 'fixtures/pdf/word/rules-across-large-type.html'],
   ])('%s: the findings of the document it was printed from', async (pdf, source) => {
     const printed = lintDocument(await readPath(word(pdf)));
     const original = lintDocument(await readPath(path.join(repoRoot, source)));

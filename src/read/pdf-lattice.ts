@@ -604,6 +604,12 @@ function columnsDown(hs: PdfRule[], items: PdfItem[], carried: Carried[] = []): 
     if (my <= ys[0]! || my >= ys[ys.length - 1]! || (from + to) / 2 <= left || (from + to) / 2 >= right) continue;
     bands[slotOf(ys, my)]!.push({ it, from, to, figure: FIGURE.test(it.str.trim()) });
   }
+  // a row label's number written as a run of its own (4 + 、保护第三) is no figure
+  for (const band of bands) {
+    for (const p of band) {
+      if (p.figure && band.some((q) => q !== p && Math.abs(q.it.y - p.it.y) <= 0.45 * p.it.size && q.from - p.to >= -1 && q.from - p.to <= 0.3 * p.it.size && /^[、.．]/.test(q.it.str.trim()))) p.figure = false;
+    }
+  }
   const withText = bands.filter((b) => b.length > 0);
   // the rows of every part, top to bottom
   const all = [...carried.filter((c) => c.above).flatMap((c) => c.part.rows), ...withText, ...carried.filter((c) => !c.above).flatMap((c) => c.part.rows)];

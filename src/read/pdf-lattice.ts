@@ -612,7 +612,13 @@ function columnsDown(hs: PdfRule[], items: PdfItem[], carried: Carried[] = []): 
   }
   const withText = bands.filter((b) => b.length > 0);
   // the rows of every part, top to bottom
-  const all = [...carried.filter((c) => c.above).flatMap((c) => c.part.rows), ...withText, ...carried.filter((c) => !c.above).flatMap((c) => c.part.rows)];
+  // (a header row the page break cut, its cells' lines on both pages, is one row: 社会公益 / 组织)
+  const joinCut = (a: Band[], b: Band[]): Band[] => {
+    const [last, first] = [a[a.length - 1], b[0]];
+    const cut = last && first && !last.some((p) => p.figure) && !first.some((p) => p.figure) && first.every((q) => last.some((p) => Math.min(p.to, q.to) - Math.max(p.from, q.from) > 0));
+    return cut ? [...a.slice(0, -1), [...last, ...first], ...b.slice(1)] : [...a, ...b];
+  };
+  const all = joinCut(joinCut(carried.filter((c) => c.above).flatMap((c) => c.part.rows), withText), carried.filter((c) => !c.above).flatMap((c) => c.part.rows));
   if (withText.length === 0 || all.length < 2) return undefined;
   const figured = all.filter((band) => band.some((p) => p.figure));
   const isFigured = new Set(figured);

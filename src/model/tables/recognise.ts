@@ -155,9 +155,9 @@ function listIndex(block: BlockTemplate): { rows: IndexedRow[]; byId: Map<string
 
 function cellOf(c: PCell, unit?: string): ExtractedCell {
   const u = unit ?? c.value.unit;
-  const out: ExtractedCell = { text: c.value.text, range: c.value.range, kind: c.value.kind, value: c.value.value };
-  if (u) out.unit = u;
-  return out;
+  const v = c.value;
+  // (two literals, not a property added after: each kind of cell keeps one shape)
+  return u ? { text: v.text, range: v.range, kind: v.kind, value: v.value, unit: u } : { text: v.text, range: v.range, kind: v.kind, value: v.value };
 }
 
 function joinRange(a: SourceRange, b: SourceRange): SourceRange {
@@ -719,20 +719,20 @@ function wordsOf(col: ColumnTemplate): LabelSpec {
 }
 
 /** How the values of a block's rows map to its columns. */
-function planColumns(run: Run, block: BlockTemplate, headerRows: number[], headerCells: PCell[], data: Item[], counts: number[]): ColumnPlan {
-  const issues: StructureIssue[] = [];
-  const ids = block.columns.map((c) => c.id);
-  // (by label text, once per block: the same header cells are asked about for every reading)
-  const colFor = (c: PCell): ColumnTemplate | undefined => bestMatchOf(c.label, block.columns);
-  const headers = headerRows.map((i) => run.rows[i]!);
-  // the text cells of the header, header rows first, then stream header labels
+/**
+ * The columns of a block a header names: the text cells of its header rows, then its stream
+ * header labels (`own`); the columns they name (`seen`, which gives a reading its header score),
+ * and the label each is first named by.
+ */
+function headerColumns(run: Run, block: BlockTemplate, headerRows: number[], headerCells: PCell[]): { own: PCell[]; seen: Set<string>; labels: ExtractedColumn[] } {
   const own: PCell[] = [];
-  for (const h of headers) for (const c of h.cells) if (c.isText && !c.copy) own.push(c);
+  for (const i of headerRows) for (const c of run.rows[i]!.cells) if (c.isText && !c.copy) own.push(c);
   for (const c of headerCells) if (c.isText && !c.copy) own.push(c);
   const seen = new Set<string>();
   const labels: ExtractedColumn[] = [];
   for (const c of own) {
-    const col = colFor(c);
+    // (by label text, once per block: the same header cells are asked about for every reading)
+    const col = bestMatchOf(c.label, block.columns);
     if (col && !seen.has(col.id)) labels.push({ id: col.id, block: block.id, label: c.text, range: c.value.range });
     if (col) seen.add(col.id);
   }
@@ -744,6 +744,15 @@ function planColumns(run: Run, block: BlockTemplate, headerRows: number[], heade
     joinedText ??= normaliseText(own.map((c) => c.text).join(''));
     if (containsSpec(joinedText, wordsOf(col))) seen.add(col.id);
   }
+  return { own, seen, labels };
+}
+
+function planColumns(run: Run, block: BlockTemplate, headerRows: number[], headerCells: PCell[], data: Item[], counts: number[]): ColumnPlan {
+  const issues: StructureIssue[] = [];
+  const ids = block.columns.map((c) => c.id);
+  const colFor = (c: PCell): ColumnTemplate | undefined => bestMatchOf(c.label, block.columns);
+  const headers = headerRows.map((i) => run.rows[i]!);
+  const { own, seen, labels } = headerColumns(run, block, headerRows, headerCells);
   const n = ids.length;
   const allFit = counts.length > 0 && counts.every((k) => k === n);
   // positional: every column found at one position of a grid whose positions line up
@@ -890,6 +899,18 @@ function labelsOf(items: Item[], headerCells: PCell[], tpl: TableTemplate): Flat
   return out;
 }
 
+/** A block's header: the header rows just above its first row, and the stream header labels before it. */
+function blockHeaders(al: Alignment, items: readonly Item[], data: readonly Item[]): { hdr: number[]; hdrCells: PCell[] } {
+  const firstAt = data[0]!.at;
+  const prevAt = Math.max(-1, ...items.filter((it) => it.at < firstAt).map((it) => it.end));
+  const hdr = al.headers.filter((h) => h < firstAt && h > prevAt && h >= firstAt - 8);
+  const hdrCells = al.headerCells.filter((_, j) => {
+    const at = al.headerCellRows[j]!;
+    return at <= firstAt && at > prevAt;
+  });
+  return { hdr, hdrCells };
+}
+
 /**
  * A template of shape `matrix` (tables 2 and 3) read over a run. `atMost`: a reading that cannot score more than this is not wanted (its rival has read the run
  * better, see extractTables); it is given up as soon as that is certain, and the answer is null.
@@ -903,8 +924,18 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate, atMost = Infinity)
   if (evidence < tpl.minEvidence || items.length === 0) return undefined;
   // the score is evidence + header labels matched (a set of column ids per block with rows read) − 2 × faults
   if (atMost !== Infinity) {
+    // the header labels a reading can match: at most every column of each block with rows read, and
+    // then exactly those its header names (faults only lower the score)
     let headersAtMost = 0;
     for (const block of tpl.blocks) if (items.some((it) => it.ir.block === block)) headersAtMost += block.columns.length;
+    if (evidence + headersAtMost <= atMost) return null;
+    headersAtMost = 0;
+    for (const block of tpl.blocks) {
+      const data = items.filter((it) => it.ir.block === block);
+      if (data.length === 0) continue;
+      const { hdr, hdrCells } = blockHeaders(al, items, data);
+      headersAtMost += headerColumns(run, block, hdr, hdrCells).seen.size;
+    }
     if (evidence + headersAtMost <= atMost) return null;
   }
   const rowIndex = templateIndex(tpl).rowIndex;
@@ -930,14 +961,7 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate, atMost = Infinity)
     const data = items.filter((it) => it.ir.block === block);
     if (data.length === 0) continue;
     const n = block.columns.length;
-    const firstAt = data[0]!.at;
-    const prevAt = Math.max(-1, ...items.filter((it) => it.at < firstAt).map((it) => it.end));
-    // header rows just above the block's first row, and stream header labels before it
-    const hdr = al.headers.filter((h) => h < firstAt && h > prevAt && h >= firstAt - 8);
-    const hdrCells = al.headerCells.filter((_, j) => {
-      const at = al.headerCellRows[j]!;
-      return at <= firstAt && at > prevAt;
-    });
+    const { hdr, hdrCells } = blockHeaders(al, items, data);
     if (hdr.length) spanStart = Math.min(spanStart, hdr[0]!);
     const streamVals = (it: Item): PCell[] => trimStream(it.values, n);
     const counts = data.filter((it) => !it.ir.row.group).map((it) => (it.delimited ? valuesAfter(run.rows[it.at]!, it.labelAt, n).length : streamVals(it).length));

@@ -9,13 +9,18 @@
  *     [--stages]         also time ogi-lint's stages cumulatively (read; read + parse; read + parse +
  *                        model) and remark-cli's own work per file (remark-parse + remark-lint with
  *                        preset-lint-recommended, as the remark-cli of cpu-bench.mjs runs it)
+ *     [--separate N]     each tool in a process of its own, N runs of them alternating: tools that
+ *                        share code (ogi-lint and the bare parse both run micromark) slow each other
+ *                        down in one process, as each leaves the shared functions compiled for its
+ *                        own use; prints the medians over the runs and the median of the runs' ratios
  *     [--baseline DIR]   also time another build (DIR holds its package.json and dist/), in the
  *                        same rounds: the honest way to measure a change on a loaded machine
  */
 import { cpus, loadavg } from 'node:os';
 import { TextDecoder, TextEncoder } from 'node:util';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { opt, root } from './options.mjs';
 import { reportTexts } from './generate.mjs';
 
@@ -24,6 +29,48 @@ const rounds = Number(opt('rounds', '5'));
 const only = opt('only', '');
 const baseline = opt('baseline', '');
 const imp = (p) => import(pathToFileURL(path.join(root, p)).href);
+const separate = Number(opt('separate', '0'));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+if (separate > 0) {
+  // each tool in a child process of its own (this script with --only), the tools alternating run by run
+  const names = (only || 'ogi,floor').split(',');
+  const perRun = [];
+  for (let r = 0; r < separate; r++) {
+    const order = r % 2 ? [...names].reverse() : names;
+    const got = {};
+    for (const name of order) {
+      const args = [fileURLToPath(import.meta.url), '--files', String(files), '--rounds', String(rounds), '--only', name, '--json'];
+      if (baseline) args.push('--baseline', baseline);
+      const child = spawnSync(process.execPath, args, { encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(`${name}: ${child.stderr.slice(-500)}`);
+      got[name] = JSON.parse(child.stdout.trim().split('\n').pop()).cpuMsPerFile[name];
+    }
+    perRun.push(got);
+    console.error(`run ${r + 1}/${separate}: ${names.map((n) => `${n} ${got[n]}`).join(', ')}`);
+  }
+  const result = {
+    files,
+    rounds,
+    runs: separate,
+    cores: cpus().length,
+    load: +loadavg()[0].toFixed(1),
+    node: process.version,
+    cpuMsPerFile: Object.fromEntries(names.map((n) => [n, median(perRun.map((g) => g[n]))])),
+    runsCpuMsPerFile: perRun,
+  };
+  const [a, b] = names;
+  if (b) result.ratio = +median(perRun.map((g) => g[a] / g[b])).toFixed(2);
+  if (process.argv.includes('--json')) console.log(JSON.stringify(result));
+  else
+    console.log(
+      `${files} files, ${separate} runs of a process per tool (median of ${rounds} rounds each), CPU ms per file: ` +
+        names.map((n) => `${n} ${result.cpuMsPerFile[n]}`).join(', ') +
+        (b ? `; ${a} / ${b}: median of the runs' ratios ${result.ratio}` : '') +
+        ` (load average ${result.load})`,
+    );
+  process.exit(0);
+}
 
 const { exampleReport, table2Text, table3Text } = await imp('dist/src/audit/example-reports.js');
 const { lintDocument } = await imp('dist/src/lint.js');
@@ -83,7 +130,6 @@ for (let r = -1; r < rounds; r++) {
     if (r >= 0) samples[name].push(per); // round -1 warms up
   }
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const result = {
   files,
   kb: +(bytes / 1024).toFixed(1),

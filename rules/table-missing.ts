@@ -6,7 +6,15 @@ import { officialTablesFor } from '../src/model/tables/index.js';
 import { templatesOf } from '../src/model/tables/template.js';
 import { partName } from '../src/model/tables/describe.js';
 
-/** Whether a text holds most of a table's labels (enough to recognise it) and figures among them. */
+/** Figures that stand alone, as a table's cells do in text (`251`, `7    4    3`, `| 0 |`), not a prose figure with its unit (`2件`). */
+const STANDALONE_FIGURE = /(?:^|[\s|｜])[0-9０-９]+(?=$|[\s|｜])/gm;
+
+/**
+ * Whether a text holds a table's labels and figures: most of its labels (enough to recognise it) and
+ * figures among them; or some of its labels and figures standing alone as cells do, the table's
+ * text too jumbled for the rest of its labels to be read (text taken out of a PDF column by column,
+ * each header cell wrapped a few characters a line: 结果维 结果纠 / 持 / 正).
+ */
 function labelsPresent(text: string, tpl: ReturnType<typeof templatesOf>[number]): boolean {
   const t = text.replace(/[\s\u3000]/g, '');
   let found = 0;
@@ -18,7 +26,8 @@ function labelsPresent(text: string, tpl: ReturnType<typeof templatesOf>[number]
     }
   }
   const figures = t.match(/[0-9]/g)?.length ?? 0;
-  return found >= Math.max(tpl.minEvidence, 3) && figures >= found / 2;
+  if (found >= Math.max(tpl.minEvidence, 3) && figures >= found / 2) return true;
+  return found >= 3 && (text.match(STANDALONE_FIGURE)?.length ?? 0) >= 5;
 }
 
 interface Options {
@@ -101,6 +110,61 @@ ${REST.split('\n').map((l) => (/^[三四五]、/.test(l) ? `## ${l}` : l)).join(
             message: '无法核对“主动公开政府信息情况”部分的表二：该部分没有可读的表格，只有图片（表格若以图片给出，其中的数字无法读取和核对）',
             severity: 'warning',
           },
+        ],
+      },
+      {
+        title: '表四从 PDF 复制出的文字：表头逐格折行、数字逐列排列，表格读不出，但在：说明无法核对，不报缺少',
+        text: `某某局2021年政府信息公开工作年度报告
+一、总体情况
+本局认真贯彻《条例》。
+二、主动公开政府信息情况
+本年度主动公开政府信息情况见下表。
+三、收到和处理政府信息公开申请情况
+本年度未收到申请。
+四、政府信息公开行政复议、行政诉讼情况
+本年度政府信息公开行政复议、行政诉讼情况见下表。
+行政复议
+行政诉讼
+结果维 结果纠 其他结 尚未审
+总计
+持
+正
+果
+结
+251
+224
+137
+27
+639
+未经复议直接起诉
+复议后起诉
+结果维 结果纠 其他结 尚未审
+总计
+持
+正
+果
+结
+结果维 结果纠 其他结 尚未审
+总计
+持
+正
+果
+结
+3
+202
+47
+83
+263
+396
+289
+219
+42
+752
+五、存在的主要问题及改进情况
+人员不足。`,
+        options: { ignore: ['proactive', 'applications'] },
+        expected: [
+          { line: 8, column: 1, endLine: 8, endColumn: 20, message: '“政府信息公开行政复议、行政诉讼情况”部分的表格未能识别为格式规定的统计表格，无法核对', severity: 'warning' },
         ],
       },
       {

@@ -115,6 +115,49 @@ describe('text normalisation: generated hard-wrapped reports', () => {
     );
   });
 
+  it('a short text has only a few wrapped lines: they are joined too when they are the widest and stop mid-sentence', () => {
+    fc.assert(
+      fc.property(body, layout, (sections, l) => {
+        const raw = render(sections, { ...l, pageEvery: 1000, runningHead: false });
+        const lines = raw.split('\n').filter((x) => x.trim() && !/^[一二三四五六（]/.test(x));
+        const widest = Math.max(...lines.map((x) => displayWidth(x.trim())));
+        const top = lines.filter((x) => displayWidth(x.trim()) >= widest * 0.9);
+        // (the few lines that fill the width must show it: three at least, nearly all stopping mid-sentence)
+        fc.pre(widest >= 40 && top.length >= 3 && top.filter((x) => !/[。！？；：]$/.test(x.trim())).length >= top.length * 0.8);
+        const norm = normaliseText(raw, 'text');
+        expectMapped(raw, norm);
+        const out = norm.text.split('\n').map((x) => x.trim()).filter(Boolean);
+        for (const x of sentencesOf(sections)) expect(out.some((line) => line.includes(x))).toBe(true);
+        for (const [h] of sections) expect(out).toContain(h);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a short report taken out of a PDF (pdftotext): the sentence its part five wraps is whole, the title stays apart', () => {
+    const raw = [
+      '平安县交通运输局 2023 年政府信息公开工作年度报告',
+      '本报告根据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自 2023 年 1 月 1 日',
+      '起至 2023 年 12 月 31 日止。本报告电子版可在平安县人民政府门户网站查阅。如对本报告有疑问，',
+      '请与平安县交通运输局办公室联系（电话：0512-12345678）。',
+      '一、总体情况',
+      '2023 年，本局认真贯彻落实《条例》，扎实推进政府信息公开工作。',
+      '五、存在的主要问题及改进情况',
+      '存在的主要问题是工作人员业务能力有待提高。改进措施：加强业务培训，完善工作制度。上一',
+      '年度存在的问题已整改完毕。',
+      '六、其他需要报告的事项',
+      '本年度未收取信息处理费。',
+      '',
+    ].join('\n');
+    const out = normaliseText(raw, 'text').text.split('\n');
+    expect(out).toContain('改进措施：加强业务培训，完善工作制度。上一年度存在的问题已整改完毕。'.replace(/^/, '存在的主要问题是工作人员业务能力有待提高。'));
+    expect(out).toContain('平安县交通运输局2023年政府信息公开工作年度报告');
+    expect(out.some((x) => x.startsWith('本报告根据') && x.endsWith('（电话：0512-12345678）。'))).toBe(true);
+    // the same lines, each ending with a full stop as a text with a paragraph a line does: left apart
+    const paragraphs = raw.replace('上一\n年度', '上一年度。\n年度').replace('12 月 31 日止。', '12 月 31 日止').replace('如对本报告有疑问，\n', '如对本报告有疑问。\n').replace('1 日\n', '1 日。\n');
+    expect(normaliseText(paragraphs, 'text').text.split('\n')).toHaveLength(paragraphs.split('\n').length);
+  });
+
   it('a line of prose that happens to stand by two page numbers is text, not a running head', () => {
     // a short, repetitive text wrapped at 23 characters: the same line of a sentence ends two pages
     const line = '人民为中心的发展思想，坚持以人民为中心的发展思';

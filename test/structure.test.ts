@@ -98,6 +98,30 @@ describe('title, agency and year', () => {
     expect(r.title).toMatchObject({ text: '故城县教育局2020年政府信息公开工作年度报告', year: 2020, agency: '故城县教育局', standard: true });
   });
 
+  it.each([
+    ['two lines', ['平安县交通运输局 2023 年政府信息公开工作年', '度报告'], 'r.txt'],
+    ['two lines cut inside 政府', ['青河县人民政府办公室2022年政', '府信息公开工作年度报告'], 'r.txt'],
+    ['three lines', ['青河县人民政府办公室', '2022年政府信息公', '开工作年度报告'], 'r.txt'],
+    ['two Markdown headings', ['# 平安县交通运输局2023年政府信息公开工作', '# 年度报告'], 'r.md'],
+  ])('joins a title in large type wrapped over lines none of which is a title alone (%s)', (_, lines, file) => {
+    const intro = '本报告根据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自年初起至年末止。';
+    const text = `${lines.join('\n')}\n${intro}\n一、总体情况\n正文。\n`;
+    const r = model(text, file);
+    const joined = lines.map((l) => l.replace(/^# /, '').replace(/ /g, '')).join('');
+    expect(r.title).toMatchObject({ text: joined, standard: true });
+    expect(r.title!.year).toBe(Number(/\d{4}/.exec(joined)![0]));
+    // the title's range runs from its first line to its last (in the text as read: spaces around figures taken out)
+    expect(r.doc.text.slice(r.title!.range.start, r.title!.range.end).replace(/[\s#]/g, '')).toBe(joined);
+  });
+
+  it.each([
+    ['an intro sentence after a title', '某某局2023年政府信息公开工作年度报告\n本报告根据《条例》编制，现予公布。\n一、总体情况\n正文。', '某某局2023年政府信息公开工作年度报告'],
+    ['a line of its own after the name', '某某局\n2023年政府信息公开工作年度报告\n一、总体情况\n正文。', '某某局2023年政府信息公开工作年度报告'],
+    ['no title words across the lines', '某某局\n工作总结\n一、总体情况\n正文。', undefined],
+  ])('joins no lines into a title that does not need them (%s)', (_, text, title) => {
+    expect(model(text).title?.text).toBe(title);
+  });
+
   it('finds the body after the year', () => {
     expect(model('2018年建新镇政府信息公开工作年度报告\n一、概述').agency).toBe('建新镇');
   });

@@ -78,19 +78,55 @@ function titleScore(text: string): number {
   return score;
 }
 
+/** A line that may be one piece of a title wrapped over several: short, and no sentence. */
+function titlePiece(b: Block | undefined, longest: number): boolean {
+  if (!b || (b.type !== 'paragraph' && b.type !== 'heading')) return false;
+  const t = b.text.text.trim();
+  return t.length > 0 && t.length <= longest && !/[，。；：,;:！？!?]/.test(t);
+}
+
+/**
+ * A title wrapped over two or three lines, the first of which is no title alone (平安县交通运输局
+ * 2023年政府信息公开工作年 / 度报告, 某某区人民政府办公室2022年政 / 府信息公开工作年度报告: a title
+ * in large type wraps sooner than the text, and text taken out of a PDF keeps its lines): the
+ * lines from `blocks[k]` on, joined, with their score. The joined lines must read better as a title
+ * than each line alone: a line that is the whole title after a line naming the body (故城县教育局 /
+ * 2020年政府信息公开工作年度报告) is the title, the name joined to it afterwards (see findTitle).
+ */
+function wrappedTitle(blocks: Block[], k: number): { text: MappedText; score: number } | undefined {
+  if (!titlePiece(blocks[k], 40) || titleScore(blocks[k]!.text.text.trim()) > 0) return undefined;
+  const pieces = [blocks[k]!.text.trim()];
+  let alone = -1;
+  for (let j = k + 1; j <= k + 2 && titlePiece(blocks[j], 30); j++) {
+    const t = blocks[j]!.text.trim();
+    alone = Math.max(alone, titleScore(t.text));
+    pieces.push(t);
+    const text = MappedText.concat(pieces);
+    const score = titleScore(text.text);
+    if (score > 0) return score > alone ? { text, score } : undefined;
+  }
+  return undefined;
+}
+
 export function findTitle(blocks: Block[], limit = 25): { info?: TitleInfo; block?: Block } {
   let best: { block: Block; score: number; text: MappedText } | undefined;
-  for (const b of blocks.slice(0, limit)) {
+  const head = blocks.slice(0, limit);
+  for (let k = 0; k < head.length; k++) {
+    const b = head[k]!;
     if (b.type === 'table' || b.type === 'code' || b.type === 'html') continue;
     // the trimmed text's string first: most lines are no title, and need no mapped copy
     const raw = b.text.text;
     const [from, to] = trimBounds(raw);
     const trimmed = from === 0 && to === raw.length ? raw : raw.slice(from, to);
     // a crawler's header line: 标题: 平潭综合实验区2022年度政府信息公开工作年度报告
-    const head = crawlerHeader(trimmed);
+    const header = crawlerHeader(trimmed);
     let text: MappedText | undefined;
-    if (head?.label === '标题') text = b.text.trim().slice(head.length).trim();
-    const s = titleScore(text ? text.text : trimmed);
+    if (header?.label === '标题') text = b.text.trim().slice(header.length).trim();
+    let s = titleScore(text ? text.text : trimmed);
+    if (s <= 0 && !text) {
+      const wrapped = wrappedTitle(blocks, k);
+      if (wrapped) ({ text, score: s } = wrapped);
+    }
     if (s > 0 && (!best || s > best.score)) best = { block: b, score: s, text: text ?? b.text.trim() };
   }
   if (!best) return {};

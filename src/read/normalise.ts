@@ -175,16 +175,23 @@ class Builder {
 function wrapWidth(lines: Line[]): number | undefined {
   const prose = lines.filter((l) => !STRUCTURAL.test(l.text)).map((l) => ({ w: displayWidth(l.text.trim()), t: l.text.trim() }));
   const widths = prose.map((p) => p.w).filter((w) => w >= 24);
-  if (widths.length < 8) return undefined;
+  if (widths.length < 3) return undefined;
   const sorted = [...widths].sort((a, b) => a - b);
+  const midSentence = (near: typeof prose): number => near.filter((p) => !/[。！？；：!?;:]$/.test(p.t)).length;
+  // prose has commas inside its lines; a column of table labels has few
+  const punctuated = (near: typeof prose): number => near.filter((p) => /[，、。；,]/.test(p.t.slice(0, -1))).length;
   const w = sorted[Math.floor(sorted.length * 0.8)]!;
   if (w > 200) return undefined;
   const near = prose.filter((p) => p.w >= w * 0.85 && p.w <= w + 6);
-  const midSentence = near.filter((p) => !/[。！？；：!?;:]$/.test(p.t)).length;
-  // prose has commas inside its lines; a column of table labels has few
-  const punctuated = near.filter((p) => /[，、。；,]/.test(p.t.slice(0, -1))).length;
-  const wrapped = near.length >= Math.max(8, widths.length * 0.35) && midSentence >= near.length * 0.6 && punctuated >= near.length * 0.5;
-  return wrapped && w >= 40 ? w : undefined;
+  if (widths.length >= 8 && w >= 40 && near.length >= Math.max(8, widths.length * 0.35) && midSentence(near) >= near.length * 0.6 && punctuated(near) >= near.length * 0.5) return w;
+  // a short text (a report taken out of a PDF whose figures are in its tables, a sentence or two a
+  // part) has only a few lines that fill the width: three or more, the widest of the text, all but
+  // one in five stopping mid-sentence (a text with a paragraph a line ends its long lines with a
+  // full stop)
+  const widest = sorted[sorted.length - 1]!;
+  if (widest < 40 || widest > 200) return undefined;
+  const top = prose.filter((p) => p.w >= widest * 0.9);
+  return top.length >= 3 && midSentence(top) >= top.length * 0.8 && punctuated(top) >= top.length * 0.5 ? widest : undefined;
 }
 
 /**

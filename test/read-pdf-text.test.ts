@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { readPath } from '../src/read/index.js';
+import { lintDocument } from '../src/lint.js';
+import { repoRoot } from './helpers/corpus.js';
+
+/*
+ * Text taken out of a PDF by pdftotext, as an official copies a published report (see
+ * fixtures/pdf/make.sh): the findings of the web page the PDF was printed from, with the layout
+ * kept (-layout); without it a table's cells come out column by column, and a table that cannot be
+ * read is said to be unchecked (a warning), never missing and never wrong.
+ */
+const dir = path.join(repoRoot, 'fixtures/pdf/text');
+const NAMES = ['full-borders', 'full-borders-9pt', 'full-borders-9pt-wrong-total', 'rules-across-9pt', 'borderless-9pt'];
+
+type Finding = { rule: string; severity: number; message: string };
+async function findings(file: string): Promise<Finding[]> {
+  const r = lintDocument(await readPath(path.join(dir, file)));
+  return r.messages.map((m) => ({ rule: m.ruleId ?? '', severity: m.severity, message: m.message })).sort((a, b) => (a.message < b.message ? -1 : 1));
+}
+
+describe('text taken out of a PDF by pdftotext', () => {
+  it.each(NAMES)('%s, with its layout: the findings of the page it was printed from', async (name) => {
+    expect(await findings(`${name}.layout.txt`)).toEqual(await findings(`${name}.html`));
+  });
+
+  it.each(NAMES)('%s, cells column by column: no finding the page lacks but tables said to be unchecked', async (name) => {
+    const page = await findings(`${name}.html`);
+    const raw = await findings(`${name}.raw.txt`);
+    const extra = raw.filter((f) => !page.some((p) => p.message === f.message));
+    for (const f of extra) expect(f).toMatchObject({ rule: 'table-missing', severity: 1 });
+    // what the page has is found too, but for the figures of the tables that could not be read
+    const lost = page.filter((p) => !raw.some((f) => f.message === p.message));
+    for (const f of lost) expect(f.rule).toBe('table-sum');
+    if (lost.length) expect(extra.some((f) => f.message.includes('收到和处理政府信息公开申请情况'))).toBe(true);
+  });
+
+  it('the wrong figure is found in the text as in the page', async () => {
+    const sums = (await findings('full-borders-9pt-wrong-total.layout.txt')).filter((f) => f.rule === 'table-sum');
+    expect(sums.map((f) => f.message)).toEqual([
+      '“（一）予以公开”行“总计”列不符合“总计＝自然人＋法人或其他组织（商业企业、科研机构、社会公益组织、法律服务机构、其他）”：应为 872，实为 871',
+      '“（七）总计”行“自然人”列不符合“（七）总计＝（一）至（六）各项之和”：应为 2780，实为 2779',
+    ]);
+  });
+});

@@ -11,11 +11,12 @@ const STANDALONE_FIGURE = /(?:^|[\s|｜])[0-9０-９]+(?=$|[\s|｜])/gm;
 
 /**
  * Whether a text holds a table's labels and figures: most of its labels (enough to recognise it) and
- * figures among them; or some of its labels and figures standing alone as cells do, the table's
- * text too jumbled for the rest of its labels to be read (text taken out of a PDF column by column,
- * each header cell wrapped a few characters a line: 结果维 结果纠 / 持 / 正).
+ * figures among them; or some of its labels and figures standing alone as cells do (the fewer the
+ * labels, the more figures: three with three labels or more, eight with one), the table's text too
+ * jumbled for the rest of its labels to be read (text taken out of a PDF column by column, each
+ * header cell wrapped a few characters a line: 结果维 结果纠 / 持 / 正; figures before their labels).
  */
-function labelsPresent(text: string, tpl: ReturnType<typeof templatesOf>[number]): boolean {
+function labelsPresent(text: string, tpl: ReturnType<typeof templatesOf>[number], atLeast = 3): boolean {
   const t = text.replace(/[\s\u3000]/g, '');
   let found = 0;
   for (const block of tpl.blocks) {
@@ -26,8 +27,29 @@ function labelsPresent(text: string, tpl: ReturnType<typeof templatesOf>[number]
     }
   }
   const figures = t.match(/[0-9]/g)?.length ?? 0;
-  if (found >= Math.max(tpl.minEvidence, 3) && figures >= found / 2) return true;
-  return found >= 3 && (text.match(STANDALONE_FIGURE)?.length ?? 0) >= 5;
+  if (found >= Math.max(tpl.minEvidence, atLeast) && figures >= found / 2) return true;
+  return found >= 1 && (text.match(STANDALONE_FIGURE)?.length ?? 0) >= Math.max(3, 8 - 2 * found);
+}
+
+/** Lines of a table's row laid out as text: a label, then two figures or more, set apart by runs of spaces (`规章      0      0      0`). */
+const ROW_LINE = /\S(?:[ \u3000]{2,}|\t)[0-9０-９.]+(?:(?:[ \u3000]{2,}|\t)[0-9０-９.]+)+[ \u3000]*$/;
+
+/**
+ * The text of a block of lines read down its columns: header cells printed a character a line in
+ * narrow columns (行 / 政 / 复 / 议), as text taken out of a PDF with its layout keeps them. Each
+ * column of characters (by display width: a Chinese character takes two) read top to bottom.
+ */
+function readDown(text: string): string {
+  const columns = new Map<number, string>();
+  for (const line of text.split('\n')) {
+    let x = 0;
+    for (const ch of line) {
+      const wide = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(ch);
+      if (wide) columns.set(x, (columns.get(x) ?? '') + ch);
+      x += wide ? 2 : 1;
+    }
+  }
+  return [...columns.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]).join('\n');
 }
 
 interface Options {
@@ -160,6 +182,40 @@ ${REST.split('\n').map((l) => (/^[三四五]、/.test(l) ? `## ${l}` : l)).join(
 219
 42
 752
+五、存在的主要问题及改进情况
+人员不足。`,
+        options: { ignore: ['proactive', 'applications'] },
+        expected: [
+          { line: 8, column: 1, endLine: 8, endColumn: 20, message: '“政府信息公开行政复议、行政诉讼情况”部分的表格未能识别为格式规定的统计表格，无法核对', severity: 'warning' },
+        ],
+      },
+      {
+        title: '表四从 PDF 复制出的文字（保留版式）：窄栏中的表头逐字竖排，表格读不出，但在：说明无法核对，不报缺少',
+        text: `某某局2021年政府信息公开工作年度报告
+一、总体情况
+本局认真贯彻《条例》。
+二、主动公开政府信息情况
+本年度主动公开政府信息情况见下表。
+三、收到和处理政府信息公开申请情况
+本年度未收到申请。
+四、政府信息公开行政复议、行政诉讼情况
+行                          行
+政                          政
+复                          诉
+议                          讼
+                           未                       复
+                           经                       议
+                           复                       后
+                           议                       起
+                           直                       诉
+                           接
+                           起
+                           诉
+结   结    其    尚   总        结   结   其       尚   总   结       结   其   尚        总
+果   果    他    未   计        果   果   他       未   计   果       果   他   未        计
+维   纠    结    审            维   纠   结       审       维       纠   结   审
+持   正    果    结            持   正   果       结       持       正   果   结
+1   0    0    0   1        0   0   0       0   0   0       0   0   0        0
 五、存在的主要问题及改进情况
 人员不足。`,
         options: { ignore: ['proactive', 'applications'] },
@@ -370,7 +426,14 @@ ${REST.split('\n').map((l) => (/^[三四五]、/.test(l) ? `## ${l}` : l)).join(
       // a section that holds the table's labels and figures has its table, in a shape that could not be read:
       // that is "cannot check", never "missing"
       const text = blocks.map((b) => b.text.text).join('\n');
-      if (blocks.some((b) => b.table) || labelsPresent(text, tpl)) emit({ messageId: 'unrecognised', data, range: sec.heading.range, severity: 'warning' });
+      // (its labels may be printed down narrow columns, a character a line; its rows may be lines
+      // of a label and figures, set apart by spaces, too few to be read as the table)
+      const present = (): boolean =>
+        blocks.some((b) => b.table) ||
+        labelsPresent(text, tpl) ||
+        labelsPresent(`${text}\n${readDown(text)}`, tpl) ||
+        (text.split('\n').filter((l) => ROW_LINE.test(l)).length >= 2 && labelsPresent(text, { ...tpl, minEvidence: 1 }, 1));
+      if (present()) emit({ messageId: 'unrecognised', data, range: sec.heading.range, severity: 'warning' });
       // a table pasted as a picture is there, but cannot be checked
       else if (blocks.some((b) => (b.images ?? 0) > 0)) emit({ messageId: 'picture', data, range: sec.heading.range, severity: 'warning' });
       else emit({ messageId: 'missing', data, range: sec.heading.range, expected: `${number}（${title}）`, actual: null });

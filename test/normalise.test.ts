@@ -158,6 +158,34 @@ describe('text normalisation: generated hard-wrapped reports', () => {
     expect(normaliseText(paragraphs, 'text').text.split('\n')).toHaveLength(paragraphs.split('\n').length);
   });
 
+  it('the header rows of a table that a page repeats at its top (after a form feed) are left out, the rows kept', () => {
+    const header = ['                       申请人情况', '（本列数据的勾稽关系为：第      法人或其他组织', '一项加第二项之和，等于第三', '项加第四项之和）   自然人   商业企业   总计'];
+    const text = (top: string[], mark = '\f'): string =>
+      [
+        '三、收到和处理政府信息公开申请情况',
+        ...header,
+        '一、本年新收政府信息公开申请数量     3     0     3',
+        '            属于行政查询 198        261         459',
+        // the next page: its first lines, then the rest of the cut label
+        `${mark}${top[0]!}`,
+        '',
+        ...top.slice(1),
+        '',
+        '            事项',
+        '            本机关不掌握     1     0     1',
+        '',
+      ].join('\n');
+    // the header again, laid out a little differently
+    const again = [header[0]!.slice(2), header[1]!.replace('      ', '          '), header[2]!, header[3]!.replace('   自然人', '     自然人')];
+    const out = normaliseText(text(again), 'text').text;
+    expect(out.split('申请人情况')).toHaveLength(2);
+    expect(out.split('勾稽关系')).toHaveLength(2);
+    expect(out).toMatch(/459\n\s*事项\n\s*本机关不掌握/);
+    // a page that repeats one line only, or text without page marks, is left as it is
+    expect(normaliseText(text([header[0]!, '另一行', '又一行']), 'text').text.split('申请人情况')).toHaveLength(3);
+    expect(normaliseText(text(again, ''), 'text').text.split('申请人情况')).toHaveLength(3);
+  });
+
   it('a line of prose that happens to stand by two page numbers is text, not a running head', () => {
     // a short, repetitive text wrapped at 23 characters: the same line of a sentence ends two pages
     const line = '人民为中心的发展思想，坚持以人民为中心的发展思';

@@ -43,3 +43,28 @@ describe('text taken out of a PDF by pdftotext', () => {
     ]);
   });
 });
+
+describe('text taken out of the word processor\'s PDFs of fixtures/pdf/word by pdftotext', () => {
+  const word = (f: string): string => path.join(repoRoot, 'fixtures/pdf/word', f);
+  const keyed = async (file: string): Promise<string[]> => (await findings(file)).map((f) => `${f.severity} ${f.rule} ${f.message}`);
+
+  it.each([
+    // table 3 runs onto the next page, whose top repeats its header rows (a form feed before them)
+    ['word-header-at-page-foot.layout.txt', 'header-at-page-foot.html'],
+    ['word-borderless-repeated-header.layout.txt', 'borderless-repeated-header.html'],
+  ])('%s: the header rows a page repeats are left out, and the findings are the page\'s', async (text, page) => {
+    expect(await keyed(text)).toEqual(await keyed(path.relative(dir, word(page))));
+  });
+
+  it.each([
+    // table 4's header cells a character a line in narrow columns (行 / 政 / 复 / 议)
+    ['word-2021-qinghe-clean.layout.txt', 'fixtures/samples/2021-qinghe-clean.md'],
+    ['word-format-2021-narrow.layout.txt', 'fixtures/html/format-2021.txt'],
+    // table 2's figures before its labels, without the layout
+    ['word-2021-missing-parts.raw.txt', 'fixtures/samples/2021-missing-parts.txt'],
+  ])('%s: no finding its source lacks but tables said to be unchecked', async (text, source) => {
+    const original = await keyed(path.relative(dir, path.join(repoRoot, source)));
+    const extra = (await findings(text)).filter((f) => !original.includes(`${f.severity} ${f.rule} ${f.message}`));
+    for (const f of extra) expect(f).toMatchObject({ rule: 'table-missing', severity: 1 });
+  });
+});

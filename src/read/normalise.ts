@@ -233,6 +233,31 @@ function runningHeads(lines: Line[], pageLine: boolean[], heading: RegExp): Set<
   return heads;
 }
 
+/**
+ * Lines that a page repeats at its top: the header rows of a table, which a word processor prints
+ * again atop each page the table runs onto, in text taken out of a PDF with its pages marked (a form
+ * feed, as pdftotext writes). The first lines of a page (blank lines aside) that repeat, white space
+ * aside, two or more consecutive lines of the text before it (the header atop the table's first page):
+ * a row of the table would otherwise be cut from the rows after it by the header.
+ */
+function repeatedAtPageTop(lines: Line[]): Set<number> {
+  const out = new Set<number>();
+  const keys = lines.map((l) => l.text.replace(/[\s\u3000]+/g, ''));
+  const nonBlank = keys.map((k, i) => (k ? i : -1)).filter((i) => i >= 0);
+  for (let p = 0; p < lines.length; p++) {
+    if (!lines[p]!.text.includes('\f') || !keys[p]) continue;
+    const from = nonBlank.indexOf(p);
+    let longest = 0;
+    for (let e = 0; e < from; e++) {
+      let m = 0;
+      while (e + m < from && from + m < nonBlank.length && keys[nonBlank[e + m]!] === keys[nonBlank[from + m]!]) m++;
+      longest = Math.max(longest, m);
+    }
+    if (longest >= 2) for (let t = 0; t < longest; t++) out.add(nonBlank[from + t]!);
+  }
+  return out;
+}
+
 /** A short line without a comma (a title, a heading): a wrapped line is long. */
 function short(line: string): boolean {
   return !/[，,；;：:]/.test(line) && displayWidth(line.trim()) < 64;
@@ -319,7 +344,8 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
 
   const pageLine = lines.map((l) => pageNumber.test(l.text));
   const heads = pageLine.some(Boolean) ? runningHeads(lines, pageLine, heading) : new Set<string>();
-  const dropped = lines.map((l, i) => pageLine[i]! || (heads.size > 0 && heads.has(l.text.trim())));
+  const repeated = kind === 'text' && raw.includes('\f') ? repeatedAtPageTop(lines) : undefined;
+  const dropped = lines.map((l, i) => pageLine[i]! || (heads.size > 0 && heads.has(l.text.trim())) || (repeated?.has(i) ?? false));
 
   // double spacing: a blank line after nearly every line is not a paragraph break
   const blank = lines.map((l) => isBlank(l.text));

@@ -329,6 +329,14 @@ describe('reports printed by a word processor', () => {
     // rules across only, large type: row labels' numbers written as runs of their own (4 +
     // 、保护第三), which are no column of figures; table 3 over three pages
     ['rules-across-large-type.pdf', 'fixtures/pdf/word/rules-across-large-type.html'],
+    // no borders, 14 pt: the lines of a group's title and of its row's label printed as one line
+    // (（三1.属于国家）不秘密), or the group's numbering cut from its closing bracket (（五公开出版物 / ）不)
+    ['borderless-interleaved-groups.pdf', 'fixtures/pdf/word/borderless-interleaved-groups.html'],
+    ['borderless-cut-numbering.pdf', 'fixtures/pdf/word/borderless-cut-numbering.html'],
+    // no borders, 10.5 pt, labels without numbering: 要求提供公开出 + 不予处 + 版物
+    ['borderless-bare-interleaved.pdf', 'fixtures/pdf/word/borderless-bare-interleaved.html'],
+    // rules across only, 9 pt, one figure of table 3 wrong: (三)不予 + 益, the end of 4.保护第三方合法权
+    ['rules-across-group-end.pdf', 'fixtures/pdf/word/rules-across-group-end.html'],
   ])('%s: the findings of the document it was printed from', async (pdf, source) => {
     const printed = lintDocument(await readPath(word(pdf)));
     const original = lintDocument(await readPath(path.join(repoRoot, source)));

@@ -249,6 +249,31 @@ describe('unnumbered labels wrapped in their cells, their figures on the first l
     expect(tableFindings(joined)).toEqual([]);
   });
 
+  it('the lines of a group\'s title and of a row\'s label printed as one line, interleaved: the row, its label cleared of the group\'s pieces', () => {
+    const numbered = TABLE3_REPORT.replace(/ \| /g, '    ');
+    const figures = '0    0    0    0    0    0    0';
+    const row = (label: string): RegExp => new RegExp(`^${label.replace(/[.()（）]/g, (ch) => `\\${ch}`)}.*$`, 'm');
+    const cut = numbered
+      // （三 + 1.属于国家 + ）不 + 秘密, its figures after them; 予公 / 开 below
+      .replace(row('（三）不予公开    1.属于国家秘密'), `（三1.属于国家）不秘密    ${figures}\n予公\n开`)
+      // 4.保护第三方合法权 + its figures, then (三)不予 + 益 (the group's title printed lower)
+      .replace(row('4.保护第三方合法权益'), `4.保护第三方合法权\n                    ${figures}\n(三)不予益`)
+      // 3.要求提供 + （五 + 公开出版物, then ）不 / 予处
+      .replace(row('（五）不予处理    1.信访举报投诉类申请'), `1.信访举报投诉类申请    ${figures}`)
+      .replace(row('3.要求提供公开出版物'), `3.要求提供（五公开出版物    ${figures}\n）不\n予处`);
+    expect(cut).toContain('（三1.属于国家）不秘密');
+    expect(cut).toContain('(三)不予益');
+    expect(cut).toContain('3.要求提供（五公开出版物');
+    expect(tableFindings(cut)).toEqual([]);
+    // unnumbered: 要求提供公开出 + 不予处 + 版物
+    const bare = spaced.replace(/^要求提供公开出版物(.*)$/m, '要求提供公开出不予处版物$1\n理');
+    expect(bare).toContain('要求提供公开出不予处版物');
+    expect(tableFindings(bare)).toEqual([]);
+    // a figure changed there is found in its own row
+    const wrong = cut.replace(`3.要求提供（五公开出版物    ${figures}`, `3.要求提供（五公开出版物    0    0    0    0    0    0    5`);
+    expect(tableFindings(wrong).join('\n')).toMatch(/要求提供公开出版物.*总计/);
+  });
+
   it('a label that begins no row, or two, stays unread: its figures are not given to a row', () => {
     // (属于 begins several rows' titles, and is under four characters)
     const ambiguous = spaced.replace(/^属于四类过程性信息(.*)$/m, '属于$1\n四类过程性信息');

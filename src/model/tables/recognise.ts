@@ -306,6 +306,68 @@ function beginsRow(label: NormalisedLabel, rows: IndexedRow[], last: number, rea
   return cands.length === 1 ? cands[0] : undefined;
 }
 
+/** A title's characters as pieces of a label are compared: brackets full-width, 、 and ． as the full stop of numbering. */
+function comparable(s: string): string {
+  return s.replace(/\(/g, '（').replace(/\)/g, '）').replace(/[、．]/g, '.').replace(/[\s\u3000]+/g, '');
+}
+
+/**
+ * The row whose label `text` holds interleaved with the beginning of its group's title: the lines
+ * of both, wrapped in narrow columns side by side, printed as one line (（三 + 1.属于国家 + ）不 +
+ * 秘密; 3.要求提供 + （五 + 公开出版物). The text must be made of the group's numbering and the
+ * beginning of its title, and the beginning of the row's title from its numbering on (four characters
+ * or more), taken alternately in pieces, each in its own order; and only one row may be so made.
+ */
+function interleavedRow(text: string, rows: IndexedRow[]): { row: IndexedRow; label: string } | undefined {
+  const t = comparable(text);
+  // numbered: the group's numbering, without its closing bracket at least, and the row's title from
+  // its numbering on; unnumbered (labels printed without numbering): two characters of the group's
+  // title at least
+  const numbered = /（[一二三四五六七八九十]/.test(t) && /[0-9]\./.test(t);
+  if (!numbered && t.length < 6) return undefined;
+  let found: { row: IndexedRow; label: string } | undefined;
+  for (const g of rows) {
+    if (!g.row.group) continue;
+    const gt = numbered ? comparable(g.row.title) : titleOf(g.row).text;
+    const num = numbered ? /^（[一二三四五六七八九十]+/.exec(gt)?.[0] : gt.slice(0, 2);
+    if (!num || !t.includes(num)) continue;
+    for (const r of rows) {
+      if (r.row.parent !== g.row.id) continue;
+      const rt = numbered ? comparable(r.row.title) : titleOf(r.row).text;
+      const label = interleaving(t, gt, rt, num.length);
+      if (label === undefined || label.length < 4 || (numbered && !/^[0-9]/.test(label))) continue;
+      if (found) return undefined;
+      found = { row: r, label };
+    }
+  }
+  return found;
+}
+
+/**
+ * Whether `t` is a beginning of `a` (`min` characters of it at least) and a beginning of `b` taken
+ * alternately, each in its own order: the part of `b` if it is, else undefined.
+ */
+function interleaving(t: string, a: string, b: string, min: number): string | undefined {
+  // reach[j]: t's first i + j characters are a's first i and b's first j (for the i of the round)
+  let reach = new Array<boolean>(b.length + 1).fill(false);
+  reach[0] = true;
+  for (let j = 1; j <= b.length && j <= t.length && t[j - 1] === b[j - 1]; j++) reach[j] = true;
+  let best: number | undefined;
+  for (let i = 0; i <= a.length; i++) {
+    if (i > 0) {
+      const next = new Array<boolean>(b.length + 1).fill(false);
+      for (let j = 0; j <= b.length && i + j <= t.length; j++) {
+        if (reach[j] && t[i + j - 1] === a[i - 1]) next[j] = true;
+        if (j > 0 && next[j - 1] && t[i + j - 1] === b[j - 1]) next[j] = true;
+      }
+      reach = next;
+    }
+    const j = t.length - i;
+    if (i >= min && j >= 0 && j <= b.length && reach[j]) best = j;
+  }
+  return best === undefined ? undefined : b.slice(0, best);
+}
+
 /** A label with a bracket still open: its next piece is inside the bracket. */
 function unclosed(s: string): boolean {
   return (s.match(/[（(]/g)?.length ?? 0) > (s.match(/[)）]/g)?.length ?? 0);
@@ -386,14 +448,26 @@ function align(run: Run, tpl: TableTemplate): Alignment {
   const rest = (it: Item, c: PCell): boolean => {
     const label = c.label;
     const group = it.ir.row.parent ? byId.get(it.ir.row.parent) : undefined;
-    if (!group || (label.numbering && !sameNumber(label.numbering, titleOf(group.row).numbering))) return false;
+    // the group's numbering with its closing bracket cut off by the line break ((五 + 公开出版物, the
+    // rest of 3.要求提供)
+    const open = label.numbering ? null : /^[(（]([一二三四五六七八九十]+)(?![)）一二三四五六七八九十])/.exec(label.text);
+    const numbering = open ? normaliseLabel(`（${open[1]}）`).numbering : label.numbering;
+    if (!group || (numbering && !sameNumber(numbering, titleOf(group.row).numbering))) return false;
     const [groupTitle, title] = [titleOf(group.row).text, titleOf(it.ir.row).text];
+    // the closing bracket of the group's numbering, cut from its opening by the line break ((三 /
+    // )不 + 秘密, the group's title beginning after it): the group's first piece too
+    const closing = !numbering && /^[)）]/.test(label.text);
+    const first = !!numbering || closing;
+    const text = closing ? label.text.slice(1) : open ? label.text.slice(open[0].length) : label.text;
     // the group's first piece (its numbering and the beginning of its title, or its numbering
-    // alone: （五） + 开出版物), or a later one (法提供 + 需要另行制作; a single character only at its end)
-    const within = (p: number): boolean => (label.numbering ? groupTitle.startsWith(label.text.slice(0, p)) : groupTitle.includes(label.text.slice(0, p)));
-    for (let p = label.numbering ? 0 : 1; p + 2 <= label.text.length && within(p); p++) {
-      if (!label.numbering && p < 2 && !groupTitle.endsWith(label.text.slice(0, p))) continue;
-      const tail = label.text.slice(p);
+    // alone: （五） + 开出版物), or a later one (法提供 + 需要另行制作; a single character only at its end).
+    // After the group's first piece, the rest may be a single character that ends the row's title
+    // ((三)不予 + 益, the end of 4.保护第三方合法权)
+    const within = (p: number): boolean => (first ? groupTitle.startsWith(text.slice(0, p)) : groupTitle.includes(text.slice(0, p)));
+    for (let p = first ? (closing ? 1 : 0) : 1; p + (first ? 1 : 2) <= text.length && within(p); p++) {
+      if (!first && p < 2 && !groupTitle.endsWith(text.slice(0, p))) continue;
+      const tail = text.slice(p);
+      if (tail.length === 1 && normaliseLabel(it.label + tail).text !== title) continue;
       if (goesOn(it, tail) && (p === 0 || !title.startsWith(normaliseLabel(it.label).text + label.text))) {
         it.label += tail;
         it.labelRange = joinRange(it.labelRange, c.value.range);
@@ -568,9 +642,11 @@ function align(run: Run, tpl: TableTemplate): Alignment {
       // a group's title and its first row's run together, both wrapped in narrow columns ((三)不 +
       // 1.属于国家秘, （四） + 1、本机关不掌): the row the part from its own numbering on names or begins, under the group
       // whose title the rest begins
-      if (!ir && inTable && c.label.numbering) {
+      // (its numbering's closing bracket may be on the next line: （三 + 1、属于国家 / ）不 + 秘密)
+      const cut = /^[(（]([一二三四五六七八九十]+)(?=[0-9０-９]+[.．、])/.exec(c.text);
+      if (!ir && inTable && (c.label.numbering || cut)) {
         const inner = /[0-9０-９]+[.．、]/.exec(c.text.slice(1));
-        const head = inner ? normaliseLabel(c.text.slice(0, inner.index + 1)) : undefined;
+        const head = cut ? normaliseLabel(`（${cut[1]}）`) : inner ? normaliseLabel(c.text.slice(0, inner.index + 1)) : undefined;
         // (the group's first line may be its numbering alone: （四） + 1、本机关不掌)
         const group = head?.numbering ? rows.find((r) => r.row.group && sameNumber(head.numbering, titleOf(r.row).numbering) && titleOf(r.row).text.startsWith(head.text)) : undefined;
         if (inner && group) {
@@ -613,6 +689,19 @@ function align(run: Run, tpl: TableTemplate): Alignment {
             ctx = group.row.id;
             break;
           }
+        }
+      }
+      // the lines of a group's title and of its first row's label, both wrapped in narrow columns,
+      // printed as one line ((三 + 1.属于国家 + )不 + 秘密: （三1.属于国家）不秘密): the row whose label
+      // the text holds, once the pieces of the group's title are taken out of it
+      // (a row found by the words of its label keeps it, cleared of the group's pieces: 3.要求提供 +
+      // （五 + 公开出版物)
+      if ((!ir || !ir.row.group) && inTable && !cur?.delimited) {
+        const found = interleavedRow(c.text, rows);
+        if (found && (!ir || found.row.row.id === ir.row.id)) {
+          ir = found.row;
+          label = found.label;
+          ctx = found.row.row.parent;
         }
       }
       // a piece of the group's title run into the rest of the label of the row being read, both

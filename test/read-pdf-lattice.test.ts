@@ -337,6 +337,8 @@ describe('reports printed by a word processor', () => {
     ['borderless-bare-interleaved.pdf', 'fixtures/pdf/word/borderless-bare-interleaved.html'],
     // rules across only, 9 pt, one figure of table 3 wrong: (三)不予 + 益, the end of 4.保护第三方合法权
     ['rules-across-group-end.pdf', 'fixtures/pdf/word/rules-across-group-end.html'],
+    // rules across only, 14 pt: （六） / 其他 / 处理 wrapped beside 2.申请人逾 / 期未按收费 / …, before its figures
+    ['rules-across-group-beside-label.pdf', 'fixtures/pdf/word/rules-across-group-beside-label.html'],
   ])('%s: the findings of the document it was printed from', async (pdf, source) => {
     const printed = lintDocument(await readPath(word(pdf)));
     const original = lintDocument(await readPath(path.join(repoRoot, source)));

@@ -274,6 +274,20 @@ describe('unnumbered labels wrapped in their cells, their figures on the first l
     expect(tableFindings(wrong).join('\n')).toMatch(/要求提供公开出版物.*总计/);
   });
 
+  it('a group\'s title wrapped beside a row\'s label that is still being read, before its figures, is not the row it names (其他 / 处理 beside 2.申请人逾…)', () => {
+    const numbered = TABLE3_REPORT.replace(/ \| /g, '    ');
+    const figures = '0    0    0    0    0    0    0';
+    const cut = numbered
+      .replace(/^（六）其他处理 {4}(1\.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请).*$/m, `1.申请人无\n正当理由逾\n期不补正、\n             行政机关不    ${figures}\n再处理其政\n府信息公开\n申请`)
+      .replace(/^2\.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请.*$/m, `(六)\n2.申请人逾\n其他\n期未按收费\n处理\n通知要求缴\n纳费用、行政机关不再    ${figures}\n处理其政府\n信息公开申\n请`);
+    expect(cut).toContain('\n其他\n期未按收费\n');
+    expect(tableFindings(cut)).toEqual([]);
+    // the row 其他 itself, after them, is read as that row: a figure of it changed is found there
+    const wrong = cut.replace(/^3\.其他 {4}0 {4}0/m, '3.其他    0    7');
+    expect(wrong).not.toBe(cut);
+    expect(tableFindings(wrong).join('\n')).toMatch(/其他.*总计|总计.*其他/);
+  });
+
   it('a label that begins no row, or two, stays unread: its figures are not given to a row', () => {
     // (属于 begins several rows' titles, and is under four characters)
     const ambiguous = spaced.replace(/^属于四类过程性信息(.*)$/m, '属于$1\n四类过程性信息');

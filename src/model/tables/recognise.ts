@@ -596,13 +596,17 @@ function align(run: Run, tpl: TableTemplate): Alignment {
       let ir = rs > 0 ? chooseRow(c.label, rows, byId, ctx, last, rowMatches) : undefined;
       // words that name a row under another number (（六）其他 / 处理 wrapped, read as 3.其他): the row whose title it begins
       if (ir && inTable && c.label.numbering && titleOf(ir.row).numbering && !sameNumber(c.label.numbering, titleOf(ir.row).numbering)) ir = prefixRow(c.label, rows, byId, ctx) ?? ir;
-      // unnumbered, alone on its line, while a row before it in its group is still to be read: the
-      // beginning of the group's title wrapped in a narrow column (其他 / 处理), not the row 其他
+      // unnumbered, alone on its line, while a row before it in its group is still to be read, or
+      // is being read, its label not yet whole and no figure of it seen: the beginning of the
+      // group's title wrapped in a narrow column (其他 / 处理), not the row 其他
       if (ir && inTable && !c.label.numbering && !ir.row.group && ir.row.parent && !(row.cells[k + 1] && !row.cells[k + 1]!.isText)) {
         const [group, parent, index] = [byId.get(ir.row.parent), ir.row.parent, ir.index];
         const title = group ? titleOf(group.row).text : '';
         const begins = title.length > c.label.text.length && title.startsWith(c.label.text);
-        if (group && begins && rows.some((r) => r.row.parent === parent && r.index > last && r.index < index && !out.items.some((it) => it.ir.row.id === r.row.id))) ir = group;
+        const unread = rows.some((r) => r.row.parent === parent && r.index > last && r.index < index && !out.items.some((it) => it.ir.row.id === r.row.id));
+        const reading =
+          cur !== undefined && !cur.delimited && cur.values.length === 0 && cur.ir.row.parent === parent && cur.ir.index < index && titleOf(cur.ir.row).text.length > normaliseLabel(cur.label).text.length;
+        if (group && begins && (unread || reading)) ir = group;
       }
       let label = c.text;
       let range = c.value.range;

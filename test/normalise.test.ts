@@ -181,9 +181,21 @@ describe('text normalisation: generated hard-wrapped reports', () => {
     expect(out.split('申请人情况')).toHaveLength(2);
     expect(out.split('勾稽关系')).toHaveLength(2);
     expect(out).toMatch(/459\n\s*事项\n\s*本机关不掌握/);
-    // a page that repeats one line only, or text without page marks, is left as it is
+    // a page that repeats one line only is left as it is
     expect(normaliseText(text([header[0]!, '另一行', '又一行']), 'text').text.split('申请人情况')).toHaveLength(3);
-    expect(normaliseText(text(again, ''), 'text').text.split('申请人情况')).toHaveLength(3);
+    // pages not marked (pdftotext -nopgbrk): the header laid out in columns breaks off rows of figures, and is left out too
+    const unmarked = normaliseText(text(again, ''), 'text').text;
+    expect(unmarked.split('申请人情况')).toHaveLength(2);
+    expect(unmarked).toMatch(/459\n\s*事项\n\s*本机关不掌握/);
+  });
+
+  it('the headers of a table\'s parts given a cell a line, repeated between rows of figures, are kept', () => {
+    // table 2 a cell a line: its parts (五) and (六) have the same header, each under its part's title
+    const raw = ['第二十条第（五）项', '信息内容', '本年处理决定数量', '行政许可', '12', '第二十条第（六）项', '信息内容', '本年处理决定数量', '行政处罚', '3', '行政强制', '0', ''].join('\n');
+    expect(normaliseText(raw, 'text').text).toBe(raw);
+    // without the parts' titles too: no line of the header is laid out in columns
+    const untitled = raw.replace('第二十条第（六）项\n', '');
+    expect(normaliseText(untitled, 'text').text).toBe(untitled);
   });
 
   it('a line of prose that happens to stand by two page numbers is text, not a running head', () => {

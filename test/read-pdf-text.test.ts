@@ -11,7 +11,7 @@ import { repoRoot } from './helpers/corpus.js';
  * read is said to be unchecked (a warning), never missing and never wrong.
  */
 const dir = path.join(repoRoot, 'fixtures/pdf/text');
-const NAMES = ['full-borders', 'full-borders-9pt', 'full-borders-9pt-wrong-total', 'rules-across-9pt', 'borderless-9pt'];
+const NAMES = ['full-borders', 'full-borders-9pt', 'full-borders-9pt-wrong-total', 'rules-across-9pt', 'borderless-9pt', 'borderless-14pt-three-pages'];
 
 type Finding = { rule: string; severity: number; message: string };
 async function findings(file: string): Promise<Finding[]> {
@@ -35,6 +35,10 @@ describe('text taken out of a PDF by pdftotext', () => {
     if (lost.length) expect(extra.some((f) => f.message.includes('收到和处理政府信息公开申请情况'))).toBe(true);
   });
 
+  it('borderless-14pt-three-pages, its pages not marked (-nopgbrk): the header rows the pages repeat are left out, and the findings are the page\'s', async () => {
+    expect(await findings('borderless-14pt-three-pages.nopgbrk.txt')).toEqual(await findings('borderless-14pt-three-pages.html'));
+  });
+
   it('the wrong figure is found in the text as in the page', async () => {
     const sums = (await findings('full-borders-9pt-wrong-total.layout.txt')).filter((f) => f.rule === 'table-sum');
     expect(sums.map((f) => f.message)).toEqual([
@@ -52,6 +56,9 @@ describe('text taken out of the word processor\'s PDFs of fixtures/pdf/word by p
     // table 3 runs onto the next page, whose top repeats its header rows (a form feed before them)
     ['word-header-at-page-foot.layout.txt', 'header-at-page-foot.html'],
     ['word-borderless-repeated-header.layout.txt', 'borderless-repeated-header.html'],
+    // the same without form feeds (-nopgbrk): the header breaks off rows of figures
+    ['word-header-at-page-foot.nopgbrk.txt', 'header-at-page-foot.html'],
+    ['word-borderless-repeated-header.nopgbrk.txt', 'borderless-repeated-header.html'],
   ])('%s: the header rows a page repeats are left out, and the findings are the page\'s', async (text, page) => {
     expect(await keyed(text)).toEqual(await keyed(path.relative(dir, word(page))));
   });

@@ -235,25 +235,51 @@ function runningHeads(lines: Line[], pageLine: boolean[], heading: RegExp): Set<
 
 /**
  * Lines that a page repeats at its top: the header rows of a table, which a word processor prints
- * again atop each page the table runs onto, in text taken out of a PDF with its pages marked (a form
- * feed, as pdftotext writes). The first lines of a page (blank lines aside) that repeat, white space
- * aside, two or more consecutive lines of the text before it (the header atop the table's first page):
- * a row of the table would otherwise be cut from the rows after it by the header.
+ * again atop each page the table runs onto, in text taken out of a PDF. Two consecutive lines or
+ * more (blank lines aside) that repeat, white space aside, lines of the text before them (the header
+ * atop the table's first page), where
+ * - a page begins (a form feed, as pdftotext writes); or
+ * - they break off rows of figures, the pages not marked (pdftotext -nopgbrk): no figure in them,
+ *   lines with figures shortly before them and soon after them, figures soon after the lines they
+ *   repeat too (a header of rows), and a line of them laid out in columns (a table given a cell a
+ *   line repeats the headers of its parts cell by cell: 第二十条第（五）项 / 信息内容 / 本年处理决定数量
+ *   / … / 第二十条第（六）项 / 信息内容 / 本年处理决定数量).
+ * A row of the table would otherwise be cut from the rows after it by the header.
  */
-function repeatedAtPageTop(lines: Line[]): Set<number> {
+function repeatedHeaders(lines: Line[], paged: boolean): Set<number> {
   const out = new Set<number>();
   const keys = lines.map((l) => l.text.replace(/[\s\u3000]+/g, ''));
   const nonBlank = keys.map((k, i) => (k ? i : -1)).filter((i) => i >= 0);
-  for (let p = 0; p < lines.length; p++) {
-    if (!lines[p]!.text.includes('\f') || !keys[p]) continue;
-    const from = nonBlank.indexOf(p);
+  const figures = nonBlank.map((i) => /[0-9０-９]/.test(keys[i]!));
+  // (earlier places of each line, by its text)
+  const seen = new Map<string, number[]>();
+  const soon = (from: number): boolean => {
+    for (let t = from; t < from + 10 && t < nonBlank.length; t++) if (figures[t]) return true;
+    return false;
+  };
+  // (a header laid out in columns: a line of it holds cells set apart by runs of spaces; a table
+  // given a cell a line repeats its parts' headers cell by cell)
+  const laidOut = (n: number, m: number): boolean => {
+    for (let t = n; t < n + m; t++) if (/\S(?: {2,}|\u3000{2,}|\t)\S/.test(lines[nonBlank[t]!]!.text)) return true;
+    return false;
+  };
+  for (let n = 0; n < nonBlank.length; n++) {
+    const key = keys[nonBlank[n]!]!;
+    const earlier = seen.get(key);
+    if (earlier) seen.set(key, [...earlier, n]);
+    else seen.set(key, [n]);
+    if (!earlier) continue;
+    const pageTop = paged && lines[nonBlank[n]!]!.text.includes('\f');
+    // (the page may break inside a label wrapped over lines after its figures)
+    const breaksRows = !figures[n] && figures.slice(Math.max(0, n - 6), n).some(Boolean);
+    if (!pageTop && !breaksRows) continue;
     let longest = 0;
-    for (let e = 0; e < from; e++) {
+    for (const e of earlier) {
       let m = 0;
-      while (e + m < from && from + m < nonBlank.length && keys[nonBlank[e + m]!] === keys[nonBlank[from + m]!]) m++;
-      longest = Math.max(longest, m);
+      while (e + m < n && n + m < nonBlank.length && keys[nonBlank[e + m]!] === keys[nonBlank[n + m]!] && (pageTop || !figures[n + m])) m++;
+      if (m >= 2 && (pageTop || (soon(n + m) && soon(e + m) && laidOut(n, m)))) longest = Math.max(longest, m);
     }
-    if (longest >= 2) for (let t = 0; t < longest; t++) out.add(nonBlank[from + t]!);
+    for (let t = 0; t < longest; t++) out.add(nonBlank[n + t]!);
   }
   return out;
 }
@@ -344,7 +370,7 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
 
   const pageLine = lines.map((l) => pageNumber.test(l.text));
   const heads = pageLine.some(Boolean) ? runningHeads(lines, pageLine, heading) : new Set<string>();
-  const repeated = kind === 'text' && raw.includes('\f') ? repeatedAtPageTop(lines) : undefined;
+  const repeated = kind === 'text' ? repeatedHeaders(lines, raw.includes('\f')) : undefined;
   const dropped = lines.map((l, i) => pageLine[i]! || (heads.size > 0 && heads.has(l.text.trim())) || (repeated?.has(i) ?? false));
 
   // double spacing: a blank line after nearly every line is not a paragraph break

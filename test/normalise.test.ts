@@ -189,6 +189,17 @@ describe('text normalisation: generated hard-wrapped reports', () => {
     expect(unmarked).toMatch(/459\n\s*事项\n\s*本机关不掌握/);
   });
 
+  it('a wrapped text does not join a line of the page\'s details, or a table\'s row set apart by single spaces, to its neighbours', () => {
+    const wrapped = (lines: string[]): string => normaliseText(lines.join('\n') + '\n', 'text').text;
+    // (eight lines wrapped at one width, stopping mid-sentence, so that the text reads as wrapped)
+    const prose = Array.from({ length: 8 }, (_, i) => `第${i + 1}段，本机关认真贯彻落实政府信息公开条例，持续深化重点领域信息公开，不断提升政务公`);
+    const out = wrapped(['发布时间：2022-01-20 来源：临川市自然资源局 字号：大 中 小本报告根据《条例》编制，所列数据的统计期', '限自2021年1月1日起至2021年12月31日止。', ...prose, '开质效。']).split('\n');
+    expect(out[0]).toBe('发布时间：2022-01-20 来源：临川市自然资源局 字号：大 中 小本报告根据《条例》编制，所列数据的统计期');
+    const table = wrapped([...prose, '开质效，信息内容 本年新制作数量 本年新公开数量 对外公开总数量', '规章 0 0 0', '规范性文件 3 3 20', '']).split('\n');
+    expect(table).toContain('规章 0 0 0');
+    expect(table).toContain('规范性文件 3 3 20');
+  });
+
   it('the headers of a table\'s parts given a cell a line, repeated between rows of figures, are kept', () => {
     // table 2 a cell a line: its parts (五) and (六) have the same header, each under its part's title
     const raw = ['第二十条第（五）项', '信息内容', '本年处理决定数量', '行政许可', '12', '第二十条第（六）项', '信息内容', '本年处理决定数量', '行政处罚', '3', '行政强制', '0', ''].join('\n');

@@ -33,14 +33,16 @@ export interface LayoutVocabulary {
   radicalForms?: Record<string, string>;
 }
 
-let compiled: { pageNumber: RegExp; heading: RegExp } | undefined;
+let compiled: { pageNumber: RegExp; heading: RegExp; pageMeta: RegExp } | undefined;
 
-function patterns(): { pageNumber: RegExp; heading: RegExp } {
+function patterns(): { pageNumber: RegExp; heading: RegExp; pageMeta: RegExp } {
   if (compiled) return compiled;
   const v = vocabulary<LayoutVocabulary>('layout');
   compiled = {
     pageNumber: new RegExp(`^\\s*(?:${v.pageNumberLines.join('|')})\\s*$`),
     heading: new RegExp(`^[\\s\\u3000]*(?:${v.headingStarts.join('|')})`),
+    // a line of the page's own details (发布时间：… 来源：… 字号：大 中 小), by the labels of src/vocabulary/page-chrome.json
+    pageMeta: new RegExp(`^[\\s\\u3000]*(?:${vocabulary<{ crawlerHeader: string[] }>('page-chrome').crawlerHeader.join('|')})\\s*[:：]`, 'i'),
   };
   return compiled;
 }
@@ -113,6 +115,8 @@ export function displayWidth(s: string): number {
 const isBlank = (s: string): boolean => /^[\s\u3000\u00a0]*$/.test(s);
 
 /** A line that is figures only (a table row or one cell), never joined to prose. */
+/** A line that ends with two figures or more set apart by white space, after a label: a table's row. */
+const FIGURES_AT_END = /[^\s\d０-９.,，:：-]\s+[-+]?[\d０-９][\d０-９.,]*(?:\s+[-+]?[\d０-９][\d０-９.,]*)+\s*$/;
 const FIGURES_ONLY = /^[\s\u3000]*[-+]?[\d０-９.,，．%％/／—－\-\s\u3000]+$/;
 /** Markdown and table structure that starts a line, or cells separated inside it. */
 const STRUCTURAL = /^[\s\u3000]*(?:[|#>`]|[-*+]\s|\d+[.)]\s|={3,}|-{3,}|<)|[|｜\t]|\S(?: {2,}|\u3000{2,})\S/;
@@ -289,9 +293,13 @@ function short(line: string): boolean {
   return !/[，,；;：:]/.test(line) && displayWidth(line.trim()) < 64;
 }
 
-/** Whether a line may continue the paragraph of the line before it. */
+/** Whether a line may continue the paragraph of the line before it (neither is a line of the page's own details: 发布时间：…). */
 function continues(prev: string, next: string, heading: RegExp): boolean {
   if (isBlank(next) || STRUCTURAL.test(next) || STRUCTURAL.test(prev) || FIGURES_ONLY.test(next) || heading.test(next)) return false;
+  const { pageMeta } = patterns();
+  if (pageMeta.test(prev) || pageMeta.test(next)) return false;
+  // a table's row set apart by single spaces (规章 0 0 0: text taken out of a PDF in the order it was written)
+  if (FIGURES_AT_END.test(next) || FIGURES_AT_END.test(prev)) return false;
   const last = prev.trimEnd().slice(-1);
   if (/[。！？!?]/.test(last)) return false;
   return true;

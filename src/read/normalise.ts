@@ -189,13 +189,13 @@ function wrapWidth(lines: Line[]): number | undefined {
   const near = prose.filter((p) => p.w >= w * 0.85 && p.w <= w + 6);
   if (widths.length >= 8 && w >= 40 && near.length >= Math.max(8, widths.length * 0.35) && midSentence(near) >= near.length * 0.6 && punctuated(near) >= near.length * 0.5) return w;
   // a short text (a report taken out of a PDF whose figures are in its tables, a sentence or two a
-  // part) has only a few lines that fill the width: three or more, the widest of the text, all but
-  // one in five stopping mid-sentence (a text with a paragraph a line ends its long lines with a
+  // part) has only a few lines that fill the width: three or more, the widest of the text, seven in
+  // ten of them at least stopping mid-sentence (a text with a paragraph a line ends its long lines with a
   // full stop)
   const widest = sorted[sorted.length - 1]!;
   if (widest < 40 || widest > 200) return undefined;
   const top = prose.filter((p) => p.w >= widest * 0.9);
-  return top.length >= 3 && midSentence(top) >= top.length * 0.8 && punctuated(top) >= top.length * 0.5 ? widest : undefined;
+  return top.length >= 3 && midSentence(top) >= top.length * 0.7 && punctuated(top) >= top.length * 0.5 ? widest : undefined;
 }
 
 /**

@@ -95,15 +95,15 @@ function titlePiece(b: Block | undefined, longest: number): boolean {
  */
 function wrappedTitle(blocks: Block[], k: number): { text: MappedText; score: number } | undefined {
   if (!titlePiece(blocks[k], 40) || titleScore(blocks[k]!.text.text.trim()) > 0) return undefined;
-  const pieces = [blocks[k]!.text.trim()];
+  // (the joined lines as a string first: most lines join into no title, and need no mapped copy)
+  let joined = blocks[k]!.text.text.trim();
   let alone = -1;
   for (let j = k + 1; j <= k + 2 && titlePiece(blocks[j], 30); j++) {
-    const t = blocks[j]!.text.trim();
-    alone = Math.max(alone, titleScore(t.text));
-    pieces.push(t);
-    const text = MappedText.concat(pieces);
-    const score = titleScore(text.text);
-    if (score > 0) return score > alone ? { text, score } : undefined;
+    const t = blocks[j]!.text.text.trim();
+    alone = Math.max(alone, titleScore(t));
+    joined += t;
+    const score = titleScore(joined);
+    if (score > 0) return score > alone ? { text: MappedText.concat(blocks.slice(k, j + 1).map((b) => b.text.trim())), score } : undefined;
   }
   return undefined;
 }

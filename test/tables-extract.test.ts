@@ -9,7 +9,7 @@ import type { Report } from '../src/model/types.js';
 import { checkRelations, knownTemplates, parseCellValue, templateOf } from '../src/model/tables/index.js';
 import { extractCommand, extractDocument } from '../src/cli/extract.js';
 import { MappedText } from '../src/util/mapped-text.js';
-import { lintText } from '../src/lint.js';
+import { lintDocument, lintText } from '../src/lint.js';
 import { TABLE3_REPORT } from '../src/rules/example-texts.js';
 import { allRules } from '../rules/index.js';
 import { corpusDir, devPath, seedPath, repoRoot } from './helpers/corpus.js';
@@ -175,6 +175,22 @@ describe('fixtures in every layout', () => {
     const json = JSON.parse(await extractCommand(['fixtures/tables', 'fixtures/html', 'fixtures/samples'], { cwd: repoRoot })) as unknown[];
     expect(json.length).toBeGreaterThan(5);
     expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+  });
+});
+
+describe('tables as pandoc writes them in plain text', () => {
+  // fixtures/tables/pandoc-plain-*.txt: `pandoc -f docx -t plain` (pandoc 2.17) of Word documents that
+  // LibreOffice made from pandoc-plain-*.html: each table's rows aligned in columns, between rules of dashes
+  const findings = (file: string): string[] =>
+    lintDocument(readBuffer(readFileSync(path.join(repoRoot, 'fixtures/tables', file)), file)).messages.map((m) => `${m.ruleId}: ${m.message}`).sort();
+  it.each(['pandoc-plain-2021', 'pandoc-plain-2019'])('%s: the rules are no rows, and the findings are those of the page it was made from', (name) => {
+    const text = readFileSync(path.join(repoRoot, 'fixtures/tables', `${name}.txt`), 'utf8');
+    expect(text).toMatch(/^ {2}-{10,} -{10,}/m);
+    expect(findings(`${name}.txt`)).toEqual(findings(`${name}.html`));
+    // a figure changed is found as in the page
+    const wrong = text.replace(/^( {2}四、结转下年度继续办理\s+)(\d+)/m, (_, a: string, n: string) => `${a}${Number(n) + 1}`);
+    expect(wrong).not.toBe(text);
+    expect(lintText(wrong, `${name}.txt`).messages.some((m) => m.ruleId === 'table-sum' || m.ruleId === 'table-balance')).toBe(true);
   });
 });
 

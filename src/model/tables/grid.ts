@@ -138,6 +138,13 @@ export function outsideBrackets(s: string): string {
   return t;
 }
 
+/**
+ * A table's border drawn in text, passed over like a page number: runs of three or more `-`, `=` or
+ * `─` (with `+`, `|` or `:` between them), as pandoc writes a table's rules in plain text. (Not a
+ * row of blank cells: a dash for a zero is one or two characters, and `—` is never a border.)
+ */
+const BORDER_LINE = /^[+|:\s]*[-=─]{3,}(?:[+|:\s]+[-=─]{3,})*[+|:\s]*$/;
+
 /** A line of text that can be part of a table: no sentence punctuation outside brackets. */
 function tableLine(s: string): boolean {
   const t = s.trim();
@@ -317,7 +324,7 @@ export function buildRuns(blocks: Block[], tables: RawTable[], sections: Section
     if (g !== undefined) rows = gridRows(tables[g]!, g);
     else if (b.type === 'paragraph' || b.type === 'list-item' || b.type === 'heading') {
       const t = b.text.text.trim();
-      if (isPageNumber(t)) return;
+      if (isPageNumber(t) || BORDER_LINE.test(t)) return;
       const heading = headings.has(b) || b.type === 'heading';
       if (heading && !isTableLabel(t)) {
         close();

@@ -92,6 +92,29 @@ describe('section tree', () => {
   });
 });
 
+describe('Markdown indented four spaces or more', () => {
+  const report = (indent: string): string =>
+    `# 某局2023年政府信息公开工作年度报告\n\n${indent}本报告根据《条例》编制，所列数据的统计期限自2023年1月1日至2023年12月31日。如有疑问请联系电话0512-12345678。\n\n一、总体情况\n\n${indent}2023年，本局认真贯彻落实条例。\n`;
+
+  it('is text (paragraphs indented with spaces), not code: its period and contact are read', () => {
+    const r = model(report('    '), 'r.md');
+    expect(r.blocks.filter((b) => b.type === 'code')).toHaveLength(0);
+    expect(r.periods.length).toBeGreaterThan(0);
+    expect(r.contacts.map((c) => c.value)).toContain('0512-12345678');
+    // positions point at the text itself, past its indentation
+    const b = r.blocks.find((x) => x.text.text.startsWith('2023年，本局'))!;
+    expect(r.doc.text.slice(b.range.start, b.range.end)).toBe('2023年，本局认真贯彻落实条例。');
+    expect(model(report(''), 'r.md').periods.length).toBe(r.periods.length);
+  });
+
+  it('a fenced block, or one inside a quote, stays code', () => {
+    const fenced = model('# 某局2023年政府信息公开工作年度报告\n\n```\n联系电话0512-12345678\n```\n', 'r.md');
+    expect(fenced.blocks.map((b) => b.type)).toEqual(['heading', 'code']);
+    const quoted = model('# 某局2023年政府信息公开工作年度报告\n\n>     联系电话0512-12345678\n>     邮箱\n', 'r.md');
+    expect(quoted.blocks.map((b) => b.type)).toContain('code');
+  });
+});
+
 describe('title, agency and year', () => {
   it('joins a title split over two lines', () => {
     const r = model('故城县教育局\n2020年政府信息公开工作年度报告\n一、总体情况\n正文');

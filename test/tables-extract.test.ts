@@ -183,6 +183,12 @@ describe('tables as pandoc writes them in plain text', () => {
   // LibreOffice made from pandoc-plain-*.html: each table's rows aligned in columns, between rules of dashes
   const findings = (file: string): string[] =>
     lintDocument(readBuffer(readFileSync(path.join(repoRoot, 'fixtures/tables', file)), file)).messages.map((m) => `${m.ruleId}: ${m.message}`).sort();
+  it('pandoc-markdown-2021 (`pandoc -t markdown`): rows indented four spaces or more, which Markdown reads as code, are rows of the table', () => {
+    const text = readFileSync(path.join(repoRoot, 'fixtures/tables', 'pandoc-markdown-2021.md'), 'utf8');
+    expect(text).toMatch(/^ {8,}（二）部分公开/m);
+    expect(findings('pandoc-markdown-2021.md')).toEqual(findings('pandoc-markdown-2021.html'));
+  });
+
   it.each(['pandoc-plain-2021', 'pandoc-plain-2019'])('%s: the rules are no rows, and the findings are those of the page it was made from', (name) => {
     const text = readFileSync(path.join(repoRoot, 'fixtures/tables', `${name}.txt`), 'utf8');
     expect(text).toMatch(/^ {2}-{10,} -{10,}/m);

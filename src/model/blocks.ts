@@ -183,6 +183,22 @@ export function toBlocks(tree: Root, src: string, pictures: readonly number[] = 
       }
       case 'code': {
         const r = rangeOf(n);
+        const source = src.slice(r.start, r.end);
+        // indented, not fenced: a report holds no code, so this is text indented four spaces or more
+        // (paragraphs indented with spaces, table rows aligned in columns as pandoc writes them):
+        // a paragraph a line, as the lines of a paragraph are
+        const lines = source.split('\n');
+        // (inside a quote its lines hold the quote's markers: left as code)
+        if (!/^ {0,3}(?:```|~~~)/.test(source) && lines.every((l, k) => k === 0 || !l.trim() || /^\s/.test(l))) {
+          let at = r.start;
+          for (const line of lines) {
+            const lead = line.length - line.trimStart().length;
+            const text = line.trim();
+            if (text) push({ type: 'paragraph', text: MappedText.identity(text, at + lead), range: { start: at + lead, end: at + lead + text.length } });
+            at += line.length + 1;
+          }
+          return;
+        }
         push({ type: 'code', text: MappedText.identity(n.value, r.start), range: r });
         return;
       }

@@ -250,6 +250,9 @@ function runningHeads(lines: Line[], pageLine: boolean[], heading: RegExp): Set<
  *   / … / 第二十条第（六）项 / 信息内容 / 本年处理决定数量).
  * A row of the table would otherwise be cut from the rows after it by the header.
  */
+/** How many places of a line repeatedHeaders keeps to compare its repeats with. */
+const EARLIER_PLACES = 16;
+
 function repeatedHeaders(lines: Line[], paged: boolean): Set<number> {
   const out = new Set<number>();
   const keys = lines.map((l) => l.text.replace(/[\s\u3000]+/g, ''));
@@ -267,23 +270,28 @@ function repeatedHeaders(lines: Line[], paged: boolean): Set<number> {
     for (let t = n; t < n + m; t++) if (/\S(?: {2,}|\u3000{2,}|\t)\S/.test(lines[nonBlank[t]!]!.text)) return true;
     return false;
   };
+  // (the last line with figures before the one looked at)
+  let lastFigures = -Infinity;
   for (let n = 0; n < nonBlank.length; n++) {
     const key = keys[nonBlank[n]!]!;
     const earlier = seen.get(key);
-    if (earlier) seen.set(key, [...earlier, n]);
-    else seen.set(key, [n]);
-    if (!earlier) continue;
     const pageTop = paged && lines[nonBlank[n]!]!.text.includes('\f');
     // (the page may break inside a label wrapped over lines after its figures)
-    const breaksRows = !figures[n] && figures.slice(Math.max(0, n - 6), n).some(Boolean);
-    if (!pageTop && !breaksRows) continue;
-    let longest = 0;
-    for (const e of earlier) {
-      let m = 0;
-      while (e + m < n && n + m < nonBlank.length && keys[nonBlank[e + m]!] === keys[nonBlank[n + m]!] && (pageTop || !figures[n + m])) m++;
-      if (m >= 2 && (pageTop || (soon(n + m) && soon(e + m) && laidOut(n, m)))) longest = Math.max(longest, m);
+    const breaksRows = !figures[n] && n - lastFigures <= 6;
+    if (figures[n]) lastFigures = n;
+    if (earlier && (pageTop || breaksRows)) {
+      let longest = 0;
+      for (const e of earlier) {
+        let m = 0;
+        while (e + m < n && n + m < nonBlank.length && keys[nonBlank[e + m]!] === keys[nonBlank[n + m]!] && (pageTop || !figures[n + m])) m++;
+        if (m >= 2 && (pageTop || (soon(n + m) && soon(e + m) && laidOut(n, m)))) longest = Math.max(longest, m);
+      }
+      for (let t = 0; t < longest; t++) out.add(nonBlank[n + t]!);
     }
-    for (let t = 0; t < longest; t++) out.add(nonBlank[n + t]!);
+    // (a header is among the first places of its lines, and a page repeats it a few times: only the
+    // first places are kept, so that a line the text holds thousands of times costs no more)
+    if (!earlier) seen.set(key, [n]);
+    else if (earlier.length < EARLIER_PLACES) earlier.push(n);
   }
   return out;
 }

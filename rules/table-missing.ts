@@ -5,6 +5,7 @@ import { sectionBlocks } from '../src/model/sections.js';
 import { officialTablesFor } from '../src/model/tables/index.js';
 import { templatesOf } from '../src/model/tables/template.js';
 import { partName } from '../src/model/tables/describe.js';
+import { displayWidth } from '../src/util/width.js';
 
 /** Figures that stand alone, as a table's cells do in text (`251`, `7    4    3`, `| 0 |`), not a prose figure with its unit (`2件`). */
 const STANDALONE_FIGURE = /(?:^|[\s|｜])[0-9０-９]+(?=$|[\s|｜])/gm;
@@ -44,9 +45,9 @@ function readDown(text: string): string {
   for (const line of text.split('\n')) {
     let x = 0;
     for (const ch of line) {
-      const wide = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(ch);
-      if (wide) columns.set(x, (columns.get(x) ?? '') + ch);
-      x += wide ? 2 : 1;
+      const w = displayWidth(ch);
+      if (w === 2) columns.set(x, (columns.get(x) ?? '') + ch);
+      x += w;
     }
   }
   return [...columns.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]).join('\n');

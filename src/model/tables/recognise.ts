@@ -311,6 +311,14 @@ function comparable(s: string): string {
   return s.replace(/\(/g, '（').replace(/\)/g, '）').replace(/[、．]/g, '.').replace(/[\s\u3000]+/g, '');
 }
 
+/** A row title made comparable once (interleavedRow asks about every group and row for each label). */
+const comparableTitles = new WeakMap<RowTemplate, string>();
+function comparableTitle(r: RowTemplate): string {
+  let t = comparableTitles.get(r);
+  if (t === undefined) comparableTitles.set(r, (t = comparable(r.title)));
+  return t;
+}
+
 /**
  * The row whose label `text` holds interleaved with the beginning of its group's title: the lines
  * of both, wrapped in narrow columns side by side, printed as one line (（三 + 1.属于国家 + ）不 +
@@ -328,12 +336,12 @@ function interleavedRow(text: string, rows: IndexedRow[]): { row: IndexedRow; la
   let found: { row: IndexedRow; label: string } | undefined;
   for (const g of rows) {
     if (!g.row.group) continue;
-    const gt = numbered ? comparable(g.row.title) : titleOf(g.row).text;
+    const gt = numbered ? comparableTitle(g.row) : titleOf(g.row).text;
     const num = numbered ? /^（[一二三四五六七八九十]+/.exec(gt)?.[0] : gt.slice(0, 2);
     if (!num || !t.includes(num)) continue;
     for (const r of rows) {
       if (r.row.parent !== g.row.id) continue;
-      const rt = numbered ? comparable(r.row.title) : titleOf(r.row).text;
+      const rt = numbered ? comparableTitle(r.row) : titleOf(r.row).text;
       const label = interleaving(t, gt, rt, num.length);
       if (label === undefined || label.length < 4 || (numbered && !/^[0-9]/.test(label))) continue;
       if (found) return undefined;

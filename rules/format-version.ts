@@ -122,7 +122,8 @@ export default defineRule<Record<string, never>>({
       emit({ messageId: 'table', data: { table: title, marker: m?.text ?? '', ...names(t.generation) }, range: m?.range ?? t.range });
     }
     for (const f of report.official.flattened) {
-      if (f.generation === expected) continue;
+      // (a table with characters lost in decoding may have been taken for either generation)
+      if (f.generation === expected || f.reason === 'lost-characters') continue;
       // a table that could not be read is another generation's only where a label says so
       const m = markerOf(f.kind, f.template, f.labels);
       if (!m) continue;

@@ -1,6 +1,7 @@
 import { LineIndex } from './lines.js';
 import { iconv, jschardet } from '../util/lazy.js';
 import type { ReaderNotice } from './types.js';
+import { readsBetter } from './common-chars.js';
 
 /**
  * Turning bytes into text. Files from government systems are UTF-8, GBK/GB18030 or UTF-16, with
@@ -285,16 +286,19 @@ export function decodeBytes(buf: Uint8Array, opts: DecodeOptions = {}): Decoded 
 
   const gb = decodeWith(buf, 'gb18030');
   const gbBad = countReplacement(gb);
-  if (gbBad === 0 && chineseShare(gb) >= 0.7) return result(gb, 'gb18030', false, false);
+  // UTF-8 with a few bytes broken (a converter that cut characters in two) reads as UTF-8: the same
+  // bytes read as GB18030 decode with few losses, but into characters no report is written in
+  const utf8Reads = readsBetter(utf8, gb);
+  if (gbBad === 0 && chineseShare(gb) >= 0.7 && !utf8Reads) return result(gb, 'gb18030', false, false);
 
   // A tie-breaker only: jschardet's guess wins when it decodes with fewer losses than GB18030.
   const guess = guessEncoding(buf);
   if (guess && guess !== 'utf-8' && guess !== 'gb18030') {
     const text = decodeWith(buf, guess);
     const bad = countReplacement(text);
-    if (bad < gbBad || (bad === 0 && chineseShare(text) > chineseShare(gb))) return result(text, guess, false, bad > 0);
+    if ((bad < gbBad || (bad === 0 && chineseShare(text) > chineseShare(gb))) && !readsBetter(utf8, text)) return result(text, guess, false, bad > 0);
   }
-  if (gbBad === 0 || gbBad * 4 < countReplacement(utf8)) return result(gb, 'gb18030', false, gbBad > 0);
+  if ((gbBad === 0 || gbBad * 4 < countReplacement(utf8)) && !utf8Reads) return result(gb, 'gb18030', false, gbBad > 0);
   return result(utf8, 'utf-8', false, true);
 }
 

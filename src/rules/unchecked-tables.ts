@@ -23,6 +23,10 @@ export const UNCHECKED_MESSAGES = {
     zh: '无法核对“{table}”：只读出格式规定的 {expected} 行中的 {actual} 行，其余各行可能在复制时丢失或排版无法识别',
     en: 'cannot check table “{table}”: only {actual} of the {expected} rows the format sets could be read; the others may have been lost in copying or laid out in a way that could not be read',
   },
+  lostCharacters: {
+    zh: '无法核对“{table}”：表中有字符无法解码（文件编码有误或转换时损坏，见编码提示），各栏文字和数字不可靠',
+    en: 'cannot check table “{table}”: some of its characters could not be decoded (a wrong encoding, or bytes broken in conversion; see the encoding notice), so its labels and figures cannot be relied on',
+  },
 } as const;
 
 /** The message of an unchecked table, by why it could not be read (`cellCount`: the rule's own id for figures that do not fit). */
@@ -38,5 +42,7 @@ export function uncheckedMessageId<C extends string>(reason: UnsureReason, cellC
       return 'columnOrder';
     case 'few-rows':
       return 'fewRows';
+    case 'lost-characters':
+      return 'lostCharacters';
   }
 }

@@ -218,6 +218,19 @@ function fewRows(t: OfficialTable, templates: readonly TableTemplate[]): Flatten
   return { template: tpl.id, kind: tpl.kind, generation: tpl.generation, range: t.range, labels, values, reason: 'few-rows', expected: rows.length, actual: present };
 }
 
+/**
+ * A table with characters that could not be decoded (U+FFFD, the replacement character, in its
+ * text: a converter cut multi-byte characters in two, or the file mixes encodings): its labels and
+ * figures cannot be relied on, so it is not checked (a wrong figure would be a guess).
+ */
+function lostCharacters(t: OfficialTable, blocks: readonly Block[]): FlattenedTable | undefined {
+  const lost = blocks.some((b) => b.range.start < t.range.end && b.range.end > t.range.start && b.text.text.includes('\uFFFD'));
+  if (!lost) return undefined;
+  const labels: FlattenedTable['labels'] = t.rows.map((r) => ({ id: r.id, what: 'row', text: r.label, range: r.range }));
+  const values = Object.values(t.cells).reduce((n, row) => n + Object.keys(row).length, 0);
+  return { template: t.template, kind: t.kind, generation: t.generation, range: t.range, labels, values, reason: 'lost-characters' };
+}
+
 /** The rows each template requires (neither optional nor headings), listed once per template. */
 const requiredRows = new WeakMap<TableTemplate, RowTemplate[]>();
 
@@ -260,7 +273,7 @@ export function extractTables(src: TableSource, templates: readonly TableTemplat
   }
   const unsure: FlattenedTable[] = [];
   const tables = mergePieces(chosen.filter((c) => !c.unsure).map((c) => c.table)).filter((t) => {
-    const few = fewRows(t, templates);
+    const few = fewRows(t, templates) ?? lostCharacters(t, src.blocks);
     if (few) unsure.push(few);
     return !few;
   });

@@ -113,9 +113,10 @@ export interface OfficialTable {
  * Why a table's cells could not be aligned with certainty: `no-values` only labels, the figures
  * lost; `cell-count` figures that do not fit the rows (empty cells dropped in copying);
  * `run-together` digits without separators (`713000074`); `column-order` cells given column
- * by column.
+ * by column; `lost-characters` characters in the table could not be decoded (bytes broken in
+ * conversion), so its labels and figures cannot be trusted.
  */
-export type UnsureReason = 'no-values' | 'cell-count' | 'run-together' | 'column-order' | 'few-rows';
+export type UnsureReason = 'no-values' | 'cell-count' | 'run-together' | 'column-order' | 'few-rows' | 'lost-characters';
 
 /**
  * A table found by its labels whose cells could not be aligned to its rows and columns with

@@ -1,6 +1,7 @@
 import { MappedText, isSpace, type Segment } from '../util/mapped-text.js';
 import type { TextTable } from '../parse/plaintext.js';
 import type { RawCell, RawTable } from './types.js';
+import { ruledTableToGrid } from './ruled-table.js';
 
 /**
  * Tables flattened into text, as grids. What every grid (text, HTML or Markdown) guarantees to
@@ -308,6 +309,8 @@ function isCellPerLine(tt: TextTable): boolean {
 export function textTableToGrid(tt: TextTable, blockIndex: number): RawTable {
   const lines = tt.lines;
   const range = { start: lines[0]!.offset, end: lines[lines.length - 1]!.offset + lines[lines.length - 1]!.text.length };
+  const ruled = ruledTableToGrid(tt, blockIndex);
+  if (ruled) return ruled;
   if (isCellPerLine(tt)) return { rows: cellPerLineGrid(tt), range, layout: 'cell-per-line', blockIndex };
   return { rows: rowPerLineGrid(tt), range, layout: 'pipe-text', blockIndex };
 }

@@ -17,7 +17,7 @@ export interface RawCell {
 }
 
 /** How a table arrived. */
-export type TableLayout = 'gfm' | 'html' | 'pipe-text' | 'cell-per-line' | 'text';
+export type TableLayout = 'gfm' | 'html' | 'pipe-text' | 'cell-per-line' | 'ruled-text' | 'text';
 
 /** A table as a grid of raw cells (rows may differ in length when the input does). */
 export interface RawTable {

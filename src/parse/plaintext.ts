@@ -37,6 +37,38 @@ function isPipeLine(s: string): boolean {
   return s.indexOf('|') >= 0 || s.indexOf('｜') >= 0;
 }
 
+/** The first character of a line that is not a space (empty when there is none). */
+function firstChar(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0x3000) return c;
+  }
+  return NaN;
+}
+
+const BOX_FIRST = 0x2500;
+const BOX_LAST = 0x257f;
+const ASCII_RULE = /^[ \t]*\+[-=:]{3,}(?:\+[-=:]{3,})*\+?[ \t]*$/;
+
+/**
+ * A table drawn with rules starting at line i, as text browsers print a bordered table
+ * (`┌──┬──┐` / `│` / `└──┴──┘`) and ASCII grids are written (`+---+---+` / `| … |`): the
+ * index of its last line, the lines between starting with the drawing's characters. -1 when
+ * line i does not start one.
+ */
+function ruledEnd(lines: Line[], i: number): number {
+  const c = firstChar(lines[i]!.text);
+  const box = c >= BOX_FIRST && c <= BOX_LAST;
+  if (!box && !ASCII_RULE.test(lines[i]!.text)) return -1;
+  let j = i;
+  while (j + 1 < lines.length) {
+    const n = firstChar(lines[j + 1]!.text);
+    if (box ? !(n >= BOX_FIRST && n <= BOX_LAST) : n !== 43 && n !== 124) break;
+    j++;
+  }
+  return j - i >= 2 ? j : -1;
+}
+
 function bracketsOpen(s: string): boolean {
   let depth = 0;
   for (const c of s) {
@@ -125,6 +157,20 @@ function regionEnd(lines: Line[], i: number): number {
   return end;
 }
 
+/** Lines i to end as a `textTable` node. */
+function textTable(lines: Line[], i: number, end: number): TextTable {
+  const ln = lines[i]!;
+  const lastLn = lines[end]!;
+  const tableLines: TextTableLine[] = [];
+  for (let k = i; k <= end; k++) tableLines.push({ text: lines[k]!.text, offset: lines[k]!.offset });
+  const pt = (line: number, offset: number, col: number): Pt => ({ line, column: col, offset });
+  return {
+    type: 'textTable',
+    lines: tableLines,
+    position: { start: pt(ln.line, ln.offset, 1), end: pt(lastLn.line, lastLn.offset + lastLn.text.length, lastLn.text.length + 1) },
+  };
+}
+
 /**
  * The tree of a plain text; of its part from `from` to `to` when they are given (a part that starts
  * a line, whose first line is line `firstLine`), with positions in the whole text.
@@ -153,6 +199,12 @@ export function parsePlainText(text: string, from = 0, to = text.length, firstLi
   while (i < lines.length) {
     const ln = lines[i]!;
     const next = lines[i + 1];
+    const ruled = ruledEnd(lines, i);
+    if (ruled >= 0) {
+      children.push(textTable(lines, i, ruled));
+      i = ruled + 1;
+      continue;
+    }
     const pipeLine = isPipeLine(ln.text);
     // (the cheap tests first: a heading is looked for only in a line a lone pipe follows)
     const opensCellTable = !pipeLine && next !== undefined && LONE_PIPE.test(next.text) && ln.text.trim() !== '' && !isHeadingLine(ln.text);
@@ -162,14 +214,7 @@ export function parsePlainText(text: string, from = 0, to = text.length, firstLi
       let pipeLines = pipeLine ? 1 : 0;
       for (let k = i + 1; k <= end && pipeLines < 2; k++) if (isPipeLine(lines[k]!.text)) pipeLines++;
       if (pipeLines >= 2) {
-        const lastLn = lines[end]!;
-        const tableLines: TextTableLine[] = [];
-        for (let k = i; k <= end; k++) tableLines.push({ text: lines[k]!.text, offset: lines[k]!.offset });
-        children.push({
-          type: 'textTable',
-          lines: tableLines,
-          position: { start: pt(ln.line, ln.offset, 1), end: pt(lastLn.line, lastLn.offset + lastLn.text.length, lastLn.text.length + 1) },
-        });
+        children.push(textTable(lines, i, end));
         i = end + 1;
         continue;
       }

@@ -119,7 +119,7 @@ const isBlank = (s: string): boolean => /^[\s\u3000\u00a0]*$/.test(s);
 const FIGURES_AT_END = /[^\s\d０-９.,，:：-]\s+[-+]?[\d０-９][\d０-９.,]*(?:\s+[-+]?[\d０-９][\d０-９.,]*)+\s*$/;
 const FIGURES_ONLY = /^[\s\u3000]*[-+]?[\d０-９.,，．%％/／—－\-\s\u3000]+$/;
 /** Markdown and table structure that starts a line, or cells separated inside it. */
-const STRUCTURAL = /^[\s\u3000]*(?:[|#>`]|[-*+]\s|\d+[.)]\s|={3,}|-{3,}|<)|[|｜\t]|\S(?: {2,}|\u3000{2,})\S/;
+const STRUCTURAL = /^[\s\u3000]*(?:[|#>`]|[-*+]\s|\d+[.)]\s|={3,}|-{3,}|\+[-=:]{3,}|<)|[|｜\t\u2500-\u257f]|\S(?: {2,}|\u3000{2,})\S/;
 
 /** What foldWidth folds. */
 const FOLDED = /[０-９Ａ-Ｚａ-ｚ％\u2e80-\u2fdf]/;
@@ -270,6 +270,10 @@ function repeatedHeaders(lines: Line[], paged: boolean): Set<number> {
     for (let t = n; t < n + m; t++) if (/\S(?: {2,}|\u3000{2,}|\t)\S/.test(lines[nonBlank[t]!]!.text)) return true;
     return false;
   };
+  // (a line of a table drawn with rules, box-drawing characters or an ASCII grid's `|` and `+`: a line
+  // repeated inside the drawing, with no page break, is the table's own (the form of table 2 repeats
+  // its header in each part; a label wrapped in a narrow column repeats `| 信息公开 |`)
+  const drawn = (t: number): boolean => /^[\s\u3000]*[\u2500-\u257f|+]/.test(lines[nonBlank[t]!]!.text);
   // (the last line with figures before the one looked at)
   let lastFigures = -Infinity;
   for (let n = 0; n < nonBlank.length; n++) {
@@ -284,7 +288,7 @@ function repeatedHeaders(lines: Line[], paged: boolean): Set<number> {
       for (const e of earlier) {
         let m = 0;
         while (e + m < n && n + m < nonBlank.length && keys[nonBlank[e + m]!] === keys[nonBlank[n + m]!] && (pageTop || !figures[n + m])) m++;
-        if (m >= 2 && (pageTop || (soon(n + m) && soon(e + m) && laidOut(n, m)))) longest = Math.max(longest, m);
+        if (m >= 2 && (pageTop || (soon(n + m) && soon(e + m) && laidOut(n, m) && !drawn(n)))) longest = Math.max(longest, m);
       }
       for (let t = 0; t < longest; t++) out.add(nonBlank[n + t]!);
     }

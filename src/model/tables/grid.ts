@@ -96,7 +96,7 @@ function ownCells(cells: PCell[]): { own: PCell[]; texts: PCell[] } {
 }
 
 function gridRows(t: RawTable, gridIndex: number): PRow[] {
-  const positional = t.layout === 'gfm' || t.layout === 'html';
+  const positional = t.layout === 'gfm' || t.layout === 'html' || t.layout === 'ruled-text';
   const delimited = t.layout !== 'cell-per-line';
   return t.rows
     .map((cells, r) => {

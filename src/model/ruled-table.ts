@@ -169,28 +169,33 @@ function readRuled(tt: TextTable, blockIndex: number, ascii: boolean, widths: Wi
     for (let x = bounds[s]! + 1; x < bounds[s + 1]!; x++) t += at(y, x) ?? '';
     return t.trim();
   };
-  // lines between rules holding a figure alone in the same segment are rows of their own
-  const split = new Set<number>();
-  for (let y = 0; y + 1 < lines.length; y++) {
-    if (border[y]!.some(Boolean) || border[y + 1]!.some(Boolean)) continue;
-    for (let s = 0; s < segs; s++) {
-      if (FIGURE.test(segText(y, s)) && FIGURE.test(segText(y + 1, s))) {
-        split.add(y);
-        break;
+  // the bands of lines between rules: in a drawing ruled around its header only, as database tools
+  // print one, a band holds many rows, a line each; in a drawing ruled between its rows, a band with
+  // a figure on two lines holds one figure wrapped in a narrow column (152 / 2)
+  const figureAt = (y: number, s: number): boolean => FIGURE.test(segText(y, s));
+  const bands: { from: number; to: number; stacked: boolean; figures: boolean }[] = [];
+  for (let y = 0, from = 0; y <= lines.length; y++) {
+    if (y < lines.length && !border[y]!.some(Boolean)) continue;
+    if (y > from) {
+      let stacked = false;
+      let figures = false;
+      for (let k = from; k < y; k++) {
+        for (let s = 0; s < segs; s++) {
+          if (!figureAt(k, s)) continue;
+          figures = true;
+          if (k + 1 < y && figureAt(k + 1, s)) stacked = true;
+        }
       }
+      bands.push({ from, to: y, stacked, figures });
     }
+    from = y + 1;
   }
-  if (split.size) {
-    // the whole band of lines between two lines with rules goes line by line
-    let from = 0;
-    for (let y = 0; y <= lines.length; y++) {
-      if (y < lines.length && !border[y]!.some(Boolean)) continue;
-      let any = false;
-      for (let k = from; k < y - 1 && !any; k++) any = split.has(k);
-      if (any) for (let k = from; k < y - 1; k++) split.add(k);
-      from = y + 1;
-    }
-  }
+  const single = bands.filter((b) => b.figures && !b.stacked).length;
+  const stacked = bands.filter((b) => b.stacked).length;
+  const rowRuled = single >= 3 && single >= 2 * stacked;
+  // (split.has(y): a row ends after line y)
+  const split = new Set<number>();
+  if (!rowRuled) for (const b of bands) if (b.stacked) for (let k = b.from; k + 1 < b.to; k++) split.add(k);
 
   // cells: on each line, runs of segments with no rule between them; a run joins the run of the line
   // above with the same extent (a line whose rules stand elsewhere is another row, though the

@@ -49,6 +49,9 @@ function firstChar(s: string): number {
 const BOX_FIRST = 0x2500;
 const BOX_LAST = 0x257f;
 const ASCII_RULE = /^[ \t]*\+[-=:]{3,}(?:\+[-=:]{3,})*\+?[ \t]*$/;
+/** a line of rules alone (and the blanks of cells merged across it) */
+const BOX_RULE = /^[ \t\u3000\u2500-\u257f]+$/;
+const ASCII_RULE_LINE = /^[ \t]*[+|][-=+|: \t]*[-=]{3}[-=+|: \t]*$/;
 
 /**
  * A table drawn with rules starting at line i, as text browsers print a bordered table
@@ -66,6 +69,9 @@ function ruledEnd(lines: Line[], i: number): number {
     if (box ? !(n >= BOX_FIRST && n <= BOX_LAST) : n !== 43 && n !== 124) break;
     j++;
   }
+  // (the drawing ends with its last rule: a line after it that starts like a row is not its)
+  const rule = box ? BOX_RULE : ASCII_RULE_LINE;
+  while (j > i && !rule.test(lines[j]!.text)) j--;
   return j - i >= 2 ? j : -1;
 }
 

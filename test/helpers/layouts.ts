@@ -16,13 +16,14 @@
  * The tables' shape comes from the built-in profiles' templates, so the renderings follow the
  * same rows and columns the reader is aligned to, and the official forms' merged cells.
  */
+import { drawRuled, type DrawnCell, type RuleStyle, type WidthModel } from './ruled.js';
 import { builtinProfiles } from '../../src/config/profiles.js';
 import { templatesOf, type TableTemplate } from '../../src/model/tables/template.js';
 import { layoutPdf, type PdfItem, type PdfPage } from '../../src/read/pdf.js';
 import type { PdfRule } from '../../src/read/pdf-lattice.js';
 
 export type Gen = 'format-2019' | 'format-2021';
-export const LAYOUTS = ['gfm', 'gfm-merged', 'gfm-pieces', 'html', 'html-blank', 'pipe', 'cell-per-line', 'pdf', 'pdf-vertical', 'pdf-ruled', 'one-line'] as const;
+export const LAYOUTS = ['gfm', 'gfm-merged', 'gfm-pieces', 'html', 'html-blank', 'pipe', 'cell-per-line', 'pdf', 'pdf-vertical', 'pdf-ruled', 'drawn', 'one-line'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
 
 /**
@@ -210,6 +211,24 @@ function expand(form: Form): { cell: Cell; copy: 'row' | 'col' | false }[][] {
 
 // ---------------------------------------------------------------------------------------------
 // layouts
+
+/**
+ * A table drawn with rules in text, as text browsers print a bordered table: box-drawing characters
+ * (light, heavy or double) by display width, or ASCII rules by display width or by characters; the
+ * columns' widths drawn from the seed, narrow ones wrapping labels over several lines.
+ */
+function drawn(form: Form, seed: number): string {
+  const grid = expand(form);
+  const cols = Math.max(...grid.map((r) => r.length));
+  const cells: DrawnCell[] = [];
+  grid.forEach((row, r) => row.forEach((slot, c) => slot && !slot.copy && cells.push({ row: r, col: c, rowSpan: slot.cell.rs ?? 1, colSpan: slot.cell.cs ?? 1, text: slot.cell.text })));
+  const styles: RuleStyle[] = ['light', 'heavy', 'double', 'ascii'];
+  const style = styles[seed % 4]!;
+  const widths: WidthModel = style === 'ascii' && (seed >> 2) % 2 === 0 ? 'characters' : 'display';
+  const valueCol = Array.from({ length: cols }, (_, c) => grid.some((r) => r[c] && !r[c]!.copy && r[c]!.cell.value));
+  const columnWidths = Array.from({ length: cols }, (_, c) => (valueCol[c] ? 4 + ((seed >> c) % 3) : 4 + ((seed + 3 * c) % 17)));
+  return drawRuled({ rows: grid.length, cols, cells }, { style, widths, columnWidths, indent: (seed >> 3) % 4 }).join('\n');
+}
 
 function html(form: Form, blankZeros: boolean): string {
   let k = 0;
@@ -616,6 +635,13 @@ export function renderReport(m: ReportModel, layout: LayoutName): Rendered {
     const lines: string[] = [title, intro];
     const printed = (f: Form): string => printedRuled(f, seed + (f === f2 ? 1 : f === f3 ? 2 : 3), f === f3 ? 4 + (seed % 20) : undefined);
     for (const [h, p, f] of parts) lines.push(h, p, ...(f ? [printed(f)] : []));
+    lines.push(...sign.split('\n'));
+    return { text: `${lines.join('\n')}\n`, filename: 'report.txt' };
+  }
+  if (layout === 'drawn') {
+    const seed = Object.values(m.t3).flat().reduce((a, n, i) => a + n * (i + 5), 0) + m.t4.flat().reduce((a, n) => a + n, 0);
+    const lines: string[] = [title, intro];
+    for (const [h, p, f] of parts) lines.push(h, p, ...(f ? [drawn(f, seed + (f === f2 ? 0 : f === f3 ? 1 : 2))] : []));
     lines.push(...sign.split('\n'));
     return { text: `${lines.join('\n')}\n`, filename: 'report.txt' };
   }

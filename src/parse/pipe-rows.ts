@@ -12,7 +12,8 @@ import { parsePlainText } from './plaintext.js';
  * or links), and only when the paragraphs read again hold two pipe rows at least.
  */
 
-const PIPE = /[|｜]/;
+/** a pipe, or a box-drawing character (a table drawn with rules, src/model/ruled-table.ts) */
+const PIPE = /[|｜\u2500-\u257f]/;
 /** what makes a paragraph's text differ from its source */
 const MARKUP = /[\\&*_`<>[\]~]/;
 
@@ -23,7 +24,7 @@ function pipeLines(text: string, from: number, to: number): number {
   let pipes = 0;
   for (let i = from; i <= to; i++) {
     const c = i < to ? text.charCodeAt(i) : 10;
-    if (c === 124 || c === 0xff5c) pipes++;
+    if (c === 124 || c === 0xff5c || (c >= 0x2500 && c <= 0x257f)) pipes++;
     else if (c === 10 || c === 13) {
       if (pipes > 1) n++;
       else if (pipes === 1) {

@@ -71,6 +71,30 @@ describe.each(PAGES)('%s as text', (page) => {
   });
 });
 
+describe('tables without borders, laid out in columns of spaces', () => {
+  it.each(['format-2019-borderless.elinks.txt', 'format-2021-narrow.w3m.txt'])('%s: table 4, its header cells a character a line in narrow columns, is read as in the page', (file) => {
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    // 结 / 果 / 维 / 持 down a column, beside the other cells' characters
+    expect(text).toMatch(/^\s*结 +结 +其 +尚/m);
+    const page = file.replace(/\.[a-z0-9]+\.txt$/, '.html');
+    const t4 = (r: Report): unknown => Object.entries(figures(r)).find(([id]) => id.startsWith('review-litigation'))?.[1];
+    expect(t4(report(file))).toBeDefined();
+    expect(t4(report(file))).toEqual(t4(report(page)));
+    // no error; a table that cannot be read in this layout is at most said to be unchecked
+    const got = findings(file);
+    expect(got.filter((m) => m.startsWith('2 '))).toEqual([]);
+    expect(got.filter((m) => !m.includes('无法核对'))).toEqual(findings(page));
+  });
+
+  it('a changed figure of table 4 is found', () => {
+    const file = 'format-2021-narrow.w3m.txt';
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    const wrong = text.replace(/^(\s*)(\d+)(\s+\d+(?:\s+\d+){13}\s*)$/m, (_, a: string, n: string, b: string) => `${a}${Number(n) + 1}${b}`);
+    expect(wrong).not.toBe(text);
+    expect(lintText(wrong, file).messages.filter((m) => m.severity === 2).map((m) => m.ruleId)).toEqual(['table-sum']);
+  });
+});
+
 describe('characters cut in two by a converter (html2text)', () => {
   const file = 'format-2021.html2text.txt';
   it('the text is read as UTF-8 with losses, not as GB18030 mojibake: the prose is whole', () => {

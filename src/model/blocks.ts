@@ -99,6 +99,19 @@ function gfmTable(node: Table, src: string, blockIndex: number): RawTable {
   return { rows, range: rangeOf(node), layout: 'gfm', blockIndex };
 }
 
+/** Display columns of white space between the start of the line and `at` (0 when anything else stands there). */
+function indentOf(src: string, at: number): number {
+  let w = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const c = src.charCodeAt(i);
+    if (c === 10 || c === 13) return w;
+    if (c === 32 || c === 9) w++;
+    else if (c === 0x3000) w += 2;
+    else return 0;
+  }
+  return w;
+}
+
 /** Hook for other syntaxes to turn their table nodes into grids (HTML tables with spans). */
 export type TableConverter = (node: RootContent, src: string, blockIndex: number, budget: SlotBudget) => RawTable | undefined;
 const tableConverters: TableConverter[] = [];
@@ -142,7 +155,9 @@ export function toBlocks(tree: Root, src: string, pictures: readonly number[] = 
         const images = imagesIn(n);
         lines.forEach((line, k) => {
           const t = k === 0 && listMarker ? MappedText.concat([listMarker, line]) : line;
-          push({ type: listMarker ? 'list-item' : 'paragraph', text: t, range: t.range(), ...(k === 0 && images ? { images } : {}) });
+          const range = t.range();
+          const indent = listMarker ? 0 : indentOf(src, range.start);
+          push({ type: listMarker ? 'list-item' : 'paragraph', text: t, range, ...(k === 0 && images ? { images } : {}), ...(indent ? { indent } : {}) });
         });
         // a paragraph of pictures alone: a block without text
         if (lines.length === 0 && images) push({ type: listMarker ? 'list-item' : 'paragraph', text: MappedText.empty(rangeOf(n).start), range: rangeOf(n), images });
@@ -194,7 +209,8 @@ export function toBlocks(tree: Root, src: string, pictures: readonly number[] = 
           for (const line of lines) {
             const lead = line.length - line.trimStart().length;
             const text = line.trim();
-            if (text) push({ type: 'paragraph', text: MappedText.identity(text, at + lead), range: { start: at + lead, end: at + lead + text.length } });
+            const indent = indentOf(src, at + lead);
+            if (text) push({ type: 'paragraph', text: MappedText.identity(text, at + lead), range: { start: at + lead, end: at + lead + text.length }, ...(indent ? { indent } : {}) });
             at += line.length + 1;
           }
           return;

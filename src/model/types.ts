@@ -49,6 +49,11 @@ export interface Block {
    * a table pasted as a picture is content, but not one whose figures can be read
    */
   images?: number;
+  /**
+   * display columns of white space before the block on its line (a line of plain text indented
+   * with spaces), when there is any: where the columns of a table laid out in text stand
+   */
+  indent?: number;
 }
 
 export type NumberingStyle =

@@ -2,6 +2,7 @@ import type { Block, RawCell, RawTable, Section, TableLayout } from '../types.js
 import { isSpace, MappedText, type SourceRange } from '../../util/mapped-text.js';
 import { halfWidthCode, toHalfWidth } from '../numerals.js';
 import { cleanCellText } from '../text-table.js';
+import { displayWidth } from '../../util/width.js';
 import { parseCellValue, type CellValue } from './values.js';
 import { hasCjk, normaliseLabel, type LabelSpec, type NormalisedLabel } from './labels.js';
 
@@ -294,6 +295,119 @@ function textRow(b: Block, heading: boolean): PRow | undefined {
   return { cells, own, texts, grid: -1, positional: false, delimited: false, prose: true, heading, layout: 'text', range: t.range() };
 }
 
+/** A header cell's piece printed in a narrow column: one to three Chinese characters. */
+const STACKABLE = /^[\u3400-\u9fff]{1,3}$/;
+
+/**
+ * Header cells printed down narrow columns, a character or a few a line (结 / 果 / 维 / 持 beside
+ * 结 / 果 / 纠 / 正), as text laid out in columns gives them (a text browser's dump of a borderless
+ * table, a PDF's text taken out with its layout): each line holds a piece of every cell, so read line
+ * by line the header is single characters. Lines made only of such pieces, two or more, with three
+ * columns at least stacked over two lines or more and a line of figures after them, are one row:
+ * each column's pieces read down, in the order of the columns. The line above may start the columns
+ * beside cells of its own (`结   结   其   尚        未经复议直接起诉`): its pieces that stand in the
+ * columns join them, and the rest stays its row. Anything else is left as it is.
+ */
+function joinStackedHeaders(rows: PRow[], blocks: (Block | undefined)[]): PRow[] {
+  const textLine = (k: number): boolean => {
+    const r = rows[k]!;
+    return r.layout === 'text' && !r.heading && blocks[k] !== undefined && r.cells.length > 0;
+  };
+  const stackLine = (k: number): boolean => textLine(k) && rows[k]!.cells.every((c) => STACKABLE.test(c.text));
+  let out: PRow[] | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    if (!stackLine(i)) {
+      out?.push(rows[i]!);
+      continue;
+    }
+    let j = i;
+    while (j + 1 < rows.length && stackLine(j + 1)) j++;
+    const after = rows[j + 1];
+    const top = i > 0 && textLine(i - 1) && rows[i - 1]!.cells.some((c) => STACKABLE.test(c.text)) ? { row: rows[i - 1]!, block: blocks[i - 1]! } : undefined;
+    const merged = j > i && after && after.cells.some((c) => !c.isText && c.value.kind === 'number') ? stackedRow(rows.slice(i, j + 1), blocks.slice(i, j + 1) as Block[], top) : undefined;
+    if (merged) {
+      out ??= rows.slice(0, i);
+      // the line above: what of it did not join the columns
+      if (merged.top !== undefined) out.splice(out.length - 1, 1, ...(merged.top ? [merged.top] : []));
+      out.push(merged.row);
+    } else if (out) out.push(...rows.slice(i, j + 1));
+    i = j;
+  }
+  return out ?? rows;
+}
+
+interface Piece {
+  x: number;
+  w: number;
+  line: number;
+  cell: PCell;
+}
+
+/** Each cell of a line of text where it stands, in display columns (undefined when a cell is not found in its line). */
+function piecesOf(row: PRow, b: Block, line: number): Piece[] | undefined {
+  const out: Piece[] = [];
+  let from = 0;
+  for (const cell of row.cells) {
+    const at = b.text.text.indexOf(cell.text, from);
+    if (at < 0) return undefined;
+    out.push({ x: (b.indent ?? 0) + displayWidth(b.text.text.slice(0, at)), w: displayWidth(cell.text), line, cell });
+    from = at + cell.text.length;
+  }
+  return out;
+}
+
+function textLineRow(cells: PCell[], range: SourceRange): PRow {
+  const { own, texts } = ownCells(cells);
+  return { cells, own, texts, grid: -1, positional: false, delimited: false, prose: true, heading: false, layout: 'text', range };
+}
+
+/**
+ * The row the stacked lines make (see joinStackedHeaders), and what stays of the line above them
+ * (`top`: null when all of it joined, undefined when none of it did); undefined when the lines do
+ * not stand in columns.
+ */
+function stackedRow(lines: PRow[], blocks: Block[], above?: { row: PRow; block: Block }): { row: PRow; top?: PRow | null } | undefined {
+  const pieces: Piece[] = [];
+  for (let line = 0; line < lines.length; line++) {
+    const p = piecesOf(lines[line]!, blocks[line]!, line);
+    if (!p) return undefined;
+    pieces.push(...p);
+  }
+  pieces.sort((a, b) => a.x - b.x || a.line - b.line);
+  // columns: pieces whose extents overlap, each line at most once
+  const columns: { from: number; to: number; pieces: Piece[] }[] = [];
+  for (const p of pieces) {
+    const col = columns[columns.length - 1];
+    if (col && p.x < col.to && !col.pieces.some((q) => q.line === p.line)) {
+      col.pieces.push(p);
+      col.to = Math.max(col.to, p.x + p.w);
+    } else if (col && p.x < col.to) return undefined;
+    else columns.push({ from: p.x, to: p.x + p.w, pieces: [p] });
+  }
+  if (columns.filter((c) => c.pieces.length >= 2).length < 3) return undefined;
+  // the line above: its short pieces that stand in a column start it
+  let top: PRow | null | undefined;
+  let first = lines[0]!.range.start;
+  if (above) {
+    const ps = piecesOf(above.row, above.block, -1);
+    const joins = (p: Piece): { from: number; to: number; pieces: Piece[] } | undefined =>
+      STACKABLE.test(p.cell.text) ? columns.find((c) => p.x < c.to && p.x + p.w > c.from) : undefined;
+    const joined = ps?.filter((p) => joins(p)) ?? [];
+    if (ps && joined.length >= 2) {
+      for (const p of joined) joins(p)!.pieces.unshift(p);
+      const rest = ps.filter((p) => !joined.includes(p)).map((p, k) => prepareCell(p.cell.raw, k, 0));
+      top = rest.length ? textLineRow(rest, { start: rest[0]!.raw.range.start, end: rest[rest.length - 1]!.raw.range.end }) : null;
+      first = Math.min(first, joined[0]!.cell.raw.range.start);
+    }
+  }
+  const cells = columns.map((c, k) => {
+    const parts = c.pieces;
+    const text = MappedText.concat(parts.map((p) => p.cell.raw.text));
+    return prepareCell({ text, range: { start: parts[0]!.cell.raw.range.start, end: parts[parts.length - 1]!.cell.raw.range.end } }, k, 0);
+  });
+  return { row: textLineRow(cells, { start: first, end: lines[lines.length - 1]!.range.end }), top };
+}
+
 /**
  * Group the report's tables into runs: grids, and lines of text that can be table rows (no
  * sentence punctuation outside brackets), that follow each other; page numbers between them
@@ -312,10 +426,14 @@ export function buildRuns(blocks: Block[], tables: RawTable[], sections: Section
   let lastRow = -1;
   /** brackets opened and not yet closed by the run's lines of text */
   let open = 0;
+  /** the block of each of the run's rows that is a line of text */
+  let rowBlocks: (Block | undefined)[] = [];
   const close = (): void => {
+    if (cur && rowBlocks.some((b) => b !== undefined)) cur.rows = joinStackedHeaders(cur.rows, rowBlocks);
     if (cur && cur.rows.some((r) => r.cells.some((c) => !c.isText && c.text !== ''))) runs.push(cur);
     else if (cur && cur.rows.length >= 3) runs.push(cur);
     cur = undefined;
+    rowBlocks = [];
     open = 0;
   };
   blocks.forEach((b, i) => {
@@ -346,6 +464,7 @@ export function buildRuns(blocks: Block[], tables: RawTable[], sections: Section
     }
     cur ??= { rows: [], grids: [], endsDocument: false };
     cur.rows.push(...rows);
+    for (let k = 0; k < rows.length; k++) rowBlocks.push(g === undefined ? b : undefined);
     if (g !== undefined) cur.grids.push(g);
     lastRow = i;
   });

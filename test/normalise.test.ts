@@ -223,6 +223,15 @@ describe('text normalisation: generated hard-wrapped reports', () => {
     expect(normaliseText(headed, 'text').text).not.toContain(title);
   });
 
+  it('a telephone number wrapped after its area code is whole again, however the rest is wrapped', () => {
+    const raw = '本报告电子版可在门户网站查阅。如对本报告有疑问，请与办公室联系（电话：0512-\n12345678）。\n一、总体情况\n规章  0512-\n2023年，本局认真贯彻落实《条例》。';
+    const lines = normaliseText(raw, 'text').text.split('\n');
+    expect(lines[0]).toBe('本报告电子版可在门户网站查阅。如对本报告有疑问，请与办公室联系（电话：0512-12345678）。');
+    // (a line ending with a hyphen that no number follows stays apart)
+    expect(lines).toContain('规章  0512-');
+    expect(lintText(raw, 'report.txt').messages.filter((m) => m.ruleId === 'contact-info' && /位数/.test(m.message))).toEqual([]);
+  });
+
   it('a text with one paragraph per line (copied out of Word) is left as it is, but for spaced digits', () => {
     fc.assert(
       fc.property(body, (sections) => {

@@ -114,6 +114,10 @@ export function displayWidth(s: string): number {
 
 const isBlank = (s: string): boolean => /^[\s\u3000\u00a0]*$/.test(s);
 
+/** A line ending with a telephone area code and its hyphen, and a line starting with the rest of the number. */
+const WRAPPED_PHONE_END = /(?:^|[^\d-－])0\d{2,3}[-－]\s*$/;
+const WRAPPED_PHONE_START = /^\s*\d{7,8}(?!\d)/;
+
 /** A line that is figures only (a table row or one cell), never joined to prose. */
 /** A line that ends with two figures or more set apart by white space, after a label: a table's row. */
 const FIGURES_AT_END = /[^\s\d０-９.,，:：-]\s+[-+]?[\d０-９][\d０-９.,]*(?:\s+[-+]?[\d０-９][\d０-９.,]*)+\s*$/;
@@ -433,6 +437,9 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
         join = displayWidth(open.trim()) >= width * min && continues(open, l.text, heading);
       }
     }
+    // a telephone number wrapped after its area code's hyphen (`电话：0512-` / `12345678）`), however
+    // the text is wrapped: no line ends with an area code and its hyphen otherwise
+    if (!join && prev >= 0 && i === prev + 1 && WRAPPED_PHONE_END.test(lines[prev]!.text) && WRAPPED_PHONE_START.test(l.text)) join = true;
     if (join) joined[i] = anyJoin = true;
     prev = i;
   }

@@ -216,6 +216,12 @@ describe('unnumbered labels wrapped in their cells, their figures on the first l
     expect(tableFindings(wrapped)).toEqual([]);
   });
 
+  it('a label\'s closing quote wrapped onto a line of its own (3.危及“三安全一稳定 / ”) ends the label, it is no cell', () => {
+    const quoted = spaced.replace(/^危及“三安全一稳定”(.*)$/m, '危及“三安全一稳定$1\n”');
+    expect(quoted).toContain('\n”\n');
+    expect(tableFindings(quoted)).toEqual([]);
+  });
+
   it('a group\'s title wrapped in its narrow column (其他 / 处理) between its rows is not the row 其他', () => {
     const grouped = spaced
       .replace(/^（六）其他处理 {4}1\.(申请人无正当.*)$/m, '$1\n其他')

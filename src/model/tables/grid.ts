@@ -75,8 +75,8 @@ export function prepareCell(raw: RawCell, col: number, rowIndex: number): PCell 
   // (the value's text is the cell's, trimmed)
   const text = value.text;
   const copy = !!raw.origin && (raw.origin.row !== rowIndex || raw.origin.col !== col);
-  // a lone bracket is the end of a label wrapped onto a line of its own, never a value
-  const isText = value.kind === 'invalid' && (hasCjk(text) || /^[（）()]+$/.test(text));
+  // a lone bracket or closing quote is the end of a label wrapped onto a line of its own (`3.危及“三安全一稳定` / `”`), never a value
+  const isText = value.kind === 'invalid' && (hasCjk(text) || /^[（）()“”"’」』》〕】]+$/.test(text));
   // (every cell made with the same properties in the same order: one object shape for all)
   return { raw, col, text, label: isText ? normaliseLabel(text) : NO_LABEL, value, isText, copy, glued: false };
 }

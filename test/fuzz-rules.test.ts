@@ -7,7 +7,8 @@ import { ensureBuilt } from './helpers/cli.js';
 
 /**
  * Every rule (all of rules/index.ts, so rules added later are covered) and the model under it, on
- * pathological lines of 1 MB. Regular expressions that backtrack catastrophically do not slow
+ * pathological lines of 1 MB, and on 1 MB of short lines that the table readers take for one table
+ * (a drawn table or a cell-per-line table that never ends: every line runs on into one row). Regular expressions that backtrack catastrophically do not slow
  * down; they never finish. A synchronous regex cannot be interrupted inside the test runner, so
  * each line is checked in a child process that is killed if it runs past a generous bound; the
  * child reports each stage as it finishes, so a failure names the stage (model or rule) that hung.
@@ -29,6 +30,11 @@ const LINES: Record<string, string> = {
   'figures': '1,234.5件',
   'numbering': '一、',
   'Latin letters': 'a',
+  'a rule drawn across the page': '─',
+  'rows of a drawn table': '│0       │1       │\n├────────┼────────┤\n',
+  'rows of an ASCII grid': '| 0 | 1 |\n+---+---+\n',
+  'cells one per line': '0\n|\n',
+  'lines without a pipe inside a table': '| a | b |\n甲\n',
 };
 
 const runner = (dist: string): string => `

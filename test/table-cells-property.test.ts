@@ -47,3 +47,47 @@ describe('a cell read as a value', () => {
     );
   });
 });
+
+describe('a cell broken over lines, cleaned', () => {
+  const isWhite = (c: string): boolean => /\s/.test(c);
+  const isChinese = (c: string | undefined): boolean => c !== undefined && /[\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(c);
+
+  it('keeps each character at its own source offset, one space where neither side is Chinese', () => {
+    // lines of one cell, each from its own place in the source (as a row that runs on is joined)
+    const lines = fc.array(fc.tuple(line, fc.nat({ max: 50 })), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(lines, fc.nat({ max: 5000 }), (ls, at) => {
+        let offset = at;
+        const parts = ls.map(([s, skip]) => {
+          const m = MappedText.identity(s, offset + skip);
+          offset += skip + s.length + 1;
+          return m;
+        });
+        const joined = MappedText.concat(parts, parts.slice(1).map(() => ' ')).trim();
+        // the expected text and offsets, character by character
+        const chars = joined.text;
+        const want: string[] = [];
+        const wantAt: number[] = [];
+        for (let i = 0; i < chars.length; ) {
+          if (!isWhite(chars[i]!)) {
+            want.push(chars[i]!);
+            wantAt.push(joined.toSource(i));
+            i++;
+            continue;
+          }
+          let j = i;
+          while (j < chars.length && isWhite(chars[j]!)) j++;
+          if (!isChinese(chars[i - 1]) && !isChinese(chars[j])) {
+            want.push(' ');
+            wantAt.push(joined.toSource(i));
+          }
+          i = j;
+        }
+        const clean = cleanCellText(joined);
+        expect(clean.text).toBe(want.join(''));
+        expect(Array.from(clean.text, (_, i) => clean.toSource(i))).toEqual(wantAt);
+      }),
+      { numRuns: runs(200, 2000) },
+    );
+  });
+});

@@ -106,8 +106,17 @@ function columnsOf(text: string, offset: number, widths: Widths): (Glyph | undef
 
 const FIGURE = /^[0-9０-９][0-9０-９,，.]*$/;
 
+/**
+ * The largest drawing read by its rules: a report's tables have tens of rows and a few dozen
+ * columns; a drawing far larger (a hostile or broken file) is left to the other readers, whose cost
+ * grows with the text alone.
+ */
+const MAX_LINES = 2000;
+const MAX_LINE_LENGTH = 1000;
+
 /** A ruled text table as a grid (see above), or undefined when its rules do not line up. */
 export function ruledTableToGrid(tt: TextTable, blockIndex: number): RawTable | undefined {
+  if (tt.lines.length > MAX_LINES || tt.lines.some((l) => l.text.length > MAX_LINE_LENGTH)) return undefined;
   const kind = ruledKind(tt);
   if (!kind) return undefined;
   const ascii = kind === 'ascii';

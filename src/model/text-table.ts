@@ -34,16 +34,6 @@ function isCjk(c: number): boolean {
   return (c >= 0x2e80 && c <= 0x2fff) || (c >= 0x3001 && c <= 0x303f) || (c >= 0x3040 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef);
 }
 
-function build(text: string, src: number[]): MappedText {
-  const segs: Segment[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const last = segs[segs.length - 1];
-    if (last && last.s + last.len === src[i]) last.len++;
-    else segs.push({ t: i, s: src[i]!, len: 1 });
-  }
-  return new MappedText(text, segs);
-}
-
 /** Whether s[from, to) holds white space (as a regexp's \s reads it). */
 function hasSpace(s: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (isSpace(s.charCodeAt(i))) return true;
@@ -59,34 +49,70 @@ export function cleanCellText(t: MappedText): MappedText {
 function cleanTrimmed(m: MappedText): MappedText {
   const s = m.text;
   if (!hasSpace(s, 0, s.length)) return m;
-  let out = '';
-  const src: number[] = [];
+  // the runs kept, in order: text, and for each run its source segments
+  const out: string[] = [];
+  const segs: Segment[] = [];
+  let len = 0;
+  const keep = (from: number, to: number): void => {
+    out.push(s.slice(from, to));
+    for (let i = from; i < to; ) {
+      // characters that follow each other in the source make one segment
+      const at = m.toSource(i);
+      let j = i + 1;
+      while (j < to && m.toSource(j) === at + (j - i)) j++;
+      const last = segs[segs.length - 1];
+      if (last && last.t + last.len === len && last.s + last.len === at) last.len += j - i;
+      else segs.push({ t: len, s: at, len: j - i });
+      len += j - i;
+      i = j;
+    }
+  };
   for (let i = 0; i < s.length; ) {
-    if (!isSpace(s.charCodeAt(i))) {
-      out += s[i];
-      src.push(m.toSource(i));
-      i++;
-      continue;
-    }
     let j = i;
-    while (j < s.length && isSpace(s.charCodeAt(j))) j++;
-    if (!isCjk(s.charCodeAt(i - 1)) && !isCjk(s.charCodeAt(j))) {
-      out += ' ';
-      src.push(m.toSource(i));
+    while (j < s.length && !isSpace(s.charCodeAt(j))) j++;
+    if (j > i) keep(i, j);
+    if (j === s.length) break;
+    let k = j;
+    while (k < s.length && isSpace(s.charCodeAt(k))) k++;
+    // a space stays (as one) where neither side is Chinese; m is trimmed, so both sides exist
+    if (!isCjk(s.charCodeAt(j - 1)) && !isCjk(s.charCodeAt(k))) {
+      out.push(' ');
+      const at = m.toSource(j);
+      const last = segs[segs.length - 1];
+      if (last && last.t + last.len === len && last.s + last.len === at) last.len++;
+      else segs.push({ t: len, s: at, len: 1 });
+      len++;
     }
-    i = j;
+    i = k;
   }
-  return out.length ? build(out, src) : MappedText.empty(m.toSource(0));
+  return len ? new MappedText(out.join(''), segs) : MappedText.empty(m.toSource(0));
 }
 
-/** Join two pieces of one cell or row that a line break separated. */
-function joinBroken(a: MappedText, b: MappedText): MappedText {
-  const at = a.text.replace(/\s+$/, '');
-  const bt = b.text.replace(/^\s+/, '');
-  if (!at) return b;
-  if (!bt) return a;
-  const sep = isCjk(at.charCodeAt(at.length - 1)) || isCjk(bt.charCodeAt(0)) ? '' : ' ';
-  return MappedText.concat([a, b], sep);
+/** The code of the first (`from` 0) or last (`from` -1) character of `s` other than white space; NaN when there is none. */
+function endCode(s: string, from: 0 | -1): number {
+  if (from === 0) {
+    for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) return s.charCodeAt(i);
+  } else {
+    for (let i = s.length - 1; i >= 0; i--) if (!isSpace(s.charCodeAt(i))) return s.charCodeAt(i);
+  }
+  return NaN;
+}
+
+/**
+ * Join the pieces of one cell or row that line breaks separated, all at once (joining them one by
+ * one would copy the growing text at each line: a long run-on is read in time linear in its
+ * length). Pieces of nothing but white space are left out; a space is written between two pieces
+ * only where neither side of the break is Chinese.
+ */
+function joinBroken(parts: readonly MappedText[]): MappedText {
+  const kept = parts.filter((p) => !Number.isNaN(endCode(p.text, 0)));
+  if (kept.length === 0) return parts[parts.length - 1]!;
+  if (kept.length === 1) return kept[0]!;
+  const seps: string[] = [];
+  for (let i = 1; i < kept.length; i++) {
+    seps.push(isCjk(endCode(kept[i - 1]!.text, -1)) || isCjk(endCode(kept[i]!.text, 0)) ? '' : ' ');
+  }
+  return MappedText.concat(kept, seps);
 }
 
 function lineText(l: { text: string; offset: number }): MappedText {
@@ -117,19 +143,24 @@ function cell(piece: MappedText, at: number): RawCell {
 
 function cellPerLineGrid(tt: TextTable): RawCell[][] {
   const cells: RawCell[] = [];
-  let pending: MappedText | undefined;
+  const pending: MappedText[] = [];
   tt.lines.forEach((l, li) => {
     const { pieces, pipes } = splitPipes(lineText(l));
     pieces.forEach((p, k) => {
-      if (p.text.trim() !== '') pending = pending ? joinBroken(pending, p) : p;
+      if (p.text.trim() !== '') pending.push(p);
       if (k < pipes.length) {
         // a pipe on the table's first line, before any cell, opens the table rather than closing a cell
-        if (!(li === 0 && k === 0 && !pending)) cells.push(cell(pending ?? MappedText.empty(pipes[k]!), pipes[k]!));
-        pending = undefined;
+        if (!(li === 0 && k === 0 && pending.length === 0)) {
+          cells.push(cell(pending.length ? joinBroken(pending) : MappedText.empty(pipes[k]!), pipes[k]!));
+        }
+        pending.length = 0;
       }
     });
   });
-  if (pending) cells.push(cell(pending, pending.toSource(0)));
+  if (pending.length) {
+    const rest = joinBroken(pending);
+    cells.push(cell(rest, rest.toSource(0)));
+  }
   // nothing marks where a row ends: the cells stay one stream, which recognition aligns to the template
   return cells.length ? [cells] : [];
 }
@@ -188,6 +219,14 @@ function pieceCell(t: MappedText, from: number, to: number, inner: boolean, at: 
   return { text, range: text.range() };
 }
 
+/**
+ * The shape of two lines joined (neither blank): as `lineShape` reads the joined text, from the
+ * first line's start, the second's end, and what either holds.
+ */
+function joinedShape(a: number, b: number): number {
+  return (a & STARTS_PIPE) | (b & ENDS_PIPE) | ((a | b) & HAS_PIPE) | (a & b & ONLY_PIPES_BIT);
+}
+
 const DELIMITER_CELL = /^:?-{3,}:?$/;
 
 function rowPerLineGrid(tt: TextTable): RawCell[][] {
@@ -213,30 +252,22 @@ function rowPerLineGrid(tt: TextTable): RawCell[][] {
   // logical rows: lines joined where a row runs on
   const logical: MappedText[] = [];
   const logicalShapes: number[] = [];
-  let carry: MappedText | undefined;
+  // the lines of a row that runs on, and the shape of their join so far
+  const carry: MappedText[] = [];
+  let carryShape = 0;
   for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
-    let t = lineText(l);
-    let shape = shapes[i]!;
-    if (carry) {
-      t = joinBroken(carry, t);
-      shape = lineShape(t.text);
-      carry = undefined;
-    }
+    const t = lineText(lines[i]!);
+    const shape = carry.length ? joinedShape(carryShape, shapes[i]!) : shapes[i]!;
+    carry.push(t);
+    carryShape = shape;
     const hasNext = i + 1 < lines.length;
     const nextStartsWithCell = hasNext && !(shapes[i + 1]! & STARTS_PIPE);
     const noPipe = !(shape & HAS_PIPE);
     const unclosed = rowsClosed && !(shape & ENDS_PIPE) && !(shape & ONLY_PIPES_BIT);
-    if (hasNext && (noPipe || (unclosed && nextStartsWithCell))) {
-      carry = t;
-      continue;
-    }
-    logical.push(t);
+    if (hasNext && (noPipe || (unclosed && nextStartsWithCell))) continue;
+    logical.push(joinBroken(carry));
     logicalShapes.push(shape);
-  }
-  if (carry) {
-    logical.push(carry);
-    logicalShapes.push(lineShape(carry.text));
+    carry.length = 0;
   }
 
   const rows: RawCell[][] = [];

@@ -61,12 +61,15 @@ export class MappedText {
     return new MappedText('', at);
   }
 
-  /** Join several mapped texts with an unmapped separator between them. */
-  static concat(parts: MappedText[], sep = ''): MappedText {
+  /**
+   * Join several mapped texts with an unmapped separator between them: one for every join, or
+   * `sep[i - 1]` between `parts[i - 1]` and `parts[i]`.
+   */
+  static concat(parts: MappedText[], sep: string | readonly string[] = ''): MappedText {
     let text = '';
     const segs: Segment[] = [];
     parts.forEach((p, i) => {
-      if (i > 0 && sep) text += sep;
+      if (i > 0) text += typeof sep === 'string' ? sep : (sep[i - 1] ?? '');
       if (p.segs === undefined) segs.push({ t: text.length, s: p.base, len: p.text.length });
       else for (const sg of p.segs) segs.push({ t: sg.t + text.length, s: sg.s, len: sg.len });
       text += p.text;

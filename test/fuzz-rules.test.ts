@@ -8,8 +8,8 @@ import { ensureBuilt } from './helpers/cli.js';
 /**
  * Every rule (all of rules/index.ts, so rules added later are covered) and the model under it, on
  * pathological lines of 1 MB, and on 1 MB of short lines that the table readers take for one table
- * (a drawn table or a cell-per-line table that never ends: every line runs on into one row). Regular expressions that backtrack catastrophically do not slow
- * down; they never finish. A synchronous regex cannot be interrupted inside the test runner, so
+ * (a drawn table or a cell-per-line table that never ends: every line runs on into one row).
+ * Regular expressions that backtrack catastrophically do not slow down; they never finish. A synchronous regex cannot be interrupted inside the test runner, so
  * each line is checked in a child process that is killed if it runs past a generous bound; the
  * child reports each stage as it finishes, so a failure names the stage (model or rule) that hung.
  * The bound is there to catch runaway (quadratic or exponential) behaviour, not to measure speed.

@@ -1,4 +1,4 @@
-import { MappedText, isSpace, type Segment } from '../util/mapped-text.js';
+import { MappedText, MappedTextBuilder, isSpace, trimBounds } from '../util/mapped-text.js';
 import type { TextTable } from '../parse/plaintext.js';
 import type { RawCell, RawTable } from './types.js';
 import { ruledTableToGrid } from './ruled-table.js';
@@ -49,53 +49,24 @@ export function cleanCellText(t: MappedText): MappedText {
 function cleanTrimmed(m: MappedText): MappedText {
   const s = m.text;
   if (!hasSpace(s, 0, s.length)) return m;
-  // the runs kept, in order: text, and for each run its source segments
-  const out: string[] = [];
-  const segs: Segment[] = [];
-  let len = 0;
-  const keep = (from: number, to: number): void => {
-    out.push(s.slice(from, to));
-    for (let i = from; i < to; ) {
-      // characters that follow each other in the source make one segment
-      const at = m.toSource(i);
-      let j = i + 1;
-      while (j < to && m.toSource(j) === at + (j - i)) j++;
-      const last = segs[segs.length - 1];
-      if (last && last.t + last.len === len && last.s + last.len === at) last.len += j - i;
-      else segs.push({ t: len, s: at, len: j - i });
-      len += j - i;
-      i = j;
-    }
-  };
+  const out = new MappedTextBuilder();
   for (let i = 0; i < s.length; ) {
+    // a run of characters other than white space, copied a stretch that maps one to one at a time
     let j = i;
     while (j < s.length && !isSpace(s.charCodeAt(j))) j++;
-    if (j > i) keep(i, j);
+    for (let k = i; k < j; ) {
+      const end = Math.min(m.linearEnd(k), j);
+      out.copy(s.slice(k, end), m.toSource(k));
+      k = end;
+    }
     if (j === s.length) break;
+    // white space stays, as one space, where neither side is Chinese (m is trimmed: both sides exist)
     let k = j;
     while (k < s.length && isSpace(s.charCodeAt(k))) k++;
-    // a space stays (as one) where neither side is Chinese; m is trimmed, so both sides exist
-    if (!isCjk(s.charCodeAt(j - 1)) && !isCjk(s.charCodeAt(k))) {
-      out.push(' ');
-      const at = m.toSource(j);
-      const last = segs[segs.length - 1];
-      if (last && last.t + last.len === len && last.s + last.len === at) last.len++;
-      else segs.push({ t: len, s: at, len: 1 });
-      len++;
-    }
+    if (!isCjk(s.charCodeAt(j - 1)) && !isCjk(s.charCodeAt(k))) out.copy(' ', m.toSource(j));
     i = k;
   }
-  return len ? new MappedText(out.join(''), segs) : MappedText.empty(m.toSource(0));
-}
-
-/** The code of the first (`from` 0) or last (`from` -1) character of `s` other than white space; NaN when there is none. */
-function endCode(s: string, from: 0 | -1): number {
-  if (from === 0) {
-    for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) return s.charCodeAt(i);
-  } else {
-    for (let i = s.length - 1; i >= 0; i--) if (!isSpace(s.charCodeAt(i))) return s.charCodeAt(i);
-  }
-  return NaN;
+  return out.build(m.toSource(0));
 }
 
 /**
@@ -105,14 +76,18 @@ function endCode(s: string, from: 0 | -1): number {
  * only where neither side of the break is Chinese.
  */
 function joinBroken(parts: readonly MappedText[]): MappedText {
-  const kept = parts.filter((p) => !Number.isNaN(endCode(p.text, 0)));
-  if (kept.length === 0) return parts[parts.length - 1]!;
-  if (kept.length === 1) return kept[0]!;
+  const kept: MappedText[] = [];
   const seps: string[] = [];
-  for (let i = 1; i < kept.length; i++) {
-    seps.push(isCjk(endCode(kept[i - 1]!.text, -1)) || isCjk(endCode(kept[i]!.text, 0)) ? '' : ' ');
+  let lastCode = NaN;
+  for (const p of parts) {
+    const [from, to] = trimBounds(p.text);
+    if (from === to) continue;
+    if (kept.length) seps.push(isCjk(lastCode) || isCjk(p.text.charCodeAt(from)) ? '' : ' ');
+    kept.push(p);
+    lastCode = p.text.charCodeAt(to - 1);
   }
-  return MappedText.concat(kept, seps);
+  if (kept.length === 0) return parts[parts.length - 1]!;
+  return kept.length === 1 ? kept[0]! : MappedText.concat(kept, seps);
 }
 
 function lineText(l: { text: string; offset: number }): MappedText {

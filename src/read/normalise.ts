@@ -1,4 +1,4 @@
-import { MappedText, isSpace, type Segment } from '../util/mapped-text.js';
+import { MappedText, MappedTextBuilder, isSpace, type Segment } from '../util/mapped-text.js';
 import { vocabulary } from '../config/vocabulary.js';
 import { inlineHeadings } from './headings.js';
 
@@ -159,20 +159,6 @@ const RADICALS = /[\u2e80-\u2fdf]/g;
 /** Radicals that stand for ordinary characters, read as those characters (one for one; see foldWidth). */
 export function foldRadicals(s: string): string {
   return s.replace(RADICALS, radical);
-}
-
-class Builder {
-  text = '';
-  readonly segs: Segment[] = [];
-
-  /** append `s`, which stands for raw text from `rawStart` on, character for character */
-  copy(s: string, rawStart: number): void {
-    if (!s) return;
-    const last = this.segs[this.segs.length - 1];
-    if (last && last.t + last.len === this.text.length && last.s + last.len === rawStart) last.len += s.length;
-    else this.segs.push({ t: this.text.length, s: rawStart, len: s.length });
-    this.text += s;
-  }
 }
 
 /**
@@ -445,8 +431,8 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
   }
 
   // nothing dropped, joined or split: the text as it is (all of it, from the first line to the last)
-  const b = dumped === raw && !anyJoin && prev >= 0 && !dropped.some(Boolean) ? { text: raw, segs: [{ t: 0, s: 0, len: raw.length }] } : new Builder();
-  if (b instanceof Builder) {
+  const b = dumped === raw && !anyJoin && prev >= 0 && !dropped.some(Boolean) ? { text: raw, segs: [{ t: 0, s: 0, len: raw.length }] } : new MappedTextBuilder();
+  if (b instanceof MappedTextBuilder) {
     prev = -1;
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i]!;
@@ -524,7 +510,7 @@ function foldSpaces(b: { text: string; segs: Segment[] }): { text: string; segs:
   if (!cuts.length && !FOLDED.test(src)) return b;
 
   const mapped = new MappedText(src, b.segs);
-  const out = new Builder();
+  const out = new MappedTextBuilder();
   let copyFrom = 0;
   const flush = (to: number): void => {
     if (to > copyFrom) {

@@ -157,6 +157,29 @@ export class MappedText {
   }
 }
 
+/**
+ * Mapped text written piece by piece: each piece stands for source text from a given offset on,
+ * character for character; pieces that continue each other in the source share one segment.
+ */
+export class MappedTextBuilder {
+  text = '';
+  readonly segs: Segment[] = [];
+
+  /** Append `s`, which stands for source text from `sourceStart` on, character for character. */
+  copy(s: string, sourceStart: number): void {
+    if (!s) return;
+    const last = this.segs[this.segs.length - 1];
+    if (last && last.t + last.len === this.text.length && last.s + last.len === sourceStart) last.len += s.length;
+    else this.segs.push({ t: this.text.length, s: sourceStart, len: s.length });
+    this.text += s;
+  }
+
+  /** The text written so far, or an empty text at `at` when nothing was. */
+  build(at: number): MappedText {
+    return this.text ? new MappedText(this.text, this.segs) : MappedText.empty(at);
+  }
+}
+
 /** Where `s` starts and ends once white space at both ends is left out (as MappedText.trim). */
 export function trimBounds(s: string): [start: number, end: number] {
   let start = 0;

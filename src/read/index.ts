@@ -4,7 +4,7 @@ export { formatByteSize };
 import { LineIndex } from './lines.js';
 import type { InputKind, ReaderNotice, SourceDocument } from './types.js';
 import { decodeBytes } from './decode.js';
-import { FORMAT_ADVICE, FORMAT_NAMES, sniffFormat, type SniffedFormat } from './sniff.js';
+import { FORMAT_ADVICE, FORMAT_NAMES, looksLikeMarkdown, sniffFormat, type SniffedFormat } from './sniff.js';
 import { damageOf, readDocx } from './docx.js';
 import { looksLikeMht, mhtToHtml } from './mht.js';
 import { readPdf } from './pdf.js';
@@ -204,6 +204,9 @@ function readTextBytes(buf: Uint8Array, filePath: string, opts: ReadOptions): So
   if (kind !== 'markdown' && kind !== 'html' && looksLikeHtml(decoded.text)) {
     // Word's "save as web page" and pages saved from a browser, whatever their name says
     kind = 'html';
+  } else if (kind === 'text' && looksLikeMarkdown(decoded.text)) {
+    // a report written in Markdown, saved as .txt or given without a name
+    kind = 'markdown';
   } else if (kind === 'docx') {
     return unreadable(filePath, 'notDocx');
   } else if (kind === 'pdf') {

@@ -117,3 +117,25 @@ export const FORMAT_ADVICE: Partial<Record<SniffedFormat | 'zipOther', { zh: str
   rtf: { zh: '请在 Word/WPS 中另存为 .docx', en: 'save it as .docx in Word/WPS' },
   ofd: { zh: '请提供 .docx、.pdf、.html 或文本版本', en: 'provide a .docx, .pdf, .html or text version' },
 };
+
+/**
+ * A line only Markdown writes: a heading marked with `#` (`## 一、总体情况`: one to six `#`, then a
+ * space), or a line wholly in bold (`**一、总体情况**`), as converters and editors mark headings.
+ */
+const MARKED_LINE = /^ {0,3}(?:#{1,6}[ \t]+\S|\*\*[^*\n]+\*\*[ \t]*$|__[^_\n]+__[ \t]*$)/gm;
+/** A GFM table's delimiter row of two cells or more (`| --- | :---: |`). */
+const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*\|[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/m;
+
+/**
+ * Whether a text is written in Markdown, whatever its name: two lines marked as only Markdown marks
+ * them (headings with `#`, lines in bold), or one and a GFM table. Reports written in Markdown (an
+ * editor's export, a converter's or a crawler's output) are often saved as `.txt` or given on
+ * standard input; read as plain text, their headings keep their marks and are not found. Plain text
+ * copied out of Word, a PDF or a web page never marks lines so (a `#话题#` has no space after `#`).
+ */
+export function looksLikeMarkdown(text: string): boolean {
+  MARKED_LINE.lastIndex = 0;
+  let marked = 0;
+  while (MARKED_LINE.exec(text)) if (++marked >= 2) return true;
+  return marked === 1 && DELIMITER_ROW.test(text);
+}

@@ -409,6 +409,23 @@ function stackedRow(lines: PRow[], blocks: Block[], above?: { row: PRow; block: 
 }
 
 /**
+ * A label on a line of its own just before a grid that starts with a header is the title of the
+ * piece of the table the grid is, as a heading over it is (tables 3 and 4 cut into one small table
+ * per row group, under lines that name the group or row, set in bold or as ordinary paragraphs
+ * rather than as headings): it is read as a heading. A line that holds figures or more than one
+ * cell, or that a grid's rows of figures go on after, is a row (a stray piece of a label inside a
+ * table is reported as no row of it).
+ */
+function titlesOfPieces(rows: PRow[]): void {
+  for (let k = 0; k + 1 < rows.length; k++) {
+    const r = rows[k]!;
+    const next = rows[k + 1]!;
+    if (r.grid !== -1 || r.heading || r.cells.length !== 1 || r.texts.length !== 1 || next.grid < 0 || !next.delimited) continue;
+    if (next.cells.every((c) => c.isText || c.text === '')) r.heading = true;
+  }
+}
+
+/**
  * Group the report's tables into runs: grids, and lines of text that can be table rows (no
  * sentence punctuation outside brackets), that follow each other; page numbers between them
  * are skipped. A section heading ends a run unless it is itself a label of a table (PDF
@@ -429,7 +446,10 @@ export function buildRuns(blocks: Block[], tables: RawTable[], sections: Section
   /** the block of each of the run's rows that is a line of text */
   let rowBlocks: (Block | undefined)[] = [];
   const close = (): void => {
-    if (cur && rowBlocks.some((b) => b !== undefined)) cur.rows = joinStackedHeaders(cur.rows, rowBlocks);
+    if (cur && rowBlocks.some((b) => b !== undefined)) {
+      cur.rows = joinStackedHeaders(cur.rows, rowBlocks);
+      titlesOfPieces(cur.rows);
+    }
     if (cur && cur.rows.some((r) => r.cells.some((c) => !c.isText && c.text !== ''))) runs.push(cur);
     else if (cur && cur.rows.length >= 3) runs.push(cur);
     cur = undefined;

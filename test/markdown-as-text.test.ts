@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../src/lint.js';
+import { readBuffer } from '../src/read/index.js';
+import { looksLikeMarkdown } from '../src/read/sniff.js';
+import { consistentT3, consistentT4, LABEL_STYLES, renderReport, someT2, t3Leaves, type Gen, type LayoutName, type ReportModel } from './helpers/layouts.js';
+import { runs } from './helpers/runs.js';
+
+/**
+ * A report written in Markdown but saved as `.txt`, with no extension, or given on standard input
+ * (an editor's export, a converter's or a crawler's output): read as plain text, its headings kept
+ * their `#` and none was found (an error on every such report), and table 4 ran on into the next
+ * part. It must read as the same file saved as `.md` does: the same findings on the same lines.
+ */
+
+const GENS: Gen[] = ['format-2019', 'format-2021'];
+const MARKDOWN_LAYOUTS: LayoutName[] = ['gfm', 'gfm-merged', 'gfm-pieces'];
+
+const count = fc.nat({ max: 30 });
+const model = fc
+  .record({
+    gen: fc.constantFrom(...GENS),
+    leaves: fc.array(fc.array(count, { minLength: 6, maxLength: 6 }), { minLength: 5, maxLength: 5 }),
+    carried: fc.array(fc.nat({ max: 5 }), { minLength: 6, maxLength: 6 }),
+    forward: fc.array(fc.nat({ max: 5 }), { minLength: 6, maxLength: 6 }),
+    t4: fc.array(fc.array(count, { minLength: 4, maxLength: 4 }), { minLength: 3, maxLength: 3 }),
+    t2: fc.array(fc.nat({ max: 500 }), { minLength: 3, maxLength: 3 }),
+    labels: fc.constantFrom(...LABEL_STYLES),
+  })
+  .map(
+    (x): ReportModel => ({
+      generation: x.gen,
+      t2: someT2(x.gen, x.t2),
+      t3: consistentT3(x.gen, x.leaves, x.carried, x.forward),
+      t4: consistentT4(x.t4),
+      labels: x.labels,
+    }),
+  );
+
+/** How the Markdown marks its headings, and how its lines end. */
+const styles: Record<string, (md: string) => string> = {
+  '`#` headings': (md) => md,
+  'headings in bold': (md) => md.replace(/^#+ (.*)$/gm, '**$1**'),
+  'CRLF line ends': (md) => md.replace(/\n/g, '\r\n'),
+};
+
+const summary = (text: string, name: string): string[] => lintText(text, name).messages.map((m) => `${m.line}:${m.column} ${m.severity} ${m.ruleId} ${m.message}`).sort();
+
+describe('a report written in Markdown under another name', () => {
+  for (const [style, restyle] of Object.entries(styles)) {
+    it(`reads as the same file saved as .md (${style})`, () => {
+      let broken = 0;
+      fc.assert(
+        fc.property(model, fc.constantFrom(...MARKDOWN_LAYOUTS), fc.boolean(), (m, layout, change) => {
+          // a figure of table 3 changed after the sums were made: an error every name must give
+          if (change) m.t3[t3Leaves(m.generation)[0]!]![0]! += 7;
+          const md = restyle(renderReport(m, layout).text);
+          const asMarkdown = summary(md, 'report.md');
+          expect(summary(md, 'report.txt')).toEqual(asMarkdown);
+          expect(summary(md, '报告')).toEqual(asMarkdown);
+          if (change) {
+            expect(asMarkdown.some((s) => / 2 table-sum /.test(s))).toBe(true);
+            broken++;
+          } else expect(asMarkdown).toEqual([]);
+        }),
+        { numRuns: runs(10, 80) },
+      );
+      expect(broken).toBeGreaterThan(0);
+    }, 120_000);
+  }
+
+  it('is known by its marks, not by its name', () => {
+    const md = renderReport({ generation: 'format-2021', t2: someT2('format-2021', [1, 2, 3]), t3: consistentT3('format-2021', [[1, 0, 0, 0, 0, 0]], [0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0]), t4: consistentT4([[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]) }, 'gfm').text;
+    expect(readBuffer(Buffer.from(md), 'report.txt').kind).toBe('markdown');
+    expect(readBuffer(Buffer.from(md), '<stdin>').kind).toBe('markdown');
+    // the same report with its marks taken off is plain text
+    expect(readBuffer(Buffer.from(md.replace(/^#+ /gm, '')), 'report.txt').kind).toBe('text');
+  });
+});
+
+describe('looksLikeMarkdown', () => {
+  it('takes two marked lines, or one and a GFM table', () => {
+    expect(looksLikeMarkdown('# 某县2023年政府信息公开工作年度报告\n\n## 一、总体情况\n正文。')).toBe(true);
+    expect(looksLikeMarkdown('**一、总体情况**\n正文。\n**二、主动公开政府信息情况**\n')).toBe(true);
+    expect(looksLikeMarkdown('## 二、主动公开政府信息情况\n| 信息内容 | 本年制发件数 |\n| --- | ---: |\n| 规章 | 0 |\n')).toBe(true);
+  });
+
+  it('leaves plain text alone', () => {
+    // one marked line alone, hashtags, numbers after #, bold inside a sentence, a rule of dashes
+    expect(looksLikeMarkdown('# 某县2023年政府信息公开工作年度报告\n一、总体情况\n正文。')).toBe(false);
+    expect(looksLikeMarkdown('#政务公开#\n#依申请公开# 本年共收到申请5件。\n')).toBe(false);
+    expect(looksLikeMarkdown('#1 本年新收申请\n#2 上年结转\n')).toBe(false);
+    expect(looksLikeMarkdown('本年**共**收到申请5件。\n其中**予以公开**3件。\n')).toBe(false);
+    expect(looksLikeMarkdown('一、总体情况\n----------\n信息内容 | 本年制发件数\n--- | ---\n规章 | 0\n')).toBe(false);
+  });
+
+  it('finds no Markdown in any plain-text report of the fixtures', () => {
+    const texts: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const p = path.join(dir, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (name.endsWith('.txt')) texts.push(p);
+      }
+    };
+    walk(path.join(import.meta.dirname, '../fixtures'));
+    expect(texts.length).toBeGreaterThan(50);
+    for (const p of texts) expect(readBuffer(readFileSync(p), p).kind, p).not.toBe('markdown');
+  });
+
+  it('reads a hostile line in linear time', () => {
+    // (a regression would take minutes: no timing is asserted, the test finishing is the check)
+    expect(looksLikeMarkdown(`# 标题\n|${'-'.repeat(2_000_000)}\n`)).toBe(false);
+    expect(looksLikeMarkdown(`**${'字'.repeat(2_000_000)}\n`.repeat(2))).toBe(false);
+  });
+});

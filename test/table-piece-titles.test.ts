@@ -42,7 +42,7 @@ const titles: Record<string, (md: string) => string> = {
   'as ordinary paragraphs': (md) => md.replace(/^#+ (.*)$/gm, '$1\n'),
 };
 
-const errors = (ms: { severity: number; ruleId: string }[]): string[] => [...new Set(ms.filter((m) => m.severity === 2).map((m) => m.ruleId))].sort();
+const errors = (ms: { severity: number; ruleId: string | null }[]): (string | null)[] => [...new Set(ms.filter((m) => m.severity === 2).map((m) => m.ruleId))].sort();
 
 describe('tables cut into pieces under lines that name them', () => {
   for (const [how, restyle] of Object.entries(titles)) {

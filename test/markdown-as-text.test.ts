@@ -85,6 +85,8 @@ describe('looksLikeMarkdown', () => {
     expect(looksLikeMarkdown('# 某县2023年政府信息公开工作年度报告\n\n## 一、总体情况\n正文。')).toBe(true);
     expect(looksLikeMarkdown('**一、总体情况**\n正文。\n**二、主动公开政府信息情况**\n')).toBe(true);
     expect(looksLikeMarkdown('## 二、主动公开政府信息情况\n| 信息内容 | 本年制发件数 |\n| --- | ---: |\n| 规章 | 0 |\n')).toBe(true);
+    // a title underlined with `=` and a table kept in HTML (turndown's output)
+    expect(looksLikeMarkdown('某县2023年政府信息公开工作年度报告\n=====\n\n一、总体情况\n\n<table><tr><td>规章</td><td>0</td></tr></table>\n')).toBe(true);
   });
 
   it('leaves plain text alone', () => {
@@ -114,5 +116,10 @@ describe('looksLikeMarkdown', () => {
     // (a regression would take minutes: no timing is asserted, the test finishing is the check)
     expect(looksLikeMarkdown(`# 标题\n|${'-'.repeat(2_000_000)}\n`)).toBe(false);
     expect(looksLikeMarkdown(`**${'字'.repeat(2_000_000)}\n`.repeat(2))).toBe(false);
+    // (a repeated group in the test of a delimiter row overflowed the regular expression engine's stack)
+    expect(looksLikeMarkdown(`# 标题\n${'|-'.repeat(2_000_000)}x\n`)).toBe(false);
+    expect(looksLikeMarkdown(`# 标题\n${'| :-: '.repeat(1_000_000)}|\n`)).toBe(false);
+    expect(looksLikeMarkdown(`# 标题\n${'| :-: '.repeat(500)}|\n`)).toBe(true);
+    expect(looksLikeMarkdown(`标题\n${'='.repeat(3_000_000)}\n${'字'.repeat(3_000_000)}`)).toBe(false);
   });
 });

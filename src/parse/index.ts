@@ -6,6 +6,7 @@ import type { SourceDocument } from '../read/types.js';
 import { parsePlainText } from './plaintext.js';
 import { parseHtml } from './html.js';
 import { pipeRowsAsTables } from './pipe-rows.js';
+import { htmlTablesInMarkdown } from './html-in-markdown.js';
 import { assertParseable } from './depth.js';
 
 export type { Root } from 'mdast';
@@ -53,6 +54,8 @@ registerParser('html', (doc) => parseHtml(doc.text));
 export function parse(doc: SourceDocument): Root {
   const parser = parsers[doc.kind] ?? parsers.text!;
   const tree = parser(doc);
-  // rows of a table with `|` between the cells but no GFM delimiter row: read as in plain text
-  return doc.kind === 'markdown' ? pipeRowsAsTables(tree, doc.text) : tree;
+  if (doc.kind !== 'markdown') return tree;
+  // rows of a table with `|` between the cells but no GFM delimiter row: read as in plain text;
+  // tables written in HTML (merged cells): read as a web page's
+  return htmlTablesInMarkdown(pipeRowsAsTables(tree, doc.text), doc.text);
 }

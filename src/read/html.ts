@@ -31,3 +31,20 @@ export function sniffHtmlCharset(bytes: Uint8Array): string | undefined {
 export function looksLikeHtml(text: string): boolean {
   return /^\s*(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text.slice(0, 2048));
 }
+
+/** The start of a piece of a page: its first element a block of the article (comments before it). */
+const FRAGMENT_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:p|div|h[1-6]|table|section|article|center|font|span|strong|b|ul|ol|br|hr)[\s>/]/i;
+const BLOCK_CLOSE = /<\/(?:p|div|h[1-6]|table|tr|td|li)\s*>/gi;
+
+/**
+ * Whether a text is a piece of a web page without the page around it: the article's HTML as a
+ * content system stores it and crawlers save it (`<p>一、总体情况</p><table>…`), under any name. It
+ * starts with a block of the article and closes three blocks at least.
+ */
+export function looksLikeHtmlFragment(text: string): boolean {
+  if (!FRAGMENT_START.test(text.slice(0, 2048))) return false;
+  BLOCK_CLOSE.lastIndex = 0;
+  let n = 0;
+  while (BLOCK_CLOSE.exec(text)) if (++n >= 3) return true;
+  return false;
+}

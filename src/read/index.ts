@@ -9,7 +9,7 @@ import { damageOf, readDocx } from './docx.js';
 import { looksLikeMht, mhtToHtml } from './mht.js';
 import { readPdf } from './pdf.js';
 import { pdfAssetLocations } from '../config/data.js';
-import { looksLikeHtml, sniffHtmlCharset } from './html.js';
+import { looksLikeHtml, looksLikeHtmlFragment, sniffHtmlCharset } from './html.js';
 
 export type { SourceDocument, InputKind, ReaderNotice, Position } from './types.js';
 
@@ -207,6 +207,9 @@ function readTextBytes(buf: Uint8Array, filePath: string, opts: ReadOptions): So
   } else if (kind === 'text' && looksLikeMarkdown(decoded.text)) {
     // a report written in Markdown, saved as .txt or given without a name
     kind = 'markdown';
+  } else if (kind === 'text' && looksLikeHtmlFragment(decoded.text)) {
+    // an article's HTML without the page around it (a content system's, a crawler's)
+    kind = 'html';
   } else if (kind === 'docx') {
     return unreadable(filePath, 'notDocx');
   } else if (kind === 'pdf') {

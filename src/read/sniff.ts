@@ -120,22 +120,55 @@ export const FORMAT_ADVICE: Partial<Record<SniffedFormat | 'zipOther', { zh: str
 
 /**
  * A line only Markdown writes: a heading marked with `#` (`## 一、总体情况`: one to six `#`, then a
- * space), or a line wholly in bold (`**一、总体情况**`), as converters and editors mark headings.
+ * space), a line wholly in bold (`**一、总体情况**`), as converters and editors mark headings, or a
+ * title underlined with `=` (a setext heading, as turndown writes one).
  */
-const MARKED_LINE = /^ {0,3}(?:#{1,6}[ \t]+\S|\*\*[^*\n]+\*\*[ \t]*$|__[^_\n]+__[ \t]*$)/gm;
-/** A GFM table's delimiter row of two cells or more (`| --- | :---: |`). */
-const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*\|[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/m;
+const MARKED_LINE = /^ {0,3}(?:#{1,6}[ \t]+\S|\*\*[^*\n]+\*\*[ \t]*$|__[^_\n]+__[ \t]*$)|^[^\n]*\S[ \t]*\r?\n {0,3}={3,}[ \t]*$/gm;
+/**
+ * Where a table only Markdown writes may start: a GFM table's delimiter row (`| --- | :---: |`,
+ * two cells or more; `delimiterRow` reads the line whole), or a table in HTML at the start of a line
+ * (converters keep a table with merged cells as HTML). (No repeated group: a hostile line of a
+ * million `|-` would overflow the regular expression engine's stack.)
+ */
+const MARKDOWN_TABLE = /^ {0,3}(?:\|?[ \t]*:?-+:?[ \t]*\||<table[\s>])/gim;
+const DELIMITER_CELL = /^[ \t]*:?-+:?[ \t]*$/;
+
+/** Whether the line at `at` is a GFM delimiter row (lines over 4,000 characters are not). */
+function delimiterRow(text: string, at: number): boolean {
+  let end = text.indexOf('\n', at);
+  if (end < 0) end = text.length;
+  if (end - at > 4000) return false;
+  let line = text.slice(at, end).trim();
+  if (line.startsWith('|')) line = line.slice(1);
+  if (line.endsWith('|')) line = line.slice(0, -1);
+  const cells = line.split('|');
+  return cells.length >= 2 && cells.every((c) => DELIMITER_CELL.test(c));
+}
+
+/** Whether the text holds a table as Markdown writes one. */
+function markdownTable(text: string): boolean {
+  MARKDOWN_TABLE.lastIndex = 0;
+  for (let m = MARKDOWN_TABLE.exec(text); m; m = MARKDOWN_TABLE.exec(text)) {
+    if (m[0].trimStart().startsWith('<') || delimiterRow(text, m.index)) return true;
+    // (past the line: the next candidate starts a later line)
+    const next = text.indexOf('\n', m.index);
+    if (next < 0) return false;
+    MARKDOWN_TABLE.lastIndex = next + 1;
+  }
+  return false;
+}
 
 /**
  * Whether a text is written in Markdown, whatever its name: two lines marked as only Markdown marks
- * them (headings with `#`, lines in bold), or one and a GFM table. Reports written in Markdown (an
- * editor's export, a converter's or a crawler's output) are often saved as `.txt` or given on
- * standard input; read as plain text, their headings keep their marks and are not found. Plain text
- * copied out of Word, a PDF or a web page never marks lines so (a `#话题#` has no space after `#`).
+ * them (headings with `#` or underlined with `=`, lines in bold), or one and a table as Markdown
+ * writes one. Reports written in Markdown (an editor's export, a converter's or a crawler's output)
+ * are often saved as `.txt` or given on standard input; read as plain text, their headings keep their
+ * marks and are not found. Plain text copied out of Word, a PDF or a web page never marks lines so
+ * (a `#话题#` has no space after `#`).
  */
 export function looksLikeMarkdown(text: string): boolean {
   MARKED_LINE.lastIndex = 0;
   let marked = 0;
   while (MARKED_LINE.exec(text)) if (++marked >= 2) return true;
-  return marked === 1 && DELIMITER_ROW.test(text);
+  return marked === 1 && markdownTable(text);
 }

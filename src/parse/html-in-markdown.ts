@@ -1,0 +1,88 @@
+import type { Root, RootContent } from 'mdast';
+import type { Element, ElementContent } from 'hast';
+import { parseHtml } from './html.js';
+import { shifted } from './shift.js';
+
+/**
+ * Tables written in HTML inside Markdown: converters (turndown's GFM tables, pandoc) keep a table
+ * with merged cells as HTML, since GFM has no merged cells, and Markdown editors export such tables
+ * so; Markdown itself gives them as raw HTML blocks. They are read as an HTML page's tables are
+ * (./html.ts): the same `htmlTable` nodes, with spans, positions in the Markdown file.
+ *
+ * Only HTML blocks at the top of the document whose source is their value are read again, from the
+ * block that opens `<table` to the one that closes it (a table written over several blocks, blank
+ * lines between its rows, takes the text between them with it).
+ */
+
+const TABLE_OPEN = /<table[\s>]/i;
+const TABLE_CLOSE = /<\/table\s*>/i;
+
+interface Pt {
+  line: number;
+  column: number;
+  offset?: number;
+}
+
+/** A hast element with every position moved by `dOffset` characters and `dLine` lines. */
+function shiftedElement<T extends Element | ElementContent>(node: T, dOffset: number, dLine: number): T {
+  const move = (p: Pt): Pt => ({ line: p.line + dLine, column: p.column, ...(p.offset !== undefined ? { offset: p.offset + dOffset } : {}) });
+  const copy = { ...node } as T & { position?: { start: Pt; end: Pt }; children?: ElementContent[] };
+  if (node.position) copy.position = { start: move(node.position.start), end: move(node.position.end) };
+  if ('children' in node && node.children) copy.children = node.children.map((c) => shiftedElement(c, dOffset, dLine));
+  return copy;
+}
+
+/** A node parsed from the HTML slice placed in the Markdown file; htmlTable nodes' elements with it. */
+function placed(node: RootContent, dOffset: number, dLine: number): RootContent {
+  const n = shifted(node, dOffset, dLine);
+  if (n.type === 'htmlTable') n.element = shiftedElement(n.element, dOffset, dLine);
+  return n;
+}
+
+/** The offsets of a node in the text, when its position gives them. */
+function span(node: RootContent): { from: number; to: number; line: number } | undefined {
+  const s = node.position?.start;
+  const e = node.position?.end;
+  if (s?.offset === undefined || e?.offset === undefined) return undefined;
+  return { from: s.offset, to: e.offset, line: s.line };
+}
+
+/** The tree with its HTML tables read as HTML; the tree itself when it has none. */
+export function htmlTablesInMarkdown(tree: Root, text: string): Root {
+  if (!TABLE_OPEN.test(text)) return tree;
+  const kids = tree.children;
+  const out: RootContent[] = [];
+  let changed = false;
+  for (let i = 0; i < kids.length; i++) {
+    const node = kids[i]!;
+    const at = node.type === 'html' ? span(node) : undefined;
+    if (!at || text.slice(at.from, at.to) !== (node as { value: string }).value || !TABLE_OPEN.test(text.slice(at.from, at.to))) {
+      out.push(node);
+      continue;
+    }
+    // the blocks up to the one that closes the table (a table without its end: this block alone)
+    let last = i;
+    let to = at.to;
+    if (!TABLE_CLOSE.test(text.slice(at.from, at.to))) {
+      for (let j = i + 1; j < kids.length; j++) {
+        const next = span(kids[j]!);
+        if (!next) break;
+        if (kids[j]!.type === 'html' && TABLE_CLOSE.test(text.slice(next.from, next.to))) {
+          last = j;
+          to = next.to;
+          break;
+        }
+        if (kids[j]!.type === 'html' && TABLE_OPEN.test(text.slice(next.from, next.to))) break;
+      }
+    }
+    const parsed = parseHtml(text.slice(at.from, to));
+    if (!parsed.children.some((c) => c.type === 'htmlTable')) {
+      out.push(node);
+      continue;
+    }
+    for (const c of parsed.children) out.push(placed(c, at.from, at.line - 1));
+    i = last;
+    changed = true;
+  }
+  return changed ? { ...tree, children: out } : tree;
+}

@@ -41,7 +41,7 @@ export interface BufferLintOptions extends LintOptions {
 /** The file extensions the library reads (what a file chooser should offer). */
 export const EXTENSIONS: readonly string[] = SUPPORTED_EXTENSIONS;
 
-/** Lint text held in memory; `fileName` decides how it is read (.md Markdown, .html a web page, else plain text). */
+/** Lint text held in memory, read as the command line reads a file of that name and content (see `readBytes`: .md Markdown, .html a web page, a report written in Markdown or HTML under any name as such, else plain text). */
 export function lintText(text: string, fileName = 'report.txt', opts: LintOptions = {}): LintResult {
   return lintInMemory(text, fileName, opts);
 }

@@ -189,7 +189,7 @@ export function lintDocumentWithReport(doc: SourceDocument, opts: LintOptions = 
   return { result: count(result), report };
 }
 
-/** Lint text given in memory; `filePath` decides how it is read (.md Markdown, else plain text). */
+/** Lint text given in memory, read as a file of that name and content is (`.md` Markdown, `.html` a web page; a report written in Markdown or HTML is read so under any name; else plain text). */
 export function lintText(text: string, filePath = 'report.txt', opts: LintOptions = {}): LintResult {
   return lintDocument(readBuffer(new TextEncoder().encode(text), filePath), opts);
 }

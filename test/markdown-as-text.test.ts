@@ -43,6 +43,8 @@ const model = fc
 const styles: Record<string, (md: string) => string> = {
   '`#` headings': (md) => md,
   'headings in bold': (md) => md.replace(/^#+ (.*)$/gm, '**$1**'),
+  // (not a heading to CommonMark, but typed so by hand and by some editors)
+  '`#` without a space after it': (md) => md.replace(/^(#+) /gm, '$1'),
   'CRLF line ends': (md) => md.replace(/\n/g, '\r\n'),
 };
 
@@ -51,23 +53,23 @@ const summary = (text: string, name: string): string[] => lintText(text, name).m
 describe('a report written in Markdown under another name', () => {
   for (const [style, restyle] of Object.entries(styles)) {
     it(`reads as the same file saved as .md (${style})`, () => {
-      let broken = 0;
       fc.assert(
-        fc.property(model, fc.constantFrom(...MARKDOWN_LAYOUTS), fc.boolean(), (m, layout, change) => {
-          // a figure of table 3 changed after the sums were made: an error every name must give
-          if (change) m.t3[t3Leaves(m.generation)[0]!]![0]! += 7;
-          const md = restyle(renderReport(m, layout).text);
-          const asMarkdown = summary(md, 'report.md');
-          expect(summary(md, 'report.txt')).toEqual(asMarkdown);
-          expect(summary(md, '报告')).toEqual(asMarkdown);
-          if (change) {
-            expect(asMarkdown.some((s) => / 2 table-sum /.test(s))).toBe(true);
-            broken++;
-          } else expect(asMarkdown).toEqual([]);
+        fc.property(model, fc.constantFrom(...MARKDOWN_LAYOUTS), (m, layout) => {
+          // the report as it is, and with a figure of table 3 changed after the sums were made: an
+          // error every name must give
+          const broken = { ...m, t3: structuredClone(m.t3) };
+          broken.t3[t3Leaves(m.generation)[0]!]![0]! += 7;
+          for (const [report, wrong] of [[m, false], [broken, true]] as const) {
+            const md = restyle(renderReport(report, layout).text);
+            const asMarkdown = summary(md, 'report.md');
+            expect(summary(md, 'report.txt')).toEqual(asMarkdown);
+            expect(summary(md, '报告')).toEqual(asMarkdown);
+            if (wrong) expect(asMarkdown.some((s) => / 2 table-sum /.test(s))).toBe(true);
+            else expect(asMarkdown).toEqual([]);
+          }
         }),
-        { numRuns: runs(10, 80) },
+        { numRuns: runs(6, 50) },
       );
-      expect(broken).toBeGreaterThan(0);
     }, 120_000);
   }
 

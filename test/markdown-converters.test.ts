@@ -26,13 +26,15 @@ const model = fc
     t4: fc.array(fc.array(count, { minLength: 4, maxLength: 4 }), { minLength: 3, maxLength: 3 }),
     t2: fc.array(fc.nat({ max: 500 }), { minLength: 3, maxLength: 3 }),
     labels: fc.constantFrom(...LABEL_STYLES),
-    changed: fc.boolean(),
   })
-  .map((x): ReportModel & { changed: boolean } => {
-    const t3 = consistentT3(x.gen, x.leaves, x.carried, x.forward);
-    if (x.changed) t3[t3Leaves(x.gen)[2]!]![1]! += 4;
-    return { generation: x.gen, t2: someT2(x.gen, x.t2), t3, t4: consistentT4(x.t4), labels: x.labels, changed: x.changed };
-  });
+  .map((x): ReportModel => ({ generation: x.gen, t2: someT2(x.gen, x.t2), t3: consistentT3(x.gen, x.leaves, x.carried, x.forward), t4: consistentT4(x.t4), labels: x.labels }));
+
+/** The same report with a figure of table 3 changed after its sums were made. */
+function changed(m: ReportModel): ReportModel {
+  const t3 = structuredClone(m.t3);
+  t3[t3Leaves(m.generation)[2]!]![1]! += 4;
+  return { ...m, t3 };
+}
 
 const converters: Record<string, (html: string) => string> = {
   'turndown': (html) => new TurndownService().turndown(html),
@@ -51,21 +53,19 @@ const findings = (text: string, name: string): string[] =>
 describe('a web page converted to Markdown, or its article alone', () => {
   for (const [converter, convert] of Object.entries(converters)) {
     it(`reads as the page does (${converter})`, () => {
-      let changed = 0;
       fc.assert(
         fc.property(model, (m) => {
-          const html = renderReport(m, 'html').text;
-          const page = findings(html, 'report.html');
-          if (m.changed) {
-            expect(page.some((f) => f.startsWith('2 table-sum '))).toBe(true);
-            changed++;
-          } else expect(page).toEqual([]);
-          const text = convert(html);
-          for (const name of ['report.md', 'report.txt']) expect(findings(text, name), name).toEqual(page);
+          for (const [report, wrong] of [[m, false], [changed(m), true]] as const) {
+            const html = renderReport(report, 'html').text;
+            const page = findings(html, 'report.html');
+            if (wrong) expect(page.some((f) => f.startsWith('2 table-sum '))).toBe(true);
+            else expect(page).toEqual([]);
+            const text = convert(html);
+            for (const name of ['report.md', 'report.txt']) expect(findings(text, name), name).toEqual(page);
+          }
         }),
-        { numRuns: runs(6, 50) },
+        { numRuns: runs(4, 40) },
       );
-      expect(changed).toBeGreaterThan(0);
     }, 120_000);
   }
 

@@ -121,6 +121,19 @@ export function registerTableConverter(c: TableConverter): void {
 registerTableConverter(htmlTableConverter);
 
 /**
+ * A heading marked with `#` but without the space CommonMark asks for after it (`##一、总体情况`, as
+ * reports typed by hand and some editors write it): Markdown and plain text alike read it as a line
+ * of text, whose `#` hides the heading. The number of `#` when a line is one: one to six, then the
+ * title straight after them, short and without another `#` (a `#话题#` is no heading); else 0.
+ */
+function looseHeadingMarks(line: string): number {
+  const m = /^#{1,6}(?=[^\s#])/.exec(line);
+  if (!m) return 0;
+  const rest = line.slice(m[0].length).trim();
+  return rest.length <= 60 && !/[#＃]/.test(rest) ? m[0].length : 0;
+}
+
+/**
  * The flat list of blocks the model is built from. `pictures` are offsets in `src` where a picture
  * stands that the syntax does not show (a PDF page's drawn image): each becomes a block of its own,
  * without text, before the first block that starts at or after it.
@@ -154,6 +167,11 @@ export function toBlocks(tree: Root, src: string, pictures: readonly number[] = 
         const lines = splitLines(full);
         const images = imagesIn(n);
         lines.forEach((line, k) => {
+          const hashes = listMarker ? 0 : looseHeadingMarks(line.text);
+          if (hashes) {
+            push({ type: 'heading', text: line.slice(hashes).trim(), range: line.range(), mdDepth: hashes });
+            return;
+          }
           const t = k === 0 && listMarker ? MappedText.concat([listMarker, line]) : line;
           const range = t.range();
           const indent = listMarker ? 0 : indentOf(src, range.start);

@@ -1001,15 +1001,20 @@ function labelsOf(items: Item[], headerCells: PCell[], tpl: TableTemplate): Flat
 }
 
 /** A block's header: the header rows just above its first row, and the stream header labels before it. */
-function blockHeaders(al: Alignment, items: readonly Item[], data: readonly Item[]): { hdr: number[]; hdrCells: PCell[] } {
+function blockHeaders(run: Run, al: Alignment, items: readonly Item[], data: readonly Item[]): { hdr: number[]; hdrCells: PCell[] } {
   const firstAt = data[0]!.at;
   const prevAt = Math.max(-1, ...items.filter((it) => it.at < firstAt).map((it) => it.end));
   const hdr = al.headers.filter((h) => h < firstAt && h > prevAt && h >= firstAt - 8);
+  // the block's rows in a grid with a header of its own: the header rows of another grid just before
+  // it are another table's (two tables with nothing between them that ends a run: a part's heading
+  // left out, or not read as one)
+  const grid = run.rows[firstAt]!.grid;
+  const other = grid >= 0 && hdr.some((h) => run.rows[h]!.grid === grid) ? (at: number): boolean => run.rows[at]!.grid >= 0 && run.rows[at]!.grid !== grid : (): boolean => false;
   const hdrCells = al.headerCells.filter((_, j) => {
     const at = al.headerCellRows[j]!;
-    return at <= firstAt && at > prevAt;
+    return at <= firstAt && at > prevAt && !other(at);
   });
-  return { hdr, hdrCells };
+  return { hdr: hdr.filter((h) => !other(h)), hdrCells };
 }
 
 /**
@@ -1034,7 +1039,7 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate, atMost = Infinity)
     for (const block of tpl.blocks) {
       const data = items.filter((it) => it.ir.block === block);
       if (data.length === 0) continue;
-      const { hdr, hdrCells } = blockHeaders(al, items, data);
+      const { hdr, hdrCells } = blockHeaders(run, al, items, data);
       headersAtMost += headerColumns(run, block, hdr, hdrCells).seen.size;
     }
     if (evidence + headersAtMost <= atMost) return null;
@@ -1062,7 +1067,7 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate, atMost = Infinity)
     const data = items.filter((it) => it.ir.block === block);
     if (data.length === 0) continue;
     const n = block.columns.length;
-    const { hdr, hdrCells } = blockHeaders(al, items, data);
+    const { hdr, hdrCells } = blockHeaders(run, al, items, data);
     if (hdr.length) spanStart = Math.min(spanStart, hdr[0]!);
     const streamVals = (it: Item): PCell[] => trimStream(it.values, n);
     const counts = data.filter((it) => !it.ir.row.group).map((it) => (it.delimited ? valuesAfter(run.rows[it.at]!, it.labelAt, n).length : streamVals(it).length));

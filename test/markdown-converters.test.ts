@@ -3,7 +3,8 @@ import TurndownService from 'turndown';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/lint.js';
 import { readBuffer } from '../src/read/index.js';
-import { consistentT3, consistentT4, LABEL_STYLES, renderReport, someT2, t3Leaves, type Gen, type ReportModel } from './helpers/layouts.js';
+import { consistentT3, consistentT4, renderReport, someT2 } from './helpers/layouts.js';
+import { reportModel, withChangedFigure } from './helpers/report-models.js';
 import { runs } from './helpers/runs.js';
 import { gfm } from 'turndown-plugin-gfm';
 
@@ -15,26 +16,6 @@ import { gfm } from 'turndown-plugin-gfm';
  * it. Each must read as the page itself does: the same findings, none on a consistent report, the
  * sum error on one with a changed figure.
  */
-
-const count = fc.nat({ max: 30 });
-const model = fc
-  .record({
-    gen: fc.constantFrom<Gen>('format-2019', 'format-2021'),
-    leaves: fc.array(fc.array(count, { minLength: 6, maxLength: 6 }), { minLength: 5, maxLength: 5 }),
-    carried: fc.array(fc.nat({ max: 5 }), { minLength: 6, maxLength: 6 }),
-    forward: fc.array(fc.nat({ max: 5 }), { minLength: 6, maxLength: 6 }),
-    t4: fc.array(fc.array(count, { minLength: 4, maxLength: 4 }), { minLength: 3, maxLength: 3 }),
-    t2: fc.array(fc.nat({ max: 500 }), { minLength: 3, maxLength: 3 }),
-    labels: fc.constantFrom(...LABEL_STYLES),
-  })
-  .map((x): ReportModel => ({ generation: x.gen, t2: someT2(x.gen, x.t2), t3: consistentT3(x.gen, x.leaves, x.carried, x.forward), t4: consistentT4(x.t4), labels: x.labels }));
-
-/** The same report with a figure of table 3 changed after its sums were made. */
-function changed(m: ReportModel): ReportModel {
-  const t3 = structuredClone(m.t3);
-  t3[t3Leaves(m.generation)[2]!]![1]! += 4;
-  return { ...m, t3 };
-}
 
 const converters: Record<string, (html: string) => string> = {
   'turndown': (html) => new TurndownService().turndown(html),
@@ -54,8 +35,8 @@ describe('a web page converted to Markdown, or its article alone', () => {
   for (const [converter, convert] of Object.entries(converters)) {
     it(`reads as the page does (${converter})`, () => {
       fc.assert(
-        fc.property(model, (m) => {
-          for (const [report, wrong] of [[m, false], [changed(m), true]] as const) {
+        fc.property(reportModel, (m) => {
+          for (const [report, wrong] of [[m, false], [withChangedFigure(m, 2, 1, 4), true]] as const) {
             const html = renderReport(report, 'html').text;
             const page = findings(html, 'report.html');
             if (wrong) expect(page.some((f) => f.startsWith('2 table-sum '))).toBe(true);

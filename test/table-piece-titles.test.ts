@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lintDocument, lintText } from '../src/lint.js';
 import { readBytes } from '../src/read/index.js';
-import { consistentT3, consistentT4, LABEL_STYLES, renderReport, someT2, t3Leaves, type Gen, type ReportModel } from './helpers/layouts.js';
+import { renderReport, type ReportModel } from './helpers/layouts.js';
+import { reportModel, withChangedFigure } from './helpers/report-models.js';
 import { reportToDocx } from './helpers/docx.js';
 import { runs } from './helpers/runs.js';
 
@@ -15,24 +16,12 @@ import { runs } from './helpers/runs.js';
  * error on one with a changed figure.
  */
 
-const count = fc.nat({ max: 30 });
-const model = fc
-  .record({
-    gen: fc.constantFrom<Gen>('format-2019', 'format-2021'),
-    leaves: fc.array(fc.array(count, { minLength: 6, maxLength: 6 }), { minLength: 5, maxLength: 5 }),
-    carried: fc.array(fc.nat({ max: 5 }), { minLength: 6, maxLength: 6 }),
-    forward: fc.array(fc.nat({ max: 5 }), { minLength: 6, maxLength: 6 }),
-    t4: fc.array(fc.array(count, { minLength: 4, maxLength: 4 }), { minLength: 3, maxLength: 3 }),
-    labels: fc.constantFrom(...LABEL_STYLES),
-  })
-  .map((x): ReportModel => ({ generation: x.gen, t2: someT2(x.gen, [3, 0, 7]), t3: consistentT3(x.gen, x.leaves, x.carried, x.forward), t4: consistentT4(x.t4), labels: x.labels }));
-
 /** The changed figure: none, a leaf of table 3, or a figure of table 4 (its totals then fail). */
 const change = fc.constantFrom('none', 't3', 't4');
 
 function changed(m: ReportModel, what: string): ReportModel {
-  if (what === 't3') m.t3[t3Leaves(m.generation)[1]!]![2]! += 5;
-  if (what === 't4') m.t4[1]![0]! += 3;
+  if (what === 't3') return withChangedFigure(m, 1, 2, 5);
+  if (what === 't4') return { ...m, t4: m.t4.map((g, i) => (i === 1 ? [g[0]! + 3, ...g.slice(1)] : g)) };
   return m;
 }
 
@@ -49,7 +38,7 @@ describe('tables cut into pieces under lines that name them', () => {
     for (const name of ['report.md', 'report.txt']) {
       it(`are read whole when the lines are set ${how} (${name})`, () => {
         fc.assert(
-          fc.property(model, change, (m, what) => {
+          fc.property(reportModel, change, (m, what) => {
             const text = restyle(renderReport(changed(m, what), 'gfm-pieces').text);
             const ms = lintText(text, name).messages;
             if (what === 'none') expect(ms).toEqual([]);
@@ -63,7 +52,7 @@ describe('tables cut into pieces under lines that name them', () => {
 
   it('are read whole in a Word document whose lines are ordinary paragraphs', async () => {
     await fc.assert(
-      fc.asyncProperty(model, change, async (m, what) => {
+      fc.asyncProperty(reportModel, change, async (m, what) => {
         const text = titles['as ordinary paragraphs']!(renderReport(changed(m, what), 'gfm-pieces').text);
         const ms = lintDocument(await readBytes(await reportToDocx(text, true), 'report.docx')).messages;
         if (what === 'none') expect(ms).toEqual([]);

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import TurndownService from 'turndown';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { lintText } from '../src/lint.js';
 import { readBuffer } from '../src/read/index.js';
 import { consistentT3, consistentT4, renderReport, someT2 } from './helpers/layouts.js';
@@ -49,6 +51,38 @@ describe('a web page converted to Markdown, or its article alone', () => {
       );
     }, 120_000);
   }
+
+  it('reads a table in HTML written over several blocks of Markdown, blank lines between its rows', () => {
+    const md = readFileSync(path.join(import.meta.dirname, '../fixtures/samples/2021-qinghe-clean.md'), 'utf8');
+    const row = (cells: string[], attrs: string[] = []): string => `<tr>${cells.map((c, i) => `<td${attrs[i] ?? ''}>${c}</td>`).join('')}</tr>`;
+    const outcomes = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+    const table4 = (review: number[]): string =>
+      [
+        '<table>',
+        row(['行政复议', '行政诉讼'], [' colspan="5"', ' colspan="10"']),
+        '',
+        row([...outcomes, '未经复议直接起诉', '复议后起诉'], [...outcomes.map(() => ' rowspan="2"'), ' colspan="5"', ' colspan="5"']),
+        '',
+        row([...outcomes, ...outcomes]),
+        '',
+        row([...review, ...Array<number>(10).fill(0)].map(String)),
+        '</table>',
+        '',
+      ].join('\n');
+    const at = md.indexOf('| 行政复议 |');
+    const end = md.indexOf('## 五、');
+    expect(at).toBeGreaterThan(0);
+    const written = (review: number[]): string => md.slice(0, at) + table4(review) + '\n' + md.slice(end);
+    expect(lintText(written([1, 0, 0, 0, 1]), 'report.md').messages).toEqual([]);
+    const wrong = written([1, 0, 0, 0, 2]);
+    const found = lintText(wrong, 'report.md').messages;
+    expect(found.map((m) => `${m.ruleId} ${m.expected} ${m.actual}`)).toEqual(['table-sum 1 2']);
+    // placed on the cell that holds the total, in the Markdown file's own lines
+    const lines = wrong.split('\n');
+    const line = lines.findIndex((l) => l.startsWith('<tr><td>1</td><td>0</td><td>0</td><td>0</td><td>2</td>'));
+    expect(found[0]!.line).toBe(line + 1);
+    expect(lines[line]!.slice(found[0]!.column - 1, found[0]!.endColumn! - 1)).toContain('2');
+  });
 
   it('is read as what it is, whatever its name', () => {
     const html = renderReport({ generation: 'format-2021', t2: someT2('format-2021', [1]), t3: consistentT3('format-2021', [[1, 0, 0, 0, 0, 0]], [0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0]), t4: consistentT4([[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]) }, 'html').text;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../src/lint.js';
+import { lintText, modelDocument } from '../src/lint.js';
 import { readBuffer } from '../src/read/index.js';
 import { looksLikeMarkdown } from '../src/read/sniff.js';
 import { consistentT3, consistentT4, renderReport, someT2, type LayoutName } from './helpers/layouts.js';
@@ -45,10 +45,23 @@ describe('a report written in Markdown under another name', () => {
             else expect(asMarkdown).toEqual([]);
           }
         }),
-        { numRuns: runs(6, 50) },
+        { numRuns: runs(6, 20) },
       );
     }, 120_000);
   }
+
+  it('reads a `#` without a space as a heading only before a numbered title or as the first line', () => {
+    const md = readFileSync(path.join(import.meta.dirname, '../fixtures/samples/2021-qinghe-clean.md'), 'utf8');
+    const loose = md.replace(/^(#+) /gm, '$1');
+    const kinds = (text: string, name: string): string[] => modelDocument(readBuffer(Buffer.from(text), name)).report!.blocks.filter((b) => b.type === 'heading').map((b) => b.text.text);
+    for (const name of ['report.md', 'report.txt']) {
+      expect(kinds(loose, name), name).toEqual(kinds(md, 'report.md'));
+      // a hashtag, and a line of # before words that are no numbered title, stay text
+      const withTags = loose.replace('\n##二、', '\n#政务公开#\n\n#2021年度重点工作\n\n##二、');
+      expect(kinds(withTags, name), name).toEqual(kinds(md, 'report.md'));
+      expect(lintText(withTags, name).messages, name).toEqual([]);
+    }
+  });
 
   it('is known by its marks, not by its name', () => {
     const md = renderReport({ generation: 'format-2021', t2: someT2('format-2021', [1, 2, 3]), t3: consistentT3('format-2021', [[1, 0, 0, 0, 0, 0]], [0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0]), t4: consistentT4([[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]) }, 'gfm').text;

@@ -47,7 +47,7 @@ describe('a web page converted to Markdown, or its article alone', () => {
             for (const name of ['report.md', 'report.txt']) expect(findings(text, name), name).toEqual(page);
           }
         }),
-        { numRuns: runs(4, 40) },
+        { numRuns: runs(4, 15) },
       );
     }, 120_000);
   }

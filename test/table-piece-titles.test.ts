@@ -44,7 +44,7 @@ describe('tables cut into pieces under lines that name them', () => {
             if (what === 'none') expect(ms).toEqual([]);
             else expect(errors(ms)).toEqual(['table-sum']);
           }),
-          { numRuns: runs(8, 60) },
+          { numRuns: runs(8, 25) },
         );
       }, 120_000);
     }
@@ -58,7 +58,7 @@ describe('tables cut into pieces under lines that name them', () => {
         if (what === 'none') expect(ms).toEqual([]);
         else expect(errors(ms)).toEqual(['table-sum']);
       }),
-      { numRuns: runs(4, 30) },
+      { numRuns: runs(4, 12) },
     );
   }, 120_000);
 });

@@ -5,6 +5,7 @@ import type { TextTable } from '../parse/plaintext.js';
 import { textTableToGrid } from './text-table.js';
 import { htmlTableConverter } from './html-table.js';
 import { slotBudget, type SlotBudget } from '../util/spans.js';
+import { readNumbering } from './numbering.js';
 
 /**
  * Map an inline node's value onto its source slice. The value can differ from the source
@@ -124,13 +125,15 @@ registerTableConverter(htmlTableConverter);
  * A heading marked with `#` but without the space CommonMark asks for after it (`##一、总体情况`, as
  * reports typed by hand and some editors write it): Markdown and plain text alike read it as a line
  * of text, whose `#` hides the heading. The number of `#` when a line is one: one to six, then the
- * title straight after them, short and without another `#` (a `#话题#` is no heading); else 0.
+ * title straight after them, short and without another `#` (a `#话题#` is no heading), numbered as
+ * headings are (一、 （一） 1. 第一部分) unless it is the document's first line (its title); else 0.
  */
-function looseHeadingMarks(line: string): number {
+function looseHeadingMarks(line: string, first: boolean): number {
   const m = /^#{1,6}(?=[^\s#])/.exec(line);
   if (!m) return 0;
   const rest = line.slice(m[0].length).trim();
-  return rest.length <= 60 && !/[#＃]/.test(rest) ? m[0].length : 0;
+  if (rest.length > 60 || /[#＃]/.test(rest)) return 0;
+  return first || readNumbering(rest) ? m[0].length : 0;
 }
 
 /**
@@ -167,7 +170,7 @@ export function toBlocks(tree: Root, src: string, pictures: readonly number[] = 
         const lines = splitLines(full);
         const images = imagesIn(n);
         lines.forEach((line, k) => {
-          const hashes = listMarker ? 0 : looseHeadingMarks(line.text);
+          const hashes = listMarker ? 0 : looseHeadingMarks(line.text, blocks.length === 0);
           if (hashes) {
             push({ type: 'heading', text: line.slice(hashes).trim(), range: line.range(), mdDepth: hashes });
             return;

@@ -25,6 +25,8 @@ const converters: Record<string, (html: string) => string> = {
   'turndown with GFM tables': (html) => new TurndownService().use(gfm).turndown(html),
   'turndown with GFM tables, headings with #': (html) => new TurndownService({ headingStyle: 'atx' }).use(gfm).turndown(html),
   "the article's HTML alone": (html) => /<body>([\s\S]*)<\/body>/.exec(html)![1]!.trim(),
+  // (Markdown then reads each element as a block of raw HTML of its own)
+  "the article's HTML alone, a blank line between its elements": (html) => /<body>([\s\S]*)<\/body>/.exec(html)![1]!.trim().replace(/>\n</g, '>\n\n<'),
 };
 
 /** Findings without their places: a converted text has lines of its own. */

@@ -4,18 +4,23 @@ import { parseHtml } from './html.js';
 import { shifted } from './shift.js';
 
 /**
- * Tables written in HTML inside Markdown: converters (turndown's GFM tables, pandoc) keep a table
- * with merged cells as HTML, since GFM has no merged cells, and Markdown editors export such tables
- * so; Markdown itself gives them as raw HTML blocks. They are read as an HTML page's tables are
- * (./html.ts): the same `htmlTable` nodes, with spans, positions in the Markdown file.
+ * HTML inside Markdown, read as a web page's HTML is (./html.ts), with positions in the Markdown file:
+ * - tables: converters (turndown's GFM tables, pandoc) keep a table with merged cells as HTML, since
+ *   GFM has no merged cells, and Markdown editors export such tables so; they become the same
+ *   `htmlTable` nodes a page's tables do, spans included;
+ * - blocks of text (`<p>`, `<div>`, `<h2>`, …): an article's HTML saved as `.md`, or a rich editor's
+ *   export, whose paragraphs Markdown gives as raw HTML and the report would lose.
  *
- * Only HTML blocks at the top of the document whose source is their value are read again, from the
- * block that opens `<table` to the one that closes it (a table written over several blocks, blank
- * lines between its rows, takes the text between them with it).
+ * Only HTML blocks at the top of the document whose source is their value are read again; a table
+ * from the block that opens `<table` to the one that closes it (a table written over several
+ * blocks, blank lines between its rows, takes the text between them with it). A block that gives
+ * nothing to read (a comment, a `<br>`) stays as it is.
  */
 
 const TABLE_OPEN = /<table[\s>]/i;
 const TABLE_CLOSE = /<\/table\s*>/i;
+/** an element that holds a report's text */
+const TEXT_BLOCK = /<(?:p|div|h[1-6]|center|section|article|blockquote|ul|ol|li|font|span|strong|b)[\s>]/i;
 
 interface Pt {
   line: number;
@@ -47,23 +52,24 @@ function span(node: RootContent): { from: number; to: number; line: number } | u
   return { from: s.offset, to: e.offset, line: s.line };
 }
 
-/** The tree with its HTML tables read as HTML; the tree itself when it has none. */
-export function htmlTablesInMarkdown(tree: Root, text: string): Root {
-  if (!TABLE_OPEN.test(text)) return tree;
+/** The tree with its HTML tables and blocks of text read as HTML; the tree itself when it has none. */
+export function htmlInMarkdown(tree: Root, text: string): Root {
+  if (!TABLE_OPEN.test(text) && !TEXT_BLOCK.test(text)) return tree;
   const kids = tree.children;
   const out: RootContent[] = [];
   let changed = false;
   for (let i = 0; i < kids.length; i++) {
     const node = kids[i]!;
     const at = node.type === 'html' ? span(node) : undefined;
-    if (!at || text.slice(at.from, at.to) !== (node as { value: string }).value || !TABLE_OPEN.test(text.slice(at.from, at.to))) {
+    const source = at ? text.slice(at.from, at.to) : '';
+    if (!at || source !== (node as { value: string }).value || !(TABLE_OPEN.test(source) || TEXT_BLOCK.test(source))) {
       out.push(node);
       continue;
     }
     // the blocks up to the one that closes the table (a table without its end: this block alone)
     let last = i;
     let to = at.to;
-    if (!TABLE_CLOSE.test(text.slice(at.from, at.to))) {
+    if (TABLE_OPEN.test(source) && !TABLE_CLOSE.test(source)) {
       for (let j = i + 1; j < kids.length; j++) {
         const next = span(kids[j]!);
         if (!next) break;
@@ -76,7 +82,7 @@ export function htmlTablesInMarkdown(tree: Root, text: string): Root {
       }
     }
     const parsed = parseHtml(text.slice(at.from, to));
-    if (!parsed.children.some((c) => c.type === 'htmlTable')) {
+    if (parsed.children.length === 0) {
       out.push(node);
       continue;
     }

@@ -6,7 +6,7 @@ import type { SourceDocument } from '../read/types.js';
 import { parsePlainText } from './plaintext.js';
 import { parseHtml } from './html.js';
 import { pipeRowsAsTables } from './pipe-rows.js';
-import { htmlTablesInMarkdown } from './html-in-markdown.js';
+import { htmlInMarkdown } from './html-in-markdown.js';
 import { assertParseable } from './depth.js';
 
 export type { Root } from 'mdast';
@@ -56,6 +56,6 @@ export function parse(doc: SourceDocument): Root {
   const tree = parser(doc);
   if (doc.kind !== 'markdown') return tree;
   // rows of a table with `|` between the cells but no GFM delimiter row: read as in plain text;
-  // tables written in HTML (merged cells): read as a web page's
-  return htmlTablesInMarkdown(pipeRowsAsTables(tree, doc.text), doc.text);
+  // tables and paragraphs written in HTML: read as a web page's
+  return htmlInMarkdown(pipeRowsAsTables(tree, doc.text), doc.text);
 }

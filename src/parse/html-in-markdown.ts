@@ -1,5 +1,4 @@
 import type { Root, RootContent } from 'mdast';
-import type { Element, ElementContent } from 'hast';
 import { parseHtml } from './html.js';
 import { shifted } from './shift.js';
 
@@ -22,25 +21,11 @@ const TABLE_CLOSE = /<\/table\s*>/i;
 /** an element that holds a report's text */
 const TEXT_BLOCK = /<(?:p|div|h[1-6]|center|section|article|blockquote|ul|ol|li|font|span|strong|b)[\s>]/i;
 
-interface Pt {
-  line: number;
-  column: number;
-  offset?: number;
-}
-
-/** A hast element with every position moved by `dOffset` characters and `dLine` lines. */
-function shiftedElement<T extends Element | ElementContent>(node: T, dOffset: number, dLine: number): T {
-  const move = (p: Pt): Pt => ({ line: p.line + dLine, column: p.column, ...(p.offset !== undefined ? { offset: p.offset + dOffset } : {}) });
-  const copy = { ...node } as T & { position?: { start: Pt; end: Pt }; children?: ElementContent[] };
-  if (node.position) copy.position = { start: move(node.position.start), end: move(node.position.end) };
-  if ('children' in node && node.children) copy.children = node.children.map((c) => shiftedElement(c, dOffset, dLine));
-  return copy;
-}
-
 /** A node parsed from the HTML slice placed in the Markdown file; htmlTable nodes' elements with it. */
 function placed(node: RootContent, dOffset: number, dLine: number): RootContent {
   const n = shifted(node, dOffset, dLine);
-  if (n.type === 'htmlTable') n.element = shiftedElement(n.element, dOffset, dLine);
+  // (a hast element has positions and children as an mdast node has: moved the same way)
+  if (n.type === 'htmlTable') n.element = shifted(n.element, dOffset, dLine);
   return n;
 }
 

@@ -1,8 +1,8 @@
 import type { Block, Generation, RawTable, Report, Section } from '../types.js';
 import type { Profile } from '../../config/types.js';
 import { builtinProfiles } from '../../config/profiles.js';
-import { buildRuns } from './grid.js';
-import { maxScore, recognise, type Candidate } from './recognise.js';
+import { buildRuns, type Run } from './grid.js';
+import { maxScore, pos, recognise, runBefore, type Candidate } from './recognise.js';
 import { templatesOf, type RowTemplate, type TableTemplate } from './template.js';
 import type { FlattenedTable, OfficialTable, OfficialTables } from './types.js';
 import { labelScore, normaliseLabel, type LabelSpec } from './labels.js';
@@ -235,6 +235,23 @@ function lostCharacters(t: OfficialTable, blocks: readonly Block[]): FlattenedTa
 const requiredRows = new WeakMap<TableTemplate, RowTemplate[]>();
 
 /**
+ * Two tables with nothing between them that ends a run (the part's heading between them left
+ * out): the first one's reading runs on into the second's header, whose words (总计 under 行政复议)
+ * it takes for its own rows again. When `later` starts inside `first`'s reading, `first` is read
+ * again over the rows before `later` begins; that reading is kept if it lost nothing of the
+ * first's evidence (no row of its own was cut off) and ends before `later`: then the rows after it
+ * were the other table's, and each table is read whole. Undefined when they cannot be so parted.
+ */
+function readBefore(run: Run, first: Candidate, later: Candidate): Candidate | undefined {
+  if (later.span[0] < first.span[0] || later.core[0] <= first.core[0]) return undefined;
+  // where the later one starts: its first row (its header's) or, inside one row, its core
+  const at = later.span[0] > first.span[0] ? pos(later.span[0], 0) : later.core[0];
+  const head = recognise(runBefore(run, at), first.template);
+  if (!head || head.evidence < first.evidence || head.core[1] >= later.core[0] || !!head.unsure !== !!first.unsure) return undefined;
+  return head;
+}
+
+/**
  * Find the official tables among the report's grids and table lines and read them into the
  * canonical model. Each run is read against every template; per kind of table the best fitting
  * template wins (ties go to the report's own generation), and of two kinds claiming the same
@@ -266,8 +283,23 @@ export function extractTables(src: TableSource, templates: readonly TableTemplat
     }
     const accepted: Candidate[] = [];
     for (const c of best.sort((a, b) => b.evidence - a.evidence)) {
-      if (accepted.some((a) => overlaps(a.core, c.core))) continue;
-      accepted.push(c);
+      const clash = accepted.findIndex((a) => overlaps(a.core, c.core));
+      if (clash < 0) {
+        accepted.push(c);
+        continue;
+      }
+      // the one that starts first, read again up to where the other starts
+      const a = accepted[clash]!;
+      if (c.core[0] > a.core[0]) {
+        const head = readBefore(run, a, c);
+        if (head && accepted.every((x, i) => i === clash || !overlaps(x.core, c.core))) {
+          accepted[clash] = head;
+          accepted.push(c);
+        }
+      } else {
+        const head = readBefore(run, c, a);
+        if (head && !accepted.some((x) => overlaps(x.core, head.core))) accepted.push(head);
+      }
     }
     chosen.push(...accepted.sort((a, b) => a.span[0] - b.span[0]));
   }

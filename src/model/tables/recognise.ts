@@ -40,8 +40,24 @@ interface IndexedRow {
 }
 
 /** A cell's place in a run, comparable across rows: row, then position in the row. */
-function pos(row: number, col: number): number {
+export function pos(row: number, col: number): number {
   return row * 100000 + Math.max(0, col);
+}
+
+/**
+ * The part of a run before a place in it (see pos): its rows before, and the cells of the place's
+ * row before the place (a table given as one stream of cells is one row).
+ */
+export function runBefore(run: Run, at: number): Run {
+  const row = Math.floor(at / 100000);
+  const col = at % 100000;
+  const rows = run.rows.slice(0, row);
+  const cut = run.rows[row];
+  if (cut && col > 0) {
+    const before = (c: PCell): boolean => c.col < col;
+    rows.push({ ...cut, cells: cut.cells.filter(before), own: cut.own.filter(before), texts: cut.texts.filter(before) });
+  }
+  return { rows, grids: run.grids, endsDocument: false };
 }
 
 /*

@@ -62,10 +62,14 @@ function sectionsVocabulary(): NonNullable<typeof vocab> {
   return (vocab ??= { v: vocabulary<SectionsVocabulary>('sections') });
 }
 
-/** A line that is a row of an official table numbered like a section (三、本年度办理结果). */
+/**
+ * A line that is a row of an official table numbered like a section (三、本年度办理结果), or the
+ * start of one whose label the layout wrapped (三、本 / 年度办 / 理结果, text out of a PDF).
+ */
 function isTableRowHeading(title: string): boolean {
-  const t = title.replace(/[\s\u3000]/g, '');
-  return sectionsVocabulary().v.tableRowHeadings.some((w) => t.startsWith(w));
+  // (its first cell: text out of a PDF puts the next column's words on the same line, `三、本年度  （四）无法`)
+  const t = title.split(/\t|[ \u3000]{2,}/)[0]!.replace(/[\s\u3000]/g, '');
+  return sectionsVocabulary().v.tableRowHeadings.some((w) => t.startsWith(w) || (t.length > 0 && w.startsWith(t)));
 }
 
 /** A piece of a block as a block of its own (same index: it stands where the block stands). */

@@ -52,6 +52,9 @@ const ASCII_RULE = /^[ \t]*\+[-=:]{3,}(?:\+[-=:]{3,})*\+?[ \t]*$/;
 /** a line of rules alone (and the blanks of cells merged across it) */
 const BOX_RULE = /^[ \t\u3000\u2500-\u257f]+$/;
 const ASCII_RULE_LINE = /^[ \t]*[+|][-=+|: \t]*[-=]{3}[-=+|: \t]*$/;
+/** the corners a drawing opens with (┌ ┏ ╔ …) and closes with (└ ┗ ╚ …), in every style */
+const TOP_LEFT = new Set([0x250c, 0x250d, 0x250e, 0x250f, 0x2552, 0x2553, 0x2554, 0x256d]);
+const BOTTOM_LEFT = new Set([0x2514, 0x2515, 0x2516, 0x2517, 0x2558, 0x2559, 0x255a, 0x2570]);
 
 /**
  * A table drawn with rules starting at line i, as text browsers print a bordered table
@@ -67,6 +70,8 @@ function ruledEnd(lines: Line[], i: number): number {
   while (j + 1 < lines.length) {
     const n = firstChar(lines[j + 1]!.text);
     if (box ? !(n >= BOX_FIRST && n <= BOX_LAST) : n !== 43 && n !== 124) break;
+    // a drawing closed (└) and another opened (┌) on the next line: two tables, one after the other
+    if (box && BOTTOM_LEFT.has(firstChar(lines[j]!.text)) && TOP_LEFT.has(n) && j > i) break;
     j++;
   }
   // (the drawing ends with its last rule: a line after it that starts like a row is not its)

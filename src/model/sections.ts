@@ -190,6 +190,22 @@ function chooseTopLevel(cands: { ordinal: number; title: string }[]): Set<number
 }
 
 /**
+ * The level of numbering the report's parts have: 一、 (or 第一部分) as the format has it; one level
+ * down when none of that level names a part and at least three of the level below do
+ * (（一）总体情况 … （六）其他需要报告的事项, each a part's title).
+ */
+function partsLevel(items: readonly { h?: HeadingCandidate }[]): number {
+  const named = (h: HeadingCandidate | undefined, level: number): boolean =>
+    !!h?.numbering && h.level === level && !isTableRowHeading(h.title.text) && partOrders(h.title.text).length > 0;
+  if (items.some((it) => named(it.h, 1))) return 1;
+  for (let level = 2; level <= 3; level++) {
+    const parts = new Set(items.filter((it) => named(it.h, level)).map((it) => it.h!.numbering!.ordinal));
+    if (parts.size >= 3) return level;
+  }
+  return 1;
+}
+
+/**
  * Build the section tree. Top-level headings (一、 / 第一部分) must count upwards; one that does
  * not (a list restarting inside a section) is read as body text so it cannot cut the real
  * section short. In text with few line breaks, headings inside a line count too.
@@ -218,6 +234,10 @@ export function buildSections(blocks: Block[], titleBlock?: Block): { sections: 
       }
     }
     items.push({ block, h });
+  }
+  const top1 = partsLevel(items);
+  if (top1 > 1) {
+    for (const it of items) if (it.h?.numbering && it.h.level >= top1) it.h = { ...it.h, level: it.h.level - top1 + 1 };
   }
   const numberedTop = items.map((it, i) => ({ it, i })).filter(({ it }) => it.h?.level === 1 && it.h.numbering);
   const keep = chooseTopLevel(numberedTop.map(({ it }) => ({ ordinal: it.h!.numbering!.ordinal, title: it.h!.title.text })));

@@ -32,6 +32,7 @@ declare module 'mdast' {
 }
 
 const LONE_PIPE = /^[\s\u3000]*[|｜][\s\u3000]*$/;
+const SENTENCE_END = /[。！？][”’」』）)]?[\s\u3000]*$/;
 
 function isPipeLine(s: string): boolean {
   return s.indexOf('|') >= 0 || s.indexOf('｜') >= 0;
@@ -129,7 +130,8 @@ function regionEnd(lines: Line[], i: number): number {
     for (let d = 1; d <= 3 && k + d < lines.length; d++) {
       const t = lines[k + d]!.text;
       if (LONE_PIPE.test(t)) return true;
-      if (t.trim() === '' || isPipeLine(t)) return false;
+      // (a sentence is no second line of a cell: a heading, and the sentence under it, before a table)
+      if (t.trim() === '' || isPipeLine(t) || SENTENCE_END.test(t)) return false;
     }
     return false;
   };

@@ -144,14 +144,17 @@ const partOrders = memoised((title: string): readonly number[] => {
 /**
  * Which numbered top-level headings are the report's parts: the chain of headings whose numbers
  * count upwards that reads most like the parts of a report. A list restarting inside a part
- * (二、 … 一、 二、 三、 … 三、) or a table row numbered like a part (四、结转下年度继续办理 before the
- * real 四、) is left out; between equally good chains the earliest headings win.
+ * (二、 … 一、 二、 三、 … 三、), a table row numbered like a part (四、结转下年度继续办理 before the
+ * real 四、) and a table of contents (the parts' titles one after another, nothing under them) are
+ * left out; between equally good chains the earliest headings win.
  */
-function chooseTopLevel(cands: { ordinal: number; title: string }[]): Set<number> {
+function chooseTopLevel(cands: { ordinal: number; title: string; content: boolean }[]): Set<number> {
   const n = cands.length;
   const chosen = new Set<number>();
   if (n === 0) return chosen;
-  const score = cands.map((c) => (isTableRowHeading(c.title) ? -1 : 1 + knownTitle(c.title, c.ordinal)));
+  // (a heading with text of its own under it counts a little more: a table of contents lists the
+  // same titles, each followed at once by the next)
+  const score = cands.map((c) => (isTableRowHeading(c.title) ? -2 : 2 * (1 + knownTitle(c.title, c.ordinal)) + (c.content ? 1 : 0)));
   if (n > 3000) {
     // a pathological number of headings: count upwards greedily
     let last = 0;
@@ -240,7 +243,9 @@ export function buildSections(blocks: Block[], titleBlock?: Block): { sections: 
     for (const it of items) if (it.h?.numbering && it.h.level >= top1) it.h = { ...it.h, level: it.h.level - top1 + 1 };
   }
   const numberedTop = items.map((it, i) => ({ it, i })).filter(({ it }) => it.h?.level === 1 && it.h.numbering);
-  const keep = chooseTopLevel(numberedTop.map(({ it }) => ({ ordinal: it.h!.numbering!.ordinal, title: it.h!.title.text })));
+  // whether a block that is no heading follows a heading before the next one
+  const content = (i: number): boolean => items[i]!.h!.inlineBody || (i + 1 < items.length && !items[i + 1]!.h);
+  const keep = chooseTopLevel(numberedTop.map(({ it, i }) => ({ ordinal: it.h!.numbering!.ordinal, title: it.h!.title.text, content: content(i) })));
   const dropped = new Set(numberedTop.filter((_, k) => !keep.has(k)).map(({ i }) => i));
 
   items.forEach(({ block, h }, i) => {

@@ -18,6 +18,7 @@ interface TitleVocabulary {
   nameBetween: string;
   notReportName: string[];
   citedDocument: string[];
+  sealWords: string[];
 }
 
 interface TitleWords {
@@ -30,6 +31,8 @@ interface TitleWords {
   name: RegExp;
   notName: RegExp;
   cited: RegExp;
+  /** the seal's place in brackets beside a sign-off date (（盖章）) */
+  seal: RegExp;
   subjects: string[];
 }
 let built: TitleWords | undefined;
@@ -48,6 +51,7 @@ function words(): TitleWords {
     name: new RegExp(`${YEAR_RE.source}\\s*年度?${v.nameBetween}${v.nameInSentence}`, 'g'),
     notName: new RegExp(`^(?:${v.notReportName.join('|')})`),
     cited: new RegExp(`(?:${v.citedDocument.join('|')})$`),
+    seal: new RegExp(`[(（【\\[]\\s*(?:${longest(v.sealWords)})\\s*[)）】\\]]\\s*`, 'g'),
     subjects: v.subjectWords,
   };
   return built;
@@ -254,7 +258,9 @@ function dateLine(b: Block): SignOff | undefined {
   if (b.type === 'table') return undefined;
   const raw = b.text.text;
   const t = toHalfWidth(raw.trim());
-  if (t.length > 24) return undefined;
+  // (the seal's place marked beside the date, （盖章）, is no text around it)
+  const seal = t.length > 24 ? 0 : t.match(words().seal)?.reduce((n, x) => n + x.length, 0) ?? 0;
+  if (t.length - seal > 24) return undefined;
   const lead = raw.indexOf(raw.trim());
   for (const [re, read] of [
     [DATE_RE, matchDate],
@@ -262,7 +268,7 @@ function dateLine(b: Block): SignOff | undefined {
   ] as const) {
     re.lastIndex = 0;
     const m = re.exec(t);
-    if (!m || m[0].length < t.length - 4) continue;
+    if (!m || m[0].length < t.length - seal - 4) continue;
     // what is left around the date is brackets or a word such as 印发, not a sentence
     const rest = t.slice(0, m.index) + t.slice(m.index + m[0].length);
     if (/[，。；,;:：]/.test(rest)) continue;

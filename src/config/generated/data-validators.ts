@@ -11811,7 +11811,7 @@ return errors === 0;
 }
 
 const v14 = validate36;
-const schema91 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/title.schema.json","title":"ogi-lint vocabulary: report title and name","description":"How a report's title, or a sentence that names the report, is worded.","type":"object","required":["reportWords","subjectWords","standardTitle","notTitleStart","pageLabels","nameInSentence","nameBetween","notReportName","citedDocument"],"properties":{"$schema":{"type":"string"},"reportWords":{"$ref":"#/definitions/list","description":"what a title calls the document (年度报告, 年报)"},"subjectWords":{"$ref":"#/definitions/list","description":"what the report is about (信息公开, 政务公开)"},"standardTitle":{"type":"string","description":"the wording of the standard title"},"notTitleStart":{"$ref":"#/definitions/list","description":"how a sentence, not a title, begins (根据, 按照)"},"pageLabels":{"$ref":"#/definitions/list","description":"labels of the page's own lines (来源：, 发布时间：)"},"nameInSentence":{"type":"string","description":"regular expression source: the report's name after its year, as a sentence names it (2011年政府信息公开工作年度报告)"},"nameBetween":{"type":"string","description":"regular expression source: what may stand between the year and the name (2019年度涵江区人社局政府信息公开工作年度报告, 2019年本局信息公开年度报告)"},"notReportName":{"$ref":"#/definitions/list","description":"what follows a name that is another document's (…年度报告有关事项的通知)"},"citedDocument":{"$ref":"#/definitions/list","description":"what the title of a cited document in 《》 ends with (通知, 意见): a report's name inside it is not this report's"}},"additionalProperties":false,"definitions":{"list":{"type":"array","items":{"type":"string","minLength":1}}}};
+const schema91 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/title.schema.json","title":"ogi-lint vocabulary: report title and name","description":"How a report's title, or a sentence that names the report, is worded.","type":"object","required":["reportWords","subjectWords","standardTitle","notTitleStart","pageLabels","nameInSentence","nameBetween","notReportName","citedDocument"],"properties":{"$schema":{"type":"string"},"reportWords":{"$ref":"#/definitions/list","description":"what a title calls the document (年度报告, 年报)"},"subjectWords":{"$ref":"#/definitions/list","description":"what the report is about (信息公开, 政务公开)"},"standardTitle":{"type":"string","description":"the wording of the standard title"},"notTitleStart":{"$ref":"#/definitions/list","description":"how a sentence, not a title, begins (根据, 按照)"},"pageLabels":{"$ref":"#/definitions/list","description":"labels of the page's own lines (来源：, 发布时间：)"},"nameInSentence":{"type":"string","description":"regular expression source: the report's name after its year, as a sentence names it (2011年政府信息公开工作年度报告)"},"nameBetween":{"type":"string","description":"regular expression source: what may stand between the year and the name (2019年度涵江区人社局政府信息公开工作年度报告, 2019年本局信息公开年度报告)"},"notReportName":{"$ref":"#/definitions/list","description":"what follows a name that is another document's (…年度报告有关事项的通知)"},"sealWords":{"$ref":"#/definitions/list","description":"what a sign-off marks in brackets where the seal goes (（盖章）): left out when a date alone on its line is looked for"},"citedDocument":{"$ref":"#/definitions/list","description":"what the title of a cited document in 《》 ends with (通知, 意见): a report's name inside it is not this report's"}},"additionalProperties":false,"definitions":{"list":{"type":"array","items":{"type":"string","minLength":1}}}};
 const schema92 = {"type":"array","items":{"type":"string","minLength":1}};
 
 function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -12178,15 +12178,15 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.citedDocument !== undefined){
-let data14 = data.citedDocument;
+if(data.sealWords !== undefined){
+let data14 = data.sealWords;
 if(Array.isArray(data14)){
 const len5 = data14.length;
 for(let i5=0; i5<len5; i5++){
 let data15 = data14[i5];
 if(typeof data15 === "string"){
 if(func2(data15) < 1){
-const err29 = {instancePath:instancePath+"/citedDocument/" + i5,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema92.items,data:data15};
+const err29 = {instancePath:instancePath+"/sealWords/" + i5,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema92.items,data:data15};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -12197,7 +12197,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/citedDocument/" + i5,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.items.type,parentSchema:schema92.items,data:data15};
+const err30 = {instancePath:instancePath+"/sealWords/" + i5,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.items.type,parentSchema:schema92.items,data:data15};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -12209,7 +12209,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/citedDocument",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema92.type,parentSchema:schema92,data:data14};
+const err31 = {instancePath:instancePath+"/sealWords",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema92.type,parentSchema:schema92,data:data14};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -12219,14 +12219,55 @@ vErrors.push(err31);
 errors++;
 }
 }
-}
-else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.type,parentSchema:schema91,data};
+if(data.citedDocument !== undefined){
+let data16 = data.citedDocument;
+if(Array.isArray(data16)){
+const len6 = data16.length;
+for(let i6=0; i6<len6; i6++){
+let data17 = data16[i6];
+if(typeof data17 === "string"){
+if(func2(data17) < 1){
+const err32 = {instancePath:instancePath+"/citedDocument/" + i6,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema92.items,data:data17};
 if(vErrors === null){
 vErrors = [err32];
 }
 else {
 vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/citedDocument/" + i6,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.items.type,parentSchema:schema92.items,data:data17};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/citedDocument",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema92.type,parentSchema:schema92,data:data16};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.type,parentSchema:schema91,data};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
 }
 errors++;
 }

@@ -1282,10 +1282,18 @@ export function recogniseSingleRow(run: Run, tpl: TableTemplate, atMost = Infini
   // (the score is the evidence less twice the issues)
   if (atMost !== Infinity && evidence <= atMost) return null;
   // a delimited data row: its empty cells are cells; in a stream, trailing empty cells are the next row's
-  const vals = values.map((v) => v.c);
+  let kept = values;
+  if (values.length > n) {
+    // an empty column at the end of the rows (a Word table's last column left empty, in each piece
+    // of a table cut into pieces) holds no cells of the table, when the rest are exactly its cells
+    const atEnd = (v: { c: PCell; at: number }): boolean => v.c.text === '' && run.rows[v.at]!.delimited && run.rows[v.at]!.cells.every((x) => x.col <= v.c.col || x.text === '');
+    const without = values.filter((v) => !atEnd(v));
+    if (without.length === n) kept = without;
+  }
+  const vals = kept.map((v) => v.c);
   while (vals.length > n && vals[vals.length - 1]!.text === '') vals.pop();
   while (vals.length > n && vals[0]!.text === '') vals.shift();
-  dataRows = new Set(values.filter((v) => vals.includes(v.c)).map((v) => v.at));
+  dataRows = new Set(kept.filter((v) => vals.includes(v.c)).map((v) => v.at));
   const dataAt = dataRows.size ? Math.max(...dataRows) : Math.max(headerStart, ...headerRows);
   const oneRow = dataRows.size === 1 ? run.rows[[...dataRows][0]!]! : undefined;
   const issues: StructureIssue[] = [];

@@ -35,6 +35,15 @@ function withContents(text: string, c: { heading: string; leader: string; subs: 
   return `${text.slice(0, at)}${c.heading}\n\n${entries.join('\n\n')}\n\n${text.slice(at)}`;
 }
 
+/** The text without part five's heading (the contents still list it). */
+function withoutPartFive(text: string): string {
+  const h = '五、存在的主要问题及改进情况';
+  const at = text.lastIndexOf(h);
+  expect(at).toBeGreaterThan(text.indexOf(h));
+  const mark = /(?:#+ |<p>)$/.exec(text.slice(Math.max(0, at - 8), at));
+  return text.slice(0, at - (mark?.[0].length ?? 0)) + text.slice(at + h.length).replace(/^(?:<\/p>)?\r?\n/, '');
+}
+
 describe('a table of contents before the text', () => {
   for (const layout of LAYOUTS) {
     it(`is not read as the report's parts (${layout})`, () => {
@@ -49,6 +58,21 @@ describe('a table of contents before the text', () => {
           }
         }),
         { numRuns: runs(3, 10) },
+      );
+    }, 120_000);
+  }
+
+  for (const layout of LAYOUTS) {
+    it(`lists a part the text lacks: only that part is missing (${layout})`, () => {
+      fc.assert(
+        fc.property(reportModel, contents, (m, c) => {
+          const { text, filename } = renderReport(m, layout);
+          const ms = lintText(withoutPartFive(withContents(text, c)), filename).messages;
+          const errors = ms.filter((x) => x.severity === 2);
+          expect(errors.map((x) => x.ruleId)).toEqual(['required-sections']);
+          expect(errors[0]!.message).toContain('五、存在的主要问题及改进情况');
+        }),
+        { numRuns: runs(2, 8) },
       );
     }, 120_000);
   }

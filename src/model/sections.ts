@@ -192,6 +192,43 @@ function chooseTopLevel(cands: { ordinal: number; title: string; content: boolea
   return chosen;
 }
 
+/** A line of a table of contents: its title, leader dots (or a tab) and a page number. */
+const LEADER = /(?:[.…·・．]{3,}|…{2,}|[-_—]{4,}|\t)[ \t]*[0-9０-９]{1,3}[ \t]*$/;
+/** A page number after a title in a table of contents, with what leads to it. */
+const PAGE_NUMBER = /[\s\u3000.…·・．_—-]*[0-9０-９]{1,3}[\s\u3000]*$/;
+
+/**
+ * The items that are lines of a table of contents, not headings: a title with leader dots and a
+ * page number, and a run of three or more headings of parts with nothing under any of them whose
+ * titles come again later as headings (the contents listed before the text). Without them, the
+ * parts are the headings that have text under them, even when the text lacks a part the contents
+ * list.
+ */
+function contentsEntries(items: readonly { block: Block; h?: HeadingCandidate }[]): number[] {
+  const out: number[] = [];
+  // (a title as the contents give it: without its leader and page number)
+  const key = (h: HeadingCandidate): string => `${h.numbering?.ordinal ?? ''}/${h.title.text.replace(PAGE_NUMBER, '').replace(/[\s\u3000]/g, '')}`;
+  let i = 0;
+  while (i < items.length) {
+    if (!items[i]!.h) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < items.length && items[j]!.h && !items[j]!.h!.inlineBody) j++;
+    const run = items.slice(i, j).filter((it) => it.h!.level === 1 && it.h!.numbering);
+    if (run.length >= 3) {
+      const later = new Set(items.slice(j).flatMap((it) => (it.h ? [key(it.h)] : [])));
+      if (run.filter((it) => later.has(key(it.h!))).length >= 2) for (let k = i; k < j; k++) out.push(k);
+    }
+    i = Math.max(j, i + 1);
+  }
+  items.forEach((it, k) => {
+    if (it.h && LEADER.test(it.block.text.text) && !out.includes(k)) out.push(k);
+  });
+  return out;
+}
+
 /**
  * The level of numbering the report's parts have: 一、 (or 第一部分) as the format has it; one level
  * down when none of that level names a part and at least three of the level below do
@@ -238,6 +275,7 @@ export function buildSections(blocks: Block[], titleBlock?: Block): { sections: 
     }
     items.push({ block, h });
   }
+  for (const i of contentsEntries(items)) items[i]!.h = undefined;
   const top1 = partsLevel(items);
   if (top1 > 1) {
     for (const it of items) if (it.h?.numbering && it.h.level >= top1) it.h = { ...it.h, level: it.h.level - top1 + 1 };

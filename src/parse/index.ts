@@ -1,13 +1,14 @@
 import { unified } from 'unified';
 import { once, remarkGfm, remarkParse } from '../util/lazy.js';
 import { GFM_EMAIL, gfmNeeds, gfmSubset } from './gfm.js';
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import type { SourceDocument } from '../read/types.js';
 import { parsePlainText } from './plaintext.js';
 import { parseHtml } from './html.js';
 import { pipeRowsAsTables } from './pipe-rows.js';
 import { htmlInMarkdown } from './html-in-markdown.js';
 import { assertParseable } from './depth.js';
+import { shifted } from './shift.js';
 
 export type { Root } from 'mdast';
 
@@ -57,5 +58,6 @@ export function parse(doc: SourceDocument): Root {
   if (doc.kind !== 'markdown') return tree;
   // rows of a table with `|` between the cells but no GFM delimiter row: read as in plain text;
   // tables and paragraphs written in HTML: read as a web page's
-  return htmlInMarkdown(pipeRowsAsTables(tree, doc.text), doc.text);
+  const markdown = (from: number, to: number, line: number): RootContent[] => parseMarkdown(doc.text.slice(from, to)).children.map((c) => shifted(c, from, line - 1));
+  return htmlInMarkdown(pipeRowsAsTables(tree, doc.text, markdown), doc.text);
 }

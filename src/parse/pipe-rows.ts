@@ -38,8 +38,19 @@ function pipeLines(text: string, from: number, to: number): number {
   return n;
 }
 
-/** The offset where the line of a paragraph's first character starts, when only spaces come before it there. */
-function paragraphSource(node: RootContent, text: string): { from: number; to: number; line: number } | undefined {
+/** Whether some line of `source` holds markup, and none of those holds a pipe (undefined when one does). */
+function markupLines(source: string): boolean | undefined {
+  if (!MARKUP.test(source)) return false;
+  for (const line of source.split('\n')) if (MARKUP.test(line) && PIPE.test(line)) return undefined;
+  return true;
+}
+
+/**
+ * The offset where the line of a paragraph's first character starts, when only spaces come before
+ * it there; `marked` when some of its lines hold markup (a line in bold glued to a drawn table),
+ * which are then read as Markdown, as they would be on their own.
+ */
+function paragraphSource(node: RootContent, text: string, withMarkup: boolean): { from: number; to: number; line: number; marked: boolean } | undefined {
   if (node.type !== 'paragraph') return undefined;
   const s = node.position?.start;
   const e = node.position?.end;
@@ -47,26 +58,72 @@ function paragraphSource(node: RootContent, text: string): { from: number; to: n
   const from = s.offset - (s.column - 1);
   if (from < 0 || text.slice(from, s.offset).trim() !== '') return undefined;
   const source = text.slice(from, e.offset);
-  if (!PIPE.test(source) || MARKUP.test(source)) return undefined;
-  return { from, to: e.offset, line: s.line };
+  if (!PIPE.test(source)) return undefined;
+  const marked = markupLines(source);
+  if (marked === undefined || (marked && !withMarkup)) return undefined;
+  return { from, to: e.offset, line: s.line, marked };
 }
 
-/** The tree with runs of paragraphs made of pipe rows read as plain text; the tree itself when there is none. */
-export function pipeRowsAsTables(tree: Root, text: string): Root {
+/** Markdown's reading of a part of the text that starts a line, placed where it stands. */
+export type MarkdownSlice = (from: number, to: number, line: number) => RootContent[];
+
+/**
+ * The text from `from` to `to` (starting a line) read as plain text, except its lines with markup,
+ * each run of them read as Markdown.
+ */
+function mixed(text: string, from: number, to: number, line: number, markdown: MarkdownSlice): RootContent[] {
+  const out: RootContent[] = [];
+  let segFrom = from;
+  let segLine = line;
+  let segMarked: boolean | undefined;
+  const flush = (end: number): void => {
+    if (end > segFrom) out.push(...(segMarked ? markdown(segFrom, end, segLine) : parsePlainText(text, segFrom, end, segLine).children));
+  };
+  let at = from;
+  let n = line;
+  while (at < to) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 || nl >= to ? to : nl;
+    const lineText = text.slice(at, end);
+    const marked = lineText.trim() === '' ? segMarked : MARKUP.test(lineText);
+    if (segMarked !== undefined && marked !== segMarked) {
+      flush(at);
+      segFrom = at;
+      segLine = n;
+    }
+    segMarked = marked;
+    at = end + 1;
+    n++;
+  }
+  flush(to);
+  return out;
+}
+
+/**
+ * The tree with runs of paragraphs made of pipe rows read as plain text; the tree itself when there
+ * is none. With `markdown`, a paragraph some of whose lines hold markup (none of them a pipe row)
+ * is read so too, its lines with markup by `markdown`.
+ */
+export function pipeRowsAsTables(tree: Root, text: string, markdown?: MarkdownSlice): Root {
   if (!PIPE.test(text)) return tree;
   const kids = tree.children;
   const out: RootContent[] = [];
   let changed = false;
   for (let i = 0; i < kids.length; ) {
-    const first = paragraphSource(kids[i]!, text);
+    const first = paragraphSource(kids[i]!, text, !!markdown);
     if (!first) {
       out.push(kids[i++]!);
       continue;
     }
     let j = i + 1;
     let last = first;
-    for (let next; j < kids.length && (next = paragraphSource(kids[j]!, text)); j++) last = next;
-    const sub = pipeLines(text, first.from, last.to) >= 2 ? parsePlainText(text, first.from, last.to, first.line) : undefined;
+    let marked = first.marked;
+    for (let next; j < kids.length && (next = paragraphSource(kids[j]!, text, !!markdown)); j++) {
+      last = next;
+      marked ||= next.marked;
+    }
+    const sub =
+      pipeLines(text, first.from, last.to) >= 2 ? (marked ? { children: mixed(text, first.from, last.to, first.line, markdown!) } : parsePlainText(text, first.from, last.to, first.line)) : undefined;
     if (sub && sub.children.some((c) => c.type === 'textTable')) {
       for (const c of sub.children) out.push(c);
       changed = true;

@@ -204,10 +204,15 @@ const PAGE_NUMBER = /[\s\u3000.…·・．_—-]*[0-9０-９]{1,3}[\s\u3000]*$/;
  * parts are the headings that have text under them, even when the text lacks a part the contents
  * list.
  */
-function contentsEntries(items: readonly { block: Block; h?: HeadingCandidate }[]): number[] {
-  const out: number[] = [];
+function contentsEntries(items: readonly { block: Block; h?: HeadingCandidate }[]): Set<number> {
+  const out = new Set<number>();
   // (a title as the contents give it: without its leader and page number)
   const key = (h: HeadingCandidate): string => `${h.numbering?.ordinal ?? ''}/${h.title.text.replace(PAGE_NUMBER, '').replace(/[\s\u3000]/g, '')}`;
+  // where each heading's title stands last
+  const lastAt = new Map<string, number>();
+  items.forEach((it, k) => {
+    if (it.h) lastAt.set(key(it.h), k);
+  });
   let i = 0;
   while (i < items.length) {
     if (!items[i]!.h) {
@@ -217,14 +222,11 @@ function contentsEntries(items: readonly { block: Block; h?: HeadingCandidate }[
     let j = i;
     while (j < items.length && items[j]!.h && !items[j]!.h!.inlineBody) j++;
     const run = items.slice(i, j).filter((it) => it.h!.level === 1 && it.h!.numbering);
-    if (run.length >= 3) {
-      const later = new Set(items.slice(j).flatMap((it) => (it.h ? [key(it.h)] : [])));
-      if (run.filter((it) => later.has(key(it.h!))).length >= 2) for (let k = i; k < j; k++) out.push(k);
-    }
+    if (run.length >= 3 && run.filter((it) => lastAt.get(key(it.h!))! >= j).length >= 2) for (let k = i; k < j; k++) out.add(k);
     i = Math.max(j, i + 1);
   }
   items.forEach((it, k) => {
-    if (it.h && LEADER.test(it.block.text.text) && !out.includes(k)) out.push(k);
+    if (it.h && LEADER.test(it.block.text.text)) out.add(k);
   });
   return out;
 }

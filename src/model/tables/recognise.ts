@@ -39,9 +39,12 @@ interface IndexedRow {
   index: number;
 }
 
+/** More cells than a row of a run holds: places in different rows never meet (see pos). */
+const ROW_PLACES = 100000;
+
 /** A cell's place in a run, comparable across rows: row, then position in the row. */
 export function pos(row: number, col: number): number {
-  return row * 100000 + Math.max(0, col);
+  return row * ROW_PLACES + Math.max(0, col);
 }
 
 /**
@@ -49,8 +52,8 @@ export function pos(row: number, col: number): number {
  * row before the place (a table given as one stream of cells is one row).
  */
 export function runBefore(run: Run, at: number): Run {
-  const row = Math.floor(at / 100000);
-  const col = at % 100000;
+  const row = Math.floor(at / ROW_PLACES);
+  const col = at % ROW_PLACES;
   const rows = run.rows.slice(0, row);
   const cut = run.rows[row];
   if (cut && col > 0) {
@@ -1370,7 +1373,7 @@ export function recogniseSingleRow(run: Run, tpl: TableTemplate, atMost = Infini
   table.issues = issues;
   table.truncated = run.endsDocument && dataAt === lastRowWithContent(run);
   const lastValue = values.length ? values[values.length - 1]! : undefined;
-  const core: [number, number] = [pos(from, headerCol), lastValue ? pos(lastValue.at, lastValue.c.col) : pos(dataAt, 99999)];
+  const core: [number, number] = [pos(from, headerCol), lastValue ? pos(lastValue.at, lastValue.c.col) : pos(dataAt, ROW_PLACES - 1)];
   return { table, template: tpl, evidence, score: evidence - 2 * issues.length, span: [from, dataAt], core, run, ...(unsure ? { unsure } : {}) };
 }
 

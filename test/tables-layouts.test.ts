@@ -169,8 +169,8 @@ describe('the real reports in fixtures/corpus/full', () => {
     expect(found).toEqual([
       '2016-pingtan-1.txt table-structure warning 10',
       '2022-pingtan-1.txt table-missing warning 10',
+      // (table 2 given column by column, in blocks: not read; table 3 so given is, see column-order.test.ts)
       '2024-huaian-1.txt table-missing warning 124',
-      '2024-huaian-1.txt table-missing warning 190',
     ]);
   });
 

@@ -4,6 +4,7 @@ import { readNumbering, styleLevel } from '../numbering.js';
 import { bestMatch, containsSpec, LabelMemo, labelMemoOf, labelScore, normaliseLabel, normaliseText, WHOLE_LABEL, type LabelSpec, type NormalisedLabel } from './labels.js';
 import { outsideBrackets, type PCell, type PRow, type Run } from './grid.js';
 import { isRunTogether, splitRunTogether, type GluedRow } from './run-together.js';
+import { checkRelations } from './relations.js';
 import type { BlockTemplate, ColumnTemplate, RowTemplate, TableTemplate } from './template.js';
 import type { ColumnMapping, ExtractedCell, ExtractedColumn, ExtractedRow, FlattenedTable, OfficialTable, StructureIssue, UnsureReason } from './types.js';
 
@@ -1040,9 +1041,9 @@ function blockHeaders(run: Run, al: Alignment, items: readonly Item[], data: rea
  * A template of shape `matrix` (tables 2 and 3) read over a run. `atMost`: a reading that cannot score more than this is not wanted (its rival has read the run
  * better, see extractTables); it is given up as soon as that is certain, and the answer is null.
  */
-export function recogniseMatrix(run: Run, tpl: TableTemplate, atMost = Infinity): Candidate | undefined | null {
+export function recogniseMatrix(run: Run, tpl: TableTemplate, atMost = Infinity, byColumns?: Item[]): Candidate | undefined | null {
   const al = align(run, tpl);
-  const items = al.items;
+  const items = byColumns ?? al.items;
   const distinct = new Set(items.map((it) => it.ir.row.id));
   const anchored = anchorFound(run, tpl);
   const evidence = distinct.size + (anchored ? 1 : 0);
@@ -1170,6 +1171,12 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate, atMost = Infinity)
     const longest = Math.max(...items.map((it) => it.values.length));
     if (empty >= items.length / 2 && longest >= 2 * Math.max(...tpl.blocks.map((b) => b.columns.length))) unsure.reason = 'column-order';
   }
+  if (unsure?.reason === 'column-order' && !byColumns) {
+    // the figures column by column: read so when that can be done one way only, and kept when every sum then holds
+    const rows = itemsByColumns(run, items, tpl);
+    const again = rows && recogniseMatrix(run, tpl, atMost, rows);
+    if (again && !again.unsure && !again.table.issues.some((i) => i.kind !== 'missing-row') && allHold(again.table, tpl)) return again;
+  }
   if (unsure) {
     unsure.labels = labelsOf(items, al.headerCells, tpl);
     unsure.values = items.reduce((a, it) => a + it.values.filter((v) => v.text !== '').length, 0) + valueCount;
@@ -1181,6 +1188,59 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate, atMost = Infinity)
   const lastCol = lastItem.delimited ? (run.rows[lastItem.at]!.cells.length) : (lastItem.values[lastItem.values.length - 1]?.col ?? lastItem.labelAt);
   const core: [number, number] = [pos(first, items[0]!.labelAt), pos(lastItem.end, lastCol)];
   return { table, template: tpl, evidence, score: evidence + matchedHeaders - 2 * faults, span: [spanStart, last], core, run, ...(unsure ? { unsure } : {}) };
+}
+
+/**
+ * Figures given column by column (text taken out of a PDF in the order of its columns: the row
+ * labels of a page, then the first column's figures for those rows, then the second's, …): each
+ * stretch of labels is followed by its figures, piled after its last label, k rows × n columns of
+ * them. The items with each row's own figures, when every stretch's figures are exactly its rows
+ * times the columns (column words read as labels just above the figures, 总计 and 其他 of the header,
+ * left out); undefined otherwise. The reading is kept only if every sum of the table then holds
+ * (see recogniseMatrix): a table whose sums fail is not checked rather than checked as misread.
+ */
+function itemsByColumns(run: Run, items: readonly Item[], tpl: TableTemplate): Item[] | undefined {
+  if (tpl.blocks.length !== 1) return undefined;
+  const block = tpl.blocks[0]!;
+  const n = block.columns.length;
+  // (the cell's own text: a label may have been read together with the next line's)
+  const columnWord = (it: Item): boolean => {
+    const cell = it.labelAt >= 0 ? run.rows[it.at]?.cells[it.labelAt] : undefined;
+    const label = normaliseLabel(cell?.text ?? it.label);
+    return block.columns.some((c) => labelScore(label, c) >= WHOLE_LABEL);
+  };
+  const out: Item[] = [];
+  let stretch: Item[] = [];
+  let deep = false;
+  for (const it of items) {
+    if (it.delimited || it.lost) return undefined;
+    stretch.push(it);
+    if (it.values.length === 0) continue;
+    const vals = it.values;
+    if ((it.ir.row.group && !columnWord(it)) || vals.length % n !== 0 || !vals.every((v) => isNumberish(v))) return undefined;
+    const k = vals.length / n;
+    // the header's column words read as labels, between the stretch's labels and its figures
+    const leavesOf = (xs: Item[]): Item[] => xs.filter((x) => !x.ir.row.group);
+    while (stretch.length && columnWord(stretch[stretch.length - 1]!) && (stretch[stretch.length - 1]!.ir.row.group || leavesOf(stretch).length > k)) stretch.pop();
+    const leaves = leavesOf(stretch);
+    if (leaves.length !== k || new Set(leaves.map((x) => x.ir.row.id)).size !== k) return undefined;
+    if (k > 1) deep = true;
+    for (const x of stretch) {
+      const r = leaves.indexOf(x);
+      if (x.ir.row.group) out.push({ ...x, values: [] });
+      else if (r >= 0) out.push({ ...x, values: Array.from({ length: n }, (_, c) => vals[c * k + r]!), end: it.end });
+    }
+    stretch = [];
+  }
+  if (stretch.some((x) => !x.ir.row.group) || !deep) return undefined;
+  if (new Set(out.filter((x) => !x.ir.row.group).map((x) => x.ir.row.id)).size !== out.filter((x) => !x.ir.row.group).length) return undefined;
+  return out;
+}
+
+/** Whether every sum of a table holds (and there is one at least). */
+function allHold(table: OfficialTable, tpl: TableTemplate): boolean {
+  const checks = checkRelations(table, tpl);
+  return checks.length > 0 && checks.every((c) => c.holds);
 }
 
 /**

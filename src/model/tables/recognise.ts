@@ -1220,9 +1220,12 @@ function itemsByColumns(run: Run, items: readonly Item[], tpl: TableTemplate): I
     if ((it.ir.row.group && !columnWord(it)) || vals.length % n !== 0 || !vals.every((v) => isNumberish(v))) return undefined;
     const k = vals.length / n;
     // the header's column words read as labels, between the stretch's labels and its figures
-    const leavesOf = (xs: Item[]): Item[] => xs.filter((x) => !x.ir.row.group);
-    while (stretch.length && columnWord(stretch[stretch.length - 1]!) && (stretch[stretch.length - 1]!.ir.row.group || leavesOf(stretch).length > k)) stretch.pop();
-    const leaves = leavesOf(stretch);
+    let count = stretch.filter((x) => !x.ir.row.group).length;
+    for (let last = stretch[stretch.length - 1]; last && columnWord(last) && (last.ir.row.group || count > k); last = stretch[stretch.length - 1]) {
+      if (!last.ir.row.group) count--;
+      stretch.pop();
+    }
+    const leaves = stretch.filter((x) => !x.ir.row.group);
     if (leaves.length !== k || new Set(leaves.map((x) => x.ir.row.id)).size !== k) return undefined;
     if (k > 1) deep = true;
     for (const x of stretch) {

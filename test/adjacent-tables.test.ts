@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/lint.js';
 import { LAYOUTS, renderReport, type ReportModel } from './helpers/layouts.js';
-import { reportModel, withChangedFigure } from './helpers/report-models.js';
+import { reportModel, withChangedFigure, withChangedReview } from './helpers/report-models.js';
 import { runs } from './helpers/runs.js';
 
 /**
@@ -24,7 +24,7 @@ import { runs } from './helpers/runs.js';
 
 const PARTS = {
   three: { heading: '三、收到和处理政府信息公开申请情况', change: (m: ReportModel) => withChangedFigure(m, 0, 3, 6) },
-  four: { heading: '四、政府信息公开行政复议、行政诉讼情况', change: (m: ReportModel) => ({ ...m, t4: m.t4.map((g, i) => (i === 0 ? [g[0]! + 5, ...g.slice(1)] : g)) }) },
+  four: { heading: '四、政府信息公开行政复议、行政诉讼情况', change: (m: ReportModel) => withChangedReview(m, 0, 0, 5) },
 };
 
 /** The report without a part's heading and the sentence under it, however the layout marks them. */

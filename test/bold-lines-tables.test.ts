@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/lint.js';
 import { renderReport, type LayoutName, type ReportModel } from './helpers/layouts.js';
-import { reportModel, withChangedFigure } from './helpers/report-models.js';
+import { reportModel, withChangedFigure, withChangedReview } from './helpers/report-models.js';
 import { runs } from './helpers/runs.js';
 
 /**
@@ -19,7 +19,7 @@ const HEADINGS = /^(?:[一二三四五六]、|第[一二三四五六]部分).{2,
 
 const changes: [string, (m: ReportModel) => ReportModel][] = [
   ['table 3', (m) => withChangedFigure(m, 4, 5, 1)],
-  ['table 4', (m) => ({ ...m, t4: m.t4.map((g, i) => (i === 1 ? [g[0]!, g[1]! + 2, ...g.slice(2)] : g)) })],
+  ['table 4', (m) => withChangedReview(m, 1, 1, 2)],
 ];
 
 describe('tables glued to a line in bold', () => {

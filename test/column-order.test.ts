@@ -34,11 +34,7 @@ function byColumns(m: ReportModel, cut: number, wrap: boolean, drop?: [number, n
     }
     if (p === 0) out.push(`- ${3 + p} -`, ...COLUMN_WORDS);
     for (let c = 0; c < 7; c++) {
-      page.forEach((r, k) => {
-        if (drop && drop[0] === leaves.indexOf(r) && drop[1] === c) return;
-        out.push(String(m.t3[r.id]![c]));
-        void k;
-      });
+      for (const r of page) if (!(drop && drop[0] === leaves.indexOf(r) && drop[1] === c)) out.push(String(m.t3[r.id]![c]));
     }
   });
   return out.join('\n\n');

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/lint.js';
 import { renderReport, type LayoutName, type ReportModel } from './helpers/layouts.js';
-import { reportModel, withChangedFigure } from './helpers/report-models.js';
+import { reportModel, withChangedFigure, withChangedReview } from './helpers/report-models.js';
 import { runs } from './helpers/runs.js';
 
 /**
@@ -21,7 +21,7 @@ function withEmptyColumn(text: string, layout: LayoutName): string {
 
 const changes: [string, (m: ReportModel) => ReportModel][] = [
   ['table 3', (m) => withChangedFigure(m, 3, 0, 2)],
-  ['table 4', (m) => ({ ...m, t4: m.t4.map((g, i) => (i === 2 ? [g[0]! + 3, ...g.slice(1)] : g)) })],
+  ['table 4', (m) => withChangedReview(m, 2, 0, 3)],
 ];
 
 describe('an empty column after the tables’ last', () => {

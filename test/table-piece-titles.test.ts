@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { lintDocument, lintText } from '../src/lint.js';
 import { readBytes } from '../src/read/index.js';
 import { renderReport, type ReportModel } from './helpers/layouts.js';
-import { reportModel, withChangedFigure } from './helpers/report-models.js';
+import { reportModel, withChangedFigure, withChangedReview } from './helpers/report-models.js';
 import { reportToDocx } from './helpers/docx.js';
 import { runs } from './helpers/runs.js';
 
@@ -21,7 +21,7 @@ const change = fc.constantFrom('none', 't3', 't4');
 
 function changed(m: ReportModel, what: string): ReportModel {
   if (what === 't3') return withChangedFigure(m, 1, 2, 5);
-  if (what === 't4') return { ...m, t4: m.t4.map((g, i) => (i === 1 ? [g[0]! + 3, ...g.slice(1)] : g)) };
+  if (what === 't4') return withChangedReview(m, 1, 0, 3);
   return m;
 }
 

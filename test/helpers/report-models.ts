@@ -27,3 +27,13 @@ export function withChangedFigure(m: ReportModel, leaf: number, column: number, 
   t3[t3Leaves(m.generation)[leaf]!]![column]! += by;
   return { ...m, t3 };
 }
+
+/**
+ * The same report with one figure of table 4 raised by `by` after its sums were made: outcome
+ * `outcome` (结果维持, 结果纠正, 其他结果, 尚未审结) of group `group` (行政复议, 未经复议直接起诉, 复议后起诉).
+ */
+export function withChangedReview(m: ReportModel, group: number, outcome: number, by: number): ReportModel {
+  const t4 = structuredClone(m.t4);
+  t4[group]![outcome]! += by;
+  return { ...m, t4 };
+}

@@ -1,6 +1,7 @@
 import type { Root, RootContent } from 'mdast';
 import { parseHtml } from './html.js';
 import { shifted } from './shift.js';
+import { ARTICLE_TEXT_ELEMENTS } from '../read/html.js';
 
 /**
  * HTML inside Markdown, read as a web page's HTML is (./html.ts), with positions in the Markdown file:
@@ -19,7 +20,7 @@ import { shifted } from './shift.js';
 const TABLE_OPEN = /<table[\s>]/i;
 const TABLE_CLOSE = /<\/table\s*>/i;
 /** an element that holds a report's text */
-const TEXT_BLOCK = /<(?:p|div|h[1-6]|center|section|article|blockquote|ul|ol|li|font|span|strong|b)[\s>]/i;
+const TEXT_BLOCK = new RegExp(`<(?:${ARTICLE_TEXT_ELEMENTS}|blockquote|li)[\\s>]`, 'i');
 
 /** A node parsed from the HTML slice placed in the Markdown file; htmlTable nodes' elements with it. */
 function placed(node: RootContent, dOffset: number, dLine: number): RootContent {

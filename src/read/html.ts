@@ -32,8 +32,15 @@ export function looksLikeHtml(text: string): boolean {
   return /^\s*(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text.slice(0, 2048));
 }
 
+/**
+ * The elements an article's text stands in, as content systems and editors write it (a regular
+ * expression's alternatives): what opens a piece of a page (with a table, a line break or a rule),
+ * and the HTML blocks of a Markdown file read as a page's (../parse/html-in-markdown.ts).
+ */
+export const ARTICLE_TEXT_ELEMENTS = 'p|div|h[1-6]|center|section|article|ul|ol|font|span|strong|b';
+
 /** The start of a piece of a page: its first element a block of the article (comments before it). */
-const FRAGMENT_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:p|div|h[1-6]|table|section|article|center|font|span|strong|b|ul|ol|br|hr)[\s>/]/i;
+const FRAGMENT_START = new RegExp(`^\\s*(?:<!--[\\s\\S]*?-->\\s*)*<(?:${ARTICLE_TEXT_ELEMENTS}|table|br|hr)[\\s>/]`, 'i');
 const BLOCK_CLOSE = /<\/(?:p|div|h[1-6]|table|tr|td|li)\s*>/gi;
 
 /**

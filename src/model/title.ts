@@ -258,9 +258,9 @@ function dateLine(b: Block): SignOff | undefined {
   if (b.type === 'table') return undefined;
   const raw = b.text.text;
   const t = toHalfWidth(raw.trim());
+  if (t.length > 24) return undefined;
   // (the seal's place marked beside the date, （盖章）, is no text around it)
-  const seal = t.length > 24 ? 0 : t.match(words().seal)?.reduce((n, x) => n + x.length, 0) ?? 0;
-  if (t.length - seal > 24) return undefined;
+  const seal = t.match(words().seal)?.reduce((n, x) => n + x.length, 0) ?? 0;
   const lead = raw.indexOf(raw.trim());
   for (const [re, read] of [
     [DATE_RE, matchDate],

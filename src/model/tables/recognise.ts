@@ -1041,7 +1041,12 @@ function blockHeaders(run: Run, al: Alignment, items: readonly Item[], data: rea
  * A template of shape `matrix` (tables 2 and 3) read over a run. `atMost`: a reading that cannot score more than this is not wanted (its rival has read the run
  * better, see extractTables); it is given up as soon as that is certain, and the answer is null.
  */
-export function recogniseMatrix(run: Run, tpl: TableTemplate, atMost = Infinity, byColumns?: Item[]): Candidate | undefined | null {
+export function recogniseMatrix(run: Run, tpl: TableTemplate, atMost = Infinity): Candidate | undefined | null {
+  return readMatrix(run, tpl, atMost);
+}
+
+/** recogniseMatrix, over the run's items as aligned, or over `byColumns` (see itemsByColumns). */
+function readMatrix(run: Run, tpl: TableTemplate, atMost: number, byColumns?: Item[]): Candidate | undefined | null {
   const al = align(run, tpl);
   const items = byColumns ?? al.items;
   const distinct = new Set(items.map((it) => it.ir.row.id));
@@ -1174,7 +1179,7 @@ export function recogniseMatrix(run: Run, tpl: TableTemplate, atMost = Infinity,
   if (unsure?.reason === 'column-order' && !byColumns) {
     // the figures column by column: read so when that can be done one way only, and kept when every sum then holds
     const rows = itemsByColumns(run, items, tpl);
-    const again = rows && recogniseMatrix(run, tpl, atMost, rows);
+    const again = rows && readMatrix(run, tpl, atMost, rows);
     if (again && !again.unsure && !again.table.issues.some((i) => i.kind !== 'missing-row') && allHold(again.table, tpl)) return again;
   }
   if (unsure) {

@@ -76,4 +76,20 @@ describe('a table of contents before the text', () => {
       );
     }, 120_000);
   }
+
+  for (const layout of LAYOUTS) {
+    it(`whose titles are shorter than the parts' is not read as them either (${layout})`, () => {
+      // (the titles do not come again as headings: the parts are told by the text under them)
+      const short = ['一、概述', '二、主动公开情况', '三、依申请公开情况', '四、复议诉讼情况', '五、存在问题及改进措施', '六、其他事项'];
+      fc.assert(
+        fc.property(reportModel, (m) => {
+          const { text, filename } = renderReport(m, layout);
+          const at = text.indexOf('本报告根据');
+          const ms = lintText(`${text.slice(0, at)}目录\n\n${short.join('\n\n')}\n\n${text.slice(at)}`, filename).messages;
+          expect(ms.filter((x) => x.severity === 2)).toEqual([]);
+        }),
+        { numRuns: runs(1, 3) },
+      );
+    }, 120_000);
+  }
 });

@@ -5,10 +5,11 @@ import type { Root, RootContent } from 'mdast';
 import type { SourceDocument } from '../read/types.js';
 import { parsePlainText } from './plaintext.js';
 import { parseHtml } from './html.js';
-import { pipeRowsAsTables } from './pipe-rows.js';
+import { PIPE, pipeRowsAsTables } from './pipe-rows.js';
 import { htmlInMarkdown } from './html-in-markdown.js';
 import { assertParseable } from './depth.js';
 import { shifted } from './shift.js';
+import { plainBlocks, readRemaining } from './plain-markdown.js';
 
 export type { Root } from 'mdast';
 
@@ -53,11 +54,15 @@ export function registerParser(kind: SourceDocument['kind'], parser: Parser): vo
 registerParser('html', (doc) => parseHtml(doc.text));
 
 export function parse(doc: SourceDocument): Root {
-  const parser = parsers[doc.kind] ?? parsers.text!;
-  const tree = parser(doc);
-  if (doc.kind !== 'markdown') return tree;
+  if (doc.kind !== 'markdown') return (parsers[doc.kind] ?? parsers.text!)(doc);
+  const text = doc.text;
+  const markdown = (from: number, to: number, line: number): RootContent[] => parseMarkdown(text.slice(from, to)).children.map((c) => shifted(c, from, line - 1));
+  // a text of paragraphs only, with table rows among them: its paragraphs found from the blank
+  // lines and read by micromark only where they are not read again as plain text (./plain-markdown.ts)
+  const plain = PIPE.test(text) ? (assertParseable(text), plainBlocks(text)) : undefined;
+  const tree = plain ?? parsers.markdown!(doc);
   // rows of a table with `|` between the cells but no GFM delimiter row: read as in plain text;
   // tables and paragraphs written in HTML: read as a web page's
-  const markdown = (from: number, to: number, line: number): RootContent[] => parseMarkdown(doc.text.slice(from, to)).children.map((c) => shifted(c, from, line - 1));
-  return htmlInMarkdown(pipeRowsAsTables(tree, doc.text, markdown), doc.text);
+  const rows = pipeRowsAsTables(tree, text, markdown);
+  return htmlInMarkdown(plain ? readRemaining(rows, markdown) : rows, text);
 }

@@ -13,7 +13,7 @@ import { parsePlainText } from './plaintext.js';
  */
 
 /** a pipe, or a box-drawing character (a table drawn with rules, src/model/ruled-table.ts) */
-const PIPE = /[|｜\u2500-\u257f]/;
+export const PIPE = /[|｜\u2500-\u257f]/;
 /** what makes a paragraph's text differ from its source */
 const MARKUP = /[\\&*_`<>[\]~]/;
 

@@ -29,7 +29,7 @@ const PIECES = [
   'http://www.qinghe.gov.cn/zwgk/', 'https://qinghe.gov.cn/art/2022/1/5/art_1229_3.html', 'www.jsxzf.gov.cn', 'WWW.GOV.CN', 'HTTP://X.CN/_a_/b',
   '/index.jsp?id=5&type=_c_', 'mailto:xxgk', 'xmpp:a', 'xxgk.qinghe', 'a_b-c+d', '2021年', '24件', '0701-5623108',
   '| 1 | 2 |\n| - | - |\n| 3 | 4 |', '[^1]', '[^1]: 注', '~~删~~', '~单~', '- [x] ', '- [ ] ', '*', '_', '**', '`', '<', '>', '(', ')', '.', ',', '：', '。', '（', '）',
-  '[a](http://x.cn)', '<http://x.cn>', '\n', '\n\n', ' ', '网址：', '邮箱',
+  '[a](http://x.cn)', '<http://x.cn>', '\n', '\n\n', ' ', '网址：', '邮箱', '&#64;', '&#x77;ww.', '&commat;', '&period;', '&amp;',
 ];
 const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), insert: fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 6 }).map((xs) => xs.join('')) });
 
@@ -74,7 +74,7 @@ describe('Markdown parsing of a text without @', () => {
 
 /** The characters GFM constructs and the containers around them are made of, alone and as they come together. */
 const CHARS = ['|', '-', ':', '>', '~', '[', '^', ']', 'x', 'X', 'w', 'W', '.', 'h', 'H', 't', 'p', 's', '/', '*', '+', '_', '`', '!', '(', ')', '\\', ' ', '  ', '    ', '\t', '\n', '\n', '\r\n', '\r', '\n\n', '- ', '* ', '+ ', '1. ', '2) ', '> ', '公开', '年报', '0', '12', '3'];
-const CHUNKS = ['~删~', 'www.', 'http://', 'https://', '[^1]', '[^1]: 注', '~~', '| a | b |', '| - | - |', '|:-|-:|', ':-', '-:', '---', '- [x] ', '- [ ] ', '* [X]\n', '[a]', '![a](b)', 'www.gov.cn', 'HTTP://X.CN', '@'];
+const CHUNKS = ['~删~', 'www.', 'http://', 'https://', '[^1]', '[^1]: 注', '~~', '| a | b |', '| - | - |', '|:-|-:|', ':-', '-:', '---', '- [x] ', '- [ ] ', '* [X]\n', '[a]', '![a](b)', 'www.gov.cn', 'HTTP://X.CN', '@', '&#64;', '&#x40;', '&commat;', '&period;', '&colon;', '&sol;', '&#119;'];
 const gfmPiece = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...CHARS) }, { weight: 1, arbitrary: fc.constantFrom(...CHUNKS) });
 const gfmText = fc.oneof(
   fc.array(gfmPiece, { maxLength: 50 }).map((xs) => xs.join('')),
@@ -112,6 +112,14 @@ describe('Markdown parsing with only the GFM constructs a text can hold', () => 
     );
     for (const n of Object.values(leftOut)) expect(n).toBeGreaterThan(20);
   }, 300_000);
+
+  it('reads as remark-gfm does the literals written with character references', () => {
+    for (const text of ['邮箱 xxgk&#64;qq.com 。', 'www&period;gov.cn 网站', 'http&colon;//x.cn', '&#x77;ww.gov.cn', '| a | b |\n| - | - |\n| xxgk&commat;qq.com | 1 |']) {
+      const tree = parseMarkdown(text);
+      expect(tree).toEqual(withRemarkGfm.parse(text));
+      expect(JSON.stringify(tree)).toContain('"type":"link"');
+    }
+  });
 
   it('finds every text that could hold a task list item', () => {
     for (const text of ['- [x] a', '* [X] a', '1. [ ] a', '- [\t] a', '- [\n] a', '- [\r\n] a']) expect(gfmNeeds(text) & GFM_TASK).toBeTruthy();

@@ -19,10 +19,11 @@ type Extension = ReturnType<ReturnType<typeof gfmParts>['table']>;
  * - a table needs a delimiter row: a line of `|`, `:`, `-` and white space with a `-`, after the
  *   markers of the quotes and list items it is in (`delimiterRowPossible`);
  * - a task list item's check needs `[`, one space, tab, line ending or `x`/`X`, and `]`.
- * A text with an `@` is parsed by remark-gfm itself, and one that can hold no GFM construct by
- * remark-parse alone (src/parse/index.ts): the e-mail and web literals are also looked for by a
- * transform of the whole tree after the parse, which needs an `@`, `www.` or `http` too. The
- * extensions kept are combined once, into one, as remark-gfm combines its own.
+ * A text with an `@` (or a character reference, which may stand for one) is parsed by remark-gfm
+ * itself, and one that can hold no GFM construct by remark-parse alone (src/parse/index.ts): the
+ * e-mail and web literals are also looked for by a transform of the whole tree after the parse,
+ * which needs an `@`, `www.` or `http` too, and is left out with the literals. The extensions kept
+ * are combined once, into one, as remark-gfm combines its own.
  * `test/parse-gfm.test.ts` compares the trees.
  */
 
@@ -65,10 +66,14 @@ export function delimiterRowPossible(text: string): boolean {
   return false;
 }
 
+/** A character reference (`&#64;`, `&#x77;`, `&commat;`). */
+const CHARACTER_REFERENCE = /&(?:#[0-9xX]|[A-Za-z][A-Za-z0-9]{1,31};)/;
+
 /** The GFM constructs `text` may hold (GFM_* flags). */
 export function gfmNeeds(text: string): number {
   let needs = 0;
-  if (text.includes('@')) needs |= GFM_EMAIL;
+  // (a character reference may stand for any of the characters looked for below: `&#64;` is an @)
+  if (text.includes('@') || CHARACTER_REFERENCE.test(text)) needs |= GFM_EMAIL;
   if (/www\.|https?:\/\//i.test(text)) needs |= GFM_WEB;
   if (text.includes('[^')) needs |= GFM_FOOTNOTE;
   if (text.includes('~')) needs |= GFM_STRIKE;
@@ -103,6 +108,8 @@ export function gfmSubset(needs: number): (this: Processor) => void {
     if (needs & GFM_TASK) extensions.push(parts.taskListItem());
     const data = this.data();
     (data.micromarkExtensions ??= []).push(combineExtensions()(extensions));
-    (data.fromMarkdownExtensions ??= []).push(parts.fromMarkdown());
+    // the literals' transform walks the whole tree to find them in its text: not when there can be none
+    const fromMarkdown = parts.fromMarkdown();
+    (data.fromMarkdownExtensions ??= []).push(needs & (GFM_EMAIL | GFM_WEB) ? fromMarkdown : fromMarkdown.map((e) => (e.transforms ? { ...e, transforms: [] } : e)));
   };
 }

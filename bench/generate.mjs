@@ -46,6 +46,38 @@ export function* reportTexts({ files, seed, exampleReport, table2Text, table3Tex
   }
 }
 
+/** A line of a table written as text: cells with ` | ` between them. */
+const ROW = / \| /;
+/** A part's heading (一、 to 六、), alone on its line. */
+const PART = /^[一二三四五六]、[^|]{2,20}$/;
+
+/**
+ * The same report as Markdown is written by hand or by a converter: a `#` title, `##` part
+ * headings, blank lines between paragraphs, tables as GFM tables (a delimiter row under the first
+ * row, as wide as the widest row; rows with fewer cells filled out with empty ones, as a table with
+ * merged cells comes out of a converter).
+ */
+export function asGfm(text) {
+  const lines = text.split('\n');
+  const out = [];
+  for (let i = 0; i < lines.length; ) {
+    if (ROW.test(lines[i])) {
+      let j = i;
+      while (j < lines.length && ROW.test(lines[j])) j++;
+      const rows = lines.slice(i, j).map((l) => l.split(' | '));
+      const width = Math.max(...rows.map((r) => r.length));
+      const md = (r) => `| ${[...r, ...Array(width - r.length).fill('')].join(' | ')} |`;
+      out.push(md(rows[0]), `|${' --- |'.repeat(width)}`, ...rows.slice(1).map(md), '');
+      i = j;
+      continue;
+    }
+    const line = lines[i++];
+    if (!line) continue;
+    out.push(out.length === 0 ? `# ${line}` : PART.test(line) ? `## ${line}` : line, '');
+  }
+  return out.join('\n');
+}
+
 /**
  * The folder of `files` generated reports for this seed, written now unless already there.
  * `exampleReport`, `table2Text` and `table3Text` come from dist/src/audit/example-reports.js.

@@ -13,6 +13,9 @@
  *                        share code (ogi-lint and the bare parse both run micromark) slow each other
  *                        down in one process, as each leaves the shared functions compiled for its
  *                        own use; prints the medians over the runs and the median of the runs' ratios
+ *     [--layout gfm]     the same reports as Markdown written by hand or by a converter (`#` headings,
+ *                        blank lines, GFM tables with a delimiter row) instead of pipe rows on lines of
+ *                        their own (bench/generate.mjs asGfm)
  *     [--baseline DIR]   also time another build (DIR holds its package.json and dist/), in the
  *                        same rounds: the honest way to measure a change on a loaded machine
  */
@@ -22,7 +25,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { opt, root } from './options.mjs';
-import { reportTexts } from './generate.mjs';
+import { asGfm, reportTexts } from './generate.mjs';
 
 const files = Number(opt('files', '100'));
 const rounds = Number(opt('rounds', '5'));
@@ -40,7 +43,7 @@ if (separate > 0) {
     const order = r % 2 ? [...names].reverse() : names;
     const got = {};
     for (const name of order) {
-      const args = [fileURLToPath(import.meta.url), '--files', String(files), '--rounds', String(rounds), '--only', name, '--json'];
+      const args = [fileURLToPath(import.meta.url), '--files', String(files), '--rounds', String(rounds), '--only', name, '--json', '--layout', opt('layout', 'pipe')];
       if (baseline) args.push('--baseline', baseline);
       const child = spawnSync(process.execPath, args, { encoding: 'utf8' });
       if (child.status !== 0) throw new Error(`${name}: ${child.stderr.slice(-500)}`);
@@ -80,7 +83,8 @@ const remarkParse = (await import('remark-parse')).default;
 const remarkGfm = (await import('remark-gfm')).default;
 
 // the same seeded reports as audit-bench.mjs
-const texts = [...reportTexts({ files, seed: 12345, exampleReport, table2Text, table3Text })].map((t) => new TextEncoder().encode(t));
+const layout = opt('layout', 'pipe');
+const texts = [...reportTexts({ files, seed: 12345, exampleReport, table2Text, table3Text })].map((t) => new TextEncoder().encode(layout === 'gfm' ? asGfm(t) : t));
 const bytes = texts.reduce((n, t) => n + t.length, 0);
 
 const floor = unified().use(remarkParse).use(remarkGfm);

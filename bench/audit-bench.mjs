@@ -4,7 +4,7 @@
  * remark-preset-lint-recommended and with a bare remark-parse + remark-gfm parse of the same
  * files, and with ogi-lint's plain single-process run.
  *
- *   npm run build && node bench/audit-bench.mjs --files 1000 --runs 3 [--jobs 2] [--skip plain,remark] [--out bench/results/1000-2]
+ *   npm run build && node bench/audit-bench.mjs --files 1000 --runs 3 [--jobs 2] [--skip plain,remark] [--layout gfm] [--out bench/results/1000-2]
  *   node bench/audit-bench.mjs --files 10000 --runs 1 --skip serial,plain,remark,floor
  *   node bench/audit-bench.mjs --files 10000 --post-only     # the stage after the files: all results reused
  *
@@ -36,7 +36,7 @@ const loadBefore = os.loadavg();
 const { exampleReport, table2Text, table3Text } = await import(path.join(root, 'dist/src/audit/example-reports.js'));
 
 const { generatedReports, writeParseFloorScript } = await import('./generate.mjs');
-const { dir, bytes } = generatedReports({ files, seed: seedArg, cacheRoot, exampleReport, table2Text, table3Text });
+const { dir, bytes } = generatedReports({ files, seed: seedArg, cacheRoot, exampleReport, table2Text, table3Text, layout: opt('layout', 'pipe') });
 const reports = path.join(dir, 'reports');
 
 mkdirSync(cacheRoot, { recursive: true });

@@ -7,7 +7,10 @@
  * and optionally another build of ogi-lint (--baseline DIR: a folder with its bin/, dist/,
  * package.json). Reports are generated as bench/audit-bench.mjs does (same seed, same files).
  *
- *   npm run build && node bench/cpu-bench.mjs [--files 300] [--runs 3] [--jobs 2] [--baseline DIR] [--skip audit] [--out bench/results/cpu-300]
+ *   npm run build && node bench/cpu-bench.mjs [--files 300] [--runs 3] [--jobs 2] [--baseline DIR] [--skip audit] [--layout gfm] [--out bench/results/cpu-300]
+ *
+ * `--layout gfm`: the reports as Markdown with `#` headings, blank lines and GFM tables
+ * (bench/generate.mjs asGfm) instead of pipe rows on lines of their own.
  *
  * `--skip WORDS` (comma-separated) leaves out the ogi-lint runs whose name holds one of the words
  * (`--skip audit`: the plain run only); remark-cli, the parse floor and node's start-up always run.
@@ -33,7 +36,7 @@ const { exampleReport, table2Text, table3Text } = await import(path.join(root, '
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ogi-cpu-bench-'));
 // the same files as bench/audit-bench.mjs (same seed), generated once into its cache
 const cacheRoot = path.resolve(opt('cache', path.join(os.tmpdir(), 'ogi-lint-bench')));
-const generated = generatedReports({ files, seed: 12345, cacheRoot, exampleReport, table2Text, table3Text });
+const generated = generatedReports({ files, seed: 12345, cacheRoot, exampleReport, table2Text, table3Text, layout: opt('layout', 'pipe') });
 const bytes = generated.bytes;
 // the reports only: audit-bench.mjs writes its outputs (summary.html among them) next to them
 const dir = path.join(generated.dir, 'reports');
@@ -99,10 +102,11 @@ for (const r of rows) {
   ratios[`${r.name} / parse floor (CPU less node start-up)`] = +((r.cpu - startup) / (floor.cpu - startup)).toFixed(2);
 }
 const load = { min: +Math.min(...loads).toFixed(1), max: +Math.max(...loads).toFixed(1), median: +median(loads).toFixed(1) };
-const result = { files, mb: +(bytes / 1024 / 1024).toFixed(2), runs, jobs, cores: os.cpus().length, load, node: process.version, date: new Date().toISOString(), rows, ratios };
+const layout = opt('layout', 'pipe');
+const result = { files, layout, mb: +(bytes / 1024 / 1024).toFixed(2), runs, jobs, cores: os.cpus().length, load, node: process.version, date: new Date().toISOString(), rows, ratios };
 
 const md = [
-  `${files} generated reports, ${result.mb} MB, ${result.cores} cores, load average ${load.min}–${load.max} (median ${load.median}) during the runs; median of ${runs} alternating runs; CPU = user + system time of the whole process (all threads)`,
+  `${files} generated reports (${layout === 'gfm' ? 'Markdown with GFM tables' : 'tables as pipe rows'}), ${result.mb} MB, ${result.cores} cores, load average ${load.min}–${load.max} (median ${load.median}) during the runs; median of ${runs} alternating runs; CPU = user + system time of the whole process (all threads)`,
   '',
   '| tool | CPU s | CPU ms/file | files per CPU-second | wall s | peak RSS MB |',
   '| --- | ---: | ---: | ---: | ---: | ---: |',

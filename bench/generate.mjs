@@ -80,17 +80,19 @@ export function asGfm(text) {
 
 /**
  * The folder of `files` generated reports for this seed, written now unless already there.
- * `exampleReport`, `table2Text` and `table3Text` come from dist/src/audit/example-reports.js.
+ * `exampleReport`, `table2Text` and `table3Text` come from dist/src/audit/example-reports.js;
+ * `layout: 'gfm'` writes them as `asGfm` does.
  */
-export function generatedReports({ files, seed, cacheRoot, exampleReport, table2Text, table3Text }) {
-  const dir = path.join(cacheRoot, `${files}-seed${seed}`);
+export function generatedReports({ files, seed, cacheRoot, exampleReport, table2Text, table3Text, layout = 'pipe' }) {
+  const dir = path.join(cacheRoot, `${files}-seed${seed}${layout === 'gfm' ? '-gfm' : ''}`);
   const marker = path.join(dir, '.complete');
   if (existsSync(marker)) return { dir, bytes: Number(readFileSync(marker, 'utf8')) };
   const t0 = Date.now();
   rmSync(dir, { recursive: true, force: true });
   let bytes = 0;
   let i = 0;
-  for (const text of reportTexts({ files, seed, exampleReport, table2Text, table3Text })) {
+  for (const generated of reportTexts({ files, seed, exampleReport, table2Text, table3Text })) {
+    const text = layout === 'gfm' ? asGfm(generated) : generated;
     const file = reportPath(dir, i);
     if (i++ % 1000 === 0) mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, text);

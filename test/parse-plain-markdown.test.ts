@@ -27,12 +27,16 @@ function wholeParse(text: string): Root {
 
 const parsed = (text: string): Root => parse({ kind: 'markdown', text } as Parameters<typeof parse>[0]);
 
+/** The text files under `dir`, each with its own line endings and with Windows ones. */
 function textFiles(dir: string): string[] {
   const out: string[] = [];
   for (const f of readdirSync(dir)) {
     const p = path.join(dir, f);
     if (statSync(p).isDirectory()) out.push(...textFiles(p));
-    else if (/\.(md|txt)$/.test(f) && f !== 'README.md') out.push(readFileSync(p, 'utf8').replace(/\r\n?/g, '\n'));
+    else if (/\.(md|txt)$/.test(f) && f !== 'README.md') {
+      const text = readFileSync(p, 'utf8');
+      out.push(text, text.replace(/\r?\n/g, '\r\n'));
+    }
   }
   return out;
 }
@@ -55,11 +59,15 @@ const mixedText = fc
     fc.array(fc.constantFrom(...PLAIN_LINES), { minLength: 1, maxLength: 40 }),
     fc.array(fc.tuple(fc.nat(), fc.constantFrom(...CONSTRUCT_LINES)), { maxLength: 2 }),
     fc.boolean(),
+    // line endings: Unix, Windows, old Mac, or mixed
+    fc.constantFrom(['\n'], ['\r\n'], ['\r'], ['\n', '\r\n', '\r']),
+    fc.nat(),
   )
-  .map(([lines, inserted, finalBreak]) => {
+  .map(([lines, inserted, finalBreak, endings, seed]) => {
     const all = [...lines];
     for (const [at, line] of inserted) all.splice(at % (all.length + 1), 0, line);
-    return all.join('\n') + (finalBreak ? '\n' : '');
+    const end = (i: number): string => endings[(seed + i * 7) % endings.length]!;
+    return all.map((l, i) => (i ? end(i) : '') + l).join('') + (finalBreak ? end(all.length) : '');
   });
 
 describe('Markdown of paragraphs only', () => {
@@ -67,7 +75,10 @@ describe('Markdown of paragraphs only', () => {
     const texts = textFiles(path.join(repoRoot, 'fixtures'));
     fc.assert(
       fc.property(reportModel, (m) => {
-        for (const layout of LAYOUTS) texts.push(renderReport(m, layout).text);
+        for (const layout of LAYOUTS) {
+          const text = renderReport(m, layout).text;
+          texts.push(text, text.replace(/\n/g, '\r\n'));
+        }
       }),
       { numRuns: runs(3, 10) },
     );
@@ -92,6 +103,13 @@ describe('Markdown of paragraphs only', () => {
     ]);
     expect(tree.position).toEqual({ start: { line: 1, column: 1, offset: 0 }, end: { line: 10, column: 1, offset: text.length } });
     expect(parsed(text)).toEqual(wholeParse(text));
+    // with Windows line endings: the same paragraphs, their offsets counting two characters a line ending
+    const windows = text.replace(/\n/g, '\r\n');
+    const lines = (offset: number): number => text.slice(0, offset).split('\n').length - 1;
+    expect(plainBlocks(windows)!.children.map((c) => [c.position!.start.offset, c.position!.end.offset])).toEqual(
+      tree.children.map((c) => [c.position!.start.offset! + lines(c.position!.start.offset!), c.position!.end.offset! + lines(c.position!.end.offset!)]),
+    );
+    expect(parsed(windows)).toEqual(wholeParse(windows));
   });
 
   it('parses as a whole a text with a line that starts another construct', () => {

@@ -43,7 +43,9 @@ function point(line: number, column: number, offset: number): { line: number; co
  * undefined otherwise (the text is then parsed as a whole).
  */
 export function plainBlocks(text: string): Root | undefined {
-  if (text.includes('\r') || delimiterRowPossible(text)) return undefined;
+  if (delimiterRowPossible(text)) return undefined;
+  // line endings: \n, and also \r\n or \r when the text has a \r
+  const cr = text.includes('\r');
   const children: RootContent[] = [];
   let line = 1;
   let at = 0;
@@ -52,8 +54,9 @@ export function plainBlocks(text: string): Root | undefined {
   let end: { line: number; column: number; offset: number } | undefined;
   const n = text.length;
   for (;;) {
-    let eol = text.indexOf('\n', at);
-    if (eol < 0) eol = n;
+    let eol = cr ? at : text.indexOf('\n', at);
+    if (cr) while (eol < n && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
+    else if (eol < 0) eol = n;
     let k = at;
     while (k < eol && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
     if (k === eol) {
@@ -74,7 +77,7 @@ export function plainBlocks(text: string): Root | undefined {
       end = point(line, eol - at + 1, eol);
     }
     if (eol >= n) break;
-    at = eol + 1;
+    at = eol + (text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? 2 : 1);
     line++;
   }
   if (start && end) {

@@ -38,7 +38,7 @@ describe('tables glued to a line in bold', () => {
               expect(errors.filter((id) => id !== 'table-balance')).toEqual(wrong ? ['table-sum'] : []);
             }
           }),
-          { numRuns: runs(2, 4) },
+          { numRuns: runs(2, 6) },
         );
       }, 120_000);
     }

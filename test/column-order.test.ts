@@ -67,7 +67,7 @@ describe('table 3 given column by column', () => {
         }
         expect(Object.keys(t3.cells).length).toBe(Object.keys(m.t3).length);
       }),
-      { numRuns: runs(5, 12) },
+      { numRuns: runs(6, 25) },
     );
   }, 120_000);
 
@@ -79,7 +79,7 @@ describe('table 3 given column by column', () => {
         expect(ms.filter((x) => x.severity === 2)).toEqual([]);
         expect(ms.filter((x) => x.ruleId === 'table-missing').map((x) => x.message).join()).toContain('收到和处理政府信息公开申请情况');
       }),
-      { numRuns: runs(5, 12) },
+      { numRuns: runs(6, 25) },
     );
   }, 120_000);
 

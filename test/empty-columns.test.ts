@@ -39,7 +39,7 @@ describe('an empty column after the tables’ last', () => {
             expect(errors.filter((id) => id !== 'table-balance')).toEqual(wrong ? ['table-sum'] : []);
           }
         }),
-        { numRuns: runs(3, 5) },
+        { numRuns: runs(3, 8) },
       );
     }, 120_000);
   }

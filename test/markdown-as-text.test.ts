@@ -72,6 +72,40 @@ describe('a report written in Markdown under another name', () => {
   });
 });
 
+/** Layouts of plain text: table rows, one cell a line, text out of PDFs, drawings, one-line dumps. */
+const TEXT_LAYOUTS: LayoutName[] = ['pipe', 'cell-per-line', 'pdf', 'pdf-vertical', 'pdf-ruled', 'drawn', 'one-line'];
+
+describe('a report in plain text saved as .md', () => {
+  // a page's text or a PDF's saved under a Markdown name: Markdown reads it as long paragraphs whose
+  // lines keep the layout's indentation (dozens of spaces before a PDF's row labels), which remark
+  // drops from the paragraph's text; the text must still be placed right in the source
+  it('draws no error, and a changed figure is found, in every layout and line ending', () => {
+    fc.assert(
+      fc.property(reportModel, fc.constantFrom(...TEXT_LAYOUTS), fc.boolean(), (m, layout, crlf) => {
+        for (const [report, wrong] of [[m, false], [withChangedFigure(m, 0, 0, 7), true]] as const) {
+          const text = renderReport(report, layout).text;
+          const errors = lintText(crlf ? text.replace(/\n/g, '\r\n') : text, 'report.md').messages.filter((x) => x.severity === 2).map((x) => `${x.line} ${x.ruleId} ${x.message}`);
+          if (wrong) expect(errors.some((e) => / table-sum /.test(e)), `${layout}: ${errors.join('; ')}`).toBe(true);
+          else expect(errors, layout).toEqual([]);
+        }
+      }),
+      { numRuns: runs(14, 60) },
+    );
+  }, 120_000);
+
+  it('places the parts of a PDF’s text under their headings', () => {
+    const body = '本年度未收取信息处理费。';
+    const text = `一、总体情况\n正文。\n                              3.其他                        9    28    7\n                 （七）总计                   217  436   219\n六、其他需要报告的事项\n${body}\n`;
+    const report = modelDocument(readBuffer(Buffer.from(text), 'report.md')).report!;
+    const heading = report.blocks.find((b) => b.text.text.includes('六、其他需要报告的事项'))!;
+    const start = heading.text.toSource(0);
+    expect(text.slice(start, start + 11)).toBe('六、其他需要报告的事项');
+    const sentence = report.blocks.find((b) => b.text.text.includes(body)) ?? heading;
+    const at = sentence.text.toSource(sentence.text.text.indexOf(body));
+    expect(text.slice(at, at + body.length)).toBe(body);
+  });
+});
+
 describe('looksLikeMarkdown', () => {
   it('takes two marked lines, or one and a GFM table', () => {
     expect(looksLikeMarkdown('# 某县2023年政府信息公开工作年度报告\n\n## 一、总体情况\n正文。')).toBe(true);

@@ -7,10 +7,15 @@ import { htmlTableConverter } from './html-table.js';
 import { slotBudget, type SlotBudget } from '../util/spans.js';
 import { readNumbering } from './numbering.js';
 
+/** A space or a tab: what remark drops around a paragraph's line breaks. */
+const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
+
 /**
  * Map an inline node's value onto its source slice. The value can differ from the source
  * (escapes, entities, indentation remark drops from continuation lines), so characters are
- * aligned greedily: each value character is looked for a few characters ahead in the source.
+ * aligned greedily: each value character is looked for a few characters ahead in the source,
+ * past any spaces and tabs there when it is none (the indentation of a line of text out of a PDF,
+ * which may be dozens of spaces wide).
  */
 export function alignValue(value: string, source: string, start: number): MappedText {
   if (value === source) return MappedText.identity(value, start);
@@ -19,7 +24,9 @@ export function alignValue(value: string, source: string, start: number): Mapped
   for (let i = 0; i < value.length; i++) {
     const c = value[i]!;
     let found = -1;
-    for (let k = p; k < Math.min(source.length, p + 12); k++) {
+    let from = p;
+    if (!isBlank(c)) while (isBlank(source[from])) from++;
+    for (let k = from; k < Math.min(source.length, from + 12); k++) {
       if (source[k] === c) {
         found = k;
         break;

@@ -79,14 +79,17 @@ describe('a report in plain text saved as .md', () => {
   // a page's text or a PDF's saved under a Markdown name: Markdown reads it as long paragraphs whose
   // lines keep the layout's indentation (dozens of spaces before a PDF's row labels), which remark
   // drops from the paragraph's text; the text must still be placed right in the source
-  it('draws no error, and a changed figure is found, in every layout and line ending', () => {
+  it('draws no error, reads every table, and finds a changed figure, in every layout and line ending', () => {
     fc.assert(
       fc.property(reportModel, fc.constantFrom(...TEXT_LAYOUTS), fc.boolean(), (m, layout, crlf) => {
         for (const [report, wrong] of [[m, false], [withChangedFigure(m, 0, 0, 7), true]] as const) {
           const text = renderReport(report, layout).text;
-          const errors = lintText(crlf ? text.replace(/\n/g, '\r\n') : text, 'report.md').messages.filter((x) => x.severity === 2).map((x) => `${x.line} ${x.ruleId} ${x.message}`);
+          const messages = lintText(crlf ? text.replace(/\n/g, '\r\n') : text, 'report.md').messages;
+          const errors = messages.filter((x) => x.severity === 2).map((x) => `${x.line} ${x.ruleId} ${x.message}`);
           if (wrong) expect(errors.some((e) => / table-sum /.test(e)), `${layout}: ${errors.join('; ')}`).toBe(true);
           else expect(errors, layout).toEqual([]);
+          // every table read (one cell a line too: the lone pipes between its cells)
+          expect(messages.filter((x) => x.ruleId === 'table-missing'), layout).toEqual([]);
         }
       }),
       { numRuns: runs(14, 60) },

@@ -9,7 +9,8 @@ import { parsePlainText } from './plaintext.js';
  * the same table, whichever of the two files it came in.
  *
  * Only paragraphs whose source is their text are read again (no emphasis, escapes, entities, code
- * or links), and only when the paragraphs read again hold two pipe rows at least.
+ * or links), and only when the paragraphs read again hold two pipe rows at least, or two lone pipes
+ * (a table given one cell a line, the cells between them).
  */
 
 /** a pipe, or a box-drawing character (a table drawn with rules, src/model/ruled-table.ts) */
@@ -17,25 +18,35 @@ export const PIPE = /[|｜\u2500-\u257f]/;
 /** what makes a paragraph's text differ from its source */
 const MARKUP = /[\\&*_`<>[\]~]/;
 
-/** How many lines of `text` from `from` to `to` hold a pipe and are more than a lone pipe. */
-function pipeLines(text: string, from: number, to: number): number {
-  let n = 0;
+/**
+ * How many lines of `text` from `from` to `to` hold a pipe and are more than a lone pipe, and how
+ * many are a lone pipe (the lines between the cells of a table given one cell a line).
+ */
+function pipeLines(text: string, from: number, to: number): { rows: number; lone: number } {
+  let rows = 0;
+  let lone = 0;
   let start = from;
   let pipes = 0;
   for (let i = from; i <= to; i++) {
     const c = i < to ? text.charCodeAt(i) : 10;
     if (c === 124 || c === 0xff5c || (c >= 0x2500 && c <= 0x257f)) pipes++;
     else if (c === 10 || c === 13) {
-      if (pipes > 1) n++;
+      if (pipes > 1) rows++;
       else if (pipes === 1) {
         const t = text.slice(start, i).trim();
-        if (t !== '|' && t !== '｜') n++;
+        if (t !== '|' && t !== '｜') rows++;
+        else lone++;
       }
       pipes = 0;
       start = i + 1;
     }
   }
-  return n;
+  return { rows, lone };
+}
+
+/** Whether lines with pipes may make a table: two rows, or the lone pipes of cells given one a line. */
+function mayBeTable(lines: { rows: number; lone: number }): boolean {
+  return lines.rows >= 2 || lines.lone >= 2;
 }
 
 /** Whether some line of `source` holds markup, and none of those holds a pipe (undefined when one does). */
@@ -123,7 +134,7 @@ export function pipeRowsAsTables(tree: Root, text: string, markdown?: MarkdownSl
       marked ||= next.marked;
     }
     const sub =
-      pipeLines(text, first.from, last.to) >= 2 ? (marked ? { children: mixed(text, first.from, last.to, first.line, markdown!) } : parsePlainText(text, first.from, last.to, first.line)) : undefined;
+      mayBeTable(pipeLines(text, first.from, last.to)) ? (marked ? { children: mixed(text, first.from, last.to, first.line, markdown!) } : parsePlainText(text, first.from, last.to, first.line)) : undefined;
     if (sub && sub.children.some((c) => c.type === 'textTable')) {
       for (const c of sub.children) out.push(c);
       changed = true;

@@ -7,13 +7,14 @@ import { runs } from './helpers/runs.js';
 
 /**
  * A report in plain text whose every line is indented alike: two full-width spaces (the indent of a
- * Chinese paragraph, kept by a Word document's export on every line, its tables' too) or spaces. A
+ * Chinese paragraph, kept by a Word document's export on every line, its tables' too), no-break
+ * spaces (a web page's `&nbsp;&nbsp;`) or spaces. A
  * table drawn with ASCII rules (`+----+`) so indented was not seen as a drawing, and its wrapped
  * header was misread as a wrong label, an error.
  */
 
 const LAYOUTS: LayoutName[] = ['pipe', 'cell-per-line', 'pdf', 'pdf-vertical', 'pdf-ruled', 'drawn', 'one-line'];
-const INDENTS = ['\u3000\u3000', '  ', '\u3000'];
+const INDENTS = ['\u3000\u3000', '  ', '\u3000', '\u00a0\u00a0'];
 
 describe('a report whose every line is indented alike', () => {
   it('draws no error, and a changed figure is found, in every text layout, as .txt and .md', () => {

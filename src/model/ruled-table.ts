@@ -56,7 +56,7 @@ export function isRuleLine(s: string, ascii: boolean): boolean {
   let horizontal = 0;
   let plus = false;
   for (const ch of t) {
-    if (ch === ' ' || ch === '\u3000') continue;
+    if (ch === ' ' || ch === '\u3000' || ch === '\u00a0') continue;
     if (!isRule(ch, ascii)) return false;
     if (isHorizontal(ch, ascii)) horizontal++;
     else if (ch === '+') plus = true;

@@ -38,21 +38,21 @@ function isPipeLine(s: string): boolean {
   return s.indexOf('|') >= 0 || s.indexOf('｜') >= 0;
 }
 
-/** The first character of a line that is not a space (empty when there is none). */
+/** The first character of a line that is not a space (ASCII, full-width or no-break; NaN when there is none). */
 function firstChar(s: string): number {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 0x3000) return c;
+    if (c !== 32 && c !== 9 && c !== 0x3000 && c !== 0xa0) return c;
   }
   return NaN;
 }
 
 const BOX_FIRST = 0x2500;
 const BOX_LAST = 0x257f;
-const ASCII_RULE = /^[ \t\u3000]*\+[-=:]{3,}(?:\+[-=:]{3,})*\+?[ \t\u3000]*$/;
+const ASCII_RULE = /^[ \t\u3000\u00a0]*\+[-=:]{3,}(?:\+[-=:]{3,})*\+?[ \t\u3000\u00a0]*$/;
 /** a line of rules alone (and the blanks of cells merged across it) */
-const BOX_RULE = /^[ \t\u3000\u2500-\u257f]+$/;
-const ASCII_RULE_LINE = /^[ \t\u3000]*[+|][-=+|: \t]*[-=]{3}[-=+|: \t\u3000]*$/;
+const BOX_RULE = /^[ \t\u3000\u00a0\u2500-\u257f]+$/;
+const ASCII_RULE_LINE = /^[ \t\u3000\u00a0]*[+|][-=+|: \t]*[-=]{3}[-=+|: \t\u3000\u00a0]*$/;
 /** the corners a drawing opens with (┌ ┏ ╔ …) and closes with (└ ┗ ╚ …), in every style */
 const TOP_LEFT = new Set([0x250c, 0x250d, 0x250e, 0x250f, 0x2552, 0x2553, 0x2554, 0x256d]);
 const BOTTOM_LEFT = new Set([0x2514, 0x2515, 0x2516, 0x2517, 0x2558, 0x2559, 0x255a, 0x2570]);

@@ -58,8 +58,9 @@ export function parse(doc: SourceDocument): Root {
   const text = doc.text;
   const markdown = (from: number, to: number, line: number): RootContent[] => parseMarkdown(text.slice(from, to)).children.map((c) => shifted(c, from, line - 1));
   // a text of paragraphs only, with table rows among them: its paragraphs found from the blank
-  // lines and read by micromark only where they are not read again as plain text (./plain-markdown.ts)
-  const plain = PIPE.test(text) ? (assertParseable(text), plainBlocks(text)) : undefined;
+  // lines and read by micromark only where they are not read again as plain text (./plain-markdown.ts;
+  // such a text has no list or quote to nest, and the parse of any other is checked for depth)
+  const plain = PIPE.test(text) ? plainBlocks(text) : undefined;
   const tree = plain ?? parsers.markdown!(doc);
   // rows of a table with `|` between the cells but no GFM delimiter row: read as in plain text;
   // tables and paragraphs written in HTML: read as a web page's

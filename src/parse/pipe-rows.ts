@@ -19,10 +19,11 @@ export const PIPE = /[|｜\u2500-\u257f]/;
 const MARKUP = /[\\&*_`<>[\]~]/;
 
 /**
- * How many lines of `text` from `from` to `to` hold a pipe and are more than a lone pipe, and how
- * many are a lone pipe (the lines between the cells of a table given one cell a line).
+ * Whether the lines of `text` from `from` to `to` may make a table: two of them hold a pipe and are
+ * more than a lone pipe (rows), or two are a lone pipe (the lines between the cells of a table
+ * given one cell a line).
  */
-function pipeLines(text: string, from: number, to: number): { rows: number; lone: number } {
+function mayBeTable(text: string, from: number, to: number): boolean {
   let rows = 0;
   let lone = 0;
   let start = from;
@@ -37,16 +38,12 @@ function pipeLines(text: string, from: number, to: number): { rows: number; lone
         if (t !== '|' && t !== '｜') rows++;
         else lone++;
       }
+      if (rows >= 2 || lone >= 2) return true;
       pipes = 0;
       start = i + 1;
     }
   }
-  return { rows, lone };
-}
-
-/** Whether lines with pipes may make a table: two rows, or the lone pipes of cells given one a line. */
-function mayBeTable(lines: { rows: number; lone: number }): boolean {
-  return lines.rows >= 2 || lines.lone >= 2;
+  return false;
 }
 
 /** Whether some line of `source` holds markup, and none of those holds a pipe (undefined when one does). */
@@ -134,7 +131,7 @@ export function pipeRowsAsTables(tree: Root, text: string, markdown?: MarkdownSl
       marked ||= next.marked;
     }
     const sub =
-      mayBeTable(pipeLines(text, first.from, last.to)) ? (marked ? { children: mixed(text, first.from, last.to, first.line, markdown!) } : parsePlainText(text, first.from, last.to, first.line)) : undefined;
+      mayBeTable(text, first.from, last.to) ? (marked ? { children: mixed(text, first.from, last.to, first.line, markdown!) } : parsePlainText(text, first.from, last.to, first.line)) : undefined;
     if (sub && sub.children.some((c) => c.type === 'textTable')) {
       for (const c of sub.children) out.push(c);
       changed = true;

@@ -52,6 +52,14 @@ export function plainBlocks(text: string): Root | undefined {
   // the paragraph being gathered: where its first character is, and the end of its last line so far
   let start: { line: number; column: number; offset: number } | undefined;
   let end: { line: number; column: number; offset: number } | undefined;
+  const close = (): void => {
+    if (start && end) {
+      const p: Paragraph = { type: 'paragraph', children: [], position: { start, end } };
+      unread.add(p);
+      children.push(p);
+    }
+    start = end = undefined;
+  };
   const n = text.length;
   for (;;) {
     let eol = cr ? at : text.indexOf('\n', at);
@@ -59,15 +67,9 @@ export function plainBlocks(text: string): Root | undefined {
     else if (eol < 0) eol = n;
     let k = at;
     while (k < eol && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
-    if (k === eol) {
-      // a blank line ends the paragraph
-      if (start && end) {
-        const p: Paragraph = { type: 'paragraph', children: [], position: { start, end } };
-        unread.add(p);
-        children.push(p);
-      }
-      start = end = undefined;
-    } else {
+    // a blank line ends the paragraph
+    if (k === eol) close();
+    else {
       if (MARKERS.has(text.charCodeAt(k)) && BLOCK_START.test(text.slice(k, eol))) return undefined;
       if (!start) {
         // indented code, or indentation with a tab (whose width the parser counts in columns)
@@ -80,11 +82,7 @@ export function plainBlocks(text: string): Root | undefined {
     at = eol + (text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? 2 : 1);
     line++;
   }
-  if (start && end) {
-    const p: Paragraph = { type: 'paragraph', children: [], position: { start, end } };
-    unread.add(p);
-    children.push(p);
-  }
+  close();
   return { type: 'root', children, position: { start: point(1, 1, 0), end: point(line, n - at + 1, n) } };
 }
 

@@ -1,5 +1,5 @@
 import type { Root, RootContent } from 'mdast';
-import { parsePlainText } from './plaintext.js';
+import { ASCII_RULE, parsePlainText } from './plaintext.js';
 
 /**
  * Tables flattened into lines with `|` between the cells, in a Markdown file: a page copied out of
@@ -66,7 +66,8 @@ function paragraphSource(node: RootContent, text: string, withMarkup: boolean): 
   const from = s.offset - (s.column - 1);
   if (from < 0 || text.slice(from, s.offset).trim() !== '') return undefined;
   const source = text.slice(from, e.offset);
-  if (!PIPE.test(source)) return undefined;
+  // (or a rule line of a drawing in ASCII, `+----+----+`: a paragraph of its own when the drawing is double-spaced)
+  if (!PIPE.test(source) && !ASCII_RULE.test(source)) return undefined;
   const marked = markupLines(source);
   if (marked === undefined || (marked && !withMarkup)) return undefined;
   return { from, to: e.offset, line: s.line, marked };

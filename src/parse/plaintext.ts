@@ -49,7 +49,8 @@ function firstChar(s: string): number {
 
 const BOX_FIRST = 0x2500;
 const BOX_LAST = 0x257f;
-const ASCII_RULE = /^[ \t\u3000\u00a0]*\+[-=:]{3,}(?:\+[-=:]{3,})*\+?[ \t\u3000\u00a0]*$/;
+/** the first line of a drawing in ASCII: `+----+----+` */
+export const ASCII_RULE = /^[ \t\u3000\u00a0]*\+[-=:]{3,}(?:\+[-=:]{3,})*\+?[ \t\u3000\u00a0]*$/;
 /** a line of rules alone (and the blanks of cells merged across it) */
 const BOX_RULE = /^[ \t\u3000\u00a0\u2500-\u257f]+$/;
 const ASCII_RULE_LINE = /^[ \t\u3000\u00a0]*[+|][-=+|: \t]*[-=]{3}[-=+|: \t\u3000\u00a0]*$/;
@@ -62,23 +63,33 @@ const BOTTOM_LEFT = new Set([0x2514, 0x2515, 0x2516, 0x2517, 0x2558, 0x2559, 0x2
  * (`┌──┬──┐` / `│` / `└──┴──┘`) and ASCII grids are written (`+---+---+` / `| … |`): the
  * index of its last line, the lines between starting with the drawing's characters. -1 when
  * line i does not start one.
+ *
+ * A drawing may also come double-spaced: a blank line after each of its lines (each line made a
+ * paragraph of its own on the way, as a web page's `<p>` per line). It is one then when its second
+ * line is blank and its third starts with the drawing's characters; each line after it is then the
+ * drawing's while one blank line and a line of the drawing follow, and the blank lines are left out
+ * of it (see textTable).
  */
 function ruledEnd(lines: Line[], i: number): number {
   const c = firstChar(lines[i]!.text);
   const box = c >= BOX_FIRST && c <= BOX_LAST;
   if (!box && !ASCII_RULE.test(lines[i]!.text)) return -1;
+  const drawn = (k: number): boolean => {
+    const n = firstChar(lines[k]?.text ?? '');
+    return box ? n >= BOX_FIRST && n <= BOX_LAST : n === 43 || n === 124;
+  };
+  const step = !drawn(i + 1) && lines[i + 1]?.text.trim() === '' && drawn(i + 2) ? 2 : 1;
   let j = i;
-  while (j + 1 < lines.length) {
-    const n = firstChar(lines[j + 1]!.text);
-    if (box ? !(n >= BOX_FIRST && n <= BOX_LAST) : n !== 43 && n !== 124) break;
+  while (j + step < lines.length) {
+    if (!drawn(j + step) || (step === 2 && lines[j + 1]!.text.trim() !== '')) break;
     // a drawing closed (└) and another opened (┌) on the next line: two tables, one after the other
-    if (box && BOTTOM_LEFT.has(firstChar(lines[j]!.text)) && TOP_LEFT.has(n) && j > i) break;
-    j++;
+    if (box && BOTTOM_LEFT.has(firstChar(lines[j]!.text)) && TOP_LEFT.has(firstChar(lines[j + step]!.text)) && j > i) break;
+    j += step;
   }
   // (the drawing ends with its last rule: a line after it that starts like a row is not its)
   const rule = box ? BOX_RULE : ASCII_RULE_LINE;
-  while (j > i && !rule.test(lines[j]!.text)) j--;
-  return j - i >= 2 ? j : -1;
+  while (j > i && !rule.test(lines[j]!.text)) j -= step;
+  return j - i >= 2 * step ? j : -1;
 }
 
 function bracketsOpen(s: string): boolean {
@@ -171,11 +182,12 @@ function regionEnd(lines: Line[], i: number): number {
 }
 
 /** Lines i to end as a `textTable` node. */
-function textTable(lines: Line[], i: number, end: number): TextTable {
+function textTable(lines: Line[], i: number, end: number, drawing = false): TextTable {
   const ln = lines[i]!;
   const lastLn = lines[end]!;
   const tableLines: TextTableLine[] = [];
-  for (let k = i; k <= end; k++) tableLines.push({ text: lines[k]!.text, offset: lines[k]!.offset });
+  // (a drawing's lines only, without the blank lines of one double-spaced)
+  for (let k = i; k <= end; k++) if (!drawing || lines[k]!.text.trim() !== '') tableLines.push({ text: lines[k]!.text, offset: lines[k]!.offset });
   const pt = (line: number, offset: number, col: number): Pt => ({ line, column: col, offset });
   return {
     type: 'textTable',
@@ -214,7 +226,7 @@ export function parsePlainText(text: string, from = 0, to = text.length, firstLi
     const next = lines[i + 1];
     const ruled = ruledEnd(lines, i);
     if (ruled >= 0) {
-      children.push(textTable(lines, i, ruled));
+      children.push(textTable(lines, i, ruled, true));
       i = ruled + 1;
       continue;
     }

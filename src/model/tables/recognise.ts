@@ -469,6 +469,22 @@ function align(run: Run, tpl: TableTemplate): Alignment {
     for (let p = 1; p + 2 <= so.length; p++) if (title.startsWith(so.slice(p))) return title.startsWith(so.slice(p) + more.slice(so.length));
     return false;
   };
+  /** Whether a row of a stream is a line of the header: see its use below. */
+  const repeatedHeader = (row: PRow): boolean => {
+    let words = 0;
+    let rowless = false;
+    for (const c of row.cells) {
+      if (c.copy) continue;
+      if (!c.isText) {
+        if (c.text !== '') return false;
+        continue;
+      }
+      if (c.label.numbering || !labelLike(c, row) || (colScore(c) === 0 && headerScore(c) === 0)) return false;
+      words++;
+      if (!rowless && rowScore(c) === 0) rowless = true;
+    }
+    return words >= 2 && rowless;
+  };
   /**
    * Whether `c` is a piece of the title of the group of `it` run into the rest of `it`'s label: if
    * so, the rest is added to `it`'s label, and the group is in force.
@@ -577,6 +593,20 @@ function align(run: Run, tpl: TableTemplate): Alignment {
         const label = texts[0];
         out.unknown.push({ text: label?.text ?? own.map((c) => c.text).join(' | '), range: label?.value.range ?? row.range, at: i });
       }
+      return;
+    }
+    // the header again inside the table (Word repeats a table's header rows on each page it runs
+    // onto, and the text of the PDF keeps them): a line of words that each name a column or the
+    // header, none numbered, one at least naming no row, and no figure. Its words are header words,
+    // not rows (其他 and 总计 are columns and rows of table 3 alike).
+    if (out.items.length && repeatedHeader(row)) {
+      for (const c of row.cells) {
+        if (c.copy || !c.isText) continue;
+        out.headerCells.push(c);
+        out.headerCellRows.push(i);
+      }
+      pending = undefined;
+      foreign = true;
       return;
     }
     // a stream: labels anchor rows, values follow them
@@ -868,7 +898,35 @@ function headerColumns(run: Run, block: BlockTemplate, headerRows: number[], hea
   return { own, seen, labels };
 }
 
-function planColumns(run: Run, block: BlockTemplate, headerRows: number[], headerCells: PCell[], data: Item[], counts: number[]): ColumnPlan {
+/** Position in the rows of a grid → the column its header rows name there (the lowest header row naming one). */
+function positionsOf(headers: readonly PRow[], colFor: (c: PCell) => ColumnTemplate | undefined): Map<number, string> {
+  const byPosition = new Map<number, string>();
+  const width = Math.max(...headers.map((h) => h.cells.length));
+  for (let p = 0; p < width; p++) {
+    for (let h = headers.length - 1; h >= 0; h--) {
+      const c = headers[h]!.cells[p];
+      if (!c || !c.isText) continue;
+      const col = colFor(c);
+      if (col) {
+        if (!c.copy || ![...byPosition.values()].includes(col.id)) byPosition.set(p, col.id);
+        break;
+      }
+    }
+  }
+  return byPosition;
+}
+
+function samePositions(a: ReadonlyMap<number, string>, b: ReadonlyMap<number, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [p, id] of a) if (b.get(p) !== id) return false;
+  return true;
+}
+
+/**
+ * How the values of a block's rows map to its columns. `allHeaders`: every header row of the run
+ * (those of another grid the block's rows run on into among them).
+ */
+function planColumns(run: Run, block: BlockTemplate, headerRows: number[], headerCells: PCell[], data: Item[], counts: number[], allHeaders: readonly number[]): ColumnPlan {
   const issues: StructureIssue[] = [];
   const ids = block.columns.map((c) => c.id);
   const colFor = (c: PCell): ColumnTemplate | undefined => bestMatchOf(c.label, block.columns);
@@ -878,26 +936,24 @@ function planColumns(run: Run, block: BlockTemplate, headerRows: number[], heade
   const allFit = counts.length > 0 && counts.every((k) => k === n);
   // positional: every column found at one position of a grid whose positions line up
   const dataRows = data.map((d) => run.rows[d.at]!);
-  const positional = headers.length > 0 && data.every((d) => d.delimited) && [...headers, ...dataRows].every((r) => r.positional && r.grid === headers[0]!.grid);
-  if (positional) {
-    const byPosition = new Map<number, string>();
-    const width = Math.max(...headers.map((h) => h.cells.length));
-    for (let p = 0; p < width; p++) {
-      for (let h = headers.length - 1; h >= 0; h--) {
-        const c = headers[h]!.cells[p];
-        if (!c || !c.isText) continue;
-        const col = colFor(c);
-        if (col) {
-          if (!c.copy || ![...byPosition.values()].includes(col.id)) byPosition.set(p, col.id);
-          break;
-        }
-      }
-    }
-    const values = [...byPosition.values()];
-    if (ids.every((id) => values.filter((v) => v === id).length === 1)) {
-      const order = [...byPosition.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
-      return { mapping: 'position', byPosition, order, issues, matched: seen.size, labels };
-    }
+  const grid = headers[0]?.grid;
+  const positional = headers.length > 0 && data.every((d) => d.delimited) && [...headers, ...dataRows].every((r) => r.positional) && headers.every((h) => h.grid === grid);
+  const byPosition = positional ? positionsOf(headers, colFor) : undefined;
+  const values = byPosition ? [...byPosition.values()] : [];
+  // rows in another grid (the table cut in two at a page break): that grid's own header rows (the
+  // header again) give every column the same position, or it has none and its rows are as wide
+  const width = Math.max(...headers.map((h) => h.cells.length));
+  const sameGrids =
+    byPosition !== undefined &&
+    [...new Set(dataRows.map((r) => r.grid))].every((g) => {
+      if (g === grid) return true;
+      const theirs = allHeaders.map((i) => run.rows[i]!).filter((r) => r.grid === g);
+      if (theirs.length === 0) return run.rows.every((r) => r.grid !== g || r.cells.length === width);
+      return theirs.every((r) => r.positional) && samePositions(positionsOf(theirs, colFor), byPosition);
+    });
+  if (byPosition && sameGrids && ids.every((id) => values.filter((v) => v === id).length === 1)) {
+    const order = [...byPosition.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
+    return { mapping: 'position', byPosition, order, issues, matched: seen.size, labels };
   }
   // a header row that names every column, in its order
   for (const h of headers) {
@@ -1096,7 +1152,7 @@ function readMatrix(run: Run, tpl: TableTemplate, atMost: number, byColumns?: It
     if (hdr.length) spanStart = Math.min(spanStart, hdr[0]!);
     const streamVals = (it: Item): PCell[] => trimStream(it.values, n);
     const counts = data.filter((it) => !it.ir.row.group).map((it) => (it.delimited ? valuesAfter(run.rows[it.at]!, it.labelAt, n).length : streamVals(it).length));
-    const plan = planColumns(run, block, hdr, hdrCells, data, counts);
+    const plan = planColumns(run, block, hdr, hdrCells, data, counts, al.headers);
     matchedHeaders += plan.matched;
     columnLabels.push(...plan.labels);
     mappings.push(plan.mapping);

@@ -146,18 +146,24 @@ export function outsideBrackets(s: string): string {
  */
 const BORDER_LINE = /^[+|:\s]*[-=─]{3,}(?:[+|:\s]+[-=─]{3,})*[+|:\s]*$/;
 
-/** A line of text that can be part of a table: no sentence punctuation outside brackets. */
+/** A line of text that can be part of a table: no sentence punctuation outside brackets (the commas of a figure's thousands, 1,668, are none). */
 function tableLine(s: string): boolean {
-  const t = s.trim();
+  let t = s.trim();
   // a whole article or table run onto one line: its cells are read as a stream (up to a size no report reaches)
   if (t.length > 200) return t.length <= MAX_LINE;
   if (!SENTENCE_MARK.test(t)) return true;
+  if (t.includes(',')) {
+    t = t.replace(THOUSANDS, '');
+    if (!SENTENCE_MARK.test(t)) return true;
+  }
   // (with no bracket, all of the line is outside brackets)
   if (!BRACKET.test(t)) return false;
   return !SENTENCE_MARK.test(outsideBrackets(t));
 }
 
 const SENTENCE_MARK = /[，,。；;！？!?]/;
+/** the comma of a figure's thousands: 1,668 and 12,345,678 */
+const THOUSANDS = /(?<=(?<![\d.,])\d{1,3}(?:,\d{3})*),(?=\d{3}(?!\d))/g;
 const BRACKET = /[（()）]/;
 
 /** Brackets a line opens less those it closes. */

@@ -7,6 +7,8 @@ const PATTERNS: { style: Numbering['style']; re: RegExp; value: (m: RegExpExecAr
   { style: 'cn-dun', re: new RegExp(`^(${CN})\\s*[、，,．.]\\s*`), value: (m) => chineseNumber(m[1]!) },
   { style: 'cn-paren', re: new RegExp(`^[（(]\\s*(${CN})\\s*[)）][、，,．.]?\\s*`), value: (m) => chineseNumber(m[1]!) },
   { style: 'arabic-paren', re: /^[（(]\s*([0-9０-９]{1,2})\s*[)）][、，,．.]?\s*/, value: (m) => Number(toHalfWidth(m[1]!)) },
+  // (a closing bracket alone, 1） and 1), is the same level as both brackets)
+  { style: 'arabic-paren', re: /^([0-9０-９]{1,2})\s*[)）]\s*/, value: (m) => Number(toHalfWidth(m[1]!)) },
   { style: 'arabic-dot', re: /^([0-9０-９]{1,2})\s*(?:[、．]|\.(?![0-9０-９]))\s*/, value: (m) => Number(toHalfWidth(m[1]!)) },
   { style: 'circled', re: /^([①-⑳])\s*[、，,．.]?\s*/, value: (m) => circledNumber(m[1]!) },
 ];

@@ -200,7 +200,10 @@ function digitAndCjk(s: string, from: number, to: number): boolean {
   return false;
 }
 
-const SPLIT_NUMBER = /(?<![\d.])[+-]?\d+(?:\.\d+)?(?![.、．]\s*[\u3400-\u9fff“"])/g;
+/** a figure in a piece of text; not a numbering (1. 1、 1） （1）) before a label's words */
+const SPLIT_NUMBER = /(?<![\d.]|[(（]\s*)[+-]?\d+(?:\.\d+)?(?![.、．)）]\s*[\u3400-\u9fff“"])/g;
+/** a piece that is a numbering alone (1. 1、 1） （1）), the label's words after a space */
+const NUMBERING_ALONE = /^(?:[0-9０-９]{1,2}[.、．)）]|[(（][0-9０-９]{1,2}[)）])$/;
 
 /**
  * The cells of a line of text: pieces between runs of white space, a label split from the
@@ -247,6 +250,8 @@ export function textCells(line: MappedText): (RawCell & { glued?: boolean })[] {
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i]!;
     let j = i;
+    // a numbering one space before its label's words (1. 属于国家秘密): one label, not a figure and a label
+    if (j + 1 < pieces.length && pieces[j + 1]!.gap === 1 && NUMBERING_ALONE.test(s.slice(p.from, p.to)) && shortCjk(s, pieces[j + 1]!.from, pieces[j + 1]!.from + 1)) j++;
     while (j + 1 < pieces.length && short(pieces[j]!) && short(pieces[j + 1]!) && pieces[j + 1]!.gap === 1) j++;
     joined.push({ from: p.from, to: pieces[j]!.to, plain: j === i && !p.merged });
     i = j;

@@ -20,12 +20,12 @@ import { runs } from './helpers/runs.js';
 const CUTS = [/二、上年结转/, /不予公开/, /无法提供/, /不予处理/, /总计/, /四、结转/];
 
 /** The errors for the report and for it with a changed figure: none, and the changed figure's sum. */
-function expectChecked(m: ReportModel, layout: LayoutName, cut: (text: string) => string, what: string): void {
+function expectChecked(m: ReportModel, layout: LayoutName, cut: (text: string) => string, what: string, ext?: string): void {
   for (const [report, wrong] of [[m, false], [withChangedFigure(m, 0, 0, 7), true]] as const) {
     const r = renderReport(report, layout);
     const text = cut(r.text);
     expect(text, `${what}: the table is cut`).not.toBe(r.text);
-    const messages = lintText(text, r.filename).messages;
+    const messages = lintText(text, ext ? r.filename.replace(/\.\w+$/, ext) : r.filename).messages;
     const errors = messages.filter((x) => x.severity === 2).map((x) => `${x.line} ${x.ruleId} ${x.message}`);
     if (!wrong) {
       expect(errors, what).toEqual([]);
@@ -38,11 +38,24 @@ function expectChecked(m: ReportModel, layout: LayoutName, cut: (text: string) =
 }
 
 describe('table 3 cut by a page break', () => {
-  it('with its header again in the text of a PDF or in pipe rows', () => {
+  it('with its header again in the text of a PDF or in pipe rows, as .txt and .md, its header words as the form has them or not', () => {
     fc.assert(
-      fc.property(reportModel, fc.constantFrom<LayoutName>('pdf', 'pipe'), fc.constantFrom(...CUTS), fc.constantFrom(undefined, '— 3 —', '- 3 -'), (m, layout, at, page) => {
-        expectChecked(m, layout, (t) => repeatHeaderLines(t, at, page), `${layout} ${m.generation} ${m.labels} ${at.source} ${page}`);
-      }),
+      fc.property(
+        reportModel,
+        fc.constantFrom<LayoutName>('pdf', 'pipe'),
+        fc.constantFrom(...CUTS),
+        fc.constantFrom(undefined, '— 3 —', '- 3 -'),
+        fc.constantFrom('.txt', '.md'),
+        fc.boolean(),
+        (m, layout, at, page, ext, otherWording) => {
+          const cut = (t: string): string => {
+            const again = repeatHeaderLines(t, at, page);
+            // (法人或者其他组织: a wording of the header the form does not have)
+            return otherWording ? again.replace(/法人或其他组织/g, '法人或者其他组织') : again;
+          };
+          expectChecked(m, layout, cut, `${layout} ${m.generation} ${m.labels} ${at.source} ${page} ${ext} ${otherWording}`, ext);
+        },
+      ),
       { numRuns: runs(40, 160) },
     );
   }, 120_000);

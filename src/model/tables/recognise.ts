@@ -479,9 +479,15 @@ function align(run: Run, tpl: TableTemplate): Alignment {
         if (c.text !== '') return false;
         continue;
       }
-      if (c.label.numbering || !labelLike(c, row) || (colScore(c) === 0 && headerScore(c) === 0)) return false;
+      if (c.label.numbering || !labelLike(c, row)) return false;
+      const column = colScore(c) > 0 || headerScore(c) > 0;
+      const names = rowScore(c) > 0;
+      // (a word that names a row and no column is a row; one that names neither, a header word of
+      // another wording: 法人或者其他组织)
+      if (names && !column) return false;
+      if (!column) continue;
       words++;
-      if (!rowless && rowScore(c) === 0) rowless = true;
+      if (!names) rowless = true;
     }
     return words >= 2 && rowless;
   };
@@ -596,9 +602,10 @@ function align(run: Run, tpl: TableTemplate): Alignment {
       return;
     }
     // the header again inside the table (Word repeats a table's header rows on each page it runs
-    // onto, and the text of the PDF keeps them): a line of words that each name a column or the
-    // header, none numbered, one at least naming no row, and no figure. Its words are header words,
-    // not rows (其他 and 总计 are columns and rows of table 3 alike).
+    // onto, and the text of the PDF keeps them): a line of words, none numbered and none naming a
+    // row without naming a column, two at least naming a column or the header and one of those no
+    // row, and no figure. Its words are header words, not rows (其他 and 总计 are columns and rows of
+    // table 3 alike).
     if (out.items.length && repeatedHeader(row)) {
       for (const c of row.cells) {
         if (c.copy || !c.isText) continue;

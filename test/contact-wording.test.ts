@@ -67,3 +67,37 @@ describe("a crawler's header is the page's, not the report's", () => {
     expect(lint(`${TITLE}\n本报告电子版可在某某镇人民政府网站（http://www.example.gov.cn）下载。`)).toEqual([['websiteOnly', 2]]);
   });
 });
+
+describe('phone numbers in groups, after a label without a colon, and from abroad', () => {
+  const FORMS: [string, string][] = [
+    ['0512 12345678', '0512 12345678'],
+    ['0512　12345678', '0512　12345678'],
+    ['138 0013 8000', '138 0013 8000'],
+    ['0512.12345678', '0512.12345678'],
+    ['+86-512-12345678', '+86-512-12345678'],
+    ['+86 512 12345678', '+86 512 12345678'],
+    ['0512-12345678', '0512-12345678'],
+  ];
+  const LABELS = ['电话：', '联系电话：', '咨询电话:', '联系方式：', '电话 ', '联系电话 ', '电话'];
+  const cases = LABELS.flatMap((l) => FORMS.map(([f, v]) => [l, f, v] as const));
+  it.each(cases)('%s%s', (label, form, value) => {
+    const s = `如对本报告有疑问，请与办公室联系（${label}${form}）。`;
+    expect(contacts(s)).toEqual([['phone', value]]);
+    expect(lint(`${TITLE}\n${s}`)).toEqual([]);
+  });
+
+  it.each(['138 0013 8000', '13800138000', '12345678'])('after a label and a space without a colon: 电话 %s', (n) => {
+    expect(contacts(`如有疑问请联系办公室，电话 ${n}。`)).toEqual([['phone', n]]);
+  });
+
+  it.each([
+    ['接听咨询电话 120个。', []],
+    ['开通服务电话 12 条。', []],
+    // a number whole already is not joined with the next (two numbers a space apart)
+    ['电话：12345678 87654321', [['phone', '12345678']]],
+    // a number of its own is not made longer: 2021 is no part of the phone number
+    ['电话：0512-12345678 2021年1月', [['phone', '0512-12345678']]],
+  ])('%s', (s, want) => {
+    expect(contacts(s)).toEqual(want);
+  });
+});

@@ -59,7 +59,11 @@ function words(): ContactWords {
 }
 
 const COLON = /\s*(?:[:：]|为|是)\s*/y;
-const PHONE_VALUE = /(?:\+?86\s?)?(?:[(（]\d{2,4}[)）]\s?)?\d+(?:\s?[-—－–]\s?\d+)*(?:\s*(?:转|分机)\s*\d{1,6})?/y;
+const PHONE_VALUE = /(?:\+?86\s?[-—－–]?\s?)?(?:[(（]\d{2,4}[)）]\s?)?\d+(?:\s?[-—－–]\s?\d+)*(?:\s*(?:转|分机)\s*\d{1,6})?/y;
+/** a number in groups a space or a dot apart (0512 12345678, 138 0013 8000, 0512.12345678): taken whole only where that makes a plausible number of a part that is none, or only a short one */
+const PHONE_SPACED = /(?:\+?86\s?[-—－–]?\s?)?(?:[(（]\d{2,4}[)）]\s?)?\d+(?:(?:\s?[-—－–.．]\s?|[ \u3000])\d+)*(?:\s*(?:转|分机)\s*\d{1,6})?/y;
+/** the spaces between a label without a colon and its number (电话 13800138000) */
+const SPACES = /[ \t\u3000\u00a0]*/y;
 const PHONE_MORE = /\s*[、/，,或及和]\s*(?=[(（]?\d)/y;
 /** a count, not a number to call: 接听咨询电话120个 */
 const COUNT_AFTER = /^\s*[个次件条人余多通万%．.年月日号]/;
@@ -74,8 +78,15 @@ const WEBSITE = /https?:\/\/[^\s)）"”'，,。；;<>\u3000-\u9fff]+|www\.[A-Za
 
 /** The digits of a phone number are plausible: area code + 7–8 digits, a mobile, a service number. */
 export function phoneDigitsValid(value: string): boolean {
-  const v = toHalfWidth(value).replace(/\s*(?:转|分机)\s*\d+$/, '').replace(/^\+?86\s?(?=[(（1]|0)/, '');
+  const half = toHalfWidth(value).replace(/\s*(?:转|分机)\s*\d+$/, '');
+  // (+86 512 12345678: the country's code, then an area code without its 0)
+  const abroad = /^\+86[\s\-—－–]*(?=[(（]?[1-9])/.exec(half);
+  const v = abroad ? half.slice(abroad[0].length) : half.replace(/^\+?86\s?(?=[(（1]|0)/, '');
   const groups = v.split(/[^0-9]+/).filter(Boolean);
+  if (abroad && groups.length >= 2 && /^[1-9]\d{1,2}$/.test(groups[0]!) && !/^1[3-9]$/.test(groups[0]!)) {
+    const local = groups.slice(1).join('');
+    return local.length === 7 || local.length === 8;
+  }
   const digits = groups.join('');
   if (/^0/.test(digits)) {
     if (groups.length >= 2 && /^0\d{2,3}$/.test(groups[0]!)) {
@@ -142,12 +153,17 @@ function labelled(h: string): Raw[] {
     const before = out.length;
     if (label === '联系方式' && at(EMAIL_VALUE, h, p)?.[0].includes('@')) kind = 'email';
     if (kind === 'phone') {
-      let q = p;
+      let q = colon ? p : p + at(SPACES, h, p)![0].length;
       for (;;) {
-        const v = at(PHONE_VALUE, h, q);
+        let v = at(PHONE_VALUE, h, q);
         if (!v || !/\d/.test(v[0])) break;
+        let valid = phoneDigitsValid(v[0]);
+        // (a short number is only the first group of a longer one: 138 of 138 0013 8000)
+        if (!valid || v[0].replace(/\D/g, '').length <= 5) {
+          const spaced = at(PHONE_SPACED, h, q);
+          if (spaced && spaced[0].length > v[0].length && phoneDigitsValid(spaced[0])) [v, valid] = [spaced, true];
+        }
         const end = q + v[0].length;
-        const valid = phoneDigitsValid(v[0]);
         if (COUNT_AFTER.test(h.slice(end, end + 2))) break;
         // without a colon only a plausible number counts: 电话120个 is a count
         if (!hasColon && !valid && out.length === before) break;

@@ -101,3 +101,15 @@ describe('phone numbers in groups, after a label without a colon, and from abroa
     expect(contacts(s)).toEqual(want);
   });
 });
+
+describe('an e-mail address with a space beside its @, as a PDF sets Latin text apart', () => {
+  it.each(['xxgk @163.com', 'xxgk@ 163.com', 'xxgk @ 163.com', 'xxgk＠163.com'])('电子邮箱：%s', (address) => {
+    const s = `如对本报告有疑问，请与办公室联系（电子邮箱：${address}）。`;
+    expect(contacts(s)).toEqual([['email', address]]);
+    expect(lint(`${TITLE}\n${s}`)).toEqual([]);
+  });
+
+  it('an address without its domain is still told', () => {
+    expect(lint(`${TITLE}\n如对本报告有疑问，请与办公室联系（电话：0512-12345678，电子邮箱：xxgk @）。`)).toEqual([['emailNoAt', 1]]);
+  });
+});

@@ -67,7 +67,8 @@ const SPACES = /[ \t\u3000\u00a0]*/y;
 const PHONE_MORE = /\s*[、/，,或及和]\s*(?=[(（]?\d)/y;
 /** a count, not a number to call: 接听咨询电话120个 */
 const COUNT_AFTER = /^\s*[个次件条人余多通万%．.年月日号]/;
-const EMAIL_VALUE = /[A-Za-z0-9._%+-]+(?:@[A-Za-z0-9.-]*)?/y;
+/** (a space either side of the @, as a PDF's text sets Latin text apart: xxgk @163.com) */
+const EMAIL_VALUE = /[A-Za-z0-9._%+-]+(?:[ \u00a0]?@[ \u00a0]?(?=[A-Za-z0-9])[A-Za-z0-9.-]*|@)?/y;
 const EMAIL_VALID = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
 const POSTCODE_VALUE = /\d+/y;
 const ADDRESS_VALUE = /[^，,；;。)）\n]*/y;
@@ -176,7 +177,7 @@ function labelled(h: string): Raw[] {
       const v = at(EMAIL_VALUE, h, p);
       if (v && v[0] && (hasColon || v[0].includes('@'))) {
         const value = v[0].replace(/[.]+$/, '');
-        out.push({ kind, start: p, end: p + value.length, label, valid: EMAIL_VALID.test(value) });
+        out.push({ kind, start: p, end: p + value.length, label, valid: EMAIL_VALID.test(value.replace(/[ \u00a0]/g, '')) });
       }
     } else if (kind === 'postcode') {
       const v = at(POSTCODE_VALUE, h, p);

@@ -202,6 +202,7 @@ function digitAndCjk(s: string, from: number, to: number): boolean {
 
 /** a figure in a piece of text; not a numbering (1. 1、 1） （1）) before a label's words */
 const SPLIT_NUMBER = /(?<![\d.]|[(（]\s*)[+-]?\d+(?:\.\d+)?(?![.、．)）]\s*[\u3400-\u9fff“"])/g;
+const PIPES_ONLY = /^[|｜]+$/;
 /** a piece that is a numbering alone (1. 1、 1） （1）), the label's words after a space */
 const NUMBERING_ALONE = /^(?:[0-9０-９]{1,2}[.、．)）]|[(（][0-9０-９]{1,2}[)）])$/;
 
@@ -261,7 +262,9 @@ export function textCells(line: MappedText): (RawCell & { glued?: boolean })[] {
   const push = (from: number, to: number, glued = false): void => {
     // (a piece without white space is its own clean text)
     const text = plain ? line.slice(from, to) : cleanCellText(line.slice(from, to));
-    if (text.text === '') return;
+    // (pipes alone are what stood between cells, a table's flattened into text that was not read as
+    // one: no cell, and never a figure)
+    if (text.text === '' || PIPES_ONLY.test(text.text)) return;
     out.push({ text, range: text.range(), glued });
   };
   const half = toHalfWidth(s);

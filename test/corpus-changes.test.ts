@@ -8,7 +8,8 @@ import { corpusDir } from './helpers/corpus.js';
  * Each real report of the corpus, changed in a way that changes nothing for its reader: line endings,
  * trailing spaces, a byte-order mark, invisible characters (a web page's zero-width spaces, &#8203;
  * after every 。; soft hyphens), and, in plain text, a full-width indent before every line or a blank
- * line after every line. Its error-level findings must stay what they were.
+ * line after every line; a plain text saved as `.md`, or put in a web page as preformatted text. Its
+ * error-level findings must stay what they were.
  *
  * Found so: zero-width spaces after 。 changed how the text's figures were read (a false `prose-sum`
  * error in full/2016-pingtan-1) and the years it names (another `report-year` message in dev/B-092);
@@ -21,6 +22,14 @@ const FILES = ['seeds', 'dev', 'full'].flatMap((d) =>
     .filter((f) => /\.(txt|md)$/.test(f) && f !== 'README.md')
     .map((f) => path.join(d, f)),
 );
+
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Ways to give the same text in another kind of file: the file's new name and its text. */
+const CONVERSIONS: Record<string, (text: string) => [string, string]> = {
+  'saved as .md': (t) => ['report.md', t],
+  "in a web page's <pre>": (t) => ['report.html', `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><pre>${escapeHtml(t)}</pre></body></html>`],
+};
 
 const CHANGES: Record<string, (text: string, markdown: boolean) => string | undefined> = {
   CRLF: (t) => t.replace(/\r?\n/g, '\r\n'),
@@ -64,6 +73,11 @@ describe('real reports changed in ways their reader does not see', () => {
         const added = after.filter((e) => !before.includes(e) && !allowed.some((r) => e.startsWith(`${r} `)));
         const lost = before.filter((e) => !after.includes(e));
         expect({ added, lost }, `${file}: ${name}`).toEqual({ added: [], lost: [] });
+      }
+      if (markdown) return;
+      for (const [name, convert] of Object.entries(CONVERSIONS)) {
+        const [newName, converted] = convert(text);
+        expect(errors(converted, newName), `${file}: ${name}`).toEqual(before);
       }
     });
   }

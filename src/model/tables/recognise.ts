@@ -1581,6 +1581,9 @@ export function recogniseList(run: Run, tpl: TableTemplate): Candidate | undefin
       }
       if (c.isText) {
         const ir = labelLike(c, r) ? chooseRow(c.label, rows, byId, ctx, last, rowMatches) : undefined;
+        // the rest of the row's label on a line of its own, before its figures (its note: (一)回应公众关注热点或重大舆情数 /
+        // (不同方式回应同一热点或舆情计1次)): the same row, not the row again
+        if (ir && cur && cur.values.length === 0 && ir.row.id === cur.ir.row.id) continue;
         if (ir) {
           cur = { ir, label: c, values: [], runRow: i };
           items.push(cur);

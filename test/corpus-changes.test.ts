@@ -8,14 +8,15 @@ import { corpusDir } from './helpers/corpus.js';
  * Each real report of the corpus, changed in a way that changes nothing for its reader: line endings,
  * trailing spaces, a byte-order mark, invisible characters (a web page's zero-width spaces, &#8203;
  * after every 。; soft hyphens), and, in plain text, a full-width indent before every line or a blank
- * line after every line; a plain text saved as `.md`, or put in a web page as preformatted text. Its
- * error-level findings must stay what they were.
+ * line after every line; a plain text saved as `.md`, or put in a web page (as preformatted text, or a
+ * paragraph a line). Its error-level findings must stay what they were.
  *
  * Found so: zero-width spaces after 。 changed how the text's figures were read (a false `prose-sum`
  * error in full/2016-pingtan-1) and the years it names (another `report-year` message in dev/B-092);
  * a table given one cell a line with a blank line after each line had its lone pipes read as cells, 56
  * false "“|”不是有效的数值" errors in seeds/002, and a row's note on a line of its own read as the row
- * again ("行重复出现").
+ * again ("行重复出现"); and in a web page with a `<p>` a line, a page's details line (索 引 号:…/2016-00001 |
+ * 主题分类:…政府信息公开年报) was taken for the title of dev/C-076, which has none.
  */
 
 const FILES = ['seeds', 'dev', 'full'].flatMap((d) =>
@@ -30,6 +31,14 @@ const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g,
 const CONVERSIONS: Record<string, (text: string) => [string, string]> = {
   'saved as .md': (t) => ['report.md', t],
   "in a web page's <pre>": (t) => ['report.html', `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><pre>${escapeHtml(t)}</pre></body></html>`],
+  'in a web page, a <p> a line': (t) => [
+    'report.html',
+    `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><div class="article">${t
+      .split(/\r?\n/)
+      .filter((l) => l.trim() !== '')
+      .map((l) => `<p>${escapeHtml(l)}</p>`)
+      .join('\n')}</div></body></html>`,
+  ],
 };
 
 const CHANGES: Record<string, (text: string, markdown: boolean) => string | undefined> = {

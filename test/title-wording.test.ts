@@ -110,3 +110,18 @@ describe('the generation a year calls for comes from the profiles', () => {
     expect(generationForYear(undefined)).toBeUndefined();
   });
 });
+
+describe("a page's details lines are no title", () => {
+  const DETAILS = ['索 引 号:005267169/2016-00001 | 主题分类:综合政务/公报公示/政府信息公开年报', '索引号：11410102/2016-00001　主题分类：政府信息公开年报'];
+  it.each(DETAILS)('%s', (line) => {
+    const text = `${line}\n本年度报告由中原区审计局编制，所列数据的统计期限自2015年1月1日起至2015年12月31日止。${BODY}`;
+    const report = model(text);
+    expect(report.title).toBeUndefined();
+    expect(lint(text).filter(([rule]) => rule === 'report-year')).toEqual([]);
+  });
+
+  it('a crawler\'s 标题 line, its label spaced out, is still the title', () => {
+    const report = model(`标　　题：中原区审计局2015年政府信息公开工作年度报告\n本年度报告所列数据的统计期限自2015年1月1日起至2015年12月31日止。${BODY}`);
+    expect(report.title?.text).toBe('中原区审计局2015年政府信息公开工作年度报告');
+  });
+});

@@ -20,7 +20,8 @@ function chrome(): NonNullable<typeof built> {
   if (!built) {
     const v = vocabulary<PageChromeVocabulary>('page-chrome');
     built = {
-      header: new RegExp(`^\\s*(${v.crawlerHeader.join('|')})\\s*[:：]\\s*`, 'i'),
+      // (a label of plain words may be spaced out to the width of its column: 索 引 号, 文　　号)
+      header: new RegExp(`^\\s*(${v.crawlerHeader.map(spacedOut).join('|')})\\s*[:：]\\s*`, 'i'),
       headerStarts: labelStarts(v.crawlerHeader),
       chrome: new RegExp(v.chromeLine.join('|'), 'i'),
       footer: new RegExp(`^[【[]?\\s*(?:${v.footerStart.join('|')})|${v.footerAnywhere.join('|')}`),
@@ -28,6 +29,11 @@ function chrome(): NonNullable<typeof built> {
     };
   }
   return built;
+}
+
+/** A label of plain words as an expression that also matches it spaced out (索 引 号); any other label as it is. */
+function spacedOut(label: string): string {
+  return /^[\p{L}\p{N}]+$/u.test(label) ? [...label].join('[\\s\\u3000]*') : label;
 }
 
 /**

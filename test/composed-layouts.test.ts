@@ -27,7 +27,7 @@ const ROW_NUMBER = /(?<![\d.（(])([1-9])[.、．](?=[\u4e00-\u9fff“])/g;
 const CHANGES: Change[] = [
   { name: 'CRLF', apply: (t) => t.replace(/\r?\n/g, '\r\n') },
   { name: 'full-width indent', apply: (t) => t.replace(/^(?=\S)/gm, '\u3000\u3000'), fits: (l) => !l.startsWith('gfm') },
-  { name: 'blank line after each line', apply: (t) => t.replace(/\n/g, '\n\n'), fits: (l) => l !== 'cell-per-line' },
+  { name: 'blank line after each line', apply: (t) => t.replace(/\n/g, '\n\n') },
   { name: 'thousands', apply: (t) => t.replace(/(?<![\d.-])(\d{1,3})(\d{3})(?![\d年月日-])/g, '$1,$2'), fits: laidOut },
   { name: '（1）', apply: (t) => t.replace(ROW_NUMBER, '（$1）'), fits: laidOut },
   { name: '1）', apply: (t) => t.replace(ROW_NUMBER, '$1）'), fits: laidOut },

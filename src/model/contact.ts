@@ -59,9 +59,11 @@ function words(): ContactWords {
 }
 
 const COLON = /\s*(?:[:：]|为|是)\s*/y;
-const PHONE_VALUE = /(?:\+?86\s?[-—－–]?\s?)?(?:[(（]\d{2,4}[)）]\s?)?\d+(?:\s?[-—－–]\s?\d+)*(?:\s*(?:转|分机)\s*\d{1,6})?/y;
+/** A phone number whose groups of digits stand `between` one another (sticky). */
+const phoneValue = (between: string): RegExp => new RegExp(String.raw`(?:\+?86\s?[-—－–]?\s?)?(?:[(（]\d{2,4}[)）]\s?)?\d+(?:(?:${between})\d+)*(?:\s*(?:转|分机)\s*\d{1,6})?`, 'y');
+const PHONE_VALUE = phoneValue(String.raw`\s?[-—－–]\s?`);
 /** a number in groups a space or a dot apart (0512 12345678, 138 0013 8000, 0512.12345678): taken whole only where that makes a plausible number of a part that is none, or only a short one */
-const PHONE_SPACED = /(?:\+?86\s?[-—－–]?\s?)?(?:[(（]\d{2,4}[)）]\s?)?\d+(?:(?:\s?[-—－–.．]\s?|[ \u3000])\d+)*(?:\s*(?:转|分机)\s*\d{1,6})?/y;
+const PHONE_SPACED = phoneValue(String.raw`\s?[-—－–.．]\s?|[ \u3000]`);
 /** the spaces between a label without a colon and its number (电话 13800138000) */
 const SPACES = /[ \t\u3000\u00a0]*/y;
 const PHONE_MORE = /\s*[、/，,或及和]\s*(?=[(（]?\d)/y;

@@ -61,7 +61,8 @@ export function crawlerHeader(line: string): { label: string; length: number } |
     if (i === line.length || !headerStarts.has(String.fromCharCode(halfWidthCode(line.charCodeAt(i))).toUpperCase())) return undefined;
   }
   const m = header.exec(toHalfWidth(line));
-  return m ? { label: m[1]!, length: m[0].length } : undefined;
+  // (the label as the vocabulary has it, without the spaces it was printed with: 索 引 号 is 索引号)
+  return m ? { label: m[1]!.replace(/[\s\u3000]/g, ''), length: m[0].length } : undefined;
 }
 
 /** A line of the page's header or footer (主办单位, ICP备案, 网站运维电话). */

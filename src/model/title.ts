@@ -124,11 +124,10 @@ export function findTitle(blocks: Block[], limit = 25): { info?: TitleInfo; bloc
     const trimmed = from === 0 && to === raw.length ? raw : raw.slice(from, to);
     // a crawler's header line: 标题: 平潭综合实验区2022年度政府信息公开工作年度报告
     const header = crawlerHeader(trimmed);
-    const label = header?.label.replace(/[\s\u3000]/g, '');
     // (another line of the crawler's or the page's details, 索 引 号:…/2016-00001 | 主题分类:…政府信息公开年报, names no title)
-    if (header && label !== '标题') continue;
+    if (header && header.label !== '标题') continue;
     let text: MappedText | undefined;
-    if (header && label === '标题') text = b.text.trim().slice(header.length).trim();
+    if (header) text = b.text.trim().slice(header.length).trim();
     let s = titleScore(text ? text.text : trimmed);
     if (s <= 0 && !text) {
       const wrapped = wrappedTitle(blocks, k);

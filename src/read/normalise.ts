@@ -507,21 +507,10 @@ function foldSpaces(b: { text: string; segs: Segment[] }): { text: string; segs:
     }
   }
   // characters that show nothing (a web page's zero-width spaces, &#8203; after every 。, soft
-  // hyphens): removed, as a reader sees the text without them
-  INVISIBLE.lastIndex = 0;
-  if (INVISIBLE.test(src)) {
-    INVISIBLE.lastIndex = 0;
-    const pairs: [number, number][] = [];
-    for (let c = 0; c < cuts.length; c += 2) pairs.push([cuts[c]!, cuts[c + 1]!]);
-    for (let m = INVISIBLE.exec(src); m; m = INVISIBLE.exec(src)) pairs.push([m.index, m.index + m[0].length]);
-    pairs.sort((x, y) => x[0] - y[0]);
-    cuts.length = 0;
-    for (const [from, to] of pairs) {
-      // (a space before a number and an invisible character beside it may touch: one cut)
-      if (cuts.length && from <= cuts[cuts.length - 1]!) cuts[cuts.length - 1] = Math.max(cuts[cuts.length - 1]!, to);
-      else cuts.push(from, to);
-    }
-  }
+  // hyphens): cut too, as a reader sees the text without them
+  const spaces = cuts.length;
+  for (const m of src.matchAll(INVISIBLE)) cuts.push(m.index, m.index + m[0].length);
+  if (cuts.length > spaces && spaces > 0) sortCuts(cuts);
   // nothing to remove and nothing to fold: the text as it is
   if (!cuts.length && !FOLDED.test(src)) return b;
 
@@ -554,6 +543,18 @@ function foldSpaces(b: { text: string; segs: Segment[] }): { text: string; segs:
   }
   flush(src.length);
   return { text: out.text, segs: out.segs };
+}
+
+/** Cuts (start, end pairs) in order, those that touch or overlap made one. */
+function sortCuts(cuts: number[]): void {
+  const pairs: [number, number][] = [];
+  for (let c = 0; c < cuts.length; c += 2) pairs.push([cuts[c]!, cuts[c + 1]!]);
+  pairs.sort((x, y) => x[0] - y[0]);
+  cuts.length = 0;
+  for (const [from, to] of pairs) {
+    if (cuts.length && from <= cuts[cuts.length - 1]!) cuts[cuts.length - 1] = Math.max(cuts[cuts.length - 1]!, to);
+    else cuts.push(from, to);
+  }
 }
 
 /** zero-width space, non-joiner, joiner, word joiner, zero-width no-break space (a BOM inside the text), soft hyphen */

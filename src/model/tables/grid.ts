@@ -1,6 +1,7 @@
 import type { Block, RawCell, RawTable, Section, TableLayout } from '../types.js';
 import { isSpace, MappedText, type SourceRange } from '../../util/mapped-text.js';
 import { halfWidthCode, toHalfWidth } from '../numerals.js';
+import { readNumbering } from '../numbering.js';
 import { cleanCellText } from '../text-table.js';
 import { displayWidth } from '../../util/width.js';
 import { parseCellValue, type CellValue } from './values.js';
@@ -203,8 +204,12 @@ function digitAndCjk(s: string, from: number, to: number): boolean {
 /** a figure in a piece of text; not a numbering (1. 1、 1） （1）) before a label's words */
 const SPLIT_NUMBER = /(?<![\d.]|[(（]\s*)[+-]?\d+(?:\.\d+)?(?![.、．)）]\s*[\u3400-\u9fff“"])/g;
 const PIPES_ONLY = /^[|｜]+$/;
-/** a piece that is a numbering alone (1. 1、 1） （1）), the label's words after a space */
-const NUMBERING_ALONE = /^(?:[0-9０-９]{1,2}[.、．)）]|[(（][0-9０-９]{1,2}[)）])$/;
+
+/** Whether a piece is a row's numbering alone (1. 1、 1） （1）), its words one space after it. */
+function numberingAlone(piece: string): boolean {
+  const n = readNumbering(piece);
+  return n !== undefined && n.length === piece.length && (n.numbering.style === 'arabic-dot' || n.numbering.style === 'arabic-paren');
+}
 
 /**
  * The cells of a line of text: pieces between runs of white space, a label split from the
@@ -252,7 +257,7 @@ export function textCells(line: MappedText): (RawCell & { glued?: boolean })[] {
     const p = pieces[i]!;
     let j = i;
     // a numbering one space before its label's words (1. 属于国家秘密): one label, not a figure and a label
-    if (j + 1 < pieces.length && pieces[j + 1]!.gap === 1 && NUMBERING_ALONE.test(s.slice(p.from, p.to)) && shortCjk(s, pieces[j + 1]!.from, pieces[j + 1]!.from + 1)) j++;
+    if (j + 1 < pieces.length && pieces[j + 1]!.gap === 1 && shortCjk(s, pieces[j + 1]!.from, pieces[j + 1]!.from + 1) && numberingAlone(s.slice(p.from, p.to))) j++;
     while (j + 1 < pieces.length && short(pieces[j]!) && short(pieces[j + 1]!) && pieces[j + 1]!.gap === 1) j++;
     joined.push({ from: p.from, to: pieces[j]!.to, plain: j === i && !p.merged });
     i = j;

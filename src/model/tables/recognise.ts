@@ -949,12 +949,12 @@ function planColumns(run: Run, block: BlockTemplate, headerRows: number[], heade
   const values = byPosition ? [...byPosition.values()] : [];
   // rows in another grid (the table cut in two at a page break): that grid's own header rows (the
   // header again) give every column the same position, or it has none and its rows are as wide
-  const width = Math.max(...headers.map((h) => h.cells.length));
   const sameGrids =
     byPosition !== undefined &&
     [...new Set(dataRows.map((r) => r.grid))].every((g) => {
       if (g === grid) return true;
       const theirs = allHeaders.map((i) => run.rows[i]!).filter((r) => r.grid === g);
+      const width = Math.max(...headers.map((h) => h.cells.length));
       if (theirs.length === 0) return run.rows.every((r) => r.grid !== g || r.cells.length === width);
       return theirs.every((r) => r.positional) && samePositions(positionsOf(theirs, colFor), byPosition);
     });

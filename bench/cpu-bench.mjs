@@ -12,6 +12,9 @@
  * `--layout gfm`: the reports as Markdown with `#` headings, blank lines and GFM tables
  * (bench/generate.mjs asGfm) instead of pipe rows on lines of their own.
  *
+ * `--plain-jobs 1,2` adds plain runs with that many worker threads (`-j`), beside the plain run that
+ * chooses its own (one thread for every 1,000 files, at most one per core).
+ *
  * `--skip WORDS` (comma-separated) leaves out the ogi-lint runs whose name holds one of the words
  * (`--skip audit`: the plain run only); remark-cli, the parse floor and node's start-up always run.
  *
@@ -31,6 +34,7 @@ const jobs = Number(opt('jobs', String(os.availableParallelism?.() ?? os.cpus().
 const baseline = opt('baseline', '');
 const out = opt('out', '');
 const skip = opt('skip', '').split(',').filter(Boolean);
+const plainJobs = opt('plain-jobs', '').split(',').filter(Boolean).map(Number);
 
 const { exampleReport, table2Text, table3Text } = await import(path.join(root, 'dist/src/audit/example-reports.js'));
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ogi-cpu-bench-'));
@@ -44,6 +48,9 @@ const floorScript = writeParseFloorScript(path.join(tmp, 'parse-floor.mjs'), roo
 
 const ogi = (where, name) => ({
   [`${name} (plain, one process)`]: () => [process.execPath, path.join(where, 'bin/ogi-lint.js'), dir, '-f', 'json', '-o', path.join(tmp, 'plain.json')],
+  ...Object.fromEntries(
+    plainJobs.map((j) => [`${name} (plain, -j ${j})`, () => [process.execPath, path.join(where, 'bin/ogi-lint.js'), dir, '-f', 'json', '-o', path.join(tmp, 'plain.json'), '-j', String(j)]]),
+  ),
   [`${name} audit -j 1`]: () => [process.execPath, path.join(where, 'bin/ogi-lint.js'), 'audit', dir, '--out-dir', path.join(tmp, 'out1'), '--restart', '-j', '1'],
   [`${name} audit -j ${jobs}`]: () => [process.execPath, path.join(where, 'bin/ogi-lint.js'), 'audit', dir, '--out-dir', path.join(tmp, 'outN'), '--restart', '-j', String(jobs)],
 });

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { batchSize, FilePool, MAX_BATCH } from '../src/audit/pool.js';
+import { batchSize, defaultThreads, FILES_PER_THREAD, FilePool, MAX_BATCH } from '../src/audit/pool.js';
 import type { FileOutcome } from '../src/audit/record.js';
 import { independentSet, writeSet } from './helpers/audit-set.js';
 import { ensureBuilt, tempDir } from './helpers/cli.js';
@@ -92,5 +92,17 @@ describe('FilePool.checkBatch', () => {
     expect(batchSize(100_000, 2)).toBe(MAX_BATCH);
     expect(batchSize(100_000, 64)).toBe(MAX_BATCH);
     expect(batchSize(0, 2)).toBe(1);
+  });
+
+  it('starts a thread for every FILES_PER_THREAD files when not told how many, at most one per core', () => {
+    // each thread warms up on its own: a second one for fewer files costs more CPU than it saves time
+    expect(defaultThreads(0, 8)).toBe(1);
+    expect(defaultThreads(5, 8)).toBe(1);
+    expect(defaultThreads(FILES_PER_THREAD - 1, 8)).toBe(1);
+    expect(defaultThreads(2 * FILES_PER_THREAD - 1, 8)).toBe(1);
+    expect(defaultThreads(2 * FILES_PER_THREAD, 8)).toBe(2);
+    expect(defaultThreads(100_000, 8)).toBe(8);
+    expect(defaultThreads(100_000, 2)).toBe(2);
+    expect(defaultThreads(100_000, 1)).toBe(1);
   });
 });

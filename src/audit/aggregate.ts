@@ -106,7 +106,7 @@ export async function aggregate(paths: string[], o: AggregateOptions): Promise<R
   const manifest: Map<string, ManifestEntry> = o.manifest ? readManifest(path.resolve(o.cwd, o.manifest), o.locale) : new Map();
   const { files } = await expandPatterns(paths, o.cwd);
   if (files.length === 0) throw new NoFilesError(paths);
-  const pool = new FilePool(Math.max(1, Math.min(o.threads ?? defaultThreads(), files.length)), DEFAULT_BUDGET, o.locale);
+  const pool = new FilePool(Math.max(1, Math.min(o.threads ?? defaultThreads(files.length), files.length)), DEFAULT_BUDGET, o.locale);
   const outcomes = new Map<string, { body: AuditBody; tables: AuditTable[] }>();
   try {
     if (files.length) await pool.warm();

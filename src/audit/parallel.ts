@@ -13,7 +13,7 @@ export async function lintFilesPooled(
   files: string[],
   opts: LintFilesOptions,
   budget: Budget = { ...DEFAULT_BUDGET, ...opts.pool?.budget },
-  threads = opts.pool?.threads ?? defaultThreads(),
+  threads = opts.pool?.threads ?? defaultThreads(files.length),
 ): Promise<LintResult[]> {
   const cwd = path.resolve(opts.cwd ?? process.cwd());
   const pool = new FilePool(Math.max(1, Math.min(threads, files.length)), budget, opts.locale ?? 'zh');

@@ -329,7 +329,7 @@ async function audit(o: AuditOptions, stop: Interruption): Promise<AuditOutcome>
   if (o.restart) rmSync(resultsFile, { force: true });
   const todo = files.filter((f) => !reused.has(f));
 
-  const threads = Math.max(1, Math.min(o.threads ?? defaultThreads(), Math.max(1, todo.length)));
+  const threads = Math.max(1, Math.min(o.threads ?? defaultThreads(todo.length), Math.max(1, todo.length)));
   let pool = new FilePool(threads, budget, locale);
   const passagePool = new FilePool(1, budget, locale);
   const taskFor = (file: string): FileTask => ({

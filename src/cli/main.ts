@@ -632,7 +632,7 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
           .option('cache', { type: 'boolean', describe: t(`只检查上次运行以来有变化的文件，其余沿用 ${CACHE_FILENAME} 中的结果`, `check only the files changed since the last run, reusing the results kept in ${CACHE_FILENAME} for the rest`) })
           .option('cache-location', { type: 'string', requiresArg: true, describe: t(`缓存文件的路径，或以 / 结尾的目录（默认 ${CACHE_FILENAME}）`, `the cache file, or a folder when it ends in / (default ${CACHE_FILENAME})`) })
           .option('cache-strategy', { type: 'string', choices: [...CACHE_STRATEGIES], default: 'metadata', describe: t('判断文件是否变化的方法：metadata（大小和修改时间）或 content（内容）', 'how a changed file is recognised: metadata (size and modification time) or content') })
-          .option('jobs', { alias: 'j', type: 'number', requiresArg: true, describe: t('工作线程数（默认：五份文件及以上时每个处理器核一个）', 'worker threads (default: one per core from five files on)') })
+          .option('jobs', { alias: 'j', type: 'number', requiresArg: true, describe: t('工作线程数（默认：五份文件及以上时使用，每 1000 份文件一个，至多每个处理器核一个）', 'worker threads (default: used from five files on, one per 1,000 files, at most one per core)') })
           .option('file-timeout', { type: 'number', requiresArg: true, describe: t('每份文件最多可用的秒数（默认 60）', 'seconds one file may take (default 60)') })
           .option('file-memory', { type: 'number', requiresArg: true, describe: t('每份文件最多可用的内存（MB，默认 768）', 'MB of memory one file may use (default 768)') })
           .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: t('报告没有匹配到文件的路径或通配符（--no-error-on-unmatched-pattern：略过）', 'report a path or pattern that matches no file (--no-error-on-unmatched-pattern: leave it out)') }),
@@ -704,7 +704,7 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
           .positional('paths', { type: 'string', array: true })
           .option('out-dir', { type: 'string', default: 'ogi-lint-audit', describe: t('存放 results.ndjson、audit.json、summary.csv、summary.xlsx 和 summary.html 的目录', 'folder for results.ndjson, audit.json, summary.csv and summary.html') })
           .option('manifest', { type: 'string', describe: t('报告清单（CSV）：文件、机关、层级、上级机关、年度', 'CSV of the reports: file, body, level, parent, year') })
-          .option('jobs', { alias: 'j', type: 'number', describe: t('工作线程数（默认：每个处理器核一个）', 'worker threads (default: every core)') })
+          .option('jobs', { alias: 'j', type: 'number', describe: t('工作线程数（默认：每 1000 份文件一个，至多每个处理器核一个）', 'worker threads (default: one per 1,000 files, at most one per core)') })
           .option('file-timeout', { type: 'number', default: 60, describe: t('每份文件最多可用的秒数', 'seconds one file may take') })
           .option('file-memory', { type: 'number', default: 768, describe: t('每份文件最多可用的内存（MB）', 'MB of memory one file may use') })
           .option('restart', { type: 'boolean', default: false, describe: t('不用此前的结果，重新检查每份文件', 'forget the results of earlier runs and check every file again') })

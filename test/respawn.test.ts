@@ -4,7 +4,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { checksManyFiles, holdsAtLeast, RESPAWN_FROM, shouldRespawn, tuneForManyFiles } from '../src/cli/respawn.js';
+import { checksManyFiles, holdsAtLeast, jobsAsked, RESPAWN_FROM, shouldRespawn, tuneForManyFiles } from '../src/cli/respawn.js';
+import { FILES_PER_THREAD } from '../src/util/threads.js';
 import { bin, ensureBuilt, runAsync, tempDir } from './helpers/cli.js';
 import { independentSet, writeSet } from './helpers/audit-set.js';
 import { processesWith } from './helpers/processes.js';
@@ -46,31 +47,59 @@ describe('which runs count as runs over many files', () => {
   });
 
   it('never twice, and not when node was given its own pool size', () => {
-    expect(shouldRespawn(['audit', 'x'], {}, [])).toBe(process.platform !== 'win32');
-    expect(shouldRespawn(['audit', 'x'], { OGI_LINT_CHILD: '1' }, [])).toBe(false);
-    expect(shouldRespawn(['audit', 'x'], {}, ['--v8-pool-size=4'])).toBe(false);
+    expect(shouldRespawn(['audit', 'x', '-j', '2'], {}, [])).toBe(process.platform !== 'win32');
+    expect(shouldRespawn(['audit', 'x', '-j', '2'], { OGI_LINT_CHILD: '1' }, [])).toBe(false);
+    expect(shouldRespawn(['audit', 'x', '-j', '2'], {}, ['--v8-pool-size=4'])).toBe(false);
+  });
+
+  it('reads --jobs in each of its forms', () => {
+    expect(jobsAsked(['audit', 'x'])).toBeUndefined();
+    expect(jobsAsked(['audit', 'x', '-j', '3'])).toBe(3);
+    expect(jobsAsked(['-j3', 'x'])).toBe(3);
+    expect(jobsAsked(['-j=3', 'x'])).toBe(3);
+    expect(jobsAsked(['x', '--jobs', '4'])).toBe(4);
+    expect(jobsAsked(['x', '--jobs=4', '-f', 'json'])).toBe(4);
+    expect(jobsAsked(['x', '--jobs', 'many'])).toBeNaN();
   });
 });
 
 describe.runIf(process.platform !== 'win32')('which runs start node again with one V8 helper thread', () => {
-  it('an audit of any size', () => {
-    expect(shouldRespawn(['audit', folderOf(3)], {}, [])).toBe(true);
+  it('an audit of any size on two threads or more', () => {
+    expect(shouldRespawn(['audit', folderOf(3), '-j', '2'], {}, [])).toBe(true);
+    expect(shouldRespawn(['audit', '--jobs=4', folderOf(3)], {}, [])).toBe(true);
   });
 
-  it('a lint of a folder that holds RESPAWN_FROM files or more, counted across its folders', () => {
-    expect(shouldRespawn([folderOf(RESPAWN_FROM, 7), '-f', 'json'], {}, [])).toBe(true);
-    expect(shouldRespawn([folderOf(RESPAWN_FROM - 10, 3), folderOf(10)], {}, [])).toBe(true);
+  it('a lint on two threads or more of a folder that holds RESPAWN_FROM files or more, counted across its folders', () => {
+    expect(shouldRespawn([folderOf(RESPAWN_FROM, 7), '-f', 'json', '-j', '2'], {}, [])).toBe(true);
+    expect(shouldRespawn(['-j2', folderOf(RESPAWN_FROM - 10, 3), folderOf(10)], {}, [])).toBe(true);
+  });
+
+  it('without --jobs, a run over enough files for two threads', () => {
+    const many = folderOf(2 * FILES_PER_THREAD, 5);
+    expect(shouldRespawn([many], {}, [])).toBe(true);
+    expect(shouldRespawn(['audit', many], {}, [])).toBe(true);
+    const fewer = folderOf(2 * FILES_PER_THREAD - 1, 5);
+    expect(shouldRespawn([fewer], {}, [])).toBe(false);
+    expect(shouldRespawn(['audit', fewer], {}, [])).toBe(false);
+  });
+
+  it('not a run on one thread: its helper threads compete with nothing', () => {
+    expect(shouldRespawn(['audit', folderOf(3)], {}, [])).toBe(false);
+    expect(shouldRespawn(['audit', folderOf(3), '-j', '1'], {}, [])).toBe(false);
+    expect(shouldRespawn([folderOf(RESPAWN_FROM), '-j', '1'], {}, [])).toBe(false);
+    expect(shouldRespawn(['reports/**/*.md', '--jobs', '1'], {}, [])).toBe(false);
   });
 
   it('not a lint of fewer files: starting node again would cost more than it saves', () => {
-    expect(shouldRespawn([folderOf(20)], {}, [])).toBe(false);
-    expect(shouldRespawn([folderOf(RESPAWN_FROM - 1, 4)], {}, [])).toBe(false);
-    expect(shouldRespawn(['a.md', 'b.md', 'c.md', 'd.md', 'e.md'], {}, [])).toBe(false);
+    expect(shouldRespawn([folderOf(20), '-j', '2'], {}, [])).toBe(false);
+    expect(shouldRespawn([folderOf(RESPAWN_FROM - 1, 4), '-j', '2'], {}, [])).toBe(false);
+    expect(shouldRespawn(['a.md', 'b.md', 'c.md', 'd.md', 'e.md', '-j', '2'], {}, [])).toBe(false);
     // files the lint leaves out (dot-folders, node_modules) are not counted
-    expect(shouldRespawn([folderOf(10, 1, RESPAWN_FROM)], {}, [])).toBe(false);
+    expect(shouldRespawn([folderOf(10, 1, RESPAWN_FROM), '-j', '2'], {}, [])).toBe(false);
   });
 
   it('a glob pattern counts as many files', () => {
+    expect(shouldRespawn(['reports/**/*.md', '-j', '2'], {}, [])).toBe(true);
     expect(shouldRespawn(['reports/**/*.md'], {}, [])).toBe(true);
   });
 
@@ -124,7 +153,7 @@ describe.runIf(linux)('the audit in its child process', () => {
     const out = path.join(tempDir(), 'out');
     const seen = new Set<string>();
     const timer = setInterval(() => processesWith(out).forEach((c) => seen.add(c)), 5);
-    const r = await runAsync(['audit', dir, '--out-dir', out, '-j', '1', '--locale', 'en']);
+    const r = await runAsync(['audit', dir, '--out-dir', out, '-j', '2', '--locale', 'en']);
     clearInterval(timer);
     const found = [...seen];
     expect(found.some((c) => c.includes('--v8-pool-size=1'))).toBe(true);
@@ -135,7 +164,7 @@ describe.runIf(linux)('the audit in its child process', () => {
   it('a SIGKILL of the parent stops the child at once: nothing more is written', async () => {
     const out = path.join(tempDir(), 'out');
     const results = path.join(out, 'results.ndjson');
-    const parent = spawn(process.execPath, [bin, 'audit', dir, '--out-dir', out, '-j', '1'], { stdio: 'ignore' });
+    const parent = spawn(process.execPath, [bin, 'audit', dir, '--out-dir', out, '-j', '2'], { stdio: 'ignore' });
     await new Promise<void>((resolve) => {
       const timer = setInterval(() => {
         if (existsSync(results) && readFileSync(results, 'utf8').split('\n').length > 3) {

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +11,8 @@ import { once } from '../util/once.js';
 import { packageRoot } from '../util/paths.js';
 import type { FileOutcome, PackedOutcome } from './record.js';
 import type { BatchTask, FileTask } from './worker.js';
+
+export { cores, defaultThreads, FILES_PER_THREAD } from '../util/threads.js';
 
 /** piscina, loaded when the first pool starts (a run over a few files never needs it). */
 const PiscinaClass = once(() => (createRequire(import.meta.url)('piscina') as typeof import('piscina')).Piscina);
@@ -69,27 +70,6 @@ export const MAX_BATCH = 16;
  */
 export function batchSize(left: number, threads: number): number {
   return Math.max(1, Math.min(MAX_BATCH, Math.floor(left / (threads * 4))));
-}
-
-/** How many cores this machine has (at least one). */
-export function cores(): number {
-  return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
-}
-
-/**
- * The fewest files to give each worker thread when their number is not given. Each thread loads its
- * modules and has V8 compile the hot code again before it checks a report at full speed: about a
- * second of CPU, as much as 500–700 reports cost once warm. A second thread for 1,000 reports saved
- * 11–12 % of the wall time and cost 16–25 % more CPU on two cores (bench/results/threads-by-size.md).
- */
-export const FILES_PER_THREAD = 1000;
-
-/**
- * How many worker threads to check `files` files with when not told: one for every FILES_PER_THREAD
- * files, at most one per core, at least one.
- */
-export function defaultThreads(files: number, available: number = cores()): number {
-  return Math.max(1, Math.min(available, Math.floor(files / FILES_PER_THREAD)));
 }
 
 function overBudget(task: FileTask, kind: keyof typeof TOO_COMPLEX, data: Record<string, string | number>, locale: Locale): FileOutcome {

@@ -3,16 +3,20 @@ import { opendirSync, statSync, type Dir } from 'node:fs';
 import path from 'node:path';
 import { constants } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
+import { FILES_PER_THREAD } from '../util/threads.js';
 
 /**
- * Runs that check many files start node again with one V8 helper thread (`--v8-pool-size=1`):
- * `audit`, and a lint of at least RESPAWN_FROM files (or of a glob pattern).
+ * Runs that check many files on two worker threads or more start node again with one V8 helper
+ * thread (`--v8-pool-size=1`): `audit`, and a lint of at least RESPAWN_FROM files (or of a glob
+ * pattern), given `--jobs 2` or more; without `--jobs`, runs over enough files for two threads
+ * (2 × FILES_PER_THREAD).
  *
  * V8's helper threads (concurrent garbage collection, background compilation) default to four. When
  * every core already runs a worker that checks files they only compete with the workers: on a
  * two-core machine one helper thread makes `audit -j 2` about a fifth faster and cheaper in CPU
- * (bench/results/v8-threads.md). V8 takes the flag only when node starts, so such runs are started
- * again as a child process with the flag, which:
+ * (bench/results/v8-threads.md). With one worker they compete with nothing, and the second start
+ * of node costs more than it saves (3 % of the CPU of a 1,000-report run). V8 takes the flag only
+ * when node starts, so such runs are started again as a child process with the flag, which:
  *
  * - gets the parent's standard input, output and error, arguments and environment;
  * - runs in its own process group, so a Ctrl-C reaches it once, passed on by the parent;
@@ -47,9 +51,10 @@ export function checksManyFiles(args: readonly string[]): boolean {
 }
 
 /**
- * From how many files a lint gains from starting node again (bench/results/v8-threads.md). Below it,
- * the second start-up costs more than one helper thread saves: on two cores, folders of 20 to 400
- * reports took 4–16 % less wall time in one process, 1,000 and 3,000 reports 10–12 % more.
+ * From how many files a lint on two threads or more gains from starting node again
+ * (bench/results/v8-threads.md). Below it, the second start-up costs more than one helper thread
+ * saves: on two cores, folders of 20 to 400 reports took 4–16 % less wall time in one process,
+ * 1,000 and 3,000 reports 10–12 % more.
  */
 export const RESPAWN_FROM = 500;
 
@@ -95,8 +100,28 @@ export function shouldRespawn(args: readonly string[], env: NodeJS.ProcessEnv = 
   if (process.platform === 'win32' || env[CHILD]) return false;
   if (execArgv.some((a) => a.startsWith('--v8-pool-size'))) return false;
   if (!checksManyFiles(args)) return false;
-  const words = args.filter((a) => !a.startsWith('-'));
-  return words[0] === 'audit' || holdsAtLeast(words, RESPAWN_FROM);
+  const jobs = jobsAsked(args);
+  if (jobs !== undefined && !(jobs >= 2)) return false;
+  const words = args.filter((a, i) => !a.startsWith('-') && !JOBS_FLAG.has(args[i - 1] ?? ''));
+  const audit = words[0] === 'audit';
+  const paths = audit ? words.slice(1) : words;
+  if (jobs === undefined) return holdsAtLeast(paths, 2 * FILES_PER_THREAD);
+  return audit || holdsAtLeast(paths, RESPAWN_FROM);
+}
+
+const JOBS_FLAG = new Set(['-j', '--jobs']);
+
+/** The number of worker threads the arguments ask for (`-j 2`, `-j2`, `--jobs 2`, `--jobs=2`), if any; NaN when it is no number. */
+export function jobsAsked(args: readonly string[]): number | undefined {
+  let jobs: number | undefined;
+  args.forEach((a, i) => {
+    if (JOBS_FLAG.has(a)) jobs = Number(args[i + 1]);
+    else {
+      const m = /^(?:-j=?|--jobs=)(.*)$/.exec(a);
+      if (m) jobs = Number(m[1]);
+    }
+  });
+  return jobs;
 }
 
 /**

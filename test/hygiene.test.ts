@@ -114,6 +114,17 @@ describe('dev reports (beginnings of real reports)', () => {
     }
   });
 
+  it('a document number spaced with a no-break or an ideographic space (a web page’s 60&nbsp;号) is read as with a space', () => {
+    const text = corpusFile('dev/A-056.txt');
+    expect(text).toContain('〔2019〕60 号');
+    const asPage = (t: string): string => `<html><head><meta charset="utf-8"></head><body>${t.split('\n').map((l) => `<p>${l}</p>`).join('')}</body></html>`;
+    for (const space of [' ', '&nbsp;', '\u00a0', '\u3000']) {
+      const page = asPage(text.replace('〔2019〕60 号', `〔2019〕60${space}号`));
+      const found = lintText(page, 'A-056.html', { only: ['doc-number'] }).messages.map((m) => m.message);
+      expect(found, JSON.stringify(space)).toEqual(['发文字号的机关代字有误：“国办公开函”应为“国办公开办函”']);
+    }
+  });
+
   it('the page furniture 【字体：大 中 小】【打印】 and xxgk in addresses are not placeholders', () => {
     for (const file of ['A-004.txt', 'A-096.txt', 'A-060.txt', 'B-004.txt', 'C-056.txt']) {
       expect(corpusFile(`dev/${file}`)).toMatch(/【|xxgk/);

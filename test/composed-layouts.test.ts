@@ -24,7 +24,13 @@ interface Change {
 const laidOut = (l: LayoutName): boolean => l !== 'drawn' && l !== 'pdf-ruled';
 const ROW_NUMBER = /(?<![\d.（(])([1-9])[.、．](?=[\u4e00-\u9fff“])/g;
 
+/** A title or a part's heading: a line of its own, Chinese words only after its numbering (not a table's cell). */
+const TITLE_OR_HEADING = /^(?:#+\s*)?(?:<(?:h\d|p|div)[^>]*>)?\s*(?:[一二三四五六七八九十]+、[\u4e00-\u9fff、，]{2,24}|\S{0,30}政府信息公开工作年度报告)\s*(?:<\/(?:h\d|p|div)>)?\s*$/;
+/** A line's Chinese characters and digits set apart by spaces, outside its tags: wide character spacing as it comes out of a PDF. */
+const letterSpaced = (line: string): string => line.replace(/(^|>)([^<]*)/g, (_, a: string, t: string) => a + t.replace(/([\u4e00-\u9fff0-9])(?=[\u4e00-\u9fff0-9])/g, '$1 '));
+
 const CHANGES: Change[] = [
+  { name: 'title and headings letter-spaced', apply: (t) => t.replace(/^.*$/gm, (l) => (TITLE_OR_HEADING.test(l) ? letterSpaced(l) : l)) },
   { name: 'CRLF', apply: (t) => t.replace(/\r?\n/g, '\r\n') },
   { name: 'full-width indent', apply: (t) => t.replace(/^(?=\S)/gm, '\u3000\u3000'), fits: (l) => !l.startsWith('gfm') },
   { name: 'blank line after each line', apply: (t) => t.replace(/\n/g, '\n\n') },

@@ -1,5 +1,6 @@
 import type { Root, RootContent, Nodes, Table, ListItem } from 'mdast';
 import { MappedText, type Segment } from '../util/mapped-text.js';
+import { withoutLetterSpacing } from '../util/letter-spacing.js';
 import type { Block, RawTable, RawCell } from './types.js';
 import type { TextTable } from '../parse/plaintext.js';
 import { textTableToGrid } from './text-table.js';
@@ -67,7 +68,8 @@ export function inlineText(node: Nodes, src: string): MappedText {
   walk(node);
   // nothing to map (an empty table cell): empty text where the node starts, not at the document's start
   if (parts.length === 0) return MappedText.empty(node.position?.start.offset ?? 0);
-  return MappedText.concat(parts);
+  // a web page's or Word document's words set letter-spaced (plain text and Markdown have them cut when read)
+  return withoutLetterSpacing(MappedText.concat(parts));
 }
 
 /** How many pictures a node holds. */

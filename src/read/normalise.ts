@@ -1,3 +1,4 @@
+import { compactLetterSpacing, letterSpacedCuts } from '../util/letter-spacing.js';
 import { MappedText, MappedTextBuilder, isSpace, type Segment } from '../util/mapped-text.js';
 import { vocabulary } from '../config/vocabulary.js';
 import { inlineHeadings } from './headings.js';
@@ -292,7 +293,8 @@ function repeatedHeaders(lines: Line[], paged: boolean): Set<number> {
 
 /** A short line without a comma (a title, a heading): a wrapped line is long. */
 function short(line: string): boolean {
-  return !/[，,；;：:]/.test(line) && displayWidth(line.trim()) < 64;
+  // (a title set letter-spaced is as short as it reads)
+  return !/[，,；;：:]/.test(line) && displayWidth(compactLetterSpacing(line.trim())) < 64;
 }
 
 /** Whether a line may continue the paragraph of the line before it (neither is a line of the page's own details: 发布时间：…). */
@@ -507,10 +509,13 @@ function foldSpaces(b: { text: string; segs: Segment[] }): { text: string; segs:
     }
   }
   // characters that show nothing (a web page's zero-width spaces, &#8203; after every 。, soft
-  // hyphens): cut too, as a reader sees the text without them
+  // hyphens), and the spaces of words set letter-spaced: cut too, as a reader sees the text without them
   const spaces = cuts.length;
   for (const m of src.matchAll(INVISIBLE)) cuts.push(m.index, m.index + m[0].length);
-  if (cuts.length > spaces && spaces > 0) sortCuts(cuts);
+  const invisible = cuts.length;
+  letterSpacedCuts(src, cuts);
+  // (each kind's cuts come in order: sorted together only when there are more kinds than one)
+  if (Number(spaces > 0) + Number(invisible > spaces) + Number(cuts.length > invisible) > 1) sortCuts(cuts);
   // nothing to remove and nothing to fold: the text as it is
   if (!cuts.length && !FOLDED.test(src)) return b;
 

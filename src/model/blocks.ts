@@ -1,6 +1,7 @@
 import type { Root, RootContent, Nodes, Table, ListItem } from 'mdast';
 import { MappedText, type Segment } from '../util/mapped-text.js';
 import { withoutLetterSpacing } from '../util/letter-spacing.js';
+import { withSentenceStops } from '../util/sentence-stops.js';
 import type { Block, RawTable, RawCell } from './types.js';
 import type { TextTable } from '../parse/plaintext.js';
 import { textTableToGrid } from './text-table.js';
@@ -68,8 +69,10 @@ export function inlineText(node: Nodes, src: string): MappedText {
   walk(node);
   // nothing to map (an empty table cell): empty text where the node starts, not at the document's start
   if (parts.length === 0) return MappedText.empty(node.position?.start.offset ?? 0);
-  // a web page's or Word document's words set letter-spaced (plain text and Markdown have them cut when read)
-  return withoutLetterSpacing(MappedText.concat(parts));
+  // a web page's or Word document's words set letter-spaced, and full stops typed as Latin ones (plain
+  // text and Markdown have both seen to when read)
+  const text = withoutLetterSpacing(MappedText.concat(parts));
+  return text.withText(withSentenceStops(text.text));
 }
 
 /** How many pictures a node holds. */

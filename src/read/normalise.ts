@@ -1,4 +1,5 @@
 import { compactLetterSpacing, letterSpacedCuts } from '../util/letter-spacing.js';
+import { withSentenceStops } from '../util/sentence-stops.js';
 import { MappedText, MappedTextBuilder, isSpace, type Segment } from '../util/mapped-text.js';
 import { vocabulary } from '../config/vocabulary.js';
 import { inlineHeadings } from './headings.js';
@@ -475,7 +476,8 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
  */
 function foldSpaces(b: { text: string; segs: Segment[] }): { text: string; segs: Segment[] } {
   const unit = (unitsAfter ??= new RegExp(`^(?:${vocabulary<LayoutVocabulary>('layout').unitsAfterNumbers.join('|')})`));
-  const src = b.text;
+  // (full stops typed as Latin ones made 。 first: one character for one, so the segments still hold)
+  const src = withSentenceStops(b.text);
   // the spaces to remove: for each, where the text before it ends and where the text after it starts
   const cuts: number[] = [];
   let i = 0;
@@ -517,7 +519,7 @@ function foldSpaces(b: { text: string; segs: Segment[] }): { text: string; segs:
   // (each kind's cuts come in order: sorted together only when there are more kinds than one)
   if (Number(spaces > 0) + Number(invisible > spaces) + Number(cuts.length > invisible) > 1) sortCuts(cuts);
   // nothing to remove and nothing to fold: the text as it is
-  if (!cuts.length && !FOLDED.test(src)) return b;
+  if (!cuts.length && !FOLDED.test(src)) return src === b.text ? b : { text: src, segs: b.segs };
 
   const mapped = new MappedText(src, b.segs);
   const out = new MappedTextBuilder();

@@ -145,6 +145,12 @@ export class MappedText {
     return new MappedText(text, segs.length ? segs : [{ t: 0, s: this.toSource(i), len: 0 }]);
   }
 
+  /** The same mapping for another text of the same length (characters replaced one for one). */
+  withText(text: string): MappedText {
+    if (text.length !== this.text.length) throw new RangeError('withText: the text must keep its length');
+    return text === this.text ? this : new MappedText(text, this.segs ?? this.base);
+  }
+
   /** The segments, made for a text that keeps none. */
   private segments(): Segment[] {
     return this.segs ?? [{ t: 0, s: this.base, len: this.text.length }];

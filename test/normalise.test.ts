@@ -232,6 +232,21 @@ describe('text normalisation: generated hard-wrapped reports', () => {
     expect(lintText(raw, 'report.txt').messages.filter((m) => m.ruleId === 'contact-info' && /位数/.test(m.message))).toEqual([]);
   });
 
+  it('a web or e-mail address wrapped at the end of its line is whole again; Latin words keep their space', () => {
+    const prose = Array.from({ length: 8 }, (_, i) => `第${i + 1}段，本机关认真贯彻落实政府信息公开条例，持续深化重点领域信息公开，不断提升政务公`);
+    const wrapped = (tail: string[]): string => normaliseText([...prose, ...tail, ''].join('\n'), 'text').text;
+    // (each line before the break fills the width, as a wrapped line does)
+    expect(wrapped(['开质效。本报告电子版可在本局门户网站政府信息公开专栏查阅，网址为（http://ww', 'w.example.gov.cn）。'])).toContain(
+      '开质效。本报告电子版可在本局门户网站政府信息公开专栏查阅，网址为（http://www.example.gov.cn）。',
+    );
+    expect(wrapped(['开质效。如对本报告有任何疑问，请发送电子邮件与本局办公室联系，邮箱为 xxgk@exam', 'ple.gov.cn。'])).toContain(
+      '开质效。如对本报告有任何疑问，请发送电子邮件与本局办公室联系，邮箱为 xxgk@example.gov.cn。',
+    );
+    expect(wrapped(['开质效。本报告使用的文字处理软件为本局去年统一采购并安装的 Microsoft Office', 'Word 软件。'])).toContain(
+      '开质效。本报告使用的文字处理软件为本局去年统一采购并安装的 Microsoft Office Word 软件。',
+    );
+  });
+
   it('a text with one paragraph per line (copied out of Word) is left as it is, but for spaced digits', () => {
     fc.assert(
       fc.property(body, (sections) => {

@@ -310,6 +310,9 @@ function continues(prev: string, next: string, heading: RegExp): boolean {
   return true;
 }
 
+/** A line that ends inside a web or e-mail address (http://www.exa, xxgk@163.c). */
+const ADDRESS_AT_END = /(?:https?:\/\/|www\.)[\w./?=&%#:~-]*$|[\w.+-]+@[\w.-]*$/i;
+
 /**
  * Split a one-line dump at sentence ends and headings. A space that separates paragraphs (an
  * ordinary, ideographic or no-break space: a page's `&nbsp;` comes out of a crawler as U+00A0) becomes a
@@ -443,8 +446,9 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
       if (joined[i]) {
         const p = lines[prev]!;
         const first = l.text.length - l.text.trimStart().length;
-        // Latin words wrapped apart keep one space: the line break stands for it
-        if (/[A-Za-z0-9]/.test(p.text.trimEnd().slice(-1)) && /[A-Za-z]/.test(l.text[first] ?? '')) b.copy(' ', p.end);
+        // Latin words wrapped apart keep one space: the line break stands for it (not in a web or
+        // e-mail address wrapped at the end of its line: http://ww / w.example.gov.cn)
+        if (/[A-Za-z0-9]/.test(p.text.trimEnd().slice(-1)) && /[A-Za-z]/.test(l.text[first] ?? '') && !ADDRESS_AT_END.test(p.text.trimEnd())) b.copy(' ', p.end);
         b.copy(l.text.slice(first), l.start + first);
       } else {
         // the line breaks and blank lines between, as they were, less dropped lines

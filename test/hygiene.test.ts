@@ -172,6 +172,16 @@ describe('sign-off dates', () => {
     expect(s).toMatchObject({ date: { year: 2022, month: 1, day: 20 }, text: '二〇二二年一月二十日', source: 'signature' });
   });
 
+  it('a date in Chinese numerals as people write them: 零 for 〇, 元月 for 一月, 廿 and 卅 for 二十 and 三十', () => {
+    const under = (date: string) => signOff(`某某局2021年政府信息公开工作年度报告\n一、总体情况\n本局认真贯彻《条例》。\n某某局\n${date}\n`)?.date;
+    expect(under('二零二二年一月二十日')).toEqual({ year: 2022, month: 1, day: 20 });
+    expect(under('二〇二二年元月二十日')).toEqual({ year: 2022, month: 1, day: 20 });
+    expect(under('二〇二二年一月廿日')).toEqual({ year: 2022, month: 1, day: 20 });
+    expect(under('二〇二二年三月廿八日')).toEqual({ year: 2022, month: 3, day: 28 });
+    expect(under('二〇二二年一月卅一日')).toEqual({ year: 2022, month: 1, day: 31 });
+    expect(under('二零二二年三月三十一日')).toEqual({ year: 2022, month: 3, day: 31 });
+  });
+
   it('the date on a covering letter (seed 002) and under a signature (A-068, C-040)', () => {
     expect(signOff(corpusFile(`seeds/${seedFiles()[2]}`))?.date).toEqual({ year: 2018, month: 3, day: 9 });
     expect(signOff(corpusFile('dev/A-068.txt'))).toMatchObject({ date: { year: 2019, month: 3, day: 7 }, source: 'signature' });

@@ -26,6 +26,9 @@ function rng(seed: number): () => number {
 }
 const pick = <T,>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
+/** A year in Chinese digits, with `zero` for 0 (二〇二一, 二零二一). */
+const chineseYear = (y: number, zero: string): string => [...String(y)].map((d) => (d === '0' ? zero : '〇一二三四五六七八九'[Number(d)])).join('');
+
 const SUBJECTS = ['本报告中所列数据的', '本年度报告', '本报告', '报告中使用数据的', '本年报所列', ''];
 const KEYWORDS = ['统计期限', '数据统计期', '统计时限', '统计周期', '统计期', '数据时间范围', '统计数据时间段', '统计起止日期', '统计截止时间', '数据统计截止日期'];
 const VERBS = ['为', '是', '：', '自', '从', ' 为 ', '', '为：'];
@@ -38,6 +41,9 @@ const RANGES: ((y: number) => string)[] = [
   (y) => `${y}年1月1日—${y}年12月31日`,
   (y) => `${y}年01月01日至${y}年12月31日`,
   (y) => `${y}.1.1至${y}.12.31`,
+  (y) => `${y}年元月1日至${y}年12月31日`,
+  (y) => `${chineseYear(y, '〇')}年一月一日至十二月三十一日`,
+  (y) => `${chineseYear(y, '零')}年元月一日至${chineseYear(y, '零')}年十二月卅一日`,
 ];
 const ENDS = ['。', '，', '；', ''];
 

@@ -41,6 +41,9 @@ describe('numbering and numerals', () => {
     expect(chineseNumber('两千零五')).toBe(2005);
     expect(chineseNumber('十一')).toBe(11);
     expect(chineseNumber('二〇二一')).toBe(2021);
+    // 零 for 〇, as many type it
+    expect(chineseNumber('二零二一')).toBe(2021);
+    expect(chineseNumber('二零零八')).toBe(2008);
     expect(Number.isNaN(chineseNumber('总计'))).toBe(true);
   });
 });

@@ -75,6 +75,17 @@ describe('the year after the name', () => {
   });
 });
 
+describe('the year in Chinese numerals, as people write them', () => {
+  // 〇 (the numeral), ○ (a circle, as many fonts and input methods give it) and 零 alike
+  const cases = ['二〇二三', '二○二三', '二零二三', '二〇二〇', '二零二零', '二零一九'].map((y) => [y] as const);
+  it.each(cases)('%s年', (y) => {
+    const title = `某某县自然资源局${y}年政府信息公开工作年度报告`;
+    const r = model(`${title}${BODY}`);
+    expect(r.title).toMatchObject({ agency: '某某县自然资源局', year: Number([...y].map((c) => '〇零○一二三四五六七八九'.indexOf(c)).map((i) => (i <= 2 ? 0 : i - 2)).join('')) });
+    expect(lint(`${title}${BODY}`)).toEqual([]);
+  });
+});
+
 describe('digits in the name before the year', () => {
   // a body numbered in its name, its number a year's digits (第1900局, 第2020号), or a year run on from digits
   const cases = ['青河县第1900局', '青河县第2020局', '某某市2035发展办公室', '某某县1999开发区管理委员会'].flatMap((a) => [2021, 2022, 2023].map((y) => [a, y] as const));

@@ -33,16 +33,24 @@ export function formatDate(d: DateValue): string {
   return `${d.year ?? ''}${d.year !== undefined ? '年' : ''}${d.month ?? ''}${d.month !== undefined ? '月' : ''}${d.day ?? ''}${d.day !== undefined ? '日' : ''}`;
 }
 
-/** A Chinese numeral of one to three characters, as in months and days (十二, 二十一). */
-export const CN_SMALL = '[一二三四五六七八九十]{1,3}';
+/** A month in Chinese numerals (十二), or 元 (元月, January). */
+export const CN_MONTH = '(?:元|[一二三四五六七八九十]{1,2})';
+/** A day in Chinese numerals (二十一), 廿 and 卅 too (廿日, 廿一, 卅一). */
+export const CN_DAY = '[一二三四五六七八九十廿卅]{1,3}';
 const CN_DIGIT = '[〇零○一二三四五六七八九]';
-/** A full date in Chinese numerals, as used under signatures (二〇二一年一月二十日). */
-export const CN_DATE_RE = new RegExp(`(二${CN_DIGIT}{3})\\s*年\\s*(${CN_SMALL})\\s*月\\s*(${CN_SMALL})\\s*日`, 'g');
+/** A full date in Chinese numerals, as used under signatures (二〇二一年一月二十日, 二零二一年元月廿日). */
+export const CN_DATE_RE = new RegExp(`(二${CN_DIGIT}{3})\\s*年\\s*(${CN_MONTH})\\s*月\\s*(${CN_DAY})\\s*日`, 'g');
+
+/** The value of a month or day in Chinese numerals (CN_MONTH, CN_DAY): 元 is 1, 廿 20, 卅 30. */
+export function monthOrDay(s: string): number {
+  if (s === '元') return 1;
+  return chineseNumber(s.replace(/廿/g, '二十').replace(/卅/g, '三十'));
+}
 
 export function matchChineseDate(m: RegExpExecArray): DateValue {
   return {
     year: chineseNumber(m[1]!.replace(/○/g, '〇')),
-    month: chineseNumber(m[2]!),
-    day: chineseNumber(m[3]!),
+    month: monthOrDay(m[2]!),
+    day: monthOrDay(m[3]!),
   };
 }

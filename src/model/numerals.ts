@@ -10,8 +10,8 @@ const BIG: Record<string, number> = { 万: 10000, 亿: 100000000 };
 /** Value of a Chinese numeral (一百二十三, 两千零五, 十一, 二〇二一 digit by digit); NaN if not one. */
 export function chineseNumber(s: string): number {
   if (!s) return NaN;
-  if (/^[〇零一二三四五六七八九]{2,}$/.test(s) && !s.includes('零')) {
-    // digit-by-digit form, as in years: 二〇二一
+  if (/^[〇零一二三四五六七八九]{2,}$/.test(s)) {
+    // digit-by-digit form, as in years: 二〇二一, 二零二一 (no 十, 百, 千 among the digits)
     return Number([...s].map((c) => DIGITS[c]).join(''));
   }
   let total = 0;

@@ -1,7 +1,7 @@
 import type { Block, DateValue, PeriodStatement, RawCell } from './types.js';
 import { DERIVED, MappedText } from '../util/mapped-text.js';
-import { chineseNumber, halfWidthOf } from './numerals.js';
-import { CN_SMALL, isValidDate, parseYear, YEAR_RE } from './dates.js';
+import { halfWidthOf } from './numerals.js';
+import { CN_DAY, CN_MONTH, isValidDate, monthOrDay, parseYear, YEAR_RE } from './dates.js';
 import { vocabulary } from '../config/vocabulary.js';
 import { isPageNumberLine } from './page-chrome.js';
 
@@ -57,7 +57,7 @@ function words(): NonNullable<typeof built> {
 /** a year in Arabic or Chinese digits (2021, 二〇二一), one capture group */
 const YEAR = YEAR_RE.source;
 // the day's 日 is sometimes left out before 至 or 止 (2021年1月1至12月31日); the date still reads
-const MONTH_DAY = `(\\d{1,2}|${CN_SMALL})\\s*月(?:\\s*(\\d{1,2}|${CN_SMALL})\\s*(?:[日号]|(?=\\s*(?:起|至|到|止|—|–|－|-|~|～|[。，,；;]|$))))?`;
+const MONTH_DAY = `(\\d{1,2}|${CN_MONTH})\\s*月(?:\\s*(\\d{1,2}|${CN_DAY})\\s*(?:[日号]|(?=\\s*(?:起|至|到|止|—|–|－|-|~|～|[。，,；;]|$))))?`;
 const DATE_Y = new RegExp(`${YEAR}\\s*年\\s*${MONTH_DAY}`, 'y');
 const DATE_MD = new RegExp(MONTH_DAY, 'y');
 const DATE_DOT = /(\d{4})[./-](\d{1,2})[./-](\d{1,2})/y;
@@ -78,7 +78,7 @@ interface DateAt {
 }
 
 function num(s: string): number {
-  return /^\d+$/.test(s) ? Number(s) : chineseNumber(s);
+  return /^\d+$/.test(s) ? Number(s) : monthOrDay(s);
 }
 
 function at(re: RegExp, s: string, i: number): RegExpExecArray | null {

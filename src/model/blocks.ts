@@ -134,19 +134,25 @@ export function registerTableConverter(c: TableConverter): void {
 registerTableConverter(htmlTableConverter);
 
 /**
- * A heading marked with `#` but without the space CommonMark asks for after it (`##一、总体情况`, as
- * reports typed by hand and some editors write it): Markdown and plain text alike read it as a line
- * of text, whose `#` hides the heading. The number of `#` when a line is one: one to six, then the
- * title straight after them, short and without another `#` (a `#话题#` is no heading), numbered as
- * headings are (一、 （一） 1. 第一部分) unless it is the document's first line (its title); else 0.
+ * A heading marked with `#` that Markdown does not read as one: without the space CommonMark asks for
+ * after the marks (`##一、总体情况`, as reports typed by hand and some editors write it), or after an
+ * indent Markdown does not count (`　　## 一、总体情况`: full-width spaces, as a text indented in Word
+ * has before every line, or four spaces and more inside a paragraph). Markdown and plain text alike
+ * read it as a line of text, whose `#` hides the heading. Where the title starts and the heading's
+ * level when a line is one: one to six `#`, then the title, short and without another `#` (a
+ * `#话题#` is no heading), numbered as headings are (一、 （一） 1. 第一部分) unless it is the
+ * document's first line (its title).
  */
-function looseHeadingMarks(line: string, first: boolean): number {
-  const m = /^#{1,6}(?=[^\s#])/.exec(line);
-  if (!m) return 0;
+function looseHeadingMarks(line: string, first: boolean): { cut: number; depth: number } | undefined {
+  const m = LOOSE_HEADING.exec(line);
+  if (!m) return undefined;
   const rest = line.slice(m[0].length).trim();
-  if (rest.length > 60 || /[#＃]/.test(rest)) return 0;
-  return first || readNumbering(rest) ? m[0].length : 0;
+  if (rest.length > 60 || /[#＃]/.test(rest)) return undefined;
+  return first || readNumbering(rest) ? { cut: m[0].length, depth: m[1]!.length } : undefined;
 }
+
+/** An indent, one to six `#`, spaces or none, then the title (LOOSE_HEADING's match ends where it starts). */
+const LOOSE_HEADING = /^[ \t\u3000\u00a0]*(#{1,6})[ \t\u3000]*(?=[^\s#])/;
 
 /**
  * The flat list of blocks the model is built from. `pictures` are offsets in `src` where a picture
@@ -182,9 +188,9 @@ export function toBlocks(tree: Root, src: string, pictures: readonly number[] = 
         const lines = splitLines(full);
         const images = imagesIn(n);
         lines.forEach((line, k) => {
-          const hashes = listMarker ? 0 : looseHeadingMarks(line.text, blocks.length === 0);
-          if (hashes) {
-            push({ type: 'heading', text: line.slice(hashes).trim(), range: line.range(), mdDepth: hashes });
+          const marks = listMarker ? undefined : looseHeadingMarks(line.text, blocks.length === 0);
+          if (marks) {
+            push({ type: 'heading', text: line.slice(marks.cut).trim(), range: line.range(), mdDepth: marks.depth });
             return;
           }
           const t = k === 0 && listMarker ? MappedText.concat([listMarker, line]) : line;

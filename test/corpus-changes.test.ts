@@ -6,7 +6,7 @@ import { corpusDir } from './helpers/corpus.js';
 
 /**
  * Each real report of the corpus, changed in a way that changes nothing for its reader: line endings,
- * trailing spaces, a byte-order mark, invisible characters (a web page's zero-width spaces, &#8203;
+ * trailing spaces, no-break spaces for spaces, a byte-order mark, invisible characters (a web page's zero-width spaces, &#8203;
  * after every 。; soft hyphens), a full-width indent before every line (in Markdown too, before its
  * `#` headings and table rows), and, in plain text, a blank line after every line; a plain text
  * saved as `.md`, or put in a web page (as preformatted text, or a paragraph a line). Its
@@ -16,8 +16,8 @@ import { corpusDir } from './helpers/corpus.js';
  * error in full/2016-pingtan-1) and the years it names (another `report-year` message in dev/B-092);
  * a table given one cell a line with a blank line after each line had its lone pipes read as cells, 56
  * false "“|”不是有效的数值" errors in seeds/002, and a row's note on a line of its own read as the row
- * again ("行重复出现"); in Markdown indented so, the `## 一、…` headings were no headings (a false
- * `required-sections` error); and in a web page with a `<p>` a line, a page's details line (索 引 号:…/2016-00001 |
+ * again ("行重复出现"); in Markdown indented so, or with a no-break space after the `##`, the
+ * `## 一、…` headings were no headings (false `required-sections` errors); and in a web page with a `<p>` a line, a page's details line (索 引 号:…/2016-00001 |
  * 主题分类:…政府信息公开年报) was taken for the title of dev/C-076, which has none.
  */
 
@@ -50,6 +50,8 @@ const CHANGES: Record<string, (text: string, markdown: boolean) => string | unde
   'zero-width spaces after 。': (t) => t.replace(/。/g, '。\u200b'),
   'zero-width characters between words': (t) => t.replace(/政府信息/g, '政府\u200c信息').replace(/年度报告/g, '年度\u00ad报告').replace(/工作/g, '工\u2060作'),
   'full-width indent': (t) => t.replace(/^(?=\S)/gm, '\u3000\u3000'),
+  // (text copied out of a web page: its &nbsp; come as U+00A0, after a heading's # too)
+  'no-break spaces between words': (t) => t.replace(/(?<=\S) (?=\S)/g, '\u00a0'),
   'a blank line after every line': (t, md) => (md ? undefined : t.replace(/\n/g, '\n\n')),
 };
 

@@ -135,7 +135,8 @@ registerTableConverter(htmlTableConverter);
 
 /**
  * A heading marked with `#` that Markdown does not read as one: without the space CommonMark asks for
- * after the marks (`##一、总体情况`, as reports typed by hand and some editors write it), or after an
+ * after the marks (`##一、总体情况`, as reports typed by hand and some editors write it; a no-break space
+ * there, as text copied out of a web page has, is none either), or after an
  * indent Markdown does not count (`　　## 一、总体情况`: full-width spaces, as a text indented in Word
  * has before every line, or four spaces and more inside a paragraph). Markdown and plain text alike
  * read it as a line of text, whose `#` hides the heading. Where the title starts and the heading's
@@ -152,7 +153,7 @@ function looseHeadingMarks(line: string, first: boolean): { cut: number; depth: 
 }
 
 /** An indent, one to six `#`, spaces or none, then the title (LOOSE_HEADING's match ends where it starts). */
-const LOOSE_HEADING = /^[ \t\u3000\u00a0]*(#{1,6})[ \t\u3000]*(?=[^\s#])/;
+const LOOSE_HEADING = /^[ \t\u3000\u00a0]*(#{1,6})[ \t\u3000\u00a0]*(?=[^\s#])/;
 
 /**
  * The flat list of blocks the model is built from. `pictures` are offsets in `src` where a picture

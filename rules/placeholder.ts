@@ -64,11 +64,9 @@ export default defineRule<Record<string, never>>({
     ],
   },
   check({ report, emit }) {
-    const src = report.doc.text;
     for (const p of placeholders(report)) {
       if (p.kind === 'missing-year') {
-        const context = src.slice(Math.max(0, p.range.start - 4), Math.min(src.length, p.range.end + 4)).replace(/\s+/g, '');
-        emit({ messageId: 'missingYear', data: { context }, range: p.range });
+        emit({ messageId: 'missingYear', data: { context: p.context }, range: p.range });
         continue;
       }
       const messageId = p.kind === 'blank-date' ? 'blankDate' : p.kind;

@@ -9,15 +9,17 @@ import { corpusDir } from './helpers/corpus.js';
  * trailing spaces, no-break spaces for spaces, a byte-order mark, invisible characters (a web page's zero-width spaces, &#8203;
  * after every 。; soft hyphens), a full-width indent before every line (in Markdown too, before its
  * `#` headings and table rows), and, in plain text, a blank line after every line; a plain text
- * saved as `.md`, or put in a web page (as preformatted text, or a paragraph a line). Its
- * error-level findings must stay what they were.
+ * saved as `.md`, or put in a web page (as preformatted text, or a paragraph a line), and each change
+ * in such a web page too. Its error-level findings must stay what they were.
  *
  * Found so: zero-width spaces after 。 changed how the text's figures were read (a false `prose-sum`
  * error in full/2016-pingtan-1) and the years it names (another `report-year` message in dev/B-092);
  * a table given one cell a line with a blank line after each line had its lone pipes read as cells, 56
  * false "“|”不是有效的数值" errors in seeds/002, and a row's note on a line of its own read as the row
  * again ("行重复出现"); in Markdown indented so, or with a no-break space after the `##`, the
- * `## 一、…` headings were no headings (false `required-sections` errors); and in a web page with a `<p>` a line, a page's details line (索 引 号:…/2016-00001 |
+ * `## 一、…` headings were no headings (false `required-sections` errors); a web page's zero-width characters (&#8203;, &zwj;) and full-width
+ * digits were left in the text the model read (words hidden, years and dates not read); and in a web
+ * page with a `<p>` a line, a page's details line (索 引 号:…/2016-00001 |
  * 主题分类:…政府信息公开年报) was taken for the title of dev/C-076, which has none.
  */
 
@@ -50,6 +52,11 @@ const CHANGES: Record<string, (text: string, markdown: boolean) => string | unde
   'zero-width spaces after 。': (t) => t.replace(/。/g, '。\u200b'),
   'zero-width characters between words': (t) => t.replace(/政府信息/g, '政府\u200c信息').replace(/年度报告/g, '年度\u00ad报告').replace(/工作/g, '工\u2060作'),
   'full-width indent': (t) => t.replace(/^(?=\S)/gm, '\u3000\u3000'),
+  'full-width digits in the prose': (t) =>
+    t
+      .split('\n')
+      .map((l) => (/[|｜]/.test(l) ? l : l.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))))
+      .join('\n'),
   // (text copied out of a web page: its &nbsp; come as U+00A0, after a heading's # too)
   'no-break spaces between words': (t) => t.replace(/(?<=\S) (?=\S)/g, '\u00a0'),
   'a blank line after every line': (t, md) => (md ? undefined : t.replace(/\n/g, '\n\n')),
@@ -85,6 +92,15 @@ describe('real reports changed in ways their reader does not see', () => {
       for (const [name, convert] of Object.entries(CONVERSIONS)) {
         const [newName, converted] = convert(text);
         expect(errors(converted, newName), `${file}: ${name}`).toEqual(before);
+      }
+      // each change in a web page too: a page's text is not normalised as plain text is, the model sees to it
+      const page = CONVERSIONS['in a web page, a <p> a line']!;
+      const [pageName, pageText] = page(text);
+      const pageBefore = errors(pageText, pageName);
+      for (const [name, change] of Object.entries(CHANGES)) {
+        const changed = change(text, markdown);
+        if (changed === undefined) continue;
+        expect(errors(page(changed)[1], pageName), `${file}: ${name}, in a web page`).toEqual(pageBefore);
       }
     });
   }

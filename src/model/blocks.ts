@@ -1,7 +1,11 @@
 import type { Root, RootContent, Nodes, Table, ListItem } from 'mdast';
 import { MappedText, type Segment } from '../util/mapped-text.js';
-import { withoutLetterSpacing } from '../util/letter-spacing.js';
+import { cutOut, withoutLetterSpacing } from '../util/letter-spacing.js';
 import { withSentenceStops } from '../util/sentence-stops.js';
+import { foldWidth, INVISIBLE } from '../read/normalise.js';
+
+/** Whether a text holds a character INVISIBLE matches. */
+const INVISIBLE_ANY = new RegExp(INVISIBLE.source);
 import type { Block, RawTable, RawCell } from './types.js';
 import type { TextTable } from '../parse/plaintext.js';
 import { textTableToGrid } from './text-table.js';
@@ -69,10 +73,13 @@ export function inlineText(node: Nodes, src: string): MappedText {
   walk(node);
   // nothing to map (an empty table cell): empty text where the node starts, not at the document's start
   if (parts.length === 0) return MappedText.empty(node.position?.start.offset ?? 0);
-  // a web page's or Word document's words set letter-spaced, and full stops typed as Latin ones (plain
-  // text and Markdown have both seen to when read)
-  const text = withoutLetterSpacing(MappedText.concat(parts));
-  return text.withText(withSentenceStops(text.text));
+  // in a web page or a Word document: characters that show nothing (&#8203;), words set
+  // letter-spaced, full stops typed as Latin ones, full-width digits and letters (plain text and
+  // Markdown have these seen to when read)
+  let text = MappedText.concat(parts);
+  if (INVISIBLE_ANY.test(text.text)) text = cutOut(text, [...text.text.matchAll(INVISIBLE)].flatMap((m) => [m.index, m.index + m[0].length]));
+  text = withoutLetterSpacing(text);
+  return text.withText(foldWidth(withSentenceStops(text.text)));
 }
 
 /** How many pictures a node holds. */

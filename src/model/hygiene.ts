@@ -332,6 +332,8 @@ export interface Placeholder {
   kind: PlaceholderKind;
   text: string;
   range: SourceRange;
+  /** the words around it, as the text reads (up to four characters either side, without white space) */
+  context: string;
 }
 
 interface PlaceholderVocabulary {
@@ -407,7 +409,9 @@ export const placeholders = memo((report: Report): Placeholder[] => {
         if (p.keep && !p.keep(m, h)) continue;
         // 年 at the start of a line whose year ends the line before is a line broken inside 2024年
         if (p.kind === 'missing-year' && prev && h.slice(0, m.index + m[0].length).trim().startsWith('年') && ENDS_WITH_YEAR.test(prev.text.text)) continue;
-        out.push({ kind: p.kind, text: text.text.slice(m.index, m.index + m[0].length), range: text.range(m.index, m.index + m[0].length) });
+        const end = m.index + m[0].length;
+        const context = text.text.slice(Math.max(0, m.index - 4), Math.min(text.text.length, end + 4)).replace(/\s+/g, '');
+        out.push({ kind: p.kind, text: text.text.slice(m.index, end), range: text.range(m.index, end), context });
       }
     }
   }

@@ -140,7 +140,8 @@ let radicalForms: Record<string, string> | undefined;
  * the glyph to the radical. The Kangxi radicals are folded by Unicode's compatibility mapping, those
  * of the supplement by the vocabulary (`radicalForms` in src/vocabulary/layout.json).
  */
-function foldWidth(s: string): string {
+export function foldWidth(s: string): string {
+  if (!FOLDED.test(s)) return s;
   return s.replace(FOLDED_ALL, (c) => {
     const code = c.charCodeAt(0);
     return code >= 0xff00 ? String.fromCharCode(code - 0xfee0) : radical(c);
@@ -569,7 +570,7 @@ function sortCuts(cuts: number[]): void {
 }
 
 /** zero-width space, non-joiner, joiner, word joiner, zero-width no-break space (a BOM inside the text), soft hyphen */
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]+/g;
+export const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]+/g;
 
 /** What may follow a number inside a sentence, compiled once (see LayoutVocabulary). */
 let unitsAfter: RegExp | undefined;

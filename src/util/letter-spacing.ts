@@ -39,7 +39,11 @@ export function letterSpacedCuts(text: string, cuts: number[] = []): number[] {
 
 /** `text` without the spaces of its letter-spaced runs, each character still mapped to its source. */
 export function withoutLetterSpacing(text: MappedText): MappedText {
-  const cuts = letterSpacedCuts(text.text);
+  return cutOut(text, letterSpacedCuts(text.text));
+}
+
+/** `text` without the ranges `cuts` names ((start, end) pairs, in order), each character left still mapped to its source. */
+export function cutOut(text: MappedText, cuts: readonly number[]): MappedText {
   if (cuts.length === 0) return text;
   const pieces: MappedText[] = [];
   let from = 0;

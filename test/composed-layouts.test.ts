@@ -32,6 +32,7 @@ const letterSpaced = (line: string): string => line.replace(/(^|>)([^<]*)/g, (_,
 const CHANGES: Change[] = [
   { name: 'title and headings letter-spaced', apply: (t) => t.replace(/^.*$/gm, (l) => (TITLE_OR_HEADING.test(l) ? letterSpaced(l) : l)) },
   { name: 'CRLF', apply: (t) => t.replace(/\r?\n/g, '\r\n') },
+  { name: 'headings all #', apply: (t) => t.replace(/^#{1,6}[ \t]+/gm, '# '), fits: (l) => l.startsWith('gfm') },
   { name: 'full-width indent', apply: (t) => t.replace(/^(?=\S)/gm, '\u3000\u3000'), fits: (l) => !l.startsWith('gfm') },
   { name: 'blank line after each line', apply: (t) => t.replace(/\n/g, '\n\n') },
   { name: 'thousands', apply: (t) => t.replace(/(?<![\d.-])(\d{1,3})(\d{3})(?![\d年月日-])/g, '$1,$2'), fits: laidOut },

@@ -17,7 +17,9 @@ import { corpusDir } from './helpers/corpus.js';
  * a table given one cell a line with a blank line after each line had its lone pipes read as cells, 56
  * false "“|”不是有效的数值" errors in seeds/002, and a row's note on a line of its own read as the row
  * again ("行重复出现"); in Markdown indented so, or with a no-break space after the `##`, the
- * `## 一、…` headings were no headings (false `required-sections` errors); a web page's zero-width characters (&#8203;, &zwj;) and full-width
+ * `## 一、…` headings were no headings (false `required-sections` errors); Markdown whose headings are all `#` had its parts stand empty, their
+ * unnumbered sub-headings (`# 第二十条第（一）项`, `# 行政复议`) read as parts (false `empty-section`
+ * errors); a web page's zero-width characters (&#8203;, &zwj;) and full-width
  * digits were left in the text the model read (words hidden, years and dates not read); and in a web
  * page with a `<p>` a line, a page's details line (索 引 号:…/2016-00001 |
  * 主题分类:…政府信息公开年报) was taken for the title of dev/C-076, which has none.
@@ -57,6 +59,8 @@ const CHANGES: Record<string, (text: string, markdown: boolean) => string | unde
       .split('\n')
       .map((l) => (/[|｜]/.test(l) ? l : l.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))))
       .join('\n'),
+  // (a converter that writes every heading at one level)
+  'Markdown headings all of one level': (t, md) => (md ? t.replace(/^#{1,6}[ \t]+/gm, '# ') : undefined),
   // (text copied out of a web page: its &nbsp; come as U+00A0, after a heading's # too)
   'no-break spaces between words': (t) => t.replace(/(?<=\S) (?=\S)/g, '\u00a0'),
   'a blank line after every line': (t, md) => (md ? undefined : t.replace(/\n/g, '\n\n')),

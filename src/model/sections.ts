@@ -142,6 +142,43 @@ const partOrders = memoised((title: string): readonly number[] => {
 });
 
 /**
+ * Markdown whose headings are all of one depth (every heading `#`, as some converters write them):
+ * the depth says nothing of where a heading stands, so a heading without a number after a numbered
+ * one (`# 第二十条第（一）项` after `# 二、主动公开政府信息情况`) is under it, unless it names a part
+ * of another part of the report (`# 其他需要报告的事项`). Without this, the part before it stood empty.
+ */
+function nestFlatHeadings(items: { block: Block; h?: HeadingCandidate }[]): void {
+  let depth: number | undefined;
+  let numbered = false;
+  let unnumbered = false;
+  for (const it of items) {
+    if (!it.h || it.block.type !== 'heading') continue;
+    const d = it.block.mdDepth ?? 1;
+    if (depth !== undefined && d !== depth) return;
+    depth = d;
+    if (it.h.numbering) numbered = true;
+    else unnumbered = true;
+  }
+  if (!numbered || !unnumbered) return;
+  let last: HeadingCandidate | undefined;
+  // the orders of the part the headings stand in (the last numbered heading that names one)
+  let part: readonly number[] = [];
+  for (const it of items) {
+    if (!it.h) continue;
+    if (it.h.numbering) {
+      last = it.h;
+      const orders = partOrders(it.h.title.text);
+      if (orders.length) part = orders;
+      continue;
+    }
+    if (!last || it.block.type !== 'heading') continue;
+    // (a heading that names the part it stands in is under it: # 行政复议 under # 四、…行政复议、行政诉讼情况)
+    const orders = partOrders(it.h.title.text);
+    if (orders.length === 0 || orders.some((o) => part.includes(o))) it.h = { ...it.h, level: last.level + 1 };
+  }
+}
+
+/**
  * Which numbered top-level headings are the report's parts: the chain of headings whose numbers
  * count upwards that reads most like the parts of a report. A list restarting inside a part
  * (二、 … 一、 二、 三、 … 三、), a table row numbered like a part (四、结转下年度继续办理 before the
@@ -278,6 +315,7 @@ export function buildSections(blocks: Block[], titleBlock?: Block): { sections: 
     items.push({ block, h });
   }
   for (const i of contentsEntries(items)) items[i]!.h = undefined;
+  nestFlatHeadings(items);
   const top1 = partsLevel(items);
   if (top1 > 1) {
     for (const it of items) if (it.h?.numbering && it.h.level >= top1) it.h = { ...it.h, level: it.h.level - top1 + 1 };

@@ -12,9 +12,26 @@ import { textTableToGrid } from './text-table.js';
 import { htmlTableConverter } from './html-table.js';
 import { slotBudget, type SlotBudget } from '../util/spans.js';
 import { readNumbering } from './numbering.js';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 
 /** A space or a tab: what remark drops around a paragraph's line breaks. */
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
+
+const REFERENCE = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/y;
+
+/** The character a character reference at `source[k]` stands for (`&nbsp;`, `&#8203;`, `&#x3000;`), and the reference's length. */
+function characterReference(source: string, k: number): { char: string; length: number } | undefined {
+  REFERENCE.lastIndex = k;
+  const m = REFERENCE.exec(source);
+  if (!m) return undefined;
+  let char: string | false;
+  if (m[3]) char = decodeNamedCharacterReference(m[3]);
+  else {
+    const code = m[1] ? Number(m[1]) : parseInt(m[2]!, 16);
+    char = code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : false;
+  }
+  return char && char.length === 1 ? { char, length: m[0].length } : undefined;
+}
 
 /**
  * Map an inline node's value onto its source slice. The value can differ from the source
@@ -30,6 +47,7 @@ export function alignValue(value: string, source: string, start: number): Mapped
   for (let i = 0; i < value.length; i++) {
     const c = value[i]!;
     let found = -1;
+    let width = 1;
     let from = p;
     if (!isBlank(c)) while (isBlank(source[from])) from++;
     for (let k = from; k < Math.min(source.length, from + 12); k++) {
@@ -37,12 +55,22 @@ export function alignValue(value: string, source: string, start: number): Mapped
         found = k;
         break;
       }
+      // a character reference (&nbsp;, &#8203;, &amp;) stands for one character of the value
+      if (source[k] === '&') {
+        const ref = characterReference(source, k);
+        if (ref && ref.char === c) {
+          found = k;
+          width = ref.length;
+          break;
+        }
+        if (ref) k += ref.length - 1;
+      }
     }
     const s = found >= 0 ? found : Math.min(p, Math.max(source.length - 1, 0));
     const lastSeg = segs[segs.length - 1];
-    if (lastSeg && lastSeg.t + lastSeg.len === i && lastSeg.s + lastSeg.len === start + s) lastSeg.len++;
+    if (width === 1 && lastSeg && lastSeg.t + lastSeg.len === i && lastSeg.s + lastSeg.len === start + s) lastSeg.len++;
     else segs.push({ t: i, s: start + s, len: 1 });
-    if (found >= 0) p = found + 1;
+    if (found >= 0) p = found + width;
   }
   return new MappedText(value, segs.length ? segs : [{ t: 0, s: start, len: 0 }]);
 }

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/lint.js';
-import { corpusDir } from './helpers/corpus.js';
+import { corpusDir, corpusTexts } from './helpers/corpus.js';
+import { escapeHtml, paragraphPage } from './helpers/web-page.js';
 
 /**
  * Each real report of the corpus, changed in a way that changes nothing for its reader: line endings,
@@ -25,26 +26,14 @@ import { corpusDir } from './helpers/corpus.js';
  * 主题分类:…政府信息公开年报) was taken for the title of dev/C-076, which has none.
  */
 
-const FILES = ['seeds', 'dev', 'full'].flatMap((d) =>
-  readdirSync(path.join(corpusDir, d))
-    .filter((f) => /\.(txt|md)$/.test(f) && f !== 'README.md')
-    .map((f) => path.join(d, f)),
-);
+const FILES = corpusTexts();
 
-const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Ways to give the same text in another kind of file: the file's new name and its text. */
 const CONVERSIONS: Record<string, (text: string) => [string, string]> = {
   'saved as .md': (t) => ['report.md', t],
   "in a web page's <pre>": (t) => ['report.html', `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><pre>${escapeHtml(t)}</pre></body></html>`],
-  'in a web page, a <p> a line': (t) => [
-    'report.html',
-    `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><div class="article">${t
-      .split(/\r?\n/)
-      .filter((l) => l.trim() !== '')
-      .map((l) => `<p>${escapeHtml(l)}</p>`)
-      .join('\n')}</div></body></html>`,
-  ],
+  'in a web page, a <p> a line': (t) => ['report.html', paragraphPage(t)],
 };
 
 const CHANGES: Record<string, (text: string, markdown: boolean) => string | undefined> = {

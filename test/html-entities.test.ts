@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/lint.js';
 import { corpusFile } from './helpers/corpus.js';
+import { paragraphPage } from './helpers/web-page.js';
 
 /**
  * Character references in a web page's text (`&nbsp;` indents, as Word's and most editors' HTML
@@ -10,13 +11,7 @@ import { corpusFile } from './helpers/corpus.js';
  * was dropped as if it were the first again (dev/B-012's two garbled dates: one found).
  */
 
-const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const page = (text: string, indent: string): string =>
-  `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${text
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => `<p>${indent}${escapeHtml(l)}</p>`)
-    .join('\n')}</body></html>`;
+const page = (text: string, indent: string): string => paragraphPage(text, indent);
 
 /** The source text each finding's range covers. */
 function atFault(html: string, only: string[]): string[] {

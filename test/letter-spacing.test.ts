@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/lint.js';
 import type { Report, Section } from '../src/model/types.js';
 import { compactLetterSpacing as cut } from '../src/util/letter-spacing.js';
-import { corpusDir } from './helpers/corpus.js';
+import { corpusDir, corpusTexts } from './helpers/corpus.js';
+import { escapeHtml, paragraphPage } from './helpers/web-page.js';
 
 /**
  * Titles and headings set letter-spaced (政 府 信 息 公 开 工 作 年 度 报 告, 一、总 体 情 况): wide
@@ -39,13 +40,8 @@ describe('which spaces are letter-spacing', () => {
   });
 });
 
-const FILES = ['seeds', 'dev', 'full'].flatMap((d) =>
-  readdirSync(path.join(corpusDir, d))
-    .filter((f) => /\.(txt|md)$/.test(f) && f !== 'README.md')
-    .map((f) => path.join(d, f)),
-);
+const FILES = corpusTexts();
 
-const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The report model of a text and its error-level findings, without where they are. */
 function read(text: string, file: string): { report?: Report; errors: string[] } {
@@ -98,12 +94,7 @@ describe('real reports with their title and headings letter-spaced', () => {
       const md = file.replace(/\.txt$/, '.md');
       expect(read(changed, md).errors, `${file}: letter-spaced, saved as .md`).toEqual(read(text, md).errors);
       // the same text as a web page with a <p> a line, its letter-spacing in the page's own words
-      const page = (t: string, nbsp: boolean): string =>
-        `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${t
-          .split(/\r?\n/)
-          .filter((l) => l.trim() !== '')
-          .map((l) => `<p>${nbsp ? escapeHtml(l).replace(/ /g, '&nbsp;') : escapeHtml(l)}</p>`)
-          .join('\n')}</body></html>`;
+      const page = (t: string, nbsp: boolean): string => paragraphPage(t, '', (l) => (nbsp ? escapeHtml(l).replace(/ /g, '&nbsp;') : escapeHtml(l)));
       const asPage = read(page(text, false), 'report.html').errors;
       expect(read(page(changed, false), 'report.html').errors, `${file}: letter-spaced, in a web page`).toEqual(asPage);
       expect(read(page(changed, true), 'report.html').errors, `${file}: letter-spaced with &nbsp;, in a web page`).toEqual(asPage);

@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/lint.js';
 import { withSentenceStops } from '../src/util/sentence-stops.js';
-import { corpusDir } from './helpers/corpus.js';
+import { corpusDir, corpusTexts } from './helpers/corpus.js';
+import { paragraphPage } from './helpers/web-page.js';
 
 /**
  * Full stops typed as Latin ones (其它1件.所有申请均在规定时限内答复: the input method left in its
@@ -33,11 +34,7 @@ describe('which full stops are read as 。', () => {
   });
 });
 
-const FILES = ['seeds', 'dev', 'full'].flatMap((d) =>
-  readdirSync(path.join(corpusDir, d))
-    .filter((f) => /\.(txt|md)$/.test(f) && f !== 'README.md')
-    .map((f) => path.join(d, f)),
-);
+const FILES = corpusTexts();
 
 const errors = (text: string, file: string): string[] =>
   lintText(text, file)
@@ -45,13 +42,7 @@ const errors = (text: string, file: string): string[] =>
     .map((m) => `${m.ruleId} ${m.message}`)
     .sort();
 
-const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const page = (t: string): string =>
-  `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${t
-    .split(/\r?\n/)
-    .filter((l) => l.trim() !== '')
-    .map((l) => `<p>${escapeHtml(l)}</p>`)
-    .join('\n')}</body></html>`;
+const page = (t: string): string => paragraphPage(t);
 
 /** The text with every 。 of its prose typed as `.` (table rows left as they are). */
 const latinStops = (t: string): string =>

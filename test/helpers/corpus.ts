@@ -46,3 +46,12 @@ export function devLabels(): DevLabel[] {
 export function devPath(file: string): string {
   return path.join(corpusDir, 'dev', file);
 }
+
+/** The corpus's plain-text and Markdown reports (seeds, dev, full), as paths under corpusDir. */
+export function corpusTexts(): string[] {
+  return ['seeds', 'dev', 'full'].flatMap((d) =>
+    readdirSync(path.join(corpusDir, d))
+      .filter((f) => /\.(txt|md)$/.test(f) && f !== 'README.md')
+      .map((f) => path.join(d, f)),
+  );
+}

@@ -1,18 +1,15 @@
 import type { Root, RootContent, Nodes, Table, ListItem } from 'mdast';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { MappedText, type Segment } from '../util/mapped-text.js';
 import { cutOut, withoutLetterSpacing } from '../util/letter-spacing.js';
 import { withSentenceStops } from '../util/sentence-stops.js';
 import { foldWidth, INVISIBLE } from '../read/normalise.js';
-
-/** Whether a text holds a character INVISIBLE matches. */
-const INVISIBLE_ANY = new RegExp(INVISIBLE.source);
 import type { Block, RawTable, RawCell } from './types.js';
 import type { TextTable } from '../parse/plaintext.js';
 import { textTableToGrid } from './text-table.js';
 import { htmlTableConverter } from './html-table.js';
 import { slotBudget, type SlotBudget } from '../util/spans.js';
 import { readNumbering } from './numbering.js';
-import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 
 /** A space or a tab: what remark drops around a paragraph's line breaks. */
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
@@ -101,13 +98,23 @@ export function inlineText(node: Nodes, src: string): MappedText {
   walk(node);
   // nothing to map (an empty table cell): empty text where the node starts, not at the document's start
   if (parts.length === 0) return MappedText.empty(node.position?.start.offset ?? 0);
-  // in a web page or a Word document: characters that show nothing (&#8203;), words set
-  // letter-spaced, full stops typed as Latin ones, full-width digits and letters (plain text and
-  // Markdown have these seen to when read)
-  let text = MappedText.concat(parts);
-  if (INVISIBLE_ANY.test(text.text)) text = cutOut(text, [...text.text.matchAll(INVISIBLE)].flatMap((m) => [m.index, m.index + m[0].length]));
-  text = withoutLetterSpacing(text);
-  return text.withText(foldWidth(withSentenceStops(text.text)));
+  return asRead(MappedText.concat(parts));
+}
+
+/** Whether a text holds a character INVISIBLE matches. */
+const INVISIBLE_ANY = new RegExp(INVISIBLE.source);
+
+/**
+ * A web page's or Word document's text as a reader takes it: without characters that show nothing
+ * (`&#8203;`) and without the spaces of words set letter-spaced, full stops typed as Latin ones read
+ * as 。, full-width digits and letters as ASCII. Plain text and Markdown have these seen to when they
+ * are read (src/read/normalise.ts), and are left as they are here.
+ */
+function asRead(text: MappedText): MappedText {
+  let t = text;
+  if (INVISIBLE_ANY.test(t.text)) t = cutOut(t, [...t.text.matchAll(INVISIBLE)].flatMap((m) => [m.index, m.index + m[0].length]));
+  t = withoutLetterSpacing(t);
+  return t.withText(foldWidth(withSentenceStops(t.text)));
 }
 
 /** How many pictures a node holds. */
@@ -170,10 +177,10 @@ registerTableConverter(htmlTableConverter);
 
 /**
  * A heading marked with `#` that Markdown does not read as one: without the space CommonMark asks for
- * after the marks (`##一、总体情况`, as reports typed by hand and some editors write it; a no-break space
- * there, as text copied out of a web page has, is none either), or after an
- * indent Markdown does not count (`　　## 一、总体情况`: full-width spaces, as a text indented in Word
- * has before every line, or four spaces and more inside a paragraph). Markdown and plain text alike
+ * after the marks (`##一、总体情况`, as reports typed by hand and some editors write it; a no-break
+ * space there, as text copied out of a web page has, is none either), or after an indent Markdown
+ * does not count (`　　## 一、总体情况`: full-width spaces, as a text indented in Word has before
+ * every line, or four spaces and more inside a paragraph). Markdown and plain text alike
  * read it as a line of text, whose `#` hides the heading. Where the title starts and the heading's
  * level when a line is one: one to six `#`, then the title, short and without another `#` (a
  * `#话题#` is no heading), numbered as headings are (一、 （一） 1. 第一部分) unless it is the

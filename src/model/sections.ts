@@ -144,8 +144,8 @@ const partOrders = memoised((title: string): readonly number[] => {
 /**
  * Markdown whose headings are all of one depth (every heading `#`, as some converters write them):
  * the depth says nothing of where a heading stands, so a heading without a number after a numbered
- * one (`# 第二十条第（一）项` after `# 二、主动公开政府信息情况`) is under it, unless it names a part
- * of another part of the report (`# 其他需要报告的事项`). Without this, the part before it stood empty.
+ * one (`# 第二十条第（一）项` after `# 二、主动公开政府信息情况`) is under it, unless it names another
+ * part of the report (`# 其他需要报告的事项`). Without this, the part before it stood empty.
  */
 function nestFlatHeadings(items: { block: Block; h?: HeadingCandidate }[]): void {
   let depth: number | undefined;

@@ -478,6 +478,8 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
 /**
  * Remove a space between a Chinese character and a number inside a sentence (`2024 年 1 月`, `第 711 号`),
  * and fold full-width forms. A number between spaces next to other numbers (table columns) keeps them.
+ * Characters that show nothing and the spaces of letter-spaced words (src/util/letter-spacing.ts) are
+ * removed too, and full stops typed as Latin ones read as 。 (src/util/sentence-stops.ts).
  */
 function foldSpaces(b: { text: string; segs: Segment[] }): { text: string; segs: Segment[] } {
   const unit = (unitsAfter ??= new RegExp(`^(?:${vocabulary<LayoutVocabulary>('layout').unitsAfterNumbers.join('|')})`));

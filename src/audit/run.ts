@@ -246,8 +246,9 @@ class Interruption {
 }
 
 /**
- * `ogi-lint audit`: check every report under the paths on all cores, each within its budget,
- * streaming results to disk; then run the checks across reports and write the summaries.
+ * `ogi-lint audit`: check every report under the paths on worker threads (one for every 1,000 files,
+ * up to one per core), each within its budget, streaming results to disk; then run the checks across
+ * reports and write the summaries.
  */
 export async function runAudit(o: AuditOptions): Promise<AuditOutcome> {
   const stop = new Interruption(o.signal);

@@ -321,7 +321,7 @@ async function runLint(a: LintArgs, io: CliIO): Promise<number> {
       cache = new LintCache(cacheFilePath(io.cwd, a.cacheLocation), a.cacheStrategy ?? 'metadata', opts);
     }
     try {
-      // many files: on every core, each within a budget (fixes need the text, so they stay in this process)
+      // many files: on worker threads, each file within a budget (fixes need the text, so they stay in this process)
       results = await lintFiles(paths, { ...opts, parallel: !fixing, ...poolOptions(a), ...(cache ? { cached: (f: string) => cache!.lookup(f, { fix: fixing }) } : {}) });
     } catch (e) {
       if (e instanceof NoFilesError) throw new UsageError(localise(UI.noFiles, locale, { patterns: e.patterns.join(', ') }));
@@ -698,7 +698,7 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
     )
     .command(
       'audit [paths..]',
-      t('用全部处理器核审查一批报告：结果、跨报告检查和汇总表写入 --out-dir', 'audit a whole set of reports on all cores: results, checks across reports and summaries in --out-dir'),
+      t('用多个工作线程审查一批报告：结果、跨报告检查和汇总表写入 --out-dir', 'audit a whole set of reports on worker threads: results, checks across reports and summaries in --out-dir'),
       (y) =>
         y
           .positional('paths', { type: 'string', array: true })

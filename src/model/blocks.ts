@@ -66,7 +66,7 @@ export function alignValue(value: string, source: string, start: number): Mapped
     const s = found >= 0 ? found : Math.min(p, Math.max(source.length - 1, 0));
     const lastSeg = segs[segs.length - 1];
     if (width === 1 && lastSeg && lastSeg.t + lastSeg.len === i && lastSeg.s + lastSeg.len === start + s) lastSeg.len++;
-    else segs.push({ t: i, s: start + s, len: 1 });
+    else segs.push(width === 1 ? { t: i, s: start + s, len: 1 } : { t: i, s: start + s, len: 1, w: width });
     if (found >= 0) p = found + width;
   }
   return new MappedText(value, segs.length ? segs : [{ t: 0, s: start, len: 0 }]);

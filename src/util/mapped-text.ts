@@ -10,6 +10,11 @@ export interface Segment {
   s: number;
   /** number of characters */
   len: number;
+  /**
+   * how many source characters one character of a one-character segment stands for (a web page's
+   * `&nbsp;` is six); one when absent
+   */
+  w?: number;
 }
 
 /** A range of offsets in the parsed source text. */
@@ -71,7 +76,7 @@ export class MappedText {
     parts.forEach((p, i) => {
       if (i > 0) text += typeof sep === 'string' ? sep : (sep[i - 1] ?? '');
       if (p.segs === undefined) segs.push({ t: text.length, s: p.base, len: p.text.length });
-      else for (const sg of p.segs) segs.push({ t: sg.t + text.length, s: sg.s, len: sg.len });
+      else for (const sg of p.segs) segs.push(sg.w === undefined ? { t: sg.t + text.length, s: sg.s, len: sg.len } : { t: sg.t + text.length, s: sg.s, len: sg.len, w: sg.w });
       text += p.text;
     });
     return new MappedText(text, segs.length ? segs : [{ t: 0, s: 0, len: 0 }]);
@@ -88,7 +93,7 @@ export class MappedText {
     if (segs.length === 0) return 0;
     if (i >= this.text.length) {
       const last = segs[segs.length - 1]!;
-      return last.s + last.len;
+      return last.s + last.len * (last.w ?? 1);
     }
     const sg = segs[this.segmentAt(segs, i)]!;
     const d = i - sg.t;
@@ -128,7 +133,14 @@ export class MappedText {
       const at = this.toSource(i);
       return { start: at, end: at };
     }
-    return { start: this.toSource(i), end: this.toSource(j - 1) + 1 };
+    return { start: this.toSource(i), end: this.toSource(j - 1) + this.widthAt(j - 1) };
+  }
+
+  /** How many source characters character `i` stands for (one, or a character reference's length: Segment.w). */
+  private widthAt(i: number): number {
+    const segs = this.segs;
+    if (segs === undefined || segs.length === 0) return 1;
+    return segs[this.segmentAt(segs, i)]!.w ?? 1;
   }
 
   slice(i: number, j = this.text.length): MappedText {
@@ -140,7 +152,7 @@ export class MappedText {
       if (sg.t >= j) break;
       const a = Math.max(sg.t, i);
       const b = Math.min(sg.t + sg.len, j);
-      if (b > a) segs.push({ t: a - i, s: sg.s + (a - sg.t), len: b - a });
+      if (b > a) segs.push(sg.w === undefined ? { t: a - i, s: sg.s + (a - sg.t), len: b - a } : { t: a - i, s: sg.s, len: 1, w: sg.w });
     }
     return new MappedText(text, segs.length ? segs : [{ t: 0, s: this.toSource(i), len: 0 }]);
   }

@@ -33,6 +33,7 @@ const CHANGES: Change[] = [
   { name: 'title and headings letter-spaced', apply: (t) => t.replace(/^.*$/gm, (l) => (TITLE_OR_HEADING.test(l) ? letterSpaced(l) : l)) },
   { name: 'CRLF', apply: (t) => t.replace(/\r?\n/g, '\r\n') },
   { name: 'headings all #', apply: (t) => t.replace(/^#{1,6}[ \t]+/gm, '# '), fits: (l) => l.startsWith('gfm') },
+  { name: 'paragraphs indented with &nbsp;', apply: (t) => t.replace(/<p>/g, '<p>&nbsp;&nbsp;&nbsp;&nbsp;'), fits: (l) => l.startsWith('html') },
   { name: 'full-width indent', apply: (t) => t.replace(/^(?=\S)/gm, '\u3000\u3000'), fits: (l) => !l.startsWith('gfm') },
   { name: 'blank line after each line', apply: (t) => t.replace(/\n/g, '\n\n') },
   { name: 'thousands', apply: (t) => t.replace(/(?<![\d.-])(\d{1,3})(\d{3})(?![\d年月日-])/g, '$1,$2'), fits: laidOut },
@@ -50,6 +51,12 @@ const CHANGES: Change[] = [
   { name: 'dashes for zeros', apply: (t) => t.replace(/(?<=[|｜>]\s*)0(?=\s*[|｜<])/g, '—'), fits: (l) => ['gfm', 'gfm-merged', 'gfm-pieces', 'html', 'html-blank', 'pipe', 'cell-per-line'].includes(l) },
   { name: 'BOM', apply: (t) => `\ufeff${t}` },
   { name: 'tabs', apply: (t) => t.replace(/ {4}/g, '\t'), fits: (l) => l === 'pdf' || l === 'pdf-vertical' },
+  // (last: the changes before it read the text as written, and would change the references' digits)
+  {
+    name: 'Chinese written as references (&#26085;)',
+    apply: (t) => t.replace(/(^|>)([^<]*)/g, (_, a: string, x: string) => a + x.replace(/[\u3000-\u9fff\uff00-\uffef]/g, (c) => `&#${c.codePointAt(0)};`)),
+    fits: (l) => l.startsWith('html'),
+  },
 ];
 
 describe('several changes to a report at once', () => {

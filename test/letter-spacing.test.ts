@@ -11,11 +11,14 @@ import { escapeHtml, paragraphPage } from './helpers/web-page.js';
  * Titles and headings set letter-spaced (政 府 信 息 公 开 工 作 年 度 报 告, 一、总 体 情 况): wide
  * character spacing comes out of a PDF as a space between every two characters, and some drafts are
  * typed so. Such a title was no title (a false "未找到年报标题" and "无法确定年报所属年度"), and such a
- * heading no part (false `required-sections` and `table-missing` errors).
+ * heading no part (false `required-sections` and `table-missing` errors). A title set two spaces
+ * apart is read too (only a title: a text browser's table sets one-character cells so).
  */
 
 /** Each Chinese character and digit of a line set apart by a space, as wide character spacing comes out of a PDF. */
 const spaced = (line: string): string => line.replace(/([\u4e00-\u9fff0-9])(?=[\u4e00-\u9fff0-9])/g, '$1 ');
+/** The same two spaces apart, as some tools write it. */
+const spacedWide = (line: string): string => line.replace(/ /g, '').replace(/([\u4e00-\u9fff0-9])(?=[\u4e00-\u9fff0-9])/g, '$1  ');
 
 describe('which spaces are letter-spacing', () => {
   it('a title or heading spread over its line, digits and all', () => {
@@ -61,7 +64,8 @@ function titleAndHeadingLines(text: string, report: Report): Set<number> {
     const line = report.doc.position(offset).line;
     if ((lines[line - 1] ?? '').trim().length <= 60) out.add(line);
   };
-  if (report.title) add(report.title.range.start);
+  const title = titleLine(text, report);
+  if (title) out.add(title);
   const walk = (sections: Section[], depth: number): void => {
     for (const s of sections) {
       add(s.heading.range.start);
@@ -70,6 +74,13 @@ function titleAndHeadingLines(text: string, report: Report): Set<number> {
   };
   walk(report.sections, 0);
   return out;
+}
+
+/** The line (1-based) of the title, unless it is a line of more than 60 characters. */
+function titleLine(text: string, report: Report): number | undefined {
+  if (!report.title) return undefined;
+  const line = report.doc.position(report.title.range.start).line;
+  return (text.split('\n')[line - 1] ?? '').trim().length <= 60 ? line : undefined;
 }
 
 describe('real reports with their title and headings letter-spaced', () => {
@@ -90,6 +101,16 @@ describe('real reports with their title and headings letter-spaced', () => {
         .map((l, i) => (lines.has(i + 1) ? spaced(l) : l))
         .join('\n');
       expect(read(changed, file).errors, `${file}: letter-spaced`).toEqual(before.errors);
+      // the title two spaces apart (2  0  2  4  年  政  府 …)
+      const title = titleLine(text, before.report!);
+      if (title) {
+        const wide = text
+          .split('\n')
+          .map((l, i) => (i + 1 === title ? spacedWide(l) : l))
+          .join('\n');
+        expect(read(wide, file).errors, `${file}: the title two spaces apart`).toEqual(before.errors);
+        expect(read(paragraphPage(wide), 'report.html').errors, `${file}: the title two spaces apart, in a web page`).toEqual(read(paragraphPage(text), 'report.html').errors);
+      }
       if (file.endsWith('.md')) return;
       const md = file.replace(/\.txt$/, '.md');
       expect(read(changed, md).errors, `${file}: letter-spaced, saved as .md`).toEqual(read(text, md).errors);

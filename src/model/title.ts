@@ -2,6 +2,7 @@ import type { Block, SignOff, TitleInfo, YearMention } from './types.js';
 import { YEAR_RE, parseYear, DATE_RE, matchDate, isValidDate, CN_DATE_RE, matchChineseDate } from './dates.js';
 import { toHalfWidth } from './numerals.js';
 import { MappedText, trimBounds } from '../util/mapped-text.js';
+import { withoutWideLetterSpacing } from '../util/letter-spacing.js';
 import { vocabulary } from '../config/vocabulary.js';
 import { crawlerHeader } from './page-chrome.js';
 
@@ -128,6 +129,11 @@ export function findTitle(blocks: Block[], limit = 25): { info?: TitleInfo; bloc
     if (header && header.label !== '标题') continue;
     let text: MappedText | undefined;
     if (header) text = b.text.trim().slice(header.length).trim();
+    // a title set two spaces apart (2  0  2  4  年  政  府 …: one space apart is read so already)
+    else if (trimmed.includes('  ')) {
+      const compact = withoutWideLetterSpacing(b.text.trim());
+      if (compact.text !== trimmed && titleScore(compact.text) > 0) text = compact;
+    }
     let s = titleScore(text ? text.text : trimmed);
     if (s <= 0 && !text) {
       const wrapped = wrappedTitle(blocks, k);

@@ -37,6 +37,26 @@ export function letterSpacedCuts(text: string, cuts: number[] = []): number[] {
   return cuts;
 }
 
+/** A run of single characters two spaces apart (2  0  2  4  年  政  府): LETTER_SPACED's runs, set wider. */
+const WIDE_RUN = /(?<![\u3400-\u9fff0-9０-９])[\u3400-\u9fff0-9０-９](?: {2}[\u3400-\u9fff0-9０-９])+(?![\u3400-\u9fff0-9０-９])/g;
+
+/**
+ * `text` without the spaces of runs set two spaces apart, as some tools write a title's wide
+ * spacing. Only for a line already known to be no table row: the rows of a table a text browser
+ * draws (elinks, w3m) set one-character cells two spaces apart too.
+ */
+export function withoutWideLetterSpacing(text: MappedText): MappedText {
+  if (!text.text.includes('  ')) return text;
+  const cuts: number[] = [];
+  for (const m of text.text.matchAll(WIDE_RUN)) {
+    let chinese = 0;
+    for (let k = 0; k < m[0].length; k += 3) if (!isDigit(m[0].charCodeAt(k))) chinese++;
+    if (chinese < MIN_CHINESE) continue;
+    for (let k = 1; k < m[0].length - 1; k += 3) cuts.push(m.index + k, m.index + k + 2);
+  }
+  return cutOut(text, cuts);
+}
+
 /** `text` without the spaces of its letter-spaced runs, each character still mapped to its source. */
 export function withoutLetterSpacing(text: MappedText): MappedText {
   return cutOut(text, letterSpacedCuts(text.text));

@@ -20,7 +20,8 @@ import { escapeHtml, paragraphPage } from './helpers/web-page.js';
  * again ("行重复出现"); in Markdown indented so, or with a no-break space after the `##`, the
  * `## 一、…` headings were no headings (false `required-sections` errors); Markdown whose headings are all `#` had its parts stand empty, their
  * unnumbered sub-headings (`# 第二十条第（一）项`, `# 行政复议`) read as parts (false `empty-section`
- * errors); a web page's zero-width characters (&#8203;, &zwj;) and full-width
+ * errors); full stops typed as Latin ones ended no sentence (false `prose-sum`, `required-sections`
+ * and `report-year` errors); a web page's zero-width characters (&#8203;, &zwj;) and full-width
  * digits were left in the text the model read (words hidden, years and dates not read); and in a web
  * page with a `<p>` a line, a page's details line (索 引 号:…/2016-00001 |
  * 主题分类:…政府信息公开年报) was taken for the title of dev/C-076, which has none.
@@ -47,6 +48,12 @@ const CHANGES: Record<string, (text: string, markdown: boolean) => string | unde
     t
       .split('\n')
       .map((l) => (/[|｜]/.test(l) ? l : l.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))))
+      .join('\n'),
+  // (the input method left in its Latin punctuation: 其它1件.所有申请…; table rows left as they are)
+  'full stops typed as Latin ones': (t) =>
+    t
+      .split('\n')
+      .map((l) => (/[|｜]/.test(l) ? l : l.replace(/。/g, '.')))
       .join('\n'),
   // (a converter that writes every heading at one level)
   'Markdown headings all of one level': (t, md) => (md ? t.replace(/^#{1,6}[ \t]+/gm, '# ') : undefined),

@@ -22,22 +22,10 @@ function isDigit(c: number): boolean {
  */
 export function letterSpacedCuts(text: string, cuts: number[] = []): number[] {
   if (!text.includes(' ') && !text.includes('\u3000') && !text.includes('\u00a0')) return cuts;
-  for (const m of text.matchAll(RUN)) {
-    const run = m[0];
-    let last = -1;
-    let chinese = 0;
-    for (let k = 0; k < run.length; k += 2) {
-      if (isDigit(run.charCodeAt(k))) continue;
-      chinese++;
-      last = k;
-    }
-    if (chinese < MIN_CHINESE) continue;
-    for (let k = 1; k < last; k += 2) cuts.push(m.index + k, m.index + k + 1);
-  }
-  return cuts;
+  return runCuts(text, RUN, 1, true, cuts);
 }
 
-/** A run of single characters two spaces apart (2  0  2  4  年  政  府): LETTER_SPACED's runs, set wider. */
+/** A run of single characters two spaces apart (2  0  2  4  年  政  府): RUN's runs, set wider. */
 const WIDE_RUN = /(?<![\u3400-\u9fff0-9０-９])[\u3400-\u9fff0-9０-９](?: {2}[\u3400-\u9fff0-9０-９])+(?![\u3400-\u9fff0-9０-９])/g;
 
 /**
@@ -46,15 +34,29 @@ const WIDE_RUN = /(?<![\u3400-\u9fff0-9０-９])[\u3400-\u9fff0-9０-９](?: {2}
  * draws (elinks, w3m) set one-character cells two spaces apart too.
  */
 export function withoutWideLetterSpacing(text: MappedText): MappedText {
-  if (!text.text.includes('  ')) return text;
-  const cuts: number[] = [];
-  for (const m of text.text.matchAll(WIDE_RUN)) {
+  return text.text.includes('  ') ? cutOut(text, runCuts(text.text, WIDE_RUN, 2, false, [])) : text;
+}
+
+/**
+ * The gaps (`gap` spaces wide) of the runs `run` finds that hold MIN_CHINESE Chinese characters or
+ * more, pushed onto `cuts`: up to the last Chinese character when `figuresKept` (figures after a
+ * row's label are its cells), else the whole run.
+ */
+function runCuts(text: string, run: RegExp, gap: number, figuresKept: boolean, cuts: number[]): number[] {
+  const step = gap + 1;
+  for (const m of text.matchAll(run)) {
+    let last = -1;
     let chinese = 0;
-    for (let k = 0; k < m[0].length; k += 3) if (!isDigit(m[0].charCodeAt(k))) chinese++;
+    for (let k = 0; k < m[0].length; k += step) {
+      if (isDigit(m[0].charCodeAt(k))) continue;
+      chinese++;
+      last = k;
+    }
     if (chinese < MIN_CHINESE) continue;
-    for (let k = 1; k < m[0].length - 1; k += 3) cuts.push(m.index + k, m.index + k + 2);
+    const end = figuresKept ? last : m[0].length - 1;
+    for (let k = 1; k < end; k += step) cuts.push(m.index + k, m.index + k + gap);
   }
-  return cutOut(text, cuts);
+  return cuts;
 }
 
 /** `text` without the spaces of its letter-spaced runs, each character still mapped to its source. */
@@ -78,12 +80,11 @@ export function cutOut(text: MappedText, cuts: readonly number[]): MappedText {
 /** A string without the spaces of its letter-spaced runs. */
 export function compactLetterSpacing(s: string): string {
   const cuts = letterSpacedCuts(s);
-  if (cuts.length === 0) return s;
   let out = '';
   let from = 0;
   for (let c = 0; c < cuts.length; c += 2) {
     out += s.slice(from, cuts[c]);
     from = cuts[c + 1]!;
   }
-  return out + s.slice(from);
+  return cuts.length ? out + s.slice(from) : s;
 }

@@ -519,12 +519,10 @@ function foldSpaces(b: { text: string; segs: Segment[] }): { text: string; segs:
   }
   // characters that show nothing (a web page's zero-width spaces, &#8203; after every 。, soft
   // hyphens), and the spaces of words set letter-spaced: cut too, as a reader sees the text without them
-  const spaces = cuts.length;
   for (const m of src.matchAll(INVISIBLE)) cuts.push(m.index, m.index + m[0].length);
-  const invisible = cuts.length;
   letterSpacedCuts(src, cuts);
-  // (each kind's cuts come in order: sorted together only when there are more kinds than one)
-  if (Number(spaces > 0) + Number(invisible > spaces) + Number(cuts.length > invisible) > 1) sortCuts(cuts);
+  // (each kind's cuts come in order: sorted, and those that overlap made one, only when the kinds cross)
+  if (!inOrder(cuts)) sortCuts(cuts);
   // nothing to remove and nothing to fold: the text as it is
   if (!cuts.length && !FOLDED.test(src)) return src === b.text ? b : { text: src, segs: b.segs };
 
@@ -557,6 +555,12 @@ function foldSpaces(b: { text: string; segs: Segment[] }): { text: string; segs:
   }
   flush(src.length);
   return { text: out.text, segs: out.segs };
+}
+
+/** Whether cuts (start, end pairs) come in order, each after the one before without touching it. */
+function inOrder(cuts: readonly number[]): boolean {
+  for (let c = 2; c < cuts.length; c += 2) if (cuts[c]! <= cuts[c - 1]!) return false;
+  return true;
 }
 
 /** Cuts (start, end pairs) in order, those that touch or overlap made one. */

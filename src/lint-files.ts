@@ -1,8 +1,9 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Profile } from './config/types.js';
-import { ConfigLoader, type ConfigLoaderOptions, type ResolvedConfig } from './config/load.js';
-import { fileUnreadable, readBytes, readPath, unreadableDocument, type ReadOptions } from './read/index.js';
+import type { ConfigLoader, ConfigLoaderOptions, ResolvedConfig } from './config/load.js';
+import { anyConfigFile } from './config/find.js';
+import type { ReadOptions } from './read/index.js';
 import type { SourceDocument } from './read/types.js';
 import type { LintOptions } from './lint.js';
 import type { LintResult } from './diagnostic.js';
@@ -12,10 +13,12 @@ import { ignoreFilter } from './config/ignore.js';
 
 /**
  * Linting files, folders, glob patterns and buffers with the configuration found for each. The
- * linter itself (model, rules) is loaded when a file is checked in this thread: a run that checks its
- * files on the worker pool never loads it here.
+ * linter itself (model, rules), the readers and the configuration loader (with the schemas and
+ * rules it checks a configuration against) are loaded when this thread needs them: a run that
+ * checks its files on the worker pool, in folders without configuration files, never loads them here.
  */
 const linter = (): Promise<typeof import('./lint.js')> => import('./lint.js');
+const reader = (): Promise<typeof import('./read/index.js')> => import('./read/index.js');
 
 function isFile(p: string): boolean {
   try {
@@ -98,9 +101,16 @@ function configFor(loader: ConfigLoader | undefined, filePath: string): Resolved
 }
 
 /** The configuration loader the options ask for (none when configuration is turned off). */
-function configLoader(opts: LintFilesOptions, cwd: string): ConfigLoader | undefined {
+async function configLoader(opts: LintFilesOptions, cwd: string): Promise<ConfigLoader | undefined> {
   if (opts.useConfig === false) return undefined;
+  const { ConfigLoader } = await import('./config/load.js');
   return new ConfigLoader({ configFile: opts.configFile && path.resolve(cwd, opts.configFile), rules: opts.rules });
+}
+
+/** Might a configuration apply to any of these files? (No: the files' settings are the defaults, none is ignored by one.) */
+function mayHaveConfig(files: string[], opts: LintFilesOptions): boolean {
+  if (opts.useConfig === false) return false;
+  return opts.configFile !== undefined || anyConfigFile(new Set(files.map((f) => path.dirname(f))));
 }
 
 /**
@@ -110,14 +120,16 @@ function configLoader(opts: LintFilesOptions, cwd: string): ConfigLoader | undef
  */
 export async function lintFiles(patterns: string[], opts: LintFilesOptions = {}): Promise<LintResult[]> {
   const cwd = path.resolve(opts.cwd ?? process.cwd());
-  const loading = surelyHere(patterns, opts, cwd) ? linter() : undefined;
+  const here = surelyHere(patterns, opts, cwd);
+  const loading = here ? linter() : undefined;
   // awaited below when used; a run that stops before (no files) must not leave it unhandled
   loading?.catch(() => undefined);
   const { files, unmatched, skipped } = await expandPatterns(patterns, cwd);
   for (const s of skipped) opts.onSkipped?.(s);
   const reportUnmatched = opts.errorOnUnmatchedPattern !== false;
   if (unmatched.length && files.length === 0 && reportUnmatched) throw new NoFilesError(unmatched);
-  const loader = configLoader(opts, cwd);
+  // without a configuration file, a run on the pool needs no loader here (the workers have their own)
+  let loader = here || mayHaveConfig(files, opts) ? await configLoader(opts, cwd) : undefined;
   const results: LintResult[] = [];
   const explicit = new Set(patterns.map((p) => path.resolve(cwd, p)));
   const useIgnores = opts.ignore !== false;
@@ -147,11 +159,16 @@ export async function lintFiles(patterns: string[], opts: LintFilesOptions = {})
     );
     pending.forEach((p, i) => (results[p.at] = checked[i]!));
   } else {
-    const { lintDocument } = await (loading ?? linter());
+    const [{ lintDocument }, { readPath }] = await Promise.all([loading ?? linter(), reader()]);
+    if (!loader && opts.useConfig !== false) {
+      loader = await configLoader(opts, cwd);
+      for (const p of pending) p.resolved = configFor(loader, p.file);
+    }
     for (const p of pending) results[p.at] = lintDocument(await readPath(p.file, opts.read), withConfig(opts, p.resolved));
   }
-  if (reportUnmatched) {
+  if (reportUnmatched && unmatched.length) {
     // a missing path does not stop the run: it is one unreadable input among the others
+    const { fileUnreadable, readPath, unreadableDocument } = await reader();
     for (const pattern of unmatched) {
       const abs = path.resolve(cwd, pattern);
       const doc = isDynamicPattern(pattern)
@@ -167,8 +184,8 @@ export async function lintFiles(patterns: string[], opts: LintFilesOptions = {})
 /** Lint bytes (standard input) as the file `filePath`, with the configuration found for that path; Word documents included. */
 export async function lintBuffer(buf: Uint8Array, filePath: string, opts: LintFilesOptions = {}): Promise<LintResult> {
   const cwd = path.resolve(opts.cwd ?? process.cwd());
-  const loader = configLoader(opts, cwd);
+  const loader = await configLoader(opts, cwd);
   const resolved = loader?.forFile(path.resolve(cwd, filePath));
-  const doc: SourceDocument = await readBytes(buf, filePath, opts.read);
+  const doc: SourceDocument = await (await reader()).readBytes(buf, filePath, opts.read);
   return (await linter()).lintDocument(doc, withConfig(opts, resolved));
 }

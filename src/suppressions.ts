@@ -1,7 +1,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LintMessage, LintResult, SuppressedMessage } from './diagnostic.js';
-import { ConfigError } from './config/profiles.js';
+import { ConfigError } from './config/error.js';
 
 /**
  * Bulk suppressions, as ESLint 9 has them: `ogi-lint --suppress-all` (or `--suppress-rule id`)

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import iconv from 'iconv-lite';
@@ -18,20 +18,27 @@ import { repoRoot } from './helpers/corpus.js';
 
 const hooks = `
 import { appendFileSync } from 'node:fs';
+let thread = 'main';
+export function initialize(data) {
+  thread = data.thread;
+}
 export async function load(url, context, next) {
   const r = await next(url, context);
-  appendFileSync(process.env.OGI_TRACE, url + '\\n');
+  appendFileSync(process.env.OGI_TRACE, thread + ' ' + url + '\\n');
   return r;
 }
 `;
+// each line of a trace: the thread (main or worker), then the module
 const register = `
 import { register, Module } from 'node:module';
 import { appendFileSync } from 'node:fs';
-register('./hooks.mjs', import.meta.url);
+import { isMainThread } from 'node:worker_threads';
+const thread = isMainThread ? 'main' : 'worker';
+register('./hooks.mjs', import.meta.url, { data: { thread } });
 const load = Module._load;
 Module._load = function (request, parent, isMain) {
   try {
-    appendFileSync(process.env.OGI_TRACE, 'require:' + Module._resolveFilename(request, parent, isMain) + '\\n');
+    appendFileSync(process.env.OGI_TRACE, thread + ' require:' + Module._resolveFilename(request, parent, isMain) + '\\n');
   } catch {
     // a request that does not resolve fails in the real load below
   }
@@ -59,24 +66,26 @@ function newTrace(): { trace: string; env: Record<string, string> } {
   return { trace, env: { NODE_OPTIONS: `--import=${preload}`, OGI_TRACE: trace } };
 }
 
-/** The files of every module a traced process loaded. */
-function tracedModules(trace: string): string[] {
+/** The files of every module a traced process loaded (in one kind of thread only, when `thread` is given). */
+function tracedModules(trace: string, thread?: 'main' | 'worker'): string[] {
   return [
     ...new Set(
       readFileSync(trace, 'utf8')
         .split('\n')
         .filter(Boolean)
-        .map((l) => l.replace(/^require:/, ''))
+        .map((l) => /^(main|worker) (.*)$/.exec(l)!)
+        .filter((m) => thread === undefined || m[1] === thread)
+        .map((m) => m[2]!.replace(/^require:/, ''))
         .map((l) => (l.startsWith('file:') ? new URL(l).pathname : l)),
     ),
   ];
 }
 
 /** Run the binary, traced: what it printed, and the files of every module it loaded. */
-function traced(args: string[], cwd = repoRoot): Run & { modules: string[] } {
+function traced(args: string[], cwd = repoRoot): Run & { modules: string[]; mainModules: string[] } {
   const { trace, env } = newTrace();
   const r = run(args, { cwd, env });
-  return { ...r, modules: tracedModules(trace) };
+  return { ...r, modules: tracedModules(trace), mainModules: tracedModules(trace, 'main') };
 }
 
 /** The npm packages among the modules (`ajv/dist/runtime/…` is ajv's runtime helpers, not ajv). */
@@ -196,6 +205,41 @@ console.log(JSON.stringify(out.map((o) => o.messages.length)));`;
     expect(packages(r.modules).has('jschardet')).toBe(true);
     const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string | null }[] }[];
     expect(result!.messages.filter((m) => m.ruleId === 'file-unreadable' || m.ruleId === 'parse-error')).toEqual([]);
+  });
+
+  it('a folder checked on the worker pool: the main thread loads neither the linter, the readers nor, without a configuration file, the configuration checks', () => {
+    // the main thread lists the files, hands them to the workers and prints what they found
+    const noConfig = tempDir();
+    const samples = path.join(repoRoot, 'fixtures/samples');
+    for (const f of readdirSync(samples)) copyFileSync(path.join(samples, f), path.join(noConfig, f));
+    const plain = traced(['.', '-f', 'json'], noConfig);
+    expect(plain.code, plain.stderr).toBe(1);
+    const results = JSON.parse(plain.stdout) as { filePath: string; messages: { ruleId: string | null }[] }[];
+    // checked: the clean sample has no finding, each of the others its defects
+    expect(results.filter((r) => r.messages.length === 0).map((r) => path.basename(r.filePath))).toEqual(['2021-qinghe-clean.md']);
+    expect(results.flatMap((r) => r.messages).some((m) => m.ruleId === 'stats-period')).toBe(true);
+    expect(packages(plain.mainModules).has('piscina'), 'the run did not use the pool').toBe(true);
+    for (const folder of ['dist/rules', 'dist/src/model', 'dist/src/parse', 'dist/src/config/generated']) expect(own(plain.mainModules, folder), folder).toEqual([]);
+    expect(own(plain.mainModules, 'dist/src/read').map((m) => path.basename(m))).toEqual(['extensions.js']);
+    for (const m of ['lint.js', 'config/load.js', 'config/settings.js', 'config/profiles.js', 'config/schema.js']) {
+      expect(plain.mainModules, m).not.toContain(path.join(repoRoot, 'dist/src', m));
+    }
+    for (const p of ['ajv', 'ajv/dist/runtime', 'unified', 'iconv-lite']) expect(packages(plain.mainModules).has(p), p).toBe(false);
+    // a configuration file in the folder: read and checked in the main thread (it says which files are ignored)
+    const withConfig = tempDir();
+    for (const f of readdirSync(samples)) copyFileSync(path.join(samples, f), path.join(withConfig, f));
+    writeFileSync(path.join(withConfig, '.ogilintrc.json'), JSON.stringify({ root: true, ignorePatterns: ['untitled-*'], rules: { 'stats-period': 'off' } }));
+    const configured = traced(['.', '-f', 'json'], withConfig);
+    expect(configured.code, configured.stderr).toBe(1);
+    const kept = JSON.parse(configured.stdout) as { filePath: string; messages: { ruleId: string | null }[] }[];
+    expect(kept.map((r) => path.basename(r.filePath)).sort()).toEqual(readdirSync(samples).filter((f) => !f.startsWith('untitled-')).sort());
+    expect(kept.flatMap((r) => r.messages).some((m) => m.ruleId === 'stats-period')).toBe(false);
+    expect(configured.mainModules).toContain(path.join(repoRoot, 'dist/src/config/load.js'));
+    // and a configuration that is wrong stops the run with what is wrong, as before
+    writeFileSync(path.join(withConfig, '.ogilintrc.json'), JSON.stringify({ rules: { 'no-such-rule': 'off' } }));
+    const refused = traced(['.', '-f', 'json'], withConfig);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('没有名为“no-such-rule”的规则');
   });
 
   it('a Word document loads the Word reader, and only then', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Piscina } from 'piscina';
-import { ConfigError } from '../config/profiles.js';
+import { ConfigError } from '../config/error.js';
 import type { LintMessage } from '../diagnostic.js';
 import { localise } from '../i18n/index.js';
 import type { Locale } from '../rules/types.js';

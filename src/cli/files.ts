@@ -1,7 +1,7 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { SUPPORTED_EXTENSIONS } from '../read/index.js';
+import { SUPPORTED_EXTENSIONS } from '../read/extensions.js';
 
 /** Folders never walked into (dot-folders are skipped as well). */
 const SKIP_FOLDERS = new Set(['node_modules']);

@@ -269,7 +269,8 @@ async function readOptions(a: LintArgs, locale: Locale): Promise<ReadOptions> {
 
 async function runLint(a: LintArgs, io: CliIO): Promise<number> {
   const locale: Locale = a.locale ?? 'zh';
-  const { allRules } = await rulesModule();
+  // the rules, for the flags that name them (a run without them does not load the rules here)
+  const allRules = a.rule !== undefined || a.suppressRule !== undefined ? (await rulesModule()).allRules : [];
   checkConflicts(a, locale, allRules);
   checkPoolFlags(a);
   const skipped: SkippedFile[] = [];
@@ -480,6 +481,8 @@ function checkConflicts(a: LintArgs, locale: Locale, allRules: Rule<unknown>[]):
 
 /** The locale the configuration of the current folder asks for, if any. */
 async function configuredLocale(opts: LintFilesOptions): Promise<Locale | undefined> {
+  const { anyConfigFile } = await import('../config/find.js');
+  if (opts.configFile === undefined && !anyConfigFile([opts.cwd ?? '.'])) return undefined;
   const { ConfigLoader } = await import('../config/load.js');
   try {
     return new ConfigLoader({ configFile: opts.configFile && path.resolve(opts.cwd ?? '.', opts.configFile) }).forDirectory(opts.cwd ?? '.').config.locale;
@@ -792,7 +795,7 @@ export async function main(args: string[], io: CliIO = defaultIO()): Promise<num
     }
     // a configuration error can only come from the configuration code, loaded by then (if it cannot
     // be loaded, what failed is said below as an internal error)
-    const ConfigError = await import('../config/profiles.js').then((m) => m.ConfigError, () => undefined);
+    const ConfigError = await import('../config/error.js').then((m) => m.ConfigError, () => undefined);
     if (ConfigError && e instanceof ConfigError) {
       io.stderr.write(`${localise(CLI.configError, early, { error: e.in(early) })}\n`);
       return 2;

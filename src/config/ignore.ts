@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError } from './profiles.js';
-import { ignoreMatcher } from './settings.js';
+import { ConfigError } from './error.js';
+import { ignoreMatcher } from './apply.js';
 
 /** The ignore file looked for in the folder ogi-lint runs in (gitignore syntax, as .eslintignore). */
 export const IGNORE_FILENAME = '.ogilintignore';

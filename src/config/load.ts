@@ -1,24 +1,15 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Config, ConfigOverride, Profile, RuleEntry } from './types.js';
-import { ConfigError, loadProfileFile } from './profiles.js';
+import { ConfigError } from './error.js';
+import { loadProfileFile } from './profiles.js';
 import type { Rule } from '../rules/types.js';
 import { allRules } from '../../rules/index.js';
-import {
-  CONFIG_FILENAME,
-  PACKAGE_JSON_KEY,
-  applyOverrides,
-  checkProfileId,
-  ignoreMatcher,
-  isObject,
-  looksLikePath,
-  parseConfigJson,
-  validateConfig,
-  type ResolvedConfig,
-} from './settings.js';
+import { PACKAGE_JSON_KEY, applyOverrides, ignoreMatcher, looksLikePath, type ResolvedConfig } from './apply.js';
+import { checkProfileId, validateConfig } from './settings.js';
+import { configFileIn, isFile, readConfigData } from './find.js';
 
 export { CONFIG_FILENAME, PACKAGE_JSON_KEY, checkRuleEntry, checkRuleEntryLocalised, jsonErrorPosition, validateConfig, type ResolvedConfig } from './settings.js';
-
 
 /** One configuration file, read and checked, with its profile paths loaded. */
 interface ConfigFile {
@@ -37,26 +28,11 @@ export interface ConfigLoaderOptions {
   rules?: Rule<unknown>[];
 }
 
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new ConfigError({ zh: `${file}：无法读取配置文件（${code}）`, en: `${file}: cannot read the configuration (${code})` });
-  }
-  return parseConfigJson(text, file);
-}
-
 /** Read one configuration file (.ogilintrc.json, or package.json's "ogi-lint" key). Undefined: a package.json without the key. */
 function readConfigFile(file: string, rules: Rule<unknown>[]): ConfigFile | undefined {
-  let data = readJson(file);
-  let where = file;
-  if (path.basename(file) === 'package.json') {
-    if (!isObject(data) || !(PACKAGE_JSON_KEY in data)) return undefined;
-    data = data[PACKAGE_JSON_KEY];
-    where = `${file} ("${PACKAGE_JSON_KEY}")`;
-  }
+  const read = readConfigData(file);
+  if (!read) return undefined;
+  const { data, where } = read;
   const config = { ...validateConfig(data, where, rules) };
   const dir = path.dirname(path.resolve(file));
   const profiles = new Map<string, Profile>();
@@ -128,11 +104,8 @@ export class ConfigLoader {
   /** The configuration file in one folder, if any (.ogilintrc.json wins over package.json). */
   private fileIn(dir: string): ConfigFile | null {
     if (this.files.has(dir)) return this.files.get(dir)!;
-    let found: ConfigFile | null = null;
-    const rc = path.join(dir, CONFIG_FILENAME);
-    const pkg = path.join(dir, 'package.json');
-    if (isFile(rc)) found = readConfigFile(rc, this.rules) ?? null;
-    else if (isFile(pkg)) found = readConfigFile(pkg, this.rules) ?? null;
+    const file = configFileIn(dir);
+    const found = (file === undefined ? undefined : readConfigFile(file, this.rules)) ?? null;
     this.files.set(dir, found);
     return found;
   }
@@ -172,14 +145,6 @@ export class ConfigLoader {
   forFile(filePath: string): ResolvedConfig {
     const abs = path.resolve(filePath);
     return applyOverrides(this.forDirectory(path.dirname(abs)), abs);
-  }
-}
-
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
   }
 }
 

@@ -2,21 +2,9 @@ import type { Profile } from './types.js';
 import { builtinProfileSources, jsonFileSource, type DataSource } from './data.js';
 import { describeErrors, schemaValidator } from './schema.js';
 import type { Generation } from '../model/types.js';
+import { ConfigError } from './error.js';
 
-/** A configuration that cannot be used. `message` is English; `zh`, when given, says it in Chinese. */
-export class ConfigError extends Error {
-  readonly zh?: string;
-  constructor(message: string | { zh: string; en: string }) {
-    super(typeof message === 'string' ? message : message.en);
-    if (typeof message !== 'string') this.zh = message.zh;
-    this.name = 'ConfigError';
-  }
-
-  /** the message in a language (English where no Chinese was given) */
-  in(locale: 'zh' | 'en'): string {
-    return locale === 'zh' && this.zh !== undefined ? this.zh : this.message;
-  }
-}
+export { ConfigError } from './error.js';
 
 /** Parse and validate one profile. */
 export function loadProfile(source: DataSource): Profile {

@@ -1,41 +1,32 @@
-import path from 'node:path';
-import type { Config, ConfigOverride, Profile } from './types.js';
+import type { Config, Profile } from './types.js';
+import { isObject } from './apply.js';
 import { builtinProfiles, ConfigError, resolveProfile } from './profiles.js';
 import { compileSchema, describeErrorsLocalised, schemaValidator } from './schema.js';
 import type { Localised, Rule } from '../rules/types.js';
 import { closest } from '../util/suggest.js';
-import { ignore, picomatch } from '../util/lazy.js';
-import { memoised } from '../util/memo.js';
 import { allRules } from '../../rules/index.js';
 import { CROSS_RULE_IDS } from '../../rules/cross/ids.js';
 
 /*
- * Configuration as data: checking a configuration object and its rule settings, and applying
- * `overrides` to a file. Nothing here reads a file, so the browser build uses it as it is; finding
- * and reading configuration files is load.ts's part.
+ * Configuration as data: checking a configuration object and its rule settings (applying
+ * `overrides` to a file is apply.ts's part, re-exported here). Nothing here reads a file, so the
+ * browser build uses it as it is; finding and reading configuration files is load.ts's part.
  */
 
-export { CONFIG_FILENAME } from '../cli/names.js';
-/** The key of package.json that may hold the configuration instead. */
-export const PACKAGE_JSON_KEY = 'ogi-lint';
+export {
+  CONFIG_FILENAME,
+  PACKAGE_JSON_KEY,
+  applyOverrides,
+  ignoreMatcher,
+  isObject,
+  jsonErrorPosition,
+  looksLikePath,
+  parseConfigJson,
+  toPosix,
+  type ResolvedConfig,
+} from './apply.js';
 
 const SEVERITIES: readonly unknown[] = ['off', 'warn', 'error', 0, 1, 2];
-
-/** The configuration that applies to one file, after every configuration file above it. */
-export interface ResolvedConfig {
-  /** merged settings; `extends` always holds a profile id here */
-  config: Config;
-  /** the configuration files that were applied, farthest first */
-  files: string[];
-  /** profiles loaded from files, by id */
-  extraProfiles: Map<string, Profile>;
-  /** does an `ignorePatterns` entry of these files exclude this file? */
-  isIgnored(filePath: string): boolean;
-  /** the `overrides` of these files, farthest first, each with the folder its globs start from */
-  overrides?: { dir: string; file: string; entries: ConfigOverride[] }[];
-}
-
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function ruleNames(rules: Rule<unknown>[]): string {
   return rules.map((r) => r.id).join(', ');
@@ -112,31 +103,7 @@ export function validateConfig(data: unknown, file: string, rules: Rule<unknown>
   return data as Config;
 }
 
-/** Parse the text of a configuration file; throws ConfigError with the line and column of a syntax error. */
-export function parseConfigJson(text: string, file: string): unknown {
-  text = text.replace(/^\uFEFF/, '');
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    const where = jsonErrorPosition(text, (e as Error).message);
-    const at = where ? `:${where.line}:${where.column}` : '';
-    throw new ConfigError({ zh: `${file}${at}：不是合法的 JSON：${(e as Error).message}`, en: `${file}${at}: not valid JSON: ${(e as Error).message}` });
-  }
-}
 
-/** Line and column of a JSON syntax error, from the offset or line/column V8 gives in its message. */
-export function jsonErrorPosition(text: string, message: string): { line: number; column: number } | undefined {
-  const lc = /line (\d+) column (\d+)/.exec(message);
-  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
-  const pos = /position (\d+)/.exec(message);
-  let offset = pos ? Number(pos[1]) : /Unexpected end of JSON input/.test(message) ? text.length : undefined;
-  if (offset === undefined) return undefined;
-  offset = Math.min(offset, text.length);
-  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
-  return { line: before.length, column: before.at(-1)!.length + 1 };
-}
-
-export const looksLikePath = (s: string): boolean => /[\\/]/.test(s) || s.toLowerCase().endsWith('.json');
 
 /** Is this a profile id the configuration can use? Throws naming the file and key if not. */
 export function checkProfileId(id: string, key: string, where: string, extra: Map<string, Profile>): void {
@@ -157,49 +124,3 @@ export function checkProfileId(id: string, key: string, where: string, extra: Ma
   });
 }
 
-export function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}
-
-const globList = (g: string | string[] | undefined): string[] => (g === undefined ? [] : Array.isArray(g) ? g : [g]);
-
-/** A glob of `overrides` as a matcher, compiled once for all the files it is tried on; a pattern without "/" matches the name at any depth. */
-const globMatcher = memoised((p: string) => picomatch()(p.replace(/^\.\//, ''), { dot: true, basename: !p.includes('/') }));
-
-/** Does a glob of `overrides` match a file? Relative to the configuration's folder. */
-function overrideMatches(patterns: string[], dir: string, abs: string): boolean {
-  const rel = toPosix(path.relative(dir, abs));
-  if (!rel || rel.startsWith('../') || path.isAbsolute(rel)) return false;
-  return patterns.some((p) => globMatcher(p)(rel));
-}
-
-/**
- * A matcher for a configuration file's `ignorePatterns`, in gitignore syntax relative to its folder
- * `dir` (as `.ogilintignore`: `drafts/` covers the folder's files, `*.txt` matches at any depth, `!`
- * takes a file back); undefined when there are none.
- */
-export function ignoreMatcher(ignorePatterns: string[] | undefined, dir: string): ((abs: string) => boolean) | undefined {
-  if (!ignorePatterns?.length) return undefined;
-  const ig = ignore()().add(ignorePatterns);
-  return (abs) => {
-    const rel = toPosix(path.relative(dir, abs));
-    if (!rel || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) return false;
-    return ig.ignores(rel);
-  };
-}
-
-/** The settings of a folder with the `overrides` that match one file applied, in order. */
-export function applyOverrides(base: ResolvedConfig, abs: string): ResolvedConfig {
-  const matching = (base.overrides ?? []).flatMap((o) =>
-    o.entries.filter((e) => overrideMatches(globList(e.files), o.dir, abs) && !overrideMatches(globList(e.excludedFiles), o.dir, abs)),
-  );
-  if (matching.length === 0) return base;
-  const config: Config = { ...base.config };
-  for (const e of matching) {
-    if (e.profile !== undefined) config.profile = e.profile;
-    if (e.locale !== undefined) config.locale = e.locale;
-    if (e.rules) config.rules = { ...(config.rules ?? {}), ...e.rules };
-    if (e.settings) config.settings = { ...(config.settings ?? {}), ...e.settings };
-  }
-  return { ...base, config };
-}

@@ -10,6 +10,7 @@ import { looksLikeMht, mhtToHtml } from './mht.js';
 import { readPdf } from './pdf.js';
 import { pdfAssetLocations } from '../config/data.js';
 import { looksLikeHtml, looksLikeHtmlFragment, sniffHtmlCharset } from './html.js';
+import { EXTENSION_KINDS } from './extensions.js';
 
 export type { SourceDocument, InputKind, ReaderNotice, Position } from './types.js';
 
@@ -41,22 +42,7 @@ export const READ_OPTION_MESSAGES = {
   badEncoding: { zh: '--encoding 的值“{value}”不是已知的编码（例如 utf-8、gbk、gb18030、utf-16le）', en: '--encoding "{value}" is not a known encoding (e.g. utf-8, gbk, gb18030, utf-16le)' },
 };
 
-export const EXTENSION_KINDS: Record<string, InputKind> = {
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.txt': 'text',
-  '.text': 'text',
-  '.html': 'html',
-  '.htm': 'html',
-  // web archives: the page they hold (./mht.ts)
-  '.mht': 'html',
-  '.mhtml': 'html',
-  '.docx': 'docx',
-  '.pdf': 'pdf',
-};
-
-/** File extensions the linter reads when given a directory. */
-export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSION_KINDS);
+export { EXTENSION_KINDS, SUPPORTED_EXTENSIONS } from './extensions.js';
 
 /** The extension of a file name, dot included, as node:path's extname gives it ('' for none or a dot file). */
 export function extname(filePath: string): string {

@@ -1,4 +1,4 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { SUPPORTED_EXTENSIONS } from '../read/extensions.js';
@@ -67,6 +67,26 @@ function realOf(p: string): string {
   } catch {
     return p;
   }
+}
+
+/**
+ * realOf for many files: a file that is no symbolic link is its folder's real path and its name,
+ * and each folder's real path is found once (resolving every file's whole path again took longer
+ * than the rest of listing a folder of reports).
+ */
+function realPaths(): (p: string) => string {
+  const folders = new Map<string, string>();
+  return (p) => {
+    try {
+      if (lstatSync(p).isSymbolicLink()) return realOf(p);
+    } catch {
+      return p;
+    }
+    const dir = path.dirname(p);
+    let real = folders.get(dir);
+    if (real === undefined) folders.set(dir, (real = realOf(dir)));
+    return path.join(real, path.basename(p));
+  };
 }
 
 const extension = (f: string): string => path.extname(f).toLowerCase();
@@ -145,8 +165,9 @@ export async function expandPatterns(patterns: string[], cwd: string = process.c
   const files: string[] = [];
   const skipped: SkippedFile[] = [];
   const unmatched: string[] = [];
+  const realPathOf = realPaths();
   const take = (f: string): void => {
-    const real = realOf(f);
+    const real = realPathOf(f);
     if (seen.has(real)) return;
     seen.add(real);
     files.push(f);
@@ -173,8 +194,8 @@ export async function expandPatterns(patterns: string[], cwd: string = process.c
       if (c === 'report' || c === 'document') {
         take(f);
         matched++;
-      } else if (!skippedSeen.has(realOf(f))) {
-        skippedSeen.add(realOf(f));
+      } else if (!skippedSeen.has(realPathOf(f))) {
+        skippedSeen.add(realPathOf(f));
         skipped.push({ file: f, reason: c });
       }
     }

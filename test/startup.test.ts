@@ -153,23 +153,31 @@ describe('start-up: what a run loads', () => {
   it("the pool's worker, checking Markdown reports for an audit, loads only what they need", () => {
     // what each worker thread of a run over a folder loads before and while it checks UTF-8
     // Markdown reports: not the manifest's CSV parser, the PDF reader's width table, the HTML
-    // table's text, the glob matchers of a configuration, nor the decoder of other encodings
-    const { trace, env } = newTrace();
-    const worker = pathToFileURL(path.join(repoRoot, 'dist/src/audit/worker.js')).href;
+    // table's text, the glob matchers of a configuration, nor the decoder of other encodings; the
+    // same for the worker's modules and for the one script the pool runs (dist/worker.cjs)
     const files = ['fixtures/samples/2021-qinghe-clean.md', 'fixtures/corpus/full/2025-shuyang-1.md'].map((f) => path.join(repoRoot, f));
-    const script = `const w = await import(${JSON.stringify(worker)});
+    const loaders = {
+      modules: `await import(${JSON.stringify(pathToFileURL(path.join(repoRoot, 'dist/src/audit/worker.js')).href)})`,
+      script: `(await import('node:module')).createRequire(import.meta.url)(${JSON.stringify(path.join(repoRoot, 'dist/worker.cjs'))})`,
+    };
+    for (const [name, load] of Object.entries(loaders)) {
+      const { trace, env } = newTrace();
+      const script = `const w = ${load};
 const progress = new Int32Array(new SharedArrayBuffer(8));
 const out = await w.checkFiles({ tasks: ${JSON.stringify(files)}.map((file) => ({ file, useConfig: false, keep: 'audit' })), progress, started: Date.now() });
 console.log(JSON.stringify(out.map((o) => o.messages.length)));`;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...env } });
-    expect(r.status, r.stderr).toBe(0);
-    const counts = JSON.parse(r.stdout) as number[];
-    expect(counts).toHaveLength(2);
-    // 2025-shuyang-1 lacks a contact: the reports were checked, not merely loaded
-    expect(counts[1]).toBeGreaterThan(0);
-    const pkgs = packages(tracedModules(trace));
-    expect(pkgs.has('remark-parse'), [...pkgs].join(' ')).toBe(true);
-    for (const p of [...NOT_FOR_ONE_REPORT, 'string-width', 'hast-util-to-text', 'picomatch', 'ignore', 'iconv-lite', 'yargs']) expect(pkgs.has(p), `the worker loads ${p}`).toBe(false);
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...env } });
+      expect(r.status, r.stderr).toBe(0);
+      const counts = JSON.parse(r.stdout) as number[];
+      expect(counts).toHaveLength(2);
+      // 2025-shuyang-1 lacks a contact: the reports were checked, not merely loaded
+      expect(counts[1]).toBeGreaterThan(0);
+      const modules = tracedModules(trace);
+      if (name === 'script') expect(own(modules, 'dist/src'), 'the script holds the modules').toEqual([]);
+      const pkgs = packages(modules);
+      expect(pkgs.has('remark-parse'), [...pkgs].join(' ')).toBe(true);
+      for (const p of [...NOT_FOR_ONE_REPORT, 'string-width', 'hast-util-to-text', 'picomatch', 'ignore', 'iconv-lite', 'yargs']) expect(pkgs.has(p), `the worker's ${name} load ${p}`).toBe(false);
+    }
   });
 
   it('one text report, as JSON: not even the Markdown parser', () => {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -54,11 +54,28 @@ export const TOO_COMPLEX = {
   },
 };
 
-/** The compiled worker: beside this module, or in dist/ when the sources run directly (tests). */
-function workerFile(): string {
+/**
+ * The compiled worker: the module beside this one, or in dist/ when the sources run directly
+ * (tests); or, when the build made it and it is no older than that module, the same code as one
+ * script (dist/worker.cjs, scripts/bundle-worker.mjs), which each thread loads faster.
+ */
+export function workerFile(): string {
   const here = path.join(path.dirname(fileURLToPath(import.meta.url)), 'worker.js');
-  if (existsSync(here)) return here;
-  return path.join(packageRoot(), 'dist', 'src', 'audit', 'worker.js');
+  const module = existsSync(here) ? here : path.join(packageRoot(), 'dist', 'src', 'audit', 'worker.js');
+  return scriptIfFresh(path.join(path.dirname(module), '..', '..', 'worker.cjs'), module);
+}
+
+/** `script` when it exists and is no older than `module` (a tsc build since it was made leaves it older), else `module`. */
+export function scriptIfFresh(script: string, module: string): string {
+  return modifiedMs(script) >= modifiedMs(module) ? script : module;
+}
+
+function modifiedMs(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
 }
 
 /** The most files a worker checks in one round trip between threads. */

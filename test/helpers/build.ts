@@ -11,6 +11,9 @@ import { fileURLToPath } from 'node:url';
  */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const entry = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
+/** The pool's worker as one script, made from dist/ after tsc (scripts/bundle-worker.mjs), and the module it is made from. */
+const workerScript = path.join(repoRoot, 'dist', 'worker.cjs');
+const workerModule = path.join(repoRoot, 'dist', 'src', 'audit', 'worker.js');
 
 /** Newest modification time of the TypeScript and JSON files under these folders, and of the files named. */
 function newestSource(dirs: string[], files: string[]): number {
@@ -27,23 +30,30 @@ function newestSource(dirs: string[], files: string[]): number {
   return newest;
 }
 
-/** Whether dist/ is older than src/, rules/ or tsconfig.json (or missing). */
+/** Whether dist/ is older than src/, rules/ or tsconfig.json (or missing), or its worker script older than the worker's module. */
 export function distIsStale(): boolean {
-  return !existsSync(entry) || statSync(entry).mtimeMs < newestSource(['src', 'rules'], ['tsconfig.json']);
+  if (!existsSync(entry) || statSync(entry).mtimeMs < newestSource(['src', 'rules'], ['tsconfig.json'])) return true;
+  return !existsSync(workerScript) || statSync(workerScript).mtimeMs < statSync(workerModule).mtimeMs;
 }
 
 /**
- * Build dist/ with tsc when it is stale. A build that fails (type errors still emit JavaScript)
- * throws with tsc's output and leaves dist/ marked stale, so the next run tries again rather than
- * testing code that does not compile.
+ * Build dist/ with tsc, and the worker script from it, when it is stale. A build that fails (type
+ * errors still emit JavaScript) throws with tsc's output and leaves dist/ marked stale, so the next
+ * run tries again rather than testing code that does not compile.
  */
 export function ensureBuilt(): void {
   if (!distIsStale()) return;
-  try {
-    execFileSync(process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', repoRoot], { stdio: 'pipe', encoding: 'utf8' });
-  } catch (e) {
-    if (existsSync(entry)) utimesSync(entry, 0, 0);
-    const err = e as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`tsc -p tsconfig.json failed:\n${`${err.stdout ?? ''}${err.stderr ?? ''}` || err.message}`);
+  const steps: [string, string[]][] = [
+    ['tsc -p tsconfig.json', [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', repoRoot]],
+    ['scripts/bundle-worker.mjs', [path.join(repoRoot, 'scripts', 'bundle-worker.mjs')]],
+  ];
+  for (const [name, args] of steps) {
+    try {
+      execFileSync(process.execPath, args, { stdio: 'pipe', encoding: 'utf8' });
+    } catch (e) {
+      if (existsSync(entry)) utimesSync(entry, 0, 0);
+      const err = e as { stdout?: string; stderr?: string; message: string };
+      throw new Error(`${name} failed:\n${`${err.stdout ?? ''}${err.stderr ?? ''}` || err.message}`);
+    }
   }
 }

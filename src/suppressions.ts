@@ -109,6 +109,8 @@ export interface Applied {
 
 /** Leave out the findings the suppressions accept; they move to `suppressedMessages`. */
 export function applySuppressions(results: LintResult[], s: Suppressions, base: string): Applied {
+  // (no suppressions file, the usual case: nothing to look up for each result)
+  if (Object.keys(s).length === 0) return { results, unused: [] };
   const unused: Applied['unused'] = [];
   const seen = new Set<string>();
   const out = results.map((r) => {

@@ -89,14 +89,19 @@ export default defineRule<Record<string, never>>({
       expectedEn: NAMES[expected].en,
       year,
     });
-    /** the first label that only the found generation's template has (or has as another kind of row) */
-    const markerOf = (kind: string, found: string, labels: { id: string; what: 'row' | 'column'; text: string; range: SourceRange }[]) => {
+    /**
+     * The first label that only the found generation's template has (or has as another kind of row);
+     * `strict`: only a label the expected generation's template has no row or column for.
+     */
+    const markerOf = (kind: string, found: string, labels: { id: string; what: 'row' | 'column'; text: string; range: SourceRange }[], strict = false) => {
       const own = templates.find((t) => t.id === found);
       const other = templates.find((t) => t.kind === kind && t.generation === expected);
       const specOf = (tpl: typeof own, id: string, what: 'row' | 'column') =>
         tpl?.blocks.flatMap((b) => (what === 'row' ? b.rows : b.columns)).find((x) => x.id === id);
+      const only = labels.find((l) => !specOf(other, l.id, l.what));
+      if (strict) return only;
       return (
-        labels.find((l) => !specOf(other, l.id, l.what)) ??
+        only ??
         labels.find((l) => l.what === 'row' && !!(specOf(own, l.id, 'row') as { group?: boolean } | undefined)?.group !== !!(specOf(other, l.id, 'row') as { group?: boolean } | undefined)?.group) ??
         labels[0]
       );
@@ -124,8 +129,10 @@ export default defineRule<Record<string, never>>({
     for (const f of report.official.flattened) {
       // (a table with characters lost in decoding may have been taken for either generation)
       if (f.generation === expected || f.reason === 'lost-characters') continue;
-      // a table that could not be read is another generation's only where a label says so
-      const m = markerOf(f.kind, f.template, f.labels);
+      // a table that could not be read is another generation's only where a label says so: one
+      // that the expected generation's form has nowhere (whether a label heads a group of rows or
+      // a row of its own is the template's, not the text's, when the reading failed)
+      const m = markerOf(f.kind, f.template, f.labels, true);
       if (!m) continue;
       const title = templates.find((x) => x.id === f.template)?.title.replace(/^[一二三四五六七八九十]+、/, '') ?? f.kind;
       emit({ messageId: 'table', data: { table: title, marker: m.text, ...names(f.generation) }, range: m.range });

@@ -18,6 +18,14 @@ export default defineRule<Record<string, never>>({
   messages: {
     ...UNCHECKED_MESSAGES,
     missingRow: { zh: '{table}缺少“{row}”行', en: '{tableEn} lacks the row “{row}”' },
+    rowAfterTable: {
+      zh: '{table}未能读出“{row}”行：其后的“{text}”可能就是此行，但与表格之间隔有其他内容（如转换工具重复的表头），该行未核对',
+      en: '{tableEn}: the row “{row}” could not be read; “{text}” after it may be the row, but other lines stand between it and the table (such as a header a conversion tool repeated), so it was not checked',
+    },
+    rowPastReading: {
+      zh: '{table}未能读出“{row}”行：表格后部与已读出的部分之间隔有其他内容（如转换工具重复的表头），后部各行未能读出，该行未核对',
+      en: '{tableEn}: the row “{row}” could not be read; other lines (such as a header a conversion tool repeated) part the rest of the table from what was read, and the rows there were not checked',
+    },
     misreadRow: {
       zh: '{table}未能读出“{row}”行：读到的“{text}”可能就是此行，但行名不全（可能是排版或转换所致），该行未核对',
       en: '{tableEn}: the row “{row}” could not be read; “{text}” may be it, its label incomplete (likely the layout or conversion), so it was not checked',
@@ -137,6 +145,52 @@ export default defineRule<Record<string, never>>({
             severity: 'warning',
             expected: '1.属于国家秘密',
             actual: '（三）不1.属于国家秘',
+          },
+        ],
+      },
+      {
+        title: '表三以制表符分栏（从文档复制为文本），转换工具在最后两行前重复了一行表头：这两行在表后，说明未能读出，不报缺行（警告）',
+        text: TABLE3_REPORT.replace(/ \| /g, '\t').replace('（七）总计', '项目\t本年新收件数\t上年结转件数\t予以公开\t部分公开\t不予公开\t结转下年度\t总计\n（七）总计'),
+        expected: [
+          {
+            line: 30,
+            column: 1,
+            endLine: 30,
+            endColumn: 6,
+            message: '“收到和处理政府信息公开申请情况”表未能读出“（七）总计”行：其后的“（七）总计”可能就是此行，但与表格之间隔有其他内容（如转换工具重复的表头），该行未核对',
+            severity: 'warning',
+          },
+          {
+            line: 31,
+            column: 1,
+            endLine: 31,
+            endColumn: 12,
+            message: '“收到和处理政府信息公开申请情况”表未能读出“四、结转下年度继续办理”行：其后的“四、结转下年度继续办理”可能就是此行，但与表格之间隔有其他内容（如转换工具重复的表头），该行未核对',
+            severity: 'warning',
+          },
+        ],
+      },
+      {
+        title: '表三以制表符分栏，最后两行前重复了表头，“四、结转下年度继续办理”的行名又折成两行：表格在读出的部分之后还有内容，此行也不报缺行（警告）',
+        text: TABLE3_REPORT.replace(/ \| /g, '\t')
+          .replace('（七）总计', '项目\t本年新收件数\t上年结转件数\t予以公开\t部分公开\t不予公开\t结转下年度\t总计\n（七）总计')
+          .replace('四、结转下年度继续办理\t', '四、结转下年\n度继续办理\t'),
+        expected: [
+          {
+            line: 28,
+            column: 5,
+            endLine: 28,
+            endColumn: 5,
+            message: '“收到和处理政府信息公开申请情况”表未能读出“四、结转下年度继续办理”行：表格后部与已读出的部分之间隔有其他内容（如转换工具重复的表头），后部各行未能读出，该行未核对',
+            severity: 'warning',
+          },
+          {
+            line: 30,
+            column: 1,
+            endLine: 30,
+            endColumn: 6,
+            message: '“收到和处理政府信息公开申请情况”表未能读出“（七）总计”行：其后的“（七）总计”可能就是此行，但与表格之间隔有其他内容（如转换工具重复的表头），该行未核对',
+            severity: 'warning',
           },
         ],
       },
@@ -360,7 +414,9 @@ export default defineRule<Record<string, never>>({
         if (renamed.has(issue)) continue;
         switch (issue.kind) {
           case 'missing-row':
-            if (issue.misread) emit({ messageId: 'misreadRow', data: { table: name, tableEn: nameEn, row: String(issue.expected), text: issue.text ?? '' }, range: placeOf(issue.row!), severity: 'warning', expected: String(issue.expected), actual: issue.text ?? null });
+            if (issue.misread && issue.outside && issue.text !== undefined) emit({ messageId: 'rowAfterTable', data: { table: name, tableEn: nameEn, row: String(issue.expected), text: issue.text }, range: issue.range, severity: 'warning' });
+            else if (issue.misread && issue.outside) emit({ messageId: 'rowPastReading', data: { table: name, tableEn: nameEn, row: String(issue.expected) }, range: placeOf(issue.row!), severity: 'warning' });
+            else if (issue.misread) emit({ messageId: 'misreadRow', data: { table: name, tableEn: nameEn, row: String(issue.expected), text: issue.text ?? '' }, range: placeOf(issue.row!), severity: 'warning', expected: String(issue.expected), actual: issue.text ?? null });
             else emit({ messageId: 'missingRow', data: { table: name, tableEn: nameEn, row: String(issue.expected) }, range: placeOf(issue.row!), expected: String(issue.expected), actual: null });
             break;
           case 'missing-column':

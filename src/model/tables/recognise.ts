@@ -1057,6 +1057,44 @@ function rowIssues(tpl: TableTemplate, t: OfficialTable, found: { id: string; in
   }
 }
 
+/**
+ * Rows of the template not found whose label stands, with figures, in a row of the run after the
+ * reading: the reading stopped at a line between (a header a conversion tool or a page break
+ * repeated, a note), so the row is there but was not read. Such a row is marked as misread and
+ * given that label; and once one is, so are the other rows not found that come after the last row
+ * read (`lastFound`, an index into the template's rows): the table goes on past the reading, and
+ * they may well be in it. Either is said to be unread (a warning), not missing (an error).
+ */
+function rowsAfterReading(run: Run, last: number, table: OfficialTable, tpl: TableTemplate, lastFound: number): void {
+  const missing = table.issues.filter((i) => i.kind === 'missing-row' && !i.misread);
+  if (missing.length === 0) return;
+  const { rows, byId, rowMatches } = templateIndex(tpl);
+  let goesOn = false;
+  for (let k = last + 1; k < run.rows.length && missing.some((i) => !i.misread); k++) {
+    const row = run.rows[k]!;
+    if (!row.own.some(isNumberish)) continue;
+    // (each label of the row: a group's and its first row's may share a line)
+    for (const label of row.texts) {
+      const best = rowMatch(label.label, rows, rowMatches).cands;
+      for (const i of missing) {
+        const r = byId.get(i.row!);
+        if (i.misread || !r || !best.includes(r)) continue;
+        i.misread = true;
+        i.outside = true;
+        i.text = label.text;
+        i.range = label.value.range;
+        goesOn = true;
+      }
+    }
+  }
+  if (!goesOn) return;
+  for (const i of missing) {
+    if (i.misread || (byId.get(i.row!)?.index ?? -1) <= lastFound) continue;
+    i.misread = true;
+    i.outside = true;
+  }
+}
+
 function lastRowWithContent(run: Run): number {
   for (let i = run.rows.length - 1; i >= 0; i--) if (run.rows[i]!.cells.some((c) => c.text !== '')) return i;
   return -1;
@@ -1249,7 +1287,10 @@ function readMatrix(run: Run, tpl: TableTemplate, atMost: number, byColumns?: It
     unsure.labels = labelsOf(items, al.headerCells, tpl);
     unsure.values = items.reduce((a, it) => a + it.values.filter((v) => v.text !== '').length, 0) + valueCount;
     unsure.range = table.range;
-  } else rowIssues(tpl, table, found, table.truncated ? lastFound : undefined, table.range);
+  } else {
+    rowIssues(tpl, table, found, table.truncated ? lastFound : undefined, table.range);
+    rowsAfterReading(run, last, table, tpl, lastFound);
+  }
   // rows of the template not found do not count against it: a cut-off table lacks them under any template
   const faults = table.issues.filter((i) => i.kind !== 'missing-row').length;
   const lastItem = items[items.length - 1]!;

@@ -75,6 +75,8 @@ export interface StructureIssue {
    * part of its label
    */
   misread?: boolean;
+  /** (a misread row) its label stands in a row after the part of the table that was read, not in it */
+  outside?: boolean;
 }
 
 /**

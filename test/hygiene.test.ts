@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { allRules } from '../rules/index.js';
@@ -7,6 +8,8 @@ import { readBuffer } from '../src/read/index.js';
 import { reportKind } from '../src/model/completeness.js';
 import type { LintMessage } from '../src/diagnostic.js';
 import { corpusFile, devLabels, devPath, repoRoot, seedFiles, seedPath } from './helpers/corpus.js';
+import { renderReport } from './helpers/layouts.js';
+import { reportModel } from './helpers/report-models.js';
 
 const IDS = [
   'obsolete-reference',
@@ -180,6 +183,36 @@ describe('sign-off dates', () => {
     expect(under('二〇二二年三月廿八日')).toEqual({ year: 2022, month: 3, day: 28 });
     expect(under('二〇二二年一月卅一日')).toEqual({ year: 2022, month: 1, day: 31 });
     expect(under('二零二二年三月三十一日')).toEqual({ year: 2022, month: 3, day: 31 });
+  });
+
+  it('a date in Arabic numerals as people write them: 元月, 号 for 日, after a label (日期：), with its place kept', () => {
+    // (a body long enough that the last lines are not the opening lines a web page's details are read from)
+    const body = Array.from({ length: 14 }, (_, i) => `${i + 1}. 本局认真贯彻《条例》，做好第${i + 1}项工作。`).join('\n');
+    const under = (date: string) => signOff(`某某局2021年政府信息公开工作年度报告\n一、总体情况\n${body}\n某某局\n${date}\n`);
+    expect(under('2022年元月20日')?.date).toEqual({ year: 2022, month: 1, day: 20 });
+    expect(under('2022年1月20号')?.date).toEqual({ year: 2022, month: 1, day: 20 });
+    expect(under('2022 年 1 月 20 号')?.date).toEqual({ year: 2022, month: 1, day: 20 });
+    const labelled = under('日期：2022年1月20日');
+    expect(labelled).toMatchObject({ date: { year: 2022, month: 1, day: 20 }, text: '2022年1月20日', source: 'signature' });
+    expect(under('成文日期: 2022年1月20日')).toMatchObject({ text: '2022年1月20日', source: 'signature' });
+    // still a date alone: a labelled sentence or another label is no sign-off
+    expect(under('打印时间：2022年1月20日')).toBeUndefined();
+    expect(under('日期：2022年1月20日，本局印发')).toBeUndefined();
+  });
+
+  it('no report draws "no sign-off date" for a date so written under it, in any layout', () => {
+    const dates = ['{y}年元月20日', '{y}年1月20号', '日期：{y}年1月20日', '（{y}年1月20日）', '{y}-01-20', '{y}.1.20'];
+    const found: string[] = [];
+    for (const m of fc.sample(reportModel, { numRuns: 4, seed: 52 })) {
+      const next = (m.generation === 'format-2019' ? 2020 : 2023) + 1;
+      for (const layout of ['pipe', 'gfm', 'html', 'pdf'] as const) {
+        for (const d of dates) {
+          const r = renderReport({ ...m, signed: d.replace('{y}', String(next)) }, layout);
+          for (const x of lintText(r.text, r.filename).messages) if (x.ruleId === 'publish-date' || x.ruleId === 'malformed-date') found.push(`${layout} ${d}: ${x.message}`);
+        }
+      }
+    }
+    expect(found).toEqual([]);
   });
 
   it('the date on a covering letter (seed 002) and under a signature (A-068, C-040)', () => {

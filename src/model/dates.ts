@@ -10,12 +10,15 @@ export function parseYear(s: string): number {
   return chineseNumber(h);
 }
 
-/** Full date 2021年1月1日 / 2021-01-01 / 2021.1.1 (spaces allowed between parts). */
-export const DATE_RE = /((?:19|20)[0-9]{2})\s*(?:年\s*([0-9]{1,2})\s*月\s*(?:([0-9]{1,2})\s*日)?|[-./]([0-9]{1,2})[-./]([0-9]{1,2}))/g;
+/**
+ * Full date 2021年1月1日 / 2021-01-01 / 2021.1.1 (spaces allowed between parts), with the month
+ * 元月 and the day 号 of everyday writing (2021年元月20号).
+ */
+export const DATE_RE = /((?:19|20)[0-9]{2})\s*(?:年\s*([0-9]{1,2}|元)\s*月\s*(?:([0-9]{1,2})\s*[日号])?|[-./]([0-9]{1,2})[-./]([0-9]{1,2}))/g;
 
 export function matchDate(m: RegExpExecArray): DateValue {
   const year = Number(m[1]);
-  const month = Number(m[2] ?? m[4]);
+  const month = m[2] === '元' ? 1 : Number(m[2] ?? m[4]);
   const dayS = m[3] ?? m[5];
   return { year, month, day: dayS ? Number(dayS) : undefined };
 }

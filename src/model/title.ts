@@ -261,15 +261,21 @@ export function textYears(blocks: Block[], stopAt?: number): YearMention[] {
   return out;
 }
 
-/** A date standing alone on a line (a sign-off), in Arabic or Chinese numerals, maybe in brackets. */
+/** The label a sign-off date may stand after on its line. */
+const SIGN_OFF_LABEL = /^(?:成文|落款|印发)?日期\s*[:：]\s*/;
+
+/** A date standing alone on a line (a sign-off), in Arabic or Chinese numerals, maybe in brackets or after a label. */
 function dateLine(b: Block): SignOff | undefined {
   if (b.type === 'table') return undefined;
   const raw = b.text.text;
-  const t = toHalfWidth(raw.trim());
-  if (t.length > 24) return undefined;
+  const whole = toHalfWidth(raw.trim());
+  if (whole.length > 24) return undefined;
+  // a date said to be one (日期：2021年1月20日, 成文日期：…): the date after the label
+  const label = SIGN_OFF_LABEL.exec(whole)?.[0].length ?? 0;
+  const t = whole.slice(label);
   // (the seal's place marked beside the date, （盖章）, is no text around it)
   const seal = t.match(words().seal)?.reduce((n, x) => n + x.length, 0) ?? 0;
-  const lead = raw.indexOf(raw.trim());
+  const lead = raw.indexOf(raw.trim()) + label;
   for (const [re, read] of [
     [DATE_RE, matchDate],
     [CN_DATE_RE, matchChineseDate],

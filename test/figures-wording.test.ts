@@ -175,6 +175,28 @@ describe('outcomes joined in one subject are the sum of their rows', () => {
   });
 });
 
+describe('applications for an administrative review are reviews, not requests for information', () => {
+  it('收到行政复议申请 is table 4’s reviews; 收到…公开申请 still the new requests', () => {
+    for (const w of ['收到行政复议申请1件', '共收到行政复议申请1件', '受理行政复议申请1件', '接收行政复议申请1件']) {
+      const r = model(`本年度${w}。`);
+      expect(figureMetric(r, r.figures[0]!)?.id, w).toBe('review');
+    }
+    for (const w of ['收到政府信息公开申请13件', '共收到公开申请13件', '受理依申请公开事项13件']) {
+      const r = model(`本年度${w}。`);
+      expect(figureMetric(r, r.figures[0]!)?.id, w).toBe('new');
+    }
+    // no other request is taken for the new requests either
+    const suit = model('本年度收到行政诉讼起诉申请1件。');
+    expect(figureMetric(suit, suit.figures[0]!)?.id).not.toBe('new');
+  });
+
+  it('agree with table 4 and are silent; a different count is reported against the reviews', () => {
+    expect(lint(withRequests('（二）依申请公开。全年新收政府信息公开申请13件，上年结转1件。本年度收到行政复议申请1件。'))).toEqual([]);
+    const got = lint(withRequests('（二）依申请公开。全年新收政府信息公开申请13件，上年结转1件。本年度收到行政复议申请2件。'), [proseTableMismatch as Rule<unknown>]);
+    expect(got.map((m) => [m.expected, m.actual, m.message.includes('行政复议')])).toEqual([[1, 2, true]]);
+  });
+});
+
 describe('a list introduced by its subject in the next sentence', () => {
   const variants = combos({
     head: ['2023年，主动公开政府信息312条。', '本年度共主动公开信息 312 条。', '全年主动公开政府信息312条；'],

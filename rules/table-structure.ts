@@ -5,6 +5,19 @@ import { blocksInOtherFormat, knownTemplates, officialTablesFor, partName, templ
 import type { SourceRange } from '../src/util/mapped-text.js';
 import type { RowTemplate } from '../src/model/tables/index.js';
 
+/** Table 3 with its cells cut by tabs (copied into a text file), a conversion tool's header repeated before its last two rows. */
+const TABBED_TABLE3 = TABLE3_REPORT.replace(/ \| /g, '\t').replace('（七）总计', '项目\t本年新收件数\t上年结转件数\t予以公开\t部分公开\t不予公开\t结转下年度\t总计\n（七）总计');
+
+/** The finding on TABBED_TABLE3's （七）总计, which stands after that header. */
+const TOTAL_AFTER_HEADER = {
+  line: 30,
+  column: 1,
+  endLine: 30,
+  endColumn: 6,
+  message: '“收到和处理政府信息公开申请情况”表未能读出“（七）总计”行：其后的“（七）总计”可能就是此行，但与表格之间隔有其他内容（如转换工具重复的表头），该行未核对',
+  severity: 'warning' as const,
+};
+
 export default defineRule<Record<string, never>>({
   id: 'table-structure',
   description: {
@@ -150,16 +163,9 @@ export default defineRule<Record<string, never>>({
       },
       {
         title: '表三以制表符分栏（从文档复制为文本），转换工具在最后两行前重复了一行表头：这两行在表后，说明未能读出，不报缺行（警告）',
-        text: TABLE3_REPORT.replace(/ \| /g, '\t').replace('（七）总计', '项目\t本年新收件数\t上年结转件数\t予以公开\t部分公开\t不予公开\t结转下年度\t总计\n（七）总计'),
+        text: TABBED_TABLE3,
         expected: [
-          {
-            line: 30,
-            column: 1,
-            endLine: 30,
-            endColumn: 6,
-            message: '“收到和处理政府信息公开申请情况”表未能读出“（七）总计”行：其后的“（七）总计”可能就是此行，但与表格之间隔有其他内容（如转换工具重复的表头），该行未核对',
-            severity: 'warning',
-          },
+          TOTAL_AFTER_HEADER,
           {
             line: 31,
             column: 1,
@@ -172,9 +178,7 @@ export default defineRule<Record<string, never>>({
       },
       {
         title: '表三以制表符分栏，最后两行前重复了表头，“四、结转下年度继续办理”的行名又折成两行：表格在读出的部分之后还有内容，此行也不报缺行（警告）',
-        text: TABLE3_REPORT.replace(/ \| /g, '\t')
-          .replace('（七）总计', '项目\t本年新收件数\t上年结转件数\t予以公开\t部分公开\t不予公开\t结转下年度\t总计\n（七）总计')
-          .replace('四、结转下年度继续办理\t', '四、结转下年\n度继续办理\t'),
+        text: TABBED_TABLE3.replace('四、结转下年度继续办理\t', '四、结转下年\n度继续办理\t'),
         expected: [
           {
             line: 28,
@@ -184,14 +188,7 @@ export default defineRule<Record<string, never>>({
             message: '“收到和处理政府信息公开申请情况”表未能读出“四、结转下年度继续办理”行：表格后部与已读出的部分之间隔有其他内容（如转换工具重复的表头），后部各行未能读出，该行未核对',
             severity: 'warning',
           },
-          {
-            line: 30,
-            column: 1,
-            endLine: 30,
-            endColumn: 6,
-            message: '“收到和处理政府信息公开申请情况”表未能读出“（七）总计”行：其后的“（七）总计”可能就是此行，但与表格之间隔有其他内容（如转换工具重复的表头），该行未核对',
-            severity: 'warning',
-          },
+          TOTAL_AFTER_HEADER,
         ],
       },
       {

@@ -30,7 +30,7 @@ const pick = <T,>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * x
 const chineseYear = (y: number, zero: string): string => [...String(y)].map((d) => (d === '0' ? zero : '〇一二三四五六七八九'[Number(d)])).join('');
 
 const SUBJECTS = ['本报告中所列数据的', '本年度报告', '本报告', '报告中使用数据的', '本年报所列', ''];
-const KEYWORDS = ['统计期限', '数据统计期', '统计时限', '统计周期', '统计期', '数据时间范围', '统计数据时间段', '统计起止日期', '统计截止时间', '数据统计截止日期'];
+const KEYWORDS = ['统计期限', '数据统计期', '统计时限', '统计周期', '统计期', '数据时间范围', '统计数据时间段', '统计时段', '统计起止日期', '统计截止时间', '数据统计截止日期'];
 const VERBS = ['为', '是', '：', '自', '从', ' 为 ', '', '为：'];
 const RANGES: ((y: number) => string)[] = [
   (y) => `${y}年1月1日至${y}年12月31日`,
@@ -58,6 +58,36 @@ describe('generated statements: subject × keyword × verb × dates', () => {
     expect(ps).toHaveLength(1);
     expect(ps[0]).toMatchObject({ kind: 'range', start: { year: y, month: 1, day: 1 }, end: { year: y, month: 12, day: 31 } });
     expect(periodFindings(`某某局${y}年政府信息公开工作年度报告\n${s}`)).toEqual([]);
+  });
+});
+
+describe('a whole year given by its months (2023年1月至12月)', () => {
+  for (const keyword of ['统计期限', '统计时段', '数据统计时段', '统计时间', '统计周期']) {
+    for (const range of ['{y}年1月至12月', '{y}年1月—12月', '{y}年1月至{y}年12月', '{y}年1月到12月']) {
+      const s = `本报告所列数据的${keyword}为${range.replaceAll('{y}', '2023')}。`;
+      it(s, () => {
+        expect(periods(s).map((p) => [p.kind, p.start?.month, p.end?.month])).toEqual([['range', 1, 12]]);
+        expect(periodFindings(`某某局2023年政府信息公开工作年度报告\n${s}`)).toEqual([]);
+      });
+    }
+  }
+});
+
+describe('the start and the end in clauses of their own', () => {
+  it.each([
+    '本报告所列数据统计截止时间为2023年12月31日，起始时间为2023年1月1日。',
+    '本报告所列数据统计起始时间为2023年1月1日，截止时间为2023年12月31日。',
+    '本报告数据统计截止日期：2023年12月31日；开始日期：2023年1月1日',
+  ])('%s', (s) => {
+    expect(periods(s).map((p) => [p.kind, p.start?.month, p.start?.day, p.end?.month, p.end?.day])).toEqual([['range', 1, 1, 12, 31]]);
+    expect(periodFindings(`某某局2023年政府信息公开工作年度报告\n${s}`)).toEqual([]);
+  });
+
+  it('a start that is not 1 January is still reported, and an end alone is still an end alone', () => {
+    const late = periodFindings('某某局2023年政府信息公开工作年度报告\n本报告所列数据统计截止时间为2023年12月31日，起始时间为2023年3月1日。');
+    expect(late.map((m) => m.messageId)).toEqual(['partial']);
+    const endOnly = periodFindings('某某局2023年政府信息公开工作年度报告\n本报告所列数据统计截止时间为2023年12月31日。本局起始工作良好。');
+    expect(endOnly.map((m) => m.messageId)).toEqual(['cutoff']);
   });
 });
 

@@ -274,6 +274,31 @@ function rangesAboutData(text: MappedText, h: string, spans: [number, number][])
  */
 const MAY_HOLD_DATE = /[0-9０-９]|二[〇零○]/;
 
+/** The words that give a period's start, or its end, in a clause of their own: 起始时间为, 截止日期：… */
+const START_CLAUSE = /(?:起始|开始)(?:时间|日期)\s*(?:为|是)?\s*[:：]?\s*/g;
+const END_CLAUSE = /(?:截止|截至|结束)(?:时间|日期)\s*(?:为|是)?\s*[:：]?\s*/g;
+/** what ends the sentence a statement's other clause is looked for in (a clause after ；is still in it) */
+const CLAUSES_END = /[。！？!?\n]/;
+
+/**
+ * A date given in a clause of its own (`clause`: START_CLAUSE or END_CLAUSE) in the sentence
+ * around `i`, where the statement at `i` gives only the other end of the period (统计截止时间为
+ * 2023年12月31日，起始时间为2023年1月1日): the date, where its clause begins and where the date ends.
+ */
+function otherClause(h: string, i: number, clause: RegExp): { value: DateValue; from: number; end: number } | undefined {
+  let a = i;
+  while (a > 0 && !CLAUSES_END.test(h[a - 1]!)) a--;
+  let b = i;
+  while (b < h.length && !CLAUSES_END.test(h[b]!)) b++;
+  clause.lastIndex = a;
+  for (let m = clause.exec(h); m && m.index < b; m = clause.exec(h)) {
+    if (m.index <= i && i < m.index + m[0].length) continue;
+    const d = dateAt(h, m.index + m[0].length, true);
+    if (d && d.end <= b && plausible(d.value) && !runsOn(h, d.end)) return { value: d.value, from: m.index, end: d.end };
+  }
+  return undefined;
+}
+
 /** Statements of the statistics period in one piece of text. */
 export function periodsIn(text: MappedText): PeriodStatement[] {
   if (!MAY_HOLD_DATE.test(text.text)) return [];
@@ -287,9 +312,18 @@ export function periodsIn(text: MappedText): PeriodStatement[] {
     const keyEnd = m.index + m[0].length;
     const conn = at(connector, h, keyEnd)!;
     const p = keyEnd + conn[0].length;
-    const parsed = parseDates(h, p, /截[止至]/.test(m[0]), /[自从由]/.test(conn[0]));
+    let parsed = parseDates(h, p, /截[止至]/.test(m[0]), /[自从由]/.test(conn[0]) || /起始|开始/.test(m[0]));
     if (!parsed) continue;
-    const st = statement(text, h, m.index, parsed);
+    let from = m.index;
+    // the other end given in a clause of its own (截止时间为…，起始时间为…; 起始时间为…，截止时间为…)
+    const other =
+      parsed.kind === 'cutoff' && parsed.end ? otherClause(h, m.index, START_CLAUSE) : parsed.kind === 'range' && parsed.start && !parsed.end ? otherClause(h, m.index, END_CLAUSE) : undefined;
+    if (other && parsed.kind !== 'malformed') {
+      const [start, end] = parsed.kind === 'cutoff' ? [other.value, parsed.end] : [parsed.start, { ...other.value, year: other.value.year ?? parsed.start!.year }];
+      parsed = { kind: 'range', start, end, from: Math.min(parsed.from, other.from), to: Math.max(parsed.to, other.end) };
+      from = Math.min(from, other.from);
+    }
+    const st = statement(text, h, from, parsed);
     out.push(st);
     const end = m.index + st.text.length;
     spans.push([m.index, end]);

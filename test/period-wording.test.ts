@@ -91,6 +91,29 @@ describe('the start and the end in clauses of their own', () => {
   });
 });
 
+describe('the dates with the words people put around them', () => {
+  it.each([
+    // the hours the year starts and ends at
+    '本报告所列数据的统计期限为2023年1月1日零时至2023年12月31日24时。',
+    '本报告所列数据的统计期限为2023年1月1日00:00至2023年12月31日24:00。',
+    // the start marked as one, before a comma
+    '本报告所列数据的统计期限是从2023年1月1日开始至2023年12月31日结束。',
+    '本报告统计期限从2023年1月1日开始，到2023年12月31日结束。',
+    '本报告中所列数据统计期限自2023年1月1日始，至2023年12月31日止。',
+    // 同年 for the start's year
+    '本报告所列数据的统计期限为2023年1月1日至同年12月31日。',
+    // the two dates of 起止日期 as a pair
+    '本报告统计数据的起止日期为2023年1月1日和2023年12月31日。',
+  ])('%s', (s) => {
+    expect(periods(s).map((p) => [p.kind, p.start, p.end])).toEqual([['range', { year: 2023, month: 1, day: 1 }, { year: 2023, month: 12, day: 31 }]]);
+    expect(periodFindings(`某某局2023年政府信息公开工作年度报告\n${s}`)).toEqual([]);
+  });
+
+  it('two dates joined by 和 are a range only as the pair 起止日期 names', () => {
+    expect(periods('本报告所列数据统计截止时间为2023年6月30日和2023年12月31日。').map((p) => p.kind)).not.toContain('range');
+  });
+});
+
 describe('a whole-year range after words about the data, whatever the wording between', () => {
   const FORMS: ((y: number) => string)[] = [
     (y) => `本报告所列数据的时间范围为${y}年1月1日至${y}年12月31日。`,

@@ -65,8 +65,15 @@ const DATE_DOT = /(\d{4})[./-](\d{1,2})[./-](\d{1,2})/y;
 const WHOLE_YEAR = new RegExp(`${YEAR}\\s*年(?:度|全年)?(?!\\s*[\\d一二三四五六七八九十])`, 'y');
 /** the end of a year as an as-of date: 截至2020年底 */
 const YEAR_END = new RegExp(`${YEAR}\\s*年(?:底|末)`, 'y');
-const START_END = /\s*起?\s*[,，]?\s*/y;
+/** after a start date: the word that marks it a start (起, 开始, 始), and a comma before the end */
+const START_END = /\s*(?:起|开始|始)?\s*[,，]?\s*/y;
 const SEPARATOR = /(?:至|到|—|–|－|-|~|～|―)+\s*/y;
+/** between the dates a list of two gives (起止日期为…和…) */
+const PAIR_SEPARATOR = /(?:和|及|与|、)\s*/y;
+/** the hour a day starts or ends at, written after its date (2023年1月1日零时至…24时) */
+const HOUR = /\s*(?:零时|零点|0时|0点|00:00(?::00)?|24时|24点|二十四时|24:00(?::00)?)/y;
+/** an end date that names the start's year as 同年 (…至同年12月31日) */
+const SAME_YEAR = /(?:同年|当年|本年)\s*/y;
 const END_WORD = /\s*止/y;
 /** where a statement's clause ends, for finding the extent of garbled dates */
 const CLAUSE_END = /[。；;，,！？\n]/;
@@ -148,7 +155,7 @@ function garbledFrom(h: string, i: number): [number, number, number] | undefined
 }
 
 /** Read the dates at `p`; `cutoff` when the keyword itself says so (统计截止日期为…). */
-function parseDates(h: string, p: number, cutoff: boolean, startMarker: boolean): Parsed | undefined {
+function parseDates(h: string, p: number, cutoff: boolean, startMarker: boolean, pair = false): Parsed | undefined {
   const from = p;
   const cut = at(words().cutoff, h, p);
   if (cut) {
@@ -170,15 +177,17 @@ function parseDates(h: string, p: number, cutoff: boolean, startMarker: boolean)
     const g = garbledFrom(h, p);
     return g ? { kind: 'malformed', from: g[0], to: g[2], garbled: [g[0], g[1]] } : undefined;
   }
-  if (!plausible(d1.value) || runsOn(h, d1.end)) {
+  const d1End = d1.end + (at(HOUR, h, d1.end)?.[0].length ?? 0);
+  if (!plausible(d1.value) || runsOn(h, d1End)) {
     const g = garbledFrom(h, p) ?? [d1.start, d1.end, d1.end];
     return { kind: 'malformed', from: g[0], to: g[2], garbled: [g[0], g[1]] };
   }
   {
-    const se = at(START_END, h, d1.end)!;
-    const sep = at(SEPARATOR, h, d1.end + se[0].length);
+    const se = at(START_END, h, d1End)!;
+    const sep = at(SEPARATOR, h, d1End + se[0].length) ?? (pair ? at(PAIR_SEPARATOR, h, d1End + se[0].length) : null);
     // a whole range after a word that usually brings an end date (统计截止时间为…至…) is a range
-    const q = sep ? d1.end + se[0].length + sep[0].length : 0;
+    const q0 = sep ? d1End + se[0].length + sep[0].length : 0;
+    const q = q0 + (sep ? (at(SAME_YEAR, h, q0)?.[0].length ?? 0) : 0);
     if (sep && (!cutoff || dateAt(h, q, false))) {
       const d2 = dateAt(h, q, false);
       if (!d2) {
@@ -189,16 +198,18 @@ function parseDates(h: string, p: number, cutoff: boolean, startMarker: boolean)
         return { kind: 'range', start: d1.value, from: p, to: now ? q + now[0].length : d1.end };
       } else {
         const end: DateValue = { ...d2.value, year: d2.value.year ?? d1.value.year };
-        if (!plausible(end) || runsOn(h, d2.end)) {
+        const d2End = d2.end + (at(HOUR, h, d2.end)?.[0].length ?? 0);
+        if (!plausible(end) || runsOn(h, d2End)) {
           const g = garbledFrom(h, q) ?? [q, d2.end, d2.end];
           return { kind: 'malformed', from: p, to: g[2], garbled: [g[0], g[1]] };
         }
-        return { kind: 'range', start: d1.value, end, from: p, to: d2.end };
+        return { kind: 'range', start: d1.value, end, from: p, to: d2End };
       }
     }
     // a start date alone: 自2020年1月1日起
-    if (!cutoff && (startMarker || se[0].includes('起'))) {
-      return { kind: 'range', start: d1.value, from: p, to: d1.end + (se[0].includes('起') ? se[0].indexOf('起') + 1 : 0) };
+    const marked = /起|始/.exec(se[0]);
+    if (!cutoff && (startMarker || marked)) {
+      return { kind: 'range', start: d1.value, from: p, to: d1End + (marked ? marked.index + marked[0].length : 0) };
     }
   }
   return { kind: 'cutoff', end: d1.value, from, to: d1.end };
@@ -312,7 +323,7 @@ export function periodsIn(text: MappedText): PeriodStatement[] {
     const keyEnd = m.index + m[0].length;
     const conn = at(connector, h, keyEnd)!;
     const p = keyEnd + conn[0].length;
-    let parsed = parseDates(h, p, /截[止至]/.test(m[0]), /[自从由]/.test(conn[0]) || /起始|开始/.test(m[0]));
+    let parsed = parseDates(h, p, /截[止至]/.test(m[0]), /[自从由]/.test(conn[0]) || /起始|开始/.test(m[0]), m[0].includes('起止'));
     if (!parsed) continue;
     let from = m.index;
     // the other end given in a clause of its own (截止时间为…，起始时间为…; 起始时间为…，截止时间为…)

@@ -104,6 +104,10 @@ describe('the dates with the words people put around them', () => {
     '本报告所列数据的统计期限为2023年1月1日至同年12月31日。',
     // the two dates of 起止日期 as a pair
     '本报告统计数据的起止日期为2023年1月1日和2023年12月31日。',
+    // the end as the year's end
+    '本报告统计期限为2023年1月1日至年底。',
+    '本报告统计期限为2023年1月1日至2023年年底。',
+    '本报告统计期限为2023年1月1日至2023年末。',
   ])('%s', (s) => {
     expect(periods(s).map((p) => [p.kind, p.start, p.end])).toEqual([['range', { year: 2023, month: 1, day: 1 }, { year: 2023, month: 12, day: 31 }]]);
     expect(periodFindings(`某某局2023年政府信息公开工作年度报告\n${s}`)).toEqual([]);

@@ -72,6 +72,8 @@ const SEPARATOR = /(?:至|到|—|–|－|-|~|～|―)+\s*/y;
 const PAIR_SEPARATOR = /(?:和|及|与|、)\s*/y;
 /** the hour a day starts or ends at, written after its date (2023年1月1日零时至…24时) */
 const HOUR = /\s*(?:零时|零点|0时|0点|00:00(?::00)?|24时|24点|二十四时|24:00(?::00)?)/y;
+/** an end given as the year's end: 年底, 年末, 2023年底, 2023年年底 (the start's year when none is named) */
+const YEARS_END = new RegExp(`(?:${YEAR}\\s*)?年\\s*年?(?:底|末)`, 'y');
 /** an end date that names the start's year as 同年 (…至同年12月31日) */
 const SAME_YEAR = /(?:同年|当年|本年)\s*/y;
 const END_WORD = /\s*止/y;
@@ -190,6 +192,11 @@ function parseDates(h: string, p: number, cutoff: boolean, startMarker: boolean,
     const q = q0 + (sep ? (at(SAME_YEAR, h, q0)?.[0].length ?? 0) : 0);
     if (sep && (!cutoff || dateAt(h, q, false))) {
       const d2 = dateAt(h, q, false);
+      const ye = d2 ? null : at(YEARS_END, h, q);
+      if (ye) {
+        const y = ye[1] ? parseYear(ye[1]) : d1.value.year;
+        if (y !== undefined && y >= 1990 && y <= 2100) return { kind: 'range', start: d1.value, end: { year: y, month: 12, day: 31 }, from: p, to: q + ye[0].length };
+      }
       if (!d2) {
         const g = garbledFrom(h, q);
         if (g) return { kind: 'malformed', from: p, to: g[2], garbled: [q, g[1]] };

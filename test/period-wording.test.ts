@@ -83,6 +83,14 @@ describe('the start and the end in clauses of their own', () => {
     expect(periodFindings(`某某局2023年政府信息公开工作年度报告\n${s}`)).toEqual([]);
   });
 
+  it('a start clause before the words about the data: the statement runs from it, and the next one is still read', () => {
+    const ps = periods('开始日期为2023年1月1日，本报告所列数据统计截止时间为2023年12月31日。统计期限为2022年1月1日至2022年12月31日。');
+    expect(ps.map((p) => [p.text.slice(0, 4), p.start?.year, p.end?.year])).toEqual([
+      ['开始日期', 2023, 2023],
+      ['统计期限', 2022, 2022],
+    ]);
+  });
+
   it('a start that is not 1 January is still reported, and an end alone is still an end alone', () => {
     const late = periodFindings('某某局2023年政府信息公开工作年度报告\n本报告所列数据统计截止时间为2023年12月31日，起始时间为2023年3月1日。');
     expect(late.map((m) => m.messageId)).toEqual(['partial']);

@@ -343,8 +343,8 @@ export function periodsIn(text: MappedText): PeriodStatement[] {
     }
     const st = statement(text, h, from, parsed);
     out.push(st);
-    const end = m.index + st.text.length;
-    spans.push([m.index, end]);
+    const end = from + st.text.length;
+    spans.push([from, end]);
     key.lastIndex = Math.max(end, key.lastIndex);
   }
   const more = rangesAboutData(text, h, spans);

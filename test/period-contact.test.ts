@@ -183,6 +183,16 @@ describe('periodsIn', () => {
 });
 
 describe('stats-period', () => {
+  it('a service hotline named after its number (12345热线) is a phone given', () => {
+    for (const line of ['如有疑问，请拨打12345政务服务便民热线咨询。', '如对本报告有疑问，请拨打12345热线。', '咨询可拨打 12345 政府服务热线。']) {
+      expect(lintText(`某局2021年政府信息公开工作年度报告\n${line}`, 'r.txt', { rules: RULES }).messages.filter((m) => m.ruleId === 'contact-info'), line).toEqual([]);
+    }
+    // a number that is no hotline's is not taken for one, nor a hotline the body runs (2025-shuyang)
+    for (const line of ['全年接听群众来电12345次。', '畅通12345热线、县长信箱等民意反映渠道。', '群众可拨打12345热线反映诉求。']) {
+      expect(lintText(`某局2021年政府信息公开工作年度报告\n${line}`, 'r.txt', { rules: RULES }).messages.map((m) => m.messageId), line).toContain('missing');
+    }
+  });
+
   it('speaks English with locale en', () => {
     const res = lintText('某局2021年政府信息公开工作年度报告\n本报告数据统计时间截至2021年12月31日。', 'r.txt', { rules: RULES, locale: 'en' });
     const m = res.messages.find((x) => x.ruleId === 'stats-period')!;
@@ -281,6 +291,10 @@ describe('contactsIn', () => {
     ['13912345678', true],
     ['12345', true],
     ['400-123-4567', true],
+    // an extension after a dash
+    ['0512-12345678-801', true],
+    ['0512-1234567-8', true],
+    ['0512-12345678-80123', false],
     ['0563-377508', false],
     ['0591-836055336', false],
     ['123456', false],
@@ -302,6 +316,16 @@ describe('contact-info', () => {
     expect(lintText(text, 'r.txt', { rules: RULES }).messages.filter((m) => m.ruleId === 'contact-info')).toHaveLength(1);
     const off = lintText(text, 'r.txt', { rules: RULES, ruleOverrides: { 'contact-info': ['error', { checkValues: false }] } });
     expect(off.messages.filter((m) => m.ruleId === 'contact-info')).toEqual([]);
+  });
+
+  it('a service hotline named after its number (12345热线) is a phone given', () => {
+    for (const line of ['如有疑问，请拨打12345政务服务便民热线咨询。', '如对本报告有疑问，请拨打12345热线。', '咨询可拨打 12345 政府服务热线。']) {
+      expect(lintText(`某局2021年政府信息公开工作年度报告\n${line}`, 'r.txt', { rules: RULES }).messages.filter((m) => m.ruleId === 'contact-info'), line).toEqual([]);
+    }
+    // a number that is no hotline's is not taken for one, nor a hotline the body runs (2025-shuyang)
+    for (const line of ['全年接听群众来电12345次。', '畅通12345热线、县长信箱等民意反映渠道。', '群众可拨打12345热线反映诉求。']) {
+      expect(lintText(`某局2021年政府信息公开工作年度报告\n${line}`, 'r.txt', { rules: RULES }).messages.map((m) => m.messageId), line).toContain('missing');
+    }
   });
 
   it('speaks English with locale en', () => {

@@ -77,6 +77,13 @@ const ADDRESS_VALUE = /[^，,；;。)）\n]*/y;
 
 const LANDLINE = /(?<![\d])(?:[(（]0\d{2,3}[)）]\s?\d{7,8}|0\d{2,3}\s?[-—－–]\s?\d{7,8})(?!\d)/g;
 const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+/**
+ * A service number named by the hotline it is (12345政务服务便民热线, 12345热线: the words come after
+ * the number), given to call with a question (如有疑问，请拨打…): a hotline the report says the body
+ * runs (畅通12345热线等渠道) is no contact for the report.
+ */
+const HOTLINE = /(?<![\d])1\d{4}(?=\s*(?:政务服务|政府服务)?(?:便民)?(?:服务)?热线)/g;
+const HOTLINE_ASK = /疑问|咨询|询问/;
 const WEBSITE = /https?:\/\/[^\s)）"”'，,。；;<>\u3000-\u9fff]+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[^\s)）"”'，,。；;<>\u3000-\u9fff]*)?/gi;
 
 /** The digits of a phone number are plausible: area code + 7–8 digits, a mobile, a service number. */
@@ -94,7 +101,10 @@ export function phoneDigitsValid(value: string): boolean {
   if (/^0/.test(digits)) {
     if (groups.length >= 2 && /^0\d{2,3}$/.test(groups[0]!)) {
       const local = groups.slice(1).join('');
-      return local.length === 7 || local.length === 8;
+      if (local.length === 7 || local.length === 8) return true;
+      // an extension after a dash: 0512-12345678-801
+      const main = groups.slice(1, -1).join('');
+      return groups.length >= 3 && (main.length === 7 || main.length === 8) && groups[groups.length - 1]!.length <= 4;
     }
     return digits.length === 11 || digits.length === 12;
   }
@@ -217,6 +227,12 @@ function unlabelled(h: string, taken: Raw[]): Raw[] {
   };
   scan(EMAIL, 'email', () => true);
   scan(LANDLINE, 'phone', () => true);
+  HOTLINE.lastIndex = 0;
+  for (let m = HOTLINE.exec(h); m; m = HOTLINE.exec(h)) {
+    const [a, b] = sentences(h).find(([x, y]) => m!.index >= x && m!.index < y) ?? [0, h.length];
+    const end = m.index + m[0].length;
+    if (HOTLINE_ASK.test(h.slice(a, b)) && free(m.index, end)) out.push({ kind: 'phone', start: m.index, end, valid: true });
+  }
   scan(WEBSITE, 'website', () => true);
   return out;
 }

@@ -217,23 +217,23 @@ function labelled(h: string): Raw[] {
 function unlabelled(h: string, taken: Raw[]): Raw[] {
   const out: Raw[] = [];
   const free = (a: number, b: number): boolean => ![...taken, ...out].some((r) => r.start < b && a < r.end);
-  const scan = (re: RegExp, kind: ContactKind, valid: (s: string) => boolean): void => {
+  /** every match of `re` not taken yet, that `keep` keeps (its index in `h`) */
+  const scan = (re: RegExp, kind: ContactKind, keep: (at: number) => boolean = () => true): void => {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(h))) {
       const end = m.index + m[0].replace(/[.]+$/, '').length;
-      if (free(m.index, end)) out.push({ kind, start: m.index, end, valid: valid(m[0]) });
+      if (free(m.index, end) && keep(m.index)) out.push({ kind, start: m.index, end, valid: true });
     }
   };
-  scan(EMAIL, 'email', () => true);
-  scan(LANDLINE, 'phone', () => true);
-  HOTLINE.lastIndex = 0;
-  for (let m = HOTLINE.exec(h); m; m = HOTLINE.exec(h)) {
-    const [a, b] = sentences(h).find(([x, y]) => m!.index >= x && m!.index < y) ?? [0, h.length];
-    const end = m.index + m[0].length;
-    if (HOTLINE_ASK.test(h.slice(a, b)) && free(m.index, end)) out.push({ kind: 'phone', start: m.index, end, valid: true });
-  }
-  scan(WEBSITE, 'website', () => true);
+  scan(EMAIL, 'email');
+  scan(LANDLINE, 'phone');
+  // a hotline in a sentence that asks (如有疑问，请拨打12345热线)
+  scan(HOTLINE, 'phone', (at) => {
+    const [a, b] = sentences(h).find(([x, y]) => at >= x && at < y) ?? [0, h.length];
+    return HOTLINE_ASK.test(h.slice(a, b));
+  });
+  scan(WEBSITE, 'website');
   return out;
 }
 

@@ -18,7 +18,7 @@ export const DATE_RE = /((?:19|20)[0-9]{2})\s*(?:年\s*([0-9]{1,2}|元)\s*月\s*
 
 export function matchDate(m: RegExpExecArray): DateValue {
   const year = Number(m[1]);
-  const month = m[2] === '元' ? 1 : Number(m[2] ?? m[4]);
+  const month = m[2] ? monthOrDay(m[2]) : Number(m[4]);
   const dayS = m[3] ?? m[5];
   return { year, month, day: dayS ? Number(dayS) : undefined };
 }
@@ -44,8 +44,9 @@ const CN_DIGIT = '[〇零○一二三四五六七八九]';
 /** A full date in Chinese numerals, as used under signatures (二〇二一年一月二十日, 二零二一年元月廿日). */
 export const CN_DATE_RE = new RegExp(`(二${CN_DIGIT}{3})\\s*年\\s*(${CN_MONTH})\\s*月\\s*(${CN_DAY})\\s*日`, 'g');
 
-/** The value of a month or day in Chinese numerals (CN_MONTH, CN_DAY): 元 is 1, 廿 20, 卅 30. */
+/** The value of a month or day, in digits or in Chinese numerals (CN_MONTH, CN_DAY): 元 is 1, 廿 20, 卅 30. */
 export function monthOrDay(s: string): number {
+  if (/^[0-9]+$/.test(s)) return Number(s);
   if (s === '元') return 1;
   return chineseNumber(s.replace(/廿/g, '二十').replace(/卅/g, '三十'));
 }

@@ -86,10 +86,6 @@ interface DateAt {
   end: number;
 }
 
-function num(s: string): number {
-  return /^\d+$/.test(s) ? Number(s) : monthOrDay(s);
-}
-
 function at(re: RegExp, s: string, i: number): RegExpExecArray | null {
   re.lastIndex = i;
   return re.exec(s);
@@ -99,8 +95,8 @@ function at(re: RegExp, s: string, i: number): RegExpExecArray | null {
 function dateAt(h: string, i: number, needYear: boolean): DateAt | undefined {
   let m = at(DATE_Y, h, i);
   if (m) {
-    const value: DateValue = { year: parseYear(m[1]!), month: num(m[2]!) };
-    if (m[3]) value.day = num(m[3]);
+    const value: DateValue = { year: parseYear(m[1]!), month: monthOrDay(m[2]!) };
+    if (m[3]) value.day = monthOrDay(m[3]);
     return { value, start: i, end: i + m[0].length };
   }
   m = at(DATE_DOT, h, i);
@@ -108,8 +104,8 @@ function dateAt(h: string, i: number, needYear: boolean): DateAt | undefined {
   if (needYear) return undefined;
   m = at(DATE_MD, h, i);
   if (m) {
-    const value: DateValue = { month: num(m[1]!) };
-    if (m[2]) value.day = num(m[2]);
+    const value: DateValue = { month: monthOrDay(m[1]!) };
+    if (m[2]) value.day = monthOrDay(m[2]);
     return { value, start: i, end: i + m[0].length };
   }
   return undefined;

@@ -3,7 +3,7 @@ import type { DateValue, PeriodStatement, Report } from '../src/model/types.js';
 import type { SourceRange } from '../src/util/mapped-text.js';
 import { yearDisagreement } from './report-year.js';
 
-type Verdict = 'full' | 'cutoff' | 'partial' | 'mismatch' | 'malformed';
+type Verdict = 'full' | 'yearless' | 'cutoff' | 'partial' | 'mismatch' | 'malformed';
 
 const isYearStart = (d: DateValue): boolean => d.month === 1 && (d.day ?? 1) === 1;
 const isYearEnd = (d: DateValue): boolean => d.month === 12 && (d.day ?? 31) === 31;
@@ -14,6 +14,8 @@ export function judgePeriod(p: PeriodStatement, year: number | undefined): Verdi
   if (p.kind === 'cutoff' || !p.start) return 'cutoff';
   const { start, end } = p;
   if (!end) return 'partial';
+  // the whole of a year not named (本年度1月1日至12月31日): the report's, but it should be written
+  if (p.noYear) return isYearStart(start) && isYearEnd(end) ? 'yearless' : 'partial';
   const covered = [start.year, end.year];
   const otherYear = year !== undefined && !covered.includes(year);
   if (isYearStart(start) && isYearEnd(end) && start.year === end.year) return otherYear ? 'mismatch' : 'full';
@@ -52,6 +54,22 @@ export default defineRule<Record<string, never>>({
     mismatch: {
       zh: '统计期限“{dates}”不是报告年度{year}年，应为{expected}',
       en: 'the statistics period “{dates}” is not the report year {year}; expected {expected}',
+    },
+    yearless: {
+      zh: '统计期限“{dates}”未写明年份，应为{expected}',
+      en: 'the statistics period “{dates}” names no year; expected {expected}',
+    },
+    yearlessNoYear: {
+      zh: '统计期限“{dates}”未写明年份',
+      en: 'the statistics period “{dates}” names no year',
+    },
+    cutoffNoYear: {
+      zh: '统计期限只写了截止日期“{dates}”，应写明起止日期',
+      en: 'the statistics period gives only an end date, “{dates}”',
+    },
+    partialNoYear: {
+      zh: '统计期限“{dates}”未覆盖全年，应为报告年度的1月1日至12月31日',
+      en: 'the statistics period “{dates}” does not cover a whole year; expected 1 January to 31 December of the report year',
     },
     malformed: {
       zh: '统计期限中的日期“{garbled}”无法识别，疑有缺字或错字',
@@ -158,6 +176,37 @@ export default defineRule<Record<string, never>>({
         ],
       },
       {
+        title: '日期未写年份（“本年度”“上年度”或不写），提醒写明',
+        text: '某某局2023年政府信息公开工作年度报告\n本报告所列数据统计期限为本年度1月1日至12月31日。',
+        expected: [
+          {
+            line: 2,
+            column: 13,
+            endLine: 2,
+            endColumn: 27,
+            message: '统计期限“本年度1月1日至12月31日”未写明年份，应为2023年1月1日至2023年12月31日',
+            severity: 'warning',
+            expected: '2023年1月1日至2023年12月31日',
+            actual: '本年度1月1日至12月31日',
+          },
+        ],
+      },
+      {
+        title: '年度无法确定，日期也未写年份',
+        text: '政府信息公开工作年度报告\n本报告所列数据统计期限为上年度1月1日至12月31日。',
+        expected: [{ line: 2, column: 13, endLine: 2, endColumn: 27, message: '统计期限“上年度1月1日至12月31日”未写明年份', severity: 'warning', actual: '上年度1月1日至12月31日' }],
+      },
+      {
+        title: '年度无法确定，只写了不带年份的截止日期',
+        text: '政府信息公开工作年度报告\n本报告所列数据统计时间截至12月31日。',
+        expected: [{ line: 2, column: 12, endLine: 2, endColumn: 20, message: '统计期限只写了截止日期“截至12月31日”，应写明起止日期', actual: '截至12月31日' }],
+      },
+      {
+        title: '年度无法确定，不带年份的日期只覆盖半年',
+        text: '政府信息公开工作年度报告\n本报告所列数据统计期限为7月1日至12月31日。',
+        expected: [{ line: 2, column: 13, endLine: 2, endColumn: 24, message: '统计期限“7月1日至12月31日”未覆盖全年，应为报告年度的1月1日至12月31日', actual: '7月1日至12月31日' }],
+      },
+      {
         title: '日期缺字：“从202111日到1231日止”',
         text: '杨柳镇2021年政府信息公开工作年度报告\n本年度报告中所列数据统计期限从202111日到1231日止。',
         expected: [
@@ -231,9 +280,18 @@ export default defineRule<Record<string, never>>({
         return;
       }
       if (v === 'mismatch' && years?.odd === 'named' && (p.end?.year ?? p.start?.year) === years.period.year) return;
-      // a statement with readable dates always has a year, so the report year is known here
-      const y = year ?? p.start?.year ?? p.end!.year!;
+      const y = year ?? p.start?.year ?? p.end?.year;
+      if (y === undefined) {
+        // dates without a year in a report whose year is not known either
+        const messageId = v === 'yearless' ? 'yearlessNoYear' : v === 'cutoff' ? 'cutoffNoYear' : 'partialNoYear';
+        emit({ messageId, data: { dates: dates.text }, range: dates.range, actual: dates.text, ...(v === 'yearless' ? { severity: 'warning' as const } : {}) });
+        return;
+      }
       const want = `${y}年1月1日至${y}年12月31日`;
+      if (v === 'yearless') {
+        emit({ messageId: 'yearless', data: { dates: dates.text, expected: want }, range: dates.range, severity: 'warning', expected: want, actual: dates.text });
+        return;
+      }
       const messageId = v === 'cutoff' ? 'cutoff' : v === 'mismatch' ? 'mismatch' : 'partial';
       emit({ messageId, data: { dates: dates.text, year: y, expected: want }, range: dates.range, expected: want, actual: dates.text });
     });

@@ -126,6 +126,58 @@ describe('the dates with the words people put around them', () => {
   });
 });
 
+describe('dates without a year: the report\'s year is meant, and a warning asks for it', () => {
+  // every word of the vocabulary that stands for the report's year, and none at all, with the
+  // statement's usual wordings around the dates
+  const RELATIVE = ['', '本年度', '本年', '今年', '上年度', '上一年度', '上年', '去年', '当年', '报告年度', '本报告年度'];
+  const DATES = ['{r}1月1日至12月31日', '{r}1月1日起至12月31日止', '{r} 1 月 1 日到 12 月 31 日', '{r}1月1日—12月31日', '{r}元月1日至12月31日', '{r}一月一日至十二月三十一日', '{r}1月至12月'];
+  const r = rng(20261205);
+  const cases = RELATIVE.flatMap((rel) =>
+    Array.from({ length: 3 }, () => `${pick(r, SUBJECTS)}${pick(r, ['统计期限', '统计时限', '统计周期', '数据统计期'])}${pick(r, ['为', '自', '是', '：'])}${pick(r, DATES).replace('{r}', rel)}。`),
+  );
+  it.each(cases)('%s', (s) => {
+    const ps = periods(s);
+    expect(ps.map((p) => [p.kind, p.noYear, p.start?.year, p.start?.month, p.end?.month])).toEqual([['range', true, undefined, 1, 12]]);
+    const found = periodFindings(`某某局2023年政府信息公开工作年度报告\n${s}`);
+    expect(found.map((m) => [m.messageId, m.severity, m.expected])).toEqual([['yearless', 1, '2023年1月1日至2023年12月31日']]);
+  });
+
+  it('a statement with a year elsewhere in the report: the warning only when no statement covers the year', () => {
+    expect(periodFindings('某某局2023年政府信息公开工作年度报告\n本报告统计期限为本年度1月1日至12月31日。本报告数据统计期限为2023年1月1日至2023年12月31日。')).toEqual([]);
+  });
+
+  it('part of a year, or an end alone, is still an error', () => {
+    const half = periodFindings('某某局2023年政府信息公开工作年度报告\n本报告所列数据统计期限为本年度7月1日至12月31日。');
+    expect(half.map((m) => [m.messageId, m.severity])).toEqual([['partial', 2]]);
+    const end = periodFindings('某某局2023年政府信息公开工作年度报告\n本报告所列数据统计时间截至12月31日。');
+    expect(end.map((m) => [m.messageId, m.severity])).toEqual([['cutoff', 2]]);
+  });
+
+  it('one date with a year gives it to the other', () => {
+    for (const s of ['本报告所列数据统计期限为1月1日至2023年12月31日。', '本报告所列数据统计期限为2023年1月1日至本年度12月31日。', '本报告所列数据统计截止时间为2023年12月31日，起始时间为1月1日。']) {
+      expect(periods(s).map((p) => [p.start?.year, p.end?.year, p.noYear])).toEqual([[2023, 2023, undefined]]);
+      expect(periodFindings(`某某局2023年政府信息公开工作年度报告\n${s}`)).toEqual([]);
+    }
+  });
+
+  it('the start and the end without a year in clauses of their own', () => {
+    const ps = periods('本报告所列数据统计截止时间为12月31日，起始时间为1月1日。');
+    expect(ps.map((p) => [p.kind, p.noYear, p.start?.month, p.end?.month])).toEqual([['range', true, 1, 12]]);
+  });
+
+  it('a report whose year is not known: the warning names no year', () => {
+    const found = periodFindings('政府信息公开工作年度报告\n本报告所列数据统计期限为上年度1月1日至12月31日。');
+    expect(found.map((m) => [m.messageId, m.severity, m.expected])).toEqual([['yearlessNoYear', 1, undefined]]);
+    const end = periodFindings('政府信息公开工作年度报告\n本报告所列数据统计时间截至12月31日。');
+    expect(end.map((m) => [m.messageId, m.severity])).toEqual([['cutoffNoYear', 2]]);
+  });
+
+  it('digits that read as no date are still garbled', () => {
+    expect(periods('本年度报告中所列数据统计期限从202111日到1231日止。').map((p) => p.kind)).toEqual(['malformed']);
+    expect(periods('报告中所列数据的统计期限为20211月1日至2021年12月31日。').map((p) => p.kind)).toEqual(['malformed']);
+  });
+});
+
 describe('a whole-year range after words about the data, whatever the wording between', () => {
   const FORMS: ((y: number) => string)[] = [
     (y) => `本报告所列数据的时间范围为${y}年1月1日至${y}年12月31日。`,

@@ -29,11 +29,14 @@ interface PeriodVocabulary {
   cutoff: string;
   connector: string;
   ongoing: string[];
+  relativeYears: string[];
 }
 
 const longestFirst = (xs: string[]): string[] => [...xs].sort((a, b) => b.length - a.length);
 
-let built: { key: RegExp; keyTest: RegExp; connector: RegExp; cutoff: RegExp; ongoing: RegExp; dataWord: RegExp; dataAfter: RegExp } | undefined;
+let built:
+  | { key: RegExp; keyTest: RegExp; connector: RegExp; cutoff: RegExp; ongoing: RegExp; relativeYear: RegExp; dataWord: RegExp; dataAfter: RegExp }
+  | undefined;
 /** The expressions built from the period vocabulary (src/vocabulary/period.json). */
 function words(): NonNullable<typeof built> {
   if (built) return built;
@@ -48,6 +51,7 @@ function words(): NonNullable<typeof built> {
     connector: new RegExp(v.connector, 'y'),
     cutoff: new RegExp(v.cutoff, 'y'),
     ongoing: new RegExp(`^(?:${v.ongoing.join('|')})`),
+    relativeYear: new RegExp(`(?:${longestFirst(v.relativeYears).join('|')})\\s*`, 'y'),
     dataWord: new RegExp(v.dataWords.join('|')),
     dataAfter: new RegExp(v.dataAfter),
   };
@@ -75,7 +79,7 @@ const HOUR = /\s*(?:零时|零点|0时|0点|00:00(?::00)?|24时|24点|二十四�
 /** an end given as the year's end: 年底, 年末, 2023年底, 2023年年底 (the start's year when none is named) */
 const YEARS_END = new RegExp(`(?:${YEAR}\\s*)?年\\s*年?(?:底|末)`, 'y');
 /** an end date that names the start's year as 同年 (…至同年12月31日) */
-const SAME_YEAR = /(?:同年|当年|本年)\s*/y;
+const SAME_YEAR = /(?:同年|当年|本年度?)\s*/y;
 const END_WORD = /\s*止/y;
 /** where a statement's clause ends, for finding the extent of garbled dates */
 const CLAUSE_END = /[。；;，,！？\n]/;
@@ -124,7 +128,7 @@ function runsOn(h: string, i: number): boolean {
 }
 
 type Parsed =
-  | { kind: 'range' | 'cutoff'; start?: DateValue; end?: DateValue; from: number; to: number }
+  | { kind: 'range' | 'cutoff'; start?: DateValue; end?: DateValue; from: number; to: number; noYear?: boolean }
   | { kind: 'malformed'; from: number; to: number; garbled: [number, number] };
 
 /** The piece of a clause from `i` that reads as garbled dates, if it has digits at all. */
@@ -160,7 +164,18 @@ function parseDates(h: string, p: number, cutoff: boolean, startMarker: boolean,
     cutoff = true;
     p += cut[0].length;
   }
-  const d1 = dateAt(h, p, true);
+  let d1 = dateAt(h, p, true);
+  // dates without a year (1月1日至12月31日), or after a word that stands for the report's year
+  // (本年度1月1日至12月31日, 上年度…): the report's year is meant, and it is not written
+  let noYear = false;
+  if (!d1) {
+    const rel = at(words().relativeYear, h, p);
+    const md = dateAt(h, p + (rel?.[0].length ?? 0), false);
+    if (md && md.value.year === undefined && plausible(md.value) && !runsOn(h, md.end)) {
+      d1 = { ...md, start: p };
+      noYear = true;
+    }
+  }
   if (!d1) {
     const ye = at(YEAR_END, h, p);
     if (ye) {
@@ -198,7 +213,7 @@ function parseDates(h: string, p: number, cutoff: boolean, startMarker: boolean,
         if (g) return { kind: 'malformed', from: p, to: g[2], garbled: [q, g[1]] };
         // 自2020年1月1日至今: a start without an end
         const now = words().ongoing.exec(h.slice(q));
-        return { kind: 'range', start: d1.value, from: p, to: now ? q + now[0].length : d1.end };
+        return { kind: 'range', start: d1.value, from: p, to: now ? q + now[0].length : d1.end, ...(noYear ? { noYear } : {}) };
       } else {
         const end: DateValue = { ...d2.value, year: d2.value.year ?? d1.value.year };
         const d2End = d2.end + (at(HOUR, h, d2.end)?.[0].length ?? 0);
@@ -206,16 +221,18 @@ function parseDates(h: string, p: number, cutoff: boolean, startMarker: boolean,
           const g = garbledFrom(h, q) ?? [q, d2.end, d2.end];
           return { kind: 'malformed', from: p, to: g[2], garbled: [g[0], g[1]] };
         }
-        return { kind: 'range', start: d1.value, end, from: p, to: d2End };
+        // (a start without a year before an end with one: the end's year)
+        if (end.year !== undefined && d1.value.year === undefined) return { kind: 'range', start: { ...d1.value, year: end.year }, end, from: p, to: d2End };
+        return { kind: 'range', start: d1.value, end, from: p, to: d2End, ...(noYear ? { noYear } : {}) };
       }
     }
     // a start date alone: 自2020年1月1日起
     const marked = /起|始/.exec(se[0]);
     if (!cutoff && (startMarker || marked)) {
-      return { kind: 'range', start: d1.value, from: p, to: d1End + (marked ? marked.index + marked[0].length : 0) };
+      return { kind: 'range', start: d1.value, from: p, to: d1End + (marked ? marked.index + marked[0].length : 0), ...(noYear ? { noYear } : {}) };
     }
   }
-  return { kind: 'cutoff', end: d1.value, from, to: d1.end };
+  return { kind: 'cutoff', end: d1.value, from, to: d1.end, ...(noYear ? { noYear } : {}) };
 }
 
 /** The statement a parse gives, from `from` (where its words begin) on. */
@@ -234,6 +251,7 @@ function statement(text: MappedText, h: string, from: number, parsed: Parsed): P
   } else {
     if (parsed.start) st.start = parsed.start;
     if (parsed.end) st.end = parsed.end;
+    if (parsed.noYear) st.noYear = true;
   }
   return st;
 }
@@ -284,9 +302,10 @@ function rangesAboutData(text: MappedText, h: string, spans: [number, number][])
 
 /**
  * Every statement has a date with a year in Arabic digits (full-width or not) or in Chinese ones
- * (二〇二一), or digits read as garbled dates: a text with neither holds none.
+ * (二〇二一), or digits read as garbled dates, or a January written in Chinese without a year
+ * (一月一日至十二月三十一日): a text with none of these holds none.
  */
-const MAY_HOLD_DATE = /[0-9０-９]|二[〇零○]/;
+const MAY_HOLD_DATE = /[0-9０-９]|二[〇零○]|[元一]\s*月/;
 
 /** The words that give a period's start, or its end, in a clause of their own: 起始时间为, 截止日期：… */
 const START_CLAUSE = /(?:起始|开始)(?:时间|日期)\s*(?:为|是)?\s*[:：]?\s*/g;
@@ -307,7 +326,7 @@ function otherClause(h: string, i: number, clause: RegExp): { value: DateValue; 
   clause.lastIndex = a;
   for (let m = clause.exec(h); m && m.index < b; m = clause.exec(h)) {
     if (m.index <= i && i < m.index + m[0].length) continue;
-    const d = dateAt(h, m.index + m[0].length, true);
+    const d = dateAt(h, m.index + m[0].length, false);
     if (d && d.end <= b && plausible(d.value) && !runsOn(h, d.end)) return { value: d.value, from: m.index, end: d.end };
   }
   return undefined;
@@ -333,8 +352,10 @@ export function periodsIn(text: MappedText): PeriodStatement[] {
     const other =
       parsed.kind === 'cutoff' && parsed.end ? otherClause(h, m.index, START_CLAUSE) : parsed.kind === 'range' && parsed.start && !parsed.end ? otherClause(h, m.index, END_CLAUSE) : undefined;
     if (other && parsed.kind !== 'malformed') {
-      const [start, end] = parsed.kind === 'cutoff' ? [other.value, parsed.end] : [parsed.start, { ...other.value, year: other.value.year ?? parsed.start!.year }];
-      parsed = { kind: 'range', start, end, from: Math.min(parsed.from, other.from), to: Math.max(parsed.to, other.end) };
+      const [start, end] = parsed.kind === 'cutoff' ? [other.value, parsed.end!] : [parsed.start!, other.value];
+      // (a date without a year takes the other's)
+      const noYear = start.year === undefined && end.year === undefined;
+      parsed = { kind: 'range', start: { ...start, year: start.year ?? end.year }, end: { ...end, year: end.year ?? start.year }, from: Math.min(parsed.from, other.from), to: Math.max(parsed.to, other.end), ...(noYear ? { noYear } : {}) };
       from = Math.min(from, other.from);
     }
     const st = statement(text, h, from, parsed);

@@ -133,6 +133,8 @@ export interface PeriodStatement {
   dates?: { text: string; range: SourceRange };
   /** the garbled piece, when kind is malformed */
   garbled?: { text: string; range: SourceRange };
+  /** the dates name no year (1月1日至12月31日, 本年度1月1日至12月31日): the report's year is meant */
+  noYear?: boolean;
 }
 
 export type ContactKind = 'phone' | 'email' | 'postcode' | 'address' | 'website';

@@ -1,7 +1,7 @@
 import { defineRule, ALL_GENERATIONS } from '../src/rules/types.js';
 import { shareMatches } from '../src/model/figures/index.js';
 import { figureMetric, figureSentence, proseMetrics, wholeMetric } from '../src/model/figures/metrics.js';
-import { tablesValue } from '../src/model/figures/versus-tables.js';
+import { tablesValues } from '../src/model/figures/versus-tables.js';
 import { columnsSure, officialTablesFor, templateOf } from '../src/model/tables/index.js';
 
 interface Options {
@@ -130,8 +130,8 @@ export default defineRule<Options>({
       tables ??= officialTablesFor(report, profile).filter(columnsSure);
       const out: number[] = [];
       for (const id of ids) {
-        const v = tablesValue(tables, (t) => templateOf(t, profile), id);
-        if (v && v.value > 0 && !out.includes(v.value)) out.push(v.value);
+        // (each copy of a table given twice)
+        for (const v of tablesValues(tables, (t) => templateOf(t, profile), id)) if (v && v.value > 0 && !out.includes(v.value)) out.push(v.value);
       }
       return out;
     };

@@ -2,7 +2,7 @@ import { defineRule, ALL_GENERATIONS } from '../src/rules/types.js';
 import { TABLE4_HEADER } from '../src/rules/example-texts.js';
 import { aboutReportYear, figureMetric, joinedSubject, partOwners } from '../src/model/figures/metrics.js';
 import { coreSubject } from '../src/model/figures/extract.js';
-import { tablesValue, type TableFigure } from '../src/model/figures/versus-tables.js';
+import { tablesValues, type TableFigure } from '../src/model/figures/versus-tables.js';
 import { columnsSure, officialTablesFor, templateOf } from '../src/model/tables/index.js';
 import type { Figure } from '../src/model/figures/types.js';
 
@@ -152,7 +152,8 @@ ${TABLE3}`,
     // a table whose columns were placed by guess could put a value under the wrong column
     const tables = officialTablesFor(report, profile).filter(columnsSure);
     if (tables.length === 0) return;
-    const valueFor = (metric: string): TableFigure | undefined => tablesValue(tables, (t) => templateOf(t, profile), metric);
+    // (a table given twice, the body's own and its area's: the prose may speak of either)
+    const valuesFor = (metric: string): (TableFigure | undefined)[] => tablesValues(tables, (t) => templateOf(t, profile), metric);
     const owners = partOwners(report.breakdowns);
     const partOfSame = (f: Figure, metric: string): boolean => {
       const b = owners.get(f);
@@ -161,12 +162,13 @@ ${TABLE3}`,
     for (const f of report.figures) {
       const m = figureMetric(report, f);
       if (!m || partOfSame(f, m.id) || !aboutReportYear(report, f)) continue;
-      const t = valueFor(m.sum ? m.sum.join('+') : m.id);
-      if (!t || t.value === f.value) continue;
+      const values = valuesFor(m.sum ? m.sum.join('+') : m.id);
+      const t = values.find((v) => v !== undefined);
+      if (!t || values.some((v) => v?.value === f.value)) continue;
       // requests received may include those carried over from last year
       if (m.id === 'new') {
-        const carried = valueFor('carried-over');
-        if (carried && carried.value + t.value === f.value) continue;
+        const carried = valuesFor('carried-over');
+        if (values.some((v, k) => v && carried[k] && carried[k].value + v.value === f.value)) continue;
       }
       const src = report.doc.text;
       // the words that name the count, as written right before it (予以公开和部分公开共)

@@ -79,3 +79,25 @@ export function tablesValue(
     table: found[0]!.table,
   };
 }
+
+/**
+ * The tables as copies of the report's set: a report may give a table twice (the body's own table 3
+ * and its area's), and its prose may speak of either. Copy k holds the k-th table of each template,
+ * or its last where the template has fewer; one copy when no template has two.
+ */
+export function tableCopies(tables: OfficialTable[]): OfficialTable[][] {
+  const byTemplate = new Map<string, OfficialTable[]>();
+  for (const t of tables) {
+    const list = byTemplate.get(t.template);
+    if (list) list.push(t);
+    else byTemplate.set(t.template, [t]);
+  }
+  const n = Math.max(1, ...[...byTemplate.values()].map((l) => l.length));
+  if (n === 1) return [tables];
+  return Array.from({ length: n }, (_, k) => [...byTemplate.values()].map((l) => l[Math.min(k, l.length - 1)]!));
+}
+
+/** tablesValue for each copy of the tables (see tableCopies), in their order. */
+export function tablesValues(tables: OfficialTable[], templateOf: (t: OfficialTable) => TableTemplate | undefined, metric: string): (TableFigure | undefined)[] {
+  return tableCopies(tables).map((copy) => tablesValue(copy, templateOf, metric));
+}

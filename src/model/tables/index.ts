@@ -2,7 +2,7 @@ import type { Block, Generation, RawTable, Report, Section } from '../types.js';
 import type { Profile } from '../../config/types.js';
 import { builtinProfiles } from '../../config/profiles.js';
 import { buildRuns, type Run } from './grid.js';
-import { maxScore, pos, recognise, runBefore, type Candidate } from './recognise.js';
+import { maxScore, pos, recognise, runBefore, runFrom, type Candidate } from './recognise.js';
 import { templatesOf, type RowTemplate, type TableTemplate } from './template.js';
 import type { FlattenedTable, OfficialTable, OfficialTables } from './types.js';
 import { labelScore, normaliseLabel, type LabelSpec } from './labels.js';
@@ -263,7 +263,8 @@ export function extractTables(src: TableSource, templates: readonly TableTemplat
   const rivals = rivalsOf(templates, generation);
   const chosen: Candidate[] = [];
   const read: (Candidate | undefined | typeof SKIPPED)[] = [];
-  for (const run of runs) {
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
     // the report's own generation first: a sure reading by it can spare reading its rival
     for (let i = 0; i < templates.length; i++) read[i] = rivals.has(i) ? undefined : (recognise(run, templates[i]!) ?? undefined);
     let skipped = false;
@@ -280,6 +281,12 @@ export function extractTables(src: TableSource, templates: readonly TableTemplat
       // which readings are kept may then depend on where a kind first had one: read the rivals in full after all
       for (const i of rivals.keys()) if (read[i] === SKIPPED) read[i] = recognise(run, templates[i]!) ?? undefined;
       best = bestPerKind(templates, read, generation);
+    }
+    // a table given twice (its rows start over): each copy read as a run of its own, with the tables around it
+    const twice = best.find((c) => c.again !== undefined && !c.unsure);
+    if (twice) {
+      runs.splice(r + 1, 0, runBefore(run, twice.again!), runFrom(run, twice.again!));
+      continue;
     }
     const accepted: Candidate[] = [];
     for (const c of best.sort((a, b) => b.evidence - a.evidence)) {

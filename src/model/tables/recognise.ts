@@ -32,6 +32,11 @@ export interface Candidate {
   run: Run;
   /** set when the cells could not be aligned with certainty: the table is reported, not checked */
   unsure?: Omit<FlattenedTable, 'template' | 'kind' | 'generation'>;
+  /**
+   * where a second copy of the table starts in the run (a place, see pos), when the rows start
+   * over after the table was read: the body's own table and the area's, or the table given twice
+   */
+  again?: number;
 }
 
 interface IndexedRow {
@@ -62,6 +67,19 @@ export function runBefore(run: Run, at: number): Run {
     rows.push({ ...cut, cells: cut.cells.filter(before), own: cut.own.filter(before), texts: cut.texts.filter(before) });
   }
   return { rows, grids: run.grids, endsDocument: false };
+}
+
+/** The part of a run from a place in it (see pos) on: runBefore's other part. */
+export function runFrom(run: Run, at: number): Run {
+  const row = Math.floor(at / ROW_PLACES);
+  const col = at % ROW_PLACES;
+  const rows = run.rows.slice(row);
+  const cut = rows[0];
+  if (cut && col > 0) {
+    const from = (c: PCell): boolean => c.col >= col;
+    rows[0] = { ...cut, cells: cut.cells.filter(from), own: cut.own.filter(from), texts: cut.texts.filter(from) };
+  }
+  return { rows, grids: run.grids, endsDocument: run.endsDocument };
 }
 
 /*
@@ -1171,6 +1189,7 @@ function readMatrix(run: Run, tpl: TableTemplate, atMost: number, byColumns?: It
     if (evidence + headersAtMost <= atMost) return null;
   }
   const rowIndex = templateIndex(tpl).rowIndex;
+  const again = byColumns ? undefined : secondCopy(run, items, tpl);
   const first = items[0]!.at;
   const last = Math.max(...items.map((it) => it.end));
   const truncated = run.endsDocument && last === lastRowWithContent(run);
@@ -1296,7 +1315,52 @@ function readMatrix(run: Run, tpl: TableTemplate, atMost: number, byColumns?: It
   const lastItem = items[items.length - 1]!;
   const lastCol = lastItem.delimited ? (run.rows[lastItem.at]!.cells.length) : (lastItem.values[lastItem.values.length - 1]?.col ?? lastItem.labelAt);
   const core: [number, number] = [pos(first, items[0]!.labelAt), pos(lastItem.end, lastCol)];
-  return { table, template: tpl, evidence, score: evidence + matchedHeaders - 2 * faults, span: [spanStart, last], core, run, ...(unsure ? { unsure } : {}) };
+  return {
+    table,
+    template: tpl,
+    evidence,
+    score: evidence + matchedHeaders - 2 * faults,
+    span: [spanStart, last],
+    core,
+    run,
+    ...(unsure ? { unsure } : {}),
+    ...(again !== undefined ? { again } : {}),
+  };
+}
+
+/**
+ * Where the table starts over: a row read before comes again, at or before the first row read,
+ * once the rows read so far are evidence enough of a table of their own (a body's own table 3 and
+ * its area's, one after the other; or the table pasted twice). A label found twice because a
+ * layout cut it in pieces is found again at the row it belongs to, not back at the table's start.
+ * The place right after the last figure of the first copy; undefined when the rows do not start over.
+ */
+function secondCopy(run: Run, items: readonly Item[], tpl: TableTemplate): number | undefined {
+  const seen = new Set<string>();
+  /** whether each item read a row read before it */
+  const repeated: boolean[] = [];
+  let firstIndex = Infinity;
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k]!;
+    const id = it.ir.row.id;
+    if (k > 0 && seen.has(id) && it.ir.index <= firstIndex && seen.size >= tpl.minEvidence) {
+      // the second copy starts with the rows read again just before (its header's words read as
+      // rows: 总计): the first ends with its last row read once
+      let j = k - 1;
+      while (j > 0 && repeated[j]) j--;
+      const prev = items[j]!;
+      const next = items[j + 1]!;
+      if (prev.end < next.at) return pos(prev.end + 1, 0);
+      // (in one row of a stream: after the last figure of that row)
+      if (next.delimited) return undefined;
+      const lastValue = prev.values[prev.values.length - 1];
+      return pos(prev.end, (lastValue?.col ?? prev.labelAt) + 1);
+    }
+    repeated.push(seen.has(id));
+    seen.add(id);
+    firstIndex = Math.min(firstIndex, it.ir.index);
+  }
+  return undefined;
 }
 
 /**

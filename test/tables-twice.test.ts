@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import { describe, it, expect } from 'vitest';
+import { errorLines, expectOnlyTheChangedSum } from './helpers/errors.js';
+import { LAYOUTS, renderReport, type LayoutName } from './helpers/layouts.js';
+import { reportModel, withChangedFigure } from './helpers/report-models.js';
+import type { ReportModel } from './helpers/layouts.js';
+
+/**
+ * A report that gives a table twice: the body's own table 3 and its area's (本机关情况, 全县汇总情况),
+ * or the table pasted twice. Each copy is a table of its own, checked as such: its rows are no
+ * duplicates of the other's, and a wrong figure in either is found. The copies stand one after the
+ * other in every layout, with or without a heading between them, with or without the sentence
+ * that introduces a table.
+ */
+
+const PARTS = {
+  proactive: ['二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况'],
+  applications: ['三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议'],
+  review: ['四、政府信息公开行政复议', '五、存在的主要问题'],
+} as const;
+
+/** The text of a part of a rendered report: its heading line and what comes before it, its body, and the rest. */
+function part(text: string, [from, to]: readonly [string, string]): { before: string; body: string; after: string } | undefined {
+  const lines = text.split('\n');
+  const a = lines.findIndex((l) => l.includes(from));
+  const b = lines.findIndex((l) => l.includes(to));
+  if (a < 0 || b <= a) return undefined;
+  return { before: lines.slice(0, a + 1).join('\n'), body: lines.slice(a + 1, b).join('\n'), after: lines.slice(b).join('\n') };
+}
+
+/** A line of the layout's own between the copies (a heading of the second one). */
+const line = (layout: LayoutName, s: string): string => (layout.startsWith('html') ? `<p>${s}</p>` : layout.startsWith('gfm') ? `\n${s}\n` : s);
+
+/** Two reports of the same generation: the second one's tables are the second copy. */
+const twoModels = reportModel.chain((m) => reportModel.filter((x) => x.generation === m.generation).map((m2): [ReportModel, ReportModel] => [m, { ...m2, labels: m.labels }]));
+
+/**
+ * The report of `m` with the part holding `kind` given twice, the second copy from `m2`.
+ * (Two drawings of tables with no line at all between them are one drawing: a line is left there.)
+ */
+function twice(m: ReportModel, m2: ReportModel, layout: LayoutName, kind: keyof typeof PARTS, heading: string, intro: boolean): { text: string; filename: string } | undefined {
+  const r1 = renderReport(m, layout);
+  const p1 = part(r1.text, PARTS[kind]);
+  const p2 = part(renderReport(m2, layout).text, PARTS[kind]);
+  if (!p1 || !p2) return undefined;
+  const body2 = intro ? p2.body : p2.body.split('\n').filter((l) => !l.includes('见下表')).join('\n');
+  const between = heading ? `${line(layout, heading)}\n` : layout === 'drawn' ? '\n' : '';
+  return { text: `${p1.before}\n${p1.body}\n${between}${body2}\n${p1.after}`, filename: r1.filename };
+}
+
+// (one-line: the whole report on a line, no part of its own to give twice)
+describe.each(LAYOUTS.filter((l) => l !== 'one-line'))('%s', (layout) => {
+  const headings = fc.constantFrom('（二）全县汇总情况', '全县政府信息公开申请情况汇总表', '');
+  it('table 3 twice: no error for a right report, and a wrong figure in the second copy is found', () => {
+    fc.assert(
+      fc.property(twoModels, fc.boolean(), fc.nat({ max: 119 }), headings, fc.boolean(), ([m, m2], wrong, k, heading, intro) => {
+        const r = twice(m, wrong ? withChangedFigure(m2, k % 5, k % 6, 1 + (k % 3)) : m2, layout, 'applications', heading, intro);
+        if (!r) return;
+        expectOnlyTheChangedSum(errorLines(r.text, r.filename), wrong, `${layout}\n${r.text}`);
+      }),
+      { numRuns: 12, seed: 20261205 },
+    );
+  });
+
+  it.each(['proactive', 'review'] as const)('the %s table twice: no error', (kind) => {
+    fc.assert(
+      fc.property(twoModels, headings, fc.boolean(), ([m, m2], heading, intro) => {
+        const r = twice(m, m2, layout, kind, heading, intro);
+        if (!r) return;
+        expect(errorLines(r.text, r.filename), `${layout}\n${r.text}`).toEqual([]);
+      }),
+      { numRuns: 6, seed: 20261206 },
+    );
+  });
+});
+
+describe('the prose may speak of either copy', () => {
+  const m: ReportModel = fc.sample(reportModel.filter((x) => x.generation === 'format-2021'), { numRuns: 1, seed: 3 })[0]!;
+  const newOf = (x: ReportModel): number => x.t3['new']!.at(-1)!;
+  // (two more requests from natural persons, both carried into next year: every sum still holds)
+  const more = (row: number[]): number[] => row.map((v, i) => (i === 0 || i === row.length - 1 ? v + 2 : v));
+  const m2: ReportModel = { ...m, t3: { ...m.t3, new: more(m.t3['new']!), 'carry-forward': more(m.t3['carry-forward']!) } };
+  const report = (sentence: string): string => {
+    const r = twice(m, m2, 'pipe', 'applications', '（二）全县汇总情况', false)!;
+    return r.text.replace('本局认真贯彻落实《条例》', `${sentence}本局认真贯彻落实《条例》`);
+  };
+  it('the figure of the first copy, or of the second, agrees with the tables', () => {
+    expect(newOf(m2)).not.toBe(newOf(m));
+    expect(errorLines(report(`本机关新收政府信息公开申请${newOf(m)}件。`), 'r.txt')).toEqual([]);
+    expect(errorLines(report(`全县共新收政府信息公开申请${newOf(m2)}件。`), 'r.txt')).toEqual([]);
+  });
+  it('a figure neither copy gives is still a mismatch', () => {
+    const errors = errorLines(report(`全县共新收政府信息公开申请${newOf(m2) + 7}件。`), 'r.txt');
+    expect(errors.map((e) => e.split(' ')[1])).toEqual(['prose-table-mismatch']);
+  });
+});

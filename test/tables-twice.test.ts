@@ -1,5 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
-import { describe, it, expect } from 'vitest';
+import { beforeAll, describe, it, expect } from 'vitest';
+import { ensureBuilt, run, tempDir } from './helpers/cli.js';
 import { errorLines, expectOnlyTheChangedSum } from './helpers/errors.js';
 import { LAYOUTS, renderReport, type LayoutName } from './helpers/layouts.js';
 import { reportModel, withChangedFigure } from './helpers/report-models.js';
@@ -93,4 +96,18 @@ describe('the prose may speak of either copy', () => {
     const errors = errorLines(report(`全县共新收政府信息公开申请${newOf(m2) + 7}件。`), 'r.txt');
     expect(errors.map((e) => e.split(' ')[1])).toEqual(['prose-table-mismatch']);
   });
+});
+
+describe('the area\'s sums', () => {
+  beforeAll(() => ensureBuilt());
+  it('leave out a report that gives a table twice, and say so: which copy the area wants cannot be told', () => {
+    const [m, m2] = fc.sample(twoModels.filter(([a]) => a.generation === 'format-2021'), { numRuns: 1, seed: 5 })[0]!;
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'once.txt'), renderReport({ ...m, body: '平安县交通运输局' }, 'pipe').text);
+    writeFileSync(path.join(dir, 'twice.txt'), twice({ ...m, body: '平安县水利局' }, m2, 'pipe', 'applications', '（二）全县汇总情况', false)!.text);
+    const r = run(['aggregate', dir, '--format', 'markdown']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('1 份年报相加，1 份未计入');
+    expect(r.stdout).toMatch(/twice\.txt：同一张表出现两次/);
+  }, 60_000);
 });

@@ -15,7 +15,7 @@ export interface AreaYear {
   /** reports whose tables were summed */
   reports: string[];
   /** reports left out: a table not read whole (the sums would be wrong), or a summary report */
-  skipped: { file: string; reason: 'table-not-read' | 'summary-report' | 'no-tables' }[];
+  skipped: { file: string; reason: 'table-not-read' | 'summary-report' | 'no-tables' | 'table-twice' }[];
   /** kind → row → column → sum */
   tables: Record<string, Record<string, Record<string, number>>>;
 }
@@ -64,6 +64,11 @@ function add(area: Record<number, AreaYear>, file: string, body: AuditBody, tabl
   }
   if (official.some((t) => t.issues > 0 || t.truncated)) {
     y.skipped.push({ file, reason: 'table-not-read' });
+    return;
+  }
+  // a table given twice (the body's own and its area's): which one the area's sums want cannot be told
+  if (official.some((t, i) => official.findIndex((o) => o.kind === t.kind) !== i)) {
+    y.skipped.push({ file, reason: 'table-twice' });
     return;
   }
   y.reports.push(file);
@@ -148,7 +153,10 @@ export function aggregateMarkdown(area: Record<number, AreaYear>, locale: Locale
     }
     if (y.skipped.length) {
       out.push(locale === 'zh' ? '未计入：' : 'Left out:', '');
-      const why: Record<string, string> = locale === 'zh' ? { 'table-not-read': '表格未能完整读取', 'summary-report': '政府汇总年报', 'no-tables': '没有统计表' } : { 'table-not-read': 'a table not read whole', 'summary-report': 'a government’s summary report', 'no-tables': 'no tables' };
+      const why: Record<string, string> =
+        locale === 'zh'
+          ? { 'table-not-read': '表格未能完整读取', 'summary-report': '政府汇总年报', 'no-tables': '没有统计表', 'table-twice': '同一张表出现两次（如本机关与汇总）' }
+          : { 'table-not-read': 'a table not read whole', 'summary-report': 'a government’s summary report', 'no-tables': 'no tables', 'table-twice': 'a table given twice (the body’s own and its area’s)' };
       for (const s of y.skipped) out.push(`- ${s.file}：${why[s.reason]}`);
       out.push('');
     }

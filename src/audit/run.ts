@@ -201,7 +201,8 @@ function addToArea(area: AreaTables, rec: AuditRecord): void {
   let counted = false;
   for (const t of rec.tables) {
     if (t.kind !== 'applications' && t.kind !== 'review-litigation') continue;
-    if (t.issues > 0) continue;
+    // (a table given twice, the body's own and its area's: which one the sums want cannot be told)
+    if (t.issues > 0 || rec.tables.some((o) => o !== t && o.kind === t.kind)) continue;
     counted = true;
     const sums = (y.tables[t.kind] ??= {});
     for (const [row, cols] of Object.entries(t.cells)) {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, it, expect } from 'vitest';
@@ -110,4 +110,29 @@ describe('the area\'s sums', () => {
     expect(r.stdout).toContain('1 份年报相加，1 份未计入');
     expect(r.stdout).toMatch(/twice\.txt：同一张表出现两次/);
   }, 60_000);
+});
+
+describe('checks across reports', () => {
+  beforeAll(() => ensureBuilt());
+  it('carry-over passes over a table given twice, and still compares one given once', () => {
+    const [last, m, m2] = fc.sample(
+      reportModel.filter((x) => x.generation === 'format-2021').chain((a) => twoModels.filter(([b]) => b.generation === 'format-2021').map(([b, c]) => [a, b, c] as const)),
+      { numRuns: 1, seed: 9 },
+    )[0]!;
+    const body = '平安县交通运输局';
+    // (last year's carry-forward and this year's carried-over differ: the models are drawn apart)
+    expect(last.t3['carry-forward']).not.toEqual(m.t3['carried-over']);
+    const audit = (thisYear: string): string[] => {
+      const dir = tempDir();
+      writeFileSync(path.join(dir, '2022.txt'), renderReport({ ...last, body, year: 2022 }, 'pipe').text);
+      writeFileSync(path.join(dir, '2023.txt'), thisYear);
+      const out = path.join(tempDir(), 'out');
+      run(['audit', dir, '--out-dir', out, '-j', '1']);
+      const found = (JSON.parse(readFileSync(path.join(out, 'audit.json'), 'utf8')) as { crossReport: { ruleId: string; messageId: string }[] }).crossReport;
+      // (table 3's carry-over; table 2, given once, is still compared)
+      return found.filter((f) => f.ruleId === 'carry-over' && f.messageId === 'carriedOver').map((f) => f.messageId);
+    };
+    expect(audit(renderReport({ ...m, body, year: 2023 }, 'pipe').text).length).toBeGreaterThan(0);
+    expect(audit(twice({ ...m, body, year: 2023 }, { ...m2, body, year: 2023 }, 'pipe', 'applications', '（二）全县汇总情况', false)!.text)).toEqual([]);
+  }, 120_000);
 });

@@ -120,7 +120,12 @@ export function byBodyAndYear(reports: CrossReportInput[]): Map<string, Map<numb
   return out;
 }
 
-/** The table of a kind in a report, when it was read whole. */
+/**
+ * The table of a kind in a report, when it was read whole; undefined for a report that gives it
+ * twice (the body's own and its area's): which copy another report's figures go with cannot be told.
+ */
 export function tableOf(r: CrossReportInput, kind: string): AuditTable | undefined {
-  return r.tables.find((t) => t.kind === kind);
+  const i = r.tables.findIndex((t) => t.kind === kind);
+  if (i < 0 || r.tables.some((t, k) => k > i && t.kind === kind)) return undefined;
+  return r.tables[i];
 }

@@ -1678,8 +1678,11 @@ export function recogniseList(run: Run, tpl: TableTemplate): Candidate | undefin
   let last = -1;
   let ctx: string | undefined;
   run.rows.forEach((r, i) => {
-    for (const c of r.cells) {
-      if (c.copy) continue;
+    // a row of a table as the input marks it: figures before its words are its number (序号 | 统计指标 | 单位 | 统计数), not the row before's
+    const words = r.delimited ? r.cells.findIndex((c) => !c.copy && c.isText && !UNITS.has(c.label.text)) : -1;
+    for (let k = 0; k < r.cells.length; k++) {
+      const c = r.cells[k]!;
+      if (c.copy || k < words) continue;
       if (c.isText && UNITS.has(c.label.text)) {
         if (cur) cur.unit = c.label.text;
         continue;

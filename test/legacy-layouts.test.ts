@@ -62,6 +62,7 @@ const LAYOUTS: Record<string, (rows: string[][]) => Rendered> = {
   'numbered rows, pipe rows': (rs) => txt(numbered(rs).map((r) => r.join(' | '))),
   'numbered rows, GFM table': (rs) => gfmPage(numbered(rs)),
   'numbered rows, HTML table': (rs) => htmlPage(numbered(rs)),
+  'numbered rows, columns set apart by spaces': (rs) => txt(numbered(rs).map((r) => r.filter((c) => c !== '').join('    '))),
 };
 
 const errors = (r: Rendered): string[] =>

@@ -100,15 +100,40 @@ function ownCells(cells: PCell[]): { own: PCell[]; texts: PCell[] } {
 function gridRows(t: RawTable, gridIndex: number): PRow[] {
   const positional = t.layout === 'gfm' || t.layout === 'html' || t.layout === 'ruled-text';
   const delimited = t.layout !== 'cell-per-line';
+  const prepared = t.rows.map((cells, r) => cells.map((c, k) => prepareCell(c, k, r)));
+  if (positional || t.layout === 'pipe-text') repeatedSpans(prepared);
   return t.rows
     .map((cells, r) => {
-      const pcells = cells.map((c, k) => prepareCell(c, k, r));
+      const pcells = prepared[r]!;
       const own = pcells.filter((c) => !c.copy && c.text !== '');
       const range = own.length ? { start: own[0]!.raw.range.start, end: own[own.length - 1]!.raw.range.end } : (cells[0]?.range ?? t.range);
       const { own: notCopies, texts } = ownCells(pcells);
       return { cells: pcells, own: notCopies, texts, grid: gridIndex, positional, delimited, prose: false, heading: false, layout: t.layout, range };
     })
     .filter((r) => r.cells.length > 0);
+}
+
+/**
+ * Merged cells a converter wrote out in every place they cover (pandas.read_html, some HTML and
+ * Word converters): the same text in cells side by side. The repeats are marked as copies, as the
+ * places a span covers are in HTML: a title or header word over several columns (第二十条第（八）项
+ * four times, 本年增/减 twice), a row label over several columns (一、本年新收… three times), and a
+ * figure over the columns its header spans (本年增/减 twice above it, its figure twice below).
+ * A figure repeated under different header words is two figures.
+ */
+function repeatedSpans(rows: PCell[][]): void {
+  /** the last row without figures above: the header the figures stand under */
+  let header: PCell[] | undefined;
+  for (const row of rows) {
+    const figures = row.some((c) => !c.isText && c.text !== '');
+    for (let k = 1; k < row.length; k++) {
+      const [a, c] = [row[k - 1]!, row[k]!];
+      if (c.copy || c.text === '' || c.text !== a.text || c.raw.origin || a.raw.origin) continue;
+      const spanned = c.isText || !figures || (header !== undefined && header[k]?.copy === true && header[k]!.text === header[k - 1]?.text);
+      if (spanned) c.copy = true;
+    }
+    if (!figures) header = row;
+  }
 }
 
 /** A page number or running foot a PDF leaves between lines: `— 6 —`, `- 3 -`, `第 3 页`, `3/12`. */

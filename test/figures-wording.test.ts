@@ -479,3 +479,34 @@ describe('hard-wrapped text with page numbers between the lines', () => {
     }
   });
 });
+
+describe('a count of the table beside other counts in its sentence: last year’s, differences, rates, breakdowns', () => {
+  // the consistent report's tables: 13 new, 1 carried over, 7 disclosed, 1 partly, 1 refused, 3 unavailable, 1 not processed
+  it.each([
+    '本年度新收政府信息公开申请13件，比上年增加3件，同比增长30%。',
+    '本年度新收政府信息公开申请13件，较上年减少2件。',
+    '2023年共受理政府信息公开申请13件（2022年为10件）。',
+    '本年度新收申请13件，上年结转1件，共计14件，已全部办结13件，结转下年度1件。',
+    '新收政府信息公开申请13件，其中通过网络申请9件、信函申请4件。',
+    '本年度共收到申请13件，与去年的10件相比有所增加。',
+    '全年共办理政府信息公开申请14件，其中新收13件、上年结转1件。',
+    '本年度新收政府信息公开申请13件，自2019年以来累计收到申请56件。',
+    '本年度新收政府信息公开申请13件，平均办理时间为7个工作日。',
+    '本年度新收政府信息公开申请13件，涉及12个领域，由12名申请人提出。',
+    '上年度收到申请10件，本年度新收政府信息公开申请13件。',
+    '上一年度收到申请10件，本年度新收政府信息公开申请13件。',
+    '本年度新收政府信息公开申请13件，其中予以公开7件，部分公开1件，不予公开1件，无法提供3件，不予处理1件。',
+    '本年度新收政府信息公开申请13件，其中涉及征地拆迁类5件、规划类3件、其他类5件。',
+    '本年度新收政府信息公开申请13件，上年度结转政府信息公开申请1件。',
+    '本年度新收政府信息公开申请13件，上一年度结转1件。',
+  ])('%s', (s) => {
+    expect(lint(withRequests(`（二）依申请公开。${s}`)).filter((m) => m.severity === 2)).toEqual([]);
+  });
+
+  it('the count carried over from last year is still this report’s, however 上年 is written', () => {
+    for (const s of ['上年度结转政府信息公开申请2件', '上一年度结转2件', '上年结转申请2件']) {
+      const found = lint(withRequests(`（二）依申请公开。本年度新收政府信息公开申请13件，${s}。`)).filter((m) => m.severity === 2);
+      expect(found.map((m) => [m.ruleId, m.expected, m.actual])).toEqual([['prose-table-mismatch', 1, 2]]);
+    }
+  });
+});

@@ -155,6 +155,11 @@ ${TABLE3}`,
     // (a table given twice, the body's own and its area's: the prose may speak of either)
     const valuesFor = (metric: string): (TableFigure | undefined)[] => tablesValues(tables, (t) => templateOf(t, profile), metric);
     const owners = partOwners(report.breakdowns);
+    // a count given with its part of the table's kind (收到行政复议申请3件，其中政府信息公开类1件): the part is the table's
+    const partsOf = new Map<Figure, Figure[]>();
+    for (const b of report.breakdowns) partsOf.set(b.total, [...(partsOf.get(b.total) ?? []), ...b.parts]);
+    const partIsTables = (f: Figure, metric: string, value: number): boolean =>
+      (partsOf.get(f) ?? []).some((p) => p.value === value && (figureMetric(report, p)?.id ?? metric) === metric);
     const partOfSame = (f: Figure, metric: string): boolean => {
       const b = owners.get(f);
       return !!b && figureMetric(report, b.total)?.id === metric;
@@ -164,7 +169,7 @@ ${TABLE3}`,
       if (!m || partOfSame(f, m.id) || !aboutReportYear(report, f)) continue;
       const values = valuesFor(m.sum ? m.sum.join('+') : m.id);
       const t = values.find((v) => v !== undefined);
-      if (!t || values.some((v) => v?.value === f.value)) continue;
+      if (!t || values.some((v) => v?.value === f.value) || values.some((v) => v && partIsTables(f, m.id, v.value))) continue;
       // requests received may include those carried over from last year
       if (m.id === 'new') {
         const carried = valuesFor('carried-over');

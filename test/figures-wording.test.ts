@@ -510,3 +510,26 @@ describe('a count of the table beside other counts in its sentence: last year’
     }
   });
 });
+
+describe('counts of other matters, and a whole given with its part of the table’s kind', () => {
+  const LINE = consistent.split('\n').find((l) => l.startsWith('（五）监督保障。'))!;
+  const errorsWith = (s: string) => lint(consistent.replace(LINE, `（五）监督保障。${s}`)).filter((m) => m.severity === 2);
+  it.each([
+    '本年度发生政府信息公开行政复议1件，结果维持1件；行政诉讼1件，为复议后起诉，结果维持。',
+    '全年共发生政府信息公开行政复议案件1件、行政诉讼案件1件，均未被纠错。',
+    '本年度因政府信息公开被申请行政复议1件，被提起行政诉讼1件。',
+    '本年度办理人大代表建议12件、政协提案8件，均按时办结。',
+    '全年接听群众咨询电话120个，回复网上留言35条。',
+    '本年度举办新闻发布会3场，发布政策解读稿件15篇。',
+    '全年制发行政规范性文件2件，废止1件，现行有效15件。',
+    '全年通过政务新媒体发布信息1200条，其中微信公众号800条、微博400条。',
+    '全年共收到行政复议申请3件（含非政府信息公开类），其中政府信息公开类1件。',
+    '全年共收到各类申请20件（含咨询类），其中政府信息公开申请13件。',
+  ])('%s', (s) => {
+    expect(errorsWith(s)).toEqual([]);
+  });
+  it('a whole whose parts do not give the table’s count is still compared', () => {
+    expect(errorsWith('全年新收政府信息公开申请15件，其中当面申请2件。').map((m) => [m.ruleId, m.actual])).toEqual([['prose-table-mismatch', 15]]);
+    expect(errorsWith('全年共发生政府信息公开行政复议3件，其中结果维持1件。').map((m) => [m.ruleId, m.actual])).toEqual([['prose-table-mismatch', 3]]);
+  });
+});

@@ -284,3 +284,21 @@ describe('messages in English', () => {
     ]);
   });
 });
+
+describe('XX and ×× after a name’s first character: a person made anonymous, or a leftover', () => {
+  const found = (s: string): string[] => lintText(`某某局2021年政府信息公开工作年度报告\n${s}`, 'r.txt', { only: ['placeholder'] }).messages.filter((m) => m.line === 2).map((m) => String(m.actual));
+  it.each(['申请人王××申请公开某地块征收信息', '原告李XX诉我局政府信息公开一案', '群众赵╳╳来电咨询', '申请人陈××、刘××共同申请'])('anonymous: %s', (s) => {
+    expect(found(s)).toEqual([]);
+  });
+  it.each([
+    ['本年度共更新栏目信息×××条。', '×××'],
+    ['全年主动公开信息XX件。', 'XX'],
+    ['联系人：张XX，电话：0512-12345678。', 'XX'],
+    ['经办人王××。', '××'],
+    ['××局负责政务公开工作。', '××'],
+    ['青河县××局负责政务公开工作。', '××'],
+    ['关于××的通知。', '××'],
+  ])('a leftover: %s', (s, marker) => {
+    expect(found(s)).toEqual([marker]);
+  });
+});

@@ -9508,7 +9508,7 @@ return errors === 0;
 }
 
 const v11 = validate31;
-const schema68 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/placeholder.schema.json","title":"ogi-lint vocabulary: template leftovers","description":"Markers a report template leaves where a name, a number or an instruction belongs (XX局, 某某单位, 【请填写…】, (此处…), 市年政务公开). Entries are regular-expression sources unless said otherwise.","type":"object","required":["markers","someone","bracketedInstruction","parenthesisedInstruction","beforeMissingYear","yearWords"],"properties":{"$schema":{"type":"string"},"markers":{"$ref":"#/definitions/list","description":"letters standing for a name or number (XX, ××), outside URLs and codes"},"someone":{"description":"某某 standing for a name: at the start, after punctuation or one of the `after` words, or after a place and before a body's ending (某某市某某局); 张某某 is a person made anonymous","type":"object","required":["marker","after","place","body"],"properties":{"marker":{"type":"string"},"after":{"type":"string","description":"character class of the words after which 某某 stands for a name"},"place":{"type":"string","description":"character class of a place's ending"},"body":{"$ref":"#/definitions/list","description":"what a body's name ends with after 某某"}},"additionalProperties":false},"bracketedInstruction":{"description":"an instruction in 【】: one of the cue words, none of the words of the web page's furniture (【字体：大 中 小】)","type":"object","required":["cue","furniture"],"properties":{"cue":{"$ref":"#/definitions/list"},"furniture":{"$ref":"#/definitions/list"}},"additionalProperties":false},"parenthesisedInstruction":{"$ref":"#/definitions/list","description":"how an instruction in brackets begins: (此处插入表格), (请填写)"},"beforeMissingYear":{"type":"string","description":"characters (not a pattern) ending a body's or place's name, after which 年 is a year left out (市年政务公开)"},"yearWords":{"type":"string","description":"characters (not a pattern) that make 年 part of an ordinary word after such a name (年度, 年底, 年报)"}},"additionalProperties":false,"definitions":{"list":{"type":"array","items":{"type":"string","minLength":1}}}};
+const schema68 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/placeholder.schema.json","title":"ogi-lint vocabulary: template leftovers","description":"Markers a report template leaves where a name, a number or an instruction belongs (XX局, 某某单位, 【请填写…】, (此处…), 市年政务公开). Entries are regular-expression sources unless said otherwise.","type":"object","required":["markers","maskedName","someone","bracketedInstruction","parenthesisedInstruction","beforeMissingYear","yearWords"],"properties":{"$schema":{"type":"string"},"markers":{"$ref":"#/definitions/list","description":"letters standing for a name or number (XX, ××), outside URLs and codes"},"maskedName":{"description":"a marker after a name's first character is a person made anonymous (申请人王××), not a leftover: unless a unit follows it (信息×××条) or a label of the report's own people comes before it (联系人：张XX)","type":"object","required":["unitsAfter","ownPeople"],"properties":{"unitsAfter":{"type":"string","description":"characters (not a pattern) of units and measure words: a marker before one stands for a number"},"ownPeople":{"$ref":"#/definitions/list","description":"labels of the report's own people (联系人): a name after one is the template's to fill in"}},"additionalProperties":false},"someone":{"description":"某某 standing for a name: at the start, after punctuation or one of the `after` words, or after a place and before a body's ending (某某市某某局); 张某某 is a person made anonymous","type":"object","required":["marker","after","place","body"],"properties":{"marker":{"type":"string"},"after":{"type":"string","description":"character class of the words after which 某某 stands for a name"},"place":{"type":"string","description":"character class of a place's ending"},"body":{"$ref":"#/definitions/list","description":"what a body's name ends with after 某某"}},"additionalProperties":false},"bracketedInstruction":{"description":"an instruction in 【】: one of the cue words, none of the words of the web page's furniture (【字体：大 中 小】)","type":"object","required":["cue","furniture"],"properties":{"cue":{"$ref":"#/definitions/list"},"furniture":{"$ref":"#/definitions/list"}},"additionalProperties":false},"parenthesisedInstruction":{"$ref":"#/definitions/list","description":"how an instruction in brackets begins: (此处插入表格), (请填写)"},"beforeMissingYear":{"type":"string","description":"characters (not a pattern) ending a body's or place's name, after which 年 is a year left out (市年政务公开)"},"yearWords":{"type":"string","description":"characters (not a pattern) that make 年 part of an ordinary word after such a name (年度, 年底, 年报)"}},"additionalProperties":false,"definitions":{"list":{"type":"array","items":{"type":"string","minLength":1}}}};
 const schema69 = {"type":"array","items":{"type":"string","minLength":1}};
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -9526,8 +9526,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.someone === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "someone"},message:"must have required property '"+"someone"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(data.maskedName === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "maskedName"},message:"must have required property '"+"maskedName"+"'",schema:schema68.required,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9536,8 +9536,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.bracketedInstruction === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bracketedInstruction"},message:"must have required property '"+"bracketedInstruction"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(data.someone === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "someone"},message:"must have required property '"+"someone"+"'",schema:schema68.required,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9546,8 +9546,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.parenthesisedInstruction === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "parenthesisedInstruction"},message:"must have required property '"+"parenthesisedInstruction"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(data.bracketedInstruction === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bracketedInstruction"},message:"must have required property '"+"bracketedInstruction"+"'",schema:schema68.required,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9556,8 +9556,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.beforeMissingYear === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "beforeMissingYear"},message:"must have required property '"+"beforeMissingYear"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(data.parenthesisedInstruction === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "parenthesisedInstruction"},message:"must have required property '"+"parenthesisedInstruction"+"'",schema:schema68.required,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9566,8 +9566,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.yearWords === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "yearWords"},message:"must have required property '"+"yearWords"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(data.beforeMissingYear === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "beforeMissingYear"},message:"must have required property '"+"beforeMissingYear"+"'",schema:schema68.required,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9576,9 +9576,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(((((((key0 === "$schema") || (key0 === "markers")) || (key0 === "someone")) || (key0 === "bracketedInstruction")) || (key0 === "parenthesisedInstruction")) || (key0 === "beforeMissingYear")) || (key0 === "yearWords"))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data};
+if(data.yearWords === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "yearWords"},message:"must have required property '"+"yearWords"+"'",schema:schema68.required,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9587,16 +9586,27 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.$schema !== undefined){
-let data0 = data.$schema;
-if(typeof data0 !== "string"){
-const err7 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.$schema.type,parentSchema:schema68.properties.$schema,data:data0};
+for(const key0 in data){
+if(!((((((((key0 === "$schema") || (key0 === "markers")) || (key0 === "maskedName")) || (key0 === "someone")) || (key0 === "bracketedInstruction")) || (key0 === "parenthesisedInstruction")) || (key0 === "beforeMissingYear")) || (key0 === "yearWords"))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err7];
 }
 else {
 vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.$schema !== undefined){
+let data0 = data.$schema;
+if(typeof data0 !== "string"){
+const err8 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.$schema.type,parentSchema:schema68.properties.$schema,data:data0};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
 }
 errors++;
 }
@@ -9609,18 +9619,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
-const err8 = {instancePath:instancePath+"/markers/" + i0,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.items,data:data2};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/markers/" + i0,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.type,parentSchema:schema69.items,data:data2};
+const err9 = {instancePath:instancePath+"/markers/" + i0,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.items,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9630,9 +9629,8 @@ vErrors.push(err9);
 errors++;
 }
 }
-}
 else {
-const err10 = {instancePath:instancePath+"/markers",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data:data1};
+const err10 = {instancePath:instancePath+"/markers/" + i0,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.type,parentSchema:schema69.items,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -9642,11 +9640,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.someone !== undefined){
-let data3 = data.someone;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.marker === undefined){
-const err11 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/required",keyword:"required",params:{missingProperty: "marker"},message:"must have required property '"+"marker"+"'",schema:schema68.properties.someone.required,parentSchema:schema68.properties.someone,data:data3};
+}
+else {
+const err11 = {instancePath:instancePath+"/markers",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -9655,8 +9651,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data3.after === undefined){
-const err12 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema68.properties.someone.required,parentSchema:schema68.properties.someone,data:data3};
+}
+if(data.maskedName !== undefined){
+let data3 = data.maskedName;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.unitsAfter === undefined){
+const err12 = {instancePath:instancePath+"/maskedName",schemaPath:"#/properties/maskedName/required",keyword:"required",params:{missingProperty: "unitsAfter"},message:"must have required property '"+"unitsAfter"+"'",schema:schema68.properties.maskedName.required,parentSchema:schema68.properties.maskedName,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -9665,8 +9665,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data3.place === undefined){
-const err13 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/required",keyword:"required",params:{missingProperty: "place"},message:"must have required property '"+"place"+"'",schema:schema68.properties.someone.required,parentSchema:schema68.properties.someone,data:data3};
+if(data3.ownPeople === undefined){
+const err13 = {instancePath:instancePath+"/maskedName",schemaPath:"#/properties/maskedName/required",keyword:"required",params:{missingProperty: "ownPeople"},message:"must have required property '"+"ownPeople"+"'",schema:schema68.properties.maskedName.required,parentSchema:schema68.properties.maskedName,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -9675,8 +9675,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data3.body === undefined){
-const err14 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/required",keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'",schema:schema68.properties.someone.required,parentSchema:schema68.properties.someone,data:data3};
+for(const key1 in data3){
+if(!((key1 === "unitsAfter") || (key1 === "ownPeople"))){
+const err14 = {instancePath:instancePath+"/maskedName",schemaPath:"#/properties/maskedName/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema68.properties.maskedName,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -9685,9 +9686,11 @@ vErrors.push(err14);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!((((key1 === "marker") || (key1 === "after")) || (key1 === "place")) || (key1 === "body"))){
-const err15 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema68.properties.someone,data:data3};
+}
+if(data3.unitsAfter !== undefined){
+let data4 = data3.unitsAfter;
+if(typeof data4 !== "string"){
+const err15 = {instancePath:instancePath+"/maskedName/unitsAfter",schemaPath:"#/properties/maskedName/properties/unitsAfter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.maskedName.properties.unitsAfter.type,parentSchema:schema68.properties.maskedName.properties.unitsAfter,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -9697,10 +9700,15 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data3.marker !== undefined){
-let data4 = data3.marker;
-if(typeof data4 !== "string"){
-const err16 = {instancePath:instancePath+"/someone/marker",schemaPath:"#/properties/someone/properties/marker/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.someone.properties.marker.type,parentSchema:schema68.properties.someone.properties.marker,data:data4};
+if(data3.ownPeople !== undefined){
+let data5 = data3.ownPeople;
+if(Array.isArray(data5)){
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+let data6 = data5[i1];
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err16 = {instancePath:instancePath+"/maskedName/ownPeople/" + i1,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.items,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -9710,10 +9718,8 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data3.after !== undefined){
-let data5 = data3.after;
-if(typeof data5 !== "string"){
-const err17 = {instancePath:instancePath+"/someone/after",schemaPath:"#/properties/someone/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.someone.properties.after.type,parentSchema:schema68.properties.someone.properties.after,data:data5};
+else {
+const err17 = {instancePath:instancePath+"/maskedName/ownPeople/" + i1,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.type,parentSchema:schema69.items,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -9723,10 +9729,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data3.place !== undefined){
-let data6 = data3.place;
-if(typeof data6 !== "string"){
-const err18 = {instancePath:instancePath+"/someone/place",schemaPath:"#/properties/someone/properties/place/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.someone.properties.place.type,parentSchema:schema68.properties.someone.properties.place,data:data6};
+}
+else {
+const err18 = {instancePath:instancePath+"/maskedName/ownPeople",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -9736,15 +9741,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data3.body !== undefined){
-let data7 = data3.body;
-if(Array.isArray(data7)){
-const len1 = data7.length;
-for(let i1=0; i1<len1; i1++){
-let data8 = data7[i1];
-if(typeof data8 === "string"){
-if(func2(data8) < 1){
-const err19 = {instancePath:instancePath+"/someone/body/" + i1,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.items,data:data8};
+}
+else {
+const err19 = {instancePath:instancePath+"/maskedName",schemaPath:"#/properties/maskedName/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.properties.maskedName.type,parentSchema:schema68.properties.maskedName,data:data3};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -9754,8 +9753,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-else {
-const err20 = {instancePath:instancePath+"/someone/body/" + i1,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.type,parentSchema:schema69.items,data:data8};
+if(data.someone !== undefined){
+let data7 = data.someone;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.marker === undefined){
+const err20 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/required",keyword:"required",params:{missingProperty: "marker"},message:"must have required property '"+"marker"+"'",schema:schema68.properties.someone.required,parentSchema:schema68.properties.someone,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -9764,10 +9766,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/someone/body",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data:data7};
+if(data7.after === undefined){
+const err21 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema68.properties.someone.required,parentSchema:schema68.properties.someone,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -9776,10 +9776,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.properties.someone.type,parentSchema:schema68.properties.someone,data:data3};
+if(data7.place === undefined){
+const err22 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/required",keyword:"required",params:{missingProperty: "place"},message:"must have required property '"+"place"+"'",schema:schema68.properties.someone.required,parentSchema:schema68.properties.someone,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -9788,12 +9786,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data.bracketedInstruction !== undefined){
-let data9 = data.bracketedInstruction;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.cue === undefined){
-const err23 = {instancePath:instancePath+"/bracketedInstruction",schemaPath:"#/properties/bracketedInstruction/required",keyword:"required",params:{missingProperty: "cue"},message:"must have required property '"+"cue"+"'",schema:schema68.properties.bracketedInstruction.required,parentSchema:schema68.properties.bracketedInstruction,data:data9};
+if(data7.body === undefined){
+const err23 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/required",keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'",schema:schema68.properties.someone.required,parentSchema:schema68.properties.someone,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -9802,8 +9796,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data9.furniture === undefined){
-const err24 = {instancePath:instancePath+"/bracketedInstruction",schemaPath:"#/properties/bracketedInstruction/required",keyword:"required",params:{missingProperty: "furniture"},message:"must have required property '"+"furniture"+"'",schema:schema68.properties.bracketedInstruction.required,parentSchema:schema68.properties.bracketedInstruction,data:data9};
+for(const key2 in data7){
+if(!((((key2 === "marker") || (key2 === "after")) || (key2 === "place")) || (key2 === "body"))){
+const err24 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema68.properties.someone,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -9812,9 +9807,11 @@ vErrors.push(err24);
 }
 errors++;
 }
-for(const key2 in data9){
-if(!((key2 === "cue") || (key2 === "furniture"))){
-const err25 = {instancePath:instancePath+"/bracketedInstruction",schemaPath:"#/properties/bracketedInstruction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema68.properties.bracketedInstruction,data:data9};
+}
+if(data7.marker !== undefined){
+let data8 = data7.marker;
+if(typeof data8 !== "string"){
+const err25 = {instancePath:instancePath+"/someone/marker",schemaPath:"#/properties/someone/properties/marker/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.someone.properties.marker.type,parentSchema:schema68.properties.someone.properties.marker,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -9824,15 +9821,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data9.cue !== undefined){
-let data10 = data9.cue;
-if(Array.isArray(data10)){
-const len2 = data10.length;
-for(let i2=0; i2<len2; i2++){
-let data11 = data10[i2];
-if(typeof data11 === "string"){
-if(func2(data11) < 1){
-const err26 = {instancePath:instancePath+"/bracketedInstruction/cue/" + i2,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.items,data:data11};
+if(data7.after !== undefined){
+let data9 = data7.after;
+if(typeof data9 !== "string"){
+const err26 = {instancePath:instancePath+"/someone/after",schemaPath:"#/properties/someone/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.someone.properties.after.type,parentSchema:schema68.properties.someone.properties.after,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -9842,8 +9834,10 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/bracketedInstruction/cue/" + i2,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.type,parentSchema:schema69.items,data:data11};
+if(data7.place !== undefined){
+let data10 = data7.place;
+if(typeof data10 !== "string"){
+const err27 = {instancePath:instancePath+"/someone/place",schemaPath:"#/properties/someone/properties/place/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.someone.properties.place.type,parentSchema:schema68.properties.someone.properties.place,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -9853,9 +9847,15 @@ vErrors.push(err27);
 errors++;
 }
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/bracketedInstruction/cue",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data:data10};
+if(data7.body !== undefined){
+let data11 = data7.body;
+if(Array.isArray(data11)){
+const len2 = data11.length;
+for(let i2=0; i2<len2; i2++){
+let data12 = data11[i2];
+if(typeof data12 === "string"){
+if(func2(data12) < 1){
+const err28 = {instancePath:instancePath+"/someone/body/" + i2,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.items,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -9865,15 +9865,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data9.furniture !== undefined){
-let data12 = data9.furniture;
-if(Array.isArray(data12)){
-const len3 = data12.length;
-for(let i3=0; i3<len3; i3++){
-let data13 = data12[i3];
-if(typeof data13 === "string"){
-if(func2(data13) < 1){
-const err29 = {instancePath:instancePath+"/bracketedInstruction/furniture/" + i3,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.items,data:data13};
+else {
+const err29 = {instancePath:instancePath+"/someone/body/" + i2,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.type,parentSchema:schema69.items,data:data12};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -9883,8 +9876,9 @@ vErrors.push(err29);
 errors++;
 }
 }
+}
 else {
-const err30 = {instancePath:instancePath+"/bracketedInstruction/furniture/" + i3,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.type,parentSchema:schema69.items,data:data13};
+const err30 = {instancePath:instancePath+"/someone/body",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -9896,7 +9890,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/bracketedInstruction/furniture",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data:data12};
+const err31 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.properties.someone.type,parentSchema:schema68.properties.someone,data:data7};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -9906,9 +9900,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-}
-else {
-const err32 = {instancePath:instancePath+"/bracketedInstruction",schemaPath:"#/properties/bracketedInstruction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.properties.bracketedInstruction.type,parentSchema:schema68.properties.bracketedInstruction,data:data9};
+if(data.bracketedInstruction !== undefined){
+let data13 = data.bracketedInstruction;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.cue === undefined){
+const err32 = {instancePath:instancePath+"/bracketedInstruction",schemaPath:"#/properties/bracketedInstruction/required",keyword:"required",params:{missingProperty: "cue"},message:"must have required property '"+"cue"+"'",schema:schema68.properties.bracketedInstruction.required,parentSchema:schema68.properties.bracketedInstruction,data:data13};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -9917,16 +9913,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data.parenthesisedInstruction !== undefined){
-let data14 = data.parenthesisedInstruction;
-if(Array.isArray(data14)){
-const len4 = data14.length;
-for(let i4=0; i4<len4; i4++){
-let data15 = data14[i4];
-if(typeof data15 === "string"){
-if(func2(data15) < 1){
-const err33 = {instancePath:instancePath+"/parenthesisedInstruction/" + i4,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.items,data:data15};
+if(data13.furniture === undefined){
+const err33 = {instancePath:instancePath+"/bracketedInstruction",schemaPath:"#/properties/bracketedInstruction/required",keyword:"required",params:{missingProperty: "furniture"},message:"must have required property '"+"furniture"+"'",schema:schema68.properties.bracketedInstruction.required,parentSchema:schema68.properties.bracketedInstruction,data:data13};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -9935,9 +9923,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/parenthesisedInstruction/" + i4,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.type,parentSchema:schema69.items,data:data15};
+for(const key3 in data13){
+if(!((key3 === "cue") || (key3 === "furniture"))){
+const err34 = {instancePath:instancePath+"/bracketedInstruction",schemaPath:"#/properties/bracketedInstruction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema68.properties.bracketedInstruction,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -9947,9 +9935,15 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
-else {
-const err35 = {instancePath:instancePath+"/parenthesisedInstruction",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data:data14};
+if(data13.cue !== undefined){
+let data14 = data13.cue;
+if(Array.isArray(data14)){
+const len3 = data14.length;
+for(let i3=0; i3<len3; i3++){
+let data15 = data14[i3];
+if(typeof data15 === "string"){
+if(func2(data15) < 1){
+const err35 = {instancePath:instancePath+"/bracketedInstruction/cue/" + i3,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.items,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -9959,10 +9953,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.beforeMissingYear !== undefined){
-let data16 = data.beforeMissingYear;
-if(typeof data16 !== "string"){
-const err36 = {instancePath:instancePath+"/beforeMissingYear",schemaPath:"#/properties/beforeMissingYear/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.beforeMissingYear.type,parentSchema:schema68.properties.beforeMissingYear,data:data16};
+else {
+const err36 = {instancePath:instancePath+"/bracketedInstruction/cue/" + i3,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.type,parentSchema:schema69.items,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -9972,10 +9964,9 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.yearWords !== undefined){
-let data17 = data.yearWords;
-if(typeof data17 !== "string"){
-const err37 = {instancePath:instancePath+"/yearWords",schemaPath:"#/properties/yearWords/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.yearWords.type,parentSchema:schema68.properties.yearWords,data:data17};
+}
+else {
+const err37 = {instancePath:instancePath+"/bracketedInstruction/cue",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data:data14};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -9985,9 +9976,15 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
-else {
-const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
+if(data13.furniture !== undefined){
+let data16 = data13.furniture;
+if(Array.isArray(data16)){
+const len4 = data16.length;
+for(let i4=0; i4<len4; i4++){
+let data17 = data16[i4];
+if(typeof data17 === "string"){
+if(func2(data17) < 1){
+const err38 = {instancePath:instancePath+"/bracketedInstruction/furniture/" + i4,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.items,data:data17};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -9996,16 +9993,130 @@ vErrors.push(err38);
 }
 errors++;
 }
+}
+else {
+const err39 = {instancePath:instancePath+"/bracketedInstruction/furniture/" + i4,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.type,parentSchema:schema69.items,data:data17};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/bracketedInstruction/furniture",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data:data16};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/bracketedInstruction",schemaPath:"#/properties/bracketedInstruction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.properties.bracketedInstruction.type,parentSchema:schema68.properties.bracketedInstruction,data:data13};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.parenthesisedInstruction !== undefined){
+let data18 = data.parenthesisedInstruction;
+if(Array.isArray(data18)){
+const len5 = data18.length;
+for(let i5=0; i5<len5; i5++){
+let data19 = data18[i5];
+if(typeof data19 === "string"){
+if(func2(data19) < 1){
+const err42 = {instancePath:instancePath+"/parenthesisedInstruction/" + i5,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.items,data:data19};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/parenthesisedInstruction/" + i5,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.type,parentSchema:schema69.items,data:data19};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/parenthesisedInstruction",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data:data18};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.beforeMissingYear !== undefined){
+let data20 = data.beforeMissingYear;
+if(typeof data20 !== "string"){
+const err45 = {instancePath:instancePath+"/beforeMissingYear",schemaPath:"#/properties/beforeMissingYear/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.beforeMissingYear.type,parentSchema:schema68.properties.beforeMissingYear,data:data20};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.yearWords !== undefined){
+let data21 = data.yearWords;
+if(typeof data21 !== "string"){
+const err46 = {instancePath:instancePath+"/yearWords",schemaPath:"#/properties/yearWords/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.yearWords.type,parentSchema:schema68.properties.yearWords,data:data21};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
 validate31.errors = vErrors;
 return errors === 0;
 }
 
 const v12 = validate32;
-const schema74 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"Wording of counts stated in prose, and where the official tables carry them","type":"object","definitions":{"patterns":{"type":"array","items":{"type":"string","minLength":1}},"words":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"metric":{"type":"object","required":["id","zh","en","match"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","description":"the metric's id, as in `cells`"},"zh":{"type":"string","minLength":1,"description":"its name in Chinese messages"},"en":{"type":"string","minLength":1,"description":"its name in English messages"},"match":{"$ref":"#/definitions/patterns","description":"patterns of the figure's words that name it"},"exclude":{"$ref":"#/definitions/patterns","description":"patterns that make the words mean something narrower or else"},"context":{"$ref":"#/definitions/patterns","description":"patterns one of which the sentence must have, when the words alone are too short to tell"},"piece":{"$ref":"#/definitions/patterns","description":"further patterns that name it only as a piece of a joined subject (公开和部分公开)"},"outcome":{"type":"boolean","description":"an outcome of requests: joined subjects of outcomes (予以公开和部分公开) are the sum of their rows"},"sum":{"type":"array","items":{"type":"string"},"minItems":2,"description":"the metric is the sum of these metrics' cells"},"topic":{"type":"string","description":"the words name it only in a statement about this topic (a key of `topics`): 结果纠正 of 行政复议"}},"additionalProperties":false},"cell":{"type":"object","required":["rows","columns"],"properties":{"rows":{"type":"array","items":{"type":"string"},"minItems":1,"description":"row ids of the table template, added up"},"columns":{"type":"array","items":{"type":"string"},"minItems":1,"description":"column ids, the first the table has is read"},"group":{"type":"boolean","description":"a group row: add up its items"}},"additionalProperties":false}},"required":["keyVerbs","generic","otherPeriod","otherRequests","topics","joiners","metrics","cells","shareWholes","gaps"],"properties":{"$schema":{"type":"string"},"$comment":{"type":"string"},"keyVerbs":{"$ref":"#/definitions/words","description":"verbs after which the words name what is counted (公开政务公文79件 → 政务公文)"},"generic":{"$ref":"#/definitions/words","description":"words too general to say which count is meant"},"otherPeriod":{"$ref":"#/definitions/patterns","description":"a sentence with one of these speaks of another period or a change"},"otherRequests":{"$ref":"#/definitions/patterns","description":"a sentence with one of these speaks of other requests (letters, hotlines)"},"topics":{"type":"object","description":"what a statement is about, by the words that say it: the same words under different topics (结果纠正 of 行政复议 and of 行政诉讼) are different counts","additionalProperties":{"$ref":"#/definitions/words"}},"joiners":{"$ref":"#/definitions/words","description":"words joining two named counts into one (予以公开和部分公开)"},"metrics":{"type":"array","items":{"$ref":"#/definitions/metric"},"description":"counts the official tables carry, most specific first"},"cells":{"type":"object","description":"by table kind, by metric id: the cells holding it","additionalProperties":{"type":"object","additionalProperties":{"$ref":"#/definitions/cell"}}},"shareWholes":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9-]*(\\+[a-z][a-z0-9-]*)*$"},"description":"table counts a share of a request outcome may be of, when the text does not name its whole (metric ids, + for a sum)"},"gaps":{"type":"object","description":"a count whose number is missing (工作动态类信息条, 公开规范性文件件): a word ending in one of `nouns` right before one of `units`, in a sentence with other counts or after one of `verbs`","required":["nouns","units","verbs"],"properties":{"nouns":{"$ref":"#/definitions/words"},"units":{"$ref":"#/definitions/words"},"verbs":{"$ref":"#/definitions/words"}},"additionalProperties":false}},"additionalProperties":false};
-const schema75 = {"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true};
-const schema77 = {"type":"array","items":{"type":"string","minLength":1}};
-const schema86 = {"type":"object","required":["rows","columns"],"properties":{"rows":{"type":"array","items":{"type":"string"},"minItems":1,"description":"row ids of the table template, added up"},"columns":{"type":"array","items":{"type":"string"},"minItems":1,"description":"column ids, the first the table has is read"},"group":{"type":"boolean","description":"a group row: add up its items"}},"additionalProperties":false};
-const schema81 = {"type":"object","required":["id","zh","en","match"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","description":"the metric's id, as in `cells`"},"zh":{"type":"string","minLength":1,"description":"its name in Chinese messages"},"en":{"type":"string","minLength":1,"description":"its name in English messages"},"match":{"$ref":"#/definitions/patterns","description":"patterns of the figure's words that name it"},"exclude":{"$ref":"#/definitions/patterns","description":"patterns that make the words mean something narrower or else"},"context":{"$ref":"#/definitions/patterns","description":"patterns one of which the sentence must have, when the words alone are too short to tell"},"piece":{"$ref":"#/definitions/patterns","description":"further patterns that name it only as a piece of a joined subject (公开和部分公开)"},"outcome":{"type":"boolean","description":"an outcome of requests: joined subjects of outcomes (予以公开和部分公开) are the sum of their rows"},"sum":{"type":"array","items":{"type":"string"},"minItems":2,"description":"the metric is the sum of these metrics' cells"},"topic":{"type":"string","description":"the words name it only in a statement about this topic (a key of `topics`): 结果纠正 of 行政复议"}},"additionalProperties":false};
+const schema75 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"Wording of counts stated in prose, and where the official tables carry them","type":"object","definitions":{"patterns":{"type":"array","items":{"type":"string","minLength":1}},"words":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"metric":{"type":"object","required":["id","zh","en","match"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","description":"the metric's id, as in `cells`"},"zh":{"type":"string","minLength":1,"description":"its name in Chinese messages"},"en":{"type":"string","minLength":1,"description":"its name in English messages"},"match":{"$ref":"#/definitions/patterns","description":"patterns of the figure's words that name it"},"exclude":{"$ref":"#/definitions/patterns","description":"patterns that make the words mean something narrower or else"},"context":{"$ref":"#/definitions/patterns","description":"patterns one of which the sentence must have, when the words alone are too short to tell"},"piece":{"$ref":"#/definitions/patterns","description":"further patterns that name it only as a piece of a joined subject (公开和部分公开)"},"outcome":{"type":"boolean","description":"an outcome of requests: joined subjects of outcomes (予以公开和部分公开) are the sum of their rows"},"sum":{"type":"array","items":{"type":"string"},"minItems":2,"description":"the metric is the sum of these metrics' cells"},"topic":{"type":"string","description":"the words name it only in a statement about this topic (a key of `topics`): 结果纠正 of 行政复议"}},"additionalProperties":false},"cell":{"type":"object","required":["rows","columns"],"properties":{"rows":{"type":"array","items":{"type":"string"},"minItems":1,"description":"row ids of the table template, added up"},"columns":{"type":"array","items":{"type":"string"},"minItems":1,"description":"column ids, the first the table has is read"},"group":{"type":"boolean","description":"a group row: add up its items"}},"additionalProperties":false}},"required":["keyVerbs","generic","otherPeriod","otherRequests","topics","joiners","metrics","cells","shareWholes","gaps"],"properties":{"$schema":{"type":"string"},"$comment":{"type":"string"},"keyVerbs":{"$ref":"#/definitions/words","description":"verbs after which the words name what is counted (公开政务公文79件 → 政务公文)"},"generic":{"$ref":"#/definitions/words","description":"words too general to say which count is meant"},"otherPeriod":{"$ref":"#/definitions/patterns","description":"a sentence with one of these speaks of another period or a change"},"otherRequests":{"$ref":"#/definitions/patterns","description":"a sentence with one of these speaks of other requests (letters, hotlines)"},"topics":{"type":"object","description":"what a statement is about, by the words that say it: the same words under different topics (结果纠正 of 行政复议 and of 行政诉讼) are different counts","additionalProperties":{"$ref":"#/definitions/words"}},"joiners":{"$ref":"#/definitions/words","description":"words joining two named counts into one (予以公开和部分公开)"},"metrics":{"type":"array","items":{"$ref":"#/definitions/metric"},"description":"counts the official tables carry, most specific first"},"cells":{"type":"object","description":"by table kind, by metric id: the cells holding it","additionalProperties":{"type":"object","additionalProperties":{"$ref":"#/definitions/cell"}}},"shareWholes":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9-]*(\\+[a-z][a-z0-9-]*)*$"},"description":"table counts a share of a request outcome may be of, when the text does not name its whole (metric ids, + for a sum)"},"gaps":{"type":"object","description":"a count whose number is missing (工作动态类信息条, 公开规范性文件件): a word ending in one of `nouns` right before one of `units`, in a sentence with other counts or after one of `verbs`","required":["nouns","units","verbs"],"properties":{"nouns":{"$ref":"#/definitions/words"},"units":{"$ref":"#/definitions/words"},"verbs":{"$ref":"#/definitions/words"}},"additionalProperties":false}},"additionalProperties":false};
+const schema76 = {"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true};
+const schema78 = {"type":"array","items":{"type":"string","minLength":1}};
+const schema87 = {"type":"object","required":["rows","columns"],"properties":{"rows":{"type":"array","items":{"type":"string"},"minItems":1,"description":"row ids of the table template, added up"},"columns":{"type":"array","items":{"type":"string"},"minItems":1,"description":"column ids, the first the table has is read"},"group":{"type":"boolean","description":"a group row: add up its items"}},"additionalProperties":false};
+const schema82 = {"type":"object","required":["id","zh","en","match"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","description":"the metric's id, as in `cells`"},"zh":{"type":"string","minLength":1,"description":"its name in Chinese messages"},"en":{"type":"string","minLength":1,"description":"its name in English messages"},"match":{"$ref":"#/definitions/patterns","description":"patterns of the figure's words that name it"},"exclude":{"$ref":"#/definitions/patterns","description":"patterns that make the words mean something narrower or else"},"context":{"$ref":"#/definitions/patterns","description":"patterns one of which the sentence must have, when the words alone are too short to tell"},"piece":{"$ref":"#/definitions/patterns","description":"further patterns that name it only as a piece of a joined subject (公开和部分公开)"},"outcome":{"type":"boolean","description":"an outcome of requests: joined subjects of outcomes (予以公开和部分公开) are the sum of their rows"},"sum":{"type":"array","items":{"type":"string"},"minItems":2,"description":"the metric is the sum of these metrics' cells"},"topic":{"type":"string","description":"the words name it only in a statement about this topic (a key of `topics`): 结果纠正 of 行政复议"}},"additionalProperties":false};
 const pattern9 = new RegExp("^[a-z][a-z0-9-]*$", "u");
 
 function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -10013,7 +10124,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema81.required,parentSchema:schema81,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema82.required,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -10023,7 +10134,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.zh === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema81.required,parentSchema:schema81,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema82.required,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -10033,7 +10144,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.en === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema81.required,parentSchema:schema81,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema82.required,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10043,7 +10154,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.match === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "match"},message:"must have required property '"+"match"+"'",schema:schema81.required,parentSchema:schema81,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "match"},message:"must have required property '"+"match"+"'",schema:schema82.required,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10053,8 +10164,8 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func4.call(schema81.properties, key0))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema81,data};
+if(!(func4.call(schema82.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -10068,7 +10179,7 @@ if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
 if(!pattern9.test(data0)){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema81.properties.id,data:data0};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema82.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10079,7 +10190,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.id.type,parentSchema:schema81.properties.id,data:data0};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.id.type,parentSchema:schema82.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10093,7 +10204,7 @@ if(data.zh !== undefined){
 let data1 = data.zh;
 if(typeof data1 === "string"){
 if(func2(data1) < 1){
-const err7 = {instancePath:instancePath+"/zh",schemaPath:"#/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema81.properties.zh,data:data1};
+const err7 = {instancePath:instancePath+"/zh",schemaPath:"#/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82.properties.zh,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10104,7 +10215,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/zh",schemaPath:"#/properties/zh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.zh.type,parentSchema:schema81.properties.zh,data:data1};
+const err8 = {instancePath:instancePath+"/zh",schemaPath:"#/properties/zh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.zh.type,parentSchema:schema82.properties.zh,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -10118,7 +10229,7 @@ if(data.en !== undefined){
 let data2 = data.en;
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
-const err9 = {instancePath:instancePath+"/en",schemaPath:"#/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema81.properties.en,data:data2};
+const err9 = {instancePath:instancePath+"/en",schemaPath:"#/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82.properties.en,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10129,7 +10240,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/en",schemaPath:"#/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.en.type,parentSchema:schema81.properties.en,data:data2};
+const err10 = {instancePath:instancePath+"/en",schemaPath:"#/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.en.type,parentSchema:schema82.properties.en,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10147,7 +10258,7 @@ for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(typeof data4 === "string"){
 if(func2(data4) < 1){
-const err11 = {instancePath:instancePath+"/match/" + i0,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.items,data:data4};
+const err11 = {instancePath:instancePath+"/match/" + i0,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema78.items,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10158,7 +10269,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/match/" + i0,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.items.type,parentSchema:schema77.items,data:data4};
+const err12 = {instancePath:instancePath+"/match/" + i0,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.items.type,parentSchema:schema78.items,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -10170,7 +10281,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/match",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.type,parentSchema:schema77,data:data3};
+const err13 = {instancePath:instancePath+"/match",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.type,parentSchema:schema78,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -10188,7 +10299,7 @@ for(let i1=0; i1<len1; i1++){
 let data6 = data5[i1];
 if(typeof data6 === "string"){
 if(func2(data6) < 1){
-const err14 = {instancePath:instancePath+"/exclude/" + i1,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.items,data:data6};
+const err14 = {instancePath:instancePath+"/exclude/" + i1,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema78.items,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -10199,7 +10310,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/exclude/" + i1,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.items.type,parentSchema:schema77.items,data:data6};
+const err15 = {instancePath:instancePath+"/exclude/" + i1,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.items.type,parentSchema:schema78.items,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -10211,7 +10322,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/exclude",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.type,parentSchema:schema77,data:data5};
+const err16 = {instancePath:instancePath+"/exclude",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.type,parentSchema:schema78,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -10229,7 +10340,7 @@ for(let i2=0; i2<len2; i2++){
 let data8 = data7[i2];
 if(typeof data8 === "string"){
 if(func2(data8) < 1){
-const err17 = {instancePath:instancePath+"/context/" + i2,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.items,data:data8};
+const err17 = {instancePath:instancePath+"/context/" + i2,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema78.items,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -10240,7 +10351,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/context/" + i2,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.items.type,parentSchema:schema77.items,data:data8};
+const err18 = {instancePath:instancePath+"/context/" + i2,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.items.type,parentSchema:schema78.items,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -10252,7 +10363,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/context",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.type,parentSchema:schema77,data:data7};
+const err19 = {instancePath:instancePath+"/context",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.type,parentSchema:schema78,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -10270,7 +10381,7 @@ for(let i3=0; i3<len3; i3++){
 let data10 = data9[i3];
 if(typeof data10 === "string"){
 if(func2(data10) < 1){
-const err20 = {instancePath:instancePath+"/piece/" + i3,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.items,data:data10};
+const err20 = {instancePath:instancePath+"/piece/" + i3,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema78.items,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -10281,7 +10392,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/piece/" + i3,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.items.type,parentSchema:schema77.items,data:data10};
+const err21 = {instancePath:instancePath+"/piece/" + i3,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.items.type,parentSchema:schema78.items,data:data10};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -10293,7 +10404,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/piece",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.type,parentSchema:schema77,data:data9};
+const err22 = {instancePath:instancePath+"/piece",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.type,parentSchema:schema78,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -10306,7 +10417,7 @@ errors++;
 if(data.outcome !== undefined){
 let data11 = data.outcome;
 if(typeof data11 !== "boolean"){
-const err23 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema81.properties.outcome.type,parentSchema:schema81.properties.outcome,data:data11};
+const err23 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema82.properties.outcome.type,parentSchema:schema82.properties.outcome,data:data11};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -10320,7 +10431,7 @@ if(data.sum !== undefined){
 let data12 = data.sum;
 if(Array.isArray(data12)){
 if(data12.length < 2){
-const err24 = {instancePath:instancePath+"/sum",schemaPath:"#/properties/sum/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema81.properties.sum,data:data12};
+const err24 = {instancePath:instancePath+"/sum",schemaPath:"#/properties/sum/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema82.properties.sum,data:data12};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -10333,7 +10444,7 @@ const len4 = data12.length;
 for(let i4=0; i4<len4; i4++){
 let data13 = data12[i4];
 if(typeof data13 !== "string"){
-const err25 = {instancePath:instancePath+"/sum/" + i4,schemaPath:"#/properties/sum/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.sum.items.type,parentSchema:schema81.properties.sum.items,data:data13};
+const err25 = {instancePath:instancePath+"/sum/" + i4,schemaPath:"#/properties/sum/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.sum.items.type,parentSchema:schema82.properties.sum.items,data:data13};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -10345,7 +10456,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/sum",schemaPath:"#/properties/sum/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema81.properties.sum.type,parentSchema:schema81.properties.sum,data:data12};
+const err26 = {instancePath:instancePath+"/sum",schemaPath:"#/properties/sum/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.sum.type,parentSchema:schema82.properties.sum,data:data12};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -10358,7 +10469,7 @@ errors++;
 if(data.topic !== undefined){
 let data14 = data.topic;
 if(typeof data14 !== "string"){
-const err27 = {instancePath:instancePath+"/topic",schemaPath:"#/properties/topic/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.topic.type,parentSchema:schema81.properties.topic,data:data14};
+const err27 = {instancePath:instancePath+"/topic",schemaPath:"#/properties/topic/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.topic.type,parentSchema:schema82.properties.topic,data:data14};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -10370,7 +10481,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.type,parentSchema:schema81,data};
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -10390,7 +10501,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.keyVerbs === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "keyVerbs"},message:"must have required property '"+"keyVerbs"+"'",schema:schema74.required,parentSchema:schema74,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "keyVerbs"},message:"must have required property '"+"keyVerbs"+"'",schema:schema75.required,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -10400,7 +10511,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.generic === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "generic"},message:"must have required property '"+"generic"+"'",schema:schema74.required,parentSchema:schema74,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "generic"},message:"must have required property '"+"generic"+"'",schema:schema75.required,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -10410,7 +10521,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.otherPeriod === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "otherPeriod"},message:"must have required property '"+"otherPeriod"+"'",schema:schema74.required,parentSchema:schema74,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "otherPeriod"},message:"must have required property '"+"otherPeriod"+"'",schema:schema75.required,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10420,7 +10531,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.otherRequests === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "otherRequests"},message:"must have required property '"+"otherRequests"+"'",schema:schema74.required,parentSchema:schema74,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "otherRequests"},message:"must have required property '"+"otherRequests"+"'",schema:schema75.required,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10430,7 +10541,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.topics === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "topics"},message:"must have required property '"+"topics"+"'",schema:schema74.required,parentSchema:schema74,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "topics"},message:"must have required property '"+"topics"+"'",schema:schema75.required,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -10440,7 +10551,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.joiners === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "joiners"},message:"must have required property '"+"joiners"+"'",schema:schema74.required,parentSchema:schema74,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "joiners"},message:"must have required property '"+"joiners"+"'",schema:schema75.required,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10450,7 +10561,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.metrics === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'",schema:schema74.required,parentSchema:schema74,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'",schema:schema75.required,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10460,7 +10571,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.cells === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'",schema:schema74.required,parentSchema:schema74,data};
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'",schema:schema75.required,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10470,7 +10581,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.shareWholes === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "shareWholes"},message:"must have required property '"+"shareWholes"+"'",schema:schema74.required,parentSchema:schema74,data};
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "shareWholes"},message:"must have required property '"+"shareWholes"+"'",schema:schema75.required,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -10480,7 +10591,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data.gaps === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gaps"},message:"must have required property '"+"gaps"+"'",schema:schema74.required,parentSchema:schema74,data};
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gaps"},message:"must have required property '"+"gaps"+"'",schema:schema75.required,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10490,8 +10601,8 @@ vErrors.push(err9);
 errors++;
 }
 for(const key0 in data){
-if(!(func4.call(schema74.properties, key0))){
-const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema74,data};
+if(!(func4.call(schema75.properties, key0))){
+const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10504,7 +10615,7 @@ errors++;
 if(data.$schema !== undefined){
 let data0 = data.$schema;
 if(typeof data0 !== "string"){
-const err11 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.$schema.type,parentSchema:schema74.properties.$schema,data:data0};
+const err11 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.$schema.type,parentSchema:schema75.properties.$schema,data:data0};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10517,7 +10628,7 @@ errors++;
 if(data.$comment !== undefined){
 let data1 = data.$comment;
 if(typeof data1 !== "string"){
-const err12 = {instancePath:instancePath+"/$comment",schemaPath:"#/properties/%24comment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.$comment.type,parentSchema:schema74.properties.$comment,data:data1};
+const err12 = {instancePath:instancePath+"/$comment",schemaPath:"#/properties/%24comment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.$comment.type,parentSchema:schema75.properties.$comment,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -10535,7 +10646,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
 if(func2(data3) < 1){
-const err13 = {instancePath:instancePath+"/keyVerbs/" + i0,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75.items,data:data3};
+const err13 = {instancePath:instancePath+"/keyVerbs/" + i0,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.items,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -10546,7 +10657,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/keyVerbs/" + i0,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.items.type,parentSchema:schema75.items,data:data3};
+const err14 = {instancePath:instancePath+"/keyVerbs/" + i0,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.items.type,parentSchema:schema76.items,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -10567,7 +10678,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err15 = {instancePath:instancePath+"/keyVerbs",schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema75,data:data2};
+const err15 = {instancePath:instancePath+"/keyVerbs",schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema76,data:data2};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -10582,7 +10693,7 @@ indices0[item0] = i1;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/keyVerbs",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.type,parentSchema:schema75,data:data2};
+const err16 = {instancePath:instancePath+"/keyVerbs",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.type,parentSchema:schema76,data:data2};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -10600,7 +10711,7 @@ for(let i2=0; i2<len1; i2++){
 let data5 = data4[i2];
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err17 = {instancePath:instancePath+"/generic/" + i2,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75.items,data:data5};
+const err17 = {instancePath:instancePath+"/generic/" + i2,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.items,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -10611,7 +10722,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/generic/" + i2,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.items.type,parentSchema:schema75.items,data:data5};
+const err18 = {instancePath:instancePath+"/generic/" + i2,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.items.type,parentSchema:schema76.items,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -10632,7 +10743,7 @@ continue;
 }
 if(typeof indices1[item1] == "number"){
 j1 = indices1[item1];
-const err19 = {instancePath:instancePath+"/generic",schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema75,data:data4};
+const err19 = {instancePath:instancePath+"/generic",schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema76,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -10647,7 +10758,7 @@ indices1[item1] = i3;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/generic",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.type,parentSchema:schema75,data:data4};
+const err20 = {instancePath:instancePath+"/generic",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.type,parentSchema:schema76,data:data4};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -10665,7 +10776,7 @@ for(let i4=0; i4<len2; i4++){
 let data7 = data6[i4];
 if(typeof data7 === "string"){
 if(func2(data7) < 1){
-const err21 = {instancePath:instancePath+"/otherPeriod/" + i4,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.items,data:data7};
+const err21 = {instancePath:instancePath+"/otherPeriod/" + i4,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema78.items,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -10676,7 +10787,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/otherPeriod/" + i4,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.items.type,parentSchema:schema77.items,data:data7};
+const err22 = {instancePath:instancePath+"/otherPeriod/" + i4,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.items.type,parentSchema:schema78.items,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -10688,7 +10799,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/otherPeriod",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.type,parentSchema:schema77,data:data6};
+const err23 = {instancePath:instancePath+"/otherPeriod",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.type,parentSchema:schema78,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -10706,7 +10817,7 @@ for(let i5=0; i5<len3; i5++){
 let data9 = data8[i5];
 if(typeof data9 === "string"){
 if(func2(data9) < 1){
-const err24 = {instancePath:instancePath+"/otherRequests/" + i5,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.items,data:data9};
+const err24 = {instancePath:instancePath+"/otherRequests/" + i5,schemaPath:"#/definitions/patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema78.items,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -10717,7 +10828,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/otherRequests/" + i5,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.items.type,parentSchema:schema77.items,data:data9};
+const err25 = {instancePath:instancePath+"/otherRequests/" + i5,schemaPath:"#/definitions/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.items.type,parentSchema:schema78.items,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -10729,7 +10840,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/otherRequests",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.type,parentSchema:schema77,data:data8};
+const err26 = {instancePath:instancePath+"/otherRequests",schemaPath:"#/definitions/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.type,parentSchema:schema78,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -10750,7 +10861,7 @@ for(let i6=0; i6<len4; i6++){
 let data12 = data11[i6];
 if(typeof data12 === "string"){
 if(func2(data12) < 1){
-const err27 = {instancePath:instancePath+"/topics/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75.items,data:data12};
+const err27 = {instancePath:instancePath+"/topics/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.items,data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -10761,7 +10872,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/topics/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.items.type,parentSchema:schema75.items,data:data12};
+const err28 = {instancePath:instancePath+"/topics/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.items.type,parentSchema:schema76.items,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -10782,7 +10893,7 @@ continue;
 }
 if(typeof indices2[item2] == "number"){
 j2 = indices2[item2];
-const err29 = {instancePath:instancePath+"/topics/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema75,data:data11};
+const err29 = {instancePath:instancePath+"/topics/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema76,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -10797,7 +10908,7 @@ indices2[item2] = i7;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/topics/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.type,parentSchema:schema75,data:data11};
+const err30 = {instancePath:instancePath+"/topics/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.type,parentSchema:schema76,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -10809,7 +10920,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/topics",schemaPath:"#/properties/topics/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.properties.topics.type,parentSchema:schema74.properties.topics,data:data10};
+const err31 = {instancePath:instancePath+"/topics",schemaPath:"#/properties/topics/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.properties.topics.type,parentSchema:schema75.properties.topics,data:data10};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -10827,7 +10938,7 @@ for(let i8=0; i8<len5; i8++){
 let data14 = data13[i8];
 if(typeof data14 === "string"){
 if(func2(data14) < 1){
-const err32 = {instancePath:instancePath+"/joiners/" + i8,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75.items,data:data14};
+const err32 = {instancePath:instancePath+"/joiners/" + i8,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.items,data:data14};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -10838,7 +10949,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/joiners/" + i8,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.items.type,parentSchema:schema75.items,data:data14};
+const err33 = {instancePath:instancePath+"/joiners/" + i8,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.items.type,parentSchema:schema76.items,data:data14};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -10859,7 +10970,7 @@ continue;
 }
 if(typeof indices3[item3] == "number"){
 j3 = indices3[item3];
-const err34 = {instancePath:instancePath+"/joiners",schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i9+" are identical)",schema:true,parentSchema:schema75,data:data13};
+const err34 = {instancePath:instancePath+"/joiners",schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i9+" are identical)",schema:true,parentSchema:schema76,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -10874,7 +10985,7 @@ indices3[item3] = i9;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/joiners",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.type,parentSchema:schema75,data:data13};
+const err35 = {instancePath:instancePath+"/joiners",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.type,parentSchema:schema76,data:data13};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -10896,7 +11007,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema74.properties.metrics.type,parentSchema:schema74.properties.metrics,data:data15};
+const err36 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.properties.metrics.type,parentSchema:schema75.properties.metrics,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -10916,7 +11027,7 @@ for(const key3 in data18){
 let data19 = data18[key3];
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 if(data19.rows === undefined){
-const err37 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/cell/required",keyword:"required",params:{missingProperty: "rows"},message:"must have required property '"+"rows"+"'",schema:schema86.required,parentSchema:schema86,data:data19};
+const err37 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/cell/required",keyword:"required",params:{missingProperty: "rows"},message:"must have required property '"+"rows"+"'",schema:schema87.required,parentSchema:schema87,data:data19};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -10926,7 +11037,7 @@ vErrors.push(err37);
 errors++;
 }
 if(data19.columns === undefined){
-const err38 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/cell/required",keyword:"required",params:{missingProperty: "columns"},message:"must have required property '"+"columns"+"'",schema:schema86.required,parentSchema:schema86,data:data19};
+const err38 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/cell/required",keyword:"required",params:{missingProperty: "columns"},message:"must have required property '"+"columns"+"'",schema:schema87.required,parentSchema:schema87,data:data19};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -10937,7 +11048,7 @@ errors++;
 }
 for(const key4 in data19){
 if(!(((key4 === "rows") || (key4 === "columns")) || (key4 === "group"))){
-const err39 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/cell/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema86,data:data19};
+const err39 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/cell/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema87,data:data19};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -10951,7 +11062,7 @@ if(data19.rows !== undefined){
 let data20 = data19.rows;
 if(Array.isArray(data20)){
 if(data20.length < 1){
-const err40 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/rows",schemaPath:"#/definitions/cell/properties/rows/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema86.properties.rows,data:data20};
+const err40 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/rows",schemaPath:"#/definitions/cell/properties/rows/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema87.properties.rows,data:data20};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -10964,7 +11075,7 @@ const len7 = data20.length;
 for(let i11=0; i11<len7; i11++){
 let data21 = data20[i11];
 if(typeof data21 !== "string"){
-const err41 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/rows/" + i11,schemaPath:"#/definitions/cell/properties/rows/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema86.properties.rows.items.type,parentSchema:schema86.properties.rows.items,data:data21};
+const err41 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/rows/" + i11,schemaPath:"#/definitions/cell/properties/rows/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.rows.items.type,parentSchema:schema87.properties.rows.items,data:data21};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -10976,7 +11087,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/rows",schemaPath:"#/definitions/cell/properties/rows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema86.properties.rows.type,parentSchema:schema86.properties.rows,data:data20};
+const err42 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/rows",schemaPath:"#/definitions/cell/properties/rows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema87.properties.rows.type,parentSchema:schema87.properties.rows,data:data20};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -10990,7 +11101,7 @@ if(data19.columns !== undefined){
 let data22 = data19.columns;
 if(Array.isArray(data22)){
 if(data22.length < 1){
-const err43 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/columns",schemaPath:"#/definitions/cell/properties/columns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema86.properties.columns,data:data22};
+const err43 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/columns",schemaPath:"#/definitions/cell/properties/columns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema87.properties.columns,data:data22};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -11003,7 +11114,7 @@ const len8 = data22.length;
 for(let i12=0; i12<len8; i12++){
 let data23 = data22[i12];
 if(typeof data23 !== "string"){
-const err44 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/columns/" + i12,schemaPath:"#/definitions/cell/properties/columns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema86.properties.columns.items.type,parentSchema:schema86.properties.columns.items,data:data23};
+const err44 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/columns/" + i12,schemaPath:"#/definitions/cell/properties/columns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.columns.items.type,parentSchema:schema87.properties.columns.items,data:data23};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -11015,7 +11126,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/columns",schemaPath:"#/definitions/cell/properties/columns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema86.properties.columns.type,parentSchema:schema86.properties.columns,data:data22};
+const err45 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/columns",schemaPath:"#/definitions/cell/properties/columns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema87.properties.columns.type,parentSchema:schema87.properties.columns,data:data22};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -11028,7 +11139,7 @@ errors++;
 if(data19.group !== undefined){
 let data24 = data19.group;
 if(typeof data24 !== "boolean"){
-const err46 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/group",schemaPath:"#/definitions/cell/properties/group/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema86.properties.group.type,parentSchema:schema86.properties.group,data:data24};
+const err46 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/group",schemaPath:"#/definitions/cell/properties/group/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema87.properties.group.type,parentSchema:schema87.properties.group,data:data24};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -11040,7 +11151,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/cell/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema86.type,parentSchema:schema86,data:data19};
+const err47 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/cell/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data:data19};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -11052,7 +11163,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cells/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.properties.cells.additionalProperties.type,parentSchema:schema74.properties.cells.additionalProperties,data:data18};
+const err48 = {instancePath:instancePath+"/cells/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cells/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.properties.cells.additionalProperties.type,parentSchema:schema75.properties.cells.additionalProperties,data:data18};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -11064,7 +11175,7 @@ errors++;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.properties.cells.type,parentSchema:schema74.properties.cells,data:data17};
+const err49 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.properties.cells.type,parentSchema:schema75.properties.cells,data:data17};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -11082,7 +11193,7 @@ for(let i13=0; i13<len9; i13++){
 let data26 = data25[i13];
 if(typeof data26 === "string"){
 if(!pattern10.test(data26)){
-const err50 = {instancePath:instancePath+"/shareWholes/" + i13,schemaPath:"#/properties/shareWholes/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*(\\+[a-z][a-z0-9-]*)*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*(\\+[a-z][a-z0-9-]*)*$"+"\"",schema:"^[a-z][a-z0-9-]*(\\+[a-z][a-z0-9-]*)*$",parentSchema:schema74.properties.shareWholes.items,data:data26};
+const err50 = {instancePath:instancePath+"/shareWholes/" + i13,schemaPath:"#/properties/shareWholes/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*(\\+[a-z][a-z0-9-]*)*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*(\\+[a-z][a-z0-9-]*)*$"+"\"",schema:"^[a-z][a-z0-9-]*(\\+[a-z][a-z0-9-]*)*$",parentSchema:schema75.properties.shareWholes.items,data:data26};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -11093,7 +11204,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/shareWholes/" + i13,schemaPath:"#/properties/shareWholes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.shareWholes.items.type,parentSchema:schema74.properties.shareWholes.items,data:data26};
+const err51 = {instancePath:instancePath+"/shareWholes/" + i13,schemaPath:"#/properties/shareWholes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.shareWholes.items.type,parentSchema:schema75.properties.shareWholes.items,data:data26};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -11105,7 +11216,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/shareWholes",schemaPath:"#/properties/shareWholes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema74.properties.shareWholes.type,parentSchema:schema74.properties.shareWholes,data:data25};
+const err52 = {instancePath:instancePath+"/shareWholes",schemaPath:"#/properties/shareWholes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.properties.shareWholes.type,parentSchema:schema75.properties.shareWholes,data:data25};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -11119,7 +11230,7 @@ if(data.gaps !== undefined){
 let data27 = data.gaps;
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.nouns === undefined){
-const err53 = {instancePath:instancePath+"/gaps",schemaPath:"#/properties/gaps/required",keyword:"required",params:{missingProperty: "nouns"},message:"must have required property '"+"nouns"+"'",schema:schema74.properties.gaps.required,parentSchema:schema74.properties.gaps,data:data27};
+const err53 = {instancePath:instancePath+"/gaps",schemaPath:"#/properties/gaps/required",keyword:"required",params:{missingProperty: "nouns"},message:"must have required property '"+"nouns"+"'",schema:schema75.properties.gaps.required,parentSchema:schema75.properties.gaps,data:data27};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -11129,7 +11240,7 @@ vErrors.push(err53);
 errors++;
 }
 if(data27.units === undefined){
-const err54 = {instancePath:instancePath+"/gaps",schemaPath:"#/properties/gaps/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema74.properties.gaps.required,parentSchema:schema74.properties.gaps,data:data27};
+const err54 = {instancePath:instancePath+"/gaps",schemaPath:"#/properties/gaps/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema75.properties.gaps.required,parentSchema:schema75.properties.gaps,data:data27};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -11139,7 +11250,7 @@ vErrors.push(err54);
 errors++;
 }
 if(data27.verbs === undefined){
-const err55 = {instancePath:instancePath+"/gaps",schemaPath:"#/properties/gaps/required",keyword:"required",params:{missingProperty: "verbs"},message:"must have required property '"+"verbs"+"'",schema:schema74.properties.gaps.required,parentSchema:schema74.properties.gaps,data:data27};
+const err55 = {instancePath:instancePath+"/gaps",schemaPath:"#/properties/gaps/required",keyword:"required",params:{missingProperty: "verbs"},message:"must have required property '"+"verbs"+"'",schema:schema75.properties.gaps.required,parentSchema:schema75.properties.gaps,data:data27};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -11150,7 +11261,7 @@ errors++;
 }
 for(const key5 in data27){
 if(!(((key5 === "nouns") || (key5 === "units")) || (key5 === "verbs"))){
-const err56 = {instancePath:instancePath+"/gaps",schemaPath:"#/properties/gaps/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema74.properties.gaps,data:data27};
+const err56 = {instancePath:instancePath+"/gaps",schemaPath:"#/properties/gaps/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema75.properties.gaps,data:data27};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -11168,7 +11279,7 @@ for(let i14=0; i14<len10; i14++){
 let data29 = data28[i14];
 if(typeof data29 === "string"){
 if(func2(data29) < 1){
-const err57 = {instancePath:instancePath+"/gaps/nouns/" + i14,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75.items,data:data29};
+const err57 = {instancePath:instancePath+"/gaps/nouns/" + i14,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.items,data:data29};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -11179,7 +11290,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/gaps/nouns/" + i14,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.items.type,parentSchema:schema75.items,data:data29};
+const err58 = {instancePath:instancePath+"/gaps/nouns/" + i14,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.items.type,parentSchema:schema76.items,data:data29};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -11200,7 +11311,7 @@ continue;
 }
 if(typeof indices4[item4] == "number"){
 j4 = indices4[item4];
-const err59 = {instancePath:instancePath+"/gaps/nouns",schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i15+" are identical)",schema:true,parentSchema:schema75,data:data28};
+const err59 = {instancePath:instancePath+"/gaps/nouns",schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i15+" are identical)",schema:true,parentSchema:schema76,data:data28};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -11215,7 +11326,7 @@ indices4[item4] = i15;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/gaps/nouns",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.type,parentSchema:schema75,data:data28};
+const err60 = {instancePath:instancePath+"/gaps/nouns",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.type,parentSchema:schema76,data:data28};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -11233,7 +11344,7 @@ for(let i16=0; i16<len11; i16++){
 let data31 = data30[i16];
 if(typeof data31 === "string"){
 if(func2(data31) < 1){
-const err61 = {instancePath:instancePath+"/gaps/units/" + i16,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75.items,data:data31};
+const err61 = {instancePath:instancePath+"/gaps/units/" + i16,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.items,data:data31};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -11244,7 +11355,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/gaps/units/" + i16,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.items.type,parentSchema:schema75.items,data:data31};
+const err62 = {instancePath:instancePath+"/gaps/units/" + i16,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.items.type,parentSchema:schema76.items,data:data31};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -11265,7 +11376,7 @@ continue;
 }
 if(typeof indices5[item5] == "number"){
 j5 = indices5[item5];
-const err63 = {instancePath:instancePath+"/gaps/units",schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i17, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i17+" are identical)",schema:true,parentSchema:schema75,data:data30};
+const err63 = {instancePath:instancePath+"/gaps/units",schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i17, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i17+" are identical)",schema:true,parentSchema:schema76,data:data30};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -11280,7 +11391,7 @@ indices5[item5] = i17;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/gaps/units",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.type,parentSchema:schema75,data:data30};
+const err64 = {instancePath:instancePath+"/gaps/units",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.type,parentSchema:schema76,data:data30};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -11298,7 +11409,7 @@ for(let i18=0; i18<len12; i18++){
 let data33 = data32[i18];
 if(typeof data33 === "string"){
 if(func2(data33) < 1){
-const err65 = {instancePath:instancePath+"/gaps/verbs/" + i18,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75.items,data:data33};
+const err65 = {instancePath:instancePath+"/gaps/verbs/" + i18,schemaPath:"#/definitions/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.items,data:data33};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -11309,7 +11420,7 @@ errors++;
 }
 }
 else {
-const err66 = {instancePath:instancePath+"/gaps/verbs/" + i18,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.items.type,parentSchema:schema75.items,data:data33};
+const err66 = {instancePath:instancePath+"/gaps/verbs/" + i18,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.items.type,parentSchema:schema76.items,data:data33};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -11330,7 +11441,7 @@ continue;
 }
 if(typeof indices6[item6] == "number"){
 j6 = indices6[item6];
-const err67 = {instancePath:instancePath+"/gaps/verbs",schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i19, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i19+" are identical)",schema:true,parentSchema:schema75,data:data32};
+const err67 = {instancePath:instancePath+"/gaps/verbs",schemaPath:"#/definitions/words/uniqueItems",keyword:"uniqueItems",params:{i: i19, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i19+" are identical)",schema:true,parentSchema:schema76,data:data32};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -11345,7 +11456,7 @@ indices6[item6] = i19;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/gaps/verbs",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.type,parentSchema:schema75,data:data32};
+const err68 = {instancePath:instancePath+"/gaps/verbs",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.type,parentSchema:schema76,data:data32};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -11357,7 +11468,7 @@ errors++;
 }
 }
 else {
-const err69 = {instancePath:instancePath+"/gaps",schemaPath:"#/properties/gaps/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.properties.gaps.type,parentSchema:schema74.properties.gaps,data:data27};
+const err69 = {instancePath:instancePath+"/gaps",schemaPath:"#/properties/gaps/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.properties.gaps.type,parentSchema:schema75.properties.gaps,data:data27};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -11369,7 +11480,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.type,parentSchema:schema74,data};
+const err70 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.type,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -11383,7 +11494,7 @@ return errors === 0;
 }
 
 const v13 = validate35;
-const schema90 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/sections.schema.json","title":"ogi-lint vocabulary: section headings","description":"Wordings that decide what is a section heading of a report.","type":"object","required":["tableRowHeadings","titleEnds","inlineHeadings","titleVariants"],"properties":{"$schema":{"type":"string"},"tableRowHeadings":{"description":"row labels of the official tables numbered like sections (三、本年度办理结果): a line that reads so is a table row, never a top-level section","type":"array","items":{"type":"string","minLength":1}},"titleEnds":{"description":"words a section title usually ends with, to tell where the title stops when body text follows it on the same line without punctuation (一、总体情况2022年，…)","type":"array","items":{"type":"string","minLength":1}},"inlineHeadings":{"description":"when headings are looked for inside a line: text with few line breaks (a crawler's dump of the whole article on one line)","type":"object","required":["minBlockLength","minAverageLineLength","before"],"properties":{"minBlockLength":{"type":"integer","minimum":1,"description":"least length of a line searched for headings inside it"},"minAverageLineLength":{"type":"integer","minimum":1,"description":"least average length of the document's non-empty lines"},"before":{"type":"string","description":"regular expression source: what stands before a heading inside a line (the end of a sentence, a label’s colon or a cell’s bar with nothing after them, or a space); used by the read stage and the model alike"}},"additionalProperties":false},"titleVariants":{"description":"how a part's heading may differ from the format's wording without being misspelt: once these are folded and dropped, a heading that still differs from the format's title by one character inside it (四、政府信息公开行政法复议、行政诉讼情况) is an apparent typo","type":"object","required":["same","ignore"],"properties":{"same":{"description":"pairs [variant, usual]: a word written either way (其它/其他, 和/及)","type":"array","items":{"type":"array","items":{"type":"string","minLength":1},"minItems":2,"maxItems":2}},"ignore":{"description":"words a heading may add or leave out (的, 政府信息, 情况)","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}},"additionalProperties":false}},"additionalProperties":false};
+const schema91 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/sections.schema.json","title":"ogi-lint vocabulary: section headings","description":"Wordings that decide what is a section heading of a report.","type":"object","required":["tableRowHeadings","titleEnds","inlineHeadings","titleVariants"],"properties":{"$schema":{"type":"string"},"tableRowHeadings":{"description":"row labels of the official tables numbered like sections (三、本年度办理结果): a line that reads so is a table row, never a top-level section","type":"array","items":{"type":"string","minLength":1}},"titleEnds":{"description":"words a section title usually ends with, to tell where the title stops when body text follows it on the same line without punctuation (一、总体情况2022年，…)","type":"array","items":{"type":"string","minLength":1}},"inlineHeadings":{"description":"when headings are looked for inside a line: text with few line breaks (a crawler's dump of the whole article on one line)","type":"object","required":["minBlockLength","minAverageLineLength","before"],"properties":{"minBlockLength":{"type":"integer","minimum":1,"description":"least length of a line searched for headings inside it"},"minAverageLineLength":{"type":"integer","minimum":1,"description":"least average length of the document's non-empty lines"},"before":{"type":"string","description":"regular expression source: what stands before a heading inside a line (the end of a sentence, a label’s colon or a cell’s bar with nothing after them, or a space); used by the read stage and the model alike"}},"additionalProperties":false},"titleVariants":{"description":"how a part's heading may differ from the format's wording without being misspelt: once these are folded and dropped, a heading that still differs from the format's title by one character inside it (四、政府信息公开行政法复议、行政诉讼情况) is an apparent typo","type":"object","required":["same","ignore"],"properties":{"same":{"description":"pairs [variant, usual]: a word written either way (其它/其他, 和/及)","type":"array","items":{"type":"array","items":{"type":"string","minLength":1},"minItems":2,"maxItems":2}},"ignore":{"description":"words a heading may add or leave out (的, 政府信息, 情况)","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}},"additionalProperties":false}},"additionalProperties":false};
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://ogi-lint.dev/schemas/vocabulary/sections.schema.json" */;
@@ -11391,7 +11502,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.tableRowHeadings === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tableRowHeadings"},message:"must have required property '"+"tableRowHeadings"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tableRowHeadings"},message:"must have required property '"+"tableRowHeadings"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11401,7 +11512,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.titleEnds === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "titleEnds"},message:"must have required property '"+"titleEnds"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "titleEnds"},message:"must have required property '"+"titleEnds"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -11411,7 +11522,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.inlineHeadings === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "inlineHeadings"},message:"must have required property '"+"inlineHeadings"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "inlineHeadings"},message:"must have required property '"+"inlineHeadings"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -11421,7 +11532,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.titleVariants === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "titleVariants"},message:"must have required property '"+"titleVariants"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "titleVariants"},message:"must have required property '"+"titleVariants"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -11432,7 +11543,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "$schema") || (key0 === "tableRowHeadings")) || (key0 === "titleEnds")) || (key0 === "inlineHeadings")) || (key0 === "titleVariants"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema90,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -11445,7 +11556,7 @@ errors++;
 if(data.$schema !== undefined){
 let data0 = data.$schema;
 if(typeof data0 !== "string"){
-const err5 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.$schema.type,parentSchema:schema90.properties.$schema,data:data0};
+const err5 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.$schema.type,parentSchema:schema91.properties.$schema,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -11463,7 +11574,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
-const err6 = {instancePath:instancePath+"/tableRowHeadings/" + i0,schemaPath:"#/properties/tableRowHeadings/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema90.properties.tableRowHeadings.items,data:data2};
+const err6 = {instancePath:instancePath+"/tableRowHeadings/" + i0,schemaPath:"#/properties/tableRowHeadings/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema91.properties.tableRowHeadings.items,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -11474,7 +11585,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/tableRowHeadings/" + i0,schemaPath:"#/properties/tableRowHeadings/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.tableRowHeadings.items.type,parentSchema:schema90.properties.tableRowHeadings.items,data:data2};
+const err7 = {instancePath:instancePath+"/tableRowHeadings/" + i0,schemaPath:"#/properties/tableRowHeadings/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.tableRowHeadings.items.type,parentSchema:schema91.properties.tableRowHeadings.items,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -11486,7 +11597,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/tableRowHeadings",schemaPath:"#/properties/tableRowHeadings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema90.properties.tableRowHeadings.type,parentSchema:schema90.properties.tableRowHeadings,data:data1};
+const err8 = {instancePath:instancePath+"/tableRowHeadings",schemaPath:"#/properties/tableRowHeadings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema91.properties.tableRowHeadings.type,parentSchema:schema91.properties.tableRowHeadings,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -11504,7 +11615,7 @@ for(let i1=0; i1<len1; i1++){
 let data4 = data3[i1];
 if(typeof data4 === "string"){
 if(func2(data4) < 1){
-const err9 = {instancePath:instancePath+"/titleEnds/" + i1,schemaPath:"#/properties/titleEnds/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema90.properties.titleEnds.items,data:data4};
+const err9 = {instancePath:instancePath+"/titleEnds/" + i1,schemaPath:"#/properties/titleEnds/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema91.properties.titleEnds.items,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -11515,7 +11626,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/titleEnds/" + i1,schemaPath:"#/properties/titleEnds/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.titleEnds.items.type,parentSchema:schema90.properties.titleEnds.items,data:data4};
+const err10 = {instancePath:instancePath+"/titleEnds/" + i1,schemaPath:"#/properties/titleEnds/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.titleEnds.items.type,parentSchema:schema91.properties.titleEnds.items,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -11527,7 +11638,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/titleEnds",schemaPath:"#/properties/titleEnds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema90.properties.titleEnds.type,parentSchema:schema90.properties.titleEnds,data:data3};
+const err11 = {instancePath:instancePath+"/titleEnds",schemaPath:"#/properties/titleEnds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema91.properties.titleEnds.type,parentSchema:schema91.properties.titleEnds,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -11541,7 +11652,7 @@ if(data.inlineHeadings !== undefined){
 let data5 = data.inlineHeadings;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.minBlockLength === undefined){
-const err12 = {instancePath:instancePath+"/inlineHeadings",schemaPath:"#/properties/inlineHeadings/required",keyword:"required",params:{missingProperty: "minBlockLength"},message:"must have required property '"+"minBlockLength"+"'",schema:schema90.properties.inlineHeadings.required,parentSchema:schema90.properties.inlineHeadings,data:data5};
+const err12 = {instancePath:instancePath+"/inlineHeadings",schemaPath:"#/properties/inlineHeadings/required",keyword:"required",params:{missingProperty: "minBlockLength"},message:"must have required property '"+"minBlockLength"+"'",schema:schema91.properties.inlineHeadings.required,parentSchema:schema91.properties.inlineHeadings,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -11551,7 +11662,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data5.minAverageLineLength === undefined){
-const err13 = {instancePath:instancePath+"/inlineHeadings",schemaPath:"#/properties/inlineHeadings/required",keyword:"required",params:{missingProperty: "minAverageLineLength"},message:"must have required property '"+"minAverageLineLength"+"'",schema:schema90.properties.inlineHeadings.required,parentSchema:schema90.properties.inlineHeadings,data:data5};
+const err13 = {instancePath:instancePath+"/inlineHeadings",schemaPath:"#/properties/inlineHeadings/required",keyword:"required",params:{missingProperty: "minAverageLineLength"},message:"must have required property '"+"minAverageLineLength"+"'",schema:schema91.properties.inlineHeadings.required,parentSchema:schema91.properties.inlineHeadings,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -11561,7 +11672,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data5.before === undefined){
-const err14 = {instancePath:instancePath+"/inlineHeadings",schemaPath:"#/properties/inlineHeadings/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema90.properties.inlineHeadings.required,parentSchema:schema90.properties.inlineHeadings,data:data5};
+const err14 = {instancePath:instancePath+"/inlineHeadings",schemaPath:"#/properties/inlineHeadings/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema91.properties.inlineHeadings.required,parentSchema:schema91.properties.inlineHeadings,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -11572,7 +11683,7 @@ errors++;
 }
 for(const key1 in data5){
 if(!(((key1 === "minBlockLength") || (key1 === "minAverageLineLength")) || (key1 === "before"))){
-const err15 = {instancePath:instancePath+"/inlineHeadings",schemaPath:"#/properties/inlineHeadings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema90.properties.inlineHeadings,data:data5};
+const err15 = {instancePath:instancePath+"/inlineHeadings",schemaPath:"#/properties/inlineHeadings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema91.properties.inlineHeadings,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -11585,7 +11696,7 @@ errors++;
 if(data5.minBlockLength !== undefined){
 let data6 = data5.minBlockLength;
 if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
-const err16 = {instancePath:instancePath+"/inlineHeadings/minBlockLength",schemaPath:"#/properties/inlineHeadings/properties/minBlockLength/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema90.properties.inlineHeadings.properties.minBlockLength.type,parentSchema:schema90.properties.inlineHeadings.properties.minBlockLength,data:data6};
+const err16 = {instancePath:instancePath+"/inlineHeadings/minBlockLength",schemaPath:"#/properties/inlineHeadings/properties/minBlockLength/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema91.properties.inlineHeadings.properties.minBlockLength.type,parentSchema:schema91.properties.inlineHeadings.properties.minBlockLength,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -11596,7 +11707,7 @@ errors++;
 }
 if(typeof data6 == "number"){
 if(data6 < 1 || isNaN(data6)){
-const err17 = {instancePath:instancePath+"/inlineHeadings/minBlockLength",schemaPath:"#/properties/inlineHeadings/properties/minBlockLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema90.properties.inlineHeadings.properties.minBlockLength,data:data6};
+const err17 = {instancePath:instancePath+"/inlineHeadings/minBlockLength",schemaPath:"#/properties/inlineHeadings/properties/minBlockLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema91.properties.inlineHeadings.properties.minBlockLength,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -11610,7 +11721,7 @@ errors++;
 if(data5.minAverageLineLength !== undefined){
 let data7 = data5.minAverageLineLength;
 if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
-const err18 = {instancePath:instancePath+"/inlineHeadings/minAverageLineLength",schemaPath:"#/properties/inlineHeadings/properties/minAverageLineLength/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema90.properties.inlineHeadings.properties.minAverageLineLength.type,parentSchema:schema90.properties.inlineHeadings.properties.minAverageLineLength,data:data7};
+const err18 = {instancePath:instancePath+"/inlineHeadings/minAverageLineLength",schemaPath:"#/properties/inlineHeadings/properties/minAverageLineLength/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema91.properties.inlineHeadings.properties.minAverageLineLength.type,parentSchema:schema91.properties.inlineHeadings.properties.minAverageLineLength,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -11621,7 +11732,7 @@ errors++;
 }
 if(typeof data7 == "number"){
 if(data7 < 1 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/inlineHeadings/minAverageLineLength",schemaPath:"#/properties/inlineHeadings/properties/minAverageLineLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema90.properties.inlineHeadings.properties.minAverageLineLength,data:data7};
+const err19 = {instancePath:instancePath+"/inlineHeadings/minAverageLineLength",schemaPath:"#/properties/inlineHeadings/properties/minAverageLineLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema91.properties.inlineHeadings.properties.minAverageLineLength,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -11635,7 +11746,7 @@ errors++;
 if(data5.before !== undefined){
 let data8 = data5.before;
 if(typeof data8 !== "string"){
-const err20 = {instancePath:instancePath+"/inlineHeadings/before",schemaPath:"#/properties/inlineHeadings/properties/before/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.inlineHeadings.properties.before.type,parentSchema:schema90.properties.inlineHeadings.properties.before,data:data8};
+const err20 = {instancePath:instancePath+"/inlineHeadings/before",schemaPath:"#/properties/inlineHeadings/properties/before/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.inlineHeadings.properties.before.type,parentSchema:schema91.properties.inlineHeadings.properties.before,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -11647,7 +11758,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/inlineHeadings",schemaPath:"#/properties/inlineHeadings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.properties.inlineHeadings.type,parentSchema:schema90.properties.inlineHeadings,data:data5};
+const err21 = {instancePath:instancePath+"/inlineHeadings",schemaPath:"#/properties/inlineHeadings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.properties.inlineHeadings.type,parentSchema:schema91.properties.inlineHeadings,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -11661,7 +11772,7 @@ if(data.titleVariants !== undefined){
 let data9 = data.titleVariants;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.same === undefined){
-const err22 = {instancePath:instancePath+"/titleVariants",schemaPath:"#/properties/titleVariants/required",keyword:"required",params:{missingProperty: "same"},message:"must have required property '"+"same"+"'",schema:schema90.properties.titleVariants.required,parentSchema:schema90.properties.titleVariants,data:data9};
+const err22 = {instancePath:instancePath+"/titleVariants",schemaPath:"#/properties/titleVariants/required",keyword:"required",params:{missingProperty: "same"},message:"must have required property '"+"same"+"'",schema:schema91.properties.titleVariants.required,parentSchema:schema91.properties.titleVariants,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -11671,7 +11782,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data9.ignore === undefined){
-const err23 = {instancePath:instancePath+"/titleVariants",schemaPath:"#/properties/titleVariants/required",keyword:"required",params:{missingProperty: "ignore"},message:"must have required property '"+"ignore"+"'",schema:schema90.properties.titleVariants.required,parentSchema:schema90.properties.titleVariants,data:data9};
+const err23 = {instancePath:instancePath+"/titleVariants",schemaPath:"#/properties/titleVariants/required",keyword:"required",params:{missingProperty: "ignore"},message:"must have required property '"+"ignore"+"'",schema:schema91.properties.titleVariants.required,parentSchema:schema91.properties.titleVariants,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -11682,7 +11793,7 @@ errors++;
 }
 for(const key2 in data9){
 if(!((key2 === "same") || (key2 === "ignore"))){
-const err24 = {instancePath:instancePath+"/titleVariants",schemaPath:"#/properties/titleVariants/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema90.properties.titleVariants,data:data9};
+const err24 = {instancePath:instancePath+"/titleVariants",schemaPath:"#/properties/titleVariants/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema91.properties.titleVariants,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -11700,7 +11811,7 @@ for(let i2=0; i2<len2; i2++){
 let data11 = data10[i2];
 if(Array.isArray(data11)){
 if(data11.length > 2){
-const err25 = {instancePath:instancePath+"/titleVariants/same/" + i2,schemaPath:"#/properties/titleVariants/properties/same/items/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema90.properties.titleVariants.properties.same.items,data:data11};
+const err25 = {instancePath:instancePath+"/titleVariants/same/" + i2,schemaPath:"#/properties/titleVariants/properties/same/items/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema91.properties.titleVariants.properties.same.items,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -11710,7 +11821,7 @@ vErrors.push(err25);
 errors++;
 }
 if(data11.length < 2){
-const err26 = {instancePath:instancePath+"/titleVariants/same/" + i2,schemaPath:"#/properties/titleVariants/properties/same/items/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema90.properties.titleVariants.properties.same.items,data:data11};
+const err26 = {instancePath:instancePath+"/titleVariants/same/" + i2,schemaPath:"#/properties/titleVariants/properties/same/items/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema91.properties.titleVariants.properties.same.items,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -11724,7 +11835,7 @@ for(let i3=0; i3<len3; i3++){
 let data12 = data11[i3];
 if(typeof data12 === "string"){
 if(func2(data12) < 1){
-const err27 = {instancePath:instancePath+"/titleVariants/same/" + i2+"/" + i3,schemaPath:"#/properties/titleVariants/properties/same/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema90.properties.titleVariants.properties.same.items.items,data:data12};
+const err27 = {instancePath:instancePath+"/titleVariants/same/" + i2+"/" + i3,schemaPath:"#/properties/titleVariants/properties/same/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema91.properties.titleVariants.properties.same.items.items,data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -11735,7 +11846,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/titleVariants/same/" + i2+"/" + i3,schemaPath:"#/properties/titleVariants/properties/same/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.titleVariants.properties.same.items.items.type,parentSchema:schema90.properties.titleVariants.properties.same.items.items,data:data12};
+const err28 = {instancePath:instancePath+"/titleVariants/same/" + i2+"/" + i3,schemaPath:"#/properties/titleVariants/properties/same/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.titleVariants.properties.same.items.items.type,parentSchema:schema91.properties.titleVariants.properties.same.items.items,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -11747,7 +11858,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/titleVariants/same/" + i2,schemaPath:"#/properties/titleVariants/properties/same/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema90.properties.titleVariants.properties.same.items.type,parentSchema:schema90.properties.titleVariants.properties.same.items,data:data11};
+const err29 = {instancePath:instancePath+"/titleVariants/same/" + i2,schemaPath:"#/properties/titleVariants/properties/same/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema91.properties.titleVariants.properties.same.items.type,parentSchema:schema91.properties.titleVariants.properties.same.items,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -11759,7 +11870,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/titleVariants/same",schemaPath:"#/properties/titleVariants/properties/same/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema90.properties.titleVariants.properties.same.type,parentSchema:schema90.properties.titleVariants.properties.same,data:data10};
+const err30 = {instancePath:instancePath+"/titleVariants/same",schemaPath:"#/properties/titleVariants/properties/same/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema91.properties.titleVariants.properties.same.type,parentSchema:schema91.properties.titleVariants.properties.same,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -11777,7 +11888,7 @@ for(let i4=0; i4<len4; i4++){
 let data14 = data13[i4];
 if(typeof data14 === "string"){
 if(func2(data14) < 1){
-const err31 = {instancePath:instancePath+"/titleVariants/ignore/" + i4,schemaPath:"#/properties/titleVariants/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema90.properties.titleVariants.properties.ignore.items,data:data14};
+const err31 = {instancePath:instancePath+"/titleVariants/ignore/" + i4,schemaPath:"#/properties/titleVariants/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema91.properties.titleVariants.properties.ignore.items,data:data14};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -11788,7 +11899,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/titleVariants/ignore/" + i4,schemaPath:"#/properties/titleVariants/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.titleVariants.properties.ignore.items.type,parentSchema:schema90.properties.titleVariants.properties.ignore.items,data:data14};
+const err32 = {instancePath:instancePath+"/titleVariants/ignore/" + i4,schemaPath:"#/properties/titleVariants/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.titleVariants.properties.ignore.items.type,parentSchema:schema91.properties.titleVariants.properties.ignore.items,data:data14};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -11809,7 +11920,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err33 = {instancePath:instancePath+"/titleVariants/ignore",schemaPath:"#/properties/titleVariants/properties/ignore/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i5+" are identical)",schema:true,parentSchema:schema90.properties.titleVariants.properties.ignore,data:data13};
+const err33 = {instancePath:instancePath+"/titleVariants/ignore",schemaPath:"#/properties/titleVariants/properties/ignore/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i5+" are identical)",schema:true,parentSchema:schema91.properties.titleVariants.properties.ignore,data:data13};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -11824,7 +11935,7 @@ indices0[item0] = i5;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/titleVariants/ignore",schemaPath:"#/properties/titleVariants/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema90.properties.titleVariants.properties.ignore.type,parentSchema:schema90.properties.titleVariants.properties.ignore,data:data13};
+const err34 = {instancePath:instancePath+"/titleVariants/ignore",schemaPath:"#/properties/titleVariants/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema91.properties.titleVariants.properties.ignore.type,parentSchema:schema91.properties.titleVariants.properties.ignore,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -11836,7 +11947,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/titleVariants",schemaPath:"#/properties/titleVariants/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.properties.titleVariants.type,parentSchema:schema90.properties.titleVariants,data:data9};
+const err35 = {instancePath:instancePath+"/titleVariants",schemaPath:"#/properties/titleVariants/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.properties.titleVariants.type,parentSchema:schema91.properties.titleVariants,data:data9};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -11848,7 +11959,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.type,parentSchema:schema90,data};
+const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.type,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -11862,8 +11973,8 @@ return errors === 0;
 }
 
 const v14 = validate36;
-const schema91 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/title.schema.json","title":"ogi-lint vocabulary: report title and name","description":"How a report's title, or a sentence that names the report, is worded.","type":"object","required":["reportWords","subjectWords","standardTitle","notTitleStart","pageLabels","nameInSentence","nameBetween","notReportName","citedDocument"],"properties":{"$schema":{"type":"string"},"reportWords":{"$ref":"#/definitions/list","description":"what a title calls the document (年度报告, 年报)"},"subjectWords":{"$ref":"#/definitions/list","description":"what the report is about (信息公开, 政务公开)"},"standardTitle":{"type":"string","description":"the wording of the standard title"},"notTitleStart":{"$ref":"#/definitions/list","description":"how a sentence, not a title, begins (根据, 按照)"},"pageLabels":{"$ref":"#/definitions/list","description":"labels of the page's own lines (来源：, 发布时间：)"},"nameInSentence":{"type":"string","description":"regular expression source: the report's name after its year, as a sentence names it (2011年政府信息公开工作年度报告)"},"nameBetween":{"type":"string","description":"regular expression source: what may stand between the year and the name (2019年度涵江区人社局政府信息公开工作年度报告, 2019年本局信息公开年度报告)"},"notReportName":{"$ref":"#/definitions/list","description":"what follows a name that is another document's (…年度报告有关事项的通知)"},"sealWords":{"$ref":"#/definitions/list","description":"what a sign-off marks in brackets where the seal goes (（盖章）): left out when a date alone on its line is looked for"},"citedDocument":{"$ref":"#/definitions/list","description":"what the title of a cited document in 《》 ends with (通知, 意见): a report's name inside it is not this report's"}},"additionalProperties":false,"definitions":{"list":{"type":"array","items":{"type":"string","minLength":1}}}};
-const schema92 = {"type":"array","items":{"type":"string","minLength":1}};
+const schema92 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/title.schema.json","title":"ogi-lint vocabulary: report title and name","description":"How a report's title, or a sentence that names the report, is worded.","type":"object","required":["reportWords","subjectWords","standardTitle","notTitleStart","pageLabels","nameInSentence","nameBetween","notReportName","citedDocument"],"properties":{"$schema":{"type":"string"},"reportWords":{"$ref":"#/definitions/list","description":"what a title calls the document (年度报告, 年报)"},"subjectWords":{"$ref":"#/definitions/list","description":"what the report is about (信息公开, 政务公开)"},"standardTitle":{"type":"string","description":"the wording of the standard title"},"notTitleStart":{"$ref":"#/definitions/list","description":"how a sentence, not a title, begins (根据, 按照)"},"pageLabels":{"$ref":"#/definitions/list","description":"labels of the page's own lines (来源：, 发布时间：)"},"nameInSentence":{"type":"string","description":"regular expression source: the report's name after its year, as a sentence names it (2011年政府信息公开工作年度报告)"},"nameBetween":{"type":"string","description":"regular expression source: what may stand between the year and the name (2019年度涵江区人社局政府信息公开工作年度报告, 2019年本局信息公开年度报告)"},"notReportName":{"$ref":"#/definitions/list","description":"what follows a name that is another document's (…年度报告有关事项的通知)"},"sealWords":{"$ref":"#/definitions/list","description":"what a sign-off marks in brackets where the seal goes (（盖章）): left out when a date alone on its line is looked for"},"citedDocument":{"$ref":"#/definitions/list","description":"what the title of a cited document in 《》 ends with (通知, 意见): a report's name inside it is not this report's"}},"additionalProperties":false,"definitions":{"list":{"type":"array","items":{"type":"string","minLength":1}}}};
+const schema93 = {"type":"array","items":{"type":"string","minLength":1}};
 
 function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://ogi-lint.dev/schemas/vocabulary/title.schema.json" */;
@@ -11871,7 +11982,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.reportWords === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reportWords"},message:"must have required property '"+"reportWords"+"'",schema:schema91.required,parentSchema:schema91,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reportWords"},message:"must have required property '"+"reportWords"+"'",schema:schema92.required,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11881,7 +11992,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.subjectWords === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subjectWords"},message:"must have required property '"+"subjectWords"+"'",schema:schema91.required,parentSchema:schema91,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subjectWords"},message:"must have required property '"+"subjectWords"+"'",schema:schema92.required,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -11891,7 +12002,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.standardTitle === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "standardTitle"},message:"must have required property '"+"standardTitle"+"'",schema:schema91.required,parentSchema:schema91,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "standardTitle"},message:"must have required property '"+"standardTitle"+"'",schema:schema92.required,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -11901,7 +12012,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.notTitleStart === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "notTitleStart"},message:"must have required property '"+"notTitleStart"+"'",schema:schema91.required,parentSchema:schema91,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "notTitleStart"},message:"must have required property '"+"notTitleStart"+"'",schema:schema92.required,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -11911,7 +12022,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.pageLabels === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pageLabels"},message:"must have required property '"+"pageLabels"+"'",schema:schema91.required,parentSchema:schema91,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pageLabels"},message:"must have required property '"+"pageLabels"+"'",schema:schema92.required,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -11921,7 +12032,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.nameInSentence === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nameInSentence"},message:"must have required property '"+"nameInSentence"+"'",schema:schema91.required,parentSchema:schema91,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nameInSentence"},message:"must have required property '"+"nameInSentence"+"'",schema:schema92.required,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -11931,7 +12042,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.nameBetween === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nameBetween"},message:"must have required property '"+"nameBetween"+"'",schema:schema91.required,parentSchema:schema91,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nameBetween"},message:"must have required property '"+"nameBetween"+"'",schema:schema92.required,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -11941,7 +12052,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.notReportName === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "notReportName"},message:"must have required property '"+"notReportName"+"'",schema:schema91.required,parentSchema:schema91,data};
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "notReportName"},message:"must have required property '"+"notReportName"+"'",schema:schema92.required,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -11951,7 +12062,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.citedDocument === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "citedDocument"},message:"must have required property '"+"citedDocument"+"'",schema:schema91.required,parentSchema:schema91,data};
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "citedDocument"},message:"must have required property '"+"citedDocument"+"'",schema:schema92.required,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -11961,8 +12072,8 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func4.call(schema91.properties, key0))){
-const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema91,data};
+if(!(func4.call(schema92.properties, key0))){
+const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -11975,7 +12086,7 @@ errors++;
 if(data.$schema !== undefined){
 let data0 = data.$schema;
 if(typeof data0 !== "string"){
-const err10 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.$schema.type,parentSchema:schema91.properties.$schema,data:data0};
+const err10 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.properties.$schema.type,parentSchema:schema92.properties.$schema,data:data0};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -11993,7 +12104,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
-const err11 = {instancePath:instancePath+"/reportWords/" + i0,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema92.items,data:data2};
+const err11 = {instancePath:instancePath+"/reportWords/" + i0,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema93.items,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -12004,7 +12115,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/reportWords/" + i0,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.items.type,parentSchema:schema92.items,data:data2};
+const err12 = {instancePath:instancePath+"/reportWords/" + i0,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.items.type,parentSchema:schema93.items,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -12016,7 +12127,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/reportWords",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema92.type,parentSchema:schema92,data:data1};
+const err13 = {instancePath:instancePath+"/reportWords",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema93.type,parentSchema:schema93,data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -12034,7 +12145,7 @@ for(let i1=0; i1<len1; i1++){
 let data4 = data3[i1];
 if(typeof data4 === "string"){
 if(func2(data4) < 1){
-const err14 = {instancePath:instancePath+"/subjectWords/" + i1,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema92.items,data:data4};
+const err14 = {instancePath:instancePath+"/subjectWords/" + i1,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema93.items,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -12045,7 +12156,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/subjectWords/" + i1,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.items.type,parentSchema:schema92.items,data:data4};
+const err15 = {instancePath:instancePath+"/subjectWords/" + i1,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.items.type,parentSchema:schema93.items,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -12057,7 +12168,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/subjectWords",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema92.type,parentSchema:schema92,data:data3};
+const err16 = {instancePath:instancePath+"/subjectWords",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema93.type,parentSchema:schema93,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -12070,7 +12181,7 @@ errors++;
 if(data.standardTitle !== undefined){
 let data5 = data.standardTitle;
 if(typeof data5 !== "string"){
-const err17 = {instancePath:instancePath+"/standardTitle",schemaPath:"#/properties/standardTitle/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.standardTitle.type,parentSchema:schema91.properties.standardTitle,data:data5};
+const err17 = {instancePath:instancePath+"/standardTitle",schemaPath:"#/properties/standardTitle/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.properties.standardTitle.type,parentSchema:schema92.properties.standardTitle,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -12088,7 +12199,7 @@ for(let i2=0; i2<len2; i2++){
 let data7 = data6[i2];
 if(typeof data7 === "string"){
 if(func2(data7) < 1){
-const err18 = {instancePath:instancePath+"/notTitleStart/" + i2,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema92.items,data:data7};
+const err18 = {instancePath:instancePath+"/notTitleStart/" + i2,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema93.items,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -12099,7 +12210,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/notTitleStart/" + i2,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.items.type,parentSchema:schema92.items,data:data7};
+const err19 = {instancePath:instancePath+"/notTitleStart/" + i2,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.items.type,parentSchema:schema93.items,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -12111,7 +12222,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/notTitleStart",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema92.type,parentSchema:schema92,data:data6};
+const err20 = {instancePath:instancePath+"/notTitleStart",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema93.type,parentSchema:schema93,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -12129,7 +12240,7 @@ for(let i3=0; i3<len3; i3++){
 let data9 = data8[i3];
 if(typeof data9 === "string"){
 if(func2(data9) < 1){
-const err21 = {instancePath:instancePath+"/pageLabels/" + i3,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema92.items,data:data9};
+const err21 = {instancePath:instancePath+"/pageLabels/" + i3,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema93.items,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -12140,7 +12251,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/pageLabels/" + i3,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.items.type,parentSchema:schema92.items,data:data9};
+const err22 = {instancePath:instancePath+"/pageLabels/" + i3,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.items.type,parentSchema:schema93.items,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -12152,7 +12263,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/pageLabels",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema92.type,parentSchema:schema92,data:data8};
+const err23 = {instancePath:instancePath+"/pageLabels",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema93.type,parentSchema:schema93,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -12165,7 +12276,7 @@ errors++;
 if(data.nameInSentence !== undefined){
 let data10 = data.nameInSentence;
 if(typeof data10 !== "string"){
-const err24 = {instancePath:instancePath+"/nameInSentence",schemaPath:"#/properties/nameInSentence/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.nameInSentence.type,parentSchema:schema91.properties.nameInSentence,data:data10};
+const err24 = {instancePath:instancePath+"/nameInSentence",schemaPath:"#/properties/nameInSentence/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.properties.nameInSentence.type,parentSchema:schema92.properties.nameInSentence,data:data10};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -12178,7 +12289,7 @@ errors++;
 if(data.nameBetween !== undefined){
 let data11 = data.nameBetween;
 if(typeof data11 !== "string"){
-const err25 = {instancePath:instancePath+"/nameBetween",schemaPath:"#/properties/nameBetween/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.nameBetween.type,parentSchema:schema91.properties.nameBetween,data:data11};
+const err25 = {instancePath:instancePath+"/nameBetween",schemaPath:"#/properties/nameBetween/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.properties.nameBetween.type,parentSchema:schema92.properties.nameBetween,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -12196,7 +12307,7 @@ for(let i4=0; i4<len4; i4++){
 let data13 = data12[i4];
 if(typeof data13 === "string"){
 if(func2(data13) < 1){
-const err26 = {instancePath:instancePath+"/notReportName/" + i4,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema92.items,data:data13};
+const err26 = {instancePath:instancePath+"/notReportName/" + i4,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema93.items,data:data13};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -12207,7 +12318,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/notReportName/" + i4,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.items.type,parentSchema:schema92.items,data:data13};
+const err27 = {instancePath:instancePath+"/notReportName/" + i4,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.items.type,parentSchema:schema93.items,data:data13};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -12219,7 +12330,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/notReportName",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema92.type,parentSchema:schema92,data:data12};
+const err28 = {instancePath:instancePath+"/notReportName",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema93.type,parentSchema:schema93,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -12237,7 +12348,7 @@ for(let i5=0; i5<len5; i5++){
 let data15 = data14[i5];
 if(typeof data15 === "string"){
 if(func2(data15) < 1){
-const err29 = {instancePath:instancePath+"/sealWords/" + i5,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema92.items,data:data15};
+const err29 = {instancePath:instancePath+"/sealWords/" + i5,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema93.items,data:data15};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -12248,7 +12359,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/sealWords/" + i5,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.items.type,parentSchema:schema92.items,data:data15};
+const err30 = {instancePath:instancePath+"/sealWords/" + i5,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.items.type,parentSchema:schema93.items,data:data15};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -12260,7 +12371,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/sealWords",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema92.type,parentSchema:schema92,data:data14};
+const err31 = {instancePath:instancePath+"/sealWords",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema93.type,parentSchema:schema93,data:data14};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -12278,7 +12389,7 @@ for(let i6=0; i6<len6; i6++){
 let data17 = data16[i6];
 if(typeof data17 === "string"){
 if(func2(data17) < 1){
-const err32 = {instancePath:instancePath+"/citedDocument/" + i6,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema92.items,data:data17};
+const err32 = {instancePath:instancePath+"/citedDocument/" + i6,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema93.items,data:data17};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -12289,7 +12400,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/citedDocument/" + i6,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.items.type,parentSchema:schema92.items,data:data17};
+const err33 = {instancePath:instancePath+"/citedDocument/" + i6,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.items.type,parentSchema:schema93.items,data:data17};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -12301,7 +12412,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/citedDocument",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema92.type,parentSchema:schema92,data:data16};
+const err34 = {instancePath:instancePath+"/citedDocument",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema93.type,parentSchema:schema93,data:data16};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -12313,7 +12424,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.type,parentSchema:schema91,data};
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema92.type,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err35];
 }

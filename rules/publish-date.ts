@@ -35,6 +35,7 @@ export default defineRule<Options>({
   defaultOptions: { kind: 'auto' },
   messages: {
     missing: { zh: '年报末尾没有落款日期，也未找到发布日期', en: 'the report has no sign-off date and no publication date was found' },
+    noDay: { zh: '落款日期“{actual}”未写明日', en: 'the sign-off date “{actual}” gives no day' },
     lateBody: {
       zh: '落款日期{actual}晚于本机关{year}年度年报的公开期限{expected}',
       en: 'the sign-off date {actual} is after the deadline {expected} for a body’s report for {year}',
@@ -90,6 +91,20 @@ export default defineRule<Options>({
 2022年2月15日`,
         expected: [
           { line: 7, column: 1, endLine: 7, endColumn: 11, message: '落款日期2022年2月15日晚于本机关2021年度年报的公开期限2022年1月31日', actual: '2022年2月15日' },
+        ],
+      },
+      {
+        title: '落款日期只写到月：提醒写明日；整月都晚于期限时，也指出晚于期限',
+        text: `某某市教育局2021年政府信息公开工作年度报告
+一、总体情况
+2021年，我局认真贯彻《条例》。
+六、其他需要报告的事项
+本年度未收取信息处理费。
+某某市教育局
+2022年2月`,
+        expected: [
+          { line: 7, column: 1, endLine: 7, endColumn: 8, message: '落款日期“2022年2月”未写明日', severity: 'warning', actual: '2022年2月' },
+          { line: 7, column: 1, endLine: 7, endColumn: 8, message: '落款日期2022年2月晚于本机关2021年度年报的公开期限2022年1月31日', actual: '2022年2月' },
         ],
       },
       {
@@ -158,6 +173,8 @@ export default defineRule<Options>({
       emit({ messageId: 'missing', range: at });
       return;
     }
+    // a month without its day (2022年1月): late only if the whole month is
+    if (so.date.day === undefined) emit({ messageId: 'noDay', data: { actual: so.text }, range: so.range, severity: 'warning', actual: so.text });
     if (report.year === undefined) return;
     // when the title and the statistics period disagree on the year, the later year sets the
     // deadline: the date cannot be called late before it is known which year is meant

@@ -302,3 +302,20 @@ describe('XX and ×× after a name’s first character: a person made anonymous,
     expect(found(s)).toEqual([marker]);
   });
 });
+
+describe('a sign-off date without its day', () => {
+  const report = (date: string) => `某某市教育局2021年政府信息公开工作年度报告\n一、总体情况\n2021年，我局认真贯彻《条例》。\n六、其他需要报告的事项\n本年度未收取信息处理费。\n某某市教育局\n${date}`;
+  const found = (date: string) => lintText(report(date), 'r.txt', { only: ['publish-date'] }).messages.map((m) => [m.messageId, m.severity]);
+  it('is a date: the day is asked for, and the month is late only when all of it is', () => {
+    expect(found('2022年1月')).toEqual([['noDay', 1]]);
+    expect(found('2022 年 1 月')).toEqual([['noDay', 1]]);
+    expect(found('2022年2月')).toEqual([
+      ['noDay', 1],
+      ['lateBody', 2],
+    ]);
+    expect(found('2022年1月20日')).toEqual([]);
+  });
+  it('only as the whole line: a month in a sentence is no sign-off', () => {
+    expect(found('本报告于2022年1月编制。').map(([id]) => id)).toEqual(['missing']);
+  });
+});

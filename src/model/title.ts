@@ -287,7 +287,8 @@ function dateLine(b: Block): SignOff | undefined {
     const rest = t.slice(0, m.index) + t.slice(m.index + m[0].length);
     if (/[，。；,;:：]/.test(rest)) continue;
     const date = read(m);
-    if (date.day === undefined || !isValidDate(date)) continue;
+    // (a month without its day only as the line's whole text: 2022年1月)
+    if ((date.day === undefined && rest.trim() !== '') || !isValidDate(date)) continue;
     const i = lead + m.index;
     return { date, text: raw.slice(i, i + m[0].length), range: b.text.range(i, i + m[0].length), source: 'signature' };
   }

@@ -251,6 +251,9 @@ function readBefore(run: Run, first: Candidate, later: Candidate): Candidate | u
   return head;
 }
 
+/** More runs than a report's tables could ever make, its copies split apart included. */
+const MAX_RUNS = 500;
+
 /**
  * Find the official tables among the report's grids and table lines and read them into the
  * canonical model. Each run is read against every template; per kind of table the best fitting
@@ -284,7 +287,8 @@ export function extractTables(src: TableSource, templates: readonly TableTemplat
     }
     // a table given twice (its rows start over): each copy read as a run of its own, with the tables around it
     const twice = best.find((c) => c.again !== undefined && !c.unsure);
-    if (twice) {
+    // (each part is smaller than the run; the bound only guards against a reading that would not say so)
+    if (twice && runs.length < MAX_RUNS) {
       runs.splice(r + 1, 0, runBefore(run, twice.again!), runFrom(run, twice.again!));
       continue;
     }

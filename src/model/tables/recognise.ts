@@ -1351,10 +1351,10 @@ function secondCopy(run: Run, items: readonly Item[], tpl: TableTemplate): numbe
       const prev = items[j]!;
       const next = items[j + 1]!;
       if (prev.end < next.at) return pos(prev.end + 1, 0);
-      // (in one row of a stream: after the last figure of that row)
-      if (next.delimited) return undefined;
+      // (in one row of a stream: after the last figure of that row, which is before the second copy's first label)
       const lastValue = prev.values[prev.values.length - 1];
-      return pos(prev.end, (lastValue?.col ?? prev.labelAt) + 1);
+      const cut = pos(prev.end, (lastValue?.col ?? prev.labelAt) + 1);
+      return next.delimited || cut > pos(next.at, next.labelAt) ? undefined : cut;
     }
     repeated.push(seen.has(id));
     seen.add(id);

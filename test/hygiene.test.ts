@@ -298,6 +298,8 @@ describe('XX and ×× after a name’s first character: a person made anonymous,
     ['××局负责政务公开工作。', '××'],
     ['青河县××局负责政务公开工作。', '××'],
     ['关于××的通知。', '××'],
+    ['具体情况见下表XX。', 'XX'],
+    ['本局于XX年发布文件。', 'XX'],
   ])('a leftover: %s', (s, marker) => {
     expect(found(s)).toEqual([marker]);
   });

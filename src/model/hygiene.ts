@@ -338,7 +338,7 @@ export interface Placeholder {
 
 interface PlaceholderVocabulary {
   markers: string[];
-  maskedName: { unitsAfter: string; ownPeople: string[] };
+  maskedName: { surnames: string; unitsAfter: string; ownPeople: string[] };
   someone: { marker: string; after: string; place: string; body: string[] };
   bracketedInstruction: { cue: string[]; furniture: string[] };
   parenthesisedInstruction: string[];
@@ -362,14 +362,14 @@ function placeholderFinders(): PlaceholderFinder[] {
   const ownPeople = new RegExp(`(?:${v.maskedName.ownPeople.join('|')})\\s*[:：]?\\s*$`);
   finders = [
     // XX / ×× standing for a name or number; not inside URLs, codes or words (xxgk.gov.cn); after a
-    // name's first character a person made anonymous (申请人王××), unless a unit follows (信息×××条) or
-    // the name is one the report is to give (联系人：张XX)
+    // family name a person made anonymous (申请人王××), unless a unit follows (信息×××条) or the name
+    // is one the report is to give (联系人：张XX)
     {
       kind: 'marker',
       re: new RegExp(`(?<![A-Za-z0-9./:_\\-@])(?:${v.markers.join('|')})(?![A-Za-z0-9./:_\\-@])`, 'g'),
       keep: (m, h) => {
         const prev = h[m.index - 1];
-        if (prev === undefined || !/[\u4e00-\u9fff]/.test(prev) || after.test(prev) || place.test(prev)) return true;
+        if (prev === undefined || after.test(prev) || place.test(prev) || !v.maskedName.surnames.includes(prev)) return true;
         const next = h[m.index + m[0].length] ?? '';
         if (next !== '' && v.maskedName.unitsAfter.includes(next)) return true;
         return ownPeople.test(h.slice(Math.max(0, m.index - 8), m.index - 1));

@@ -9508,7 +9508,7 @@ return errors === 0;
 }
 
 const v11 = validate31;
-const schema68 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/placeholder.schema.json","title":"ogi-lint vocabulary: template leftovers","description":"Markers a report template leaves where a name, a number or an instruction belongs (XX局, 某某单位, 【请填写…】, (此处…), 市年政务公开). Entries are regular-expression sources unless said otherwise.","type":"object","required":["markers","maskedName","someone","bracketedInstruction","parenthesisedInstruction","beforeMissingYear","yearWords"],"properties":{"$schema":{"type":"string"},"markers":{"$ref":"#/definitions/list","description":"letters standing for a name or number (XX, ××), outside URLs and codes"},"maskedName":{"description":"a marker after a name's first character is a person made anonymous (申请人王××), not a leftover: unless a unit follows it (信息×××条) or a label of the report's own people comes before it (联系人：张XX)","type":"object","required":["unitsAfter","ownPeople"],"properties":{"unitsAfter":{"type":"string","description":"characters (not a pattern) of units and measure words: a marker before one stands for a number"},"ownPeople":{"$ref":"#/definitions/list","description":"labels of the report's own people (联系人): a name after one is the template's to fill in"}},"additionalProperties":false},"someone":{"description":"某某 standing for a name: at the start, after punctuation or one of the `after` words, or after a place and before a body's ending (某某市某某局); 张某某 is a person made anonymous","type":"object","required":["marker","after","place","body"],"properties":{"marker":{"type":"string"},"after":{"type":"string","description":"character class of the words after which 某某 stands for a name"},"place":{"type":"string","description":"character class of a place's ending"},"body":{"$ref":"#/definitions/list","description":"what a body's name ends with after 某某"}},"additionalProperties":false},"bracketedInstruction":{"description":"an instruction in 【】: one of the cue words, none of the words of the web page's furniture (【字体：大 中 小】)","type":"object","required":["cue","furniture"],"properties":{"cue":{"$ref":"#/definitions/list"},"furniture":{"$ref":"#/definitions/list"}},"additionalProperties":false},"parenthesisedInstruction":{"$ref":"#/definitions/list","description":"how an instruction in brackets begins: (此处插入表格), (请填写)"},"beforeMissingYear":{"type":"string","description":"characters (not a pattern) ending a body's or place's name, after which 年 is a year left out (市年政务公开)"},"yearWords":{"type":"string","description":"characters (not a pattern) that make 年 part of an ordinary word after such a name (年度, 年底, 年报)"}},"additionalProperties":false,"definitions":{"list":{"type":"array","items":{"type":"string","minLength":1}}}};
+const schema68 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/placeholder.schema.json","title":"ogi-lint vocabulary: template leftovers","description":"Markers a report template leaves where a name, a number or an instruction belongs (XX局, 某某单位, 【请填写…】, (此处…), 市年政务公开). Entries are regular-expression sources unless said otherwise.","type":"object","required":["markers","maskedName","someone","bracketedInstruction","parenthesisedInstruction","beforeMissingYear","yearWords"],"properties":{"$schema":{"type":"string"},"markers":{"$ref":"#/definitions/list","description":"letters standing for a name or number (XX, ××), outside URLs and codes"},"maskedName":{"description":"a marker after a family name is a person made anonymous (申请人王××), not a leftover (见下表XX): unless a unit follows it (信息×××条) or a label of the report's own people comes before it (联系人：张XX)","type":"object","required":["surnames","unitsAfter","ownPeople"],"properties":{"surnames":{"type":"string","description":"characters (not a pattern): family names, the first character of a name made anonymous"},"unitsAfter":{"type":"string","description":"characters (not a pattern) of units and measure words: a marker before one stands for a number"},"ownPeople":{"$ref":"#/definitions/list","description":"labels of the report's own people (联系人): a name after one is the template's to fill in"}},"additionalProperties":false},"someone":{"description":"某某 standing for a name: at the start, after punctuation or one of the `after` words, or after a place and before a body's ending (某某市某某局); 张某某 is a person made anonymous","type":"object","required":["marker","after","place","body"],"properties":{"marker":{"type":"string"},"after":{"type":"string","description":"character class of the words after which 某某 stands for a name"},"place":{"type":"string","description":"character class of a place's ending"},"body":{"$ref":"#/definitions/list","description":"what a body's name ends with after 某某"}},"additionalProperties":false},"bracketedInstruction":{"description":"an instruction in 【】: one of the cue words, none of the words of the web page's furniture (【字体：大 中 小】)","type":"object","required":["cue","furniture"],"properties":{"cue":{"$ref":"#/definitions/list"},"furniture":{"$ref":"#/definitions/list"}},"additionalProperties":false},"parenthesisedInstruction":{"$ref":"#/definitions/list","description":"how an instruction in brackets begins: (此处插入表格), (请填写)"},"beforeMissingYear":{"type":"string","description":"characters (not a pattern) ending a body's or place's name, after which 年 is a year left out (市年政务公开)"},"yearWords":{"type":"string","description":"characters (not a pattern) that make 年 part of an ordinary word after such a name (年度, 年底, 年报)"}},"additionalProperties":false,"definitions":{"list":{"type":"array","items":{"type":"string","minLength":1}}}};
 const schema69 = {"type":"array","items":{"type":"string","minLength":1}};
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -9655,8 +9655,8 @@ errors++;
 if(data.maskedName !== undefined){
 let data3 = data.maskedName;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.unitsAfter === undefined){
-const err12 = {instancePath:instancePath+"/maskedName",schemaPath:"#/properties/maskedName/required",keyword:"required",params:{missingProperty: "unitsAfter"},message:"must have required property '"+"unitsAfter"+"'",schema:schema68.properties.maskedName.required,parentSchema:schema68.properties.maskedName,data:data3};
+if(data3.surnames === undefined){
+const err12 = {instancePath:instancePath+"/maskedName",schemaPath:"#/properties/maskedName/required",keyword:"required",params:{missingProperty: "surnames"},message:"must have required property '"+"surnames"+"'",schema:schema68.properties.maskedName.required,parentSchema:schema68.properties.maskedName,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -9665,8 +9665,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data3.ownPeople === undefined){
-const err13 = {instancePath:instancePath+"/maskedName",schemaPath:"#/properties/maskedName/required",keyword:"required",params:{missingProperty: "ownPeople"},message:"must have required property '"+"ownPeople"+"'",schema:schema68.properties.maskedName.required,parentSchema:schema68.properties.maskedName,data:data3};
+if(data3.unitsAfter === undefined){
+const err13 = {instancePath:instancePath+"/maskedName",schemaPath:"#/properties/maskedName/required",keyword:"required",params:{missingProperty: "unitsAfter"},message:"must have required property '"+"unitsAfter"+"'",schema:schema68.properties.maskedName.required,parentSchema:schema68.properties.maskedName,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -9675,9 +9675,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!((key1 === "unitsAfter") || (key1 === "ownPeople"))){
-const err14 = {instancePath:instancePath+"/maskedName",schemaPath:"#/properties/maskedName/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema68.properties.maskedName,data:data3};
+if(data3.ownPeople === undefined){
+const err14 = {instancePath:instancePath+"/maskedName",schemaPath:"#/properties/maskedName/required",keyword:"required",params:{missingProperty: "ownPeople"},message:"must have required property '"+"ownPeople"+"'",schema:schema68.properties.maskedName.required,parentSchema:schema68.properties.maskedName,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -9686,11 +9685,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data3.unitsAfter !== undefined){
-let data4 = data3.unitsAfter;
-if(typeof data4 !== "string"){
-const err15 = {instancePath:instancePath+"/maskedName/unitsAfter",schemaPath:"#/properties/maskedName/properties/unitsAfter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.maskedName.properties.unitsAfter.type,parentSchema:schema68.properties.maskedName.properties.unitsAfter,data:data4};
+for(const key1 in data3){
+if(!(((key1 === "surnames") || (key1 === "unitsAfter")) || (key1 === "ownPeople"))){
+const err15 = {instancePath:instancePath+"/maskedName",schemaPath:"#/properties/maskedName/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema68.properties.maskedName,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -9700,15 +9697,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data3.ownPeople !== undefined){
-let data5 = data3.ownPeople;
-if(Array.isArray(data5)){
-const len1 = data5.length;
-for(let i1=0; i1<len1; i1++){
-let data6 = data5[i1];
-if(typeof data6 === "string"){
-if(func2(data6) < 1){
-const err16 = {instancePath:instancePath+"/maskedName/ownPeople/" + i1,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.items,data:data6};
+if(data3.surnames !== undefined){
+let data4 = data3.surnames;
+if(typeof data4 !== "string"){
+const err16 = {instancePath:instancePath+"/maskedName/surnames",schemaPath:"#/properties/maskedName/properties/surnames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.maskedName.properties.surnames.type,parentSchema:schema68.properties.maskedName.properties.surnames,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -9718,8 +9710,10 @@ vErrors.push(err16);
 errors++;
 }
 }
-else {
-const err17 = {instancePath:instancePath+"/maskedName/ownPeople/" + i1,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.type,parentSchema:schema69.items,data:data6};
+if(data3.unitsAfter !== undefined){
+let data5 = data3.unitsAfter;
+if(typeof data5 !== "string"){
+const err17 = {instancePath:instancePath+"/maskedName/unitsAfter",schemaPath:"#/properties/maskedName/properties/unitsAfter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.maskedName.properties.unitsAfter.type,parentSchema:schema68.properties.maskedName.properties.unitsAfter,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -9729,9 +9723,15 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/maskedName/ownPeople",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data:data5};
+if(data3.ownPeople !== undefined){
+let data6 = data3.ownPeople;
+if(Array.isArray(data6)){
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+let data7 = data6[i1];
+if(typeof data7 === "string"){
+if(func2(data7) < 1){
+const err18 = {instancePath:instancePath+"/maskedName/ownPeople/" + i1,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.items,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -9741,9 +9741,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
 else {
-const err19 = {instancePath:instancePath+"/maskedName",schemaPath:"#/properties/maskedName/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.properties.maskedName.type,parentSchema:schema68.properties.maskedName,data:data3};
+const err19 = {instancePath:instancePath+"/maskedName/ownPeople/" + i1,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.type,parentSchema:schema69.items,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -9753,11 +9752,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.someone !== undefined){
-let data7 = data.someone;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.marker === undefined){
-const err20 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/required",keyword:"required",params:{missingProperty: "marker"},message:"must have required property '"+"marker"+"'",schema:schema68.properties.someone.required,parentSchema:schema68.properties.someone,data:data7};
+}
+else {
+const err20 = {instancePath:instancePath+"/maskedName/ownPeople",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -9766,8 +9763,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data7.after === undefined){
-const err21 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema68.properties.someone.required,parentSchema:schema68.properties.someone,data:data7};
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/maskedName",schemaPath:"#/properties/maskedName/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.properties.maskedName.type,parentSchema:schema68.properties.maskedName,data:data3};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -9776,8 +9775,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data7.place === undefined){
-const err22 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/required",keyword:"required",params:{missingProperty: "place"},message:"must have required property '"+"place"+"'",schema:schema68.properties.someone.required,parentSchema:schema68.properties.someone,data:data7};
+}
+if(data.someone !== undefined){
+let data8 = data.someone;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.marker === undefined){
+const err22 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/required",keyword:"required",params:{missingProperty: "marker"},message:"must have required property '"+"marker"+"'",schema:schema68.properties.someone.required,parentSchema:schema68.properties.someone,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -9786,8 +9789,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data7.body === undefined){
-const err23 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/required",keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'",schema:schema68.properties.someone.required,parentSchema:schema68.properties.someone,data:data7};
+if(data8.after === undefined){
+const err23 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema68.properties.someone.required,parentSchema:schema68.properties.someone,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -9796,9 +9799,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-for(const key2 in data7){
-if(!((((key2 === "marker") || (key2 === "after")) || (key2 === "place")) || (key2 === "body"))){
-const err24 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema68.properties.someone,data:data7};
+if(data8.place === undefined){
+const err24 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/required",keyword:"required",params:{missingProperty: "place"},message:"must have required property '"+"place"+"'",schema:schema68.properties.someone.required,parentSchema:schema68.properties.someone,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -9807,11 +9809,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-if(data7.marker !== undefined){
-let data8 = data7.marker;
-if(typeof data8 !== "string"){
-const err25 = {instancePath:instancePath+"/someone/marker",schemaPath:"#/properties/someone/properties/marker/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.someone.properties.marker.type,parentSchema:schema68.properties.someone.properties.marker,data:data8};
+if(data8.body === undefined){
+const err25 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/required",keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'",schema:schema68.properties.someone.required,parentSchema:schema68.properties.someone,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -9820,11 +9819,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data7.after !== undefined){
-let data9 = data7.after;
-if(typeof data9 !== "string"){
-const err26 = {instancePath:instancePath+"/someone/after",schemaPath:"#/properties/someone/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.someone.properties.after.type,parentSchema:schema68.properties.someone.properties.after,data:data9};
+for(const key2 in data8){
+if(!((((key2 === "marker") || (key2 === "after")) || (key2 === "place")) || (key2 === "body"))){
+const err26 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema68.properties.someone,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -9834,10 +9831,10 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data7.place !== undefined){
-let data10 = data7.place;
-if(typeof data10 !== "string"){
-const err27 = {instancePath:instancePath+"/someone/place",schemaPath:"#/properties/someone/properties/place/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.someone.properties.place.type,parentSchema:schema68.properties.someone.properties.place,data:data10};
+if(data8.marker !== undefined){
+let data9 = data8.marker;
+if(typeof data9 !== "string"){
+const err27 = {instancePath:instancePath+"/someone/marker",schemaPath:"#/properties/someone/properties/marker/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.someone.properties.marker.type,parentSchema:schema68.properties.someone.properties.marker,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -9847,15 +9844,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data7.body !== undefined){
-let data11 = data7.body;
-if(Array.isArray(data11)){
-const len2 = data11.length;
-for(let i2=0; i2<len2; i2++){
-let data12 = data11[i2];
-if(typeof data12 === "string"){
-if(func2(data12) < 1){
-const err28 = {instancePath:instancePath+"/someone/body/" + i2,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.items,data:data12};
+if(data8.after !== undefined){
+let data10 = data8.after;
+if(typeof data10 !== "string"){
+const err28 = {instancePath:instancePath+"/someone/after",schemaPath:"#/properties/someone/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.someone.properties.after.type,parentSchema:schema68.properties.someone.properties.after,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -9865,8 +9857,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-else {
-const err29 = {instancePath:instancePath+"/someone/body/" + i2,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.type,parentSchema:schema69.items,data:data12};
+if(data8.place !== undefined){
+let data11 = data8.place;
+if(typeof data11 !== "string"){
+const err29 = {instancePath:instancePath+"/someone/place",schemaPath:"#/properties/someone/properties/place/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.someone.properties.place.type,parentSchema:schema68.properties.someone.properties.place,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -9876,9 +9870,15 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/someone/body",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data:data11};
+if(data8.body !== undefined){
+let data12 = data8.body;
+if(Array.isArray(data12)){
+const len2 = data12.length;
+for(let i2=0; i2<len2; i2++){
+let data13 = data12[i2];
+if(typeof data13 === "string"){
+if(func2(data13) < 1){
+const err30 = {instancePath:instancePath+"/someone/body/" + i2,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.items,data:data13};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -9888,9 +9888,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
 else {
-const err31 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.properties.someone.type,parentSchema:schema68.properties.someone,data:data7};
+const err31 = {instancePath:instancePath+"/someone/body/" + i2,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.type,parentSchema:schema69.items,data:data13};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -9900,11 +9899,9 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.bracketedInstruction !== undefined){
-let data13 = data.bracketedInstruction;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.cue === undefined){
-const err32 = {instancePath:instancePath+"/bracketedInstruction",schemaPath:"#/properties/bracketedInstruction/required",keyword:"required",params:{missingProperty: "cue"},message:"must have required property '"+"cue"+"'",schema:schema68.properties.bracketedInstruction.required,parentSchema:schema68.properties.bracketedInstruction,data:data13};
+}
+else {
+const err32 = {instancePath:instancePath+"/someone/body",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -9913,8 +9910,10 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(data13.furniture === undefined){
-const err33 = {instancePath:instancePath+"/bracketedInstruction",schemaPath:"#/properties/bracketedInstruction/required",keyword:"required",params:{missingProperty: "furniture"},message:"must have required property '"+"furniture"+"'",schema:schema68.properties.bracketedInstruction.required,parentSchema:schema68.properties.bracketedInstruction,data:data13};
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/someone",schemaPath:"#/properties/someone/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.properties.someone.type,parentSchema:schema68.properties.someone,data:data8};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -9923,9 +9922,12 @@ vErrors.push(err33);
 }
 errors++;
 }
-for(const key3 in data13){
-if(!((key3 === "cue") || (key3 === "furniture"))){
-const err34 = {instancePath:instancePath+"/bracketedInstruction",schemaPath:"#/properties/bracketedInstruction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema68.properties.bracketedInstruction,data:data13};
+}
+if(data.bracketedInstruction !== undefined){
+let data14 = data.bracketedInstruction;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.cue === undefined){
+const err34 = {instancePath:instancePath+"/bracketedInstruction",schemaPath:"#/properties/bracketedInstruction/required",keyword:"required",params:{missingProperty: "cue"},message:"must have required property '"+"cue"+"'",schema:schema68.properties.bracketedInstruction.required,parentSchema:schema68.properties.bracketedInstruction,data:data14};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -9934,16 +9936,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data13.cue !== undefined){
-let data14 = data13.cue;
-if(Array.isArray(data14)){
-const len3 = data14.length;
-for(let i3=0; i3<len3; i3++){
-let data15 = data14[i3];
-if(typeof data15 === "string"){
-if(func2(data15) < 1){
-const err35 = {instancePath:instancePath+"/bracketedInstruction/cue/" + i3,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.items,data:data15};
+if(data14.furniture === undefined){
+const err35 = {instancePath:instancePath+"/bracketedInstruction",schemaPath:"#/properties/bracketedInstruction/required",keyword:"required",params:{missingProperty: "furniture"},message:"must have required property '"+"furniture"+"'",schema:schema68.properties.bracketedInstruction.required,parentSchema:schema68.properties.bracketedInstruction,data:data14};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -9952,9 +9946,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/bracketedInstruction/cue/" + i3,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.type,parentSchema:schema69.items,data:data15};
+for(const key3 in data14){
+if(!((key3 === "cue") || (key3 === "furniture"))){
+const err36 = {instancePath:instancePath+"/bracketedInstruction",schemaPath:"#/properties/bracketedInstruction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema68.properties.bracketedInstruction,data:data14};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -9964,9 +9958,15 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/bracketedInstruction/cue",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data:data14};
+if(data14.cue !== undefined){
+let data15 = data14.cue;
+if(Array.isArray(data15)){
+const len3 = data15.length;
+for(let i3=0; i3<len3; i3++){
+let data16 = data15[i3];
+if(typeof data16 === "string"){
+if(func2(data16) < 1){
+const err37 = {instancePath:instancePath+"/bracketedInstruction/cue/" + i3,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.items,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -9976,15 +9976,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data13.furniture !== undefined){
-let data16 = data13.furniture;
-if(Array.isArray(data16)){
-const len4 = data16.length;
-for(let i4=0; i4<len4; i4++){
-let data17 = data16[i4];
-if(typeof data17 === "string"){
-if(func2(data17) < 1){
-const err38 = {instancePath:instancePath+"/bracketedInstruction/furniture/" + i4,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.items,data:data17};
+else {
+const err38 = {instancePath:instancePath+"/bracketedInstruction/cue/" + i3,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.type,parentSchema:schema69.items,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -9994,8 +9987,9 @@ vErrors.push(err38);
 errors++;
 }
 }
+}
 else {
-const err39 = {instancePath:instancePath+"/bracketedInstruction/furniture/" + i4,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.type,parentSchema:schema69.items,data:data17};
+const err39 = {instancePath:instancePath+"/bracketedInstruction/cue",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data:data15};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -10005,9 +9999,15 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/bracketedInstruction/furniture",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data:data16};
+if(data14.furniture !== undefined){
+let data17 = data14.furniture;
+if(Array.isArray(data17)){
+const len4 = data17.length;
+for(let i4=0; i4<len4; i4++){
+let data18 = data17[i4];
+if(typeof data18 === "string"){
+if(func2(data18) < 1){
+const err40 = {instancePath:instancePath+"/bracketedInstruction/furniture/" + i4,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.items,data:data18};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -10017,9 +10017,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
 else {
-const err41 = {instancePath:instancePath+"/bracketedInstruction",schemaPath:"#/properties/bracketedInstruction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.properties.bracketedInstruction.type,parentSchema:schema68.properties.bracketedInstruction,data:data13};
+const err41 = {instancePath:instancePath+"/bracketedInstruction/furniture/" + i4,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.type,parentSchema:schema69.items,data:data18};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -10029,15 +10028,9 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.parenthesisedInstruction !== undefined){
-let data18 = data.parenthesisedInstruction;
-if(Array.isArray(data18)){
-const len5 = data18.length;
-for(let i5=0; i5<len5; i5++){
-let data19 = data18[i5];
-if(typeof data19 === "string"){
-if(func2(data19) < 1){
-const err42 = {instancePath:instancePath+"/parenthesisedInstruction/" + i5,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.items,data:data19};
+}
+else {
+const err42 = {instancePath:instancePath+"/bracketedInstruction/furniture",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data:data17};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -10047,8 +10040,9 @@ vErrors.push(err42);
 errors++;
 }
 }
+}
 else {
-const err43 = {instancePath:instancePath+"/parenthesisedInstruction/" + i5,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.type,parentSchema:schema69.items,data:data19};
+const err43 = {instancePath:instancePath+"/bracketedInstruction",schemaPath:"#/properties/bracketedInstruction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.properties.bracketedInstruction.type,parentSchema:schema68.properties.bracketedInstruction,data:data14};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -10058,9 +10052,15 @@ vErrors.push(err43);
 errors++;
 }
 }
-}
-else {
-const err44 = {instancePath:instancePath+"/parenthesisedInstruction",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data:data18};
+if(data.parenthesisedInstruction !== undefined){
+let data19 = data.parenthesisedInstruction;
+if(Array.isArray(data19)){
+const len5 = data19.length;
+for(let i5=0; i5<len5; i5++){
+let data20 = data19[i5];
+if(typeof data20 === "string"){
+if(func2(data20) < 1){
+const err44 = {instancePath:instancePath+"/parenthesisedInstruction/" + i5,schemaPath:"#/definitions/list/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.items,data:data20};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -10070,10 +10070,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.beforeMissingYear !== undefined){
-let data20 = data.beforeMissingYear;
-if(typeof data20 !== "string"){
-const err45 = {instancePath:instancePath+"/beforeMissingYear",schemaPath:"#/properties/beforeMissingYear/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.beforeMissingYear.type,parentSchema:schema68.properties.beforeMissingYear,data:data20};
+else {
+const err45 = {instancePath:instancePath+"/parenthesisedInstruction/" + i5,schemaPath:"#/definitions/list/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.type,parentSchema:schema69.items,data:data20};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -10083,10 +10081,9 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data.yearWords !== undefined){
-let data21 = data.yearWords;
-if(typeof data21 !== "string"){
-const err46 = {instancePath:instancePath+"/yearWords",schemaPath:"#/properties/yearWords/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.yearWords.type,parentSchema:schema68.properties.yearWords,data:data21};
+}
+else {
+const err46 = {instancePath:instancePath+"/parenthesisedInstruction",schemaPath:"#/definitions/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data:data19};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -10096,14 +10093,40 @@ vErrors.push(err46);
 errors++;
 }
 }
-}
-else {
-const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
+if(data.beforeMissingYear !== undefined){
+let data21 = data.beforeMissingYear;
+if(typeof data21 !== "string"){
+const err47 = {instancePath:instancePath+"/beforeMissingYear",schemaPath:"#/properties/beforeMissingYear/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.beforeMissingYear.type,parentSchema:schema68.properties.beforeMissingYear,data:data21};
 if(vErrors === null){
 vErrors = [err47];
 }
 else {
 vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data.yearWords !== undefined){
+let data22 = data.yearWords;
+if(typeof data22 !== "string"){
+const err48 = {instancePath:instancePath+"/yearWords",schemaPath:"#/properties/yearWords/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.yearWords.type,parentSchema:schema68.properties.yearWords,data:data22};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
 }
 errors++;
 }

@@ -1473,13 +1473,18 @@ export function recogniseSingleRow(run: Run, tpl: TableTemplate, atMost = Infini
     reset();
     return false;
   };
+  let again: number | undefined;
   for (let i = 0; i < run.rows.length && !ended; i++) {
     const r = run.rows[i]!;
     let rowHasHeader = false;
     for (const c of r.cells) {
       if (c.copy) continue;
       if (isHeaderCell(c, r)) {
-        if (values.length >= n && end()) break;
+        if (values.length >= n && end()) {
+          // a header again once the row's figures are read: a second copy of the table, if one is read from there
+          again = pos(i, c.col);
+          break;
+        }
         if (values.length && !ended && headerStart >= 0 && values.length < n && seen.size + bonus < tpl.minEvidence) reset();
         if (headerStart < 0) {
           headerStart = i;
@@ -1502,7 +1507,11 @@ export function recogniseSingleRow(run: Run, tpl: TableTemplate, atMost = Infini
           continue;
         }
         if (values.length) {
-          if (end()) break;
+          if (end()) {
+            // (a heading between: 全县汇总情况)
+            if (values.length >= n) again = pos(i, c.col);
+            break;
+          }
           continue;
         }
         // prose or another part before any figure: what looked like a header was not one
@@ -1610,7 +1619,19 @@ export function recogniseSingleRow(run: Run, tpl: TableTemplate, atMost = Infini
   table.truncated = run.endsDocument && dataAt === lastRowWithContent(run);
   const lastValue = values.length ? values[values.length - 1]! : undefined;
   const core: [number, number] = [pos(from, headerCol), lastValue ? pos(lastValue.at, lastValue.c.col) : pos(dataAt, ROW_PLACES - 1)];
-  return { table, template: tpl, evidence, score: evidence - 2 * issues.length, span: [from, dataAt], core, run, ...(unsure ? { unsure } : {}) };
+  // (what follows is a second copy only if the table is read whole from there: else the header was another table's)
+  const second = again !== undefined && !unsure ? recogniseSingleRow(runFrom(run, again), tpl) : undefined;
+  return {
+    table,
+    template: tpl,
+    evidence,
+    score: evidence - 2 * issues.length,
+    span: [from, dataAt],
+    core,
+    run,
+    ...(unsure ? { unsure } : {}),
+    ...(second && !second.unsure && second.table.issues.length === 0 ? { again } : {}),
+  };
 }
 
 /** Whether the header cells of a run name at least `wanted` distinct words together (stops once they do). */

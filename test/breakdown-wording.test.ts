@@ -152,3 +152,31 @@ describe('a list item whose number is missing (工作动态类信息条)', () =>
     }
   });
 });
+
+describe('a part whose own list opens the next clause with its marker', () => {
+  const markers = ['包括', '其中', '主要包括', '具体包括'];
+  it.each(markers)('共356条，其中重点领域信息200条，%s…: the list is the part’s', (marker) => {
+    const text = `全年主动公开政府信息356条，其中重点领域信息200条，${marker}财政预决算50条、重大建设项目150条，其他信息156条。`;
+    expect(lists(text)).toEqual([
+      [356, [200, 156]],
+      [200, [50, 150]],
+    ]);
+    expect(sums(text)).toEqual([]);
+  });
+  it.each([
+    '全年主动公开政府信息356条，其中政策文件15件、工作动态298条等。',
+    '全年主动公开政府信息356条，主要包括政策文件15件、工作动态298条。',
+    '全年主动公开政府信息356条，其中政策文件15件，占4.2%；工作动态298条，占83.7%；通知公告43条，占12.1%。',
+    '全年主动公开政府信息356条。其中，政策文件15件、工作动态298条、通知公告43条。',
+    '全年主动公开政府信息356条，其中通过政务微博发布120条、政务微信发布200条（同一信息多渠道发布）。',
+    '全年主动公开政府信息356条，其中本级公开300条，下属单位公开56条。',
+  ])('and the lists around it still read as before: %s', (text) => {
+    expect(sums(text)).toEqual([]);
+  });
+
+  it('a wrong sum of the part’s list is found, and the whole’s is not misread', () => {
+    const text = '全年主动公开政府信息356条，其中重点领域信息200条，包括财政预决算50条、重大建设项目160条，其他信息156条。';
+    // (the sum of the parts expected, the total as written)
+    expect(sums(text)).toEqual([[210, 200]]);
+  });
+});

@@ -265,7 +265,7 @@ class BlockLists {
    * The parts listed from `from`: figures of the total's kind, up to the end of the sentence, a
    * clause without a figure, a figure of another kind, or (for a nested list) a semicolon.
    */
-  scan(from: number, depth: number, totalClass: UnitClass, nestedList: boolean, totalValue?: number, level = 0): ListScan {
+  scan(from: number, depth: number, totalClass: UnitClass, nestedList: boolean, totalValue?: number, level = 0, partValue?: number): ListScan {
     const res: ListScan = { parts: [], shares: [], nested: [], end: 'sentence', endOffset: this.text.length, open: false };
     if (level > MAX_NESTING || depth > MAX_NESTING) {
       res.end = 'unit';
@@ -334,6 +334,10 @@ class BlockLists {
               marker = nm;
               nestFrom = next.end + 1;
               si++;
+            } else if (nm && this.text.slice(next.start, nm.index).trim() === '' && this.figuresIn(next.start, next.end, depth).length > 0) {
+              // the next clause opens with the marker and its first part (重点领域信息200条，包括财政预决算50条、…)
+              marker = nm;
+              nestFrom = nm.index + nm[0].length;
             }
           }
         } else {
@@ -346,7 +350,7 @@ class BlockLists {
       }
       if (nestFrom !== undefined && marker) {
         this.used.add(marker.index);
-        const sub = this.scan(nestFrom, depth, lastPart.unitClass === 'none' ? totalClass : lastPart.unitClass, true, undefined, level + 1);
+        const sub = this.scan(nestFrom, depth, lastPart.unitClass === 'none' ? totalClass : lastPart.unitClass, true, undefined, level + 1, lastPart.value);
         if (sub.parts.length > 0) {
           res.nested.push(this.make(lastPart, sub, marker[0], marker.index, false), ...sub.nested);
           res.shares.push(...sub.shares);
@@ -370,7 +374,9 @@ class BlockLists {
         return res;
       }
       if (seg.brk === '。' || seg.brk === '' || seg.brk === '）') return this.finish(res, seg, depth);
-      if (seg.brk === '；' && nestedList) {
+      // a part's own list ends at a semicolon, or at a comma once its parts make up the part or more (重点领域信息
+      // 200条，包括财政预决算50条、重大建设项目150条，其他信息156条): what follows is the whole's again
+      if (nestedList && (seg.brk === '；' || (seg.brk === '，' && partValue !== undefined && res.parts.length >= 2 && res.parts.reduce((a, p) => a + p.value, 0) >= partValue))) {
         res.end = 'semicolon';
         res.endOffset = seg.end;
         return res;

@@ -39,7 +39,6 @@ const twoModels = reportModel.chain((m) => reportModel.filter((x) => x.generatio
 
 /**
  * The report of `m` with the part holding `kind` given twice, the second copy from `m2`.
- * (Two drawings of tables with no line at all between them are one drawing: a line is left there.)
  */
 function twice(m: ReportModel, m2: ReportModel, layout: LayoutName, kind: keyof typeof PARTS, heading: string, intro: boolean): { text: string; filename: string } | undefined {
   const r1 = renderReport(m, layout);
@@ -47,7 +46,7 @@ function twice(m: ReportModel, m2: ReportModel, layout: LayoutName, kind: keyof 
   const p2 = part(renderReport(m2, layout).text, PARTS[kind]);
   if (!p1 || !p2) return undefined;
   const body2 = intro ? p2.body : p2.body.split('\n').filter((l) => !l.includes('见下表')).join('\n');
-  const between = heading ? `${line(layout, heading)}\n` : layout === 'drawn' ? '\n' : '';
+  const between = heading ? `${line(layout, heading)}\n` : '';
   return { text: `${p1.before}\n${p1.body}\n${between}${body2}\n${p1.after}`, filename: r1.filename };
 }
 
@@ -148,4 +147,22 @@ describe('checks across reports', () => {
     expect(audit(renderReport({ ...m, body, year: 2023 }, 'pipe').text).length).toBeGreaterThan(0);
     expect(audit(twice({ ...m, body, year: 2023 }, { ...m2, body, year: 2023 }, 'pipe', 'applications', '（二）全县汇总情况', false)!.text)).toEqual([]);
   }, 120_000);
+});
+
+describe('two drawn tables with no line between them', () => {
+  /** a drawing's bottom rule right above another's top rule, ASCII (+---+) or box-drawn (┗━┛ / ┏━┓) */
+  const JOINED = /^[ \t]*([+└┗╚╰┕┖])[^\n]*\n[ \t]*([+┌┏╔╭┍┎])[^\n]*$/m;
+  it.each(['proactive', 'applications', 'review'] as const)('the %s table twice: two drawings, not one', (kind) => {
+    const styles = new Set<string>();
+    for (let seed = 1; seed <= 30; seed++) {
+      const [m, m2] = fc.sample(twoModels, { numRuns: 1, seed })[0]!;
+      const r = twice(m, m2, 'drawn', kind, '', false)!;
+      const joined = JOINED.exec(r.text);
+      expect(joined, r.text).not.toBeNull();
+      styles.add(joined![1] === '+' ? 'ascii' : 'box');
+      expect(errorLines(r.text, r.filename), r.text).toEqual([]);
+    }
+    // (both kinds of drawing were met)
+    expect([...styles].sort()).toEqual(['ascii', 'box']);
+  });
 });

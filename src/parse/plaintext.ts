@@ -84,6 +84,8 @@ function ruledEnd(lines: Line[], i: number): number {
     if (!drawn(j + step) || (step === 2 && lines[j + 1]!.text.trim() !== '')) break;
     // a drawing closed (└) and another opened (┌) on the next line: two tables, one after the other
     if (box && BOTTOM_LEFT.has(firstChar(lines[j]!.text)) && TOP_LEFT.has(firstChar(lines[j + step]!.text)) && j > i) break;
+    // (an ASCII grid has a row between any two of its rules: two rules one after the other close one table and open the next)
+    if (!box && j > i && ASCII_RULE_LINE.test(lines[j]!.text) && ASCII_RULE_LINE.test(lines[j + step]!.text)) break;
     j += step;
   }
   // (the drawing ends with its last rule: a line after it that starts like a row is not its)

@@ -1,7 +1,7 @@
 import { defineRule, ALL_GENERATIONS } from '../src/rules/types.js';
 import { shareMatches } from '../src/model/figures/index.js';
 import { figureMetric, figureSentence, proseMetrics, wholeMetric } from '../src/model/figures/metrics.js';
-import { tablesValues } from '../src/model/figures/versus-tables.js';
+import { tableCopies, tablesValues } from '../src/model/figures/versus-tables.js';
 import { columnsSure, officialTablesFor, templateOf } from '../src/model/tables/index.js';
 
 interface Options {
@@ -124,14 +124,14 @@ export default defineRule<Options>({
     ],
   },
   check({ report, profile, options, emit }) {
-    let tables: ReturnType<typeof officialTablesFor> | undefined;
+    /** the tables as copies (a table given twice: each copy) */
+    let copies: ReturnType<typeof tableCopies> | undefined;
     /** the counts of table 3 a share of requests may be of */
     const tableWholes = (ids = proseMetrics().data.shareWholes): number[] => {
-      tables ??= officialTablesFor(report, profile).filter(columnsSure);
+      copies ??= tableCopies(officialTablesFor(report, profile).filter(columnsSure));
       const out: number[] = [];
       for (const id of ids) {
-        // (each copy of a table given twice)
-        for (const v of tablesValues(tables, (t) => templateOf(t, profile), id)) if (v && v.value > 0 && !out.includes(v.value)) out.push(v.value);
+        for (const v of tablesValues(copies, (t) => templateOf(t, profile), id)) if (v && v.value > 0 && !out.includes(v.value)) out.push(v.value);
       }
       return out;
     };

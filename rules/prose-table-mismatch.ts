@@ -2,7 +2,7 @@ import { defineRule, ALL_GENERATIONS } from '../src/rules/types.js';
 import { TABLE4_HEADER } from '../src/rules/example-texts.js';
 import { aboutReportYear, figureMetric, joinedSubject, partOwners } from '../src/model/figures/metrics.js';
 import { coreSubject } from '../src/model/figures/extract.js';
-import { tablesValues, type TableFigure } from '../src/model/figures/versus-tables.js';
+import { tableCopies, tablesValues, type TableFigure } from '../src/model/figures/versus-tables.js';
 import { columnsSure, officialTablesFor, templateOf } from '../src/model/tables/index.js';
 import type { Figure } from '../src/model/figures/types.js';
 
@@ -153,11 +153,16 @@ ${TABLE3}`,
     const tables = officialTablesFor(report, profile).filter(columnsSure);
     if (tables.length === 0) return;
     // (a table given twice, the body's own and its area's: the prose may speak of either)
-    const valuesFor = (metric: string): (TableFigure | undefined)[] => tablesValues(tables, (t) => templateOf(t, profile), metric);
+    const copies = tableCopies(tables);
+    const valuesFor = (metric: string): (TableFigure | undefined)[] => tablesValues(copies, (t) => templateOf(t, profile), metric);
     const owners = partOwners(report.breakdowns);
     // a count given with its part of the table's kind (收到行政复议申请3件，其中政府信息公开类1件): the part is the table's
     const partsOf = new Map<Figure, Figure[]>();
-    for (const b of report.breakdowns) partsOf.set(b.total, [...(partsOf.get(b.total) ?? []), ...b.parts]);
+    for (const b of report.breakdowns) {
+      const parts = partsOf.get(b.total);
+      if (parts) parts.push(...b.parts);
+      else partsOf.set(b.total, [...b.parts]);
+    }
     const partIsTables = (f: Figure, metric: string, value: number): boolean =>
       (partsOf.get(f) ?? []).some((p) => p.value === value && (figureMetric(report, p)?.id ?? metric) === metric);
     const partOfSame = (f: Figure, metric: string): boolean => {

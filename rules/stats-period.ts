@@ -281,19 +281,17 @@ export default defineRule<Record<string, never>>({
       }
       if (v === 'mismatch' && years?.odd === 'named' && (p.end?.year ?? p.start?.year) === years.period.year) return;
       const y = year ?? p.start?.year ?? p.end?.year;
-      if (y === undefined) {
-        // dates without a year in a report whose year is not known either
-        const messageId = v === 'yearless' ? 'yearlessNoYear' : v === 'cutoff' ? 'cutoffNoYear' : 'partialNoYear';
-        emit({ messageId, data: { dates: dates.text }, range: dates.range, actual: dates.text, ...(v === 'yearless' ? { severity: 'warning' as const } : {}) });
-        return;
-      }
-      const want = `${y}年1月1日至${y}年12月31日`;
-      if (v === 'yearless') {
-        emit({ messageId: 'yearless', data: { dates: dates.text, expected: want }, range: dates.range, severity: 'warning', expected: want, actual: dates.text });
-        return;
-      }
-      const messageId = v === 'cutoff' ? 'cutoff' : v === 'mismatch' ? 'mismatch' : 'partial';
-      emit({ messageId, data: { dates: dates.text, year: y, expected: want }, range: dates.range, expected: want, actual: dates.text });
+      // (dates without a year in a report whose year is not known either: the messages that name none, …NoYear)
+      const want = y !== undefined ? `${y}年1月1日至${y}年12月31日` : undefined;
+      emit({
+        messageId: want ? v : `${v}NoYear`,
+        data: want ? { dates: dates.text, year: y!, expected: want } : { dates: dates.text },
+        range: dates.range,
+        expected: want,
+        actual: dates.text,
+        // (the year not written: the report's is meant)
+        ...(v === 'yearless' ? { severity: 'warning' as const } : {}),
+      });
     });
   },
 });

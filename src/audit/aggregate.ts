@@ -5,7 +5,7 @@ import { NoFilesError } from '../lint-files.js';
 import type { Locale } from '../rules/types.js';
 import { attribute, readManifest, type ManifestEntry } from './bodies.js';
 import { DEFAULT_BUDGET, defaultThreads, FilePool } from './pool.js';
-import type { AuditBody, AuditTable } from './record.js';
+import { givenTwice, type AuditBody, type AuditTable } from './record.js';
 import { readRawLines } from './state.js';
 import { localise } from '../i18n/index.js';
 import { tableLabels } from './summary.js';
@@ -67,7 +67,7 @@ function add(area: Record<number, AreaYear>, file: string, body: AuditBody, tabl
     return;
   }
   // a table given twice (the body's own and its area's): which one the area's sums want cannot be told
-  if (official.some((t, i) => official.findIndex((o) => o.kind === t.kind) !== i)) {
+  if (official.some((t) => givenTwice(official, t.kind))) {
     y.skipped.push({ file, reason: 'table-twice' });
     return;
   }

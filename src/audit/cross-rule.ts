@@ -1,7 +1,7 @@
 import type { Severity } from '../diagnostic.js';
 import type { Generation } from '../model/types.js';
 import type { Localised, Locale, MessageData } from '../rules/types.js';
-import type { AuditBody, AuditTable } from './record.js';
+import { givenTwice, type AuditBody, type AuditTable } from './record.js';
 
 /**
  * Rules with a cross-report scope: they see every report of an audit at once (the body each
@@ -125,7 +125,5 @@ export function byBodyAndYear(reports: CrossReportInput[]): Map<string, Map<numb
  * twice (the body's own and its area's): which copy another report's figures go with cannot be told.
  */
 export function tableOf(r: CrossReportInput, kind: string): AuditTable | undefined {
-  const i = r.tables.findIndex((t) => t.kind === kind);
-  if (i < 0 || r.tables.some((t, k) => k > i && t.kind === kind)) return undefined;
-  return r.tables[i];
+  return givenTwice(r.tables, kind) ? undefined : r.tables.find((t) => t.kind === kind);
 }

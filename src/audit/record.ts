@@ -26,6 +26,16 @@ export interface AuditTable {
   cells: Record<string, Record<string, AuditCell>>;
 }
 
+/**
+ * Whether a report gives a table of this kind twice (the body's own and its area's): which copy
+ * another report's figures, or the area's sums, go with cannot be told.
+ */
+export function givenTwice(tables: readonly Pick<AuditTable, 'kind'>[], kind: string): boolean {
+  let n = 0;
+  for (const t of tables) if (t.kind === kind && ++n > 1) return true;
+  return false;
+}
+
 /** Who a report belongs to. */
 export interface AuditBody {
   /** the name as given (manifest) or as the title writes it */

@@ -15,7 +15,7 @@ import { runCrossRules } from './cross.js';
 import type { CrossFinding, CrossReportInput } from './cross-rule.js';
 import { uniqueSentences } from './fingerprint.js';
 import { batchSize, DEFAULT_BUDGET, defaultThreads, FilePool, type Budget } from './pool.js';
-import { packOutcome, type AuditCell, type AuditRecord, type AuditTable, type FileOutcome, type PackedOutcome } from './record.js';
+import { givenTwice, packOutcome, type AuditCell, type AuditRecord, type AuditTable, type FileOutcome, type PackedOutcome } from './record.js';
 import { readLines, removeLeftovers, resumeState, rulesKey, sha256, temporaryFile } from './state.js';
 import { SummaryWriter, type AreaTables } from './summary.js';
 import { HeapGuard } from '../util/heap.js';
@@ -202,7 +202,7 @@ function addToArea(area: AreaTables, rec: AuditRecord): void {
   for (const t of rec.tables) {
     if (t.kind !== 'applications' && t.kind !== 'review-litigation') continue;
     // (a table given twice, the body's own and its area's: which one the sums want cannot be told)
-    if (t.issues > 0 || rec.tables.some((o) => o !== t && o.kind === t.kind)) continue;
+    if (t.issues > 0 || givenTwice(rec.tables, t.kind)) continue;
     counted = true;
     const sums = (y.tables[t.kind] ??= {});
     for (const [row, cols] of Object.entries(t.cells)) {

@@ -97,7 +97,7 @@ export function tableCopies(tables: OfficialTable[]): OfficialTable[][] {
   return Array.from({ length: n }, (_, k) => [...byTemplate.values()].map((l) => l[Math.min(k, l.length - 1)]!));
 }
 
-/** tablesValue for each copy of the tables (see tableCopies), in their order. */
-export function tablesValues(tables: OfficialTable[], templateOf: (t: OfficialTable) => TableTemplate | undefined, metric: string): (TableFigure | undefined)[] {
-  return tableCopies(tables).map((copy) => tablesValue(copy, templateOf, metric));
+/** tablesValue for each copy of the tables (`copies`: tableCopies' answer, made once per report), in their order. */
+export function tablesValues(copies: OfficialTable[][], templateOf: (t: OfficialTable) => TableTemplate | undefined, metric: string): (TableFigure | undefined)[] {
+  return copies.map((copy) => tablesValue(copy, templateOf, metric));
 }

@@ -1701,11 +1701,11 @@ export function recogniseList(run: Run, tpl: TableTemplate): Candidate | undefin
   run.rows.forEach((r, i) => {
     // figures before a row's words are its number (序号 | 统计指标 | 单位 | 统计数), not the row before's: in a
     // row of a table as the input marks it, always; in a line of a stream, once the row before has its figure
-    const words = r.cells.findIndex((c) => !c.copy && c.isText && !UNITS.has(c.label.text));
     const numbering = r.delimited || (cur !== undefined && cur.values.some((v) => v.text !== '' && v.value.kind !== 'blank'));
+    const words = numbering ? r.cells.findIndex((c) => !c.copy && c.isText && !UNITS.has(c.label.text)) : -1;
     for (let k = 0; k < r.cells.length; k++) {
       const c = r.cells[k]!;
-      if (c.copy || (numbering && k < words)) continue;
+      if (c.copy || k < words) continue;
       if (c.isText && UNITS.has(c.label.text)) {
         if (cur) cur.unit = c.label.text;
         continue;

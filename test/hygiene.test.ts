@@ -317,7 +317,17 @@ describe('a sign-off date without its day', () => {
     ]);
     expect(found('2022年1月20日')).toEqual([]);
   });
+  it('in Chinese numerals, in brackets, or with the word of its issuing', () => {
+    for (const d of ['二〇二二年一月', '二零二二年元月', '二〇二二年一月\u3000', '（二〇二二年一月）', '(2022年1月)', '二〇二二年一月印发', '2022年1月印发']) expect(found(d), d).toEqual([['noDay', 1]]);
+    expect(found('二〇二二年三月')).toEqual([
+      ['noDay', 1],
+      ['lateBody', 2],
+    ]);
+    // the day given: the whole date, as before
+    expect(found('二〇二二年一月二十日')).toEqual([]);
+  });
   it('only as the whole line: a month in a sentence is no sign-off', () => {
     expect(found('本报告于2022年1月编制。').map(([id]) => id)).toEqual(['missing']);
+    for (const d of ['2022年1月全市工作', '二〇二二年一月，本局', '二〇二二年十三月']) expect(found(d).map(([id]) => id), d).toEqual(['missing']);
   });
 });

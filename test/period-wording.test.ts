@@ -178,6 +178,53 @@ describe('dates without a year: the report\'s year is meant, and a warning asks 
   });
 });
 
+describe('months written once after both (2023年1-12月), and the whole year in words (统计期限为全年)', () => {
+  const SEPS = ['-', '—', '－', '至', '到', '~', '～', ' - '];
+  const r = rng(20261206);
+  const monthCases = Array.from({ length: 24 }, () => {
+    const [a, b] = pick(r, [['1', '12'], ['一', '十二'], ['01', '12'], ['元', '十二']] as const);
+    return `${pick(r, SUBJECTS)}${pick(r, ['统计期限', '统计时限', '统计周期', '数据统计期', '统计时段'])}${pick(r, ['为', '是', '：'])}2023年${pick(r, ['', '度'])}${a}${pick(r, SEPS)}${b}月${pick(r, ['', '份'])}${pick(r, ENDS)}`;
+  });
+  it.each(monthCases)('%s', (s) => {
+    expect(periods(s).map((p) => [p.kind, p.start?.year, p.start?.month, p.end?.year, p.end?.month, p.noYear])).toEqual([['range', 2023, 1, 2023, 12, undefined]]);
+    expect(periodFindings(`某某局2023年政府信息公开工作年度报告\n${s}`)).toEqual([]);
+    // another year's months: the period is another year's
+    expect(periodFindings(`某某局2024年政府信息公开工作年度报告\n${s}`).map((m) => m.messageId)).toEqual(['mismatch']);
+  });
+
+  it('part of the year by its months is still an error, and months without a year ask for it', () => {
+    expect(periodFindings('某某局2023年政府信息公开工作年度报告\n本报告数据统计期限为2023年1-6月。').map((m) => [m.messageId, m.severity])).toEqual([['partial', 2]]);
+    expect(periodFindings('某某局2023年政府信息公开工作年度报告\n本报告数据统计期限为本年度1-12月。').map((m) => [m.messageId, m.severity])).toEqual([['yearless', 1]]);
+    // a first month after the last is no range
+    expect(periods('本报告数据统计期限为2023年12-1月。').map((p) => p.kind)).not.toContain('range');
+  });
+
+  // every wording of the vocabulary's wholeYears, after the statement's usual words
+  const WHOLE = ['全年', '全年度', '整年', '整个年度', '本年度', '本年', '今年', '当年', '上年度', '上一年度', '去年', '本年度全年', '报告年度', '本报告年度', '一个自然年度', '一个完整的自然年', '自然年度', '日历年度', '本自然年度'];
+  it.each(WHOLE)('统计期限为%s', (w) => {
+    const s = `${pick(r, SUBJECTS)}${pick(r, ['统计期限', '统计时限', '统计周期', '数据统计期'])}为${w}。`;
+    const ps = periods(s);
+    expect(ps.map((p) => [p.kind, p.noYear, p.start?.month, p.start?.day, p.end?.month, p.end?.day, p.dates?.text])).toEqual([['range', true, 1, 1, 12, 31, w]]);
+    const found = periodFindings(`某某局2023年政府信息公开工作年度报告\n${s}`);
+    expect(found.map((m) => [m.messageId, m.severity, m.expected])).toEqual([['yearless', 1, '2023年1月1日至2023年12月31日']]);
+  });
+
+  it('the whole year in words, then its dates: the dates are read', () => {
+    expect(periodFindings('某某局2023年政府信息公开工作年度报告\n本报告统计期限为全年，即2023年1月1日至12月31日。')).toEqual([]);
+    expect(periods('本报告统计时间为全年1月1日至12月31日。').map((p) => [p.kind, p.noYear, p.start?.month, p.end?.month])).toEqual([['range', true, 1, 12]]);
+    expect(periods('本报告统计时间为全年1月1日至6月30日。').map((p) => [p.kind, p.noYear, p.end?.month])).toEqual([['range', true, 6]]);
+  });
+
+  it('in a table row too', () => {
+    const text = '某某局2023年政府信息公开工作年度报告\n\n| 项目 | 内容 |\n| --- | --- |\n| 统计期限 | 全年 |\n';
+    expect(periodFindings(text).map((m) => [m.messageId, m.severity])).toEqual([['yearless', 1]]);
+  });
+
+  it.each(['全年共收到政府信息公开申请12件。', '本年度数据统计工作扎实推进。', '统计局全年发布统计信息30条。', '本年度统计数据显示，全市经济平稳。'])('not a statement of the period: %s', (s) => {
+    expect(periods(s)).toEqual([]);
+  });
+});
+
 describe('a whole-year range after words about the data, whatever the wording between', () => {
   const FORMS: ((y: number) => string)[] = [
     (y) => `本报告所列数据的时间范围为${y}年1月1日至${y}年12月31日。`,

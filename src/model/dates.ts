@@ -44,6 +44,12 @@ const CN_DIGIT = '[〇零○一二三四五六七八九]';
 /** A full date in Chinese numerals, as used under signatures (二〇二一年一月二十日, 二零二一年元月廿日). */
 export const CN_DATE_RE = new RegExp(`(二${CN_DIGIT}{3})\\s*年\\s*(${CN_MONTH})\\s*月\\s*(${CN_DAY})\\s*日`, 'g');
 
+/**
+ * A month in Chinese numerals without its day (二〇二二年一月, 二零二二年元月), as a sign-off may give
+ * it: read only where it is the whole of its line (see title.ts).
+ */
+export const CN_MONTH_DATE_RE = new RegExp(`(二${CN_DIGIT}{3})\\s*年\\s*(${CN_MONTH})\\s*月`, 'g');
+
 /** The value of a month or day, in digits or in Chinese numerals (CN_MONTH, CN_DAY): 元 is 1, 廿 20, 卅 30. */
 export function monthOrDay(s: string): number {
   if (/^[0-9]+$/.test(s)) return Number(s);
@@ -52,9 +58,8 @@ export function monthOrDay(s: string): number {
 }
 
 export function matchChineseDate(m: RegExpExecArray): DateValue {
-  return {
-    year: chineseNumber(m[1]!.replace(/○/g, '〇')),
-    month: monthOrDay(m[2]!),
-    day: monthOrDay(m[3]!),
-  };
+  const year = chineseNumber(m[1]!.replace(/○/g, '〇'));
+  const month = monthOrDay(m[2]!);
+  // (CN_MONTH_DATE_RE gives no day)
+  return m[3] === undefined ? { year, month } : { year, month, day: monthOrDay(m[3]) };
 }

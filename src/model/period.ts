@@ -30,12 +30,24 @@ interface PeriodVocabulary {
   connector: string;
   ongoing: string[];
   relativeYears: string[];
+  wholeYears: string[];
 }
 
 const longestFirst = (xs: string[]): string[] => [...xs].sort((a, b) => b.length - a.length);
 
 let built:
-  | { key: RegExp; keyTest: RegExp; connector: RegExp; cutoff: RegExp; ongoing: RegExp; relativeYear: RegExp; dataWord: RegExp; dataAfter: RegExp }
+  | {
+      key: RegExp;
+      keyTest: RegExp;
+      connector: RegExp;
+      cutoff: RegExp;
+      ongoing: RegExp;
+      relativeYear: RegExp;
+      wholeYear: RegExp;
+      wholeYearAny: RegExp;
+      dataWord: RegExp;
+      dataAfter: RegExp;
+    }
   | undefined;
 /** The expressions built from the period vocabulary (src/vocabulary/period.json). */
 function words(): NonNullable<typeof built> {
@@ -52,6 +64,9 @@ function words(): NonNullable<typeof built> {
     cutoff: new RegExp(v.cutoff, 'y'),
     ongoing: new RegExp(`^(?:${v.ongoing.join('|')})`),
     relativeYear: new RegExp(`(?:${longestFirst(v.relativeYears).join('|')})\\s*`, 'y'),
+    wholeYear: new RegExp(`(?:${v.wholeYears.join('|')})\\s*`, 'y'),
+    // (a text holds such words, to be read although it has no digit: see mayHoldDate)
+    wholeYearAny: new RegExp(v.wholeYears.join('|')),
     dataWord: new RegExp(v.dataWords.join('|')),
     dataAfter: new RegExp(v.dataAfter),
   };
@@ -67,6 +82,11 @@ const DATE_MD = new RegExp(MONTH_DAY, 'y');
 const DATE_DOT = /(\d{4})[./-](\d{1,2})[./-](\d{1,2})/y;
 /** a whole year: 2020年度, 2020年全年, 2020年 (not followed by a month) */
 const WHOLE_YEAR = new RegExp(`${YEAR}\\s*年(?:度|全年)?(?!\\s*[\\d一二三四五六七八九十])`, 'y');
+/**
+ * Months without days, 月 written once after both (2020年1-12月, 2020年1至12月份, 一至十二月): from the
+ * first month to the last. The year may be left out (本年度1-12月).
+ */
+const MONTH_RANGE = new RegExp(`(?:${YEAR}\\s*年度?\\s*)?(\\d{1,2}|${CN_MONTH})\\s*(?:至|到|—|–|－|-|~|～|―)+\\s*(\\d{1,2}|${CN_MONTH})\\s*月份?`, 'y');
 /** the end of a year as an as-of date: 截至2020年底 */
 const YEAR_END = new RegExp(`${YEAR}\\s*年(?:底|末)`, 'y');
 /** after a start date: the word that marks it a start (起, 开始, 始), and a comma before the end */
@@ -169,11 +189,19 @@ function parseDates(h: string, p: number, cutoff: boolean, startMarker: boolean,
   // (本年度1月1日至12月31日, 上年度…): the report's year is meant, and it is not written
   let noYear = false;
   if (!d1) {
-    const rel = at(words().relativeYear, h, p);
-    const md = dateAt(h, p + (rel?.[0].length ?? 0), false);
+    const rel = at(words().relativeYear, h, p) ?? at(words().wholeYear, h, p);
+    const q = p + (rel?.[0].length ?? 0);
+    const md = dateAt(h, q, false);
     if (md && md.value.year === undefined && plausible(md.value) && !runsOn(h, md.end)) {
       d1 = { ...md, start: p };
       noYear = true;
+    }
+    const mr = d1 || cutoff ? null : at(MONTH_RANGE, h, q);
+    if (mr && !runsOn(h, q + mr[0].length)) {
+      const year = mr[1] === undefined ? undefined : parseYear(mr[1]);
+      const [start, end]: DateValue[] = [{ month: monthOrDay(mr[2]!) }, { month: monthOrDay(mr[3]!) }];
+      if (year !== undefined) start.year = end.year = year;
+      if (plausible(start) && plausible(end) && start.month! <= end.month!) return { kind: 'range', start, end, from: p, to: q + mr[0].length, ...(year === undefined ? { noYear: true } : {}) };
     }
   }
   if (!d1) {
@@ -186,6 +214,11 @@ function parseDates(h: string, p: number, cutoff: boolean, startMarker: boolean,
     if (w && !cutoff) {
       const y = parseYear(w[1]!);
       if (y >= 1990 && y <= 2100) return { kind: 'range', start: { year: y, month: 1, day: 1 }, end: { year: y, month: 12, day: 31 }, from: p, to: p + w[0].length };
+    }
+    // the whole year in words, the report's (统计期限为全年, 为一个自然年度, 为本年度): no dates follow
+    const whole = cutoff ? null : at(words().wholeYear, h, p);
+    if (whole && !/^[0-9一二三四五六七八九十元]/.test(h.slice(p + whole[0].length, p + whole[0].length + 1))) {
+      return { kind: 'range', start: { month: 1, day: 1 }, end: { month: 12, day: 31 }, from: p, to: p + whole[0].length, noYear: true };
     }
     const g = garbledFrom(h, p);
     return g ? { kind: 'malformed', from: g[0], to: g[2], garbled: [g[0], g[1]] } : undefined;
@@ -303,9 +336,14 @@ function rangesAboutData(text: MappedText, h: string, spans: [number, number][])
 /**
  * Every statement has a date with a year in Arabic digits (full-width or not) or in Chinese ones
  * (二〇二一), or digits read as garbled dates, or a January written in Chinese without a year
- * (一月一日至十二月三十一日): a text with none of these holds none.
+ * (一月一日至十二月三十一日), unless it gives the whole year in words (see mayHoldDate).
  */
 const MAY_HOLD_DATE = /[0-9０-９]|二[〇零○]|[元一]\s*月/;
+
+/** MAY_HOLD_DATE, or words that give the whole year without a date (统计期限为全年: see the vocabulary's wholeYears) */
+function mayHoldDate(s: string): boolean {
+  return MAY_HOLD_DATE.test(s) || words().wholeYearAny.test(s);
+}
 
 /** The words that give a period's start, or its end, in a clause of their own: 起始时间为, 截止日期：… */
 const START_CLAUSE = /(?:起始|开始)(?:时间|日期)\s*(?:为|是)?\s*[:：]?\s*/g;
@@ -334,7 +372,7 @@ function otherClause(h: string, i: number, clause: RegExp): { value: DateValue; 
 
 /** Statements of the statistics period in one piece of text. */
 export function periodsIn(text: MappedText): PeriodStatement[] {
-  if (!MAY_HOLD_DATE.test(text.text)) return [];
+  if (!mayHoldDate(text.text)) return [];
   const h = halfWidthOf(text);
   const out: PeriodStatement[] = [];
   const spans: [number, number][] = [];
@@ -428,8 +466,8 @@ export function extractPeriods(blocks: Block[]): PeriodStatement[] {
     if (b.type === 'code' || b.type === 'html') return;
     if (b.table) {
       for (const row of b.table.rows) {
-        // (a row with no digits holds no statement: see MAY_HOLD_DATE)
-        if (!row.some((c) => MAY_HOLD_DATE.test(c.text.text))) continue;
+        // (a row with no digits, and no words for the whole year, holds no statement: see mayHoldDate)
+        if (!row.some((c) => mayHoldDate(c.text.text))) continue;
         // nor does one without the words of a statement or a year and a separator (see periodsIn)
         const h = rowHalfWidth(row);
         if (!words().keyTest.test(h) && !(SEPARATOR_IN.test(h) && YEAR_ANY.test(h))) continue;

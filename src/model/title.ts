@@ -1,5 +1,5 @@
 import type { Block, SignOff, TitleInfo, YearMention } from './types.js';
-import { YEAR_RE, parseYear, DATE_RE, matchDate, isValidDate, CN_DATE_RE, matchChineseDate } from './dates.js';
+import { YEAR_RE, parseYear, DATE_RE, matchDate, isValidDate, CN_DATE_RE, CN_MONTH_DATE_RE, matchChineseDate } from './dates.js';
 import { toHalfWidth } from './numerals.js';
 import { MappedText, trimBounds } from '../util/mapped-text.js';
 import { withoutWideLetterSpacing } from '../util/letter-spacing.js';
@@ -264,6 +264,9 @@ export function textYears(blocks: Block[], stopAt?: number): YearMention[] {
 /** The label a sign-off date may stand after on its line. */
 const SIGN_OFF_LABEL = /^(?:成文|落款|印发)?日期\s*[:：]\s*/;
 
+/** What may stand beside a sign-off date that gives no day: brackets, and the word of its issuing. */
+const MONTH_ONLY_REST = /^[\s（）()〔〕【】[\]]*(?:印发|发布|公布|编制|制发)?[\s（）()〔〕【】[\]]*$/;
+
 /** A date standing alone on a line (a sign-off), in Arabic or Chinese numerals, maybe in brackets or after a label. */
 function dateLine(b: Block): SignOff | undefined {
   if (b.type === 'table') return undefined;
@@ -279,6 +282,7 @@ function dateLine(b: Block): SignOff | undefined {
   for (const [re, read] of [
     [DATE_RE, matchDate],
     [CN_DATE_RE, matchChineseDate],
+    [CN_MONTH_DATE_RE, matchChineseDate],
   ] as const) {
     re.lastIndex = 0;
     const m = re.exec(t);
@@ -287,8 +291,9 @@ function dateLine(b: Block): SignOff | undefined {
     const rest = t.slice(0, m.index) + t.slice(m.index + m[0].length);
     if (/[，。；,;:：]/.test(rest)) continue;
     const date = read(m);
-    // (a month without its day only as the line's whole text: 2022年1月)
-    if ((date.day === undefined && rest.trim() !== '') || !isValidDate(date)) continue;
+    // (a month without its day only as the line's whole text, maybe in brackets or with the word of
+    // its issuing: 2022年1月, （二〇二二年一月）, 二〇二二年一月印发)
+    if ((date.day === undefined && !MONTH_ONLY_REST.test(rest)) || !isValidDate(date)) continue;
     const i = lead + m.index;
     return { date, text: raw.slice(i, i + m[0].length), range: b.text.range(i, i + m[0].length), source: 'signature' };
   }

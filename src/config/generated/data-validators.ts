@@ -8954,7 +8954,7 @@ return errors === 0;
 }
 
 const v10 = validate30;
-const schema67 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/period.schema.json","title":"ogi-lint vocabulary: statistics period","description":"How reports word the statement of their statistics period (本报告中所列数据的统计期限自…起至…止). Regular-expression sources are marked as such.","type":"object","required":["subject","keyword","alone","dataWords","cutoff","connector","ongoing","dataAfter","relativeYears"],"properties":{"$schema":{"type":"string"},"subject":{"type":"string","description":"regular expression source: what may stand before the keyword and belongs to the statement (本年度报告中所列…)"},"keyword":{"description":"the keyword of a statement: a head word, linking words, and a noun for the period (统计 + 数据 + 时限, 数据 + 统计 + 期)","type":"object","required":["heads","links","nouns"],"properties":{"heads":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"links":{"type":"array","items":{"type":"string","minLength":1}},"nouns":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}},"additionalProperties":false},"alone":{"type":"array","items":{"type":"string","minLength":1},"description":"regular expression sources: words that introduce the dates by themselves (所列数据自…起)"},"dataWords":{"type":"array","items":{"type":"string","minLength":1},"description":"regular expression sources: words about the report's data (统计 but not 统计局): a date range after one of them in the same sentence states the period, whatever the wording between (所列数据的时间范围为…至…)"},"cutoff":{"type":"string","description":"regular expression source: words that introduce an end date (截至, 截止时间为)"},"connector":{"type":"string","description":"regular expression source: what stands between the keyword and the dates (为, 是, ：, 自, 从)"},"ongoing":{"type":"array","items":{"type":"string","minLength":1},"description":"words for an open end (自…至今)"},"relativeYears":{"type":"array","items":{"type":"string","minLength":1},"description":"words that stand for the report's year before dates written without one (本年度1月1日至12月31日, 上年度1月1日至12月31日)"},"dataAfter":{"type":"string","description":"regular expression source: words right after a whole-year range that make it the period of the data (…至12月31日期间的数据)"}},"additionalProperties":false};
+const schema67 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ogi-lint.dev/schemas/vocabulary/period.schema.json","title":"ogi-lint vocabulary: statistics period","description":"How reports word the statement of their statistics period (本报告中所列数据的统计期限自…起至…止). Regular-expression sources are marked as such.","type":"object","required":["subject","keyword","alone","dataWords","cutoff","connector","ongoing","dataAfter","relativeYears","wholeYears"],"properties":{"$schema":{"type":"string"},"subject":{"type":"string","description":"regular expression source: what may stand before the keyword and belongs to the statement (本年度报告中所列…)"},"keyword":{"description":"the keyword of a statement: a head word, linking words, and a noun for the period (统计 + 数据 + 时限, 数据 + 统计 + 期)","type":"object","required":["heads","links","nouns"],"properties":{"heads":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"links":{"type":"array","items":{"type":"string","minLength":1}},"nouns":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}},"additionalProperties":false},"alone":{"type":"array","items":{"type":"string","minLength":1},"description":"regular expression sources: words that introduce the dates by themselves (所列数据自…起)"},"dataWords":{"type":"array","items":{"type":"string","minLength":1},"description":"regular expression sources: words about the report's data (统计 but not 统计局): a date range after one of them in the same sentence states the period, whatever the wording between (所列数据的时间范围为…至…)"},"cutoff":{"type":"string","description":"regular expression source: words that introduce an end date (截至, 截止时间为)"},"connector":{"type":"string","description":"regular expression source: what stands between the keyword and the dates (为, 是, ：, 自, 从)"},"ongoing":{"type":"array","items":{"type":"string","minLength":1},"description":"words for an open end (自…至今)"},"relativeYears":{"type":"array","items":{"type":"string","minLength":1},"description":"words that stand for the report's year before dates written without one (本年度1月1日至12月31日, 上年度1月1日至12月31日)"},"wholeYears":{"type":"array","items":{"type":"string","minLength":1},"description":"regular expression sources: words that give the whole of the report's year as the period without naming it (统计期限为全年, 为一个自然年度, 为本年度): read as 1 January to 31 December of the report year, with a warning that the year is not written"},"dataAfter":{"type":"string","description":"regular expression source: words right after a whole-year range that make it the period of the data (…至12月31日期间的数据)"}},"additionalProperties":false};
 
 function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://ogi-lint.dev/schemas/vocabulary/period.schema.json" */;
@@ -9051,9 +9051,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func4.call(schema67.properties, key0))){
-const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
+if(data.wholeYears === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "wholeYears"},message:"must have required property '"+"wholeYears"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9062,11 +9061,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data.$schema !== undefined){
-let data0 = data.$schema;
-if(typeof data0 !== "string"){
-const err10 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.$schema.type,parentSchema:schema67.properties.$schema,data:data0};
+for(const key0 in data){
+if(!(func4.call(schema67.properties, key0))){
+const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -9076,10 +9073,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.subject !== undefined){
-let data1 = data.subject;
-if(typeof data1 !== "string"){
-const err11 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.subject.type,parentSchema:schema67.properties.subject,data:data1};
+if(data.$schema !== undefined){
+let data0 = data.$schema;
+if(typeof data0 !== "string"){
+const err11 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.$schema.type,parentSchema:schema67.properties.$schema,data:data0};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -9089,11 +9086,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.keyword !== undefined){
-let data2 = data.keyword;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.heads === undefined){
-const err12 = {instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/required",keyword:"required",params:{missingProperty: "heads"},message:"must have required property '"+"heads"+"'",schema:schema67.properties.keyword.required,parentSchema:schema67.properties.keyword,data:data2};
+if(data.subject !== undefined){
+let data1 = data.subject;
+if(typeof data1 !== "string"){
+const err12 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.subject.type,parentSchema:schema67.properties.subject,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -9102,8 +9098,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data2.links === undefined){
-const err13 = {instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/required",keyword:"required",params:{missingProperty: "links"},message:"must have required property '"+"links"+"'",schema:schema67.properties.keyword.required,parentSchema:schema67.properties.keyword,data:data2};
+}
+if(data.keyword !== undefined){
+let data2 = data.keyword;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.heads === undefined){
+const err13 = {instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/required",keyword:"required",params:{missingProperty: "heads"},message:"must have required property '"+"heads"+"'",schema:schema67.properties.keyword.required,parentSchema:schema67.properties.keyword,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -9112,8 +9112,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data2.nouns === undefined){
-const err14 = {instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/required",keyword:"required",params:{missingProperty: "nouns"},message:"must have required property '"+"nouns"+"'",schema:schema67.properties.keyword.required,parentSchema:schema67.properties.keyword,data:data2};
+if(data2.links === undefined){
+const err14 = {instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/required",keyword:"required",params:{missingProperty: "links"},message:"must have required property '"+"links"+"'",schema:schema67.properties.keyword.required,parentSchema:schema67.properties.keyword,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -9122,9 +9122,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-for(const key1 in data2){
-if(!(((key1 === "heads") || (key1 === "links")) || (key1 === "nouns"))){
-const err15 = {instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.keyword,data:data2};
+if(data2.nouns === undefined){
+const err15 = {instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/required",keyword:"required",params:{missingProperty: "nouns"},message:"must have required property '"+"nouns"+"'",schema:schema67.properties.keyword.required,parentSchema:schema67.properties.keyword,data:data2};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -9133,12 +9132,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data2.heads !== undefined){
-let data3 = data2.heads;
-if(Array.isArray(data3)){
-if(data3.length < 1){
-const err16 = {instancePath:instancePath+"/keyword/heads",schemaPath:"#/properties/keyword/properties/heads/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema67.properties.keyword.properties.heads,data:data3};
+for(const key1 in data2){
+if(!(((key1 === "heads") || (key1 === "links")) || (key1 === "nouns"))){
+const err16 = {instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.keyword,data:data2};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -9147,12 +9143,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(typeof data4 === "string"){
-if(func2(data4) < 1){
-const err17 = {instancePath:instancePath+"/keyword/heads/" + i0,schemaPath:"#/properties/keyword/properties/heads/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.keyword.properties.heads.items,data:data4};
+}
+if(data2.heads !== undefined){
+let data3 = data2.heads;
+if(Array.isArray(data3)){
+if(data3.length < 1){
+const err17 = {instancePath:instancePath+"/keyword/heads",schemaPath:"#/properties/keyword/properties/heads/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema67.properties.keyword.properties.heads,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -9161,9 +9157,12 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/keyword/heads/" + i0,schemaPath:"#/properties/keyword/properties/heads/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.keyword.properties.heads.items.type,parentSchema:schema67.properties.keyword.properties.heads.items,data:data4};
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err18 = {instancePath:instancePath+"/keyword/heads/" + i0,schemaPath:"#/properties/keyword/properties/heads/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.keyword.properties.heads.items,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -9173,14 +9172,25 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
 else {
-const err19 = {instancePath:instancePath+"/keyword/heads",schemaPath:"#/properties/keyword/properties/heads/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.keyword.properties.heads.type,parentSchema:schema67.properties.keyword.properties.heads,data:data3};
+const err19 = {instancePath:instancePath+"/keyword/heads/" + i0,schemaPath:"#/properties/keyword/properties/heads/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.keyword.properties.heads.items.type,parentSchema:schema67.properties.keyword.properties.heads.items,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
 else {
 vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/keyword/heads",schemaPath:"#/properties/keyword/properties/heads/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.keyword.properties.heads.type,parentSchema:schema67.properties.keyword.properties.heads,data:data3};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
 }
 errors++;
 }
@@ -9193,18 +9203,7 @@ for(let i1=0; i1<len1; i1++){
 let data6 = data5[i1];
 if(typeof data6 === "string"){
 if(func2(data6) < 1){
-const err20 = {instancePath:instancePath+"/keyword/links/" + i1,schemaPath:"#/properties/keyword/properties/links/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.keyword.properties.links.items,data:data6};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/keyword/links/" + i1,schemaPath:"#/properties/keyword/properties/links/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.keyword.properties.links.items.type,parentSchema:schema67.properties.keyword.properties.links.items,data:data6};
+const err21 = {instancePath:instancePath+"/keyword/links/" + i1,schemaPath:"#/properties/keyword/properties/links/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.keyword.properties.links.items,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -9214,9 +9213,8 @@ vErrors.push(err21);
 errors++;
 }
 }
-}
 else {
-const err22 = {instancePath:instancePath+"/keyword/links",schemaPath:"#/properties/keyword/properties/links/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.keyword.properties.links.type,parentSchema:schema67.properties.keyword.properties.links,data:data5};
+const err22 = {instancePath:instancePath+"/keyword/links/" + i1,schemaPath:"#/properties/keyword/properties/links/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.keyword.properties.links.items.type,parentSchema:schema67.properties.keyword.properties.links.items,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -9226,11 +9224,9 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data2.nouns !== undefined){
-let data7 = data2.nouns;
-if(Array.isArray(data7)){
-if(data7.length < 1){
-const err23 = {instancePath:instancePath+"/keyword/nouns",schemaPath:"#/properties/keyword/properties/nouns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema67.properties.keyword.properties.nouns,data:data7};
+}
+else {
+const err23 = {instancePath:instancePath+"/keyword/links",schemaPath:"#/properties/keyword/properties/links/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.keyword.properties.links.type,parentSchema:schema67.properties.keyword.properties.links,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -9239,12 +9235,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-const len2 = data7.length;
-for(let i2=0; i2<len2; i2++){
-let data8 = data7[i2];
-if(typeof data8 === "string"){
-if(func2(data8) < 1){
-const err24 = {instancePath:instancePath+"/keyword/nouns/" + i2,schemaPath:"#/properties/keyword/properties/nouns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.keyword.properties.nouns.items,data:data8};
+}
+if(data2.nouns !== undefined){
+let data7 = data2.nouns;
+if(Array.isArray(data7)){
+if(data7.length < 1){
+const err24 = {instancePath:instancePath+"/keyword/nouns",schemaPath:"#/properties/keyword/properties/nouns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema67.properties.keyword.properties.nouns,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -9253,9 +9249,12 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/keyword/nouns/" + i2,schemaPath:"#/properties/keyword/properties/nouns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.keyword.properties.nouns.items.type,parentSchema:schema67.properties.keyword.properties.nouns.items,data:data8};
+const len2 = data7.length;
+for(let i2=0; i2<len2; i2++){
+let data8 = data7[i2];
+if(typeof data8 === "string"){
+if(func2(data8) < 1){
+const err25 = {instancePath:instancePath+"/keyword/nouns/" + i2,schemaPath:"#/properties/keyword/properties/nouns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.keyword.properties.nouns.items,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -9265,9 +9264,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
 else {
-const err26 = {instancePath:instancePath+"/keyword/nouns",schemaPath:"#/properties/keyword/properties/nouns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.keyword.properties.nouns.type,parentSchema:schema67.properties.keyword.properties.nouns,data:data7};
+const err26 = {instancePath:instancePath+"/keyword/nouns/" + i2,schemaPath:"#/properties/keyword/properties/nouns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.keyword.properties.nouns.items.type,parentSchema:schema67.properties.keyword.properties.nouns.items,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -9279,12 +9277,24 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.keyword.type,parentSchema:schema67.properties.keyword,data:data2};
+const err27 = {instancePath:instancePath+"/keyword/nouns",schemaPath:"#/properties/keyword/properties/nouns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.keyword.properties.nouns.type,parentSchema:schema67.properties.keyword.properties.nouns,data:data7};
 if(vErrors === null){
 vErrors = [err27];
 }
 else {
 vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.keyword.type,parentSchema:schema67.properties.keyword,data:data2};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
 }
 errors++;
 }
@@ -9297,18 +9307,7 @@ for(let i3=0; i3<len3; i3++){
 let data10 = data9[i3];
 if(typeof data10 === "string"){
 if(func2(data10) < 1){
-const err28 = {instancePath:instancePath+"/alone/" + i3,schemaPath:"#/properties/alone/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.alone.items,data:data10};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/alone/" + i3,schemaPath:"#/properties/alone/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.alone.items.type,parentSchema:schema67.properties.alone.items,data:data10};
+const err29 = {instancePath:instancePath+"/alone/" + i3,schemaPath:"#/properties/alone/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.alone.items,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -9318,14 +9317,25 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
 else {
-const err30 = {instancePath:instancePath+"/alone",schemaPath:"#/properties/alone/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.alone.type,parentSchema:schema67.properties.alone,data:data9};
+const err30 = {instancePath:instancePath+"/alone/" + i3,schemaPath:"#/properties/alone/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.alone.items.type,parentSchema:schema67.properties.alone.items,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
 else {
 vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/alone",schemaPath:"#/properties/alone/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.alone.type,parentSchema:schema67.properties.alone,data:data9};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
 }
 errors++;
 }
@@ -9338,18 +9348,7 @@ for(let i4=0; i4<len4; i4++){
 let data12 = data11[i4];
 if(typeof data12 === "string"){
 if(func2(data12) < 1){
-const err31 = {instancePath:instancePath+"/dataWords/" + i4,schemaPath:"#/properties/dataWords/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.dataWords.items,data:data12};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/dataWords/" + i4,schemaPath:"#/properties/dataWords/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.dataWords.items.type,parentSchema:schema67.properties.dataWords.items,data:data12};
+const err32 = {instancePath:instancePath+"/dataWords/" + i4,schemaPath:"#/properties/dataWords/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.dataWords.items,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -9359,9 +9358,8 @@ vErrors.push(err32);
 errors++;
 }
 }
-}
 else {
-const err33 = {instancePath:instancePath+"/dataWords",schemaPath:"#/properties/dataWords/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.dataWords.type,parentSchema:schema67.properties.dataWords,data:data11};
+const err33 = {instancePath:instancePath+"/dataWords/" + i4,schemaPath:"#/properties/dataWords/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.dataWords.items.type,parentSchema:schema67.properties.dataWords.items,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -9371,10 +9369,9 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.cutoff !== undefined){
-let data13 = data.cutoff;
-if(typeof data13 !== "string"){
-const err34 = {instancePath:instancePath+"/cutoff",schemaPath:"#/properties/cutoff/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.cutoff.type,parentSchema:schema67.properties.cutoff,data:data13};
+}
+else {
+const err34 = {instancePath:instancePath+"/dataWords",schemaPath:"#/properties/dataWords/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.dataWords.type,parentSchema:schema67.properties.dataWords,data:data11};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -9384,15 +9381,28 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.connector !== undefined){
-let data14 = data.connector;
-if(typeof data14 !== "string"){
-const err35 = {instancePath:instancePath+"/connector",schemaPath:"#/properties/connector/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.connector.type,parentSchema:schema67.properties.connector,data:data14};
+if(data.cutoff !== undefined){
+let data13 = data.cutoff;
+if(typeof data13 !== "string"){
+const err35 = {instancePath:instancePath+"/cutoff",schemaPath:"#/properties/cutoff/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.cutoff.type,parentSchema:schema67.properties.cutoff,data:data13};
 if(vErrors === null){
 vErrors = [err35];
 }
 else {
 vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.connector !== undefined){
+let data14 = data.connector;
+if(typeof data14 !== "string"){
+const err36 = {instancePath:instancePath+"/connector",schemaPath:"#/properties/connector/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.connector.type,parentSchema:schema67.properties.connector,data:data14};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
 }
 errors++;
 }
@@ -9405,18 +9415,7 @@ for(let i5=0; i5<len5; i5++){
 let data16 = data15[i5];
 if(typeof data16 === "string"){
 if(func2(data16) < 1){
-const err36 = {instancePath:instancePath+"/ongoing/" + i5,schemaPath:"#/properties/ongoing/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.ongoing.items,data:data16};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-else {
-const err37 = {instancePath:instancePath+"/ongoing/" + i5,schemaPath:"#/properties/ongoing/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.ongoing.items.type,parentSchema:schema67.properties.ongoing.items,data:data16};
+const err37 = {instancePath:instancePath+"/ongoing/" + i5,schemaPath:"#/properties/ongoing/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.ongoing.items,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -9426,14 +9425,25 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
 else {
-const err38 = {instancePath:instancePath+"/ongoing",schemaPath:"#/properties/ongoing/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.ongoing.type,parentSchema:schema67.properties.ongoing,data:data15};
+const err38 = {instancePath:instancePath+"/ongoing/" + i5,schemaPath:"#/properties/ongoing/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.ongoing.items.type,parentSchema:schema67.properties.ongoing.items,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
 else {
 vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/ongoing",schemaPath:"#/properties/ongoing/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.ongoing.type,parentSchema:schema67.properties.ongoing,data:data15};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
 }
 errors++;
 }
@@ -9446,18 +9456,7 @@ for(let i6=0; i6<len6; i6++){
 let data18 = data17[i6];
 if(typeof data18 === "string"){
 if(func2(data18) < 1){
-const err39 = {instancePath:instancePath+"/relativeYears/" + i6,schemaPath:"#/properties/relativeYears/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.relativeYears.items,data:data18};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-else {
-const err40 = {instancePath:instancePath+"/relativeYears/" + i6,schemaPath:"#/properties/relativeYears/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.relativeYears.items.type,parentSchema:schema67.properties.relativeYears.items,data:data18};
+const err40 = {instancePath:instancePath+"/relativeYears/" + i6,schemaPath:"#/properties/relativeYears/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.relativeYears.items,data:data18};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -9467,9 +9466,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
 else {
-const err41 = {instancePath:instancePath+"/relativeYears",schemaPath:"#/properties/relativeYears/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.relativeYears.type,parentSchema:schema67.properties.relativeYears,data:data17};
+const err41 = {instancePath:instancePath+"/relativeYears/" + i6,schemaPath:"#/properties/relativeYears/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.relativeYears.items.type,parentSchema:schema67.properties.relativeYears.items,data:data18};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -9479,10 +9477,9 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.dataAfter !== undefined){
-let data19 = data.dataAfter;
-if(typeof data19 !== "string"){
-const err42 = {instancePath:instancePath+"/dataAfter",schemaPath:"#/properties/dataAfter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.dataAfter.type,parentSchema:schema67.properties.dataAfter,data:data19};
+}
+else {
+const err42 = {instancePath:instancePath+"/relativeYears",schemaPath:"#/properties/relativeYears/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.relativeYears.type,parentSchema:schema67.properties.relativeYears,data:data17};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -9492,14 +9489,68 @@ vErrors.push(err42);
 errors++;
 }
 }
-}
-else {
-const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+if(data.wholeYears !== undefined){
+let data19 = data.wholeYears;
+if(Array.isArray(data19)){
+const len7 = data19.length;
+for(let i7=0; i7<len7; i7++){
+let data20 = data19[i7];
+if(typeof data20 === "string"){
+if(func2(data20) < 1){
+const err43 = {instancePath:instancePath+"/wholeYears/" + i7,schemaPath:"#/properties/wholeYears/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.wholeYears.items,data:data20};
 if(vErrors === null){
 vErrors = [err43];
 }
 else {
 vErrors.push(err43);
+}
+errors++;
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/wholeYears/" + i7,schemaPath:"#/properties/wholeYears/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.wholeYears.items.type,parentSchema:schema67.properties.wholeYears.items,data:data20};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/wholeYears",schemaPath:"#/properties/wholeYears/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.wholeYears.type,parentSchema:schema67.properties.wholeYears,data:data19};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.dataAfter !== undefined){
+let data21 = data.dataAfter;
+if(typeof data21 !== "string"){
+const err46 = {instancePath:instancePath+"/dataAfter",schemaPath:"#/properties/dataAfter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.dataAfter.type,parentSchema:schema67.properties.dataAfter,data:data21};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
 }
 errors++;
 }

@@ -136,3 +136,37 @@ describe("a page's details lines are no title", () => {
     expect(report.title?.text).toBe('中原区审计局2015年政府信息公开工作年度报告');
   });
 });
+
+describe('a long title line in hard-wrapped or double-spaced text (text taken out of a PDF)', () => {
+  // a paragraph after the title, wrapped at a width the title line fills: the title ends its line
+  // all the same, and is not joined to the paragraph
+  const TITLES: ((a: string, y: number) => string)[] = [
+    (a, y) => `${a}政府信息公开工作年度报告（${y}年）`,
+    (a, y) => `${a}政府信息公开工作年度报告（${y}年度）`,
+    (a, y) => `${a}关于${y}年度政府信息公开工作年度报告`,
+    (a, y) => `${a}${y}年度政府信息公开工作年度报告（全文）`,
+    (a, y) => `${a}${y}年政府信息公开工作年度报告`,
+  ];
+  /** the paragraph wrapped `width` characters a line */
+  const para = (a: string, y: number, width: number): string[] => {
+    const t = `本报告由${a}办公室根据《中华人民共和国政府信息公开条例》和上级要求编制，全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等部分，所列数据的统计期限自${y}年1月1日起至${y}年12月31日止。`;
+    return Array.from({ length: Math.ceil(t.length / width) }, (_, i) => t.slice(i * width, (i + 1) * width));
+  };
+  for (const [k, title] of TITLES.entries()) {
+    for (const [a, spacing] of [
+      ['淮安市人民政府', '\n\n'],
+      ['沭阳县住房和城乡建设局', '\n'],
+      ['某某街道办事处', '\n\n'],
+    ] as const) {
+      it(`form ${k}, ${a}${spacing.length > 1 ? ', double-spaced' : ''}`, () => {
+        const y = 2024;
+        // (enough lines for a text read as double-spaced: ten at least)
+        const lines = [a, title(a, y), ...para(a, y, title(a, y).length + 1), '一、总体情况', ...para(a, y, title(a, y).length + 1), `${y}年，本机关认真贯彻《条例》。`];
+        const r = model(lines.join(spacing));
+        expect(r.title).toMatchObject({ text: title(a, y), year: y, agency: a });
+        expect(r.blocks.some((b) => b.text.text.startsWith(`本报告由${a}`))).toBe(true);
+        expect(lint(lines.join(spacing)).filter(([, , sev]) => sev === 2)).toEqual([]);
+      });
+    }
+  }
+});

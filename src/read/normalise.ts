@@ -308,8 +308,13 @@ function continues(prev: string, next: string, heading: RegExp): boolean {
   if (FIGURES_AT_END.test(next) || FIGURES_AT_END.test(prev)) return false;
   const last = prev.trimEnd().slice(-1);
   if (/[。！？!?]/.test(last)) return false;
+  // the report's title ends its line, however long (某某市人民政府政府信息公开工作年度报告（2024年）)
+  if (TITLE_LINE.test(prev.trimEnd())) return false;
   return true;
 }
+
+/** A title line: the subject, then the report word at its end, maybe the year in brackets after it. */
+const TITLE_LINE = /(?:信息公开|政务公开)[^。，；,;]*(?:年度报告|年报|工作报告)(?:[(（][^()（）]{0,12}[)）])?$/;
 
 /** A line that ends inside a web or e-mail address (http://www.exa, xxgk@163.c). */
 const ADDRESS_AT_END = /(?:https?:\/\/|www\.)[\w./?=&%#:~-]*$|[\w.+-]+@[\w.-]*$/i;

@@ -170,3 +170,17 @@ describe('a long title line in hard-wrapped or double-spaced text (text taken ou
     }
   }
 });
+
+describe('a page\'s breadcrumb that ends with the name of its column (…> 政府信息公开年报) just above the title', () => {
+  it.each([
+    ['您现在所在的位置: 网站首页 > 政府信息公开 > 亳州市人民政府办公室 > 政府信息公开年报', '亳州市人民政府', 'r.md'],
+    ['当前位置: 首页 > 政务 > 信息公开年报', '太湖流域管理局', 'r.md'],
+    ['当前位置：首页 > 政务公开 > 政府信息公开年报', '临川市自然资源局', 'r.txt'],
+  ])('%s / %s…', (crumb, a, name) => {
+    const title = `${a}2021年政府信息公开工作年度报告`;
+    const text = `${crumb}\n${title}\n本报告由${a}编制，所列数据的统计期限自2021年1月1日起至2021年12月31日止。${BODY}`;
+    const r = modelDocument(readBuffer(Buffer.from(text), name)).report;
+    // the breadcrumb is a line of its own, not the title's beginning
+    expect(r.title).toMatchObject({ text: title, agency: a, year: 2021 });
+  });
+});

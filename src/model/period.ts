@@ -426,6 +426,15 @@ export function rowText(row: RawCell[], halfWidth?: string): MappedText {
  * the row's text. (The joining '：' is ':' in half-width.)
  */
 export function rowHalfWidth(row: RawCell[]): string {
+  let out = rowHalfWidths.get(row);
+  if (out === undefined) rowHalfWidths.set(row, (out = joinHalfWidths(row)));
+  return out;
+}
+
+/** rowHalfWidth's answers, by row: the finders of periods and of contacts both ask for every row of every table (a row is not changed once read). */
+const rowHalfWidths = new WeakMap<RawCell[], string>();
+
+function joinHalfWidths(row: RawCell[]): string {
   let out = '';
   let first = true;
   for (const c of row) {
@@ -466,10 +475,11 @@ export function extractPeriods(blocks: Block[]): PeriodStatement[] {
     if (b.type === 'code' || b.type === 'html') return;
     if (b.table) {
       for (const row of b.table.rows) {
-        // (a row with no digits, and no words for the whole year, holds no statement: see mayHoldDate)
-        if (!row.some((c) => mayHoldDate(c.text.text))) continue;
-        // nor does one without the words of a statement or a year and a separator (see periodsIn)
+        // (a row whose own cells have no digits, and no words for the whole year, holds no statement:
+        // see mayHoldDate; a cell a span copied from another row is that row's)
         const h = rowHalfWidth(row);
+        if (!mayHoldDate(h)) continue;
+        // nor does one without the words of a statement or a year and a separator (see periodsIn)
         if (!words().keyTest.test(h) && !(SEPARATOR_IN.test(h) && YEAR_ANY.test(h))) continue;
         out.push(...periodsIn(rowText(row, h)));
       }

@@ -183,4 +183,10 @@ describe('a page\'s breadcrumb that ends with the name of its column (…> 政�
     // the breadcrumb is a line of its own, not the title's beginning
     expect(r.title).toMatchObject({ text: title, agency: a, year: 2021 });
   });
+
+  it.each(['r.md', 'r.txt'])('one that ends otherwise (返回首页), long enough to seem wrapped, above a title that starts with its year (%s)', (name) => {
+    const crumb = '您现在所在的位置:网站首页 » 政务公开 » 信息公开年报 » 2016年度政府信息公开年度报告专栏 返回首页';
+    const text = `${crumb}\n2016年政府信息公开工作年度报告\n来源:市机关事务管理局    时间:2017-03-21${BODY}`;
+    expect(modelDocument(readBuffer(Buffer.from(text), name)).report.title).toMatchObject({ text: '2016年政府信息公开工作年度报告', year: 2016 });
+  });
 });

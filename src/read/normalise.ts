@@ -79,10 +79,6 @@ function splitLines(raw: string): Line[] {
   return out;
 }
 
-/** HAN = /[\u3400-\u9fff\uf900-\ufaff]/ by character code (NaN, no character, is none). */
-function isHan(c: number): boolean {
-  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
-}
 
 /** The code of the last UTF-16 unit of `s` before white space at its end (`s.trimEnd().slice(-1)`); NaN when none. */
 function lastUnit(s: string): number {
@@ -308,8 +304,9 @@ function continues(prev: string, next: string, heading: RegExp): boolean {
   if (FIGURES_AT_END.test(next) || FIGURES_AT_END.test(prev)) return false;
   const last = prev.trimEnd().slice(-1);
   if (/[。！？!?]/.test(last)) return false;
-  // the report's title ends its line, however long (某某市人民政府政府信息公开工作年度报告（2024年）)
-  if (TITLE_LINE.test(prev.trimEnd())) return false;
+  // the report's title is a line of its own, however long (某某市人民政府政府信息公开工作年度报告（2024年）),
+  // after a line of the page's too (当前位置：首页 » 信息公开年报 / 2016年政府信息公开工作年度报告)
+  if (TITLE_LINE.test(prev.trimEnd()) || TITLE_LINE.test(next.trim())) return false;
   return true;
 }
 
@@ -402,7 +399,7 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
   for (let i = 0; i + 2 < lines.length; i++) if (!blank[i] && blank[i + 1] && !blank[i + 2]) single++;
   const doubleSpaced = nonBlank >= 10 && single >= nonBlank * 0.6;
 
-  const width = kind === 'text' ? wrapWidth(lines.filter((_, i) => !dropped[i])) : undefined;
+  const width = wrapWidth(lines.filter((_, i) => !dropped[i]));
 
   // which lines are joined to the line before them: decided first, since most texts have none and
   // are then left as they are, without being copied
@@ -428,7 +425,13 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
       if (soft && kind === 'markdown') {
         // a short line without a comma (a title, a heading) ends there: a wrapped line is long
         // (the tests of single characters first: most lines end with a full stop)
-        join = blanks === 0 && isHan(lastUnit(open)) && isCjkOrPunct(firstUnit(l.text)) && !short(open) && continues(open, l.text, heading);
+        // (a figure or a date may be what the line broke in: 内容5 / 2条, 2024年 / 12月31日); a text
+        // wrapped narrower (28 characters a line, as official documents are set) joins the lines that
+        // fill its width, as plain text does
+        const a = lastUnit(open);
+        const z = firstUnit(l.text);
+        const wrapped = !short(open) || (width !== undefined && displayWidth(open.trim()) >= width * (heading.test(open) ? 0.95 : 0.8));
+        join = blanks === 0 && (isCjkOrPunct(a) || isDigit(a)) && (isCjkOrPunct(z) || isDigit(z)) && wrapped && continues(open, l.text, heading);
       } else if (soft && width !== undefined) {
         // a heading is joined only when it fills the line (a long heading wrapped)
         const min = heading.test(open) ? 0.95 : 0.8;

@@ -51,6 +51,11 @@ export interface ReportModel {
   /** sentences of the body's own after part one's opening, and after part five's */
   overview?: string[];
   problems?: string[];
+  /**
+   * the report's own wording instead of the default: its title line, the introduction under it (the
+   * statistics period, the contact), the six part headings, and the paragraph under part three
+   */
+  wording?: { title?: string; intro?: string; headings?: string[]; applications?: string };
 }
 
 export function template(gen: Gen, kind: 'proactive' | 'applications' | 'review-litigation'): TableTemplate {
@@ -601,15 +606,18 @@ export function renderReport(m: ReportModel, layout: LayoutName): Rendered {
   const f2 = formT2(m.generation, m.t2);
   const f3 = formT3(m.generation, m.t3, m.labels);
   const f4 = formT4(m.t4);
-  const title = `${who}${year}年政府信息公开工作年度报告`;
-  const intro = `本报告根据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。本报告电子版可在平安县人民政府门户网站查阅。如对本报告有疑问，请与${who}办公室联系（电话：0512-12345678）。`;
+  const title = m.wording?.title ?? `${who}${year}年政府信息公开工作年度报告`;
+  const intro =
+    m.wording?.intro ??
+    `本报告根据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。本报告电子版可在平安县人民政府门户网站查阅。如对本报告有疑问，请与${who}办公室联系（电话：0512-12345678）。`;
+  const headings = m.wording?.headings ?? ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
   const parts: [string, string, Form | undefined][] = [
-    ['一、总体情况', `${year}年，本局认真贯彻落实《条例》，扎实推进政府信息公开工作。${(m.overview ?? []).join('')}`, undefined],
-    ['二、主动公开政府信息情况', '本年度主动公开政府信息情况见下表。', f2],
-    ['三、收到和处理政府信息公开申请情况', '本年度收到和处理政府信息公开申请情况见下表。', f3],
-    ['四、政府信息公开行政复议、行政诉讼情况', '本年度政府信息公开行政复议、行政诉讼情况见下表。', f4],
-    ['五、存在的主要问题及改进情况', `存在的主要问题是工作人员业务能力有待提高。改进措施：加强业务培训，完善工作制度。上一年度存在的问题已整改完毕。${(m.problems ?? []).join('')}`, undefined],
-    ['六、其他需要报告的事项', '本年度未收取信息处理费。', undefined],
+    [headings[0]!, `${year}年，本局认真贯彻落实《条例》，扎实推进政府信息公开工作。${(m.overview ?? []).join('')}`, undefined],
+    [headings[1]!, '本年度主动公开政府信息情况见下表。', f2],
+    [headings[2]!, m.wording?.applications ?? '本年度收到和处理政府信息公开申请情况见下表。', f3],
+    [headings[3]!, '本年度政府信息公开行政复议、行政诉讼情况见下表。', f4],
+    [headings[4]!, `存在的主要问题是工作人员业务能力有待提高。改进措施：加强业务培训，完善工作制度。上一年度存在的问题已整改完毕。${(m.problems ?? []).join('')}`, undefined],
+    [headings[5]!, '本年度未收取信息处理费。', undefined],
   ];
   const signed = m.signed ?? `${year + 1}年1月20日`;
   const sign = `${who}\n${signed}`;

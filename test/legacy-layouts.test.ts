@@ -63,6 +63,9 @@ const LAYOUTS: Record<string, (rows: string[][]) => Rendered> = {
   'numbered rows, GFM table': (rs) => gfmPage(numbered(rs)),
   'numbered rows, HTML table': (rs) => htmlPage(numbered(rs)),
   'numbered rows, columns set apart by spaces': (rs) => txt(numbered(rs).map((r) => r.filter((c) => c !== '').join('    '))),
+  // a crawler's dump: the whole page on one line, the table's cells between bars
+  'the whole report on one line, cells between bars': (rs) => ({ text: `${before.replace(/\n+/g, ' ')}| ${rs.map((r) => r.join(' | ')).join(' | ')} |\n`, name: 'r.txt' }),
+  'the whole report on one line, one cell per line joined': (rs) => ({ text: `${before.replace(/\n+/g, ' ')}${rs.flat().join(' | ')} |\n`, name: 'r.txt' }),
 };
 
 const errors = (r: Rendered): string[] =>

@@ -29,7 +29,10 @@ export interface InlineHeading {
   titleEnd?: number;
   /** what stops the title: a space, punctuation, a sub-heading or year that follows, a word titles end with, the end of the line */
   stop?: 'space' | 'punctuation' | 'sub-heading' | 'year' | 'title-word' | 'line-end';
-  /** followed by figures that are not a year (一、本年新收政府信息公开申请数量 713000074): a table row */
+  /**
+   * followed by figures that are not a year (一、本年新收政府信息公开申请数量 713000074), or a cell
+   * between bars (| (三)从事政府信息公开工作人员数 | 人 | 5 |): a table row
+   */
   tableRow: boolean;
 }
 
@@ -57,6 +60,10 @@ export function headingStartLength(s: string): number | undefined {
 
 /** A row label and its figures: digits that run on into the next label, not a number with its unit. */
 const TABLE_ROW = /^[^\s。，；：,]{2,60}? ?[0-9]+(?![0-9]*\s*年)(?=$|\s|[一二三四五六七八九十]、|[（(]|[0-9]+[.．、])/u;
+/** a bar that ends a table's cell just before (spaces between) */
+const BAR_BEFORE = /[|｜][ \t\u3000]*$/u;
+/** words, then the bar that ends their cell */
+const BAR_AFTER = /^[^|｜。；\n]{1,80}?[ \t\u3000]*[|｜]/u;
 const SUB_OR_YEAR = /(?<!第)[（(][一二三四五六七八九十]{1,3}[)）](?!项)|(?:19|20)[0-9]{2}\s*年/u;
 
 /** Where the title of a heading whose numbering ends at `from` stops. */
@@ -101,7 +108,10 @@ export function inlineHeadings(line: string): InlineHeading[] {
     const rest = line.slice(m.index, m.index + 80);
     let from = m.index + m[0].length;
     while (from < line.length && /[\s\u3000]/u.test(line[from]!)) from++;
-    out.push({ at: m.index, mark: m[0].length, ...titleStop(line, from), tableRow: TABLE_ROW.test(rest) });
+    // (a cell among cells set apart by bars, a bar before it and one after its words: …| 个 | 1 |
+    // (三)从事政府信息公开工作人员数 | 人 | 5 |, a table's rows dumped on one line)
+    const cell = BAR_BEFORE.test(line.slice(Math.max(0, m.index - 4), m.index)) && BAR_AFTER.test(rest);
+    out.push({ at: m.index, mark: m[0].length, ...titleStop(line, from), tableRow: cell || TABLE_ROW.test(rest) });
   }
   return out;
 }

@@ -60,8 +60,17 @@ export function headingStartLength(s: string): number | undefined {
 
 /** A row label and its figures: digits that run on into the next label, not a number with its unit. */
 const TABLE_ROW = /^[^\s。，；：,]{2,60}? ?[0-9]+(?![0-9]*\s*年)(?=$|\s|[一二三四五六七八九十]、|[（(]|[0-9]+[.．、])/u;
-/** a bar that ends a table's cell just before (spaces between) */
-const BAR_BEFORE = /[|｜][ \t\u3000]*$/u;
+/** Whether a bar that ends a table's cell stands just before `at` (spaces between). */
+function barBefore(line: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && at - i <= 4) {
+    const c = line.charCodeAt(i);
+    if (c === 0x7c || c === 0xff5c) return true;
+    if (c !== 0x20 && c !== 0x09 && c !== 0x3000) return false;
+    i--;
+  }
+  return false;
+}
 /** words, then the bar that ends their cell */
 const BAR_AFTER = /^[^|｜。；\n]{1,80}?[ \t\u3000]*[|｜]/u;
 const SUB_OR_YEAR = /(?<!第)[（(][一二三四五六七八九十]{1,3}[)）](?!项)|(?:19|20)[0-9]{2}\s*年/u;
@@ -110,7 +119,7 @@ export function inlineHeadings(line: string): InlineHeading[] {
     while (from < line.length && /[\s\u3000]/u.test(line[from]!)) from++;
     // (a cell among cells set apart by bars, a bar before it and one after its words: …| 个 | 1 |
     // (三)从事政府信息公开工作人员数 | 人 | 5 |, a table's rows dumped on one line)
-    const cell = BAR_BEFORE.test(line.slice(Math.max(0, m.index - 4), m.index)) && BAR_AFTER.test(rest);
+    const cell = barBefore(line, m.index) && BAR_AFTER.test(rest);
     out.push({ at: m.index, mark: m[0].length, ...titleStop(line, from), tableRow: cell || TABLE_ROW.test(rest) });
   }
   return out;

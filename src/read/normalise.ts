@@ -160,6 +160,9 @@ export function foldRadicals(s: string): string {
   return s.replace(RADICALS, radical);
 }
 
+/** The narrowest width `wrapWidth` finds a text wrapped at (a line narrower than four fifths of it fills none). */
+const MIN_WRAP_WIDTH = 40;
+
 /**
  * The width lines of a hard-wrapped text are wrapped at, or undefined when the text is not wrapped.
  * A wrapped text has many lines of nearly the same width that stop mid-sentence; a text copied out of
@@ -176,13 +179,13 @@ function wrapWidth(lines: Line[]): number | undefined {
   const w = sorted[Math.floor(sorted.length * 0.8)]!;
   if (w > 200) return undefined;
   const near = prose.filter((p) => p.w >= w * 0.85 && p.w <= w + 6);
-  if (widths.length >= 8 && w >= 40 && near.length >= Math.max(8, widths.length * 0.35) && midSentence(near) >= near.length * 0.6 && punctuated(near) >= near.length * 0.5) return w;
+  if (widths.length >= 8 && w >= MIN_WRAP_WIDTH && near.length >= Math.max(8, widths.length * 0.35) && midSentence(near) >= near.length * 0.6 && punctuated(near) >= near.length * 0.5) return w;
   // a short text (a report taken out of a PDF whose figures are in its tables, a sentence or two a
   // part) has only a few lines that fill the width: three or more, the widest of the text, seven in
   // ten of them at least stopping mid-sentence (a text with a paragraph a line ends its long lines with a
   // full stop)
   const widest = sorted[sorted.length - 1]!;
-  if (widest < 40 || widest > 200) return undefined;
+  if (widest < MIN_WRAP_WIDTH || widest > 200) return undefined;
   const top = prose.filter((p) => p.w >= widest * 0.9);
   return top.length >= 3 && midSentence(top) >= top.length * 0.7 && punctuated(top) >= top.length * 0.5 ? widest : undefined;
 }
@@ -313,6 +316,24 @@ function continues(prev: string, next: string, heading: RegExp): boolean {
 /** A title line: the subject, then the report word at its end, maybe the year in brackets after it. */
 const TITLE_LINE = /(?:信息公开|政务公开)[^。，；,;]*(?:年度报告|年报|工作报告)(?:[(（][^()（）]{0,12}[)）])?$/;
 
+/** A table's row: a cell bar or a tab in the line (`continues` says so too, by STRUCTURAL; this is the cheap test first) */
+function hasBar(s: string): boolean {
+  return s.includes('|') || s.includes('｜') || s.includes('\t');
+}
+
+/** 。！？!? by character code: a line that ends so is continued by no line (see `continues`) */
+function endsSentence(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f;
+}
+
+/**
+ * Whether a line fills the width its text is wrapped at (0: the text is not wrapped at a width): a
+ * heading only when it fills the line (a long heading wrapped), other lines four fifths of it.
+ */
+function fillsWidth(line: string, width: number): boolean {
+  return width > 0 && displayWidth(line.trim()) >= width * (patterns().heading.test(line) ? 0.95 : 0.8);
+}
+
 /** A line that ends inside a web or e-mail address (http://www.exa, xxgk@163.c). */
 const ADDRESS_AT_END = /(?:https?:\/\/|www\.)[\w./?=&%#:~-]*$|[\w.+-]+@[\w.-]*$/i;
 
@@ -399,7 +420,9 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
   for (let i = 0; i + 2 < lines.length; i++) if (!blank[i] && blank[i + 1] && !blank[i + 2]) single++;
   const doubleSpaced = nonBlank >= 10 && single >= nonBlank * 0.6;
 
-  const width = wrapWidth(lines.filter((_, i) => !dropped[i]));
+  // the width a text is wrapped at: plain text's at once, Markdown's when a short line might be a wrapped one
+  const kept = (): Line[] => lines.filter((_, i) => !dropped[i]);
+  let width = kind === 'text' ? wrapWidth(kept()) : undefined;
 
   // which lines are joined to the line before them: decided first, since most texts have none and
   // are then left as they are, without being copied
@@ -430,12 +453,17 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
         // fill its width, as plain text does
         const a = lastUnit(open);
         const z = firstUnit(l.text);
-        const wrapped = !short(open) || (width !== undefined && displayWidth(open.trim()) >= width * (heading.test(open) ? 0.95 : 0.8));
-        join = blanks === 0 && (isCjkOrPunct(a) || isDigit(a)) && (isCjkOrPunct(z) || isDigit(z)) && wrapped && continues(open, l.text, heading);
+        join =
+          blanks === 0 &&
+          (isCjkOrPunct(a) || isDigit(a)) &&
+          !endsSentence(a) &&
+          (isCjkOrPunct(z) || isDigit(z)) &&
+          !hasBar(open) &&
+          !hasBar(l.text) &&
+          (!short(open) || (displayWidth(open.trim()) >= MIN_WRAP_WIDTH * 0.8 && fillsWidth(open, (width ??= wrapWidth(kept()) ?? 0)))) &&
+          continues(open, l.text, heading);
       } else if (soft && width !== undefined) {
-        // a heading is joined only when it fills the line (a long heading wrapped)
-        const min = heading.test(open) ? 0.95 : 0.8;
-        join = displayWidth(open.trim()) >= width * min && continues(open, l.text, heading);
+        join = fillsWidth(open, width) && continues(open, l.text, heading);
       }
     }
     // a telephone number wrapped after its area code's hyphen (`电话：0512-` / `12345678）`), however

@@ -79,7 +79,6 @@ function splitLines(raw: string): Line[] {
   return out;
 }
 
-
 /** The code of the last UTF-16 unit of `s` before white space at its end (`s.trimEnd().slice(-1)`); NaN when none. */
 function lastUnit(s: string): number {
   let i = s.length - 1;

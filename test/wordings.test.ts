@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/lint.js';
 import { LAYOUTS, renderReport, t3Leaves, type ReportModel } from './helpers/layouts.js';
 import { reportModel, withChangedFigure } from './helpers/report-models.js';
@@ -54,9 +54,10 @@ const HEADINGS: string[][] = [
 
 const SIGNED: ((y: number) => string)[] = [(y) => `${y + 1}年1月20日`, (y) => `${chineseYear(y + 1)}年一月二十日`, (y) => `${y + 1}年1月`, (y) => `（${y + 1}年1月15日）`, (y) => `${chineseYear(y + 1)}年一月`];
 
-/** Sentences that state table 3's figures and table 4's totals as the tables give them. */
-function tableProse(m: ReportModel, form: number): string {
-  const n = m.t3['new']!;
+/** Sentences that state table 3's figures and table 4's totals as the tables give them (the first figure `off` by that much). */
+function tableProse(m: ReportModel, form: number, off = 0): string {
+  const n = [...m.t3['new']!];
+  n[6]! += off;
   const done = m.t3['results-total']!;
   const fwd = m.t3['carry-forward']!;
   const car = m.t3['carried-over']!;
@@ -83,6 +84,13 @@ function tableProse(m: ReportModel, form: number): string {
     case 5:
       // shares of the whole, to one decimal place
       return n[6]! > 0 ? `全年新收政府信息公开申请${n[6]}件，其中自然人申请${n[0]}件，占${((n[0]! / n[6]!) * 100).toFixed(1)}%。` : '本年度未收到政府信息公开申请。';
+    case 7: {
+      // table 4's outcomes of the reviews, adding up to them
+      const [a, b, c, d] = m.t4[0]!;
+      return `本年度共发生政府信息公开行政复议案件${review}件，其中结果维持${a}件，结果纠正${b}件，其他结果${c}件，尚未审结${d}件。`;
+    }
+    case 8:
+      return `本年度发生政府信息公开行政诉讼案件${suits}件（其中未经复议直接起诉${m.t4[1]![4]}件，复议后起诉${m.t4[2]![4]}件）。`;
     default: {
       const t2 = m.t2;
       return m.generation === 'format-2021'
@@ -99,10 +107,10 @@ const wording = fc.record({
   contact: fc.nat({ max: CONTACTS.length - 1 }),
   headings: fc.nat({ max: HEADINGS.length - 1 }),
   signed: fc.nat({ max: SIGNED.length - 1 }),
-  prose: fc.nat({ max: 6 }),
+  prose: fc.nat({ max: 8 }),
 });
 
-function worded(m: ReportModel, w: typeof wording extends fc.Arbitrary<infer T> ? T : never): ReportModel {
+function worded(m: ReportModel, w: typeof wording extends fc.Arbitrary<infer T> ? T : never, off = 0): ReportModel {
   const y = m.generation === 'format-2019' ? 2020 : 2023;
   return {
     ...m,
@@ -113,7 +121,7 @@ function worded(m: ReportModel, w: typeof wording extends fc.Arbitrary<infer T> 
       title: TITLES[w.title]!(w.body, y),
       intro: `本报告根据《中华人民共和国政府信息公开条例》编制。${PERIODS[w.period]!(y)}${CONTACTS[w.contact]!(w.body)}`,
       headings: HEADINGS[w.headings],
-      applications: tableProse(m, w.prose),
+      applications: tableProse(m, w.prose, off),
     },
   };
 }
@@ -134,6 +142,19 @@ describe('right reports in the wordings real ones use', () => {
         }
       }),
       { numRuns: runs(60, 300) },
+    );
+  }, 300_000);
+
+  it('a sentence whose total is not the table\'s draws an error about the prose, and nothing else', () => {
+    fc.assert(
+      fc.property(reportModel, wording, fc.constantFrom(0, 1, 2), fc.constantFrom(...LAYOUTS), (m, w, form, layout) => {
+        const r = renderReport(worded(m, { ...w, prose: form }, 3), layout);
+        const errors = lintText(r.text, r.filename).messages.filter((x) => x.severity === 2);
+        const what = `${layout} ${JSON.stringify(w)} form ${form}: ${errors.map((x) => `${x.ruleId} ${x.message}`).join('; ')}`;
+        expect(errors.length, what).toBeGreaterThan(0);
+        expect(errors.filter((x) => x.ruleId !== 'prose-table-mismatch' && x.ruleId !== 'prose-sum'), what).toEqual([]);
+      }),
+      { numRuns: runs(30, 150) },
     );
   }, 300_000);
 });

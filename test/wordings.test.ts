@@ -108,6 +108,9 @@ const wording = fc.record({
   headings: fc.nat({ max: HEADINGS.length - 1 }),
   signed: fc.nat({ max: SIGNED.length - 1 }),
   prose: fc.nat({ max: 8 }),
+  // where the statistics period and the contact stand: under the title, the contact under part six,
+  // or both at the end of part one
+  placement: fc.constantFrom(0, 1, 2),
 });
 
 function worded(m: ReportModel, w: typeof wording extends fc.Arbitrary<infer T> ? T : never, off = 0): ReportModel {
@@ -117,11 +120,13 @@ function worded(m: ReportModel, w: typeof wording extends fc.Arbitrary<infer T> 
     body: w.body,
     year: y,
     signed: SIGNED[w.signed]!(y),
+    ...(w.placement === 2 ? { overview: [PERIODS[w.period]!(y), CONTACTS[w.contact]!(w.body)] } : {}),
     wording: {
       title: TITLES[w.title]!(w.body, y),
-      intro: `本报告根据《中华人民共和国政府信息公开条例》编制。${PERIODS[w.period]!(y)}${CONTACTS[w.contact]!(w.body)}`,
+      intro: `本报告根据《中华人民共和国政府信息公开条例》编制。${w.placement === 2 ? '' : PERIODS[w.period]!(y)}${w.placement === 0 ? CONTACTS[w.contact]!(w.body) : ''}`,
       headings: HEADINGS[w.headings],
       applications: tableProse(m, w.prose, off),
+      ...(w.placement === 1 ? { other: `本年度未收取信息处理费。${CONTACTS[w.contact]!(w.body)}` } : {}),
     },
   };
 }

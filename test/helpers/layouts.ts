@@ -53,9 +53,10 @@ export interface ReportModel {
   problems?: string[];
   /**
    * the report's own wording instead of the default: its title line, the introduction under it (the
-   * statistics period, the contact), the six part headings, and the paragraph under part three
+   * statistics period, the contact), the six part headings, the paragraph under part three and the
+   * one under part six
    */
-  wording?: { title?: string; intro?: string; headings?: string[]; applications?: string };
+  wording?: { title?: string; intro?: string; headings?: string[]; applications?: string; other?: string };
 }
 
 export function template(gen: Gen, kind: 'proactive' | 'applications' | 'review-litigation'): TableTemplate {
@@ -617,7 +618,7 @@ export function renderReport(m: ReportModel, layout: LayoutName): Rendered {
     [headings[2]!, m.wording?.applications ?? '本年度收到和处理政府信息公开申请情况见下表。', f3],
     [headings[3]!, '本年度政府信息公开行政复议、行政诉讼情况见下表。', f4],
     [headings[4]!, `存在的主要问题是工作人员业务能力有待提高。改进措施：加强业务培训，完善工作制度。上一年度存在的问题已整改完毕。${(m.problems ?? []).join('')}`, undefined],
-    [headings[5]!, '本年度未收取信息处理费。', undefined],
+    [headings[5]!, m.wording?.other ?? '本年度未收取信息处理费。', undefined],
   ];
   const signed = m.signed ?? `${year + 1}年1月20日`;
   const sign = `${who}\n${signed}`;

@@ -190,3 +190,22 @@ describe('a page\'s breadcrumb that ends with the name of its column (…> 政�
     expect(modelDocument(readBuffer(Buffer.from(text), name)).report.title).toMatchObject({ text: '2016年政府信息公开工作年度报告', year: 2016 });
   });
 });
+
+describe('a year whose digits are set one space apart in the title (a title\'s tracking kept by text taken out of a PDF)', () => {
+  it.each([
+    ['淮安市人民政府 2 0 2 4 年政府信息公开工作年度报告', '淮安市人民政府'],
+    ['沭阳县教育局2 0 2 4年度政府信息公开工作年度报告', '沭阳县教育局'],
+    ['城东街道办事处\u30002\u30000\u30002\u30004 年政府信息公开工作年度报告', '城东街道办事处'],
+  ])('%s', (title, agency) => {
+    const text = `${title}\n本报告由${agency}编制，所列数据的统计期限自2024年1月1日起至2024年12月31日止。${BODY}`;
+    const r = model(text);
+    expect(r.title).toMatchObject({ year: 2024, agency });
+    // the year's place is its digits and the spaces between them, as written
+    expect(text.slice(r.title!.yearRange!.start, r.title!.yearRange!.end).replace(/[ \u3000]/g, '')).toBe('2024');
+    expect(lint(text)).toEqual([]);
+  });
+
+  it('digits of a count are not a year', () => {
+    expect(model(`某某局政府信息公开工作年度报告 1 2 3 4 件\n${BODY}`).title?.year).toBeUndefined();
+  });
+});

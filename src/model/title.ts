@@ -2,7 +2,7 @@ import type { Block, SignOff, TitleInfo, YearMention } from './types.js';
 import { YEAR_RE, parseYear, DATE_RE, matchDate, isValidDate, CN_DATE_RE, CN_MONTH_DATE_RE, matchChineseDate } from './dates.js';
 import { toHalfWidth } from './numerals.js';
 import { MappedText, trimBounds } from '../util/mapped-text.js';
-import { withoutWideLetterSpacing } from '../util/letter-spacing.js';
+import { cutOut, withoutWideLetterSpacing } from '../util/letter-spacing.js';
 import { vocabulary } from '../config/vocabulary.js';
 import { crawlerHeader } from './page-chrome.js';
 
@@ -142,7 +142,7 @@ export function findTitle(blocks: Block[], limit = 25): { info?: TitleInfo; bloc
     if (s > 0 && (!best || s > best.score)) best = { block: b, score: s, text: text ?? b.text.trim() };
   }
   if (!best) return {};
-  let full = best.text;
+  let full = withoutSpacedYear(best.text);
   let agency: string | undefined;
   const inner = full.text.replace(/^《|》$/g, '');
   const ym = YEAR_BEFORE_NIAN.exec(inner) ?? YEAR_RE.exec(inner);
@@ -185,6 +185,15 @@ export function findTitle(blocks: Block[], limit = 25): { info?: TitleInfo; bloc
       standard: words().standard.test(full.text) && year !== undefined,
     },
   };
+}
+
+/** A year whose digits are set one space apart (2 0 2 4 年: a title's tracking, as text taken out of a PDF keeps it). */
+const SPACED_YEAR = /(?<![0-9])[12][ \u3000][0-9][ \u3000][0-9][ \u3000][0-9](?![0-9])(?=\s*年)/;
+
+/** A title with the spaces between its year's digits left out (淮安市人民政府 2 0 2 4 年… is 淮安市人民政府 2024 年…). */
+function withoutSpacedYear(t: MappedText): MappedText {
+  const m = SPACED_YEAR.exec(t.text);
+  return m ? cutOut(t, [m.index + 1, m.index + 2, m.index + 3, m.index + 4, m.index + 5, m.index + 6]) : t;
 }
 
 /** The body named before the subject words (某某局 in 某某局政府信息公开工作年度报告), if any. */

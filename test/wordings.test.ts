@@ -146,7 +146,7 @@ describe('right reports in the wordings real ones use', () => {
           expectOnlyTheChangedSum(errors, wrong, `${layout} ${JSON.stringify(w)}`);
         }
       }),
-      { numRuns: runs(60, 300) },
+      { numRuns: runs(40, 150) },
     );
   }, 300_000);
 
@@ -159,7 +159,7 @@ describe('right reports in the wordings real ones use', () => {
         expect(errors.length, what).toBeGreaterThan(0);
         expect(errors.filter((x) => x.ruleId !== 'prose-table-mismatch' && x.ruleId !== 'prose-sum'), what).toEqual([]);
       }),
-      { numRuns: runs(30, 150) },
+      { numRuns: runs(20, 80) },
     );
   }, 300_000);
 });

@@ -41,14 +41,16 @@ export const CN_MONTH = '(?:元|[一二三四五六七八九十]{1,2})';
 /** A day in Chinese numerals (二十一), 廿 and 卅 too (廿日, 廿一, 卅一). */
 export const CN_DAY = '[一二三四五六七八九十廿卅]{1,3}';
 const CN_DIGIT = '[〇零○一二三四五六七八九]';
+/** A year and month in Chinese numerals (二〇二一年一月), with two capture groups. */
+const CN_YEAR_MONTH = `(二${CN_DIGIT}{3})\\s*年\\s*(${CN_MONTH})\\s*月`;
 /** A full date in Chinese numerals, as used under signatures (二〇二一年一月二十日, 二零二一年元月廿日). */
-export const CN_DATE_RE = new RegExp(`(二${CN_DIGIT}{3})\\s*年\\s*(${CN_MONTH})\\s*月\\s*(${CN_DAY})\\s*日`, 'g');
+export const CN_DATE_RE = new RegExp(`${CN_YEAR_MONTH}\\s*(${CN_DAY})\\s*日`, 'g');
 
 /**
  * A month in Chinese numerals without its day (二〇二二年一月, 二零二二年元月), as a sign-off may give
  * it: read only where it is the whole of its line (see title.ts).
  */
-export const CN_MONTH_DATE_RE = new RegExp(`(二${CN_DIGIT}{3})\\s*年\\s*(${CN_MONTH})\\s*月`, 'g');
+export const CN_MONTH_DATE_RE = new RegExp(CN_YEAR_MONTH, 'g');
 
 /** The value of a month or day, in digits or in Chinese numerals (CN_MONTH, CN_DAY): 元 is 1, 廿 20, 卅 30. */
 export function monthOrDay(s: string): number {

@@ -35,12 +35,16 @@ export interface LayoutVocabulary {
   radicalForms?: Record<string, string>;
 }
 
-let compiled: { pageNumber: RegExp; heading: RegExp; pageMeta: RegExp } | undefined;
+let compiled: { pageNumber: RegExp; heading: RegExp; pageMeta: RegExp; titleLine: RegExp } | undefined;
 
-function patterns(): { pageNumber: RegExp; heading: RegExp; pageMeta: RegExp } {
+function patterns(): { pageNumber: RegExp; heading: RegExp; pageMeta: RegExp; titleLine: RegExp } {
   if (compiled) return compiled;
   const v = vocabulary<LayoutVocabulary>('layout');
+  const title = vocabulary<{ subjectWords: string[]; reportWords: string[] }>('title');
   compiled = {
+    // a title line: a subject word, then a report word at its end, maybe the year in brackets after it
+    // (某某市人民政府政府信息公开工作年度报告（2024年）), by the words of src/vocabulary/title.json
+    titleLine: new RegExp(`(?:${title.subjectWords.join('|')})[^。，；,;]*(?:${title.reportWords.join('|')})(?:[(（][^()（）]{0,12}[)）])?$`),
     pageNumber: new RegExp(`^\\s*(?:${v.pageNumberLines.join('|')})\\s*$`),
     heading: new RegExp(`^[\\s\\u3000]*(?:${v.headingStarts.join('|')})`),
     // a line of the page's own details (发布时间：… 来源：… 字号：大 中 小), by the labels of src/vocabulary/page-chrome.json
@@ -308,12 +312,10 @@ function continues(prev: string, next: string, heading: RegExp): boolean {
   if (/[。！？!?]/.test(last)) return false;
   // the report's title is a line of its own, however long (某某市人民政府政府信息公开工作年度报告（2024年）),
   // after a line of the page's too (当前位置：首页 » 信息公开年报 / 2016年政府信息公开工作年度报告)
-  if (TITLE_LINE.test(prev.trimEnd()) || TITLE_LINE.test(next.trim())) return false;
+  const { titleLine } = patterns();
+  if (titleLine.test(prev.trimEnd()) || titleLine.test(next.trim())) return false;
   return true;
 }
-
-/** A title line: the subject, then the report word at its end, maybe the year in brackets after it. */
-const TITLE_LINE = /(?:信息公开|政务公开)[^。，；,;]*(?:年度报告|年报|工作报告)(?:[(（][^()（）]{0,12}[)）])?$/;
 
 /** A table's row: a cell bar or a tab in the line (`continues` says so too, by STRUCTURAL; this is the cheap test first) */
 function hasBar(s: string): boolean {
@@ -326,11 +328,15 @@ function endsSentence(c: number): boolean {
 }
 
 /**
- * Whether a line fills the width its text is wrapped at (0: the text is not wrapped at a width): a
- * heading only when it fills the line (a long heading wrapped), other lines four fifths of it.
+ * Whether a line fills the width its text is wrapped at (`width` gives it, 0 when the text is not
+ * wrapped at a width; asked only for a line wide enough to fill any): a heading only when it fills the
+ * line (a long heading wrapped), other lines four fifths of it.
  */
-function fillsWidth(line: string, width: number): boolean {
-  return width > 0 && displayWidth(line.trim()) >= width * (patterns().heading.test(line) ? 0.95 : 0.8);
+function fillsWidth(line: string, width: () => number): boolean {
+  const w = displayWidth(line.trim());
+  if (w < MIN_WRAP_WIDTH * 0.8) return false;
+  const of = width();
+  return of > 0 && w >= of * (patterns().heading.test(line) ? 0.95 : 0.8);
 }
 
 /** A line that ends inside a web or e-mail address (http://www.exa, xxgk@163.c). */
@@ -459,10 +465,11 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
           (isCjkOrPunct(z) || isDigit(z)) &&
           !hasBar(open) &&
           !hasBar(l.text) &&
-          (!short(open) || (displayWidth(open.trim()) >= MIN_WRAP_WIDTH * 0.8 && fillsWidth(open, (width ??= wrapWidth(kept()) ?? 0)))) &&
+          (!short(open) || fillsWidth(open, () => (width ??= wrapWidth(kept()) ?? 0))) &&
           continues(open, l.text, heading);
       } else if (soft && width !== undefined) {
-        join = fillsWidth(open, width) && continues(open, l.text, heading);
+        const of = width;
+        join = fillsWidth(open, () => of) && continues(open, l.text, heading);
       }
     }
     // a telephone number wrapped after its area code's hyphen (`电话：0512-` / `12345678）`), however

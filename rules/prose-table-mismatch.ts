@@ -1,6 +1,6 @@
 import { defineRule, ALL_GENERATIONS } from '../src/rules/types.js';
 import { TABLE4_HEADER } from '../src/rules/example-texts.js';
-import { aboutReportYear, figureMetric, joinedSubject, partOwners } from '../src/model/figures/metrics.js';
+import { aboutReportYear, figureMetric, joinedSubject, partOwners, type TableMetric } from '../src/model/figures/metrics.js';
 import { coreSubject } from '../src/model/figures/extract.js';
 import { tableCopies, tablesValues, type TableFigure } from '../src/model/figures/versus-tables.js';
 import { columnsSure, officialTablesFor, templateOf } from '../src/model/tables/index.js';
@@ -163,8 +163,9 @@ ${TABLE3}`,
       if (parts) parts.push(...b.parts);
       else partsOf.set(b.total, [...b.parts]);
     }
-    const partIsTables = (f: Figure, metric: string, value: number): boolean =>
-      (partsOf.get(f) ?? []).some((p) => p.value === value && (figureMetric(report, p)?.id ?? metric) === metric);
+    // (not a part the count's own words set apart from it, 其中自然人申请0件: that is a share of the count)
+    const partIsTables = (f: Figure, m: TableMetric, value: number): boolean =>
+      (partsOf.get(f) ?? []).some((p) => p.value === value && !m.exclude?.test(p.core) && (figureMetric(report, p)?.id ?? m.id) === m.id);
     const partOfSame = (f: Figure, metric: string): boolean => {
       const b = owners.get(f);
       return !!b && figureMetric(report, b.total)?.id === metric;
@@ -174,7 +175,7 @@ ${TABLE3}`,
       if (!m || partOfSame(f, m.id) || !aboutReportYear(report, f)) continue;
       const values = valuesFor(m.sum ? m.sum.join('+') : m.id);
       const t = values.find((v) => v !== undefined);
-      if (!t || values.some((v) => v?.value === f.value) || values.some((v) => v && partIsTables(f, m.id, v.value))) continue;
+      if (!t || values.some((v) => v?.value === f.value) || values.some((v) => v && partIsTables(f, m, v.value))) continue;
       // requests received may include those carried over from last year
       if (m.id === 'new') {
         const carried = valuesFor('carried-over');

@@ -532,4 +532,8 @@ describe('counts of other matters, and a whole given with its part of the table�
     expect(errorsWith('全年新收政府信息公开申请15件，其中当面申请2件。').map((m) => [m.ruleId, m.actual])).toEqual([['prose-table-mismatch', 15]]);
     expect(errorsWith('全年共发生政府信息公开行政复议3件，其中结果维持1件。').map((m) => [m.ruleId, m.actual])).toEqual([['prose-table-mismatch', 3]]);
   });
+  it('a part that names a kind of applicant is a share of the count, even when it equals the table’s count', () => {
+    expect(errorsWith('全年共收到政府信息公开申请15件，其中自然人申请13件。').map((m) => [m.ruleId, m.actual])).toEqual([['prose-table-mismatch', 15]]);
+    expect(errorsWith('全年共收到政府信息公开申请15件，其中法人或其他组织申请13件、自然人申请2件。').map((m) => [m.ruleId, m.actual])).toEqual([['prose-table-mismatch', 15]]);
+  });
 });

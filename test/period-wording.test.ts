@@ -209,6 +209,14 @@ describe('months written once after both (2023年1-12月), and the whole year in
     expect(found.map((m) => [m.messageId, m.severity, m.expected])).toEqual([['yearless', 1, '2023年1月1日至2023年12月31日']]);
   });
 
+  it.each(['统计截止时间为全年。', '统计截止日期为本年度，', '数据统计截至本年度'])('after a word that brings an end date: %s', (s) => {
+    expect(periodFindings(`某某局2023年政府信息公开工作年度报告\n本报告${s}`).map((m) => [m.messageId, m.severity])).toEqual([['yearless', 1]]);
+  });
+
+  it.each(['统计截止时间为上年度末。', '数据截至本年底。'])('not the whole year, after a word that brings an end date: %s', (s) => {
+    expect(periods(`本报告${s}`).map((p) => p.kind)).not.toContain('range');
+  });
+
   it('the whole year in words, then its dates: the dates are read', () => {
     expect(periodFindings('某某局2023年政府信息公开工作年度报告\n本报告统计期限为全年，即2023年1月1日至12月31日。')).toEqual([]);
     expect(periods('本报告统计时间为全年1月1日至12月31日。').map((p) => [p.kind, p.noYear, p.start?.month, p.end?.month])).toEqual([['range', true, 1, 12]]);

@@ -215,9 +215,11 @@ function parseDates(h: string, p: number, cutoff: boolean, startMarker: boolean,
       const y = parseYear(w[1]!);
       if (y >= 1990 && y <= 2100) return { kind: 'range', start: { year: y, month: 1, day: 1 }, end: { year: y, month: 12, day: 31 }, from: p, to: p + w[0].length };
     }
-    // the whole year in words, the report's (统计期限为全年, 为一个自然年度, 为本年度): no dates follow
-    const whole = cutoff ? null : at(words().wholeYear, h, p);
-    if (whole && !/^[0-9一二三四五六七八九十元]/.test(h.slice(p + whole[0].length, p + whole[0].length + 1))) {
+    // the whole year in words, the report's (统计期限为全年, 为一个自然年度, 为本年度): no dates follow;
+    // after a word that brings an end date (统计截止时间为全年), only words that end the clause
+    const whole = at(words().wholeYear, h, p);
+    const next = whole ? h.slice(p + whole[0].length, p + whole[0].length + 1) : '';
+    if (whole && !/^[0-9一二三四五六七八九十元]/.test(next) && (!cutoff || /^(?:[。，；,;）)]|$)/.test(next))) {
       return { kind: 'range', start: { month: 1, day: 1 }, end: { month: 12, day: 31 }, from: p, to: p + whole[0].length, noYear: true };
     }
     const g = garbledFrom(h, p);

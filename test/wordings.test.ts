@@ -56,11 +56,12 @@ const SIGNED: ((y: number) => string)[] = [(y) => `${y + 1}年1月20日`, (y) =>
 
 /** Sentences that state table 3's figures and table 4's totals as the tables give them (the first figure `off` by that much). */
 function tableProse(m: ReportModel, form: number, off = 0): string {
+  const car = m.t3['carried-over']!;
   const n = [...m.t3['new']!];
-  n[6]! += off;
+  // (requests received may rightly count those carried over: a total off by exactly those is right)
+  n[6]! += off !== 0 && off === car[6] ? off + 1 : off;
   const done = m.t3['results-total']!;
   const fwd = m.t3['carry-forward']!;
-  const car = m.t3['carried-over']!;
   const others = n.slice(1, 6).reduce((a, b) => a + b, 0);
   const review = m.t4[0]![4]!;
   const suits = m.t4[1]![4]! + m.t4[2]![4]!;

@@ -10,7 +10,9 @@ import { runs } from './helpers/runs.js';
  * sub-items usually are (（一）总体情况 … （六）其他需要报告的事项, or with half-width brackets), or
  * as 第一部分 …. The parts are the format's, named as it names them, and the report's only fault
  * is their numbering: they are read as its parts (no "no headings found" or "part missing" error),
- * its tables are read under them, and a figure changed in table 3 is still found. A heading and
+ * its tables are read under them, and a figure changed in table 3 is still found. So too when part
+ * one's own items are numbered like the parts and carry the titles of the old format's parts
+ * (（一）主动公开情况（二）依申请公开情况 under （一）总体情况). A heading and
  * the sentence under it right after a table given one cell per line are not taken for a cell.
  */
 
@@ -48,5 +50,30 @@ describe('parts numbered otherwise than 一、', () => {
         );
       }, 120_000);
     }
+  }
+});
+
+/** Part one's items as reports write them, numbered like the parts, each item on a line of its own or run into its text. */
+const ITEMS = [
+  ['主动公开情况', '依申请公开情况', '政府信息管理', '平台建设', '监督保障'],
+  ['主动公开', '依申请公开', '政府信息管理', '政府信息公开平台建设', '监督保障'],
+  ['主动公开政府信息情况', '依申请公开政府信息情况', '政府信息公开的收费及减免情况', '工作人员培训'],
+  ['依申请公开情况', '主动公开情况', '监督保障情况'],
+];
+
+describe('parts numbered （一）…（六） whose part one has items numbered the same way', () => {
+  for (const layout of LAYOUTS) {
+    it(`are the report's parts: ${layout}`, () => {
+      fc.assert(
+        fc.property(reportModel, fc.constantFrom(...ITEMS), fc.boolean(), fc.constantFrom(...Object.values(STYLES).slice(0, 2)), (m, items, ownLine, style) => {
+          const overview = items.map((t, k) => `\n${style(k)}${t}${ownLine ? '\n' : '。'}本年度按照要求扎实推进${t}工作，取得明显成效。`);
+          const { text, filename } = renderReport({ ...m, overview }, layout);
+          const ms = lintText(renumbered(text, style), filename).messages;
+          expect(ms.filter((x) => x.ruleId === 'required-sections' || x.ruleId === 'table-missing' || x.ruleId === 'section-order' || x.ruleId === 'empty-section')).toEqual([]);
+          expect(ms.filter((x) => x.severity === 2).map((x) => x.ruleId)).toEqual([]);
+        }),
+        { numRuns: runs(2, 8) },
+      );
+    }, 120_000);
   }
 });

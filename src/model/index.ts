@@ -100,7 +100,7 @@ function reportAgency(titled: string | undefined, blocks: Block[], signOff: Sign
 export function buildReport(doc: SourceDocument, tree: Root, opts: ModelOptions = {}): Report {
   const blocks = toBlocks(tree, doc.text, doc.pictures);
   const { info: title, block: titleBlock } = findTitle(blocks);
-  const { sections, preamble } = buildSections(blocks, titleBlock);
+  const { sections, preamble } = buildSections(blocks, titleBlock, opts.generation ?? generationForYear(opts.reportYear ?? title?.year));
   const periods = extractPeriods(blocks);
   const contacts = extractContacts(blocks);
 

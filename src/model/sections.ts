@@ -2,7 +2,7 @@ import type { Block, Section } from './types.js';
 import { readNumbering, styleLevel } from './numbering.js';
 import type { MappedText } from '../util/mapped-text.js';
 import { vocabulary } from '../config/vocabulary.js';
-import { builtinProfiles } from '../config/profiles.js';
+import { builtinProfiles, resolveProfile } from '../config/profiles.js';
 import { memoised } from '../util/memo.js';
 import { inlineHeadings as findInlineHeadings } from '../read/headings.js';
 
@@ -121,25 +121,34 @@ function fewLineBreaks(blocks: Block[]): boolean {
   return total / lines.length >= sectionsVocabulary().v.inlineHeadings.minAverageLineLength;
 }
 
-/** Section titles the built-in formats name, for telling a report's own parts from lists inside them. */
-function knownTitle(title: string, ordinal: number): number {
+/**
+ * How well a title fits a part of the built-in formats at this number: 3 when it names the part with
+ * that number (in the report's own format, `format`, an index into the built-in profiles, when that
+ * is known), 2 when it names another part, 0 when it names none.
+ */
+function knownTitle(title: string, ordinal: number, format: number | undefined): number {
   const orders = partOrders(title);
-  return orders.length === 0 ? 0 : orders.includes(ordinal) ? 3 : 2;
+  if (orders.length === 0) return 0;
+  return (format === undefined ? orders : formatPartOrders(title)[format]!).includes(ordinal) ? 3 : 2;
 }
 
-/** The orders of the built-in formats' parts whose words a title has, remembered by title (the same headings recur in every report). */
-const partOrders = memoised((title: string): readonly number[] => {
+/** For each built-in format, the orders of its parts whose words a title has, remembered by title (the same headings recur in every report). */
+const formatPartOrders = memoised((title: string): readonly (readonly number[])[] => {
   const t = title.replace(/[\s\u3000]/g, '');
-  const orders: number[] = [];
-  for (const p of builtinProfiles().values()) {
-    for (const spec of p.sections) {
-      if (spec.exclude?.some((w) => t.includes(w))) continue;
-      if (!spec.match.some((words) => words.every((w) => t.includes(w)))) continue;
-      orders.push(spec.order);
-    }
-  }
-  return orders;
+  return [...builtinProfiles().keys()].map((id) =>
+    resolveProfile(id).sections.filter((spec) => !spec.exclude?.some((w) => t.includes(w)) && spec.match.some((words) => words.every((w) => t.includes(w)))).map((spec) => spec.order),
+  );
 });
+
+/** The orders of the built-in formats' parts whose words a title has, whatever the format. */
+const partOrders = memoised((title: string): readonly number[] => formatPartOrders(title).flat());
+
+/** The index among the built-in profiles of the one for a generation. */
+function formatIndex(generation: string | undefined): number | undefined {
+  if (generation === undefined) return undefined;
+  const k = [...builtinProfiles().values()].findIndex((p) => p.generation === generation);
+  return k < 0 ? undefined : k;
+}
 
 /**
  * Markdown whose headings are all of one depth (every heading `#`, as some converters write them):
@@ -185,15 +194,17 @@ function nestFlatHeadings(items: { block: Block; h?: HeadingCandidate }[]): void
  * real 四、) and a table of contents (the parts' titles one after another, nothing under them) are
  * left out; between equally good chains the earliest headings win.
  */
-function chooseTopLevel(cands: { ordinal: number; title: string; content: boolean }[]): Set<number> {
+function chooseTopLevel(cands: { ordinal: number; title: string; content: boolean }[], format?: number): Set<number> {
   const n = cands.length;
-  const chosen = new Set<number>();
-  if (n === 0) return chosen;
+  if (n === 0) return new Set();
   // (a heading with text of its own under it counts a little more: a table of contents lists the
-  // same titles, each followed at once by the next)
-  const score = cands.map((c) => (isTableRowHeading(c.title) ? -2 : 2 * (1 + knownTitle(c.title, c.ordinal)) + (c.content ? 1 : 0)));
+  // same titles, each followed at once by the next; a title counts most at the number the report's
+  // format gives it, so that a list in part one titled as another format numbers its parts,
+  // （一）主动公开情况（二）依申请公开情况 under （一）总体情况, does not stand for the parts)
+  const score = cands.map((c) => (isTableRowHeading(c.title) ? -2 : 2 * (1 + knownTitle(c.title, c.ordinal, format)) + (c.content ? 1 : 0)));
   if (n > 3000) {
     // a pathological number of headings: count upwards greedily
+    const chosen = new Set<number>();
     let last = 0;
     cands.forEach((c, i) => {
       if (c.ordinal > last && score[i]! > 0) {
@@ -203,6 +214,13 @@ function chooseTopLevel(cands: { ordinal: number; title: string; content: boolea
     });
     return chosen;
   }
+  return bestChain(cands, score);
+}
+
+/** The chain of headings whose numbers count upwards with the highest total score; between equally good chains the earliest headings win. */
+function bestChain(cands: readonly { ordinal: number }[], score: readonly number[]): Set<number> {
+  const n = cands.length;
+  const chosen = new Set<number>();
   const best = new Array<number>(n).fill(0);
   for (let i = n - 1; i >= 0; i--) {
     let tail = 0;
@@ -287,9 +305,10 @@ function partsLevel(items: readonly { h?: HeadingCandidate }[]): number {
 /**
  * Build the section tree. Top-level headings (一、 / 第一部分) must count upwards; one that does
  * not (a list restarting inside a section) is read as body text so it cannot cut the real
- * section short. In text with few line breaks, headings inside a line count too.
+ * section short. In text with few line breaks, headings inside a line count too. `generation`:
+ * the report's format as far as is known before its parts are (from the title's year).
  */
-export function buildSections(blocks: Block[], titleBlock?: Block): { sections: Section[]; preamble: Block[] } {
+export function buildSections(blocks: Block[], titleBlock?: Block, generation?: string): { sections: Section[]; preamble: Block[] } {
   const top: Section[] = [];
   const preamble: Block[] = [];
   const stack: Section[] = [];
@@ -323,7 +342,10 @@ export function buildSections(blocks: Block[], titleBlock?: Block): { sections: 
   const numberedTop = items.map((it, i) => ({ it, i })).filter(({ it }) => it.h?.level === 1 && it.h.numbering);
   // whether a block that is no heading follows a heading before the next one
   const content = (i: number): boolean => items[i]!.h!.inlineBody || (i + 1 < items.length && !items[i + 1]!.h);
-  const keep = chooseTopLevel(numberedTop.map(({ it, i }) => ({ ordinal: it.h!.numbering!.ordinal, title: it.h!.title.text, content: content(i) })));
+  const keep = chooseTopLevel(
+    numberedTop.map(({ it, i }) => ({ ordinal: it.h!.numbering!.ordinal, title: it.h!.title.text, content: content(i) })),
+    formatIndex(generation),
+  );
   const dropped = new Set(numberedTop.filter((_, k) => !keep.has(k)).map(({ i }) => i));
 
   items.forEach(({ block, h }, i) => {

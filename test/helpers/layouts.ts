@@ -48,7 +48,7 @@ export interface ReportModel {
   year?: number;
   /** the date under the report (default 20 January of the next year) */
   signed?: string;
-  /** sentences of the body's own after part one's opening, and after part five's */
+  /** sentences of the body's own after part one's opening, and after part five's (a sentence starting with a line break on a line, a paragraph, of its own) */
   overview?: string[];
   problems?: string[];
   /**
@@ -623,7 +623,7 @@ export function renderReport(m: ReportModel, layout: LayoutName): Rendered {
   const signed = m.signed ?? `${year + 1}年1月20日`;
   const sign = `${who}\n${signed}`;
   if (layout === 'html' || layout === 'html-blank') {
-    const body = parts.map(([h, p, f]) => `<p>${h}</p>\n<p>${p}</p>${f ? `\n${html(f, layout === 'html-blank')}` : ''}`).join('\n');
+    const body = parts.map(([h, p, f]) => `<p>${h}</p>\n${p.split('\n').map((x) => `<p>${x}</p>`).join('\n')}${f ? `\n${html(f, layout === 'html-blank')}` : ''}`).join('\n');
     return {
       text: `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${title}</title></head><body>\n<h1>${title}</h1>\n<p>${intro}</p>\n${body}\n<p>${who}</p><p>${signed}</p>\n</body></html>\n`,
       filename: 'report.html',
@@ -636,7 +636,7 @@ export function renderReport(m: ReportModel, layout: LayoutName): Rendered {
       if (f === f3 && layout === 'gfm-pieces') return gfmPiecesT3(m.generation, m.t3);
       return gfm(f);
     };
-    const body = parts.map(([h, p, f]) => `## ${h}\n\n${p}${f ? `\n\n${table(f)}` : ''}`).join('\n\n');
+    const body = parts.map(([h, p, f]) => `## ${h}\n\n${p.replace(/\n/g, '\n\n')}${f ? `\n\n${table(f)}` : ''}`).join('\n\n');
     return { text: `# ${title}\n\n${intro}\n\n${body}\n\n${sign.replace('\n', '\n\n')}\n`, filename: 'report.md' };
   }
   if (layout === 'pdf-ruled') {

@@ -31,6 +31,20 @@ describe('a bare number after 请联系', () => {
   });
 });
 
+describe('a number to call without a label or an area code, in a sentence that asks to be contacted', () => {
+  const ASKS = ['如对本报告有疑问，可拨打{n}咨询', '读者如有疑问，可致电本单位办公室：{n}', '公众对本报告如有疑问，请致电{n}', '如有疑问，欢迎来电咨询，{n}', '如对本年度报告有任何意见，请拨打{n}'];
+  const NUMBERS = ['66001234', '6600123', '13912345678'];
+  const cases = ASKS.flatMap((a) => NUMBERS.map((n) => [a.replace('{n}', n), n] as const));
+  it.each(cases)('%s', (s, number) => {
+    expect(contacts(`${s}。`)).toEqual([['phone', number]]);
+    expect(lint(`${TITLE}\n${s}。`)).toEqual([]);
+  });
+
+  it.each(['本年度共接待群众咨询12345678人次。', '如对本报告有疑问，请查阅第20230001号文件。', '如有疑问，请联系办公室，共收到咨询3个。', '全年网站访问量达12345678次，回复咨询200条。', '本局全年受理群众来电12345678件。'])('no phone number in: %s', (s) => {
+    expect(contacts(s)).toEqual([]);
+  });
+});
+
 describe('an address beside empty labels is a contact', () => {
   const ADDRESSES = ['某某镇人民路1号', '湖北省鄂州市文苑路11号', '某某县城关镇政府大院内', '安徽省铜陵市铜官区天山大道南段'];
   const EMPTIES = ['，邮编：电话：', '，邮编：，电话：', '；邮编：；电话：；电子邮箱：', ' 邮编： 电话：', '邮编:电话:', '（邮编：电话：）'];

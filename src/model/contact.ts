@@ -84,6 +84,12 @@ const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0
  */
 const HOTLINE = /(?<![\d])1\d{4}(?=\s*(?:政务服务|政府服务)?(?:便民)?(?:服务)?热线)/g;
 const HOTLINE_ASK = /疑问|咨询|询问/;
+/**
+ * A number to call without a label or an area code (a local number, a mobile), given in a sentence
+ * that asks to be contacted about the report (如对本报告有疑问，可拨打66001234咨询; 如有疑问，可致电
+ * 本单位办公室：66001234).
+ */
+const BARE_PHONE = /(?<![\d.．-])(?:1[3-9]\d{9}|\d{7,8})(?![\d.．%])/g;
 const WEBSITE = /https?:\/\/[^\s)）"”'，,。；;<>\u3000-\u9fff]+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[^\s)）"”'，,。；;<>\u3000-\u9fff]*)?/gi;
 
 /** The digits of a phone number are plausible: area code + 7–8 digits, a mobile, a service number. */
@@ -214,7 +220,7 @@ function labelled(h: string): Raw[] {
 }
 
 /** Values without a label: landline numbers with an area code, e-mail and web addresses. */
-function unlabelled(h: string, taken: Raw[]): Raw[] {
+function unlabelled(h: string, taken: Raw[], sentencesOf: () => readonly [number, number][]): Raw[] {
   const out: Raw[] = [];
   const free = (a: number, b: number): boolean => ![...taken, ...out].some((r) => r.start < b && a < r.end);
   /** every match of `re` not taken yet, that `keep` keeps (its index in `h`) */
@@ -230,11 +236,24 @@ function unlabelled(h: string, taken: Raw[]): Raw[] {
   scan(LANDLINE, 'phone');
   // a hotline in a sentence that asks (如有疑问，请拨打12345热线)
   scan(HOTLINE, 'phone', (at) => {
-    const [a, b] = sentences(h).find(([x, y]) => at >= x && at < y) ?? [0, h.length];
+    const [a, b] = sentencesOf().find(([x, y]) => at >= x && at < y) ?? [0, h.length];
     return HOTLINE_ASK.test(h.slice(a, b));
+  });
+  scan(BARE_PHONE, 'phone', (at) => {
+    const sents = sentencesOf();
+    const k = sents.findIndex(([x, y]) => at >= x && at < y);
+    const end = at + /^\d+/.exec(h.slice(at))![0].length;
+    return k >= 0 && asking(h, sents, k) && !COUNT_AFTER.test(h.slice(end, end + 2));
   });
   scan(WEBSITE, 'website');
   return out;
+}
+
+/** Whether sentence `k` of a text asks to be contacted about the report. */
+function asking(h: string, sents: readonly [number, number][], k: number): boolean {
+  const t = h.slice(sents[k]![0], sents[k]![1]);
+  const w = words();
+  return (w.aboutReport.test(t) && w.ask.test(t)) || w.askWhom.test(t);
 }
 
 /** Index ranges of the sentences of a text. */
@@ -263,17 +282,15 @@ function mayHold(h: string): boolean {
 export function contactsIn(text: MappedText): ContactItem[] {
   const h = halfWidthOf(text);
   if (!mayHold(h)) return [];
+  let known: [number, number][] | undefined;
+  const sentencesOf = (): [number, number][] => (known ??= sentences(h));
   const raw = labelled(h);
-  raw.push(...unlabelled(h, raw));
+  raw.push(...unlabelled(h, raw, sentencesOf));
   // (most lines hold none: their sentences need not be read)
   if (raw.length === 0) return [];
+  const sents = sentencesOf();
   raw.sort((a, b) => a.start - b.start);
-  const sents = sentences(h);
-  const asks = sents.map(([a, b]) => {
-    const t = h.slice(a, b);
-    const w = words();
-    return (w.aboutReport.test(t) && w.ask.test(t)) || w.askWhom.test(t);
-  });
+  const asks = sents.map((_, k) => asking(h, sents, k));
   return raw.map((r) => {
     const k = sents.findIndex(([a, b]) => r.start >= a && r.start < b);
     const item: ContactItem = {

@@ -112,35 +112,41 @@ describe.runIf(process.platform !== 'win32')('which runs start node again with o
   });
 });
 
-describe('a run over many files waits longer before compiling with the optimising compiler', () => {
+describe('a run over many files waits longer before compiling with the optimising compiler, and inlines less', () => {
   it('only a run over many files, and only on a V8 known to take the flag', () => {
     expect(tuneForManyFiles(['a.md'])).toBe(false);
     expect(tuneForManyFiles(['audit', 'x'], '99.1.0')).toBe(false);
     expect(tuneForManyFiles(['audit', 'x'])).toBe(/^1[1-3]\./.test(process.versions.v8));
   });
 
-  it.runIf(/^1[1-3]\./.test(process.versions.v8))('fewer functions are compiled by TurboFan over the same reports', () => {
+  it.runIf(/^1[1-3]\./.test(process.versions.v8))('fewer functions are compiled by TurboFan over the same reports, each inlining less', () => {
     ensureBuilt();
     const dist = (p: string): string => pathToFileURL(path.join(repoRoot, 'dist/src', p)).href;
     // lint the real reports three times in a fresh node, with or without the larger budget
-    const script = (tune: boolean): string => `
-      const { tuneForManyFiles } = await import(${JSON.stringify(dist('cli/respawn.js'))});
-      if (${tune}) tuneForManyFiles(['audit', 'x']);
+    const script = (tune: 'no' | 'budget' | 'yes'): string => `
+      const { tuneForManyFiles, INTERRUPT_BUDGET } = await import(${JSON.stringify(dist('cli/respawn.js'))});
+      if ('${tune}' === 'yes') tuneForManyFiles(['audit', 'x']);
+      if ('${tune}' === 'budget') (await import('node:v8')).setFlagsFromString('--interrupt-budget=' + INTERRUPT_BUDGET);
       const { lintDocument } = await import(${JSON.stringify(dist('lint.js'))});
       const { readBuffer } = await import(${JSON.stringify(dist('read/index.js'))});
       const { readdirSync, readFileSync } = await import('node:fs');
       const dir = ${JSON.stringify(path.join(repoRoot, 'fixtures/corpus'))};
       const files = readdirSync(dir, { recursive: true }).filter((f) => /\\.(md|txt)$/.test(f));
       for (let r = 0; r < 3; r++) for (const f of files) lintDocument(readBuffer(readFileSync(dir + '/' + f), f));`;
-    const compilations = (tune: boolean): number => {
-      const r = spawnSync(process.execPath, ['--trace-opt', '--input-type=module', '-e', script(tune)], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    // the compilations, and the functions inlined into them
+    const compiled = (tune: 'no' | 'budget' | 'yes'): { compilations: number; inlined: number } => {
+      const r = spawnSync(process.execPath, ['--trace-opt', '--trace-turbo-inlining', '--input-type=module', '-e', script(tune)], { encoding: 'utf8', maxBuffer: 256 << 20 });
       expect(r.status).toBe(0);
-      return (r.stdout.match(/completed compiling/g) ?? []).length;
+      return { compilations: (r.stdout.match(/completed compiling/g) ?? []).length, inlined: (r.stdout.match(/^Inlining 0x/gm) ?? []).length };
     };
-    const usual = compilations(false);
-    const tuned = compilations(true);
-    expect(usual).toBeGreaterThan(50);
-    expect(tuned).toBeLessThan(usual * 0.8);
+    const usual = compiled('no');
+    const budget = compiled('budget');
+    const tuned = compiled('yes');
+    expect(usual.compilations).toBeGreaterThan(50);
+    expect(tuned.compilations).toBeLessThan(usual.compilations * 0.8);
+    // with the same budget, each compilation inlines less
+    expect(budget.compilations).toBeGreaterThan(20);
+    expect(tuned.inlined / tuned.compilations).toBeLessThan((budget.inlined / budget.compilations) * 0.8);
   }, 120_000);
 });
 

@@ -13,7 +13,8 @@ import { headingStartLength } from '../read/headings.js';
  *   电子邮箱：xx@163.com）
  *
  * Values are found after their labels (电话、邮编、地址、邮箱…); phone numbers with an area code and
- * e-mail addresses are found without one too. A label followed by a colon and nothing else is kept
+ * e-mail addresses are found without one too, and any number to call in a sentence that asks to be
+ * contacted about the report (如有疑问，可致电66001234). A label followed by a colon and nothing else is kept
  * with an empty value. A label without a value and without a colon is just a word in a sentence
  * (公开办公地址、联系电话等内容) and gives nothing. The web page's own header and footer
  * (主办单位, ICP备案, 网站运维电话) are not part of the report and are skipped.
@@ -219,7 +220,7 @@ function labelled(h: string): Raw[] {
   return out;
 }
 
-/** Values without a label: landline numbers with an area code, e-mail and web addresses. */
+/** Values without a label: landline numbers with an area code, e-mail and web addresses, and a number to call in a sentence that asks to be contacted (BARE_PHONE). */
 function unlabelled(h: string, taken: Raw[], sentencesOf: () => readonly [number, number][]): Raw[] {
   const out: Raw[] = [];
   const free = (a: number, b: number): boolean => ![...taken, ...out].some((r) => r.start < b && a < r.end);

@@ -38,8 +38,25 @@ export function builtinProfiles(): Map<string, Profile> {
   return m;
 }
 
+/**
+ * The built-in profiles resolved, by id: a report's rules plan is kept by its profile object
+ * (src/rules/engine.ts), so the same built-in profile is the same object for every report.
+ */
+const resolvedBuiltins = new Map<string, Profile>();
+
 /** Resolve `extends`: inherit sections, deadlines, tables; merge rules. */
 export function resolveProfile(id: string, extra: Map<string, Profile> = new Map(), seen: string[] = []): Profile {
+  if (extra.size === 0 && seen.length === 0) {
+    const known = resolvedBuiltins.get(id);
+    if (known) return known;
+    const resolved = resolveProfileOnce(id, extra, seen);
+    resolvedBuiltins.set(id, resolved);
+    return resolved;
+  }
+  return resolveProfileOnce(id, extra, seen);
+}
+
+function resolveProfileOnce(id: string, extra: Map<string, Profile>, seen: string[]): Profile {
   const p = extra.get(id) ?? builtinProfiles().get(id);
   if (!p) {
     const known = [...new Set([...builtinProfiles().keys(), ...extra.keys()])].join(', ');

@@ -9,6 +9,7 @@ import type { MappedText, SourceRange } from '../util/mapped-text.js';
 import { halfWidthOf } from './numerals.js';
 import { isValidDate } from './dates.js';
 import { vocabulary } from '../config/vocabulary.js';
+import { ReportScoped } from '../util/report-scoped.js';
 
 /** Blocks of running text (headings, paragraphs, list items): no tables, code or raw HTML. */
 export function proseBlocks(report: Report): Block[] {
@@ -16,7 +17,7 @@ export function proseBlocks(report: Report): Block[] {
 }
 
 function memo<T>(fn: (report: Report) => T): (report: Report) => T {
-  const cache = new WeakMap<Report, T>();
+  const cache = new ReportScoped<Report, T>();
   return (report) => {
     if (!cache.has(report)) cache.set(report, fn(report));
     return cache.get(report)!;

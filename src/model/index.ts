@@ -11,6 +11,7 @@ import { extractContacts } from './contact.js';
 import { extractProseFigures } from './figures/index.js';
 import { readOfficialTables } from './tables/index.js';
 import { yearDisagreement } from './year.js';
+import { nextReport } from '../util/report-scoped.js';
 
 export type * from './types.js';
 export { allSections, sectionBlocks } from './sections.js';
@@ -98,6 +99,8 @@ function reportAgency(titled: string | undefined, blocks: Block[], signOff: Sign
 
 /** Build the report model from the syntax tree. */
 export function buildReport(doc: SourceDocument, tree: Root, opts: ModelOptions = {}): Report {
+  // (what was cached about the report before is let go: see ReportScoped)
+  nextReport();
   const blocks = toBlocks(tree, doc.text, doc.pictures);
   const { info: title, block: titleBlock } = findTitle(blocks);
   const { sections, preamble } = buildSections(blocks, titleBlock, opts.generation ?? generationForYear(opts.reportYear ?? title?.year));

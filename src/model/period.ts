@@ -4,6 +4,7 @@ import { halfWidthOf } from './numerals.js';
 import { CN_DAY, CN_MONTH, isValidDate, monthOrDay, parseYear, YEAR_RE } from './dates.js';
 import { vocabulary } from '../config/vocabulary.js';
 import { isPageNumberLine } from './page-chrome.js';
+import { ReportScoped } from '../util/report-scoped.js';
 
 /**
  * Statements of the statistics period, as reports word them:
@@ -434,7 +435,7 @@ export function rowHalfWidth(row: RawCell[]): string {
 }
 
 /** rowHalfWidth's answers, by row: the finders of periods and of contacts both ask for every row of every table (a row is not changed once read). */
-const rowHalfWidths = new WeakMap<RawCell[], string>();
+const rowHalfWidths = new ReportScoped<RawCell[], string>();
 
 function joinHalfWidths(row: RawCell[]): string {
   let out = '';

@@ -9,6 +9,7 @@ import type { SourceRange } from '../util/mapped-text.js';
 import { proseBlocks } from './hygiene.js';
 import { halfWidthOf } from './numerals.js';
 import { vocabulary } from '../config/vocabulary.js';
+import { ReportScoped } from '../util/report-scoped.js';
 
 export interface MeasuresVocabulary {
   problems: string[];
@@ -64,7 +65,7 @@ export interface DatedMeasure {
   phrase: string;
 }
 
-const cache = new WeakMap<Report, DatedMeasure[]>();
+const cache = new ReportScoped<Report, DatedMeasure[]>();
 
 const YEAR_MARK = /(?:19|20)[0-9]{2}\s*年/;
 

@@ -2,8 +2,9 @@ import type { SectionSpec } from '../config/types.js';
 import type { Report } from '../model/types.js';
 import { matchSections } from '../model/section-match.js';
 import type { SectionMatch } from '../model/section-match.js';
+import { ReportScoped } from '../util/report-scoped.js';
 
-const known = new WeakMap<Report, WeakMap<SectionSpec[], readonly SectionMatch[]>>();
+const known = new ReportScoped<Report, WeakMap<SectionSpec[], readonly SectionMatch[]>>();
 
 /**
  * The report's sections matched to a profile's list of them (`matchSections`), worked out once

@@ -12,6 +12,7 @@ import { isPageNumberLine } from '../page-chrome.js';
 import type { Approximation, Figure, UnitClass } from './types.js';
 import { memoised } from '../../util/memo.js';
 import { execAll } from '../../util/exec-all.js';
+import { ReportScoped } from '../../util/report-scoped.js';
 
 interface FiguresVocabulary {
   units: { unit: string; class: UnitClass; as?: string; scale?: number; notBefore?: string }[];
@@ -192,7 +193,7 @@ export function positions(text: string): { sentence: Int32Array; clause: Int32Ar
 }
 
 type Positions = ReturnType<typeof positions>;
-const positionCache = new WeakMap<Block['text'], Positions>();
+const positionCache = new ReportScoped<Block['text'], Positions>();
 
 /** `positions` of a block's text, computed once per text (figures and lists both read them). */
 export function positionsOf(text: Block['text']): Positions {
@@ -201,7 +202,7 @@ export function positionsOf(text: Block['text']): Positions {
   return p;
 }
 
-const sentenceCache = new WeakMap<Block, { start: number; end: number }[]>();
+const sentenceCache = new ReportScoped<Block, { start: number; end: number }[]>();
 
 /** The sentences of a block, as `positions` counts them (ended by 。！？ or a line break). */
 export function blockSentences(b: Block): { start: number; end: number }[] {

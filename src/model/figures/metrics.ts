@@ -10,6 +10,7 @@ import { blockSentences, coreSubject, isProse } from './extract.js';
 import { isPageNumberLine } from '../page-chrome.js';
 import { alternation, vocabulary } from '../../config/vocabulary.js';
 import { execAll } from '../../util/exec-all.js';
+import { ReportScoped } from '../../util/report-scoped.js';
 
 /** The data file, as `schemas/vocabulary/prose-metrics.schema.json` describes it. */
 export interface ProseMetricsData {
@@ -284,7 +285,7 @@ export function figureMetric(report: Pick<Report, 'blocks'>, f: Figure): TableMe
 }
 
 /** figureMetric's answers by figure (several rules ask about every figure), with the blocks it was read in. */
-const metricCache = new WeakMap<Figure, { blocks: Report['blocks']; metric: TableMetric | undefined }>();
+const metricCache = new ReportScoped<Figure, { blocks: Report['blocks']; metric: TableMetric | undefined }>();
 
 /**
  * A figure's subject with the words before it that it is joined to by 、 and that carry no

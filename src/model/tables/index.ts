@@ -14,6 +14,7 @@ export { checkRelations, tableRelations, type RelationCheck, type CellRef } from
 export { parseCellValue, type CellValue, type CellKind } from './values.js';
 import { formatEvidence } from './evidence.js';
 import { memoised } from '../../util/memo.js';
+import { ReportScoped } from '../../util/report-scoped.js';
 export { formatEvidence, type FormatEvidence } from './evidence.js';
 
 /**
@@ -345,7 +346,7 @@ export function readOfficialTables(blocks: Block[], sections: Section[], generat
   return { tables: found.tables, flattened: found.unsure, evidence: formatEvidence(blocks) };
 }
 
-const forProfile = new WeakMap<Report, Map<Profile, OfficialTable[]>>();
+const forProfile = new ReportScoped<Report, Map<Profile, OfficialTable[]>>();
 
 /**
  * The official tables as a profile sees them: the report's own reading when the profile uses
@@ -396,7 +397,7 @@ export interface FailedRelation {
 }
 
 /** failedRelations' answer per report, for the rules that read it (table-sum and table-balance both do). */
-const failedByReport = new WeakMap<Report, { profile: Profile; failed: FailedRelation[] }>();
+const failedByReport = new ReportScoped<Report, { profile: Profile; failed: FailedRelation[] }>();
 
 /** The template of the same kind in another generation whose columns include this header label, if any. */
 export function otherGenerationColumn(tpl: TableTemplate, text: string, profile?: Pick<Profile, 'tables'>): TableTemplate | undefined {

@@ -1,5 +1,6 @@
 import type { RelationTemplate, TableTemplate } from './template.js';
 import type { ExtractedCell, OfficialTable } from './types.js';
+import { ReportScoped } from '../../util/report-scoped.js';
 
 export interface CellRef {
   row: string;
@@ -127,7 +128,7 @@ export function checkRelations(table: OfficialTable, tpl: TableTemplate): Relati
 }
 
 /** checkRelations' answer for each table, kept for the rules that read it (a table is not changed once read). */
-const checkedTables = new WeakMap<OfficialTable, { tpl: TableTemplate; checks: RelationCheck[] }>();
+const checkedTables = new ReportScoped<OfficialTable, { tpl: TableTemplate; checks: RelationCheck[] }>();
 
 /**
  * The relation checks of a table as read into a report, computed once and shared by every rule

@@ -221,40 +221,65 @@ function labelled(h: string): Raw[] {
 }
 
 /** Values without a label: landline numbers with an area code, e-mail and web addresses, and a number to call in a sentence that asks to be contacted (BARE_PHONE). */
-function unlabelled(h: string, taken: Raw[], sentencesOf: () => readonly [number, number][]): Raw[] {
+function unlabelled(h: string, taken: Raw[], sents: Sentences): Raw[] {
   const out: Raw[] = [];
   const free = (a: number, b: number): boolean => ![...taken, ...out].some((r) => r.start < b && a < r.end);
-  /** every match of `re` not taken yet, that `keep` keeps (its index in `h`) */
-  const scan = (re: RegExp, kind: ContactKind, keep: (at: number) => boolean = () => true): void => {
+  /** every match of `re` not taken yet, that `keep` keeps (its start and end in `h`) */
+  const scan = (re: RegExp, kind: ContactKind, keep: (at: number, end: number) => boolean = () => true): void => {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(h))) {
       const end = m.index + m[0].replace(/[.]+$/, '').length;
-      if (free(m.index, end) && keep(m.index)) out.push({ kind, start: m.index, end, valid: true });
+      if (free(m.index, end) && keep(m.index, end)) out.push({ kind, start: m.index, end, valid: true });
     }
   };
   scan(EMAIL, 'email');
   scan(LANDLINE, 'phone');
   // a hotline in a sentence that asks (如有疑问，请拨打12345热线)
   scan(HOTLINE, 'phone', (at) => {
-    const [a, b] = sentencesOf().find(([x, y]) => at >= x && at < y) ?? [0, h.length];
+    const [a, b] = sents.all()[sents.indexOf(at)] ?? [0, h.length];
     return HOTLINE_ASK.test(h.slice(a, b));
   });
-  scan(BARE_PHONE, 'phone', (at) => {
-    const sents = sentencesOf();
-    const k = sents.findIndex(([x, y]) => at >= x && at < y);
-    const end = at + /^\d+/.exec(h.slice(at))![0].length;
-    return k >= 0 && asking(h, sents, k) && !COUNT_AFTER.test(h.slice(end, end + 2));
+  scan(BARE_PHONE, 'phone', (at, end) => {
+    const k = sents.indexOf(at);
+    return k >= 0 && sents.asks(k) && !COUNT_AFTER.test(h.slice(end, end + 2));
   });
   scan(WEBSITE, 'website');
   return out;
 }
 
-/** Whether sentence `k` of a text asks to be contacted about the report. */
-function asking(h: string, sents: readonly [number, number][], k: number): boolean {
-  const t = h.slice(sents[k]![0], sents[k]![1]);
-  const w = words();
-  return (w.aboutReport.test(t) && w.ask.test(t)) || w.askWhom.test(t);
+/**
+ * The sentences of a text, found when first asked for (most texts hold no contact detail, and their
+ * sentences are never needed), and which of them ask to be contacted about the report, each told
+ * once.
+ */
+class Sentences {
+  private spans: [number, number][] | undefined;
+  private readonly asked: (boolean | undefined)[] = [];
+
+  constructor(private readonly h: string) {}
+
+  /** Index ranges of the sentences. */
+  all(): [number, number][] {
+    return (this.spans ??= sentences(this.h));
+  }
+
+  /** The sentence an offset stands in (-1 when none). */
+  indexOf(at: number): number {
+    return this.all().findIndex(([a, b]) => at >= a && at < b);
+  }
+
+  /** Whether sentence `k` asks to be contacted about the report. */
+  asks(k: number): boolean {
+    let v = this.asked[k];
+    if (v === undefined) {
+      const [a, b] = this.all()[k]!;
+      const t = this.h.slice(a, b);
+      const w = words();
+      this.asked[k] = v = (w.aboutReport.test(t) && w.ask.test(t)) || w.askWhom.test(t);
+    }
+    return v;
+  }
 }
 
 /** Index ranges of the sentences of a text. */
@@ -283,23 +308,19 @@ function mayHold(h: string): boolean {
 export function contactsIn(text: MappedText): ContactItem[] {
   const h = halfWidthOf(text);
   if (!mayHold(h)) return [];
-  let known: [number, number][] | undefined;
-  const sentencesOf = (): [number, number][] => (known ??= sentences(h));
+  const sents = new Sentences(h);
   const raw = labelled(h);
-  raw.push(...unlabelled(h, raw, sentencesOf));
-  // (most lines hold none: their sentences need not be read)
+  raw.push(...unlabelled(h, raw, sents));
   if (raw.length === 0) return [];
-  const sents = sentencesOf();
   raw.sort((a, b) => a.start - b.start);
-  const asks = sents.map((_, k) => asking(h, sents, k));
   return raw.map((r) => {
-    const k = sents.findIndex(([a, b]) => r.start >= a && r.start < b);
+    const k = sents.indexOf(r.start);
     const item: ContactItem = {
       kind: r.kind,
       value: r.empty ? '' : text.text.slice(r.start, r.end),
       range: text.range(r.start, r.end),
       valid: r.valid,
-      forReport: k >= 0 && (asks[k]! || (k > 0 && asks[k - 1]!)),
+      forReport: k >= 0 && (sents.asks(k) || (k > 0 && sents.asks(k - 1))),
     };
     if (r.label) item.label = r.label;
     return item;

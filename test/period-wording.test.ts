@@ -5,6 +5,7 @@ import { MappedText } from '../src/util/mapped-text.js';
 import { periodsIn } from '../src/model/period.js';
 import type { Rule } from '../src/rules/types.js';
 import statsPeriod from '../rules/stats-period.js';
+import { chineseYear } from './helpers/layouts.js';
 
 /**
  * The statistics period in the many wordings reports use: read as a date range near words about
@@ -26,8 +27,6 @@ function rng(seed: number): () => number {
 }
 const pick = <T,>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
-/** A year in Chinese digits, with `zero` for 0 (二〇二一, 二零二一). */
-const chineseYear = (y: number, zero: string): string => [...String(y)].map((d) => (d === '0' ? zero : '〇一二三四五六七八九'[Number(d)])).join('');
 
 const SUBJECTS = ['本报告中所列数据的', '本年度报告', '本报告', '报告中使用数据的', '本年报所列', ''];
 const KEYWORDS = ['统计期限', '数据统计期', '统计时限', '统计周期', '统计期', '数据时间范围', '统计数据时间段', '统计时段', '统计起止日期', '统计截止时间', '数据统计截止日期'];

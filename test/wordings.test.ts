@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/lint.js';
-import { LAYOUTS, renderReport, t3Leaves, type ReportModel } from './helpers/layouts.js';
+import { chineseYear, LAYOUTS, renderReport, t3Leaves, type ReportModel } from './helpers/layouts.js';
 import { reportModel, withChangedFigure } from './helpers/report-models.js';
 import { runs } from './helpers/runs.js';
 import { expectOnlyTheChangedSum } from './helpers/errors.js';
@@ -15,8 +15,6 @@ import { expectOnlyTheChangedSum } from './helpers/errors.js';
 
 const BODIES = ['平安县交通运输局', '淮安市人民政府办公室', '沭阳县住房和城乡建设局', '城东街道办事处', '宿迁市生态环境局'];
 
-/** A year in Chinese digits (二〇二四). */
-const chineseYear = (y: number): string => [...String(y)].map((d) => '〇一二三四五六七八九'[Number(d)]).join('');
 
 const TITLES: ((who: string, y: number) => string)[] = [
   (w, y) => `${w}${y}年政府信息公开工作年度报告`,

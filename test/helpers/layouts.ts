@@ -23,6 +23,11 @@ import { layoutPdf, type PdfItem, type PdfPage } from '../../src/read/pdf.js';
 import type { PdfRule } from '../../src/read/pdf-lattice.js';
 
 export type Gen = 'format-2019' | 'format-2021';
+/** A year in Chinese digits (二〇二四), its 0 written as `zero` (〇, 零 or ○). */
+export function chineseYear(y: number, zero = '〇'): string {
+  return [...String(y)].map((d) => (d === '0' ? zero : '〇一二三四五六七八九'[Number(d)])).join('');
+}
+
 export const LAYOUTS = ['gfm', 'gfm-merged', 'gfm-pieces', 'html', 'html-blank', 'pipe', 'cell-per-line', 'pdf', 'pdf-vertical', 'pdf-ruled', 'drawn', 'one-line'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
 

@@ -150,6 +150,30 @@ describe('a run over many files waits longer before compiling with the optimisin
   }, 120_000);
 });
 
+describe.runIf(/^1[1-3]\./.test(process.versions.v8))('a run over many files has the array builtins called, not inlined', () => {
+  // a function optimised by TurboFan, and the array its \`map\` gives: holey where map is inlined,
+  // packed (as the interpreter's) where the builtin is called
+  const mapped = (tune: boolean): { optimized: boolean; holey: boolean } => {
+    ensureBuilt();
+    const respawn = pathToFileURL(path.join(repoRoot, 'dist/src/cli/respawn.js')).href;
+    const script = `
+      const { tuneForManyFiles } = await import(${JSON.stringify(respawn)});
+      if (${tune}) tuneForManyFiles(['audit', 'x']);
+      function f(a) { return a.map((x) => x + 1); }
+      %PrepareFunctionForOptimization(f); f([1, 2]); f([1, 2]); %OptimizeFunctionOnNextCall(f);
+      const r = f([1, 2]);
+      console.log(JSON.stringify({ optimized: (%GetOptimizationStatus(f) & 16) !== 0, holey: %HasHoleyElements(r) }));`;
+    const r = spawnSync(process.execPath, ['--allow-natives-syntax', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    return JSON.parse(r.stdout) as { optimized: boolean; holey: boolean };
+  };
+
+  it('optimised code makes the same packed arrays as the interpreter', () => {
+    expect(mapped(false)).toEqual({ optimized: true, holey: true });
+    expect(mapped(true)).toEqual({ optimized: true, holey: false });
+  });
+});
+
 describe.runIf(linux)('the audit in its child process', () => {
   beforeAll(() => ensureBuilt());
   const dir = tempDir();

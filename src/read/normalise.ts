@@ -413,14 +413,29 @@ export function normaliseText(raw: string, kind: 'text' | 'markdown'): Normalise
     }
   }
 
-  const pageLine = lines.map((l) => pageNumber.test(l.text));
-  const heads = pageLine.some(Boolean) ? runningHeads(lines, pageLine, heading) : new Set<string>();
+  // (the per-line flags are built in loops, not with map: V8's optimised map makes arrays of another
+  // elements kind than the interpreter's, and this function, optimised for the one, was thrown
+  // away on meeting the other)
+  const pageLine: boolean[] = [];
+  let anyPageLine = false;
+  for (const l of lines) {
+    const p = pageNumber.test(l.text);
+    pageLine.push(p);
+    anyPageLine ||= p;
+  }
+  const heads = anyPageLine ? runningHeads(lines, pageLine, heading) : new Set<string>();
   const repeated = kind === 'text' ? repeatedHeaders(lines, raw.includes('\f')) : undefined;
-  const dropped = lines.map((l, i) => pageLine[i]! || (heads.size > 0 && heads.has(l.text.trim())) || (repeated?.has(i) ?? false));
+  const dropped: boolean[] = [];
+  for (let i = 0; i < lines.length; i++) dropped.push(pageLine[i]! || (heads.size > 0 && heads.has(lines[i]!.text.trim())) || (repeated?.has(i) ?? false));
 
   // double spacing: a blank line after nearly every line is not a paragraph break
-  const blank = lines.map((l) => isBlank(l.text));
-  const nonBlank = blank.filter((b) => !b).length;
+  const blank: boolean[] = [];
+  let nonBlank = 0;
+  for (const l of lines) {
+    const b = isBlank(l.text);
+    blank.push(b);
+    if (!b) nonBlank++;
+  }
   let single = 0;
   for (let i = 0; i + 2 < lines.length; i++) if (!blank[i] && blank[i + 1] && !blank[i + 2]) single++;
   const doubleSpaced = nonBlank >= 10 && single >= nonBlank * 0.6;

@@ -100,17 +100,26 @@ function ownCells(cells: PCell[]): { own: PCell[]; texts: PCell[] } {
 function gridRows(t: RawTable, gridIndex: number): PRow[] {
   const positional = t.layout === 'gfm' || t.layout === 'html' || t.layout === 'ruled-text';
   const delimited = t.layout !== 'cell-per-line';
-  const prepared = t.rows.map((cells, r) => cells.map((c, k) => prepareCell(c, k, r)));
+  // (built with push, not map: V8's optimised map makes arrays of another elements kind than the
+  // interpreter's, and code optimised for the one is thrown away on meeting the other)
+  const prepared: PCell[][] = [];
+  for (let r = 0; r < t.rows.length; r++) {
+    const cells = t.rows[r]!;
+    const row: PCell[] = [];
+    for (let k = 0; k < cells.length; k++) row.push(prepareCell(cells[k]!, k, r));
+    prepared.push(row);
+  }
   if (positional || t.layout === 'pipe-text') repeatedSpans(prepared);
-  return t.rows
-    .map((cells, r) => {
-      const pcells = prepared[r]!;
-      const own = pcells.filter((c) => !c.copy && c.text !== '');
-      const range = own.length ? { start: own[0]!.raw.range.start, end: own[own.length - 1]!.raw.range.end } : (cells[0]?.range ?? t.range);
-      const { own: notCopies, texts } = ownCells(pcells);
-      return { cells: pcells, own: notCopies, texts, grid: gridIndex, positional, delimited, prose: false, heading: false, layout: t.layout, range };
-    })
-    .filter((r) => r.cells.length > 0);
+  const rows: PRow[] = [];
+  for (let r = 0; r < t.rows.length; r++) {
+    const pcells = prepared[r]!;
+    if (pcells.length === 0) continue;
+    const own = pcells.filter((c) => !c.copy && c.text !== '');
+    const range = own.length ? { start: own[0]!.raw.range.start, end: own[own.length - 1]!.raw.range.end } : (t.rows[r]![0]?.range ?? t.range);
+    const { own: notCopies, texts } = ownCells(pcells);
+    rows.push({ cells: pcells, own: notCopies, texts, grid: gridIndex, positional, delimited, prose: false, heading: false, layout: t.layout, range });
+  }
+  return rows;
 }
 
 /**

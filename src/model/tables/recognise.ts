@@ -917,7 +917,13 @@ function headerColumns(run: Run, block: BlockTemplate, headerRows: number[], hea
   let joinedText: string | undefined;
   for (const col of block.columns) {
     if (seen.has(col.id) || !col.match) continue;
-    joinedText ??= normaliseText(own.map((c) => c.text).join(''));
+    if (joinedText === undefined) {
+      // (joined in a loop: a join of map's array threw this function's optimised code away, see
+      // gridRows in ./grid.ts)
+      let t = '';
+      for (const c of own) t += c.text;
+      joinedText = normaliseText(t);
+    }
     if (containsSpec(joinedText, wordsOf(col))) seen.add(col.id);
   }
   return { own, seen, labels };

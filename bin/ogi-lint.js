@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // Command-line entry: runs the compiled CLI (npm run build writes dist/).
+import { statSync } from 'node:fs';
+
 // A reader that stops early (`ogi-lint … | head`) closes the pipe: stop quietly, as other tools do.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (err) => {
@@ -27,6 +29,16 @@ if (code !== undefined) {
 } else {
   respawn.followParent();
   respawn.tuneForManyFiles(args);
-  const cli = await import('../dist/src/cli/main.js');
+  // the command line as esbuild joined it (scripts/bundle-cli.mjs), unless a tsc build since made it stale
+  const cli = await import(joinedIsFresh() ? '../dist/cli/main.js' : '../dist/src/cli/main.js');
   process.exitCode = await cli.main(args);
+}
+
+/** Whether dist/cli/main.js is there and no older than the module it was made from. */
+function joinedIsFresh() {
+  try {
+    return statSync(new URL('../dist/cli/main.js', import.meta.url)).mtimeMs >= statSync(new URL('../dist/src/cli/main.js', import.meta.url)).mtimeMs;
+  } catch {
+    return false;
+  }
 }

@@ -8,7 +8,8 @@ import { COMPLETE, ensureBuilt, run, tempDir, writeTree, type Run } from './help
 import { repoRoot } from './helpers/corpus.js';
 
 /*
- * What the command line loads before it does anything: `--version` and `--help` load the argument
+ * What the command line loads before it does anything (the modules its joined files hold, for the
+ * command line esbuild joined): `--version` and `--help` load the argument
  * parser and nothing of the linter; checking one Markdown report loads neither the readers of other
  * formats, the audit's pool and summaries, the fixer, the encoding detector, nor ajv (the schemas
  * that ship are validated by code compiled at build time), and a text report not even the Markdown
@@ -66,6 +67,19 @@ function newTrace(): { trace: string; env: Record<string, string> } {
   return { trace, env: { NODE_OPTIONS: `--import=${preload}`, OGI_TRACE: trace } };
 }
 
+/** The command line joined by esbuild: the modules each of its files holds (scripts/bundle-cli.mjs). */
+const joined = path.join(repoRoot, 'dist', 'cli');
+let joinedInputs: Record<string, string[]> | undefined;
+
+/** A module file, or the modules it holds when it is a file of the joined command line. */
+function modulesIn(file: string): string[] {
+  if (!file.startsWith(joined + path.sep)) return [file];
+  joinedInputs ??= JSON.parse(readFileSync(path.join(joined, 'inputs.json'), 'utf8')) as Record<string, string[]>;
+  const inputs = joinedInputs[path.relative(joined, file).split(path.sep).join('/')];
+  expect(inputs, `${file} is in dist/cli/inputs.json`).toBeDefined();
+  return inputs!.map((i) => path.join(repoRoot, i));
+}
+
 /** The files of every module a traced process loaded (in one kind of thread only, when `thread` is given). */
 function tracedModules(trace: string, thread?: 'main' | 'worker'): string[] {
   return [
@@ -76,16 +90,17 @@ function tracedModules(trace: string, thread?: 'main' | 'worker'): string[] {
         .map((l) => /^(main|worker) (.*)$/.exec(l)!)
         .filter((m) => thread === undefined || m[1] === thread)
         .map((m) => m[2]!.replace(/^require:/, ''))
-        .map((l) => (l.startsWith('file:') ? new URL(l).pathname : l)),
+        .map((l) => (l.startsWith('file:') ? new URL(l).pathname : l))
+        .flatMap(modulesIn),
     ),
   ];
 }
 
-/** Run the binary, traced: what it printed, and the files of every module it loaded. */
-function traced(args: string[], cwd = repoRoot): Run & { modules: string[]; mainModules: string[] } {
+/** Run the binary, traced: what it printed, the files of every module it loaded, and the files it read them from. */
+function traced(args: string[], cwd = repoRoot): Run & { modules: string[]; mainModules: string[]; files: string } {
   const { trace, env } = newTrace();
   const r = run(args, { cwd, env });
-  return { ...r, modules: tracedModules(trace), mainModules: tracedModules(trace, 'main') };
+  return { ...r, modules: tracedModules(trace), mainModules: tracedModules(trace, 'main'), files: readFileSync(trace, 'utf8') };
 }
 
 /** The npm packages among the modules (`ajv/dist/runtime/…` is ajv's runtime helpers, not ajv). */
@@ -126,6 +141,9 @@ describe('start-up: what a run loads', () => {
     for (const args of [['--version'], ['--help'], ['--help', '--locale', 'en']]) {
       const r = traced(args);
       expect(r.code).toBe(0);
+      // (the command line as esbuild joined it, once built)
+      expect(r.files).toContain(pathToFileURL(path.join(joined, 'main.js')).href);
+      expect(r.files).not.toContain(pathToFileURL(path.join(repoRoot, 'dist/src/cli/main.js')).href);
       expect(r.stdout.length).toBeGreaterThan(0);
       const pkgs = packages(r.modules);
       expect(pkgs.has('yargs')).toBe(true);

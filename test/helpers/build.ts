@@ -14,6 +14,8 @@ const entry = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
 /** The pool's worker as one script, made from dist/ after tsc (scripts/bundle-worker.mjs), and the module it is made from. */
 const workerScript = path.join(repoRoot, 'dist', 'worker.cjs');
 const workerModule = path.join(repoRoot, 'dist', 'src', 'audit', 'worker.js');
+/** The command line joined by esbuild (scripts/bundle-cli.mjs), made from the entry above. */
+const joinedCli = path.join(repoRoot, 'dist', 'cli', 'main.js');
 
 /** Newest modification time of the TypeScript and JSON files under these folders, and of the files named. */
 function newestSource(dirs: string[], files: string[]): number {
@@ -30,22 +32,26 @@ function newestSource(dirs: string[], files: string[]): number {
   return newest;
 }
 
-/** Whether dist/ is older than src/, rules/ or tsconfig.json (or missing), or its worker script older than the worker's module. */
+/** `made` is missing or older than `from`. */
+const olderThan = (made: string, from: string): boolean => !existsSync(made) || statSync(made).mtimeMs < statSync(from).mtimeMs;
+
+/** Whether dist/ is older than src/, rules/ or tsconfig.json (or missing), or its worker script or joined command line older than what they are made from. */
 export function distIsStale(): boolean {
   if (!existsSync(entry) || statSync(entry).mtimeMs < newestSource(['src', 'rules'], ['tsconfig.json'])) return true;
-  return !existsSync(workerScript) || statSync(workerScript).mtimeMs < statSync(workerModule).mtimeMs;
+  return olderThan(workerScript, workerModule) || olderThan(joinedCli, entry);
 }
 
 /**
- * Build dist/ with tsc, and the worker script from it, when it is stale. A build that fails (type
- * errors still emit JavaScript) throws with tsc's output and leaves dist/ marked stale, so the next
- * run tries again rather than testing code that does not compile.
+ * Build dist/ with tsc, and the worker script and the joined command line from it, when it is
+ * stale. A build that fails (type errors still emit JavaScript) throws with tsc's output and leaves
+ * dist/ marked stale, so the next run tries again rather than testing code that does not compile.
  */
 export function ensureBuilt(): void {
   if (!distIsStale()) return;
   const steps: [string, string[]][] = [
     ['tsc -p tsconfig.json', [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', repoRoot]],
     ['scripts/bundle-worker.mjs', [path.join(repoRoot, 'scripts', 'bundle-worker.mjs')]],
+    ['scripts/bundle-cli.mjs', [path.join(repoRoot, 'scripts', 'bundle-cli.mjs')]],
   ];
   for (const [name, args] of steps) {
     try {

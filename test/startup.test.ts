@@ -71,8 +71,12 @@ function newTrace(): { trace: string; env: Record<string, string> } {
 const joined = path.join(repoRoot, 'dist', 'cli');
 let joinedInputs: Record<string, string[]> | undefined;
 
-/** A module file, or the modules it holds when it is a file of the joined command line. */
+/** The Markdown parser's packages joined by esbuild: the modules the script holds (scripts/bundle-markdown.mjs). */
+const joinedMarkdown = path.join(repoRoot, 'dist', 'markdown.cjs');
+
+/** A module file, or the modules it holds when it is a file of the joined command line or the joined Markdown packages. */
 function modulesIn(file: string): string[] {
+  if (file === joinedMarkdown) return (JSON.parse(readFileSync(path.join(repoRoot, 'dist', 'markdown.inputs.json'), 'utf8')) as string[]).map((i) => path.join(repoRoot, i));
   if (!file.startsWith(joined + path.sep)) return [file];
   joinedInputs ??= JSON.parse(readFileSync(path.join(joined, 'inputs.json'), 'utf8')) as Record<string, string[]>;
   const inputs = joinedInputs[path.relative(joined, file).split(path.sep).join('/')];
@@ -160,6 +164,8 @@ describe('start-up: what a run loads', () => {
   it('one Markdown report: the Markdown parser and the rules, not the rest', () => {
     const r = traced(['fixtures/samples/2021-qinghe-clean.md']);
     expect(r.code, r.stderr).toBe(0);
+    // (the Markdown packages joined in one script, once built)
+    expect(r.files).toContain(`require:${joinedMarkdown}`);
     const pkgs = packages(r.modules);
     // the trace sees what is loaded: the parser and the rules are
     expect(pkgs.has('remark-parse') && pkgs.has('remark-gfm')).toBe(true);

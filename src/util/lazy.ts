@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { once } from './once.js';
+import { packageRoot } from './paths.js';
 
 /**
  * Heavy dependencies are loaded the first time a file needs them, not at start-up: a run over
@@ -11,24 +14,62 @@ const load = createRequire(import.meta.url);
 
 export { once };
 
-/** remark-parse's plugin (Markdown files only: plain text, Word, PDF and HTML never load the Markdown parser). */
-export const remarkParse = once(() => (load('remark-parse') as typeof import('remark-parse')).default);
+/** The Markdown parser's packages, by the names scripts/bundle-markdown.mjs exports them under. */
+interface MarkdownPackages {
+  remarkParse: typeof import('remark-parse').default;
+  remarkGfm: typeof import('remark-gfm').default;
+  gfmAutolinkLiteral: typeof import('micromark-extension-gfm-autolink-literal').gfmAutolinkLiteral;
+  gfmFootnote: typeof import('micromark-extension-gfm-footnote').gfmFootnote;
+  gfmStrikethrough: typeof import('micromark-extension-gfm-strikethrough').gfmStrikethrough;
+  gfmTable: typeof import('micromark-extension-gfm-table').gfmTable;
+  gfmTaskListItem: typeof import('micromark-extension-gfm-task-list-item').gfmTaskListItem;
+  gfmFromMarkdown: typeof import('mdast-util-gfm').gfmFromMarkdown;
+  combineExtensions: typeof import('micromark-util-combine-extensions').combineExtensions;
+}
+
+/**
+ * The Markdown parser's packages (Markdown files only: plain text, Word, PDF and HTML never load
+ * them): from `dist/markdown.cjs`, the one script esbuild joined them into at build time
+ * (scripts/bundle-markdown.mjs), which loads in a few milliseconds where their 180 modules one by one
+ * take 50–90; from node_modules where it is not built.
+ */
+const markdownPackages = once((): MarkdownPackages => {
+  const joined = path.join(packageRoot(), 'dist', 'markdown.cjs');
+  if (existsSync(joined)) return load(joined) as MarkdownPackages;
+  return {
+    remarkParse: (load('remark-parse') as typeof import('remark-parse')).default,
+    remarkGfm: (load('remark-gfm') as typeof import('remark-gfm')).default,
+    gfmAutolinkLiteral: (load('micromark-extension-gfm-autolink-literal') as typeof import('micromark-extension-gfm-autolink-literal')).gfmAutolinkLiteral,
+    gfmFootnote: (load('micromark-extension-gfm-footnote') as typeof import('micromark-extension-gfm-footnote')).gfmFootnote,
+    gfmStrikethrough: (load('micromark-extension-gfm-strikethrough') as typeof import('micromark-extension-gfm-strikethrough')).gfmStrikethrough,
+    gfmTable: (load('micromark-extension-gfm-table') as typeof import('micromark-extension-gfm-table')).gfmTable,
+    gfmTaskListItem: (load('micromark-extension-gfm-task-list-item') as typeof import('micromark-extension-gfm-task-list-item')).gfmTaskListItem,
+    gfmFromMarkdown: (load('mdast-util-gfm') as typeof import('mdast-util-gfm')).gfmFromMarkdown,
+    combineExtensions: (load('micromark-util-combine-extensions') as typeof import('micromark-util-combine-extensions')).combineExtensions,
+  };
+});
+
+/** remark-parse's plugin. */
+export const remarkParse = once(() => markdownPackages().remarkParse);
 
 /** remark-gfm's plugin. */
-export const remarkGfm = once(() => (load('remark-gfm') as typeof import('remark-gfm')).default);
+export const remarkGfm = once(() => markdownPackages().remarkGfm);
 
 /** GFM's micromark extensions one by one, and mdast-util-gfm's (src/parse/gfm.ts). */
-export const gfmParts = once(() => ({
-  autolinkLiteral: (load('micromark-extension-gfm-autolink-literal') as typeof import('micromark-extension-gfm-autolink-literal')).gfmAutolinkLiteral,
-  footnote: (load('micromark-extension-gfm-footnote') as typeof import('micromark-extension-gfm-footnote')).gfmFootnote,
-  strikethrough: (load('micromark-extension-gfm-strikethrough') as typeof import('micromark-extension-gfm-strikethrough')).gfmStrikethrough,
-  table: (load('micromark-extension-gfm-table') as typeof import('micromark-extension-gfm-table')).gfmTable,
-  taskListItem: (load('micromark-extension-gfm-task-list-item') as typeof import('micromark-extension-gfm-task-list-item')).gfmTaskListItem,
-  fromMarkdown: (load('mdast-util-gfm') as typeof import('mdast-util-gfm')).gfmFromMarkdown,
-}));
+export const gfmParts = once(() => {
+  const m = markdownPackages();
+  return {
+    autolinkLiteral: m.gfmAutolinkLiteral,
+    footnote: m.gfmFootnote,
+    strikethrough: m.gfmStrikethrough,
+    table: m.gfmTable,
+    taskListItem: m.gfmTaskListItem,
+    fromMarkdown: m.gfmFromMarkdown,
+  };
+});
 
 /** micromark's combination of syntax extensions into one. */
-export const combineExtensions = once(() => (load('micromark-util-combine-extensions') as typeof import('micromark-util-combine-extensions')).combineExtensions);
+export const combineExtensions = once(() => markdownPackages().combineExtensions);
 
 /** rehype-parse's plugin. */
 export const rehypeParse = once(() => (load('rehype-parse') as typeof import('rehype-parse')).default);

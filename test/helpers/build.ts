@@ -16,6 +16,8 @@ const workerScript = path.join(repoRoot, 'dist', 'worker.cjs');
 const workerModule = path.join(repoRoot, 'dist', 'src', 'audit', 'worker.js');
 /** The command line joined by esbuild (scripts/bundle-cli.mjs), made from the entry above. */
 const joinedCli = path.join(repoRoot, 'dist', 'cli', 'main.js');
+/** The Markdown parser's packages joined by esbuild (scripts/bundle-markdown.mjs). */
+const joinedMarkdown = path.join(repoRoot, 'dist', 'markdown.cjs');
 
 /** Newest modification time of the TypeScript and JSON files under these folders, and of the files named. */
 function newestSource(dirs: string[], files: string[]): number {
@@ -35,16 +37,17 @@ function newestSource(dirs: string[], files: string[]): number {
 /** `made` is missing or older than `from`. */
 const olderThan = (made: string, from: string): boolean => !existsSync(made) || statSync(made).mtimeMs < statSync(from).mtimeMs;
 
-/** Whether dist/ is older than src/, rules/ or tsconfig.json (or missing), or its worker script or joined command line older than what they are made from. */
+/** Whether dist/ is older than src/, rules/ or tsconfig.json (or missing), its worker script or joined command line older than what they are made from, or the joined Markdown packages missing. */
 export function distIsStale(): boolean {
   if (!existsSync(entry) || statSync(entry).mtimeMs < newestSource(['src', 'rules'], ['tsconfig.json'])) return true;
-  return olderThan(workerScript, workerModule) || olderThan(joinedCli, entry);
+  return olderThan(workerScript, workerModule) || olderThan(joinedCli, entry) || !existsSync(joinedMarkdown);
 }
 
 /**
- * Build dist/ with tsc, and the worker script and the joined command line from it, when it is
- * stale. A build that fails (type errors still emit JavaScript) throws with tsc's output and leaves
- * dist/ marked stale, so the next run tries again rather than testing code that does not compile.
+ * Build dist/ with tsc, the worker script and the joined command line from it, and the joined
+ * Markdown packages, when it is stale. A build that fails (type errors still emit JavaScript)
+ * throws with tsc's output and leaves dist/ marked stale, so the next run tries again rather than
+ * testing code that does not compile.
  */
 export function ensureBuilt(): void {
   if (!distIsStale()) return;
@@ -52,6 +55,7 @@ export function ensureBuilt(): void {
     ['tsc -p tsconfig.json', [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', repoRoot]],
     ['scripts/bundle-worker.mjs', [path.join(repoRoot, 'scripts', 'bundle-worker.mjs')]],
     ['scripts/bundle-cli.mjs', [path.join(repoRoot, 'scripts', 'bundle-cli.mjs')]],
+    ['scripts/bundle-markdown.mjs', [path.join(repoRoot, 'scripts', 'bundle-markdown.mjs')]],
   ];
   for (const [name, args] of steps) {
     try {

@@ -15,8 +15,8 @@
  * file or a package from where they are get the same answer as before. yargs's platform shim gets
  * its own too: y18n reads yargs's translations from beside it.
  *
- * `dist/cli/inputs.json` lists the modules each output file holds (what a test of which modules a
- * run loads reads). bin/ogi-lint.js runs `dist/cli/main.js` when it is at least as new as the module
+ * `dist/cli/inputs.json` lists the modules each output file holds, and under `firstUse` those of
+ * them run only when first asked for (what a test of which modules a run loads reads). bin/ogi-lint.js runs `dist/cli/main.js` when it is at least as new as the module
  * it is made from, so that a tsc build alone never runs stale code.
  *
  *   node scripts/bundle-cli.mjs      (part of `npm run build`, after tsc)
@@ -47,14 +47,23 @@ const ownUrls = {
       return inPackage(a.importer) || JOINED.has(packageName(a.path)) ? undefined : { external: true };
     });
     // ogi-lint's modules: `import.meta.url` is the module's own URL, as the output file's relative to it
-    b.onLoad({ filter: /[\\/]dist[\\/](src|rules)[\\/].*\.js$/ }, async (a) => {
+    b.onLoad({ filter: /[\\/]dist[\\/](src|rules)[\\/].*\.js$/, namespace: 'file' }, async (a) => {
       const source = await readFile(a.path, 'utf8');
       if (!source.includes('import.meta.url')) return { contents: source, loader: 'js' };
       const rel = path.relative(outdir, a.path).split(path.sep).join('/');
       return { contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: 'js' };
     });
+    // string-width, for the packages joined in: loaded when first asked for a width (yargs measures
+    // only to lay out --help), not at start-up, where its tables and Unicode expressions cost 15–25 ms
+    // (one stand-in for each folder it is imported from, which resolves the version that folder would)
+    b.onResolve({ filter: /^string-width$/ }, (a) => (a.namespace === 'lazy-string-width' ? undefined : { path: a.resolveDir, namespace: 'lazy-string-width' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (a) => ({
+      contents: "let width;\nexport default function stringWidth(text, options) {\n  width ??= require('string-width').default;\n  return width(text, options);\n}\n",
+      resolveDir: a.path,
+      loader: 'js',
+    }));
     // yargs's platform shim: its own URL, found where node would load it from
-    b.onLoad({ filter: /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, async (a) => {
+    b.onLoad({ filter: /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/, namespace: 'file' }, async (a) => {
       const source = await readFile(a.path, 'utf8');
       const own =
         "import { createRequire as __ogiShimRequire } from 'node:module';\n" +
@@ -83,9 +92,21 @@ const result = await build({
   logLevel: 'warning',
 });
 
-const inputs = {};
+// the modules run when a file is loaded, and those it holds but runs only when first asked for
+// (reached only through a `require` call in an ES module, as string-width's stand-ins reach it; a
+// CommonJS module's are taken as run with it): `firstUse`
+const relative = (i) => path.relative(root, path.resolve(root, i)).split(path.sep).join('/');
+const eager = new Set();
+const visit = (input) => {
+  const module = result.metafile.inputs[input];
+  if (eager.has(input) || !module) return;
+  eager.add(input);
+  for (const i of module.imports) if (!i.external && !(i.kind === 'require-call' && module.format === 'esm')) visit(i.path);
+};
+for (const out of Object.values(result.metafile.outputs)) if (out.entryPoint) visit(out.entryPoint);
+const inputs = { firstUse: Object.keys(result.metafile.inputs).filter((i) => !eager.has(i)).map(relative) };
 for (const [file, out] of Object.entries(result.metafile.outputs)) {
   if (!file.endsWith('.js')) continue;
-  inputs[path.relative(outdir, path.resolve(root, file)).split(path.sep).join('/')] = Object.keys(out.inputs).map((i) => path.relative(root, path.resolve(root, i)).split(path.sep).join('/'));
+  inputs[path.relative(outdir, path.resolve(root, file)).split(path.sep).join('/')] = Object.keys(out.inputs).map(relative);
 }
 await writeFile(path.join(outdir, 'inputs.json'), `${JSON.stringify(inputs, null, 1)}\n`);

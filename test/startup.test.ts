@@ -74,14 +74,18 @@ let joinedInputs: Record<string, string[]> | undefined;
 /** The Markdown parser's packages joined by esbuild: the modules the script holds (scripts/bundle-markdown.mjs). */
 const joinedMarkdown = path.join(repoRoot, 'dist', 'markdown.cjs');
 
-/** A module file, or the modules it holds when it is a file of the joined command line or the joined Markdown packages. */
+/**
+ * A module file, or the modules it holds when it is a file of the joined command line (less those
+ * it runs only when first asked for) or the joined Markdown packages.
+ */
 function modulesIn(file: string): string[] {
   if (file === joinedMarkdown) return (JSON.parse(readFileSync(path.join(repoRoot, 'dist', 'markdown.inputs.json'), 'utf8')) as string[]).map((i) => path.join(repoRoot, i));
   if (!file.startsWith(joined + path.sep)) return [file];
   joinedInputs ??= JSON.parse(readFileSync(path.join(joined, 'inputs.json'), 'utf8')) as Record<string, string[]>;
   const inputs = joinedInputs[path.relative(joined, file).split(path.sep).join('/')];
   expect(inputs, `${file} is in dist/cli/inputs.json`).toBeDefined();
-  return inputs!.map((i) => path.join(repoRoot, i));
+  const firstUse = new Set(joinedInputs.firstUse);
+  return inputs!.filter((i) => !firstUse.has(i)).map((i) => path.join(repoRoot, i));
 }
 
 /** The files of every module a traced process loaded (in one kind of thread only, when `thread` is given). */
@@ -202,6 +206,18 @@ console.log(JSON.stringify(out.map((o) => o.messages.length)));`;
       expect(pkgs.has('remark-parse'), [...pkgs].join(' ')).toBe(true);
       for (const p of [...NOT_FOR_ONE_REPORT, 'string-width', 'hast-util-to-text', 'picomatch', 'ignore', 'iconv-lite', 'yargs']) expect(pkgs.has(p), `the worker's ${name} load ${p}`).toBe(false);
     }
+  });
+
+  it('string-width is loaded only to measure what is not Chinese text: not for --version, nor for findings printed in columns', () => {
+    const version = traced(['--version']);
+    expect(version.code).toBe(0);
+    const findings = traced(['fixtures/samples/2023-year-mismatch.txt']);
+    expect(findings.code, findings.stderr).toBe(1);
+    expect(findings.stdout).toContain('report-year');
+    for (const r of [version, findings]) expect(packages(r.modules).has('string-width')).toBe(false);
+    // the joined command line holds it, for yargs to lay out --help, and runs it when first asked for a width
+    joinedInputs ??= JSON.parse(readFileSync(path.join(joined, 'inputs.json'), 'utf8')) as Record<string, string[]>;
+    expect(joinedInputs.firstUse).toContain('node_modules/string-width/index.js');
   });
 
   it('one text report, as JSON: not even the Markdown parser', () => {

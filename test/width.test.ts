@@ -27,11 +27,13 @@ describe('displayWidth', () => {
     '（一）予以公开：',
     'ABC abc 123 | - :',
     '┌─┬─┐',
+    '✔ ✖',
     '\u3000',
     // characters the table leaves to string-width: combining marks, emoji, astral ideographs, controls
     '\u302a',
     'か\u3099',
     '👍🏽',
+    '✖\ufe0f',
     '👨‍👩‍👧',
     '𠮷',
     'é',

@@ -1,7 +1,7 @@
-import stringWidth from 'string-width';
 import type { Locale, Rule, RuleExample } from '../rules/types.js';
 import { padEnd } from '../output/stylish.js';
 import { ruleName } from '../output/rule-names.js';
+import { displayWidth } from '../util/width.js';
 import { allRules } from '../../rules/index.js';
 
 /** A Markdown table cell: no line breaks, no bare pipes. */
@@ -51,7 +51,7 @@ export function rulesText(rules: Rule<unknown>[], locale: Locale): string {
   const rows = rules.map((r) => [locale === 'zh' && ruleName(r.id, 'zh') ? `${r.id}（${ruleName(r.id, 'zh')}）` : r.id, SEVERITY_WORDS[r.severity][locale], r.generations.join(','), r.description[locale]] as const);
   const head = locale === 'zh' ? (['规则', '默认级别', '适用格式', '说明'] as const) : (['rule', 'severity', 'generations', 'description'] as const);
   const all = [head, ...rows];
-  const widths = [0, 1, 2].map((i) => Math.max(...all.map((row) => stringWidth(row[i]!))));
+  const widths = [0, 1, 2].map((i) => Math.max(...all.map((row) => displayWidth(row[i]!))));
   return `${all.map((row) => `${row.slice(0, 3).map((c, i) => padEnd(c, widths[i]!)).join('  ')}  ${row[3]}`.trimEnd()).join('\n')}\n`;
 }
 

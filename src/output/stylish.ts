@@ -1,19 +1,23 @@
 import path from 'node:path';
 import pc from 'picocolors';
-import stringWidth from 'string-width';
 import type { LintMessage, LintResult } from '../diagnostic.js';
 import { localise, UI } from '../i18n/index.js';
 import type { Locale } from '../rules/types.js';
 import type { Formatter, FormatterContext } from './types.js';
 import { ruleName } from './rule-names.js';
+import { displayWidth } from '../util/width.js';
 
-/** Pad to a width in terminal columns (CJK characters take two). */
+/**
+ * Pad to a width in terminal columns (CJK characters take two), as string-width measures them:
+ * `displayWidth` adds up the characters of Chinese text itself and leaves any other text (colours,
+ * emoji) to string-width, so that printing findings does not load it.
+ */
 export function padEnd(s: string, width: number): string {
-  return s + ' '.repeat(Math.max(0, width - stringWidth(s)));
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
 
 export function padStart(s: string, width: number): string {
-  return ' '.repeat(Math.max(0, width - stringWidth(s))) + s;
+  return ' '.repeat(Math.max(0, width - displayWidth(s))) + s;
 }
 
 /** A path as the user should see it: relative to the working folder when inside it. */
@@ -64,7 +68,7 @@ export function statsTable(results: LintResult[], locale: Locale): string {
   const head = locale === 'zh' ? ['规则', '耗时（毫秒）', '占比'] : ['Rule', 'Time (ms)', 'Relative'];
   const body = rows.map(([id, t]) => [id, t.toFixed(1), `${total ? ((100 * t) / total).toFixed(1) : '0.0'}%`]);
   const all = [head, ...body];
-  const w = [0, 1, 2].map((i) => Math.max(...all.map((row) => stringWidth(row[i]!))));
+  const w = [0, 1, 2].map((i) => Math.max(...all.map((row) => displayWidth(row[i]!))));
   return `\n${all.map((row) => `${padEnd(row[0]!, w[0]!)}  ${padStart(row[1]!, w[1]!)}  ${padStart(row[2]!, w[2]!)}`).join('\n')}\n`;
 }
 
@@ -96,9 +100,9 @@ export const stylish: Formatter = (results, context = {}) => {
       sev: localise(m.severity === 2 ? UI.error : UI.warning, locale),
       m,
     }));
-    const wPos = Math.max(...rows.map((x) => stringWidth(x.pos)));
-    const wSev = Math.max(...rows.map((x) => stringWidth(x.sev)));
-    const wMsg = Math.max(...rows.map((x) => stringWidth(x.m.message)));
+    const wPos = Math.max(...rows.map((x) => displayWidth(x.pos)));
+    const wSev = Math.max(...rows.map((x) => displayWidth(x.sev)));
+    const wMsg = Math.max(...rows.map((x) => displayWidth(x.m.message)));
     out += `\n${c.underline(displayPath(r.filePath, context.cwd))}\n`;
     for (const { pos, sev, m } of rows) {
       const sevText = padEnd(sev, wSev);

@@ -3,8 +3,9 @@ import { stringWidth } from './lazy.js';
 /**
  * Characters string-width counts each as a grapheme of its own with a fixed width, as
  * [first, last, width]: printable ASCII, the punctuation and symbols of Chinese text (“”…—·①, box
- * drawing), kana, CJK ideographs and full-width forms. Left out: the combining marks among them
- * (U+302A–302F, U+3099–309A), which join the character before, and unassigned code points.
+ * drawing, the ✔ and ✖ of the findings' last line), kana, CJK ideographs and full-width forms.
+ * Left out: the combining marks among them (U+302A–302F, U+3099–309A), which join the character
+ * before, and unassigned code points.
  * `test/width.test.ts` checks every one against string-width and Intl.Segmenter.
  */
 export const SIMPLE_WIDTHS: readonly (readonly [number, number, 1 | 2])[] = [
@@ -25,6 +26,8 @@ export const SIMPLE_WIDTHS: readonly (readonly [number, number, 1 | 2])[] = [
   [0x25fd, 0x25fe, 2],
   [0x25ff, 0x25ff, 1],
   [0x2605, 0x2606, 1],
+  [0x2714, 0x2714, 1],
+  [0x2716, 0x2716, 1],
   [0x3000, 0x3029, 2],
   [0x3030, 0x303e, 2],
   [0x303f, 0x303f, 1],

@@ -4,8 +4,8 @@
  * line imports (dist/src/cli/main.js and what it imports, at once or when a command needs it) and
  * the packages they import, joined by esbuild into ES modules. The code a command imports on demand
  * stays in files of its own (`--version` loads no rule, a run over a folder no reader), so each run
- * loads what it loaded before, in far fewer files: one Markdown report takes about a fifth less CPU,
- * the main thread of a run over a folder 40–50 ms less (bench/results/README.md, section 23).
+ * loads what it loaded before, in far fewer files: one Markdown report takes about an eighth less
+ * CPU, the main thread of a run over a folder 40–50 ms less (bench/results/README.md, section 23).
  *
  * Packages are joined in only where most runs load them (`JOINED`); the rest, and those ogi-lint
  * loads on first use (src/util/lazy.ts: `createRequire`, which esbuild does not follow), are
@@ -16,8 +16,9 @@
  * its own too: y18n reads yargs's translations from beside it.
  *
  * `dist/cli/inputs.json` lists the modules each output file holds, and under `firstUse` those of
- * them run only when first asked for (what a test of which modules a run loads reads). bin/ogi-lint.js runs `dist/cli/main.js` when it is at least as new as the module
- * it is made from, so that a tsc build alone never runs stale code.
+ * them run only when first asked for (what a test of which modules a run loads reads).
+ * bin/ogi-lint.js runs `dist/cli/main.js` when it is at least as new as the module it is made from,
+ * so that a tsc build alone never runs stale code.
  *
  *   node scripts/bundle-cli.mjs      (part of `npm run build`, after tsc)
  */

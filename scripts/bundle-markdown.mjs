@@ -5,8 +5,8 @@
  * packages under them (about 180 ES modules), joined by esbuild into one CommonJS script.
  *
  * src/util/lazy.ts loads them from it when the first Markdown file is parsed. Node 20 loads those
- * ES modules one by one through `require` in 50–90 ms of CPU, in every process and worker thread
- * that parses Markdown; the one script loads in under 10 (bench/results/README.md, section 24).
+ * ES modules one by one through `require` in 80–100 ms of CPU, in every process that parses
+ * Markdown; the one script loads in about 10 (bench/results/README.md, section 24).
  * Without it (a checkout not built yet) they are loaded from node_modules as before.
  *
  * `dist/markdown.inputs.json` lists the modules the script holds (what a test of which modules a

@@ -31,7 +31,7 @@ interface MarkdownPackages {
  * The Markdown parser's packages (Markdown files only: plain text, Word, PDF and HTML never load
  * them): from `dist/markdown.cjs`, the one script esbuild joined them into at build time
  * (scripts/bundle-markdown.mjs), which loads in a few milliseconds where their 180 modules one by one
- * take 50–90; from node_modules where it is not built.
+ * take 80–100; from node_modules where it is not built.
  */
 const markdownPackages = once((): MarkdownPackages => {
   const joined = path.join(packageRoot(), 'dist', 'markdown.cjs');

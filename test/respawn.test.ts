@@ -151,7 +151,7 @@ describe('a run over many files waits longer before compiling with the optimisin
 });
 
 describe.runIf(/^1[1-3]\./.test(process.versions.v8))('a run over many files has the array builtins called, not inlined', () => {
-  // a function optimised by TurboFan, and the array its \`map\` gives: holey where map is inlined,
+  // a function optimised by TurboFan, and the array its `map` gives: holey where map is inlined,
   // packed (as the interpreter's) where the builtin is called
   const mapped = (tune: boolean): { optimized: boolean; holey: boolean } => {
     ensureBuilt();

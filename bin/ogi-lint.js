@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Command-line entry: runs the compiled CLI (npm run build writes dist/).
 import { statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 // A reader that stops early (`ogi-lint … | head`) closes the pipe: stop quietly, as other tools do.
 for (const stream of [process.stdout, process.stderr]) {
@@ -23,7 +24,7 @@ try {
 // loading yargs in a process that may only start another
 const args = process.argv.slice(2);
 // a run over many files goes on in a child node with one V8 helper thread (src/cli/respawn.ts)
-const code = respawn.shouldRespawn(args) ? await respawn.respawn((await import('node:url')).fileURLToPath(import.meta.url), args) : undefined;
+const code = respawn.shouldRespawn(args) ? await respawn.respawn(fileURLToPath(import.meta.url), args) : undefined;
 if (code !== undefined) {
   process.exitCode = code;
 } else {
@@ -34,10 +35,15 @@ if (code !== undefined) {
   process.exitCode = await cli.main(args);
 }
 
-/** Whether dist/cli/main.js is there and no older than the module it was made from. */
+/**
+ * Whether dist/cli/main.js is there and no older than the module it was made from. In an installed
+ * package (under node_modules) it is taken whenever it is there: nobody builds there, and npm gives
+ * every file it unpacks a new modification time, in no particular order.
+ */
 function joinedIsFresh() {
   try {
-    return statSync(new URL('../dist/cli/main.js', import.meta.url)).mtimeMs >= statSync(new URL('../dist/src/cli/main.js', import.meta.url)).mtimeMs;
+    const joined = statSync(new URL('../dist/cli/main.js', import.meta.url)).mtimeMs;
+    return /[\\/]node_modules[\\/]/.test(fileURLToPath(import.meta.url)) || joined >= statSync(new URL('../dist/src/cli/main.js', import.meta.url)).mtimeMs;
   } catch {
     return false;
   }

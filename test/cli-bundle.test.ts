@@ -23,10 +23,9 @@ process.exitCode = await main(JSON.parse(process.env.ARGS));`;
 }
 
 describe('the joined command line', () => {
-  it('is what bin runs once built, and is left for the modules when a build since made it older', () => {
-    // a package of its own: the real bin and respawn modules, and two stand-ins for the command line
-    const dir = tempDir();
-    mkdirSync(path.join(dir, 'bin'));
+  /** A package of its own in `dir`: the real bin and respawn modules, and two stand-ins for the command line. */
+  const standIns = (dir: string): { joined: string; modules: string; runs: () => string } => {
+    mkdirSync(path.join(dir, 'bin'), { recursive: true });
     mkdirSync(path.join(dir, 'dist', 'cli'), { recursive: true });
     mkdirSync(path.join(dir, 'dist', 'src', 'cli'), { recursive: true });
     mkdirSync(path.join(dir, 'dist', 'src', 'util'), { recursive: true });
@@ -38,6 +37,11 @@ describe('the joined command line', () => {
     writeFileSync(joined, "export async function main() { console.log('joined'); return 0; }\n");
     writeFileSync(modules, "export async function main() { console.log('modules'); return 0; }\n");
     const runs = (): string => spawnSync(process.execPath, [path.join(dir, 'bin', 'ogi-lint.js'), '--version'], { encoding: 'utf8' }).stdout.trim();
+    return { joined, modules, runs };
+  };
+
+  it('is what bin runs once built, and is left for the modules when a build since made it older', () => {
+    const { joined, modules, runs } = standIns(tempDir());
     utimesSync(modules, 1000, 1000);
     utimesSync(joined, 2000, 2000);
     expect(runs()).toBe('joined');
@@ -46,6 +50,13 @@ describe('the joined command line', () => {
     // tsc wrote the modules again
     utimesSync(modules, 3000, 3000);
     expect(runs()).toBe('modules');
+  });
+
+  it('is what bin runs in an installed package, in whatever order npm unpacked the files', () => {
+    const { joined, modules, runs } = standIns(path.join(tempDir(), 'node_modules', 'ogi-lint'));
+    utimesSync(joined, 1000, 1000);
+    utimesSync(modules, 1001, 1001);
+    expect(runs()).toBe('joined');
   });
 
   it('the real one is built, and lists the modules each of its files holds', () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,18 @@ describe('the worker script', () => {
     expect(scriptIfFresh(s, m)).toBe(s);
     utimesSync(m, 3000, 3000);
     expect(scriptIfFresh(s, m)).toBe(m);
+    expect(scriptIfFresh(path.join(dir, 'missing.cjs'), m)).toBe(m);
+  });
+
+  it('is taken in an installed package even when npm unpacked it before the module', () => {
+    const dir = path.join(tempDir(), 'node_modules', 'ogi-lint', 'dist');
+    mkdirSync(dir, { recursive: true });
+    const [s, m] = ['worker.cjs', 'worker.js'].map((f) => path.join(dir, f)) as [string, string];
+    writeFileSync(s, '');
+    writeFileSync(m, '');
+    utimesSync(s, 1000, 1000);
+    utimesSync(m, 1001, 1001);
+    expect(scriptIfFresh(s, m)).toBe(s);
     expect(scriptIfFresh(path.join(dir, 'missing.cjs'), m)).toBe(m);
   });
 

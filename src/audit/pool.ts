@@ -65,10 +65,21 @@ export function workerFile(): string {
   return scriptIfFresh(path.join(path.dirname(module), '..', '..', 'worker.cjs'), module);
 }
 
-/** `script` when it exists and is no older than `module` (a tsc build since it was made leaves it older), else `module`. */
+/** a path in an installed package */
+const INSTALLED = /[\\/]node_modules[\\/]/;
+
+/**
+ * `script` when it exists and is no older than `module` (a tsc build since it was made leaves it
+ * older), else `module`. In an installed package (under node_modules) the script is taken whenever
+ * it exists: nobody builds there, and npm gives every file it unpacks a new modification time, in
+ * no particular order.
+ */
 export function scriptIfFresh(script: string, module: string): string {
-  return modifiedMs(script) >= modifiedMs(module) ? script : module;
+  const made = modifiedMs(script);
+  if (made >= 0 && INSTALLED.test(script)) return script;
+  return made >= modifiedMs(module) ? script : module;
 }
+
 
 function modifiedMs(file: string): number {
   try {

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // Command-line entry: runs the compiled CLI (npm run build writes dist/).
-import { statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 // A reader that stops early (`ogi-lint … | head`) closes the pipe: stop quietly, as other tools do.
 for (const stream of [process.stdout, process.stderr]) {
@@ -31,20 +30,8 @@ if (code !== undefined) {
   respawn.followParent();
   respawn.tuneForManyFiles(args);
   // the command line as esbuild joined it (scripts/bundle-cli.mjs), unless a tsc build since made it stale
-  const cli = await import(joinedIsFresh() ? '../dist/cli/main.js' : '../dist/src/cli/main.js');
+  const { scriptIfFresh } = await import('../dist/src/util/fresh.js');
+  const [joined, modules] = ['../dist/cli/main.js', '../dist/src/cli/main.js'].map((f) => fileURLToPath(new URL(f, import.meta.url)));
+  const cli = await import(pathToFileURL(scriptIfFresh(joined, modules)).href);
   process.exitCode = await cli.main(args);
-}
-
-/**
- * Whether dist/cli/main.js is there and no older than the module it was made from. In an installed
- * package (under node_modules) it is taken whenever it is there: nobody builds there, and npm gives
- * every file it unpacks a new modification time, in no particular order.
- */
-function joinedIsFresh() {
-  try {
-    const joined = statSync(new URL('../dist/cli/main.js', import.meta.url)).mtimeMs;
-    return /[\\/]node_modules[\\/]/.test(fileURLToPath(import.meta.url)) || joined >= statSync(new URL('../dist/src/cli/main.js', import.meta.url)).mtimeMs;
-  } catch {
-    return false;
-  }
 }

@@ -30,7 +30,7 @@ describe('the joined command line', () => {
     mkdirSync(path.join(dir, 'dist', 'src', 'cli'), { recursive: true });
     mkdirSync(path.join(dir, 'dist', 'src', 'util'), { recursive: true });
     copyFileSync(path.join(repoRoot, 'bin', 'ogi-lint.js'), path.join(dir, 'bin', 'ogi-lint.js'));
-    for (const m of ['cli/respawn.js', 'util/threads.js']) copyFileSync(path.join(repoRoot, 'dist', 'src', m), path.join(dir, 'dist', 'src', m));
+    for (const m of ['cli/respawn.js', 'util/threads.js', 'util/fresh.js']) copyFileSync(path.join(repoRoot, 'dist', 'src', m), path.join(dir, 'dist', 'src', m));
     writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
     const joined = path.join(dir, 'dist', 'cli', 'main.js');
     const modules = path.join(dir, 'dist', 'src', 'cli', 'main.js');

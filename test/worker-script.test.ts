@@ -3,7 +3,8 @@ import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scriptIfFresh, workerFile } from '../src/audit/pool.js';
+import { workerFile } from '../src/audit/pool.js';
+import { scriptIfFresh } from '../src/util/fresh.js';
 import { ensureBuilt, tempDir } from './helpers/cli.js';
 import { repoRoot } from './helpers/corpus.js';
 

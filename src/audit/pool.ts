@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { localise } from '../i18n/index.js';
 import type { Locale } from '../rules/types.js';
 import { once } from '../util/once.js';
 import { packageRoot } from '../util/paths.js';
+import { scriptIfFresh } from '../util/fresh.js';
 import type { FileOutcome, PackedOutcome } from './record.js';
 import type { BatchTask, FileTask } from './worker.js';
 
@@ -63,30 +64,6 @@ export function workerFile(): string {
   const here = path.join(path.dirname(fileURLToPath(import.meta.url)), 'worker.js');
   const module = existsSync(here) ? here : path.join(packageRoot(), 'dist', 'src', 'audit', 'worker.js');
   return scriptIfFresh(path.join(path.dirname(module), '..', '..', 'worker.cjs'), module);
-}
-
-/** a path in an installed package */
-const INSTALLED = /[\\/]node_modules[\\/]/;
-
-/**
- * `script` when it exists and is no older than `module` (a tsc build since it was made leaves it
- * older), else `module`. In an installed package (under node_modules) the script is taken whenever
- * it exists: nobody builds there, and npm gives every file it unpacks a new modification time, in
- * no particular order.
- */
-export function scriptIfFresh(script: string, module: string): string {
-  const made = modifiedMs(script);
-  if (made >= 0 && INSTALLED.test(script)) return script;
-  return made >= modifiedMs(module) ? script : module;
-}
-
-
-function modifiedMs(file: string): number {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return -1;
-  }
 }
 
 /** The most files a worker checks in one round trip between threads. */

@@ -38,11 +38,18 @@ describe('the worker script', () => {
     expect(workerFile()).toBe(script);
   });
 
-  it('is left for the modules when a build since made it older (tsc alone)', () => {
-    const dir = tempDir();
+  /** An empty script and module in `dir`, made there. */
+  const scriptAndModule = (dir: string): [string, string] => {
+    mkdirSync(dir, { recursive: true });
     const [s, m] = ['worker.cjs', 'worker.js'].map((f) => path.join(dir, f)) as [string, string];
     writeFileSync(s, '');
     writeFileSync(m, '');
+    return [s, m];
+  };
+
+  it('is left for the modules when a build since made it older (tsc alone)', () => {
+    const dir = tempDir();
+    const [s, m] = scriptAndModule(dir);
     utimesSync(m, 1000, 1000);
     utimesSync(s, 2000, 2000);
     expect(scriptIfFresh(s, m)).toBe(s);
@@ -55,10 +62,7 @@ describe('the worker script', () => {
 
   it('is taken in an installed package even when npm unpacked it before the module', () => {
     const dir = path.join(tempDir(), 'node_modules', 'ogi-lint', 'dist');
-    mkdirSync(dir, { recursive: true });
-    const [s, m] = ['worker.cjs', 'worker.js'].map((f) => path.join(dir, f)) as [string, string];
-    writeFileSync(s, '');
-    writeFileSync(m, '');
+    const [s, m] = scriptAndModule(dir);
     utimesSync(s, 1000, 1000);
     utimesSync(m, 1001, 1001);
     expect(scriptIfFresh(s, m)).toBe(s);

@@ -26,6 +26,7 @@ import { build } from 'esbuild';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { joinOnly } from './joined-packages.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist', 'cli');
@@ -37,16 +38,10 @@ const outdir = path.join(root, 'dist', 'cli');
  * file of its own, found next to its module.
  */
 const JOINED = new Set(['yargs', 'unified', 'tinyglobby', 'picocolors', 'string-width', 'decode-named-character-reference']);
-const packageName = (spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
-const inPackage = (file) => /[\\/]node_modules[\\/]/.test(file);
 
 const ownUrls = {
   name: 'own-urls',
   setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (a) => {
-      if (a.path.startsWith('node:')) return { external: true };
-      return inPackage(a.importer) || JOINED.has(packageName(a.path)) ? undefined : { external: true };
-    });
     // ogi-lint's modules: `import.meta.url` is the module's own URL, as the output file's relative to it
     b.onLoad({ filter: /[\\/]dist[\\/](src|rules)[\\/].*\.js$/, namespace: 'file' }, async (a) => {
       const source = await readFile(a.path, 'utf8');
@@ -85,7 +80,7 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  plugins: [ownUrls],
+  plugins: [joinOnly(JOINED), ownUrls],
   // the CommonJS packages joined in (picomatch, cliui's helpers…) require node's modules
   banner: { js: "import { createRequire as __ogiCreateRequire } from 'node:module'; const require = __ogiCreateRequire(import.meta.url);" },
   metafile: true,

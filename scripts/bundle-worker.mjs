@@ -17,6 +17,7 @@
 import { build } from 'esbuild';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { joinOnly } from './joined-packages.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -27,16 +28,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * of each thread's CPU.
  */
 const JOINED = new Set(['unified', 'decode-named-character-reference']);
-const packageName = (spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
-const packagesOutside = {
-  name: 'packages-outside',
-  setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (a) => {
-      if (a.path.startsWith('node:')) return { external: true };
-      return /[\\/]node_modules[\\/]/.test(a.importer) || JOINED.has(packageName(a.path)) ? undefined : { external: true };
-    });
-  },
-};
 
 await build({
   entryPoints: [path.join(root, 'dist', 'src', 'audit', 'worker.js')],
@@ -45,7 +36,7 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  plugins: [packagesOutside],
+  plugins: [joinOnly(JOINED)],
   // a module's own URL, for the few that find the package's folder or load a package from it: the
   // script's, which is in the same package (dist/)
   define: { 'import.meta.url': '__ogiLintScriptUrl' },
